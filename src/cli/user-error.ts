@@ -1,0 +1,13 @@
+/**
+ * An error meant for the person at the terminal: its message is printed as it is (no stack trace) and
+ * the process exits with `exitCode` (inputs.md §6: 1 = rows rejected, 2 = structural, nothing loaded).
+ */
+export class UserError extends Error {
+  override readonly name = 'UserError';
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,198 @@
+import type { IsoDate } from '../calendar/iso-date.js';
+import type { Basis, Period } from '../calendar/period.js';
+import type { WorkingDayCount } from '../calendar/working-days.js';
+import type { CareHistory } from '../model/care-history.js';
+import type { Child } from '../model/child.js';
+import type { LaDataset } from '../model/la-dataset.js';
+import type { TableName } from '../model/source.js';
+
+/** "percent" for proportions, "count" for counts (indicators.md §1.7). */
+export type Unit = 'percent' | 'count';
+/** Which way is good: higher, lower, or none (counts without judgement). */
+export type Polarity = 'higher' | 'lower' | 'none';
+/** Scorecard groups (report.md §3). */
+export type ServiceArea =
+  'front-door' | 'assessment' | 'child-protection' | 'children-in-care' | 'care-leavers';
+/** Outcome of computing one indicator for one period. */
+export type IndicatorStatus = 'ok' | 'not-available' | 'annual-only' | 'no-eligible-cases';
+export type Rag = 'green' | 'amber' | 'red';
+export type Direction = 'improved' | 'worsened' | 'no-significant-change' | 'no-change' | 'up' | 'down';
+
+/** A flag or count attached to a figure, e.g. `invalidDates` (3), `provisional`, `historyIncomplete`. */
+export interface Note {
+  readonly code: string;
+  readonly count?: number;
+  readonly detail?: string;
+}
+
+/**
+ * One child-level row behind a figure: a member of the denominator (and maybe the numerator).
+ * For occurrence measures (referrals, dues) one row per occurrence, so the child id may repeat.
+ */
+export interface Member {
+  readonly childId: string;
+  /** Ids of the records that decided it (referral, plan, episode, visit, …). */
+  readonly recordIds: readonly string[];
+  /** The dates that decided it, by name (e.g. `{ s47Start, icpcDate }`). */
+  readonly dates: Readonly<Record<string, IsoDate | null>>;
+  readonly inNumerator: boolean;
+  /** Short reason, e.g. "ICPC 16 working days after S47 start". */
+  readonly reason: string;
+}
+
+/** A breakdown of the figure (referral source, timeliness band, age band, sex, …). */
+export interface BreakdownRow {
+  readonly key: string;
+  readonly label: string;
+  readonly numerator: number;
+  readonly denominator: number | null;
+  /** Rounded display value (one decimal for percentages), null when the denominator is 0. */
+  readonly value: number | null;
+}
+
+/** What an indicator's pure compute function returns for one period. */
+export interface Computation {
+  readonly status: 'ok' | 'not-available' | 'annual-only';
+  /** Count for count indicators; numerator for percentages. */
+  readonly numerator: number;
+  /** null for counts without a denominator (cic-count). */
+  readonly denominator: number | null;
+  readonly members: readonly Member[];
+  readonly notes: readonly Note[];
+  readonly breakdowns?: Readonly<Record<string, readonly BreakdownRow[]>>;
+  /** Further named figures (e.g. cic-missing `episodes`, `away`; cic-count `rate`, `countYearAgo`). */
+  readonly extra?: Readonly<Record<string, number | null>>;
+  /** For not-available: the tables or files that are missing. */
+  readonly missing?: readonly string[];
+}
+
+/** Settings of indicators.md (`excludeUasc`, `workingDays.count`, `<id>.basis`, variants), per LA. */
+export interface IndicatorSettings {
+  readonly workingDays: WorkingDayCount;
+  readonly excludeUasc: boolean;
+  /** Headline basis per indicator id, overriding the catalogue default. */
+  readonly basis: Readonly<Record<string, Basis>>;
+  /** Variant settings by their spec names, e.g. `{ 'cpVisits.interval': 15, 'icpc.anchor': 'strategy' }`. */
+  readonly variants: Readonly<Record<string, string | number | boolean>>;
+}
+
+/** Shared, precomputed views of a dataset (built once per dataset, reused by every indicator and period). */
+export interface IndicatorInput {
+  readonly data: LaDataset;
+  readonly childrenById: ReadonlyMap<string, Child>;
+  /** Care histories (periods of care, placements) of children with episodes, short breaks removed. */
+  readonly careHistories: ReadonlyMap<string, CareHistory>;
+}
+
+/** Everything a compute function may read besides the data: the period, its windows, the settings. */
+export interface ComputeContext {
+  readonly period: Period;
+  /** The basis being computed (headline or a comparison basis). */
+  readonly basis: Basis;
+  readonly settings: IndicatorSettings;
+}
+
+/** England benchmark shipped with the catalogue (report.md §3). */
+export interface Benchmark {
+  readonly value: number;
+  readonly text: string;
+  readonly year: string;
+  readonly publisher: string;
+  /** false = not like-for-like (shown with †, not used in narrative). */
+  readonly likeForLike: boolean;
+}
+
+/** Narrative phrases (report.md §5). */
+export interface NarrativePhrases {
+  /** e.g. "of the children referred {when} had been re-referred to Children's Social Care within 12 months of a previous referral". */
+  readonly subject: string;
+  readonly lead?: string;
+  readonly zeroPhrase?: string;
+  readonly narrativeGroup?: string;
+}
+
+/** Definition text, used for the report's definitions appendix and the dashboard. */
+export interface DefinitionText {
+  readonly summary: string;
+  readonly numerator: string;
+  readonly denominator: string;
+  readonly exclusions: string;
+  readonly why: string;
+  readonly comparability: string;
+}
+
+/** One catalogue entry: metadata plus a pure compute function (one file per indicator). */
+export interface IndicatorDefinition {
+  readonly id: string;
+  readonly title: string;
+  readonly unit: Unit;
+  readonly polarity: Polarity;
+  readonly serviceArea: ServiceArea;
+  /** Default headline basis. */
+  readonly basis: Basis;
+  /** Bases it can be computed on. */
+  readonly bases: readonly Basis[];
+  readonly frequency: 'quarterly' | 'annual';
+  readonly specSection: string;
+  readonly definitionVersion: string;
+  readonly definition: DefinitionText;
+  /** Tables it needs: without them it is "not available". */
+  readonly sources: readonly TableName[];
+  /** Default target (percent points or count) and whether it is national or local; null = no target. */
+  readonly target: { readonly value: number; readonly kind: 'national' | 'local' } | null;
+  readonly england: Benchmark | null;
+  /** Direction-of-travel comparator (report.md §4). */
+  readonly directionComparator: 'previous' | 'last-year';
+  readonly narrative: NarrativePhrases;
+  compute(input: IndicatorInput, ctx: ComputeContext): Computation;
+}
+
+/** A comparison figure (previous quarter, same period last year, a trend point). */
+export interface ComparisonFigure {
+  readonly period: string;
+  readonly value: number | null;
+  readonly numerator: number | null;
+  readonly denominator: number | null;
+  readonly status: IndicatorStatus;
+}
+
+/**
+ * One indicator's result as `cspi indicators --json` prints it (issue 4's stable JSON contract).
+ * `value` is the rounded display value (one decimal for percentages).
+ */
+export interface IndicatorResult {
+  readonly id: string;
+  readonly title: string;
+  readonly unit: Unit;
+  readonly polarity: Polarity;
+  readonly basis: Basis;
+  readonly serviceArea: ServiceArea;
+  readonly value: number | null;
+  readonly numerator: number | null;
+  readonly denominator: number | null;
+  readonly ci95: readonly [number, number] | null;
+  readonly target: number | null;
+  readonly targetKind: 'national' | 'local' | null;
+  readonly tolerance: number | null;
+  readonly rag: Rag | null;
+  readonly direction: Direction | null;
+  readonly previous: ComparisonFigure | null;
+  readonly lastYear: ComparisonFigure | null;
+  readonly trend: readonly ComparisonFigure[];
+  readonly england: Benchmark | null;
+  /** Mean of the other LAs loaded in the same store (and named groups), when any. */
+  readonly comparators: Readonly<Record<string, number | null>>;
+  readonly status: IndicatorStatus;
+  readonly notes: readonly Note[];
+  readonly breakdowns: Readonly<Record<string, readonly BreakdownRow[]>>;
+  readonly extra: Readonly<Record<string, number | null>>;
+}
+
+/** The whole `cspi indicators --json` document. */
+export interface IndicatorReport {
+  readonly la: string;
+  readonly period: { readonly id: string; readonly start: IsoDate; readonly end: IsoDate };
+  readonly dataset: { readonly id: string; readonly hash: string; readonly asAt: IsoDate | null };
+  readonly settings: IndicatorSettings;
+  readonly indicators: readonly IndicatorResult[];
+}
