@@ -1,0 +1,27 @@
+/**
+ * The thin store adapter every part of cspi uses (style.md §3, "thin store adapter"): the embedded SQLite
+ * file (`store/sqlite.ts`) and PostgreSQL (`store/postgres.ts`) implement it. SQL is written once in the
+ * subset both support, with `?` placeholders (the PostgreSQL adapter rewrites them to `$1…`). Results are
+ * normalised: dates as ISO `YYYY-MM-DD` strings, counts as numbers. A real difference between the two is a
+ * named method here, never an `if (kind === 'postgres')` elsewhere.
+ */
+export interface Database {
+  /** For messages and the data page only. */
+  readonly kind: 'sqlite' | 'postgres';
+  /** Where it is, without credentials (file path or host/database). */
+  readonly location: string;
+  all<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  get<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T | undefined>;
+  run(sql: string, params?: readonly unknown[]): Promise<{ changes: number }>;
+  /** Inserts many rows into one table fast (prepared statement in SQLite, multi-row INSERT or COPY in PostgreSQL). */
+  insertMany(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void>;
+  /** Runs fn in one transaction: all of it commits, or none (an import is atomic). */
+  transaction<T>(fn: (tx: Database) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** One schema change, in SQL both databases accept. Listed in order in `store/migrations.ts`. */
+export interface Migration {
+  readonly id: string;
+  readonly sql: string;
+}
