@@ -1,0 +1,92 @@
+import type { IsoDate } from '../calendar/iso-date.js';
+import type { Child, UascStatus } from '../model/child.js';
+import type { Assessment, CinPlan, CpPlan, Referral, Section47, StrategyDiscussion } from '../model/cin.js';
+import type {
+  CicReview,
+  Episode,
+  MissingEpisode,
+  Oc2Outcome,
+  Oc3Outcome,
+  SwEpisode,
+} from '../model/episode.js';
+import type {
+  Allocation,
+  CareLeaverStatus,
+  Contact,
+  HealthCheck,
+  LongTermPlacement,
+  Population,
+  Postcode,
+  Visit,
+  Worker,
+} from '../model/local.js';
+import type { SourceKind } from '../model/source.js';
+import type { RowCount, ValidationIssue } from '../validate/issue.js';
+
+/** A file read by an import: never the raw content, only what identifies it (inputs.md §7). */
+export interface FileInfo {
+  readonly name: string;
+  readonly path: string;
+  readonly size: number;
+  readonly sha256: string;
+  /** `ssda903-csv`, `ssda903-xml`, `cin-xml`, `annex-a`, `local-csv`. */
+  readonly format: string;
+  /** Tables the file filled, e.g. ['episodes']. */
+  readonly tables: readonly string[];
+}
+
+/** The records of one submission, by table; a table key is present only when the submission holds that table. */
+export interface StagedTables {
+  children?: Child[];
+  uasc?: UascStatus[];
+  referrals?: Referral[];
+  assessments?: Assessment[];
+  cinPlans?: CinPlan[];
+  section47s?: Section47[];
+  cpPlans?: CpPlan[];
+  episodes?: Episode[];
+  cicReviews?: CicReview[];
+  missingEpisodes?: MissingEpisode[];
+  swEpisodes?: SwEpisode[];
+  oc2?: Oc2Outcome[];
+  oc3?: Oc3Outcome[];
+  contacts?: Contact[];
+  strategyDiscussions?: StrategyDiscussion[];
+  cpVisits?: Visit[];
+  claVisits?: Visit[];
+  allocations?: Allocation[];
+  workers?: Worker[];
+  healthChecks?: HealthCheck[];
+  careLeavers?: CareLeaverStatus[];
+  placementsLongTerm?: LongTermPlacement[];
+  postcodes?: Postcode[];
+  population?: Population[];
+}
+
+/**
+ * A submission (inputs.md §1.1): one LA's data for one source and collection year (local and Annex A files
+ * also by as-at date). Re-importing the same source and year replaces the submission whole.
+ */
+export interface StagedSubmission {
+  readonly source: SourceKind;
+  /** Collection year `2021-22`; null for undated local reference tables (workers, postcodes, population, placements_long_term). */
+  readonly collectionYear: string | null;
+  /** Latest event date (CIN: Source/DateTime if present). */
+  readonly asAt: IsoDate | null;
+  /** Date range a local event file covers (a newer file replaces earlier rows whose key date lies in it). */
+  readonly dateRange: { readonly start: IsoDate; readonly end: IsoDate } | null;
+  readonly files: readonly FileInfo[];
+  readonly tables: StagedTables;
+}
+
+/** What reading and validating a set of input paths produced, before anything is stored. */
+export interface IngestResult {
+  /** LA code found in the files (CIN LEA) or given with --la; null if none could be determined. */
+  readonly la: string | null;
+  readonly files: readonly FileInfo[];
+  readonly submissions: readonly StagedSubmission[];
+  readonly issues: readonly ValidationIssue[];
+  readonly counts: readonly RowCount[];
+  /** True when any structural (`S-`) issue refuses the whole import. */
+  readonly refused: boolean;
+}
