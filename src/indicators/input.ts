@@ -1,15 +1,23 @@
 import type { CareHistory } from '../model/care-history.js';
 import type { Child } from '../model/child.js';
+import type { Episode } from '../model/episode.js';
 import type { LaDataset } from '../model/la-dataset.js';
+import { deriveCareHistory } from '../model/derive-care-history.js';
 import type { IndicatorInput } from './types.js';
 
-/**
- * Care histories by child. PLACEHOLDER until branch `chains` lands `deriveCareHistory` in
- * `src/model/derive-care-history.ts`: returns no histories, so children-in-care indicators see none.
- * Replace the body with `deriveCareHistory(childId, episodes)` per child after `git merge chains`.
- */
-function careHistoriesPendingChains(_data: LaDataset): Map<string, CareHistory> {
-  return new Map();
+/** Care histories (indicators.md §1.4) of every child with SSDA903 episodes, in child id order. */
+function careHistories(data: LaDataset): Map<string, CareHistory> {
+  const episodesByChild = new Map<string, Episode[]>();
+  for (const e of data.episodes) {
+    const list = episodesByChild.get(e.childId);
+    if (list) list.push(e);
+    else episodesByChild.set(e.childId, [e]);
+  }
+  const out = new Map<string, CareHistory>();
+  for (const childId of [...episodesByChild.keys()].sort()) {
+    out.set(childId, deriveCareHistory(childId, episodesByChild.get(childId)!));
+  }
+  return out;
 }
 
 /**
@@ -20,5 +28,5 @@ function careHistoriesPendingChains(_data: LaDataset): Map<string, CareHistory> 
 export function buildIndicatorInput(data: LaDataset): IndicatorInput {
   const childrenById = new Map<string, Child>();
   for (const c of data.children) childrenById.set(c.childId, c);
-  return { data, childrenById, careHistories: careHistoriesPendingChains(data) };
+  return { data, childrenById, careHistories: careHistories(data) };
 }

@@ -6,9 +6,11 @@ import { referralsBySource } from './referrals-by-source.js';
 import { assessments45wd } from './assessments-45wd.js';
 import { icpc15wd } from './icpc-15wd.js';
 import { cpAllocatedSw } from './cp-allocated-sw.js';
+import { cpVisits10wd } from './cp-visits-10wd.js';
 import { cpCeased2yPlus } from './cp-ceased-2y-plus.js';
 import { cpRepeat2y } from './cp-repeat-2y.js';
 import { cpRepeatAny } from './cp-repeat-any.js';
+import { cicReviewsInTime } from './cic-reviews-in-time.js';
 
 /**
  * The indicator catalogue in report order (indicators.md §2): one import per indicator file. Add a new
@@ -22,9 +24,11 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   assessments45wd,
   icpc15wd,
   cpAllocatedSw,
+  cpVisits10wd,
   cpCeased2yPlus,
   cpRepeat2y,
   cpRepeatAny,
+  cicReviewsInTime,
 ];
 
 /**
