@@ -36,13 +36,7 @@ const SPEC_IDS = [
  * Delete each id (and finally this constant) as those branches are merged and the registry lists them.
  */
 const PENDING_FROM_OTHER_BRANCHES: readonly string[] = [
-  'cic-count',
-  'cic-allocated-sw',
-  'cic-allocated-qualified-sw',
   'cic-visits-in-time',
-  'cic-placements-3plus',
-  'cic-long-term-stability',
-  'cic-placed-20-miles',
   'cic-health-assessments',
   'cic-dental-checks',
   'cic-missing',

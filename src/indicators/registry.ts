@@ -10,7 +10,13 @@ import { cpVisits10wd } from './cp-visits-10wd.js';
 import { cpCeased2yPlus } from './cp-ceased-2y-plus.js';
 import { cpRepeat2y } from './cp-repeat-2y.js';
 import { cpRepeatAny } from './cp-repeat-any.js';
+import { indicator as cicCount } from './cic-count.js';
+import { indicator as cicAllocatedSw } from './cic-allocated-sw.js';
+import { indicator as cicAllocatedQualifiedSw } from './cic-allocated-qualified-sw.js';
 import { cicReviewsInTime } from './cic-reviews-in-time.js';
+import { indicator as cicPlacements3plus } from './cic-placements-3plus.js';
+import { indicator as cicLongTermStability } from './cic-long-term-stability.js';
+import { indicator as cicPlaced20Miles } from './cic-placed-20-miles.js';
 
 /**
  * The indicator catalogue in report order (indicators.md §2): one import per indicator file. Add a new
@@ -28,7 +34,13 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   cpCeased2yPlus,
   cpRepeat2y,
   cpRepeatAny,
+  cicCount,
+  cicAllocatedSw,
+  cicAllocatedQualifiedSw,
   cicReviewsInTime,
+  cicPlacements3plus,
+  cicLongTermStability,
+  cicPlaced20Miles,
 ];
 
 /**
