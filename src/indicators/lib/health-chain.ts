@@ -80,6 +80,7 @@ export function computeHealthChain(
       if (poc.start > e || (poc.end !== null && poc.end <= fy)) continue;
       const dues = runDueChain({
         start: poc.start,
+        subject: `child ${history.childId} ${rule.noun} chain`,
         next: rule.next(dob),
         events,
         end: poc.end,
