@@ -1,4 +1,3 @@
-/* eslint-env browser */
 /* global document */
 // Progressive enhancements for the cspi dashboard. Everything works without this file.
 import { initAll } from '/govuk/govuk-frontend.min.js';
