@@ -67,9 +67,9 @@ export const indicator: IndicatorDefinition = {
   },
   directionComparator: 'last-year',
   narrative: {
-    lead: 'The number of Children in Care (CiC) was',
-    subject: '{when}',
-    zeroPhrase: 'There were no Children in Care (CiC) {when}',
+    lead: 'The number of [[CiC]] was {value} by the end of {endMonth}',
+    subject: 'children in care',
+    zeroPhrase: 'There were no [[CiC]] at the end of {endMonth}',
   },
   compute(input, ctx): Computation {
     const missing = missingTables(input, ['episodes']);

@@ -51,9 +51,9 @@ export const indicator: IndicatorDefinition = {
   directionComparator: 'previous',
   narrative: {
     subject:
-      'of Children in Care aged under 16 who had been looked after for at least 2.5 years had been in their current placement continuously for at least two years',
+      'of Children in Care aged under 16 who had been looked after for at least 2.5 years had been in their current placement continuously for at least two years{when:none}',
     zeroPhrase:
-      'No Child in Care (CiC) aged under 16 who had been looked after for at least 2.5 years had been in their current placement continuously for two years',
+      'None of the [[CiC]] aged under 16 who had been looked after for at least 2.5 years had been in their current placement continuously for two years',
   },
   compute(input, ctx): Computation {
     const missing = missingTables(input, ['header', 'episodes']);

@@ -88,8 +88,8 @@ export const indicator: IndicatorDefinition = {
   },
   directionComparator: 'previous',
   narrative: {
-    subject: 'Children in Care (CiC) had at least one missing episode {when}',
-    zeroPhrase: 'No Child in Care (CiC) had a missing episode {when}',
+    subject: '[[CiC]] had at least one missing episode',
+    zeroPhrase: 'No [[CiC]] had a missing episode {when}',
   },
   compute(input, ctx): Computation {
     const missing = missingTables(input, ['episodes', 'missing']);

@@ -68,8 +68,8 @@ export const indicator: IndicatorDefinition = {
   },
   directionComparator: 'previous',
   narrative: {
-    subject: 'of Children in Care (CiC) had been placed 20 or more miles away from home {when}',
-    zeroPhrase: 'No Child in Care (CiC) had been placed 20 or more miles away from home {when}',
+    subject: 'of [[CiC]] had been placed 20 or more miles away from home',
+    zeroPhrase: 'No [[CiC]] had been placed 20 or more miles away from home {when}',
   },
   compute(input, ctx): Computation {
     const missing = missingTables(input, ['episodes']);

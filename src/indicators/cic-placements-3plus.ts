@@ -48,8 +48,8 @@ export const indicator: IndicatorDefinition = {
   },
   directionComparator: 'previous',
   narrative: {
-    subject: 'of Children in Care (CiC), {when}, had 3 or more placements within the previous 12 months',
-    zeroPhrase: 'No Child in Care (CiC), {when}, had 3 or more placements within the previous 12 months',
+    subject: 'of [[CiC]], {when}, had 3 or more placements within the previous 12 months',
+    zeroPhrase: 'None of the [[CiC]], {when}, had 3 or more placements within the previous 12 months',
   },
   compute(input, ctx): Computation {
     const missing = missingTables(input, ['episodes']);
