@@ -90,7 +90,7 @@ export const indicator: IndicatorDefinition = {
     const countYearAgo = lookedAfterAt(input, yearAgo, uascExclusion(input.data, ctx.settings, yearAgo))
       .children.length;
 
-    const notes: Note[] = [uasc.note(cohort.uascRemoved), ...chainErrorNotes(cohort.children)];
+    const notes: Note[] = [...uasc.notes(cohort.uascRemoved), ...chainErrorNotes(cohort.children)];
     const population = input.data.tables.has('population') ? populationFor(input.data, e) : null;
     if (population === null) {
       notes.push({

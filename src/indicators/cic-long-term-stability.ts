@@ -102,7 +102,7 @@ export const indicator: IndicatorDefinition = {
       }
       return { ...base, inNumerator: false, reason: `${since} (after ${ukDate(placedBy)})` };
     });
-    const notes: Note[] = [uasc.note(cohort.uascRemoved), ...chainErrorNotes(inCohort)];
+    const notes: Note[] = [...uasc.notes(cohort.uascRemoved), ...chainErrorNotes(inCohort)];
     if (noDob > 0)
       notes.push({ code: 'noDob', count: noDob, detail: 'looked after at e with no date of birth' });
     notes.push(...historyNotes(input, inCareBy));
