@@ -65,12 +65,13 @@ export const indicator: IndicatorDefinition = {
     const cohort = lookedAfterAt(input, e, uasc);
     let noDob = 0;
     const inCohort = cohort.children.filter((c) => {
+      if (c.periodOfCare.start > inCareBy || c.placement === null) return false;
       const dob = input.childrenById.get(c.childId)?.dob ?? null;
       if (dob === null) {
         noDob += 1;
         return false;
       }
-      return ageAt(dob, e) < 16 && c.periodOfCare.start <= inCareBy && c.placement !== null;
+      return ageAt(dob, e) < 16;
     });
     const members: Member[] = inCohort.map((c) => {
       const placement = c.placement!;
@@ -104,7 +105,7 @@ export const indicator: IndicatorDefinition = {
     });
     const notes: Note[] = [...uasc.notes(cohort.uascRemoved), ...chainErrorNotes(inCohort)];
     if (noDob > 0)
-      notes.push({ code: 'noDob', count: noDob, detail: 'looked after at e with no date of birth' });
+      notes.push({ code: 'noDob', count: noDob, detail: 'in care 2.5 years at e with no date of birth' });
     notes.push(...historyNotes(input, inCareBy));
     return {
       status: 'ok',
