@@ -8,7 +8,10 @@ import { isoDate } from '../../calendar/iso-date.js';
 import { dataset, referral, section47 } from '../../indicators/lib/test-fixtures.js';
 import type { IndicatorReport } from '../../indicators/types.js';
 import { UserError } from '../user-error.js';
-import { type DatasetSource, catalogueText, runIndicators } from './indicators.js';
+import { importDataset } from '../../store/import-dataset.js';
+import { openDatabase } from '../../store/open.js';
+import * as rec from '../../store/test-records.js';
+import { type DatasetSource, catalogueText, runIndicators, storeDatasetSource } from './indicators.js';
 
 const data = dataset(['cin-details', 'section47'], {
   asAt: { cin: isoDate('2022-01-05'), ssda903: null, local: {} },
@@ -140,4 +143,36 @@ test('indicators list prints the catalogue', () => {
   const text = catalogueText();
   assert.match(text, /^referrals-rereferral-12m\s+front-door\s+percent\s+lower\s+in-period\s+18% local/m);
   assert.match(text, /cp-repeat-any .* no target/);
+});
+
+test('reads the current dataset version from an SQLite store', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cspi-ind-db-'));
+  const path = join(dir, 'cspi.db');
+  try {
+    const db = await openDatabase(path);
+    const r1 = rec.referral('K1', '2020-11-15');
+    const r2 = rec.referral('K1', '2021-11-15');
+    const r3 = rec.referral('K2', '2021-11-20');
+    const cin = rec.staged('cin', '2021-22', {
+      children: [rec.child('K1', {}, 'cin.xml'), rec.child('K2', {}, 'cin.xml')],
+      referrals: [r1, r2, r3],
+    });
+    const outcome = await importDataset(db, rec.ingestResult('841', [cin]), { la: '841' });
+    assert.equal(outcome.kind, 'imported');
+    await db.close();
+    const source = await storeDatasetSource(path, undefined);
+    try {
+      const text = await capture((w) => runIndicators({ period: '2021-22-Q3', json: true }, source, w));
+      const report = JSON.parse(text) as IndicatorReport;
+      assert.equal(report.la, '841');
+      assert.equal(report.dataset.id, '841-v1');
+      const rr = report.indicators.find((i) => i.id === 'referrals-rereferral-12m')!;
+      assert.deepEqual([rr.numerator, rr.denominator], [1, 2]);
+      await assert.rejects(source.load('999'), /LA 999 has no dataset/);
+    } finally {
+      await source.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

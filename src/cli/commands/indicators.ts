@@ -16,6 +16,9 @@ import { parseTargets } from '../../indicators/targets-file.js';
 import type { TargetSet } from '../../indicators/targets.js';
 import type { IndicatorInput, IndicatorSettings } from '../../indicators/types.js';
 import { UserError } from '../user-error.js';
+import { openDatabase } from '../../store/open.js';
+import { listDatasetVersions } from '../../store/dataset-versions.js';
+import { loadDatasetVersion } from '../../store/load-dataset.js';
 
 /** A dataset version loaded for computing: the merged records and what identifies the version. */
 export interface LoadedDataset {
@@ -37,6 +40,7 @@ export interface IndicatorsOptions {
   readonly period: string;
   readonly la?: string;
   readonly db?: string;
+  readonly dataset?: string;
   readonly targets?: string;
   readonly settings?: string;
   readonly groups?: string;
@@ -161,13 +165,49 @@ export function catalogueText(): string {
 }
 
 /**
- * The store-backed dataset source. NOT WIRED YET: branch `store` has not committed `loadDataset`; until it
- * is merged, `cspi indicators` cannot read a store and says so.
+ * The store-backed dataset source: opens the database (`--db`, else DATABASE_URL, else ./cspi.db) and loads
+ * an LA's current dataset version (or `datasetId`). Without `--la`, the store must hold exactly one LA.
  */
-async function storeDatasetSource(_db: string | undefined): Promise<DatasetSource> {
-  throw new UserError(
-    'reading datasets from the store is not available in this build yet (the store loader is being added)',
-  );
+export async function storeDatasetSource(
+  dbUrl: string | undefined,
+  datasetId: string | undefined,
+): Promise<DatasetSource> {
+  const db = await openDatabase(dbUrl);
+  return {
+    load: async (la) => {
+      let code = la;
+      if (code === undefined) {
+        const las = [...new Set((await listDatasetVersions(db)).map((v) => v.la))].sort();
+        if (las.length !== 1) {
+          throw new UserError(
+            las.length === 0
+              ? `the database ${db.location} holds no datasets: import one first (cspi import)`
+              : `the database holds several LAs (${las.join(', ')}): choose one with --la`,
+          );
+        }
+        code = las[0]!;
+      }
+      const loaded = await loadDatasetVersion(
+        db,
+        code,
+        la === undefined || la === code ? datasetId : undefined,
+      );
+      if (!loaded) {
+        throw new UserError(
+          datasetId
+            ? `LA ${code} has no dataset version ${datasetId}`
+            : `LA ${code} has no dataset in ${db.location}`,
+        );
+      }
+      return {
+        data: loaded.dataset,
+        id: loaded.version.id,
+        hash: loaded.version.contentHash,
+        asAt: loaded.version.extractDate,
+      };
+    },
+    close: () => db.close(),
+  };
 }
 
 /** Registers `cspi indicators` and `cspi indicators list`. */
@@ -177,6 +217,7 @@ export function register(program: Command): void {
     .description('Compute the performance indicators for one LA and period')
     .option('--period <id>', 'period, e.g. 2021-22-Q3 or 2021-22')
     .option('--la <code>', 'LA code (default: the only LA in the store)')
+    .option('--dataset <id>', 'dataset version id (default: the current version)')
     .option('--db <url>', 'database: SQLite file path or postgres:// URL (default DATABASE_URL or ./cspi.db)')
     .option('--targets <file>', 'targets file for the LA and financial year (JSON or CSV)')
     .option('--settings <file>', 'indicator settings file (JSON)')
@@ -185,7 +226,7 @@ export function register(program: Command): void {
     .option('--members <id>', 'print the child-level list behind one indicator as CSV')
     .action(async (opts: IndicatorsOptions) => {
       if (!opts.period) throw new UserError('--period is required, e.g. --period 2021-22-Q3');
-      const source = await storeDatasetSource(opts.db);
+      const source = await storeDatasetSource(opts.db, opts.dataset);
       try {
         await runIndicators(opts, source, (s) => process.stdout.write(s));
       } finally {
