@@ -4,9 +4,11 @@
  */
 import { peakRssMb, print } from './measure.js';
 import { benchCalendar } from './calendar.js';
+import { benchIndicators } from './indicators.js';
 
 const sections: Record<string, () => Promise<void>> = {
   calendar: benchCalendar,
+  indicators: benchIndicators,
 };
 
 const wanted = process.argv.slice(2);
