@@ -4,9 +4,11 @@
  */
 import { peakRssMb, print } from './measure.js';
 import { benchCalendar } from './calendar.js';
+import { benchChains } from './chains.js';
 
 const sections: Record<string, () => Promise<void>> = {
   calendar: benchCalendar,
+  chains: benchChains,
 };
 
 const wanted = process.argv.slice(2);
