@@ -155,3 +155,15 @@ test('property: the four quarters’ dues add up to the year to date at Q4', () 
     { numRuns: 60 },
   );
 });
+
+test('a visit on the plan start day does not meet the first due', () => {
+  const data = e6({ cpVisits: [visit('V0', 'C1', '2022-12-15')] });
+  const r = indicator.compute(inputOf(data), ctxOf('2022-23-Q4', 'in-period'));
+  assert.deepEqual(
+    r.members.map((m) => [m.dates['due'], m.inNumerator, m.reason]),
+    [
+      ['2023-01-03', false, 'visit due 03/01/2023 missed; no visit since'],
+      ['2023-01-17', false, 'visit due 17/01/2023 missed; no visit since'],
+    ],
+  );
+});
