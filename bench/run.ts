@@ -4,10 +4,12 @@
  */
 import { peakRssMb, print } from './measure.js';
 import { benchCalendar } from './calendar.js';
+import { benchChains } from './chains.js';
 import { benchIndicators } from './indicators.js';
 
 const sections: Record<string, () => Promise<void>> = {
   calendar: benchCalendar,
+  chains: benchChains,
   indicators: benchIndicators,
 };
 
