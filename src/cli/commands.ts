@@ -1,8 +1,12 @@
 import type { Command } from 'commander';
+import { register as registerImport } from './commands/import.js';
+import { register as registerDatasets } from './commands/datasets.js';
 
 /**
  * The registry of `cspi` commands: one import and one call per command file, in help order.
  */
-export function registerCommands(_program: Command): void {
+export function registerCommands(program: Command): void {
+  registerImport(program);
+  registerDatasets(program);
   // Commands are added here as they land: synth, import, validate, indicators, report, publish, serve, users, worker.
 }
