@@ -4,9 +4,11 @@
  */
 import { peakRssMb, print } from './measure.js';
 import { benchCalendar } from './calendar.js';
+import { benchStore } from './store.js';
 
 const sections: Record<string, () => Promise<void>> = {
   calendar: benchCalendar,
+  store: benchStore,
 };
 
 const wanted = process.argv.slice(2);
