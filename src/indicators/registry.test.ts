@@ -47,10 +47,11 @@ test('the spec lists exactly these 24 ids (indicators.md §2 headings)', () => {
   assert.equal(SPEC_IDS.length, 24);
 });
 
-test('the registry lists every spec id once, in spec order', () => {
-  const ids = INDICATORS.map((d) => d.id);
-  assert.equal(new Set(ids).size, ids.length, 'duplicate ids');
-  assert.deepEqual(ids, SPEC_IDS);
+test('the registry lists all 24 spec ids once, in spec order', () => {
+  assert.deepEqual(
+    INDICATORS.map((d) => d.id),
+    SPEC_IDS,
+  );
 });
 
 test('every definition carries full metadata', () => {

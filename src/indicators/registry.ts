@@ -16,8 +16,8 @@ import { indicator as cicAllocatedQualifiedSw } from './cic-allocated-qualified-
 import { cicReviewsInTime } from './cic-reviews-in-time.js';
 import { indicator as cicPlacements3plus } from './cic-placements-3plus.js';
 import { indicator as cicLongTermStability } from './cic-long-term-stability.js';
-import { indicator as cicPlaced20Miles } from './cic-placed-20-miles.js';
 import { cicVisitsInTime } from './cic-visits-in-time.js';
+import { indicator as cicPlaced20Miles } from './cic-placed-20-miles.js';
 import { cicHealthAssessments } from './cic-health-assessments.js';
 import { cicDentalChecks } from './cic-dental-checks.js';
 import { indicator as cicMissing } from './cic-missing.js';
