@@ -84,7 +84,7 @@ export function simulateCare(
     cur0 = rng.chance(0.65) ? 'C1' : 'V2';
     lsPlan.push({ at: t0, ls: cur0 });
   }
-  if (cur0 === 'V2' && !route.uasc && rng.chance(0.15)) {
+  if (cur0 === 'V2' && !route.uasc && rng.chance(fate.kind === 'home' ? 0.12 : 0.7)) {
     t0 += rng.int(30, 300);
     cur0 = 'C1';
     lsPlan.push({ at: t0, ls: 'C1' });
@@ -139,13 +139,13 @@ export function simulateCare(
 
   // Placement stability of this child.
   const cls = rng.weighted([
-    ['stable', 70],
-    ['mid', 22],
-    ['unstable', 8],
+    ['stable', 75],
+    ['mid', 20],
+    ['unstable', 5],
   ] as const);
-  const meanDays = (cls === 'stable' ? 1500 : cls === 'mid' ? 330 : 80) / profile.instability;
+  const meanDays = (cls === 'stable' ? 5000 : cls === 'mid' ? 450 : 90) / profile.instability;
   const placementDays = (first: boolean): number =>
-    first && rng.chance(0.3)
+    first && rng.chance(0.15)
       ? rng.int(3, 45)
       : Math.max(7, Math.round(rng.exponential(meanDays * (ageOn(child.dob, entry) >= 12 ? 0.8 : 1))));
 
@@ -557,7 +557,7 @@ function chooseCarer(
   else if (place === 'S1') provider = 'PR5';
   else provider = 'PR4';
   // Where: near home, in the LA, or away (most residential and secure placements are away).
-  const farScale = profile.far / 0.14;
+  const farScale = (profile.far / 0.14) * 0.8;
   const pAway =
     place === 'P1'
       ? 0
