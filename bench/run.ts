@@ -4,9 +4,11 @@
  */
 import { peakRssMb, print } from './measure.js';
 import { benchCalendar } from './calendar.js';
+import { benchIngest } from './ingest.js';
 
 const sections: Record<string, () => Promise<void>> = {
   calendar: benchCalendar,
+  ingest: benchIngest,
 };
 
 const wanted = process.argv.slice(2);
