@@ -9,6 +9,7 @@ import { missingTables, notAvailable } from './lib/availability.js';
 import {
   chainAsAt,
   chainComputation,
+  countedNote,
   episodeChainNote,
   flagSetting,
   groupByChild,
@@ -115,6 +116,8 @@ export const cicVisitsInTime: IndicatorDefinition = {
     const members: Member[] = [];
     const used: CareHistory[] = [];
     let uascRemoved = 0;
+    let beforeHistory = 0;
+    const historyStart = input.data.historyStart.ssda903;
     for (const history of input.careHistories.values()) {
       const events = (visitsByChild.get(history.childId) ?? []).map((v) => ({ date: v.visitDate, id: v.id }));
       const rows = longTermFile ? (longTermByChild.get(history.childId) ?? []) : null;
@@ -129,13 +132,14 @@ export const cicVisitsInTime: IndicatorDefinition = {
           asAt,
           horizon: w.end,
         });
+        let counted = false;
         for (const due of dues) {
           if (!inWindow(due.due, w)) continue;
           if (isUasc(history.childId, due.due)) {
             uascRemoved += 1;
             continue;
           }
-          usedChild = true;
+          counted = true;
           const seen = due.event === null ? '' : `; seen ${ukDate(due.event.date)}`;
           const first = placement.episodes[0]!.id;
           members.push({
@@ -151,12 +155,21 @@ export const cicVisitsInTime: IndicatorDefinition = {
             reason: `visit due ${ukDate(due.due)} ${due.met ? 'met' : 'missed'}${seen}`,
           });
         }
+        if (counted) {
+          usedChild = true;
+          if (historyStart !== null && placement.start < historyStart) beforeHistory += 1;
+        }
       }
       if (usedChild) used.push(history);
     }
     const notes: (Note | null)[] = [
       provisionalNote(ctx.period.end, asAt),
       episodeChainNote(used),
+      countedNote(
+        'historyIncomplete',
+        beforeHistory,
+        'placements starting before the loaded SSDA903 history',
+      ),
       uascNote(ctx.settings, uascRemoved),
       longTermFile
         ? null

@@ -72,22 +72,24 @@ export function runDueChain(spec: DueChainSpec): Due[] {
     }
   };
   let a = spec.start;
+  // Events are sorted and the anchor only moves forward, so `i` is the first event later than a.
+  let i = 0;
   for (let k = 1; ; k++) {
     const due = next(a, k);
     if (due <= a) throw new RangeError(`due-chain next() must move forward: ${a} → ${due}`);
     if ((spec.end !== null && spec.end <= due) || due > stop) break;
-    let latest: ChainEvent | null = null;
-    for (const ev of events) {
-      if (ev.date > due) break;
-      if (ev.date > a) latest = ev;
-    }
-    if (latest !== null) {
+    while (i < events.length && events[i]!.date <= a) i++;
+    let j = i;
+    while (j < events.length && events[j]!.date <= due) j++;
+    if (j > i) {
+      const latest = events[j - 1]!;
       dues.push({ k, due, anchor: a, met: true, event: latest, nextAnchor: latest.date });
       a = latest.date;
       continue;
     }
     const restartBy = next(due, k + 1);
-    const restart = events.find((ev) => ev.date > due && ev.date <= restartBy) ?? null;
+    const candidate = events[i];
+    const restart = candidate !== undefined && candidate.date <= restartBy ? candidate : null;
     const nextAnchor = restart === null ? due : restart.date;
     dues.push({ k, due, anchor: a, met: false, event: restart, nextAnchor });
     a = nextAnchor;
