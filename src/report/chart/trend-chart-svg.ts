@@ -7,16 +7,19 @@ const BLUE = '#1d70b8';
 const BLACK = '#0b0c0c';
 const GREY = '#505a5f';
 
-function niceRange(values: readonly number[], unit: 'percent' | 'count'): [number, number] {
+function niceRange(values: readonly number[], unit: 'percent' | 'count'): [number, number, number] {
   const lo = Math.min(...values);
   const hi = Math.max(...values);
-  if (unit === 'count') {
-    const step = Math.pow(10, Math.max(0, Math.floor(Math.log10(Math.max(hi, 1)))));
-    return [0, Math.max(step, Math.ceil((hi * 1.1) / step) * step)];
-  }
-  const from = Math.max(0, Math.floor((lo - 5) / 10) * 10);
-  const to = Math.min(100, Math.ceil((hi + 5) / 10) * 10);
-  return [from, to === from ? from + 10 : to];
+  const from0 = unit === 'count' ? 0 : Math.max(0, lo - 5);
+  const to0 = unit === 'count' ? Math.max(1, hi * 1.1) : Math.min(100, hi + 5);
+  const span = Math.max(to0 - from0, 1);
+  const step =
+    [1, 2, 2.5, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000].find(
+      (s) => span / s <= 5,
+    ) ?? 10 ** Math.ceil(Math.log10(span / 5));
+  const from = Math.floor(from0 / step) * step;
+  const to = Math.max(from + step, Math.ceil(to0 / step) * step);
+  return [from, to, step];
 }
 
 const fmt = (unit: 'percent' | 'count', v: number) =>
@@ -29,7 +32,7 @@ const fmtAxis = (unit: 'percent' | 'count', v: number) =>
  * title and description for screen readers. Hand-built so the same SVG renders in the browser and in resvg.
  * @example trendChartSvg(spec).startsWith('<svg') //=> true
  */
-export function trendChartSvg(spec: ChartSpec, width = 640, height = 260): string {
+export function trendChartSvg(spec: ChartSpec, width = 600, height = 210): string {
   const m = { top: 16, right: 150, bottom: 44, left: 52 };
   const w = width - m.left - m.right;
   const h = height - m.top - m.bottom;
@@ -39,8 +42,12 @@ export function trendChartSvg(spec: ChartSpec, width = 640, height = 260): strin
     ...(spec.target !== null ? [spec.target] : []),
     ...(spec.england ? [spec.england.value] : []),
   ];
-  const [y0, y1] = niceRange(all.length ? all : [0, 100], spec.unit);
-  const x = (i: number) => m.left + (spec.points.length <= 1 ? w / 2 : (i * w) / (spec.points.length - 1));
+  const [y0, y1, step] = niceRange(all.length ? all : [0, 100], spec.unit);
+  const inset = 18;
+  const x = (i: number) =>
+    m.left +
+    inset +
+    (spec.points.length <= 1 ? (w - 2 * inset) / 2 : (i * (w - 2 * inset)) / (spec.points.length - 1));
   const y = (v: number) => m.top + h - ((v - y0) / (y1 - y0)) * h;
   const parts: string[] = [];
   const id = escapeXml(spec.id);
@@ -51,11 +58,10 @@ export function trendChartSvg(spec: ChartSpec, width = 640, height = 260): strin
     `<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`,
   );
   // Gridlines and y axis labels.
-  for (let i = 0; i <= 4; i++) {
-    const v = y0 + ((y1 - y0) * i) / 4;
+  for (let v = y0; v <= y1 + 1e-9; v += step) {
     const yy = y(v).toFixed(1);
     parts.push(
-      `<line x1="${m.left}" x2="${m.left + w}" y1="${yy}" y2="${yy}" stroke="#b1b4b6" stroke-width="${i === 0 ? 1 : 0.5}"/>`,
+      `<line x1="${m.left}" x2="${m.left + w}" y1="${yy}" y2="${yy}" stroke="#b1b4b6" stroke-width="${v === y0 ? 1 : 0.5}"/>`,
       `<text x="${m.left - 6}" y="${yy}" dy="4" text-anchor="end" fill="${BLACK}">${escapeXml(fmtAxis(spec.unit, v))}</text>`,
     );
   }

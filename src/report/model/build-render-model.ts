@@ -10,7 +10,7 @@ import { chartSpecOf } from './chart-spec.js';
 import { dataNotesBlocks } from './data-notes.js';
 import { dataRows } from './data-rows.js';
 import { definitionsBlocks } from './definitions-appendix.js';
-import { listProse, longDate, monthName } from './format.js';
+import { longDate, monthName } from './format.js';
 import type { IndicatorView } from './indicator-view.js';
 import { membersQuestionsBlocks } from './members-questions.js';
 import type { Block, NarrativeBlock, RenderModel, Section } from './render-model.js';
@@ -129,9 +129,10 @@ export function buildRenderModel(
     {
       kind: 'paragraph',
       text: focusTitles.length
-        ? `The report highlights where performance is good and where there is a need to improve. The areas for focus are: ${listProse(focusTitles.map((t) => t[0]!.toLowerCase() + t.slice(1)))}.`
+        ? `The report highlights where performance is good and where there is a need to improve. The ${focusTitles.length === 1 ? 'area for focus is' : `${focusTitles.length} areas for focus are`}:`
         : 'The report highlights where performance is good; no indicator is identified as an area for focus.',
     },
+    ...(focusTitles.length ? [{ kind: 'list' as const, items: focusTitles }] : []),
   ];
   const background: Block[] = [
     {

@@ -40,6 +40,8 @@ export interface Table {
   readonly columns: readonly Column[];
   readonly rows: readonly (readonly Cell[])[];
   readonly footnotes: readonly string[];
+  /** Optional group header rows (the scorecard's service areas): a label shown before row `start`. */
+  readonly groups?: readonly { readonly label: string; readonly start: number }[];
 }
 
 /** A trend chart: 8 quarters, target line, England benchmark (one definition for SVG and PNG). */

@@ -30,10 +30,15 @@ export function snLoaded(views: readonly IndicatorView[], snKey: string): boolea
   return views.some((v) => v.result.comparators[snKey] !== null && v.result.comparators[snKey] !== undefined);
 }
 
-function columns(withSn: boolean, opts: ReportOptions, englandYear: string): Column[] {
+function columns(
+  withSn: boolean,
+  withCommentary: boolean,
+  opts: ReportOptions,
+  englandYear: string,
+): Column[] {
   return [
     { label: 'Ref', numeric: true, width: 3 },
-    { label: 'Indicator', width: 20 },
+    { label: 'Indicator', width: 19 },
     { label: 'Good is', width: 4 },
     { label: 'Basis', width: 6 },
     { label: 'Target', width: 8 },
@@ -41,15 +46,21 @@ function columns(withSn: boolean, opts: ReportOptions, englandYear: string): Col
     { label: 'Same period last year', numeric: true, width: 7 },
     { label: 'Current', numeric: true, width: 9 },
     { label: 'RAG', width: 8 },
-    { label: 'Direction of travel (against previous quarter; ‡ same period last year)', width: 9 },
+    { label: 'Direction of travel vs previous quarter (‡ vs last year)', width: 9 },
     { label: `England ${englandYear}`, numeric: true, width: 7 },
     ...(withSn ? [{ label: opts.snLabel, numeric: true, width: 6 }] : []),
-    { label: 'Trend (8 quarters)', width: 8 },
-    { label: 'Commentary', width: 12 },
+    { label: 'Trend (8 quarters)', width: 10 },
+    ...(withCommentary ? [{ label: 'Commentary', width: 12 }] : []),
   ];
 }
 
-function row(v: IndicatorView, withSn: boolean, opts: ReportOptions, restated: ReadonlySet<string>): Cell[] {
+function row(
+  v: IndicatorView,
+  withSn: boolean,
+  withCommentary: boolean,
+  opts: ReportOptions,
+  restated: ReadonlySet<string>,
+): Cell[] {
   const r = v.result;
   const k = opts.suppression.k;
   const rag = ragText(v);
@@ -71,7 +82,7 @@ function row(v: IndicatorView, withSn: boolean, opts: ReportOptions, restated: R
       ? [{ text: sn === null || sn === undefined ? 'Not available' : valueText(r.unit, sn), numeric: true }]
       : []),
     { text: '', sparkline: sparklineOf(v) },
-    { text: (v.commentary?.scorecard ?? '').trim() },
+    ...(withCommentary ? [{ text: (v.commentary?.scorecard ?? '').trim() }] : []),
   ];
 }
 
@@ -86,21 +97,25 @@ export function scorecardBlocks(
   restated: ReadonlySet<string> = new Set(),
 ): Block[] {
   const withSn = snLoaded(views, opts.snKey);
+  const withCommentary = views.some((v) => (v.commentary?.scorecard ?? '').trim() !== '');
   const englandYear = views.find((v) => v.result.england)?.result.england?.year ?? '2021-22';
-  const cols = columns(withSn, opts, englandYear);
-  const blocks: Block[] = [];
+  const groups: { label: string; start: number }[] = [];
+  const ordered: IndicatorView[] = [];
   for (const area of SERVICE_AREAS) {
     const rows = views.filter((v) => v.result.serviceArea === area.id);
     if (rows.length === 0) continue;
-    const table: Table = {
-      id: `scorecard-${area.id}`,
-      caption: `Scorecard, ${periodShort}: ${area.label.toLowerCase()}`,
-      columns: cols,
-      rows: rows.map((v) => row(v, withSn, opts, restated)),
-      footnotes: [],
-    };
-    blocks.push({ kind: 'heading', text: area.label }, { kind: 'table', table });
+    groups.push({ label: area.label, start: ordered.length });
+    ordered.push(...rows);
   }
+  const table: Table = {
+    id: 'scorecard',
+    caption: `Scorecard, ${periodShort}, by service area`,
+    columns: columns(withSn, withCommentary, opts, englandYear),
+    rows: ordered.map((v) => row(v, withSn, withCommentary, opts, restated)),
+    footnotes: [],
+    groups,
+  };
+  const blocks: Block[] = [{ kind: 'table', table }];
   const k = opts.suppression.k;
   const key = [
     RAG_KEY.green,

@@ -26,6 +26,7 @@ th,td{border-bottom:1px solid #b1b4b6;padding:8px 10px 8px 0;text-align:left;ver
 thead th{border-bottom:2px solid #0b0c0c}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 tbody th{font-weight:normal}
+tr.group th{font-weight:bold;background:#f3f2f1;border-bottom:2px solid #0b0c0c;padding-left:6px}
 .rag-green{background:#cce2d8;color:#005a30;font-weight:bold}
 .rag-amber{background:#fff7bf;color:#594d00;font-weight:bold}
 .rag-red{background:#f6d7d2;color:#942514;font-weight:bold}

@@ -14,12 +14,24 @@ function cellHtml(c: Cell): string {
 
 /** A table with caption, `<th scope>` headers and a repeating `<thead>`. */
 export function tableHtml(t: Table): string {
-  const scorecard = t.id.startsWith('scorecard-');
+  const scorecard = t.id === 'scorecard';
   const widths = t.columns.some((c) => c.width)
     ? `<colgroup>${t.columns.map((c) => `<col style="width:${(((c.width ?? 5) / t.columns.reduce((a, x) => a + (x.width ?? 5), 0)) * 100).toFixed(1)}%">`).join('')}</colgroup>`
     : '';
   const head = `<thead><tr>${t.columns.map((c) => `<th scope="col"${c.numeric ? ' class="num"' : ''}>${esc(c.label)}</th>`).join('')}</tr></thead>`;
-  const body = `<tbody>${t.rows.map((r) => `<tr>${r.map(cellHtml).join('')}</tr>`).join('')}</tbody>`;
+  const groups = t.groups ?? [];
+  const body = groups.length
+    ? groups
+        .map((g, i) => {
+          const end = groups[i + 1]?.start ?? t.rows.length;
+          const rows = t.rows
+            .slice(g.start, end)
+            .map((r) => `<tr>${r.map(cellHtml).join('')}</tr>`)
+            .join('');
+          return `<tbody><tr class="group"><th scope="rowgroup" colspan="${t.columns.length}">${esc(g.label)}</th></tr>${rows}</tbody>`;
+        })
+        .join('')
+    : `<tbody>${t.rows.map((r) => `<tr>${r.map(cellHtml).join('')}</tr>`).join('')}</tbody>`;
   const notes = t.footnotes.map((f) => `<p class="footnote">${esc(f)}</p>`).join('');
   return `<table id="${esc(t.id)}"${scorecard ? ' class="scorecard-table"' : ''}><caption>${esc(t.caption)}</caption>${widths}${head}${body}</table>${notes}`;
 }
