@@ -39,7 +39,7 @@ function columns(
   return [
     { label: 'Ref', numeric: true, width: 3 },
     { label: 'Indicator', width: 19 },
-    { label: 'Good is', width: 4 },
+    { label: 'Good is', width: 5 },
     { label: 'Basis', width: 6 },
     { label: 'Target', width: 8 },
     { label: 'Previous quarter', numeric: true, width: 7 },
