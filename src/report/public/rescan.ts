@@ -10,7 +10,7 @@ export interface Breach {
 }
 
 const CHILD_WORDS =
-  /\b(\d{1,3})\s+(children|child|young people|young person|care leavers?|referrals?|episodes?|plans?|assessments?|CiC)\b/gi;
+  /\b(\d{1,3})[ \u00a0]+(children|child|young people|young person|care leavers?|referrals?|episodes?|plans?|assessments?|CiC)\b(?!-)/gi;
 
 /**
  * The publication check: rescans every public output before it is released. Breaches: a number from 1 to
@@ -23,7 +23,8 @@ export function rescanPublic(model: RenderModel, texts: readonly string[], rule:
   if (!model.meta.public)
     out.push({ code: 'PUB-NOT-PUBLIC', where: 'meta', detail: 'the model is the full version' });
   texts.forEach((raw, i) => {
-    const text = raw.replace(/<[^>]+>/g, ' ');
+    // Tags become separators, so adjacent table cells (a row number and a title) never read as one phrase.
+    const text = raw.replace(/<[^>]+>/g, ' | ');
     for (const m of text.matchAll(CHILD_WORDS)) {
       if (isSmall(Number(m[1]), rule.k)) {
         out.push({ code: 'PUB-SMALL-COUNT', where: `output ${i + 1}`, detail: `"${m[0]}"` });
