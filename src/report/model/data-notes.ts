@@ -122,7 +122,8 @@ export function dataNotesBlocks(
   if (opts.restatements.length === 0) {
     blocks.push({ kind: 'paragraph', text: 'No published figure has been restated.' });
   } else {
-    const small = (n: number) => (opts.public && isSmall(n, k) ? `<${k + 1}` : formatCount(n));
+    const small = (n: number | null) =>
+      n === null ? 'Not recorded' : opts.public && isSmall(n, k) ? `<${k + 1}` : formatCount(n);
     const fig = (f: { value: number | null; numerator: number | null; denominator: number | null }) =>
       f.value === null
         ? 'No figure'
