@@ -6,6 +6,8 @@ import { register as registerDatasets } from './commands/datasets.js';
 import { register as registerIndicators } from './commands/indicators.js';
 import { register as registerHub } from './commands/hub.js';
 import { register as registerWorker } from './commands/worker.js';
+import { register as registerReport } from './commands/report.js';
+import { register as registerPublish } from './commands/publish.js';
 
 /**
  * The registry of `cspi` commands: one import and one call per command file, in help order.
@@ -18,4 +20,6 @@ export function registerCommands(program: Command): void {
   registerIndicators(program);
   registerHub(program);
   registerWorker(program);
+  registerReport(program);
+  registerPublish(program);
 }
