@@ -14,7 +14,7 @@ export const DEFAULT_TOLERANCE: Tolerance = { value: 10, unit: 'percent-of-targe
  * @example tolerancePoints(18, DEFAULT_TOLERANCE) //=> 1.8
  */
 export function tolerancePoints(target: number, t: Tolerance): number {
-  return t.unit === 'points' ? t.value : Math.round(target * t.value * 10) / 100;
+  return t.unit === 'points' ? t.value : Math.round(target * t.value * 10) / 1000;
 }
 
 /**
