@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
+import { register as registerValidate } from './commands/validate.js';
 import { register as registerIndicators } from './commands/indicators.js';
 
 /**
  * The registry of `cspi` commands: one import and one call per command file, in help order.
  */
 export function registerCommands(program: Command): void {
+  registerValidate(program);
   registerIndicators(program);
   // Commands are added here as they land: synth, import, validate, indicators, report, publish, serve, users, worker.
 }
