@@ -36,6 +36,10 @@ CREATE TABLE audit_log (
   detail TEXT NOT NULL
 );
 CREATE INDEX audit_log_at ON audit_log (at);
+CREATE TABLE web_secrets (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
 CREATE TABLE targets (
   la TEXT NOT NULL,
   indicator_id TEXT NOT NULL,
@@ -52,4 +56,3 @@ CREATE TABLE targets (
 );
 `,
 };
-
