@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
 import { register as registerValidate } from './commands/validate.js';
+import { register as registerImport } from './commands/import.js';
+import { register as registerDatasets } from './commands/datasets.js';
 import { register as registerIndicators } from './commands/indicators.js';
+import { register as registerHub } from './commands/hub.js';
+import { register as registerWorker } from './commands/worker.js';
 import { register as registerServe } from './commands/serve.js';
 import { register as registerUsers } from './commands/users.js';
 
@@ -9,8 +13,11 @@ import { register as registerUsers } from './commands/users.js';
  */
 export function registerCommands(program: Command): void {
   registerValidate(program);
+  registerImport(program);
+  registerDatasets(program);
   registerIndicators(program);
+  registerHub(program);
+  registerWorker(program);
   registerServe(program);
   registerUsers(program);
-  // Commands are added here as they land: synth, import, validate, indicators, report, publish, serve, users, worker.
 }

@@ -92,6 +92,7 @@ export const cicReviewsInTime: IndicatorDefinition = {
           .map((r) => ({ date: r.reviewDate, id: r.id }));
         const dues = runDueChain({
           start: poc.start,
+          subject: `child ${history.childId} review chain`,
           next: (a, k) => reviewDue(a, k, ctx.settings.workingDays),
           events,
           end: poc.end,

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isoDate } from '../calendar/iso-date.js';
+import fc from 'fast-check';
+import { addDays, isoDate } from '../calendar/iso-date.js';
 import { cpVisits10wd as indicator } from './cp-visits-10wd.js';
 import { cpPlan, ctxOf, dataset, inputOf, visit } from './lib/chain-test-fixtures.js';
 import type { LaDataset } from '../model/la-dataset.js';
@@ -122,4 +123,47 @@ test('a plan ending before it starts leaves both counts (invalidDates); a missin
   const na = indicator.compute(inputOf(dataset(['cp-plans'])), ctxOf('2022-23-Q4', 'in-period'));
   assert.equal(na.status, 'not-available');
   assert.deepEqual(na.missing, ['cp_visits.csv']);
+});
+
+test('property: the four quarters’ dues add up to the year to date at Q4', () => {
+  const day = fc.integer({ min: 0, max: 420 }).map((n) => addDays(isoDate('2022-03-01'), n));
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(day, fc.option(fc.integer({ min: 1, max: 200 }))), { minLength: 1, maxLength: 3 }),
+      fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), day), { maxLength: 25 }),
+      (plans, visits) => {
+        const data = dataset(['cp-plans', 'cp-visits'], {
+          cpPlans: plans.map(([start, len], i) =>
+            cpPlan(`P${i}`, `C${i}`, start, len === null ? null : addDays(start, len)),
+          ),
+          cpVisits: visits.map(([c, date], i) => visit(`V${i}`, `C${c}`, date)),
+        });
+        const input = inputOf(data);
+        let num = 0;
+        let den = 0;
+        for (const q of ['Q1', 'Q2', 'Q3', 'Q4']) {
+          const r = indicator.compute(input, ctxOf(`2022-23-${q}`, 'in-period'));
+          num += r.numerator;
+          den += r.denominator ?? 0;
+          for (const m of r.members) assert.ok(m.dates['due']! > m.dates['anchor']!);
+        }
+        const ytd = indicator.compute(input, ctxOf('2022-23-Q4', 'ytd'));
+        assert.equal(ytd.numerator, num);
+        assert.equal(ytd.denominator, den);
+      },
+    ),
+    { numRuns: 60 },
+  );
+});
+
+test('a visit on the plan start day does not meet the first due', () => {
+  const data = e6({ cpVisits: [visit('V0', 'C1', '2022-12-15')] });
+  const r = indicator.compute(inputOf(data), ctxOf('2022-23-Q4', 'in-period'));
+  assert.deepEqual(
+    r.members.map((m) => [m.dates['due'], m.inNumerator, m.reason]),
+    [
+      ['2023-01-03', false, 'visit due 03/01/2023 missed; no visit since'],
+      ['2023-01-17', false, 'visit due 17/01/2023 missed; no visit since'],
+    ],
+  );
 });

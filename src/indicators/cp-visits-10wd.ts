@@ -83,6 +83,7 @@ export const cpVisits10wd: IndicatorDefinition = {
       }));
       const dues = runDueChain({
         start: plan.startDate,
+        subject: `child ${plan.childId} CP visit chain`,
         next: (a) => addWorkingDaysUnder(a, interval, ctx.settings.workingDays),
         events,
         end: plan.endDate,

@@ -1,6 +1,7 @@
 import type { Migration } from './database.js';
 import { migration as storeCore } from './migrations/001-store-core.js';
 import { migration as recordTables } from './migrations/002-record-tables.js';
+import { migration as indicatorResults } from './migrations/100-indicator-results.js';
 import { migration as webTables } from './migrations/090-web.js';
 import { migration as webAuditAppendOnly } from './migrations/091-web-audit-append-only.js';
 import { migration as webReportEditions } from './migrations/092-web-report-editions.js';
@@ -13,6 +14,7 @@ import { migration as webReportEditions } from './migrations/092-web-report-edit
 export const MIGRATIONS: readonly Migration[] = [
   storeCore,
   recordTables,
+  indicatorResults,
   webTables,
   webAuditAppendOnly,
   webReportEditions,

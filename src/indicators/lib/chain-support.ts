@@ -63,12 +63,12 @@ export function countedNote(code: string, count: number, detail?: string): Note 
 }
 
 /**
- * The note `episodeChainErrors` (indicators.md §1.4 step 2): episode-chain anomalies of the children
- * whose care histories the figure used.
+ * The note `episodeChainErrors` (indicators.md §1.4 step 2, §1.8): every episode-chain anomaly of the
+ * children whose care histories the figure used (counted as the other CiC measures count them).
  */
 export function episodeChainNote(histories: Iterable<CareHistory>): Note | null {
   let n = 0;
-  for (const h of histories) n += h.issues.filter((i) => i.kind !== 'rne-s-inside-chain').length;
+  for (const h of histories) n += h.issues.length;
   return countedNote('episodeChainErrors', n);
 }
 

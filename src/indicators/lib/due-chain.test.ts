@@ -172,3 +172,19 @@ test('property: dues increase, each anchor is the previous next anchor, met dues
     { numRuns: 300 },
   );
 });
+
+test('a timetable outside the bank holiday table fails naming the chain', () => {
+  assert.throws(
+    () =>
+      runDueChain({
+        start: d('1989-06-01'),
+        next: wd(20),
+        events: [],
+        end: null,
+        asAt: null,
+        horizon: d('1990-03-31'),
+        subject: 'child C9 review chain',
+      }),
+    /child C9 review chain anchored 1989-06-01: working days for 1989/,
+  );
+});

@@ -21,6 +21,13 @@ export interface DueChainSpec {
   readonly asAt: IsoDate | null;
   /** The last date anyone asks about (usually the period end e): dues after it are not produced. */
   readonly horizon: IsoDate;
+  /** Names the chain in errors (indicators.md §1.2: a chain outside the holiday table names the child). */
+  readonly subject?: string;
+}
+
+/** A chain whose timetable could not be computed (a date outside the bank holiday table). */
+export class DueChainError extends Error {
+  override readonly name = 'DueChainError';
 }
 
 /** One due of a chain, with what decided it. */
@@ -56,23 +63,33 @@ export function runDueChain(spec: DueChainSpec): Due[] {
   const events = [...spec.events].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
   const stop = spec.asAt === null ? spec.horizon : minDate(spec.asAt, spec.horizon);
   const dues: Due[] = [];
+  const next = (anchor: IsoDate, k: number): IsoDate => {
+    try {
+      return spec.next(anchor, k);
+    } catch (err) {
+      const what = spec.subject ?? 'a due-event chain';
+      throw new DueChainError(`${what} anchored ${anchor}: ${(err as Error).message}`, { cause: err });
+    }
+  };
   let a = spec.start;
+  // Events are sorted and the anchor only moves forward, so `i` is the first event later than a.
+  let i = 0;
   for (let k = 1; ; k++) {
-    const due = spec.next(a, k);
+    const due = next(a, k);
     if (due <= a) throw new RangeError(`due-chain next() must move forward: ${a} → ${due}`);
     if ((spec.end !== null && spec.end <= due) || due > stop) break;
-    let latest: ChainEvent | null = null;
-    for (const ev of events) {
-      if (ev.date > due) break;
-      if (ev.date > a) latest = ev;
-    }
-    if (latest !== null) {
+    while (i < events.length && events[i]!.date <= a) i++;
+    let j = i;
+    while (j < events.length && events[j]!.date <= due) j++;
+    if (j > i) {
+      const latest = events[j - 1]!;
       dues.push({ k, due, anchor: a, met: true, event: latest, nextAnchor: latest.date });
       a = latest.date;
       continue;
     }
-    const restartBy = spec.next(due, k + 1);
-    const restart = events.find((ev) => ev.date > due && ev.date <= restartBy) ?? null;
+    const restartBy = next(due, k + 1);
+    const candidate = events[i];
+    const restart = candidate !== undefined && candidate.date <= restartBy ? candidate : null;
     const nextAnchor = restart === null ? due : restart.date;
     dues.push({ k, due, anchor: a, met: false, event: restart, nextAnchor });
     a = nextAnchor;
