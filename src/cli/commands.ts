@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { register as registerSynth } from './commands/synth.js';
 import { register as registerValidate } from './commands/validate.js';
 import { register as registerImport } from './commands/import.js';
 import { register as registerDatasets } from './commands/datasets.js';
@@ -12,6 +13,7 @@ import { register as registerUsers } from './commands/users.js';
  * The registry of `cspi` commands: one import and one call per command file, in help order.
  */
 export function registerCommands(program: Command): void {
+  registerSynth(program);
   registerValidate(program);
   registerImport(program);
   registerDatasets(program);
