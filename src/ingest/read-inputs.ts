@@ -265,7 +265,7 @@ export async function readInputs(
             'S-YEAR',
             g.files[0]!.input.name,
             null,
-            `${g.files.map((f) => f.input.name).join(', ')}: collection year ${g.year} has no ${g.source === 'cin' ? 'CIN census' : 'SSDA903'} code lists in this version of cspi (supported: ${g.source === 'cin' ? '2017-18' : '2019-20'} to 2026-27); check the year or update cspi.`,
+            `${g.files.map((f) => f.input.name).join(', ')}: collection year ${g.year} has no ${g.source === 'cin' ? 'CIN census' : 'SSDA903'} code lists in this version of cspi (supported: 2017-18 to 2026-27); check the year or update cspi.`,
           ),
         );
         continue;
