@@ -93,6 +93,7 @@ describe('rule registry', () => {
     );
     assert.equal(cin('2022-23', 'ReferralSource', '5D'), 'valid');
     assert.equal(loadCodeBook('cin', '2024-25')!.has('GenderCurrent'), false);
-    assert.equal(loadCodeBook('ssda903', '2018-19'), null);
+    assert.equal(loadCodeBook('ssda903', '2018-19')!.get('PLACE', 'H5')?.status, 'valid');
+    assert.equal(loadCodeBook('ssda903', '2016-17'), null);
   });
 });
