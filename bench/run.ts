@@ -4,9 +4,11 @@
  */
 import { peakRssMb, print } from './measure.js';
 import { benchCalendar } from './calendar.js';
+import { benchSynth } from './synth.js';
 
 const sections: Record<string, () => Promise<void>> = {
   calendar: benchCalendar,
+  synth: benchSynth,
 };
 
 const wanted = process.argv.slice(2);
