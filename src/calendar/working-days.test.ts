@@ -8,7 +8,11 @@ import { CalendarRangeError, createWorkingDayCalendar } from './working-day-cale
 import { SHIPPED_BANK_HOLIDAYS, parseBankHolidayCsv } from './bank-holidays.js';
 
 const d = isoDate;
-const SHARED_TABLE = new URL('../../../shared/data/bank-holidays-england-and-wales.csv', import.meta.url);
+// The project's shared reference (../shared beside the checkout, as on developer machines and in CI).
+const SHARED_TABLE = new URL(
+  `${process.env['CSPI_SHARED_DIR'] ?? '../../../shared'}/data/bank-holidays-england-and-wales.csv`,
+  import.meta.url,
+);
 
 test('the shipped table is the shared reference table', () => {
   const shipped = parseBankHolidayCsv(readFileSync(SHIPPED_BANK_HOLIDAYS, 'utf8'));

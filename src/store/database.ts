@@ -13,6 +13,8 @@ export interface Database {
   all<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   get<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T | undefined>;
   run(sql: string, params?: readonly unknown[]): Promise<{ changes: number }>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
   /** Inserts many rows into one table fast (prepared statement in SQLite, multi-row INSERT or COPY in PostgreSQL). */
   insertMany(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void>;
   /** Runs fn in one transaction: all of it commits, or none (an import is atomic). */
@@ -24,4 +26,6 @@ export interface Database {
 export interface Migration {
   readonly id: string;
   readonly sql: string;
+  /** PostgreSQL's text when the two cannot share one (trigger bodies); `sql` is then SQLite's. */
+  readonly postgresSql?: string;
 }

@@ -1,0 +1,77 @@
+import { computeCareLeaverMeasure } from './lib/care-leaver-measure.js';
+import type { IndicatorDefinition } from './types.js';
+
+/** ACCOM first letters that leave the cohort: gone abroad, deported, residence not known. */
+const EXCLUDED_ACCOM: Record<string, string> = {
+  G: 'gone abroad (G)',
+  H: 'deported (H)',
+  R: 'residence not known (R)',
+};
+
+function suitable(accom: string): boolean {
+  return accom.length === 2 && accom[1] === '1';
+}
+
+/** Care Leavers in suitable accommodation (indicators.md §2 care-leavers-suitable-accommodation). */
+export const indicator: IndicatorDefinition = {
+  id: 'care-leavers-suitable-accommodation',
+  title: 'Care Leavers in suitable accommodation',
+  unit: 'percent',
+  polarity: 'higher',
+  serviceArea: 'care-leavers',
+  basis: 'snapshot',
+  bases: ['snapshot'],
+  frequency: 'quarterly',
+  specSection: 'indicators.md §2 care-leavers-suitable-accommodation; §1.5, §1.8 care leavers',
+  definitionVersion: '1',
+  definition: {
+    summary:
+      'The percentage of care leavers aged 19 to 21 (or 17 to 18, by setting) who were in suitable accommodation at the end of the period.',
+    numerator:
+      'Care leavers in the denominator whose latest recorded accommodation is marked suitable (an OC3 accommodation code ending in 1).',
+    denominator:
+      'The care-leaver cohort of the NEET measure: relevant or former relevant care leavers aged 19 to 21 at the period end, by their latest status on or before it, including those in unsuitable accommodation and those whose accommodation is not known.',
+    exclusions:
+      'As the NEET measure (died; returned home for six months or more; no status; no date of birth; UASC by setting), and also young people who have gone abroad (G), been deported (H) or whose residence is not known (R).',
+    why: 'Safe, suitable accommodation is the foundation of a successful move to adult life.',
+    comparability:
+      'The DfE figure (OC3) records accommodation around the 19th to 21st birthdays in the year; the local figure uses the latest status at the period end.',
+  },
+  sources: ['care-leavers'],
+  target: { value: 90, kind: 'national' },
+  england: {
+    value: 88,
+    text: '88% at 19–21 (29,260 of 33,290); 90% at 17–18',
+    year: '2021-22',
+    publisher: 'DfE Children looked after in England including adoptions',
+    likeForLike: true,
+  },
+  directionComparator: 'previous',
+  narrative: {
+    subject: 'of Care Leavers were in suitable accommodation',
+    zeroPhrase: 'No Care Leaver was in suitable accommodation {when}',
+  },
+  compute: (input, ctx) =>
+    computeCareLeaverMeasure(input, ctx, {
+      exclude: (c) => EXCLUDED_ACCOM[c.accommodation.charAt(0)] ?? null,
+      inNumerator: (c) => suitable(c.accommodation),
+      describe: (c) =>
+        `accommodation ${c.accommodation === '' ? 'blank' : c.accommodation}${
+          suitable(c.accommodation)
+            ? ' (suitable)'
+            : c.accommodation.endsWith('2')
+              ? ' (unsuitable)'
+              : ' (not known)'
+        }`,
+      excludedNote: 'excludedAccommodation',
+      group: {
+        name: 'accommodation',
+        cell: (c) =>
+          suitable(c.accommodation)
+            ? { key: 'suitable', label: 'Suitable' }
+            : c.accommodation.length === 2 && c.accommodation[1] === '2'
+              ? { key: 'unsuitable', label: 'Unsuitable' }
+              : { key: 'not-known', label: 'Not known' },
+      },
+    }),
+};

@@ -1,0 +1,196 @@
+import { variant } from './settings.js';
+import { missingTables, notAvailable } from './lib/availability.js';
+import { childBreakdowns } from './lib/child-breakdowns.js';
+import { roundedPercent } from './engine/rounding.js';
+import {
+  type PlacementDistance,
+  formatTenths,
+  normalisePostcode,
+  placementDistance,
+  postcodeIndex,
+} from './lib/distance.js';
+import { chainErrorNotes, currentCarerEpisode, lookedAfterAt } from './lib/looked-after.js';
+import { uascExclusion } from './lib/uasc.js';
+import type { BreakdownRow, Computation, IndicatorDefinition, Member, Note } from './types.js';
+
+/** 20.0 miles in tenths. */
+const THRESHOLD_TENTHS = 200;
+
+const DISTANCE_BANDS = [
+  { key: 'up-to-5', label: 'Up to 5 miles', test: (t: number) => t <= 50 },
+  { key: '5-10', label: 'Over 5 to 10 miles', test: (t: number) => t > 50 && t <= 100 },
+  { key: '10-20', label: 'Over 10 to 20 miles', test: (t: number) => t > 100 && t <= 200 },
+  { key: 'over-20', label: 'Over 20 miles', test: (t: number) => t > 200 },
+] as const;
+
+const UNKNOWN_REASON: Record<Exclude<PlacementDistance, { known: true }>['reason'], string> = {
+  'supplied-999.9': 'PL_DISTANCE 999.9 (unknown)',
+  'home-postcode-blank': 'home postcode blank',
+  'home-postcode-not-found': 'home postcode not in postcodes.csv',
+  'home-outside-england': 'home postcode outside England',
+  'placement-postcode-blank': 'placement postcode blank',
+  'placement-postcode-not-found': 'placement postcode not in postcodes.csv',
+  'no-coordinates': 'postcode without grid reference',
+};
+
+/** Children in Care placed 20 or more miles away from home (indicators.md §2 cic-placed-20-miles). */
+export const indicator: IndicatorDefinition = {
+  id: 'cic-placed-20-miles',
+  title: 'Children in Care placed 20 or more miles away from home',
+  unit: 'percent',
+  polarity: 'lower',
+  serviceArea: 'children-in-care',
+  basis: 'snapshot',
+  bases: ['snapshot'],
+  frequency: 'quarterly',
+  specSection: 'indicators.md §2 cic-placed-20-miles; §1.8 distance; inputs.md §2.4',
+  definitionVersion: '1',
+  definition: {
+    summary:
+      'The percentage of Children in Care at the end of the period whose current placement was more than 20 miles from their home.',
+    numerator:
+      'Children in the denominator whose current placement is more than 20.0 miles from home. The distance is PL_DISTANCE where the SSDA903 return gives it; otherwise the straight line between the home and placement postcodes (ONS Postcode Directory grid references), in miles rounded half up to one decimal, as in the SSDA903 guide. For a child temporarily away (hospital, holiday, respite), the placement they are away from is used.',
+    denominator:
+      'Children looked after at the end of the last day of the period, including those whose distance is not known (they are never in the numerator and are counted in a data note).',
+    exclusions:
+      'Short breaks (legal status V3 or V4). Unaccompanied asylum-seeking children are included unless the "excluding UASC" setting is on.',
+    why: 'Children placed far from home can lose contact with family, friends, school and local services.',
+    comparability:
+      'The published England figure (17%) counts only placements more than 20 miles away and outside the local authority boundary, so it is not like-for-like; the `distance.outsideLaOnly` setting gives that definition.',
+  },
+  sources: ['episodes'],
+  target: { value: 10, kind: 'national' },
+  england: {
+    value: 17,
+    text: '17% placed more than 20 miles from home and outside the LA boundary (DfE LAIT); no published all-placements figure',
+    year: '2021-22',
+    publisher: 'DfE LAIT (Children looked after in England including adoptions)',
+    likeForLike: false,
+  },
+  directionComparator: 'previous',
+  narrative: {
+    subject: 'of [[CiC]] had been placed 20 or more miles away from home',
+    zeroPhrase: 'No [[CiC]] had been placed 20 or more miles away from home {when}',
+  },
+  compute(input, ctx): Computation {
+    const missing = missingTables(input, ['episodes']);
+    if (missing.length > 0) return notAvailable(missing);
+    const e = ctx.period.end;
+    const gte = variant<string>(ctx.settings, 'distance.threshold', 'gt') === 'gte';
+    const outsideLaOnly = variant<boolean | string>(ctx.settings, 'distance.outsideLaOnly', false);
+    const outsideOnly = outsideLaOnly === true || outsideLaOnly === 'true';
+    const laCodesSetting = String(variant<string>(ctx.settings, 'distance.laua', ''));
+    const laCodes = new Set(
+      laCodesSetting
+        .split(',')
+        .map((s) => s.trim().toUpperCase())
+        .filter((s) => s !== ''),
+    );
+    const havePostcodes = input.data.tables.has('postcodes');
+    const index = postcodeIndex(havePostcodes ? input.data.postcodes : []);
+    const uasc = uascExclusion(input.data, ctx.settings, e);
+    const cohort = lookedAfterAt(input, e, uasc);
+
+    const tenthsOf = new Map<string, number | null>();
+    const unknownReasons = new Map<string, number>();
+    let locationUnknown = 0;
+    let anySupplied = false;
+    const members: Member[] = cohort.children.map((c) => {
+      const carer = c.placement === null ? null : currentCarerEpisode(c.placement, e);
+      const base = {
+        childId: c.childId,
+        recordIds: carer ? [carer.id] : [],
+        dates: { placementStart: c.placement?.start ?? null },
+      };
+      if (carer === null) {
+        tenthsOf.set(c.childId, null);
+        unknownReasons.set('no carer episode', (unknownReasons.get('no carer episode') ?? 0) + 1);
+        return { ...base, inNumerator: false, reason: 'Distance unknown: only temporary placements so far' };
+      }
+      if (carer.plDistance !== null) anySupplied = true;
+      const d = placementDistance(carer, index);
+      if (!d.known) {
+        tenthsOf.set(c.childId, null);
+        const why = UNKNOWN_REASON[d.reason];
+        unknownReasons.set(why, (unknownReasons.get(why) ?? 0) + 1);
+        return { ...base, inNumerator: false, reason: `Distance unknown: ${why}` };
+      }
+      tenthsOf.set(c.childId, d.tenths);
+      const far = gte ? d.tenths >= THRESHOLD_TENTHS : d.tenths > THRESHOLD_TENTHS;
+      const how = d.from === 'PL_DISTANCE' ? 'PL_DISTANCE' : 'postcodes';
+      if (!outsideOnly) {
+        return { ...base, inNumerator: far, reason: `Placed ${formatTenths(d.tenths)} from home (${how})` };
+      }
+      const placeLa = index.get(normalisePostcode(carer.plPost) ?? '')?.laua?.toUpperCase() ?? null;
+      const ownLa =
+        laCodes.size > 0
+          ? laCodes
+          : new Set([index.get(normalisePostcode(carer.homePost) ?? '')?.laua?.toUpperCase() ?? '']);
+      if (placeLa === null || ownLa.has('')) {
+        locationUnknown += 1;
+        return {
+          ...base,
+          inNumerator: false,
+          reason: `Placed ${formatTenths(d.tenths)} from home (${how}); inside or outside the LA not known`,
+        };
+      }
+      const outside = !ownLa.has(placeLa);
+      return {
+        ...base,
+        inNumerator: far && outside,
+        reason: `Placed ${formatTenths(d.tenths)} from home (${how}), ${outside ? 'outside' : 'inside'} the LA`,
+      };
+    });
+
+    if (!havePostcodes && !anySupplied && members.length > 0) return notAvailable(['postcodes']);
+
+    const unknownTotal = [...unknownReasons.values()].reduce((a, b) => a + b, 0);
+    const notes: Note[] = [...uasc.notes(cohort.uascRemoved), ...chainErrorNotes(cohort.children)];
+    if (unknownTotal > 0) {
+      notes.push({
+        code: 'distanceUnknown',
+        count: unknownTotal,
+        detail: [...unknownReasons].map(([why, n]) => `${n} ${why}`).join('; '),
+      });
+    }
+    if (gte) notes.push({ code: 'distanceThreshold', detail: '20.0 miles or more' });
+    if (outsideOnly) {
+      notes.push({
+        code: 'outsideLaOnly',
+        detail:
+          laCodes.size > 0
+            ? `only placements outside ${[...laCodes].join(', ')}`
+            : "only placements outside the local authority of the child's home postcode",
+      });
+      if (locationUnknown > 0) notes.push({ code: 'locationUnknown', count: locationUnknown });
+    }
+    const den = members.length;
+    const distanceBand: BreakdownRow[] = [
+      ...DISTANCE_BANDS.map((b) => {
+        const num = [...tenthsOf.values()].filter((t) => t !== null && b.test(t)).length;
+        return {
+          key: b.key,
+          label: b.label,
+          numerator: num,
+          denominator: den,
+          value: roundedPercent(num, den),
+        };
+      }),
+      {
+        key: 'unknown',
+        label: 'Distance not known',
+        numerator: unknownTotal,
+        denominator: den,
+        value: roundedPercent(unknownTotal, den),
+      },
+    ];
+    return {
+      status: 'ok',
+      numerator: members.filter((m) => m.inNumerator).length,
+      denominator: den,
+      members,
+      notes,
+      breakdowns: { ...childBreakdowns(members, input.childrenById, e, 'percent'), distanceBand },
+    };
+  },
+};

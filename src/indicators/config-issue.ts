@@ -1,0 +1,28 @@
+/** Stable codes of problems in a targets or settings file. */
+export type ConfigIssueCode =
+  | 'CFG-FORMAT'
+  | 'CFG-INDICATOR'
+  | 'CFG-TARGET'
+  | 'CFG-TOLERANCE'
+  | 'CFG-TOLERANCE-UNIT'
+  | 'CFG-KIND'
+  | 'CFG-DUPLICATE'
+  | 'CFG-SETTING';
+
+/** A problem found in a targets or settings file, naming the file, the row or key, and the rule. */
+export interface ConfigIssue {
+  readonly code: ConfigIssueCode;
+  readonly file: string;
+  /** `line 3` (CSV, header = line 1), `targets[2]` or a key name (JSON). */
+  readonly position: string;
+  readonly message: string;
+}
+
+/** A parsed value, or the issues that stopped it. */
+export type Parsed<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly ConfigIssue[] };
+
+/** "file position: message [CODE]" for the terminal. */
+export function formatIssue(i: ConfigIssue): string {
+  return `${i.file} ${i.position}: ${i.message} [${i.code}]`;
+}

@@ -1,0 +1,79 @@
+import { addDays } from '../calendar/iso-date.js';
+import { addMonths } from '../calendar/add-months.js';
+import { inWindow } from '../calendar/period.js';
+import { variant } from './settings.js';
+import { historyIncomplete } from './lib/history.js';
+import { fromMembers } from './lib/members.js';
+import { byChild } from './lib/unique-referrals.js';
+import { windowOf } from './lib/window.js';
+import type { IndicatorDefinition, Member } from './types.js';
+
+/**
+ * cp-repeat-2y (indicators.md §2): CP plans starting in the period, and those whose child had another
+ * plan ending p with start − 24 months ≤ p ≤ start (`repeat.window = 730days`: p ≥ start − 730 days).
+ */
+export const cpRepeat2y: IndicatorDefinition = {
+  id: 'cp-repeat-2y',
+  title:
+    'Children becoming subject to a CP plan for a second or subsequent time within two years of the previous plan ending',
+  unit: 'percent',
+  polarity: 'lower',
+  serviceArea: 'child-protection',
+  basis: 'ytd',
+  bases: ['ytd', 'in-period'],
+  frequency: 'quarterly',
+  specSection: 'indicators.md §2 cp-repeat-2y',
+  definitionVersion: '1.0',
+  definition: {
+    summary:
+      'The percentage of child protection plans starting in the period for children whose previous plan ended within the two years before.',
+    numerator:
+      'Plans whose child had another plan ending on or after the new start date minus 24 months and on or before the new start date, from every loaded year.',
+    denominator: 'Child protection plans with a start date in the period; each plan counts.',
+    exclusions: 'None.',
+    why: 'A child returning to a plan soon after one ends may mean the earlier plan ended before risks had reduced enough.',
+    comparability:
+      'A local measure; the DfE publishes repeat plans ever (see cp-repeat-any), not within two years.',
+  },
+  sources: ['cp-plans'],
+  target: { value: 6, kind: 'local' },
+  england: null,
+  directionComparator: 'previous',
+  narrative: {
+    subject:
+      'of children becoming subject to a Child Protection (CP) plan {when} had been subject to a plan that ended in the previous two years',
+    lead: '{when}, the percentage of children becoming subject to a Child Protection Plan for a second or subsequent time within two years of the previous plan ending was',
+  },
+  compute(input, ctx) {
+    const w = windowOf(ctx);
+    const days730 = variant<string>(ctx.settings, 'repeat.window', '24months') === '730days';
+    const members: Member[] = [];
+    for (const plans of byChild(input.data.cpPlans).values()) {
+      for (const p of plans) {
+        if (!inWindow(p.startDate, w)) continue;
+        const from = days730 ? addDays(p.startDate, -730) : addMonths(p.startDate, -24);
+        let previous = null;
+        for (const q of plans) {
+          if (q.id === p.id || q.endDate === null || q.endDate < from || q.endDate > p.startDate) continue;
+          if (
+            !previous ||
+            q.endDate! > previous.endDate! ||
+            (q.endDate === previous.endDate && q.id < previous.id)
+          ) {
+            previous = q;
+          }
+        }
+        members.push({
+          childId: p.childId,
+          recordIds: previous ? [p.id, previous.id] : [p.id],
+          dates: { planStart: p.startDate, previousPlanEnd: previous?.endDate ?? null },
+          inNumerator: previous !== null,
+          reason: previous
+            ? `previous plan ended ${previous.endDate}, on or after ${from}`
+            : `no other plan ended between ${from} and ${p.startDate}`,
+        });
+      }
+    }
+    return fromMembers(members, { notes: [historyIncomplete(input.data.historyStart.cin, w.start, 24)] });
+  },
+};

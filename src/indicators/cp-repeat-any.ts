@@ -1,0 +1,79 @@
+import { inWindow } from '../calendar/period.js';
+import type { CpPlan } from '../model/cin.js';
+import { fromMembers } from './lib/members.js';
+import { countNote } from './lib/notes.js';
+import { byChild } from './lib/unique-referrals.js';
+import { windowOf } from './lib/window.js';
+import type { IndicatorDefinition, Member } from './types.js';
+
+/**
+ * cp-repeat-any (indicators.md §2, §1.8): CP plans starting in the period, and those that are a second or
+ * subsequent plan: NumberOfPreviousCPP ≥ 1, or the loaded history holds an earlier plan of the child. Where
+ * the two disagree the plan is counted in the note `previousCppMismatch`.
+ */
+export const cpRepeatAny: IndicatorDefinition = {
+  id: 'cp-repeat-any',
+  title: 'Children becoming subject to a CP plan for a second or subsequent time (ever)',
+  unit: 'percent',
+  polarity: 'lower',
+  serviceArea: 'child-protection',
+  basis: 'ytd',
+  bases: ['ytd', 'in-period'],
+  frequency: 'quarterly',
+  specSection: 'indicators.md §2 cp-repeat-any',
+  definitionVersion: '1.0',
+  definition: {
+    summary:
+      'The percentage of child protection plans starting in the period for children who had been on a plan before, at any time.',
+    numerator:
+      'Plans where the census records one or more previous plans (NumberOfPreviousCPP), or the loaded history holds an earlier plan of the child.',
+    denominator: 'Child protection plans with a start date in the period; each plan counts.',
+    exclusions:
+      'None. Plans where the census count and the history disagree are counted in the note previousCppMismatch.',
+    why: 'Repeat plans may show that earlier work did not reduce risks for good. Some repeat plans are expected (0% is not).',
+    comparability:
+      'As the DfE Children in need statistic (second or subsequent plans), which is for a whole year.',
+  },
+  sources: ['cp-plans'],
+  target: null,
+  england: {
+    value: 22.7,
+    text: '22.7% (14,550 of 64,390)',
+    year: '2021-22',
+    publisher: 'DfE Children in need statistics',
+    likeForLike: true,
+  },
+  directionComparator: 'previous',
+  narrative: {
+    subject:
+      'of children becoming subject to a Child Protection (CP) plan {when} had been subject to a plan before',
+  },
+  compute(input, ctx) {
+    const w = windowOf(ctx);
+    const members: Member[] = [];
+    let mismatch = 0;
+    for (const plans of byChild(input.data.cpPlans).values()) {
+      for (const p of plans) {
+        if (!inWindow(p.startDate, w)) continue;
+        let earlier: CpPlan | null = null;
+        for (const q of plans) {
+          if (q.startDate < p.startDate && (!earlier || q.startDate > earlier.startDate)) earlier = q;
+        }
+        const stated = p.numberOfPreviousCpp;
+        const byCount = stated !== null && stated >= 1;
+        if (stated !== null && byCount !== (earlier !== null)) mismatch++;
+        members.push({
+          childId: p.childId,
+          recordIds: earlier ? [p.id, earlier.id] : [p.id],
+          dates: { planStart: p.startDate, earlierPlanStart: earlier?.startDate ?? null },
+          inNumerator: byCount || earlier !== null,
+          reason: [
+            stated === null ? 'NumberOfPreviousCPP blank' : `NumberOfPreviousCPP ${stated}`,
+            earlier ? `earlier plan from ${earlier.startDate}` : 'no earlier plan loaded',
+          ].join('; '),
+        });
+      }
+    }
+    return fromMembers(members, { notes: [countNote('previousCppMismatch', mismatch)] });
+  },
+};

@@ -1,0 +1,128 @@
+import { basisWindow, inWindow } from '../calendar/period.js';
+import type { TableName } from '../model/source.js';
+import { addWorkingDaysUnder } from './lib/add-working-days-under.js';
+import { notAvailable, missingTables } from './lib/availability.js';
+import {
+  chainAsAt,
+  chainComputation,
+  countedNote,
+  flagSetting,
+  groupByChild,
+  provisionalNote,
+  ukDate,
+} from './lib/chain-support.js';
+import { type ChainEvent, runDueChain } from './lib/due-chain.js';
+import { variant } from './settings.js';
+import type { IndicatorDefinition, Member, Note } from './types.js';
+
+const SOURCES: readonly TableName[] = ['cp-plans', 'cp-visits'];
+
+/**
+ * cp-visits-10wd (indicators.md §2): one due-event chain (§1.6) per CP plan from CPPstartDate, a visit
+ * due every N working days (`cpVisits.interval`, 10 or 15) after the anchor, events are `cp_visits`
+ * with the child seen (and seen alone under `cpVisits.seenAlone`), the chain closes at CPPendDate.
+ * One member per due falling in the period.
+ */
+export const cpVisits10wd: IndicatorDefinition = {
+  id: 'cp-visits-10wd',
+  title: 'Statutory CP visits within 10 working days',
+  unit: 'percent',
+  polarity: 'higher',
+  serviceArea: 'child-protection',
+  basis: 'in-period',
+  bases: ['in-period', 'ytd'],
+  frequency: 'quarterly',
+  specSection: 'indicators.md §2 cp-visits-10wd; §1.6 due-event chains',
+  definitionVersion: '1.0',
+  definition: {
+    summary:
+      'The percentage of statutory visits to children on a Child Protection plan, falling due in the period, that were made within 10 working days of the plan start or the previous visit.',
+    numerator:
+      'Visits due in the period for which the child was seen on a visit after the previous visit (or the plan start) and no later than the due date, 10 working days after it. A late visit restarts the clock but never meets a due.',
+    denominator:
+      'Visit due dates falling in the period, for every Child Protection plan: the first 10 working days after CPPstartDate, then 10 working days after each visit (or after a missed due date). Dues on or after the plan end date, or after the extract date, are not counted.',
+    exclusions:
+      'Visits where the child was not seen. Dues on or after the plan end. Under the seen-alone option, visits where the child was not seen alone.',
+    why: 'Regular visits, seeing the child, are how the social worker checks that the child is safe and the plan is working (Working Together to Safeguard Children; local practice standards).',
+    comparability:
+      'No national figure: visiting frequency for children on a plan is set locally, so LAs measure it differently (10 or 15 working days, calendar or working days).',
+  },
+  sources: SOURCES,
+  target: { value: 90, kind: 'local' },
+  england: null,
+  directionComparator: 'previous',
+  narrative: {
+    subject: 'of children received a statutory Child Protection (CP) visit within 10 working days',
+    zeroPhrase: 'No statutory CP visit due {when} was made within 10 working days',
+  },
+  compute(input, ctx) {
+    const missing = missingTables(input, SOURCES);
+    if (missing.length > 0) return notAvailable(missing);
+    const w = basisWindow(ctx.period, ctx.basis);
+    if (w === null) throw new Error(`no window for basis ${ctx.basis} in ${ctx.period.id}`);
+    const interval = Number(variant<number | string>(ctx.settings, 'cpVisits.interval', 10));
+    if (interval !== 10 && interval !== 15)
+      throw new RangeError(`cpVisits.interval must be 10 or 15: ${interval}`);
+    const seenAlone = flagSetting(ctx.settings, 'cpVisits.seenAlone');
+    const asAt = chainAsAt(input.data, SOURCES);
+    const visitsByChild = groupByChild(
+      input.data.cpVisits.filter((v) => v.childSeen && (!seenAlone || v.seenAlone === true)),
+    );
+    const members: Member[] = [];
+    let invalidDates = 0;
+    let beforeHistory = 0;
+    const historyStart = input.data.historyStart.cin;
+    for (const plan of input.data.cpPlans) {
+      if (plan.endDate !== null && plan.endDate < plan.startDate) {
+        invalidDates += 1;
+        continue;
+      }
+      const events: ChainEvent[] = (visitsByChild.get(plan.childId) ?? []).map((v) => ({
+        date: v.visitDate,
+        id: v.id,
+      }));
+      const dues = runDueChain({
+        start: plan.startDate,
+        subject: `child ${plan.childId} CP visit chain`,
+        next: (a) => addWorkingDaysUnder(a, interval, ctx.settings.workingDays),
+        events,
+        end: plan.endDate,
+        asAt,
+        horizon: w.end,
+      });
+      let counted = false;
+      for (const due of dues) {
+        if (!inWindow(due.due, w)) continue;
+        counted = true;
+        const seen = due.event === null ? '' : `; seen ${ukDate(due.event.date)}`;
+        members.push({
+          childId: plan.childId,
+          recordIds: due.event === null ? [plan.id] : [plan.id, due.event.id],
+          dates: {
+            planStart: plan.startDate,
+            anchor: due.anchor,
+            due: due.due,
+            event: due.event?.date ?? null,
+          },
+          inNumerator: due.met,
+          reason: due.met
+            ? `visit due ${ukDate(due.due)} met${seen}`
+            : `visit due ${ukDate(due.due)} missed${seen === '' ? '; no visit since' : seen}`,
+        });
+      }
+      if (counted && historyStart !== null && plan.startDate < historyStart) beforeHistory += 1;
+    }
+    const notes: (Note | null)[] = [
+      provisionalNote(ctx.period.end, asAt),
+      countedNote('invalidDates', invalidDates),
+      countedNote('historyIncomplete', beforeHistory, 'plans starting before the loaded CIN history'),
+      interval !== 10 || seenAlone
+        ? {
+            code: 'variant',
+            detail: `visits every ${interval} working days${seenAlone ? ', child seen alone' : ''}`,
+          }
+        : null,
+    ];
+    return chainComputation(members, notes);
+  },
+};

@@ -1,0 +1,108 @@
+import type { Basis, Period } from '../../calendar/period.js';
+import { isYearEnd } from '../../calendar/period.js';
+import { asAtFor } from '../lib/as-at.js';
+import { missingTables, notAvailable } from '../lib/availability.js';
+import { sortMembers } from '../lib/members.js';
+import { sortNotes } from '../lib/notes.js';
+import type {
+  BreakdownRow,
+  Computation,
+  IndicatorDefinition,
+  IndicatorInput,
+  IndicatorSettings,
+  IndicatorStatus,
+} from '../types.js';
+
+/** A computation with the engine's status: `no-eligible-cases` when a proportion's denominator is 0. */
+export interface EngineComputation extends Computation {
+  readonly engineStatus: IndicatorStatus;
+}
+
+/** The headline basis of an indicator under the LA's settings (`<id>.basis`), if it is one the indicator offers. */
+export function headlineBasis(def: IndicatorDefinition, settings: IndicatorSettings): Basis {
+  const chosen = settings.basis[def.id];
+  return chosen && def.bases.includes(chosen) ? chosen : def.basis;
+}
+
+function sortRecord<T>(r: Readonly<Record<string, T>> | undefined): Record<string, T> {
+  if (!r) return {};
+  return Object.fromEntries(
+    Object.keys(r)
+      .sort()
+      .map((k) => [k, r[k]!]),
+  );
+}
+
+function normaliseBreakdowns(
+  b: Readonly<Record<string, readonly BreakdownRow[]>> | undefined,
+): Record<string, readonly BreakdownRow[]> {
+  const out: Record<string, readonly BreakdownRow[]> = {};
+  for (const [k, rows] of Object.entries(sortRecord(b))) {
+    out[k] = rows.map((r) => ({
+      key: r.key,
+      label: r.label,
+      numerator: r.numerator,
+      denominator: r.denominator,
+      value: r.value,
+    }));
+  }
+  return out;
+}
+
+/** Options of {@link runIndicator}. */
+export interface RunOptions {
+  /** false = drop the member list (comparison and trend periods need only the figures). Default true. */
+  readonly members?: boolean;
+}
+
+/**
+ * Runs one indicator for one period and basis (indicators.md §1): `annual-only` between year ends
+ * (value null, note `reportedAnnually`), `not-available` when a needed table is missing (never 0), the
+ * definition's compute otherwise; adds `provisional` when the period ends after the sources' as-at date,
+ * and puts members, notes, breakdowns and extra figures in a stable order.
+ * @example runIndicator(def, input, parsePeriod('2021-22-Q3'), 'in-period', DEFAULT_SETTINGS).numerator
+ */
+export function runIndicator(
+  def: IndicatorDefinition,
+  input: IndicatorInput,
+  period: Period,
+  basis: Basis,
+  settings: IndicatorSettings,
+  options: RunOptions = {},
+): EngineComputation {
+  if (basis === 'annual' && !isYearEnd(period)) {
+    return {
+      status: 'annual-only',
+      engineStatus: 'annual-only',
+      numerator: 0,
+      denominator: null,
+      members: [],
+      notes: [{ code: 'reportedAnnually' }],
+    };
+  }
+  const missing = missingTables(input, def.sources);
+  const raw = missing.length > 0 ? notAvailable(missing) : def.compute(input, { period, basis, settings });
+  const asAt = asAtFor(input.data, def.sources);
+  const provisional = raw.status === 'ok' && asAt !== null && period.end > asAt;
+  const notes = sortNotes([
+    ...raw.notes,
+    provisional ? { code: 'provisional', detail: `period ends after the data's as-at date ${asAt}` } : null,
+  ]);
+  const engineStatus: IndicatorStatus =
+    raw.status !== 'ok'
+      ? raw.status
+      : def.unit === 'percent' && raw.denominator === 0
+        ? 'no-eligible-cases'
+        : 'ok';
+  return {
+    status: raw.status,
+    engineStatus,
+    numerator: raw.numerator,
+    denominator: raw.denominator,
+    members: options.members === false ? [] : sortMembers(raw.members),
+    notes,
+    breakdowns: normaliseBreakdowns(raw.breakdowns),
+    extra: sortRecord(raw.extra),
+    ...(raw.missing ? { missing: [...raw.missing].sort() } : {}),
+  };
+}

@@ -1,0 +1,89 @@
+import type { IsoDate } from '../../calendar/iso-date.js';
+import type { BreakdownRow, Computation, ComputeContext, IndicatorInput, Member, Note } from '../types.js';
+import { notAvailable } from './availability.js';
+import { type Cell, breakdownBy, childBreakdowns } from './child-breakdowns.js';
+import { type CareLeaverEntry, careLeaverAges, careLeaverCohort } from './care-leavers.js';
+import { ukDate } from './uk-date.js';
+
+/** How a care-leaver measure treats a cohort entry. */
+export interface CareLeaverMeasure {
+  /** A reason to leave the entry out of this measure (beyond the shared exclusions), or null. */
+  exclude(entry: CareLeaverEntry): string | null;
+  /** Is the entry in the numerator? */
+  inNumerator(entry: CareLeaverEntry): boolean;
+  /** The OC3 code the measure reads, for reasons ("Activity G5"). */
+  describe(entry: CareLeaverEntry): string;
+  /** Note code for the measure's own exclusions. */
+  readonly excludedNote: string;
+  /** An extra breakdown of the cohort (activity or accommodation group). */
+  readonly group: { readonly name: string; cell(entry: CareLeaverEntry): Cell };
+}
+
+/**
+ * Computes a care-leaver percentage from the shared cohort (care-leavers-neet and
+ * care-leavers-suitable-accommodation, indicators.md §2).
+ * @example computeCareLeaverMeasure(input, ctx, neet).numerator //=> 5
+ */
+export function computeCareLeaverMeasure(
+  input: IndicatorInput,
+  ctx: ComputeContext,
+  measure: CareLeaverMeasure,
+): Computation {
+  const cohort = careLeaverCohort(input, ctx);
+  if (cohort.status === 'not-available') return notAvailable(cohort.missing);
+  if (cohort.status === 'annual-only') {
+    return { status: 'annual-only', numerator: 0, denominator: null, members: [], notes: cohort.notes };
+  }
+  const e = ctx.period.end;
+  const entries: CareLeaverEntry[] = [];
+  const excluded = new Map<string, number>();
+  for (const c of cohort.entries) {
+    const why = measure.exclude(c);
+    if (why === null) entries.push(c);
+    else excluded.set(why, (excluded.get(why) ?? 0) + 1);
+  }
+  const byChild = new Map(entries.map((c) => [c.childId, c]));
+  const members: Member[] = entries.map((c) => {
+    const on = c.statusDate === null ? 'as returned in OC3' : `at ${ukDate(c.statusDate)}`;
+    return {
+      childId: c.childId,
+      recordIds: [c.recordId],
+      dates: { statusDate: c.statusDate } as Record<string, IsoDate | null>,
+      inNumerator: measure.inNumerator(c),
+      reason: `Aged ${c.age}; ${measure.describe(c)} ${on}${c.eligibility === 'derived' ? '; eligibility derived from SSDA903' : ''}`,
+    };
+  });
+  const notes: Note[] = [...cohort.notes];
+  const excludedTotal = [...excluded.values()].reduce((a, b) => a + b, 0);
+  if (excludedTotal > 0) {
+    notes.push({
+      code: measure.excludedNote,
+      count: excludedTotal,
+      detail: [...excluded].map(([why, n]) => `${n} ${why}`).join('; '),
+    });
+  }
+  const ages = careLeaverAges(ctx);
+  const ageOrder: Cell[] = [];
+  for (let a = ages.min; a <= ages.max; a++) ageOrder.push({ key: String(a), label: `Aged ${a}` });
+  const ageCell = (m: Member): Cell => {
+    const age = byChild.get(m.childId)?.age;
+    return age === undefined
+      ? { key: 'unknown', label: 'Age not known' }
+      : { key: String(age), label: `Aged ${age}` };
+  };
+  const { sex, ethnicity } = childBreakdowns(members, input.childrenById, e, 'percent');
+  const breakdowns: Record<string, BreakdownRow[]> = {
+    age: breakdownBy(members, ageCell, 'percent', ageOrder),
+    sex,
+    ethnicity,
+    [measure.group.name]: breakdownBy(members, (m) => measure.group.cell(byChild.get(m.childId)!), 'percent'),
+  };
+  return {
+    status: 'ok',
+    numerator: members.filter((m) => m.inNumerator).length,
+    denominator: members.length,
+    members,
+    notes,
+    breakdowns,
+  };
+}

@@ -1,0 +1,150 @@
+import type { IsoDate } from '../../calendar/iso-date.js';
+import type { LaDataset } from '../../model/la-dataset.js';
+import type { TableName } from '../../model/source.js';
+import type { CareHistory } from '../../model/care-history.js';
+import type { Computation, IndicatorSettings, Member, Note } from '../types.js';
+
+const CIN_TABLES: ReadonlySet<TableName> = new Set([
+  'cin-child',
+  'cin-details',
+  'assessments',
+  'cin-plans',
+  'section47',
+  'cp-plans',
+  'cp-reviews',
+]);
+/** Reference files have no as-at date (indicators.md §1.8). */
+const REFERENCE_TABLES: ReadonlySet<TableName> = new Set([
+  'workers',
+  'placements-long-term',
+  'postcodes',
+  'population',
+]);
+const LOCAL_TABLES: ReadonlySet<TableName> = new Set([
+  'contacts',
+  'cp-visits',
+  'cla-visits',
+  'allocations',
+  'cla-health',
+  'care-leavers',
+  'strategy-discussions',
+]);
+
+/**
+ * The as-at date of a chain using several sources (indicators.md §1.8): the earliest of the sources'
+ * as-at dates (CIN, the SSDA903 set, each local event file); reference files have none. Null when
+ * no source has one.
+ * @example chainAsAt(data, ['cp-plans', 'cp-visits']) //=> the earlier of the CIN and cp_visits dates
+ */
+export function chainAsAt(data: LaDataset, tables: readonly TableName[]): IsoDate | null {
+  let out: IsoDate | null = null;
+  for (const t of tables) {
+    if (REFERENCE_TABLES.has(t)) continue;
+    const d = CIN_TABLES.has(t)
+      ? data.asAt.cin
+      : LOCAL_TABLES.has(t)
+        ? (data.asAt.local[t] ?? null)
+        : data.asAt.ssda903;
+    if (d !== null && (out === null || d < out)) out = d;
+  }
+  return out;
+}
+
+/** The note `provisional` when the period end e is after the chain's as-at date (indicators.md §1.1, §1.8). */
+export function provisionalNote(e: IsoDate, asAt: IsoDate | null): Note | null {
+  if (asAt === null || e <= asAt) return null;
+  return { code: 'provisional', detail: `data to ${asAt}; dues after it are not counted` };
+}
+
+/** A counted note, or null when the count is 0. */
+export function countedNote(code: string, count: number, detail?: string): Note | null {
+  if (count <= 0) return null;
+  return detail === undefined ? { code, count } : { code, count, detail };
+}
+
+/**
+ * The note `episodeChainErrors` (indicators.md §1.4 step 2, §1.8): every episode-chain anomaly of the
+ * children whose care histories the figure used (counted as the other CiC measures count them).
+ */
+export function episodeChainNote(histories: Iterable<CareHistory>): Note | null {
+  let n = 0;
+  for (const h of histories) n += h.issues.length;
+  return countedNote('episodeChainErrors', n);
+}
+
+/**
+ * Who is UASC on a date (indicators.md §1.5): a UASC record with DUC blank or later than the date.
+ * Returns a test that is always false unless `excludeUasc` is set.
+ * @example uascTest(data, { ...settings, excludeUasc: true })('C7', '2021-12-31') //=> true
+ */
+export function uascTest(
+  data: LaDataset,
+  settings: IndicatorSettings,
+): (childId: string, d: IsoDate) => boolean {
+  if (!settings.excludeUasc) return () => false;
+  const byChild = new Map<string, (IsoDate | null)[]>();
+  for (const u of data.uasc) {
+    const list = byChild.get(u.childId) ?? [];
+    list.push(u.duc);
+    byChild.set(u.childId, list);
+  }
+  return (childId, d) => (byChild.get(childId) ?? []).some((duc) => duc === null || duc > d);
+}
+
+/** The `excludeUasc` note printed with a CiC figure: the setting and how many units it removed. */
+export function uascNote(settings: IndicatorSettings, removed: number): Note | null {
+  if (!settings.excludeUasc) return null;
+  return { code: 'excludeUasc', count: removed, detail: `excluding UASC (${removed} removed)` };
+}
+
+/** Groups records by child id, keeping their order. */
+export function groupByChild<T extends { readonly childId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.childId);
+    if (list) list.push(r);
+    else out.set(r.childId, [r]);
+  }
+  return out;
+}
+
+/**
+ * A date as members' reasons write it: `dd/mm/YYYY`.
+ * @example ukDate('2023-01-03') //=> '03/01/2023'
+ */
+export function ukDate(d: IsoDate): string {
+  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * An `ok` computation whose denominator is the member list and numerator the members in it, members
+ * in a stable order (child, first date, record ids) and notes sorted by code, nulls dropped.
+ */
+export function chainComputation(members: readonly Member[], notes: readonly (Note | null)[]): Computation {
+  const firstDate = (m: Member): string => m.dates['due'] ?? m.dates['lastDue'] ?? '';
+  const sorted = [...members].sort(
+    (a, b) =>
+      compareText(a.childId, b.childId) ||
+      compareText(firstDate(a), firstDate(b)) ||
+      compareText(a.recordIds.join(','), b.recordIds.join(',')),
+  );
+  const byCode = new Map<string, Note>();
+  for (const n of notes) if (n !== null && !byCode.has(n.code)) byCode.set(n.code, n);
+  return {
+    status: 'ok',
+    numerator: sorted.filter((m) => m.inNumerator).length,
+    denominator: sorted.length,
+    members: sorted,
+    notes: [...byCode.values()].sort((a, b) => compareText(a.code, b.code)),
+  };
+}
+
+/** A yes/no variant setting (true, or the text `true`/`yes`/`Y` from a settings file). */
+export function flagSetting(settings: IndicatorSettings, name: string): boolean {
+  const v = settings.variants[name];
+  return v === true || (typeof v === 'string' && /^(true|yes|y)$/i.test(v));
+}

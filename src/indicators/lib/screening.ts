@@ -1,0 +1,102 @@
+import type { IsoDate } from '../../calendar/iso-date.js';
+import { inWindow } from '../../calendar/period.js';
+import type { Contact } from '../../model/local.js';
+import { variant } from '../settings.js';
+import type { BreakdownRow, ComputeContext, IndicatorInput, Member, Note } from '../types.js';
+import { breakdownRow } from './breakdown.js';
+import { countNote } from './notes.js';
+import { windowOf } from './window.js';
+import { wd, workingDaysText } from './working-days.js';
+
+/** One contact in a screening cohort, with its working days from receipt to decision (or to as-at). */
+export interface ScreeningCase {
+  readonly contact: Contact;
+  readonly days: number;
+  /** Not yet decided at the as-at date (the `screening.cohortBy = received` variant only). */
+  readonly undecided: boolean;
+}
+
+/** A screening cohort (referrals-decided-1wd and -over-3wd, indicators.md §2). */
+export interface ScreeningCohort {
+  readonly cases: readonly ScreeningCase[];
+  readonly notes: readonly (Note | null)[];
+  readonly breakdown: readonly BreakdownRow[];
+}
+
+function awaiting(input: IndicatorInput, ctx: ComputeContext, asAt: IsoDate): Note | null {
+  const e = ctx.period.end;
+  const at = asAt < e ? asAt : e;
+  const open = input.data.contacts.filter(
+    (c) =>
+      (c.outcome === null || c.outcome === 'referral') &&
+      c.receivedDate <= e &&
+      (c.decidedDate === null || c.decidedDate > e),
+  );
+  if (open.length === 0) return null;
+  const oldest = open.reduce((a, b) => (b.receivedDate < a.receivedDate ? b : a));
+  const age = Math.max(0, wd(ctx.settings, oldest.receivedDate, at));
+  return countNote('awaitingDecision', open.length, `oldest ${workingDaysText(age)}`);
+}
+
+/**
+ * The screening cohort: `contacts` with outcome referral decided in the window (default), or received in
+ * it (`screening.cohortBy = received`, where a row still undecided at as-at counts as late once
+ * wd(received, as-at) > `lateAfter`). A decision before receipt leaves the cohort (note `invalidDates`).
+ * Also returns the note `awaitingDecision` and the exclusive timeliness bands.
+ */
+export function screeningCohort(
+  input: IndicatorInput,
+  ctx: ComputeContext,
+  lateAfter: number,
+): ScreeningCohort {
+  const w = windowOf(ctx);
+  const byReceived = variant<string>(ctx.settings, 'screening.cohortBy', 'decided') === 'received';
+  const asAt = input.data.asAt.local.contacts ?? ctx.period.end;
+  const cases: ScreeningCase[] = [];
+  let invalid = 0;
+  for (const c of input.data.contacts) {
+    if (byReceived) {
+      if (!inWindow(c.receivedDate, w)) continue;
+      const decided = c.decidedDate !== null && c.decidedDate <= asAt;
+      if (!decided) {
+        if (c.outcome !== null && c.outcome !== 'referral') continue;
+        const days = wd(ctx.settings, c.receivedDate, asAt);
+        if (days > lateAfter) cases.push({ contact: c, days, undecided: true });
+        continue;
+      }
+      if (c.outcome !== 'referral') continue;
+    } else if (c.outcome !== 'referral' || c.decidedDate === null || !inWindow(c.decidedDate, w)) {
+      continue;
+    }
+    if (c.decidedDate! < c.receivedDate) {
+      invalid++;
+      continue;
+    }
+    cases.push({ contact: c, days: wd(ctx.settings, c.receivedDate, c.decidedDate!), undecided: false });
+  }
+  const n = cases.length;
+  const within1 = cases.filter((x) => !x.undecided && x.days <= 1).length;
+  const over3 = cases.filter((x) => x.days > 3).length;
+  return {
+    cases,
+    notes: [countNote('invalidDates', invalid), awaiting(input, ctx, asAt)],
+    breakdown: [
+      breakdownRow('within-1', 'Within 1 working day', within1, n),
+      breakdownRow('over-1-to-3', 'Over 1 and up to 3 working days', n - within1 - over3, n),
+      breakdownRow('over-3', 'Over 3 working days', over3, n),
+    ],
+  };
+}
+
+/** A screening member: one contact, its dates and a short reason. */
+export function screeningMember(x: ScreeningCase, inNumerator: boolean): Member {
+  return {
+    childId: x.contact.childId,
+    recordIds: [x.contact.id],
+    dates: { received: x.contact.receivedDate, decided: x.undecided ? null : x.contact.decidedDate },
+    inNumerator,
+    reason: x.undecided
+      ? `undecided ${workingDaysText(x.days)} after receipt at the as-at date`
+      : `decided ${workingDaysText(x.days)} after receipt`,
+  };
+}

@@ -1,0 +1,98 @@
+import { inWindow } from '../calendar/period.js';
+import { breakdownRow } from './lib/breakdown.js';
+import { fromMembers } from './lib/members.js';
+import { uniqueReferrals } from './lib/unique-referrals.js';
+import { windowOf } from './lib/window.js';
+import type { IndicatorDefinition, Member } from './types.js';
+
+/** The CIN ReferralSource groups, in the order the report lists them (indicators.md §2). */
+export const REFERRAL_SOURCE_GROUPS: readonly { key: string; label: string; codes: readonly string[] }[] = [
+  { key: '1', label: 'Individual', codes: ['1A', '1B', '1C', '1D'] },
+  { key: '2A', label: 'Schools', codes: ['2A'] },
+  { key: '2B', label: 'Education services', codes: ['2B'] },
+  { key: '3', label: 'Health services', codes: ['3A', '3B', '3C', '3D', '3E', '3F'] },
+  { key: '4', label: 'Housing', codes: ['4'] },
+  { key: '5', label: 'LA services', codes: ['5A', '5B', '5C', '5D'] },
+  { key: '6', label: 'Police', codes: ['6'] },
+  { key: '7', label: 'Other legal agency', codes: ['7'] },
+  { key: '8', label: 'Other', codes: ['8'] },
+  { key: '9', label: 'Anonymous', codes: ['9'] },
+  { key: '10', label: 'Unknown', codes: ['10'] },
+];
+const NOT_RECORDED = { key: 'not-recorded', label: 'Not recorded' };
+
+/**
+ * The source group key of a ReferralSource code; blank or invalid codes are "Not recorded".
+ * @example sourceGroup('2A') //=> '2A'
+ * @example sourceGroup('3C') //=> '3'
+ * @example sourceGroup('Z9') //=> 'not-recorded'
+ */
+export function sourceGroup(code: string | null): string {
+  if (code === null) return NOT_RECORDED.key;
+  const c = code.trim().toUpperCase();
+  return REFERRAL_SOURCE_GROUPS.find((g) => g.codes.includes(c))?.key ?? NOT_RECORDED.key;
+}
+
+/**
+ * referrals-by-source (indicators.md §2): referrals in the period by CIN source group; the headline is the
+ * share from schools (2A). Every group, and "Not recorded", is a breakdown row with the shared denominator.
+ */
+export const referralsBySource: IndicatorDefinition = {
+  id: 'referrals-by-source',
+  title: 'Referrals by source',
+  unit: 'percent',
+  polarity: 'none',
+  serviceArea: 'front-door',
+  basis: 'in-period',
+  bases: ['in-period', 'ytd'],
+  frequency: 'quarterly',
+  specSection: 'indicators.md §2 referrals-by-source',
+  definitionVersion: '1.0',
+  definition: {
+    summary:
+      'Where referrals came from, by CIN census source group. The headline figure is the percentage of referrals made by schools (2A), shown apart from other education services (2B).',
+    numerator: 'Referrals in the period from each source group (headline: schools, source 2A).',
+    denominator:
+      'Referrals (CINdetails) with a referral date in the period; duplicate child and date records count once.',
+    exclusions: 'None. A blank or invalid source is shown as its own row, "Not recorded".',
+    why: 'Members asked which agencies refer children, and how schools’ referrals compare with other education services.',
+    comparability:
+      'As the DfE Children in need statistics (referrals by source), which are for a whole year.',
+  },
+  sources: ['cin-details'],
+  target: null,
+  england: {
+    value: 19.9,
+    text: 'Schools 19.9% (police 29.5%, health 14.8%)',
+    year: '2021-22',
+    publisher: 'DfE Children in need statistics',
+    likeForLike: true,
+  },
+  directionComparator: 'last-year',
+  narrative: {
+    subject: 'of referrals {when} were made by schools',
+    narrativeGroup: 'referrals',
+  },
+  compute(input, ctx) {
+    const w = windowOf(ctx);
+    const members: Member[] = [];
+    const counts = new Map<string, number>();
+    for (const r of uniqueReferrals(input.data)) {
+      if (!inWindow(r.referralDate, w)) continue;
+      const group = sourceGroup(r.referralSource);
+      counts.set(group, (counts.get(group) ?? 0) + 1);
+      members.push({
+        childId: r.childId,
+        recordIds: [r.id],
+        dates: { referralDate: r.referralDate },
+        inNumerator: group === '2A',
+        reason: `source ${r.referralSource ?? (r.referralSourceRaw ? 'invalid' : 'blank')}`,
+      });
+    }
+    const n = members.length;
+    const rows = [...REFERRAL_SOURCE_GROUPS, NOT_RECORDED].map((g) =>
+      breakdownRow(g.key, g.label, counts.get(g.key) ?? 0, n),
+    );
+    return fromMembers(members, { breakdowns: { source: rows } });
+  },
+};

@@ -1,0 +1,46 @@
+import { fromMembers } from './lib/members.js';
+import { screeningCohort, screeningMember } from './lib/screening.js';
+import type { IndicatorDefinition } from './types.js';
+
+/**
+ * referrals-decided-over-3wd (indicators.md §2): the referrals-decided-1wd cohort, and those taking over
+ * three working days from receipt to decision (wd(received, decided) > 3).
+ */
+export const referralsDecidedOver3wd: IndicatorDefinition = {
+  id: 'referrals-decided-over-3wd',
+  title: 'Referrals taking over three working days to complete',
+  unit: 'percent',
+  polarity: 'lower',
+  serviceArea: 'front-door',
+  basis: 'ytd',
+  bases: ['ytd', 'in-period'],
+  frequency: 'quarterly',
+  specSection: 'indicators.md §2 referrals-decided-over-3wd',
+  definitionVersion: '1.0',
+  definition: {
+    summary:
+      'The percentage of contacts that became referrals whose screening decision took over three working days.',
+    numerator: 'Contacts with outcome referral decided more than 3 working days after receipt.',
+    denominator: 'Contacts with outcome referral whose decision date is in the period.',
+    exclusions:
+      'Contacts with any other outcome; a decision dated before receipt (counted in the note invalidDates).',
+    why: 'Long screening delays leave children waiting for help; this shows how many wait longest.',
+    comparability: 'A local measure (Darlington’s threshold); there is no national figure.',
+  },
+  sources: ['contacts'],
+  target: { value: 5, kind: 'local' },
+  england: null,
+  directionComparator: 'previous',
+  narrative: {
+    subject: 'of the referrals took over three days to complete {when}',
+    zeroPhrase: 'No referral took over three days to complete {when}',
+    narrativeGroup: 'screening',
+  },
+  compute(input, ctx) {
+    const cohort = screeningCohort(input, ctx, 3);
+    return fromMembers(
+      cohort.cases.map((x) => screeningMember(x, x.days > 3)),
+      { notes: cohort.notes, breakdowns: { timeliness: cohort.breakdown } },
+    );
+  },
+};

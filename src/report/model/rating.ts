@@ -1,0 +1,36 @@
+import type { Polarity, Rag, Unit } from '../../indicators/types.js';
+
+/**
+ * The shortfall s of report.md §4: T − v where high is good, v − T where low is good.
+ * @example shortfall(80, 90, 'higher') //=> 10
+ */
+export function shortfall(v: number, target: number, polarity: Polarity): number {
+  return polarity === 'lower' ? v - target : target - v;
+}
+
+/**
+ * The target-tolerance rating of report.md §4 (the engine's default scheme), on the rounded value.
+ * Shortfalls are compared in tenths so that 0.1-point steps never suffer binary rounding.
+ * @example rateAgainstTarget(89.8, 90, 9, 'higher') //=> 'amber'
+ */
+export function rateAgainstTarget(
+  v: number,
+  target: number,
+  tolerance: number,
+  polarity: Polarity,
+): Rag | null {
+  if (polarity === 'none') return null;
+  const s = Math.round(shortfall(v, target, polarity) * 10);
+  if (s <= 0) return 'green';
+  return s <= Math.round(tolerance * 10) ? 'amber' : 'red';
+}
+
+/**
+ * The "in line with" band of report.md §4: |v − T| ≤ band points for percentages, v = T for counts.
+ * It changes the wording and the narrative section, never the RAG.
+ * @example isInLine(89.8, 90, 'percent', 0.5) //=> true
+ */
+export function isInLine(v: number, target: number, unit: Unit, band = 0.5): boolean {
+  if (unit === 'count') return v === target;
+  return Math.abs(Math.round((v - target) * 10)) <= Math.round(band * 10);
+}

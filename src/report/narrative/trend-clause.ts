@@ -1,0 +1,65 @@
+import type { Basis } from '../../calendar/period.js';
+import { parsePeriod, periodShortLabel } from '../../calendar/period.js';
+import type { ComparisonFigure } from '../../indicators/types.js';
+import { formatCount, monthYear, perCent } from '../model/format.js';
+import type { NarrativeInput } from './narrative-input.js';
+import { comparatorFigure } from './narrative-input.js';
+import type { NarrativePlace } from './select-section.js';
+
+/** "for the same period last year", "at the end of Q2 2021/22" or "in Q2 2021/22" (in-period figures). */
+function comparatorWhen(input: NarrativeInput, cmp: ComparisonFigure, as: boolean): string {
+  if (input.entry.directionComparator === 'last-year') return 'for the same period last year';
+  const label = periodShortLabel(parsePeriod(cmp.period));
+  if (input.result.basis === 'in-period') return `in ${label}`;
+  return `${as ? 'as at' : 'at'} the end of ${label}`;
+}
+
+/** "the end of December 2020" for period-end counts, "Q3 2020/21" for counts within a period. */
+function countReference(basis: Basis, cmp: ComparisonFigure): { ref: string; prep: string } {
+  const p = parsePeriod(cmp.period);
+  if (basis === 'in-period') return { ref: periodShortLabel(p), prep: 'in' };
+  return { ref: `the end of ${monthYear(p.end)}`, prep: 'at' };
+}
+
+/**
+ * The {trend} clause of report.md §5, with its own leading punctuation, or ''.
+ *
+ * Shown: always for counts ("a reduction when compared with the end of December 2020 (284)"), always for a
+ * significant change (improved, worsened, up, down), and for "no significant change" only in areas for focus,
+ * where members want the context (example 6); never in grouped sentences (example 7). Nothing when the
+ * comparator is missing or suppressed.
+ * @example trendClause(assessments, 'areas-for-focus') //=> ' and is similar to the 85.4 per cent for the same period last year'
+ */
+export function trendClause(input: NarrativeInput, place: NarrativePlace, positiveTarget: boolean): string {
+  const r = input.result;
+  const cmp = comparatorFigure(input);
+  if (input.comparatorSuppressed || !cmp || cmp.value === null || cmp.status !== 'ok' || r.value === null) {
+    return '';
+  }
+  if (r.unit === 'count') {
+    const { ref, prep } = countReference(r.basis, cmp);
+    const c = formatCount(cmp.value);
+    if (r.value === cmp.value) return `, the same as ${prep} ${ref} (${c})`;
+    return `, ${r.value < cmp.value ? 'a reduction' : 'an increase'} when compared with ${ref} (${c})`;
+  }
+  const c = perCent(cmp.value);
+  switch (r.direction) {
+    case 'no-significant-change':
+      return place === 'areas-for-focus'
+        ? ` and is similar to the ${c} ${comparatorWhen(input, cmp, false)}`
+        : '';
+    case 'no-change':
+      return place === 'areas-for-focus'
+        ? ` and is the same as the ${c} ${comparatorWhen(input, cmp, false)}`
+        : '';
+    case 'improved':
+      if (positiveTarget) return `, an improvement on ${c} ${comparatorWhen(input, cmp, false)}`;
+      return `; however, this was ${r.value < cmp.value ? 'a reduction' : 'an increase'} from ${c} ${comparatorWhen(input, cmp, true)}`;
+    case 'worsened':
+    case 'up':
+    case 'down':
+      return ` and is ${r.value < cmp.value ? 'lower' : 'higher'} than the ${c} ${comparatorWhen(input, cmp, false)}`;
+    default:
+      return '';
+  }
+}

@@ -1,0 +1,114 @@
+import type { LaDataset } from '../../model/la-dataset.js';
+import type { ValidationIssue } from '../../validate/issue.js';
+import { datasetIssue } from './dataset-issue.js';
+
+const LOCAL_CHILD_TABLES = [
+  ['contacts', 'contacts'],
+  ['strategyDiscussions', 'strategy-discussions'],
+  ['cpVisits', 'cp-visits'],
+  ['claVisits', 'cla-visits'],
+  ['allocations', 'allocations'],
+  ['healthChecks', 'cla-health'],
+  ['careLeavers', 'care-leavers'],
+  ['placementsLongTerm', 'placements-long-term'],
+] as const;
+
+/**
+ * Cross-source dataset checks on the merged dataset (inputs.md §6; warnings, never rejecting rows):
+ * `X-CHILD-UNKNOWN` a local child id in no statutory source; `X-CPV-NOPLAN` a CP visit outside every CP
+ * plan of the child; `X-CLAV-NOTLAC` a CLA visit outside every episode of care. (`X-DOB` and `X-UPN` are
+ * found while merging children.)
+ * @example crossSourceChecks(dataset).map((i) => i.code) //=> ['X-CPV-NOPLAN']
+ */
+export function crossSourceChecks(d: LaDataset): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const statutory = new Set<string>();
+  for (const c of d.children) statutory.add(c.childId);
+  for (const r of d.referrals) statutory.add(r.childId);
+  for (const e of d.episodes) statutory.add(e.childId);
+  if (statutory.size > 0) {
+    for (const [key, table] of LOCAL_CHILD_TABLES) {
+      const reported = new Set<string>();
+      for (const r of d[key]) {
+        if (statutory.has(r.childId) || reported.has(r.childId)) continue;
+        reported.add(r.childId);
+        issues.push(
+          datasetIssue(
+            'X-CHILD-UNKNOWN',
+            'warning',
+            `Child id in ${table} is in no loaded CIN, SSDA903 or Annex A record.`,
+            {
+              table,
+              childId: r.childId,
+              file: r.source.file,
+              position: r.source.position,
+              field: 'child_id',
+            },
+          ),
+        );
+      }
+    }
+  }
+  if (d.tables.has('cp-plans')) {
+    const plans = groupBy(d.cpPlans, (p) => p.childId);
+    for (const v of d.cpVisits) {
+      const inPlan = (plans.get(v.childId) ?? []).some(
+        (p) => p.startDate <= v.visitDate && (p.endDate === null || v.visitDate <= p.endDate),
+      );
+      if (!inPlan) {
+        issues.push(
+          datasetIssue(
+            'X-CPV-NOPLAN',
+            'warning',
+            `CP visit on ${v.visitDate} is outside every child protection plan of the child.`,
+            {
+              table: 'cp-visits',
+              childId: v.childId,
+              file: v.source.file,
+              position: v.source.position,
+              field: 'cp_visit_date',
+              value: v.visitDate,
+            },
+          ),
+        );
+      }
+    }
+  }
+  if (d.tables.has('episodes')) {
+    const eps = groupBy(d.episodes, (e) => e.childId);
+    for (const v of d.claVisits) {
+      const inCare = (eps.get(v.childId) ?? []).some(
+        (e) => e.decom <= v.visitDate && (e.dec === null || v.visitDate <= e.dec),
+      );
+      if (!inCare) {
+        issues.push(
+          datasetIssue(
+            'X-CLAV-NOTLAC',
+            'warning',
+            `CLA visit on ${v.visitDate} is outside every episode of care of the child.`,
+            {
+              table: 'cla-visits',
+              childId: v.childId,
+              file: v.source.file,
+              position: v.source.position,
+              field: 'cla_visit_date',
+              value: v.visitDate,
+            },
+          ),
+        );
+      }
+    }
+  }
+  return issues;
+}
+
+function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const list = m.get(k);
+    if (list) list.push(x);
+    else m.set(k, [x]);
+  }
+  return m;
+}

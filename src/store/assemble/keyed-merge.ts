@@ -1,0 +1,42 @@
+import type { SubmissionRecords } from './submission-records.js';
+
+/** A record that won its natural key, with the submission it came from. */
+export interface Winner<T> {
+  readonly record: T;
+  readonly sub: SubmissionRecords;
+}
+
+/**
+ * Merges records on a natural key across submissions given oldest first: a later submission's record
+ * replaces an earlier one with the same key; within one submission the first in file order counts
+ * (later duplicates were already rejected as GEN-DUP-KEY). The map keeps first-seen key order.
+ * @example mergeByKey([{ sub: y1, records: [a] }, { sub: y2, records: [a2] }], (r) => r.childId + '|' + r.decom)
+ */
+export function mergeByKey<T>(
+  batches: readonly { readonly sub: SubmissionRecords; readonly records: readonly T[] }[],
+  key: (r: T, sub: SubmissionRecords) => string,
+): Map<string, Winner<T>> {
+  const out = new Map<string, Winner<T>>();
+  for (const { sub, records } of batches) {
+    const seen = new Set<string>();
+    for (const record of records) {
+      const k = key(record, sub);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      out.set(k, { record, sub });
+    }
+  }
+  return out;
+}
+
+/** The loaded id of a record: submission id + the id it had in its submission, unique across submissions. */
+export function loadedId(sub: SubmissionRecords, id: string): string {
+  return `${sub.id}:${id}`;
+}
+
+/** A record re-identified for the dataset, its source naming its submission. */
+export function withProvenance<
+  T extends { readonly id: string; readonly source: { readonly file: string; readonly position: string } },
+>(r: T, sub: SubmissionRecords): T {
+  return { ...r, id: loadedId(sub, r.id), source: { ...r.source, submissionId: sub.id } };
+}

@@ -1,0 +1,83 @@
+import type { IsoDate } from '../../calendar/iso-date.js';
+import type { StagedTables } from '../../ingest/staged.js';
+import { loadedId } from './keyed-merge.js';
+import type { SubmissionRecords } from './submission-records.js';
+
+type LocalKey =
+  | 'contacts'
+  | 'strategyDiscussions'
+  | 'cpVisits'
+  | 'claVisits'
+  | 'allocations'
+  | 'workers'
+  | 'healthChecks'
+  | 'careLeavers'
+  | 'placementsLongTerm'
+  | 'postcodes'
+  | 'population';
+
+type Row<K extends LocalKey> = NonNullable<StagedTables[K]>[number];
+
+interface LocalRule<K extends LocalKey> {
+  /** Natural key (inputs.md §5). */
+  readonly key: (r: Row<K>) => string;
+  /** The key date a newer file's date range replaces on; absent for undated tables (upsert on key). */
+  readonly keyDate?: (r: Row<K>) => IsoDate;
+}
+
+/** Local tables: natural keys and key dates (inputs.md §5). */
+export const LOCAL_RULES: { readonly [K in LocalKey]: LocalRule<K> } = {
+  contacts: { key: (r) => r.id, keyDate: (r) => r.receivedDate },
+  strategyDiscussions: { key: (r) => `${r.childId}|${r.strategyDate}`, keyDate: (r) => r.strategyDate },
+  cpVisits: { key: (r) => `${r.childId}|${r.visitDate}|${r.visitId ?? ''}`, keyDate: (r) => r.visitDate },
+  claVisits: { key: (r) => `${r.childId}|${r.visitDate}|${r.visitId ?? ''}`, keyDate: (r) => r.visitDate },
+  allocations: { key: (r) => `${r.childId}|${r.workerId}|${r.start}`, keyDate: (r) => r.start },
+  healthChecks: { key: (r) => `${r.childId}|${r.checkType}|${r.checkDate}`, keyDate: (r) => r.checkDate },
+  careLeavers: { key: (r) => `${r.childId}|${r.statusDate}`, keyDate: (r) => r.statusDate },
+  workers: { key: (r) => r.workerId },
+  placementsLongTerm: { key: (r) => `${r.childId}|${r.placementStart}` },
+  postcodes: { key: (r) => r.pcd },
+  population: { key: (r) => `${r.year}|${r.laCode}` },
+};
+
+/**
+ * Merges one local table across submissions given oldest first (inputs.md §5): a newer file with a date
+ * range first removes earlier rows whose key date lies in it (so deletions take effect), then its rows
+ * replace those with the same key; undated tables upsert on key.
+ * @example mergeLocal('contacts', [march, june]) //=> June's rows plus March's rows dated before June's range
+ */
+export function mergeLocal<K extends LocalKey>(key: K, subs: readonly SubmissionRecords[]): Row<K>[] {
+  const rule = LOCAL_RULES[key] as LocalRule<K>;
+  let rows = new Map<string, Row<K>>();
+  for (const sub of subs) {
+    const records = sub.tables[key] as Row<K>[] | undefined;
+    if (records === undefined) continue;
+    const range = sub.dateRange;
+    if (range !== null && rule.keyDate) {
+      const kd = rule.keyDate;
+      const kept = new Map<string, Row<K>>();
+      for (const [k, r] of rows) {
+        const d = kd(r);
+        if (d < range.start || d > range.end) kept.set(k, r);
+      }
+      rows = kept;
+    }
+    const seen = new Set<string>();
+    for (const r of records) {
+      const k = rule.key(r);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      rows.set(k, provenance(r, sub));
+    }
+  }
+  return [...rows.values()];
+}
+
+function provenance<T>(r: T, sub: SubmissionRecords): T {
+  const o = r as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...o };
+  if (typeof o['id'] === 'string') out['id'] = loadedId(sub, o['id']);
+  if (o['source'] && typeof o['source'] === 'object')
+    out['source'] = { ...(o['source'] as object), submissionId: sub.id };
+  return out as T;
+}

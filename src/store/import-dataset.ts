@@ -1,0 +1,391 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { IngestResult, StagedSubmission, StagedTables } from '../ingest/staged.js';
+import type { ValidationIssue } from '../validate/issue.js';
+import { assembleDataset } from './assemble/assemble-dataset.js';
+import type { SubmissionRecords } from './assemble/submission-records.js';
+import type { Database } from './database.js';
+import type { SubmissionSummary, ValidationSummary } from './dataset-versions.js';
+import { summariseIssues } from './dataset-versions.js';
+import type { PseudonymKey } from './pseudonymise.js';
+import { pseudonymiseIssue, pseudonymiseTables } from './pseudonymise.js';
+import { writeRecords } from './records/record-io.js';
+import type { StoredSubmission } from './stored-submissions.js';
+import { readSubmission, versionSubmissions } from './stored-submissions.js';
+import { submissionIdentity } from './submission-identity.js';
+
+export interface ImportOptions {
+  /** The LA the import is for (`--la` or configuration). Files naming another LA are refused. */
+  readonly la: string;
+  /** Pseudonymise on import with this LA secret (inputs.md §7). */
+  readonly pseudonymise?: PseudonymKey | null;
+  /** Rows written so far of the total to write (for a progress bar). */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Clock, for tests. */
+  readonly now?: () => Date;
+}
+
+export type ImportOutcome =
+  | {
+      readonly kind: 'refused';
+      /** The structural issues that refused it (`S-…`). */
+      readonly issues: readonly ValidationIssue[];
+    }
+  | {
+      readonly kind: 'unchanged';
+      /** Every submission was byte-identical to the current one: no new version. */
+      readonly datasetId: string | null;
+      readonly skipped: number;
+    }
+  | {
+      readonly kind: 'imported';
+      readonly importId: string;
+      readonly datasetId: string;
+      readonly previousDatasetId: string | null;
+      readonly added: readonly SubmissionSummary[];
+      /** Ids of the submissions the new ones replaced. */
+      readonly replaced: readonly string[];
+      /** Staged submissions skipped as byte-identical to the current ones. */
+      readonly skipped: number;
+      /** Dataset checks found on the merged dataset (stitching, cross-source). */
+      readonly checks: readonly ValidationIssue[];
+      readonly validation: ValidationSummary;
+      /** Records per dataset table after merging. */
+      readonly tables: Readonly<Record<string, number>>;
+    };
+
+/**
+ * Stores an ingest as a new dataset version of one LA, in one transaction (inputs.md §1.1, §6): new
+ * submissions (one with the same LA, source and year replaces the current one whole; one whose files are
+ * all byte-identical to the current one's is skipped), the new version = the current submissions, the
+ * import's validation issues and the dataset checks of the merged data. A refused ingest, a file naming
+ * another LA (`S-LA-MISMATCH`) or any failure commits nothing: the previous version stays current.
+ * @example const r = await importDataset(db, await readInputs(paths, { la: '841' }), { la: '841' }); r.kind //=> 'imported'
+ */
+export async function importDataset(
+  db: Database,
+  ingest: IngestResult,
+  options: ImportOptions,
+): Promise<ImportOutcome> {
+  const la = options.la.trim();
+  const now = options.now ?? (() => new Date());
+  if (ingest.refused)
+    return { kind: 'refused', issues: ingest.issues.filter((i) => i.severity === 'structural') };
+  if (ingest.la !== null && ingest.la.trim() !== la) {
+    return {
+      kind: 'refused',
+      issues: [
+        {
+          code: 'S-LA-MISMATCH',
+          severity: 'structural',
+          file: ingest.files[0]?.name ?? null,
+          table: null,
+          position: null,
+          childId: null,
+          field: 'LEA',
+          value: ingest.la,
+          dfeRule: null,
+          message: `The files are for LA ${ingest.la} but the import is for LA ${la}; nothing was loaded. Import them with --la ${ingest.la} or check the files.`,
+        },
+      ],
+    };
+  }
+  const key = options.pseudonymise ?? null;
+  const pseudonymised = key !== null;
+  const postcodes = ingest.submissions.flatMap((s) => s.tables.postcodes ?? []);
+  const prepared = ingest.submissions.map((s) =>
+    key ? { ...s, tables: pseudonymiseTables(s.tables, key, postcodes) } : s,
+  );
+  const issues = key ? ingest.issues.map((i) => pseudonymiseIssue(i, key)) : ingest.issues;
+
+  return db.transaction(async (tx) => {
+    const startedAt = now().toISOString();
+    await ensureLa(tx, la, startedAt);
+    const current = await tx.get<{ id: string; seq: number }>(
+      'SELECT id, seq FROM dataset_versions WHERE la = ? ORDER BY seq DESC LIMIT 1',
+      [la],
+    );
+    const held = current ? await versionSubmissions(tx, current.id) : [];
+    const byIdentity = new Map(held.map((s) => [s.identity, s]));
+
+    // Decide: skip (identical), replace or add.
+    const toAdd: { staged: StagedSubmission; identity: string; replaces: StoredSubmission | undefined }[] =
+      [];
+    let skipped = 0;
+    for (const s of prepared) {
+      const identity = submissionIdentity(s);
+      const existing = byIdentity.get(identity);
+      if (
+        existing &&
+        existing.pseudonymised === pseudonymised &&
+        sameFiles(
+          existing.sha256s,
+          s.files.map((f) => f.sha256),
+        )
+      ) {
+        skipped++;
+        continue;
+      }
+      const earlier = toAdd.findIndex((a) => a.identity === identity);
+      if (earlier >= 0) toAdd.splice(earlier, 1);
+      toAdd.push({ staged: s, identity, replaces: existing });
+    }
+    if (toAdd.length === 0) return { kind: 'unchanged', datasetId: current?.id ?? null, skipped } as const;
+
+    const importId = randomUUID();
+    const seqRow = await tx.get<{ seq: number | null }>(
+      'SELECT max(seq) AS seq FROM submissions WHERE la = ?',
+      [la],
+    );
+    let seq = Number(seqRow?.seq ?? 0);
+    const datasetSeq = Number(current?.seq ?? 0) + 1;
+    const datasetId = `${la}-v${datasetSeq}`;
+    const total = toAdd.reduce((n, a) => n + countRows(a.staged.tables), 0);
+    let done = 0;
+
+    await tx.run(
+      `INSERT INTO imports (id, la, started_at, finished_at, status, pseudonymised, dataset_id, files_json, counts_json, summary_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        importId,
+        la,
+        startedAt,
+        startedAt,
+        'imported',
+        pseudonymised,
+        datasetId,
+        JSON.stringify(
+          ingest.files.map((f) => ({
+            name: f.name,
+            size: f.size,
+            sha256: f.sha256,
+            format: f.format,
+            tables: f.tables,
+          })),
+        ),
+        JSON.stringify(ingest.counts),
+        JSON.stringify(summariseIssues(issues)),
+      ],
+    );
+    await tx.insertMany(
+      'validation_issues',
+      [
+        'import_id',
+        'seq',
+        'code',
+        'severity',
+        'file',
+        'table_name',
+        'position',
+        'child_id',
+        'field',
+        'value',
+        'dfe_rule',
+        'message',
+      ],
+      issues.map((i, n) => [
+        importId,
+        n,
+        i.code,
+        i.severity,
+        i.file,
+        i.table,
+        i.position,
+        i.childId,
+        i.field,
+        i.value,
+        i.dfeRule,
+        i.message,
+      ]),
+    );
+
+    const added: { stored: SubmissionRecords; summary: SubmissionSummary; identity: string }[] = [];
+    const replaced: string[] = [];
+    for (const a of toAdd) {
+      seq++;
+      const s = a.staged;
+      const id = `${la}-${s.source}-${s.collectionYear ?? s.asAt ?? 'ref'}-${seq}`;
+      await tx.run(
+        `INSERT INTO submissions (id, la, source, collection_year, as_at, range_start, range_end, identity, import_id, seq, created_at, tables_json, pseudonymised, superseded_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+        [
+          id,
+          la,
+          s.source,
+          s.collectionYear,
+          s.asAt,
+          s.dateRange?.start ?? null,
+          s.dateRange?.end ?? null,
+          a.identity,
+          importId,
+          seq,
+          startedAt,
+          JSON.stringify(Object.keys(s.tables)),
+          pseudonymised,
+        ],
+      );
+      await tx.insertMany(
+        'submission_files',
+        ['submission_id', 'file_no', 'name', 'size', 'sha256', 'format', 'tables_json'],
+        s.files.map((f, n) => [id, n, f.name, f.size, f.sha256, f.format, JSON.stringify(f.tables)]),
+      );
+      await writeRecords(tx, id, s.tables, (rows) => {
+        done += rows;
+        options.onProgress?.(done, total);
+      });
+      if (a.replaces) {
+        await tx.run('UPDATE submissions SET superseded_by = ? WHERE id = ?', [id, a.replaces.id]);
+        replaced.push(a.replaces.id);
+        byIdentity.delete(a.identity);
+      }
+      added.push({
+        identity: a.identity,
+        stored: {
+          id,
+          source: s.source,
+          collectionYear: s.collectionYear,
+          asAt: s.asAt,
+          dateRange: s.dateRange,
+          seq,
+          tables: s.tables,
+        },
+        summary: {
+          id,
+          source: s.source,
+          collectionYear: s.collectionYear,
+          asAt: s.asAt,
+          rows: rowsByTable(s.tables),
+        },
+      });
+    }
+
+    // The new version: the current submissions not replaced, plus the new ones.
+    const kept = [...byIdentity.values()];
+    const keptRecords = await Promise.all(kept.map((s) => readSubmission(tx, s)));
+    const all = [...keptRecords, ...added.map((a) => a.stored)];
+    const { dataset, issues: checks } = assembleDataset(la, all);
+    const tables: Record<string, number> = {};
+    for (const [k, v] of Object.entries(dataset)) if (Array.isArray(v)) tables[k] = v.length;
+    const submissionsSummary: SubmissionSummary[] = [
+      ...kept.map((s, n) => ({
+        id: s.id,
+        source: s.source,
+        collectionYear: s.collectionYear,
+        asAt: s.asAt,
+        rows: rowsByTable(keptRecords[n]!.tables),
+      })),
+      ...added.map((a) => a.summary),
+    ];
+    const hash = contentHash([
+      ...kept.map((s) => ({ identity: s.identity, shas: s.sha256s, pseudonymised: s.pseudonymised })),
+      ...added.map((a) => ({
+        identity: a.identity,
+        shas: toAdd.find((t) => t.identity === a.identity)!.staged.files.map((f) => f.sha256),
+        pseudonymised,
+      })),
+    ]);
+    const extractDate =
+      [dataset.asAt.cin, dataset.asAt.ssda903, ...Object.values(dataset.asAt.local)]
+        .filter((d): d is NonNullable<typeof d> => d !== null && d !== undefined)
+        .sort()
+        .at(-1) ?? null;
+    const validation = summariseIssues(issues);
+    await tx.run(
+      `INSERT INTO dataset_versions (id, la, seq, created_at, import_id, content_hash, extract_date, as_at_json, row_counts_json, validation_json, checks_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        datasetId,
+        la,
+        datasetSeq,
+        now().toISOString(),
+        importId,
+        hash,
+        extractDate,
+        JSON.stringify(dataset.asAt),
+        JSON.stringify({ tables, submissions: submissionsSummary }),
+        JSON.stringify(validation),
+        JSON.stringify(summariseIssues(checks)),
+      ],
+    );
+    await tx.insertMany(
+      'dataset_submissions',
+      ['dataset_id', 'submission_id'],
+      submissionsSummary.map((s) => [datasetId, s.id]),
+    );
+    await tx.insertMany(
+      'dataset_checks',
+      [
+        'dataset_id',
+        'seq',
+        'code',
+        'severity',
+        'file',
+        'table_name',
+        'position',
+        'child_id',
+        'field',
+        'value',
+        'dfe_rule',
+        'message',
+      ],
+      checks.map((i, n) => [
+        datasetId,
+        n,
+        i.code,
+        i.severity,
+        i.file,
+        i.table,
+        i.position,
+        i.childId,
+        i.field,
+        i.value,
+        i.dfeRule,
+        i.message,
+      ]),
+    );
+    await tx.run('UPDATE imports SET finished_at = ? WHERE id = ?', [now().toISOString(), importId]);
+    return {
+      kind: 'imported',
+      importId,
+      datasetId,
+      previousDatasetId: current?.id ?? null,
+      added: added.map((a) => a.summary),
+      replaced,
+      skipped,
+      checks,
+      validation,
+      tables,
+    } as const;
+  });
+}
+
+async function ensureLa(db: Database, la: string, at: string): Promise<void> {
+  // The UPDATE also takes PostgreSQL's row lock, so two imports for one LA run one after the other.
+  const r = await db.run('UPDATE las SET code = code WHERE code = ?', [la]);
+  if (r.changes === 0) await db.run('INSERT INTO las (code, name, created_at) VALUES (?, NULL, ?)', [la, at]);
+}
+
+function sameFiles(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length || a.length === 0) return false;
+  const x = [...a].sort();
+  const y = [...b].sort();
+  return x.every((v, i) => v === y[i]);
+}
+
+function countRows(t: StagedTables): number {
+  return Object.values(t).reduce((n, rows) => n + (rows as unknown[]).length, 0);
+}
+
+function rowsByTable(t: StagedTables): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, rows] of Object.entries(t)) out[k] = (rows as unknown[]).length;
+  return out;
+}
+
+/** SHA-256 over the version's submissions: identity, pseudonymisation and file digests, order-independent. */
+function contentHash(parts: { identity: string; shas: readonly string[]; pseudonymised: boolean }[]): string {
+  const canon = parts
+    .map((p) => `${p.identity}|${p.pseudonymised ? 'p' : ''}|${[...p.shas].sort().join(',')}`)
+    .sort()
+    .join('\n');
+  return createHash('sha256').update(canon).digest('hex');
+}

@@ -1,0 +1,56 @@
+import type { Database } from './database.js';
+import { openPostgres } from './postgres.js';
+import { openSqlite } from './sqlite.js';
+import { migrate } from './migrate.js';
+import { MIGRATIONS } from './migrations.js';
+
+/** The embedded database file used when neither `--db` nor `DATABASE_URL` names one. */
+export const DEFAULT_DB = './cspi.db';
+
+export interface OpenOptions {
+  /** Apply pending migrations after opening (default true). */
+  readonly migrate?: boolean;
+  /** SQLite only: how long to wait for another process's write lock (ms, default 5000). */
+  readonly busyTimeoutMs?: number;
+  /** Environment to read DATABASE_URL from (default process.env). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * Where the database is: the `--db` value, else `DATABASE_URL`, else `./cspi.db`.
+ * @example resolveDatabaseUrl(undefined, { DATABASE_URL: 'postgres://h/db' }) //=> 'postgres://h/db'
+ * @example resolveDatabaseUrl(undefined, {}) //=> './cspi.db'
+ */
+export function resolveDatabaseUrl(
+  url: string | undefined,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string {
+  const given = url?.trim() || env['DATABASE_URL']?.trim();
+  return given || DEFAULT_DB;
+}
+
+/** True when the location names a PostgreSQL server (`postgres://` or `postgresql://`). */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+/**
+ * Opens the cspi database: `postgres://…` → PostgreSQL, anything else → an SQLite file path (`sqlite:` prefix
+ * allowed). Applies pending migrations unless `migrate: false`.
+ * @example const db = await openDatabase(opts.db); try { … } finally { await db.close(); }
+ */
+export async function openDatabase(url?: string, options: OpenOptions = {}): Promise<Database> {
+  const where = resolveDatabaseUrl(url, options.env);
+  const db = isPostgresUrl(where)
+    ? openPostgres(where)
+    : openSqlite(where.replace(/^sqlite:(\/\/)?/i, ''), { busyTimeoutMs: options.busyTimeoutMs });
+  if (options.migrate !== false) {
+    try {
+      await migrate(db, MIGRATIONS);
+    } catch (err) {
+      await db.close();
+      throw err;
+    }
+  }
+  return db;
+}

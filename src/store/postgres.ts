@@ -1,0 +1,164 @@
+import pg from 'pg';
+import type { Database } from './database.js';
+import { bindValue } from './bind-value.js';
+import { toPgPlaceholders } from './pg-placeholders.js';
+
+const OID = { int8: 20, numeric: 1700, date: 1082, timestamp: 1114, timestamptz: 1184 } as const;
+
+/**
+ * Result types normalised to what the SQLite adapter returns: DATE as the `YYYY-MM-DD` string (never a
+ * local-midnight Date), bigint counts and NUMERIC as numbers, timestamps as ISO strings.
+ */
+const types = {
+  getTypeParser(oid: number, format?: string): (value: string) => unknown {
+    switch (oid) {
+      case OID.date:
+        return (v) => v;
+      case OID.int8:
+      case OID.numeric:
+        return (v) => Number(v);
+      case OID.timestamp:
+        return (v) => v.replace(' ', 'T');
+      case OID.timestamptz:
+        return (v) => new Date(v).toISOString();
+      default:
+        return pg.types.getTypeParser(oid, (format ?? 'text') as 'text');
+    }
+  },
+};
+
+export interface PostgresOptions {
+  /** Pool size; default 10. */
+  readonly max?: number;
+}
+
+/**
+ * Opens a PostgreSQL database (a `pg` pool) from a `postgres://` URL.
+ * @example const db = openPostgres('postgres://cspi@db.example/cspi'); await db.get('SELECT count(*) AS n FROM las'); //=> { n: 0 }
+ */
+export function openPostgres(url: string, options: PostgresOptions = {}): Database {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types });
+  // An idle client losing its connection must not crash the process; the next query reports it.
+  pool.on('error', () => {});
+  return new PostgresDatabase(pool, describe(url));
+}
+
+/** `host:port/database` without user or password. */
+function describe(url: string): string {
+  try {
+    const u = new URL(url);
+    return `postgres://${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
+  } catch {
+    return 'postgres';
+  }
+}
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+/** Rows per multi-row INSERT: under PostgreSQL's 65,535 bind parameters. */
+function chunkRows(width: number): number {
+  return Math.max(1, Math.min(1000, Math.floor(60000 / Math.max(1, width))));
+}
+
+class PostgresDatabase implements Database {
+  readonly kind = 'postgres' as const;
+  private savepoint = 0;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    readonly location: string,
+    private readonly client: pg.PoolClient | null = null,
+  ) {}
+
+  private get q(): Queryable {
+    return this.client ?? this.pool;
+  }
+
+  private async query(sql: string, params: readonly unknown[]): Promise<pg.QueryResult> {
+    return this.q.query(toPgPlaceholders(sql), params.map(bindValue));
+  }
+
+  async all<T = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    return (await this.query(sql, params)).rows as T[];
+  }
+
+  async get<T = Record<string, unknown>>(
+    sql: string,
+    params: readonly unknown[] = [],
+  ): Promise<T | undefined> {
+    return (await this.query(sql, params)).rows[0] as T | undefined;
+  }
+
+  async run(sql: string, params: readonly unknown[] = []): Promise<{ changes: number }> {
+    return { changes: (await this.query(sql, params)).rowCount ?? 0 };
+  }
+
+  async exec(sql: string): Promise<void> {
+    // No parameters: the simple query protocol, which accepts several statements.
+    await this.q.query(sql);
+  }
+
+  async insertMany(
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly unknown[])[],
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    const width = columns.length;
+    const per = chunkRows(width);
+    const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
+    const work = async (db: PostgresDatabase): Promise<void> => {
+      for (let at = 0; at < rows.length; at += per) {
+        const slice = rows.slice(at, at + per);
+        const params: unknown[] = [];
+        const tuples: string[] = [];
+        for (const row of slice) {
+          if (row.length !== width)
+            throw new RangeError(`insertMany ${table}: row has ${row.length} values, expected ${width}`);
+          const base = params.length;
+          tuples.push(`(${row.map((_, j) => `$${base + j + 1}`).join(', ')})`);
+          for (const v of row) params.push(bindValue(v));
+        }
+        await db.q.query(head + tuples.join(', '), params);
+      }
+    };
+    if (this.client) await work(this);
+    else await this.transaction((tx) => work(tx as PostgresDatabase));
+  }
+
+  async transaction<T>(fn: (tx: Database) => Promise<T>): Promise<T> {
+    if (this.client) {
+      const name = `sp_${++this.savepoint}`;
+      await this.client.query(`SAVEPOINT ${name}`);
+      try {
+        const r = await fn(this);
+        await this.client.query(`RELEASE SAVEPOINT ${name}`);
+        return r;
+      } catch (err) {
+        await this.client.query(`ROLLBACK TO SAVEPOINT ${name}`);
+        throw err;
+      }
+    }
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const r = await fn(new PostgresDatabase(this.pool, this.location, client));
+      await client.query('COMMIT');
+      return r;
+    } catch (err) {
+      try {
+        await client.query('ROLLBACK');
+      } catch {
+        broken = true;
+      }
+      throw err;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (!this.client) await this.pool.end();
+  }
+}

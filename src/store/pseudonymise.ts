@@ -1,0 +1,178 @@
+import { createHmac } from 'node:crypto';
+import type { IsoDate } from '../calendar/iso-date.js';
+import type { StagedTables } from '../ingest/staged.js';
+import type { Episode } from '../model/episode.js';
+import type { Postcode } from '../model/local.js';
+import type { ValidationIssue } from '../validate/issue.js';
+
+/** The LA's pseudonymisation key (inputs.md §7): from `CSPI_LA_SECRET`, never stored, logged or sent. */
+export interface PseudonymKey {
+  readonly la: string;
+  readonly secret: string;
+}
+
+/**
+ * A child or worker id as HMAC-SHA-256(secret, LA + ":" + id), first 20 hex characters: the same id gives
+ * the same pseudonym in every source and year, so linkage survives.
+ * @example pseudonymId({ la: '841', secret: 's' }, 'C1') //=> '5c0f…' (20 hex characters)
+ */
+export function pseudonymId(key: PseudonymKey, id: string): string {
+  return createHmac('sha256', key.secret).update(`${key.la}:${id}`).digest('hex').slice(0, 20);
+}
+
+/**
+ * A date of birth or death reduced to the first of its month.
+ * @example firstOfMonth('2010-01-15') //=> '2010-01-01'
+ */
+export function firstOfMonth(d: IsoDate | null): IsoDate | null {
+  return d === null ? null : (`${d.slice(0, 8)}01` as IsoDate);
+}
+
+/**
+ * A postcode reduced to its sector (outward code + first digit of the inward code).
+ * @example postcodeSector('DL1 5AB') //=> 'DL1 5'
+ * @example postcodeSector('dl15ab') //=> 'DL1 5'
+ */
+export function postcodeSector(pc: string | null): string | null {
+  if (pc === null) return null;
+  const compact = pc.replace(/\s+/g, '').toUpperCase();
+  if (compact.length < 5) return null;
+  return `${compact.slice(0, -3)} ${compact.slice(-3, -2)}`;
+}
+
+const WORKER = (key: PseudonymKey, id: string | null): string | null => {
+  if (id === null) return null;
+  // Keep the SWE "SW" marker: a registered social worker stays recognisable as one.
+  return /^SW/i.test(id) ? `SW${pseudonymId(key, id)}` : pseudonymId(key, id);
+};
+
+/**
+ * Pseudonymises one submission's records for regional-hub use (inputs.md §7): child and worker ids keyed
+ * hashes; dates of birth and death to the first of the month; UPNs dropped; postcodes to sectors after
+ * PL_DISTANCE is derived from the full postcodes (when the import holds the postcode directory); event
+ * dates unchanged.
+ * @example pseudonymiseTables(tables, { la: '841', secret }, postcodes).episodes[0].homePost //=> 'DL1 5'
+ */
+export function pseudonymiseTables(
+  t: StagedTables,
+  key: PseudonymKey,
+  postcodes: readonly Postcode[] = [],
+): StagedTables {
+  const cid = (id: string): string => pseudonymId(key, id);
+  const out: StagedTables = {};
+  const lookup = new Map(postcodes.map((p) => [p.pcd.replace(/\s+/g, '').toUpperCase(), p]));
+  for (const [k, original] of Object.entries(t) as [keyof StagedTables, unknown[]][]) {
+    // Record ids are built from natural keys, which hold child ids: key them too (links such as referralId survive).
+    const rows: unknown = original.map((r) => rekey(r as Record<string, unknown>, key));
+    switch (k) {
+      case 'children':
+        out.children = (rows as NonNullable<StagedTables['children']>).map((c) => ({
+          ...c,
+          childId: cid(c.childId),
+          dob: firstOfMonth(c.dob),
+          deathDate: firstOfMonth(c.deathDate),
+          upnHash: null,
+        }));
+        break;
+      case 'uasc':
+        out.uasc = (rows as NonNullable<StagedTables['uasc']>).map((r) => ({
+          ...r,
+          childId: cid(r.childId),
+          dob: firstOfMonth(r.dob),
+        }));
+        break;
+      case 'oc3':
+        out.oc3 = (rows as NonNullable<StagedTables['oc3']>).map((r) => ({
+          ...r,
+          childId: cid(r.childId),
+          dob: firstOfMonth(r.dob),
+        }));
+        break;
+      case 'episodes':
+        out.episodes = (rows as NonNullable<StagedTables['episodes']>).map((e) => ({
+          ...e,
+          childId: cid(e.childId),
+          plDistance: e.plDistance ?? derivedDistance(e, lookup),
+          homePost: postcodeSector(e.homePost),
+          plPost: postcodeSector(e.plPost),
+        }));
+        break;
+      case 'swEpisodes':
+        out.swEpisodes = (rows as NonNullable<StagedTables['swEpisodes']>).map((r) => ({
+          ...r,
+          childId: cid(r.childId),
+          swId: WORKER(key, r.swId) ?? r.swId,
+        }));
+        break;
+      case 'allocations':
+        out.allocations = (rows as NonNullable<StagedTables['allocations']>).map((r) => ({
+          ...r,
+          childId: cid(r.childId),
+          workerId: WORKER(key, r.workerId) ?? r.workerId,
+        }));
+        break;
+      case 'workers':
+        out.workers = (rows as NonNullable<StagedTables['workers']>).map((r) => ({
+          ...r,
+          workerId: WORKER(key, r.workerId) ?? r.workerId,
+          sweRegistration: WORKER(key, r.sweRegistration),
+        }));
+        break;
+      case 'postcodes':
+      case 'population':
+        (out as Record<string, unknown>)[k] = rows;
+        break;
+      default:
+        (out as Record<string, unknown>)[k] = (rows as { childId: string }[]).map((r) => ({
+          ...r,
+          childId: cid(r.childId),
+        }));
+    }
+  }
+  return out;
+}
+
+function rekey(r: Record<string, unknown>, key: PseudonymKey): Record<string, unknown> {
+  if (typeof r['id'] !== 'string' && typeof r['referralId'] !== 'string') return r;
+  const out = { ...r };
+  if (typeof r['id'] === 'string') out['id'] = pseudonymId(key, `record:${r['id']}`);
+  if (typeof r['referralId'] === 'string') out['referralId'] = pseudonymId(key, `record:${r['referralId']}`);
+  return out;
+}
+
+/** Personal fields whose values a stored issue must not keep when pseudonymising. */
+const PERSONAL_FIELDS =
+  /^(CHILD|CHILDID|LACHILDID|CHILD_ID|CHILD UNIQUE ID|DOB|MC_DOB|PERSONBIRTHDATE|PERSONDEATHDATE|UPN|FORMERUPN|HOME_POST|PL_POST|SW_ID|WORKER_ID|SWE_REGISTRATION|MOTHER)$/i;
+
+/** A validation issue with its child id pseudonymised and personal values removed. */
+export function pseudonymiseIssue(i: ValidationIssue, key: PseudonymKey): ValidationIssue {
+  return {
+    ...i,
+    childId: i.childId === null ? null : pseudonymId(key, i.childId),
+    value: i.field !== null && PERSONAL_FIELDS.test(i.field) ? null : i.value,
+    // Messages may quote a child id (e.g. "child 123456 already has …"): replace that id.
+    message: i.childId === null ? i.message : i.message.split(i.childId).join(pseudonymId(key, i.childId)),
+  };
+}
+
+/** PL_DISTANCE from full unit postcodes (inputs.md §2.4): miles to 0.1, 999.9 when unknown; null for short breaks. */
+function derivedDistance(e: Episode, lookup: ReadonlyMap<string, Postcode>): number | null {
+  if (lookup.size === 0) return null;
+  if (e.ls === 'V3' || e.ls === 'V4') return null;
+  const norm = (p: string | null): Postcode | undefined =>
+    p === null ? undefined : lookup.get(p.replace(/\s+/g, '').toUpperCase());
+  const home = norm(e.homePost);
+  const pl = norm(e.plPost);
+  if (
+    !home ||
+    !pl ||
+    home.easting === null ||
+    home.northing === null ||
+    pl.easting === null ||
+    pl.northing === null
+  )
+    return 999.9;
+  if (!home.laua || !home.laua.startsWith('E')) return 999.9;
+  const miles = Math.hypot(home.easting - pl.easting, home.northing - pl.northing) / 1000 / 1.6093;
+  return Math.floor(miles * 10 + 0.5) / 10;
+}

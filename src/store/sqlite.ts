@@ -1,0 +1,168 @@
+import BetterSqlite3 from 'better-sqlite3';
+import type { Database } from './database.js';
+import { bindValue } from './bind-value.js';
+import { StoreBusyError, isSqliteBusy } from './store-error.js';
+
+export interface SqliteOptions {
+  /** How long a write waits for another connection's lock before giving up (ms). Default 5000. */
+  readonly busyTimeoutMs?: number;
+  readonly readonly?: boolean;
+}
+
+type Raw = BetterSqlite3.Database;
+
+/**
+ * Opens the embedded SQLite database at `path` (`:memory:` for a private in-memory one) with WAL
+ * journaling (readers never block the writer), a busy timeout and foreign keys enforced.
+ * Transactions start with `BEGIN IMMEDIATE`, so a locked file is found before any work and raised as
+ * {@link StoreBusyError}.
+ * @example const db = openSqlite('./cspi.db'); await db.all('SELECT 1 AS one'); //=> [{ one: 1 }]
+ */
+export function openSqlite(path: string, options: SqliteOptions = {}): Database {
+  const raw = new BetterSqlite3(path, { readonly: options.readonly ?? false });
+  try {
+    raw.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+    if (!options.readonly && path !== ':memory:') raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = NORMAL');
+    raw.pragma('foreign_keys = ON');
+  } catch (err) {
+    raw.close();
+    if (isSqliteBusy(err)) throw new StoreBusyError(path);
+    throw err;
+  }
+  return new SqliteDatabase(raw, path);
+}
+
+/** Serialises transactions on one connection: a second caller waits for the first to finish. */
+class Gate {
+  private tail: Promise<void> = Promise.resolve();
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    const prev = this.tail;
+    let release!: () => void;
+    this.tail = new Promise<void>((r) => (release = r));
+    await prev;
+    try {
+      return await fn();
+    } finally {
+      release();
+    }
+  }
+  /** Resolves when no transaction is running (non-transactional statements wait for the current one). */
+  idle(): Promise<void> {
+    return this.tail;
+  }
+}
+
+class SqliteDatabase implements Database {
+  readonly kind = 'sqlite' as const;
+  private savepoint = 0;
+
+  constructor(
+    private readonly raw: Raw,
+    readonly location: string,
+    private readonly gate: Gate = new Gate(),
+    private readonly inTx = false,
+    private readonly cache = new Map<string, BetterSqlite3.Statement>(),
+  ) {}
+
+  private stmt(sql: string): BetterSqlite3.Statement {
+    let s = this.cache.get(sql);
+    if (!s) {
+      s = this.raw.prepare(sql);
+      if (this.cache.size > 500) this.cache.clear();
+      this.cache.set(sql, s);
+    }
+    return s;
+  }
+
+  private async ready(): Promise<void> {
+    if (!this.inTx) await this.gate.idle();
+  }
+
+  private guard<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (err) {
+      if (isSqliteBusy(err)) throw new StoreBusyError(this.location);
+      throw err;
+    }
+  }
+
+  async all<T = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    await this.ready();
+    return this.guard(() => this.stmt(sql).all(...params.map(bindValue)) as T[]);
+  }
+
+  async get<T = Record<string, unknown>>(
+    sql: string,
+    params: readonly unknown[] = [],
+  ): Promise<T | undefined> {
+    await this.ready();
+    return this.guard(() => this.stmt(sql).get(...params.map(bindValue)) as T | undefined);
+  }
+
+  async run(sql: string, params: readonly unknown[] = []): Promise<{ changes: number }> {
+    await this.ready();
+    return this.guard(() => ({ changes: this.stmt(sql).run(...params.map(bindValue)).changes }));
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.ready();
+    this.guard(() => this.raw.exec(sql));
+  }
+
+  async insertMany(
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly unknown[])[],
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    await this.ready();
+    const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+    const s = this.stmt(sql);
+    const width = columns.length;
+    const insertAll = (): void => {
+      for (const row of rows) {
+        if (row.length !== width)
+          throw new RangeError(`insertMany ${table}: row has ${row.length} values, expected ${width}`);
+        s.run(...row.map(bindValue));
+      }
+    };
+    // Inside a transaction the caller's BEGIN covers it; outside, one implicit transaction is much faster.
+    this.guard(() => (this.inTx ? insertAll() : this.raw.transaction(insertAll).immediate()));
+  }
+
+  async transaction<T>(fn: (tx: Database) => Promise<T>): Promise<T> {
+    if (this.inTx) {
+      // Nested: a savepoint inside the running transaction.
+      const name = `sp_${++this.savepoint}`;
+      this.raw.exec(`SAVEPOINT ${name}`);
+      try {
+        const r = await fn(this);
+        this.raw.exec(`RELEASE ${name}`);
+        return r;
+      } catch (err) {
+        this.raw.exec(`ROLLBACK TO ${name}`);
+        this.raw.exec(`RELEASE ${name}`);
+        throw err;
+      }
+    }
+    return this.gate.run(async () => {
+      this.guard(() => this.raw.exec('BEGIN IMMEDIATE'));
+      const tx = new SqliteDatabase(this.raw, this.location, this.gate, true, this.cache);
+      try {
+        const r = await fn(tx);
+        this.guard(() => this.raw.exec('COMMIT'));
+        return r;
+      } catch (err) {
+        if (this.raw.inTransaction) this.raw.exec('ROLLBACK');
+        throw err;
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.gate.idle();
+    if (this.raw.open) this.raw.close();
+  }
+}

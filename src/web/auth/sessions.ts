@@ -1,0 +1,87 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Database } from '../../store/database.js';
+
+/** A signed-in (or anonymous, pre-sign-in) browser session. The raw id lives only in the cookie. */
+export interface Session {
+  readonly idHash: string;
+  readonly username: string | null;
+  /** Synchronizer token every form must echo back. */
+  readonly csrfToken: string;
+  readonly expiresAt: string;
+  readonly lastSeenAt: string;
+}
+
+/** Absolute lifetime of a signed-in session, and how long it may sit idle. */
+export const SESSION_LIFETIME_MS = 8 * 60 * 60 * 1000;
+export const SESSION_IDLE_MS = 60 * 60 * 1000;
+/** Last-seen is written at most this often, to keep reads cheap. */
+const TOUCH_EVERY_MS = 60 * 1000;
+
+/** SHA-256 of the cookie value, as stored: a stolen database does not give usable session ids. */
+export function hashSessionId(id: string): string {
+  return createHash('sha256').update(id).digest('base64url');
+}
+
+function randomToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/**
+ * Starts a session and returns the cookie value (256 random bits) with the stored record.
+ * @example const { cookieValue } = await createSession(db, 'jo', new Date())
+ */
+export async function createSession(
+  db: Database,
+  username: string | null,
+  now: Date,
+): Promise<{ cookieValue: string; session: Session }> {
+  const cookieValue = randomToken();
+  const session: Session = {
+    idHash: hashSessionId(cookieValue),
+    username,
+    csrfToken: randomToken(),
+    expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS).toISOString(),
+    lastSeenAt: now.toISOString(),
+  };
+  await db.run(
+    'INSERT INTO web_sessions (id_hash, username, csrf_token, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+    [session.idHash, username, session.csrfToken, now.toISOString(), session.lastSeenAt, session.expiresAt],
+  );
+  return { cookieValue, session };
+}
+
+interface SessionRow {
+  id_hash: string;
+  username: string | null;
+  csrf_token: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+/** The live session for a cookie value, or null when unknown, expired or idle too long (then deleted). */
+export async function findSession(db: Database, cookieValue: string, now: Date): Promise<Session | null> {
+  const idHash = hashSessionId(cookieValue);
+  const r = await db.get<SessionRow>('SELECT * FROM web_sessions WHERE id_hash = ?', [idHash]);
+  if (!r) return null;
+  const t = now.getTime();
+  if (Date.parse(r.expires_at) <= t || Date.parse(r.last_seen_at) + SESSION_IDLE_MS <= t) {
+    await db.run('DELETE FROM web_sessions WHERE id_hash = ?', [idHash]);
+    return null;
+  }
+  let lastSeenAt = r.last_seen_at;
+  if (Date.parse(r.last_seen_at) + TOUCH_EVERY_MS <= t) {
+    lastSeenAt = now.toISOString();
+    await db.run('UPDATE web_sessions SET last_seen_at = ? WHERE id_hash = ?', [lastSeenAt, idHash]);
+  }
+  return { idHash, username: r.username, csrfToken: r.csrf_token, expiresAt: r.expires_at, lastSeenAt };
+}
+
+/** Ends a session. */
+export async function deleteSession(db: Database, idHash: string): Promise<void> {
+  await db.run('DELETE FROM web_sessions WHERE id_hash = ?', [idHash]);
+}
+
+/** Removes expired sessions (run at start-up and now and then). */
+export async function purgeExpiredSessions(db: Database, now: Date): Promise<number> {
+  return (await db.run('DELETE FROM web_sessions WHERE expires_at <= ?', [now.toISOString()])).changes;
+}

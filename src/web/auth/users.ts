@@ -1,0 +1,128 @@
+import type { Database } from '../../store/database.js';
+import { hashPassword, type ScryptParams, STRONG_SCRYPT } from './password.js';
+import { isRole, type Role } from './permissions.js';
+
+/** An account (never with its password hash outside this file and sign-in). */
+export interface User {
+  readonly username: string;
+  readonly role: Role;
+  /** The LA the account is limited to; null = every LA in the store (hub staff). */
+  readonly la: string | null;
+  readonly disabled: boolean;
+  readonly createdAt: string;
+}
+
+interface UserRow {
+  username: string;
+  role: string;
+  la: string | null;
+  password_hash: string;
+  disabled: number | boolean;
+  created_at: string;
+}
+
+const USERNAME_RE = /^[a-z0-9][a-z0-9._@-]{1,63}$/;
+
+/** Why an account could not be added. */
+export type AddUserError =
+  | { readonly code: 'USER-NAME'; readonly message: string }
+  | { readonly code: 'USER-ROLE'; readonly message: string }
+  | { readonly code: 'USER-EXISTS'; readonly message: string }
+  | { readonly code: 'USER-PASSWORD'; readonly message: string };
+
+/** Minimum password length (NCSC guidance: length over complexity rules). */
+export const MIN_PASSWORD_LENGTH = 12;
+
+function toUser(r: UserRow): User {
+  return {
+    username: r.username,
+    role: r.role as Role,
+    la: r.la,
+    disabled: Boolean(r.disabled),
+    createdAt: r.created_at,
+  };
+}
+
+/**
+ * Adds an account with a scrypt-hashed password.
+ * @example await addUser(db, { username: 'jo', role: 'analyst', la: '841', password: '…12+ chars…' })
+ */
+export async function addUser(
+  db: Database,
+  input: { username: string; role: string; la: string | null; password: string },
+  now: Date = new Date(),
+  params: ScryptParams = STRONG_SCRYPT,
+): Promise<{ ok: true; user: User } | { ok: false; error: AddUserError }> {
+  const username = input.username.trim().toLowerCase();
+  if (!USERNAME_RE.test(username)) {
+    return {
+      ok: false,
+      error: {
+        code: 'USER-NAME',
+        message: `"${input.username}" is not a valid user name: use 2 to 64 letters, digits, dots, dashes, @ or underscores`,
+      },
+    };
+  }
+  if (!isRole(input.role)) {
+    return {
+      ok: false,
+      error: {
+        code: 'USER-ROLE',
+        message: `"${input.role}" is not a role: use member, analyst, manager or admin`,
+      },
+    };
+  }
+  if (input.password.length < MIN_PASSWORD_LENGTH) {
+    return {
+      ok: false,
+      error: {
+        code: 'USER-PASSWORD',
+        message: `the password must be at least ${MIN_PASSWORD_LENGTH} characters long`,
+      },
+    };
+  }
+  if (await db.get('SELECT username FROM web_users WHERE username = ?', [username])) {
+    return { ok: false, error: { code: 'USER-EXISTS', message: `user "${username}" already exists` } };
+  }
+  const hash = await hashPassword(input.password, params);
+  const at = now.toISOString();
+  await db.run(
+    'INSERT INTO web_users (username, role, la, password_hash, disabled, created_at, updated_at) VALUES (?, ?, ?, ?, 0, ?, ?)',
+    [username, input.role, input.la, hash, at, at],
+  );
+  return { ok: true, user: { username, role: input.role, la: input.la, disabled: false, createdAt: at } };
+}
+
+/** One account by name, with its hash (for sign-in only). */
+export async function findUserForSignIn(
+  db: Database,
+  username: string,
+): Promise<{ user: User; passwordHash: string } | null> {
+  const r = await db.get<UserRow>('SELECT * FROM web_users WHERE username = ?', [
+    username.trim().toLowerCase(),
+  ]);
+  return r ? { user: toUser(r), passwordHash: r.password_hash } : null;
+}
+
+/** One account by name. */
+export async function findUser(db: Database, username: string): Promise<User | null> {
+  const r = await db.get<UserRow>('SELECT * FROM web_users WHERE username = ?', [username]);
+  return r ? toUser(r) : null;
+}
+
+/** Every account, by name. */
+export async function listUsers(db: Database): Promise<User[]> {
+  return (await db.all<UserRow>('SELECT * FROM web_users ORDER BY username')).map(toUser);
+}
+
+/** Disables an account and ends its sessions; false when there is no such account. */
+export async function disableUser(db: Database, username: string, now: Date = new Date()): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const r = await tx.run('UPDATE web_users SET disabled = 1, updated_at = ? WHERE username = ?', [
+      now.toISOString(),
+      username.trim().toLowerCase(),
+    ]);
+    await tx.run('DELETE FROM web_sessions WHERE username = ?', [username.trim().toLowerCase()]);
+    return r.changes > 0;
+  });
+}

@@ -1,0 +1,38 @@
+import type { Database } from '../store/database.js';
+import type { Session } from './auth/sessions.js';
+import type { User } from './auth/users.js';
+import type { RateLimiter } from './auth/rate-limit.js';
+import type { ScryptParams } from './auth/password.js';
+import type { WebServices } from './services.js';
+import type { ScorecardCache } from './scorecard-cache.js';
+
+/** Everything the app is built from (tests pass fakes; `cspi serve` the real ones). */
+export interface AppDeps {
+  readonly db: Database;
+  readonly services: WebServices;
+  /** Mark cookies Secure and use the `__Host-` prefix (behind https). */
+  readonly secureCookies: boolean;
+  readonly now: () => Date;
+  /** Key for pseudonymous child ids (HMAC-SHA256). */
+  readonly pseudonymKey: Buffer;
+  readonly userLimiter: RateLimiter;
+  readonly ipLimiter: RateLimiter;
+  readonly cache: ScorecardCache;
+  /** Take the client address from X-Forwarded-For (only behind a trusted proxy). */
+  readonly trustProxy: boolean;
+  /** scrypt parameters for the dummy hash compared when a user does not exist. */
+  readonly scryptParams?: ScryptParams;
+}
+
+/** Hono's per-request variables. */
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    nonce: string;
+    session: Session | null;
+    user: User | null;
+    /** The raw cookie value of a session created during this request, to set on the response. */
+    newSessionCookie: string | null;
+    ip: string;
+  };
+}

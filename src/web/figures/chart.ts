@@ -1,0 +1,163 @@
+import { formatValue, shortPeriod } from './format.js';
+import type { Unit } from '../../indicators/types.js';
+
+/**
+ * Inline SVG charts, drawn on the server so they work without JavaScript and under a strict CSP
+ * (presentation attributes and classes only, no style attributes). Each chart is `role="img"` with a
+ * text alternative; the indicator page also gives the figures as a table.
+ */
+
+const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const r1 = (v: number): string => String(Math.round(v * 10) / 10);
+
+/**
+ * A sparkline of up to eight points (gaps where a value is missing or suppressed).
+ * @example sparkline([{ period: '2021-22-Q2', value: 71.2 }, { period: '2021-22-Q3', value: 80 }], 'Rose …')
+ */
+export function sparkline(points: readonly { period: string; value: number | null }[], alt: string): string {
+  const w = 96;
+  const h = 24;
+  const vals = points.map((p) => p.value).filter((v): v is number => v !== null);
+  if (vals.length === 0) {
+    return `<svg class="app-sparkline" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="${esc(alt)}"><title>${esc(alt)}</title></svg>`;
+  }
+  const lo = Math.min(...vals);
+  const hi = Math.max(...vals);
+  const span = hi - lo || 1;
+  const x = (i: number) => 3 + (i * (w - 6)) / Math.max(1, points.length - 1);
+  const y = (v: number) => h - 3 - ((v - lo) / span) * (h - 6);
+  let d = '';
+  let pen = false;
+  points.forEach((p, i) => {
+    if (p.value === null) {
+      pen = false;
+      return;
+    }
+    d += `${pen ? 'L' : 'M'}${r1(x(i))} ${r1(y(p.value))}`;
+    pen = true;
+  });
+  const lastIdx = points.map((p) => p.value !== null).lastIndexOf(true);
+  const last = points[lastIdx];
+  return (
+    `<svg class="app-sparkline" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img" aria-label="${esc(alt)}">` +
+    `<title>${esc(alt)}</title><path d="${d}" class="app-sparkline__line"/>` +
+    `<circle cx="${r1(x(lastIdx))}" cy="${r1(y(last.value as number))}" r="2.5" class="app-sparkline__dot"/></svg>`
+  );
+}
+
+/** One point of the trend chart. */
+export interface TrendPoint {
+  readonly period: string;
+  readonly value: number | null;
+  readonly ci95?: readonly [number, number] | null;
+  /** Target in force for the point's financial year (stepped line). */
+  readonly target: number | null;
+  readonly tolerance: number | null;
+}
+
+/**
+ * The indicator page's trend chart: values over the last quarters, the target as a stepped line with its
+ * tolerance band, and the England benchmark labelled with its year.
+ */
+export function trendChart(
+  unit: Unit,
+  points: readonly TrendPoint[],
+  england: { value: number; year: string } | null,
+  polarity: 'higher' | 'lower' | 'none',
+  alt: string,
+): string {
+  const W = 640;
+  const H = 300;
+  const m = { l: 56, r: 16, t: 16, b: 40 };
+  const all: number[] = [];
+  for (const p of points) {
+    if (p.value !== null) all.push(p.value);
+    if (p.ci95) all.push(p.ci95[0], p.ci95[1]);
+    if (p.target !== null) {
+      all.push(p.target);
+      if (p.tolerance !== null) all.push(p.target + (polarity === 'lower' ? p.tolerance : -p.tolerance));
+    }
+  }
+  if (england) all.push(england.value);
+  let lo = all.length ? Math.min(...all) : 0;
+  let hi = all.length ? Math.max(...all) : 100;
+  if (unit === 'percent') {
+    lo = Math.max(0, Math.floor((lo - 5) / 10) * 10);
+    hi = Math.min(100, Math.ceil((hi + 5) / 10) * 10);
+  } else {
+    const pad = Math.max(1, (hi - lo) * 0.2);
+    lo = Math.max(0, Math.floor(lo - pad));
+    hi = Math.ceil(hi + pad);
+  }
+  if (hi === lo) hi = lo + 1;
+  const n = points.length;
+  const step = (W - m.l - m.r) / n;
+  const x = (i: number) => m.l + step * (i + 0.5);
+  const y = (v: number) => m.t + (H - m.t - m.b) * (1 - (v - lo) / (hi - lo));
+  const parts: string[] = [];
+  // grid and y axis
+  const ticks = 5;
+  for (let k = 0; k <= ticks; k++) {
+    const v = lo + ((hi - lo) * k) / ticks;
+    const label = unit === 'percent' ? `${Math.round(v)}%` : String(Math.round(v));
+    parts.push(
+      `<line x1="${m.l}" x2="${W - m.r}" y1="${r1(y(v))}" y2="${r1(y(v))}" class="app-chart__grid"/>`,
+      `<text x="${m.l - 8}" y="${r1(y(v) + 4)}" text-anchor="end" class="app-chart__tick">${label}</text>`,
+    );
+  }
+  // tolerance band and stepped target
+  points.forEach((p, i) => {
+    if (p.target === null) return;
+    const x0 = m.l + step * i;
+    const x1 = x0 + step;
+    if (p.tolerance !== null && polarity !== 'none') {
+      const edge = polarity === 'lower' ? p.target + p.tolerance : p.target - p.tolerance;
+      const top = Math.min(y(edge), y(p.target));
+      parts.push(
+        `<rect x="${r1(x0)}" y="${r1(top)}" width="${r1(step)}" height="${r1(Math.abs(y(edge) - y(p.target)))}" class="app-chart__band"/>`,
+      );
+    }
+    parts.push(
+      `<line x1="${r1(x0)}" x2="${r1(x1)}" y1="${r1(y(p.target))}" y2="${r1(y(p.target))}" class="app-chart__target"/>`,
+    );
+  });
+  if (england) {
+    parts.push(
+      `<line x1="${m.l}" x2="${W - m.r}" y1="${r1(y(england.value))}" y2="${r1(y(england.value))}" class="app-chart__england"/>`,
+      `<text x="${W - m.r - 4}" y="${r1(y(england.value) - 6)}" text-anchor="end" class="app-chart__label">England ${esc(england.year)}: ${esc(formatValue(unit, england.value))}</text>`,
+    );
+  }
+  // intervals, line and points
+  let d = '';
+  let pen = false;
+  points.forEach((p, i) => {
+    if (p.value === null) {
+      pen = false;
+      return;
+    }
+    if (p.ci95) {
+      parts.push(
+        `<line x1="${r1(x(i))}" x2="${r1(x(i))}" y1="${r1(y(p.ci95[0]))}" y2="${r1(y(p.ci95[1]))}" class="app-chart__ci"/>`,
+      );
+    }
+    d += `${pen ? 'L' : 'M'}${r1(x(i))} ${r1(y(p.value))}`;
+    pen = true;
+  });
+  parts.push(`<path d="${d}" class="app-chart__line"/>`);
+  points.forEach((p, i) => {
+    parts.push(
+      `<text x="${r1(x(i))}" y="${H - m.b + 18}" text-anchor="middle" class="app-chart__tick">${esc(shortPeriod(p.period).replace(' ', '\u00a0'))}</text>`,
+    );
+    if (p.value === null) return;
+    const tip = `${shortPeriod(p.period)}: ${formatValue(unit, p.value)}${p.target !== null ? ` (target ${formatValue(unit, p.target)})` : ''}`;
+    parts.push(
+      `<circle cx="${r1(x(i))}" cy="${r1(y(p.value))}" r="5" class="app-chart__point" data-tooltip="${esc(tip)}"><title>${esc(tip)}</title></circle>`,
+    );
+  });
+  return (
+    `<svg class="app-chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(alt)}" focusable="false">` +
+    `<title>${esc(alt)}</title>${parts.join('')}</svg>`
+  );
+}

@@ -1,0 +1,85 @@
+import type { ComparisonFigure, IndicatorResult, Unit } from '../../indicators/types.js';
+import { formatCount, formatValue, shortPeriod } from './format.js';
+import { type Suppression, suppressionOf } from './suppression.js';
+
+/** A figure as a table cell: text, a number to sort by, and whether the public view hid it. */
+export interface FigureCell {
+  readonly text: string;
+  /** Numbers for sorting (null sorts last). */
+  readonly sort: number | null;
+  readonly suppressed: boolean;
+}
+
+/** What the viewer may see: the public version (suppressed) or every figure. */
+export type Visibility = 'public' | 'full';
+
+const STATUS_TEXT = {
+  'not-available': 'Not available',
+  'annual-only': 'Reported annually',
+  'no-eligible-cases': 'No eligible cases',
+} as const;
+
+/** Whether the public view suppresses this figure. */
+export function figureSuppression(
+  unit: Unit,
+  f: { numerator: number | null; denominator: number | null },
+  visibility: Visibility,
+): Suppression {
+  return visibility === 'public' ? suppressionOf(unit, f.numerator, f.denominator) : 'none';
+}
+
+/**
+ * A figure's cell text: "80.0% (160/200)", "271", "No eligible cases", "Small numbers", "<6".
+ * The numerator and denominator are shown only with `withCounts`.
+ * @example figureCell('percent', { value: 80, numerator: 160, denominator: 200, status: 'ok' }, 'full', true).text //=> '80.0% (160/200)'
+ */
+export function figureCell(
+  unit: Unit,
+  f: Pick<ComparisonFigure, 'value' | 'numerator' | 'denominator' | 'status'>,
+  visibility: Visibility,
+  withCounts: boolean,
+): FigureCell {
+  if (f.status !== 'ok') return { text: STATUS_TEXT[f.status], sort: null, suppressed: false };
+  if (f.denominator === 0) return { text: STATUS_TEXT['no-eligible-cases'], sort: null, suppressed: false };
+  if (f.value === null) return { text: 'Not available', sort: null, suppressed: false };
+  const s = figureSuppression(unit, f, visibility);
+  if (s === 'fewer-than') return { text: '<6', sort: null, suppressed: true };
+  if (s === 'small-numbers') return { text: 'Small numbers', sort: null, suppressed: true };
+  const v = formatValue(unit, f.value);
+  const counts =
+    withCounts && unit === 'percent' && f.numerator !== null && f.denominator !== null
+      ? ` (${formatCount(f.numerator)}/${formatCount(f.denominator)})`
+      : '';
+  return { text: v + counts, sort: f.value, suppressed: false };
+}
+
+/** The sparkline's alt text: "Rose from 71.2% in Q4 2019/20 to 80.0% in Q3 2021/22". */
+export function trendAltText(
+  unit: Unit,
+  points: readonly { period: string; value: number | null }[],
+): string {
+  const shown = points.filter((p) => p.value !== null) as { period: string; value: number }[];
+  if (shown.length === 0) return 'No trend figures';
+  if (shown.length === 1)
+    return `${formatValue(unit, shown[0].value)} in ${shortPeriod(shown[0].period)}; no earlier figures`;
+  const a = shown[0];
+  const b = shown[shown.length - 1];
+  const verb = b.value > a.value ? 'Rose' : b.value < a.value ? 'Fell' : 'Unchanged';
+  return `${verb} from ${formatValue(unit, a.value)} in ${shortPeriod(a.period)} to ${formatValue(unit, b.value)} in ${shortPeriod(b.period)}`;
+}
+
+/** Trend points the viewer may see (suppressed points become gaps). */
+export function visibleTrend(
+  r: Pick<IndicatorResult, 'unit' | 'trend'>,
+  visibility: Visibility,
+): { period: string; value: number | null; numerator: number | null; denominator: number | null }[] {
+  return r.trend.map((t) => {
+    const hidden = t.status !== 'ok' || figureSuppression(r.unit, t, visibility) !== 'none';
+    return {
+      period: t.period,
+      value: hidden ? null : t.value,
+      numerator: hidden ? null : t.numerator,
+      denominator: hidden ? null : t.denominator,
+    };
+  });
+}

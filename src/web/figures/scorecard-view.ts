@@ -1,0 +1,179 @@
+import type { IndicatorReport, IndicatorResult, Rag, ServiceArea } from '../../indicators/types.js';
+import {
+  BASIS_LABELS,
+  GOOD_IS,
+  RAG_DISPLAY,
+  SERVICE_AREA_LABELS,
+  directionDisplay,
+  formatPoints,
+  formatTargetNumber,
+} from './format.js';
+import {
+  type FigureCell,
+  type Visibility,
+  figureCell,
+  figureSuppression,
+  trendAltText,
+  visibleTrend,
+} from './figure-view.js';
+import { sparkline } from './chart.js';
+
+/** One scorecard row, ready for the template and the JSON API (report.md §3). */
+export interface ScorecardRow {
+  readonly ref: number;
+  readonly id: string;
+  readonly title: string;
+  readonly serviceArea: ServiceArea;
+  readonly goodIs: string;
+  readonly basis: string;
+  readonly target: string;
+  readonly previous: FigureCell;
+  readonly lastYear: FigureCell;
+  readonly current: FigureCell;
+  readonly rag: {
+    readonly key: Rag | 'none';
+    readonly symbol: string;
+    readonly word: string;
+    readonly text: string;
+    readonly reason: string;
+    /** Sort order: red first. */
+    readonly sort: number;
+  };
+  readonly direction: {
+    readonly arrow: string;
+    readonly word: string;
+    readonly judgement: string;
+    readonly comparator: string;
+  } | null;
+  readonly england: string;
+  readonly englandFootnote: boolean;
+  readonly trendSvg: string;
+  readonly trendAlt: string;
+}
+
+export interface ScorecardGroup {
+  readonly area: ServiceArea;
+  readonly label: string;
+  readonly rows: readonly ScorecardRow[];
+}
+
+export interface ScorecardView {
+  readonly groups: readonly ScorecardGroup[];
+  readonly counts: {
+    readonly green: number;
+    readonly amber: number;
+    readonly red: number;
+    readonly none: number;
+    readonly rated: number;
+  };
+  readonly anyNotLikeForLike: boolean;
+}
+
+/** The target column: "90% (±9)", "18% or lower (+1.8)", marked national or local; or "No target". */
+export function targetText(
+  r: Pick<IndicatorResult, 'unit' | 'polarity' | 'target' | 'targetKind' | 'tolerance'>,
+): string {
+  if (r.target === null || r.polarity === 'none') return 'No target';
+  const t = formatTargetNumber(r.unit, r.target);
+  const tol =
+    r.tolerance === null ? '' : ` (${r.polarity === 'lower' ? '+' : '±'}${formatPoints(r.tolerance)})`;
+  const kind = r.targetKind === 'local' ? ', local' : r.targetKind === 'national' ? ', national' : '';
+  return `${t}${r.polarity === 'lower' ? ' or lower' : ''}${tol}${kind}`;
+}
+
+/** Why an indicator is not rated. */
+function notRatedReason(r: IndicatorResult, suppressed: boolean): string {
+  if (suppressed) return 'small numbers';
+  if (r.status === 'annual-only') return 'reported annually';
+  if (r.status === 'not-available') return 'data not available';
+  if (r.status === 'no-eligible-cases' || r.denominator === 0) return 'no eligible cases';
+  if (r.polarity === 'none') return 'no polarity';
+  if (r.target === null) return 'no target';
+  return 'not rated';
+}
+
+/** The scorecard row of one indicator result. */
+export function scorecardRow(
+  r: IndicatorResult,
+  ref: number,
+  visibility: Visibility,
+  comparator: 'previous' | 'last-year' = 'previous',
+): ScorecardRow {
+  const suppressed = r.status === 'ok' && figureSuppression(r.unit, r, visibility) !== 'none';
+  const ragKey: Rag | 'none' = suppressed || r.rag === null ? 'none' : r.rag;
+  const comparatorFigure =
+    r.direction !== null ? (comparator === 'last-year' ? r.lastYear : r.previous) : null;
+  let direction: ScorecardRow['direction'] = null;
+  if (
+    r.direction !== null &&
+    !suppressed &&
+    comparatorFigure &&
+    comparatorFigure.value !== null &&
+    r.value !== null
+  ) {
+    const prevHidden = figureSuppression(r.unit, comparatorFigure, visibility) !== 'none';
+    if (!prevHidden) {
+      const movement =
+        r.value > comparatorFigure.value ? 'up' : r.value < comparatorFigure.value ? 'down' : 'same';
+      direction = { ...directionDisplay(r.direction, movement), comparator: comparatorFigure.period };
+    }
+  }
+  const trend = visibleTrend(r, visibility);
+  const alt = trendAltText(r.unit, trend);
+  return {
+    ref,
+    id: r.id,
+    title: r.title,
+    serviceArea: r.serviceArea,
+    goodIs: GOOD_IS[r.polarity],
+    basis: BASIS_LABELS[r.basis],
+    target: targetText(r),
+    previous: r.previous
+      ? figureCell(r.unit, r.previous, visibility, false)
+      : { text: 'Not available', sort: null, suppressed: false },
+    lastYear: r.lastYear
+      ? figureCell(r.unit, r.lastYear, visibility, false)
+      : { text: 'Not available', sort: null, suppressed: false },
+    current: figureCell(r.unit, r, visibility, visibility === 'full'),
+    rag: {
+      key: ragKey,
+      ...RAG_DISPLAY[ragKey],
+      reason: ragKey === 'none' ? notRatedReason(r, suppressed) : '',
+      sort: { red: 0, amber: 1, green: 2, none: 3 }[ragKey],
+    },
+    direction,
+    england: r.england ? r.england.text + (r.england.likeForLike ? '' : ' †') : 'No national figure',
+    englandFootnote: r.england !== null && !r.england.likeForLike,
+    trendSvg: sparkline(trend, alt),
+    trendAlt: alt,
+  };
+}
+
+/**
+ * The scorecard of a report, grouped by service area, optionally filtered to one area.
+ * @example scorecardView(report, 'public', null).counts //=> { green: 9, amber: 4, red: 3, none: 8, rated: 16 }
+ */
+export function scorecardView(
+  report: IndicatorReport,
+  visibility: Visibility,
+  area: ServiceArea | null,
+  comparators: ReadonlyMap<string, 'previous' | 'last-year'> = new Map(),
+): ScorecardView {
+  const rows = report.indicators.map((r, i) => scorecardRow(r, i + 1, visibility, comparators.get(r.id)));
+  const shown = area ? rows.filter((r) => r.serviceArea === area) : rows;
+  const counts = { green: 0, amber: 0, red: 0, none: 0, rated: 0 };
+  for (const r of shown) {
+    counts[r.rag.key]++;
+    if (r.rag.key !== 'none') counts.rated++;
+  }
+  const groups: ScorecardGroup[] = [];
+  for (const row of shown) {
+    let g = groups.find((x) => x.area === row.serviceArea);
+    if (!g) {
+      g = { area: row.serviceArea, label: SERVICE_AREA_LABELS[row.serviceArea], rows: [] };
+      groups.push(g);
+    }
+    (g.rows as ScorecardRow[]).push(row);
+  }
+  return { groups, counts, anyNotLikeForLike: shown.some((r) => r.englandFootnote) };
+}

@@ -1,0 +1,58 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nunjucks from 'nunjucks';
+import { shortPeriod } from './figures/format.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+
+/** node_modules/govuk-frontend/dist: its `govuk/` folder holds the Nunjucks macros, CSS, JS and assets. */
+export const GOVUK_DIST = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist');
+export const TEMPLATES_DIR = join(here, 'templates');
+export const PUBLIC_DIR = join(here, 'public');
+
+let env: nunjucks.Environment | null = null;
+
+/** The Nunjucks environment: our templates first, then GOV.UK Frontend's; autoescaping on. */
+export function templates(): nunjucks.Environment {
+  if (env) return env;
+  env = new nunjucks.Environment(new nunjucks.FileSystemLoader([TEMPLATES_DIR, GOVUK_DIST]), {
+    autoescape: true,
+    throwOnUndefined: false,
+    trimBlocks: true,
+    lstripBlocks: true,
+  });
+  env.addFilter('count', (n: number) => (typeof n === 'number' ? n.toLocaleString('en-GB') : n));
+  env.addFilter('datetime', (iso: string) => {
+    if (!iso) return '';
+    const d = new Date(iso);
+    return d.toLocaleString('en-GB', {
+      timeZone: 'Europe/London',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+  });
+  env.addFilter('date', (iso: string) => {
+    if (!iso) return '';
+    const d = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
+    return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  });
+  env.addFilter('shortPeriod', (id: string) => shortPeriod(id));
+  env.addFilter('bytes', (n: number) =>
+    n >= 1024 * 1024
+      ? `${(n / 1024 / 1024).toFixed(1)} MB`
+      : n >= 1024
+        ? `${Math.round(n / 1024)} KB`
+        : `${n} bytes`,
+  );
+  return env;
+}
+
+/** Renders a page template with its context. */
+export function render(name: string, ctx: Record<string, unknown>): string {
+  return templates().render(name, ctx);
+}

@@ -1,0 +1,101 @@
+import { Hono } from 'hono';
+import { appendAudit } from '../audit/audit-log.js';
+import { can } from '../auth/permissions.js';
+import type { AppEnv } from '../env.js';
+import { apiIndicator } from '../figures/public-result.js';
+import { scorecardView } from '../figures/scorecard-view.js';
+import { notFound, requirePermission, requireUser } from '../middleware/guards.js';
+import { openApiDocument } from '../openapi.js';
+import { pseudonym } from './indicator.js';
+import { visibilityFor } from './scorecard.js';
+import { resolveScope, scopedReport } from './scope.js';
+
+/** The JSON API under /api (documented in /api/openapi.json), with the same permissions as the pages. */
+export function apiRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get('/openapi.json', (c) => c.json(openApiDocument()));
+  app.use('*', requireUser());
+
+  app.get('/scorecard', requirePermission('scorecard:view'), async (c) => {
+    const scope = await resolveScope(c);
+    if (scope instanceof Response) return scope;
+    const report = await scopedReport(c, scope);
+    if (!report) return notFound(c, 'No figures have been computed for this period.');
+    const visibility = visibilityFor(c.var.user!.role, c.req.query('view'));
+    const view = scorecardView(report, visibility, null);
+    return c.json({
+      la: { code: scope.la.code, name: scope.la.name },
+      period: report.period,
+      dataset: report.dataset,
+      visibility,
+      ragCounts: view.counts,
+      indicators: report.indicators.map((r) => apiIndicator(r, visibility)),
+    });
+  });
+
+  app.get('/indicators/:id', requirePermission('scorecard:view'), async (c) => {
+    const scope = await resolveScope(c);
+    if (scope instanceof Response) return scope;
+    const info = c.var.deps.services.catalogue().find((i) => i.id === c.req.param('id'));
+    if (!info) return notFound(c, `There is no indicator "${c.req.param('id')}".`);
+    const report = await scopedReport(c, scope);
+    const r = report?.indicators.find((x) => x.id === info.id);
+    if (!report || !r) return notFound(c, 'No figures have been computed for this period.');
+    const visibility = visibilityFor(c.var.user!.role, c.req.query('view'));
+    return c.json({
+      la: { code: scope.la.code, name: scope.la.name },
+      period: report.period,
+      dataset: report.dataset,
+      visibility,
+      definition: {
+        ...info.definition,
+        definitionVersion: info.definitionVersion,
+        specSection: info.specSection,
+        directionComparator: info.directionComparator,
+      },
+      indicator: apiIndicator(r, visibility),
+    });
+  });
+
+  app.get('/indicators/:id/members', requirePermission('child-level:view'), async (c) => {
+    const scope = await resolveScope(c);
+    if (scope instanceof Response) return scope;
+    const id = c.req.param('id');
+    const list = await c.var.deps.services.members(scope.la.code, scope.period, id);
+    if (!list) return notFound(c, 'There is no child-level list for this figure.');
+    const user = c.var.user!;
+    const identifiable = can(user.role, 'child-level:identifiable');
+    await appendAudit(c.var.deps.db, {
+      actor: user.username,
+      ip: c.var.ip,
+      action: 'child-level-view',
+      la: scope.la.code,
+      detail: {
+        indicator: id,
+        period: scope.period,
+        datasetVersion: list.datasetId,
+        rows: list.members.length,
+        list: 'api',
+        identifiable,
+      },
+    });
+    return c.json({
+      la: scope.la.code,
+      period: scope.period,
+      indicator: id,
+      datasetVersion: list.datasetId,
+      identifiable,
+      members: list.members.map((m) => ({
+        child: identifiable ? m.childId : pseudonym(c.var.deps.pseudonymKey, scope.la.code, m.childId),
+        ...(identifiable ? { dob: list.children.get(m.childId)?.dob ?? null } : {}),
+        inNumerator: m.inNumerator,
+        dates: m.dates,
+        reason: m.reason,
+        ...(identifiable ? { recordIds: m.recordIds } : {}),
+      })),
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,168 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { appendAudit } from '../audit/audit-log.js';
+import { can } from '../auth/permissions.js';
+import type { AppEnv } from '../env.js';
+import { notFound, requirePermission } from '../middleware/guards.js';
+import { page } from '../pages.js';
+import type { ImportOutcome, UploadedFile } from '../services.js';
+import type { ValidationIssue } from '../../validate/issue.js';
+import { resolveLaOnly } from './scope.js';
+
+const SEVERITY_ORDER = { structural: 0, error: 1, warning: 2, query: 3 } as const;
+const SEVERITY_LABEL = {
+  structural: 'Import refused',
+  error: 'Error: row not loaded',
+  warning: 'Warning: loaded and flagged',
+  query: 'Query: loaded unchanged',
+} as const;
+
+/** Issues ready for the report table (child ids only for roles that see identifiable data). */
+function issueRows(c: Context<AppEnv>, issues: readonly ValidationIssue[]) {
+  const showChild = can(c.var.user!.role, 'child-level:identifiable');
+  return [...issues]
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
+    .slice(0, 1000)
+    .map((i, n) => ({
+      n: n + 1,
+      severity: i.severity,
+      severityLabel: SEVERITY_LABEL[i.severity],
+      code: i.code,
+      dfeRule: i.dfeRule,
+      where: [i.file, i.position].filter(Boolean).join(', '),
+      field: i.field,
+      child: showChild ? i.childId : null,
+      message: i.message,
+    }));
+}
+
+function summarise(issues: readonly ValidationIssue[]) {
+  const by = { structural: 0, error: 0, warning: 0, query: 0 };
+  for (const i of issues) by[i.severity]++;
+  return by;
+}
+
+/** Data page: dataset versions, validation reports and uploads through the import path (report.md §9). */
+export function dataRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get('/data', requirePermission('data:view'), async (c) => {
+    const la = await resolveLaOnly(c);
+    if (la instanceof Response) return la;
+    const versions = await c.var.deps.services.datasets(la.code);
+    return c.html(page(c, 'data.njk', { title: 'Data', laName: la.name, la, versions }));
+  });
+
+  app.get('/data/versions/:id', requirePermission('data:view'), async (c) => {
+    const la = await resolveLaOnly(c);
+    if (la instanceof Response) return la;
+    const id = c.req.param('id');
+    const versions = await c.var.deps.services.datasets(la.code);
+    const version = versions.find((v) => v.id === id);
+    const issues = await c.var.deps.services.validationIssues(la.code, id);
+    if (!version || !issues) return notFound(c, `There is no dataset version "${id}".`);
+    return c.html(
+      page(c, 'dataset.njk', {
+        title: `Dataset version ${id}`,
+        laName: la.name,
+        la,
+        version,
+        issues: issueRows(c, issues),
+        issueTotal: issues.length,
+        summary: summarise(issues),
+      }),
+    );
+  });
+
+  app.post('/data/upload', requirePermission('data:upload'), async (c) => {
+    const la = await resolveLaOnly(c);
+    if (la instanceof Response) return la;
+    const body = await c.req.parseBody({ all: true });
+    const raw = body['files'];
+    const list = (Array.isArray(raw) ? raw : raw ? [raw] : []).filter(
+      (f): f is File => typeof f !== 'string' && f.size > 0,
+    );
+    const user = c.var.user!;
+    if (list.length === 0) {
+      const versions = await c.var.deps.services.datasets(la.code);
+      c.status(400);
+      return c.html(
+        page(c, 'data.njk', {
+          title: 'Data',
+          errorTitlePrefix: true,
+          laName: la.name,
+          la,
+          versions,
+          uploadError: 'Select at least one file to upload',
+        }),
+      );
+    }
+    const files: UploadedFile[] = [];
+    for (const f of list)
+      files.push({ name: f.name.replace(/^.*[\\/]/, ''), bytes: new Uint8Array(await f.arrayBuffer()) });
+    let outcome: ImportOutcome;
+    try {
+      outcome = await c.var.deps.services.importFiles(la.code, files, user.username);
+    } catch (err) {
+      console.error(`S-INTERNAL upload: ${err instanceof Error ? err.message : String(err)}`);
+      outcome = {
+        refused: true,
+        datasetId: null,
+        counts: [],
+        issues: [
+          {
+            code: 'S-INTERNAL',
+            severity: 'structural',
+            file: null,
+            table: null,
+            position: null,
+            childId: null,
+            field: null,
+            value: null,
+            dfeRule: null,
+            message: 'An unexpected error stopped the import; nothing was loaded. Tell your administrator.',
+          },
+        ],
+      };
+    }
+    const summary = summarise(outcome.issues);
+    await appendAudit(c.var.deps.db, {
+      actor: user.username,
+      ip: c.var.ip,
+      action: 'data-upload',
+      la: la.code,
+      detail: {
+        files: files.map((f) => f.name).join(', '),
+        bytes: files.reduce((s, f) => s + f.bytes.length, 0),
+        refused: outcome.refused,
+        datasetVersion: outcome.datasetId,
+        structural: summary.structural,
+        errors: summary.error,
+        warnings: summary.warning,
+        queries: summary.query,
+      },
+    });
+    c.status(outcome.refused ? 422 : 200);
+    return c.html(
+      page(c, 'upload-result.njk', {
+        title: outcome.refused ? 'The files were not imported' : 'Files imported',
+        errorTitlePrefix: outcome.refused,
+        laName: la.name,
+        la,
+        outcome,
+        fileNames: files.map((f) => f.name),
+        issues: issueRows(c, outcome.issues),
+        issueTotal: outcome.issues.length,
+        summary,
+        errorList: outcome.refused
+          ? outcome.issues
+              .filter((i) => i.severity === 'structural')
+              .slice(0, 10)
+              .map((i) => ({ text: `${i.file ?? 'Upload'}: ${i.message}`, href: '#issues' }))
+          : [],
+      }),
+    );
+  });
+
+  return app;
+}

@@ -1,0 +1,324 @@
+import { createHmac } from 'node:crypto';
+import { Hono } from 'hono';
+import { parsePeriod, periodLabel, trailingQuarters } from '../../calendar/period.js';
+import type { IndicatorResult, Member } from '../../indicators/types.js';
+import { appendAudit } from '../audit/audit-log.js';
+import { can } from '../auth/permissions.js';
+import type { AppEnv } from '../env.js';
+import { trendChart } from '../figures/chart.js';
+import { figureCell, trendAltText, visibleTrend, type Visibility } from '../figures/figure-view.js';
+import {
+  BASIS_LABELS,
+  GOOD_IS,
+  SERVICE_AREA_LABELS,
+  formatCount,
+  formatPercent,
+  formatValue,
+  shortPeriod,
+} from '../figures/format.js';
+import { DEFAULT_TOLERANCE, tolerancePoints } from '../figures/rating.js';
+import { scorecardRow, targetText } from '../figures/scorecard-view.js';
+import { wilson } from '../figures/wilson.js';
+import { notFound, requirePermission } from '../middleware/guards.js';
+import { page } from '../pages.js';
+import type { IndicatorInfo, MemberList } from '../services.js';
+import { targetsFor } from '../targets/target-store.js';
+import { visibilityFor } from './scorecard.js';
+import { resolveScope, scopedReport, type Scope } from './scope.js';
+import type { Context } from 'hono';
+
+/** A stable pseudonym for a child (analysts): HMAC of the LA and child id, never reversible without the key. */
+export function pseudonym(key: Buffer, la: string, childId: string): string {
+  return `P-${createHmac('sha256', key).update(`${la}\u0000${childId}`).digest('hex').slice(0, 10).toUpperCase()}`;
+}
+
+/** Target in force for each trend quarter (stepped by financial year). */
+async function trendTargets(c: Context<AppEnv>, la: string, info: IndicatorInfo, periods: readonly string[]) {
+  const byFy = new Map<string, { target: number | null; tolerance: number | null }>();
+  for (const id of periods) {
+    const fy = parsePeriod(id).financialYear;
+    if (byFy.has(fy)) continue;
+    const set = (await targetsFor(c.var.deps.db, la, fy)).find((t) => t.indicatorId === info.id);
+    const target = set ? (set.scheme === 'none' ? null : set.target) : (info.target?.value ?? null);
+    const tolerance =
+      target === null
+        ? null
+        : tolerancePoints(
+            target,
+            set && set.tolerance !== null
+              ? { value: set.tolerance, unit: set.toleranceUnit }
+              : DEFAULT_TOLERANCE,
+          );
+    byFy.set(fy, { target, tolerance });
+  }
+  return periods.map((id) => byFy.get(parsePeriod(id).financialYear)!);
+}
+
+async function loadIndicator(c: Context<AppEnv>) {
+  const scope = await resolveScope(c);
+  if (scope instanceof Response) return scope;
+  const id = c.req.param('id') ?? '';
+  const info = c.var.deps.services.catalogue().find((i) => i.id === id);
+  if (!info) return notFound(c, `There is no indicator "${id}".`);
+  const report = await scopedReport(c, scope);
+  const result = report?.indicators.find((r) => r.id === id);
+  if (!report || !result) return notFound(c, 'No figures have been computed for this period.');
+  return { scope, info, result, report };
+}
+
+function breakdownTables(r: IndicatorResult) {
+  return Object.entries(r.breakdowns).map(([name, rows]) => ({
+    name,
+    title: name.replace(/[-_]/g, ' ').replace(/^./, (s) => s.toUpperCase()),
+    rows: rows.map((b) => {
+      const ci = b.denominator ? wilson(b.numerator, b.denominator) : null;
+      const differs =
+        ci !== null && r.value !== null && r.unit === 'percent' && (r.value < ci[0] || r.value > ci[1]);
+      return {
+        label: b.label,
+        numerator: formatCount(b.numerator),
+        denominator: b.denominator === null ? '–' : formatCount(b.denominator),
+        value:
+          b.value === null
+            ? b.denominator === 0
+              ? 'No eligible cases'
+              : '–'
+            : r.unit === 'percent' && b.denominator !== null
+              ? formatPercent(b.value)
+              : formatCount(b.value),
+        interval: ci ? `${formatPercent(ci[0])} to ${formatPercent(ci[1])}` : '–',
+        differs,
+      };
+    }),
+  }));
+}
+
+/** The indicator page and the child-level list behind it (report.md §9). */
+export function indicatorRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get('/indicators/:id', requirePermission('scorecard:view'), async (c) => {
+    const loaded = await loadIndicator(c);
+    if (loaded instanceof Response) return loaded;
+    const { scope, info, result, report } = loaded;
+    const role = c.var.user!.role;
+    const visibility: Visibility = visibilityFor(role, c.req.query('view'));
+    const row = scorecardRow(
+      result,
+      report.indicators.indexOf(result) + 1,
+      visibility,
+      info.directionComparator,
+    );
+    const trend = visibleTrend(result, visibility);
+    const targets = await trendTargets(
+      c,
+      scope.la.code,
+      info,
+      trend.map((t) => t.period),
+    );
+    const alt = `${info.title}: ${trendAltText(info.unit, trend)}${result.target !== null ? `; target ${formatValue(info.unit, result.target)}` : ''}`;
+    const showCi = visibility === 'full';
+    const chart = trendChart(
+      info.unit,
+      trend.map((t, i) => ({
+        period: t.period,
+        value: t.value,
+        ci95:
+          showCi && info.unit === 'percent' && t.denominator ? wilson(t.numerator ?? 0, t.denominator) : null,
+        target: targets[i].target,
+        tolerance: targets[i].tolerance,
+      })),
+      result.england ? { value: result.england.value, year: result.england.year } : null,
+      info.polarity,
+      alt,
+    );
+    const p = parsePeriod(scope.period);
+    const suppressed = row.current.suppressed;
+    return c.html(
+      page(c, 'indicator.njk', {
+        title: info.title,
+        laName: scope.la.name,
+        la: scope.la,
+        period: scope.period,
+        periodLabel: periodLabel(p),
+        info,
+        areaLabel: SERVICE_AREA_LABELS[info.serviceArea],
+        row,
+        result,
+        visibility,
+        suppressed,
+        value: figureCell(info.unit, result, visibility, false).text,
+        numerator: suppressed || result.numerator === null ? null : formatCount(result.numerator),
+        denominator: suppressed || result.denominator === null ? null : formatCount(result.denominator),
+        ci:
+          !suppressed && result.ci95
+            ? `${formatPercent(result.ci95[0])} to ${formatPercent(result.ci95[1])}`
+            : null,
+        goodIs: GOOD_IS[info.polarity],
+        basis: BASIS_LABELS[result.basis],
+        target: targetText(result),
+        chart,
+        trendRows: trend.map((t, i) => ({
+          period: shortPeriod(t.period),
+          value: figureCell(info.unit, { ...result.trend[i] }, visibility, false).text,
+          numerator: t.numerator === null ? '–' : formatCount(t.numerator),
+          denominator: t.denominator === null ? '–' : formatCount(t.denominator),
+          target:
+            targets[i].target === null ? 'No target' : formatValue(info.unit, targets[i].target as number),
+        })),
+        breakdowns: can(role, 'breakdowns:view') && visibility === 'full' ? breakdownTables(result) : [],
+        notes: visibility === 'full' ? result.notes : [],
+        childrenHref: `/indicators/${info.id}/children?${new URLSearchParams({ la: scope.la.code, period: scope.period })}`,
+        backHref: `/scorecard?${new URLSearchParams({ la: scope.la.code, period: scope.period, ...(visibility === 'public' ? { view: 'public' } : {}) })}`,
+        dataset: report.dataset,
+        classification:
+          visibility === 'full'
+            ? 'NOT FOR PUBLICATION: full figures, including small numbers. Do not share outside the council.'
+            : null,
+      }),
+    );
+  });
+
+  app.get('/indicators/:id/children', requirePermission('child-level:view'), async (c) => {
+    const loaded = await loadMembers(c);
+    if (loaded instanceof Response) return loaded;
+    const { scope, info, list, identifiable } = loaded;
+    const filter =
+      c.req.query('show') === 'numerator'
+        ? 'numerator'
+        : c.req.query('show') === 'not-numerator'
+          ? 'not-numerator'
+          : 'all';
+    const shown = list.members.filter((m) =>
+      filter === 'all' ? true : filter === 'numerator' ? m.inNumerator : !m.inNumerator,
+    );
+    await appendAudit(c.var.deps.db, {
+      actor: c.var.user!.username,
+      ip: c.var.ip,
+      action: 'child-level-view',
+      la: scope.la.code,
+      detail: {
+        indicator: info.id,
+        period: scope.period,
+        datasetVersion: list.datasetId,
+        rows: shown.length,
+        list: filter,
+        identifiable,
+      },
+    });
+    const dateKeys = [...new Set(list.members.flatMap((m) => Object.keys(m.dates)))];
+    const q = new URLSearchParams({ la: scope.la.code, period: scope.period });
+    return c.html(
+      page(c, 'children.njk', {
+        title: `Children behind: ${info.title}`,
+        laName: scope.la.name,
+        la: scope.la,
+        period: scope.period,
+        periodLabel: periodLabel(parsePeriod(scope.period)),
+        info,
+        identifiable,
+        filter,
+        total: list.members.length,
+        inNumerator: list.members.filter((m) => m.inNumerator).length,
+        dateKeys: dateKeys.map((k) => ({
+          key: k,
+          label: k.replace(/([A-Z])/g, ' $1').replace(/^./, (s) => s.toUpperCase()),
+        })),
+        rows: memberRows(c, scope, list, shown, identifiable, dateKeys),
+        datasetId: list.datasetId,
+        query: q.toString(),
+        backHref: `/indicators/${info.id}?${q}`,
+        exportHref: `/indicators/${info.id}/children.csv?${new URLSearchParams({ ...Object.fromEntries(q), show: filter })}`,
+        classification: 'OFFICIAL-SENSITIVE: personal data about children. Do not copy or share.',
+      }),
+    );
+  });
+
+  app.get('/indicators/:id/children.csv', requirePermission('child-level:export'), async (c) => {
+    const loaded = await loadMembers(c);
+    if (loaded instanceof Response) return loaded;
+    const { scope, info, list, identifiable } = loaded;
+    const filter =
+      c.req.query('show') === 'numerator'
+        ? 'numerator'
+        : c.req.query('show') === 'not-numerator'
+          ? 'not-numerator'
+          : 'all';
+    const shown = list.members.filter((m) =>
+      filter === 'all' ? true : filter === 'numerator' ? m.inNumerator : !m.inNumerator,
+    );
+    const dateKeys = [...new Set(list.members.flatMap((m) => Object.keys(m.dates)))];
+    const rows = memberRows(c, scope, list, shown, identifiable, dateKeys);
+    const cell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+    const header = [
+      'child',
+      ...(identifiable ? ['date_of_birth'] : []),
+      'in_numerator',
+      ...dateKeys,
+      'reason',
+    ];
+    const lines = [header.join(',')].concat(
+      rows.map((r) =>
+        [r.child, ...(identifiable ? [r.dob] : []), r.inNumerator ? 'yes' : 'no', ...r.dates, r.reason]
+          .map(cell)
+          .join(','),
+      ),
+    );
+    await appendAudit(c.var.deps.db, {
+      actor: c.var.user!.username,
+      ip: c.var.ip,
+      action: 'child-level-export',
+      la: scope.la.code,
+      detail: {
+        indicator: info.id,
+        period: scope.period,
+        datasetVersion: list.datasetId,
+        rows: rows.length,
+        list: filter,
+        identifiable,
+      },
+    });
+    return c.body(`${lines.join('\n')}\n`, 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${info.id}-${scope.period}-children.csv"`,
+    });
+  });
+
+  return app;
+}
+
+async function loadMembers(
+  c: Context<AppEnv>,
+): Promise<Response | { scope: Scope; info: IndicatorInfo; list: MemberList; identifiable: boolean }> {
+  const scope = await resolveScope(c);
+  if (scope instanceof Response) return scope;
+  const id = c.req.param('id') ?? '';
+  const info = c.var.deps.services.catalogue().find((i) => i.id === id);
+  if (!info) return notFound(c, `There is no indicator "${id}".`);
+  const list = await c.var.deps.services.members(scope.la.code, scope.period, id);
+  if (!list) return notFound(c, 'There is no child-level list for this figure.');
+  return { scope, info, list, identifiable: can(c.var.user!.role, 'child-level:identifiable') };
+}
+
+function memberRows(
+  c: Context<AppEnv>,
+  scope: Scope,
+  list: MemberList,
+  shown: readonly Member[],
+  identifiable: boolean,
+  dateKeys: readonly string[],
+) {
+  const key = c.var.deps.pseudonymKey;
+  return shown.map((m) => ({
+    child: identifiable ? m.childId : pseudonym(key, scope.la.code, m.childId),
+    dob: identifiable ? (list.children.get(m.childId)?.dob ?? '') : '',
+    inNumerator: m.inNumerator,
+    dates: dateKeys.map((k) => m.dates[k] ?? ''),
+    reason: m.reason,
+  }));
+}
+
+/** For the trend table: the last eight quarter ids ending at a period. */
+export function trendPeriods(period: string): string[] {
+  return trailingQuarters(parsePeriod(period), 8).map((p) => p.id);
+}

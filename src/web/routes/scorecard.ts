@@ -1,0 +1,76 @@
+import { Hono } from 'hono';
+import { parsePeriod, periodLabel, previousPeriod } from '../../calendar/period.js';
+import type { ServiceArea } from '../../indicators/types.js';
+import { can } from '../auth/permissions.js';
+import type { AppEnv } from '../env.js';
+import { SERVICE_AREA_LABELS, SERVICE_AREAS, shortPeriod } from '../figures/format.js';
+import type { Visibility } from '../figures/figure-view.js';
+import { scorecardView } from '../figures/scorecard-view.js';
+import { requirePermission } from '../middleware/guards.js';
+import { notFound } from '../middleware/guards.js';
+import { page } from '../pages.js';
+import { resolveScope, scopedReport } from './scope.js';
+
+/** Which view a user gets: members always the public one; others choose (full by default). */
+export function visibilityFor(role: Parameters<typeof can>[0], asked: string | undefined): Visibility {
+  if (!can(role, 'figures:full')) return 'public';
+  return asked === 'public' ? 'public' : 'full';
+}
+
+/** The scorecard page (report.md §3, §9). */
+export function scorecardRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.get('/', (c) => c.redirect('/scorecard', 302));
+  app.get('/scorecard', requirePermission('scorecard:view'), async (c) => {
+    const scope = await resolveScope(c);
+    if (scope instanceof Response) return scope;
+    const report = await scopedReport(c, scope);
+    if (!report) return notFound(c, 'No figures have been computed for this period.');
+    const areaQ = c.req.query('area');
+    const area = SERVICE_AREAS.includes(areaQ as ServiceArea) ? (areaQ as ServiceArea) : null;
+    const visibility = visibilityFor(c.var.user!.role, c.req.query('view'));
+    const comparators = new Map(c.var.deps.services.catalogue().map((i) => [i.id, i.directionComparator]));
+    const view = scorecardView(report, visibility, area, comparators);
+    const p = parsePeriod(scope.period);
+    const q = (extra: Record<string, string>) =>
+      new URLSearchParams({ la: scope.la.code, period: scope.period, ...extra }).toString();
+    return c.html(
+      page(c, 'scorecard.njk', {
+        title: `Scorecard ${periodLabel(p)}`,
+        laName: scope.la.name,
+        la: scope.la,
+        laItems: scope.las.map((l) => ({
+          value: l.code,
+          text: `${l.name} (${l.code})`,
+          selected: l.code === scope.la.code,
+        })),
+        period: scope.period,
+        periodLabel: periodLabel(p),
+        periodRange: `${p.start} to ${p.end}`,
+        periodStart: p.start,
+        periodEnd: p.end,
+        previousLabel: shortPeriod(previousPeriod(p).id),
+        periods: scope.periods.map((id) => ({
+          value: id,
+          text: periodLabel(parsePeriod(id)),
+          selected: id === scope.period,
+        })),
+        areas: [
+          { value: '', text: 'All service areas', selected: area === null },
+          ...SERVICE_AREAS.map((a) => ({ value: a, text: SERVICE_AREA_LABELS[a], selected: a === area })),
+        ],
+        area,
+        areaLabel: area ? SERVICE_AREA_LABELS[area] : null,
+        visibility,
+        view,
+        dataset: report.dataset,
+        indicatorQuery: q(visibility === 'public' ? { view: 'public' } : {}),
+        classification:
+          visibility === 'full'
+            ? 'NOT FOR PUBLICATION: full figures, including small numbers. Do not share outside the council.'
+            : null,
+      }),
+    );
+  });
+  return app;
+}

@@ -1,0 +1,95 @@
+import { Hono } from 'hono';
+import { appendAudit } from '../audit/audit-log.js';
+import { dummyPasswordHash, verifyPassword } from '../auth/password.js';
+import { findUserForSignIn } from '../auth/users.js';
+import type { AppEnv } from '../env.js';
+import { endSession, ensureSession, startUserSession } from '../middleware/session.js';
+import { page } from '../pages.js';
+
+/** Only same-site paths are followed after sign-in (no open redirect). */
+function safeNext(next: unknown): string {
+  return typeof next === 'string' && /^\/(?![/\\])[^\s]*$/.test(next) ? next : '/scorecard';
+}
+
+const GENERIC = 'Enter a correct user name and password';
+
+/** Sign in and sign out. */
+export function signInRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get('/sign-in', async (c) => {
+    if (c.var.user) return c.redirect(safeNext(c.req.query('next')), 303);
+    await ensureSession(c);
+    return c.html(page(c, 'sign-in.njk', { title: 'Sign in', next: safeNext(c.req.query('next')) }));
+  });
+
+  app.post('/sign-in', async (c) => {
+    const { db, now, userLimiter, ipLimiter, scryptParams } = c.var.deps;
+    const body = await c.req.parseBody();
+    const username = String(body['username'] ?? '')
+      .trim()
+      .toLowerCase()
+      .slice(0, 64);
+    const password = String(body['password'] ?? '').slice(0, 1024);
+    const next = safeNext(body['next']);
+    const t = now().getTime();
+    const ipKey = `ip:${c.var.ip}`;
+    const userKey = `user:${username}`;
+    const wait = Math.max(userLimiter.retryAfter(userKey, t), ipLimiter.retryAfter(ipKey, t));
+    const again = (error: string, status: 200 | 401 | 429) => {
+      c.status(status);
+      return c.html(
+        page(c, 'sign-in.njk', { title: 'Sign in', errorTitlePrefix: true, error, username, next }),
+      );
+    };
+    if (wait > 0) {
+      c.header('Retry-After', String(wait));
+      return again(`Too many attempts to sign in. Wait ${Math.ceil(wait / 60)} minutes and try again`, 429);
+    }
+    if (!username || !password) return again('Enter your user name and password', 401);
+    const found = await findUserForSignIn(db, username);
+    const ok = await verifyPassword(password, found?.passwordHash ?? (await dummyPasswordHash(scryptParams)));
+    if (!found || !ok || found.user.disabled) {
+      userLimiter.fail(userKey, t);
+      ipLimiter.fail(ipKey, t);
+      await appendAudit(db, {
+        actor: null,
+        ip: c.var.ip,
+        action: 'sign-in-failed',
+        la: null,
+        detail: {
+          username,
+          reason: !found ? 'unknown user' : found.user.disabled ? 'disabled' : 'wrong password',
+        },
+      });
+      return again(GENERIC, 401);
+    }
+    userLimiter.reset(userKey);
+    await startUserSession(c, found.user.username);
+    await appendAudit(db, {
+      actor: found.user.username,
+      ip: c.var.ip,
+      action: 'sign-in',
+      la: found.user.la,
+      detail: {},
+    });
+    return c.redirect(next, 303);
+  });
+
+  app.post('/sign-out', async (c) => {
+    const u = c.var.user;
+    if (u) {
+      await appendAudit(c.var.deps.db, {
+        actor: u.username,
+        ip: c.var.ip,
+        action: 'sign-out',
+        la: u.la,
+        detail: {},
+      });
+    }
+    await endSession(c);
+    return c.redirect('/sign-in', 303);
+  });
+
+  return app;
+}

@@ -1,0 +1,201 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { parsePeriod } from '../../calendar/period.js';
+import type { AppEnv } from '../env.js';
+import { formatTargetNumber, SERVICE_AREA_LABELS } from '../figures/format.js';
+import { notFound, requirePermission } from '../middleware/guards.js';
+import { page } from '../pages.js';
+import type { IndicatorInfo, LaInfo } from '../services.js';
+import { setTarget, type TargetSetting, targetsFor } from '../targets/target-store.js';
+import { resolveLaOnly } from './scope.js';
+
+/** Financial years with figures, newest first. */
+async function yearsFor(c: Context<AppEnv>, la: string): Promise<string[]> {
+  const periods = await c.var.deps.services.periods(la);
+  return [...new Set(periods.map((p) => parsePeriod(p).financialYear))];
+}
+
+function describe(info: IndicatorInfo, t: TargetSetting | undefined) {
+  const unit = info.unit;
+  if (t) {
+    if (t.scheme === 'none' || t.target === null) return { target: 'Not rated', tolerance: '–', kind: '–' };
+    return {
+      target: formatTargetNumber(unit, t.target),
+      tolerance:
+        t.tolerance === null
+          ? '10% of target'
+          : t.toleranceUnit === 'points'
+            ? `${t.tolerance} points`
+            : `${t.tolerance}% of target`,
+      kind: t.kind === 'local' ? 'Local' : 'National',
+    };
+  }
+  if (!info.target || info.polarity === 'none') return { target: 'No target', tolerance: '–', kind: '–' };
+  return {
+    target: formatTargetNumber(unit, info.target.value),
+    tolerance: '10% of target',
+    kind: info.target.kind === 'local' ? 'Local' : 'National',
+  };
+}
+
+interface FormValues {
+  target: string;
+  tolerance: string;
+  toleranceUnit: string;
+  kind: string;
+  scheme: string;
+  rationale: string;
+}
+
+function validate(
+  info: IndicatorInfo,
+  v: FormValues,
+): { errors: { text: string; href: string }[]; fields: Record<string, string> } {
+  const errors: { text: string; href: string }[] = [];
+  const fields: Record<string, string> = {};
+  const add = (field: string, text: string) => {
+    errors.push({ text, href: `#${field}` });
+    fields[field] = text;
+  };
+  if (v.scheme !== 'none') {
+    const t = Number(v.target);
+    if (v.target.trim() === '') add('target', 'Enter a target');
+    else if (!Number.isFinite(t)) add('target', 'Target must be a number, like 90 or 17.5');
+    else if (info.unit === 'percent' && (t < 0 || t > 100)) add('target', 'Target must be between 0 and 100');
+    else if (t < 0) add('target', 'Target must be 0 or more');
+    if (v.tolerance.trim() !== '') {
+      const tol = Number(v.tolerance);
+      if (!Number.isFinite(tol) || tol < 0) add('tolerance', 'Tolerance must be a number, 0 or more, like 5');
+    }
+  }
+  if (v.rationale.trim().length < 5) add('rationale', 'Enter why this target was chosen');
+  else if (v.rationale.length > 2000) add('rationale', 'Rationale must be 2,000 characters or fewer');
+  return { errors, fields };
+}
+
+/** Targets page: set target, tolerance, scheme, national/local status and rationale per year (audited). */
+export function targetRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get('/targets', requirePermission('targets:view'), async (c) => {
+    const la = await resolveLaOnly(c);
+    if (la instanceof Response) return la;
+    const years = await yearsFor(c, la.code);
+    const year =
+      c.req.query('year') && years.includes(c.req.query('year')!) ? c.req.query('year')! : years[0];
+    if (!year) return notFound(c, 'No figures have been computed yet.');
+    const set = await targetsFor(c.var.deps.db, la.code, year);
+    const catalogue = c.var.deps.services.catalogue();
+    const updated = c.req.query('updated');
+    return c.html(
+      page(c, 'targets.njk', {
+        title: 'Targets',
+        laName: la.name,
+        la,
+        year,
+        yearItems: years.map((y) => ({ value: y, text: y.replace('-', '/'), selected: y === year })),
+        updated: updated ? catalogue.find((i) => i.id === updated)?.title : null,
+        rows: catalogue.map((info) => {
+          const t = set.find((s) => s.indicatorId === info.id);
+          return {
+            id: info.id,
+            title: info.title,
+            area: SERVICE_AREA_LABELS[info.serviceArea],
+            polarity: info.polarity,
+            ...describe(info, t),
+            rationale: t?.rationale ?? (info.target ? 'Catalogue default' : ''),
+            setBy: t?.setBy ?? null,
+            setAt: t?.setAt ?? null,
+          };
+        }),
+      }),
+    );
+  });
+
+  const form = async (
+    c: Context<AppEnv>,
+    la: LaInfo,
+    info: IndicatorInfo,
+    year: string,
+    values: FormValues,
+    errors?: ReturnType<typeof validate>,
+  ) =>
+    page(c, 'target-edit.njk', {
+      title: `Change target: ${info.title}`,
+      errorTitlePrefix: Boolean(errors?.errors.length),
+      laName: la.name,
+      la,
+      info,
+      year,
+      yearLabel: year.replace('-', '/'),
+      values,
+      errors: errors?.errors ?? [],
+      fieldErrors: errors?.fields ?? {},
+      unitLabel: info.unit === 'percent' ? '%' : '',
+    });
+
+  app.get('/targets/:id', requirePermission('targets:edit'), async (c) => {
+    const la = await resolveLaOnly(c);
+    if (la instanceof Response) return la;
+    const info = c.var.deps.services.catalogue().find((i) => i.id === c.req.param('id'));
+    const years = await yearsFor(c, la.code);
+    const year = c.req.query('year') ?? years[0];
+    if (!info || !year || !years.includes(year)) return notFound(c);
+    const t = (await targetsFor(c.var.deps.db, la.code, year)).find((s) => s.indicatorId === info.id);
+    const values: FormValues = {
+      target: t ? (t.target === null ? '' : String(t.target)) : info.target ? String(info.target.value) : '',
+      tolerance: t?.tolerance === null || t?.tolerance === undefined ? '' : String(t.tolerance),
+      toleranceUnit: t?.toleranceUnit ?? 'points',
+      kind: t?.kind ?? info.target?.kind ?? 'local',
+      scheme: t?.scheme ?? (info.target && info.polarity !== 'none' ? 'target-tolerance' : 'none'),
+      rationale: '',
+    };
+    return c.html(await form(c, la, info, year, values));
+  });
+
+  app.post('/targets/:id', requirePermission('targets:edit'), async (c) => {
+    const la = await resolveLaOnly(c);
+    if (la instanceof Response) return la;
+    const info = c.var.deps.services.catalogue().find((i) => i.id === c.req.param('id'));
+    const body = await c.req.parseBody();
+    const year = String(body['year'] ?? '');
+    const years = await yearsFor(c, la.code);
+    if (!info || !years.includes(year)) return notFound(c);
+    const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
+    const values: FormValues = {
+      target: s('target'),
+      tolerance: s('tolerance'),
+      toleranceUnit: s('toleranceUnit') === 'percent-of-target' ? 'percent-of-target' : 'points',
+      kind: s('kind') === 'national' ? 'national' : 'local',
+      scheme: info.polarity === 'none' || s('scheme') === 'none' ? 'none' : 'target-tolerance',
+      rationale: s('rationale'),
+    };
+    const checked = validate(info, values);
+    if (checked.errors.length > 0) {
+      c.status(400);
+      return c.html(await form(c, la, info, year, values, checked));
+    }
+    const user = c.var.user!;
+    await setTarget(
+      c.var.deps.db,
+      {
+        la: la.code,
+        indicatorId: info.id,
+        financialYear: year,
+        target: values.scheme === 'none' ? null : Number(values.target),
+        tolerance:
+          values.scheme === 'none' || values.tolerance.trim() === '' ? null : Number(values.tolerance),
+        toleranceUnit: values.toleranceUnit as TargetSetting['toleranceUnit'],
+        kind: values.kind as TargetSetting['kind'],
+        scheme: values.scheme as TargetSetting['scheme'],
+        rationale: values.rationale.trim(),
+        setBy: user.username,
+        setAt: c.var.deps.now().toISOString(),
+      },
+      c.var.ip,
+    );
+    return c.redirect(`/targets?${new URLSearchParams({ la: la.code, year, updated: info.id })}`, 303);
+  });
+
+  return app;
+}

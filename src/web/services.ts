@@ -1,0 +1,142 @@
+import type { IsoDate } from '../calendar/iso-date.js';
+import type { FileInfo } from '../ingest/staged.js';
+import type {
+  Benchmark,
+  DefinitionText,
+  IndicatorReport,
+  Member,
+  Polarity,
+  ServiceArea,
+  Unit,
+} from '../indicators/types.js';
+import type { Basis } from '../calendar/period.js';
+import type { RowCount, ValidationIssue } from '../validate/issue.js';
+
+/**
+ * What the dashboard needs from the rest of cspi: the store (datasets, imports), the indicator engine
+ * (figures and child-level members) and the report (drafts, editions, renderings). The web layer only
+ * talks to this interface, so pages are tested against the in-memory fake (`testing/fake-services.ts`)
+ * and served from the real one (`real-services.ts`).
+ */
+export interface WebServices {
+  /** LAs with at least one dataset version. */
+  las(): Promise<readonly LaInfo[]>;
+  /** Quarters that can be reported for an LA, newest first. */
+  periods(la: string): Promise<readonly string[]>;
+  /** The indicator catalogue, in scorecard order. */
+  catalogue(): readonly IndicatorInfo[];
+  /** Every indicator for an LA and period on the current dataset version, with catalogue targets; null = no data. */
+  scorecard(la: string, period: string): Promise<IndicatorReport | null>;
+  /** The child-level rows behind one figure; null when the indicator or data is unknown. */
+  members(la: string, period: string, indicatorId: string): Promise<MemberList | null>;
+  /** The id of an LA's current dataset version (cheap: called on every scorecard request, for the cache key). */
+  currentDatasetId(la: string): Promise<string | null>;
+  /** Dataset versions of an LA, newest first. */
+  datasets(la: string): Promise<readonly DatasetVersion[]>;
+  /** The validation report of one dataset version; null when unknown. */
+  validationIssues(la: string, datasetId: string): Promise<readonly ValidationIssue[] | null>;
+  /** Imports uploaded files through the same path as `cspi import`. */
+  importFiles(la: string, files: readonly UploadedFile[], by: string): Promise<ImportOutcome>;
+  /** Committee reports: drafts and published editions. */
+  readonly reports: ReportServices;
+}
+
+export interface LaInfo {
+  readonly code: string;
+  readonly name: string;
+}
+
+/** Catalogue metadata the pages show (a subset of `IndicatorDefinition`, without compute). */
+export interface IndicatorInfo {
+  readonly id: string;
+  readonly title: string;
+  readonly unit: Unit;
+  readonly polarity: Polarity;
+  readonly serviceArea: ServiceArea;
+  readonly basis: Basis;
+  readonly frequency: 'quarterly' | 'annual';
+  readonly specSection: string;
+  readonly definitionVersion: string;
+  readonly definition: DefinitionText;
+  readonly target: { readonly value: number; readonly kind: 'national' | 'local' } | null;
+  readonly england: Benchmark | null;
+  readonly directionComparator: 'previous' | 'last-year';
+}
+
+/** The children behind a figure, with what is known about each child for identifiable lists. */
+export interface MemberList {
+  readonly la: string;
+  readonly period: string;
+  readonly indicatorId: string;
+  readonly datasetId: string;
+  readonly members: readonly Member[];
+  /** Date of birth and sex by child id (identifiable lists only show these). */
+  readonly children: ReadonlyMap<string, { readonly dob: IsoDate | null; readonly sex: string | null }>;
+}
+
+/** One dataset version (an atomic import), as the data page lists it. */
+export interface DatasetVersion {
+  readonly id: string;
+  readonly la: string;
+  readonly createdAt: string;
+  readonly createdBy: string | null;
+  readonly asAt: IsoDate | null;
+  readonly current: boolean;
+  readonly files: readonly FileInfo[];
+  readonly counts: readonly RowCount[];
+  readonly issueCounts: { readonly error: number; readonly warning: number; readonly query: number };
+}
+
+export interface UploadedFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/** What an upload produced: a new dataset version, or a refusal, with the validation report either way. */
+export interface ImportOutcome {
+  readonly refused: boolean;
+  readonly datasetId: string | null;
+  readonly issues: readonly ValidationIssue[];
+  readonly counts: readonly RowCount[];
+}
+
+export interface ReportEdition {
+  readonly id: string;
+  readonly la: string;
+  readonly period: string;
+  readonly status: 'draft' | 'published';
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly publishedAt: string | null;
+  readonly publishedBy: string | null;
+  readonly datasetId: string;
+}
+
+export type ReportFormat = 'html' | 'pdf' | 'docx';
+
+export interface RenderedReport {
+  readonly contentType: string;
+  readonly filename: string;
+  readonly body: Uint8Array;
+}
+
+export interface ReportServices {
+  list(la: string): Promise<readonly ReportEdition[]>;
+  /** Drafts a report from the figures as the dashboard shows them (targets applied), frozen in the draft. */
+  generate(la: string, period: string, by: string, report: IndicatorReport): Promise<ReportEdition>;
+  /** Publishes a draft as an immutable edition; an error message when it cannot. */
+  publish(
+    la: string,
+    id: string,
+    by: string,
+  ): Promise<{ ok: true; edition: ReportEdition } | { ok: false; message: string }>;
+  /** Renders one edition; null when unknown or the format is not available. */
+  render(
+    la: string,
+    id: string,
+    format: ReportFormat,
+    version: 'public' | 'full',
+  ): Promise<RenderedReport | null>;
+  /** Formats this deployment can render (PDF needs Chromium). */
+  formats(): readonly ReportFormat[];
+}

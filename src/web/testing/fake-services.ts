@@ -1,0 +1,380 @@
+import { createHash } from 'node:crypto';
+import { type IsoDate, addDays } from '../../calendar/iso-date.js';
+import { parsePeriod, previousPeriod, samePeriodLastYear, trailingQuarters } from '../../calendar/period.js';
+import type {
+  ComparisonFigure,
+  Direction,
+  IndicatorReport,
+  IndicatorResult,
+  Member,
+} from '../../indicators/types.js';
+import { DEFAULT_SETTINGS } from '../../indicators/settings.js';
+import type { ValidationIssue } from '../../validate/issue.js';
+import { DEFAULT_TOLERANCE, percentTenths, rate, tolerancePoints } from '../figures/rating.js';
+import type {
+  DatasetVersion,
+  ImportOutcome,
+  IndicatorInfo,
+  MemberList,
+  ReportEdition,
+  UploadedFile,
+  WebServices,
+} from '../services.js';
+import { FAKE_CATALOGUE } from './fake-catalogue.js';
+
+/** A deterministic pseudo-random number in [0, 1) from a string. */
+function rand(key: string): number {
+  return createHash('sha256').update(key).digest().readUInt32BE(0) / 2 ** 32;
+}
+
+function wilson(x: number, n: number): [number, number] {
+  const z = 1.96;
+  const p = x / n;
+  const c = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+  const h = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);
+  return [c - h, c + h];
+}
+
+interface Raw {
+  x: number;
+  n: number | null;
+  status: IndicatorResult['status'];
+}
+
+/** Figures the fake invents for one indicator and quarter. */
+function raw(la: string, info: IndicatorInfo, period: string): Raw {
+  if (info.id === 'cic-placed-20-miles') return { x: 0, n: null, status: 'not-available' };
+  if (info.unit === 'count') {
+    const base = info.id === 'cic-count' ? 270 : 14;
+    return { x: Math.round(base * (0.9 + 0.2 * rand(`${la}|${info.id}|${period}`))), n: null, status: 'ok' };
+  }
+  const n =
+    info.id === 'referrals-decided-1wd'
+      ? 500 + Math.round(40 * rand(`${la}|n|${period}`))
+      : info.id === 'icpc-15wd'
+        ? 4
+        : 40 + Math.round(160 * rand(`${la}|${info.id}|n|${period}`));
+  const aim = info.target?.value ?? info.england?.value ?? 50;
+  const wobble = (rand(`${la}|${info.id}|${period}`) - 0.5) * (info.polarity === 'lower' ? 10 : 24);
+  const p = Math.min(100, Math.max(0, aim + wobble)) / 100;
+  return { x: Math.round(p * n), n, status: 'ok' };
+}
+
+function figure(la: string, info: IndicatorInfo, period: string): ComparisonFigure {
+  const r = raw(la, info, period);
+  const value = r.status !== 'ok' ? null : r.n === null ? r.x : percentTenths(r.x, r.n);
+  return { period, value, numerator: r.status === 'ok' ? r.x : null, denominator: r.n, status: r.status };
+}
+
+function direction(
+  info: IndicatorInfo,
+  now: ComparisonFigure,
+  then: ComparisonFigure | null,
+): Direction | null {
+  if (!then || now.value === null || then.value === null) return null;
+  if (info.unit === 'count' || now.denominator === null || then.denominator === null) {
+    if (now.value === then.value) return 'no-change';
+    if (info.polarity === 'none') return now.value > then.value ? 'up' : 'down';
+    return now.value > then.value === (info.polarity === 'higher') ? 'improved' : 'worsened';
+  }
+  const [l1, u1] = wilson(then.numerator ?? 0, then.denominator);
+  const [l2, u2] = wilson(now.numerator ?? 0, now.denominator);
+  const p1 = (then.numerator ?? 0) / then.denominator;
+  const p2 = (now.numerator ?? 0) / now.denominator;
+  const d = p2 - p1;
+  const lo = d - Math.sqrt((p2 - l2) ** 2 + (u1 - p1) ** 2);
+  const hi = d + Math.sqrt((u2 - p2) ** 2 + (p1 - l1) ** 2);
+  if (now.value === then.value) return 'no-change';
+  if (info.polarity === 'none') return now.value > then.value ? 'up' : 'down';
+  if (lo <= 0 && hi >= 0) return 'no-significant-change';
+  return d > 0 === (info.polarity === 'higher') ? 'improved' : 'worsened';
+}
+
+/** One indicator's fake result. */
+function result(la: string, info: IndicatorInfo, periodId: string): IndicatorResult {
+  const period = parsePeriod(periodId);
+  const now = figure(la, info, periodId);
+  const previous = figure(la, info, previousPeriod(period).id);
+  const lastYear = figure(la, info, samePeriodLastYear(period).id);
+  const trend = trailingQuarters(period, 8).map((q) => figure(la, info, q.id));
+  const target = info.target?.value ?? null;
+  const tolerance = target === null ? null : tolerancePoints(target, DEFAULT_TOLERANCE);
+  const comparator = info.directionComparator === 'last-year' ? lastYear : previous;
+  const status: IndicatorResult['status'] =
+    now.status === 'ok' && now.denominator === 0 ? 'no-eligible-cases' : now.status;
+  return {
+    id: info.id,
+    title: info.title,
+    unit: info.unit,
+    polarity: info.polarity,
+    basis: info.basis,
+    serviceArea: info.serviceArea,
+    value: now.value,
+    numerator: now.numerator,
+    denominator: now.denominator,
+    ci95:
+      now.denominator && now.numerator !== null
+        ? (wilson(now.numerator, now.denominator).map((v) => Math.round(v * 1000) / 10) as [number, number])
+        : null,
+    target,
+    targetKind: info.target?.kind ?? null,
+    tolerance,
+    rag: status === 'ok' ? rate(now.value, target, tolerance ?? 0, info.polarity) : null,
+    direction: status === 'ok' ? direction(info, now, comparator) : null,
+    previous,
+    lastYear,
+    trend,
+    england: info.england,
+    comparators: {},
+    status,
+    notes: status === 'not-available' ? [{ code: 'missingTable', detail: 'postcodes' }] : [],
+    breakdowns:
+      info.unit === 'percent' && now.denominator
+        ? {
+            sex: [
+              { key: 'F', label: 'Female', numerator: 0, denominator: 0, value: null },
+              { key: 'M', label: 'Male', numerator: 0, denominator: 0, value: null },
+            ].map((b, i) => {
+              const den =
+                i === 0 ? Math.floor((now.denominator ?? 0) / 2) : Math.ceil((now.denominator ?? 0) / 2);
+              const num =
+                i === 0 ? Math.floor((now.numerator ?? 0) / 2) : Math.ceil((now.numerator ?? 0) / 2);
+              return { ...b, numerator: num, denominator: den, value: percentTenths(num, den) };
+            }),
+          }
+        : {},
+    extra: {},
+    ...(status === 'not-available' ? {} : {}),
+  };
+}
+
+/** Options for the fake (tests change the data they need). */
+export interface FakeOptions {
+  readonly las?: readonly { code: string; name: string }[];
+  readonly latest?: string;
+}
+
+/**
+ * In-memory WebServices with invented but consistent figures for tests and the browser suite: an LA
+ * `841` (Darlington) with eight quarters, child-level members behind every figure, one dataset version,
+ * uploads that accept `*.csv` files with a header and refuse anything else, and reports drafted as HTML.
+ */
+export function createFakeServices(opts: FakeOptions = {}): WebServices & { importCount: number } {
+  const las = opts.las ?? [{ code: '841', name: 'Darlington' }];
+  const latest = opts.latest ?? '2021-22-Q3';
+  const periods = trailingQuarters(parsePeriod(latest), 8)
+    .map((p) => p.id)
+    .reverse();
+  const datasets = new Map<string, DatasetVersion[]>(
+    las.map((l) => [
+      l.code,
+      [
+        {
+          id: `${l.code}-v1`,
+          la: l.code,
+          createdAt: '2022-01-14T09:30:00.000Z',
+          createdBy: 'analyst',
+          asAt: '2021-12-31' as IsoDate,
+          current: true,
+          files: [
+            {
+              name: 'cin-2021-22.xml',
+              path: 'cin-2021-22.xml',
+              size: 1_204_311,
+              sha256: 'a'.repeat(64),
+              format: 'cin-xml',
+              tables: ['cin-details'],
+            },
+            {
+              name: 'episodes.csv',
+              path: 'episodes.csv',
+              size: 88_120,
+              sha256: 'b'.repeat(64),
+              format: 'ssda903-csv',
+              tables: ['episodes'],
+            },
+          ],
+          counts: [
+            {
+              file: 'cin-2021-22.xml',
+              table: 'referrals',
+              read: 1480,
+              loaded: 1473,
+              rejected: 7,
+              warnings: 12,
+              queries: 3,
+            },
+            {
+              file: 'episodes.csv',
+              table: 'episodes',
+              read: 904,
+              loaded: 904,
+              rejected: 0,
+              warnings: 2,
+              queries: 0,
+            },
+          ],
+          issueCounts: { error: 7, warning: 14, query: 3 },
+        },
+      ],
+    ]),
+  );
+  const issues: ValidationIssue[] = [
+    {
+      code: 'CIN-ASMT-AUTH',
+      severity: 'error',
+      file: 'cin-2021-22.xml',
+      table: 'assessments',
+      position: '/Message/Children/Child[37]/CINdetails[2]/Assessments[1] line 881',
+      childId: null,
+      field: 'AssessmentAuthorisationDate',
+      value: '2021-13-01',
+      dfeRule: '8869',
+      message: 'AssessmentAuthorisationDate "2021-13-01" is not a date: write it as YYYY-MM-DD',
+    },
+  ];
+  const editions: ReportEdition[] = [];
+  const fake = {
+    importCount: 0,
+    async las() {
+      return las;
+    },
+    async periods(la: string) {
+      return las.some((l) => l.code === la) ? periods : [];
+    },
+    catalogue() {
+      return FAKE_CATALOGUE;
+    },
+    async scorecard(la: string, period: string): Promise<IndicatorReport | null> {
+      if (!las.some((l) => l.code === la) || !periods.includes(period)) return null;
+      const p = parsePeriod(period);
+      return {
+        la,
+        period: { id: p.id, start: p.start, end: p.end },
+        dataset: { id: datasets.get(la)![0].id, hash: 'f'.repeat(64), asAt: '2021-12-31' as IsoDate },
+        settings: DEFAULT_SETTINGS,
+        indicators: FAKE_CATALOGUE.map((info) => result(la, info, period)),
+      };
+    },
+    async members(la: string, period: string, id: string): Promise<MemberList | null> {
+      const info = FAKE_CATALOGUE.find((i) => i.id === id);
+      if (!info || !las.some((l) => l.code === la) || !periods.includes(period)) return null;
+      const r = raw(la, info, period);
+      if (r.status !== 'ok') return null;
+      const p = parsePeriod(period);
+      const total = r.n ?? r.x;
+      const members: Member[] = [];
+      const children = new Map<string, { dob: IsoDate | null; sex: string | null }>();
+      for (let i = 0; i < total; i++) {
+        const childId = `C${String(1000 + ((i * 7919) % 9000)).padStart(5, '0')}`;
+        const start = addDays(p.start, Math.floor(rand(`${id}|${period}|${i}`) * 80));
+        const inNumerator = r.n === null || i < r.x;
+        const days = inNumerator ? 1 + (i % 10) : 20 + (i % 15);
+        members.push({
+          childId,
+          recordIds: [`R${i + 1}`],
+          dates: { start, decided: addDays(start, days) },
+          inNumerator,
+          reason: inNumerator ? `Met: ${days} days` : `Not met: ${days} days`,
+        });
+        children.set(childId, { dob: addDays('2010-01-01' as IsoDate, i * 13), sex: i % 2 ? 'F' : 'M' });
+      }
+      return { la, period, indicatorId: id, datasetId: datasets.get(la)![0].id, members, children };
+    },
+    async currentDatasetId(la: string) {
+      return datasets.get(la)?.find((d) => d.current)?.id ?? null;
+    },
+    async datasets(la: string) {
+      return datasets.get(la) ?? [];
+    },
+    async validationIssues(la: string, datasetId: string) {
+      return (datasets.get(la) ?? []).some((d) => d.id === datasetId) ? issues : null;
+    },
+    async importFiles(la: string, files: readonly UploadedFile[], by: string): Promise<ImportOutcome> {
+      const bad = files.filter(
+        (f) => !f.name.endsWith('.csv') || !new TextDecoder().decode(f.bytes).includes(','),
+      );
+      if (bad.length > 0) {
+        return {
+          refused: true,
+          datasetId: null,
+          counts: [],
+          issues: bad.map((f) => ({
+            code: 'S-FORMAT',
+            severity: 'structural',
+            file: f.name,
+            table: null,
+            position: 'line 1',
+            childId: null,
+            field: null,
+            value: null,
+            dfeRule: null,
+            message: `${f.name} is not a file cspi can read: expected an SSDA903 or local extract CSV with a header row`,
+          })),
+        };
+      }
+      fake.importCount++;
+      const list = datasets.get(la) ?? [];
+      const id = `${la}-v${list.length + 1}`;
+      const version: DatasetVersion = {
+        ...list[0],
+        id,
+        createdAt: new Date().toISOString(),
+        createdBy: by,
+        current: true,
+      };
+      datasets.set(la, [version, ...list.map((d) => ({ ...d, current: false }))]);
+      return { refused: false, datasetId: id, issues: [], counts: version.counts };
+    },
+    reports: {
+      async list(la: string) {
+        return editions
+          .filter((e) => e.la === la)
+          .slice()
+          .reverse();
+      },
+      async generate(la: string, period: string, by: string, _report: IndicatorReport) {
+        const e: ReportEdition = {
+          id: `${la}-${period}-${editions.length + 1}`,
+          la,
+          period,
+          status: 'draft',
+          createdAt: new Date().toISOString(),
+          createdBy: by,
+          publishedAt: null,
+          publishedBy: null,
+          datasetId: datasets.get(la)![0].id,
+        };
+        editions.push(e);
+        return e;
+      },
+      async publish(la: string, id: string, by: string) {
+        const i = editions.findIndex((e) => e.la === la && e.id === id);
+        if (i < 0) return { ok: false as const, message: 'There is no such draft' };
+        if (editions[i].status === 'published')
+          return { ok: false as const, message: 'This edition is already published' };
+        editions[i] = {
+          ...editions[i],
+          status: 'published',
+          publishedAt: new Date().toISOString(),
+          publishedBy: by,
+        };
+        return { ok: true as const, edition: editions[i] };
+      },
+      async render(la: string, id: string, format: string, version: 'public' | 'full') {
+        const e = editions.find((x) => x.la === la && x.id === id);
+        if (!e || format !== 'html') return null;
+        const html = `<!doctype html><html lang="en-GB"><title>Performance indicators ${e.period}</title><h1>Performance Indicators ${e.period} (${version})</h1></html>`;
+        return {
+          contentType: 'text/html; charset=utf-8',
+          filename: `${id}-${version}.html`,
+          body: new TextEncoder().encode(html),
+        };
+      },
+      formats() {
+        return ['html'] as const;
+      },
+    },
+  };
+  return fake;
+}
