@@ -4,6 +4,7 @@
  */
 import { peakRssMb, print } from './measure.js';
 import { benchCalendar } from './calendar.js';
+import { benchSynth } from './synth.js';
 import { benchIngest } from './ingest.js';
 import { benchStore } from './store.js';
 import { benchChains } from './chains.js';
@@ -11,6 +12,7 @@ import { benchIndicators } from './indicators.js';
 
 const sections: Record<string, () => Promise<void>> = {
   calendar: benchCalendar,
+  synth: benchSynth,
   ingest: benchIngest,
   store: benchStore,
   chains: benchChains,
