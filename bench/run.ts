@@ -9,6 +9,7 @@ import { benchIngest } from './ingest.js';
 import { benchStore } from './store.js';
 import { benchChains } from './chains.js';
 import { benchIndicators } from './indicators.js';
+import { benchHub } from './hub.js';
 
 const sections: Record<string, () => Promise<void>> = {
   calendar: benchCalendar,
@@ -17,6 +18,7 @@ const sections: Record<string, () => Promise<void>> = {
   store: benchStore,
   chains: benchChains,
   indicators: benchIndicators,
+  hub: benchHub,
 };
 
 const wanted = process.argv.slice(2);
