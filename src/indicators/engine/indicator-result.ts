@@ -1,5 +1,11 @@
 import type { IsoDate } from '../../calendar/iso-date.js';
-import { type Period, previousPeriod, samePeriodLastYear, trailingQuarters } from '../../calendar/period.js';
+import {
+  type Period,
+  financialYear,
+  previousPeriod,
+  samePeriodLastYear,
+  trailingQuarters,
+} from '../../calendar/period.js';
 import type { TargetSet } from '../targets.js';
 import { resolveTarget } from '../targets.js';
 import type {
@@ -99,6 +105,17 @@ export function computeIndicatorResult(def: IndicatorDefinition, req: ReportRequ
     comparators[name] = meanOfOthers(def, req.comparatorGroups![name]!, period, settings);
   }
   const counted = current.engineStatus === 'ok' || current.engineStatus === 'no-eligible-cases';
+  // Between year ends an annual figure shows its last outturn: "Reported annually (2020-21: 88.0%)".
+  let notes = current.notes;
+  let extra: Record<string, number | null> = { ...(current.extra ?? {}) };
+  if (current.engineStatus === 'annual-only') {
+    const yearEnd = financialYear(Number(period.financialYear.slice(0, 4)) - 1);
+    const outturn = comparisonFigure(def, yearEnd.id, run(yearEnd));
+    notes = notes.map((n) =>
+      n.code === 'reportedAnnually' ? { code: n.code, detail: `last outturn ${yearEnd.id}` } : n,
+    );
+    extra = { ...extra, lastOutturn: outturn.value };
+  }
   const result: IndicatorResult = {
     id: def.id,
     title: def.title,
@@ -121,9 +138,9 @@ export function computeIndicatorResult(def: IndicatorDefinition, req: ReportRequ
     england: def.england,
     comparators,
     status: current.engineStatus,
-    notes: current.notes,
+    notes,
     breakdowns: current.breakdowns ?? {},
-    extra: current.extra ?? {},
+    extra,
   };
   return { result, current };
 }
