@@ -17,7 +17,7 @@ import type {
 } from '../types.js';
 import { directionOfTravel } from './direction.js';
 import { comparisonFigure, displayValue } from './indicator-value.js';
-import { ragFor } from './rag.js';
+import { rateFigure } from './rate-figure.js';
 import { roundTenth } from './rounding.js';
 import { type EngineComputation, headlineBasis, runIndicator } from './run-indicator.js';
 import { wilson } from './wilson.js';
@@ -87,10 +87,17 @@ export function computeIndicatorResult(def: IndicatorDefinition, req: ReportRequ
   const value = displayValue(def, current);
   const figure = comparisonFigure(def, period.id, current);
   const resolved = resolveTarget(def, req.targets);
-  const rag =
-    resolved.target === null || resolved.tolerance === null
-      ? null
-      : ragFor(value, resolved.target, resolved.tolerance, def.polarity);
+  const rag = rateFigure(
+    {
+      unit: def.unit,
+      polarity: def.polarity,
+      value,
+      numerator: figure.numerator,
+      denominator: figure.denominator,
+      lastYear: lastYear.status === 'ok' ? lastYear : null,
+    },
+    resolved,
+  );
   const comparator = def.directionComparator === 'last-year' ? lastYear : previous;
   const direction =
     basis === 'annual' || comparator.status !== 'ok' || figure.status !== 'ok'
