@@ -54,10 +54,13 @@ test('cspi import loads a clean set: exit 0, row accounting, report files, a new
     );
     assert.equal(code, 0);
     const text = out.lines.join('\n');
-    assert.match(text, /episodes\.csv\s+episodes\s+1\s+1\s+0\s+0\s+0/);
-    assert.match(text, /Dataset 841-v1 is now current/);
-    const csv = readFileSync(join(dir, 'r', (text.match(/import-([\w-]+)\.csv/) ?? [''])[0]), 'utf8');
-    assert.match(csv, /^import,file,table,position/);
+    assert.match(text, /episodes\.csv episodes\s+1\s+1\s+0\s+0\s+0/);
+    assert.match(text, /dataset 841-v1 of LA 841 is now current/);
+    const csv = readFileSync(join(dir, 'r', 'validation-report.csv'), 'utf8');
+    assert.match(csv, /^\ufeffimport_id,file,table,position/);
+    const json = JSON.parse(readFileSync(join(dir, 'r', 'validation-report.json'), 'utf8'));
+    assert.equal(json.datasetId, '841-v1');
+    assert.equal(json.exitCode, 0);
     const db = await openDatabase(join(dir, 'cspi.db'), { env: {} });
     assert.deepEqual(
       (await listDatasetVersions(db)).map((v) => v.id),
@@ -105,9 +108,8 @@ test('rows rejected: exit 1 and the rest loads; a refused import: exit 2, loaded
       ),
       1,
     );
-    const csvName = out.lines.join('\n').match(/(import-[\w-]+\.csv)/)![1]!;
     // A cell starting with = is escaped for spreadsheets.
-    assert.match(readFileSync(join(dir, 'r', csvName), 'utf8'), /'=31\/02\/2022/);
+    assert.match(readFileSync(join(dir, 'r', 'validation-report.csv'), 'utf8'), /'=31\/02\/2022/);
 
     const refused = ingestResult('841', [s], {
       refused: true,

@@ -1,0 +1,80 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import {
+  firstOfMonth,
+  postcodeSector,
+  pseudonymId,
+  pseudonymiseIssue,
+  pseudonymiseTables,
+} from './pseudonymise.js';
+import { assessment, child, episode, referral } from './test-records.js';
+import type { IsoDate } from '../calendar/iso-date.js';
+
+const key = { la: '841', secret: 's3cret' };
+
+test('pseudonym ids: 20 hex characters, the same id gives the same pseudonym, the LA and secret both matter', () => {
+  const a = pseudonymId(key, '1001');
+  assert.match(a, /^[0-9a-f]{20}$/);
+  assert.equal(pseudonymId(key, '1001'), a);
+  assert.notEqual(pseudonymId({ la: '842', secret: 's3cret' }, '1001'), a);
+  assert.notEqual(pseudonymId({ la: '841', secret: 'other' }, '1001'), a);
+  fc.assert(
+    fc.property(fc.string(), fc.string(), (x, y) => x === y || pseudonymId(key, x) !== pseudonymId(key, y)),
+  );
+});
+
+test('dates of birth go to the first of the month; postcodes to the sector', () => {
+  assert.equal(firstOfMonth('2010-01-15' as IsoDate), '2010-01-01');
+  assert.equal(firstOfMonth(null), null);
+  assert.equal(postcodeSector('DL1 5AB'), 'DL1 5');
+  assert.equal(postcodeSector('sw1a1aa'), 'SW1A 1');
+  assert.equal(postcodeSector('DL1'), null);
+});
+
+test('records: child ids keyed in every table, record ids and parent links kept consistent, distance derived first', () => {
+  const r = referral('1001', '2021-05-01');
+  const t = pseudonymiseTables(
+    {
+      children: [child('1001', { dob: '2010-01-15', upnHash: 'h' })],
+      referrals: [r],
+      assessments: [assessment(r, '2021-05-02', null)],
+      episodes: [episode('1001', '2021-06-01', { homePost: 'DL1 5AB', plPost: 'DL3 6CD' })],
+    },
+    key,
+    [
+      { pcd: 'DL15AB', easting: 428000, northing: 514000, laua: 'E06000005' },
+      { pcd: 'DL36CD', easting: 428000, northing: 534000, laua: 'E06000005' },
+    ],
+  );
+  const id = pseudonymId(key, '1001');
+  assert.equal(t.children![0]!.childId, id);
+  assert.equal(t.children![0]!.upnHash, null);
+  assert.equal(t.referrals![0]!.childId, id);
+  assert.equal(t.assessments![0]!.referralId, t.referrals![0]!.id);
+  assert.doesNotMatch(t.referrals![0]!.id, /1001/);
+  // 20 km = 12.4 miles, from the full postcodes before they become sectors.
+  assert.equal(t.episodes![0]!.plDistance, 12.4);
+  assert.equal(t.episodes![0]!.homePost, 'DL1 5');
+});
+
+test('stored issues lose child ids and personal values', () => {
+  const i = pseudonymiseIssue(
+    {
+      code: 'GEN-DUP-KEY',
+      severity: 'error',
+      file: 'e.csv',
+      table: 'episodes',
+      position: 'line 9',
+      childId: '1001',
+      field: 'DOB',
+      value: '15/01/2010',
+      dfeRule: null,
+      message: 'child 1001 already has an episode',
+    },
+    key,
+  );
+  assert.equal(i.childId, pseudonymId(key, '1001'));
+  assert.equal(i.value, null);
+  assert.doesNotMatch(i.message, /1001/);
+});
