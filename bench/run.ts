@@ -4,11 +4,15 @@
  */
 import { peakRssMb, print } from './measure.js';
 import { benchCalendar } from './calendar.js';
+import { benchStore } from './store.js';
 import { benchChains } from './chains.js';
+import { benchIndicators } from './indicators.js';
 
 const sections: Record<string, () => Promise<void>> = {
   calendar: benchCalendar,
+  store: benchStore,
   chains: benchChains,
+  indicators: benchIndicators,
 };
 
 const wanted = process.argv.slice(2);

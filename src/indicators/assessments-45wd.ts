@@ -1,5 +1,6 @@
 import { inWindow } from '../calendar/period.js';
 import { variant } from './settings.js';
+import { referralDates } from './lib/referral-dates.js';
 import { fromMembers } from './lib/members.js';
 import { countNote } from './lib/notes.js';
 import { windowOf } from './lib/window.js';
@@ -48,7 +49,7 @@ export const assessments45wd: IndicatorDefinition = {
   compute(input, ctx) {
     const w = windowOf(ctx);
     const byReferral = variant<string>(ctx.settings, 'assessment.anchor', 'start') === 'referral';
-    const referralDate = new Map(input.data.referrals.map((r) => [r.id, r.referralDate]));
+    const referralDate = referralDates(input.data);
     const members: Member[] = [];
     let invalid = 0;
     let noReferral = 0;

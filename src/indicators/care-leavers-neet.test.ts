@@ -108,7 +108,7 @@ test('NEET: cohort by eligibility (given or derived), ages 19–21 at e, latest 
   assert.equal(code('inTouchNotKnown')?.count, 1);
   assert.equal(code('noDob')?.count, 1);
   assert.equal(code('eligibilityDerived')?.count, 4);
-  assert.deepEqual(code('uascIncluded'), { code: 'uascIncluded', detail: 'including UASC' });
+  assert.equal(code('excludeUasc'), undefined);
   assert.deepEqual(
     r.breakdowns?.activity.map((b) => [b.key, b.denominator]),
     [

@@ -41,8 +41,8 @@ export const indicator: IndicatorDefinition = {
   },
   directionComparator: 'previous',
   narrative: {
-    subject: 'of Care Leavers were not in employment, education or training (NEET) {when}',
-    zeroPhrase: 'No Care Leaver was not in employment, education or training (NEET) {when}',
+    subject: 'of Care Leavers were [[NEET]] at the end of {endMonth}',
+    zeroPhrase: 'No Care Leaver was [[NEET]] at the end of {endMonth}',
   },
   compute: (input, ctx) =>
     computeCareLeaverMeasure(input, ctx, {

@@ -48,7 +48,7 @@ export const indicator: IndicatorDefinition = {
   },
   directionComparator: 'previous',
   narrative: {
-    subject: 'of Care Leavers were in suitable accommodation {when}',
+    subject: 'of Care Leavers were in suitable accommodation',
     zeroPhrase: 'No Care Leaver was in suitable accommodation {when}',
   },
   compute: (input, ctx) =>

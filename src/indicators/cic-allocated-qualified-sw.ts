@@ -29,9 +29,8 @@ export const indicator: IndicatorDefinition = {
   england: null,
   directionComparator: 'previous',
   narrative: {
-    subject: 'of Children in Care (CiC) had been allocated a qualified social worker {when}',
-    zeroPhrase: 'No Child in Care (CiC) had been allocated a qualified social worker {when}',
-    narrativeGroup: 'allocation',
+    subject: 'of [[CiC]] had been allocated a qualified social worker',
+    zeroPhrase: 'No [[CiC]] had been allocated a qualified social worker {when}',
   },
   compute: (input, ctx) => computeCicAllocation(input, ctx, 'qualified'),
 };

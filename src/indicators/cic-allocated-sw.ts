@@ -30,8 +30,8 @@ export const indicator: IndicatorDefinition = {
   england: null,
   directionComparator: 'previous',
   narrative: {
-    subject: 'of Children in Care (CiC) had an allocated social worker {when}',
-    zeroPhrase: 'No Child in Care (CiC) had an allocated social worker {when}',
+    subject: 'of [[CiC]] had an allocated social worker',
+    zeroPhrase: 'No [[CiC]] had an allocated social worker {when}',
     narrativeGroup: 'allocation',
   },
   compute: (input, ctx) => computeCicAllocation(input, ctx, 'allocated'),

@@ -44,9 +44,10 @@ test('counts children looked after at e: ceasing on e, short breaks only are not
     ['C1', 'C4', 'C5'],
   );
   assert.ok(r.members.every((m) => m.inNumerator));
-  assert.deepEqual(
-    r.notes.find((n) => n.code === 'uascIncluded'),
-    { code: 'uascIncluded', detail: 'including UASC' },
+  // UASC are included by default: no exclusion note.
+  assert.equal(
+    r.notes.find((n) => n.code === 'excludeUasc'),
+    undefined,
   );
 });
 
@@ -107,4 +108,23 @@ test('not available without SSDA903 episodes', () => {
   );
   assert.equal(r.status, 'not-available');
   assert.deepEqual(r.missing, ['the SSDA903 episodes table']);
+});
+
+test('episode-chain anomalies of counted children are noted; RNE S inside an X1 chain is not one', () => {
+  const d = dataset({
+    episodes: [
+      // X1 with a gap before the next episode: the period ends, the next starts a new one (2 anomalies).
+      episodeFixture({ childId: 'C1', decom: '2020-06-01', dec: '2021-01-01', rec: 'X1' }),
+      episodeFixture({ childId: 'C1', decom: '2021-02-01', rne: 'P' }),
+      // RNE S continuing an X1 chain: an import warning only.
+      episodeFixture({ childId: 'C5', decom: '2020-06-01', dec: '2021-01-01', rec: 'X1' }),
+      episodeFixture({ childId: 'C5', decom: '2021-01-01', rne: 'S' }),
+    ],
+  });
+  const r = indicator.compute(inputOf(d), contextOf('2021-22-Q3', 'snapshot'));
+  assert.equal(r.numerator, 2);
+  assert.deepEqual(
+    r.notes.find((n) => n.code === 'episodeChainErrors'),
+    { code: 'episodeChainErrors', count: 2 },
+  );
 });

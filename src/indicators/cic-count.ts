@@ -67,9 +67,9 @@ export const indicator: IndicatorDefinition = {
   },
   directionComparator: 'last-year',
   narrative: {
-    lead: 'The number of Children in Care (CiC) was',
-    subject: '{when}',
-    zeroPhrase: 'There were no Children in Care (CiC) {when}',
+    lead: 'The number of [[CiC]] was {value} by the end of {endMonth}',
+    subject: 'children in care',
+    zeroPhrase: 'There were no [[CiC]] at the end of {endMonth}',
   },
   compute(input, ctx): Computation {
     const missing = missingTables(input, ['episodes']);
@@ -90,7 +90,7 @@ export const indicator: IndicatorDefinition = {
     const countYearAgo = lookedAfterAt(input, yearAgo, uascExclusion(input.data, ctx.settings, yearAgo))
       .children.length;
 
-    const notes: Note[] = [uasc.note(cohort.uascRemoved), ...chainErrorNotes(cohort.children)];
+    const notes: Note[] = [...uasc.notes(cohort.uascRemoved), ...chainErrorNotes(cohort.children)];
     const population = input.data.tables.has('population') ? populationFor(input.data, e) : null;
     if (population === null) {
       notes.push({

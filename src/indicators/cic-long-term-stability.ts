@@ -51,9 +51,9 @@ export const indicator: IndicatorDefinition = {
   directionComparator: 'previous',
   narrative: {
     subject:
-      'of Children in Care aged under 16 who had been looked after for at least 2.5 years had been in their current placement continuously for at least two years',
+      'of Children in Care aged under 16 who had been looked after for at least 2.5 years had been in their current placement continuously for at least two years{when:none}',
     zeroPhrase:
-      'No Child in Care (CiC) aged under 16 who had been looked after for at least 2.5 years had been in their current placement continuously for two years',
+      'None of the [[CiC]] aged under 16 who had been looked after for at least 2.5 years had been in their current placement continuously for two years',
   },
   compute(input, ctx): Computation {
     const missing = missingTables(input, ['header', 'episodes']);
@@ -65,12 +65,13 @@ export const indicator: IndicatorDefinition = {
     const cohort = lookedAfterAt(input, e, uasc);
     let noDob = 0;
     const inCohort = cohort.children.filter((c) => {
+      if (c.periodOfCare.start > inCareBy || c.placement === null) return false;
       const dob = input.childrenById.get(c.childId)?.dob ?? null;
       if (dob === null) {
         noDob += 1;
         return false;
       }
-      return ageAt(dob, e) < 16 && c.periodOfCare.start <= inCareBy && c.placement !== null;
+      return ageAt(dob, e) < 16;
     });
     const members: Member[] = inCohort.map((c) => {
       const placement = c.placement!;
@@ -102,9 +103,9 @@ export const indicator: IndicatorDefinition = {
       }
       return { ...base, inNumerator: false, reason: `${since} (after ${ukDate(placedBy)})` };
     });
-    const notes: Note[] = [uasc.note(cohort.uascRemoved), ...chainErrorNotes(inCohort)];
+    const notes: Note[] = [...uasc.notes(cohort.uascRemoved), ...chainErrorNotes(inCohort)];
     if (noDob > 0)
-      notes.push({ code: 'noDob', count: noDob, detail: 'looked after at e with no date of birth' });
+      notes.push({ code: 'noDob', count: noDob, detail: 'in care 2.5 years at e with no date of birth' });
     notes.push(...historyNotes(input, inCareBy));
     return {
       status: 'ok',

@@ -3,7 +3,8 @@ import { basisWindow, type DateWindow } from '../calendar/period.js';
 import { lookedAfterDuring } from '../model/care-queries.js';
 import type { MissingEpisode } from '../model/episode.js';
 import { missingTables, notAvailable } from './lib/availability.js';
-import { childBreakdowns, percentOneDecimal } from './lib/child-breakdowns.js';
+import { childBreakdowns } from './lib/child-breakdowns.js';
+import { roundedPercent } from './engine/rounding.js';
 import { chainErrorNotes } from './lib/looked-after.js';
 import { uascExclusion } from './lib/uasc.js';
 import { ukDate } from './lib/uk-date.js';
@@ -88,8 +89,8 @@ export const indicator: IndicatorDefinition = {
   },
   directionComparator: 'previous',
   narrative: {
-    subject: 'Children in Care (CiC) had at least one missing episode {when}',
-    zeroPhrase: 'No Child in Care (CiC) had a missing episode {when}',
+    subject: '[[CiC]] had at least one missing episode',
+    zeroPhrase: 'No [[CiC]] had a missing episode {when}',
   },
   compute(input, ctx): Computation {
     const missing = missingTables(input, ['episodes', 'missing']);
@@ -144,7 +145,7 @@ export const indicator: IndicatorDefinition = {
       label: r.label,
       numerator: r.n,
       denominator: den,
-      value: percentOneDecimal(r.n, den),
+      value: roundedPercent(r.n, den),
     }));
     const kind: BreakdownRow[] = [
       {
@@ -152,18 +153,18 @@ export const indicator: IndicatorDefinition = {
         label: 'Missing',
         numerator: m.children,
         denominator: den,
-        value: percentOneDecimal(m.children, den),
+        value: roundedPercent(m.children, den),
       },
       {
         key: 'away',
         label: 'Away without authorisation',
         numerator: a.children,
         denominator: den,
-        value: percentOneDecimal(a.children, den),
+        value: roundedPercent(a.children, den),
       },
     ];
     const notes: Note[] = [
-      uasc.note(uascRemoved),
+      ...uasc.notes(uascRemoved),
       ...chainErrorNotes(cohortIds.map((id) => ({ history: input.careHistories.get(id)! }))),
     ];
     if (outsideCare > 0) {
@@ -185,7 +186,7 @@ export const indicator: IndicatorDefinition = {
         episodesPerChild,
       },
       extra: {
-        percent: percentOneDecimal(m.children, den),
+        percent: roundedPercent(m.children, den),
         episodes: m.episodes,
         stillMissing: m.stillMissing,
         childrenWith3PlusEpisodes: perChild.filter((n) => n >= 3).length,

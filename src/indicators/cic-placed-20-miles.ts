@@ -1,6 +1,7 @@
 import { variant } from './settings.js';
 import { missingTables, notAvailable } from './lib/availability.js';
-import { childBreakdowns, percentOneDecimal } from './lib/child-breakdowns.js';
+import { childBreakdowns } from './lib/child-breakdowns.js';
+import { roundedPercent } from './engine/rounding.js';
 import {
   type PlacementDistance,
   formatTenths,
@@ -68,8 +69,8 @@ export const indicator: IndicatorDefinition = {
   },
   directionComparator: 'previous',
   narrative: {
-    subject: 'of Children in Care (CiC) had been placed 20 or more miles away from home {when}',
-    zeroPhrase: 'No Child in Care (CiC) had been placed 20 or more miles away from home {when}',
+    subject: 'of [[CiC]] had been placed 20 or more miles away from home',
+    zeroPhrase: 'No [[CiC]] had been placed 20 or more miles away from home {when}',
   },
   compute(input, ctx): Computation {
     const missing = missingTables(input, ['episodes']);
@@ -144,7 +145,7 @@ export const indicator: IndicatorDefinition = {
     if (!havePostcodes && !anySupplied && members.length > 0) return notAvailable(['postcodes']);
 
     const unknownTotal = [...unknownReasons.values()].reduce((a, b) => a + b, 0);
-    const notes: Note[] = [uasc.note(cohort.uascRemoved), ...chainErrorNotes(cohort.children)];
+    const notes: Note[] = [...uasc.notes(cohort.uascRemoved), ...chainErrorNotes(cohort.children)];
     if (unknownTotal > 0) {
       notes.push({
         code: 'distanceUnknown',
@@ -172,7 +173,7 @@ export const indicator: IndicatorDefinition = {
           label: b.label,
           numerator: num,
           denominator: den,
-          value: percentOneDecimal(num, den),
+          value: roundedPercent(num, den),
         };
       }),
       {
@@ -180,7 +181,7 @@ export const indicator: IndicatorDefinition = {
         label: 'Distance not known',
         numerator: unknownTotal,
         denominator: den,
-        value: percentOneDecimal(unknownTotal, den),
+        value: roundedPercent(unknownTotal, den),
       },
     ];
     return {

@@ -1,6 +1,7 @@
 import { basisWindow } from '../calendar/period.js';
 import { missingTables, notAvailable } from './lib/availability.js';
-import { childBreakdowns, percentOneDecimal } from './lib/child-breakdowns.js';
+import { childBreakdowns } from './lib/child-breakdowns.js';
+import { roundedPercent } from './engine/rounding.js';
 import { chainErrorNotes, historyNotes, lookedAfterAt } from './lib/looked-after.js';
 import { uascExclusion } from './lib/uasc.js';
 import { ukDate } from './lib/uk-date.js';
@@ -48,8 +49,8 @@ export const indicator: IndicatorDefinition = {
   },
   directionComparator: 'previous',
   narrative: {
-    subject: 'of Children in Care (CiC), {when}, had 3 or more placements within the previous 12 months',
-    zeroPhrase: 'No Child in Care (CiC), {when}, had 3 or more placements within the previous 12 months',
+    subject: 'of [[CiC]], {when}, had 3 or more placements within the previous 12 months',
+    zeroPhrase: 'None of the [[CiC]], {when}, had 3 or more placements within the previous 12 months',
   },
   compute(input, ctx): Computation {
     const missing = missingTables(input, ['episodes']);
@@ -81,7 +82,7 @@ export const indicator: IndicatorDefinition = {
         label: b.label,
         numerator: num,
         denominator: den,
-        value: percentOneDecimal(num, den),
+        value: roundedPercent(num, den),
       };
     });
     return {
@@ -89,7 +90,11 @@ export const indicator: IndicatorDefinition = {
       numerator: members.filter((m) => m.inNumerator).length,
       denominator: den,
       members,
-      notes: [uasc.note(cohort.uascRemoved), ...chainErrorNotes(cohort.children), ...historyNotes(input, w)],
+      notes: [
+        ...uasc.notes(cohort.uascRemoved),
+        ...chainErrorNotes(cohort.children),
+        ...historyNotes(input, w),
+      ],
       breakdowns: { ...childBreakdowns(members, input.childrenById, e, 'percent'), placementCount },
     };
   },

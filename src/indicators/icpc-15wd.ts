@@ -4,6 +4,7 @@ import type { StrategyDiscussion } from '../model/cin.js';
 import { variant } from './settings.js';
 import { notAvailable } from './lib/availability.js';
 import { breakdownRow } from './lib/breakdown.js';
+import { referralDates } from './lib/referral-dates.js';
 import { fromMembers } from './lib/members.js';
 import { countNote } from './lib/notes.js';
 import { byChild } from './lib/unique-referrals.js';
@@ -76,7 +77,7 @@ export const icpc15wd: IndicatorDefinition = {
     if (byStrategy && !input.data.tables.has('strategy-discussions')) {
       return notAvailable(['strategy-discussions']);
     }
-    const referralDate = new Map(input.data.referrals.map((r) => [r.id, r.referralDate]));
+    const referralDate = referralDates(input.data);
     const strategies = byStrategy ? byChild(input.data.strategyDiscussions) : new Map();
     const members: Member[] = [];
     let invalid = 0;

@@ -91,6 +91,8 @@ export interface Postcode {
   readonly easting: number | null;
   readonly northing: number | null;
   readonly laua: string | null;
+  /** Where the row came from (optional: reference rows built in code have none). */
+  readonly source?: SourceRef;
 }
 
 /** Local `population` row: ONS mid-year estimate of children aged 0–17. */
@@ -99,4 +101,6 @@ export interface Population {
   readonly year: string;
   readonly laCode: string;
   readonly aged0to17: number;
+  /** Where the row came from (optional: reference rows built in code have none). */
+  readonly source?: SourceRef;
 }

@@ -61,10 +61,12 @@ export function pseudonymiseTables(
   const cid = (id: string): string => pseudonymId(key, id);
   const out: StagedTables = {};
   const lookup = new Map(postcodes.map((p) => [p.pcd.replace(/\s+/g, '').toUpperCase(), p]));
-  for (const [k, rows] of Object.entries(t) as [keyof StagedTables, unknown[]][]) {
+  for (const [k, original] of Object.entries(t) as [keyof StagedTables, unknown[]][]) {
+    // Record ids are built from natural keys, which hold child ids: key them too (links such as referralId survive).
+    const rows: unknown = original.map((r) => rekey(r as Record<string, unknown>, key));
     switch (k) {
       case 'children':
-        out.children = t.children!.map((c) => ({
+        out.children = (rows as NonNullable<StagedTables['children']>).map((c) => ({
           ...c,
           childId: cid(c.childId),
           dob: firstOfMonth(c.dob),
@@ -73,13 +75,21 @@ export function pseudonymiseTables(
         }));
         break;
       case 'uasc':
-        out.uasc = t.uasc!.map((r) => ({ ...r, childId: cid(r.childId), dob: firstOfMonth(r.dob) }));
+        out.uasc = (rows as NonNullable<StagedTables['uasc']>).map((r) => ({
+          ...r,
+          childId: cid(r.childId),
+          dob: firstOfMonth(r.dob),
+        }));
         break;
       case 'oc3':
-        out.oc3 = t.oc3!.map((r) => ({ ...r, childId: cid(r.childId), dob: firstOfMonth(r.dob) }));
+        out.oc3 = (rows as NonNullable<StagedTables['oc3']>).map((r) => ({
+          ...r,
+          childId: cid(r.childId),
+          dob: firstOfMonth(r.dob),
+        }));
         break;
       case 'episodes':
-        out.episodes = t.episodes!.map((e) => ({
+        out.episodes = (rows as NonNullable<StagedTables['episodes']>).map((e) => ({
           ...e,
           childId: cid(e.childId),
           plDistance: e.plDistance ?? derivedDistance(e, lookup),
@@ -88,21 +98,21 @@ export function pseudonymiseTables(
         }));
         break;
       case 'swEpisodes':
-        out.swEpisodes = t.swEpisodes!.map((r) => ({
+        out.swEpisodes = (rows as NonNullable<StagedTables['swEpisodes']>).map((r) => ({
           ...r,
           childId: cid(r.childId),
           swId: WORKER(key, r.swId) ?? r.swId,
         }));
         break;
       case 'allocations':
-        out.allocations = t.allocations!.map((r) => ({
+        out.allocations = (rows as NonNullable<StagedTables['allocations']>).map((r) => ({
           ...r,
           childId: cid(r.childId),
           workerId: WORKER(key, r.workerId) ?? r.workerId,
         }));
         break;
       case 'workers':
-        out.workers = t.workers!.map((r) => ({
+        out.workers = (rows as NonNullable<StagedTables['workers']>).map((r) => ({
           ...r,
           workerId: WORKER(key, r.workerId) ?? r.workerId,
           sweRegistration: WORKER(key, r.sweRegistration),
@@ -119,6 +129,14 @@ export function pseudonymiseTables(
         }));
     }
   }
+  return out;
+}
+
+function rekey(r: Record<string, unknown>, key: PseudonymKey): Record<string, unknown> {
+  if (typeof r['id'] !== 'string' && typeof r['referralId'] !== 'string') return r;
+  const out = { ...r };
+  if (typeof r['id'] === 'string') out['id'] = pseudonymId(key, `record:${r['id']}`);
+  if (typeof r['referralId'] === 'string') out['referralId'] = pseudonymId(key, `record:${r['referralId']}`);
   return out;
 }
 

@@ -44,7 +44,7 @@ function meanOfOthers(
 ): number | null {
   const basis = headlineBasis(def, settings);
   const values = inputs
-    .map((inp) => displayValue(def, runIndicator(def, inp, period, basis, settings)))
+    .map((inp) => displayValue(def, runIndicator(def, inp, period, basis, settings, { members: false })))
     .filter((v): v is number => v !== null);
   if (values.length === 0) return null;
   return roundTenth(values.reduce((a, b) => a + b, 0) / values.length);
@@ -61,15 +61,16 @@ export function computeIndicatorResult(def: IndicatorDefinition, req: ReportRequ
   const { input, period, settings } = req;
   const basis = headlineBasis(def, settings);
   const cache = new Map<string, EngineComputation>();
+  const current = runIndicator(def, input, period, basis, settings);
+  cache.set(period.id, current);
   const run = (p: Period): EngineComputation => {
     let c = cache.get(p.id);
     if (!c) {
-      c = runIndicator(def, input, p, basis, settings);
+      c = runIndicator(def, input, p, basis, settings, { members: false });
       cache.set(p.id, c);
     }
     return c;
   };
-  const current = run(period);
   const prevPeriod = previousPeriod(period);
   const lastYearPeriod = samePeriodLastYear(period);
   const previous = comparisonFigure(def, prevPeriod.id, run(prevPeriod));

@@ -49,6 +49,12 @@ function normaliseBreakdowns(
   return out;
 }
 
+/** Options of {@link runIndicator}. */
+export interface RunOptions {
+  /** false = drop the member list (comparison and trend periods need only the figures). Default true. */
+  readonly members?: boolean;
+}
+
 /**
  * Runs one indicator for one period and basis (indicators.md §1): `annual-only` between year ends
  * (value null, note `reportedAnnually`), `not-available` when a needed table is missing (never 0), the
@@ -62,6 +68,7 @@ export function runIndicator(
   period: Period,
   basis: Basis,
   settings: IndicatorSettings,
+  options: RunOptions = {},
 ): EngineComputation {
   if (basis === 'annual' && !isYearEnd(period)) {
     return {
@@ -92,7 +99,7 @@ export function runIndicator(
     engineStatus,
     numerator: raw.numerator,
     denominator: raw.denominator,
-    members: sortMembers(raw.members),
+    members: options.members === false ? [] : sortMembers(raw.members),
     notes,
     breakdowns: normaliseBreakdowns(raw.breakdowns),
     extra: sortRecord(raw.extra),

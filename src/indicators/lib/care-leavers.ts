@@ -171,7 +171,7 @@ export function careLeaverCohort(input: IndicatorInput, ctx: ComputeContext): Ca
     });
   }
   notes.push({ code: 'careLeaverAges', detail: `aged ${ages.min} to ${ages.max}` });
-  notes.push(uasc.note(uascRemoved));
+  notes.push(...uasc.notes(uascRemoved));
   return { status: 'ok', entries, notes };
 }
 

@@ -1,23 +1,13 @@
 import { ageAt } from '../../calendar/age.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
 import type { Child } from '../../model/child.js';
+import { roundedPercent } from '../engine/rounding.js';
 import type { BreakdownRow, Member } from '../types.js';
 
 /** One breakdown cell's key and label. */
 export interface Cell {
   readonly key: string;
   readonly label: string;
-}
-
-/**
- * Percentage to one decimal, rounded half up in integer arithmetic (indicators.md §1.7); null when
- * the denominator is 0.
- * @example percentOneDecimal(1, 2) //=> 50
- * @example percentOneDecimal(2, 3) //=> 66.7
- */
-export function percentOneDecimal(numerator: number, denominator: number): number | null {
-  if (denominator <= 0) return null;
-  return Math.floor((2000 * numerator + denominator) / (2 * denominator)) / 10;
 }
 
 /**
@@ -48,7 +38,7 @@ export function breakdownBy(
     const t = tally.get(key)!;
     return unit === 'count'
       ? { key, label: t.label, numerator: t.num, denominator: null, value: t.num }
-      : { key, label: t.label, numerator: t.num, denominator: t.den, value: percentOneDecimal(t.num, t.den) };
+      : { key, label: t.label, numerator: t.num, denominator: t.den, value: roundedPercent(t.num, t.den) };
   });
 }
 

@@ -105,7 +105,7 @@ export function computeCicAllocation(
     };
   });
 
-  const notes: Note[] = [uasc.note(cohort.uascRemoved), ...chainErrorNotes(cohort.children)];
+  const notes: Note[] = [...uasc.notes(cohort.uascRemoved), ...chainErrorNotes(cohort.children)];
   if (unknownWorkerChildren > 0) {
     notes.push({
       code: 'unknownWorker',

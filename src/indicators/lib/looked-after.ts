@@ -67,7 +67,11 @@ export function currentCarerEpisode(placement: Placement, e: IsoDate): Episode |
  * children, or nothing when there are none.
  */
 export function chainErrorNotes(children: readonly { readonly history: CareHistory }[]): Note[] {
-  const count = children.reduce((n, c) => n + c.history.issues.length, 0);
+  // RNE S inside an X1 chain continues the period (a warning at import, §1.8), so it is not counted.
+  const count = children.reduce(
+    (n, c) => n + c.history.issues.filter((i) => i.kind !== 'rne-s-inside-chain').length,
+    0,
+  );
   return count > 0 ? [{ code: 'episodeChainErrors', count }] : [];
 }
 

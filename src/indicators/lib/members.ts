@@ -13,29 +13,29 @@ function dateKey(m: Member): string {
 }
 
 /**
- * Members in a stable order (child id, then record ids, then dates), with each member's `dates` keys
- * sorted, so computing twice gives byte-identical JSON.
+ * Members in a stable order (child id, then record ids, then dates, then reason), with each member's
+ * `dates` keys sorted, so computing twice gives byte-identical JSON. Sort keys are built once per member.
  */
 export function sortMembers(members: readonly Member[]): Member[] {
-  return members
-    .map((m) => ({
+  const keyed = members.map((m) => {
+    const keys = Object.keys(m.dates).sort();
+    const member: Member = {
       childId: m.childId,
       recordIds: [...m.recordIds],
-      dates: Object.fromEntries(
-        Object.keys(m.dates)
-          .sort()
-          .map((k) => [k, m.dates[k] ?? null]),
-      ),
+      dates: Object.fromEntries(keys.map((k) => [k, m.dates[k] ?? null])),
       inNumerator: m.inNumerator,
       reason: m.reason,
-    }))
-    .sort(
-      (a, b) =>
-        compareText(a.childId, b.childId) ||
-        compareText(a.recordIds.join(','), b.recordIds.join(',')) ||
-        compareText(dateKey(a), dateKey(b)) ||
-        compareText(a.reason, b.reason),
-    );
+    };
+    return { member, records: m.recordIds.join(','), dates: dateKey(m) };
+  });
+  keyed.sort(
+    (a, b) =>
+      compareText(a.member.childId, b.member.childId) ||
+      compareText(a.records, b.records) ||
+      compareText(a.dates, b.dates) ||
+      compareText(a.member.reason, b.member.reason),
+  );
+  return keyed.map((k) => k.member);
 }
 
 /** Optional parts of a computation built from members. */
@@ -47,16 +47,18 @@ export interface MemberComputationParts {
 
 /**
  * An `ok` computation whose denominator is the member list and numerator the members in it, so the
- * figures always equal the child-level list behind them (`cspi indicators --members`).
+ * figures always equal the child-level list behind them (`cspi indicators --members`). The engine puts
+ * the members in a stable order ({@link sortMembers}).
  * @example fromMembers([{ childId: 'A', recordIds: ['r1'], dates: {}, inNumerator: true, reason: 'x' }]) //=> { numerator: 1, denominator: 1, … }
  */
 export function fromMembers(members: readonly Member[], parts: MemberComputationParts = {}): Computation {
-  const sorted = sortMembers(members);
+  let numerator = 0;
+  for (const m of members) if (m.inNumerator) numerator++;
   return {
     status: 'ok',
-    numerator: sorted.filter((m) => m.inNumerator).length,
-    denominator: sorted.length,
-    members: sorted,
+    numerator,
+    denominator: members.length,
+    members,
     notes: sortNotes(parts.notes ?? []),
     ...(parts.breakdowns ? { breakdowns: parts.breakdowns } : {}),
     ...(parts.extra ? { extra: parts.extra } : {}),

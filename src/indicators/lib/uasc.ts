@@ -22,10 +22,11 @@ export interface UascExclusion {
   /** Is this child removed? */
   has(childId: string): boolean;
   /**
-   * The note: `uascIncluded` by default, or `excludeUasc` with the number of children removed from
-   * the measure (pass the count of cohort children it actually removed).
+   * The notes printing the setting with the figure: `excludeUasc` with the number of children removed
+   * from the measure (pass the count of cohort children it actually removed); none when UASC are
+   * included (the default).
    */
-  note(removed: number): Note;
+  notes(removed: number): Note[];
 }
 
 /**
@@ -38,15 +39,17 @@ export function uascExclusion(data: LaDataset, settings: IndicatorSettings, d: I
   return {
     excluded,
     has: (childId) => excluded.has(childId),
-    note: (removed) =>
+    notes: (removed) =>
       settings.excludeUasc
-        ? {
-            code: 'excludeUasc',
-            count: removed,
-            detail: tableMissing
-              ? 'excluding UASC, but no SSDA903 UASC table was loaded, so none could be removed'
-              : `excluding UASC (${removed} removed)`,
-          }
-        : { code: 'uascIncluded', detail: 'including UASC' },
+        ? [
+            {
+              code: 'excludeUasc',
+              count: removed,
+              detail: tableMissing
+                ? 'excluding UASC, but no SSDA903 UASC table was loaded, so none could be removed'
+                : `excluding UASC (${removed} removed)`,
+            },
+          ]
+        : [],
   };
 }

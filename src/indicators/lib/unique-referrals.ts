@@ -31,13 +31,23 @@ export function uniqueReferrals(data: LaDataset): readonly Referral[] {
   return out;
 }
 
-/** Groups records by child id, keeping their order. */
-export function byChild<T extends { readonly childId: string }>(records: readonly T[]): Map<string, T[]> {
+const groupCache = new WeakMap<readonly unknown[], ReadonlyMap<string, readonly unknown[]>>();
+
+/**
+ * Groups records by child id, keeping their order. Cached per array (dataset arrays never change), so
+ * every period of a trend reuses one grouping; callers must not modify the lists.
+ */
+export function byChild<T extends { readonly childId: string }>(
+  records: readonly T[],
+): ReadonlyMap<string, readonly T[]> {
+  const hit = groupCache.get(records);
+  if (hit) return hit as ReadonlyMap<string, readonly T[]>;
   const out = new Map<string, T[]>();
   for (const r of records) {
     const list = out.get(r.childId);
     if (list) list.push(r);
     else out.set(r.childId, [r]);
   }
+  groupCache.set(records, out);
   return out;
 }

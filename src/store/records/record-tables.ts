@@ -151,13 +151,13 @@ export const RECORD_TABLES: readonly RecordTable[] = [
   {
     key: 'postcodes',
     table: 'rec_postcodes',
-    sourceField: 'none',
+    sourceField: 'source',
     columns: cols('pcd easting:real northing:real laua'),
   },
   {
     key: 'population',
     table: 'rec_population',
-    sourceField: 'none',
+    sourceField: 'source',
     columns: cols('year laCode aged0to17:integer'),
   },
 ];

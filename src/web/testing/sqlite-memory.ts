@@ -18,6 +18,9 @@ export function memoryDatabase(): Database {
     all: async <T>(sql: string, params?: readonly unknown[]) => raw.prepare(sql).all(...norm(params)) as T[],
     get: async <T>(sql: string, params?: readonly unknown[]) =>
       raw.prepare(sql).get(...norm(params)) as T | undefined,
+    exec: async (sql) => {
+      raw.exec(sql);
+    },
     run: async (sql, params) => ({ changes: raw.prepare(sql).run(...norm(params)).changes }),
     insertMany: async (table, columns, rows) => {
       const stmt = raw.prepare(

@@ -1,0 +1,378 @@
+/**
+ * `npm run bench -- store`: one LA × 5 collection years imported into the embedded database (goal < 5 s),
+ * rows/s, loading the merged dataset back, and peak RSS. With CSPI_BENCH_NATIONAL=1 also the national set:
+ * 153 LAs × 5 years into one database (goal < 10 min, < 3 GB). Records are generated here (no personal
+ * data): children's care histories over the five years, cut into yearly returns the way the DfE
+ * collections cut them (an episode open at 31 March reappears next year), so stitching does real work.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { heading, peakRssMb, print, timed } from './measure.js';
+import type { IsoDate } from '../src/calendar/iso-date.js';
+import { addDays, fromDayNumber, toDayNumber } from '../src/calendar/iso-date.js';
+import type { StagedSubmission, StagedTables } from '../src/ingest/staged.js';
+import type { Child } from '../src/model/child.js';
+import type { Assessment, CpPlan, Referral, Section47 } from '../src/model/cin.js';
+import type { CicReview, Episode, MissingEpisode } from '../src/model/episode.js';
+import type { Contact, Visit } from '../src/model/local.js';
+import { openDatabase } from '../src/store/open.js';
+import { importDataset } from '../src/store/import-dataset.js';
+import { loadDataset } from '../src/store/load-dataset.js';
+import { ingestResult } from '../src/store/test-records.js';
+
+const YEARS = ['2019-20', '2020-21', '2021-22', '2022-23', '2023-24'];
+
+/** A small deterministic PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Sizes {
+  /** Children looked after at some point in the five years. */
+  readonly cla: number;
+  /** Children referred at some point in the five years. */
+  readonly cin: number;
+}
+
+/** One LA's five yearly SSDA903, CIN and local submissions. */
+export function syntheticLa(la: string, seed: number, sizes: Sizes): StagedSubmission[] {
+  const r = rng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const start = toDayNumber('2019-04-01' as IsoDate);
+  const end = toDayNumber('2024-03-31' as IsoDate);
+  const day = (lo: number, hi: number): IsoDate => fromDayNumber(lo + Math.floor(r() * Math.max(1, hi - lo)));
+  const yearOf = (d: IsoDate): number =>
+    YEARS.findIndex((y) => d >= `${y.slice(0, 4)}-04-01` && d <= `${Number(y.slice(0, 4)) + 1}-03-31`);
+  const yearEnd = (i: number): IsoDate => `${Number(YEARS[i]!.slice(0, 4)) + 1}-03-31` as IsoDate;
+  const per = YEARS.map(
+    (): Required<Pick<StagedTables, 'children' | 'episodes' | 'cicReviews' | 'missingEpisodes'>> => ({
+      children: [],
+      episodes: [],
+      cicReviews: [],
+      missingEpisodes: [],
+    }),
+  );
+  const cinPer = YEARS.map(
+    (): Required<
+      Pick<StagedTables, 'children' | 'referrals' | 'assessments' | 'section47s' | 'cpPlans'>
+    > => ({
+      children: [],
+      referrals: [],
+      assessments: [],
+      section47s: [],
+      cpPlans: [],
+    }),
+  );
+  const local: Required<Pick<StagedTables, 'contacts' | 'cpVisits' | 'claVisits'>> = {
+    contacts: [],
+    cpVisits: [],
+    claVisits: [],
+  };
+  let id = 0;
+  const src = (file: string) => ({ file, position: `line ${++id}` });
+
+  for (let c = 0; c < sizes.cla; c++) {
+    const childId = `${la}L${c}`;
+    const dob = day(start - 17 * 365, start + 365);
+    const child: Child = {
+      childId,
+      dob,
+      sex: pick(['M', 'F']),
+      ethnicity: 'WBRI',
+      deathDate: null,
+      upnHash: null,
+      disabilities: [],
+      sources: [src('header.csv')],
+    };
+    // A chain of 1–6 episodes from a random start, the last maybe open at the end of the five years.
+    let at = toDayNumber(day(start - 400, end - 30));
+    const n = 1 + Math.floor(r() * 6);
+    const eps: Episode[] = [];
+    for (let k = 0; k < n && at < end; k++) {
+      const len = 20 + Math.floor(r() * 500);
+      const stop = at + len;
+      const open = stop > end;
+      eps.push({
+        id: `${childId}/${k}`,
+        childId,
+        decom: fromDayNumber(at),
+        rne: k === 0 ? 'S' : pick(['P', 'L', 'T']),
+        ls: pick(['C2', 'C1', 'V2', 'E1']),
+        cin: pick(['N1', 'N2', 'N4']),
+        place: pick(['U4', 'U6', 'U1', 'K2', 'R1']),
+        placeProvider: pick(['PR1', 'PR4', 'PR5']),
+        dec: open ? null : fromDayNumber(stop),
+        rec: open ? null : k === n - 1 ? pick(['E4A', 'E11', 'E13']) : 'X1',
+        reasonPlaceChange: null,
+        homePost: null,
+        plPost: null,
+        urn: null,
+        plDistance: 3.2,
+        source: src('episodes.csv'),
+      });
+      at = stop;
+    }
+    // Cut into yearly returns: an episode appears in every year it overlaps; DEC blank while open at that year end.
+    const seen = new Set<number>();
+    for (const e of eps) {
+      const first = Math.max(0, yearOf(e.decom) === -1 ? 0 : yearOf(e.decom));
+      const last = e.dec === null ? YEARS.length - 1 : Math.max(first, yearOf(e.dec));
+      if (e.decom > yearEnd(YEARS.length - 1)) continue;
+      for (let y = first; y <= last && y < YEARS.length; y++) {
+        if (e.dec !== null && e.dec < `${YEARS[y]!.slice(0, 4)}-04-01`) continue;
+        const closedByNow = e.dec !== null && e.dec <= yearEnd(y);
+        per[y]!.episodes.push({
+          ...e,
+          dec: closedByNow ? e.dec : null,
+          rec: closedByNow ? e.rec : null,
+          source: src('episodes.csv'),
+        });
+        seen.add(y);
+      }
+    }
+    for (const y of seen) {
+      per[y]!.children.push({ ...child, sources: [src('header.csv')] });
+      for (let k = 0; k < 3; k++) {
+        const review: CicReview = {
+          id: `${childId}/r${y}/${k}`,
+          childId,
+          reviewDate: addDays(`${YEARS[y]!.slice(0, 4)}-04-01` as IsoDate, 30 + k * 110),
+          reviewCode: 'PN1',
+          source: src('reviews.csv'),
+        };
+        per[y]!.cicReviews.push(review);
+        local.claVisits.push({
+          id: `${childId}/v${y}/${k}`,
+          childId,
+          visitDate: addDays(review.reviewDate, 3),
+          childSeen: true,
+          seenAlone: null,
+          visitId: null,
+          source: src('cla_visits.csv'),
+        });
+      }
+      if (r() < 0.1) {
+        const m: MissingEpisode = {
+          id: `${childId}/m${y}`,
+          childId,
+          missing: 'M',
+          start: addDays(`${YEARS[y]!.slice(0, 4)}-04-01` as IsoDate, 50),
+          end: addDays(`${YEARS[y]!.slice(0, 4)}-04-01` as IsoDate, 52),
+          source: src('missing.csv'),
+        };
+        per[y]!.missingEpisodes.push(m);
+      }
+    }
+  }
+
+  for (let c = 0; c < sizes.cin; c++) {
+    const childId = `${la}C${c}`;
+    const dob = day(start - 17 * 365, end);
+    const refDate = day(start, end - 10);
+    const y = yearOf(refDate);
+    const closure = r() < 0.8 ? addDays(refDate, 10 + Math.floor(r() * 300)) : null;
+    const lastYear =
+      closure === null
+        ? YEARS.length - 1
+        : Math.min(
+            YEARS.length - 1,
+            Math.max(y, yearOf(closure) === -1 ? YEARS.length - 1 : yearOf(closure)),
+          );
+    for (let yy = y; yy <= lastYear; yy++) {
+      const closedByNow = closure !== null && closure <= yearEnd(yy);
+      const rid = `${childId}/${refDate}`;
+      const ref: Referral = {
+        id: rid,
+        childId,
+        referralDate: refDate,
+        referralSource: pick(['1A', '2A', '3A', '5A', '6']),
+        referralSourceRaw: null,
+        primaryNeedCode: 'N1',
+        closureDate: closedByNow ? closure : null,
+        reasonForClosure: closedByNow ? 'RC8' : null,
+        dateOfInitialCpc: null,
+        referralNfa: false,
+        source: src('cin.xml'),
+      };
+      const t = cinPer[yy]!;
+      t.children.push({
+        childId,
+        dob,
+        sex: 'F',
+        ethnicity: 'WBRI',
+        deathDate: null,
+        upnHash: null,
+        disabilities: [],
+        sources: [src('cin.xml')],
+      });
+      t.referrals.push(ref);
+      if (yy === y) {
+        const a: Assessment = {
+          id: `${rid}/a`,
+          referralId: rid,
+          childId,
+          startDate: addDays(refDate, 1),
+          internalReviewDate: null,
+          authorisationDate: addDays(refDate, 30),
+          factors: ['3A', '4A'],
+          source: src('cin.xml'),
+        };
+        t.assessments.push(a);
+        if (r() < 0.3) {
+          const s: Section47 = {
+            id: `${rid}/s`,
+            referralId: rid,
+            childId,
+            startDate: addDays(refDate, 2),
+            initialCpcTarget: null,
+            dateOfInitialCpc: addDays(refDate, 15),
+            icpcNotRequired: false,
+            source: src('cin.xml'),
+          };
+          t.section47s.push(s);
+        }
+        local.contacts.push({
+          id: `${childId}/k`,
+          childId,
+          receivedDate: addDays(refDate, -1),
+          receivedAt: `${addDays(refDate, -1)}T10:00`,
+          decidedDate: refDate,
+          decidedAt: `${refDate}T09:00`,
+          outcome: 'referral',
+          referralSource: '1A',
+          source: src('contacts.csv'),
+        } satisfies Contact);
+      }
+      if (c % 8 === 0) {
+        const cpStart = addDays(refDate, 16);
+        const cpEnd = closure === null ? null : addDays(closure, -1);
+        const p: CpPlan = {
+          id: `${childId}/${cpStart}`,
+          referralId: rid,
+          childId,
+          startDate: cpStart,
+          endDate: cpEnd !== null && cpEnd <= yearEnd(yy) ? cpEnd : null,
+          initialCategoryOfAbuse: 'NEG',
+          latestCategoryOfAbuse: 'NEG',
+          numberOfPreviousCpp: 0,
+          reviewDates: [addDays(cpStart, 90)],
+          source: src('cin.xml'),
+        };
+        t.cpPlans.push(p);
+        if (yy === y)
+          for (let k = 0; k < 6; k++)
+            local.cpVisits.push({
+              id: `${childId}/cpv${k}`,
+              childId,
+              visitDate: addDays(cpStart, 10 * k),
+              childSeen: true,
+              seenAlone: true,
+              visitId: null,
+              source: src('cp_visits.csv'),
+            } satisfies Visit);
+      }
+    }
+  }
+
+  const subs: StagedSubmission[] = [];
+  const file = (name: string, tag: string, n: number) => ({
+    name,
+    path: `/bench/${name}`,
+    size: n * 80,
+    sha256: `${la}-${tag}`.padEnd(64, '0'),
+    format: 'bench',
+    tables: [],
+  });
+  YEARS.forEach((year, i) => {
+    const asAt = yearEnd(i);
+    subs.push({
+      source: 'ssda903',
+      collectionYear: year,
+      asAt,
+      dateRange: null,
+      files: [file('episodes.csv', `903-${year}`, per[i]!.episodes.length)],
+      tables: per[i]!,
+    });
+    subs.push({
+      source: 'cin',
+      collectionYear: year,
+      asAt,
+      dateRange: null,
+      files: [file('cin.xml', `cin-${year}`, cinPer[i]!.referrals.length)],
+      tables: cinPer[i]!,
+    });
+  });
+  const range = { start: '2019-04-01' as IsoDate, end: '2024-03-31' as IsoDate };
+  subs.push({
+    source: 'local',
+    collectionYear: null,
+    asAt: '2024-03-31' as IsoDate,
+    dateRange: range,
+    files: [file('local.csv', 'local', local.contacts.length)],
+    tables: local,
+  });
+  return subs;
+}
+
+function rows(subs: readonly StagedSubmission[]): number {
+  return subs.reduce(
+    (n, s) => n + Object.values(s.tables).reduce((m, t) => m + (t as unknown[]).length, 0),
+    0,
+  );
+}
+
+/** The `store` bench section. */
+export async function benchStore(): Promise<void> {
+  heading('store: one LA × 5 years into the embedded database (SQLite file)');
+  const dir = mkdtempSync(join(tmpdir(), 'cspi-bench-store-'));
+  try {
+    const subs = syntheticLa('841', 841, { cla: 1200, cin: 9000 });
+    const n = rows(subs);
+    print({ name: 'records (5 years of 903, CIN and local)', value: n, unit: 'rows' });
+    const db = await openDatabase(join(dir, 'cspi.db'), { env: {} });
+    const [r, secs] = await timed(() => importDataset(db, ingestResult('841', subs), { la: '841' }));
+    if (r.kind !== 'imported') throw new Error(`bench import ${r.kind}`);
+    print({
+      name: 'import (one transaction, incl. merge and dataset checks)',
+      value: secs,
+      unit: 's',
+      goal: '< 5 s',
+    });
+    print({ name: 'import throughput', value: n / secs, unit: 'rows/s' });
+    const [d, loadSecs] = await timed(() => loadDataset(db, '841'));
+    print({ name: 'load + merge the current version', value: loadSecs, unit: 's' });
+    print({ name: 'merged episodes', value: d!.episodes.length, unit: 'rows' });
+    print({ name: 'dataset checks', value: r.checks.length, unit: 'issues' });
+    await db.close();
+    print({ name: 'peak RSS so far', value: peakRssMb(), unit: 'MB' });
+
+    if (process.env['CSPI_BENCH_NATIONAL'] === '1') {
+      heading('store: national set, 153 LAs × 5 years into one SQLite file');
+      const nat = await openDatabase(join(dir, 'national.db'), { env: {} });
+      let total = 0;
+      const [, natSecs] = await timed(async () => {
+        for (let i = 0; i < 153; i++) {
+          const la = String(800 + i);
+          const s = syntheticLa(la, 1000 + i, { cla: 1200, cin: 9000 });
+          total += rows(s);
+          const res = await importDataset(nat, ingestResult(la, s), { la });
+          if (res.kind !== 'imported') throw new Error(`bench import ${res.kind}`);
+        }
+      });
+      await nat.close();
+      print({ name: 'national import (153 LAs)', value: natSecs / 60, unit: 'min', goal: '< 10 min' });
+      print({ name: 'national throughput', value: total / natSecs, unit: 'rows/s' });
+      print({ name: 'peak RSS', value: peakRssMb(), unit: 'MB', goal: '< 3,000 MB' });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,73 @@
+import type { Command } from 'commander';
+import { listDatasetVersions } from '../../store/dataset-versions.js';
+import type { DatasetVersion } from '../../store/dataset-versions.js';
+import { openDatabase } from '../../store/open.js';
+import { StoreBusyError } from '../../store/store-error.js';
+import { createOutput } from '../output.js';
+import { UserError } from '../user-error.js';
+
+/**
+ * The lines `cspi datasets` prints: one per version, newest first, the current one marked.
+ * @example datasetLines(versions)[1] //=> '* 841-v3  2024-05-01 10:02  as at 2024-03-31  episodes 1,204 …'
+ */
+export function datasetLines(versions: readonly DatasetVersion[]): string[] {
+  if (versions.length === 0) return ['No datasets yet: load some with `cspi import PATH... --la CODE`.'];
+  const rows = versions.map((v) => {
+    const t = v.rowCounts.tables;
+    const years = [
+      ...new Set(
+        v.rowCounts.submissions.filter((s) => s.collectionYear).map((s) => `${s.source} ${s.collectionYear}`),
+      ),
+    ].sort();
+    return [
+      v.current ? '*' : ' ',
+      v.id,
+      v.createdAt.slice(0, 16).replace('T', ' '),
+      v.extractDate ? `as at ${v.extractDate}` : 'no as-at',
+      `children ${fmt(t['children'])}, episodes ${fmt(t['episodes'])}, referrals ${fmt(t['referrals'])}`,
+      `errors ${v.validation.error}, warnings ${v.validation.warning}, checks ${v.checks.error + v.checks.warning + v.checks.query}`,
+      years.join('; '),
+    ];
+  });
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return [
+    '  (* = current)',
+    ...rows.map((r) =>
+      r
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    ),
+  ];
+}
+
+function fmt(n: number | undefined): string {
+  return (n ?? 0).toLocaleString('en-GB');
+}
+
+/** Registers `cspi datasets [--la CODE] [--db URL] [--json]`: lists dataset versions. */
+export function register(program: Command): void {
+  program
+    .command('datasets')
+    .description('List dataset versions (newest first; * marks the current one)')
+    .option('--la <code>', 'only this LA')
+    .option('--db <url>', 'database: an SQLite file or postgres:// URL (default DATABASE_URL or ./cspi.db)')
+    .option('--json', 'print the versions as JSON')
+    .action(async (o: { la?: string; db?: string; json?: boolean }) => {
+      const out = createOutput(o.json ?? false);
+      let db;
+      try {
+        db = await openDatabase(o.db);
+      } catch (err) {
+        if (err instanceof StoreBusyError) throw new UserError(err.message, 2);
+        throw err;
+      }
+      try {
+        const versions = await listDatasetVersions(db, o.la?.trim() || undefined);
+        for (const line of datasetLines(versions)) out.info(line);
+        out.result(versions);
+      } finally {
+        await db.close();
+      }
+    });
+}

@@ -1,0 +1,169 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { parsePeriod } from '../../calendar/period.js';
+import { fanOutCompute, fanOutImport, lasWithDatasets, waitForJobs } from '../../hub/fan-out.js';
+import { hubBenchmarks } from '../../hub/hub-benchmarks.js';
+import { enableLaIsolation } from '../../hub/la-isolation.js';
+import { loadLaGroups } from '../../hub/la-groups.js';
+import { QUEUES, openQueue, queueTiming } from '../../hub/queue.js';
+import type { Database } from '../../store/database.js';
+import { isPostgresUrl, openDatabase, resolveDatabaseUrl } from '../../store/open.js';
+import { createOutput } from '../output.js';
+import { UserError } from '../user-error.js';
+
+interface HubOptions {
+  db?: string;
+  json?: boolean;
+}
+
+async function openHub(opts: HubOptions): Promise<{ url: string; db: Database }> {
+  const url = resolveDatabaseUrl(opts.db);
+  if (!isPostgresUrl(url)) {
+    throw new UserError(
+      'hub commands need the hub PostgreSQL database: pass --db postgres://… or set DATABASE_URL',
+    );
+  }
+  return { url, db: await openDatabase(url) };
+}
+
+/** LA folders under a synth-style root: `ROOT/<LA code>/…` (a folder named by a 3-digit DfE code). */
+function laFolders(root: string): { la: string; paths: string[] }[] {
+  return readdirSync(root)
+    .filter((name) => /^\d{3}$/.test(name) && statSync(join(root, name)).isDirectory())
+    .sort()
+    .map((la) => ({ la, paths: [resolve(root, la)] }));
+}
+
+/**
+ * `cspi hub …`: a regional or national hub on PostgreSQL. `init` sets up LA isolation; `import` and
+ * `compute` put one job per LA on the queue for `cspi worker` processes and wait for them (resumable:
+ * a job whose worker dies is retried by another); `benchmarks` prints the between-LA comparisons.
+ */
+export function register(program: Command): void {
+  const hub = program
+    .command('hub')
+    .description('regional/national hub on PostgreSQL: many LAs, workers, benchmarks');
+
+  hub
+    .command('init')
+    .description('prepare the hub database: schema and row-level isolation between LAs')
+    .option('--db <url>', 'hub database (postgres://…; default DATABASE_URL)')
+    .action(async (opts: HubOptions) => {
+      const { db } = await openHub(opts);
+      try {
+        await enableLaIsolation(db);
+        process.stdout.write(`hub ready on ${db.location}: schema migrated, LA isolation enabled\n`);
+      } finally {
+        await db.close();
+      }
+    });
+
+  hub
+    .command('import')
+    .description('queue one import per LA folder (ROOT/<LA code>/…) and wait for the workers')
+    .argument('<root>', 'folder holding one sub-folder per LA, named by its DfE code')
+    .option('--db <url>', 'hub database (postgres://…; default DATABASE_URL)')
+    .option('--no-wait', 'queue the jobs and return')
+    .option('--timeout <minutes>', 'give up waiting after this long', '60')
+    .option('--json', 'machine-readable output')
+    .action(async (root: string, opts: HubOptions & { wait: boolean; timeout: string }) => {
+      const out = createOutput(Boolean(opts.json));
+      const folders = laFolders(root);
+      if (folders.length === 0)
+        throw new UserError(`${root} holds no LA folders (named by a 3-digit DfE code)`);
+      await runJobs(opts, QUEUES.import, folders.length, 'LAs imported', (boss, timing) =>
+        fanOutImport(boss, folders, timing),
+      ).then((p) => out.result(p));
+    });
+
+  hub
+    .command('compute')
+    .description('compute every indicator of a period for all LAs, one job per LA, and wait for the workers')
+    .requiredOption('--period <id>', 'period, e.g. 2021-22-Q3')
+    .option('--db <url>', 'hub database (postgres://…; default DATABASE_URL)')
+    .option('--no-wait', 'queue the jobs and return')
+    .option('--timeout <minutes>', 'give up waiting after this long', '60')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: HubOptions & { period: string; wait: boolean; timeout: string }) => {
+      const period = parsePeriod(opts.period);
+      const out = createOutput(Boolean(opts.json));
+      const { db } = await openHub(opts);
+      const las = await lasWithDatasets(db).finally(() => db.close());
+      if (las.length === 0) throw new UserError('no LA has a dataset yet: run cspi hub import first');
+      await runJobs(opts, QUEUES.compute, las.length, 'LAs computed', (boss, timing) =>
+        fanOutCompute(boss, las, period.id, timing),
+      ).then((p) => out.result(p));
+    });
+
+  hub
+    .command('benchmarks')
+    .description('between-LA benchmarks for a period: means, quartiles, LA ranks')
+    .requiredOption('--period <id>', 'period, e.g. 2021-22-Q3')
+    .option('--la <code>', 'show this LA’s position')
+    .option('--groups <file>', 'groups file: { "statistical-neighbours": ["805", …] }')
+    .option('--db <url>', 'hub database (postgres://…; default DATABASE_URL)')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: HubOptions & { period: string; la?: string; groups?: string }) => {
+      const period = parsePeriod(opts.period);
+      const { db } = await openHub(opts);
+      try {
+        const benchmarks = await hubBenchmarks(db, period.id, loadLaGroups(opts.groups));
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify({ period: period.id, benchmarks }, null, 2)}\n`);
+          return;
+        }
+        process.stdout.write(`Benchmarks between LAs, ${period.id}\n`);
+        for (const b of benchmarks) {
+          const pos = opts.la ? b.positions.find((p) => p.la === opts.la) : undefined;
+          const fmt = (v: number | null): string => (v === null ? '–' : String(v));
+          process.stdout.write(
+            `${b.indicatorId.padEnd(40)} n=${String(b.all.n).padStart(3)} mean ${fmt(b.all.mean).padStart(7)}` +
+              ` quartiles ${fmt(b.all.q1)} / ${fmt(b.all.median)} / ${fmt(b.all.q3)}` +
+              (pos
+                ? `   ${opts.la}: ${pos.value}, rank ${pos.rank} of ${pos.of}, quartile ${pos.quartile ?? '–'}`
+                : '') +
+              '\n',
+          );
+        }
+      } finally {
+        await db.close();
+      }
+    });
+}
+
+async function runJobs(
+  opts: HubOptions & { wait: boolean; timeout: string },
+  queue: string,
+  total: number,
+  label: string,
+  send: (
+    boss: Awaited<ReturnType<typeof openQueue>>,
+    timing: ReturnType<typeof queueTiming>,
+  ) => Promise<Map<string, string>>,
+): Promise<unknown> {
+  const { url, db } = await openHub(opts);
+  await db.close();
+  const timing = queueTiming();
+  const boss = await openQueue(url, timing);
+  const out = createOutput(Boolean(opts.json));
+  try {
+    const ids = await send(boss, timing);
+    out.info(`queued ${ids.size} jobs on ${queue}; start workers with: cspi worker --db <hub url>`);
+    if (!opts.wait) return { queued: ids.size };
+    const bar = out.progress(label, total, 'LAs');
+    const p = await waitForJobs(
+      boss,
+      queue,
+      ids,
+      (q) => bar.update(q.completed, q.failed ? `(${q.failed} failed)` : ''),
+      Number(opts.timeout) * 60_000,
+    );
+    bar.stop();
+    out.info(`${p.completed} of ${p.total} done, ${p.failed} failed, ${p.retried} retried after a failure`);
+    if (p.failed > 0) process.exitCode = 1;
+    return p;
+  } finally {
+    await boss.stop({ graceful: false, wait: true, timeout: 5000 });
+  }
+}

@@ -1,0 +1,206 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Output } from '../output.js';
+import type { ReadInputs } from './import.js';
+import { runImport } from './import.js';
+import { child, episode, ingestResult, staged } from '../../store/test-records.js';
+import { openDatabase } from '../../store/open.js';
+import { listDatasetVersions } from '../../store/dataset-versions.js';
+import type { IngestResult } from '../../ingest/staged.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+function capture(): Output & { lines: string[]; results: unknown[] } {
+  const lines: string[] = [];
+  const results: unknown[] = [];
+  return {
+    json: false,
+    lines,
+    results,
+    info: (l) => lines.push(l),
+    result: (v) => results.push(v),
+    progress: () => ({ update: () => {}, stop: () => {} }),
+  };
+}
+
+const reader =
+  (r: IngestResult): (() => Promise<ReadInputs>) =>
+  async () =>
+  async () =>
+    r;
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'cspi-import-'));
+}
+
+test('cspi import loads a clean set: exit 0, row accounting, report files, a new current version', async () => {
+  const dir = tempDir();
+  try {
+    const s = staged('ssda903', '2021-22', {
+      children: [child('C1')],
+      episodes: [episode('C1', '2021-06-01')],
+    });
+    const out = capture();
+    const code = await runImport(
+      ['x'],
+      { db: join(dir, 'cspi.db'), la: '841', reportDir: join(dir, 'r'), env: {} },
+      reader(ingestResult('841', [s])),
+      out,
+    );
+    assert.equal(code, 0);
+    const text = out.lines.join('\n');
+    assert.match(text, /episodes\.csv\s+episodes\s+1\s+1\s+0\s+0\s+0/);
+    assert.match(text, /Dataset 841-v1 is now current/);
+    const csv = readFileSync(join(dir, 'r', (text.match(/import-([\w-]+)\.csv/) ?? [''])[0]), 'utf8');
+    assert.match(csv, /^import,file,table,position/);
+    const db = await openDatabase(join(dir, 'cspi.db'), { env: {} });
+    assert.deepEqual(
+      (await listDatasetVersions(db)).map((v) => v.id),
+      ['841-v1'],
+    );
+    await db.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('rows rejected: exit 1 and the rest loads; a refused import: exit 2, loaded 0 (import refused), nothing stored', async () => {
+  const dir = tempDir();
+  try {
+    const s = staged('ssda903', '2021-22', {
+      children: [child('C1')],
+      episodes: [episode('C1', '2021-06-01')],
+    });
+    const bad = ingestResult('841', [s], {
+      counts: [
+        { file: 'episodes.csv', table: 'episodes', read: 2, loaded: 1, rejected: 1, warnings: 0, queries: 0 },
+      ],
+      issues: [
+        {
+          code: 'GEN-DATE',
+          severity: 'error',
+          file: 'episodes.csv',
+          table: 'episodes',
+          position: 'line 3',
+          childId: 'C1',
+          field: 'DECOM',
+          value: '=31/02/2022',
+          dfeRule: null,
+          message: "DECOM '31/02/2022' is not a real date",
+        },
+      ],
+    });
+    const out = capture();
+    assert.equal(
+      await runImport(
+        ['x'],
+        { db: join(dir, 'cspi.db'), la: '841', reportDir: join(dir, 'r'), env: {} },
+        reader(bad),
+        out,
+      ),
+      1,
+    );
+    const csvName = out.lines.join('\n').match(/(import-[\w-]+\.csv)/)![1]!;
+    // A cell starting with = is escaped for spreadsheets.
+    assert.match(readFileSync(join(dir, 'r', csvName), 'utf8'), /'=31\/02\/2022/);
+
+    const refused = ingestResult('841', [s], {
+      refused: true,
+      issues: [
+        {
+          code: 'S-ENCODING',
+          severity: 'structural',
+          file: 'episodes.csv',
+          table: null,
+          position: null,
+          childId: null,
+          field: null,
+          value: null,
+          dfeRule: null,
+          message: "episodes.csv is UTF-16: save as 'CSV UTF-8' and re-import.",
+        },
+      ],
+    });
+    const out2 = capture();
+    assert.equal(
+      await runImport(
+        ['x'],
+        { db: join(dir, 'cspi.db'), la: '841', reportDir: join(dir, 'r'), env: {} },
+        reader(refused),
+        out2,
+      ),
+      2,
+    );
+    assert.match(out2.lines.join('\n'), /0 \(import refused\)/);
+    assert.match(out2.lines.join('\n'), /S-ENCODING/);
+    const db = await openDatabase(join(dir, 'cspi.db'), { env: {} });
+    assert.deepEqual(
+      (await listDatasetVersions(db)).map((v) => v.id),
+      ['841-v1'],
+    );
+    await db.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('--pseudonymise without CSPI_LA_SECRET is refused before anything is read', async () => {
+  await assert.rejects(
+    runImport(
+      ['x'],
+      { db: ':memory:', la: '841', pseudonymise: true, env: {} },
+      reader(ingestResult('841', [])),
+      capture(),
+    ),
+    /CSPI_LA_SECRET/,
+  );
+});
+
+test('a database locked by another process gives the "in use by another cspi process" message, never SQLITE_BUSY', async () => {
+  const dir = tempDir();
+  const file = join(dir, 'cspi.db');
+  try {
+    // Create and migrate the file first, then hold its write lock from another process.
+    (await openDatabase(file, { env: {} })).close();
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const D=require('better-sqlite3');const d=new D(${JSON.stringify(file)});d.exec('BEGIN IMMEDIATE');d.exec("INSERT INTO las (code, created_at) VALUES ('999','x')");console.log('locked');setTimeout(()=>{},20000);`,
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      await new Promise<void>((resolve, reject) => {
+        holder.stdout!.on('data', (b: Buffer) => b.toString().includes('locked') && resolve());
+        holder.on('exit', () => reject(new Error('lock holder exited')));
+      });
+      const r = spawnSync(
+        process.execPath,
+        ['bin/cspi.js', 'import', 'whatever', '--db', file, '--la', '841'],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+          env: { ...process.env, CSPI_BUSY_TIMEOUT_MS: '100' },
+        },
+      );
+      assert.equal(r.status, 2);
+      assert.match(
+        r.stderr,
+        new RegExp(
+          `the database ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is in use by another cspi process \\(is \`cspi serve\` running\\?\\); stop it or import through the dashboard's data page`,
+        ),
+      );
+      assert.doesNotMatch(r.stderr + r.stdout, /SQLITE_BUSY|at .*\.ts:\d+/);
+    } finally {
+      holder.kill();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,64 @@
+import type { Command } from 'commander';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { readInputs } from '../../ingest/read-inputs.js';
+import { formatTerminalSummary } from '../../validate/report-terminal.js';
+import { reportCsv } from '../../validate/report-csv.js';
+import { reportJson } from '../../validate/report-json.js';
+import { createOutput, type Progress } from '../output.js';
+import { UserError } from '../user-error.js';
+
+interface ValidateOptions {
+  la?: string;
+  year?: string;
+  reportDir?: string;
+  json?: boolean;
+}
+
+/**
+ * `cspi validate PATH... [--la CODE] [--year YYYY-YY] [--report-dir DIR] [--json]` (inputs.md §6): reads and
+ * checks the inputs without storing anything, prints a summary, writes `validation-report.csv` and `.json`.
+ * Exit 0 clean or warnings only, 1 rows rejected, 2 structural (nothing would load).
+ */
+export function register(program: Command): void {
+  program
+    .command('validate')
+    .description(
+      'Check input files (SSDA903, CIN census, Annex A, local extract) and write a validation report; nothing is stored',
+    )
+    .argument('<paths...>', 'files or folders (folders are read recursively)')
+    .option('--la <code>', 'LA code (DfE three-digit number); a CIN census for another LA is refused')
+    .option('--year <yyyy-yy>', 'collection year, e.g. 2021-22 (overrides what the files say)')
+    .option('--report-dir <dir>', 'where to write validation-report.csv and .json (default: current folder)')
+    .option('--json', 'print the report as JSON instead of the summary')
+    .action(async (paths: string[], opts: ValidateOptions) => {
+      const out = createOutput(!!opts.json);
+      if (opts.year !== undefined && !/^\d{4}-\d{2}$/.test(opts.year)) {
+        throw new UserError(`--year ${opts.year} is not a collection year: write it like 2021-22.`);
+      }
+      let bar: Progress | null = null;
+      const started = Date.now();
+      const result = await readInputs(paths, {
+        la: opts.la,
+        year: opts.year,
+        onProgress: (p) => {
+          bar ??= out.progress('Reading', Math.max(1, Math.round(p.totalBytes / 1e6)), 'MB');
+          const secs = Math.max(0.001, (Date.now() - started) / 1000);
+          bar.update(
+            Math.round(p.bytes / 1e6),
+            `| ${p.file} | ${p.rows.toLocaleString('en-GB')} rows | ${(p.bytes / 1e6 / secs).toFixed(1)} MB/s`,
+          );
+        },
+      });
+      (bar as Progress | null)?.stop();
+      const dir = resolve(opts.reportDir ?? '.');
+      await mkdir(dir, { recursive: true });
+      const report = reportJson(result, null);
+      await writeFile(join(dir, 'validation-report.csv'), reportCsv(result.issues, null));
+      await writeFile(join(dir, 'validation-report.json'), `${JSON.stringify(report, null, 2)}\n`);
+      out.info(formatTerminalSummary(result));
+      out.info(`\nReport: ${join(dir, 'validation-report.csv')} and validation-report.json`);
+      out.result(report);
+      process.exitCode = report.exitCode;
+    });
+}

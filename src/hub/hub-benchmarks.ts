@@ -1,0 +1,25 @@
+import type { Database } from '../store/database.js';
+import { INDICATORS } from '../indicators/registry.js';
+import { currentFigures } from './indicator-results.js';
+import { type IndicatorBenchmark, benchmarkIndicator } from './benchmarks.js';
+import type { LaGroups } from './la-groups.js';
+
+/**
+ * Benchmarks between the LAs loaded for one period, per indicator of the catalogue, from the stored
+ * figures (each LA's current dataset version): all-LA mean and quartiles, each group's, each LA's rank.
+ */
+export async function hubBenchmarks(
+  db: Database,
+  period: string,
+  groups: LaGroups,
+): Promise<IndicatorBenchmark[]> {
+  const figures = await currentFigures(db, period);
+  return INDICATORS.map((def) =>
+    benchmarkIndicator(
+      def.id,
+      def.polarity,
+      figures.filter((f) => f.indicatorId === def.id).map((f) => ({ la: f.la, value: f.value })),
+      groups,
+    ),
+  );
+}

@@ -1,0 +1,68 @@
+import type { Database } from '../store/database.js';
+import { RECORD_TABLES } from '../store/records/record-tables.js';
+
+/** The PostgreSQL role LA-scoped reads run as: it sees only rows of the LA named in `cspi.la`. */
+export const LA_READER_ROLE = 'cspi_la_reader';
+
+/** Tables holding an `la` column directly. */
+const LA_TABLES = ['las', 'imports', 'submissions', 'dataset_versions', 'indicator_results'] as const;
+
+/**
+ * PostgreSQL row-level security for a hub (issue 7: a user of one LA can never read another LA's
+ * child-level data). Every LA-scoped read runs as {@link LA_READER_ROLE} with `cspi.la` set for the
+ * transaction; the policies then hide every row of other LAs, in the record tables through their
+ * submission. The role is granted SELECT on these tables only, so any other table (users, audit, …) is
+ * closed to it. The hub's own processes (imports, workers) run as the owner and see all LAs. Idempotent.
+ */
+export function laIsolationSql(): string {
+  const policies: string[] = [];
+  const enable = (table: string, using: string): void => {
+    policies.push(
+      `GRANT SELECT ON ${table} TO ${LA_READER_ROLE};`,
+      `ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;`,
+      `DROP POLICY IF EXISTS la_only ON ${table};`,
+      `CREATE POLICY la_only ON ${table} FOR SELECT TO ${LA_READER_ROLE} USING (${using});`,
+    );
+  };
+  for (const t of LA_TABLES)
+    enable(
+      t,
+      t === 'las' ? `code = current_setting('cspi.la', true)` : `la = current_setting('cspi.la', true)`,
+    );
+  enable('submission_files', 'submission_id IN (SELECT id FROM submissions)');
+  enable('dataset_submissions', 'dataset_id IN (SELECT id FROM dataset_versions)');
+  enable('validation_issues', 'import_id IN (SELECT id FROM imports)');
+  enable('dataset_checks', 'dataset_id IN (SELECT id FROM dataset_versions)');
+  for (const t of RECORD_TABLES) enable(t.table, 'submission_id IN (SELECT id FROM submissions)');
+  return `
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${LA_READER_ROLE}') THEN
+    CREATE ROLE ${LA_READER_ROLE} NOLOGIN;
+  END IF;
+END $$;
+GRANT USAGE ON SCHEMA public TO ${LA_READER_ROLE};
+${policies.join('\n')}
+`;
+}
+
+/** Sets up LA isolation on a hub database (PostgreSQL only). */
+export async function enableLaIsolation(db: Database): Promise<void> {
+  if (db.kind !== 'postgres') {
+    throw new Error('hub mode needs PostgreSQL: pass --db postgres://… (the embedded database holds one LA)');
+  }
+  await db.exec(laIsolationSql());
+}
+
+/**
+ * Runs fn inside one read transaction that can see only LA `la`'s rows: every query fn makes through `tx`
+ * is filtered by PostgreSQL's row-level security, whatever SQL it sends.
+ * @example await withLaScope(db, '841', (tx) => loadDataset(tx, '805')) //=> undefined (another LA)
+ */
+export async function withLaScope<T>(db: Database, la: string, fn: (tx: Database) => Promise<T>): Promise<T> {
+  if (db.kind !== 'postgres') return fn(db);
+  return db.transaction(async (tx) => {
+    await tx.get("SELECT set_config('cspi.la', ?, true) AS la", [la]);
+    await tx.exec(`SET LOCAL ROLE ${LA_READER_ROLE}`);
+    return fn(tx);
+  });
+}

@@ -1,0 +1,76 @@
+import PgBoss from 'pg-boss';
+
+/** Queue names: imports and indicator computations are separate so each can be scaled and watched. */
+export const QUEUES = { import: 'cspi-import', compute: 'cspi-compute' } as const;
+
+/** Payload of a compute job: one LA, one period. */
+export interface ComputeJob {
+  readonly la: string;
+  readonly period: string;
+}
+
+/** Payload of an import job: one LA's files (paths every worker can read, e.g. a shared folder). */
+export interface ImportJob {
+  readonly la: string;
+  readonly paths: readonly string[];
+}
+
+/** Queue timing; tests shorten these so a killed worker's job is retried within seconds. */
+export interface QueueTiming {
+  /** A job active this long without completing is failed and retried (its worker is presumed dead). */
+  readonly expireInSeconds: number;
+  /** How often expired jobs are looked for. */
+  readonly maintenanceIntervalSeconds: number;
+  readonly retryLimit: number;
+  readonly pollingIntervalSeconds: number;
+}
+
+/**
+ * Default timing, overridable by environment for operators and tests: CSPI_JOB_EXPIRE_SECONDS (900),
+ * CSPI_JOB_MAINTENANCE_SECONDS (30), CSPI_JOB_RETRY_LIMIT (3), CSPI_JOB_POLL_SECONDS (2).
+ */
+export function queueTiming(env: Readonly<Record<string, string | undefined>> = process.env): QueueTiming {
+  const n = (name: string, fallback: number): number => {
+    const v = Number(env[name]);
+    return Number.isFinite(v) && v >= 1 ? v : fallback;
+  };
+  return {
+    expireInSeconds: n('CSPI_JOB_EXPIRE_SECONDS', 900),
+    maintenanceIntervalSeconds: n('CSPI_JOB_MAINTENANCE_SECONDS', 30),
+    retryLimit: n('CSPI_JOB_RETRY_LIMIT', 3),
+    pollingIntervalSeconds: n('CSPI_JOB_POLL_SECONDS', 2),
+  };
+}
+
+/**
+ * Starts a pg-boss instance on the hub's PostgreSQL database (its tables live in the `pgboss` schema) and
+ * makes sure both queues exist with the retry and expiry policy.
+ */
+export async function openQueue(url: string, timing: QueueTiming = queueTiming()): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString: url,
+    max: 4,
+    maintenanceIntervalSeconds: timing.maintenanceIntervalSeconds,
+    monitorStateIntervalSeconds: 60,
+  });
+  // Errors of the background maintenance are retried by pg-boss itself; they must not crash a worker.
+  boss.on('error', () => {});
+  await boss.start();
+  for (const name of Object.values(QUEUES)) {
+    const policy = {
+      name,
+      retryLimit: timing.retryLimit,
+      retryDelay: 1,
+      expireInSeconds: timing.expireInSeconds,
+    };
+    await boss.createQueue(name, policy);
+    // createQueue keeps an existing queue's options: apply the current policy.
+    await boss.updateQueue(name, policy);
+  }
+  return boss;
+}
+
+/** Send options for a job under the given timing (explicit, so a job never depends on queue defaults). */
+export function jobOptions(timing: QueueTiming): PgBoss.SendOptions {
+  return { retryLimit: timing.retryLimit, retryDelay: 1, expireInSeconds: timing.expireInSeconds };
+}

@@ -1,0 +1,58 @@
+import type PgBoss from 'pg-boss';
+import { parsePeriod } from '../calendar/period.js';
+import { readInputs } from '../ingest/read-inputs.js';
+import type { Database } from '../store/database.js';
+import { importDataset } from '../store/import-dataset.js';
+import { computeAndStoreLa } from './compute-la.js';
+import { type ComputeJob, type ImportJob, QUEUES } from './queue.js';
+
+/** A line a worker logs about a job: ids, LA codes and counts only, never child-level data. */
+export type WorkerLog = (event: {
+  readonly queue: string;
+  readonly jobId: string;
+  readonly la: string;
+  readonly outcome: string;
+  readonly seconds: number;
+}) => void;
+
+/** Test hook: a compute job for this LA never finishes, so a test can kill the worker mid-job. */
+function hangsFor(la: string): boolean {
+  return process.env['CSPI_TEST'] === '1' && process.env['CSPI_TEST_HANG_LA'] === la;
+}
+
+/**
+ * Registers this process as a hub worker: it takes import and compute jobs from the PostgreSQL queue one at
+ * a time per queue and runs them against the hub database. A job whose worker dies stays active until its
+ * expiry, then pg-boss fails and retries it on any live worker; a compute job replaces its LA's figures in
+ * one transaction, so a retry never duplicates results.
+ */
+export async function startWorker(boss: PgBoss, db: Database, log: WorkerLog): Promise<void> {
+  await boss.work<ComputeJob>(QUEUES.compute, { batchSize: 1 }, async ([job]) => {
+    if (!job) return;
+    const t0 = Date.now();
+    if (hangsFor(job.data.la)) await new Promise(() => {});
+    const outcome = await computeAndStoreLa(db, job.data.la, parsePeriod(job.data.period));
+    log({
+      queue: QUEUES.compute,
+      jobId: job.id,
+      la: job.data.la,
+      outcome: outcome ? `${outcome.indicators} indicators for ${outcome.period}` : 'no dataset',
+      seconds: (Date.now() - t0) / 1000,
+    });
+  });
+  await boss.work<ImportJob>(QUEUES.import, { batchSize: 1 }, async ([job]) => {
+    if (!job) return;
+    const t0 = Date.now();
+    const ingest = await readInputs([...job.data.paths], { la: job.data.la });
+    const result = await importDataset(db, ingest, { la: job.data.la });
+    log({
+      queue: QUEUES.import,
+      jobId: job.id,
+      la: job.data.la,
+      outcome: result.kind,
+      seconds: (Date.now() - t0) / 1000,
+    });
+    // A refused import is the data's fault, not the worker's: it is not retried (its issues are stored
+    // with the import when the store records refusals; the CLI's `cspi import` shows them).
+  });
+}

@@ -1,0 +1,141 @@
+import { refuse } from './refusal.js';
+
+/** Which bytes-to-text decoding a file uses: UTF-8 (the rule) or, for XML declaring it, Latin-1 / US-ASCII. */
+export type TextEncoding = 'utf-8' | 'latin1' | 'us-ascii';
+
+export interface CheckedDecoderOptions {
+  readonly file: string;
+  readonly encoding: TextEncoding;
+  /** Longest line allowed in bytes (CSV); Infinity for none (XML). */
+  readonly maxLineBytes: number;
+}
+
+/**
+ * Turns a file's byte chunks into text while checking it (inputs.md §6 `S-ENCODING`, `S-LINE-TOO-LONG`):
+ * invalid UTF-8 is refused naming the line, and so is a line longer than the limit. Lines are counted
+ * as it goes, so memory stays flat whatever the file size.
+ */
+export class CheckedDecoder {
+  private readonly decoder: TextDecoder | null;
+  private line = 1;
+  private lineBytes = 0;
+
+  constructor(private readonly options: CheckedDecoderOptions) {
+    this.decoder =
+      options.encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }) : null;
+  }
+
+  /** Decodes one chunk (a trailing partial UTF-8 sequence is kept for the next). */
+  write(chunk: Buffer): string {
+    this.countLines(chunk);
+    if (this.decoder === null) return this.decodeSingleByte(chunk);
+    try {
+      return this.decoder.decode(chunk, { stream: true });
+    } catch {
+      return this.failUtf8(chunk);
+    }
+  }
+
+  /** Flushes the decoder at end of file (a cut-off UTF-8 sequence is an encoding error). */
+  end(): string {
+    if (this.decoder === null) return '';
+    try {
+      return this.decoder.decode();
+    } catch {
+      return refuse(
+        'S-ENCODING',
+        this.options.file,
+        `line ${this.line}`,
+        `${this.options.file} line ${this.line}: the file ends inside a character, so it is not valid UTF-8: save it as UTF-8 and re-import.`,
+      );
+    }
+  }
+
+  /** Current line number (1-based) after the bytes written so far. */
+  get currentLine(): number {
+    return this.line;
+  }
+
+  private countLines(chunk: Buffer): void {
+    let from = 0;
+    for (;;) {
+      const nl = chunk.indexOf(10, from);
+      const end = nl === -1 ? chunk.length : nl;
+      this.lineBytes += end - from;
+      if (this.lineBytes > this.options.maxLineBytes) {
+        refuse(
+          'S-LINE-TOO-LONG',
+          this.options.file,
+          `line ${this.line}`,
+          `${this.options.file} line ${this.line} is longer than ${formatBytes(this.options.maxLineBytes)}: this is not a data row; check the file is the right one and re-export it.`,
+        );
+      }
+      if (nl === -1) return;
+      this.line += 1;
+      this.lineBytes = 0;
+      from = nl + 1;
+    }
+  }
+
+  private decodeSingleByte(chunk: Buffer): string {
+    if (this.options.encoding === 'us-ascii') {
+      const bad = chunk.findIndex((b) => b > 127);
+      if (bad !== -1) {
+        refuse(
+          'S-ENCODING',
+          this.options.file,
+          null,
+          `${this.options.file} declares US-ASCII but holds byte 0x${chunk[bad]!.toString(16)}: save it as UTF-8 and re-import.`,
+        );
+      }
+    }
+    return chunk.toString('latin1');
+  }
+
+  private failUtf8(chunk: Buffer): never {
+    const at = firstInvalidUtf8(chunk);
+    const line = this.lineAt(chunk, at);
+    return refuse(
+      'S-ENCODING',
+      this.options.file,
+      `line ${line}`,
+      `${this.options.file} line ${line} is not UTF-8 (byte 0x${(chunk[at] ?? 0).toString(16)}; the file looks like Latin-1 / Windows-1252): save it as 'CSV UTF-8' (or UTF-8 XML) and re-import.`,
+    );
+  }
+
+  /** Line number of a byte offset of the chunk just counted. */
+  private lineAt(chunk: Buffer, at: number): number {
+    let after = 0;
+    for (let i = Math.max(0, at); i < chunk.length; i++) if (chunk[i] === 10) after++;
+    return this.line - after;
+  }
+}
+
+/** Offset of the first byte that breaks UTF-8 in a chunk (a sequence cut off at the end counts as valid). */
+export function firstInvalidUtf8(b: Buffer): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    let n = 0;
+    if (c < 0x80) n = 0;
+    else if (c >= 0xc2 && c <= 0xdf) n = 1;
+    else if (c >= 0xe0 && c <= 0xef) n = 2;
+    else if (c >= 0xf0 && c <= 0xf4) n = 3;
+    else return i;
+    for (let k = 1; k <= n; k++) {
+      if (i + k >= b.length) return Math.min(i, b.length - 1);
+      const cc = b[i + k]!;
+      if (cc < 0x80 || cc > 0xbf) return i;
+    }
+    i += n + 1;
+  }
+  return Math.max(0, b.length - 1);
+}
+
+/** `1 MiB`, `2 GiB`. */
+export function formatBytes(n: number): string {
+  if (n >= 1024 ** 3) return `${+(n / 1024 ** 3).toFixed(1)} GiB`;
+  if (n >= 1024 ** 2) return `${+(n / 1024 ** 2).toFixed(1)} MiB`;
+  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KiB`;
+  return `${n} bytes`;
+}

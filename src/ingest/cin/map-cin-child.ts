@@ -1,0 +1,245 @@
+import type { FileSink } from '../file-sink.js';
+import { RowFields } from '../row-fields.js';
+import { xmlPosition, type XmlNode } from '../xml/xml-schema.js';
+import { upnHash } from '../upn-hash.js';
+import { sexCode } from '../sex-code.js';
+import type { IsoDate } from '../../calendar/iso-date.js';
+
+export interface MapCinOptions {
+  readonly upnKey: string;
+}
+
+const NESTED = ['Assessments', 'CINPlanDates', 'Section47', 'ChildProtectionPlans'] as const;
+
+function where(file: string, node: XmlNode): string {
+  return `${file} ${node.path} (line ${node.line})`;
+}
+
+function fieldsFor(sink: FileSink, node: XmlNode, childId: string | null, unit: string): RowFields {
+  return new RowFields(sink, node.name, xmlPosition(node), childId, where(sink.file, node), unit);
+}
+
+/** The latest event date seen, for the submission's as-at date. */
+export interface CinChildDates {
+  latest: IsoDate | null;
+}
+
+/**
+ * Maps one CIN census `Child` element (inputs.md §3) to a Child and its referrals (CINdetails), assessments,
+ * CIN plans, Section 47s and CP plans. A Child without a usable LAchildID is rejected (`CIN-CHILD-ID`) and so
+ * is everything in it; a CINdetails without a usable CINreferralDate (`CIN-REF-DATE`) likewise. Each rejected
+ * nested element is listed as `PARENT-REJECTED`, so every element read is loaded or listed.
+ * @example mapCinChild(node, sink, { upnKey }, dates) // stages children, referrals, assessments, …
+ */
+export function mapCinChild(node: XmlNode, sink: FileSink, o: MapCinOptions, dates: CinChildDates): void {
+  const see = (d: IsoDate | null): void => {
+    if (d !== null && (dates.latest === null || d > dates.latest)) dates.latest = d;
+  };
+  sink.read('Child');
+  const ids = node.children['ChildIdentifiers']?.[0];
+  const chars = node.children['ChildCharacteristics']?.[0];
+  const f = fieldsFor(sink, node, null, 'this Child and everything in it');
+  const rawId = ids?.leaves['LAchildID'] ?? null;
+  if (rawId === null) {
+    f.issue('CIN-CHILD-ID', 'error', 'LAchildID', null, 'LAchildID is missing', '8500');
+  } else if (rawId.length > 20) {
+    f.issue(
+      'CIN-CHILD-ID',
+      'error',
+      'LAchildID',
+      rawId,
+      `LAchildID '${rawId}' is longer than 20 characters`,
+      '8500',
+    );
+  }
+  f.childId = rawId;
+  const dob = f.date('PersonBirthDate', ids?.leaves['PersonBirthDate'] ?? null, 'iso');
+  const death = f.date('PersonDeathDate', ids?.leaves['PersonDeathDate'] ?? null, 'iso');
+  f.date('ExpectedPersonBirthDate', ids?.leaves['ExpectedPersonBirthDate'] ?? null, 'iso', {
+    severity: 'warning',
+  });
+  const sexElement =
+    ids && 'Sex' in ids.leaves ? 'Sex' : ids && 'GenderCurrent' in ids.leaves ? 'GenderCurrent' : null;
+  const sexRaw = sexElement ? (ids!.leaves[sexElement] ?? null) : null;
+  const details = node.children['CINdetails'] ?? [];
+  if (f.rejected || rawId === null) {
+    for (const d of details) rejectTree(sink, d, rawId, 'its Child was not loaded');
+    return;
+  }
+  const childId = rawId;
+  sink.add(
+    'children',
+    {
+      childId,
+      dob,
+      sex: sexCode(sexRaw),
+      ethnicity: chars?.leaves['Ethnicity']?.toUpperCase() ?? null,
+      deathDate: death,
+      upnHash: upnHash(ids?.leaves['UPN'] ?? null, o.upnKey),
+      disabilities: (chars?.children['Disabilities']?.[0]?.leafLists['Disability'] ?? [])
+        .filter((d): d is string => d !== null)
+        .map((d) => d.toUpperCase()),
+      sources: [{ file: sink.file, position: xmlPosition(node) }],
+    },
+    { sexElement, SEX: sexRaw },
+  );
+
+  for (const d of details) {
+    sink.read('CINdetails');
+    const df = fieldsFor(sink, d, childId, 'this CINdetails and everything in it');
+    const refDate = df.date('CINreferralDate', d.leaves['CINreferralDate'] ?? null, 'iso', {
+      required: true,
+      code: 'CIN-REF-DATE',
+      dfeRule: '8600',
+    });
+    const closure = df.date('CINclosureDate', d.leaves['CINclosureDate'] ?? null, 'iso');
+    const icpc = df.date('DateOfInitialCPC', d.leaves['DateOfInitialCPC'] ?? null, 'iso');
+    const nfa = df.bool('ReferralNFA', d.leaves['ReferralNFA'] ?? null);
+    if (df.rejected || refDate === null) {
+      for (const name of NESTED)
+        for (const n of d.children[name] ?? []) rejectTree(sink, n, childId, 'its CINdetails was not loaded');
+      continue;
+    }
+    see(refDate);
+    see(closure);
+    const referralId = sink.id('referrals', `${childId}/${refDate}`, xmlPosition(d));
+    sink.add('referrals', {
+      id: referralId,
+      childId,
+      referralDate: refDate,
+      referralSource: d.leaves['ReferralSource']?.toUpperCase() ?? null,
+      referralSourceRaw: null,
+      primaryNeedCode: d.leaves['PrimaryNeedCode']?.toUpperCase() ?? null,
+      closureDate: closure,
+      reasonForClosure: d.leaves['ReasonForClosure']?.toUpperCase() ?? null,
+      dateOfInitialCpc: icpc,
+      referralNfa: nfa,
+      source: { file: sink.file, position: xmlPosition(d) },
+    });
+    const src = (n: XmlNode) => ({ file: sink.file, position: xmlPosition(n) });
+
+    for (const a of d.children['Assessments'] ?? []) {
+      sink.read('Assessments');
+      const af = fieldsFor(sink, a, childId, 'this assessment');
+      const start = af.date(
+        'AssessmentActualStartDate',
+        a.leaves['AssessmentActualStartDate'] ?? null,
+        'iso',
+        { required: true },
+      );
+      const review = af.date(
+        'AssessmentInternalReviewDate',
+        a.leaves['AssessmentInternalReviewDate'] ?? null,
+        'iso',
+      );
+      const auth = af.date(
+        'AssessmentAuthorisationDate',
+        a.leaves['AssessmentAuthorisationDate'] ?? null,
+        'iso',
+      );
+      if (af.rejected || start === null) continue;
+      see(start);
+      see(auth);
+      sink.add('assessments', {
+        id: sink.id('assessments', `${referralId}/${start}`, xmlPosition(a)),
+        referralId,
+        childId,
+        startDate: start,
+        internalReviewDate: review,
+        authorisationDate: auth,
+        factors: (a.children['FactorsIdentifiedAtAssessment']?.[0]?.leafLists['AssessmentFactors'] ?? [])
+          .filter((x): x is string => x !== null)
+          .map((x) => x.toUpperCase()),
+        source: src(a),
+      });
+    }
+    for (const p of d.children['CINPlanDates'] ?? []) {
+      sink.read('CINPlanDates');
+      const pf = fieldsFor(sink, p, childId, 'this CIN plan');
+      const start = pf.date('CINPlanStartDate', p.leaves['CINPlanStartDate'] ?? null, 'iso', {
+        required: true,
+      });
+      const end = pf.date('CINPlanEndDate', p.leaves['CINPlanEndDate'] ?? null, 'iso');
+      if (pf.rejected || start === null) continue;
+      see(start);
+      see(end);
+      sink.add('cinPlans', {
+        id: sink.id('cinPlans', `${childId}/${start}`, xmlPosition(p)),
+        referralId,
+        childId,
+        startDate: start,
+        endDate: end,
+        source: src(p),
+      });
+    }
+    for (const s of d.children['Section47'] ?? []) {
+      sink.read('Section47');
+      const sf = fieldsFor(sink, s, childId, 'this Section 47');
+      const start = sf.date('S47ActualStartDate', s.leaves['S47ActualStartDate'] ?? null, 'iso', {
+        required: true,
+      });
+      const target = sf.date('InitialCPCtarget', s.leaves['InitialCPCtarget'] ?? null, 'iso');
+      const icpcDate = sf.date('DateOfInitialCPC', s.leaves['DateOfInitialCPC'] ?? null, 'iso');
+      const notRequired = sf.bool('ICPCnotRequired', s.leaves['ICPCnotRequired'] ?? null);
+      if (sf.rejected || start === null) continue;
+      see(start);
+      see(icpcDate);
+      sink.add('section47s', {
+        id: sink.id('section47s', `${childId}/${start}`, xmlPosition(s)),
+        referralId,
+        childId,
+        startDate: start,
+        initialCpcTarget: target,
+        dateOfInitialCpc: icpcDate,
+        icpcNotRequired: notRequired ?? false,
+        source: src(s),
+      });
+    }
+    for (const c of d.children['ChildProtectionPlans'] ?? []) {
+      sink.read('ChildProtectionPlans');
+      const cf = fieldsFor(sink, c, childId, 'this CP plan');
+      const start = cf.date('CPPstartDate', c.leaves['CPPstartDate'] ?? null, 'iso', { required: true });
+      const end = cf.date('CPPendDate', c.leaves['CPPendDate'] ?? null, 'iso');
+      const reviews: IsoDate[] = [];
+      for (const r of c.children['Reviews']?.[0]?.leafLists['CPPreviewDate'] ?? []) {
+        const rd = cf.date('CPPreviewDate', r, 'iso', { severity: 'warning' });
+        if (rd !== null) reviews.push(rd);
+      }
+      const previous = cf.int('NumberOfPreviousCPP', c.leaves['NumberOfPreviousCPP'] ?? null, 0, 99);
+      if (cf.rejected || start === null) continue;
+      see(start);
+      see(end);
+      for (const r of reviews) see(r);
+      sink.add('cpPlans', {
+        id: sink.id('cpPlans', `${childId}/${start}`, xmlPosition(c)),
+        referralId,
+        childId,
+        startDate: start,
+        endDate: end,
+        initialCategoryOfAbuse: c.leaves['InitialCategoryOfAbuse']?.toUpperCase() ?? null,
+        latestCategoryOfAbuse: c.leaves['LatestCategoryOfAbuse']?.toUpperCase() ?? null,
+        numberOfPreviousCpp: previous,
+        reviewDates: reviews.sort(),
+        source: src(c),
+      });
+    }
+  }
+}
+
+/** Lists an element (and, for CINdetails, its nested elements) as not loaded because its parent was rejected. */
+function rejectTree(sink: FileSink, node: XmlNode, childId: string | null, why: string): void {
+  sink.read(node.name);
+  sink.issue({
+    code: 'PARENT-REJECTED',
+    severity: 'error',
+    table: node.name,
+    position: xmlPosition(node),
+    childId,
+    message: `${where(sink.file, node)}: not loaded because ${why}.`,
+  });
+  if (node.name === 'CINdetails') {
+    for (const name of NESTED)
+      for (const n of node.children[name] ?? [])
+        rejectTree(sink, n, childId, 'its CINdetails was not loaded');
+  }
+}

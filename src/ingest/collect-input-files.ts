@@ -1,0 +1,78 @@
+import { readdir, stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { structuralIssue } from './refusal.js';
+import type { ValidationIssue } from '../validate/issue.js';
+
+/** An input file found under the given paths. */
+export interface InputFile {
+  readonly path: string;
+  /** File name as given (no directory). */
+  readonly name: string;
+  readonly size: number;
+  /** Directory the file is in (SSDA903 CSV tables in one folder form one set). */
+  readonly dir: string;
+}
+
+/** True for names a folder walk skips: hidden files and Office lock files (`~$…`). */
+export function isSkippedName(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('~$');
+}
+
+/**
+ * Expands the paths of `cspi import PATH...` (inputs.md §1): files as given, folders walked recursively with
+ * hidden and `~$` files skipped; sorted by path. A path that does not exist is a structural issue.
+ * @example await collectInputFiles(['data/2021-22']) //=> { files: [{ name: 'episodes.csv', … }], issues: [] }
+ */
+export async function collectInputFiles(
+  paths: readonly string[],
+): Promise<{ files: InputFile[]; issues: ValidationIssue[] }> {
+  const files: InputFile[] = [];
+  const issues: ValidationIssue[] = [];
+  const seen = new Set<string>();
+  const add = (path: string, size: number): void => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    files.push({ path, name: basename(path), size, dir: resolve(path, '..') });
+  };
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    if (depth > 32) return;
+    const entries = await readdir(dir, { withFileTypes: true });
+    for (const e of entries) {
+      if (isSkippedName(e.name)) continue;
+      const p = join(dir, e.name);
+      if (e.isDirectory()) await walk(p, depth + 1);
+      else if (e.isFile()) add(p, (await stat(p)).size);
+    }
+  };
+  for (const given of paths) {
+    const p = resolve(given);
+    let s;
+    try {
+      s = await stat(p);
+    } catch {
+      issues.push(
+        structuralIssue(
+          'S-NOT-FOUND',
+          basename(given),
+          null,
+          `${given} does not exist: check the path and re-run.`,
+        ),
+      );
+      continue;
+    }
+    if (s.isDirectory()) await walk(p, 0);
+    else add(p, s.size);
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (files.length === 0 && issues.length === 0) {
+    issues.push(
+      structuralIssue(
+        'S-NO-INPUT',
+        null,
+        null,
+        `no input files found in ${paths.join(', ') || '(no paths given)'}.`,
+      ),
+    );
+  }
+  return { files, issues };
+}

@@ -1,0 +1,78 @@
+import { createReadStream } from 'node:fs';
+import { CheckedDecoder, formatBytes } from '../checked-decoder.js';
+import { refuse } from '../refusal.js';
+import type { IngestLimits } from '../limits.js';
+import { CsvRowReader, CsvRowTooLong } from './csv-row-reader.js';
+
+export interface StreamCsvOptions {
+  readonly path: string;
+  readonly file: string;
+  readonly limits: IngestLimits;
+  /** Number of columns in the header row. */
+  readonly columns: number;
+  /** Called for each data row (not the header) with the line it starts on. */
+  onRow(cells: string[], line: number): void;
+  onChunk?(chunk: Buffer): void;
+}
+
+/**
+ * Streams a UTF-8 CSV file row by row (the header row is skipped), refusing it when it is not UTF-8
+ * (`S-ENCODING`), a line is too long (`S-LINE-TOO-LONG`), or it was cut short: a quoted field never closed,
+ * or a last line without a line break and with too few fields (`S-TRUNCATED`).
+ */
+export async function streamCsv(o: StreamCsvOptions): Promise<void> {
+  const { file, limits } = o;
+  let header = true;
+  let lastCount = 0;
+  const reader = new CsvRowReader(
+    {
+      row: (cells, line) => {
+        if (header) {
+          header = false;
+          return;
+        }
+        lastCount = cells.length;
+        o.onRow(cells, line);
+      },
+    },
+    limits.maxLineBytes,
+    limits.maxFields,
+  );
+  const decoder = new CheckedDecoder({ file, encoding: 'utf-8', maxLineBytes: limits.maxLineBytes });
+  const stream = createReadStream(o.path, { highWaterMark: 1024 * 1024 });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      reader.push(decoder.write(chunk));
+      o.onChunk?.(chunk);
+    }
+    reader.push(decoder.end());
+    reader.end();
+  } catch (e) {
+    stream.destroy();
+    if (e instanceof CsvRowTooLong) {
+      refuse(
+        'S-LINE-TOO-LONG',
+        file,
+        `line ${e.line}`,
+        `${file} line ${e.line}: a row longer than ${formatBytes(limits.maxLineBytes)} (often a quote that is never closed); check the file and re-export it.`,
+      );
+    }
+    throw e;
+  }
+  if (reader.openQuoteLine !== null) {
+    refuse(
+      'S-TRUNCATED',
+      file,
+      `line ${reader.openQuoteLine}`,
+      `${file} line ${reader.openQuoteLine}: a quoted value starts here and is never closed, so the file was cut short or a quote is missing; nothing was loaded.`,
+    );
+  }
+  if (reader.lastRowUnterminated && !header && lastCount < o.columns) {
+    refuse(
+      'S-TRUNCATED',
+      file,
+      `line ${reader.lastRowLine}`,
+      `${file} line ${reader.lastRowLine}: the last line is short (${lastCount} of ${o.columns} fields, no line break), so the file was cut short; export it again and re-import.`,
+    );
+  }
+}

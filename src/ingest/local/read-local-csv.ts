@@ -1,0 +1,66 @@
+import type { FileSink } from '../file-sink.js';
+import type { IngestLimits } from '../limits.js';
+import { RowFields, cell } from '../row-fields.js';
+import { streamCsv } from '../csv/stream-csv.js';
+import { mapLocalRow } from './map-local-row.js';
+import type { LocalTable } from './tables.js';
+import type { IsoDate } from '../../calendar/iso-date.js';
+
+export interface ReadLocalCsvOptions {
+  readonly path: string;
+  readonly table: LocalTable;
+  readonly index: Readonly<Record<string, number>>;
+  readonly limits: IngestLimits;
+  onChunk?(chunk: Buffer): void;
+}
+
+/** The key-date range of the rows loaded from a local file (null when it holds none). */
+export interface LocalFileRange {
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+}
+
+/**
+ * Reads one local extract CSV (inputs.md §5) into the sink and returns the range of its rows' key dates.
+ * @example await readLocalCsv(sink, { path, table: 'contacts', index, limits }) //=> { start: '2021-04-01', end: '2022-03-31' }
+ */
+export async function readLocalCsv(sink: FileSink, o: ReadLocalCsvOptions): Promise<LocalFileRange | null> {
+  const columns = Object.values(o.index).filter((i) => i >= 0).length;
+  let start: IsoDate | null = null;
+  let end: IsoDate | null = null;
+  await streamCsv({
+    path: o.path,
+    file: sink.file,
+    limits: o.limits,
+    columns,
+    onChunk: o.onChunk,
+    onRow: (cells, line) => {
+      sink.read(o.table);
+      const f = new RowFields(sink, o.table, `line ${line}`, null, `${sink.file} line ${line}`);
+      if (cells.length !== columns) {
+        f.issue(
+          'GEN-FIELDS',
+          'error',
+          null,
+          null,
+          `the row has ${cells.length} fields but the header has ${columns}`,
+        );
+        return;
+      }
+      const d = mapLocalRow(
+        o.table,
+        (c) => {
+          const i = o.index[c];
+          return i === undefined || i < 0 ? null : cell(cells[i]);
+        },
+        f,
+        sink,
+      );
+      if (d !== null) {
+        if (start === null || d < start) start = d;
+        if (end === null || d > end) end = d;
+      }
+    },
+  });
+  return start !== null && end !== null ? { start, end } : null;
+}

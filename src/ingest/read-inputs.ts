@@ -1,0 +1,511 @@
+import { createHash } from 'node:crypto';
+import type { IsoDate } from '../calendar/iso-date.js';
+import { financialYearContaining } from '../calendar/period.js';
+import type { SourceKind } from '../model/source.js';
+import type { RowCount, ValidationIssue } from '../validate/issue.js';
+import { loadCodeBook } from '../validate/code-lists.js';
+import { rulesFor } from '../validate/registry.js';
+import { runRules } from '../validate/run-rules.js';
+import { collectInputFiles, type InputFile } from './collect-input-files.js';
+import { FileSink, type RecordExtras } from './file-sink.js';
+import { type IngestLimits, resolveLimits } from './limits.js';
+import { Refusal, structuralIssue } from './refusal.js';
+import { errorRateIssues, rowCounts } from './row-counts.js';
+import { sniffFile } from './sniff-file.js';
+import type { FileInfo, IngestResult, StagedSubmission, StagedTables } from './staged.js';
+import { read903Csv } from './ssda903/read-903-csv.js';
+import { read903Xml } from './ssda903/read-903-xml.js';
+import { REQUIRED_903_TABLES, type Ssda903Table } from './ssda903/tables.js';
+import { readCinXml, type CinFileFacts } from './cin/read-cin-xml.js';
+import { readLocalCsv, type LocalFileRange } from './local/read-local-csv.js';
+import { UNDATED_LOCAL_TABLES, type LocalTable } from './local/tables.js';
+import { readAnnexA, type AnnexAFacts } from './annex-a/read-annex-a.js';
+
+/** Progress of a read: the file being read, bytes read so far of all files, rows (elements) read so far. */
+export interface IngestProgress {
+  readonly file: string;
+  readonly bytes: number;
+  readonly totalBytes: number;
+  readonly rows: number;
+}
+
+export interface ReadInputsOptions {
+  /** LA code (`--la`); a CIN LEA that differs is refused. */
+  readonly la?: string;
+  /** Collection year (`--year 2021-22`), overriding what the files say. */
+  readonly year?: string;
+  readonly onProgress?: (p: IngestProgress) => void;
+  readonly limits?: Partial<IngestLimits>;
+  /** Today (GEN-FUTURE); defaults to the London date now. */
+  readonly today?: IsoDate;
+  /** Key for the UPN hash (inputs.md §7); defaults to one derived from the LA code. */
+  readonly upnKey?: string;
+}
+
+/** One file after reading. */
+interface ReadFile {
+  readonly input: InputFile;
+  readonly format: string;
+  readonly sink: FileSink;
+  /** Table label the rows are counted under (CSV). */
+  readonly label: string | null;
+  readonly sha256: string;
+  readonly kind:
+    | { readonly source: 'ssda903'; readonly table: Ssda903Table | 'xml' }
+    | { readonly source: 'cin'; readonly facts: CinFileFacts }
+    | { readonly source: 'local'; readonly table: LocalTable; readonly range: LocalFileRange | null }
+    | { readonly source: 'annex-a'; readonly facts: AnnexAFacts };
+}
+
+/** A submission before its rules run. */
+interface Group {
+  readonly source: SourceKind;
+  readonly files: ReadFile[];
+  year: string | null;
+  asAt: IsoDate | null;
+  dateRange: { start: IsoDate; end: IsoDate } | null;
+}
+
+/**
+ * Reads and validates the input paths of one import (inputs.md §1–§6): files and folders (recursive; hidden
+ * and `~$` files skipped), each recognised by content, streamed by its reader, grouped into submissions (source,
+ * collection year, as-at date), and checked by the year's rules. Nothing is stored: the result says what would
+ * load, what was rejected and why, and whether the import is refused (any structural issue).
+ * @example const r = await readInputs(['returns/2021-22'], { la: '841' }); r.refused //=> false
+ */
+export async function readInputs(
+  paths: readonly string[],
+  options: ReadInputsOptions = {},
+): Promise<IngestResult> {
+  const limits = resolveLimits(options.limits);
+  const today =
+    options.today ??
+    (new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date()) as IsoDate);
+  const upnKey = options.upnKey ?? `cspi-upn:${options.la ?? ''}`;
+  const issues: ValidationIssue[] = [];
+  if (options.year !== undefined && !/^\d{4}-\d{2}$/.test(options.year)) {
+    issues.push(
+      structuralIssue(
+        'S-YEAR',
+        null,
+        null,
+        `--year ${options.year} is not a collection year: write it like 2021-22.`,
+      ),
+    );
+  }
+  const collected = await collectInputFiles(paths);
+  issues.push(...collected.issues);
+  const totalBytes = collected.files.reduce((s, f) => s + f.size, 0);
+  const extras = new WeakMap<object, RecordExtras>();
+  let bytes = 0;
+  let rows = 0;
+  const read: ReadFile[] = [];
+
+  for (const input of collected.files) {
+    const sink = new FileSink(input.name, extras);
+    const hash = createHash('sha256');
+    const onChunk = (chunk: Buffer): void => {
+      hash.update(chunk);
+      bytes += chunk.length;
+      options.onProgress?.({ file: input.name, bytes, totalBytes, rows: rows + countReads(sink) });
+    };
+    try {
+      const sniff = await sniffFile(input.path, input.name, input.size, limits);
+      if (sniff.kind === 'refused') {
+        issues.push(sniff.issue);
+        bytes += input.size;
+        continue;
+      }
+      let file: ReadFile;
+      if (sniff.kind === 'csv' && sniff.match.kind === 'ssda903') {
+        await read903Csv(sink, {
+          path: input.path,
+          table: sniff.match.table,
+          index: sniff.match.index,
+          limits,
+          upnKey,
+          onChunk,
+        });
+        file = {
+          input,
+          format: 'ssda903-csv',
+          sink,
+          label: sniff.match.table,
+          sha256: hash.digest('hex'),
+          kind: { source: 'ssda903', table: sniff.match.table },
+        };
+      } else if (sniff.kind === 'csv') {
+        const m = sniff.match as { table: LocalTable; index: Record<string, number> };
+        const range = await readLocalCsv(sink, {
+          path: input.path,
+          table: m.table,
+          index: m.index,
+          limits,
+          onChunk,
+        });
+        file = {
+          input,
+          format: 'local-csv',
+          sink,
+          label: m.table,
+          sha256: hash.digest('hex'),
+          kind: { source: 'local', table: m.table, range },
+        };
+      } else if (sniff.kind === 'cin-xml') {
+        const facts = await readCinXml(sink, {
+          path: input.path,
+          encoding: sniff.encoding,
+          limits,
+          upnKey,
+          onChunk,
+        });
+        file = {
+          input,
+          format: 'cin-xml',
+          sink,
+          label: null,
+          sha256: hash.digest('hex'),
+          kind: { source: 'cin', facts },
+        };
+      } else if (sniff.kind === 'ssda903-xml') {
+        await read903Xml(sink, { path: input.path, encoding: sniff.encoding, limits, upnKey, onChunk });
+        file = {
+          input,
+          format: 'ssda903-xml',
+          sink,
+          label: null,
+          sha256: hash.digest('hex'),
+          kind: { source: 'ssda903', table: 'xml' },
+        };
+      } else {
+        const facts = await readAnnexA(sink, { path: input.path, limits, onChunk });
+        file = {
+          input,
+          format: 'annex-a',
+          sink,
+          label: null,
+          sha256: hash.digest('hex'),
+          kind: { source: 'annex-a', facts },
+        };
+      }
+      rows += countReads(sink);
+      read.push(file);
+    } catch (e) {
+      if (e instanceof Refusal) issues.push(e.issue);
+      else {
+        issues.push(
+          structuralIssue(
+            'S-INTERNAL',
+            input.name,
+            null,
+            `could not read ${input.name}${sink.reads.size > 0 ? ` after ${countReads(sink)} rows` : ''}; nothing was loaded (an unexpected failure: run again with CSPI_DEBUG=1 and report it).`,
+          ),
+        );
+        if (process.env['CSPI_DEBUG'])
+          process.stderr.write(`S-INTERNAL in ${input.name}: ${e instanceof Error ? e.stack : String(e)}\n`);
+      }
+    }
+  }
+
+  for (const f of read) issues.push(...f.sink.issues);
+  const groups = groupSubmissions(read, issues);
+  const la = resolveLa(read, options.la ?? null, issues);
+
+  const fileTables = new Map(read.filter((f) => f.label !== null).map((f) => [f.input.name, f.label!]));
+  const submissions: StagedSubmission[] = [];
+  const allTables = groups.map((g) => mergeTables(g.files));
+  const statutory = new Map<string, Group>();
+  for (let gi = 0; gi < groups.length; gi++) {
+    const g = groups[gi]!;
+    let tables = allTables[gi]!;
+    resolveYear(g, tables, options.year ?? null, today, issues);
+    if (g.year === null) continue;
+    if (g.source === 'ssda903' || g.source === 'cin') {
+      const other = statutory.get(`${g.source}|${g.year}`);
+      if (other) {
+        const a = other.files.map((f) => f.input.name).join(', ');
+        const b = g.files.map((f) => f.input.name).join(', ');
+        issues.push(
+          structuralIssue(
+            'S-MIXED',
+            g.files[0]!.input.name,
+            null,
+            `${a} and ${b} are both the ${g.source === 'cin' ? 'CIN census' : 'SSDA903 return'} for ${g.year}: import one of them.`,
+          ),
+        );
+        continue;
+      }
+      statutory.set(`${g.source}|${g.year}`, g);
+    }
+    if (g.source === 'ssda903' || g.source === 'cin') {
+      if (!loadCodeBook(g.source, g.year)) {
+        issues.push(
+          structuralIssue(
+            'S-YEAR',
+            g.files[0]!.input.name,
+            null,
+            `${g.files.map((f) => f.input.name).join(', ')}: collection year ${g.year} has no ${g.source === 'cin' ? 'CIN census' : 'SSDA903'} code lists in this version of cspi (supported: ${g.source === 'cin' ? '2017-18' : '2019-20'} to 2026-27); check the year or update cspi.`,
+          ),
+        );
+        continue;
+      }
+    }
+    for (const r of tables.oc2 ?? []) (r as { year: string }).year = g.year;
+    for (const r of tables.oc3 ?? []) (r as { year: string }).year = g.year;
+    const rules = rulesFor(g.source, g.year) ?? rulesFor(g.source, '2026-27') ?? [];
+    const period = financialYearContaining(`${g.year.slice(0, 4)}-04-01` as IsoDate);
+    const result = runRules(
+      rules,
+      {
+        source: g.source,
+        year: g.year,
+        yearStart: period.start,
+        yearEnd: period.end,
+        today,
+        tables,
+        importTables: allTables,
+        codes: (source, year) => loadCodeBook(source, year ?? g.year!),
+        extras: (r) => extras.get(r),
+      },
+      fileTables,
+      extras,
+    );
+    tables = result.tables;
+    issues.push(...result.issues);
+    const files = g.files.map((f) => fileInfo(f));
+    submissions.push({
+      source: g.source,
+      collectionYear: g.source === 'local' && isUndated(g) ? null : g.year,
+      asAt: g.asAt,
+      dateRange: g.dateRange,
+      files,
+      tables,
+    });
+  }
+
+  const reads = new Map(read.map((f) => [f.input.name, f.sink.reads] as const));
+  const counts: RowCount[] = rowCounts(reads, issues);
+  issues.push(...errorRateIssues(counts, limits.maxRejectRate));
+  return {
+    la,
+    files: read.map((f) => fileInfo(f)),
+    submissions,
+    issues,
+    counts,
+    refused: issues.some((i) => i.severity === 'structural'),
+  };
+}
+
+function countReads(sink: FileSink): number {
+  let n = 0;
+  for (const v of sink.reads.values()) n += v;
+  return n;
+}
+
+function fileInfo(f: ReadFile): FileInfo {
+  const tables = Object.keys(f.sink.tables);
+  return {
+    name: f.input.name,
+    path: f.input.path,
+    size: f.input.size,
+    sha256: f.sha256,
+    format: f.format,
+    tables: tables.length > 0 ? tables : f.label ? [f.label] : [],
+  };
+}
+
+function isUndated(g: Group): boolean {
+  return g.files.every((f) => f.kind.source === 'local' && UNDATED_LOCAL_TABLES.includes(f.kind.table));
+}
+
+/** Concatenates the staged tables of a group's files. */
+function mergeTables(files: readonly ReadFile[]): StagedTables {
+  const out: Record<string, unknown[]> = {};
+  for (const f of files) {
+    for (const [k, v] of Object.entries(f.sink.tables) as [string, unknown[]][]) {
+      const list = (out[k] ??= []);
+      for (const r of v) list.push(r);
+    }
+  }
+  return out as StagedTables;
+}
+
+/**
+ * Groups files into submissions (inputs.md §1.1): each CIN file, local file and Annex A workbook is one;
+ * SSDA903 CSV tables in one folder form one set (with a 903 XML file there, its SWEpisodes/DoLo CSVs join it).
+ * A table given twice, or in both forms, is `S-MIXED`; a set without Header or Episodes is `S-INCOMPLETE-SET`.
+ */
+function groupSubmissions(read: readonly ReadFile[], issues: ValidationIssue[]): Group[] {
+  const groups: Group[] = [];
+  const byDir = new Map<string, ReadFile[]>();
+  for (const f of read) {
+    if (f.kind.source === 'ssda903') {
+      const list = byDir.get(f.input.dir) ?? [];
+      list.push(f);
+      byDir.set(f.input.dir, list);
+    } else {
+      groups.push({ source: f.kind.source, files: [f], year: null, asAt: null, dateRange: null });
+    }
+  }
+  for (const files of byDir.values()) {
+    const xml = files.filter((f) => f.kind.source === 'ssda903' && f.kind.table === 'xml');
+    const csv = files.filter((f) => f.kind.source === 'ssda903' && f.kind.table !== 'xml');
+    if (xml.length > 1) {
+      issues.push(
+        structuralIssue(
+          'S-MIXED',
+          xml[1]!.input.name,
+          null,
+          `${xml.map((f) => f.input.name).join(' and ')} are two SSDA903 XML returns in one folder: put each year's return in its own folder.`,
+        ),
+      );
+      continue;
+    }
+    const seen = new Map<string, ReadFile>();
+    let mixed = false;
+    for (const f of csv) {
+      const t = (f.kind as { table: string }).table;
+      const prev = seen.get(t);
+      if (prev) {
+        issues.push(
+          structuralIssue(
+            'S-MIXED',
+            f.input.name,
+            null,
+            `${prev.input.name} and ${f.input.name} are both the SSDA903 ${t} table in one folder: keep one (put other years in their own folders).`,
+          ),
+        );
+        mixed = true;
+      }
+      seen.set(t, f);
+      if (xml.length === 1 && t !== 'SWEpisodes' && t !== 'DoLo') {
+        issues.push(
+          structuralIssue(
+            'S-MIXED',
+            f.input.name,
+            null,
+            `${f.input.name} is the SSDA903 ${t} table, which ${xml[0]!.input.name} (XML) also holds: import one form, not both.`,
+          ),
+        );
+        mixed = true;
+      }
+    }
+    if (mixed) continue;
+    if (xml.length === 0) {
+      const missing = REQUIRED_903_TABLES.filter((t) => !seen.has(t));
+      if (missing.length > 0) {
+        issues.push(
+          structuralIssue(
+            'S-INCOMPLETE-SET',
+            csv[0]!.input.name,
+            null,
+            `the SSDA903 set with ${csv.map((f) => f.input.name).join(', ')} has no ${missing.join(' or ')} table; each year's set needs Header and Episodes (add ${missing.length === 1 ? 'it' : 'them'} to the same folder).`,
+          ),
+        );
+        continue;
+      }
+    }
+    groups.push({ source: 'ssda903', files: [...xml, ...csv], year: null, asAt: null, dateRange: null });
+  }
+  // Two submissions of one source for one year are ambiguous.
+  return groups;
+}
+
+/** Works out a group's collection year, as-at date and date range (inputs.md §1, §1.1). */
+function resolveYear(
+  g: Group,
+  tables: StagedTables,
+  override: string | null,
+  today: IsoDate,
+  issues: ValidationIssue[],
+): void {
+  const fy = (d: IsoDate): string => financialYearContaining(d).financialYear;
+  const names = g.files.map((f) => f.input.name).join(', ');
+  if (g.source === 'ssda903') {
+    let latest: IsoDate | null = null;
+    const see = (d: IsoDate | null): void => {
+      if (d !== null && (latest === null || d > latest)) latest = d;
+    };
+    for (const e of tables.episodes ?? []) {
+      see(e.decom);
+      see(e.dec);
+    }
+    for (const r of tables.cicReviews ?? []) see(r.reviewDate);
+    g.asAt = latest;
+    g.year = override ?? (latest !== null ? fy(latest) : null);
+    if (g.year === null) {
+      issues.push(
+        structuralIssue(
+          'S-YEAR',
+          g.files[0]!.input.name,
+          null,
+          `${names}: no episode or review dates, so the collection year cannot be told; give it with --year 2021-22.`,
+        ),
+      );
+    }
+    return;
+  }
+  const f = g.files[0]!;
+  if (f.kind.source === 'cin') {
+    const facts = f.kind.facts;
+    let year: string | null = null;
+    if (facts.year && /^\d{4}$/.test(facts.year)) year = `${Number(facts.year) - 1}-${facts.year.slice(2)}`;
+    else if (facts.referenceDate) year = fy(facts.referenceDate);
+    else if (facts.latestEvent) year = fy(facts.latestEvent);
+    g.year = override ?? year;
+    g.asAt = facts.sourceDate ?? facts.latestEvent;
+    if (g.year === null) {
+      issues.push(
+        structuralIssue(
+          'S-YEAR',
+          f.input.name,
+          null,
+          `${f.input.name}: no CollectionDetails/Year, ReferenceDate or event dates, so the collection year cannot be told; give it with --year 2021-22.`,
+        ),
+      );
+    }
+    return;
+  }
+  if (f.kind.source === 'local') {
+    const range = f.kind.range;
+    g.dateRange = range;
+    g.asAt = range?.end ?? null;
+    g.year = override ?? (range ? fy(range.end) : fy(today));
+    return;
+  }
+  if (f.kind.source === 'annex-a') {
+    const facts = f.kind.facts;
+    g.dateRange = facts.range;
+    g.asAt = facts.range?.end ?? null;
+    g.year = override ?? (facts.range ? fy(facts.range.end) : fy(today));
+  }
+}
+
+/** The import's LA: --la, else the CIN LEA; a CIN LEA that differs is `S-LA-MISMATCH`. */
+function resolveLa(
+  read: readonly ReadFile[],
+  given: string | null,
+  issues: ValidationIssue[],
+): string | null {
+  let la = given;
+  for (const f of read) {
+    if (f.kind.source !== 'cin' || !f.kind.facts.lea) continue;
+    const lea = f.kind.facts.lea;
+    if (la === null) {
+      la = lea;
+      continue;
+    }
+    const comparable = /^\d{3}$/.test(la);
+    if (comparable && lea !== la) {
+      issues.push(
+        structuralIssue(
+          'S-LA-MISMATCH',
+          f.input.name,
+          '/Message/Header/Source/LEA',
+          `${f.input.name}: the CIN census is for LA ${lea}, but this import is for LA ${la}${given ? ' (--la)' : ` (from another file)`}; import each LA's data separately.`,
+        ),
+      );
+    }
+  }
+  return la;
+}

@@ -1,0 +1,69 @@
+import type { RowCount, ValidationIssue } from '../validate/issue.js';
+import { structuralIssue } from './refusal.js';
+
+/**
+ * Per file and table, read = loaded + rejected (inputs.md §6): `reads` are the rows or elements each reader
+ * counted; a row is rejected when any error issue names its position; warnings and queries are issue counts.
+ * @example rowCounts(new Map([['e.csv', new Map([['Episodes', 10]])]]), issues)[0] //=> { read: 10, loaded: 9, rejected: 1, … }
+ */
+export function rowCounts(
+  reads: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  issues: readonly ValidationIssue[],
+): RowCount[] {
+  const key = (file: string, table: string): string => `${file}\u0000${table}`;
+  const rejected = new Map<string, Set<string>>();
+  const warnings = new Map<string, number>();
+  const queries = new Map<string, number>();
+  for (const i of issues) {
+    if (i.file === null || i.table === null) continue;
+    const k = key(i.file, i.table);
+    if (i.severity === 'error') {
+      let s = rejected.get(k);
+      if (!s) rejected.set(k, (s = new Set()));
+      s.add(positionKey(i.position));
+    } else if (i.severity === 'warning') warnings.set(k, (warnings.get(k) ?? 0) + 1);
+    else if (i.severity === 'query') queries.set(k, (queries.get(k) ?? 0) + 1);
+  }
+  const counts: RowCount[] = [];
+  for (const [file, tables] of reads) {
+    for (const [table, read] of tables) {
+      const k = key(file, table);
+      const rej = Math.min(read, rejected.get(k)?.size ?? 0);
+      counts.push({
+        file,
+        table,
+        read,
+        loaded: read - rej,
+        rejected: rej,
+        warnings: warnings.get(k) ?? 0,
+        queries: queries.get(k) ?? 0,
+      });
+    }
+  }
+  return counts;
+}
+
+/** The row a position names: an XML path without its line:col, a CSV line, a cell's row. */
+function positionKey(position: string | null): string {
+  if (position === null) return '';
+  const i = position.indexOf(' line ');
+  return position.startsWith('/') && i !== -1 ? position.slice(0, i) : position;
+}
+
+/**
+ * `S-ERROR-RATE` issues for tables with more than `maxRate` of their rows rejected (inputs.md §6).
+ * @example errorRateIssues([{ file: 'e.csv', table: 'Episodes', read: 10, rejected: 3, … }], 0.2).length //=> 1
+ */
+export function errorRateIssues(counts: readonly RowCount[], maxRate: number): ValidationIssue[] {
+  return counts
+    .filter((c) => c.read > 0 && c.rejected / c.read > maxRate)
+    .map((c) =>
+      structuralIssue(
+        'S-ERROR-RATE',
+        c.file,
+        null,
+        `${c.file}: ${c.rejected} of ${c.read} ${c.table} rows (${Math.round((100 * c.rejected) / c.read)}%) were rejected, over the ${Math.round(maxRate * 100)}% limit, so the import is refused; fix the rows listed and re-import.`,
+        c.table,
+      ),
+    );
+}

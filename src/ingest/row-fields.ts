@@ -1,0 +1,147 @@
+import type { IsoDate } from '../calendar/iso-date.js';
+import { londonDate } from '../calendar/london-date.js';
+import type { FileSink } from './file-sink.js';
+import { type DateStyle, dateStyleHint, parseDate } from './parse-date.js';
+
+/**
+ * Reads the fields of one row (or XML element) for a mapper: blank → null, dates and flags checked. Problems
+ * become issues naming the file, position, field and value; an `error` marks the row rejected.
+ */
+export class RowFields {
+  rejected = false;
+
+  constructor(
+    private readonly sink: FileSink,
+    /** Table label for counts and issues (`Episodes`, `CINdetails`). */
+    readonly label: string,
+    readonly position: string,
+    public childId: string | null,
+    /** `episodes.csv line 90` or `cin.xml /Message/…/CINdetails[2] (line 881)`. */
+    readonly where: string,
+    /** What is not loaded on an error: `this row`, `this CINdetails and everything in it`. */
+    readonly unit: string = 'this row',
+  ) {}
+
+  /** Records an issue; errors reject the row. */
+  issue(
+    code: string,
+    severity: 'error' | 'warning' | 'query',
+    field: string | null,
+    value: string | null,
+    message: string,
+    dfeRule: string | null = null,
+  ): void {
+    if (severity === 'error') this.rejected = true;
+    const tail = severity === 'error' ? `; ${this.unit} was not loaded.` : '.';
+    this.sink.issue({
+      code,
+      severity,
+      table: this.label,
+      position: this.position,
+      childId: this.childId,
+      field,
+      value,
+      dfeRule,
+      message: `${this.where}: ${message}${tail}`,
+    });
+  }
+
+  /** A required value: blank is GEN-REQUIRED (error). */
+  required(
+    field: string,
+    raw: string | null,
+    code = 'GEN-REQUIRED',
+    dfeRule: string | null = null,
+  ): string | null {
+    if (raw === null) this.issue(code, 'error', field, null, `${field} is blank but required`, dfeRule);
+    return raw;
+  }
+
+  /** A date in the source's style; invalid is GEN-DATE (error unless `severity` says otherwise). */
+  date(
+    field: string,
+    raw: string | null,
+    style: DateStyle,
+    opts: { required?: boolean; severity?: 'error' | 'warning'; code?: string; dfeRule?: string } = {},
+  ): IsoDate | null {
+    if (raw === null) {
+      if (opts.required) this.required(field, raw, opts.code ?? 'GEN-REQUIRED', opts.dfeRule ?? null);
+      return null;
+    }
+    const r = parseDate(raw, style);
+    if (r.ok) return r.date;
+    const what =
+      r.reason === 'unreal' ? 'is not a real date' : `is not a date written ${dateStyleHint(style)}`;
+    const severity = opts.severity ?? 'error';
+    this.issue(
+      opts.code ?? 'GEN-DATE',
+      severity,
+      field,
+      raw,
+      `${field} '${raw}' ${what}${severity === 'warning' ? ' (ignored)' : ''}`,
+      opts.dfeRule ?? null,
+    );
+    return null;
+  }
+
+  /** A local `datetime` reduced to its Europe/London date (inputs.md §5). */
+  datetime(field: string, raw: string | null, required: boolean): IsoDate | null {
+    if (raw === null) {
+      if (required) this.required(field, raw);
+      return null;
+    }
+    const d = londonDate(raw);
+    if (d === null) {
+      this.issue(
+        'GEN-DATE',
+        'error',
+        field,
+        raw,
+        `${field} '${raw}' is not a date or date-time (write YYYY-MM-DD or YYYY-MM-DDThh:mm)`,
+      );
+    }
+    return d;
+  }
+
+  /** A yes/no flag: `1/0`, `Y/N`, `yes/no`, `true/false`; anything else is GEN-CODE (warning, read as blank). */
+  bool(field: string, raw: string | null, required = false): boolean | null {
+    if (raw === null) {
+      if (required) this.required(field, raw);
+      return null;
+    }
+    const v = raw.toLowerCase();
+    if (v === '1' || v === 'y' || v === 'yes' || v === 'true') return true;
+    if (v === '0' || v === 'n' || v === 'no' || v === 'false') return false;
+    this.issue(
+      'GEN-CODE',
+      required ? 'error' : 'warning',
+      field,
+      raw,
+      `${field} '${raw}' is not yes/no (1/0, Y/N, true/false)${required ? '' : '; read as blank'}`,
+    );
+    return null;
+  }
+
+  /** A whole number in a range; anything else is GEN-CODE (warning, read as blank). */
+  int(field: string, raw: string | null, min: number, max: number): number | null {
+    if (raw === null) return null;
+    if (!/^-?\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+      this.issue(
+        'GEN-CODE',
+        'warning',
+        field,
+        raw,
+        `${field} '${raw}' is not a whole number from ${min} to ${max}; read as blank`,
+      );
+      return null;
+    }
+    return Number(raw);
+  }
+}
+
+/** A trimmed cell, blank = null. */
+export function cell(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  const t = raw.trim();
+  return t === '' ? null : t;
+}

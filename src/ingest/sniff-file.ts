@@ -1,0 +1,266 @@
+import { open, type FileHandle } from 'node:fs/promises';
+import { parse as parseCsvSync } from 'csv-parse/sync';
+import type { IngestLimits } from './limits.js';
+import { formatBytes, type TextEncoding } from './checked-decoder.js';
+import { recogniseCsvHeader, type CsvHeaderMatch } from './recognise-csv-header.js';
+import { checkZipDirectory } from './zip-directory.js';
+import { structuralIssue } from './refusal.js';
+import type { ValidationIssue } from '../validate/issue.js';
+
+/** What a file holds, decided from its content, never its name (inputs.md §1 "Sniffing"). */
+export type SniffResult =
+  | { readonly kind: 'xlsx' }
+  | { readonly kind: 'ssda903-xml'; readonly encoding: TextEncoding }
+  | { readonly kind: 'cin-xml'; readonly encoding: TextEncoding }
+  | { readonly kind: 'csv'; readonly match: Exclude<CsvHeaderMatch, { kind: 'refused' }> }
+  | { readonly kind: 'refused'; readonly issue: ValidationIssue };
+
+const HEAD = 64 * 1024;
+
+/**
+ * Sniffs a file: refuses it by size before reading (`S-TOO-LARGE`), then looks at its first bytes:
+ * `PK\x03\x04` → xlsx (zip directory checked, nothing inflated); a UTF-16/32 byte-order mark →
+ * `S-ENCODING`; first non-blank `<` → XML (root `EXPSSDA903` or `Message`; any DOCTYPE refused);
+ * otherwise a CSV recognised by its header row.
+ * @example await sniffFile('/data/episodes.csv', 'episodes.csv', 1024, DEFAULT_LIMITS) //=> { kind: 'csv', … }
+ */
+export async function sniffFile(
+  path: string,
+  name: string,
+  size: number,
+  limits: IngestLimits,
+): Promise<SniffResult> {
+  const refused = (code: string, message: string, position: string | null = null): SniffResult => ({
+    kind: 'refused',
+    issue: structuralIssue(code, name, position, message),
+  });
+  if (size > limits.maxFileBytes) {
+    return refused(
+      'S-TOO-LARGE',
+      `${name} is ${formatBytes(size)}, over the ${formatBytes(limits.maxFileBytes)} limit per file; split the data (e.g. one file per year) and re-import.`,
+    );
+  }
+  if (size === 0)
+    return refused('S-EMPTY', `${name} is empty (0 bytes): export the data again and re-import.`);
+  const lower = name.toLowerCase();
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(Math.min(size, HEAD));
+    await handle.read(head, 0, head.length, 0);
+
+    if (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50) {
+      const zip = await checkZipDirectory(handle, size, name, limits);
+      if (zip.kind === 'refused') return zip;
+      if (zip.zipKind === 'xlsx') return { kind: 'xlsx' };
+      if (zip.zipKind === 'xlsb')
+        return refused(
+          'S-UNRECOGNISED',
+          `${name} is an Excel binary workbook (.xlsb): save it as .xlsx (Excel Workbook) and re-import.`,
+        );
+      if (zip.zipKind === 'ods')
+        return refused(
+          'S-UNRECOGNISED',
+          `${name} is an OpenDocument spreadsheet (.ods): save it as .xlsx and re-import.`,
+        );
+      return refused('S-UNRECOGNISED', `${name} is a zip archive: unzip it and import the files inside.`);
+    }
+    if (head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0 && head.readUInt32BE(4) === 0xa1b11ae1) {
+      const probe = Buffer.alloc(Math.min(size, 4 * 1024 * 1024));
+      await handle.read(probe, 0, probe.length, 0);
+      if (probe.includes(Buffer.from('EncryptedPackage', 'utf16le'))) {
+        return refused(
+          'S-XLSX-ENCRYPTED',
+          `${name} is a password-protected workbook: remove the password in Excel (File › Info › Protect Workbook) and re-import.`,
+        );
+      }
+      return refused(
+        'S-UNRECOGNISED',
+        `${name} is an old Excel workbook (.xls): save it as .xlsx (Excel Workbook) and re-import.`,
+      );
+    }
+    if (
+      lower.endsWith('.xls') ||
+      lower.endsWith('.xlsb') ||
+      lower.endsWith('.ods') ||
+      lower.endsWith('.zip')
+    ) {
+      return refused(
+        'S-UNRECOGNISED',
+        `${name} is not a workbook cspi can read: save it as .xlsx (Annex A) or CSV UTF-8 and re-import.`,
+      );
+    }
+    if (lower.endsWith('.xlsx') || lower.endsWith('.xlsm')) {
+      return refused(
+        'S-UNRECOGNISED',
+        `${name} is named like an Excel workbook but is not one (it is not a zip file): open it in Excel, save it as .xlsx and re-import.`,
+      );
+    }
+    const bom = encodingFromBom(head);
+    if (bom) {
+      const csvish = lower.endsWith('.csv') ? "save as 'CSV UTF-8'" : 'save it as UTF-8';
+      return refused('S-ENCODING', `${name} is ${bom}: ${csvish} and re-import.`, 'line 1');
+    }
+    if (looksLikeUtf16WithoutBom(head)) {
+      return refused(
+        'S-ENCODING',
+        `${name} is UTF-16 (no byte-order mark): save as 'CSV UTF-8' and re-import.`,
+        'line 1',
+      );
+    }
+    let start = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+    while (start < head.length && isBlank(head[start]!)) start++;
+    if (start >= head.length) {
+      if (size <= head.length)
+        return refused('S-EMPTY', `${name} holds only blank space: export the data again and re-import.`);
+      return refused(
+        'S-UNRECOGNISED',
+        `${name} starts with ${formatBytes(head.length)} of blank space: it is not a data file cspi knows.`,
+      );
+    }
+    if (head[start] === 0x3c) {
+      // A long comment before the root can outrun the head: look at up to 1 MiB of prolog.
+      let xmlHead = head;
+      if (size > head.length) {
+        xmlHead = Buffer.alloc(Math.min(size, 1024 * 1024));
+        await handle.read(xmlHead, 0, xmlHead.length, 0);
+      }
+      return sniffXml(name, xmlHead.toString('latin1', start), refused);
+    }
+    return await sniffCsv(handle, name, size, head, start, limits, refused);
+  } finally {
+    await handle.close();
+  }
+}
+
+function isBlank(b: number): boolean {
+  return b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+}
+
+function encodingFromBom(b: Buffer): string | null {
+  if (b.length >= 4 && b[0] === 0xff && b[1] === 0xfe && b[2] === 0 && b[3] === 0) return 'UTF-32';
+  if (b.length >= 4 && b[0] === 0 && b[1] === 0 && b[2] === 0xfe && b[3] === 0xff) return 'UTF-32';
+  if (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)))
+    return 'UTF-16';
+  return null;
+}
+
+function looksLikeUtf16WithoutBom(b: Buffer): boolean {
+  const n = Math.min(b.length, 512);
+  let zeros = 0;
+  for (let i = 0; i < n; i++) if (b[i] === 0) zeros++;
+  return n >= 4 && zeros >= n / 4;
+}
+
+function sniffXml(
+  name: string,
+  text: string,
+  refused: (code: string, message: string, position?: string | null) => SniffResult,
+): SniffResult {
+  const decl = /^<\?xml[^>]*?encoding\s*=\s*["']([^"']+)["']/i.exec(text);
+  const declared = decl ? decl[1]!.toLowerCase() : 'utf-8';
+  let encoding: TextEncoding;
+  if (declared === 'utf-8' || declared === 'utf8') encoding = 'utf-8';
+  else if (['iso-8859-1', 'latin1', 'latin-1', 'iso8859-1'].includes(declared)) encoding = 'latin1';
+  else if (declared === 'us-ascii' || declared === 'ascii') encoding = 'us-ascii';
+  else
+    return refused(
+      'S-ENCODING',
+      `${name} declares encoding ${decl![1]}: save it as UTF-8 and re-import.`,
+      'line 1',
+    );
+  // Skip the declaration, comments and processing instructions to reach the root element.
+  let rest = text;
+  for (;;) {
+    rest = rest.replace(/^\s+/, '');
+    if (rest.startsWith('<?')) {
+      const end = rest.indexOf('?>');
+      if (end === -1) break;
+      rest = rest.slice(end + 2);
+    } else if (rest.startsWith('<!--')) {
+      const end = rest.indexOf('-->');
+      if (end === -1) break;
+      rest = rest.slice(end + 3);
+    } else break;
+  }
+  if (/^<!DOCTYPE/i.test(rest)) {
+    const line = text.slice(0, text.length - rest.length).split('\n').length;
+    return refused(
+      'S-XML-DTD',
+      `${name} line ${line}: the file has a DOCTYPE declaration; cspi never reads DTDs or entities (they can be used to attack the server). Export the file without a DOCTYPE and re-import.`,
+      `line ${line}`,
+    );
+  }
+  const root = /^<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/.exec(rest);
+  if (!root)
+    return refused(
+      'S-MALFORMED-XML',
+      `${name}: no root element found at the start of the file; it is not well-formed XML.`,
+      'line 1',
+    );
+  if (root[2] === 'EXPSSDA903') return { kind: 'ssda903-xml', encoding };
+  if (root[2] === 'Message') return { kind: 'cin-xml', encoding };
+  return refused(
+    'S-XML-UNKNOWN',
+    `${name}: root element <${root[2]}> is neither an SSDA903 return (<EXPSSDA903>) nor a CIN census (<Message>); check this is the right file.`,
+    'line 1',
+  );
+}
+
+async function sniffCsv(
+  handle: FileHandle,
+  name: string,
+  size: number,
+  head: Buffer,
+  start: number,
+  limits: IngestLimits,
+  refused: (code: string, message: string, position?: string | null) => SniffResult,
+): Promise<SniffResult> {
+  let buf = head;
+  let nl = buf.indexOf(10, start);
+  if (nl === -1 && size > buf.length) {
+    const more = Buffer.alloc(Math.min(size, limits.maxLineBytes + 1));
+    const { bytesRead } = await handle.read(more, 0, more.length, 0);
+    buf = more.subarray(0, bytesRead);
+    nl = buf.indexOf(10, start);
+    if (nl === -1 && bytesRead > limits.maxLineBytes) {
+      return refused(
+        'S-LINE-TOO-LONG',
+        `${name} line 1 is longer than ${formatBytes(limits.maxLineBytes)}: this is not a CSV header row; check the file is the right one.`,
+        'line 1',
+      );
+    }
+  }
+  const bomStart = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
+  const lineBytes = buf.subarray(bomStart, nl === -1 ? buf.length : nl);
+  let line: string;
+  try {
+    line = new TextDecoder('utf-8', { fatal: true }).decode(lineBytes);
+  } catch {
+    return refused(
+      'S-ENCODING',
+      `${name} line 1 is not UTF-8 (the file looks like Latin-1 / Windows-1252): save as 'CSV UTF-8' and re-import.`,
+      'line 1',
+    );
+  }
+  let header: string[];
+  try {
+    const rows = parseCsvSync(line.replace(/\r$/, ''), { relax_column_count: true }) as string[][];
+    header = rows[0] ?? [];
+  } catch {
+    return refused(
+      'S-UNRECOGNISED',
+      `${name} line 1: the header row is not valid CSV (check quotes); cspi reads comma-separated UTF-8 files with the column names first.`,
+      'line 1',
+    );
+  }
+  if (header.length <= 1 && (line.includes(';') || line.includes('\t'))) {
+    return refused(
+      'S-UNRECOGNISED',
+      `${name} line 1: the columns are separated by ${line.includes(';') ? 'semicolons' : 'tabs'}; save it as comma-separated 'CSV UTF-8' and re-import.`,
+      'line 1',
+    );
+  }
+  const match = recogniseCsvHeader(name, header);
+  if (match.kind === 'refused') return match;
+  return { kind: 'csv', match };
+}

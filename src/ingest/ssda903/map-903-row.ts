@@ -1,0 +1,242 @@
+import type { FileSink } from '../file-sink.js';
+import type { RowFields } from '../row-fields.js';
+import type { DateStyle } from '../parse-date.js';
+import type { Ssda903Table } from './tables.js';
+import { upnHash } from '../upn-hash.js';
+import { sexCode } from '../sex-code.js';
+
+/** What mapping a 903 row needs besides the row. */
+export interface Map903Options {
+  readonly dateStyle: DateStyle;
+  readonly upnKey: string;
+}
+
+/** A row's cells by canonical column name, trimmed, blank = null. */
+export type CellGetter = (column: string) => string | null;
+
+/**
+ * Maps one SSDA903 row (from CSV or XML) to its case-model record (inputs.md §2.1), checking required fields,
+ * dates and flags as it goes; a row with an error is not staged. Codes are stored upper-case; whether a code
+ * is valid for the collection year is checked later by the year's rules (the year is known only once the
+ * whole set is read). AD1, PlacedAdoption, PrevPerm and DoLo rows are checked and counted but not staged
+ * (the case model has no record for them).
+ * @example map903Row('Episodes', get, fields, sink, { dateStyle: 'dmy', upnKey }) // stages one Episode
+ */
+export function map903Row(
+  table: Ssda903Table,
+  get: CellGetter,
+  f: RowFields,
+  sink: FileSink,
+  o: Map903Options,
+): void {
+  const s = o.dateStyle;
+  const child = f.required('CHILD', get('CHILD'));
+  f.childId = child;
+  if (child !== null && child.length > 10) {
+    f.issue('903-CHILD-ID', 'warning', 'CHILD', child, `CHILD '${child}' is longer than 10 characters`);
+  }
+  const source = { file: sink.file, position: f.position };
+  const upper = (c: string): string | null => get(c)?.toUpperCase() ?? null;
+  switch (table) {
+    case 'Header': {
+      const dob = f.date('DOB', get('DOB'), s, { required: true });
+      const sexRaw = f.required('SEX', get('SEX'));
+      if (f.rejected || child === null) return;
+      sink.add(
+        'children',
+        {
+          childId: child,
+          dob,
+          sex: sexCode(sexRaw),
+          ethnicity: upper('ETHNIC'),
+          deathDate: null,
+          upnHash: upnHash(get('UPN'), o.upnKey),
+          disabilities: [],
+          sources: [source],
+        },
+        { SEX: sexRaw, MC_DOB: get('MC_DOB'), MOTHER: get('MOTHER') },
+      );
+      return;
+    }
+    case 'Episodes': {
+      const decom = f.date('DECOM', get('DECOM'), s, { required: true });
+      const dec = f.date('DEC', get('DEC'), s);
+      const rne = f.required('RNE', upper('RNE'));
+      const ls = f.required('LS', upper('LS'));
+      const place = f.required('PLACE', upper('PLACE'));
+      const plDistance = readDistance(get('PL_DISTANCE'), f);
+      if (f.rejected || child === null || decom === null) return;
+      sink.add('episodes', {
+        id: sink.id('episodes', `${child}/${decom}`, f.position),
+        childId: child,
+        decom,
+        rne,
+        ls,
+        cin: upper('CIN'),
+        place,
+        placeProvider: upper('PLACE_PROVIDER'),
+        dec,
+        rec: upper('REC'),
+        reasonPlaceChange: upper('REASON_PLACE_CHANGE'),
+        homePost: upper('HOME_POST'),
+        plPost: upper('PL_POST'),
+        urn: upper('URN'),
+        plDistance,
+        source,
+      });
+      return;
+    }
+    case 'Reviews': {
+      const review = f.date('REVIEW', get('REVIEW'), s, { required: true });
+      const dob = get('DOB');
+      f.date('DOB', dob, s, { severity: 'warning' });
+      if (f.rejected || child === null || review === null) return;
+      sink.add(
+        'cicReviews',
+        {
+          id: sink.id('cicReviews', `${child}/${review}`, f.position),
+          childId: child,
+          reviewDate: review,
+          reviewCode: upper('REVIEW_CODE'),
+          source,
+        },
+        { DOB: dob },
+      );
+      return;
+    }
+    case 'UASC': {
+      const dob = f.date('DOB', get('DOB'), s, { severity: 'warning' });
+      const duc = f.date('DUC', get('DUC'), s);
+      if (f.rejected || child === null) return;
+      sink.add(
+        'uasc',
+        { id: sink.id('uasc', child, f.position), childId: child, dob, duc, source },
+        { DOB: get('DOB'), SEX: get('SEX') },
+      );
+      return;
+    }
+    case 'Missing': {
+      const start = f.date('MIS_START', get('MIS_START'), s, { required: true });
+      const end = f.date('MIS_END', get('MIS_END'), s);
+      const missing = f.required('MISSING', upper('MISSING'));
+      if (missing !== null && missing !== 'M' && missing !== 'A') {
+        f.issue(
+          'GEN-CODE',
+          'error',
+          'MISSING',
+          missing,
+          `MISSING '${missing}' is not M (missing) or A (away without authorisation)`,
+        );
+      }
+      f.date('DOB', get('DOB'), s, { severity: 'warning' });
+      if (f.rejected || child === null || start === null) return;
+      sink.add(
+        'missingEpisodes',
+        {
+          id: sink.id('missingEpisodes', `${child}/${start}/${missing}`, f.position),
+          childId: child,
+          missing: missing as 'M' | 'A',
+          start,
+          end,
+          source,
+        },
+        { DOB: get('DOB') },
+      );
+      return;
+    }
+    case 'SWEpisodes': {
+      const start = f.date('SW_DECOM', get('SW_DECOM'), s, { required: true });
+      const end = f.date('SW_DEC', get('SW_DEC'), s);
+      const swId = f.required('SW_ID', upper('SW_ID'));
+      f.date('DOB', get('DOB'), s, { severity: 'warning' });
+      if (f.rejected || child === null || start === null || swId === null) return;
+      sink.add(
+        'swEpisodes',
+        {
+          id: sink.id('swEpisodes', `${child}/${start}`, f.position),
+          childId: child,
+          swId,
+          start,
+          end,
+          reason: upper('SW_REASON'),
+          source,
+        },
+        { DOB: get('DOB') },
+      );
+      return;
+    }
+    case 'OC2': {
+      f.date('DOB', get('DOB'), s, { severity: 'warning' });
+      const rec = {
+        id: sink.id('oc2', child ?? '', f.position),
+        childId: child ?? '',
+        year: '',
+        healthCheck: f.bool('HEALTH_CHECK', get('HEALTH_CHECK')),
+        teethCheck: f.bool('TEETH_CHECK', get('TEETH_CHECK')),
+        immunisations: f.bool('IMMUNISATIONS', get('IMMUNISATIONS')),
+        healthAssessment: f.bool('HEALTH_ASSESSMENT', get('HEALTH_ASSESSMENT')),
+        sdqScore: f.int('SDQ_SCORE', get('SDQ_SCORE'), 0, 40),
+        convicted: f.bool('CONVICTED', get('CONVICTED')),
+        substanceMisuse: f.bool('SUBSTANCE_MISUSE', get('SUBSTANCE_MISUSE')),
+        source,
+      };
+      f.bool('INTERVENTION_RECEIVED', get('INTERVENTION_RECEIVED'));
+      f.bool('INTERVENTION_OFFERED', get('INTERVENTION_OFFERED'));
+      if (f.rejected || child === null) return;
+      sink.add('oc2', rec, { DOB: get('DOB'), SDQ_REASON: upper('SDQ_REASON') });
+      return;
+    }
+    case 'OC3': {
+      const dob = f.date('DOB', get('DOB'), s, { severity: 'warning' });
+      if (f.rejected || child === null) return;
+      sink.add('oc3', {
+        id: sink.id('oc3', child, f.position),
+        childId: child,
+        year: '',
+        dob,
+        inTouch: upper('IN_TOUCH'),
+        activ: upper('ACTIV'),
+        accom: upper('ACCOM'),
+        source,
+      });
+      return;
+    }
+    case 'AD1':
+      f.date('DOB', get('DOB'), s, { severity: 'warning' });
+      f.date('DATE_INT', get('DATE_INT'), s);
+      f.date('DATE_MATCH', get('DATE_MATCH'), s);
+      return;
+    case 'PlacedAdoption':
+      f.date('DOB', get('DOB'), s, { severity: 'warning' });
+      f.date('DATE_PLACED', get('DATE_PLACED'), s, { required: true });
+      f.date('DATE_PLACED_CEASED', get('DATE_PLACED_CEASED'), s);
+      return;
+    case 'PrevPerm':
+      f.date('DOB', get('DOB'), s, { severity: 'warning' });
+      f.date('DATE_PERM', get('DATE_PERM'), s, { severity: 'warning' });
+      return;
+    case 'DoLo':
+      f.date('DOB', get('DOB'), s, { severity: 'warning' });
+      f.date('DOLO_START', get('DOLO_START'), s, { required: true });
+      f.date('DOLO_END', get('DOLO_END'), s);
+      return;
+  }
+}
+
+/** A supplied PL_DISTANCE: 0.0–999.9 is used; anything else is 903-DIST (warning) and derived later. */
+function readDistance(raw: string | null, f: RowFields): number | null {
+  if (raw === null) return null;
+  const v = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN;
+  if (Number.isNaN(v) || v > 999.9) {
+    f.issue(
+      '903-DIST',
+      'warning',
+      'PL_DISTANCE',
+      raw,
+      `PL_DISTANCE '${raw}' is not a distance from 0.0 to 999.9 miles; it will be derived from the postcodes`,
+      '164',
+    );
+    return null;
+  }
+  return v;
+}

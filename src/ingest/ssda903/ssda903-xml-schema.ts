@@ -1,0 +1,56 @@
+import type { XmlSchema } from '../xml/xml-schema.js';
+import { SSDA903_COLUMNS } from './tables.js';
+
+/** The SSDA903 XML form (inputs.md §2.1): `EXPSSDA903` › `CHILD*` › one `HEADER` + `EPISODE*`. */
+export const SSDA903_XML_SCHEMA: XmlSchema = {
+  EXPSSDA903: { children: ['CHILD'], repeat: ['CHILD'] },
+  CHILD: { children: ['HEADER', 'EPISODE'], repeat: ['EPISODE'] },
+  HEADER: {
+    leaves: [
+      'CHILDID',
+      'UPN',
+      'SEX',
+      'DOB',
+      'ETHNIC',
+      'UASC',
+      'DUC',
+      'MOTHER',
+      'MC_DOB',
+      'DATE_INT',
+      'DATE_MATCH',
+      'FOSTER_CARE',
+      'NB_ADOPTR',
+      'SEX_ADOPTR',
+      'LS_ADOPTR',
+      'IN_TOUCH',
+      'ACTIV',
+      'ACCOM',
+    ],
+    children: ['AMISSING', 'AREVIEW', 'PERMANENCE', 'OC2', 'AD_PLACED'],
+    repeat: ['AMISSING', 'AREVIEW', 'AD_PLACED'],
+  },
+  AMISSING: { leaves: ['MISSING', 'MIS_START', 'MIS_END'] },
+  AREVIEW: { leaves: ['REVIEW', 'REVIEW_CODE'] },
+  PERMANENCE: { leaves: ['PREV_PERM', 'LA_PERM', 'DATE_PERM'] },
+  OC2: { leaves: SSDA903_COLUMNS.OC2.filter((c) => c !== 'CHILD' && c !== 'DOB') },
+  AD_PLACED: { leaves: ['DATE_PLACED', 'DATE_PLACED_CEASED', 'REASON_PLACED_CEASED'] },
+  EPISODE: {
+    leaves: [
+      'DECOM',
+      'RNE',
+      'LS',
+      'CIN',
+      'PL',
+      'PL_POST',
+      'HOME_POST',
+      'URN',
+      'PLACE_PROVIDER',
+      'DEC',
+      'REC',
+      'REASON_PLACE_CHANGE',
+      'PL_DISTANCE',
+      'PL_LA',
+      'PL_LOCATION',
+    ],
+  },
+};

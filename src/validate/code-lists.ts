@@ -1,0 +1,63 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** One code of a field's list for a collection year (inputs.md §1 "Reference data is data, not code"). */
+export interface CodeEntry {
+  readonly code: string;
+  readonly label: string;
+  readonly group?: string;
+  readonly status: 'valid' | 'legacy';
+  /** The code a legacy code is read as. */
+  readonly maps_to?: string;
+  /** Severity of a legacy code's issue when not the default warning (CIN 18A/19A: query). */
+  readonly severity?: 'warning' | 'query';
+}
+
+/** A source's code lists for one collection year: field → entries. */
+export interface CodeLists {
+  readonly source: 'ssda903' | 'cin';
+  readonly year: string;
+  readonly fields: Readonly<Record<string, readonly CodeEntry[]>>;
+}
+
+/** Fast lookup over a year's lists. */
+export class CodeBook {
+  private readonly maps = new Map<string, Map<string, CodeEntry>>();
+  constructor(readonly lists: CodeLists) {
+    for (const [field, entries] of Object.entries(lists.fields)) {
+      this.maps.set(field, new Map(entries.map((e) => [e.code.toUpperCase(), e])));
+    }
+  }
+  /** True when the year has a list for the field. */
+  has(field: string): boolean {
+    return this.maps.has(field);
+  }
+  /** The entry for a code (case-insensitive), or undefined when not in the list. */
+  get(field: string, code: string): CodeEntry | undefined {
+    return this.maps.get(field)?.get(code.toUpperCase());
+  }
+}
+
+const DATA_DIR = fileURLToPath(new URL('../../data/codelists/', import.meta.url));
+const cache = new Map<string, CodeBook | null>();
+
+/**
+ * Loads a source's code lists for a collection year from `data/codelists/<source>/<year>.json`; null when
+ * the year has no lists (`S-YEAR`).
+ * @example loadCodeBook('ssda903', '2024-25')?.get('PLACE', 'K3')?.status //=> 'valid'
+ */
+export function loadCodeBook(
+  source: 'ssda903' | 'cin',
+  year: string,
+  dir: string = DATA_DIR,
+): CodeBook | null {
+  const key = `${dir}|${source}|${year}`;
+  if (cache.has(key)) return cache.get(key)!;
+  const path = `${dir}/${source}/${year}.json`;
+  const book =
+    /^\d{4}-\d{2}$/.test(year) && existsSync(path)
+      ? new CodeBook(JSON.parse(readFileSync(path, 'utf8')) as CodeLists)
+      : null;
+  cache.set(key, book);
+  return book;
+}

@@ -1,0 +1,90 @@
+import type { IngestResult } from '../ingest/staged.js';
+import type { ValidationIssue } from './issue.js';
+
+export interface TerminalSummaryOptions {
+  /** Examples shown per rule (default 3). */
+  readonly examples?: number;
+}
+
+const SEVERITY_ORDER = { structural: 0, error: 1, warning: 2, query: 3 } as const;
+
+/**
+ * The validation summary for a terminal (inputs.md §6): per file and table read / loaded / rejected /
+ * warnings / queries (a refused import shows `loaded 0 (import refused)`), structural problems in full, then
+ * row issues grouped by rule with counts and the first few examples.
+ * @example formatTerminalSummary(result).split('\n')[0] //=> 'Checked 2 files: 1 submission (SSDA903 2021-22).'
+ */
+export function formatTerminalSummary(result: IngestResult, options: TerminalSummaryOptions = {}): string {
+  const examples = options.examples ?? 3;
+  const out: string[] = [];
+  const subs = result.submissions.map(
+    (s) => `${sourceName(s.source)}${s.collectionYear ? ` ${s.collectionYear}` : ''}`,
+  );
+  out.push(
+    `Checked ${result.files.length} file${result.files.length === 1 ? '' : 's'}: ${subs.length} submission${subs.length === 1 ? '' : 's'}${subs.length ? ` (${subs.join(', ')})` : ''}${result.la ? `, LA ${result.la}` : ''}.`,
+  );
+  if (result.counts.length > 0) {
+    const rows = result.counts.map((c) => [
+      `${c.file} ${c.table}`,
+      String(c.read),
+      result.refused ? '0 (import refused)' : String(c.loaded),
+      String(c.rejected),
+      String(c.warnings),
+      String(c.queries),
+    ]);
+    const head = ['File and table', 'read', 'loaded', 'rejected', 'warnings', 'queries'];
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+    const line = (r: string[]): string =>
+      r.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');
+    out.push('', line(head), ...rows.map(line));
+  }
+  const structural = result.issues.filter((i) => i.severity === 'structural');
+  if (structural.length > 0) {
+    out.push(
+      '',
+      `The import is refused (${structural.length} structural problem${structural.length === 1 ? '' : 's'}); nothing would be loaded:`,
+    );
+    for (const i of structural) out.push(`  ${i.code}  ${i.message}`);
+  }
+  const byRule = new Map<string, ValidationIssue[]>();
+  for (const i of result.issues) {
+    if (i.severity === 'structural') continue;
+    const list = byRule.get(i.code) ?? [];
+    list.push(i);
+    byRule.set(i.code, list);
+  }
+  if (byRule.size > 0) {
+    out.push('', 'Row issues by rule:');
+    const rules = [...byRule.entries()].sort(
+      (a, b) =>
+        SEVERITY_ORDER[a[1][0]!.severity] - SEVERITY_ORDER[b[1][0]!.severity] || b[1].length - a[1].length,
+    );
+    for (const [code, list] of rules) {
+      out.push(
+        `  ${code} (${list[0]!.severity}${list[0]!.dfeRule ? `, DfE ${list[0]!.dfeRule}` : ''}): ${list.length}`,
+      );
+      for (const i of list.slice(0, examples)) out.push(`    ${i.message}`);
+      if (list.length > examples) out.push(`    … and ${list.length - examples} more (see the report files)`);
+    }
+  }
+  const rejected = result.counts.reduce((s, c) => s + c.rejected, 0);
+  out.push(
+    '',
+    result.refused
+      ? 'Result: refused. Fix the structural problems above and run again.'
+      : rejected > 0
+        ? `Result: ${rejected} row${rejected === 1 ? '' : 's'} would be rejected; the rest would load.`
+        : 'Result: everything would load.',
+  );
+  return out.join('\n');
+}
+
+function sourceName(s: string): string {
+  return s === 'ssda903'
+    ? 'SSDA903'
+    : s === 'cin'
+      ? 'CIN census'
+      : s === 'annex-a'
+        ? 'Annex A'
+        : 'local extract';
+}

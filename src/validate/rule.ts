@@ -1,0 +1,105 @@
+import type { IsoDate } from '../calendar/iso-date.js';
+import type { StagedTables } from '../ingest/staged.js';
+import type { SourceKind } from '../model/source.js';
+import type { Severity } from './issue.js';
+import type { CodeBook } from './code-lists.js';
+
+/** A staged table's key. */
+export type StagedTableKey = keyof StagedTables;
+
+/** Any staged record: every one carries its provenance (Child as `sources`). */
+export type AnyRecord = object;
+
+/** What a rule sees: one submission's staged tables, read-only, with the year's code lists. */
+export interface RuleContext {
+  readonly source: SourceKind;
+  /** Collection year `2021-22`. */
+  readonly year: string;
+  readonly yearStart: IsoDate;
+  readonly yearEnd: IsoDate;
+  /** Today's date (passed in; rules never read the clock). */
+  readonly today: IsoDate;
+  readonly tables: Readonly<StagedTables>;
+  /** Every submission of the import (for cross-file lookups such as workers for allocations). */
+  readonly importTables: readonly Readonly<StagedTables>[];
+  /** Code lists of the collection year for the submission's source (SSDA903 lists for local care-leaver codes). */
+  readonly codes: (source: 'ssda903' | 'cin', year?: string) => CodeBook | null;
+  /** Raw values a record does not keep (e.g. Reviews' DOB column, the SEX code as given). */
+  readonly extras: (record: AnyRecord) => Readonly<Record<string, string | null>> | undefined;
+}
+
+/** One finding of a rule on one record. */
+export interface RuleHit {
+  readonly table: StagedTableKey;
+  readonly record: AnyRecord;
+  readonly field: string | null;
+  readonly value: string | null;
+  /** What is wrong, without the file and position (the engine adds them) and without the outcome. */
+  readonly message: string;
+  /** Overrides the rule's severity for this hit (e.g. an invalid code in a key field is an error). */
+  readonly severity?: Exclude<Severity, 'structural'>;
+  /** A repaired record that replaces this one (warnings "repaired by the stated rule"). */
+  readonly repair?: AnyRecord;
+}
+
+/** A rule ran and found these, or was skipped (e.g. its table is absent). */
+export type RuleOutcome =
+  | { readonly kind: 'ran'; readonly hits: readonly RuleHit[] }
+  | { readonly kind: 'skipped'; readonly reason: string };
+
+/**
+ * A validation rule (style.md §1, "What this means for cspi"): metadata plus a pure check over a submission's
+ * staged tables. Errors reject the record (the rest loads), warnings load it flagged (possibly repaired),
+ * queries load it unchanged.
+ */
+export interface Rule {
+  readonly code: string;
+  readonly severity: Exclude<Severity, 'structural'>;
+  readonly dfeRule?: string;
+  readonly sources: readonly SourceKind[];
+  readonly tables: readonly StagedTableKey[];
+  readonly fields: readonly string[];
+  /** What the rule checks, in plain English (for the rule catalogue). */
+  readonly message: string;
+  check(ctx: RuleContext): RuleOutcome;
+}
+
+/**
+ * A check done while reading (the row cannot become a record without it): listed in the catalogue with the
+ * same metadata, applied by the readers.
+ */
+export interface ReaderCheck {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly dfeRule?: string;
+  readonly message: string;
+}
+
+/** `{ kind: 'ran', hits }`. */
+export function ran(hits: readonly RuleHit[]): RuleOutcome {
+  return { kind: 'ran', hits };
+}
+
+/** `{ kind: 'skipped', reason }`. */
+export function skipped(reason: string): RuleOutcome {
+  return { kind: 'skipped', reason };
+}
+
+/** The child id of a staged record, if it has one. */
+export function childIdOf(record: AnyRecord): string | null {
+  const r = record as { childId?: string };
+  return typeof r.childId === 'string' ? r.childId : null;
+}
+
+/** Groups records by child id, keeping file order within each child. */
+export function byChild<T extends { readonly childId: string }>(
+  records: readonly T[] | undefined,
+): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of records ?? []) {
+    let list = m.get(r.childId);
+    if (!list) m.set(r.childId, (list = []));
+    list.push(r);
+  }
+  return m;
+}

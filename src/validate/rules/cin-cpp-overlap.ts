@@ -1,0 +1,37 @@
+import { ran, byChild, type Rule, type RuleHit } from '../rule.js';
+
+/** CIN-CPP-OVERLAP (inputs.md §6; DfE 8940): a child's CP plans overlap, or two are open at once. Warning. */
+export const cinCppOverlap: Rule = {
+  code: 'CIN-CPP-OVERLAP',
+  severity: 'warning',
+  dfeRule: '8940',
+  sources: ['cin'],
+  tables: ['cpPlans'],
+  fields: ['CPPstartDate', 'CPPendDate'],
+  message: 'A child’s CP plans overlap or two are open.',
+  check: (ctx) => {
+    const hits: RuleHit[] = [];
+    for (const plans of byChild(ctx.tables.cpPlans).values()) {
+      const sorted = [...plans].sort((a, b) =>
+        a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0,
+      );
+      for (let i = 1; i < sorted.length; i++) {
+        const prev = sorted[i - 1]!;
+        const p = sorted[i]!;
+        if (prev.endDate === null || prev.endDate > p.startDate) {
+          hits.push({
+            table: 'cpPlans',
+            record: p,
+            field: 'CPPstartDate',
+            value: p.startDate,
+            message:
+              prev.endDate === null
+                ? `the CP plan starting ${p.startDate} begins while the plan starting ${prev.startDate} is still open`
+                : `the CP plan starting ${p.startDate} overlaps the plan ${prev.startDate} to ${prev.endDate}`,
+          });
+        }
+      }
+    }
+    return ran(hits);
+  },
+};

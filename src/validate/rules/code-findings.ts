@@ -1,0 +1,78 @@
+import type { AnyRecord, RuleContext, RuleHit, StagedTableKey } from '../rule.js';
+import { CODE_FIELDS, type CodeFieldRef } from '../table-fields.js';
+import { financialYearContaining } from '../../calendar/period.js';
+import type { IsoDate } from '../../calendar/iso-date.js';
+
+/**
+ * Checks every coded field of a submission against its collection year's lists (shared by GEN-CODE and
+ * GEN-LEGACY): a code not in the list is `invalid`; a legacy code is `legacy` and, where the list says what it
+ * maps to, repaired to that code. Fields without a list that year are not checked.
+ */
+export function codeFindings(ctx: RuleContext, kind: 'invalid' | 'legacy'): RuleHit[] {
+  const hits: RuleHit[] = [];
+  const spec = CODE_FIELDS[ctx.source];
+  for (const [table, fields] of Object.entries(spec) as [StagedTableKey, readonly CodeFieldRef[]][]) {
+    const records = ctx.tables[table] as readonly AnyRecord[] | undefined;
+    if (!records) continue;
+    for (const record of records) {
+      let repaired: Record<string, unknown> | null = null;
+      const found: Omit<RuleHit, 'repair'>[] = [];
+      for (const ref of fields) {
+        const r = record as Record<string, unknown>;
+        const raw = ref.extra ? ctx.extras(record)?.[ref.extra] : r[ref.prop!];
+        if (raw === null || raw === undefined) continue;
+        const year = ref.yearOf ? yearOfDate(r[ref.yearOf] as IsoDate | null, ctx.year) : ctx.year;
+        const book = ctx.codes(ref.list, year) ?? ctx.codes(ref.list);
+        if (!book || !book.has(ref.field)) continue;
+        const values = Array.isArray(raw) ? (raw as string[]) : [String(raw)];
+        const next: string[] = [];
+        for (const v of values) {
+          const entry = book.get(ref.field, v);
+          if (!entry) {
+            if (kind === 'invalid') {
+              found.push({
+                table,
+                record,
+                field: ref.field,
+                value: v,
+                message: `${ref.field} '${v}' is not a valid code in ${year}${ref.rawProp ? '; read as unknown' : ''}`,
+                severity: ref.key ? 'error' : 'warning',
+              });
+              if (ref.rawProp) {
+                repaired ??= { ...r };
+                repaired[ref.prop!] = null;
+                repaired[ref.rawProp] = v;
+              }
+            }
+            next.push(v);
+            continue;
+          }
+          if (entry.status === 'legacy' && kind === 'legacy') {
+            const to = entry.maps_to;
+            found.push({
+              table,
+              record,
+              field: ref.field,
+              value: v,
+              message: `${ref.field} ${v} is no longer used in ${year}${to ? `; read as ${to}` : ''}`,
+              severity: entry.severity ?? 'warning',
+            });
+            next.push(to ?? v);
+            continue;
+          }
+          next.push(v);
+        }
+        if (kind === 'legacy' && ref.prop && next.some((v, i) => v !== values[i])) {
+          repaired ??= { ...r };
+          repaired[ref.prop] = Array.isArray(raw) ? next : next[0];
+        }
+      }
+      for (const f of found) hits.push(repaired ? { ...f, repair: repaired } : f);
+    }
+  }
+  return hits;
+}
+
+function yearOfDate(d: IsoDate | null | undefined, fallback: string): string {
+  return d ? financialYearContaining(d).financialYear : fallback;
+}

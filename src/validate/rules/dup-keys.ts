@@ -1,0 +1,75 @@
+import type { AnyRecord, StagedTableKey } from '../rule.js';
+import { sourceOf, humanPosition } from '../record-place.js';
+import { ukDate } from '../../ingest/parse-date.js';
+
+/** The natural key of a staged record (inputs.md §1.1): ids are built from the natural keys. */
+export function naturalKey(table: StagedTableKey, r: AnyRecord): string {
+  const x = r as Record<string, unknown>;
+  if (table === 'children') return String(x['childId']);
+  if (table === 'workers') return String(x['workerId']);
+  if (table === 'postcodes') return String(x['pcd']);
+  if (table === 'population') return `${String(x['year'])}/${String(x['laCode'])}`;
+  return String(x['id']);
+}
+
+/** The record without provenance, for "identical repeat" comparison. */
+export function content(r: AnyRecord): string {
+  return JSON.stringify(r, (k, v: unknown) => (k === 'source' || k === 'sources' ? undefined : v));
+}
+
+/** How a duplicate is described: "child 123456 already has an episode starting 04/05/2021 (line 88)". */
+export function describeDuplicate(table: StagedTableKey, r: AnyRecord, first: AnyRecord): string {
+  const x = r as Record<string, string>;
+  const at = sourceOf(first);
+  const where = at ? ` (${humanPosition(at.position)})` : '';
+  switch (table) {
+    case 'episodes':
+      return `child ${x['childId']} already has an episode starting ${ukDate(x['decom']!)}${where}`;
+    case 'cicReviews':
+      return `child ${x['childId']} already has a review on ${ukDate(x['reviewDate']!)}${where}`;
+    case 'missingEpisodes':
+      return `child ${x['childId']} already has a ${x['missing']} episode starting ${ukDate(x['start']!)}${where}`;
+    case 'children':
+      return `child ${x['childId']} is already listed${where}`;
+    case 'referrals':
+      return `child ${x['childId']} already has a CINdetails with CINreferralDate ${x['referralDate']}${where}`;
+    case 'cpPlans':
+      return `child ${x['childId']} already has a CP plan starting ${x['startDate']}${where}`;
+    case 'section47s':
+      return `child ${x['childId']} already has a Section 47 starting ${x['startDate']}${where}`;
+    case 'cinPlans':
+      return `child ${x['childId']} already has a CIN plan starting ${x['startDate']}${where}`;
+    case 'assessments':
+      return `this CINdetails already has an assessment starting ${x['startDate']}${where}`;
+    default:
+      return `this repeats the key (${naturalKey(table, r)}) of an earlier row${where}`;
+  }
+}
+
+/** Tables checked for duplicates, in the order they are checked. */
+export const DUP_TABLES: readonly StagedTableKey[] = [
+  'children',
+  'uasc',
+  'episodes',
+  'cicReviews',
+  'missingEpisodes',
+  'swEpisodes',
+  'oc2',
+  'oc3',
+  'referrals',
+  'assessments',
+  'cinPlans',
+  'section47s',
+  'cpPlans',
+  'contacts',
+  'strategyDiscussions',
+  'cpVisits',
+  'claVisits',
+  'allocations',
+  'workers',
+  'healthChecks',
+  'careLeavers',
+  'placementsLongTerm',
+  'postcodes',
+  'population',
+];

@@ -1,0 +1,39 @@
+import { ran, type AnyRecord, type Rule, type RuleHit, type StagedTableKey } from '../rule.js';
+import { EVENT_DATES, type FieldRef } from '../table-fields.js';
+import { ukDate } from '../../ingest/parse-date.js';
+
+/**
+ * GEN-FUTURE (inputs.md §6): an event date after today ("REVIEW 03/01/2031 is in the future"). Error: the
+ * record is not loaded. ExpectedPersonBirthDate is exempt (it is not checked).
+ */
+export const genFuture: Rule = {
+  code: 'GEN-FUTURE',
+  severity: 'error',
+  sources: ['ssda903', 'cin', 'local'],
+  tables: ['episodes', 'cicReviews', 'missingEpisodes', 'referrals', 'assessments', 'cpPlans', 'contacts'],
+  fields: ['DECOM', 'DEC', 'REVIEW', 'CINreferralDate', 'received_at'],
+  message: 'An event date lies in the future.',
+  check: (ctx) => {
+    const hits: RuleHit[] = [];
+    const spec = EVENT_DATES[ctx.source];
+    for (const [table, fields] of Object.entries(spec) as [StagedTableKey, readonly FieldRef[]][]) {
+      for (const record of (ctx.tables[table] as readonly AnyRecord[] | undefined) ?? []) {
+        for (const f of fields) {
+          const d = (record as Record<string, unknown>)[f.prop] as string | null;
+          if (d && d > ctx.today) {
+            const shown = ctx.source === 'ssda903' ? ukDate(d) : d;
+            hits.push({
+              table,
+              record,
+              field: f.field,
+              value: shown,
+              message: `${f.field} ${shown} is in the future`,
+            });
+            break;
+          }
+        }
+      }
+    }
+    return ran(hits);
+  },
+};

@@ -1,0 +1,50 @@
+import { ran, type AnyRecord, type Rule, type RuleHit, type StagedTableKey } from '../rule.js';
+
+const TABLES: readonly StagedTableKey[] = [
+  'episodes',
+  'cicReviews',
+  'missingEpisodes',
+  'uasc',
+  'oc2',
+  'oc3',
+  'swEpisodes',
+];
+const NAMES: Partial<Record<StagedTableKey, string>> = {
+  episodes: 'episodes',
+  cicReviews: 'reviews',
+  missingEpisodes: 'missing episodes',
+  uasc: 'a UASC row',
+  oc2: 'an OC2 row',
+  oc3: 'an OC3 row',
+  swEpisodes: 'social worker episodes',
+};
+
+/** 903-CHILD-UNKNOWN (inputs.md §6; DfE INT03): "Child 4471 has episodes but no Header row". Error. */
+export const ssda903ChildUnknown: Rule = {
+  code: '903-CHILD-UNKNOWN',
+  severity: 'error',
+  dfeRule: 'INT03',
+  sources: ['ssda903'],
+  tables: TABLES,
+  fields: ['CHILD'],
+  message: 'A child has rows in a table but no Header row.',
+  check: (ctx) => {
+    const header = new Set((ctx.tables.children ?? []).map((c) => c.childId));
+    const hits: RuleHit[] = [];
+    for (const table of TABLES) {
+      for (const r of (ctx.tables[table] as readonly AnyRecord[] | undefined) ?? []) {
+        const id = (r as { childId: string }).childId;
+        if (!header.has(id)) {
+          hits.push({
+            table,
+            record: r,
+            field: 'CHILD',
+            value: id,
+            message: `child ${id} has ${NAMES[table]} but no Header row`,
+          });
+        }
+      }
+    }
+    return ran(hits);
+  },
+};

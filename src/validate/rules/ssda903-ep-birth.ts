@@ -1,0 +1,29 @@
+import { ran, type Rule, type RuleHit } from '../rule.js';
+import { ukDate } from '../../ingest/parse-date.js';
+
+/** 903-EP-BIRTH (inputs.md §6; DfE 302): an episode starts before the child's date of birth. Error. */
+export const ssda903EpBirth: Rule = {
+  code: '903-EP-BIRTH',
+  severity: 'error',
+  dfeRule: '302',
+  sources: ['ssda903'],
+  tables: ['episodes'],
+  fields: ['DECOM', 'DOB'],
+  message: 'An episode starts before the child was born.',
+  check: (ctx) => {
+    const dob = new Map((ctx.tables.children ?? []).map((c) => [c.childId, c.dob]));
+    const hits: RuleHit[] = [];
+    for (const e of ctx.tables.episodes ?? []) {
+      const d = dob.get(e.childId);
+      if (d && e.decom < d)
+        hits.push({
+          table: 'episodes',
+          record: e,
+          field: 'DECOM',
+          value: ukDate(e.decom),
+          message: `DECOM ${ukDate(e.decom)} is before child ${e.childId}'s date of birth ${ukDate(d)}`,
+        });
+    }
+    return ran(hits);
+  },
+};

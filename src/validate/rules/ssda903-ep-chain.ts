@@ -1,0 +1,34 @@
+import { ran, byChild, type Rule, type RuleHit } from '../rule.js';
+import { ukDate } from '../../ingest/parse-date.js';
+
+/**
+ * 903-EP-CHAIN (inputs.md §6; DfE 433, 388): "Ended X1 on 12/07/2021 but no episode starts that day" (X1 needs
+ * the next DECOM = DEC). Warning: the period of care ends there (the chaining treats it so).
+ */
+export const ssda903EpChain: Rule = {
+  code: '903-EP-CHAIN',
+  severity: 'warning',
+  dfeRule: '433, 388',
+  sources: ['ssda903'],
+  tables: ['episodes'],
+  fields: ['REC', 'DEC', 'DECOM'],
+  message: 'An episode ends X1 but no episode starts on its DEC.',
+  check: (ctx) => {
+    const hits: RuleHit[] = [];
+    for (const eps of byChild(ctx.tables.episodes).values()) {
+      const starts = new Set(eps.map((e) => e.decom));
+      for (const e of eps) {
+        if (e.rec === 'X1' && e.dec !== null && !starts.has(e.dec)) {
+          hits.push({
+            table: 'episodes',
+            record: e,
+            field: 'REC',
+            value: 'X1',
+            message: `ended X1 on ${ukDate(e.dec)} but no episode of child ${e.childId} starts that day; the period of care is taken to end there`,
+          });
+        }
+      }
+    }
+    return ran(hits);
+  },
+};

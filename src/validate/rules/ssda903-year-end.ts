@@ -1,0 +1,41 @@
+import { ran, type Rule, type RuleHit } from '../rule.js';
+import { ukDate } from '../../ingest/parse-date.js';
+
+/** 903-YEAR-END (inputs.md §6; DfE 354): an episode date or review after the collection year's end. Warning. */
+export const ssda903YearEnd: Rule = {
+  code: '903-YEAR-END',
+  severity: 'warning',
+  dfeRule: '354',
+  sources: ['ssda903'],
+  tables: ['episodes', 'cicReviews'],
+  fields: ['DECOM', 'DEC', 'REVIEW'],
+  message: 'A date falls after the end of the collection year.',
+  check: (ctx) => {
+    const hits: RuleHit[] = [];
+    const end = ctx.yearEnd;
+    for (const e of ctx.tables.episodes ?? []) {
+      const field = e.decom > end ? 'DECOM' : e.dec !== null && e.dec > end ? 'DEC' : null;
+      if (field) {
+        const d = field === 'DECOM' ? e.decom : e.dec!;
+        hits.push({
+          table: 'episodes',
+          record: e,
+          field,
+          value: ukDate(d),
+          message: `${field} ${ukDate(d)} is after the end of the ${ctx.year} collection year (${ukDate(end)})`,
+        });
+      }
+    }
+    for (const r of ctx.tables.cicReviews ?? []) {
+      if (r.reviewDate > end)
+        hits.push({
+          table: 'cicReviews',
+          record: r,
+          field: 'REVIEW',
+          value: ukDate(r.reviewDate),
+          message: `REVIEW ${ukDate(r.reviewDate)} is after the end of the ${ctx.year} collection year (${ukDate(end)})`,
+        });
+    }
+    return ran(hits);
+  },
+};
