@@ -7,12 +7,14 @@ import { benchCalendar } from './calendar.js';
 import { benchStore } from './store.js';
 import { benchChains } from './chains.js';
 import { benchIndicators } from './indicators.js';
+import { benchWeb } from './web.js';
 
 const sections: Record<string, () => Promise<void>> = {
   calendar: benchCalendar,
   store: benchStore,
   chains: benchChains,
   indicators: benchIndicators,
+  web: benchWeb,
 };
 
 const wanted = process.argv.slice(2);
