@@ -9,6 +9,7 @@ import { benchIngest } from './ingest.js';
 import { benchStore } from './store.js';
 import { benchChains } from './chains.js';
 import { benchIndicators } from './indicators.js';
+import { benchWeb } from './web.js';
 import { benchHub } from './hub.js';
 
 const sections: Record<string, () => Promise<void>> = {
@@ -18,6 +19,7 @@ const sections: Record<string, () => Promise<void>> = {
   store: benchStore,
   chains: benchChains,
   indicators: benchIndicators,
+  web: benchWeb,
   hub: benchHub,
 };
 
