@@ -334,26 +334,31 @@ test('upload: a bad file is refused with the validation report; a good one makes
   assert.equal(none.status, 400);
 });
 
-test('reports: analysts draft, admins publish, members download only the public published version', async () => {
+test('reports: analysts preview drafts, admins publish, members download only the public version', async () => {
   const { app, db } = await testApp();
   const analyst = await signIn(app, 'analyst');
-  assert.equal((await analyst.post('/reports/generate?la=841', { period: '2021-22-Q3' })).status, 303);
-  const id = '841-2021-22-Q3-1';
-  assert.equal((await analyst.post(`/reports/${id}/publish?la=841`, {})).status, 403);
-  const member = await signIn(app, 'member');
-  assert.equal(
-    (await member.get(`/reports/${id}/download?la=841&format=html&version=public`)).status,
-    404,
-    'drafts are not for members',
-  );
+  const draft = await analyst.get('/reports/draft?la=841&period=2021-22-Q3&format=html&version=public');
+  assert.equal(draft.status, 200);
+  assert.match(await draft.text(), /Performance Indicators Quarter 3 2021\/22/);
+  assert.equal((await analyst.post('/reports/publish?la=841', { period: '2021-22-Q3' })).status, 403);
   const admin = await signIn(app, 'admin');
-  assert.equal((await admin.post(`/reports/${id}/publish?la=841`, {})).status, 303);
+  const r = await admin.post('/reports/publish?la=841', { period: '2021-22-Q3' });
+  assert.equal(r.status, 303);
+  const id = new URL(r.headers.get('location')!, 'http://x').searchParams.get('published')!;
+  assert.deepEqual(
+    (await db.all<{ id: string }>('SELECT id FROM editions')).map((e) => e.id),
+    [id],
+  );
+  const member = await signIn(app, 'member');
+  assert.equal((await member.get('/reports/draft?la=841&period=2021-22-Q3')).status, 403);
   assert.equal((await member.get(`/reports/${id}/download?la=841&format=html&version=public`)).status, 200);
   assert.equal((await member.get(`/reports/${id}/download?la=841&format=html&version=full`)).status, 403);
-  assert.match(await (await member.get('/reports?la=841')).text(), /Published/);
+  const list = await (await member.get('/reports?la=841')).text();
+  assert.ok(list.includes(`Edition ${id}`));
+  assert.match(list, /Public Word \(DOCX\)/);
   assert.deepEqual(
     (await readAudit(db)).entries.filter((e) => e.action.startsWith('report-')).map((e) => e.action),
-    ['report-publish', 'report-generate'],
+    ['report-publish'],
   );
 });
 

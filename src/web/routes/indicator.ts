@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { Hono } from 'hono';
 import { parsePeriod, periodLabel, trailingQuarters } from '../../calendar/period.js';
-import type { IndicatorResult, Member } from '../../indicators/types.js';
+import type { IndicatorDefinition, IndicatorResult, Member } from '../../indicators/types.js';
 import { appendAudit } from '../audit/audit-log.js';
 import { can } from '../auth/permissions.js';
 import type { AppEnv } from '../env.js';
@@ -16,13 +16,13 @@ import {
   formatValue,
   shortPeriod,
 } from '../figures/format.js';
-import { DEFAULT_TOLERANCE, tolerancePoints } from '../figures/rating.js';
 import { scorecardRow, targetText } from '../figures/scorecard-view.js';
 import { wilson } from '../figures/wilson.js';
 import { notFound, requirePermission } from '../middleware/guards.js';
 import { page } from '../pages.js';
 import type { IndicatorInfo, MemberList } from '../services.js';
-import { targetsFor } from '../targets/target-store.js';
+import { storedTargets } from '../../store/targets.js';
+import { resolveTarget } from '../../indicators/targets.js';
 import { visibilityFor } from './scorecard.js';
 import { resolveScope, scopedReport, type Scope } from './scope.js';
 import type { Context } from 'hono';
@@ -32,24 +32,17 @@ export function pseudonym(key: Buffer, la: string, childId: string): string {
   return `P-${createHmac('sha256', key).update(`${la}\u0000${childId}`).digest('hex').slice(0, 10).toUpperCase()}`;
 }
 
-/** Target in force for each trend quarter (stepped by financial year). */
+/** Target in force for each trend quarter (stepped by financial year), resolved as the engine does. */
 async function trendTargets(c: Context<AppEnv>, la: string, info: IndicatorInfo, periods: readonly string[]) {
   const byFy = new Map<string, { target: number | null; tolerance: number | null }>();
   for (const id of periods) {
     const fy = parsePeriod(id).financialYear;
     if (byFy.has(fy)) continue;
-    const set = (await targetsFor(c.var.deps.db, la, fy)).find((t) => t.indicatorId === info.id);
-    const target = set ? (set.scheme === 'none' ? null : set.target) : (info.target?.value ?? null);
-    const tolerance =
-      target === null
-        ? null
-        : tolerancePoints(
-            target,
-            set && set.tolerance !== null
-              ? { value: set.tolerance, unit: set.toleranceUnit }
-              : DEFAULT_TOLERANCE,
-          );
-    byFy.set(fy, { target, tolerance });
+    const r = resolveTarget(
+      { id: info.id, target: info.target } as IndicatorDefinition,
+      await storedTargets(c.var.deps.db, la, fy),
+    );
+    byFy.set(fy, r.scheme === 'none' ? { target: null, tolerance: null } : r);
   }
   return periods.map((id) => byFy.get(parsePeriod(id).financialYear)!);
 }
