@@ -43,8 +43,13 @@ interface Raw {
   status: IndicatorResult['status'];
 }
 
-/** Figures the fake invents for one indicator and quarter. */
-function raw(la: string, info: IndicatorInfo, period: string): Raw {
+/** Headline figures a test fixes for the latest quarter, by indicator id (numerator, denominator). */
+type FixedFigures = Readonly<Record<string, { readonly x: number; readonly n: number | null }>>;
+
+/** Figures the fake invents for one indicator and quarter (or a test fixed). */
+function raw(la: string, info: IndicatorInfo, period: string, fixed: FixedFigures = {}, latest = ''): Raw {
+  const f = period === latest ? fixed[info.id] : undefined;
+  if (f) return { x: f.x, n: f.n, status: 'ok' };
   if (info.id === 'cic-placed-20-miles') return { x: 0, n: null, status: 'not-available' };
   if (info.unit === 'count') {
     const base = info.id === 'cic-count' ? 270 : 14;
@@ -62,8 +67,14 @@ function raw(la: string, info: IndicatorInfo, period: string): Raw {
   return { x: Math.round(p * n), n, status: 'ok' };
 }
 
-function figure(la: string, info: IndicatorInfo, period: string): ComparisonFigure {
-  const r = raw(la, info, period);
+function figure(
+  la: string,
+  info: IndicatorInfo,
+  period: string,
+  fixed?: FixedFigures,
+  latest?: string,
+): ComparisonFigure {
+  const r = raw(la, info, period, fixed, latest);
   const value = r.status !== 'ok' ? null : r.n === null ? r.x : percentTenths(r.x, r.n);
   return { period, value, numerator: r.status === 'ok' ? r.x : null, denominator: r.n, status: r.status };
 }
@@ -98,9 +109,10 @@ function result(
   info: IndicatorInfo,
   periodId: string,
   targets: TargetSet | null,
+  fixed: FixedFigures,
 ): IndicatorResult {
   const period = parsePeriod(periodId);
-  const now = figure(la, info, periodId);
+  const now = figure(la, info, periodId, fixed, periodId);
   const previous = figure(la, info, previousPeriod(period).id);
   const lastYear = figure(la, info, samePeriodLastYear(period).id);
   const trend = trailingQuarters(period, 8).map((q) => figure(la, info, q.id));
@@ -171,6 +183,8 @@ function result(
 export interface FakeOptions {
   readonly las?: readonly { code: string; name: string }[];
   readonly latest?: string;
+  /** Headline figures of the latest quarter fixed by a test, by indicator id. */
+  readonly figures?: FixedFigures;
 }
 
 /**
@@ -276,13 +290,15 @@ export function createFakeServices(opts: FakeOptions = {}): WebServices & { impo
         period: { id: p.id, start: p.start, end: p.end },
         dataset: { id: datasets.get(la)![0].id, hash: 'f'.repeat(64), asAt: '2021-12-31' as IsoDate },
         settings: DEFAULT_SETTINGS,
-        indicators: FAKE_CATALOGUE.map((info) => result(la, info, period, targets)),
+        indicators: FAKE_CATALOGUE.map((info) =>
+          result(la, info, period, targets, period === latest ? (opts.figures ?? {}) : {}),
+        ),
       };
     },
     async members(la: string, period: string, id: string): Promise<MemberList | null> {
       const info = FAKE_CATALOGUE.find((i) => i.id === id);
       if (!info || !las.some((l) => l.code === la) || !periods.includes(period)) return null;
-      const r = raw(la, info, period);
+      const r = raw(la, info, period, opts.figures, latest);
       if (r.status !== 'ok') return null;
       const p = parsePeriod(period);
       const total = r.n ?? r.x;
