@@ -32,7 +32,6 @@ export interface AppDeps {
 export interface AppEnv {
   Variables: {
     deps: AppDeps;
-    nonce: string;
     session: Session | null;
     user: User | null;
     /** The raw cookie value of a session created during this request, to set on the response. */

@@ -8,7 +8,7 @@ import type { Visibility } from '../figures/figure-view.js';
 import { scorecardView } from '../figures/scorecard-view.js';
 import { requirePermission } from '../middleware/guards.js';
 import { notFound } from '../middleware/guards.js';
-import { page } from '../pages.js';
+import { cachedPage } from '../pages.js';
 import { keyedReport, resolveScope } from './scope.js';
 import { render } from '../render.js';
 
@@ -35,13 +35,12 @@ export function scorecardRoutes(): Hono<AppEnv> {
     const p = parsePeriod(scope.period);
     const laKey = scope.las.map((l) => l.code).join(',');
     const viewKey = `scorecard|${key}|${visibility}|${area ?? ''}|${canChoose}|${laKey}`;
-    let body = c.var.deps.views.get(viewKey) as string | undefined;
-    if (!body) {
+    const html = cachedPage(c, viewKey, 'scorecard.njk', () => {
       const comparators = new Map(c.var.deps.services.catalogue().map((i) => [i.id, i.directionComparator]));
       const view = scorecardView(report, visibility, area, comparators);
       const q = (extra: Record<string, string>) =>
         new URLSearchParams({ la: scope.la.code, period: scope.period, ...extra }).toString();
-      body = render('scorecard-body.njk', {
+      const body = render('scorecard-body.njk', {
         can: { 'figures:full': canChoose },
         la: scope.la,
         laItems: scope.las.map((l) => ({
@@ -70,10 +69,7 @@ export function scorecardRoutes(): Hono<AppEnv> {
         dataset: report.dataset,
         indicatorQuery: q(visibility === 'public' ? { view: 'public' } : {}),
       });
-      c.var.deps.views.set(viewKey, body);
-    }
-    return c.html(
-      page(c, 'scorecard.njk', {
+      return {
         title: `Scorecard ${periodLabel(p)}`,
         laName: scope.la.name,
         body,
@@ -81,8 +77,9 @@ export function scorecardRoutes(): Hono<AppEnv> {
           visibility === 'full'
             ? 'NOT FOR PUBLICATION: full figures, including small numbers. Do not share outside the council.'
             : null,
-      }),
-    );
+      };
+    });
+    return html;
   });
   return app;
 }
