@@ -14,6 +14,8 @@ import {
   type Visibility,
 } from '../figures/figure-view.js';
 import { PUBLIC_RULE } from '../figures/suppression.js';
+import { hubBenchmark, hubComparison } from '../figures/hub-view.js';
+import { hubFigures } from '../hub-figures.js';
 import { planSuppression } from '../../report/public/suppression.js';
 import { suppressedText } from '../../report/model/cell-text.js';
 import {
@@ -136,7 +138,8 @@ export function indicatorRoutes(): Hono<AppEnv> {
       info,
       trend.map((t) => t.period),
     );
-    const pageKey = `indicator|${key}|${info.id}|${visibility}|${JSON.stringify(targets)}`;
+    const hub = await hubFigures(c, scope.period);
+    const pageKey = `indicator|${key}|${info.id}|${visibility}|${JSON.stringify(targets)}|${hub.stamp}`;
     const html = cachedPage(c, pageKey, 'indicator.njk', () => {
       const alt = `${info.title}: ${trendAltText(info.unit, trend)}${result.target !== null ? `; target ${formatValue(info.unit, result.target)}` : ''}`;
       const showCi = visibility === 'full';
@@ -158,7 +161,10 @@ export function indicatorRoutes(): Hono<AppEnv> {
       );
       const p = parsePeriod(scope.period);
       const suppressed = row.current.suppressed;
+      const { groups } = c.var.deps;
+      const bench = hub.stamp ? hubBenchmark(scope.la.code, result, hub.figures, groups) : null;
       return {
+        hub: bench ? hubComparison(scope.la.code, info.unit, bench, groups, suppressed) : null,
         title: info.title,
         laName: scope.la.name,
         la: scope.la,
