@@ -131,9 +131,15 @@ export function createStoreServices(db: Database, opts: { now?: () => Date } = {
     },
 
     async periods(la) {
-      const v = await getDatasetVersion(db, la);
+      // One light query (called on every page): only the current version's extract date is needed.
+      const v = await db.get<{ extract_date: string | null }>(
+        'SELECT extract_date FROM dataset_versions WHERE la = ? ORDER BY seq DESC LIMIT 1',
+        [la],
+      );
       if (!v) return [];
-      const asAt = v.extractDate ?? (now().toISOString().slice(0, 10) as IsoDate);
+      const asAt = (
+        v.extract_date ? String(v.extract_date).slice(0, 10) : now().toISOString().slice(0, 10)
+      ) as IsoDate;
       return trailingQuarters(latestQuarter(asAt), QUARTERS_OFFERED)
         .map((p) => p.id)
         .reverse();
