@@ -7,8 +7,10 @@ import { benchCalendar } from './calendar.js';
 import { benchStore } from './store.js';
 import { benchChains } from './chains.js';
 import { benchIndicators } from './indicators.js';
+import { benchReport } from './report.js';
 
 const sections: Record<string, () => Promise<void>> = {
+  report: benchReport,
   calendar: benchCalendar,
   store: benchStore,
   chains: benchChains,
