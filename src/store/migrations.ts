@@ -2,10 +2,11 @@ import type { Migration } from './database.js';
 import { migration as storeCore } from './migrations/001-store-core.js';
 import { migration as recordTables } from './migrations/002-record-tables.js';
 import { migration as indicatorResults } from './migrations/100-indicator-results.js';
+import { migration as submissionCounts } from './migrations/003-submission-counts.js';
 
 /**
  * Every schema change, in the order applied. Append new ones at the end (a file
  * `store/migrations/NNN-name.ts` exporting `migration: Migration` in SQL both SQLite and PostgreSQL accept);
  * never edit or reorder one that has shipped.
  */
-export const MIGRATIONS: readonly Migration[] = [storeCore, recordTables, indicatorResults];
+export const MIGRATIONS: readonly Migration[] = [storeCore, recordTables, indicatorResults, submissionCounts];
