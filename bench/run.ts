@@ -4,12 +4,16 @@
  */
 import { peakRssMb, print } from './measure.js';
 import { benchCalendar } from './calendar.js';
+import { benchSynth } from './synth.js';
+import { benchIngest } from './ingest.js';
 import { benchStore } from './store.js';
 import { benchChains } from './chains.js';
 import { benchIndicators } from './indicators.js';
 
 const sections: Record<string, () => Promise<void>> = {
   calendar: benchCalendar,
+  synth: benchSynth,
+  ingest: benchIngest,
   store: benchStore,
   chains: benchChains,
   indicators: benchIndicators,

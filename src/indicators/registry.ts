@@ -16,7 +16,13 @@ import { indicator as cicAllocatedQualifiedSw } from './cic-allocated-qualified-
 import { cicReviewsInTime } from './cic-reviews-in-time.js';
 import { indicator as cicPlacements3plus } from './cic-placements-3plus.js';
 import { indicator as cicLongTermStability } from './cic-long-term-stability.js';
+import { cicVisitsInTime } from './cic-visits-in-time.js';
 import { indicator as cicPlaced20Miles } from './cic-placed-20-miles.js';
+import { cicHealthAssessments } from './cic-health-assessments.js';
+import { cicDentalChecks } from './cic-dental-checks.js';
+import { indicator as cicMissing } from './cic-missing.js';
+import { indicator as careLeaversNeet } from './care-leavers-neet.js';
+import { indicator as careLeaversSuitableAccommodation } from './care-leavers-suitable-accommodation.js';
 
 /**
  * The indicator catalogue in report order (indicators.md §2): one import per indicator file. Add a new
@@ -38,9 +44,15 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
   cicAllocatedSw,
   cicAllocatedQualifiedSw,
   cicReviewsInTime,
+  cicVisitsInTime,
   cicPlacements3plus,
   cicLongTermStability,
   cicPlaced20Miles,
+  cicHealthAssessments,
+  cicDentalChecks,
+  cicMissing,
+  careLeaversNeet,
+  careLeaversSuitableAccommodation,
 ];
 
 /**

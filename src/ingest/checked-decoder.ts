@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { refuse } from './refusal.js';
 
 /** Which bytes-to-text decoding a file uses: UTF-8 (the rule) or, for XML declaring it, Latin-1 / US-ASCII. */
@@ -16,39 +17,41 @@ export interface CheckedDecoderOptions {
  * as it goes, so memory stays flat whatever the file size.
  */
 export class CheckedDecoder {
-  private readonly decoder: TextDecoder | null;
   private line = 1;
   private lineBytes = 0;
+  /** Bytes of a UTF-8 sequence cut by the chunk boundary, kept for the next chunk. */
+  private carry: Buffer | null = null;
+  private first = true;
 
-  constructor(private readonly options: CheckedDecoderOptions) {
-    this.decoder =
-      options.encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }) : null;
-  }
+  constructor(private readonly options: CheckedDecoderOptions) {}
 
   /** Decodes one chunk (a trailing partial UTF-8 sequence is kept for the next). */
   write(chunk: Buffer): string {
     this.countLines(chunk);
-    if (this.decoder === null) return this.decodeSingleByte(chunk);
-    try {
-      return this.decoder.decode(chunk, { stream: true });
-    } catch {
-      return this.failUtf8(chunk);
+    if (this.options.encoding !== 'utf-8') return this.decodeSingleByte(chunk);
+    const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    const cut = completeLength(buf);
+    const body = cut === buf.length ? buf : buf.subarray(0, cut);
+    this.carry = cut === buf.length ? null : Buffer.from(buf.subarray(cut));
+    // Node's native validator and decoder: several times faster than a fatal TextDecoder.
+    if (!isUtf8(body)) return this.failUtf8(body);
+    let text = body.toString('utf8');
+    if (this.first && text.length > 0) {
+      this.first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
+    return text;
   }
 
-  /** Flushes the decoder at end of file (a cut-off UTF-8 sequence is an encoding error). */
+  /** Ends the input (a cut-off UTF-8 sequence is an encoding error). */
   end(): string {
-    if (this.decoder === null) return '';
-    try {
-      return this.decoder.decode();
-    } catch {
-      return refuse(
-        'S-ENCODING',
-        this.options.file,
-        `line ${this.line}`,
-        `${this.options.file} line ${this.line}: the file ends inside a character, so it is not valid UTF-8: save it as UTF-8 and re-import.`,
-      );
-    }
+    if (this.carry === null) return '';
+    return refuse(
+      'S-ENCODING',
+      this.options.file,
+      `line ${this.line}`,
+      `${this.options.file} line ${this.line}: the file ends inside a character, so it is not valid UTF-8: save it as UTF-8 and re-import.`,
+    );
   }
 
   /** Current line number (1-based) after the bytes written so far. */
@@ -109,6 +112,19 @@ export class CheckedDecoder {
     for (let i = Math.max(0, at); i < chunk.length; i++) if (chunk[i] === 10) after++;
     return this.line - after;
   }
+}
+
+/** Length of the buffer up to the end of its last complete UTF-8 sequence. */
+function completeLength(b: Buffer): number {
+  for (let i = b.length - 1; i >= 0 && i >= b.length - 4; i--) {
+    const c = b[i]!;
+    if (c < 0x80) return b.length;
+    if (c >= 0xc0) {
+      const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+      return b.length - i < need ? i : b.length;
+    }
+  }
+  return b.length;
 }
 
 /** Offset of the first byte that breaks UTF-8 in a chunk (a sequence cut off at the end counts as valid). */

@@ -13,7 +13,7 @@ export interface RowIssueInput {
   readonly code: string;
   readonly severity: Severity;
   readonly table: string;
-  readonly position: string;
+  readonly position: string | null;
   readonly childId?: string | null;
   readonly field?: string | null;
   readonly value?: string | null;

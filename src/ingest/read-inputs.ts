@@ -24,6 +24,9 @@ import { readAnnexA, type AnnexAFacts } from './annex-a/read-annex-a.js';
 /** Progress of a read: the file being read, bytes read so far of all files, rows (elements) read so far. */
 export interface IngestProgress {
   readonly file: string;
+  /** Files finished so far, and how many there are. */
+  readonly files: number;
+  readonly totalFiles: number;
   readonly bytes: number;
   readonly totalBytes: number;
   readonly rows: number;
@@ -99,15 +102,33 @@ export async function readInputs(
   const extras = new WeakMap<object, RecordExtras>();
   let bytes = 0;
   let rows = 0;
+  let done = 0;
   const read: ReadFile[] = [];
 
   for (const input of collected.files) {
+    if (read.length > 0 || done > 0)
+      options.onProgress?.({
+        file: input.name,
+        files: done,
+        totalFiles: collected.files.length,
+        bytes,
+        totalBytes,
+        rows,
+      });
+    done++;
     const sink = new FileSink(input.name, extras);
     const hash = createHash('sha256');
     const onChunk = (chunk: Buffer): void => {
       hash.update(chunk);
       bytes += chunk.length;
-      options.onProgress?.({ file: input.name, bytes, totalBytes, rows: rows + countReads(sink) });
+      options.onProgress?.({
+        file: input.name,
+        files: done,
+        totalFiles: collected.files.length,
+        bytes,
+        totalBytes,
+        rows: rows + countReads(sink),
+      });
     };
     try {
       const sniff = await sniffFile(input.path, input.name, input.size, limits);
@@ -244,7 +265,7 @@ export async function readInputs(
             'S-YEAR',
             g.files[0]!.input.name,
             null,
-            `${g.files.map((f) => f.input.name).join(', ')}: collection year ${g.year} has no ${g.source === 'cin' ? 'CIN census' : 'SSDA903'} code lists in this version of cspi (supported: ${g.source === 'cin' ? '2017-18' : '2019-20'} to 2026-27); check the year or update cspi.`,
+            `${g.files.map((f) => f.input.name).join(', ')}: collection year ${g.year} has no ${g.source === 'cin' ? 'CIN census' : 'SSDA903'} code lists in this version of cspi (supported: 2017-18 to 2026-27); check the year or update cspi.`,
           ),
         );
         continue;

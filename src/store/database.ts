@@ -26,4 +26,6 @@ export interface Database {
 export interface Migration {
   readonly id: string;
   readonly sql: string;
+  /** PostgreSQL's text when the two cannot share one (trigger bodies); `sql` is then SQLite's. */
+  readonly postgresSql?: string;
 }

@@ -37,7 +37,7 @@ export async function migrate(db: Database, migrations: readonly Migration[]): P
     await db.transaction(async (tx) => {
       // Another process may have applied it since we looked.
       if (await tx.get('SELECT id FROM schema_migrations WHERE id = ?', [m.id])) return;
-      await tx.exec(m.sql);
+      await tx.exec(db.kind === 'postgres' && m.postgresSql !== undefined ? m.postgresSql : m.sql);
       await tx.run('INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)', [
         m.id,
         new Date().toISOString(),

@@ -46,7 +46,10 @@ export interface FaultRecord {
 export interface FaultInput {
   readonly la: LaInfo;
   readonly seed: string;
+  /** The faults to inject here (a kind may repeat); see {@link planFaults}. */
   readonly kinds: readonly FaultKind[];
+  /** Distinguishes the random stream of each call (e.g. the collection year). */
+  readonly label: string;
   readonly csvTables: CsvTable[];
   readonly censuses: { path: string; census: CinCensus; year: CollectionYear }[];
   readonly sim: SimLa;
@@ -62,6 +65,25 @@ interface Pending {
   readonly xml?: { node: XNode; path: string };
 }
 
+/**
+ * Spreads a handful of faults over an LA's collection years: each requested kind once or twice, each in
+ * a year drawn from the seed. Returns the kinds to inject per year index.
+ */
+export function planFaults(
+  seed: string,
+  la: string,
+  kinds: readonly FaultKind[],
+  years: number,
+): FaultKind[][] {
+  const rng = new Rng(`${seed}:${la}:fault-plan`);
+  const plan: FaultKind[][] = Array.from({ length: years }, () => []);
+  for (const kind of kinds) {
+    const n = 1 + (rng.chance(0.5) ? 1 : 0);
+    for (let i = 0; i < n; i++) plan[rng.int(0, years - 1)]!.push(kind);
+  }
+  return plan;
+}
+
 /** Parses a 903 `dd/mm/YYYY` cell back to a day number. */
 const from903 = (s: string): number => day(`${s.slice(6, 10)}-${s.slice(3, 5)}-${s.slice(0, 2)}`);
 
@@ -70,7 +92,7 @@ const from903 = (s: string): number => day(`${s.slice(6, 10)}-${s.slice(3, 5)}-$
  * yet written; `resolve()` after writing gives their final lines (XML lines are known once serialised).
  */
 export function injectFaults(input: FaultInput): { resolve(): FaultRecord[] } {
-  const rng = new Rng(`${input.seed}:${input.la.code}:faults`);
+  const rng = new Rng(`${input.seed}:${input.la.code}:faults:${input.label}`);
   const used = new Set<CsvRow | XNode>();
   const pending: Pending[] = [];
   const tables = (suffix: string): CsvTable[] =>
@@ -106,8 +128,7 @@ export function injectFaults(input: FaultInput): { resolve(): FaultRecord[] } {
   const yearOf = (t: CsvTable): number => Number(t.path.split('/')[1]!.slice(0, 4)) + 1;
 
   for (const kind of input.kinds) {
-    const n = 1 + (rng.chance(0.5) ? 1 : 0);
-    for (let i = 0; i < n; i++) {
+    {
       switch (kind) {
         case 'date-format': {
           if (rng.chance(0.5)) {
@@ -273,7 +294,12 @@ export function injectFaults(input: FaultInput): { resolve(): FaultRecord[] } {
         case 'ep-order': {
           const hit = pickRow('/ssda903/episodes.csv', (t, r) => {
             const rec = r.cells[col(t, 'REC')]!;
-            return rec.startsWith('E') && !['V3', 'V4'].includes(r.cells[col(t, 'LS')]!);
+            // A period's only episode, so the rejected row breaks no X1 chain.
+            return (
+              rec.startsWith('E') &&
+              r.cells[col(t, 'RNE')] === 'S' &&
+              !['V3', 'V4'].includes(r.cells[col(t, 'LS')]!)
+            );
           });
           if (!hit) break;
           const decom = from903(hit.row.cells[col(hit.table, 'DECOM')]!);

@@ -1,6 +1,6 @@
 import { hashString, Rng } from './prng.js';
 import type { LaInfo } from './la-table.js';
-import { type Day, iso } from './day-calendar.js';
+import { type Day, yearMonth } from './day-calendar.js';
 
 /**
  * One LA's behaviour: volumes from its size and care rate, and practice rates drawn around England's
@@ -61,7 +61,8 @@ const MEAN_CARE_YEARS = 2.7;
  */
 export function laProfile(la: LaInfo, seed: string, scale: number): LaProfile {
   const rng = new Rng(`${seed}:${la.code}:profile`);
-  const n = (sd: number): number => rng.normal(0, sd);
+  // LA differences: normal, bounded at 1.5 standard deviations so no LA is implausibly far from England.
+  const n = (sd: number): number => clamp(rng.normal(0, 1), -1.5, 1.5) * sd;
   const careIndex = la.claPer10000 / 70;
   const children = Math.max(1, la.children * scale);
   const referralsPerYear = children * REFERRALS_PER_CHILD * Math.pow(careIndex, 0.45) * Math.exp(n(0.12));
@@ -69,31 +70,36 @@ export function laProfile(la: LaInfo, seed: string, scale: number): LaProfile {
   const uascBase =
     la.region === 'London' ? 0.12 : la.code === '886' ? 0.25 : la.region === 'South East' ? 0.08 : 0.05;
   const qseed = `${seed}:${la.code}`;
+  const drift = new Map<string, number>();
   return {
     la,
     children,
     referralsPerYear,
     careEntriesPerYear,
     uascShare: clamp(uascBase * Math.exp(n(0.3)), 0.01, 0.4),
-    rereferral: clamp(0.36 + n(0.05), 0.15, 0.6),
-    screen1wd: clamp(0.8 + n(0.07), 0.55, 0.98),
-    assess45: clamp(0.845 + n(0.06), 0.6, 0.99),
-    icpc15: clamp(0.79 + n(0.08), 0.5, 0.98),
-    cpVisit: clamp(0.86 + n(0.05), 0.65, 0.98),
-    claVisit: clamp(0.9 + n(0.04), 0.7, 0.99),
-    review: clamp(0.9 + n(0.04), 0.7, 0.99),
-    health: clamp(0.9 + n(0.04), 0.7, 0.99),
-    dental: clamp(0.72 + n(0.08), 0.4, 0.95),
-    neet: clamp(0.38 + n(0.05), 0.2, 0.6),
-    suitable: clamp(0.88 + n(0.04), 0.7, 0.98),
-    missing: clamp(0.2 + n(0.04), 0.08, 0.35),
+    rereferral: clamp(0.45 + n(0.05), 0.25, 0.7),
+    screen1wd: clamp(0.8 + n(0.05), 0.6, 0.97),
+    assess45: clamp(0.85 + n(0.045), 0.65, 0.98),
+    icpc15: clamp(0.79 + n(0.06), 0.55, 0.97),
+    cpVisit: clamp(0.86 + n(0.035), 0.7, 0.97),
+    claVisit: clamp(0.91 + n(0.03), 0.75, 0.98),
+    review: clamp(0.91 + n(0.03), 0.75, 0.98),
+    health: clamp(0.92 + n(0.03), 0.75, 0.99),
+    dental: clamp(0.72 + n(0.06), 0.45, 0.92),
+    neet: clamp(0.4 + n(0.04), 0.22, 0.55),
+    suitable: clamp(0.92 + n(0.025), 0.8, 0.98),
+    missing: clamp(0.23 + n(0.03), 0.1, 0.35),
     instability: clamp(Math.exp(n(0.2)), 0.6, 1.6),
     far: clamp(0.14 + n(0.04), 0.04, 0.3),
     quarterly(kind: string, d: Day, amp: number): number {
-      const s = iso(d);
-      const q = `${s.slice(0, 4)}-${Math.floor((Number(s.slice(5, 7)) - 1) / 3)}`;
-      const h = hashString(`${qseed}:${kind}:${q}`);
-      return ((h / 4294967296) * 2 - 1) * amp;
+      const [y, m] = yearMonth(d);
+      const key = `${kind}:${y}-${Math.floor((m - 1) / 3)}`;
+      let u = drift.get(key);
+      if (u === undefined) {
+        u = (hashString(`${qseed}:${key}`) / 4294967296) * 2 - 1;
+        drift.set(key, u);
+      }
+      return u * amp;
     },
   };
 }

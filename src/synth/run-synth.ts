@@ -4,7 +4,9 @@ import { loadLaTable, selectLas } from './la-table.js';
 import { collectionYears } from './collection-years.js';
 import { type Day, iso } from './day-calendar.js';
 import { type FaultKind, type FaultRecord } from './faults.js';
-import { type WrittenFile, writeLa } from './write-la.js';
+import { type LaResult, type LaWriteOptions, type WrittenFile, writeLa } from './write-la.js';
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
 
 /** Options of `cspi synth`. */
 export interface SynthOptions {
@@ -17,6 +19,8 @@ export interface SynthOptions {
   readonly faults: readonly FaultKind[];
   /** Population multiplier (1 = real scale; smaller for fast tests). */
   readonly scale: number;
+  /** Worker threads (default: up to 2; 1 = all in this thread). */
+  readonly threads?: number;
   /** Called after each LA is written. */
   readonly onLa?: (done: number, total: number, la: string) => void;
 }
@@ -32,45 +36,39 @@ export interface SynthSummary {
 }
 
 /**
- * Generates the synthetic LAs one at a time (each simulated, written and released before the next),
- * then writes `manifest.json` and, with faults, `faults.json`. Same options → byte-identical output.
+ * Generates the synthetic LAs one at a time per thread (each simulated, written and released before the
+ * next; up to two worker threads when there are several LAs), then writes `manifest.json` and, with
+ * faults, `faults.json`. Same options → byte-identical output, whatever the thread timing.
  */
-export function runSynth(opts: SynthOptions): SynthSummary {
+export async function runSynth(opts: SynthOptions): Promise<SynthSummary> {
   const table = loadLaTable();
   const las = selectLas(opts.las, table);
   const years = collectionYears(opts.extract, opts.years);
   mkdirSync(opts.out, { recursive: true });
-  const files: WrittenFile[] = [];
-  const faults: FaultRecord[] = [];
-  const laEntries: {
-    code: string;
-    ons: string;
-    name: string;
-    region: string;
-    children_0_17: number;
-    children_simulated: number;
-  }[] = [];
-  las.forEach((la, i) => {
-    const r = writeLa(la, table, {
-      out: opts.out,
-      seed: opts.seed,
-      extract: opts.extract,
-      years,
-      scale: opts.scale,
-      faults: opts.faults,
+  const laOpts: LaWriteOptions = {
+    out: opts.out,
+    seed: opts.seed,
+    extract: opts.extract,
+    years,
+    scale: opts.scale,
+    faults: opts.faults,
+  };
+  const results: LaResult[] = new Array<LaResult>(las.length);
+  const threads = Math.min(opts.threads ?? Math.min(2, availableParallelism()), las.length);
+  let done = 0;
+  if (threads <= 1) {
+    las.forEach((la, i) => {
+      results[i] = writeLa(la, table, laOpts);
+      opts.onLa?.(++done, las.length, la.code);
     });
-    files.push(...r.files);
-    faults.push(...r.faults);
-    laEntries.push({
-      code: la.code,
-      ons: la.ons,
-      name: la.name,
-      region: la.region,
-      children_0_17: Math.round(la.children * opts.scale),
-      children_simulated: r.children,
+  } else {
+    await runInWorkers(threads, las.length, laOpts, (i, r) => {
+      results[i] = r;
+      opts.onLa?.(++done, las.length, las[i]!.code);
     });
-    opts.onLa?.(i + 1, las.length, la.code);
-  });
+  }
+  const files: WrittenFile[] = results.flatMap((r) => r.files);
+  const faults: FaultRecord[] = results.flatMap((r) => r.faults);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const manifest = {
     generator: 'cspi synth',
@@ -78,7 +76,14 @@ export function runSynth(opts: SynthOptions): SynthSummary {
     extract: iso(opts.extract),
     scale: opts.scale,
     years: years.map((y) => y.label),
-    las: laEntries,
+    las: las.map((la, i) => ({
+      code: la.code,
+      ons: la.ons,
+      name: la.name,
+      region: la.region,
+      children_0_17: Math.round(la.children * opts.scale),
+      children_simulated: results[i]!.children,
+    })),
     faults: opts.faults.length > 0 ? { kinds: opts.faults, count: faults.length, file: 'faults.json' } : null,
     files: files.map((f) => ({ path: f.path, rows: f.rows, bytes: f.bytes })),
   };
@@ -93,4 +98,51 @@ export function runSynth(opts: SynthOptions): SynthSummary {
     bytes: files.reduce((n, f) => n + f.bytes, 0),
     faults: faults.length,
   };
+}
+
+/** Runs LA indices 0..count-1 on `threads` worker threads, largest first is not needed: a shared queue. */
+function runInWorkers(
+  threads: number,
+  count: number,
+  opts: LaWriteOptions,
+  onResult: (index: number, result: LaResult) => void,
+): Promise<void> {
+  // Under tsx (no build step) a worker must register the TypeScript loader before importing the module.
+  const script = new URL(
+    import.meta.url.endsWith('.ts') ? './synth-worker.ts' : './synth-worker.js',
+    import.meta.url,
+  );
+  const boot = import.meta.url.endsWith('.ts')
+    ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(script.href)}); });`
+    : `import(${JSON.stringify(script.href)});`;
+  let next = 0;
+  let finished = 0;
+  return new Promise((resolve, reject) => {
+    const workers: Worker[] = [];
+    const stopAll = (err: unknown): void => {
+      for (const w of workers) void w.terminate();
+      reject(err instanceof Error ? err : new Error(String(err)));
+    };
+    for (let t = 0; t < threads; t++) {
+      const w = new Worker(boot, {
+        eval: true,
+        resourceLimits: { maxOldGenerationSizeMb: 1700, maxYoungGenerationSizeMb: 64 },
+      });
+      workers.push(w);
+      const feed = (): void => {
+        if (next < count) w.postMessage({ index: next++, opts });
+        else void w.terminate();
+      };
+      w.on('message', (m: { index: number; result: LaResult }) => {
+        onResult(m.index, m.result);
+        finished++;
+        if (finished === count) {
+          for (const x of workers) void x.terminate();
+          resolve();
+        } else feed();
+      });
+      w.on('error', stopAll);
+      feed();
+    }
+  });
 }

@@ -22,6 +22,8 @@ interface Fate {
 }
 
 const INF = Number.MAX_SAFE_INTEGER;
+/** Episodes in H5/P2 (valid to 2023-24) and Z1 (to 2024-25) still open are recoded (RNE T) on 1 April after;
+ * the old code's episode then shows once in the next year, ending on its first day (H5 is legacy then). */
 const H5_LAST = day('2024-03-31');
 const Z1_LAST = day('2025-03-31');
 const TEMP_CODES: readonly (readonly [string, number])[] = [
@@ -84,7 +86,7 @@ export function simulateCare(
     cur0 = rng.chance(0.65) ? 'C1' : 'V2';
     lsPlan.push({ at: t0, ls: cur0 });
   }
-  if (cur0 === 'V2' && !route.uasc && rng.chance(0.15)) {
+  if (cur0 === 'V2' && !route.uasc && rng.chance(fate.kind === 'home' ? 0.12 : 0.7)) {
     t0 += rng.int(30, 300);
     cur0 = 'C1';
     lsPlan.push({ at: t0, ls: 'C1' });
@@ -139,13 +141,13 @@ export function simulateCare(
 
   // Placement stability of this child.
   const cls = rng.weighted([
-    ['stable', 70],
-    ['mid', 22],
-    ['unstable', 8],
+    ['stable', 75],
+    ['mid', 20],
+    ['unstable', 5],
   ] as const);
-  const meanDays = (cls === 'stable' ? 1500 : cls === 'mid' ? 330 : 80) / profile.instability;
+  const meanDays = (cls === 'stable' ? 5000 : cls === 'mid' ? 450 : 90) / profile.instability;
   const placementDays = (first: boolean): number =>
-    first && rng.chance(0.3)
+    first && rng.chance(0.15)
       ? rng.int(3, 45)
       : Math.max(7, Math.round(rng.exponential(meanDays * (ageOn(child.dob, entry) >= 12 ? 0.8 : 1))));
 
@@ -528,9 +530,8 @@ function chooseCarer(
                 ['P1', 5],
                 ['Z1', 2],
               ] as const));
-  const y = endYearOf(t);
-  if ((place === 'H5' || place === 'P2') && y >= 2025) place = 'K3';
-  if (place === 'Z1' && y >= 2026) place = rng.pick(['Z11', 'Z12', 'Z13', 'Z14']);
+  if ((place === 'H5' || place === 'P2') && t > H5_LAST) place = 'K3';
+  if (place === 'Z1' && t > Z1_LAST) place = rng.pick(['Z11', 'Z12', 'Z13', 'Z14']);
   let provider: string;
   if (place === 'P1') provider = 'PR0';
   else if (place.startsWith('Z')) provider = '';
@@ -557,7 +558,7 @@ function chooseCarer(
   else if (place === 'S1') provider = 'PR5';
   else provider = 'PR4';
   // Where: near home, in the LA, or away (most residential and secure placements are away).
-  const farScale = profile.far / 0.14;
+  const farScale = (profile.far / 0.14) * 0.8;
   const pAway =
     place === 'P1'
       ? 0

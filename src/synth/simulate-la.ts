@@ -122,7 +122,7 @@ export function simulateLa(la: LaInfo, table: readonly LaInfo[], opts: SimulateO
       force = false;
       if (out.closure === null || child.death !== null || uasc) return;
       if (!rng.chance(profile.rereferral)) return;
-      let next = r + (rng.chance(0.62) ? rng.int(25, 364) : rng.int(365, 1400));
+      let next = r + (rng.chance(0.75) ? rng.int(25, 364) : rng.int(365, 1400));
       if (next <= out.closure) next = out.closure + rng.int(7, 90);
       if (next > ctx.horizon || next >= birthdayOf(child.dob, 18)) return;
       r = next;

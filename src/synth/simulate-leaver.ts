@@ -71,11 +71,11 @@ export function simulateLeaver(ctx: SimContext, child: SimChild, period: SimPeri
     const age = d >= b18 ? 19 : 17;
     if (!state || !rng.chance(0.55)) {
       const inTouch = rng.weighted([
-        ['YES', 90],
-        ['NO', 4],
-        ['REFU', 2],
-        ['NREQ', 2.5],
-        ['RHOM', 1.5],
+        ['YES', 95],
+        ['NO', 2],
+        ['REFU', 1],
+        ['NREQ', 1.2],
+        ['RHOM', 0.8],
       ] as const);
       if (inTouch !== 'YES') state = { inTouch, activity: '0', accommodation: '0' };
       else {

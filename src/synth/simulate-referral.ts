@@ -344,7 +344,7 @@ function makeCpPlan(ctx: SimContext, child: SimChild, start: Day): SimCpPlan {
   const previous =
     earlier > 0
       ? earlier
-      : rng.chance(0.1)
+      : rng.chance(0.17)
         ? rng.weighted([
             [1, 8],
             [2, 2],
@@ -353,8 +353,8 @@ function makeCpPlan(ctx: SimContext, child: SimChild, start: Day): SimCpPlan {
   const days = rng.weighted([
     [() => rng.int(30, 90), 0.14],
     [() => rng.int(91, 365), 0.52],
-    [() => rng.int(366, 728), 0.305],
-    [() => rng.int(729, 1200), 0.035],
+    [() => rng.int(366, 728), 0.3],
+    [() => rng.int(729, 1200), 0.04],
   ] as const)();
   let end = onOrPrevWd(start + days);
   const b18 = birthdayOf(child.dob, 18);
@@ -444,7 +444,7 @@ export function addContact(
         [0, 5],
         [1, 5],
       ] as const)
-    : rng.chance(0.6)
+    : rng.chance(0.75)
       ? rng.int(2, 3)
       : rng.int(4, 9);
   let decidedDay = k === 0 ? d : addWd(d, k);

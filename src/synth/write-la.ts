@@ -9,7 +9,7 @@ import { localYearTables, referenceTables } from './tables-local.js';
 import { cinCensus } from './cin-xml.js';
 import { type CsvTable, csvText } from './csv-table.js';
 import { xmlText } from './xml-tree.js';
-import { type FaultRecord, type FaultKind, injectFaults } from './faults.js';
+import { type FaultRecord, type FaultKind, injectFaults, planFaults } from './faults.js';
 import type { Day } from './day-calendar.js';
 
 /** A file written, for the manifest: path relative to the output folder and its data rows. */
@@ -49,36 +49,40 @@ export function writeLa(la: LaInfo, table: readonly LaInfo[], opts: LaWriteOptio
     scale: opts.scale,
   });
   const profile = laProfile(la, opts.seed, opts.scale);
-  const csvTables: CsvTable[] = [];
-  const censuses: { path: string; census: ReturnType<typeof cinCensus>; year: CollectionYear }[] = [];
-  for (const year of opts.years) {
-    const base = `${la.code}/${year.label}`;
-    censuses.push({ path: `${base}/cin_census.xml`, census: cinCensus(sim, year, la.code), year });
-    csvTables.push(...ssda903Tables(sim, year, `${base}/ssda903`, opts.seed));
-    csvTables.push(...localYearTables(sim, year, `${base}/local`, opts.extract));
-  }
-  csvTables.push(
-    ...referenceTables(
-      sim,
-      `${la.code}/reference`,
-      opts.extract,
-      opts.years[0]!.start,
-      profile,
-      opts.years.map((y) => y.label),
-    ),
-  );
-  const faults =
-    opts.faults.length > 0
-      ? injectFaults({ la, seed: opts.seed, kinds: opts.faults, csvTables, censuses, sim })
-      : null;
+  const plan = planFaults(opts.seed, la.code, opts.faults, opts.years.length);
   const files: WrittenFile[] = [];
+  const faults: FaultRecord[] = [];
   const write = (path: string, text: string, rows: number): void => {
     const full = join(opts.out, path);
     mkdirSync(dirname(full), { recursive: true });
     writeFileSync(full, text);
     files.push({ path, rows, bytes: Buffer.byteLength(text) });
   };
-  for (const c of censuses) write(c.path, xmlText(c.census.root), c.census.children.length);
-  for (const t of csvTables) write(t.path, csvText(t), t.rows.length);
-  return { files, faults: faults ? faults.resolve() : [], children: sim.children.length };
+  // One collection year at a time: build, inject that year's faults, write, let go.
+  opts.years.forEach((year, i) => {
+    const base = `${la.code}/${year.label}`;
+    const census = { path: `${base}/cin_census.xml`, census: cinCensus(sim, year, la.code), year };
+    const csvTables: CsvTable[] = [
+      ...ssda903Tables(sim, year, `${base}/ssda903`, opts.seed),
+      ...localYearTables(sim, year, `${base}/local`, opts.extract),
+    ];
+    const kinds = plan[i]!;
+    const injected =
+      kinds.length > 0
+        ? injectFaults({ la, seed: opts.seed, kinds, label: year.label, csvTables, censuses: [census], sim })
+        : null;
+    write(census.path, xmlText(census.census.root), census.census.children.length);
+    for (const t of csvTables) write(t.path, csvText(t), t.rows.length);
+    if (injected) faults.push(...injected.resolve());
+  });
+  const reference = referenceTables(
+    sim,
+    `${la.code}/reference`,
+    opts.extract,
+    opts.years[0]!.start,
+    profile,
+    opts.years.map((y) => y.label),
+  );
+  for (const t of reference) write(t.path, csvText(t), t.rows.length);
+  return { files, faults, children: sim.children.length };
 }

@@ -13,7 +13,10 @@ export const el = (name: string, children: XNode[]): XNode => ({ name, children 
 /** A leaf element holding text. */
 export const leaf = (name: string, text: string): XNode => ({ name, text });
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const SPECIAL = /[&<>]/;
+const esc = (s: string): string =>
+  SPECIAL.test(s) ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : s;
+const PADS = Array.from({ length: 16 }, (_, i) => '  '.repeat(i));
 
 /**
  * Serialises a document, one element per line, two-space indent, recording each element's line.
@@ -22,7 +25,7 @@ const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;'
 export function xmlText(root: XNode): string {
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const walk = (n: XNode, depth: number): void => {
-    const pad = '  '.repeat(depth);
+    const pad = PADS[depth] ?? '  '.repeat(depth);
     n.line = out.length + 1;
     if (n.children) {
       out.push(`${pad}<${n.name}>`);

@@ -122,8 +122,8 @@ export interface RenderedReport {
 
 export interface ReportServices {
   list(la: string): Promise<readonly ReportEdition[]>;
-  /** Drafts a report for a period on the current dataset version. */
-  generate(la: string, period: string, by: string): Promise<ReportEdition>;
+  /** Drafts a report from the figures as the dashboard shows them (targets applied), frozen in the draft. */
+  generate(la: string, period: string, by: string, report: IndicatorReport): Promise<ReportEdition>;
   /** Publishes a draft as an immutable edition; an error message when it cannot. */
   publish(
     la: string,

@@ -48,7 +48,7 @@ export function register(program: Command): void {
     .option('--scale <f>', 'population multiplier (1 = real size)', '1')
     .option('--json', 'print the summary as JSON')
     .action(
-      (o: {
+      async (o: {
         out: string;
         las: string;
         years: string;
@@ -73,7 +73,7 @@ export function register(program: Command): void {
           throw new UserError(`--scale must be a number above 0 and at most 10 (got "${o.scale}")`);
         const faults = parseFaultKinds(o.faults);
         const bar = out.progress('synth', las, 'LAs');
-        const summary = runSynth({
+        const summary = await runSynth({
           out: o.out,
           las,
           years,

@@ -60,7 +60,10 @@ export interface Due {
  * //=> [{ k: 1, due: '2023-01-03', met: false, event: v1, … }, { k: 2, due: '2023-01-18', met: true, event: v2, … }]
  */
 export function runDueChain(spec: DueChainSpec): Due[] {
-  const events = [...spec.events].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+  // Same-day events are ordered by id so the chosen event never depends on record order.
+  const events = [...spec.events].sort((x, y) =>
+    x.date < y.date ? -1 : x.date > y.date ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0,
+  );
   const stop = spec.asAt === null ? spec.horizon : minDate(spec.asAt, spec.horizon);
   const dues: Due[] = [];
   const next = (anchor: IsoDate, k: number): IsoDate => {

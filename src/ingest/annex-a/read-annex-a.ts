@@ -1,7 +1,19 @@
+import ExcelJS from 'exceljs';
+import { createReadStream } from 'node:fs';
 import type { FileSink } from '../file-sink.js';
 import type { IngestLimits } from '../limits.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
-import { refuse } from '../refusal.js';
+import { parseDate } from '../parse-date.js';
+import { clipValue } from '../clip-value.js';
+import {
+  ANNEX_A_LISTS,
+  type AnnexAList,
+  headerMatches,
+  listNumberOf,
+  normaliseHeader,
+} from './annex-a-lists.js';
+import { loadLabelMap, mapLabel } from './label-map.js';
+import { sexCode } from '../sex-code.js';
 
 /** What an Annex A workbook says about itself: the range of its key dates. */
 export interface AnnexAFacts {
@@ -14,12 +26,348 @@ export interface ReadAnnexAOptions {
   onChunk?(chunk: Buffer): void;
 }
 
-/** Annex A reading is not in this build yet: a workbook is refused with a plain message. */
-export async function readAnnexA(sink: FileSink, _o: ReadAnnexAOptions): Promise<AnnexAFacts> {
-  return refuse(
-    'S-UNRECOGNISED',
-    sink.file,
-    null,
-    `${sink.file} is an Excel workbook (Ofsted Annex A); reading Annex A is not available in this version of cspi yet.`,
-  );
+type Cell = ExcelJS.CellValue;
+
+/** Column letters of a 1-based column number. */
+function colLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** A cell's text (formulas use their cached result; rich text joined). */
+function cellText(v: Cell): string | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    const o = v as { result?: Cell; richText?: { text: string }[]; text?: string; error?: string };
+    if ('result' in o) return cellText(o.result ?? null);
+    if (o.richText)
+      return (
+        o.richText
+          .map((r) => r.text)
+          .join('')
+          .trim() || null
+      );
+    if (typeof o.text === 'string') return o.text.trim() || null;
+    return null;
+  }
+  const t = String(v).trim();
+  return t === '' ? null : t;
+}
+
+/** A date cell: an Excel date, or text `d/m/YYYY`, `dd-mm-YYYY`, `YYYY-MM-DD` (never month-first). */
+function cellDate(v: Cell, date1904: boolean): { date: IsoDate | null; raw: string | null } {
+  if (v && typeof v === 'object' && !(v instanceof Date) && 'result' in v)
+    return cellDate((v as { result: Cell }).result, date1904);
+  if (v instanceof Date) return { date: v.toISOString().slice(0, 10) as IsoDate, raw: null };
+  if (typeof v === 'number' && v > 0 && v < 80000) {
+    const base = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+    return {
+      date: new Date(base + Math.round(v) * 86400000).toISOString().slice(0, 10) as IsoDate,
+      raw: null,
+    };
+  }
+  const t = cellText(v);
+  if (t === null) return { date: null, raw: null };
+  const r = parseDate(t.replace(/-/g, t.match(/^\d{4}-/) ? '-' : '/'), 'dmy-or-iso');
+  return { date: r.ok ? r.date : null, raw: t };
+}
+
+/**
+ * Streams an Ofsted Annex A workbook (inputs.md §4) with exceljs's WorkbookReader: sheets `List n`; the
+ * header row is the first of the top 10 rows matching half the list's columns; label cells are mapped through
+ * the tables in `data/annex-a` (`AA-UNMAPPED` warning when not). Every list's rows are checked and counted;
+ * lists 3, 4, 5 and 7 become Referral, Assessment, Section47 and CP plan records (the fallback source), and
+ * every list's children become Child records. Lists 8 and 9 are checked and counted, not yet mapped.
+ * @example const facts = await readAnnexA(sink, { path, limits })
+ */
+export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<AnnexAFacts> {
+  if (o.onChunk)
+    for await (const chunk of createReadStream(o.path) as AsyncIterable<Buffer>) o.onChunk(chunk);
+  let start: IsoDate | null = null;
+  let end: IsoDate | null = null;
+  const seenLists = new Set<number>();
+  const children = new Map<
+    string,
+    { dob: IsoDate | null; sex: string | null; ethnicity: string | null; position: string }
+  >();
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(o.path, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
+  for await (const ws of reader) {
+    const sheet = ws as unknown as { name: string } & AsyncIterable<ExcelJS.Row>;
+    const n = listNumberOf(sheet.name);
+    const list = n === null ? undefined : ANNEX_A_LISTS.find((l) => l.number === n);
+    if (!list) {
+      for await (const _row of sheet) {
+        // Other sheets (notes, guidance) are skipped.
+      }
+      continue;
+    }
+    seenLists.add(list.number);
+    const date1904 = !!(reader as unknown as { properties?: { date1904?: boolean } }).properties?.date1904;
+    const label = `List ${list.number}`;
+    let header: Map<string, number> | null = null;
+    let rowsSeen = 0;
+    for await (const row of sheet) {
+      const values = row.values as Cell[];
+      if (!header) {
+        rowsSeen++;
+        if (rowsSeen > 10) continue;
+        header = matchHeader(values, list, sink, label, row.number);
+        continue;
+      }
+      if (values.every((v) => cellText(v ?? null) === null)) continue;
+      sink.read(label);
+      const position = `${label}!A${row.number}`;
+      const get = (key: string): Cell => {
+        const i = header!.get(key);
+        return i === undefined ? null : (values[i] ?? null);
+      };
+      const where = (key: string): string =>
+        `${sink.file} ${label}!${colLetter(header!.get(key) ?? 1)}${row.number}`;
+      const childId = cellText(get('childId'));
+      const issue = (
+        code: string,
+        severity: 'error' | 'warning',
+        key: string,
+        value: string | null,
+        message: string,
+      ): void => {
+        sink.issue({
+          code,
+          severity,
+          table: label,
+          position,
+          childId,
+          field: list.columns.find((c) => c.key === key)?.label ?? key,
+          value: clipValue(value),
+          message: `${where(key)}: ${message}${severity === 'error' ? '; this row was not loaded.' : '.'}`,
+        });
+      };
+      if (childId === null) {
+        issue('AA-CHILD-ID', 'error', 'childId', null, 'Child Unique ID is blank');
+        continue;
+      }
+      const dates: Record<string, IsoDate | null> = {};
+      let rejected = false;
+      for (const col of list.columns) {
+        if (col.type !== 'date' || !header.has(col.key)) continue;
+        const d = cellDate(get(col.key), date1904);
+        dates[col.key] = d.date;
+        if (d.date === null && d.raw !== null) {
+          const isKey = col.key === list.keyDate;
+          issue(
+            isKey ? 'AA-DATE' : 'GEN-DATE',
+            isKey ? 'error' : 'warning',
+            col.key,
+            d.raw,
+            `${col.label} '${d.raw}' is not a date (write it as a date, or d/m/yyyy)${isKey ? '' : '; read as blank'}`,
+          );
+          if (isKey) rejected = true;
+        }
+      }
+      if (list.keyDate && header.has(list.keyDate) && dates[list.keyDate] === null && !rejected) {
+        issue(
+          'AA-DATE',
+          'error',
+          list.keyDate,
+          null,
+          `${list.columns.find((c) => c.key === list.keyDate)!.label} is blank`,
+        );
+        rejected = true;
+      }
+      if (rejected) continue;
+      const labels: Record<string, string | null> = {};
+      for (const col of list.columns) {
+        if (col.type !== 'label' || !col.map || !header.has(col.key)) continue;
+        const text = cellText(get(col.key));
+        if (text === null) {
+          labels[col.key] = null;
+          continue;
+        }
+        const read = mapLabel(loadLabelMap(col.map), text);
+        labels[col.key] = read.kind === 'code' ? read.code : null;
+        if (read.kind === 'unmapped')
+          issue(
+            'AA-UNMAPPED',
+            'warning',
+            col.key,
+            text,
+            `${col.label} '${text}' is not a label cspi knows; loaded as unknown (add it to data/annex-a/${col.map}.json)`,
+          );
+      }
+      const key = list.keyDate ? (dates[list.keyDate] ?? null) : null;
+      if (key) {
+        if (start === null || key < start) start = key;
+        if (end === null || key > end) end = key;
+      }
+      if (!children.has(childId))
+        children.set(childId, {
+          dob: dates['dob'] ?? null,
+          sex: labels['gender'] ?? null,
+          ethnicity: labels['ethnicity'] ?? null,
+          position,
+        });
+      addRecord(list, sink, childId, position, dates, labels, get);
+    }
+    if (!header) {
+      sink.issue({
+        code: 'AA-SHEET-ABSENT',
+        severity: 'warning',
+        table: label,
+        position: `${label}!A1`,
+        message: `${sink.file} ${label}: no header row found in the first 10 rows (expected columns such as ${list.columns
+          .slice(0, 3)
+          .map((c) => c.label)
+          .join(', ')}); the sheet was not read.`,
+      });
+    }
+  }
+  for (const list of ANNEX_A_LISTS) {
+    if (list.number <= 9 && !seenLists.has(list.number)) {
+      sink.issue({
+        code: 'AA-SHEET-ABSENT',
+        severity: 'warning',
+        table: `List ${list.number}`,
+        position: null,
+        message: `${sink.file}: there is no List ${list.number} (${list.title}) sheet; indicators needing it cannot use Annex A.`,
+      });
+    }
+  }
+  for (const [childId, c] of children) {
+    sink.add('children', {
+      childId,
+      dob: c.dob,
+      sex: sexCode(c.sex),
+      ethnicity: c.ethnicity,
+      deathDate: null,
+      upnHash: null,
+      disabilities: [],
+      sources: [{ file: sink.file, position: c.position }],
+    });
+  }
+  return { range: start !== null && end !== null ? { start, end } : null };
+}
+
+function matchHeader(
+  values: Cell[],
+  list: AnnexAList,
+  sink: FileSink,
+  label: string,
+  rowNumber: number,
+): Map<string, number> | null {
+  const header = new Map<string, number>();
+  const used = new Set<number>();
+  const texts = Array.from(values, (v) => normaliseHeader(cellText(v ?? null) ?? ''));
+  // Longer token lists first, so "Plan Start Date" is not taken by a looser column.
+  const cols = [...list.columns].sort((a, b) => b.tokens.length - a.tokens.length);
+  for (const col of cols) {
+    const i = texts.findIndex((t, idx) => t !== '' && !used.has(idx) && headerMatches(t, col));
+    if (i !== -1) {
+      header.set(col.key, i);
+      used.add(i);
+    }
+  }
+  if (header.size < Math.max(1, Math.ceil(list.columns.length / 2)) || !header.has('childId')) return null;
+  if (list.complete) {
+    texts.forEach((t, i) => {
+      if (t !== '' && !used.has(i)) {
+        const raw = cellText(values[i] ?? null);
+        sink.issue({
+          code: 'AA-EXTRA-COLUMN',
+          severity: 'warning',
+          table: label,
+          position: `${label}!${colLetter(i)}${rowNumber}`,
+          value: clipValue(raw),
+          message: `${sink.file} ${label}!${colLetter(i)}${rowNumber}: column '${raw}' is not an Annex A ${label} column; it is ignored.`,
+        });
+      }
+    });
+  }
+  return header;
+}
+
+function addRecord(
+  list: AnnexAList,
+  sink: FileSink,
+  childId: string,
+  position: string,
+  dates: Record<string, IsoDate | null>,
+  labels: Record<string, string | null>,
+  get: (key: string) => Cell,
+): void {
+  const source = { file: sink.file, position };
+  const text = (k: string): string | null => cellText(get(k));
+  switch (list.number) {
+    case 3: {
+      const date = dates['referralDate']!;
+      sink.add('referrals', {
+        id: `${childId}/${date}`,
+        childId,
+        referralDate: date,
+        referralSource: labels['referralSource'] ?? null,
+        referralSourceRaw: labels['referralSource'] ? null : text('referralSource'),
+        primaryNeedCode: null,
+        closureDate: null,
+        reasonForClosure: null,
+        dateOfInitialCpc: null,
+        referralNfa: labels['nfa'] === 'Y' ? true : labels['nfa'] === 'N' ? false : null,
+        source,
+      });
+      return;
+    }
+    case 4: {
+      const date = dates['start']!;
+      sink.add('assessments', {
+        id: `${childId}/${date}`,
+        referralId: '',
+        childId,
+        startDate: date,
+        internalReviewDate: null,
+        authorisationDate: dates['authorised'] ?? null,
+        factors: [],
+        source,
+      });
+      return;
+    }
+    case 5: {
+      const date = dates['strategy']!;
+      sink.add('section47s', {
+        id: `${childId}/${date}`,
+        referralId: '',
+        childId,
+        startDate: date,
+        initialCpcTarget: null,
+        dateOfInitialCpc: dates['icpc'] ?? null,
+        icpcNotRequired: labels['unnecessary'] === 'Y',
+        source,
+      });
+      return;
+    }
+    case 7: {
+      const date = dates['start']!;
+      const prev = text('previous');
+      sink.add('cpPlans', {
+        id: `${childId}/${date}`,
+        referralId: '',
+        childId,
+        startDate: date,
+        endDate: dates['end'] ?? null,
+        initialCategoryOfAbuse: labels['initial'] ?? null,
+        latestCategoryOfAbuse: labels['latest'] ?? null,
+        numberOfPreviousCpp: prev !== null && /^\d+$/.test(prev) ? Number(prev) : null,
+        reviewDates: dates['review'] ? [dates['review']] : [],
+        source,
+      });
+      return;
+    }
+    default:
+      return;
+  }
 }

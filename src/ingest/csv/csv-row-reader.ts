@@ -53,6 +53,8 @@ export class CsvRowReader {
   private consume(data: string, atEnd: boolean): number {
     let pos = 0;
     const n = data.length;
+    // Position of the next quote at or after pos (Infinity when none): found once, not once per line.
+    let nextQuote = -1;
     while (pos < n) {
       let nl = data.indexOf('\n', pos);
       if (nl === -1) {
@@ -60,8 +62,11 @@ export class CsvRowReader {
         nl = n;
         this.lastRowUnterminated = true;
       }
-      const q = data.indexOf('"', pos);
-      if (q === -1 || q > nl) {
+      if (nextQuote !== Infinity && nextQuote < pos) {
+        const q = data.indexOf('"', pos);
+        nextQuote = q === -1 ? Infinity : q;
+      }
+      if (nextQuote > nl) {
         // Fast path: no quotes on this line.
         let end = nl;
         if (end > pos && data.charCodeAt(end - 1) === 13) end--;

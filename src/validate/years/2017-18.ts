@@ -33,7 +33,7 @@ import { locWorkerUnknown } from '../rules/loc-worker-unknown.js';
 import { locSwe } from '../rules/loc-swe.js';
 
 /**
- * The base rule set (first supported year: CIN 2017-18; SSDA903 lists start 2019-20). Order matters: each rule
+ * The base rule set (first supported year: 2017-18 for both CIN and SSDA903). Order matters: each rule
  * sees the records earlier rules left, so duplicates and impossible dates go first.
  */
 export const rules2017_18: readonly Rule[] = [

@@ -6,7 +6,7 @@ import type { AppEnv } from '../env.js';
 import { forbidden, notFound, requirePermission } from '../middleware/guards.js';
 import { page } from '../pages.js';
 import type { ReportFormat } from '../services.js';
-import { resolveLaOnly } from './scope.js';
+import { resolveLaOnly, scopedReport } from './scope.js';
 
 const FORMAT_LABELS: Record<ReportFormat, string> = { html: 'HTML', pdf: 'PDF', docx: 'Word (DOCX)' };
 
@@ -55,10 +55,12 @@ export function reportRoutes(): Hono<AppEnv> {
     if (la instanceof Response) return la;
     const body = await c.req.parseBody();
     const period = String(body['period'] ?? '');
-    if (!(await c.var.deps.services.periods(la.code)).includes(period))
-      return notFound(c, `There are no figures for ${period}.`);
+    const periods = await c.var.deps.services.periods(la.code);
+    if (!periods.includes(period)) return notFound(c, `There are no figures for ${period}.`);
     const user = c.var.user!;
-    const e = await c.var.deps.services.reports.generate(la.code, period, user.username);
+    const report = await scopedReport(c, { la, las: [la], periods, period });
+    if (!report) return notFound(c, `There are no figures for ${period}.`);
+    const e = await c.var.deps.services.reports.generate(la.code, period, user.username, report);
     await appendAudit(c.var.deps.db, {
       actor: user.username,
       ip: c.var.ip,

@@ -333,7 +333,7 @@ export function createFakeServices(opts: FakeOptions = {}): WebServices & { impo
           .slice()
           .reverse();
       },
-      async generate(la: string, period: string, by: string) {
+      async generate(la: string, period: string, by: string, _report: IndicatorReport) {
         const e: ReportEdition = {
           id: `${la}-${period}-${editions.length + 1}`,
           la,

@@ -1,0 +1,109 @@
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { heading, peakRssMb, print, timed } from './measure.js';
+import { readInputs } from '../src/ingest/read-inputs.js';
+import type { IsoDate } from '../src/calendar/iso-date.js';
+
+const TODAY = '2024-06-01' as IsoDate;
+
+async function writeLines(
+  path: string,
+  lines: (i: number) => string,
+  count: number,
+  head = '',
+  tail = '',
+): Promise<void> {
+  const out = createWriteStream(path);
+  out.write(head);
+  let buf = '';
+  for (let i = 0; i < count; i++) {
+    buf += lines(i);
+    if (buf.length > 1 << 16) {
+      if (!out.write(buf)) await once(out, 'drain');
+      buf = '';
+    }
+  }
+  out.write(buf + tail);
+  out.end();
+  await once(out, 'finish');
+}
+
+/** A CIN census of n children, each with 2 referrals, an assessment, an S47 and a CP plan with 2 reviews. */
+async function writeCin(path: string, n: number): Promise<void> {
+  const head = `<?xml version="1.0" encoding="UTF-8"?>\n<Message>\n <Header><CollectionDetails><Collection>CIN</Collection><Year>2022</Year><ReferenceDate>2022-03-31</ReferenceDate></CollectionDetails><Source><SourceLevel>L</SourceLevel><LEA>841</LEA><SoftwareCode>b</SoftwareCode><Release>1</Release><SerialNo>1</SerialNo><DateTime>2022-05-01T10:00:00</DateTime></Source></Header>\n <Children>\n`;
+  const child = (i: number): string => `  <Child>
+   <ChildIdentifiers><LAchildID>C${i}</LAchildID><UPN>A12345678901${i % 10}</UPN><PersonBirthDate>2012-0${(i % 9) + 1}-1${i % 10}</PersonBirthDate><GenderCurrent>${(i % 2) + 1}</GenderCurrent></ChildIdentifiers>
+   <ChildCharacteristics><Ethnicity>WBRI</Ethnicity><Disabilities><Disability>NONE</Disability></Disabilities></ChildCharacteristics>
+   <CINdetails>
+    <CINreferralDate>2021-05-0${(i % 9) + 1}</CINreferralDate><ReferralSource>1A</ReferralSource><PrimaryNeedCode>N1</PrimaryNeedCode><CINclosureDate>2021-09-01</CINclosureDate><ReasonForClosure>RC7</ReasonForClosure>
+    <Assessments><AssessmentActualStartDate>2021-05-10</AssessmentActualStartDate><AssessmentAuthorisationDate>2021-06-10</AssessmentAuthorisationDate><FactorsIdentifiedAtAssessment><AssessmentFactors>3A</AssessmentFactors><AssessmentFactors>4B</AssessmentFactors></FactorsIdentifiedAtAssessment></Assessments>
+    <Section47><S47ActualStartDate>2021-05-11</S47ActualStartDate><InitialCPCtarget>2021-06-01</InitialCPCtarget><DateOfInitialCPC>2021-05-28</DateOfInitialCPC><ICPCnotRequired>0</ICPCnotRequired></Section47>
+    <ReferralNFA>0</ReferralNFA>
+    <ChildProtectionPlans><CPPstartDate>2021-05-28</CPPstartDate><CPPendDate>2021-08-30</CPPendDate><InitialCategoryOfAbuse>NEG</InitialCategoryOfAbuse><LatestCategoryOfAbuse>NEG</LatestCategoryOfAbuse><NumberOfPreviousCPP>0</NumberOfPreviousCPP><Reviews><CPPreviewDate>2021-06-20</CPPreviewDate><CPPreviewDate>2021-08-20</CPPreviewDate></Reviews></ChildProtectionPlans>
+   </CINdetails>
+   <CINdetails><CINreferralDate>2021-11-0${(i % 9) + 1}</CINreferralDate><ReferralSource>2A</ReferralSource><ReferralNFA>1</ReferralNFA></CINdetails>
+  </Child>
+`;
+  await writeLines(path, child, n, head, ' </Children>\n</Message>\n');
+}
+
+/** An SSDA903 set of n children, 4 chained episodes each. */
+async function write903(dir: string, n: number): Promise<void> {
+  await writeLines(
+    join(dir, 'header.csv'),
+    (i) => `${100000 + i},${(i % 2) + 1},0${(i % 9) + 1}/02/2010,WBRI,,,\n`,
+    n,
+    'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n',
+  );
+  await writeLines(
+    join(dir, 'episodes.csv'),
+    (i) =>
+      `${100000 + i},01/04/2021,S,C2,N1,U4,PR1,01/06/2021,X1,,DL1 5AB,DL2 6CD,SC123456\n` +
+      `${100000 + i},01/06/2021,P,C2,N1,K2,PR4,01/09/2021,X1,CARPL,DL1 5AB,DL3 6CD,SC654321\n` +
+      `${100000 + i},01/09/2021,T,C2,N1,U4,PR1,01/12/2021,X1,,DL1 5AB,DL2 6CD,SC123456\n` +
+      `${100000 + i},01/12/2021,L,E1,N1,U4,PR1,01/03/2022,E11,,DL1 5AB,DL2 6CD,SC123456\n`,
+    n,
+    'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n',
+  );
+}
+
+/** Reading + validating + mapping throughput of the CIN XML and SSDA903 CSV readers, on one core. */
+export async function benchIngest(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'cspi-bench-ingest-'));
+  try {
+    const cinN = Number(process.env['CSPI_BENCH_CIN_CHILDREN'] ?? 5_000);
+    const cinPath = join(dir, 'cin.xml');
+    await writeCin(cinPath, cinN);
+    const cinMb = statSync(cinPath).size / 1e6;
+    heading(
+      `ingest: CIN census XML, ${cinN.toLocaleString('en-GB')} children (${cinMb.toFixed(1)} MB), parse + validate + map`,
+    );
+    const [cin, cinSecs] = await timed(() => readInputs([cinPath], { today: TODAY }));
+    const cinRows = cin.counts.reduce((s, c) => s + c.read, 0);
+    if (cin.refused) throw new Error(`bench CIN input refused: ${cin.issues[0]?.message}`);
+    print({ name: 'CIN XML throughput', value: cinMb / cinSecs, unit: 'MB/s', goal: '≥ 40 MB/s' });
+    print({ name: 'CIN XML elements read', value: cinRows / cinSecs, unit: 'rows/s' });
+    print({ name: 'peak RSS so far', value: peakRssMb(), unit: 'MB' });
+    rmSync(cinPath);
+
+    const n903 = Number(process.env['CSPI_BENCH_903_CHILDREN'] ?? 25_000);
+    const set = join(dir, '903');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(set);
+    await write903(set, n903);
+    const mb903 = (statSync(join(set, 'header.csv')).size + statSync(join(set, 'episodes.csv')).size) / 1e6;
+    heading(
+      `ingest: SSDA903 CSV set, ${n903.toLocaleString('en-GB')} children, ${(4 * n903).toLocaleString('en-GB')} episodes (${mb903.toFixed(1)} MB), parse + validate + map`,
+    );
+    const [s903, secs903] = await timed(() => readInputs([set], { today: TODAY }));
+    if (s903.refused) throw new Error(`bench 903 input refused: ${s903.issues[0]?.message}`);
+    const rows903 = s903.counts.reduce((s, c) => s + c.read, 0);
+    print({ name: 'SSDA903 CSV throughput', value: mb903 / secs903, unit: 'MB/s', goal: '≥ 40 MB/s' });
+    print({ name: 'SSDA903 CSV rows read', value: rows903 / secs903, unit: 'rows/s' });
+    print({ name: 'peak RSS so far', value: peakRssMb(), unit: 'MB' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

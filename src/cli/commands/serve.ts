@@ -1,0 +1,71 @@
+import type { Command } from 'commander';
+import { serve } from '@hono/node-server';
+import { openDatabase } from '../../store/open.js';
+import { createApp } from '../../web/app.js';
+import { serverSecret } from '../../web/auth/secrets.js';
+import { purgeExpiredSessions } from '../../web/auth/sessions.js';
+import { createStoreServices } from '../../web/real-services.js';
+import { UserError } from '../user-error.js';
+
+interface ServeOptions {
+  readonly port: string;
+  readonly host: string;
+  readonly db?: string;
+  readonly secureCookies?: boolean;
+  readonly trustProxy?: boolean;
+}
+
+/** `cspi serve`: the dashboard on the store (report.md §9). Runs until interrupted. */
+export function register(program: Command): void {
+  program
+    .command('serve')
+    .description('Serve the web dashboard (scorecard, indicators, data, targets, reports, audit log)')
+    .option('--port <port>', 'port to listen on', '8080')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--db <url>', 'database: a SQLite file path or postgres://… (default DATABASE_URL or ./cspi.db)')
+    .option(
+      '--secure-cookies',
+      'mark session cookies Secure (set when served over https, e.g. behind a proxy)',
+    )
+    .option('--trust-proxy', 'take the client address from X-Forwarded-For (only behind a trusted proxy)')
+    .action(async (opts: ServeOptions) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        throw new UserError(`--port "${opts.port}" is not a port number (0–65535)`);
+      }
+      const db = await openDatabase(opts.db);
+      await purgeExpiredSessions(db, new Date());
+      const users = await db.get<{ n: number | string }>('SELECT COUNT(*) AS n FROM web_users');
+      const app = createApp({
+        db,
+        services: createStoreServices(db),
+        secureCookies: Boolean(opts.secureCookies),
+        trustProxy: Boolean(opts.trustProxy),
+        pseudonymKey: await serverSecret(db, 'pseudonym-key'),
+      });
+      await new Promise<void>((resolve, reject) => {
+        const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
+          process.stdout.write(
+            `cspi dashboard on http://${opts.host}:${info.port}/ (database ${db.location})\n`,
+          );
+          if (Number(users?.n ?? 0) === 0) {
+            process.stdout.write('No accounts yet: add one with cspi users add NAME --role admin\n');
+          }
+        });
+        server.on('error', (err: NodeJS.ErrnoException) =>
+          reject(
+            err.code === 'EADDRINUSE'
+              ? new UserError(`port ${port} on ${opts.host} is in use: choose another with --port`)
+              : err,
+          ),
+        );
+        const stop = () => {
+          server.close(() => {
+            void db.close().then(() => resolve());
+          });
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+}

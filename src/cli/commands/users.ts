@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import type { Command } from 'commander';
+import { openDatabase } from '../../store/open.js';
+import { appendAudit } from '../../web/audit/audit-log.js';
+import { ROLE_LABELS } from '../../web/auth/permissions.js';
+import { addUser, disableUser, listUsers } from '../../web/auth/users.js';
+import { createOutput } from '../output.js';
+import { UserError } from '../user-error.js';
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+/** `cspi users add|list|disable`: dashboard accounts (report.md §9; every change is audited). */
+export function register(program: Command): void {
+  const users = program.command('users').description('Manage dashboard accounts');
+
+  users
+    .command('add <username>')
+    .description('Add an account; without --password-stdin a random password is generated and printed once')
+    .requiredOption('--role <role>', 'member, analyst, manager or admin')
+    .option('--la <code>', 'limit the account to one LA (DfE code)')
+    .option('--password-stdin', 'read the password from standard input')
+    .option('--db <url>', 'database (default DATABASE_URL or ./cspi.db)')
+    .option('--json', 'machine-readable output')
+    .action(
+      async (
+        username: string,
+        opts: { role: string; la?: string; passwordStdin?: boolean; db?: string; json?: boolean },
+      ) => {
+        const out = createOutput(Boolean(opts.json));
+        const generated = opts.passwordStdin ? null : randomBytes(15).toString('base64url');
+        const password = generated ?? (await readStdin());
+        const db = await openDatabase(opts.db);
+        try {
+          const r = await addUser(db, { username, role: opts.role, la: opts.la ?? null, password });
+          if (!r.ok) throw new UserError(`${r.error.code}: ${r.error.message}`);
+          await appendAudit(db, {
+            actor: 'command line',
+            ip: null,
+            action: 'user-add',
+            la: r.user.la,
+            detail: { username: r.user.username, role: r.user.role },
+          });
+          out.info(
+            `Added ${r.user.username} (${ROLE_LABELS[r.user.role].toLowerCase()}${r.user.la ? `, LA ${r.user.la}` : ', every LA'}).`,
+          );
+          if (generated) out.info(`Password (shown once; give it to the user securely): ${generated}`);
+          out.result({
+            username: r.user.username,
+            role: r.user.role,
+            la: r.user.la,
+            ...(generated ? { password: generated } : {}),
+          });
+        } finally {
+          await db.close();
+        }
+      },
+    );
+
+  users
+    .command('list')
+    .description('List accounts')
+    .option('--db <url>', 'database (default DATABASE_URL or ./cspi.db)')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: { db?: string; json?: boolean }) => {
+      const out = createOutput(Boolean(opts.json));
+      const db = await openDatabase(opts.db);
+      try {
+        const list = await listUsers(db);
+        out.result(list);
+        if (list.length === 0) out.info('No accounts yet: add one with cspi users add NAME --role admin');
+        for (const u of list) {
+          out.info(
+            `${u.username.padEnd(24)} ${u.role.padEnd(8)} ${(u.la ?? 'all LAs').padEnd(8)} ${u.disabled ? 'disabled' : 'active'}`,
+          );
+        }
+      } finally {
+        await db.close();
+      }
+    });
+
+  users
+    .command('disable <username>')
+    .description('Disable an account and end its sessions')
+    .option('--db <url>', 'database (default DATABASE_URL or ./cspi.db)')
+    .action(async (username: string, opts: { db?: string }) => {
+      const db = await openDatabase(opts.db);
+      try {
+        if (!(await disableUser(db, username))) throw new UserError(`there is no user "${username}"`);
+        await appendAudit(db, {
+          actor: 'command line',
+          ip: null,
+          action: 'user-disable',
+          la: null,
+          detail: { username },
+        });
+        process.stdout.write(`Disabled ${username}; their sessions have ended.\n`);
+      } finally {
+        await db.close();
+      }
+    });
+}

@@ -1,0 +1,47 @@
+import { describe, it, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import {
+  EPISODE_COLUMNS,
+  HEADER_COLUMNS,
+  csv,
+  episodeRows,
+  headerRows,
+  tempFolder,
+} from '../../ingest/test-fixtures.js';
+
+const f = tempFolder();
+after(() => f.cleanup());
+
+function cspi(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['bin/cspi.js', 'validate', ...args], { encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('cspi validate', () => {
+  it('exits 1 when rows are rejected, 2 when refused, writing both report files', () => {
+    f.write('set/header.csv', csv(HEADER_COLUMNS, headerRows(10)));
+    const rows = episodeRows(10);
+    rows[3] = rows[3]!.replace('01/05/2021', '2021-05-01');
+    f.write('set/episodes.csv', csv(EPISODE_COLUMNS, rows));
+    const one = cspi(`${f.dir}/set`, '--report-dir', `${f.dir}/out`);
+    assert.equal(one.status, 1, one.stderr);
+    assert.match(one.stdout, /episodes\.csv Episodes\s+10\s+9\s+1/);
+    assert.match(one.stdout, /GEN-DATE \(error\): 1/);
+    const report = JSON.parse(readFileSync(`${f.dir}/out/validation-report.json`, 'utf8')) as {
+      exitCode: number;
+      issues: unknown[];
+    };
+    assert.equal(report.exitCode, 1);
+    assert.match(readFileSync(`${f.dir}/out/validation-report.csv`, 'utf8'), /GEN-DATE,error/);
+
+    f.write('bad/episodes.csv', '');
+    const two = cspi(`${f.dir}/bad`, '--report-dir', `${f.dir}/out2`, '--json');
+    assert.equal(two.status, 2);
+    const json = JSON.parse(two.stdout) as { refused: boolean; issues: { code: string }[] };
+    assert.equal(json.refused, true);
+    assert.equal(json.issues[0]!.code, 'S-EMPTY');
+    assert.doesNotMatch(two.stderr, /\n\s+at /, 'no stack trace');
+  });
+});

@@ -1,0 +1,195 @@
+/**
+ * The Ofsted Annex A lists (inputs.md §4) and how their columns are recognised: a header cell matches a column
+ * when, after dropping case, spacing, punctuation and quotes, it holds every token of the column.
+ */
+export interface AnnexAColumn {
+  readonly key: string;
+  readonly label: string;
+  /** Tokens that must all appear in the normalised header (e.g. ['child', 'id']). */
+  readonly tokens: readonly string[];
+  readonly type: 'id' | 'date' | 'text' | 'label';
+  /** Mapping table in data/annex-a for label columns. */
+  readonly map?: string;
+}
+
+export interface AnnexAList {
+  readonly number: number;
+  readonly title: string;
+  readonly columns: readonly AnnexAColumn[];
+  /** The key date column (AA-DATE when unreadable). */
+  readonly keyDate: string | null;
+  /** True when every column of the Ofsted template is listed, so others are AA-EXTRA-COLUMN. */
+  readonly complete: boolean;
+}
+
+const c = (
+  key: string,
+  label: string,
+  tokens: string[],
+  type: AnnexAColumn['type'] = 'text',
+  map?: string,
+): AnnexAColumn => ({ key, label, tokens, type, map });
+
+const COMMON = [
+  c('childId', 'Child Unique ID', ['child', 'id'], 'id'),
+  c('gender', 'Gender', ['gender'], 'label', 'gender'),
+  c('ethnicity', 'Ethnicity', ['ethnic'], 'label', 'ethnicity'),
+  c('dob', 'Date of Birth', ['birth'], 'date'),
+  c('age', 'Age of Child (Years)', ['age'], 'text'),
+];
+const DISABILITY = c('disability', 'Disability', ['disab'], 'text');
+const TW = [c('team', 'Allocated Team', ['team']), c('worker', 'Allocated Worker', ['worker'])];
+
+export const ANNEX_A_LISTS: readonly AnnexAList[] = [
+  {
+    number: 1,
+    title: 'Contacts',
+    columns: [
+      ...COMMON,
+      c('contactDate', 'Date of Contact', ['date', 'contact'], 'date'),
+      c('contactSource', 'Contact Source', ['source']),
+    ],
+    keyDate: 'contactDate',
+    complete: true,
+  },
+  {
+    number: 2,
+    title: 'Early help',
+    columns: [
+      ...COMMON,
+      c('start', 'Assessment start date', ['start'], 'date'),
+      c('end', 'Assessment completion date', ['completion'], 'date'),
+      c('organisation', 'Organisation completing assessment', ['organisation']),
+    ],
+    keyDate: 'start',
+    complete: true,
+  },
+  {
+    number: 3,
+    title: 'Referrals',
+    columns: [
+      ...COMMON,
+      c('referralDate', 'Date of referral', ['date', 'referral'], 'date'),
+      c('referralSource', 'Referral Source', ['source'], 'label', 'referral-source'),
+      c('nfa', 'Referral NFA?', ['nfa'], 'label', 'yes-no'),
+      c('count12', 'Number of Referrals in Last 12 Months', ['number', 'referrals']),
+      ...TW,
+    ],
+    keyDate: 'referralDate',
+    complete: true,
+  },
+  {
+    number: 4,
+    title: 'Assessments',
+    columns: [
+      ...COMMON,
+      DISABILITY,
+      c('start', 'Continuous Assessment Start Date', ['assessment', 'start'], 'date'),
+      c('seen', 'Child Seen', ['seen']),
+      c('authorised', 'Date of Authorisation', ['authorisation'], 'date'),
+      c('support', 'Requiring support?', ['support']),
+      ...TW,
+    ],
+    keyDate: 'start',
+    complete: true,
+  },
+  {
+    number: 5,
+    title: 'Section 47 enquiries and ICPCs',
+    columns: [
+      ...COMMON,
+      DISABILITY,
+      c('strategy', 'Strategy discussion initiating Section 47 Enquiry Start Date', ['strategy'], 'date'),
+      c('unnecessary', 'ICPC deemed unnecessary?', ['unnecessary'], 'label', 'yes-no'),
+      c('icpc', 'Date of ICPC', ['date', 'icpc'], 'date'),
+      c('plan', 'ICPC resulted in plan?', ['resulted']),
+      c('count12', 'S47s / ICPCs in last 12 months', ['12', 'months']),
+      ...TW,
+    ],
+    keyDate: 'strategy',
+    complete: true,
+  },
+  {
+    number: 6,
+    title: 'Children in need',
+    columns: [
+      ...COMMON,
+      DISABILITY,
+      c('start', 'CIN Start Date', ['cin', 'start'], 'date'),
+      c('need', 'Primary Need Code', ['need']),
+      c('lastSeen', 'Date Child Was Last Seen', ['last', 'seen'], 'date'),
+      c('closure', 'CIN Closure Date', ['closure', 'date'], 'date'),
+      c('reason', 'Reason for Closure', ['reason']),
+      c('status', 'Case Status', ['status']),
+      ...TW,
+    ],
+    keyDate: 'start',
+    complete: true,
+  },
+  {
+    number: 7,
+    title: 'Child protection',
+    columns: [
+      ...COMMON,
+      DISABILITY,
+      c('start', 'Plan Start Date', ['plan', 'start'], 'date'),
+      c('initial', 'Initial Category of Abuse', ['initial', 'category'], 'label', 'category-of-abuse'),
+      c('latest', 'Latest Category of Abuse', ['latest', 'category'], 'label', 'category-of-abuse'),
+      c('visit', 'Date of the Last Statutory Visit', ['statutory', 'visit'], 'date'),
+      c('alone', 'Seen Alone?', ['alone']),
+      c('review', 'Date of latest review conference', ['review'], 'date'),
+      c('end', 'Plan End Date', ['plan', 'end'], 'date'),
+      c('epo', 'Subject to EPO or police powers in the last 6 months', ['epo']),
+      c('previous', 'Number of Previous Child Protection Plans', ['previous']),
+      ...TW,
+    ],
+    keyDate: 'start',
+    complete: true,
+  },
+  {
+    number: 8,
+    title: 'Children in care',
+    columns: [
+      ...COMMON,
+      DISABILITY,
+      c('start', 'Date Started to be Looked After', ['started', 'looked'], 'date'),
+      c('legal', 'Legal Status', ['legal', 'status']),
+      c('ceased', 'Date Ceased to be Looked After', ['ceased', 'date'], 'date'),
+      ...TW,
+    ],
+    keyDate: 'start',
+    complete: false,
+  },
+  {
+    number: 9,
+    title: 'Care leavers',
+    columns: [...COMMON, c('contact', 'Latest Date of Contact', ['latest', 'contact'], 'date'), ...TW],
+    keyDate: null,
+    complete: false,
+  },
+  { number: 10, title: 'Adoption', columns: COMMON, keyDate: null, complete: false },
+  { number: 11, title: 'Adopters', columns: [], keyDate: null, complete: false },
+];
+
+/**
+ * Header text normalised for matching: lower case, only letters and digits, words separated by one space.
+ * @example normaliseHeader('"Child Unique ID"') //=> 'child unique id'
+ */
+export function normaliseHeader(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** True when a normalised header holds every token of the column (as words or word starts). */
+export function headerMatches(header: string, col: AnnexAColumn): boolean {
+  const words = header.split(' ');
+  return col.tokens.every((t) => words.some((w) => w.startsWith(t)));
+}
+
+/** The list a sheet name is (`List 3`, `list_3`, `LIST3`), or null. */
+export function listNumberOf(sheetName: string): number | null {
+  const m = /^list(\d{1,2})$/.exec(sheetName.toLowerCase().replace(/[\s_]+/g, ''));
+  return m ? Number(m[1]) : null;
+}

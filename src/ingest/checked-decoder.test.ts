@@ -1,0 +1,53 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { CheckedDecoder, firstInvalidUtf8 } from './checked-decoder.js';
+import { Refusal } from './refusal.js';
+
+function decodeInChunks(bytes: Buffer, size: number): string {
+  const d = new CheckedDecoder({ file: 'x.csv', encoding: 'utf-8', maxLineBytes: 1000 });
+  let out = '';
+  for (let i = 0; i < bytes.length; i += size) out += d.write(bytes.subarray(i, i + size));
+  return out + d.end();
+}
+
+describe('CheckedDecoder', () => {
+  it('decodes multi-byte characters split across chunks of any size', () => {
+    const text = 'Renée, Zoë — 😀 café\n'.repeat(5);
+    for (const size of [1, 2, 3, 5, 7, 64]) assert.equal(decodeInChunks(Buffer.from(text), size), text);
+  });
+
+  it('drops a leading byte-order mark', () => {
+    assert.equal(decodeInChunks(Buffer.from('\ufeffCHILD\n'), 2), 'CHILD\n');
+  });
+
+  it('refuses Latin-1 bytes naming the line', () => {
+    const bytes = Buffer.from('a\nb\nRen\xe9e\n', 'latin1');
+    assert.throws(
+      () => decodeInChunks(bytes, 4),
+      (e: unknown) =>
+        e instanceof Refusal &&
+        e.issue.code === 'S-ENCODING' &&
+        /^x\.csv line 3 is not UTF-8/.test(e.issue.message),
+    );
+  });
+
+  it('refuses a file ending inside a character', () => {
+    assert.throws(
+      () => decodeInChunks(Buffer.from([0x61, 0xc3]), 8),
+      (e: unknown) => e instanceof Refusal && /ends inside a character/.test(e.issue.message),
+    );
+  });
+
+  it('refuses a line over the limit', () => {
+    const d = new CheckedDecoder({ file: 'x.csv', encoding: 'utf-8', maxLineBytes: 10 });
+    assert.throws(
+      () => d.write(Buffer.from('short\n0123456789ABC\n')),
+      (e: unknown) =>
+        e instanceof Refusal && e.issue.code === 'S-LINE-TOO-LONG' && e.issue.position === 'line 2',
+    );
+  });
+
+  it('finds the first invalid byte', () => {
+    assert.equal(firstInvalidUtf8(Buffer.from('ab\xe9cd', 'latin1')), 2);
+  });
+});

@@ -1,0 +1,103 @@
+import type { Database } from '../../store/database.js';
+import type { IndicatorReport } from '../../indicators/types.js';
+import type { Commentary } from '../commentary/commentary.js';
+import type { NarrativeText } from '../model/render-model.js';
+
+/** What an edition freezes (report.md §8), stored as JSON in `editions.frozen_json`. */
+export interface FrozenEdition {
+  /** The IndicatorReport as published: every figure, RAG, direction, targets, tolerances and settings. */
+  readonly report: IndicatorReport;
+  /** Definition version per indicator id. */
+  readonly definitionVersions: Readonly<Record<string, string>>;
+  /** Report options that change figures or words: suppression, in-line band, committee details. */
+  readonly options: {
+    readonly public: boolean;
+    readonly committee: string;
+    readonly meetingDate: string | null;
+    readonly authorLine: string;
+    readonly laName: string;
+    readonly suppression: { readonly k: number; readonly complement: boolean };
+    readonly inLineBand: number;
+  };
+  readonly commentary: Commentary;
+  readonly narrative: NarrativeText;
+}
+
+/** One row of `editions`. */
+export interface EditionRecord {
+  readonly id: string;
+  readonly la: string;
+  readonly period: string;
+  readonly publishedAt: string;
+  readonly publishedBy: string | null;
+  readonly datasetId: string;
+  readonly datasetHash: string;
+  readonly softwareVersion: string;
+  readonly frozen: FrozenEdition;
+  readonly outputHashes: Readonly<Record<string, string>>;
+}
+
+interface Row {
+  id: string;
+  la: string;
+  period: string;
+  published_at: string;
+  published_by: string | null;
+  dataset_id: string;
+  dataset_hash: string;
+  software_version: string;
+  frozen_json: string;
+  output_hashes_json: string;
+}
+
+const fromRow = (r: Row): EditionRecord => ({
+  id: r.id,
+  la: r.la,
+  period: r.period,
+  publishedAt: r.published_at,
+  publishedBy: r.published_by,
+  datasetId: r.dataset_id,
+  datasetHash: r.dataset_hash,
+  softwareVersion: r.software_version,
+  frozen: JSON.parse(r.frozen_json) as FrozenEdition,
+  outputHashes: JSON.parse(r.output_hashes_json) as Record<string, string>,
+});
+
+/** Writes a new edition (editions are never updated). */
+export async function saveEdition(db: Database, e: EditionRecord): Promise<void> {
+  await db.run(
+    `INSERT INTO editions (id, la, period, published_at, published_by, dataset_id, dataset_hash, software_version, frozen_json, output_hashes_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      e.id,
+      e.la,
+      e.period,
+      e.publishedAt,
+      e.publishedBy,
+      e.datasetId,
+      e.datasetHash,
+      e.softwareVersion,
+      JSON.stringify(e.frozen),
+      JSON.stringify(e.outputHashes),
+    ],
+  );
+}
+
+/** An edition by id, or undefined. */
+export async function loadEdition(db: Database, id: string): Promise<EditionRecord | undefined> {
+  const r = await db.get<Row>('SELECT * FROM editions WHERE id = ?', [id]);
+  return r ? fromRow(r) : undefined;
+}
+
+/** The latest edition of an LA's period, or undefined when the period was never published. */
+export async function latestEdition(
+  db: Database,
+  la: string,
+  period: string,
+): Promise<EditionRecord | undefined> {
+  const r = await db.get<Row>(
+    'SELECT * FROM editions WHERE la = ? AND period = ? ORDER BY published_at DESC, id DESC LIMIT 1',
+    [la, period],
+  );
+  return r ? fromRow(r) : undefined;
+}

@@ -1,0 +1,208 @@
+import type { IndicatorReport } from '../../indicators/types.js';
+import type { IsoDate } from '../../calendar/iso-date.js';
+import { formatCount, longDate, oneDecimal } from './format.js';
+import type { IndicatorView } from './indicator-view.js';
+import type { Block, Cell, Table } from './render-model.js';
+import type { ReportOptions } from './report-options.js';
+import { isSmall } from '../public/suppression.js';
+
+const NOTE_WORDS: Readonly<Record<string, string>> = {
+  provisional: 'provisional: the period ends after the data were extracted',
+  historyIncomplete: 'history incomplete: the loaded data begin less than the look-back before the period',
+  invalidDates: 'records with an end date before their start date were excluded',
+  distanceUnknown: 'children whose placement distance is unknown (kept in the denominator only)',
+  episodeChainErrors: 'episode chain anomalies',
+  awaitingDecision: 'referrals awaiting a decision at the period end',
+  icpcWithoutS47: 'conferences recorded without a Section 47 enquiry were excluded',
+  unknownWorker: 'allocated workers missing from the workers list (counted as not qualified)',
+  noDob: 'young people without a date of birth were excluded',
+  anchorFallback: 'conferences measured from the Section 47 start for lack of a strategy discussion',
+  previousCppMismatch: 'plans where the recorded number of previous plans disagrees with the history',
+  notAvailable: 'not available',
+  reportedAnnually: 'reported annually',
+};
+
+function noteText(
+  code: string,
+  count: number | undefined,
+  detail: string | undefined,
+  pub: boolean,
+  k: number,
+): string {
+  if (detail) return detail;
+  const words = NOTE_WORDS[code] ?? code.replace(/([A-Z])/g, ' $1').toLowerCase();
+  if (count === undefined) return words;
+  return `${words}: ${pub && isSmall(count, k) ? `fewer than ${k + 1}` : formatCount(count)}`;
+}
+
+function workingDayText(report: IndicatorReport): string {
+  return report.settings.workingDays === 'inclusive'
+    ? 'Working days are Monday to Friday except England and Wales bank holidays, counted inclusively (the same working day counts as 1).'
+    : 'Working days are Monday to Friday except England and Wales bank holidays, counted as elapsed working days after the start date (the same day counts as 0; Saturday to Monday is 1).';
+}
+
+/** Appendix D: data notes (report.md §2 item 7). */
+export function dataNotesBlocks(
+  report: IndicatorReport,
+  views: readonly IndicatorView[],
+  opts: ReportOptions,
+): Block[] {
+  const k = opts.suppression.k;
+  const blocks: Block[] = [];
+  const asAt = report.dataset.asAt ? longDate(report.dataset.asAt) : 'an unknown date';
+  blocks.push(
+    { kind: 'heading', text: 'Data' },
+    {
+      kind: 'list',
+      items: [
+        `Dataset version ${report.dataset.id} (${report.dataset.hash}), extracted on ${asAt}.`,
+        ...opts.datasetSources.map(
+          (s) =>
+            `${s.source}: imported ${s.importedAt}${s.extractDate ? `, extracted ${longDate(s.extractDate as IsoDate)}` : ''}.`,
+        ),
+        workingDayText(report),
+        report.settings.excludeUasc
+          ? 'Unaccompanied asylum-seeking children are excluded from children in care and care leaver measures.'
+          : 'Unaccompanied asylum-seeking children are included in every measure.',
+        ...Object.entries(report.settings.variants).map(
+          ([name, value]) => `Setting ${name} = ${String(value)}.`,
+        ),
+        ...Object.entries(report.settings.basis).map(([id, b]) => `Headline basis of ${id}: ${b}.`),
+      ],
+    },
+  );
+  const versions: Table = {
+    id: 'versions',
+    caption: 'Definition, target and benchmark versions',
+    columns: [
+      { label: 'Ref', numeric: true },
+      { label: 'Indicator' },
+      { label: 'Definition version' },
+      { label: 'Target and tolerance' },
+      { label: 'England benchmark' },
+    ],
+    rows: views.map((v): Cell[] => [
+      { text: String(v.ref), numeric: true },
+      { text: v.entry.title, rowHeader: true },
+      { text: v.entry.definitionVersion },
+      {
+        text:
+          v.result.target === null
+            ? 'No target'
+            : `${oneDecimal(v.result.target).replace(/\.0$/, '')} (tolerance ${v.result.tolerance === null ? 'none' : oneDecimal(v.result.tolerance).replace(/\.0$/, '')}), ${v.result.targetKind ?? 'national'}`,
+      },
+      {
+        text: v.result.england
+          ? `${v.result.england.text}, ${v.result.england.year}, ${v.result.england.publisher}${v.result.england.likeForLike ? '' : ' (not like-for-like)'}`
+          : 'No national figure',
+      },
+    ]),
+    footnotes: [],
+  };
+  blocks.push({ kind: 'heading', text: 'Versions' }, { kind: 'table', table: versions });
+
+  const issues: string[] = [];
+  for (const v of views) {
+    for (const n of v.result.notes) {
+      if (n.code === 'reportedAnnually') continue;
+      issues.push(`${v.ref}. ${v.entry.title}: ${noteText(n.code, n.count, n.detail, opts.public, k)}.`);
+    }
+    if (v.result.status === 'not-available' && !v.result.notes.some((n) => n.code === 'notAvailable')) {
+      issues.push(`${v.ref}. ${v.entry.title}: not available for this period.`);
+    }
+  }
+  blocks.push(
+    { kind: 'heading', text: 'Validation issues affecting figures' },
+    issues.length
+      ? { kind: 'list', items: issues }
+      : { kind: 'paragraph', text: 'No validation issue affects the figures.' },
+  );
+
+  blocks.push({ kind: 'heading', text: 'Restatements' });
+  if (opts.restatements.length === 0) {
+    blocks.push({ kind: 'paragraph', text: 'No published figure has been restated.' });
+  } else {
+    const small = (n: number | null) =>
+      n === null ? 'Not recorded' : opts.public && isSmall(n, k) ? `<${k + 1}` : formatCount(n);
+    const fig = (f: { value: number | null; numerator: number | null; denominator: number | null }) =>
+      f.value === null
+        ? 'No figure'
+        : opts.public || f.denominator === null
+          ? oneDecimal(f.value)
+          : `${oneDecimal(f.value)} (${formatCount(f.numerator ?? 0)}/${formatCount(f.denominator)})`;
+    blocks.push({
+      kind: 'table',
+      table: {
+        id: 'restatements',
+        caption: 'Restated figures: as published and as now',
+        columns: [
+          { label: 'Indicator' },
+          { label: 'Period' },
+          { label: 'Edition' },
+          { label: 'As published', numeric: true },
+          { label: 'Now', numeric: true },
+          { label: 'Change', numeric: true },
+          { label: 'Children moved into / out of the numerator', numeric: true },
+          { label: 'Children moved into / out of the denominator', numeric: true },
+        ],
+        rows: opts.restatements.map((s): Cell[] => [
+          {
+            text: views.find((v) => v.result.id === s.indicator)?.entry.title ?? s.indicator,
+            rowHeader: true,
+          },
+          { text: s.period },
+          { text: s.edition },
+          { text: fig(s.published), numeric: true },
+          { text: fig(s.now), numeric: true },
+          {
+            text: s.change === null ? '–' : `${s.change > 0 ? '+' : ''}${oneDecimal(s.change)}`,
+            numeric: true,
+          },
+          { text: `${small(s.numeratorIn)} / ${small(s.numeratorOut)}`, numeric: true },
+          { text: `${small(s.denominatorIn)} / ${small(s.denominatorOut)}`, numeric: true },
+        ]),
+        footnotes: ['Change in percentage points for percentages and in units for counts.'],
+      },
+    });
+  }
+
+  const overrides = Object.values(opts.commentary.entries).filter(
+    (e) => (e.section !== null || e.mode === 'replace') && !(opts.public && e.internal),
+  );
+  if (overrides.length) {
+    blocks.push(
+      { kind: 'heading', text: 'Changes to the generated narrative' },
+      {
+        kind: 'list',
+        items: overrides.map((e) => {
+          const title = views.find((v) => v.result.id === e.id)?.entry.title ?? e.id;
+          const what =
+            e.section === 'omit'
+              ? 'left out of the narrative (it stays in the scorecard)'
+              : e.section
+                ? `moved to ${e.section === 'performing-well' ? 'where we are performing well' : 'areas for focus'}`
+                : 'sentence rewritten by an officer';
+          return `${title}: ${what}${e.reason ? `; reason: ${e.reason}` : ''}.`;
+        }),
+      },
+    );
+  }
+
+  blocks.push({ kind: 'heading', text: 'Publication' });
+  const pub: string[] = [];
+  if (opts.public) {
+    pub.push(
+      `This is the public version. Counts from 1 to ${k} are shown as "fewer than ${k + 1}" ("<${k + 1}" in tables). A percentage is shown as "Small numbers" when its numerator or denominator${opts.suppression.complement ? ', or the difference between them,' : ''} is from 1 to ${k}. Where a table shows its total, a second cell is also hidden so that no hidden figure can be worked out. Suppressed figures carry no rating, direction or trend point. No information about individual children is included.`,
+    );
+  } else {
+    pub.push(
+      'This is the full version, with unsuppressed figures, for officers and for consideration as exempt information. It lists no children.',
+    );
+  }
+  pub.push(
+    'The PDF is printed from the HTML version by Chromium with a document outline, title and language, and is tagged for assistive technology as far as Chromium allows; the Word version uses built-in heading styles and real tables.',
+    `Generated ${opts.generatedAt} by cspi ${opts.softwareVersion}${opts.edition ? `; edition ${opts.edition}` : '; draft, not a published edition'}.`,
+  );
+  blocks.push({ kind: 'list', items: pub });
+  return blocks;
+}

@@ -1,0 +1,90 @@
+import type { IndicatorReport } from '../../indicators/types.js';
+import type { IndicatorView } from './indicator-view.js';
+import type { DataRow } from './render-model.js';
+import type { ReportOptions } from './report-options.js';
+
+/**
+ * The CSV/JSON rows (report.md §7): per indicator the headline for the period (with rating, direction and
+ * comparators), each earlier quarter of the trend, and each breakdown cell. Suppressed figures have null
+ * numerator, denominator and value and `suppressed` true. The public version gives earlier quarters as
+ * values only, so no year-to-date difference or other small figure can be worked out from the rows.
+ */
+export function dataRows(
+  report: IndicatorReport,
+  views: readonly IndicatorView[],
+  opts: ReportOptions,
+): DataRow[] {
+  const out: DataRow[] = [];
+  for (const v of views) {
+    const r = v.result;
+    const base = {
+      la: report.la,
+      indicator: r.id,
+      title: r.title,
+      basis: r.basis,
+      unit: r.unit,
+      target: r.target,
+      tolerance: r.tolerance,
+      england: r.england?.value ?? null,
+      snAverage: r.comparators[opts.snKey] ?? null,
+      datasetVersion: report.dataset.id,
+      definitionVersion: v.entry.definitionVersion,
+    };
+    const hide = v.plan.headline;
+    out.push({
+      ...base,
+      period: report.period.id,
+      breakdown: '',
+      cell: '',
+      numerator: hide ? null : r.numerator,
+      denominator: hide ? null : r.denominator,
+      value: hide ? null : r.value,
+      rating: hide ? null : r.rag,
+      direction: hide ? null : r.direction,
+      previous: v.plan.previous ? null : (r.previous?.value ?? null),
+      lastYear: v.plan.lastYear ? null : (r.lastYear?.value ?? null),
+      suppressed: hide,
+      status: r.status,
+    });
+    r.trend.forEach((t, i) => {
+      if (t.period === report.period.id) return;
+      const h = v.plan.trend[i] ?? false;
+      out.push({
+        ...base,
+        period: t.period,
+        breakdown: '',
+        cell: '',
+        numerator: h || opts.public ? null : t.numerator,
+        denominator: h || opts.public ? null : t.denominator,
+        value: h ? null : t.value,
+        rating: null,
+        direction: null,
+        previous: null,
+        lastYear: null,
+        suppressed: h,
+        status: t.status,
+      });
+    });
+    for (const [key, rows] of Object.entries(r.breakdowns)) {
+      rows.forEach((row, i) => {
+        const h = v.plan.breakdowns[key]?.[i] ?? false;
+        out.push({
+          ...base,
+          period: key.endsWith(':last-year') && r.lastYear ? r.lastYear.period : report.period.id,
+          breakdown: key,
+          cell: row.key,
+          numerator: h ? null : row.numerator,
+          denominator: h ? null : row.denominator,
+          value: h ? null : row.value,
+          rating: null,
+          direction: null,
+          previous: null,
+          lastYear: null,
+          suppressed: h,
+          status: 'ok',
+        });
+      });
+    }
+  }
+  return out;
+}

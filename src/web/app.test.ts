@@ -1,0 +1,403 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readAudit } from './audit/audit-log.js';
+import { addUser } from './auth/users.js';
+import { signIn, TEST_PASSWORD, TEST_SCRYPT, testApp } from './testing/harness.js';
+
+const Q = 'la=841&period=2021-22-Q3';
+
+test('pages need a signed-in user; the API answers 401', async () => {
+  const { app } = await testApp();
+  const r = await app.request('/scorecard');
+  assert.equal(r.status, 303);
+  assert.equal(r.headers.get('location'), '/sign-in?next=%2Fscorecard');
+  assert.equal((await app.request('/api/scorecard')).status, 401);
+  assert.equal((await app.request('/api/openapi.json')).status, 200, 'the API description is public');
+});
+
+test('security headers on every response', async () => {
+  const { app } = await testApp();
+  const r = await app.request('/sign-in');
+  const csp = r.headers.get('content-security-policy')!;
+  assert.match(csp, /default-src 'self'/);
+  assert.match(csp, /frame-ancestors 'none'/);
+  assert.doesNotMatch(csp, /unsafe-inline/);
+  const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+  assert.match(await r.text(), new RegExp(`<script nonce="${nonce.replace(/[+/=]/g, '\\$&')}">`));
+  assert.equal(r.headers.get('x-frame-options'), 'DENY');
+  assert.equal(r.headers.get('x-content-type-options'), 'nosniff');
+  assert.equal(r.headers.get('referrer-policy'), 'same-origin');
+  const cookie = r.headers.get('set-cookie')!;
+  assert.match(cookie, /HttpOnly/);
+  assert.match(cookie, /SameSite=Strict/);
+});
+
+test('sign-in: wrong password is refused with a GOV.UK error and audited; the session id changes on success', async () => {
+  const { app, db } = await testApp();
+  const first = await app.request('/sign-in');
+  const cookie = first.headers.get('set-cookie')!.split(';')[0];
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await first.text())![1];
+  const post = (password: string) =>
+    app.request('/sign-in', {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrf, username: 'analyst', password }),
+    });
+  const bad = await post('wrong password!');
+  assert.equal(bad.status, 401);
+  const html = await bad.text();
+  assert.match(html, /govuk-error-summary/);
+  assert.match(html, /<title>Error: Sign in/);
+  const ok = await post(TEST_PASSWORD);
+  assert.equal(ok.status, 303);
+  assert.notEqual(ok.headers.get('set-cookie')!.split(';')[0], cookie, 'new session id after sign-in');
+  const actions = (await readAudit(db)).entries.map((e) => e.action);
+  assert.deepEqual(actions, ['sign-in', 'sign-in-failed']);
+});
+
+test('sign-in is rate-limited per user', async () => {
+  const { app } = await testApp();
+  const first = await app.request('/sign-in');
+  const cookie = first.headers.get('set-cookie')!.split(';')[0];
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await first.text())![1];
+  const post = (password: string) =>
+    app.request('/sign-in', {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrf, username: 'manager', password }),
+    });
+  for (let i = 0; i < 5; i++) assert.equal((await post('nope nope nope')).status, 401);
+  const locked = await post(TEST_PASSWORD);
+  assert.equal(locked.status, 429, 'even the right password waits');
+  assert.ok(Number(locked.headers.get('retry-after')) > 0);
+});
+
+test('every form needs the CSRF token', async () => {
+  const { app } = await testApp();
+  const b = await signIn(app, 'admin');
+  const noToken = await app.request('/targets/assessments-45wd?la=841', {
+    method: 'POST',
+    headers: { cookie: b.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      year: '2021-22',
+      target: '80',
+      scheme: 'target-tolerance',
+      rationale: 'forged',
+    }),
+  });
+  assert.equal(noToken.status, 403);
+  const wrong = await app.request('/sign-out', {
+    method: 'POST',
+    headers: { cookie: b.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: 'x'.repeat(43) }),
+  });
+  assert.equal(wrong.status, 403);
+  const crossSite = await app.request('/sign-out', {
+    method: 'POST',
+    headers: {
+      cookie: b.cookie,
+      origin: 'https://evil.example',
+      host: 'localhost',
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    body: new URLSearchParams({ _csrf: b.csrf }),
+  });
+  assert.equal(crossSite.status, 403);
+});
+
+test('scorecard: §3 columns, RAG by symbol and word, rows linking to indicator pages', async () => {
+  const { app } = await testApp();
+  const b = await signIn(app, 'analyst');
+  const r = await b.get(`/scorecard?${Q}`);
+  assert.equal(r.status, 200);
+  const html = await r.text();
+  for (const col of [
+    'Good is',
+    'Basis',
+    'Target',
+    'Previous quarter',
+    'Same period last year',
+    'Current',
+    'RAG',
+    'Direction of travel',
+    'England 2021-22',
+    'Trend',
+  ]) {
+    assert.ok(html.includes(col), col);
+  }
+  assert.match(html, /href="\/indicators\/assessments-45wd\?la=841&amp;period=2021-22-Q3"/);
+  assert.match(
+    html,
+    /app-rag--(green|amber|red)[^>]*>\s*<span class="app-rag__symbol" aria-hidden="true">[●▲■]<\/span>\s*(Green|Amber|Red)/,
+  );
+  assert.match(html, /rated indicators are on target or within tolerance/);
+  assert.match(html, /\d+\.\d% \(\d+\/\d+\)/, 'full view shows numerator and denominator');
+  const area = await (await b.get(`/scorecard?${Q}&area=care-leavers`)).text();
+  assert.ok(area.includes('Care Leavers in suitable accommodation'));
+  assert.ok(!area.includes('Number of Children in Care'));
+});
+
+test('members see public values: no numerators, small numbers withheld, no child-level link', async () => {
+  const { app } = await testApp();
+  const b = await signIn(app, 'member');
+  const html = await (await b.get(`/scorecard?${Q}&view=full`)).text();
+  assert.doesNotMatch(html, /\d+\.\d% \(\d+\/\d+\)/);
+  assert.match(html, /Small numbers/, 'icpc-15wd has 4 children in the fake');
+  const page = await (await b.get(`/indicators/icpc-15wd?${Q}`)).text();
+  assert.doesNotMatch(page, /View the children behind/);
+  const api = (await (await b.get(`/api/scorecard?${Q}&view=full`)).json()) as {
+    visibility: string;
+    indicators: { id: string; suppressed: boolean; numerator: number | null; rag: string | null }[];
+  };
+  assert.equal(api.visibility, 'public');
+  const icpc = api.indicators.find((i) => i.id === 'icpc-15wd')!;
+  assert.equal(icpc.suppressed, true);
+  assert.equal(icpc.numerator, null);
+  assert.equal(icpc.rag, null);
+});
+
+test('members are refused child-level data: page 403 and API 403, nothing audited as viewed', async () => {
+  const { app, db } = await testApp();
+  const b = await signIn(app, 'member');
+  const page = await b.get(`/indicators/assessments-45wd/children?${Q}`);
+  assert.equal(page.status, 403);
+  assert.match(await page.text(), /You do not have permission/);
+  const api = await b.get(`/api/indicators/assessments-45wd/members?${Q}`);
+  assert.equal(api.status, 403);
+  assert.equal(((await api.json()) as { error: string }).error, 'forbidden');
+  assert.equal((await b.get(`/indicators/assessments-45wd/children.csv?${Q}`)).status, 403);
+  for (const p of ['/data', '/targets', '/audit', '/targets/assessments-45wd'])
+    assert.equal((await b.get(p)).status, 403, p);
+  assert.equal((await readAudit(db, { action: 'child-level-view' })).total, 0);
+});
+
+test('analysts get pseudonymised lists, managers identifiable ones; every view is audited', async () => {
+  const { app, db } = await testApp();
+  const analyst = await signIn(app, 'analyst');
+  const a = await (await analyst.get(`/indicators/assessments-45wd/children?${Q}`)).text();
+  assert.match(a, /P-[0-9A-F]{10}/);
+  assert.doesNotMatch(a, />C\d{5}</);
+  assert.doesNotMatch(a, /Date of birth/);
+  assert.equal(
+    (await analyst.get(`/indicators/assessments-45wd/children.csv?${Q}`)).status,
+    403,
+    'export needs its own permission',
+  );
+  const manager = await signIn(app, 'manager');
+  const m = await (await manager.get(`/indicators/assessments-45wd/children?${Q}&show=numerator`)).text();
+  assert.match(m, />C\d{5}</);
+  assert.match(m, /Date of birth/);
+  const api = (await (await manager.get(`/api/indicators/assessments-45wd/members?${Q}`)).json()) as {
+    members: { child: string }[];
+    identifiable: boolean;
+  };
+  assert.equal(api.identifiable, true);
+  const csv = await manager.get(`/indicators/assessments-45wd/children.csv?${Q}`);
+  assert.equal(csv.status, 200);
+  assert.match(csv.headers.get('content-disposition')!, /attachment/);
+  const views = (await readAudit(db, { action: 'child-level-view' })).entries;
+  assert.equal(views.length, 3);
+  const [apiView, managerView, analystView] = views;
+  assert.equal(analystView.actor, 'analyst');
+  assert.equal(analystView.detail['identifiable'], false);
+  assert.equal(managerView.detail['list'], 'numerator');
+  assert.equal(managerView.detail['indicator'], 'assessments-45wd');
+  assert.equal(managerView.detail['period'], '2021-22-Q3');
+  assert.equal(managerView.detail['datasetVersion'], '841-v1');
+  assert.equal(typeof managerView.detail['rows'], 'number');
+  assert.equal(apiView.detail['rows'], api.members.length);
+  assert.equal((await readAudit(db, { action: 'child-level-export' })).total, 1);
+});
+
+test('a user limited to one LA is refused another', async () => {
+  const { app } = await testApp();
+  const b = await signIn(app, 'analyst');
+  assert.equal((await b.get('/scorecard?la=999')).status, 403);
+  assert.equal((await b.get('/api/scorecard?la=999')).status, 403);
+});
+
+test('indicator page: value, interval, trend chart with table alternative, definition', async () => {
+  const { app } = await testApp();
+  const b = await signIn(app, 'analyst');
+  const html = await (await b.get(`/indicators/assessments-45wd?${Q}`)).text();
+  assert.match(html, /95% interval/);
+  assert.match(html, /<svg class="app-chart"[^>]*role="img"[^>]*aria-label="C&amp;F assessments/);
+  assert.match(html, /last 8 quarters/);
+  assert.match(html, /Q3 2021\/22/);
+  assert.match(html, /Definition version/);
+  assert.match(html, /By sex/);
+  assert.equal((await b.get('/indicators/no-such-thing')).status, 404);
+  assert.equal((await b.get('/api/indicators/no-such-thing')).status, 404);
+});
+
+test('changing a target changes the rating and is audited', async () => {
+  const { app, db } = await testApp();
+  const admin = await signIn(app, 'admin');
+  const before = (await (await admin.get(`/api/indicators/cp-visits-10wd?${Q}`)).json()) as {
+    indicator: { rag: string; value: number };
+  };
+  const easy = Math.floor(before.indicator.value) - 20;
+  const r = await admin.post('/targets/cp-visits-10wd?la=841', {
+    year: '2021-22',
+    scheme: 'target-tolerance',
+    target: String(easy),
+    tolerance: '',
+    toleranceUnit: 'points',
+    kind: 'local',
+    rationale: 'Reset from the England average',
+  });
+  assert.equal(r.status, 303);
+  const after = (await (await admin.get(`/api/indicators/cp-visits-10wd?${Q}`)).json()) as {
+    indicator: { rag: string; target: number };
+  };
+  assert.equal(after.indicator.target, easy);
+  assert.equal(after.indicator.rag, 'green');
+  const hard = await admin.post('/targets/cp-visits-10wd?la=841', {
+    year: '2021-22',
+    scheme: 'target-tolerance',
+    target: '100',
+    tolerance: '0',
+    toleranceUnit: 'points',
+    kind: 'local',
+    rationale: 'Every visit on time',
+  });
+  assert.equal(hard.status, 303);
+  const red = (await (await admin.get(`/api/indicators/cp-visits-10wd?${Q}`)).json()) as {
+    indicator: { rag: string };
+  };
+  assert.equal(red.indicator.rag, before.indicator.value === 100 ? 'green' : 'red');
+  const changes = (await readAudit(db, { action: 'target-change' })).entries;
+  assert.equal(changes.length, 2);
+  assert.equal(changes[0].detail['oldTarget'], easy);
+  assert.equal(changes[0].detail['newTarget'], 100);
+  const invalid = await admin.post('/targets/cp-visits-10wd?la=841', {
+    year: '2021-22',
+    scheme: 'target-tolerance',
+    target: 'lots',
+    rationale: '',
+  });
+  assert.equal(invalid.status, 400);
+  const html = await invalid.text();
+  assert.match(html, /Target must be a number/);
+  assert.match(html, /Enter why this target was chosen/);
+  const analyst = await signIn(app, 'analyst');
+  assert.equal(
+    (
+      await analyst.post('/targets/cp-visits-10wd?la=841', {
+        year: '2021-22',
+        target: '1',
+        rationale: 'nope nope',
+      })
+    ).status,
+    403,
+  );
+});
+
+test('upload: a bad file is refused with the validation report; a good one makes a version; both audited', async () => {
+  const { app, db } = await testApp();
+  const b = await signIn(app, 'manager');
+  const form = new FormData();
+  form.set('_csrf', b.csrf);
+  form.append('files', new File(['not a csv at all'], 'episodes.txt'));
+  const bad = await app.request('/data/upload?la=841', {
+    method: 'POST',
+    headers: { cookie: b.cookie },
+    body: form,
+  });
+  assert.equal(bad.status, 422);
+  const html = await bad.text();
+  assert.match(html, /The files were not imported/);
+  assert.match(html, /S-FORMAT/);
+  assert.match(html, /govuk-error-summary/);
+  const good = new FormData();
+  good.set('_csrf', b.csrf);
+  good.append('files', new File(['CHILD,DECOM\n1,2021-01-01\n'], 'episodes.csv'));
+  const ok = await app.request('/data/upload?la=841', {
+    method: 'POST',
+    headers: { cookie: b.cookie },
+    body: good,
+  });
+  assert.equal(ok.status, 200);
+  assert.match(await ok.text(), /New dataset version 841-v2/);
+  const uploads = (await readAudit(db, { action: 'data-upload' })).entries;
+  assert.deepEqual(
+    uploads.map((u) => u.detail['refused']),
+    [false, true],
+  );
+  const noFile = new FormData();
+  noFile.set('_csrf', b.csrf);
+  const none = await app.request('/data/upload?la=841', {
+    method: 'POST',
+    headers: { cookie: b.cookie },
+    body: noFile,
+  });
+  assert.equal(none.status, 400);
+});
+
+test('reports: analysts draft, admins publish, members download only the public published version', async () => {
+  const { app, db } = await testApp();
+  const analyst = await signIn(app, 'analyst');
+  assert.equal((await analyst.post('/reports/generate?la=841', { period: '2021-22-Q3' })).status, 303);
+  const id = '841-2021-22-Q3-1';
+  assert.equal((await analyst.post(`/reports/${id}/publish?la=841`, {})).status, 403);
+  const member = await signIn(app, 'member');
+  assert.equal(
+    (await member.get(`/reports/${id}/download?la=841&format=html&version=public`)).status,
+    404,
+    'drafts are not for members',
+  );
+  const admin = await signIn(app, 'admin');
+  assert.equal((await admin.post(`/reports/${id}/publish?la=841`, {})).status, 303);
+  assert.equal((await member.get(`/reports/${id}/download?la=841&format=html&version=public`)).status, 200);
+  assert.equal((await member.get(`/reports/${id}/download?la=841&format=html&version=full`)).status, 403);
+  assert.match(await (await member.get('/reports?la=841')).text(), /Published/);
+  assert.deepEqual(
+    (await readAudit(db)).entries.filter((e) => e.action.startsWith('report-')).map((e) => e.action),
+    ['report-publish', 'report-generate'],
+  );
+});
+
+test('audit page for admins lists entries newest first', async () => {
+  const { app } = await testApp();
+  const admin = await signIn(app, 'admin');
+  const html = await (await admin.get('/audit?action=sign-in')).text();
+  assert.match(html, /Audit log/);
+  assert.match(html, /Signed in/);
+});
+
+test('a disabled account cannot sign in', async () => {
+  const { app, db } = await testApp();
+  await addUser(
+    db,
+    { username: 'gone', role: 'analyst', la: '841', password: TEST_PASSWORD },
+    new Date(),
+    TEST_SCRYPT,
+  );
+  await db.run('UPDATE web_users SET disabled = 1 WHERE username = ?', ['gone']);
+  await assert.rejects(signIn(app, 'gone'), /401/);
+});
+
+test('OpenAPI document describes the three endpoints', async () => {
+  const { app } = await testApp();
+  const doc = (await (await app.request('/api/openapi.json')).json()) as {
+    openapi: string;
+    paths: Record<string, unknown>;
+  };
+  assert.match(doc.openapi, /^3\./);
+  assert.deepEqual(Object.keys(doc.paths).sort(), [
+    '/indicators/{id}',
+    '/indicators/{id}/members',
+    '/scorecard',
+  ]);
+});
+
+test('static assets come from govuk-frontend and the app, and paths cannot escape', async () => {
+  const { app } = await testApp();
+  const css = await app.request('/govuk/govuk-frontend.min.css');
+  assert.equal(css.status, 200);
+  assert.match(css.headers.get('content-type')!, /text\/css/);
+  assert.equal((await app.request('/assets/fonts/bold-b542beb274-v2.woff2')).status, 200);
+  assert.equal((await app.request('/app/app.js')).status, 200);
+  assert.equal((await app.request('/app/..%2F..%2Fapp.ts')).status, 404);
+  assert.equal((await app.request('/govuk/../../package.json')).status, 404);
+});

@@ -1,0 +1,381 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import {
+  type Period,
+  parsePeriod,
+  previousPeriod,
+  quarterContaining,
+  trailingQuarters,
+} from '../calendar/period.js';
+import type { IsoDate } from '../calendar/iso-date.js';
+import { computeReport } from '../indicators/engine/compute-report.js';
+import { headlineBasis, runIndicator } from '../indicators/engine/run-indicator.js';
+import { buildIndicatorInput } from '../indicators/input.js';
+import { INDICATORS, indicatorById } from '../indicators/registry.js';
+import { DEFAULT_SETTINGS } from '../indicators/settings.js';
+import type { IndicatorInput, IndicatorReport } from '../indicators/types.js';
+import { readInputs } from '../ingest/read-inputs.js';
+import type { FileInfo } from '../ingest/staged.js';
+import type { LaDataset } from '../model/la-dataset.js';
+import { buildRenderModel } from '../report/model/build-render-model.js';
+import { defaultReportOptions } from '../report/model/report-options.js';
+import { CHROMIUM_PATH, launchBrowser } from '../report/render/browser.js';
+import { renderHtml } from '../report/render/html.js';
+import { renderPdf } from '../report/render/pdf.js';
+import type { Database } from '../store/database.js';
+import { getDatasetVersion, listDatasetVersions } from '../store/dataset-versions.js';
+import { importDataset } from '../store/import-dataset.js';
+import { loadDatasetVersion } from '../store/load-dataset.js';
+import type { RowCount, ValidationIssue } from '../validate/issue.js';
+import type {
+  DatasetVersion,
+  ImportOutcome,
+  IndicatorInfo,
+  LaInfo,
+  MemberList,
+  ReportEdition,
+  ReportFormat,
+  UploadedFile,
+  WebServices,
+} from './services.js';
+
+/** Quarters offered on the dashboard, back from the latest complete one. */
+const QUARTERS_OFFERED = 8;
+
+interface Loaded {
+  readonly id: string;
+  readonly hash: string;
+  readonly asAt: IsoDate | null;
+  readonly data: LaDataset;
+  readonly input: IndicatorInput;
+}
+
+interface IssueRow {
+  code: string;
+  severity: ValidationIssue['severity'];
+  file: string | null;
+  table_name: string | null;
+  position: string | null;
+  child_id: string | null;
+  field: string | null;
+  value: string | null;
+  dfe_rule: string | null;
+  message: string;
+}
+
+const toIssue = (r: IssueRow): ValidationIssue => ({
+  code: r.code,
+  severity: r.severity,
+  file: r.file,
+  table: r.table_name,
+  position: r.position,
+  childId: r.child_id,
+  field: r.field,
+  value: r.value,
+  dfeRule: r.dfe_rule,
+  message: r.message,
+});
+
+interface EditionRow {
+  id: string;
+  la: string;
+  period: string;
+  status: 'draft' | 'published';
+  dataset_id: string;
+  created_at: string;
+  created_by: string;
+  published_at: string | null;
+  published_by: string | null;
+}
+
+const toEdition = (r: EditionRow): ReportEdition => ({
+  id: r.id,
+  la: r.la,
+  period: r.period,
+  status: r.status,
+  datasetId: r.dataset_id,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  publishedAt: r.published_at,
+  publishedBy: r.published_by,
+});
+
+/** The latest quarter wholly covered by an extract dated `asAt` (a quarter-end extract counts). */
+export function latestQuarter(asAt: IsoDate): Period {
+  const q = quarterContaining(asAt);
+  return asAt === q.end ? q : previousPeriod(q);
+}
+
+/**
+ * The real WebServices: datasets and imports from the store, figures and members from the indicator
+ * engine (one IndicatorInput per LA's current dataset version, rebuilt when a new version appears), and
+ * reports rendered by the report module from a frozen IndicatorReport.
+ * @example const services = createStoreServices(await openDatabase(url))
+ */
+export function createStoreServices(db: Database, opts: { now?: () => Date } = {}): WebServices {
+  const now = opts.now ?? (() => new Date());
+  const loaded = new Map<string, Promise<Loaded | null>>();
+  const reports = new Map<string, IndicatorReport>();
+  let browser: Promise<Browser> | null = null;
+
+  const currentId = async (la: string): Promise<string | null> =>
+    (
+      await db.get<{ id: string }>('SELECT id FROM dataset_versions WHERE la = ? ORDER BY seq DESC LIMIT 1', [
+        la,
+      ])
+    )?.id ?? null;
+
+  async function load(la: string): Promise<Loaded | null> {
+    const id = await currentId(la);
+    if (!id) return null;
+    const key = `${la}\u0000${id}`;
+    let p = loaded.get(key);
+    if (!p) {
+      p = (async () => {
+        const v = await loadDatasetVersion(db, la, id);
+        if (!v) return null;
+        return {
+          id: v.version.id,
+          hash: v.version.contentHash,
+          asAt: v.version.extractDate,
+          data: v.dataset,
+          input: buildIndicatorInput(v.dataset),
+        };
+      })();
+      for (const k of loaded.keys()) if (k.startsWith(`${la}\u0000`)) loaded.delete(k);
+      loaded.set(key, p);
+      p.catch(() => loaded.delete(key));
+    }
+    return p;
+  }
+
+  const services: WebServices = {
+    async las(): Promise<LaInfo[]> {
+      const rows = await db.all<{ code: string; name: string | null }>(
+        'SELECT code, name FROM las WHERE code IN (SELECT la FROM dataset_versions) ORDER BY code',
+      );
+      return rows.map((r) => ({ code: r.code, name: r.name ?? `Local authority ${r.code}` }));
+    },
+
+    async periods(la) {
+      const v = await getDatasetVersion(db, la);
+      if (!v) return [];
+      const asAt = v.extractDate ?? (now().toISOString().slice(0, 10) as IsoDate);
+      return trailingQuarters(latestQuarter(asAt), QUARTERS_OFFERED)
+        .map((p) => p.id)
+        .reverse();
+    },
+
+    catalogue(): readonly IndicatorInfo[] {
+      return INDICATORS;
+    },
+
+    async scorecard(la, periodId) {
+      const d = await load(la);
+      if (!d) return null;
+      const key = `${la}\u0000${periodId}\u0000${d.id}`;
+      let r = reports.get(key);
+      if (!r) {
+        r = computeReport(
+          {
+            input: d.input,
+            period: parsePeriod(periodId),
+            settings: DEFAULT_SETTINGS,
+            targets: null,
+            dataset: { id: d.id, hash: d.hash, asAt: d.asAt },
+          },
+          INDICATORS,
+        );
+        reports.set(key, r);
+        while (reports.size > 64) reports.delete(reports.keys().next().value as string);
+      }
+      return r;
+    },
+
+    async members(la, periodId, id): Promise<MemberList | null> {
+      const def = indicatorById(id);
+      const d = await load(la);
+      if (!def || !d) return null;
+      const c = runIndicator(
+        def,
+        d.input,
+        parsePeriod(periodId),
+        headlineBasis(def, DEFAULT_SETTINGS),
+        DEFAULT_SETTINGS,
+      );
+      const ids = new Set(c.members.map((m) => m.childId));
+      const children = new Map<string, { dob: IsoDate | null; sex: string | null }>();
+      for (const ch of d.data.children)
+        if (ids.has(ch.childId)) children.set(ch.childId, { dob: ch.dob, sex: ch.sex });
+      return { la, period: periodId, indicatorId: id, datasetId: d.id, members: c.members, children };
+    },
+
+    currentDatasetId: currentId,
+
+    async datasets(la): Promise<DatasetVersion[]> {
+      const versions = await listDatasetVersions(db, la);
+      const imports = await db.all<{ id: string; files_json: string; counts_json: string }>(
+        'SELECT id, files_json, counts_json FROM imports WHERE la = ?',
+        [la],
+      );
+      const byImport = new Map(imports.map((i) => [i.id, i]));
+      const uploads = await db.all<{ actor: string; detail: string }>(
+        "SELECT actor, detail FROM audit_log WHERE action = 'data-upload' AND la = ?",
+        [la],
+      );
+      const uploader = new Map<string, string>();
+      for (const u of uploads) {
+        const v = (JSON.parse(u.detail) as { datasetVersion?: string }).datasetVersion;
+        if (v) uploader.set(v, u.actor);
+      }
+      return versions.map((v) => {
+        const imp = v.importId ? byImport.get(v.importId) : undefined;
+        return {
+          id: v.id,
+          la: v.la,
+          createdAt: v.createdAt,
+          createdBy: uploader.get(v.id) ?? 'command line',
+          asAt: v.extractDate,
+          current: v.current,
+          files: imp ? (JSON.parse(imp.files_json) as FileInfo[]) : [],
+          counts: imp ? (JSON.parse(imp.counts_json) as RowCount[]) : [],
+          issueCounts: {
+            error: v.validation.error + v.checks.error,
+            warning: v.validation.warning + v.checks.warning,
+            query: v.validation.query + v.checks.query,
+          },
+        };
+      });
+    },
+
+    async validationIssues(la, datasetId) {
+      const v = await getDatasetVersion(db, la, datasetId);
+      if (!v) return null;
+      const cols = 'code, severity, file, table_name, position, child_id, field, value, dfe_rule, message';
+      const imported = v.importId
+        ? await db.all<IssueRow>(`SELECT ${cols} FROM validation_issues WHERE import_id = ? ORDER BY seq`, [
+            v.importId,
+          ])
+        : [];
+      const checks = await db.all<IssueRow>(
+        `SELECT ${cols} FROM dataset_checks WHERE dataset_id = ? ORDER BY seq`,
+        [datasetId],
+      );
+      return [...imported, ...checks].map(toIssue);
+    },
+
+    async importFiles(la, files: readonly UploadedFile[]): Promise<ImportOutcome> {
+      const dir = await mkdtemp(join(tmpdir(), 'cspi-upload-'));
+      try {
+        const used = new Set<string>();
+        for (const f of files) {
+          let name = f.name.replace(/[^A-Za-z0-9._ -]/g, '_').replace(/^\.+/, '') || 'upload';
+          while (used.has(name)) name = `1-${name}`;
+          used.add(name);
+          await writeFile(join(dir, name), f.bytes);
+        }
+        const ingest = await readInputs([dir], { la });
+        const out = await importDataset(db, ingest, { la, now });
+        if (out.kind === 'refused') {
+          return {
+            refused: true,
+            datasetId: null,
+            issues: ingest.refused ? ingest.issues : out.issues,
+            counts: ingest.counts,
+          };
+        }
+        return {
+          refused: false,
+          datasetId: out.datasetId,
+          issues: out.kind === 'imported' ? [...ingest.issues, ...out.checks] : ingest.issues,
+          counts: ingest.counts,
+        };
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+
+    reports: {
+      async list(la) {
+        return (
+          await db.all<EditionRow>(
+            'SELECT id, la, period, status, dataset_id, created_at, created_by, published_at, published_by FROM web_report_editions WHERE la = ? ORDER BY created_at DESC',
+            [la],
+          )
+        ).map(toEdition);
+      },
+      async generate(la, period, by, report) {
+        const n = await db.get<{ n: number | string }>(
+          'SELECT COUNT(*) AS n FROM web_report_editions WHERE la = ? AND period = ?',
+          [la, period],
+        );
+        const id = `${la}-${period}-${Number(n?.n ?? 0) + 1}-${randomUUID().slice(0, 4)}`;
+        const at = now().toISOString();
+        await db.run(
+          'INSERT INTO web_report_editions (id, la, period, status, dataset_id, report_json, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          [id, la, period, 'draft', report.dataset.id, JSON.stringify(report), at, by],
+        );
+        return {
+          id,
+          la,
+          period,
+          status: 'draft',
+          datasetId: report.dataset.id,
+          createdAt: at,
+          createdBy: by,
+          publishedAt: null,
+          publishedBy: null,
+        };
+      },
+      async publish(la, id, by) {
+        const at = now().toISOString();
+        const r = await db.run(
+          "UPDATE web_report_editions SET status = 'published', published_at = ?, published_by = ? WHERE la = ? AND id = ? AND status = 'draft'",
+          [at, by, la, id],
+        );
+        if (r.changes === 0)
+          return { ok: false, message: 'There is no such draft, or it is already published.' };
+        const row = await db.get<EditionRow>('SELECT * FROM web_report_editions WHERE id = ?', [id]);
+        return { ok: true, edition: toEdition(row!) };
+      },
+      async render(la, id, format: ReportFormat, version) {
+        const row = await db.get<EditionRow & { report_json: string }>(
+          'SELECT * FROM web_report_editions WHERE la = ? AND id = ?',
+          [la, id],
+        );
+        if (!row || format === 'docx') return null;
+        const report = JSON.parse(row.report_json) as IndicatorReport;
+        const laName = (await services.las()).find((l) => l.code === la)?.name ?? `Local authority ${la}`;
+        const model = buildRenderModel(
+          report,
+          INDICATORS,
+          defaultReportOptions({
+            public: version === 'public',
+            laName,
+            edition: row.status === 'published' ? row.id : null,
+            generatedAt: row.published_at ?? row.created_at,
+          }),
+        );
+        const base = `${row.id}-${version}`;
+        if (format === 'html') {
+          return {
+            contentType: 'text/html; charset=utf-8',
+            filename: `${base}.html`,
+            body: new TextEncoder().encode(renderHtml(model)),
+          };
+        }
+        browser ??= launchBrowser();
+        const pdf = await renderPdf(model, await browser);
+        return { contentType: 'application/pdf', filename: `${base}.pdf`, body: new Uint8Array(pdf) };
+      },
+      formats() {
+        return existsSync(CHROMIUM_PATH) ? (['html', 'pdf'] as const) : (['html'] as const);
+      },
+    },
+  };
+  return services;
+}
