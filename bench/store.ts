@@ -5,7 +5,7 @@
  * way the DfE collections cut them, so stitching does real work). With CSPI_BENCH_NATIONAL=1 also the
  * national set: 153 LAs × 5 years into one database (goal < 10 min, < 3 GB).
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { heading, peakRssMb, print, timed } from './measure.js';
@@ -351,17 +351,8 @@ async function synthIngest(
     scale: 1,
     faults: [],
   });
-  // synth writes OC3 rows for care leavers without a Header row that year, which the readers reject
-  // (903-CHILD-UNKNOWN) and S-ERROR-RATE then refuses: leave OC3 out until the two agree.
-  for (const f of walk(join(dir, la.code))) if (f.endsWith('oc3.csv')) rmSync(f);
   const [ingest, readSecs] = await timed(() => readInputs([join(dir, la.code)], { la: la.code }));
   return { ingest, readSecs };
-}
-
-function walk(d: string): string[] {
-  return readdirSync(d, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)],
-  );
 }
 
 /** The `store` bench section. */
@@ -378,7 +369,7 @@ export async function benchStore(): Promise<void> {
         `bench: synthetic input refused: ${ingest.issues.find((i) => i.severity === 'structural')?.code}`,
       );
     const n = ingest.submissions.reduce((k, s) => k + rows([s]), 0);
-    print({ name: 'records staged (903, CIN, local; OC3 left out)', value: n, unit: 'rows' });
+    print({ name: 'records staged (903, CIN, local)', value: n, unit: 'rows' });
     print({ name: 'read + validate (ingest)', value: readSecs, unit: 's' });
     const db = await openDatabase(join(dir, 'cspi.db'), { env: {} });
     const la = ingest.la ?? table[0]!.code;
