@@ -3,7 +3,8 @@
  * into the embedded database (goal < 5 s for the store), rows/s, loading the merged dataset back, and peak
  * RSS; then the same with records generated here without files (care histories cut into yearly returns the
  * way the DfE collections cut them, so stitching does real work). With CSPI_BENCH_NATIONAL=1 also the
- * national set: 153 LAs × 5 years into one database (goal < 10 min, < 3 GB).
+ * national set: 153 LAs × 5 years into one database (goal < 10 min, < 3 GB; CSPI_BENCH_NATIONAL_LAS=n for the
+ * first n LAs only).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -404,12 +405,15 @@ export async function benchStore(): Promise<void> {
     await db2.close();
 
     if (process.env['CSPI_BENCH_NATIONAL'] === '1') {
-      heading('store: national set, 153 LAs × 5 years (cspi synth, one LA at a time) into one SQLite file');
+      const limit = Number(process.env['CSPI_BENCH_NATIONAL_LAS'] ?? table.length) || table.length;
+      heading(
+        `store: national set, ${Math.min(limit, table.length)} LAs × 5 years (cspi synth, one LA at a time) into one SQLite file`,
+      );
       const nat = await openDatabase(join(dir, 'national.db'), { env: {} });
       let total = 0;
       let reading = 0;
       const [, natSecs] = await timed(async () => {
-        for (const info of table) {
+        for (const info of table.slice(0, limit)) {
           const { ingest: one, readSecs: rs } = await synthIngest(info, table, join(dir, 'nat'));
           reading += rs;
           rmSync(join(dir, 'nat'), { recursive: true, force: true });
