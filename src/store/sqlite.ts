@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from './database.js';
-import { bindValue } from './bind-value.js';
+import { bindValue, needsBinding } from './bind-value.js';
 import { StoreBusyError, isSqliteBusy } from './store-error.js';
 
 export interface SqliteOptions {
@@ -125,7 +125,7 @@ class SqliteDatabase implements Database {
       for (const row of rows) {
         if (row.length !== width)
           throw new RangeError(`insertMany ${table}: row has ${row.length} values, expected ${width}`);
-        s.run(...row.map(bindValue));
+        s.run(...(row.some(needsBinding) ? row.map(bindValue) : row));
       }
     };
     // Inside a transaction the caller's BEGIN covers it; outside, one implicit transaction is much faster.

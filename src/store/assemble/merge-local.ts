@@ -48,19 +48,18 @@ export const LOCAL_RULES: { readonly [K in LocalKey]: LocalRule<K> } = {
  */
 export function mergeLocal<K extends LocalKey>(key: K, subs: readonly SubmissionRecords[]): Row<K>[] {
   const rule = LOCAL_RULES[key] as LocalRule<K>;
-  let rows = new Map<string, Row<K>>();
+  const rows = new Map<string, Row<K>>();
   for (const sub of subs) {
     const records = sub.tables[key] as Row<K>[] | undefined;
     if (records === undefined) continue;
     const range = sub.dateRange;
     if (range !== null && rule.keyDate) {
       const kd = rule.keyDate;
-      const kept = new Map<string, Row<K>>();
+      // Deleting the current entry while iterating a Map is safe.
       for (const [k, r] of rows) {
         const d = kd(r);
-        if (d < range.start || d > range.end) kept.set(k, r);
+        if (d >= range.start && d <= range.end) rows.delete(k);
       }
-      rows = kept;
     }
     const seen = new Set<string>();
     for (const r of records) {
