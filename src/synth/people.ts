@@ -64,7 +64,7 @@ export function makeChild(
   la: LaInfo,
   id: string,
   dob: Day,
-  options: { uasc?: boolean; upnFrom?: Day } = {},
+  options: { uasc?: boolean; upnFrom?: Day; upns?: Set<string> } = {},
 ): SimChild {
   const uasc = options.uasc === true;
   const sex: 'M' | 'F' = uasc ? (rng.chance(0.92) ? 'M' : 'F') : rng.chance(0.52) ? 'M' : 'F';
@@ -82,10 +82,14 @@ export function makeChild(
   }
   // A UPN for children who reach school age in the data (not for UASC, who mostly have none).
   const schoolAge = options.upnFrom === undefined || dob + 5 * 365 < options.upnFrom;
-  const upn =
-    !uasc && schoolAge && rng.chance(0.95)
-      ? upnFor(la.code, rng.int(1000, 7999), Math.floor((dob + 5 * 365) / 365.25) + 1970, rng.int(1, 999))
-      : null;
+  let upn: string | null = null;
+  if (!uasc && schoolAge && rng.chance(0.95)) {
+    const yy = Math.floor((dob + 5 * 365) / 365.25) + 1970;
+    // Unique within the LA (two children never share a UPN): draw again on a clash.
+    do upn = upnFor(la.code, rng.int(1000, 7999), yy, rng.int(1, 999));
+    while (options.upns?.has(upn));
+    options.upns?.add(upn);
+  }
   return {
     id,
     upn,

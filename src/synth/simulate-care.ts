@@ -62,6 +62,8 @@ export function simulateCare(
   const b18 = birthdayOf(child.dob, 18);
   if (route.uasc) child.uasc = { duc: b18 };
   if (child.homePost === '') child.homePost = ctx.book.local();
+  // Back in care: care-leaver statuses planned after an earlier period stop here.
+  if (child.leaver.length > 0) child.leaver = child.leaver.filter((s) => s.date < entry);
   const fate = chooseFate(ctx, age, entry, b18, route.uasc);
   const hardStop = ctx.horizon + 400;
   const keyBase = child.periods.length * 1000;
@@ -209,6 +211,17 @@ export function simulateCare(
           ? Z1_LAST + 1
           : INF;
     const t = Math.min(nextLs, nextMove, nextTemp, nextType, adoptionAt, semiInd, recode);
+    if (t === cur.decom && t < fate.end) {
+      // Two changes on one day would leave a zero-length episode and a second episode starting the
+      // same day (a duplicate key): the later change waits until the next day.
+      if (nextLs === t) lsPlan[lsIdx] = { at: t + 1, ls: lsPlan[lsIdx]!.ls };
+      if (nextMove === t) nextMove++;
+      if (nextTemp === t) nextTemp++;
+      if (nextType === t) nextType++;
+      if (adoptionAt === t) adoptionAt++;
+      if (semiInd === t) semiInd++;
+      continue;
+    }
     if (t >= fate.end) {
       if (fate.end > hardStop) break;
       close(cur, fate.end, fate.rec, null);

@@ -95,8 +95,9 @@ export function simulateLa(la: LaInfo, table: readonly LaInfo[], opts: SimulateO
   };
   const ids = new ChildIds(hashString(`${opts.seed}:${la.code}:ids`) % 9000000);
   const children: SimChild[] = [];
+  const upns = new Set<string>();
   const newChild = (dob: Day, uasc = false): SimChild => {
-    const c = makeChild(rng, la, ids.next(), dob, { uasc, upnFrom: opts.extract });
+    const c = makeChild(rng, la, ids.next(), dob, { uasc, upnFrom: opts.extract, upns });
     children.push(c);
     return c;
   };

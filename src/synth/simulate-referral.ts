@@ -154,7 +154,7 @@ export function simulateReferral(
     cpPlans: [],
   };
   child.referrals.push(ref);
-  const willCare = opts.forceCare === true || rng.chance(opts.pCare);
+  let willCare = opts.forceCare === true || rng.chance(opts.pCare);
 
   // No further action at referral.
   if (!willCare && rng.chance(0.07)) {
@@ -228,9 +228,9 @@ export function simulateReferral(
   }
   if (cp) ref.cpPlans.push(cp);
 
-  // Entry to care.
+  // Entry to care (not for a child about to turn 18: the case closes instead).
+  let entry = 0;
   if (willCare) {
-    let entry: Day;
     if (cp) {
       entry = cp.start + rng.int(10, 420);
     } else {
@@ -238,6 +238,9 @@ export function simulateReferral(
     }
     if (entry >= b18 - 30) entry = Math.max(r, b18 - rng.int(31, 120));
     if (cp && entry <= cp.start) entry = cp.start + 1;
+    if (entry >= b18 - 7) willCare = false;
+  }
+  if (willCare) {
     if (cp) {
       cp.end = entry;
       planEvents(ctx, child, cp);
@@ -257,6 +260,8 @@ export function simulateReferral(
         ? careEnd
         : careEnd + (rec.startsWith('E4') || rec === 'E13' ? rng.int(30, 180) : rng.int(0, 20));
     if (ref.closure > b18) ref.closure = careEnd;
+    // Not before the assessment and every S47 have concluded (a short stay in care can be over sooner).
+    ref.closure = Math.max(ref.closure, aAuth, ...ref.s47s.map((s) => s.end));
     ref.reason = closureReasonFor(rec, careEnd >= b18);
     if (rec.startsWith('E4') || rec === 'E13') ref.cinPlans.push({ start: careEnd, end: ref.closure });
     return { closure: ref.closure, enteredCare: true };
@@ -298,7 +303,8 @@ export function simulateReferral(
     allocate(ctx, child, 'Assessment', caseStart, closure);
   }
   if (closure >= b18) closure = b18 - 1;
-  ref.closure = Math.max(closure, aAuth, r);
+  // The case stays open until every S47 has concluded (an ICPC held late included).
+  ref.closure = Math.max(closure, aAuth, r, ...ref.s47s.map((s) => s.end));
   if (rng.chance(0.0004)) {
     child.death = ref.closure;
     ref.reason = 'RC2';

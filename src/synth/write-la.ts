@@ -69,7 +69,17 @@ export function writeLa(la: LaInfo, table: readonly LaInfo[], opts: LaWriteOptio
     const kinds = plan[i]!;
     const injected =
       kinds.length > 0
-        ? injectFaults({ la, seed: opts.seed, kinds, label: year.label, csvTables, censuses: [census], sim })
+        ? injectFaults({
+            la,
+            seed: opts.seed,
+            kinds,
+            label: year.label,
+            csvTables,
+            censuses: [census],
+            year,
+            laterYears: opts.years.slice(i + 1),
+            sim,
+          })
         : null;
     write(census.path, xmlText(census.census.root), census.census.children.length);
     for (const t of csvTables) write(t.path, csvText(t), t.rows.length);
