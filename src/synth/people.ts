@@ -1,9 +1,9 @@
-import type { Rng } from './prng.js';
+import { type Rng, Weights } from './prng.js';
 import type { LaInfo } from './la-table.js';
-import type { SimChild } from './sim-types.js';
+import { NO_EVENTS, type SimChild } from './sim-types.js';
 import type { Day } from './day-calendar.js';
 
-const ETHNICITY: readonly (readonly [string, number])[] = [
+const ETHNICITY_PAIRS: readonly (readonly [string, number])[] = [
   ['WBRI', 65],
   ['WIRI', 0.3],
   ['WIRT', 0.4],
@@ -25,14 +25,17 @@ const ETHNICITY: readonly (readonly [string, number])[] = [
   ['REFU', 0.5],
   ['NOBT', 2],
 ];
-const ETHNICITY_LONDON = ETHNICITY.map(([c, w]) => [c, c === 'WBRI' ? w * 0.35 : w] as const);
-const UASC_ETHNICITY: readonly (readonly [string, number])[] = [
+const ETHNICITY = new Weights<string>(ETHNICITY_PAIRS);
+const ETHNICITY_LONDON = new Weights<string>(
+  ETHNICITY_PAIRS.map(([c, w]) => [c, c === 'WBRI' ? w * 0.35 : w] as const),
+);
+const UASC_ETHNICITY = new Weights<string>([
   ['AOTH', 35],
   ['BAFR', 30],
   ['OOTH', 25],
   ['WOTH', 5],
   ['REFU', 5],
-];
+]);
 const DISABILITIES = ['MOB', 'HAND', 'PC', 'INC', 'COMM', 'LD', 'HEAR', 'VIS', 'BEH', 'CON', 'AUT', 'DDA'];
 const UPN_LETTERS = 'ABCDEFGHJKLMNPQRTUVWXYZ';
 
@@ -101,17 +104,17 @@ export function makeChild(
     homePost: '',
     uasc: null,
     motherOf: null,
-    contacts: [],
-    referrals: [],
-    strategies: [],
-    cpVisits: [],
-    periods: [],
-    shortBreaks: [],
-    claVisits: [],
-    health: [],
-    reviews: [],
-    missing: [],
-    leaver: [],
-    allocations: [],
+    contacts: NO_EVENTS,
+    referrals: NO_EVENTS,
+    strategies: NO_EVENTS,
+    cpVisits: NO_EVENTS,
+    periods: NO_EVENTS,
+    shortBreaks: NO_EVENTS,
+    claVisits: NO_EVENTS,
+    health: NO_EVENTS,
+    reviews: NO_EVENTS,
+    missing: NO_EVENTS,
+    leaver: NO_EVENTS,
+    allocations: NO_EVENTS,
   };
 }
