@@ -94,6 +94,13 @@ export function yearMonth(d: Day): [number, number] {
   return [y, m];
 }
 
+/** Calendar quarter number of a day: year × 4 + (0 for January–March … 3 for October–December). */
+export function quarterOf(d: Day): number {
+  if (inRange(d)) return (YEAR[d - BASE]! * 4 + (MONTH[d - BASE]! - 1) / 3) | 0;
+  const [y, m] = parts(d);
+  return y * 4 + Math.floor((m - 1) / 3);
+}
+
 /** ISO weekday of a day number: 1 = Monday … 7 = Sunday. */
 export const weekday = (d: Day): number => ((((d + 3) % 7) + 7) % 7) + 1;
 

@@ -1,5 +1,6 @@
+import { Weights } from './prng.js';
 import type { SimContext } from './sim-context.js';
-import type { SimAdoption, SimChild, SimEpisode, SimPeriod } from './sim-types.js';
+import { addEvent, type SimAdoption, type SimChild, type SimEpisode, type SimPeriod } from './sim-types.js';
 import { type Day, ageOn, birthdayOf, day } from './day-calendar.js';
 import { endYearOf } from './collection-years.js';
 import { careEvents } from './care-events.js';
@@ -26,13 +27,13 @@ const INF = Number.MAX_SAFE_INTEGER;
  * the old code's episode then shows once in the next year, ending on its first day (H5 is legacy then). */
 const H5_LAST = day('2024-03-31');
 const Z1_LAST = day('2025-03-31');
-const TEMP_CODES: readonly (readonly [string, number])[] = [
+const TEMP_CODES = new Weights<string>([
   ['T1', 30],
   ['T2', 10],
   ['T3', 35],
   ['T4', 25],
-];
-const MOVE_REASONS: readonly (readonly [string, number])[] = [
+]);
+const MOVE_REASONS = new Weights<string>([
   ['CARPL', 35],
   ['CREQB', 12],
   ['CREQO', 10],
@@ -43,7 +44,7 @@ const MOVE_REASONS: readonly (readonly [string, number])[] = [
   ['APPRR', 2],
   ['CLOSE', 3],
   ['OTHER', 16],
-];
+]);
 
 /**
  * A period of care from `entry`: fate and length by age, legal status changes (L), moves (P, B),
@@ -62,6 +63,8 @@ export function simulateCare(
   const b18 = birthdayOf(child.dob, 18);
   if (route.uasc) child.uasc = { duc: b18 };
   if (child.homePost === '') child.homePost = ctx.book.local();
+  // Back in care: care-leaver statuses planned after an earlier period stop here.
+  if (child.leaver.length > 0) child.leaver = child.leaver.filter((s) => s.date < entry);
   const fate = chooseFate(ctx, age, entry, b18, route.uasc);
   const hardStop = ctx.horizon + 400;
   const keyBase = child.periods.length * 1000;
@@ -209,6 +212,17 @@ export function simulateCare(
           ? Z1_LAST + 1
           : INF;
     const t = Math.min(nextLs, nextMove, nextTemp, nextType, adoptionAt, semiInd, recode);
+    if (t === cur.decom && t < fate.end) {
+      // Two changes on one day would leave a zero-length episode and a second episode starting the
+      // same day (a duplicate key): the later change waits until the next day.
+      if (nextLs === t) lsPlan[lsIdx] = { at: t + 1, ls: lsPlan[lsIdx]!.ls };
+      if (nextMove === t) nextMove++;
+      if (nextTemp === t) nextTemp++;
+      if (nextType === t) nextType++;
+      if (adoptionAt === t) adoptionAt++;
+      if (semiInd === t) semiInd++;
+      continue;
+    }
     if (t >= fate.end) {
       if (fate.end > hardStop) break;
       close(cur, fate.end, fate.rec, null);
@@ -309,7 +323,7 @@ export function simulateCare(
     const d = Math.max(entry, birthdayOf(child.dob, 15)) + rng.int(30, 700);
     if (period.end === null ? d <= ctx.horizon : d < period.end) child.motherOf = d;
   }
-  child.periods.push(period);
+  addEvent(child, 'periods', period);
   careEvents(ctx, child, period);
   if (period.end !== null && fate.kind !== 'died' && fate.kind !== 'adopt')
     simulateLeaver(ctx, child, period);

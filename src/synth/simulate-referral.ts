@@ -1,6 +1,7 @@
+import { Weights } from './prng.js';
 import type { SimContext } from './sim-context.js';
 import { allocate } from './sim-context.js';
-import type { SimChild, SimCpPlan, SimReferral, SimS47 } from './sim-types.js';
+import { addEvent, type SimChild, type SimCpPlan, type SimReferral, type SimS47 } from './sim-types.js';
 import {
   type Day,
   addWd,
@@ -15,7 +16,7 @@ import { endYearOf } from './collection-years.js';
 import { simulateCare } from './simulate-care.js';
 import { simulateShortBreaks } from './simulate-short-breaks.js';
 
-const SOURCES: readonly (readonly [string, number])[] = [
+const SOURCES = new Weights<string>([
   ['1A', 3],
   ['1B', 1],
   ['1C', 2],
@@ -38,8 +39,8 @@ const SOURCES: readonly (readonly [string, number])[] = [
   ['8', 4],
   ['9', 0.8],
   ['10', 1],
-];
-const NEEDS: readonly (readonly [string, number])[] = [
+]);
+const NEEDS = new Weights<string>([
   ['N1', 55],
   ['N2', 4],
   ['N3', 3],
@@ -49,8 +50,8 @@ const NEEDS: readonly (readonly [string, number])[] = [
   ['N7', 0.5],
   ['N8', 5],
   ['N0', 6],
-];
-const FACTORS: readonly (readonly [string, number])[] = [
+]);
+const FACTORS = new Weights<string>([
   ['1A', 6],
   ['1B', 3],
   ['2A', 6],
@@ -78,14 +79,14 @@ const FACTORS: readonly (readonly [string, number])[] = [
   ['19C', 1],
   ['20', 4],
   ['24A', 1],
-];
-const CATEGORIES: readonly (readonly [string, number])[] = [
+]);
+const CATEGORIES = new Weights<string>([
   ['NEG', 50],
   ['EMO', 36],
   ['PHY', 7],
   ['SAB', 4],
   ['MUL', 3],
-];
+]);
 
 /** Options of one referral journey. */
 export interface ReferralOptions {
@@ -153,8 +154,8 @@ export function simulateReferral(
     s47s: [],
     cpPlans: [],
   };
-  child.referrals.push(ref);
-  const willCare = opts.forceCare === true || rng.chance(opts.pCare);
+  addEvent(child, 'referrals', ref);
+  let willCare = opts.forceCare === true || rng.chance(opts.pCare);
 
   // No further action at referral.
   if (!willCare && rng.chance(0.07)) {
@@ -201,7 +202,7 @@ export function simulateReferral(
         ] as const),
       ),
     );
-    child.strategies.push({ date: sd, s47Start: rng.chance(0.8) ? sStart : null });
+    addEvent(child, 'strategies', { date: sd, s47Start: rng.chance(0.8) ? sStart : null });
     const toIcpc = rng.chance(willCare ? 0.65 : 0.36);
     let s47: SimS47;
     if (toIcpc) {
@@ -228,9 +229,9 @@ export function simulateReferral(
   }
   if (cp) ref.cpPlans.push(cp);
 
-  // Entry to care.
+  // Entry to care (not for a child about to turn 18: the case closes instead).
+  let entry = 0;
   if (willCare) {
-    let entry: Day;
     if (cp) {
       entry = cp.start + rng.int(10, 420);
     } else {
@@ -238,6 +239,9 @@ export function simulateReferral(
     }
     if (entry >= b18 - 30) entry = Math.max(r, b18 - rng.int(31, 120));
     if (cp && entry <= cp.start) entry = cp.start + 1;
+    if (entry >= b18 - 7) willCare = false;
+  }
+  if (willCare) {
     if (cp) {
       cp.end = entry;
       planEvents(ctx, child, cp);
@@ -257,6 +261,8 @@ export function simulateReferral(
         ? careEnd
         : careEnd + (rec.startsWith('E4') || rec === 'E13' ? rng.int(30, 180) : rng.int(0, 20));
     if (ref.closure > b18) ref.closure = careEnd;
+    // Not before the assessment and every S47 have concluded (a short stay in care can be over sooner).
+    ref.closure = Math.max(ref.closure, aAuth, ...ref.s47s.map((s) => s.end));
     ref.reason = closureReasonFor(rec, careEnd >= b18);
     if (rec.startsWith('E4') || rec === 'E13') ref.cinPlans.push({ start: careEnd, end: ref.closure });
     return { closure: ref.closure, enteredCare: true };
@@ -298,7 +304,8 @@ export function simulateReferral(
     allocate(ctx, child, 'Assessment', caseStart, closure);
   }
   if (closure >= b18) closure = b18 - 1;
-  ref.closure = Math.max(closure, aAuth, r);
+  // The case stays open until every S47 has concluded (an ICPC held late included).
+  ref.closure = Math.max(closure, aAuth, r, ...ref.s47s.map((s) => s.end));
   if (rng.chance(0.0004)) {
     child.death = ref.closure;
     ref.reason = 'RC2';
@@ -409,9 +416,9 @@ function planEvents(ctx: SimContext, child: SimChild, cp: SimCpPlan): void {
     if (next >= end || next > ctx.horizon) break;
     if (rng.chance(0.03)) {
       const miss = addWd(v, 1);
-      if (miss < next && isWd(miss)) child.cpVisits.push(visit(ctx, miss, false, child, miss));
+      if (miss < next && isWd(miss)) addEvent(child, 'cpVisits', visit(ctx, miss, false, child, miss));
     }
-    child.cpVisits.push(visit(ctx, next, true, child, next));
+    addEvent(child, 'cpVisits', visit(ctx, next, true, child, next));
     v = next;
   }
 }
@@ -457,7 +464,7 @@ export function addContact(
   if (k === 0 && !isWd(d)) decidedDay = d;
   let src = source ?? rng.weighted(SOURCES);
   if (src === '5D' && endYearOf(d) < 2023) src = '5A';
-  child.contacts.push({
+  addEvent(child, 'contacts', {
     id: ctx.nextId('contact'),
     received: at(d, receivedMin),
     decided: at(decidedDay, decidedMin),
