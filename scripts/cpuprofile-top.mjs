@@ -44,3 +44,27 @@ if (want) {
   for (const [line, ticks] of [...lines].sort((a, b) => b[1] - a[1]).slice(0, 20))
     console.log(`  line ${line}: ${ticks} ticks`);
 }
+
+// With CPUPROF_TOTAL=name1,name2: inclusive time of those functions (self + callees).
+const totals = process.env['CPUPROF_TOTAL'];
+if (totals) {
+  const selfUs = new Map([...dt]);
+  const incl = new Map();
+  const visit = (n) => {
+    let t = selfUs.get(n.id) ?? 0;
+    for (const c of n.children ?? []) t += visit(byId.get(c));
+    incl.set(n.id, t);
+    return t;
+  };
+  visit(profile.nodes[0]);
+  for (const name of totals.split(',')) {
+    let t = 0;
+    const walk = (n, inside) => {
+      const match = n.callFrame.functionName === name;
+      if (match && !inside) t += incl.get(n.id);
+      for (const c of n.children ?? []) walk(byId.get(c), inside || match);
+    };
+    walk(profile.nodes[0], false);
+    console.log(`inclusive ${name}: ${(t / 1e3).toFixed(0)} ms (${((100 * t) / total).toFixed(1)}%)`);
+  }
+}

@@ -103,3 +103,20 @@ export function byChild<T extends { readonly childId: string }>(
   }
   return m;
 }
+
+const childGroups = new WeakMap<readonly object[], ReadonlyMap<string, readonly object[]>>();
+
+/**
+ * {@link byChild} for rules, computed once per table: several rules group the same episodes by child, and
+ * rules never change a table in place (the engine swaps in a new array when records go), so the grouping of
+ * one array is shared. Read-only: copy a group before sorting it.
+ * @example for (const eps of childGroupsOf(ctx.tables.episodes).values()) eps.length
+ */
+export function childGroupsOf<T extends { readonly childId: string }>(
+  records: readonly T[] | undefined,
+): ReadonlyMap<string, readonly T[]> {
+  if (records === undefined) return new Map();
+  let groups = childGroups.get(records);
+  if (groups === undefined) childGroups.set(records, (groups = byChild(records)));
+  return groups as ReadonlyMap<string, readonly T[]>;
+}

@@ -1,4 +1,4 @@
-import { ran, byChild, type Rule, type RuleHit } from '../rule.js';
+import { ran, childGroupsOf, type Rule, type RuleHit } from '../rule.js';
 import { ukDate } from '../../ingest/parse-date.js';
 
 /**
@@ -15,7 +15,7 @@ export const ssda903EpChain: Rule = {
   message: 'An episode ends X1 but no episode starts on its DEC.',
   check: (ctx) => {
     const hits: RuleHit[] = [];
-    for (const eps of byChild(ctx.tables.episodes).values()) {
+    for (const eps of childGroupsOf(ctx.tables.episodes).values()) {
       const starts = new Set(eps.map((e) => e.decom));
       for (const e of eps) {
         if (e.rec === 'X1' && e.dec !== null && !starts.has(e.dec)) {

@@ -1,4 +1,4 @@
-import { ran, byChild, type Rule, type RuleHit } from '../rule.js';
+import { ran, childGroupsOf, type Rule, type RuleHit } from '../rule.js';
 import { ukDate } from '../../ingest/parse-date.js';
 
 /**
@@ -15,7 +15,7 @@ export const ssda903EpRneS: Rule = {
   message: 'RNE S only starts a period of care.',
   check: (ctx) => {
     const hits: RuleHit[] = [];
-    for (const eps of byChild(ctx.tables.episodes).values()) {
+    for (const eps of childGroupsOf(ctx.tables.episodes).values()) {
       const sorted = [...eps].sort((a, b) => (a.decom < b.decom ? -1 : a.decom > b.decom ? 1 : 0));
       for (let i = 1; i < sorted.length; i++) {
         const prev = sorted[i - 1]!;
