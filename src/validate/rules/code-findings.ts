@@ -37,7 +37,34 @@ export function codeFindings(ctx: RuleContext, kind: 'invalid' | 'legacy'): Rule
       const book = bookFor(ref.list, ctx.year);
       return book && book.has(ref.field) ? book : null;
     });
-    for (const record of records) {
+    // Records with a code that is not a valid, current one: found once per table and year, shared by
+    // GEN-CODE and GEN-LEGACY (a rule that rejects or repairs records leaves a new array, scanned afresh).
+    const scanKey = `${ctx.source}|${ctx.year}`;
+    let scan = scans.get(records);
+    if (scan === undefined || scan.key !== scanKey) {
+      const candidates: AnyRecord[] = [];
+      for (const record of records) {
+        const r = record as Record<string, unknown>;
+        for (let fi = 0; fi < fields.length; fi++) {
+          const ref = fields[fi]!;
+          if (fixed[fi] === null) continue;
+          const raw = ref.extra ? ctx.extras(record)?.[ref.extra] : r[ref.prop!];
+          if (raw === null || raw === undefined) continue;
+          const book = fixed[fi] ?? bookFor(ref.list, yearOf(r[ref.yearOf!] as IsoDate | null));
+          if (!book || !book.has(ref.field)) continue;
+          if (
+            !Array.isArray(raw)
+              ? !isCurrent(book, ref.field, String(raw))
+              : raw.some((v) => !isCurrent(book, ref.field, v as string))
+          ) {
+            candidates.push(record);
+            break;
+          }
+        }
+      }
+      scans.set(records, (scan = { key: scanKey, candidates }));
+    }
+    for (const record of scan.candidates) {
       let repaired: Record<string, unknown> | null = null;
       let found: Omit<RuleHit, 'repair'>[] | null = null;
       for (let fi = 0; fi < fields.length; fi++) {
@@ -101,6 +128,17 @@ export function codeFindings(ctx: RuleContext, kind: 'invalid' | 'legacy'): Rule
     }
   }
   return hits;
+}
+
+/** Per table array: the records that have a code that is not a valid, current one (see codeFindings). */
+const scans = new WeakMap<
+  readonly AnyRecord[],
+  { readonly key: string; readonly candidates: readonly AnyRecord[] }
+>();
+
+function isCurrent(book: CodeBook, field: string, code: string): boolean {
+  const entry = book.get(field, code);
+  return entry !== undefined && entry.status !== 'legacy';
 }
 
 function yearOfDate(d: IsoDate | null | undefined, fallback: string): string {
