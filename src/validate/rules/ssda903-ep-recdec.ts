@@ -16,10 +16,10 @@ export const ssda903EpRecDec: Rule = {
   check: (ctx) => {
     const hits: RuleHit[] = [];
     for (const eps of childGroupsOf(ctx.tables.episodes).values()) {
-      const starts = new Set(eps.map((e) => e.decom));
       for (const e of eps) {
         if (e.dec !== null && e.rec === null) {
-          const rec = starts.has(e.dec) ? 'X1' : 'E8';
+          const dec = e.dec;
+          const rec = eps.some((x) => x.decom === dec) ? 'X1' : 'E8';
           hits.push({
             table: 'episodes',
             record: e,
