@@ -2,7 +2,8 @@ import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { heading, peakRssMb, print, timed } from './measure.js';
+import { heading } from './measure.js';
+import { printTimings, timedCpu } from './cpu-time.js';
 import { readInputs } from '../src/ingest/read-inputs.js';
 import type { IsoDate } from '../src/calendar/iso-date.js';
 
@@ -31,7 +32,7 @@ async function writeLines(
 }
 
 /** A CIN census of n children, each with 2 referrals, an assessment, an S47 and a CP plan with 2 reviews. */
-async function writeCin(path: string, n: number): Promise<void> {
+export async function writeCin(path: string, n: number): Promise<void> {
   const head = `<?xml version="1.0" encoding="UTF-8"?>\n<Message>\n <Header><CollectionDetails><Collection>CIN</Collection><Year>2022</Year><ReferenceDate>2022-03-31</ReferenceDate></CollectionDetails><Source><SourceLevel>L</SourceLevel><LEA>841</LEA><SoftwareCode>b</SoftwareCode><Release>1</Release><SerialNo>1</SerialNo><DateTime>2022-05-01T10:00:00</DateTime></Source></Header>\n <Children>\n`;
   const child = (i: number): string => `  <Child>
    <ChildIdentifiers><LAchildID>C${i}</LAchildID><UPN>A12345678901${i % 10}</UPN><PersonBirthDate>2012-0${(i % 9) + 1}-1${i % 10}</PersonBirthDate><GenderCurrent>${(i % 2) + 1}</GenderCurrent></ChildIdentifiers>
@@ -50,7 +51,7 @@ async function writeCin(path: string, n: number): Promise<void> {
 }
 
 /** An SSDA903 set of n children, 4 chained episodes each. */
-async function write903(dir: string, n: number): Promise<void> {
+export async function write903(dir: string, n: number): Promise<void> {
   await writeLines(
     join(dir, 'header.csv'),
     (i) => `${100000 + i},${(i % 2) + 1},0${(i % 9) + 1}/02/2010,WBRI,,,\n`,
@@ -80,12 +81,10 @@ export async function benchIngest(): Promise<void> {
     heading(
       `ingest: CIN census XML, ${cinN.toLocaleString('en-GB')} children (${cinMb.toFixed(1)} MB), parse + validate + map`,
     );
-    const [cin, cinSecs] = await timed(() => readInputs([cinPath], { today: TODAY }));
+    const [cin, cinTime] = await timedCpu(() => readInputs([cinPath], { today: TODAY }));
     const cinRows = cin.counts.reduce((s, c) => s + c.read, 0);
     if (cin.refused) throw new Error(`bench CIN input refused: ${cin.issues[0]?.message}`);
-    print({ name: 'CIN XML throughput', value: cinMb / cinSecs, unit: 'MB/s', goal: '≥ 40 MB/s' });
-    print({ name: 'CIN XML elements read', value: cinRows / cinSecs, unit: 'rows/s' });
-    print({ name: 'peak RSS so far', value: peakRssMb(), unit: 'MB' });
+    printTimings('CIN XML', cinTime, { mb: cinMb, rows: cinRows, mbGoal: '≥ 40 MB/s' });
     rmSync(cinPath);
 
     const n903 = Number(process.env['CSPI_BENCH_903_CHILDREN'] ?? 25_000);
@@ -97,12 +96,10 @@ export async function benchIngest(): Promise<void> {
     heading(
       `ingest: SSDA903 CSV set, ${n903.toLocaleString('en-GB')} children, ${(4 * n903).toLocaleString('en-GB')} episodes (${mb903.toFixed(1)} MB), parse + validate + map`,
     );
-    const [s903, secs903] = await timed(() => readInputs([set], { today: TODAY }));
+    const [s903, time903] = await timedCpu(() => readInputs([set], { today: TODAY }));
     if (s903.refused) throw new Error(`bench 903 input refused: ${s903.issues[0]?.message}`);
     const rows903 = s903.counts.reduce((s, c) => s + c.read, 0);
-    print({ name: 'SSDA903 CSV throughput', value: mb903 / secs903, unit: 'MB/s', goal: '≥ 40 MB/s' });
-    print({ name: 'SSDA903 CSV rows read', value: rows903 / secs903, unit: 'rows/s' });
-    print({ name: 'peak RSS so far', value: peakRssMb(), unit: 'MB' });
+    printTimings('SSDA903 CSV', time903, { mb: mb903, rows: rows903, mbGoal: '≥ 40 MB/s' });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -14,6 +14,7 @@ function failingOn(db: Database, table: string): Database {
     kind: d.kind,
     location: d.location,
     all: (s, p) => d.all(s, p),
+    allRows: (s, p) => d.allRows(s, p),
     get: (s, p) => d.get(s, p),
     run: (s, p) => d.run(s, p),
     exec: (s) => d.exec(s),

@@ -16,7 +16,7 @@ function where(file: string, node: XmlNode): string {
 }
 
 function fieldsFor(sink: FileSink, node: XmlNode, childId: string | null, unit: string): RowFields {
-  return new RowFields(sink, node.name, xmlPosition(node), childId, where(sink.file, node), unit);
+  return new RowFields(sink, node.name, xmlPosition(node), childId, () => where(sink.file, node), unit);
 }
 
 /** The latest event date seen, for the submission's as-at date. */
