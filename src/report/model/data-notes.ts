@@ -5,6 +5,8 @@ import type { IndicatorView } from './indicator-view.js';
 import type { Block, Cell, Table } from './render-model.js';
 import type { ReportOptions } from './report-options.js';
 import { isSmall } from '../public/suppression.js';
+import type { MoveReason, Restatement } from '../edition/restatement.js';
+import { MOVE_REASON_WORDS } from '../edition/restatement.js';
 
 const NOTE_WORDS: Readonly<Record<string, string>> = {
   provisional: 'provisional: the period ends after the data were extracted',
@@ -33,6 +35,16 @@ function noteText(
   const words = NOTE_WORDS[code] ?? code.replace(/([A-Z])/g, ' $1').toLowerCase();
   if (count === undefined) return words;
   return `${words}: ${pub && isSmall(count, k) ? `fewer than ${k + 1}` : formatCount(count)}`;
+}
+
+/** "2 added after the extract; 1 a date changed", or why it cannot be said. */
+export function reasonsText(s: Restatement): string {
+  if (s.numeratorIn === null) return 'Not recorded (the edition holds no member lists)';
+  if (!s.reasons) return 'Not derivable (the published dataset version is no longer held)';
+  const parts = (Object.keys(MOVE_REASON_WORDS) as MoveReason[])
+    .filter((r) => (s.reasons![r] ?? 0) > 0)
+    .map((r) => `${formatCount(s.reasons![r]!)} ${MOVE_REASON_WORDS[r]}`);
+  return parts.length ? parts.join('; ') : 'No child moved (a change in counting within the same children)';
 }
 
 function workingDayText(report: IndicatorReport): string {
@@ -144,6 +156,7 @@ export function dataNotesBlocks(
           { label: 'Change', numeric: true },
           { label: 'Children moved into / out of the numerator', numeric: true },
           { label: 'Children moved into / out of the denominator', numeric: true },
+          ...(opts.public ? [] : [{ label: 'Why they moved' }]),
         ],
         rows: opts.restatements.map((s): Cell[] => [
           {
@@ -160,8 +173,16 @@ export function dataNotesBlocks(
           },
           { text: `${small(s.numeratorIn)} / ${small(s.numeratorOut)}`, numeric: true },
           { text: `${small(s.denominatorIn)} / ${small(s.denominatorOut)}`, numeric: true },
+          ...(opts.public ? [] : [{ text: reasonsText(s) }]),
         ]),
-        footnotes: ['Change in percentage points for percentages and in units for counts.'],
+        footnotes: [
+          'Change in percentage points for percentages and in units for counts.',
+          ...(opts.public
+            ? []
+            : [
+                'Why they moved: each move of a child into or out of the numerator or denominator, by reason, from the records in the published dataset version and now. The children themselves are listed only to authorised roles on the dashboard.',
+              ]),
+        ],
       },
     });
   }
