@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import type { Browser } from 'playwright-core';
 import { parsePeriod } from '../../calendar/period.js';
 import { computeReport } from '../../indicators/engine/compute-report.js';
 import { computeIndicatorResult } from '../../indicators/engine/indicator-result.js';
@@ -239,12 +240,14 @@ export function draftModel(
 }
 
 /**
- * Renders one model in several formats: each format once, one Chromium shared by every PDF, and the public
- * version's HTML and CSV rescanned (report.md §6) before anything is written.
+ * Renders one model in several formats: each format once; the PDF printed by one Chromium (pass a launch
+ * already under way, so it overlaps the computation) while the DOCX is built; and the public version's
+ * HTML, CSV and JSON rescanned (report.md §6) before anything is returned.
  */
 export async function renderAll(
   model: RenderModel,
   formats: readonly OutputFormat[],
+  browser?: Promise<Browser>,
 ): Promise<Map<OutputFormat, Buffer>> {
   const out = new Map<OutputFormat, Buffer>();
   const needed = new Set(formats);
@@ -252,19 +255,24 @@ export async function renderAll(
     needed.add('html');
     needed.add('csv');
   }
-  const browser = needed.has('pdf') ? await launchBrowser() : undefined;
-  try {
-    // Text formats first: they are fast and the publication check needs them.
-    for (const f of ['html', 'csv', 'json', 'docx', 'pdf'] as const) {
-      if (needed.has(f)) out.set(f, await renderOutput(model, f, browser));
-    }
-  } finally {
-    await browser?.close();
+  for (const f of ['html', 'csv', 'json'] as const) {
+    if (needed.has(f)) out.set(f, await renderOutput(model, f));
   }
-  const texts = [...out.entries()]
-    .filter(([f]) => f === 'html' || f === 'csv' || f === 'json')
-    .map(([, b]) => b.toString('utf8'));
-  checkPublic(model, texts);
+  checkPublic(
+    model,
+    [...out.values()].map((b) => b.toString('utf8')),
+  );
+  const launched = needed.has('pdf') ? (browser ?? launchBrowser()) : undefined;
+  try {
+    const [pdf, docx] = await Promise.all([
+      launched?.then((b) => renderOutput(model, 'pdf', b)),
+      needed.has('docx') ? renderOutput(model, 'docx') : undefined,
+    ]);
+    if (pdf) out.set('pdf', pdf);
+    if (docx) out.set('docx', docx);
+  } finally {
+    if (launched && !browser) await (await launched).close();
+  }
   return out;
 }
 
@@ -272,6 +280,21 @@ export async function renderAll(
 export async function runReport(opts: ReportCommandOptions): Promise<void> {
   const out = createOutput(opts.json === true);
   const outputs = outputsOf(opts.out);
+  // Chromium starts while the figures are computed (it runs in its own process).
+  const browser = outputs.some((o) => o.format === 'pdf') ? launchBrowser() : undefined;
+  try {
+    await writeReport(opts, outputs, out, browser);
+  } finally {
+    if (browser) await (await browser).close();
+  }
+}
+
+async function writeReport(
+  opts: ReportCommandOptions,
+  outputs: readonly { file: string; format: OutputFormat }[],
+  out: ReturnType<typeof createOutput>,
+  browser: Promise<Browser> | undefined,
+): Promise<void> {
   let model: RenderModel;
   if (opts.edition) {
     const db = await openDatabase(opts.db);
@@ -294,6 +317,7 @@ export async function runReport(opts: ReportCommandOptions): Promise<void> {
   const rendered = await renderAll(
     model,
     outputs.map((o) => o.format),
+    browser,
   );
   const results = [];
   for (const { file, format } of outputs) {
