@@ -4,17 +4,23 @@
  */
 import { peakRssMb, print } from './measure.js';
 import { benchCalendar } from './calendar.js';
+import { benchSynth } from './synth.js';
 import { benchIngest } from './ingest.js';
 import { benchStore } from './store.js';
 import { benchChains } from './chains.js';
 import { benchIndicators } from './indicators.js';
+import { benchWeb } from './web.js';
+import { benchHub } from './hub.js';
 
 const sections: Record<string, () => Promise<void>> = {
   calendar: benchCalendar,
+  synth: benchSynth,
   ingest: benchIngest,
   store: benchStore,
   chains: benchChains,
   indicators: benchIndicators,
+  web: benchWeb,
+  hub: benchHub,
 };
 
 const wanted = process.argv.slice(2);

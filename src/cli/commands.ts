@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { register as registerDemo } from './commands/demo.js';
 import { register as registerSynth } from './commands/synth.js';
 import { register as registerValidate } from './commands/validate.js';
 import { register as registerImport } from './commands/import.js';
@@ -15,6 +16,7 @@ import { register as registerWorker } from './commands/worker.js';
  * The registry of `cspi` commands: one import and one call per command file, in help order.
  */
 export function registerCommands(program: Command): void {
+  registerDemo(program);
   registerSynth(program);
   registerValidate(program);
   registerImport(program);

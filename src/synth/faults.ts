@@ -294,7 +294,12 @@ export function injectFaults(input: FaultInput): { resolve(): FaultRecord[] } {
         case 'ep-order': {
           const hit = pickRow('/ssda903/episodes.csv', (t, r) => {
             const rec = r.cells[col(t, 'REC')]!;
-            return rec.startsWith('E') && !['V3', 'V4'].includes(r.cells[col(t, 'LS')]!);
+            // A period's only episode, so the rejected row breaks no X1 chain.
+            return (
+              rec.startsWith('E') &&
+              r.cells[col(t, 'RNE')] === 'S' &&
+              !['V3', 'V4'].includes(r.cells[col(t, 'LS')]!)
+            );
           });
           if (!hit) break;
           const decom = from903(hit.row.cells[col(hit.table, 'DECOM')]!);

@@ -22,6 +22,8 @@ interface Fate {
 }
 
 const INF = Number.MAX_SAFE_INTEGER;
+/** Episodes in H5/P2 (valid to 2023-24) and Z1 (to 2024-25) still open are recoded (RNE T) on 1 April after;
+ * the old code's episode then shows once in the next year, ending on its first day (H5 is legacy then). */
 const H5_LAST = day('2024-03-31');
 const Z1_LAST = day('2025-03-31');
 const TEMP_CODES: readonly (readonly [string, number])[] = [
@@ -528,9 +530,8 @@ function chooseCarer(
                 ['P1', 5],
                 ['Z1', 2],
               ] as const));
-  const y = endYearOf(t);
-  if ((place === 'H5' || place === 'P2') && y >= 2025) place = 'K3';
-  if (place === 'Z1' && y >= 2026) place = rng.pick(['Z11', 'Z12', 'Z13', 'Z14']);
+  if ((place === 'H5' || place === 'P2') && t > H5_LAST) place = 'K3';
+  if (place === 'Z1' && t > Z1_LAST) place = rng.pick(['Z11', 'Z12', 'Z13', 'Z14']);
   let provider: string;
   if (place === 'P1') provider = 'PR0';
   else if (place.startsWith('Z')) provider = '';

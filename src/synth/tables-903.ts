@@ -191,7 +191,8 @@ export function ssda903Tables(sim: SimLa, year: CollectionYear, dir: string, see
       }
     }
   }
-  // OC3: care leavers whose 17th–21st birthday falls in the year (they may no longer be in Header).
+  // OC3: care leavers whose 17th–21st birthday falls in the year; they are in Header too (INT03).
+  const inHeader = new Set(tables.header.rows.map((r) => r.child));
   for (const c of sim.children) {
     if (c.leaver.length === 0) continue;
     for (let n = 17; n <= 21; n++) {
@@ -201,6 +202,20 @@ export function ssda903Tables(sim: SimLa, year: CollectionYear, dir: string, see
       for (const s of c.leaver) if (s.date <= bd + 30) st = s;
       if (!st) continue;
       row(tables.oc3, c, [c.id, d903(c.dob), st.inTouch, st.activity, st.accommodation]);
+      if (!inHeader.has(c.id)) {
+        inHeader.add(c.id);
+        const mother = c.sex === 'F' ? (c.motherOf !== null && c.motherOf <= ref ? '1' : '0') : '';
+        const upn = c.upn ?? (c.uasc ? 'UN4' : 'UN1');
+        row(tables.header, c, [
+          c.id,
+          sex903(c.sex, year.endYear),
+          d903(c.dob),
+          c.ethnicity,
+          upn,
+          mother,
+          mother === '1' ? d903(c.motherOf) : '',
+        ]);
+      }
     }
   }
   const out: CsvTable[] = Object.values(tables);

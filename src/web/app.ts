@@ -17,7 +17,7 @@ import { scorecardRoutes } from './routes/scorecard.js';
 import { signInRoutes } from './routes/sign-in.js';
 import { staticPageRoutes } from './routes/static-pages.js';
 import { targetRoutes } from './routes/targets.js';
-import { createScorecardCache } from './scorecard-cache.js';
+import { createLru, createScorecardCache } from './scorecard-cache.js';
 import type { WebServices } from './services.js';
 import { mountStatic } from './static-files.js';
 
@@ -46,6 +46,7 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     userLimiter: createRateLimiter(5, 15 * 60 * 1000),
     ipLimiter: createRateLimiter(30, 15 * 60 * 1000),
     cache: createScorecardCache(64),
+    views: createLru<unknown>(256),
     trustProxy: opts.trustProxy ?? false,
     ...(opts.scryptParams ? { scryptParams: opts.scryptParams } : {}),
   };

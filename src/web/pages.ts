@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { can, PERMISSIONS, type Permission, ROLE_LABELS } from './auth/permissions.js';
 import type { AppEnv } from './env.js';
 import { render } from './render.js';
+import { laName } from './la-names.js';
 
 /** The navigation, each item shown only with its permission. */
 const NAV: readonly { href: string; text: string; permission: Permission }[] = [
@@ -19,6 +20,7 @@ export function baseContext(c: Context<AppEnv>): Record<string, unknown> {
   for (const p of PERMISSIONS) perms[p] = u ? can(u.role, p) : false;
   const path = c.req.path;
   return {
+    laName: u?.la ? (laName(u.la) ?? `Local authority ${u.la}`) : null,
     nonce: c.var.nonce,
     csrfToken: c.var.session?.csrfToken ?? '',
     user: u ? { username: u.username, role: u.role, roleLabel: ROLE_LABELS[u.role], la: u.la } : null,

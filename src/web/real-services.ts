@@ -31,6 +31,7 @@ import { getDatasetVersion, listDatasetVersions } from '../store/dataset-version
 import { importDataset } from '../store/import-dataset.js';
 import { loadDatasetVersion } from '../store/load-dataset.js';
 import type { RowCount, ValidationIssue } from '../validate/issue.js';
+import { laName } from './la-names.js';
 import type {
   DatasetVersion,
   ImportOutcome,
@@ -158,7 +159,10 @@ export function createStoreServices(db: Database, opts: { now?: () => Date } = {
       const rows = await db.all<{ code: string; name: string | null }>(
         'SELECT code, name FROM las WHERE code IN (SELECT la FROM dataset_versions) ORDER BY code',
       );
-      return rows.map((r) => ({ code: r.code, name: r.name ?? `Local authority ${r.code}` }));
+      return rows.map((r) => ({
+        code: r.code,
+        name: r.name ?? laName(r.code) ?? `Local authority ${r.code}`,
+      }));
     },
 
     async periods(la) {

@@ -39,8 +39,20 @@ export async function runIndicators(
   const loaded = await source.load(opts.la);
   const request = await reportRequestFor(loaded, period, opts, source);
   if (opts.members !== undefined) {
-    const { current } = computeIndicatorResult(indicatorById(opts.members)!, request);
-    write(membersCsv(current.members));
+    const { result, current } = computeIndicatorResult(indicatorById(opts.members)!, request);
+    if (opts.json) {
+      const doc = {
+        indicator: result.id,
+        period: { id: period.id, start: period.start, end: period.end },
+        dataset: request.dataset,
+        numerator: result.numerator,
+        denominator: result.denominator,
+        members: current.members,
+      };
+      write(`${JSON.stringify(doc, null, 2)}\n`);
+    } else {
+      write(membersCsv(current.members));
+    }
     return;
   }
   const report = computeReport(request, INDICATORS);
@@ -75,7 +87,7 @@ export function register(program: Command): void {
     .option('--settings <file>', 'indicator settings file (JSON)')
     .option('--groups <file>', 'comparator groups file: { "statistical-neighbours": ["805", …] }')
     .option('--json', 'print the IndicatorReport as JSON')
-    .option('--members <id>', 'print the child-level list behind one indicator as CSV')
+    .option('--members <id>', 'print the child-level list behind one indicator as CSV (JSON with --json)')
     .action(async (opts: IndicatorsOptions) => {
       if (!opts.period) throw new UserError('--period is required, e.g. --period 2021-22-Q3');
       const source = await storeDatasetSource(opts.db, opts.dataset);

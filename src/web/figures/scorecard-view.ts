@@ -7,6 +7,7 @@ import {
   directionDisplay,
   formatPoints,
   formatTargetNumber,
+  formatValue,
 } from './format.js';
 import {
   type FigureCell,
@@ -142,7 +143,9 @@ export function scorecardRow(
       sort: { red: 0, amber: 1, green: 2, none: 3 }[ragKey],
     },
     direction,
-    england: r.england ? r.england.text + (r.england.likeForLike ? '' : ' †') : 'No national figure',
+    england: r.england
+      ? formatValue(r.unit, r.england.value) + (r.england.likeForLike ? '' : ' †')
+      : 'No national figure',
     englandFootnote: r.england !== null && !r.england.likeForLike,
     trendSvg: sparkline(trend, alt),
     trendAlt: alt,

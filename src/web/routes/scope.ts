@@ -43,7 +43,18 @@ export async function resolveScope(c: Context<AppEnv>): Promise<Scope | Response
 
 /** The scorecard for a scope with the LA's targets applied, from the cache when the dataset is unchanged. */
 export async function scopedReport(c: Context<AppEnv>, scope: Scope): Promise<IndicatorReport | null> {
-  const { services, cache, db } = c.var.deps;
+  return (await keyedReport(c, scope))?.report ?? null;
+}
+
+/**
+ * {@link scopedReport} with a key naming exactly these figures (LA, period, dataset version and the
+ * targets in force), for caching what is rendered from them.
+ */
+export async function keyedReport(
+  c: Context<AppEnv>,
+  scope: Scope,
+): Promise<{ report: IndicatorReport; key: string } | null> {
+  const { services, cache, db, views } = c.var.deps;
   const current = await services.currentDatasetId(scope.la.code);
   let report = current ? cache.get(scope.la.code, scope.period, current) : undefined;
   if (!report) {
@@ -53,7 +64,17 @@ export async function scopedReport(c: Context<AppEnv>, scope: Scope): Promise<In
     report = fresh;
   }
   const fy = parsePeriod(scope.period).financialYear;
-  return applyTargets(report, await targetsFor(db, scope.la.code, fy));
+  const targets = await targetsFor(db, scope.la.code, fy);
+  const stamp = targets
+    .map((t) => `${t.indicatorId}:${t.setAt}:${t.target}:${t.tolerance}:${t.scheme}`)
+    .join(',');
+  const key = `${scope.la.code}|${scope.period}|${report.dataset.id}|${stamp}`;
+  let applied = views.get(`report|${key}`) as IndicatorReport | undefined;
+  if (!applied) {
+    applied = applyTargets(report, targets);
+    views.set(`report|${key}`, applied);
+  }
+  return { report: applied, key };
 }
 
 /** The LA a request is about (`?la=` or the user's), without a period. */
