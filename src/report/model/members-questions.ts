@@ -303,10 +303,11 @@ function breakdownTable(
   key: string,
   rows: readonly BreakdownRow[],
   opts: ReportOptions,
+  periodShort: string,
 ): Table {
   const k = opts.suppression.k;
   const id = `breakdown-${v.result.id}-${key.replace(/[^a-z0-9]+/gi, '-')}`;
-  const caption = `${v.entry.title}: by ${breakdownName(key)}`;
+  const caption = `${v.entry.title}, ${periodShort}: by ${breakdownName(key)}`;
   const headline = v.result.denominator;
   // A count breakdown (no denominators): the number in each group, with the total.
   if (rows.every((r) => r.denominator === null)) {
@@ -390,16 +391,21 @@ function breakdownTable(
   };
 }
 
-function otherBreakdowns(views: readonly IndicatorView[], opts: ReportOptions): Block[] {
+function otherBreakdowns(views: readonly IndicatorView[], opts: ReportOptions, periodShort: string): Block[] {
   const blocks: Block[] = [];
   for (const v of views) {
     if (v.plan.headline && opts.public) continue;
     if (v.result.status !== 'ok') continue;
-    for (const [key, rows] of Object.entries(v.result.breakdowns)) {
-      if ((CONSUMED[v.result.id] ?? []).includes(key) || CHARACTERISTICS.has(key) || rows.length === 0)
-        continue;
-      const table = breakdownTable(v, key, rows, opts);
-      blocks.push({ kind: 'heading', text: table.caption }, { kind: 'table', table });
+    const keys = Object.keys(v.result.breakdowns).filter(
+      (key) =>
+        !(CONSUMED[v.result.id] ?? []).includes(key) &&
+        !CHARACTERISTICS.has(key) &&
+        v.result.breakdowns[key]!.length > 0,
+    );
+    if (keys.length) blocks.push({ kind: 'heading', text: v.entry.title });
+    for (const key of keys) {
+      const table = breakdownTable(v, key, v.result.breakdowns[key]!, opts, periodShort);
+      blocks.push({ kind: 'table', table });
     }
   }
   return blocks.length
@@ -427,6 +433,6 @@ export function membersQuestionsBlocks(
     ...referralsBySource(by('referrals-by-source'), figs, opts, periodId, periodShort),
     ...missingEpisodes(by('cic-missing'), figs, opts, periodId, periodShort),
     ...timeliness(by('referrals-decided-1wd'), figs, opts, periodId, periodShort),
-    ...otherBreakdowns(views, opts),
+    ...otherBreakdowns(views, opts, periodShort),
   ];
 }

@@ -259,7 +259,8 @@ export async function renderDocx(model: RenderModel): Promise<Buffer> {
     for (const b of s.blocks) {
       if (b.kind === 'narrative' && b.chart) svgs.push(trendChartSvg(b.chart, 600, 210));
       if (b.kind === 'table')
-        for (const r of b.table.rows) for (const c of r) if (c.sparkline) svgs.push(sparklineSvg(c.sparkline));
+        for (const r of b.table.rows)
+          for (const c of r) if (c.sparkline) svgs.push(sparklineSvg(c.sparkline));
     }
   const pngs = await svgsToPng(svgs);
   const png: PngOf = (svg) => pngs.get(svg) ?? svgToPng(svg);
