@@ -11,6 +11,7 @@ import { benchChains } from './chains.js';
 import { benchIndicators } from './indicators.js';
 import { benchWeb } from './web.js';
 import { benchHub } from './hub.js';
+import { benchReport } from './report.js';
 
 const sections: Record<string, () => Promise<void>> = {
   calendar: benchCalendar,
@@ -21,6 +22,7 @@ const sections: Record<string, () => Promise<void>> = {
   indicators: benchIndicators,
   web: benchWeb,
   hub: benchHub,
+  report: benchReport,
 };
 
 const wanted = process.argv.slice(2);
