@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseIsoDate } from '../src/calendar/iso-date.js';
@@ -116,6 +116,34 @@ test('synth → import → cspi report: every indicator, the narrative, Appendix
     assert.doesNotMatch(pubText, /NOT FOR PUBLICATION/);
     const json = JSON.parse(readFileSync(join(dir, 'full.json'), 'utf8')) as { rows: unknown[] };
     assert.ok(json.rows.length >= 24);
+
+    // --targets and --settings reach the report exactly as cspi indicators reads them.
+    const targets = join(dir, 'targets.json');
+    writeFileSync(
+      targets,
+      JSON.stringify({
+        la: '841',
+        year: '2021-22',
+        targets: [
+          { indicator: 'assessments-45wd', target: 77, tolerance: 2, toleranceUnit: 'points', kind: 'local' },
+        ],
+      }),
+    );
+    const settings = join(dir, 'settings.json');
+    writeFileSync(settings, JSON.stringify({ 'workingDays.count': 'inclusive' }));
+    const configured = join(dir, 'configured.html');
+    console.log = () => {};
+    await runReport({ ...base, out: configured, targets, settings });
+    console.log = silence;
+    const ctext = textOf(table(readFileSync(configured, 'utf8'), 'scorecard'));
+    assert.match(ctext, /77% \(±2\), local/);
+    assert.match(textOf(readFileSync(configured, 'utf8')), /counted inclusively/);
+    const other = join(dir, 'other-year.json');
+    writeFileSync(other, JSON.stringify({ la: '841', year: '2020-21', targets: [] }));
+    await assert.rejects(
+      runReport({ ...base, out: configured, targets: other }),
+      /not the period's financial year/,
+    );
   } finally {
     console.log = silence;
     rmSync(dir, { recursive: true, force: true });
