@@ -26,7 +26,7 @@ export interface Restatement {
   readonly denominatorIn: number | null;
   readonly denominatorOut: number | null;
   /**
-   * Why children moved, counted by reason (full version only; null when not derived). Never child ids: the
+   * Why children moved: children counted by reason (full version only; null when not derived). Never child ids: the
    * child-level list is {@link childMoves}, for authorised roles.
    */
   readonly reasons: Readonly<Partial<Record<MoveReason, number>>> | null;
@@ -207,7 +207,14 @@ export function restatements(
     let reasons: Partial<Record<MoveReason, number>> | null = null;
     if (moves && moves.every((m) => m.reason !== null)) {
       reasons = {};
-      for (const m of moves) reasons[m.reason!] = (reasons[m.reason!] ?? 0) + 1;
+      // Children, not moves: a child leaving both numerator and denominator for one reason counts once.
+      const seen = new Set<string>();
+      for (const m of moves) {
+        const key = `${m.reason}\u0000${m.childId}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        reasons[m.reason!] = (reasons[m.reason!] ?? 0) + 1;
+      }
     }
     out.push({
       indicator: p.id,

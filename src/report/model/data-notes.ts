@@ -162,7 +162,7 @@ export function dataNotesBlocks(
           ...(opts.public
             ? []
             : [
-                'Why they moved: each move of a child into or out of the numerator or denominator, by reason, from the records in the published dataset version and now. The children themselves are listed only to authorised roles on the dashboard.',
+                'Why they moved: the children who moved, by reason, from their records in the published dataset version and now. The children themselves are never listed in the report.',
               ]),
         ],
       },
