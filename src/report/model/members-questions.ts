@@ -75,7 +75,8 @@ function referralsBySource(
   const cur = figureOr(figs.referralSources.current, v, periodId, 'in-period');
   const ly = figs.referralSources.lastYear;
   const heading: Block = { kind: 'heading', text: 'Referrals by source' };
-  if (unavailable(cur)) {
+  const now = unavailable(cur) ? null : shown(cur!.breakdowns['source'], opts);
+  if (!now) {
     return [
       heading,
       {
@@ -84,7 +85,6 @@ function referralsBySource(
       },
     ];
   }
-  const now = shown(cur!.breakdowns['source'], opts)!;
   const before = unavailable(ly) ? null : shown(ly!.breakdowns['source'], opts);
   const k = opts.suppression.k;
   const rows: Cell[][] = now.rows.map((row, i) => {
