@@ -168,7 +168,7 @@ export function simulateReferral(
 
   // Assessment.
   const aStart = rng.chance(0.5) ? onOrNextWd(r) : addWd(r, rng.int(1, 4));
-  const pOnTime = profile.assess45 + profile.quarterly('assess', aStart, 0.05);
+  const pOnTime = profile.assess45 + profile.quarterly('assess', aStart, 0.03);
   const aWd = rng.chance(pOnTime) ? rng.int(6, 45) : rng.int(46, 95);
   const aAuth = addWd(aStart, aWd);
   const factors = opts.uasc ? ['9A'] : pickFactors(ctx, need, r);
@@ -347,11 +347,13 @@ function extraS47(ctx: SimContext, first: SimS47): SimS47 {
 /** A CP plan starting at the ICPC: duration, categories and the number of previous plans. */
 function makeCpPlan(ctx: SimContext, child: SimChild, start: Day): SimCpPlan {
   const { rng } = ctx;
+  // NumberOfPreviousCPP: the child's own earlier plans; now and then (a plan in another LA, or before
+  // the simulated history) one or two more that no loaded record shows.
   const earlier = child.referrals.reduce((n, ref) => n + ref.cpPlans.length, 0);
   const previous =
     earlier > 0
       ? earlier
-      : rng.chance(0.17)
+      : rng.chance(0.03)
         ? rng.weighted([
             [1, 8],
             [2, 2],
