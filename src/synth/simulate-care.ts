@@ -144,11 +144,11 @@ export function simulateCare(
 
   // Placement stability of this child.
   const cls = rng.weighted([
-    ['stable', 75],
-    ['mid', 20],
-    ['unstable', 5],
+    ['stable', 79],
+    ['mid', 17],
+    ['unstable', 4],
   ] as const);
-  const meanDays = (cls === 'stable' ? 5000 : cls === 'mid' ? 450 : 90) / profile.instability;
+  const meanDays = (cls === 'stable' ? 9000 : cls === 'mid' ? 450 : 90) / profile.instability;
   const placementDays = (first: boolean): number =>
     first && rng.chance(0.15)
       ? rng.int(3, 45)

@@ -88,6 +88,36 @@ const CATEGORIES = new Weights<string>([
   ['MUL', 3],
 ]);
 
+const SAME_OR_NEXT_DAY = new Weights<number>([
+  [0, 5],
+  [1, 5],
+]);
+const S47_AFTER_REFERRAL = new Weights<number>([
+  [0, 5],
+  [1, 3],
+  [2, 2],
+  [4, 1],
+]);
+const STRATEGY_BEFORE_S47 = new Weights<number>([
+  [0, 6],
+  [1, 3],
+  [2, 1],
+]);
+const CP_DAYS = new Weights<readonly [number, number]>([
+  [[30, 90], 0.14],
+  [[91, 365], 0.52],
+  [[366, 728], 0.3],
+  [[729, 1200], 0.04],
+]);
+const CP_VISIT_GAP = new Weights<number>([
+  [10, 5],
+  [9, 5],
+  [8, 4],
+  [7, 3],
+  [5, 2],
+  [3, 1],
+]);
+
 /** Options of one referral journey. */
 export interface ReferralOptions {
   /** The child comes into care from this referral (care-stock children, UASC). */
@@ -168,7 +198,7 @@ export function simulateReferral(
 
   // Assessment.
   const aStart = rng.chance(0.5) ? onOrNextWd(r) : addWd(r, rng.int(1, 4));
-  const pOnTime = profile.assess45 + profile.quarterly('assess', aStart, 0.05);
+  const pOnTime = profile.assess45 + profile.quarterly('assess', aStart, 0.03);
   const aWd = rng.chance(pOnTime) ? rng.int(6, 45) : rng.int(46, 95);
   const aAuth = addWd(aStart, aWd);
   const factors = opts.uasc ? ['9A'] : pickFactors(ctx, need, r);
@@ -179,29 +209,8 @@ export function simulateReferral(
   let cp: SimCpPlan | null = null;
   const pS47 = willCare ? 0.6 : 0.3;
   if (!opts.uasc && rng.chance(pS47)) {
-    const sStart = Math.min(
-      addWd(
-        r,
-        rng.weighted([
-          [0, 5],
-          [1, 3],
-          [2, 2],
-          [4, 1],
-        ] as const),
-      ),
-      aAuth,
-    );
-    const sd = Math.max(
-      r,
-      addWd(
-        sStart,
-        -rng.weighted([
-          [0, 6],
-          [1, 3],
-          [2, 1],
-        ] as const),
-      ),
-    );
+    const sStart = Math.min(addWd(r, rng.weighted(S47_AFTER_REFERRAL)), aAuth);
+    const sd = Math.max(r, addWd(sStart, -rng.weighted(STRATEGY_BEFORE_S47)));
     addEvent(child, 'strategies', { date: sd, s47Start: rng.chance(0.8) ? sStart : null });
     const toIcpc = rng.chance(willCare ? 0.65 : 0.36);
     let s47: SimS47;
@@ -262,7 +271,7 @@ export function simulateReferral(
         : careEnd + (rec.startsWith('E4') || rec === 'E13' ? rng.int(30, 180) : rng.int(0, 20));
     if (ref.closure > b18) ref.closure = careEnd;
     // Not before the assessment and every S47 have concluded (a short stay in care can be over sooner).
-    ref.closure = Math.max(ref.closure, aAuth, ...ref.s47s.map((s) => s.end));
+    ref.closure = Math.max(ref.closure, aAuth, lastS47End(ref));
     ref.reason = closureReasonFor(rec, careEnd >= b18);
     if (rec.startsWith('E4') || rec === 'E13') ref.cinPlans.push({ start: careEnd, end: ref.closure });
     return { closure: ref.closure, enteredCare: true };
@@ -305,12 +314,19 @@ export function simulateReferral(
   }
   if (closure >= b18) closure = b18 - 1;
   // The case stays open until every S47 has concluded (an ICPC held late included).
-  ref.closure = Math.max(closure, aAuth, r, ...ref.s47s.map((s) => s.end));
+  ref.closure = Math.max(closure, aAuth, r, lastS47End(ref));
   if (rng.chance(0.0004)) {
     child.death = ref.closure;
     ref.reason = 'RC2';
   }
   return { closure: ref.closure, enteredCare: false };
+}
+
+/** The day the referral's last S47 concluded (0 when it had none). */
+function lastS47End(ref: SimReferral): Day {
+  let end = 0;
+  for (const s of ref.s47s) if (s.end > end) end = s.end;
+  return end;
 }
 
 function pickFactors(ctx: SimContext, need: string, r: Day): string[] {
@@ -347,22 +363,20 @@ function extraS47(ctx: SimContext, first: SimS47): SimS47 {
 /** A CP plan starting at the ICPC: duration, categories and the number of previous plans. */
 function makeCpPlan(ctx: SimContext, child: SimChild, start: Day): SimCpPlan {
   const { rng } = ctx;
+  // NumberOfPreviousCPP: the child's own earlier plans; now and then (a plan in another LA, or before
+  // the simulated history) one or two more that no loaded record shows.
   const earlier = child.referrals.reduce((n, ref) => n + ref.cpPlans.length, 0);
   const previous =
     earlier > 0
       ? earlier
-      : rng.chance(0.17)
+      : rng.chance(0.03)
         ? rng.weighted([
             [1, 8],
             [2, 2],
           ] as const)
         : 0;
-  const days = rng.weighted([
-    [() => rng.int(30, 90), 0.14],
-    [() => rng.int(91, 365), 0.52],
-    [() => rng.int(366, 728), 0.3],
-    [() => rng.int(729, 1200), 0.04],
-  ] as const)();
+  const [lo, hi] = rng.weighted(CP_DAYS);
+  const days = rng.int(lo, hi);
   let end = onOrPrevWd(start + days);
   const b18 = birthdayOf(child.dob, 18);
   if (end >= b18) end = b18 - 1;
@@ -400,19 +414,7 @@ function planEvents(ctx: SimContext, child: SimChild, cp: SimCpPlan): void {
   let v = cp.start;
   for (;;) {
     const p = profile.cpVisit + profile.quarterly('cpv', v, 0.04);
-    const next = rng.chance(p)
-      ? addWd(
-          v,
-          rng.weighted([
-            [10, 5],
-            [9, 5],
-            [8, 4],
-            [7, 3],
-            [5, 2],
-            [3, 1],
-          ] as const),
-        )
-      : addWd(v, rng.int(11, 17));
+    const next = rng.chance(p) ? addWd(v, rng.weighted(CP_VISIT_GAP)) : addWd(v, rng.int(11, 17));
     if (next >= end || next > ctx.horizon) break;
     if (rng.chance(0.03)) {
       const miss = addWd(v, 1);
@@ -447,10 +449,7 @@ export function addContact(
   const receivedMin = isWd(d) && rng.chance(0.88) ? rng.int(8 * 60, 17 * 60 + 30) : rng.int(0, 23 * 60 + 59);
   const p1 = profile.screen1wd + profile.quarterly('screen', d, 0.06);
   const k = rng.chance(p1)
-    ? rng.weighted([
-        [0, 5],
-        [1, 5],
-      ] as const)
+    ? rng.weighted(SAME_OR_NEXT_DAY)
     : rng.chance(0.75)
       ? rng.int(2, 3)
       : rng.int(4, 9);
