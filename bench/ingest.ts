@@ -1,4 +1,4 @@
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,9 @@ import { heading } from './measure.js';
 import { printTimings, timedCpu } from './cpu-time.js';
 import { readInputs } from '../src/ingest/read-inputs.js';
 import type { IsoDate } from '../src/calendar/iso-date.js';
+import { streamCsv } from '../src/ingest/csv/stream-csv.js';
+import { resolveLimits } from '../src/ingest/limits.js';
+import { SaxesParser } from 'saxes';
 
 const TODAY = '2024-06-01' as IsoDate;
 
@@ -70,7 +73,25 @@ export async function write903(dir: string, n: number): Promise<void> {
   );
 }
 
-/** Reading + validating + mapping throughput of the CIN XML and SSDA903 CSV readers, on one core. */
+/** saxes over a file in 1 MiB chunks with position tracking, every event counted (what streamXml sits on). */
+async function saxesAlone(path: string): Promise<number> {
+  const parser = new SaxesParser({ position: true });
+  let events = 0;
+  parser.on('opentag', () => events++);
+  parser.on('text', () => events++);
+  parser.on('closetag', () => events++);
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>)
+    parser.write(chunk.toString('utf8'));
+  parser.close();
+  return events;
+}
+
+/**
+ * Reading + validating + mapping throughput of the CIN XML and SSDA903 CSV readers, on one core. Each is run
+ * twice: the first run is what one `cspi import` sees (code lists loaded, code not yet optimised by V8), the
+ * second the steady state. A reference line gives what saxes alone (or CSV splitting alone) reaches on the
+ * same file in the same run, since the machine's load moves every figure.
+ */
 export async function benchIngest(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cspi-bench-ingest-'));
   try {
@@ -81,10 +102,15 @@ export async function benchIngest(): Promise<void> {
     heading(
       `ingest: CIN census XML, ${cinN.toLocaleString('en-GB')} children (${cinMb.toFixed(1)} MB), parse + validate + map`,
     );
-    const [cin, cinTime] = await timedCpu(() => readInputs([cinPath], { today: TODAY }));
-    const cinRows = cin.counts.reduce((s, c) => s + c.read, 0);
-    if (cin.refused) throw new Error(`bench CIN input refused: ${cin.issues[0]?.message}`);
-    printTimings('CIN XML', cinTime, { mb: cinMb, rows: cinRows, mbGoal: '≥ 40 MB/s' });
+    for (const run of ['first run', 'second run']) {
+      const [cin, cinTime] = await timedCpu(() => readInputs([cinPath], { today: TODAY }));
+      const cinRows = cin.counts.reduce((s, c) => s + c.read, 0);
+      if (cin.refused) throw new Error(`bench CIN input refused: ${cin.issues[0]?.message}`);
+      printTimings(`CIN XML, ${run}`, cinTime, { mb: cinMb, rows: cinRows, mbGoal: '≥ 40 MB/s' });
+    }
+    // The ceiling on this machine now: saxes alone over the same file (position tracking on, no handlers' work).
+    const [, saxTime] = await timedCpu(() => saxesAlone(cinPath));
+    printTimings('reference: saxes alone, same file', saxTime, { mb: cinMb });
     rmSync(cinPath);
 
     const n903 = Number(process.env['CSPI_BENCH_903_CHILDREN'] ?? 25_000);
@@ -96,10 +122,20 @@ export async function benchIngest(): Promise<void> {
     heading(
       `ingest: SSDA903 CSV set, ${n903.toLocaleString('en-GB')} children, ${(4 * n903).toLocaleString('en-GB')} episodes (${mb903.toFixed(1)} MB), parse + validate + map`,
     );
-    const [s903, time903] = await timedCpu(() => readInputs([set], { today: TODAY }));
-    if (s903.refused) throw new Error(`bench 903 input refused: ${s903.issues[0]?.message}`);
-    const rows903 = s903.counts.reduce((s, c) => s + c.read, 0);
-    printTimings('SSDA903 CSV', time903, { mb: mb903, rows: rows903, mbGoal: '≥ 40 MB/s' });
+    for (const run of ['first run', 'second run']) {
+      const [s903, time903] = await timedCpu(() => readInputs([set], { today: TODAY }));
+      if (s903.refused) throw new Error(`bench 903 input refused: ${s903.issues[0]?.message}`);
+      const rows903 = s903.counts.reduce((s, c) => s + c.read, 0);
+      printTimings(`SSDA903 CSV, ${run}`, time903, { mb: mb903, rows: rows903, mbGoal: '≥ 40 MB/s' });
+    }
+    // The ceiling of the reader alone: decoding and splitting the same files into rows, no mapping or rules.
+    const [, splitTime] = await timedCpu(async () => {
+      for (const f of ['header.csv', 'episodes.csv']) {
+        const path = join(set, f);
+        await streamCsv({ path, file: f, limits: resolveLimits({}), columns: 13, onRow: () => {} });
+      }
+    });
+    printTimings('reference: CSV decode + split alone, same files', splitTime, { mb: mb903 });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
