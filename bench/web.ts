@@ -167,7 +167,7 @@ export async function benchWeb(): Promise<void> {
     }
 
     // The indicator whose child-level list is closest to 500 rows.
-    const report = (await services.scorecard('841', PERIOD))!;
+    const report = (await services.scorecard('841', PERIOD, null))!;
     const pick = report.indicators
       .filter((r) => r.denominator !== null)
       .sort((a, b) => Math.abs((a.denominator ?? 0) - 500) - Math.abs((b.denominator ?? 0) - 500))[0]!;

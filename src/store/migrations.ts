@@ -4,7 +4,6 @@ import { migration as recordTables } from './migrations/002-record-tables.js';
 import { migration as indicatorResults } from './migrations/100-indicator-results.js';
 import { migration as webTables } from './migrations/090-web.js';
 import { migration as webAuditAppendOnly } from './migrations/091-web-audit-append-only.js';
-import { migration as webReportEditions } from './migrations/092-web-report-editions.js';
 import { migration as editions } from './migrations/110-editions.js';
 import { migration as submissionCounts } from './migrations/003-submission-counts.js';
 
@@ -19,7 +18,6 @@ export const MIGRATIONS: readonly Migration[] = [
   indicatorResults,
   webTables,
   webAuditAppendOnly,
-  webReportEditions,
   editions,
   submissionCounts,
 ];

@@ -17,7 +17,8 @@ import { scorecardRoutes } from './routes/scorecard.js';
 import { signInRoutes } from './routes/sign-in.js';
 import { staticPageRoutes } from './routes/static-pages.js';
 import { targetRoutes } from './routes/targets.js';
-import { createLru, createScorecardCache } from './scorecard-cache.js';
+import { createLru } from './lru.js';
+import { type PdfBrowser, pdfBrowser } from './reports/pdf-browser.js';
 import type { WebServices } from './services.js';
 import { mountStatic } from './static-files.js';
 
@@ -29,6 +30,8 @@ export interface AppOptions {
   readonly pseudonymKey?: Buffer;
   readonly trustProxy?: boolean;
   readonly scryptParams?: ScryptParams;
+  /** The Chromium for report PDFs (default: launched at the first PDF; the caller closes it). */
+  readonly pdf?: PdfBrowser;
 }
 
 /**
@@ -45,9 +48,9 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     pseudonymKey: opts.pseudonymKey ?? randomBytes(32),
     userLimiter: createRateLimiter(5, 15 * 60 * 1000),
     ipLimiter: createRateLimiter(30, 15 * 60 * 1000),
-    cache: createScorecardCache(64),
     views: createLru<unknown>(256),
     trustProxy: opts.trustProxy ?? false,
+    pdf: opts.pdf ?? pdfBrowser(),
     ...(opts.scryptParams ? { scryptParams: opts.scryptParams } : {}),
   };
   const app = new Hono<AppEnv>();

@@ -4,7 +4,8 @@ import type { User } from './auth/users.js';
 import type { RateLimiter } from './auth/rate-limit.js';
 import type { ScryptParams } from './auth/password.js';
 import type { WebServices } from './services.js';
-import type { Lru, ScorecardCache } from './scorecard-cache.js';
+import type { Lru } from './lru.js';
+import type { PdfBrowser } from './reports/pdf-browser.js';
 
 /** Everything the app is built from (tests pass fakes; `cspi serve` the real ones). */
 export interface AppDeps {
@@ -17,11 +18,12 @@ export interface AppDeps {
   readonly pseudonymKey: Buffer;
   readonly userLimiter: RateLimiter;
   readonly ipLimiter: RateLimiter;
-  readonly cache: ScorecardCache;
-  /** Rendered scorecard fragments, API bodies and target-applied reports, keyed by figures version. */
+  /** Engine reports, rendered scorecard fragments and API bodies, keyed by figures version. */
   readonly views: Lru<unknown>;
   /** Take the client address from X-Forwarded-For (only behind a trusted proxy). */
   readonly trustProxy: boolean;
+  /** The Chromium that prints report PDFs. */
+  readonly pdf: PdfBrowser;
   /** scrypt parameters for the dummy hash compared when a user does not exist. */
   readonly scryptParams?: ScryptParams;
 }

@@ -1,9 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createFakeServices } from './testing/fake-services.js';
 import { memoryDatabase } from './testing/sqlite-memory.js';
 import { createStoreServices, latestQuarter } from './real-services.js';
 import type { IsoDate } from '../calendar/iso-date.js';
+import { parsePeriod } from '../calendar/period.js';
+import { importSmallLa } from '../hub/hub-fixtures.js';
+import { computeReport } from '../indicators/engine/compute-report.js';
+import { buildIndicatorInput } from '../indicators/input.js';
+import { INDICATORS } from '../indicators/registry.js';
+import { DEFAULT_SETTINGS } from '../indicators/settings.js';
+import { loadDatasetVersion } from '../store/load-dataset.js';
+import { storedTargets } from '../store/targets.js';
+import { signIn, testApp } from './testing/harness.js';
 
 test('the latest quarter is the last one the extract covers whole', () => {
   assert.equal(latestQuarter('2021-12-31' as IsoDate).id, '2021-22-Q3');
@@ -16,7 +24,7 @@ test('an empty store has no LAs or periods; an unreadable upload is refused thro
   const s = createStoreServices(db);
   assert.deepEqual(await s.las(), []);
   assert.deepEqual(await s.periods('841'), []);
-  assert.equal(await s.scorecard('841', '2021-22-Q3'), null);
+  assert.equal(await s.scorecard('841', '2021-22-Q3', null), null);
   const out = await s.importFiles(
     '841',
     [{ name: 'notes.csv', bytes: new TextEncoder().encode('hello,world\n1,2\n') }],
@@ -28,22 +36,46 @@ test('an empty store has no LAs or periods; an unreadable upload is refused thro
   assert.equal((await db.all('SELECT * FROM dataset_versions')).length, 0, 'nothing loaded');
 });
 
-test('report editions: drafted from a frozen report, published once, never changed afterwards', async () => {
+test('the dashboard rates with the targets set on it, through the engine (as a targets file would)', async () => {
   const db = await memoryDatabase();
-  const s = createStoreServices(db);
-  const frozen = (await createFakeServices().scorecard('841', '2021-22-Q3'))!;
-  const draft = await s.reports.generate('841', '2021-22-Q3', 'analyst', frozen);
-  assert.equal(draft.status, 'draft');
-  const html = await s.reports.render('841', draft.id, 'html', 'public');
-  assert.ok(html);
-  assert.match(new TextDecoder().decode(html.body), /Performance Indicators Quarter 3 2021\/22/);
-  const pub = await s.reports.publish('841', draft.id, 'admin');
-  assert.equal(pub.ok, true);
-  assert.equal((await s.reports.publish('841', draft.id, 'admin')).ok, false, 'already published');
-  await assert.rejects(
-    db.run("UPDATE web_report_editions SET report_json = '{}' WHERE id = ?", [draft.id]),
-    /never changes/,
+  await importSmallLa(db, '841', 40);
+  const services = createStoreServices(db, { now: () => new Date('2022-01-14T10:00:00Z') });
+  const { app } = await testApp(services, db);
+  const admin = await signIn(app, 'admin');
+  const before = (await (await admin.get('/api/scorecard?period=2021-22-Q3')).json()) as {
+    indicators: { id: string; value: number | null; target: number | null; rag: string | null }[];
+  };
+  const cic = before.indicators.find((r) => r.id === 'cic-count')!;
+  assert.ok(cic.value !== null && cic.value > 0);
+  const r = await admin.post('/targets/referrals-rereferral-12m?la=841', {
+    year: '2021-22',
+    target: '1',
+    tolerance: '',
+    toleranceUnit: 'percent-of-target',
+    kind: 'local',
+    scheme: 'target-tolerance',
+    rationale: 'Test: a target nobody meets',
+  });
+  assert.equal(r.status, 303);
+  const targets = await storedTargets(db, '841', '2021-22');
+  const data = (await loadDatasetVersion(db, '841'))!;
+  const engine = computeReport(
+    {
+      input: buildIndicatorInput(data.dataset),
+      period: parsePeriod('2021-22-Q3'),
+      settings: DEFAULT_SETTINGS,
+      targets,
+      dataset: { id: data.version.id, hash: data.version.contentHash, asAt: data.version.extractDate },
+    },
+    INDICATORS,
   );
-  await assert.rejects(db.run('DELETE FROM web_report_editions'), /kept/);
-  assert.equal(await s.reports.render('841', draft.id, 'docx', 'full'), null, 'DOCX is not available yet');
+  const after = (await (await admin.get('/api/scorecard?period=2021-22-Q3')).json()) as typeof before;
+  const rr = after.indicators.find((x) => x.id === 'referrals-rereferral-12m')!;
+  assert.equal(rr.target, 1);
+  const expected = engine.indicators.find((x) => x.id === 'referrals-rereferral-12m')!;
+  assert.equal(rr.rag, expected.rag);
+  assert.deepEqual(
+    after.indicators.map((x) => [x.id, x.value, x.target, x.rag]),
+    engine.indicators.map((x) => [x.id, x.value, x.target, x.rag]),
+  );
 });

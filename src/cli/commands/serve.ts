@@ -5,6 +5,7 @@ import { createApp } from '../../web/app.js';
 import { serverSecret } from '../../web/auth/secrets.js';
 import { purgeExpiredSessions } from '../../web/auth/sessions.js';
 import { createStoreServices } from '../../web/real-services.js';
+import { pdfBrowser } from '../../web/reports/pdf-browser.js';
 import { UserError } from '../user-error.js';
 
 interface ServeOptions {
@@ -36,8 +37,10 @@ export function register(program: Command): void {
       const db = await openDatabase(opts.db);
       await purgeExpiredSessions(db, new Date());
       const users = await db.get<{ n: number | string }>('SELECT COUNT(*) AS n FROM web_users');
+      const pdf = pdfBrowser();
       const app = createApp({
         db,
+        pdf,
         services: createStoreServices(db),
         secureCookies: Boolean(opts.secureCookies),
         trustProxy: Boolean(opts.trustProxy),
@@ -61,7 +64,10 @@ export function register(program: Command): void {
         );
         const stop = () => {
           server.close(() => {
-            void db.close().then(() => resolve());
+            void pdf
+              .close()
+              .then(() => db.close())
+              .then(() => resolve());
           });
         };
         process.once('SIGINT', stop);

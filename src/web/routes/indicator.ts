@@ -1,12 +1,21 @@
 import { createHmac } from 'node:crypto';
 import { Hono } from 'hono';
 import { parsePeriod, periodLabel, trailingQuarters } from '../../calendar/period.js';
-import type { IndicatorResult, Member } from '../../indicators/types.js';
+import type { IndicatorDefinition, IndicatorResult, Member } from '../../indicators/types.js';
 import { appendAudit } from '../audit/audit-log.js';
 import { can } from '../auth/permissions.js';
 import type { AppEnv } from '../env.js';
 import { trendChart } from '../figures/chart.js';
-import { figureCell, trendAltText, visibleTrend, type Visibility } from '../figures/figure-view.js';
+import {
+  figureCell,
+  figureWords,
+  trendAltText,
+  visibleTrend,
+  type Visibility,
+} from '../figures/figure-view.js';
+import { PUBLIC_RULE } from '../figures/suppression.js';
+import { planSuppression } from '../../report/public/suppression.js';
+import { suppressedText } from '../../report/model/cell-text.js';
 import {
   BASIS_LABELS,
   GOOD_IS,
@@ -16,13 +25,13 @@ import {
   formatValue,
   shortPeriod,
 } from '../figures/format.js';
-import { DEFAULT_TOLERANCE, tolerancePoints } from '../figures/rating.js';
 import { scorecardRow, targetText } from '../figures/scorecard-view.js';
 import { wilson } from '../figures/wilson.js';
 import { notFound, requirePermission } from '../middleware/guards.js';
 import { page } from '../pages.js';
 import type { IndicatorInfo, MemberList } from '../services.js';
-import { targetsFor } from '../targets/target-store.js';
+import { storedTargets } from '../../store/targets.js';
+import { resolveTarget } from '../../indicators/targets.js';
 import { visibilityFor } from './scorecard.js';
 import { resolveScope, scopedReport, type Scope } from './scope.js';
 import type { Context } from 'hono';
@@ -32,24 +41,17 @@ export function pseudonym(key: Buffer, la: string, childId: string): string {
   return `P-${createHmac('sha256', key).update(`${la}\u0000${childId}`).digest('hex').slice(0, 10).toUpperCase()}`;
 }
 
-/** Target in force for each trend quarter (stepped by financial year). */
+/** Target in force for each trend quarter (stepped by financial year), resolved as the engine does. */
 async function trendTargets(c: Context<AppEnv>, la: string, info: IndicatorInfo, periods: readonly string[]) {
   const byFy = new Map<string, { target: number | null; tolerance: number | null }>();
   for (const id of periods) {
     const fy = parsePeriod(id).financialYear;
     if (byFy.has(fy)) continue;
-    const set = (await targetsFor(c.var.deps.db, la, fy)).find((t) => t.indicatorId === info.id);
-    const target = set ? (set.scheme === 'none' ? null : set.target) : (info.target?.value ?? null);
-    const tolerance =
-      target === null
-        ? null
-        : tolerancePoints(
-            target,
-            set && set.tolerance !== null
-              ? { value: set.tolerance, unit: set.toleranceUnit }
-              : DEFAULT_TOLERANCE,
-          );
-    byFy.set(fy, { target, tolerance });
+    const r = resolveTarget(
+      { id: info.id, target: info.target } as IndicatorDefinition,
+      await storedTargets(c.var.deps.db, la, fy),
+    );
+    byFy.set(fy, r.scheme === 'none' ? { target: null, tolerance: null } : r);
   }
   return periods.map((id) => byFy.get(parsePeriod(id).financialYear)!);
 }
@@ -66,31 +68,49 @@ async function loadIndicator(c: Context<AppEnv>) {
   return { scope, info, result, report };
 }
 
-function breakdownTables(r: IndicatorResult) {
-  return Object.entries(r.breakdowns).map(([name, rows]) => ({
-    name,
-    title: name.replace(/[-_]/g, ' ').replace(/^./, (s) => s.toUpperCase()),
-    rows: rows.map((b) => {
-      const ci = b.denominator ? wilson(b.numerator, b.denominator) : null;
-      const differs =
-        ci !== null && r.value !== null && r.unit === 'percent' && (r.value < ci[0] || r.value > ci[1]);
-      return {
-        label: b.label,
-        numerator: formatCount(b.numerator),
-        denominator: b.denominator === null ? '–' : formatCount(b.denominator),
-        value:
-          b.value === null
-            ? b.denominator === 0
-              ? 'No eligible cases'
-              : '–'
-            : r.unit === 'percent' && b.denominator !== null
-              ? formatPercent(b.value)
-              : formatCount(b.value),
-        interval: ci ? `${formatPercent(ci[0])} to ${formatPercent(ci[1])}` : '–',
-        differs,
-      };
-    }),
-  }));
+/**
+ * The breakdown tables of a result. In the public view each cell follows the report's public plan
+ * (`planSuppression`: small cells, then secondary suppression where a breakdown shows its total), and a
+ * team breakdown appears only when every cell passes (report.md §6).
+ */
+export function breakdownTables(r: IndicatorResult, visibility: Visibility) {
+  const plan = visibility === 'public' ? planSuppression(r, PUBLIC_RULE).breakdowns : null;
+  return Object.entries(r.breakdowns)
+    .filter(([name]) => !(plan && name === 'team' && plan[name]!.some(Boolean)))
+    .map(([name, rows]) => ({
+      name,
+      title: name.replace(/[-_]/g, ' ').replace(/^./, (s) => s.toUpperCase()),
+      rows: rows.map((b, i) => {
+        if (plan?.[name]?.[i]) {
+          return {
+            label: b.label,
+            numerator: '–',
+            denominator: '–',
+            value: suppressedText(b.denominator === null ? 'count' : r.unit, PUBLIC_RULE.k),
+            interval: '–',
+            differs: false,
+          };
+        }
+        const ci = b.denominator ? wilson(b.numerator, b.denominator) : null;
+        const differs =
+          ci !== null && r.value !== null && r.unit === 'percent' && (r.value < ci[0] || r.value > ci[1]);
+        return {
+          label: b.label,
+          numerator: formatCount(b.numerator),
+          denominator: b.denominator === null ? '–' : formatCount(b.denominator),
+          value:
+            b.value === null
+              ? b.denominator === 0
+                ? 'No eligible cases'
+                : '–'
+              : r.unit === 'percent' && b.denominator !== null
+                ? formatPercent(b.value)
+                : formatCount(b.value),
+          interval: ci ? `${formatPercent(ci[0])} to ${formatPercent(ci[1])}` : '–',
+          differs,
+        };
+      }),
+    }));
 }
 
 /** The indicator page and the child-level list behind it (report.md §9). */
@@ -147,7 +167,7 @@ export function indicatorRoutes(): Hono<AppEnv> {
         result,
         visibility,
         suppressed,
-        value: figureCell(info.unit, result, visibility, false).text,
+        value: figureWords(info.unit, result, visibility),
         numerator: suppressed || result.numerator === null ? null : formatCount(result.numerator),
         denominator: suppressed || result.denominator === null ? null : formatCount(result.denominator),
         ci:
@@ -166,7 +186,8 @@ export function indicatorRoutes(): Hono<AppEnv> {
           target:
             targets[i].target === null ? 'No target' : formatValue(info.unit, targets[i].target as number),
         })),
-        breakdowns: can(role, 'breakdowns:view') && visibility === 'full' ? breakdownTables(result) : [],
+        breakdowns:
+          visibility === 'public' || can(role, 'breakdowns:view') ? breakdownTables(result, visibility) : [],
         notes: visibility === 'full' ? result.notes : [],
         childrenHref: `/indicators/${info.id}/children?${new URLSearchParams({ la: scope.la.code, period: scope.period })}`,
         backHref: `/scorecard?${new URLSearchParams({ la: scope.la.code, period: scope.period, ...(visibility === 'public' ? { view: 'public' } : {}) })}`,
