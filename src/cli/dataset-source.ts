@@ -3,6 +3,8 @@ import type { LaDataset } from '../model/la-dataset.js';
 import { listDatasetVersions } from '../store/dataset-versions.js';
 import { loadDatasetVersion } from '../store/load-dataset.js';
 import { openDatabase } from '../store/open.js';
+import { storedTargets } from '../store/targets.js';
+import type { TargetSet } from '../indicators/targets.js';
 import { UserError } from './user-error.js';
 
 /** A dataset version loaded for computing: the merged records and what identifies the version. */
@@ -17,6 +19,8 @@ export interface LoadedDataset {
 export interface DatasetSource {
   /** The current dataset version of an LA (or the only LA when `la` is not given). */
   load(la: string | undefined): Promise<LoadedDataset>;
+  /** The targets the LA set in the dashboard for a financial year (null = none; the catalogue's apply). */
+  targets?(la: string, financialYear: string): Promise<TargetSet | null>;
   close(): Promise<void>;
 }
 
@@ -30,6 +34,7 @@ export async function storeDatasetSource(
 ): Promise<DatasetSource> {
   const db = await openDatabase(dbUrl);
   return {
+    targets: (la, financialYear) => storedTargets(db, la, financialYear),
     load: async (la) => {
       let code = la;
       if (code === undefined) {

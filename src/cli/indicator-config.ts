@@ -99,7 +99,8 @@ export interface IndicatorConfigOptions {
 
 /**
  * The engine's request for one loaded dataset and period, with the targets, settings and comparator groups
- * of the command's `--targets`, `--settings` and `--groups` files.
+ * of the command's `--targets`, `--settings` and `--groups` files (without `--targets`, the targets set in
+ * the dashboard), so the CLI, the report and the dashboard rate against the same targets.
  * @example const req = await reportRequestFor(await source.load('841'), parsePeriod('2021-22-Q3'), opts, source)
  */
 export async function reportRequestFor(
@@ -113,7 +114,10 @@ export async function reportRequestFor(
     input: buildIndicatorInput(loaded.data),
     period,
     settings: await loadSettings(opts.settings),
-    targets: await loadTargets(opts.targets, la, period.financialYear),
+    // A --targets file overrides; otherwise the targets set in the dashboard (store), else the catalogue's.
+    targets: opts.targets
+      ? await loadTargets(opts.targets, la, period.financialYear)
+      : ((await source.targets?.(la, period.financialYear)) ?? null),
     dataset: { id: loaded.id, hash: loaded.hash, asAt: loaded.asAt },
     comparatorGroups: await loadGroups(opts.groups, source, la),
   };
