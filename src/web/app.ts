@@ -19,6 +19,7 @@ import { staticPageRoutes } from './routes/static-pages.js';
 import { targetRoutes } from './routes/targets.js';
 import { createLru } from './lru.js';
 import { type PdfBrowser, pdfBrowser } from './reports/pdf-browser.js';
+import { type LaGroups, loadLaGroups } from '../hub/la-groups.js';
 import type { WebServices } from './services.js';
 import { mountStatic } from './static-files.js';
 
@@ -30,6 +31,8 @@ export interface AppOptions {
   readonly pseudonymKey?: Buffer;
   readonly trustProxy?: boolean;
   readonly scryptParams?: ScryptParams;
+  /** LA groups for benchmarks between LAs (default: the regions of the shipped LA table). */
+  readonly groups?: LaGroups;
   /** The Chromium for report PDFs (default: launched at the first PDF; the caller closes it). */
   readonly pdf?: PdfBrowser;
 }
@@ -51,6 +54,7 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     views: createLru<unknown>(256),
     trustProxy: opts.trustProxy ?? false,
     pdf: opts.pdf ?? pdfBrowser(),
+    groups: opts.groups ?? loadLaGroups(),
     ...(opts.scryptParams ? { scryptParams: opts.scryptParams } : {}),
   };
   const app = new Hono<AppEnv>();

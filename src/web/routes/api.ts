@@ -24,7 +24,7 @@ export function apiRoutes(): Hono<AppEnv> {
     const { report, key } = keyed;
     const visibility = visibilityFor(c.var.user!.role, c.req.query('view'));
     const cacheKey = `api-scorecard|${key}|${visibility}`;
-    let body = c.var.deps.views.get(cacheKey) as string | undefined;
+    let body = c.var.deps.views.get(cacheKey) as Buffer | undefined;
     if (!body) {
       const indicators = report.indicators.map((r) => apiIndicator(r, visibility));
       const counts = { green: 0, amber: 0, red: 0, none: 0, rated: 0 };
@@ -34,17 +34,21 @@ export function apiRoutes(): Hono<AppEnv> {
           counts.rated++;
         } else counts.none++;
       }
-      body = JSON.stringify({
-        la: { code: scope.la.code, name: scope.la.name },
-        period: report.period,
-        dataset: report.dataset,
-        visibility,
-        ragCounts: counts,
-        indicators,
-      });
+      body = Buffer.from(
+        JSON.stringify({
+          la: { code: scope.la.code, name: scope.la.name },
+          period: report.period,
+          dataset: report.dataset,
+          visibility,
+          ragCounts: counts,
+          indicators,
+        }),
+      );
       c.var.deps.views.set(cacheKey, body);
     }
-    return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+    return c.body(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), 200, {
+      'Content-Type': 'application/json; charset=utf-8',
+    });
   });
 
   app.get('/indicators/:id', requirePermission('scorecard:view'), async (c) => {

@@ -14,6 +14,8 @@ import {
   type Visibility,
 } from '../figures/figure-view.js';
 import { PUBLIC_RULE } from '../figures/suppression.js';
+import { hubBenchmark, hubComparison } from '../figures/hub-view.js';
+import { hubFigures } from '../hub-figures.js';
 import { planSuppression } from '../../report/public/suppression.js';
 import { suppressedText } from '../../report/model/cell-text.js';
 import {
@@ -28,12 +30,12 @@ import {
 import { scorecardRow, targetText } from '../figures/scorecard-view.js';
 import { wilson } from '../figures/wilson.js';
 import { notFound, requirePermission } from '../middleware/guards.js';
-import { page } from '../pages.js';
+import { cachedPage, page } from '../pages.js';
 import type { IndicatorInfo, MemberList } from '../services.js';
 import { storedTargets } from '../../store/targets.js';
 import { resolveTarget } from '../../indicators/targets.js';
 import { visibilityFor } from './scorecard.js';
-import { resolveScope, scopedReport, type Scope } from './scope.js';
+import { keyedReport, resolveScope, type Scope } from './scope.js';
 import type { Context } from 'hono';
 
 /** A stable pseudonym for a child (analysts): HMAC of the LA and child id, never reversible without the key. */
@@ -62,10 +64,10 @@ async function loadIndicator(c: Context<AppEnv>) {
   const id = c.req.param('id') ?? '';
   const info = c.var.deps.services.catalogue().find((i) => i.id === id);
   if (!info) return notFound(c, `There is no indicator "${id}".`);
-  const report = await scopedReport(c, scope);
-  const result = report?.indicators.find((r) => r.id === id);
-  if (!report || !result) return notFound(c, 'No figures have been computed for this period.');
-  return { scope, info, result, report };
+  const keyed = await keyedReport(c, scope);
+  const result = keyed?.report.indicators.find((r) => r.id === id);
+  if (!keyed || !result) return notFound(c, 'No figures have been computed for this period.');
+  return { scope, info, result, report: keyed.report, key: keyed.key };
 }
 
 /**
@@ -120,7 +122,7 @@ export function indicatorRoutes(): Hono<AppEnv> {
   app.get('/indicators/:id', requirePermission('scorecard:view'), async (c) => {
     const loaded = await loadIndicator(c);
     if (loaded instanceof Response) return loaded;
-    const { scope, info, result, report } = loaded;
+    const { scope, info, result, report, key } = loaded;
     const role = c.var.user!.role;
     const visibility: Visibility = visibilityFor(role, c.req.query('view'));
     const row = scorecardRow(
@@ -136,26 +138,33 @@ export function indicatorRoutes(): Hono<AppEnv> {
       info,
       trend.map((t) => t.period),
     );
-    const alt = `${info.title}: ${trendAltText(info.unit, trend)}${result.target !== null ? `; target ${formatValue(info.unit, result.target)}` : ''}`;
-    const showCi = visibility === 'full';
-    const chart = trendChart(
-      info.unit,
-      trend.map((t, i) => ({
-        period: t.period,
-        value: t.value,
-        ci95:
-          showCi && info.unit === 'percent' && t.denominator ? wilson(t.numerator ?? 0, t.denominator) : null,
-        target: targets[i].target,
-        tolerance: targets[i].tolerance,
-      })),
-      result.england ? { value: result.england.value, year: result.england.year } : null,
-      info.polarity,
-      alt,
-    );
-    const p = parsePeriod(scope.period);
-    const suppressed = row.current.suppressed;
-    return c.html(
-      page(c, 'indicator.njk', {
+    const hub = await hubFigures(c, scope.period);
+    const pageKey = `indicator|${key}|${info.id}|${visibility}|${JSON.stringify(targets)}|${hub.stamp}`;
+    const html = cachedPage(c, pageKey, 'indicator.njk', () => {
+      const alt = `${info.title}: ${trendAltText(info.unit, trend)}${result.target !== null ? `; target ${formatValue(info.unit, result.target)}` : ''}`;
+      const showCi = visibility === 'full';
+      const chart = trendChart(
+        info.unit,
+        trend.map((t, i) => ({
+          period: t.period,
+          value: t.value,
+          ci95:
+            showCi && info.unit === 'percent' && t.denominator
+              ? wilson(t.numerator ?? 0, t.denominator)
+              : null,
+          target: targets[i].target,
+          tolerance: targets[i].tolerance,
+        })),
+        result.england ? { value: result.england.value, year: result.england.year } : null,
+        info.polarity,
+        alt,
+      );
+      const p = parsePeriod(scope.period);
+      const suppressed = row.current.suppressed;
+      const { groups } = c.var.deps;
+      const bench = hub.stamp ? hubBenchmark(scope.la.code, result, hub.figures, groups) : null;
+      return {
+        hub: bench ? hubComparison(scope.la.code, info.unit, bench, groups, suppressed) : null,
         title: info.title,
         laName: scope.la.name,
         la: scope.la,
@@ -196,8 +205,9 @@ export function indicatorRoutes(): Hono<AppEnv> {
           visibility === 'full'
             ? 'NOT FOR PUBLICATION: full figures, including small numbers. Do not share outside the council.'
             : null,
-      }),
-    );
+      };
+    });
+    return html;
   });
 
   app.get('/indicators/:id/children', requirePermission('child-level:view'), async (c) => {

@@ -3,12 +3,14 @@ import { parsePeriod, periodLabel, previousPeriod } from '../../calendar/period.
 import type { ServiceArea } from '../../indicators/types.js';
 import { can } from '../auth/permissions.js';
 import type { AppEnv } from '../env.js';
-import { SERVICE_AREA_LABELS, SERVICE_AREAS, shortPeriod } from '../figures/format.js';
+import { SERVICE_AREA_LABELS, SERVICE_AREAS, formatValue, shortPeriod } from '../figures/format.js';
+import { hubBenchmark, snGroupName } from '../figures/hub-view.js';
+import { hubFigures } from '../hub-figures.js';
 import type { Visibility } from '../figures/figure-view.js';
 import { scorecardView } from '../figures/scorecard-view.js';
 import { requirePermission } from '../middleware/guards.js';
 import { notFound } from '../middleware/guards.js';
-import { page } from '../pages.js';
+import { cachedPage } from '../pages.js';
 import { keyedReport, resolveScope } from './scope.js';
 import { render } from '../render.js';
 
@@ -34,14 +36,25 @@ export function scorecardRoutes(): Hono<AppEnv> {
     const canChoose = can(c.var.user!.role, 'figures:full');
     const p = parsePeriod(scope.period);
     const laKey = scope.las.map((l) => l.code).join(',');
-    const viewKey = `scorecard|${key}|${visibility}|${area ?? ''}|${canChoose}|${laKey}`;
-    let body = c.var.deps.views.get(viewKey) as string | undefined;
-    if (!body) {
+    const { groups } = c.var.deps;
+    const snName = snGroupName(groups);
+    const hub = snName ? await hubFigures(c, scope.period) : null;
+    const viewKey = `scorecard|${key}|${visibility}|${area ?? ''}|${canChoose}|${laKey}|${hub?.stamp ?? ''}`;
+    const html = cachedPage(c, viewKey, 'scorecard.njk', () => {
       const comparators = new Map(c.var.deps.services.catalogue().map((i) => [i.id, i.directionComparator]));
-      const view = scorecardView(report, visibility, area, comparators);
+      const sn = hub
+        ? new Map(
+            report.indicators.map((r) => {
+              const b = hubBenchmark(scope.la.code, r, hub.figures, groups);
+              const mean = b?.groups[snName!]?.mean ?? null;
+              return [r.id, mean === null ? 'No figures' : formatValue(r.unit, mean)];
+            }),
+          )
+        : null;
+      const view = scorecardView(report, visibility, area, comparators, sn);
       const q = (extra: Record<string, string>) =>
         new URLSearchParams({ la: scope.la.code, period: scope.period, ...extra }).toString();
-      body = render('scorecard-body.njk', {
+      const body = render('scorecard-body.njk', {
         can: { 'figures:full': canChoose },
         la: scope.la,
         laItems: scope.las.map((l) => ({
@@ -70,10 +83,7 @@ export function scorecardRoutes(): Hono<AppEnv> {
         dataset: report.dataset,
         indicatorQuery: q(visibility === 'public' ? { view: 'public' } : {}),
       });
-      c.var.deps.views.set(viewKey, body);
-    }
-    return c.html(
-      page(c, 'scorecard.njk', {
+      return {
         title: `Scorecard ${periodLabel(p)}`,
         laName: scope.la.name,
         body,
@@ -81,8 +91,9 @@ export function scorecardRoutes(): Hono<AppEnv> {
           visibility === 'full'
             ? 'NOT FOR PUBLICATION: full figures, including small numbers. Do not share outside the council.'
             : null,
-      }),
-    );
+      };
+    });
+    return html;
   });
   return app;
 }
