@@ -1,7 +1,7 @@
 import type { IsoDate } from '../calendar/iso-date.js';
 import { londonDate } from '../calendar/london-date.js';
 import type { FileSink } from './file-sink.js';
-import { type DateStyle, dateStyleHint, parseDate } from './parse-date.js';
+import { type DateRead, type DateStyle, dateStyleHint, parseDate } from './parse-date.js';
 
 /**
  * Reads the fields of one row (or XML element) for a mapper: blank → null, dates and flags checked. Problems
@@ -10,6 +10,10 @@ import { type DateStyle, dateStyleHint, parseDate } from './parse-date.js';
 export class RowFields {
   rejected = false;
 
+  /**
+   * @param where How messages name the row; null for `<file> <position>` (`episodes.csv line 90`), a function
+   * for text only worth building when there is an issue.
+   */
   constructor(
     private readonly sink: FileSink,
     /** Table label for counts and issues (`Episodes`, `CINdetails`). */
@@ -17,10 +21,16 @@ export class RowFields {
     readonly position: string,
     public childId: string | null,
     /** `episodes.csv line 90` or `cin.xml /Message/…/CINdetails[2] (line 881)`. */
-    readonly where: string,
+    private readonly whereText: string | null | (() => string),
     /** What is not loaded on an error: `this row`, `this CINdetails and everything in it`. */
     readonly unit: string = 'this row',
   ) {}
+
+  /** How messages name the row: `episodes.csv line 90`, `cin.xml /Message/…/CINdetails[2] (line 881)`. */
+  get where(): string {
+    const w = this.whereText;
+    return w === null ? `${this.sink.file} ${this.position}` : typeof w === 'string' ? w : w();
+  }
 
   /** Records an issue; errors reject the row. */
   issue(
@@ -68,7 +78,7 @@ export class RowFields {
       if (opts.required) this.required(field, raw, opts.code ?? 'GEN-REQUIRED', opts.dfeRule ?? null);
       return null;
     }
-    const r = parseDate(raw, style);
+    const r = cachedDate(raw, style);
     if (r.ok) return r.date;
     const what =
       r.reason === 'unreal' ? 'is not a real date' : `is not a date written ${dateStyleHint(style)}`;
@@ -144,4 +154,22 @@ export function cell(raw: string | undefined): string | null {
   if (raw === undefined) return null;
   const t = raw.trim();
   return t === '' ? null : t;
+}
+
+/** Dates read so far, by style: a return repeats the same few thousand dates, so each is parsed once. */
+const dateCache: Record<DateStyle, Map<string, DateRead>> = {
+  dmy: new Map(),
+  iso: new Map(),
+  'dmy-or-iso': new Map(),
+};
+
+function cachedDate(raw: string, style: DateStyle): DateRead {
+  const cache = dateCache[style];
+  let r = cache.get(raw);
+  if (r === undefined) {
+    if (cache.size >= 100_000) cache.clear();
+    r = parseDate(raw, style);
+    cache.set(raw, r);
+  }
+  return r;
 }

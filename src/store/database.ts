@@ -11,6 +11,11 @@ export interface Database {
   /** Where it is, without credentials (file path or host/database). */
   readonly location: string;
   all<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /**
+   * {@link all} with each row as an array of its values in SELECT order: no object (and no property name)
+   * per row, for reading many records.
+   */
+  allRows(sql: string, params?: readonly unknown[]): Promise<unknown[][]>;
   get<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T | undefined>;
   run(sql: string, params?: readonly unknown[]): Promise<{ changes: number }>;
   /** Runs a script of several statements without parameters (migrations). */

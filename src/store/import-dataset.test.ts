@@ -14,6 +14,7 @@ function failingOn(db: Database, table: string): Database {
     kind: d.kind,
     location: d.location,
     all: (s, p) => d.all(s, p),
+    allRows: (s, p) => d.allRows(s, p),
     get: (s, p) => d.get(s, p),
     run: (s, p) => d.run(s, p),
     exec: (s) => d.exec(s),
@@ -150,6 +151,14 @@ for (const store of testStores()) {
           // The earlier version is still readable as it was.
           const v1 = (await loadDataset(db, '841', '841-v1'))!;
           assert.equal(v1.episodes.length, 2);
+          const version = (await loadDatasetVersion(db, '841'))!.version;
+          assert.deepEqual(version.rowCounts.files.map((c) => `${c.file} ${c.read}`).sort(), [
+            'children.csv 1',
+            'children.csv 1',
+            'cpPlans.csv 1',
+            'episodes.csv 1',
+            'referrals.csv 1',
+          ]);
           const old = await db.get<{ superseded_by: string }>(
             'SELECT superseded_by FROM submissions WHERE id = ?',
             [r.replaced[0]],

@@ -82,6 +82,15 @@ class PostgresDatabase implements Database {
     return (await this.query(sql, params)).rows as T[];
   }
 
+  async allRows(sql: string, params: readonly unknown[] = []): Promise<unknown[][]> {
+    const r = await this.q.query({
+      text: toPgPlaceholders(sql),
+      values: params.map(bindValue),
+      rowMode: 'array',
+    });
+    return r.rows as unknown[][];
+  }
+
   async get<T = Record<string, unknown>>(
     sql: string,
     params: readonly unknown[] = [],

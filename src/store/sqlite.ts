@@ -65,12 +65,15 @@ class SqliteDatabase implements Database {
     private readonly cache = new Map<string, BetterSqlite3.Statement>(),
   ) {}
 
-  private stmt(sql: string): BetterSqlite3.Statement {
-    let s = this.cache.get(sql);
+  private stmt(sql: string, rawRows = false): BetterSqlite3.Statement {
+    // Array-row statements are prepared apart: raw mode is a property of the statement.
+    const key = rawRows ? `\u0000raw\u0000${sql}` : sql;
+    let s = this.cache.get(key);
     if (!s) {
       s = this.raw.prepare(sql);
+      if (rawRows) s.raw(true);
       if (this.cache.size > 500) this.cache.clear();
-      this.cache.set(sql, s);
+      this.cache.set(key, s);
     }
     return s;
   }
@@ -91,6 +94,11 @@ class SqliteDatabase implements Database {
   async all<T = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
     await this.ready();
     return this.guard(() => this.stmt(sql).all(...params.map(bindValue)) as T[]);
+  }
+
+  async allRows(sql: string, params: readonly unknown[] = []): Promise<unknown[][]> {
+    await this.ready();
+    return this.guard(() => this.stmt(sql, true).all(...params.map(bindValue)) as unknown[][]);
   }
 
   async get<T = Record<string, unknown>>(
@@ -125,7 +133,8 @@ class SqliteDatabase implements Database {
       for (const row of rows) {
         if (row.length !== width)
           throw new RangeError(`insertMany ${table}: row has ${row.length} values, expected ${width}`);
-        s.run(...row.map(bindValue));
+        // An array binds as the anonymous parameters; copied only when a value needs converting.
+        s.run(needsBinding(row) ? row.map(bindValue) : row);
       }
     };
     // Inside a transaction the caller's BEGIN covers it; outside, one implicit transaction is much faster.
@@ -165,4 +174,13 @@ class SqliteDatabase implements Database {
     await this.gate.idle();
     if (this.raw.open) this.raw.close();
   }
+}
+
+/** True when a value of the row is not bindable as it is (boolean, undefined, Date). */
+function needsBinding(row: readonly unknown[]): boolean {
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    if (v === undefined || typeof v === 'boolean' || v instanceof Date) return true;
+  }
+  return false;
 }

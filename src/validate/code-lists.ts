@@ -34,12 +34,15 @@ export class CodeBook {
   }
   /** The entry for a code (case-insensitive), or undefined when not in the list. */
   get(field: string, code: string): CodeEntry | undefined {
-    return this.maps.get(field)?.get(code.toUpperCase());
+    const map = this.maps.get(field);
+    // Keys are upper case, so an exact hit is the upper-case hit; most codes arrive upper case already.
+    return map === undefined ? undefined : (map.get(code) ?? map.get(code.toUpperCase()));
   }
 }
 
 const DATA_DIR = fileURLToPath(new URL('../../data/codelists/', import.meta.url));
-const cache = new Map<string, CodeBook | null>();
+/** dir → `source|year` → book (null when the year has none). */
+const cache = new Map<string, Map<string, CodeBook | null>>();
 
 /**
  * Loads a source's code lists for a collection year from `data/codelists/<source>/<year>.json`; null when
@@ -51,13 +54,16 @@ export function loadCodeBook(
   year: string,
   dir: string = DATA_DIR,
 ): CodeBook | null {
-  const key = `${dir}|${source}|${year}`;
-  if (cache.has(key)) return cache.get(key)!;
+  let books = cache.get(dir);
+  if (books === undefined) cache.set(dir, (books = new Map()));
+  const key = source === 'cin' ? `cin|${year}` : `ssda903|${year}`;
+  const hit = books.get(key);
+  if (hit !== undefined) return hit;
   const path = `${dir}/${source}/${year}.json`;
   const book =
     /^\d{4}-\d{2}$/.test(year) && existsSync(path)
       ? new CodeBook(JSON.parse(readFileSync(path, 'utf8')) as CodeLists)
       : null;
-  cache.set(key, book);
+  books.set(key, book);
   return book;
 }

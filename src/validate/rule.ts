@@ -103,3 +103,50 @@ export function byChild<T extends { readonly childId: string }>(
   }
   return m;
 }
+
+const childGroups = new WeakMap<readonly object[], ReadonlyMap<string, readonly object[]>>();
+
+/**
+ * {@link byChild} for rules, computed once per table: several rules group the same episodes by child, and
+ * rules never change a table in place (the engine swaps in a new array when records go), so the grouping of
+ * one array is shared. Read-only: copy a group before sorting it.
+ * @example for (const eps of childGroupsOf(ctx.tables.episodes).values()) eps.length
+ */
+export function childGroupsOf<T extends { readonly childId: string }>(
+  records: readonly T[] | undefined,
+): ReadonlyMap<string, readonly T[]> {
+  if (records === undefined) return new Map();
+  let groups = childGroups.get(records);
+  if (groups === undefined) childGroups.set(records, (groups = byChild(records)));
+  return groups as ReadonlyMap<string, readonly T[]>;
+}
+
+const sortedGroups = new WeakMap<readonly object[], Map<string, ReadonlyMap<string, readonly object[]>>>();
+
+/**
+ * {@link childGroupsOf} with each child's records in order of a date field (stable: equal dates keep file
+ * order), computed once per table and field and shared by the rules that walk records in date order.
+ * Read-only.
+ * @example for (const eps of childGroupsByDate(ctx.tables.episodes, 'decom').values()) eps[0]!.decom
+ */
+export function childGroupsByDate<T extends { readonly childId: string }, F extends keyof T & string>(
+  records: readonly T[] | undefined,
+  field: F,
+): ReadonlyMap<string, readonly T[]> {
+  if (records === undefined) return new Map();
+  let byField = sortedGroups.get(records);
+  if (byField === undefined) sortedGroups.set(records, (byField = new Map()));
+  let groups = byField.get(field) as ReadonlyMap<string, readonly T[]> | undefined;
+  if (groups === undefined) {
+    const out = new Map<string, readonly T[]>();
+    const cmp = (a: T, b: T): number => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : 0);
+    for (const [child, list] of childGroupsOf(records)) {
+      let ordered = true;
+      for (let i = 1; i < list.length && ordered; i++) ordered = cmp(list[i - 1]!, list[i]!) <= 0;
+      out.set(child, ordered ? list : [...list].sort(cmp));
+    }
+    byField.set(field, out as ReadonlyMap<string, readonly object[]>);
+    groups = out;
+  }
+  return groups;
+}

@@ -11,7 +11,8 @@ import { UserError } from '../user-error.js';
 import { importDataset } from '../../store/import-dataset.js';
 import { openDatabase } from '../../store/open.js';
 import * as rec from '../../store/test-records.js';
-import { type DatasetSource, catalogueText, runIndicators, storeDatasetSource } from './indicators.js';
+import { type DatasetSource, storeDatasetSource } from '../dataset-source.js';
+import { catalogueText, runIndicators } from './indicators.js';
 
 const data = dataset(['cin-details', 'section47'], {
   asAt: { cin: isoDate('2022-01-05'), ssda903: null, local: {} },

@@ -16,7 +16,7 @@ function where(file: string, node: XmlNode): string {
 }
 
 function fieldsFor(sink: FileSink, node: XmlNode, childId: string | null, unit: string): RowFields {
-  return new RowFields(sink, node.name, xmlPosition(node), childId, where(sink.file, node), unit);
+  return new RowFields(sink, node.name, xmlPosition(node), childId, () => where(sink.file, node), unit);
 }
 
 /** The latest event date seen, for the submission's as-at date. */
@@ -32,9 +32,6 @@ export interface CinChildDates {
  * @example mapCinChild(node, sink, { upnKey }, dates) // stages children, referrals, assessments, …
  */
 export function mapCinChild(node: XmlNode, sink: FileSink, o: MapCinOptions, dates: CinChildDates): void {
-  const see = (d: IsoDate | null): void => {
-    if (d !== null && (dates.latest === null || d > dates.latest)) dates.latest = d;
-  };
   sink.read('Child');
   const ids = node.children['ChildIdentifiers']?.[0];
   const chars = node.children['ChildCharacteristics']?.[0];
@@ -79,7 +76,7 @@ export function mapCinChild(node: XmlNode, sink: FileSink, o: MapCinOptions, dat
       disabilities: (chars?.children['Disabilities']?.[0]?.leafLists['Disability'] ?? [])
         .filter((d): d is string => d !== null)
         .map((d) => d.toUpperCase()),
-      sources: [{ file: sink.file, position: xmlPosition(node) }],
+      sources: [{ file: sink.file, position: f.position }],
     },
     { sexElement, SEX: sexRaw },
   );
@@ -100,9 +97,9 @@ export function mapCinChild(node: XmlNode, sink: FileSink, o: MapCinOptions, dat
         for (const n of d.children[name] ?? []) rejectTree(sink, n, childId, 'its CINdetails was not loaded');
       continue;
     }
-    see(refDate);
-    see(closure);
-    const referralId = sink.id('referrals', `${childId}/${refDate}`, xmlPosition(d));
+    see(dates, refDate);
+    see(dates, closure);
+    const referralId = sink.id('referrals', `${childId}/${refDate}`, df.position);
     sink.add('referrals', {
       id: referralId,
       childId,
@@ -114,9 +111,8 @@ export function mapCinChild(node: XmlNode, sink: FileSink, o: MapCinOptions, dat
       reasonForClosure: d.leaves['ReasonForClosure']?.toUpperCase() ?? null,
       dateOfInitialCpc: icpc,
       referralNfa: nfa,
-      source: { file: sink.file, position: xmlPosition(d) },
+      source: { file: sink.file, position: df.position },
     });
-    const src = (n: XmlNode) => ({ file: sink.file, position: xmlPosition(n) });
 
     for (const a of d.children['Assessments'] ?? []) {
       sink.read('Assessments');
@@ -138,10 +134,10 @@ export function mapCinChild(node: XmlNode, sink: FileSink, o: MapCinOptions, dat
         'iso',
       );
       if (af.rejected || start === null) continue;
-      see(start);
-      see(auth);
+      see(dates, start);
+      see(dates, auth);
       sink.add('assessments', {
-        id: sink.id('assessments', `${referralId}/${start}`, xmlPosition(a)),
+        id: sink.id('assessments', `${referralId}/${start}`, af.position),
         referralId,
         childId,
         startDate: start,
@@ -150,7 +146,7 @@ export function mapCinChild(node: XmlNode, sink: FileSink, o: MapCinOptions, dat
         factors: (a.children['FactorsIdentifiedAtAssessment']?.[0]?.leafLists['AssessmentFactors'] ?? [])
           .filter((x): x is string => x !== null)
           .map((x) => x.toUpperCase()),
-        source: src(a),
+        source: { file: sink.file, position: af.position },
       });
     }
     for (const p of d.children['CINPlanDates'] ?? []) {
@@ -161,15 +157,15 @@ export function mapCinChild(node: XmlNode, sink: FileSink, o: MapCinOptions, dat
       });
       const end = pf.date('CINPlanEndDate', p.leaves['CINPlanEndDate'] ?? null, 'iso');
       if (pf.rejected || start === null) continue;
-      see(start);
-      see(end);
+      see(dates, start);
+      see(dates, end);
       sink.add('cinPlans', {
-        id: sink.id('cinPlans', `${childId}/${start}`, xmlPosition(p)),
+        id: sink.id('cinPlans', `${childId}/${start}`, pf.position),
         referralId,
         childId,
         startDate: start,
         endDate: end,
-        source: src(p),
+        source: { file: sink.file, position: pf.position },
       });
     }
     for (const s of d.children['Section47'] ?? []) {
@@ -182,17 +178,17 @@ export function mapCinChild(node: XmlNode, sink: FileSink, o: MapCinOptions, dat
       const icpcDate = sf.date('DateOfInitialCPC', s.leaves['DateOfInitialCPC'] ?? null, 'iso');
       const notRequired = sf.bool('ICPCnotRequired', s.leaves['ICPCnotRequired'] ?? null);
       if (sf.rejected || start === null) continue;
-      see(start);
-      see(icpcDate);
+      see(dates, start);
+      see(dates, icpcDate);
       sink.add('section47s', {
-        id: sink.id('section47s', `${childId}/${start}`, xmlPosition(s)),
+        id: sink.id('section47s', `${childId}/${start}`, sf.position),
         referralId,
         childId,
         startDate: start,
         initialCpcTarget: target,
         dateOfInitialCpc: icpcDate,
         icpcNotRequired: notRequired ?? false,
-        source: src(s),
+        source: { file: sink.file, position: sf.position },
       });
     }
     for (const c of d.children['ChildProtectionPlans'] ?? []) {
@@ -207,11 +203,11 @@ export function mapCinChild(node: XmlNode, sink: FileSink, o: MapCinOptions, dat
       }
       const previous = cf.int('NumberOfPreviousCPP', c.leaves['NumberOfPreviousCPP'] ?? null, 0, 99);
       if (cf.rejected || start === null) continue;
-      see(start);
-      see(end);
-      for (const r of reviews) see(r);
+      see(dates, start);
+      see(dates, end);
+      for (const r of reviews) see(dates, r);
       sink.add('cpPlans', {
-        id: sink.id('cpPlans', `${childId}/${start}`, xmlPosition(c)),
+        id: sink.id('cpPlans', `${childId}/${start}`, cf.position),
         referralId,
         childId,
         startDate: start,
@@ -220,10 +216,15 @@ export function mapCinChild(node: XmlNode, sink: FileSink, o: MapCinOptions, dat
         latestCategoryOfAbuse: c.leaves['LatestCategoryOfAbuse']?.toUpperCase() ?? null,
         numberOfPreviousCpp: previous,
         reviewDates: reviews.sort(),
-        source: src(c),
+        source: { file: sink.file, position: cf.position },
       });
     }
   }
+}
+
+/** Moves the latest event date on (a module function: no closure per Child). */
+function see(dates: CinChildDates, d: IsoDate | null): void {
+  if (d !== null && (dates.latest === null || d > dates.latest)) dates.latest = d;
 }
 
 /** Lists an element (and, for CINdetails, its nested elements) as not loaded because its parent was rejected. */

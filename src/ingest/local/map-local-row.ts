@@ -37,7 +37,6 @@ function slug(v: string): string {
  */
 export function mapLocalRow(table: LocalTable, get: Get, f: RowFields, sink: FileSink): IsoDate | null {
   const source = { file: sink.file, position: f.position };
-  const id = (key: string): string => sink.id(table, key, f.position);
   switch (table) {
     case 'contacts': {
       const contactId = f.required('contact_id', get('contact_id'));
@@ -63,7 +62,7 @@ export function mapLocalRow(table: LocalTable, get: Get, f: RowFields, sink: Fil
       if (f.rejected || contactId === null || child === null || received === null || receivedAt === null)
         return null;
       sink.add('contacts', {
-        id: id(contactId),
+        id: sink.id(table, contactId, f.position),
         childId: child,
         receivedDate: received,
         receivedAt,
@@ -85,7 +84,7 @@ export function mapLocalRow(table: LocalTable, get: Get, f: RowFields, sink: Fil
       const visitId = get('visit_id');
       if (f.rejected || child === null || date === null || seen === null) return null;
       sink.add(table === 'cp_visits' ? 'cpVisits' : 'claVisits', {
-        id: id(`${child}/${date}/${visitId ?? ''}`),
+        id: sink.id(table, `${child}/${date}/${visitId ?? ''}`, f.position),
         childId: child,
         visitDate: date,
         childSeen: seen,
@@ -118,7 +117,7 @@ export function mapLocalRow(table: LocalTable, get: Get, f: RowFields, sink: Fil
       }
       if (f.rejected || child === null || worker === null || start === null) return null;
       sink.add('allocations', {
-        id: id(`${child}/${worker}/${start}`),
+        id: sink.id(table, `${child}/${worker}/${start}`, f.position),
         childId: child,
         workerId: worker,
         start,
@@ -170,7 +169,7 @@ export function mapLocalRow(table: LocalTable, get: Get, f: RowFields, sink: Fil
       }
       if (f.rejected || child === null || date === null || outcome === null) return null;
       sink.add('healthChecks', {
-        id: id(`${child}/${type}/${date}`),
+        id: sink.id(table, `${child}/${type}/${date}`, f.position),
         childId: child,
         checkType: type as 'IHA' | 'RHA' | 'DENTAL',
         checkDate: date,
@@ -202,7 +201,7 @@ export function mapLocalRow(table: LocalTable, get: Get, f: RowFields, sink: Fil
       if (f.rejected || child === null || date === null || !inTouch || !activity || !accommodation)
         return null;
       sink.add('careLeavers', {
-        id: id(`${child}/${date}`),
+        id: sink.id(table, `${child}/${date}`, f.position),
         childId: child,
         statusDate: date,
         inTouch: inTouch.toUpperCase(),
@@ -219,7 +218,7 @@ export function mapLocalRow(table: LocalTable, get: Get, f: RowFields, sink: Fil
       const from = f.date('long_term_from', get('long_term_from'), 'iso');
       if (f.rejected || child === null || start === null) return null;
       sink.add('placementsLongTerm', {
-        id: id(`${child}/${start}`),
+        id: sink.id(table, `${child}/${start}`, f.position),
         childId: child,
         placementStart: start,
         longTermFrom: from ?? start,
@@ -244,7 +243,7 @@ export function mapLocalRow(table: LocalTable, get: Get, f: RowFields, sink: Fil
       const s47 = f.date('s47_start', get('s47_start'), 'iso');
       if (f.rejected || child === null || date === null) return null;
       sink.add('strategyDiscussions', {
-        id: id(`${child}/${date}`),
+        id: sink.id(table, `${child}/${date}`, f.position),
         childId: child,
         strategyDate: date,
         s47Start: s47,

@@ -36,7 +36,7 @@ export async function readLocalCsv(sink: FileSink, o: ReadLocalCsvOptions): Prom
     onChunk: o.onChunk,
     onRow: (cells, line) => {
       sink.read(o.table);
-      const f = new RowFields(sink, o.table, `line ${line}`, null, `${sink.file} line ${line}`);
+      const f = new RowFields(sink, o.table, `line ${line}`, null, null);
       if (cells.length !== columns) {
         f.issue(
           'GEN-FIELDS',

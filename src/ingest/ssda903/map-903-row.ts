@@ -36,7 +36,6 @@ export function map903Row(
     f.issue('903-CHILD-ID', 'warning', 'CHILD', child, `CHILD '${child}' is longer than 10 characters`);
   }
   const source = { file: sink.file, position: f.position };
-  const upper = (c: string): string | null => get(c)?.toUpperCase() ?? null;
   switch (table) {
     case 'Header': {
       const dob = f.date('DOB', get('DOB'), s, { required: true });
@@ -48,7 +47,7 @@ export function map903Row(
           childId: child,
           dob,
           sex: sexCode(sexRaw),
-          ethnicity: upper('ETHNIC'),
+          ethnicity: upper(get, 'ETHNIC'),
           deathDate: null,
           upnHash: upnHash(get('UPN'), o.upnKey),
           disabilities: [],
@@ -61,9 +60,9 @@ export function map903Row(
     case 'Episodes': {
       const decom = f.date('DECOM', get('DECOM'), s, { required: true });
       const dec = f.date('DEC', get('DEC'), s);
-      const rne = f.required('RNE', upper('RNE'));
-      const ls = f.required('LS', upper('LS'));
-      const place = f.required('PLACE', upper('PLACE'));
+      const rne = f.required('RNE', upper(get, 'RNE'));
+      const ls = f.required('LS', upper(get, 'LS'));
+      const place = f.required('PLACE', upper(get, 'PLACE'));
       const plDistance = readDistance(get('PL_DISTANCE'), f);
       if (f.rejected || child === null || decom === null) return;
       sink.add('episodes', {
@@ -72,15 +71,15 @@ export function map903Row(
         decom,
         rne,
         ls,
-        cin: upper('CIN'),
+        cin: upper(get, 'CIN'),
         place,
-        placeProvider: upper('PLACE_PROVIDER'),
+        placeProvider: upper(get, 'PLACE_PROVIDER'),
         dec,
-        rec: upper('REC'),
-        reasonPlaceChange: upper('REASON_PLACE_CHANGE'),
-        homePost: upper('HOME_POST'),
-        plPost: upper('PL_POST'),
-        urn: upper('URN'),
+        rec: upper(get, 'REC'),
+        reasonPlaceChange: upper(get, 'REASON_PLACE_CHANGE'),
+        homePost: upper(get, 'HOME_POST'),
+        plPost: upper(get, 'PL_POST'),
+        urn: upper(get, 'URN'),
         plDistance,
         source,
       });
@@ -97,7 +96,7 @@ export function map903Row(
           id: sink.id('cicReviews', `${child}/${review}`, f.position),
           childId: child,
           reviewDate: review,
-          reviewCode: upper('REVIEW_CODE'),
+          reviewCode: upper(get, 'REVIEW_CODE'),
           source,
         },
         { DOB: dob },
@@ -118,7 +117,7 @@ export function map903Row(
     case 'Missing': {
       const start = f.date('MIS_START', get('MIS_START'), s, { required: true });
       const end = f.date('MIS_END', get('MIS_END'), s);
-      const missing = f.required('MISSING', upper('MISSING'));
+      const missing = f.required('MISSING', upper(get, 'MISSING'));
       if (missing !== null && missing !== 'M' && missing !== 'A') {
         f.issue(
           'GEN-CODE',
@@ -147,7 +146,7 @@ export function map903Row(
     case 'SWEpisodes': {
       const start = f.date('SW_DECOM', get('SW_DECOM'), s, { required: true });
       const end = f.date('SW_DEC', get('SW_DEC'), s);
-      const swId = f.required('SW_ID', upper('SW_ID'));
+      const swId = f.required('SW_ID', upper(get, 'SW_ID'));
       f.date('DOB', get('DOB'), s, { severity: 'warning' });
       if (f.rejected || child === null || start === null || swId === null) return;
       sink.add(
@@ -158,7 +157,7 @@ export function map903Row(
           swId,
           start,
           end,
-          reason: upper('SW_REASON'),
+          reason: upper(get, 'SW_REASON'),
           source,
         },
         { DOB: get('DOB') },
@@ -183,7 +182,7 @@ export function map903Row(
       f.bool('INTERVENTION_RECEIVED', get('INTERVENTION_RECEIVED'));
       f.bool('INTERVENTION_OFFERED', get('INTERVENTION_OFFERED'));
       if (f.rejected || child === null) return;
-      sink.add('oc2', rec, { DOB: get('DOB'), SDQ_REASON: upper('SDQ_REASON') });
+      sink.add('oc2', rec, { DOB: get('DOB'), SDQ_REASON: upper(get, 'SDQ_REASON') });
       return;
     }
     case 'OC3': {
@@ -194,9 +193,9 @@ export function map903Row(
         childId: child,
         year: '',
         dob,
-        inTouch: upper('IN_TOUCH'),
-        activ: upper('ACTIV'),
-        accom: upper('ACCOM'),
+        inTouch: upper(get, 'IN_TOUCH'),
+        activ: upper(get, 'ACTIV'),
+        accom: upper(get, 'ACCOM'),
         source,
       });
       return;
@@ -221,6 +220,14 @@ export function map903Row(
       f.date('DOLO_END', get('DOLO_END'), s);
       return;
   }
+}
+
+/**
+ * A cell upper-cased (codes are stored upper case). A module function, not a closure per row: tsx keeps
+ * function names, which costs a property definition per closure created.
+ */
+function upper(get: CellGetter, column: string): string | null {
+  return get(column)?.toUpperCase() ?? null;
 }
 
 /** A supplied PL_DISTANCE: 0.0–999.9 is used; anything else is 903-DIST (warning) and derived later. */

@@ -24,16 +24,23 @@ export async function read903Csv(sink: FileSink, o: Read903CsvOptions): Promise<
   const columns = Object.values(o.index).filter((i) => i >= 0).length;
   const index = o.index;
   const label = o.table;
+  const options = { dateStyle: 'dmy', upnKey: o.upnKey } as const;
+  // One getter for the file, reading the current row's cells.
+  let cells: string[] = [];
+  const get = (c: string): string | null => {
+    const i = index[c];
+    return i === undefined || i < 0 ? null : cell(cells[i]);
+  };
   await streamCsv({
     path: o.path,
     file: sink.file,
     limits: o.limits,
     columns,
     onChunk: o.onChunk,
-    onRow: (cells, line) => {
+    onRow: (row, line) => {
+      cells = row;
       sink.read(label);
-      const position = `line ${line}`;
-      const f = new RowFields(sink, label, position, null, `${sink.file} line ${line}`);
+      const f = new RowFields(sink, label, `line ${line}`, null, null);
       if (cells.length !== columns) {
         f.childId = cell(cells[index['CHILD']!]);
         f.issue(
@@ -45,16 +52,7 @@ export async function read903Csv(sink: FileSink, o: Read903CsvOptions): Promise<
         );
         return;
       }
-      map903Row(
-        o.table,
-        (c) => {
-          const i = index[c];
-          return i === undefined || i < 0 ? null : cell(cells[i]);
-        },
-        f,
-        sink,
-        { dateStyle: 'dmy', upnKey: o.upnKey },
-      );
+      map903Row(o.table, get, f, sink, options);
     },
   });
 }

@@ -23,14 +23,43 @@ export interface StreamXmlOptions {
 }
 
 interface Frame {
-  readonly name: string;
-  readonly path: string;
-  readonly counts: Map<string, number>;
+  name: string;
+  /** The element's path; '' for leaves (never needed: a leaf holds no elements). */
+  path: string;
+  /** How often each repeatable child has been seen so far (only repeatable ones are numbered). */
+  counts: Map<string, number> | null;
+  /** What the element's own children may be (null for leaves and opaque elements). */
+  kinds: ReadonlyMap<string, number> | null;
   /** The node being collected (inside a record element), else null. */
-  readonly node: XmlNode | null;
+  node: XmlNode | null;
   /** Leaf being read: its text so far. */
   text: string | null;
-  readonly opaque: boolean;
+  /** A repeatable leaf (collected into `leafLists`). */
+  repeatLeaf: boolean;
+  opaque: boolean;
+}
+
+/** What a child element may be inside its parent (bits). */
+const LEAF = 1;
+const REPEAT_LEAF = 2;
+const CHILD = 4;
+const NUMBERED = 8;
+
+/** The schema as one lookup per element: parent → child name → kind bits. */
+function compileSchema(schema: XmlSchema): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const [parent, spec] of Object.entries(schema)) {
+    const kinds = new Map<string, number>();
+    const mark = (names: readonly string[] | undefined, bit: number): void => {
+      for (const n of names ?? []) kinds.set(n, (kinds.get(n) ?? 0) | bit);
+    };
+    mark(spec.leaves, LEAF);
+    mark(spec.repeatLeaves, LEAF | REPEAT_LEAF);
+    mark(spec.children, CHILD);
+    mark(spec.repeat, NUMBERED);
+    out.set(parent, kinds);
+  }
+  return out;
 }
 
 /**
@@ -43,8 +72,11 @@ interface Frame {
 export async function streamXml(o: StreamXmlOptions): Promise<void> {
   const { file, limits, schema } = o;
   const parser = new SaxesParser({ position: true });
-  const stack: Frame[] = [];
-  let lastClosed = '';
+  const compiled = compileSchema(schema);
+  // The open elements; frames are reused by depth, so reading allocates no frame per element.
+  const frames: Frame[] = [];
+  let depth = 0;
+  let lastClosedTag = '';
   let closingName = '';
   let rootSeen = false;
   // saxes reports a mismatched close tag after implicitly closing the open one; remember the name it read.
@@ -57,6 +89,31 @@ export async function streamXml(o: StreamXmlOptions): Promise<void> {
     };
   }
   const at = (): string => `line ${parser.line} col ${parser.column}`;
+  const push = (
+    name: string,
+    path: string,
+    kinds: ReadonlyMap<string, number> | null,
+    node: XmlNode | null,
+    text: string | null,
+    repeatLeaf: boolean,
+    opaque: boolean,
+  ): void => {
+    let f = frames[depth];
+    if (f === undefined) {
+      f = { name, path, counts: null, kinds, node, text, repeatLeaf, opaque };
+      frames[depth] = f;
+    } else {
+      f.name = name;
+      f.path = path;
+      f.counts = null;
+      f.kinds = kinds;
+      f.node = node;
+      f.text = text;
+      f.repeatLeaf = repeatLeaf;
+      f.opaque = opaque;
+    }
+    depth++;
+  };
 
   parser.on('doctype', () => {
     refuse(
@@ -73,7 +130,7 @@ export async function streamXml(o: StreamXmlOptions): Promise<void> {
         'S-TRUNCATED',
         file,
         at(),
-        `${file} ${at()}: the file ends before <${stack[0]?.name ?? o.root}> is closed; it was cut short (copy or export it again).`,
+        `${file} ${at()}: the file ends before <${depth > 0 ? frames[0]!.name : o.root}> is closed; it was cut short (copy or export it again).`,
       );
     }
     if (msg.startsWith('unexpected close tag')) {
@@ -81,7 +138,7 @@ export async function streamXml(o: StreamXmlOptions): Promise<void> {
         'S-MALFORMED-XML',
         file,
         at(),
-        `${file} ${at()}: </${closingName}> does not close <${lastClosed}>. The file is not well-formed XML: fix it or export it again.`,
+        `${file} ${at()}: </${closingName}> does not close <${localName(lastClosedTag)}>. The file is not well-formed XML: fix it or export it again.`,
       );
     }
     if (msg.includes('undefined entity')) {
@@ -101,8 +158,7 @@ export async function streamXml(o: StreamXmlOptions): Promise<void> {
   });
   parser.on('opentag', (tag) => {
     const name = localName(tag.name);
-    const parent = stack[stack.length - 1];
-    if (stack.length + 1 > limits.maxXmlDepth) {
+    if (depth + 1 > limits.maxXmlDepth) {
       refuse(
         'S-MALFORMED-XML',
         file,
@@ -110,20 +166,19 @@ export async function streamXml(o: StreamXmlOptions): Promise<void> {
         `${file} ${at()}: elements nested deeper than ${limits.maxXmlDepth} levels; this is not a ${o.sourceName} file.`,
       );
     }
-    if (!parent) {
+    if (depth === 0) {
       if (rootSeen) return;
       rootSeen = true;
-      stack.push({ name, path: `/${name}`, counts: new Map(), node: null, text: null, opaque: false });
+      push(name, `/${name}`, compiled.get(name) ?? null, null, null, false, false);
       return;
     }
+    const parent = frames[depth - 1]!;
     if (parent.opaque) {
-      stack.push({ name, path: parent.path, counts: parent.counts, node: null, text: null, opaque: true });
+      push(name, parent.path, null, null, null, false, true);
       return;
     }
-    const spec = schema[parent.name];
-    const isLeaf = !!spec && (spec.leaves?.includes(name) || spec.repeatLeaves?.includes(name));
-    const isChild = !!spec && !!spec.children?.includes(name);
-    if (!isLeaf && !isChild) {
+    const kind = parent.kinds?.get(name) ?? 0;
+    if ((kind & (LEAF | CHILD)) === 0) {
       refuse(
         'S-XML-UNKNOWN',
         file,
@@ -131,13 +186,21 @@ export async function streamXml(o: StreamXmlOptions): Promise<void> {
         `${file} ${at()}: <${name}> is not a ${o.sourceName} element inside <${parent.name}> in any supported year; check the file's format.`,
       );
     }
-    const index = (parent.counts.get(name) ?? 0) + 1;
-    parent.counts.set(name, index);
-    const path = spec?.repeat?.includes(name) ? `${parent.path}/${name}[${index}]` : `${parent.path}/${name}`;
-    if (isLeaf) {
-      stack.push({ name, path, counts: new Map(), node: parent.node, text: '', opaque: false });
+    let index = 0;
+    if (kind & NUMBERED) {
+      const counts = (parent.counts ??= new Map());
+      index = (counts.get(name) ?? 0) + 1;
+      counts.set(name, index);
+    }
+    if (kind & LEAF) {
+      // A leaf's own path is never used unless the schema also lists it as a container.
+      const kinds = compiled.get(name) ?? null;
+      const path =
+        kinds === null ? '' : kind & NUMBERED ? `${parent.path}/${name}[${index}]` : `${parent.path}/${name}`;
+      push(name, path, kinds, parent.node, '', (kind & REPEAT_LEAF) !== 0, false);
       return;
     }
+    const path = kind & NUMBERED ? `${parent.path}/${name}[${index}]` : `${parent.path}/${name}`;
     let node: XmlNode | null = null;
     if (parent.node || o.recordElements.has(name)) {
       node = {
@@ -151,11 +214,12 @@ export async function streamXml(o: StreamXmlOptions): Promise<void> {
       };
       if (parent.node) (parent.node.children[name] ??= []).push(node);
     }
-    stack.push({ name, path, counts: new Map(), node, text: null, opaque: !!schema[name]?.opaque });
+    push(name, path, compiled.get(name) ?? null, node, null, false, !!schema[name]?.opaque);
   });
   const onText = (t: string): void => {
-    const top = stack[stack.length - 1];
-    if (!top || top.text === null) return;
+    if (depth === 0) return;
+    const top = frames[depth - 1]!;
+    if (top.text === null) return;
     top.text += t;
     if (top.text.length > limits.maxXmlText) {
       refuse(
@@ -169,21 +233,24 @@ export async function streamXml(o: StreamXmlOptions): Promise<void> {
   parser.on('text', onText);
   parser.on('cdata', onText);
   parser.on('closetag', (tag) => {
-    const top = stack.pop();
-    lastClosed = localName(tag.name);
-    if (!top) return;
-    const parent = stack[stack.length - 1];
+    lastClosedTag = tag.name;
+    if (depth === 0) return;
+    const top = frames[--depth]!;
+    const parent = depth > 0 ? frames[depth - 1]! : undefined;
     if (top.text !== null && !top.opaque) {
-      const value = top.text.trim() === '' ? null : top.text.trim();
+      const trimmed = top.text.trim();
+      const value = trimmed === '' ? null : trimmed;
       const target = parent?.node;
       if (target) {
-        const spec = schema[parent.name];
-        if (spec?.repeatLeaves?.includes(top.name)) (target.leafLists[top.name] ??= []).push(value);
+        if (top.repeatLeaf) (target.leafLists[top.name] ??= []).push(value);
         else target.leaves[top.name] = value;
       }
+      top.text = null;
       return;
     }
-    if (top.node && o.recordElements.has(top.name) && !parent?.node) o.onRecord(top.node);
+    const node = top.node;
+    top.node = null;
+    if (node && o.recordElements.has(top.name) && !parent?.node) o.onRecord(node);
   });
 
   const decoder = new CheckedDecoder({ file, encoding: o.encoding, maxLineBytes: Infinity });

@@ -1,5 +1,5 @@
 import type { Child } from '../../model/child.js';
-import type { SourceKind } from '../../model/source.js';
+import type { SourceKind, SourceRef } from '../../model/source.js';
 import type { ValidationIssue } from '../../validate/issue.js';
 import { datasetIssue } from './dataset-issue.js';
 import type { SubmissionRecords } from './submission-records.js';
@@ -8,6 +8,30 @@ import type { SubmissionRecords } from './submission-records.js';
 const PREFERENCE: readonly SourceKind[] = ['ssda903', 'cin', 'annex-a', 'local'];
 
 type Field = 'dob' | 'sex' | 'ethnicity' | 'deathDate' | 'upnHash';
+
+/** A child record as held while merging, with the id of its submission. */
+interface Held {
+  readonly child: Child;
+  readonly subId: string;
+}
+
+/** The latest non-blank value of a field from the most preferred source that has one. */
+function pick<F extends Field>(m: ReadonlyMap<SourceKind, readonly Held[]>, f: F): Child[F] {
+  for (const src of PREFERENCE) {
+    const list = m.get(src);
+    if (list)
+      for (let i = list.length - 1; i >= 0; i--) if (list[i]!.child[f] !== null) return list[i]!.child[f];
+  }
+  return null as Child[F];
+}
+
+/** The latest non-blank value of a field from one source. */
+function latestOf(m: ReadonlyMap<SourceKind, readonly Held[]>, src: SourceKind, f: Field): string | null {
+  const list = m.get(src);
+  if (list)
+    for (let i = list.length - 1; i >= 0; i--) if (list[i]!.child[f] !== null) return list[i]!.child[f];
+  return null;
+}
 
 /**
  * Merges child records across sources and years by child id (LAchildID = CHILD = child_id). Each field
@@ -20,47 +44,44 @@ export function mergeChildren(subs: readonly SubmissionRecords[]): {
   children: Child[];
   issues: ValidationIssue[];
 } {
-  // Per child, per source, the records oldest first.
-  const bySource = new Map<string, Map<SourceKind, Child[]>>();
+  // Per child, per source, the records oldest first (with the submission they came from).
+  const bySource = new Map<string, Map<SourceKind, Held[]>>();
   for (const s of subs) {
     for (const c of s.tables.children ?? []) {
       let m = bySource.get(c.childId);
       if (!m) bySource.set(c.childId, (m = new Map()));
       let list = m.get(s.source);
       if (!list) m.set(s.source, (list = []));
-      list.push({ ...c, sources: c.sources.map((r) => ({ ...r, submissionId: r.submissionId ?? s.id })) });
+      list.push({ child: c, subId: s.id });
     }
   }
   const issues: ValidationIssue[] = [];
   const children: Child[] = [];
   for (const [childId, m] of bySource) {
-    const pick = <F extends Field>(f: F): Child[F] => {
-      for (const src of PREFERENCE) {
-        const list = m.get(src) ?? [];
-        for (let i = list.length - 1; i >= 0; i--) if (list[i]![f] !== null) return list[i]![f];
-      }
-      return null as Child[F];
-    };
-    const latestOf = (src: SourceKind, f: Field): string | null => {
-      const list = m.get(src) ?? [];
-      for (let i = list.length - 1; i >= 0; i--) if (list[i]![f] !== null) return list[i]![f];
-      return null;
-    };
-    const cin = m.get('cin') ?? [];
-    const disabilities = [...cin].reverse().find((c) => c.disabilities.length > 0)?.disabilities ?? [];
-    const all = [...m.values()].flat();
+    const cin = m.get('cin');
+    let disabilities: readonly string[] = [];
+    if (cin)
+      for (let i = cin.length - 1; i >= 0; i--)
+        if (cin[i]!.child.disabilities.length > 0) {
+          disabilities = cin[i]!.child.disabilities;
+          break;
+        }
+    const sources: SourceRef[] = [];
+    for (const list of m.values())
+      for (const h of list)
+        for (const r of h.child.sources) sources.push({ ...r, submissionId: r.submissionId ?? h.subId });
     children.push({
       childId,
-      dob: pick('dob'),
-      sex: pick('sex'),
-      ethnicity: pick('ethnicity'),
-      deathDate: pick('deathDate'),
-      upnHash: pick('upnHash'),
-      disabilities,
-      sources: all.flatMap((c) => c.sources),
+      dob: pick(m, 'dob'),
+      sex: pick(m, 'sex'),
+      ethnicity: pick(m, 'ethnicity'),
+      deathDate: pick(m, 'deathDate'),
+      upnHash: pick(m, 'upnHash'),
+      disabilities: disabilities as string[],
+      sources,
     });
-    const dob903 = latestOf('ssda903', 'dob');
-    const dobCin = latestOf('cin', 'dob');
+    const dob903 = latestOf(m, 'ssda903', 'dob');
+    const dobCin = latestOf(m, 'cin', 'dob');
     if (dob903 !== null && dobCin !== null && dob903 !== dobCin) {
       issues.push(
         datasetIssue(

@@ -48,29 +48,31 @@ export const LOCAL_RULES: { readonly [K in LocalKey]: LocalRule<K> } = {
  */
 export function mergeLocal<K extends LocalKey>(key: K, subs: readonly SubmissionRecords[]): Row<K>[] {
   const rule = LOCAL_RULES[key] as LocalRule<K>;
-  let rows = new Map<string, Row<K>>();
+  const rows = new Map<string, { readonly record: Row<K>; readonly sub: SubmissionRecords }>();
   for (const sub of subs) {
     const records = sub.tables[key] as Row<K>[] | undefined;
     if (records === undefined) continue;
     const range = sub.dateRange;
     if (range !== null && rule.keyDate) {
       const kd = rule.keyDate;
-      const kept = new Map<string, Row<K>>();
-      for (const [k, r] of rows) {
-        const d = kd(r);
-        if (d < range.start || d > range.end) kept.set(k, r);
+      // Deleting the current entry while iterating a Map is safe.
+      for (const [k, held] of rows) {
+        const d = kd(held.record);
+        if (d >= range.start && d <= range.end) rows.delete(k);
       }
-      rows = kept;
     }
-    const seen = new Set<string>();
+    // Within one file the first row of a key counts: a key already taken by this submission is skipped.
     for (const r of records) {
       const k = rule.key(r);
-      if (seen.has(k)) continue;
-      seen.add(k);
-      rows.set(k, provenance(r, sub));
+      const held = rows.get(k);
+      if (held !== undefined && held.sub === sub) continue;
+      rows.set(k, { record: r, sub });
     }
   }
-  return [...rows.values()];
+  // Re-identified only once, for the rows that stay.
+  const out: Row<K>[] = [];
+  for (const { record, sub } of rows.values()) out.push(provenance(record, sub));
+  return out;
 }
 
 function provenance<T>(r: T, sub: SubmissionRecords): T {

@@ -46,11 +46,14 @@ export function stitchCin(subs: readonly SubmissionRecords[]): StitchedCin {
   const issues: ValidationIssue[] = [];
 
   // Referral date of each referral id, per submission (nested records name their parent by id).
-  const refDate = new Map<string, string>();
-  for (const s of dated)
-    for (const r of s.tables.referrals ?? []) refDate.set(loadedId(s, r.id), r.referralDate);
+  const refDate = new Map<SubmissionRecords, Map<string, string>>();
+  for (const s of dated) {
+    const dates = new Map<string, string>();
+    for (const r of s.tables.referrals ?? []) dates.set(r.id, r.referralDate);
+    refDate.set(s, dates);
+  }
   const parentKey = (n: Nested, s: SubmissionRecords): string =>
-    `${n.childId}|${refDate.get(loadedId(s, n.referralId)) ?? '?'}`;
+    `${n.childId}|${refDate.get(s)?.get(n.referralId) ?? '?'}`;
 
   /** Drops stale open winners (and reports them); keeps the rest. */
   const keepFresh = <
@@ -121,7 +124,14 @@ export function stitchCin(subs: readonly SubmissionRecords[]): StitchedCin {
         orphans++;
         continue;
       }
-      out.push({ ...withProvenance(w.record, w.sub), referralId: parent });
+      // withProvenance and the parent id in one copy.
+      const r = w.record;
+      out.push({
+        ...r,
+        id: loadedId(w.sub, r.id),
+        source: { ...r.source, submissionId: w.sub.id },
+        referralId: parent,
+      });
     }
     return out;
   };
@@ -167,7 +177,12 @@ export function stitchCin(subs: readonly SubmissionRecords[]): StitchedCin {
       'CPPstartDate',
       (p) => p.startDate,
     ),
-  ).map((p) => ({ ...p, reviewDates: [...(reviews.get(`${p.childId}|${p.startDate}`) ?? [])].sort() }));
+  );
+  // The plans are fresh copies made by attach: their review dates are set in place.
+  for (const p of cpPlans)
+    (p as { reviewDates: readonly IsoDate[] }).reviewDates = [
+      ...(reviews.get(`${p.childId}|${p.startDate}`) ?? []),
+    ].sort();
 
   if (orphans > 0) {
     issues.push(

@@ -1,7 +1,7 @@
 import type { StagedTables } from '../../ingest/staged.js';
 import type { Database } from '../database.js';
 import type { RecordTable } from './record-table.js';
-import { columnNames, fromRow, toRow } from './record-table.js';
+import { columnNames, fromValues, toRow } from './record-table.js';
 import { RECORD_TABLES } from './record-tables.js';
 
 const BY_KEY = new Map(RECORD_TABLES.map((t) => [t.key, t]));
@@ -53,11 +53,11 @@ export async function readRecords(
   const out: Record<string, unknown[]> = {};
   for (const key of keys) {
     const t = recordTable(key);
-    const rows = await db.all(
+    const rows = await db.allRows(
       `SELECT ${columnNames(t).join(', ')} FROM ${t.table} WHERE submission_id = ? ORDER BY ord`,
       [submissionId],
     );
-    out[key] = rows.map((r) => fromRow(t, r));
+    out[key] = rows.map((r) => fromValues(t, r));
   }
   return out as StagedTables;
 }

@@ -127,6 +127,28 @@ export function toRow(t: RecordTable, submissionId: string, ord: number, record:
   return row;
 }
 
+/**
+ * A stored row read as an array (values in {@link columnNames} order) back to its model record, its source
+ * naming the submission: what {@link fromRow} does, without a row object.
+ */
+export function fromValues<T>(t: RecordTable, v: readonly unknown[]): T {
+  const out: Record<string, unknown> = {};
+  const n = META_COLUMNS.length;
+  const columns = t.columns;
+  for (let i = 0; i < columns.length; i++) {
+    const c = columns[i]!;
+    out[c.field] = fromSql(c.type, v[n + i]);
+  }
+  const src: SourceRef = {
+    file: String(v[2] ?? ''),
+    position: String(v[3] ?? ''),
+    submissionId: String(v[0]),
+  };
+  if (t.sourceField === 'source') out['source'] = src;
+  if (t.sourceField === 'sources') out['sources'] = [src];
+  return out as T;
+}
+
 /** A stored row back to its model record, its source naming the submission. */
 export function fromRow<T>(t: RecordTable, row: Record<string, unknown>): T {
   const out: Record<string, unknown> = {};

@@ -1,4 +1,4 @@
-import { ran, byChild, type Rule, type RuleHit } from '../rule.js';
+import { ran, childGroupsByDate, type Rule, type RuleHit } from '../rule.js';
 
 /** CIN-CPP-OVERLAP (inputs.md §6; DfE 8940): a child's CP plans overlap, or two are open at once. Warning. */
 export const cinCppOverlap: Rule = {
@@ -11,10 +11,7 @@ export const cinCppOverlap: Rule = {
   message: 'A child’s CP plans overlap or two are open.',
   check: (ctx) => {
     const hits: RuleHit[] = [];
-    for (const plans of byChild(ctx.tables.cpPlans).values()) {
-      const sorted = [...plans].sort((a, b) =>
-        a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0,
-      );
+    for (const sorted of childGroupsByDate(ctx.tables.cpPlans, 'startDate').values()) {
       for (let i = 1; i < sorted.length; i++) {
         const prev = sorted[i - 1]!;
         const p = sorted[i]!;

@@ -2,6 +2,7 @@ import type { AnyRecord, RuleContext, RuleHit, StagedTableKey } from '../rule.js
 import { CODE_FIELDS, type CodeFieldRef } from '../table-fields.js';
 import { financialYearContaining } from '../../calendar/period.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
+import type { CodeBook } from '../code-lists.js';
 
 /**
  * Checks every coded field of a submission against its collection year's lists (shared by GEN-CODE and
@@ -11,26 +12,82 @@ import type { IsoDate } from '../../calendar/iso-date.js';
 export function codeFindings(ctx: RuleContext, kind: 'invalid' | 'legacy'): RuleHit[] {
   const hits: RuleHit[] = [];
   const spec = CODE_FIELDS[ctx.source];
+  // The book for a list and year, looked up once per (list, year) rather than once per value.
+  const books = new Map<string, CodeBook | null>();
+  const bookFor = (list: 'ssda903' | 'cin', year: string): CodeBook | null => {
+    const key = `${list}|${year}`;
+    let book = books.get(key);
+    if (book === undefined) books.set(key, (book = ctx.codes(list, year) ?? ctx.codes(list)));
+    return book;
+  };
+  // A date's collection year, computed once per distinct date.
+  const years = new Map<IsoDate, string>();
+  const yearOf = (d: IsoDate | null | undefined): string => {
+    if (!d) return ctx.year;
+    let y = years.get(d);
+    if (y === undefined) years.set(d, (y = yearOfDate(d, ctx.year)));
+    return y;
+  };
   for (const [table, fields] of Object.entries(spec) as [StagedTableKey, readonly CodeFieldRef[]][]) {
     const records = ctx.tables[table] as readonly AnyRecord[] | undefined;
     if (!records) continue;
-    for (const record of records) {
+    // Fields whose list does not exist for the submission's year are never checked (no per-record work).
+    const fixed = fields.map((ref) => {
+      if (ref.yearOf) return undefined;
+      const book = bookFor(ref.list, ctx.year);
+      return book && book.has(ref.field) ? book : null;
+    });
+    // Records with a code that is not a valid, current one: found once per table and year, shared by
+    // GEN-CODE and GEN-LEGACY (a rule that rejects or repairs records leaves a new array, scanned afresh).
+    const scanKey = `${ctx.source}|${ctx.year}`;
+    let scan = scans.get(records);
+    if (scan === undefined || scan.key !== scanKey) {
+      const candidates: AnyRecord[] = [];
+      for (const record of records) {
+        const r = record as Record<string, unknown>;
+        for (let fi = 0; fi < fields.length; fi++) {
+          const ref = fields[fi]!;
+          if (fixed[fi] === null) continue;
+          const raw = ref.extra ? ctx.extras(record)?.[ref.extra] : r[ref.prop!];
+          if (raw === null || raw === undefined) continue;
+          const book = fixed[fi] ?? bookFor(ref.list, yearOf(r[ref.yearOf!] as IsoDate | null));
+          if (!book || !book.has(ref.field)) continue;
+          if (
+            !Array.isArray(raw)
+              ? !isCurrent(book, ref.field, String(raw))
+              : raw.some((v) => !isCurrent(book, ref.field, v as string))
+          ) {
+            candidates.push(record);
+            break;
+          }
+        }
+      }
+      scans.set(records, (scan = { key: scanKey, candidates }));
+    }
+    for (const record of scan.candidates) {
       let repaired: Record<string, unknown> | null = null;
-      const found: Omit<RuleHit, 'repair'>[] = [];
-      for (const ref of fields) {
+      let found: Omit<RuleHit, 'repair'>[] | null = null;
+      for (let fi = 0; fi < fields.length; fi++) {
+        const ref = fields[fi]!;
+        if (fixed[fi] === null) continue;
         const r = record as Record<string, unknown>;
         const raw = ref.extra ? ctx.extras(record)?.[ref.extra] : r[ref.prop!];
         if (raw === null || raw === undefined) continue;
-        const year = ref.yearOf ? yearOfDate(r[ref.yearOf] as IsoDate | null, ctx.year) : ctx.year;
-        const book = ctx.codes(ref.list, year) ?? ctx.codes(ref.list);
+        const year = ref.yearOf ? yearOf(r[ref.yearOf] as IsoDate | null) : ctx.year;
+        const book = fixed[fi] ?? bookFor(ref.list, year);
         if (!book || !book.has(ref.field)) continue;
+        if (!Array.isArray(raw)) {
+          // One value (the usual case): nothing to collect when it is a valid, current code.
+          const entry = book.get(ref.field, String(raw));
+          if (entry !== undefined && entry.status !== 'legacy') continue;
+        }
         const values = Array.isArray(raw) ? (raw as string[]) : [String(raw)];
         const next: string[] = [];
         for (const v of values) {
           const entry = book.get(ref.field, v);
           if (!entry) {
             if (kind === 'invalid') {
-              found.push({
+              (found ??= []).push({
                 table,
                 record,
                 field: ref.field,
@@ -49,7 +106,7 @@ export function codeFindings(ctx: RuleContext, kind: 'invalid' | 'legacy'): Rule
           }
           if (entry.status === 'legacy' && kind === 'legacy') {
             const to = entry.maps_to;
-            found.push({
+            (found ??= []).push({
               table,
               record,
               field: ref.field,
@@ -67,10 +124,21 @@ export function codeFindings(ctx: RuleContext, kind: 'invalid' | 'legacy'): Rule
           repaired[ref.prop] = Array.isArray(raw) ? next : next[0];
         }
       }
-      for (const f of found) hits.push(repaired ? { ...f, repair: repaired } : f);
+      if (found !== null) for (const f of found) hits.push(repaired ? { ...f, repair: repaired } : f);
     }
   }
   return hits;
+}
+
+/** Per table array: the records that have a code that is not a valid, current one (see codeFindings). */
+const scans = new WeakMap<
+  readonly AnyRecord[],
+  { readonly key: string; readonly candidates: readonly AnyRecord[] }
+>();
+
+function isCurrent(book: CodeBook, field: string, code: string): boolean {
+  const entry = book.get(field, code);
+  return entry !== undefined && entry.status !== 'legacy';
 }
 
 function yearOfDate(d: IsoDate | null | undefined, fallback: string): string {

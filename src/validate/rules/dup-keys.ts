@@ -12,6 +12,36 @@ export function naturalKey(table: StagedTableKey, r: AnyRecord): string {
   return String(x['id']);
 }
 
+/** A record whose natural key an earlier record of the same table already has, with that first record. */
+export interface KeyRepeat {
+  readonly first: AnyRecord;
+  readonly record: AnyRecord;
+}
+
+const repeatsOf = new WeakMap<readonly AnyRecord[], readonly KeyRepeat[]>();
+
+/**
+ * The records of a table that repeat an earlier record's natural key, in file order, each with the first
+ * record of that key. Computed once per table array (GEN-DUP-ROW and GEN-DUP-KEY both need it; the engine
+ * swaps in a new array when a rule rejects records, so a cached answer is never stale).
+ * @example keyRepeats('episodes', [a, b, aAgain]) //=> [{ first: a, record: aAgain }]
+ */
+export function keyRepeats(table: StagedTableKey, records: readonly AnyRecord[]): readonly KeyRepeat[] {
+  let out = repeatsOf.get(records);
+  if (out !== undefined) return out;
+  const repeats: KeyRepeat[] = [];
+  const seen = new Map<string, AnyRecord>();
+  for (const r of records) {
+    const key = naturalKey(table, r);
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, r);
+    else repeats.push({ first, record: r });
+  }
+  out = repeats;
+  repeatsOf.set(records, out);
+  return out;
+}
+
 /** The record without provenance, for "identical repeat" comparison. */
 export function content(r: AnyRecord): string {
   return JSON.stringify(r, (k, v: unknown) => (k === 'source' || k === 'sources' ? undefined : v));

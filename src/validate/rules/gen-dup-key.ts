@@ -1,5 +1,5 @@
 import { ran, type AnyRecord, type Rule, type RuleHit } from '../rule.js';
-import { DUP_TABLES, describeDuplicate, naturalKey } from './dup-keys.js';
+import { DUP_TABLES, describeDuplicate, keyRepeats, naturalKey } from './dup-keys.js';
 
 /**
  * GEN-DUP-KEY (inputs.md §1.1): two records of one file share a natural key (two episodes of a child with the
@@ -15,20 +15,16 @@ export const genDupKey: Rule = {
   check: (ctx) => {
     const hits: RuleHit[] = [];
     for (const table of DUP_TABLES) {
-      const seen = new Map<string, AnyRecord>();
-      for (const r of (ctx.tables[table] as readonly AnyRecord[] | undefined) ?? []) {
-        const key = naturalKey(table, r);
-        const first = seen.get(key);
-        if (!first) seen.set(key, r);
-        else
-          hits.push({
-            table,
-            record: r,
-            field: null,
-            value: key,
-            message: describeDuplicate(table, r, first),
-          });
-      }
+      const records = ctx.tables[table] as readonly AnyRecord[] | undefined;
+      if (!records) continue;
+      for (const { first, record: r } of keyRepeats(table, records))
+        hits.push({
+          table,
+          record: r,
+          field: null,
+          value: naturalKey(table, r),
+          message: describeDuplicate(table, r, first),
+        });
     }
     return ran(hits);
   },

@@ -1,5 +1,5 @@
 import { ran, type AnyRecord, type Rule, type RuleHit } from '../rule.js';
-import { DUP_TABLES, content, naturalKey } from './dup-keys.js';
+import { DUP_TABLES, content, keyRepeats } from './dup-keys.js';
 import { humanPosition, sourceOf } from '../record-place.js';
 
 /**
@@ -16,14 +16,9 @@ export const genDupRow: Rule = {
   check: (ctx) => {
     const hits: RuleHit[] = [];
     for (const table of DUP_TABLES) {
-      const seen = new Map<string, AnyRecord>();
-      for (const r of (ctx.tables[table] as readonly AnyRecord[] | undefined) ?? []) {
-        const key = naturalKey(table, r);
-        const first = seen.get(key);
-        if (!first) {
-          seen.set(key, r);
-          continue;
-        }
+      const records = ctx.tables[table] as readonly AnyRecord[] | undefined;
+      if (!records) continue;
+      for (const { first, record: r } of keyRepeats(table, records)) {
         if (content(first) === content(r)) {
           const at = sourceOf(first);
           hits.push({

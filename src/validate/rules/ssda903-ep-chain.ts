@@ -1,4 +1,4 @@
-import { ran, byChild, type Rule, type RuleHit } from '../rule.js';
+import { ran, childGroupsOf, type Rule, type RuleHit } from '../rule.js';
 import { ukDate } from '../../ingest/parse-date.js';
 
 /**
@@ -15,16 +15,22 @@ export const ssda903EpChain: Rule = {
   message: 'An episode ends X1 but no episode starts on its DEC.',
   check: (ctx) => {
     const hits: RuleHit[] = [];
-    for (const eps of byChild(ctx.tables.episodes).values()) {
-      const starts = new Set(eps.map((e) => e.decom));
+    for (const eps of childGroupsOf(ctx.tables.episodes).values()) {
+      // A child has a handful of episodes a year: a scan beats building a set of start dates.
+      const starts = eps.length > 16 ? new Set(eps.map((e) => e.decom)) : null;
       for (const e of eps) {
-        if (e.rec === 'X1' && e.dec !== null && !starts.has(e.dec)) {
+        const dec = e.dec;
+        if (
+          e.rec === 'X1' &&
+          dec !== null &&
+          !(starts ? starts.has(dec) : eps.some((x) => x.decom === dec))
+        ) {
           hits.push({
             table: 'episodes',
             record: e,
             field: 'REC',
             value: 'X1',
-            message: `ended X1 on ${ukDate(e.dec)} but no episode of child ${e.childId} starts that day; the period of care is taken to end there`,
+            message: `ended X1 on ${ukDate(dec)} but no episode of child ${e.childId} starts that day; the period of care is taken to end there`,
           });
         }
       }

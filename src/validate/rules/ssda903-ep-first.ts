@@ -1,4 +1,4 @@
-import { ran, byChild, type Rule, type RuleHit } from '../rule.js';
+import { ran, childGroupsOf, type Rule, type RuleHit } from '../rule.js';
 import { ukDate } from '../../ingest/parse-date.js';
 
 /**
@@ -15,7 +15,7 @@ export const ssda903EpFirst: Rule = {
   message: 'A child’s first episode in the year is not RNE S.',
   check: (ctx) => {
     const hits: RuleHit[] = [];
-    for (const eps of byChild(ctx.tables.episodes).values()) {
+    for (const eps of childGroupsOf(ctx.tables.episodes).values()) {
       const first = eps.reduce((a, b) => (b.decom < a.decom ? b : a));
       if (first.rne !== 'S' && first.decom >= ctx.yearStart) {
         hits.push({

@@ -1,4 +1,4 @@
-import { ran, byChild, type Rule, type RuleHit } from '../rule.js';
+import { ran, childGroupsOf, type Rule, type RuleHit } from '../rule.js';
 import { ukDate } from '../../ingest/parse-date.js';
 
 /**
@@ -15,11 +15,11 @@ export const ssda903EpRecDec: Rule = {
   message: 'DEC and REC must both be filled or both blank.',
   check: (ctx) => {
     const hits: RuleHit[] = [];
-    for (const eps of byChild(ctx.tables.episodes).values()) {
-      const starts = new Set(eps.map((e) => e.decom));
+    for (const eps of childGroupsOf(ctx.tables.episodes).values()) {
       for (const e of eps) {
         if (e.dec !== null && e.rec === null) {
-          const rec = starts.has(e.dec) ? 'X1' : 'E8';
+          const dec = e.dec;
+          const rec = eps.some((x) => x.decom === dec) ? 'X1' : 'E8';
           hits.push({
             table: 'episodes',
             record: e,

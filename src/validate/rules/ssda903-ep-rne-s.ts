@@ -1,4 +1,4 @@
-import { ran, byChild, type Rule, type RuleHit } from '../rule.js';
+import { ran, childGroupsByDate, type Rule, type RuleHit } from '../rule.js';
 import { ukDate } from '../../ingest/parse-date.js';
 
 /**
@@ -15,8 +15,7 @@ export const ssda903EpRneS: Rule = {
   message: 'RNE S only starts a period of care.',
   check: (ctx) => {
     const hits: RuleHit[] = [];
-    for (const eps of byChild(ctx.tables.episodes).values()) {
-      const sorted = [...eps].sort((a, b) => (a.decom < b.decom ? -1 : a.decom > b.decom ? 1 : 0));
+    for (const sorted of childGroupsByDate(ctx.tables.episodes, 'decom').values()) {
       for (let i = 1; i < sorted.length; i++) {
         const prev = sorted[i - 1]!;
         const e = sorted[i]!;
