@@ -22,6 +22,8 @@ import { importDataset } from '../store/import-dataset.js';
 import { loadDatasetVersion } from '../store/load-dataset.js';
 import type { RowCount, ValidationIssue } from '../validate/issue.js';
 import { laName } from './la-names.js';
+import { type FrozenMember, freezeMembers } from '../report/edition/frozen-members.js';
+import { membersQuestionsFigures } from '../report/model/members-questions-figures.js';
 import { type RatedReports, ratedReports } from './rated-report.js';
 import type { IndicatorInput } from '../indicators/types.js';
 import type {
@@ -184,6 +186,22 @@ export function createStoreServices(db: Database, opts: { now?: () => Date } = {
       for (const ch of d.data.children)
         if (ids.has(ch.childId)) children.set(ch.childId, { dob: ch.dob, sex: ch.sex });
       return { la, period: periodId, indicatorId: id, datasetId: d.id, members: c.members, children };
+    },
+
+    async reportExtras(la, periodId) {
+      const d = await load(la);
+      if (!d) return null;
+      const period = parsePeriod(periodId);
+      const members: Record<string, FrozenMember[]> = {};
+      for (const def of INDICATORS) {
+        members[def.id] = freezeMembers(
+          runIndicator(def, d.input, period, headlineBasis(def, DEFAULT_SETTINGS), DEFAULT_SETTINGS).members,
+        );
+      }
+      return {
+        membersQuestions: membersQuestionsFigures(d.input, period, DEFAULT_SETTINGS, INDICATORS),
+        members,
+      };
     },
 
     currentDatasetId: currentId,

@@ -11,6 +11,8 @@ import type {
 } from '../indicators/types.js';
 import type { Basis } from '../calendar/period.js';
 import type { TargetSet } from '../indicators/targets.js';
+import type { FrozenMembers } from '../report/edition/frozen-members.js';
+import type { MembersQuestionsFigures } from '../report/model/members-questions-figures.js';
 import type { RowCount, ValidationIssue } from '../validate/issue.js';
 
 /**
@@ -42,6 +44,18 @@ export interface WebServices {
   validationIssues(la: string, datasetId: string): Promise<readonly ValidationIssue[] | null>;
   /** Imports uploaded files through the same path as `cspi import`. */
   importFiles(la: string, files: readonly UploadedFile[], by: string): Promise<ImportOutcome>;
+  /**
+   * What a report needs from the engine beyond the headline figures, as `cspi report` computes it:
+   * Appendix B's figures and the children in each numerator and denominator (frozen by publication, never
+   * rendered). Absent or null where the engine's input is not at hand (the test fake).
+   */
+  reportExtras?(la: string, period: string): Promise<ReportExtras | null>;
+}
+
+/** Appendix B's figures and the frozen members of a period's report. */
+export interface ReportExtras {
+  readonly membersQuestions: MembersQuestionsFigures;
+  readonly members: FrozenMembers;
 }
 
 export interface LaInfo {

@@ -12,6 +12,7 @@ import { type Breach, rescanPublic } from '../../report/public/rescan.js';
 import { renderCsv, renderJson } from '../../report/render/csv.js';
 import { renderHtml } from '../../report/render/html.js';
 import type { Database } from '../../store/database.js';
+import type { ReportExtras } from '../services.js';
 
 /** What publishing gave: the new edition, or the publication check's breaches (nothing written). */
 export type PublishOutcome =
@@ -24,6 +25,7 @@ const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex
  * Publishes the dashboard's figures for a period as an immutable edition in the report module's `editions`
  * table, frozen as `cspi publish` freezes one (report.md §8): the IndicatorReport (figures, RAG and direction
  * from the engine with the stored targets), definition versions, report options, commentary, final narrative,
+ * Appendix B's figures and the children behind each figure (when the services give them),
  * software version and the hashes of the public and full HTML, CSV and JSON. The public outputs are rescanned
  * first (report.md §6); any breach refuses publication. `cspi report --edition ID` re-renders the result.
  * @example const out = await publishEdition(db, report, { by: 'admin', laName: 'Darlington', now: new Date() })
@@ -31,8 +33,14 @@ const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex
 export async function publishEdition(
   db: Database,
   report: IndicatorReport,
-  opts: { readonly by: string; readonly laName: string; readonly now: Date },
+  opts: {
+    readonly by: string;
+    readonly laName: string;
+    readonly now: Date;
+    readonly extras?: ReportExtras | null;
+  },
 ): Promise<PublishOutcome> {
+  const extras = opts.extras ?? null;
   const publishedAt = opts.now.toISOString();
   const stem = `${report.la}-${report.period.id}-${publishedAt.replace(/[-:.TZ]/g, '').slice(0, 14)}`;
   let id = stem;
@@ -44,6 +52,7 @@ export async function publishEdition(
     generatedAt: publishedAt,
     softwareVersion: SOFTWARE_VERSION,
     edition: id,
+    ...(extras ? { membersQuestions: extras.membersQuestions } : {}),
   });
   const hashes: Record<string, string> = {};
   let narrative: NarrativeText | null = null;
@@ -85,6 +94,7 @@ export async function publishEdition(
       },
       commentary,
       narrative: narrative!,
+      ...(extras ? { membersQuestions: extras.membersQuestions, members: extras.members } : {}),
     },
     outputHashes: hashes,
   };

@@ -10,6 +10,7 @@ import type { RenderModel } from '../../report/model/render-model.js';
 import { defaultReportOptions } from '../../report/model/report-options.js';
 import { renderOutput } from '../../report/render/render-output.js';
 import type { Database } from '../../store/database.js';
+import type { ReportExtras } from '../services.js';
 import { SOFTWARE_VERSION } from '../../cli/commands/report.js';
 
 /** The formats the reports page offers. */
@@ -43,7 +44,12 @@ export interface ReportFile {
 export async function draftModel(
   db: Database,
   report: IndicatorReport,
-  opts: { readonly public: boolean; readonly laName: string; readonly now: Date },
+  opts: {
+    readonly public: boolean;
+    readonly laName: string;
+    readonly now: Date;
+    readonly extras?: ReportExtras | null;
+  },
 ): Promise<RenderModel> {
   const e = await latestEdition(db, report.la, report.period.id);
   return buildRenderModel(
@@ -56,6 +62,7 @@ export async function draftModel(
       generatedAt: opts.now.toISOString(),
       softwareVersion: SOFTWARE_VERSION,
       restatements: e ? restatements(e.frozen.report, report, e.id) : [],
+      ...(opts.extras ? { membersQuestions: opts.extras.membersQuestions } : {}),
     }),
   );
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { runPublish } from '../../cli/commands/publish.js';
 import { runReport } from '../../cli/commands/report.js';
+import { loadEdition } from '../../report/edition/edition-store.js';
 import { importSmallLa } from '../../hub/hub-fixtures.js';
 import { migrate } from '../../store/migrate.js';
 import { MIGRATIONS } from '../../store/migrations.js';
@@ -78,6 +79,13 @@ test('an edition published on the dashboard re-renders byte for byte with cspi r
         assert.equal(await docxBody(web), await docxBody(readFileSync(file)));
       }
     }
+    // The same figures, Appendix B figures and frozen children as cspi publish freezes from the same store.
+    const web = (await loadEdition(f.db, id))!;
+    const cli = await runPublish({ period: PERIOD, la: '841', db: f.file });
+    assert.deepEqual(web.frozen.report.indicators, cli.frozen.report.indicators);
+    assert.deepEqual(web.frozen.membersQuestions, cli.frozen.membersQuestions);
+    assert.deepEqual(web.frozen.members, cli.frozen.members);
+    assert.ok(Object.keys(web.frozen.members ?? {}).length >= 24);
     const pub = (
       await bytes(await admin.get(`/reports/${id}/download?la=841&format=html&version=public`))
     ).toString();

@@ -87,7 +87,13 @@ export function reportRoutes(): Hono<AppEnv> {
     if (!periods.includes(period)) return notFound(c, `There are no figures for ${period}.`);
     const report = await scopedReport(c, { la, las: [la], periods, period });
     if (!report) return notFound(c, `There are no figures for ${period}.`);
-    const model = await draftModel(db, report, { public: version === 'public', laName: la.name, now: now() });
+    const extras = (await services.reportExtras?.(la.code, period)) ?? null;
+    const model = await draftModel(db, report, {
+      public: version === 'public',
+      laName: la.name,
+      now: now(),
+      extras,
+    });
     return download(c, await reportFile(model, format, `${la.code}-${period}-draft-${version}`, pdf.browser));
   });
 
@@ -102,7 +108,8 @@ export function reportRoutes(): Hono<AppEnv> {
     const report = await scopedReport(c, { la, las: [la], periods, period });
     if (!report) return notFound(c, `There are no figures for ${period}.`);
     const user = c.var.user!;
-    const out = await publishEdition(db, report, { by: user.username, laName: la.name, now: now() });
+    const extras = (await services.reportExtras?.(la.code, period)) ?? null;
+    const out = await publishEdition(db, report, { by: user.username, laName: la.name, now: now(), extras });
     if (!out.ok) {
       c.status(422);
       return c.html(
