@@ -239,7 +239,7 @@ export async function benchIndicators(): Promise<void> {
   const [report, secs] = await timed(() => computeReport(request, INDICATORS));
   const cpu = process.cpuUsage(cpu0);
   print({
-    name: `computeReport (${report.indicators.length} indicators × 10 periods)`,
+    name: `computeReport (${report.indicators.length} indicators × 8 quarters)`,
     value: secs,
     unit: 's',
     goal: '< 1 s',

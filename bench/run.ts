@@ -9,6 +9,9 @@ import { benchIngest } from './ingest.js';
 import { benchStore } from './store.js';
 import { benchChains } from './chains.js';
 import { benchIndicators } from './indicators.js';
+import { benchReport } from './report.js';
+import { benchWeb } from './web.js';
+import { benchHub } from './hub.js';
 
 const sections: Record<string, () => Promise<void>> = {
   calendar: benchCalendar,
@@ -17,6 +20,9 @@ const sections: Record<string, () => Promise<void>> = {
   store: benchStore,
   chains: benchChains,
   indicators: benchIndicators,
+  report: benchReport,
+  web: benchWeb,
+  hub: benchHub,
 };
 
 const wanted = process.argv.slice(2);

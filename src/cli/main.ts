@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { UserError } from './user-error.js';
 import { CalendarRangeError } from '../calendar/working-day-calendar.js';
 import { PeriodError } from '../calendar/period.js';
+import { MigrationError } from '../store/migrate.js';
 import { registerCommands } from './commands.js';
 
 /**
@@ -31,7 +32,7 @@ function reportError(err: unknown): number {
     process.stderr.write(`cspi: ${err.message}\n`);
     return err.exitCode;
   }
-  if (err instanceof CalendarRangeError || err instanceof PeriodError) {
+  if (err instanceof CalendarRangeError || err instanceof PeriodError || err instanceof MigrationError) {
     process.stderr.write(`cspi: ${err.message}\n`);
     return 2;
   }

@@ -41,7 +41,7 @@ export const indicator: IndicatorDefinition = {
   },
   directionComparator: 'previous',
   narrative: {
-    subject: 'of Care Leavers were [[NEET]] at the end of {endMonth}',
+    subject: 'of Care Leavers were [[NEET]] at the end of {endMonth}{when:none}',
     zeroPhrase: 'No Care Leaver was [[NEET]] at the end of {endMonth}',
   },
   compute: (input, ctx) =>

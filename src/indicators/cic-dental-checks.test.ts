@@ -103,3 +103,17 @@ test('not available without cla_health', () => {
     'not-available',
   );
 });
+
+test('the OC2 variant needs no cla_health file, and says when OC2 is missing', () => {
+  const d = data('2020-06-01', [], null, {
+    tables: new Set(['episodes', 'oc2']),
+    oc2: [oc2('C1', '2021-22', true, true)],
+  });
+  assert.equal(indicator.sources.includes('cla-health'), false);
+  const r = indicator.compute(inputOf(d), ctxOf('2021-22-Q4', 'ytd', { 'dental.cohort': 'oc2' }));
+  assert.equal(r.numerator, 1);
+  const none = data('2020-06-01', [], null, { tables: new Set(['episodes']) });
+  const na = indicator.compute(inputOf(none), ctxOf('2021-22-Q4', 'ytd', { 'dental.cohort': 'oc2' }));
+  assert.equal(na.status, 'not-available');
+  assert.deepEqual(na.missing, ['the SSDA903 oc2 table']);
+});

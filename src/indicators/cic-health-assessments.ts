@@ -54,7 +54,9 @@ export const cicHealthAssessments: IndicatorDefinition = {
     comparability:
       'The England figure (89%) is the DfE OC2 measure: children looked after continuously for 12 months at 31 March whose health assessment was up to date. This in-year measure counts children due an assessment, so it is not like-for-like; the OC2 cohort option reproduces the DfE definition at year end.',
   },
-  sources: ['episodes', 'cla-health'],
+  // Only the table every variant needs: the default reads cla_health and the OC2 cohort variant reads
+  // OC2 (often used where there is no cla_health file), so compute reports which one is missing.
+  sources: ['episodes'],
   target: { value: 90, kind: 'local' },
   england: {
     value: 89,

@@ -89,7 +89,7 @@ export const indicator: IndicatorDefinition = {
   },
   directionComparator: 'previous',
   narrative: {
-    subject: '[[CiC]] had at least one missing episode',
+    subject: 'children in care had at least one missing episode',
     zeroPhrase: 'No [[CiC]] had a missing episode {when}',
   },
   compute(input, ctx): Computation {

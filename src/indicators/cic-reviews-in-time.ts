@@ -7,16 +7,16 @@ import type { WorkingDayCount } from '../calendar/working-days.js';
 import { addWorkingDaysUnder } from './lib/add-working-days-under.js';
 import { missingTables, notAvailable } from './lib/availability.js';
 import {
-  chainAsAt,
   chainComputation,
-  countedNote,
   episodeChainNote,
   groupByChild,
   provisionalNote,
   uascNote,
   uascTest,
-  ukDate,
 } from './lib/chain-support.js';
+import { asAtFor } from './lib/as-at.js';
+import { countNote } from './lib/notes.js';
+import { ukDate } from './lib/uk-date.js';
 import { runDueChain } from './lib/due-chain.js';
 import type { IndicatorDefinition, Member, Note } from './types.js';
 
@@ -75,7 +75,7 @@ export const cicReviewsInTime: IndicatorDefinition = {
     if (missing.length > 0) return notAvailable(missing);
     const w = basisWindow(ctx.period, ctx.basis);
     if (w === null) throw new Error(`no window for basis ${ctx.basis} in ${ctx.period.id}`);
-    const asAt = chainAsAt(input.data, SOURCES);
+    const asAt = asAtFor(input.data, SOURCES);
     const isUasc = uascTest(input.data, ctx.settings);
     const reviewsByChild = groupByChild(input.data.cicReviews);
     const members: Member[] = [];
@@ -131,7 +131,7 @@ export const cicReviewsInTime: IndicatorDefinition = {
     const notes: (Note | null)[] = [
       provisionalNote(ctx.period.end, asAt),
       episodeChainNote(used),
-      countedNote(
+      countNote(
         'historyIncomplete',
         beforeHistory,
         'periods of care starting before the loaded SSDA903 history',

@@ -7,17 +7,17 @@ import type { LongTermPlacement } from '../model/local.js';
 import type { TableName } from '../model/source.js';
 import { missingTables, notAvailable } from './lib/availability.js';
 import {
-  chainAsAt,
   chainComputation,
-  countedNote,
   episodeChainNote,
   flagSetting,
   groupByChild,
   provisionalNote,
   uascNote,
   uascTest,
-  ukDate,
 } from './lib/chain-support.js';
+import { asAtFor } from './lib/as-at.js';
+import { countNote } from './lib/notes.js';
+import { ukDate } from './lib/uk-date.js';
 import { runDueChain } from './lib/due-chain.js';
 import type { IndicatorDefinition, Member, Note } from './types.js';
 
@@ -106,7 +106,7 @@ export const cicVisitsInTime: IndicatorDefinition = {
     const w = basisWindow(ctx.period, ctx.basis);
     if (w === null) throw new Error(`no window for basis ${ctx.basis} in ${ctx.period.id}`);
     const seenAlone = flagSetting(ctx.settings, 'cicVisits.seenAlone');
-    const asAt = chainAsAt(input.data, SOURCES);
+    const asAt = asAtFor(input.data, SOURCES);
     const isUasc = uascTest(input.data, ctx.settings);
     const longTermFile = input.data.tables.has('placements-long-term');
     const longTermByChild = groupByChild(input.data.placementsLongTerm);
@@ -165,11 +165,7 @@ export const cicVisitsInTime: IndicatorDefinition = {
     const notes: (Note | null)[] = [
       provisionalNote(ctx.period.end, asAt),
       episodeChainNote(used),
-      countedNote(
-        'historyIncomplete',
-        beforeHistory,
-        'placements starting before the loaded SSDA903 history',
-      ),
+      countNote('historyIncomplete', beforeHistory, 'placements starting before the loaded SSDA903 history'),
       uascNote(ctx.settings, uascRemoved),
       longTermFile
         ? null

@@ -6,6 +6,8 @@ export type ConfigIssueCode =
   | 'CFG-TOLERANCE'
   | 'CFG-TOLERANCE-UNIT'
   | 'CFG-KIND'
+  | 'CFG-SCHEME'
+  | 'CFG-RATING'
   | 'CFG-DUPLICATE'
   | 'CFG-SETTING';
 

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isoDate } from '../calendar/iso-date.js';
+import fc from 'fast-check';
+import { fromDayNumber, isoDate, toDayNumber } from '../calendar/iso-date.js';
+import { addMonths } from '../calendar/add-months.js';
 import { cpRepeat2y as def } from './cp-repeat-2y.js';
 import { cpPlan, dataset, run, withVariants } from './lib/test-fixtures.js';
 
@@ -63,4 +65,53 @@ test('historyIncomplete when the CIN history starts less than 24 months before t
   );
   const ok = { ...data, historyStart: { cin: isoDate('2019-04-01'), ssda903: null } };
   assert.deepEqual(run(def, ok, '2021-22-Q4', 'ytd').notes, []);
+});
+
+test('property: agrees with a brute-force reading of the definition', () => {
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.tuple(
+          fc.constantFrom('P', 'Q'),
+          fc.integer({ min: 0, max: 1200 }),
+          fc.option(fc.integer({ min: 0, max: 400 })),
+        ),
+        { maxLength: 25 },
+      ),
+      (rows) => {
+        const base = toDayNumber(isoDate('2019-01-01'));
+        const seen = new Set<string>();
+        const plans = rows
+          .filter(([child, off]) => !seen.has(`${child}${off}`) && seen.add(`${child}${off}`))
+          .map(([child, off, len], i) =>
+            cpPlan(
+              `p${i}`,
+              child,
+              fromDayNumber(base + off),
+              len === null ? null : fromDayNumber(base + off + len),
+            ),
+          );
+        const c = run(def, dataset(['cp-plans'], { cpPlans: plans }), '2021-22-Q3', 'ytd');
+        let num = 0;
+        let den = 0;
+        for (const p of plans) {
+          if (p.startDate < '2021-04-01' || p.startDate > '2021-12-31') continue;
+          den++;
+          const from = addMonths(p.startDate, -24);
+          if (
+            plans.some(
+              (q) =>
+                q.id !== p.id &&
+                q.childId === p.childId &&
+                q.endDate !== null &&
+                q.endDate >= from &&
+                q.endDate <= p.startDate,
+            )
+          )
+            num++;
+        }
+        return c.numerator === num && c.denominator === den;
+      },
+    ),
+  );
 });

@@ -42,7 +42,7 @@ export const cpRepeat2y: IndicatorDefinition = {
   narrative: {
     subject:
       'of children becoming subject to a Child Protection (CP) plan {when} had been subject to a plan that ended in the previous two years',
-    lead: '{when}, the percentage of children becoming subject to a Child Protection Plan for a second or subsequent time within two years of the previous plan ending was',
+    lead: 'At the end of {endMonth}, the percentage of children becoming subject to a [[CP]] plan {when} for a second or subsequent time within two years of the previous plan ending was {value}',
   },
   compute(input, ctx) {
     const w = windowOf(ctx);

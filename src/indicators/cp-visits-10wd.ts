@@ -2,15 +2,10 @@ import { basisWindow, inWindow } from '../calendar/period.js';
 import type { TableName } from '../model/source.js';
 import { addWorkingDaysUnder } from './lib/add-working-days-under.js';
 import { notAvailable, missingTables } from './lib/availability.js';
-import {
-  chainAsAt,
-  chainComputation,
-  countedNote,
-  flagSetting,
-  groupByChild,
-  provisionalNote,
-  ukDate,
-} from './lib/chain-support.js';
+import { chainComputation, flagSetting, groupByChild, provisionalNote } from './lib/chain-support.js';
+import { asAtFor } from './lib/as-at.js';
+import { countNote } from './lib/notes.js';
+import { ukDate } from './lib/uk-date.js';
 import { type ChainEvent, runDueChain } from './lib/due-chain.js';
 import { variant } from './settings.js';
 import type { IndicatorDefinition, Member, Note } from './types.js';
@@ -64,7 +59,7 @@ export const cpVisits10wd: IndicatorDefinition = {
     if (interval !== 10 && interval !== 15)
       throw new RangeError(`cpVisits.interval must be 10 or 15: ${interval}`);
     const seenAlone = flagSetting(ctx.settings, 'cpVisits.seenAlone');
-    const asAt = chainAsAt(input.data, SOURCES);
+    const asAt = asAtFor(input.data, SOURCES);
     const visitsByChild = groupByChild(
       input.data.cpVisits.filter((v) => v.childSeen && (!seenAlone || v.seenAlone === true)),
     );
@@ -114,8 +109,8 @@ export const cpVisits10wd: IndicatorDefinition = {
     }
     const notes: (Note | null)[] = [
       provisionalNote(ctx.period.end, asAt),
-      countedNote('invalidDates', invalidDates),
-      countedNote('historyIncomplete', beforeHistory, 'plans starting before the loaded CIN history'),
+      countNote('invalidDates', invalidDates),
+      countNote('historyIncomplete', beforeHistory, 'plans starting before the loaded CIN history'),
       interval !== 10 || seenAlone
         ? {
             code: 'variant',

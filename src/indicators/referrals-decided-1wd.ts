@@ -33,7 +33,7 @@ export const referralsDecided1wd: IndicatorDefinition = {
   england: null,
   directionComparator: 'previous',
   narrative: {
-    subject: 'of referrals were screened and completed within 1 day {when}',
+    subject: 'of referrals were screened and completed within 1 day',
     narrativeGroup: 'screening',
   },
   compute(input, ctx) {

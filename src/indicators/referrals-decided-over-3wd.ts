@@ -32,7 +32,7 @@ export const referralsDecidedOver3wd: IndicatorDefinition = {
   england: null,
   directionComparator: 'previous',
   narrative: {
-    subject: 'of the referrals took over three days to complete {when}',
+    subject: 'of the referrals took over three days to complete',
     zeroPhrase: 'No referral took over three days to complete {when}',
     narrativeGroup: 'screening',
   },

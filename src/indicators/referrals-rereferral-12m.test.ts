@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { referralsRereferral12m as def } from './referrals-rereferral-12m.js';
 import { dataset, referral, run, withVariants } from './lib/test-fixtures.js';
-import { isoDate } from '../calendar/iso-date.js';
+import fc from 'fast-check';
+import { fromDayNumber, isoDate, toDayNumber } from '../calendar/iso-date.js';
+import { addMonths } from '../calendar/add-months.js';
 
 // indicators.md §3 E2.
 const e2 = dataset(['cin-details'], {
@@ -85,4 +87,39 @@ test('not available without the CIN census', () => {
   const c = run(def, dataset([]), '2021-22-Q3');
   assert.equal(c.status, 'not-available');
   assert.match(c.notes[0]!.detail!, /needs the CIN census/);
+});
+
+test('property: agrees with a brute-force reading of the definition', () => {
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.tuple(fc.constantFrom('P', 'Q', 'R', 'S', 'T', 'U', 'V', 'W'), fc.integer({ min: 0, max: 490 })),
+        {
+          maxLength: 30,
+        },
+      ),
+      (rows) => {
+        const base = toDayNumber(isoDate('2020-09-01'));
+        const referrals = rows.map(([child, off], i) => referral(`r${i}`, child, fromDayNumber(base + off)));
+        const c = run(def, dataset(['cin-details'], { referrals }), '2021-22-Q3');
+        const w = { start: '2021-10-01', end: '2021-12-31' };
+        const unique = new Map(referrals.map((r) => [`${r.childId}|${r.referralDate}`, r]));
+        let num = 0;
+        let den = 0;
+        for (const r of unique.values()) {
+          if (r.referralDate < w.start || r.referralDate > w.end) continue;
+          den++;
+          const from = addMonths(r.referralDate, -12);
+          if (
+            [...unique.values()].some(
+              (p) => p.childId === r.childId && p.referralDate >= from && p.referralDate < r.referralDate,
+            )
+          )
+            num++;
+        }
+        return c.numerator === num && c.denominator === den;
+      },
+    ),
+    { numRuns: 300 },
+  );
 });

@@ -9,8 +9,13 @@ function statusText(r: IndicatorResult): string | null {
   switch (r.status) {
     case 'not-available':
       return `Not available: ${r.notes.find((n) => n.code === 'notAvailable')?.detail ?? 'missing data'}`;
-    case 'annual-only':
-      return 'Reported annually';
+    case 'annual-only': {
+      const year = r.notes.find((n) => n.code === 'reportedAnnually')?.detail?.replace('last outturn ', '');
+      const last = r.extra['lastOutturn'];
+      return last === null || last === undefined || !year
+        ? 'Reported annually'
+        : `Reported annually (${year}: ${formatValue(r, last)})`;
+    }
     case 'no-eligible-cases':
       return 'No eligible cases';
     default:

@@ -22,13 +22,23 @@ test('CSV targets: override, tolerance in points or percent, none, kind', () => 
     target: 20,
     kind: 'national',
     tolerance: 1,
+    scheme: 'target-tolerance',
+    rating: 'rounded',
   });
   // cp-repeat-any has no catalogue target: the LA sets one, local, default tolerance 10% = 1.5.
-  assert.deepEqual(resolveTarget(cpRepeatAny, set), { target: 15, kind: 'local', tolerance: 1.5 });
+  assert.deepEqual(resolveTarget(cpRepeatAny, set), {
+    target: 15,
+    kind: 'local',
+    tolerance: 1.5,
+    scheme: 'target-tolerance',
+    rating: 'rounded',
+  });
   assert.deepEqual(resolveTarget(referralsRereferral12m, null), {
     target: 18,
     kind: 'local',
     tolerance: 1.8,
+    scheme: 'target-tolerance',
+    rating: 'rounded',
   });
 });
 
@@ -49,6 +59,8 @@ test('JSON targets with la and year; "none" removes a target', () => {
     target: null,
     kind: null,
     tolerance: null,
+    scheme: 'target-tolerance',
+    rating: 'rounded',
   });
 });
 
@@ -105,4 +117,34 @@ test('settings: bad values are issues naming the key', () => {
     r.issues.map((i) => i.position),
     ['workingDays', 'basis.icpc-15wd', 'colour'],
   );
+});
+
+test('scheme and rating columns; thresholds is refused with a reason', () => {
+  const ok = parseTargets(
+    'indicator,target,tolerance,tolerance_unit,kind,scheme,rating\nicpc-15wd,90,,,,improvement-aware,unrounded\ncp-repeat-any,20,,,,none,\n',
+    't.csv',
+    ids,
+  );
+  assert.ok(ok.ok);
+  assert.deepEqual(
+    ok.value.overrides.map((o) => [o.indicator, o.scheme, o.rating]),
+    [
+      ['cp-repeat-any', 'none', null],
+      ['icpc-15wd', 'improvement-aware', 'unrounded'],
+    ],
+  );
+  const bad = parseTargets(
+    'indicator,target,scheme,rating\nicpc-15wd,90,thresholds,\ncp-repeat-any,20,,exact\n',
+    't.csv',
+    ids,
+  );
+  assert.ok(!bad.ok);
+  assert.deepEqual(
+    bad.issues.map((i) => [i.position, i.code]),
+    [
+      ['line 2', 'CFG-SCHEME'],
+      ['line 3', 'CFG-RATING'],
+    ],
+  );
+  assert.match(bad.issues[0]!.message, /thresholds scheme is not supported/);
 });

@@ -1,6 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import type { ConfigIssue, Parsed } from './config-issue.js';
-import type { TargetOverride, TargetSet } from './targets.js';
+import type { RatingScheme, TargetOverride, TargetSet } from './targets.js';
+
+const SCHEMES: readonly string[] = ['target-tolerance', 'improvement-aware', 'none'];
 
 interface RawRow {
   readonly position: string;
@@ -9,6 +11,8 @@ interface RawRow {
   readonly tolerance: unknown;
   readonly toleranceUnit: unknown;
   readonly kind: unknown;
+  readonly scheme: unknown;
+  readonly rating: unknown;
 }
 
 function blank(v: unknown): boolean {
@@ -62,12 +66,27 @@ function readRow(
   if (kindText !== null && kindText !== 'national' && kindText !== 'local') {
     return at('CFG-KIND', `kind "${kindText}" must be national or local`);
   }
+  const schemeText = blank(row.scheme) ? null : String(row.scheme).trim().toLowerCase();
+  if (schemeText !== null && !SCHEMES.includes(schemeText)) {
+    return at(
+      'CFG-SCHEME',
+      schemeText === 'thresholds'
+        ? 'the thresholds scheme is not supported: use target-tolerance, improvement-aware or none'
+        : `scheme "${schemeText}" must be ${SCHEMES.join(', ')}`,
+    );
+  }
+  const ratingText = blank(row.rating) ? null : String(row.rating).trim().toLowerCase();
+  if (ratingText !== null && ratingText !== 'rounded' && ratingText !== 'unrounded') {
+    return at('CFG-RATING', `rating "${ratingText}" must be rounded or unrounded`);
+  }
   return {
     indicator: id,
     target,
     tolerance,
     toleranceUnit: (unitText ?? 'percent') as TargetOverride['toleranceUnit'],
     kind: kindText as TargetOverride['kind'],
+    scheme: schemeText as RatingScheme | null,
+    rating: ratingText as TargetOverride['rating'],
   };
 }
 
@@ -99,6 +118,8 @@ function fromJson(text: string, file: string): { la: unknown; year: unknown; row
     tolerance: r?.['tolerance'],
     toleranceUnit: r?.['toleranceUnit'] ?? r?.['tolerance_unit'],
     kind: r?.['kind'],
+    scheme: r?.['scheme'],
+    rating: r?.['rating'],
   }));
   return { la: obj['la'], year: obj['year'], rows };
 }
@@ -134,6 +155,8 @@ function fromCsv(text: string, file: string): { la: unknown; year: unknown; rows
     tolerance: r['tolerance'],
     toleranceUnit: r['tolerance_unit'],
     kind: r['kind'],
+    scheme: r['scheme'],
+    rating: r['rating'],
   }));
   const las = [...new Set(records.map((r) => r['la']).filter((v) => v))];
   const years = [...new Set(records.map((r) => r['year']).filter((v) => v))];
@@ -142,8 +165,8 @@ function fromCsv(text: string, file: string): { la: unknown; year: unknown; rows
 
 /**
  * Parses an LA's targets file for a financial year: JSON (`{ "la", "year", "targets": [{ indicator, target,
- * tolerance, toleranceUnit, kind }] }`) or CSV (`indicator,target,tolerance,tolerance_unit,kind`, optional
- * `la` and `year` columns). A blank or `none` target removes the catalogue target; a blank tolerance keeps
+ * tolerance, toleranceUnit, kind, scheme, rating }] }`) or CSV (`indicator,target,tolerance,tolerance_unit,kind`,
+ * optional `scheme`, `rating`, `la` and `year` columns). A blank or `none` target removes the catalogue target; a blank tolerance keeps
  * the default (10% of the target). Returns every issue found, each naming its row.
  * @example parseTargets('indicator,target,tolerance,tolerance_unit,kind\nicpc-15wd,85,5,points,local', 't.csv', ids)
  */

@@ -11,3 +11,8 @@ export function bindValue(v: unknown): unknown {
   if (v instanceof Date) return v.toISOString();
   return v;
 }
+
+/** True when {@link bindValue} would change the value (so a row of plain values can be bound as it is). */
+export function needsBinding(v: unknown): boolean {
+  return v === undefined || typeof v === 'boolean' || v instanceof Date;
+}

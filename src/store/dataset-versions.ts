@@ -1,5 +1,6 @@
 import type { IsoDate } from '../calendar/iso-date.js';
 import type { Database } from './database.js';
+import type { RowCount } from '../validate/issue.js';
 
 /** A dataset version's summary, as `cspi datasets` and the data page list it. */
 export interface DatasetVersion {
@@ -12,9 +13,11 @@ export interface DatasetVersion {
   /** The latest as-at date of its sources. */
   readonly extractDate: IsoDate | null;
   readonly asAt: unknown;
+  /** Records per dataset table after merging; per submission and table; per file as imported (read = loaded + rejected). */
   readonly rowCounts: {
     readonly tables: Readonly<Record<string, number>>;
     readonly submissions: readonly SubmissionSummary[];
+    readonly files: readonly RowCount[];
   };
   readonly validation: ValidationSummary;
   readonly checks: ValidationSummary;
@@ -65,7 +68,7 @@ function toVersion(r: VersionRow, currentSeq: number | undefined): DatasetVersio
     contentHash: r.content_hash,
     extractDate: r.extract_date,
     asAt: JSON.parse(r.as_at_json),
-    rowCounts: JSON.parse(r.row_counts_json),
+    rowCounts: { files: [], ...JSON.parse(r.row_counts_json) },
     validation: JSON.parse(r.validation_json),
     checks: JSON.parse(r.checks_json),
     current: Number(r.seq) === currentSeq,

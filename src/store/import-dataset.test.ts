@@ -151,6 +151,14 @@ for (const store of testStores()) {
           // The earlier version is still readable as it was.
           const v1 = (await loadDataset(db, '841', '841-v1'))!;
           assert.equal(v1.episodes.length, 2);
+          const version = (await loadDatasetVersion(db, '841'))!.version;
+          assert.deepEqual(version.rowCounts.files.map((c) => `${c.file} ${c.read}`).sort(), [
+            'children.csv 1',
+            'children.csv 1',
+            'cpPlans.csv 1',
+            'episodes.csv 1',
+            'referrals.csv 1',
+          ]);
           const old = await db.get<{ superseded_by: string }>(
             'SELECT superseded_by FROM submissions WHERE id = ?',
             [r.replaced[0]],

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { IngestResult, StagedSubmission, StagedTables } from '../ingest/staged.js';
-import type { ValidationIssue } from '../validate/issue.js';
+import type { RowCount, ValidationIssue } from '../validate/issue.js';
 import { assembleDataset } from './assemble/assemble-dataset.js';
 import type { SubmissionRecords } from './assemble/submission-records.js';
 import type { Database } from './database.js';
@@ -96,6 +96,38 @@ export async function importDataset(
     key ? { ...s, tables: pseudonymiseTables(s.tables, key, postcodes) } : s,
   );
   const issues = key ? ingest.issues.map((i) => pseudonymiseIssue(i, key)) : ingest.issues;
+
+  // Row counts name files without folders: when two submissions have a file of the same name (episodes.csv of
+  // two years), the n-th submission holding that name takes the n-th count of each (file, table).
+  const occurrence = new Map<StagedSubmission, Map<string, number>>();
+  const seenNames = new Map<string, number>();
+  for (const s of ingest.submissions) {
+    const own = new Map<string, number>();
+    for (const f of s.files) {
+      if (own.has(f.name)) continue;
+      own.set(f.name, seenNames.get(f.name) ?? 0);
+      seenNames.set(f.name, (seenNames.get(f.name) ?? 0) + 1);
+    }
+    occurrence.set(s, own);
+  }
+  const countGroups = new Map<string, RowCount[]>();
+  for (const c of ingest.counts) {
+    const k = `${c.file}|${c.table}`;
+    const list = countGroups.get(k);
+    if (list) list.push(c);
+    else countGroups.set(k, [c]);
+  }
+  const countsBySubmission = new Map<StagedSubmission, RowCount[]>();
+  ingest.submissions.forEach((s, i) => {
+    const own = occurrence.get(s)!;
+    const out: RowCount[] = [];
+    for (const [k, list] of countGroups) {
+      const n = own.get(k.slice(0, k.lastIndexOf('|')));
+      if (n !== undefined && list[n]) out.push(list[n]!);
+    }
+    countsBySubmission.set(prepared[i]!, out);
+  });
+  const countsOf = (s: StagedSubmission): RowCount[] => countsBySubmission.get(s) ?? [];
 
   return db.transaction(async (tx) => {
     const startedAt = now().toISOString();
@@ -205,8 +237,8 @@ export async function importDataset(
       const s = a.staged;
       const id = `${la}-${s.source}-${s.collectionYear ?? s.asAt ?? 'ref'}-${seq}`;
       await tx.run(
-        `INSERT INTO submissions (id, la, source, collection_year, as_at, range_start, range_end, identity, import_id, seq, created_at, tables_json, pseudonymised, superseded_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+        `INSERT INTO submissions (id, la, source, collection_year, as_at, range_start, range_end, identity, import_id, seq, created_at, tables_json, pseudonymised, superseded_by, counts_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
         [
           id,
           la,
@@ -221,6 +253,7 @@ export async function importDataset(
           startedAt,
           JSON.stringify(Object.keys(s.tables)),
           pseudonymised,
+          JSON.stringify(countsOf(s)),
         ],
       );
       await tx.insertMany(
@@ -301,7 +334,11 @@ export async function importDataset(
         hash,
         extractDate,
         JSON.stringify(dataset.asAt),
-        JSON.stringify({ tables, submissions: submissionsSummary }),
+        JSON.stringify({
+          tables,
+          submissions: submissionsSummary,
+          files: [...kept.flatMap((k) => k.counts), ...toAdd.flatMap((a) => countsOf(a.staged))],
+        }),
         JSON.stringify(validation),
         JSON.stringify(summariseIssues(checks)),
       ],

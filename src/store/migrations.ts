@@ -4,13 +4,13 @@ import { migration as recordTables } from './migrations/002-record-tables.js';
 import { migration as indicatorResults } from './migrations/100-indicator-results.js';
 import { migration as webTables } from './migrations/090-web.js';
 import { migration as webAuditAppendOnly } from './migrations/091-web-audit-append-only.js';
-import { migration as webReportEditions } from './migrations/092-web-report-editions.js';
 import { migration as editions } from './migrations/110-editions.js';
+import { migration as submissionCounts } from './migrations/003-submission-counts.js';
 
 /**
  * Every schema change, in the order applied. Append new ones at the end (a file
  * `store/migrations/NNN-name.ts` exporting `migration: Migration` in SQL both SQLite and PostgreSQL accept);
- * never edit or reorder one that has shipped.
+ * never edit or reorder one that has shipped. The order of this list, not the file numbers, is the order applied.
  */
 export const MIGRATIONS: readonly Migration[] = [
   storeCore,
@@ -18,6 +18,6 @@ export const MIGRATIONS: readonly Migration[] = [
   indicatorResults,
   webTables,
   webAuditAppendOnly,
-  webReportEditions,
   editions,
+  submissionCounts,
 ];

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../calendar/iso-date.js';
 import type { StagedTables } from '../ingest/staged.js';
 import type { SourceKind } from '../model/source.js';
+import type { RowCount } from '../validate/issue.js';
 import type { SubmissionRecords } from './assemble/submission-records.js';
 import type { Database } from './database.js';
 import { readRecords } from './records/record-io.js';
@@ -17,6 +18,8 @@ export interface StoredSubmission {
   readonly tableKeys: readonly (keyof StagedTables)[];
   readonly pseudonymised: boolean;
   readonly sha256s: readonly string[];
+  /** Row accounting of its files when imported. */
+  readonly counts: readonly RowCount[];
 }
 
 interface Row {
@@ -30,6 +33,7 @@ interface Row {
   seq: number;
   tables_json: string;
   pseudonymised: number;
+  counts_json: string | null;
 }
 
 /**
@@ -38,7 +42,7 @@ interface Row {
  */
 export async function versionSubmissions(db: Database, datasetId: string): Promise<StoredSubmission[]> {
   const rows = await db.all<Row>(
-    `SELECT s.id, s.source, s.collection_year, s.as_at, s.range_start, s.range_end, s.identity, s.seq, s.tables_json, s.pseudonymised
+    `SELECT s.id, s.source, s.collection_year, s.as_at, s.range_start, s.range_end, s.identity, s.seq, s.tables_json, s.pseudonymised, s.counts_json
        FROM submissions s JOIN dataset_submissions ds ON ds.submission_id = s.id
       WHERE ds.dataset_id = ? ORDER BY s.seq`,
     [datasetId],
@@ -65,6 +69,7 @@ export async function versionSubmissions(db: Database, datasetId: string): Promi
     tableKeys: JSON.parse(r.tables_json) as (keyof StagedTables)[],
     pseudonymised: Number(r.pseudonymised) !== 0,
     sha256s: shas.get(r.id) ?? [],
+    counts: r.counts_json ? (JSON.parse(r.counts_json) as RowCount[]) : [],
   }));
 }
 

@@ -1,8 +1,9 @@
+import { Weights } from './prng.js';
 import type { SimContext } from './sim-context.js';
-import type { SimChild, SimPeriod } from './sim-types.js';
+import { addEvent, type SimChild, type SimPeriod } from './sim-types.js';
 import { type Day, addWd, ageOn, onOrNextWd, onOrPrevWd, plusMonths, weekday } from './day-calendar.js';
 
-const REVIEW_CODES: readonly (readonly [string, number])[] = [
+const REVIEW_CODES = new Weights<string>([
   ['PN1', 60],
   ['PN2', 5],
   ['PN3', 3],
@@ -10,7 +11,7 @@ const REVIEW_CODES: readonly (readonly [string, number])[] = [
   ['PN5', 10],
   ['PN6', 12],
   ['PN7', 7],
-];
+]);
 
 /**
  * The events of one period of care: CiC reviews (20 working days, 3 months, then 6 months), statutory
@@ -37,7 +38,7 @@ function reviews(ctx: SimContext, child: SimChild, start: Day, end: Day): void {
       : onOrNextWd(due + rng.int(1, 35));
     if (held <= a) held = due;
     if (held >= end || held > ctx.horizon) return;
-    child.reviews.push({
+    addEvent(child, 'reviews', {
       date: held,
       code: ageOn(child.dob, held) < 4 ? 'PN0' : rng.weighted(REVIEW_CODES),
     });
@@ -71,7 +72,7 @@ function visits(ctx: SimContext, child: SimChild, period: SimPeriod, periodEnd: 
       if (d >= end || d > ctx.horizon) break;
       if (d >= ctx.eventsFrom) {
         const older = ageOn(child.dob, d) >= 4;
-        child.claVisits.push({
+        addEvent(child, 'claVisits', {
           date: d,
           minute: rng.int(8 * 60, 19 * 60),
           seen: !rng.chance(0.015),
@@ -88,7 +89,7 @@ function health(ctx: SimContext, child: SimChild, start: Day, end: Day): void {
   const { rng, profile } = ctx;
   const push = (type: 'IHA' | 'RHA' | 'DENTAL', date: Day, completed = true): void => {
     if (date >= ctx.eventsFrom && date <= ctx.horizon && date < end)
-      child.health.push({ type, date, completed });
+      addEvent(child, 'health', { type, date, completed });
   };
   // Initial health assessment (due within 20 working days; often late), then reviews.
   const iha = addWd(start, rng.chance(0.45) ? rng.int(5, 20) : rng.int(21, 70));
@@ -162,7 +163,7 @@ function missing(ctx: SimContext, child: SimChild, start: Day, end: Day): void {
         let e: Day | null = d + len;
         if (e >= end) e = end === ctx.horizon + 1 ? null : end;
         if (e !== null && e > ctx.horizon) e = null;
-        child.missing.push({ kind, start: d, end: e });
+        addEvent(child, 'missing', { kind, start: d, end: e });
       }
     }
   }

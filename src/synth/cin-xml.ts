@@ -1,8 +1,9 @@
 import type { CollectionYear } from './collection-years.js';
-import type { SimChild, SimLa, SimReferral } from './sim-types.js';
+import type { SimChild, SimReferral } from './sim-types.js';
+import { BufferedFile } from './buffered-file.js';
 import { type Day, iso } from './day-calendar.js';
 import { assessmentFactor, cinSex } from './codes.js';
-import { type XNode, el, leaf } from './xml-tree.js';
+import { type XNode, XML_PROLOG, el, leaf, xmlLines } from './xml-tree.js';
 
 /** One Child element and the simulated child it came from (faults need both). */
 export interface CinChildNode {
@@ -19,40 +20,53 @@ export interface CinCensus {
 const isoOrNull = (d: Day | null, ref: Day): string | null => (d !== null && d <= ref ? iso(d) : null);
 
 /**
- * The CIN census of one collection year (inputs.md §3): the children with a referral in the year or a
- * case open during it, each with the CINdetails open in the year and their modules, element names and
- * order as that year's schema (GenderCurrent to 2023-24, Sex from 2024-25). Dates after the reference
- * date are not shown, so open records reappear next year under the same key.
+ * The CIN census of one collection year (inputs.md §3) as an element tree (for fault injection): the
+ * children (in LAchildID order) with a referral in the year or a case open during it, each with the
+ * CINdetails open in the year and their modules, element names and order as that year's schema
+ * (GenderCurrent to 2023-24, Sex from 2024-25). Dates after the reference date are not shown, so open
+ * records reappear next year under the same key.
  */
-export function cinCensus(sim: SimLa, year: CollectionYear, laCode: string): CinCensus {
-  const ref = year.refDate;
+export function cinCensus(byId: readonly SimChild[], year: CollectionYear, laCode: string): CinCensus {
   const childNodes: CinChildNode[] = [];
-  for (const c of sim.children) {
-    const details: XNode[] = [];
-    for (const r of c.referrals) {
-      if (r.date > ref || (r.closure !== null && r.closure < year.start)) continue;
-      details.push(cinDetails(r, year));
-    }
-    if (details.length === 0) continue;
-    const ids: XNode[] = [leaf('LAchildID', c.id)];
-    if (c.upn) ids.push(leaf('UPN', c.upn));
-    else ids.push(leaf('UPNunknown', c.uasc ? 'UN4' : 'UN2'));
-    ids.push(leaf('PersonBirthDate', iso(c.dob)));
-    const [sexName, sexValue] = cinSex(c.sex, year.endYear);
-    ids.push(leaf(sexName, sexValue));
-    if (c.death !== null && c.death <= ref) ids.push(leaf('PersonDeathDate', iso(c.death)));
-    const chars: XNode[] = [leaf('Ethnicity', c.ethnicity)];
-    chars.push(
-      el(
-        'Disabilities',
-        (c.disabilities.length > 0 ? c.disabilities : ['NONE']).map((d) => leaf('Disability', d)),
-      ),
-    );
-    const node = el('Child', [el('ChildIdentifiers', ids), el('ChildCharacteristics', chars), ...details]);
-    childNodes.push({ child: c, node });
+  for (const c of byId) {
+    const node = cinChild(c, year);
+    if (node) childNodes.push({ child: c, node });
   }
-  childNodes.sort((a, b) => (a.child.id < b.child.id ? -1 : 1));
-  const header = el('Header', [
+  const root = el('Message', [
+    cinHeader(year, laCode),
+    el(
+      'Children',
+      childNodes.map((c) => c.node),
+    ),
+  ]);
+  return { root, children: childNodes };
+}
+
+/**
+ * Writes the same census as {@link cinCensus} (byte for byte) one child at a time, holding no tree.
+ * @example writeCinCensus('/tmp/cin.xml', childrenById, year, '841') //=> { rows: children written, bytes }
+ */
+export function writeCinCensus(
+  path: string,
+  byId: readonly SimChild[],
+  year: CollectionYear,
+  laCode: string,
+): { rows: number; bytes: number } {
+  const file = new BufferedFile(path);
+  file.write(`${XML_PROLOG}\n<Message>\n${xmlLines(cinHeader(year, laCode), 1)}  <Children>\n`);
+  let rows = 0;
+  for (const c of byId) {
+    const node = cinChild(c, year);
+    if (!node) continue;
+    file.write(xmlLines(node, 2));
+    rows++;
+  }
+  file.write('  </Children>\n</Message>\n');
+  return { rows, bytes: file.close() };
+}
+
+function cinHeader(year: CollectionYear, laCode: string): XNode {
+  return el('Header', [
     el('CollectionDetails', [
       leaf('Collection', 'CIN'),
       leaf('Year', String(year.endYear)),
@@ -64,17 +78,35 @@ export function cinCensus(sim: SimLa, year: CollectionYear, laCode: string): Cin
       leaf('SoftwareCode', 'cspi-synth'),
       leaf('Release', '1.0'),
       leaf('SerialNo', '1'),
-      leaf('DateTime', `${iso(ref)}T18:00:00`),
+      leaf('DateTime', `${iso(year.refDate)}T18:00:00`),
     ]),
   ]);
-  const root = el('Message', [
-    header,
+}
+
+/** The Child element of one child in the year's census, or null when the child is not in it. */
+function cinChild(c: SimChild, year: CollectionYear): XNode | null {
+  const ref = year.refDate;
+  const details: XNode[] = [];
+  for (const r of c.referrals) {
+    if (r.date > ref || (r.closure !== null && r.closure < year.start)) continue;
+    details.push(cinDetails(r, year));
+  }
+  if (details.length === 0) return null;
+  const ids: XNode[] = [leaf('LAchildID', c.id)];
+  if (c.upn) ids.push(leaf('UPN', c.upn));
+  else ids.push(leaf('UPNunknown', c.uasc ? 'UN4' : 'UN2'));
+  ids.push(leaf('PersonBirthDate', iso(c.dob)));
+  const [sexName, sexValue] = cinSex(c.sex, year.endYear);
+  ids.push(leaf(sexName, sexValue));
+  if (c.death !== null && c.death <= ref) ids.push(leaf('PersonDeathDate', iso(c.death)));
+  const chars: XNode[] = [leaf('Ethnicity', c.ethnicity)];
+  chars.push(
     el(
-      'Children',
-      childNodes.map((c) => c.node),
+      'Disabilities',
+      (c.disabilities.length > 0 ? c.disabilities : ['NONE']).map((d) => leaf('Disability', d)),
     ),
-  ]);
-  return { root, children: childNodes };
+  );
+  return el('Child', [el('ChildIdentifiers', ids), el('ChildCharacteristics', chars), ...details]);
 }
 
 function cinDetails(r: SimReferral, year: CollectionYear): XNode {

@@ -1,7 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { addWd, ageOn, birthdayOf, day, ddmmyyyy, iso, isWd, plusMonths, wdBetween } from './day-calendar.js';
+import {
+  addWd,
+  ageOn,
+  birthdayOf,
+  day,
+  ddmmyyyy,
+  iso,
+  isWd,
+  onOrPrevWd,
+  plusMonths,
+  wdBetween,
+} from './day-calendar.js';
 import { addWorkingDays, elapsedWorkingDays, isWorkingDay } from '../calendar/working-days.js';
 import { addMonths } from '../calendar/add-months.js';
 import { ageAt, birthday } from '../calendar/age.js';
@@ -46,4 +57,12 @@ test('cached months, birthdays and ages agree with src/calendar', () => {
 test('dates print as ISO and as SSDA903 dd/mm/YYYY', () => {
   assert.equal(iso(day('2024-02-29')), '2024-02-29');
   assert.equal(ddmmyyyy(day('2021-07-04')), '04/07/2021');
+});
+
+test('past the bank-holiday table (dates never written) working days are weekdays, without throwing', () => {
+  const fri = day('2029-01-05');
+  assert.equal(addWd(fri, 1), day('2029-01-08'));
+  assert.equal(addWd(day('2027-12-30'), 3), day('2028-01-04'));
+  assert.equal(onOrPrevWd(day('2029-01-06')), fri);
+  assert.equal(isWd(day('2029-01-06')), false);
 });

@@ -94,6 +94,13 @@ export function yearMonth(d: Day): [number, number] {
   return [y, m];
 }
 
+/** Calendar quarter number of a day: year × 4 + (0 for January–March … 3 for October–December). */
+export function quarterOf(d: Day): number {
+  if (inRange(d)) return (YEAR[d - BASE]! * 4 + (MONTH[d - BASE]! - 1) / 3) | 0;
+  const [y, m] = parts(d);
+  return y * 4 + Math.floor((m - 1) / 3);
+}
+
 /** ISO weekday of a day number: 1 = Monday … 7 = Sunday. */
 export const weekday = (d: Day): number => ((((d + 3) % 7) + 7) % 7) + 1;
 
@@ -117,7 +124,24 @@ export function addWd(d: Day, n: number): Day {
     const k = n > 0 ? c + n - 1 : c - (isWd(d) ? 1 : 0) + n;
     if (k >= 0 && k < LIST.length) return LIST[k]!;
   }
+  if (d + n * 2 + 14 > WD_END) return addWeekdays(d, n);
   return toDayNumber(cal.addWorkingDays(fromDayNumber(d), n));
+}
+
+/**
+ * Past the bank-holiday table the simulation still plans ahead (a plan running on beyond the extract):
+ * those dates are never written (`--end` is at most the table's last year), so weekends alone will do.
+ */
+const WD_END = WD_START + WD_SIZE - 1;
+function addWeekdays(d: Day, n: number): Day {
+  const step = n > 0 ? 1 : -1;
+  let left = Math.abs(n);
+  let x = d;
+  while (left > 0) {
+    x += step;
+    if (x > WD_END ? weekday(x) <= 5 : isWd(x)) left--;
+  }
+  return x;
 }
 
 /** wd(a, b): working days in (a, b]. */
@@ -125,6 +149,11 @@ export function wdBetween(a: Day, b: Day): number {
   const i = a - WD_START;
   const j = b - WD_START;
   if (i >= 0 && j >= 0 && i < WD_SIZE && j < WD_SIZE) return CUM[j]! - CUM[i]!;
+  if (j >= WD_SIZE || i >= WD_SIZE) {
+    let n = 0;
+    for (let x = Math.min(a, b) + 1; x <= Math.max(a, b); x++) if (isWd(x)) n++;
+    return a <= b ? n : -n;
+  }
   return cal.elapsedWorkingDays(fromDayNumber(a), fromDayNumber(b));
 }
 
@@ -132,6 +161,7 @@ export function wdBetween(a: Day, b: Day): number {
 export function isWd(d: Day): boolean {
   const i = d - WD_START;
   if (i >= 0 && i < WD_SIZE) return CUM[i]! !== (i === 0 ? 0 : CUM[i - 1]!);
+  if (i >= WD_SIZE) return weekday(d) <= 5;
   return cal.isWorkingDay(fromDayNumber(d));
 }
 

@@ -3,7 +3,7 @@ import type { LaInfo } from './la-table.js';
 import type { CsvRow, CsvTable } from './csv-table.js';
 import type { CollectionYear } from './collection-years.js';
 import type { CinCensus } from './cin-xml.js';
-import type { SimLa } from './sim-types.js';
+import type { SimChild, SimLa } from './sim-types.js';
 import type { XNode } from './xml-tree.js';
 import { addWd, day, ddmmyyyy } from './day-calendar.js';
 
@@ -52,6 +52,10 @@ export interface FaultInput {
   readonly label: string;
   readonly csvTables: CsvTable[];
   readonly censuses: { path: string; census: CinCensus; year: CollectionYear }[];
+  /** The collection year of the tables. */
+  readonly year: CollectionYear;
+  /** The collection years written after this one (a child's latest census gives its CIN DOB). */
+  readonly laterYears: readonly CollectionYear[];
   readonly sim: SimLa;
 }
 
@@ -220,7 +224,16 @@ export function injectFaults(input: FaultInput): { resolve(): FaultRecord[] } {
             (t) => t.path === c.path.replace('cin_census.xml', 'ssda903/header.csv'),
           );
           const inHeader = new Set(header?.rows.map((r) => r.child) ?? []);
-          const candidates = c.census.children.filter((x) => inHeader.has(x.child.id));
+          // Only a child's latest census counts (the import takes the latest CIN DOB): not one shown later.
+          const inLaterCensus = (x: SimChild): boolean =>
+            x.referrals.some((r) =>
+              input.laterYears.some(
+                (y) => r.date <= y.refDate && (r.closure === null || r.closure >= y.start),
+              ),
+            );
+          const candidates = c.census.children.filter(
+            (x) => inHeader.has(x.child.id) && !inLaterCensus(x.child),
+          );
           if (candidates.length === 0) break;
           const idx = c.census.children.indexOf(rng.pick(candidates));
           const childNode = c.census.children[idx]!;
@@ -292,17 +305,38 @@ export function injectFaults(input: FaultInput): { resolve(): FaultRecord[] } {
           break;
         }
         case 'ep-order': {
-          const hit = pickRow('/ssda903/episodes.csv', (t, r) => {
-            const rec = r.cells[col(t, 'REC')]!;
-            // A period's only episode, so the rejected row breaks no X1 chain.
-            return (
-              rec.startsWith('E') &&
-              r.cells[col(t, 'RNE')] === 'S' &&
-              !['V3', 'V4'].includes(r.cells[col(t, 'LS')]!)
-            );
-          });
+          // The rejected row must leave no trace elsewhere: a period's only episode (no X1 chain broken),
+          // begun this year (no open version last year to go stale), and no CLA visit in it (X-CLAV-NOTLAC):
+          // one without visits if there is one, else its visits go too (all in this year's cla_visits.csv).
+          const childOf = new Map(input.sim.children.map((c) => [c.id, c]));
+          const span = (t: CsvTable, r: CsvRow): [number, number] => [
+            from903(r.cells[col(t, 'DECOM')]!),
+            from903(r.cells[col(t, 'DEC')]!),
+          ];
+          const single = (t: CsvTable, r: CsvRow): boolean =>
+            r.cells[col(t, 'REC')]!.startsWith('E') &&
+            r.cells[col(t, 'RNE')] === 'S' &&
+            !['V3', 'V4'].includes(r.cells[col(t, 'LS')]!) &&
+            span(t, r)[0] >= input.year.start;
+          const visitsIn = (t: CsvTable, r: CsvRow): boolean => {
+            const [from, to] = span(t, r);
+            return childOf.get(r.child)!.claVisits.some((v) => v.date >= from && v.date <= to);
+          };
+          const hit =
+            pickRow('/ssda903/episodes.csv', (t, r) => single(t, r) && !visitsIn(t, r)) ??
+            pickRow('/ssda903/episodes.csv', single);
           if (!hit) break;
-          const decom = from903(hit.row.cells[col(hit.table, 'DECOM')]!);
+          const [decom, dec] = span(hit.table, hit.row);
+          for (const visits of tables('/local/cla_visits.csv')) {
+            const at = col(visits, 'cla_visit_date');
+            const keep = visits.rows.filter((v) => {
+              if (v.child !== hit.row.child) return true;
+              const d = day(v.cells[at]!.slice(0, 10));
+              return d < decom || d > dec;
+            });
+            visits.rows.length = 0;
+            for (const v of keep) visits.rows.push(v);
+          }
           setCell(kind, hit, 'DEC', () => ddmmyyyy(decom - rng.int(3, 40)));
           break;
         }

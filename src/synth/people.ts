@@ -1,9 +1,9 @@
-import type { Rng } from './prng.js';
+import { type Rng, Weights } from './prng.js';
 import type { LaInfo } from './la-table.js';
-import type { SimChild } from './sim-types.js';
+import { NO_EVENTS, type SimChild } from './sim-types.js';
 import type { Day } from './day-calendar.js';
 
-const ETHNICITY: readonly (readonly [string, number])[] = [
+const ETHNICITY_PAIRS: readonly (readonly [string, number])[] = [
   ['WBRI', 65],
   ['WIRI', 0.3],
   ['WIRT', 0.4],
@@ -25,14 +25,17 @@ const ETHNICITY: readonly (readonly [string, number])[] = [
   ['REFU', 0.5],
   ['NOBT', 2],
 ];
-const ETHNICITY_LONDON = ETHNICITY.map(([c, w]) => [c, c === 'WBRI' ? w * 0.35 : w] as const);
-const UASC_ETHNICITY: readonly (readonly [string, number])[] = [
+const ETHNICITY = new Weights<string>(ETHNICITY_PAIRS);
+const ETHNICITY_LONDON = new Weights<string>(
+  ETHNICITY_PAIRS.map(([c, w]) => [c, c === 'WBRI' ? w * 0.35 : w] as const),
+);
+const UASC_ETHNICITY = new Weights<string>([
   ['AOTH', 35],
   ['BAFR', 30],
   ['OOTH', 25],
   ['WOTH', 5],
   ['REFU', 5],
-];
+]);
 const DISABILITIES = ['MOB', 'HAND', 'PC', 'INC', 'COMM', 'LD', 'HEAR', 'VIS', 'BEH', 'CON', 'AUT', 'DDA'];
 const UPN_LETTERS = 'ABCDEFGHJKLMNPQRTUVWXYZ';
 
@@ -64,7 +67,7 @@ export function makeChild(
   la: LaInfo,
   id: string,
   dob: Day,
-  options: { uasc?: boolean; upnFrom?: Day } = {},
+  options: { uasc?: boolean; upnFrom?: Day; upns?: Set<string> } = {},
 ): SimChild {
   const uasc = options.uasc === true;
   const sex: 'M' | 'F' = uasc ? (rng.chance(0.92) ? 'M' : 'F') : rng.chance(0.52) ? 'M' : 'F';
@@ -82,10 +85,14 @@ export function makeChild(
   }
   // A UPN for children who reach school age in the data (not for UASC, who mostly have none).
   const schoolAge = options.upnFrom === undefined || dob + 5 * 365 < options.upnFrom;
-  const upn =
-    !uasc && schoolAge && rng.chance(0.95)
-      ? upnFor(la.code, rng.int(1000, 7999), Math.floor((dob + 5 * 365) / 365.25) + 1970, rng.int(1, 999))
-      : null;
+  let upn: string | null = null;
+  if (!uasc && schoolAge && rng.chance(0.95)) {
+    const yy = Math.floor((dob + 5 * 365) / 365.25) + 1970;
+    // Unique within the LA (two children never share a UPN): draw again on a clash.
+    do upn = upnFor(la.code, rng.int(1000, 7999), yy, rng.int(1, 999));
+    while (options.upns?.has(upn));
+    options.upns?.add(upn);
+  }
   return {
     id,
     upn,
@@ -97,17 +104,17 @@ export function makeChild(
     homePost: '',
     uasc: null,
     motherOf: null,
-    contacts: [],
-    referrals: [],
-    strategies: [],
-    cpVisits: [],
-    periods: [],
-    shortBreaks: [],
-    claVisits: [],
-    health: [],
-    reviews: [],
-    missing: [],
-    leaver: [],
-    allocations: [],
+    contacts: NO_EVENTS,
+    referrals: NO_EVENTS,
+    strategies: NO_EVENTS,
+    cpVisits: NO_EVENTS,
+    periods: NO_EVENTS,
+    shortBreaks: NO_EVENTS,
+    claVisits: NO_EVENTS,
+    health: NO_EVENTS,
+    reviews: NO_EVENTS,
+    missing: NO_EVENTS,
+    leaver: NO_EVENTS,
+    allocations: NO_EVENTS,
   };
 }

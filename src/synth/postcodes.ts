@@ -88,10 +88,12 @@ export class PostcodeBook {
   }
 
   private addRaw(area: string, laua: string, e: number, n: number, listed: boolean): string {
+    // Districts 1–20 (1–40 for one-letter areas); when those fill up (a large county uses tens of
+    // thousands of postcodes), districts up to 99, so there is always room.
     const maxDistrict = area.length === 1 ? 40 : 20;
-    for (;;) {
+    for (let attempt = 0; ; attempt++) {
       const pcd =
-        `${area}${this.rng.int(1, maxDistrict)} ${this.rng.int(0, 9)}` +
+        `${area}${this.rng.int(1, attempt < 6 ? maxDistrict : 99)} ${this.rng.int(0, 9)}` +
         `${INWARD_LETTERS[this.rng.int(0, 19)]}${INWARD_LETTERS[this.rng.int(0, 19)]}`;
       if (this.entries.has(pcd)) continue;
       this.entries.set(pcd, {

@@ -57,8 +57,15 @@ export class Rng {
     return items[Math.floor(this.next() * items.length)]!;
   }
 
-  /** An element chosen with the given weights (pairs of [item, weight]). */
-  weighted<T>(pairs: readonly (readonly [T, number])[]): T {
+  /** An element chosen with the given weights (pairs of [item, weight], or a prepared {@link Weights}). */
+  weighted<T>(pairs: Weights<T> | readonly (readonly [T, number])[]): T {
+    if (pairs instanceof Weights) {
+      const x = this.next() * pairs.total;
+      const cum = pairs.cumulative;
+      const last = cum.length - 1;
+      for (let i = 0; i < last; i++) if (x < cum[i]!) return pairs.items[i]!;
+      return pairs.items[last]!;
+    }
     let total = 0;
     for (const [, w] of pairs) total += w;
     let x = this.next() * total;
@@ -93,5 +100,27 @@ export class Rng {
       p *= this.next();
     } while (p > l);
     return k - 1;
+  }
+}
+
+/**
+ * A weighted choice prepared once (cumulative weights), for the hot draws: one shape for every list,
+ * so {@link Rng.weighted} stays fast whatever the items are.
+ * @example new Rng('1').weighted(new Weights([['a', 3], ['b', 1]])) //=> 'a' three times in four
+ */
+export class Weights<T> {
+  readonly items: readonly T[];
+  readonly cumulative: Float64Array;
+  readonly total: number;
+
+  constructor(pairs: readonly (readonly [T, number])[]) {
+    this.items = pairs.map(([item]) => item);
+    this.cumulative = new Float64Array(pairs.length);
+    let sum = 0;
+    pairs.forEach(([, w], i) => {
+      sum += w;
+      this.cumulative[i] = sum;
+    });
+    this.total = sum;
   }
 }

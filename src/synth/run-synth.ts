@@ -62,10 +62,17 @@ export async function runSynth(opts: SynthOptions): Promise<SynthSummary> {
       opts.onLa?.(++done, las.length, la.code);
     });
   } else {
-    await runInWorkers(threads, las.length, laOpts, (i, r) => {
-      results[i] = r;
-      opts.onLa?.(++done, las.length, las[i]!.code);
-    });
+    // Largest LAs first, so no thread is left with a big one at the end (output does not depend on order).
+    const order = las.map((la, i) => ({ i, size: la.children })).sort((a, b) => b.size - a.size || a.i - b.i);
+    await runInWorkers(
+      threads,
+      order.map((o) => o.i),
+      laOpts,
+      (i, r) => {
+        results[i] = r;
+        opts.onLa?.(++done, las.length, las[i]!.code);
+      },
+    );
   }
   const files: WrittenFile[] = results.flatMap((r) => r.files);
   const faults: FaultRecord[] = results.flatMap((r) => r.faults);
@@ -100,10 +107,10 @@ export async function runSynth(opts: SynthOptions): Promise<SynthSummary> {
   };
 }
 
-/** Runs LA indices 0..count-1 on `threads` worker threads, largest first is not needed: a shared queue. */
+/** Runs the LAs at these indices on `threads` worker threads, taking them from a shared queue in order. */
 function runInWorkers(
   threads: number,
-  count: number,
+  queue: readonly number[],
   opts: LaWriteOptions,
   onResult: (index: number, result: LaResult) => void,
 ): Promise<void> {
@@ -115,6 +122,7 @@ function runInWorkers(
   const boot = import.meta.url.endsWith('.ts')
     ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(script.href)}); });`
     : `import(${JSON.stringify(script.href)});`;
+  const count = queue.length;
   let next = 0;
   let finished = 0;
   return new Promise((resolve, reject) => {
@@ -130,7 +138,7 @@ function runInWorkers(
       });
       workers.push(w);
       const feed = (): void => {
-        if (next < count) w.postMessage({ index: next++, opts });
+        if (next < count) w.postMessage({ index: queue[next++], opts });
         else void w.terminate();
       };
       w.on('message', (m: { index: number; result: LaResult }) => {

@@ -1,7 +1,7 @@
 import type { Rng } from './prng.js';
 import type { LaProfile } from './la-profile.js';
 import type { PostcodeBook } from './postcodes.js';
-import type { SimChild, SimWorker } from './sim-types.js';
+import { addEvent, type SimChild, type SimWorker } from './sim-types.js';
 import type { Day } from './day-calendar.js';
 
 /** Everything a journey needs while one LA is simulated. */
@@ -18,7 +18,8 @@ export interface SimContext {
   readonly windowStart: Day;
   /** The LA fostering service URN (in-house foster placements). */
   readonly laUrn: string;
-  nextId(kind: 'contact' | 'visit'): string;
+  /** The next serial number of a contact or a visit (written as `CT0000001`, `V00000001`). */
+  nextId(kind: 'contact' | 'visit'): number;
 }
 
 /** Teams of the LA and the workers in them. */
@@ -79,7 +80,7 @@ export function allocate(
     let spellEnd = t + Math.max(20, Math.round(rng.exponential(role === 'other' ? 500 : 280)));
     if (spellEnd >= stop) spellEnd = stop;
     const open = spellEnd >= stop && end === null;
-    child.allocations.push({ workerId: w.id, start: t, end: open ? null : spellEnd, role, team });
+    addEvent(child, 'allocations', { workerId: w.id, start: t, end: open ? null : spellEnd, role, team });
     if (spellEnd >= stop) break;
     t = spellEnd + (rng.chance(0.12) ? rng.int(2, 15) : 0);
   }

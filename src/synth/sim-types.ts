@@ -28,6 +28,38 @@ export interface SimWorker {
   readonly team: string;
 }
 
+/** The event lists of a child: each starts as {@link NO_EVENTS} and gets its own array on the first event. */
+export type EventList =
+  | 'contacts'
+  | 'referrals'
+  | 'strategies'
+  | 'cpVisits'
+  | 'periods'
+  | 'shortBreaks'
+  | 'claVisits'
+  | 'health'
+  | 'reviews'
+  | 'missing'
+  | 'leaver'
+  | 'allocations';
+
+/**
+ * The one empty list every new child's event lists share (frozen, so a stray push fails loudly): most
+ * children (contacts only) never have most kinds of event, and fourteen empty arrays each cost time
+ * and memory at national scale. Add events with {@link addEvent}.
+ */
+export const NO_EVENTS: never[] = Object.freeze([]) as unknown as never[];
+
+/**
+ * Appends an event to one of a child's lists (giving the child its own array on the first).
+ * @example addEvent(child, 'reviews', { date, code: 'PN1' })
+ */
+export function addEvent<K extends EventList>(child: SimChild, list: K, item: SimChild[K][number]): void {
+  const l = child[list] as SimChild[K][number][];
+  if (l === NO_EVENTS) child[list] = [item] as SimChild[K];
+  else l.push(item);
+}
+
 export interface SimChild {
   readonly id: string;
   readonly upn: string | null;
@@ -58,7 +90,8 @@ export interface SimChild {
 }
 
 export interface SimContact {
-  readonly id: string;
+  /** Serial number (contact_id `CT` + 7 digits). */
+  readonly id: number;
   /** Minutes since the epoch day 0 00:00 local time. */
   readonly received: number;
   readonly decided: number;
@@ -118,7 +151,8 @@ export interface SimVisit {
   readonly minute: number;
   readonly seen: boolean;
   readonly seenAlone: boolean | null;
-  readonly id: string;
+  /** Serial number (visit_id `V` + 8 digits). */
+  readonly id: number;
 }
 
 export interface SimEpisode {

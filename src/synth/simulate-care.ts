@@ -1,5 +1,6 @@
+import { Weights } from './prng.js';
 import type { SimContext } from './sim-context.js';
-import type { SimAdoption, SimChild, SimEpisode, SimPeriod } from './sim-types.js';
+import { addEvent, type SimAdoption, type SimChild, type SimEpisode, type SimPeriod } from './sim-types.js';
 import { type Day, ageOn, birthdayOf, day } from './day-calendar.js';
 import { endYearOf } from './collection-years.js';
 import { careEvents } from './care-events.js';
@@ -26,13 +27,162 @@ const INF = Number.MAX_SAFE_INTEGER;
  * the old code's episode then shows once in the next year, ending on its first day (H5 is legacy then). */
 const H5_LAST = day('2024-03-31');
 const Z1_LAST = day('2025-03-31');
-const TEMP_CODES: readonly (readonly [string, number])[] = [
+const TEMP_CODES = new Weights<string>([
   ['T1', 30],
   ['T2', 10],
   ['T3', 35],
   ['T4', 25],
-];
-const MOVE_REASONS: readonly (readonly [string, number])[] = [
+]);
+const LEGAL_STATUS = new Weights([
+  ['V2', 45],
+  ['C1', 34],
+  ['L1', 8],
+  ['L2', 5],
+] as const);
+const ADOPTER_SEX_TWO = new Weights([
+  ['MF', 85],
+  ['MM', 8],
+  ['FF', 7],
+] as const);
+const ADOPTER_LS_TWO = new Weights([
+  ['L0', 70],
+  ['L11', 8],
+  ['L12', 2],
+  ['L2', 20],
+] as const);
+const STABILITY_CLASS = new Weights([
+  ['stable', 79],
+  ['mid', 17],
+  ['unstable', 4],
+] as const);
+const FATE_UNDER_5 = new Weights([
+  ['adopt', 28],
+  ['sgo', 20],
+  ['home', 27],
+  ['cao', 5],
+  ['long', 20],
+] as const);
+const FATE_5_TO_11 = new Weights([
+  ['home', 42],
+  ['sgo', 8],
+  ['cao', 4],
+  ['to18', 46],
+] as const);
+const FATE_12_TO_15 = new Weights([
+  ['home', 45],
+  ['to18', 50],
+  ['other', 5],
+] as const);
+const FATE_16_17 = new Weights([
+  ['home', 35],
+  ['to18', 65],
+] as const);
+const REC_HOME = new Weights([
+  ['E4A', 75],
+  ['E4B', 15],
+  ['E13', 10],
+] as const);
+const REC_SGO = new Weights([
+  ['E47', 50],
+  ['E48', 15],
+  ['E45', 25],
+  ['E46', 10],
+  ['E41', 10],
+  ['E4A', 10],
+] as const);
+const REC_OTHER_UASC = new Weights([
+  ['E3', 5],
+  ['E15', 4],
+  ['E16', 1],
+] as const);
+const REC_OTHER = new Weights([
+  ['E9', 4],
+  ['E8', 4],
+  ['E3', 2],
+  ['E16', 1],
+] as const);
+const REC_AT_18_UASC = new Weights([
+  ['E5', 55],
+  ['E6', 5],
+  ['E8', 25],
+  ['E17', 15],
+] as const);
+const REC_AT_18 = new Weights([
+  ['E17', 28],
+  ['E5', 32],
+  ['E6', 5],
+  ['E7', 4],
+  ['E4A', 16],
+  ['E8', 15],
+] as const);
+const PREV_PERM = new Weights([
+  ['Z1', 85],
+  ['P1', 2],
+  ['P2', 6],
+  ['P3', 4],
+  ['P4', 3],
+] as const);
+const PLACE_UASC = new Weights([
+  ['H5', 45],
+  ['U6', 35],
+  ['K2', 20],
+] as const);
+const PLACE_UNDER_1 = new Weights([
+  ['U6', 62],
+  ['U5', 10],
+  ['U3', 15],
+  ['R3', 5],
+  ['P1', 5],
+  ['U4', 3],
+] as const);
+const PLACE_1_TO_10 = new Weights([
+  ['U6', 55],
+  ['U4', 10],
+  ['U3', 14],
+  ['U1', 6],
+  ['P1', 7],
+  ['K2', 3],
+  ['S1', 1],
+  ['Z1', 0.5],
+] as const);
+const PLACE_11_TO_15 = new Weights([
+  ['U6', 45],
+  ['U4', 9],
+  ['U3', 8],
+  ['U1', 4],
+  ['K2', 21],
+  ['K1', 1],
+  ['P1', 6],
+  ['R5', 1],
+  ['S1', 2],
+  ['Z1', 1],
+] as const);
+const PLACE_16_17 = new Weights([
+  ['U6', 30],
+  ['U4', 8],
+  ['U3', 5],
+  ['K2', 16],
+  ['H5', 30],
+  ['P2', 4],
+  ['P1', 5],
+  ['Z1', 2],
+] as const);
+const PROVIDER_FOSTER = new Weights([
+  ['PR1', 60],
+  ['PR4', 35],
+  ['PR5', 5],
+] as const);
+const PROVIDER_RESIDENTIAL = new Weights([
+  ['PR4', 70],
+  ['PR1', 20],
+  ['PR5', 10],
+] as const);
+const PROVIDER_ADOPTION = new Weights([
+  ['PR1', 60],
+  ['PR2', 15],
+  ['PR5', 25],
+] as const);
+const MOVE_REASONS = new Weights<string>([
   ['CARPL', 35],
   ['CREQB', 12],
   ['CREQO', 10],
@@ -43,7 +193,7 @@ const MOVE_REASONS: readonly (readonly [string, number])[] = [
   ['APPRR', 2],
   ['CLOSE', 3],
   ['OTHER', 16],
-];
+]);
 
 /**
  * A period of care from `entry`: fate and length by age, legal status changes (L), moves (P, B),
@@ -62,6 +212,8 @@ export function simulateCare(
   const b18 = birthdayOf(child.dob, 18);
   if (route.uasc) child.uasc = { duc: b18 };
   if (child.homePost === '') child.homePost = ctx.book.local();
+  // Back in care: care-leaver statuses planned after an earlier period stop here.
+  if (child.leaver.length > 0) child.leaver = child.leaver.filter((s) => s.date < entry);
   const fate = chooseFate(ctx, age, entry, b18, route.uasc);
   const hardStop = ctx.horizon + 400;
   const keyBase = child.periods.length * 1000;
@@ -71,13 +223,7 @@ export function simulateCare(
   let ls: string;
   if (route.uasc) ls = 'V2';
   else if (age >= 10 && rng.chance(0.02)) ls = 'J1';
-  else
-    ls = rng.weighted([
-      ['V2', 45],
-      ['C1', 34],
-      ['L1', 8],
-      ['L2', 5],
-    ] as const);
+  else ls = rng.weighted(LEGAL_STATUS);
   const lsPlan: { at: Day; ls: string }[] = [];
   let t0 = entry;
   let cur0 = ls;
@@ -116,36 +262,15 @@ export function simulateCare(
       },
     };
     const two = adoption.adopters.nb === 2;
-    adoption.adopters.sex = two
-      ? rng.weighted([
-          ['MF', 85],
-          ['MM', 8],
-          ['FF', 7],
-        ] as const)
-      : rng.chance(0.85)
-        ? 'F1'
-        : 'M1';
-    adoption.adopters.ls = two
-      ? rng.weighted([
-          ['L0', 70],
-          ['L11', 8],
-          ['L12', 2],
-          ['L2', 20],
-        ] as const)
-      : rng.chance(0.5)
-        ? 'L3'
-        : 'L4';
+    adoption.adopters.sex = two ? rng.weighted(ADOPTER_SEX_TWO) : rng.chance(0.85) ? 'F1' : 'M1';
+    adoption.adopters.ls = two ? rng.weighted(ADOPTER_LS_TWO) : rng.chance(0.5) ? 'L3' : 'L4';
   }
   if (ls === 'J1') lsPlan.length = 0;
   lsPlan.sort((a, b) => a.at - b.at);
 
   // Placement stability of this child.
-  const cls = rng.weighted([
-    ['stable', 75],
-    ['mid', 20],
-    ['unstable', 5],
-  ] as const);
-  const meanDays = (cls === 'stable' ? 5000 : cls === 'mid' ? 450 : 90) / profile.instability;
+  const cls = rng.weighted(STABILITY_CLASS);
+  const meanDays = (cls === 'stable' ? 9000 : cls === 'mid' ? 450 : 90) / profile.instability;
   const placementDays = (first: boolean): number =>
     first && rng.chance(0.15)
       ? rng.int(3, 45)
@@ -209,6 +334,17 @@ export function simulateCare(
           ? Z1_LAST + 1
           : INF;
     const t = Math.min(nextLs, nextMove, nextTemp, nextType, adoptionAt, semiInd, recode);
+    if (t === cur.decom && t < fate.end) {
+      // Two changes on one day would leave a zero-length episode and a second episode starting the
+      // same day (a duplicate key): the later change waits until the next day.
+      if (nextLs === t) lsPlan[lsIdx] = { at: t + 1, ls: lsPlan[lsIdx]!.ls };
+      if (nextMove === t) nextMove++;
+      if (nextTemp === t) nextTemp++;
+      if (nextType === t) nextType++;
+      if (adoptionAt === t) adoptionAt++;
+      if (semiInd === t) semiInd++;
+      continue;
+    }
     if (t >= fate.end) {
       if (fate.end > hardStop) break;
       close(cur, fate.end, fate.rec, null);
@@ -309,7 +445,7 @@ export function simulateCare(
     const d = Math.max(entry, birthdayOf(child.dob, 15)) + rng.int(30, 700);
     if (period.end === null ? d <= ctx.horizon : d < period.end) child.motherOf = d;
   }
-  child.periods.push(period);
+  addEvent(child, 'periods', period);
   careEvents(ctx, child, period);
   if (period.end !== null && fate.kind !== 'died' && fate.kind !== 'adopt')
     simulateLeaver(ctx, child, period);
@@ -321,32 +457,10 @@ function chooseFate(ctx: SimContext, age: number, entry: Day, b18: Day, uasc: bo
   let kind: Fate['kind'];
   if (uasc) kind = rng.chance(0.1) ? 'other' : 'to18';
   else if (rng.chance(0.0015)) kind = 'died';
-  else if (age < 5)
-    kind = rng.weighted([
-      ['adopt', 28],
-      ['sgo', 20],
-      ['home', 27],
-      ['cao', 5],
-      ['long', 20],
-    ] as const);
-  else if (age < 12)
-    kind = rng.weighted([
-      ['home', 42],
-      ['sgo', 8],
-      ['cao', 4],
-      ['to18', 46],
-    ] as const);
-  else if (age < 16)
-    kind = rng.weighted([
-      ['home', 45],
-      ['to18', 50],
-      ['other', 5],
-    ] as const);
-  else
-    kind = rng.weighted([
-      ['home', 35],
-      ['to18', 65],
-    ] as const);
+  else if (age < 5) kind = rng.weighted(FATE_UNDER_5);
+  else if (age < 12) kind = rng.weighted(FATE_5_TO_11);
+  else if (age < 16) kind = rng.weighted(FATE_12_TO_15);
+  else kind = rng.weighted(FATE_16_17);
   let days: number;
   switch (kind) {
     case 'home':
@@ -379,25 +493,14 @@ function chooseFate(ctx: SimContext, age: number, entry: Day, b18: Day, uasc: bo
   let rec: string;
   switch (kind) {
     case 'home':
-      rec = rng.weighted([
-        ['E4A', 75],
-        ['E4B', 15],
-        ['E13', 10],
-      ] as const);
+      rec = rng.weighted(REC_HOME);
       break;
     case 'adopt':
       rec = rng.chance(0.9) ? 'E11' : 'E12';
       break;
     case 'sgo':
     case 'long':
-      rec = rng.weighted([
-        ['E47', 50],
-        ['E48', 15],
-        ['E45', 25],
-        ['E46', 10],
-        ['E41', 10],
-        ['E4A', 10],
-      ] as const);
+      rec = rng.weighted(REC_SGO);
       break;
     case 'cao':
       rec = 'E41';
@@ -406,35 +509,10 @@ function chooseFate(ctx: SimContext, age: number, entry: Day, b18: Day, uasc: bo
       rec = 'E2';
       break;
     case 'other':
-      rec = uasc
-        ? rng.weighted([
-            ['E3', 5],
-            ['E15', 4],
-            ['E16', 1],
-          ] as const)
-        : rng.weighted([
-            ['E9', 4],
-            ['E8', 4],
-            ['E3', 2],
-            ['E16', 1],
-          ] as const);
+      rec = uasc ? rng.weighted(REC_OTHER_UASC) : rng.weighted(REC_OTHER);
       break;
     default:
-      rec = uasc
-        ? rng.weighted([
-            ['E5', 55],
-            ['E6', 5],
-            ['E8', 25],
-            ['E17', 15],
-          ] as const)
-        : rng.weighted([
-            ['E17', 28],
-            ['E5', 32],
-            ['E6', 5],
-            ['E7', 4],
-            ['E4A', 16],
-            ['E8', 15],
-          ] as const);
+      rec = uasc ? rng.weighted(REC_AT_18_UASC) : rng.weighted(REC_AT_18);
   }
   return { end, rec, kind };
 }
@@ -452,13 +530,7 @@ function typeChangeAt(ctx: SimContext, carer: Carer, fate: Fate): Day {
 
 function prevPerm(ctx: SimContext, child: SimChild, entry: Day): SimPeriod['prevPerm'] {
   const { rng } = ctx;
-  const code = rng.weighted([
-    ['Z1', 85],
-    ['P1', 2],
-    ['P2', 6],
-    ['P3', 4],
-    ['P4', 3],
-  ] as const);
+  const code = rng.weighted(PREV_PERM);
   if (code === 'Z1') return { code, la: null, date: null };
   const date = child.dob + Math.floor((entry - child.dob) * (0.2 + 0.6 * rng.next()));
   return {
@@ -482,78 +554,23 @@ function chooseCarer(
   let place: string =
     kind ??
     (uasc
-      ? rng.weighted([
-          ['H5', 45],
-          ['U6', 35],
-          ['K2', 20],
-        ] as const)
+      ? rng.weighted(PLACE_UASC)
       : age < 1
-        ? rng.weighted([
-            ['U6', 62],
-            ['U5', 10],
-            ['U3', 15],
-            ['R3', 5],
-            ['P1', 5],
-            ['U4', 3],
-          ] as const)
+        ? rng.weighted(PLACE_UNDER_1)
         : age < 11
-          ? rng.weighted([
-              ['U6', 55],
-              ['U4', 10],
-              ['U3', 14],
-              ['U1', 6],
-              ['P1', 7],
-              ['K2', 3],
-              ['S1', 1],
-              ['Z1', 0.5],
-            ] as const)
+          ? rng.weighted(PLACE_1_TO_10)
           : age < 16
-            ? rng.weighted([
-                ['U6', 45],
-                ['U4', 9],
-                ['U3', 8],
-                ['U1', 4],
-                ['K2', 21],
-                ['K1', 1],
-                ['P1', 6],
-                ['R5', 1],
-                ['S1', 2],
-                ['Z1', 1],
-              ] as const)
-            : rng.weighted([
-                ['U6', 30],
-                ['U4', 8],
-                ['U3', 5],
-                ['K2', 16],
-                ['H5', 30],
-                ['P2', 4],
-                ['P1', 5],
-                ['Z1', 2],
-              ] as const));
+            ? rng.weighted(PLACE_11_TO_15)
+            : rng.weighted(PLACE_16_17));
   if ((place === 'H5' || place === 'P2') && t > H5_LAST) place = 'K3';
   if (place === 'Z1' && t > Z1_LAST) place = rng.pick(['Z11', 'Z12', 'Z13', 'Z14']);
   let provider: string;
   if (place === 'P1') provider = 'PR0';
   else if (place.startsWith('Z')) provider = '';
   else if (place === 'U1' || place === 'U2' || place === 'U3') provider = 'PR1';
-  else if (place === 'U4' || place === 'U5' || place === 'U6')
-    provider = rng.weighted([
-      ['PR1', 60],
-      ['PR4', 35],
-      ['PR5', 5],
-    ] as const);
-  else if (place === 'K2' || place === 'H5' || place === 'K3')
-    provider = rng.weighted([
-      ['PR4', 70],
-      ['PR1', 20],
-      ['PR5', 10],
-    ] as const);
-  else if (place === 'A5' || place === 'A6')
-    provider = rng.weighted([
-      ['PR1', 60],
-      ['PR2', 15],
-      ['PR5', 25],
-    ] as const);
+  else if (place === 'U4' || place === 'U5' || place === 'U6') provider = rng.weighted(PROVIDER_FOSTER);
+  else if (place === 'K2' || place === 'H5' || place === 'K3') provider = rng.weighted(PROVIDER_RESIDENTIAL);
+  else if (place === 'A5' || place === 'A6') provider = rng.weighted(PROVIDER_ADOPTION);
   else if (place === 'R1' || place === 'R5' || place === 'K1') provider = 'PR3';
   else if (place === 'S1') provider = 'PR5';
   else provider = 'PR4';

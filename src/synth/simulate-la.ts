@@ -1,4 +1,4 @@
-import { Rng } from './prng.js';
+import { Rng, Weights } from './prng.js';
 import type { LaInfo } from './la-table.js';
 import { laProfile } from './la-profile.js';
 import { PostcodeBook } from './postcodes.js';
@@ -21,7 +21,7 @@ export interface SimulateOptions {
 }
 
 /** Age at a child's first referral (CIN referrals by age, roughly). */
-const REFERRAL_AGE: readonly (readonly [number, number])[] = [
+const REFERRAL_AGE = new Weights<number>([
   [0, 10],
   [1, 5.5],
   [2, 5],
@@ -40,9 +40,9 @@ const REFERRAL_AGE: readonly (readonly [number, number])[] = [
   [15, 6.5],
   [16, 5],
   [17, 3],
-];
+]);
 /** Age when starting to be looked after (DfE CLA, roughly). */
-const CARE_AGE: readonly (readonly [number, number])[] = [
+const CARE_AGE = new Weights<number>([
   [0, 18],
   [1, 4],
   [2, 4],
@@ -61,7 +61,7 @@ const CARE_AGE: readonly (readonly [number, number])[] = [
   [15, 7.5],
   [16, 6],
   [17, 3],
-];
+]);
 /** Relative chance a referral leads to care, by age at referral. */
 const careWeight = (age: number): number =>
   age < 1 ? 2.4 : age < 5 ? 0.85 : age < 10 ? 0.6 : age < 16 ? 1.05 : 0.9;
@@ -88,15 +88,13 @@ export function simulateLa(la: LaInfo, table: readonly LaInfo[], opts: SimulateO
     eventsFrom: opts.windowStart - 400,
     windowStart: opts.windowStart,
     laUrn: `SC${100000 + (hashString(`${opts.seed}:${la.code}:urn`) % 900000)}`,
-    nextId: (kind) =>
-      kind === 'contact'
-        ? `CT${String(++contactSeq).padStart(7, '0')}`
-        : `V${String(++visitSeq).padStart(8, '0')}`,
+    nextId: (kind) => (kind === 'contact' ? ++contactSeq : ++visitSeq),
   };
   const ids = new ChildIds(hashString(`${opts.seed}:${la.code}:ids`) % 9000000);
   const children: SimChild[] = [];
+  const upns = new Set<string>();
   const newChild = (dob: Day, uasc = false): SimChild => {
-    const c = makeChild(rng, la, ids.next(), dob, { uasc, upnFrom: opts.extract });
+    const c = makeChild(rng, la, ids.next(), dob, { uasc, upnFrom: opts.extract, upns });
     children.push(c);
     return c;
   };
@@ -185,6 +183,6 @@ export function simulateLa(la: LaInfo, table: readonly LaInfo[], opts: SimulateO
       addContact(ctx, c, d, outcome);
     }
   }
-  for (const c of children) c.contacts.sort((a, b) => a.received - b.received);
+  for (const c of children) if (c.contacts.length > 1) c.contacts.sort((a, b) => a.received - b.received);
   return { children, workers: workers.workers, postcodes: book.entries };
 }

@@ -1,20 +1,21 @@
+import { Weights } from './prng.js';
 import type { SimContext } from './sim-context.js';
 import { allocate } from './sim-context.js';
-import type { SimChild, SimPeriod } from './sim-types.js';
+import { addEvent, type SimChild, type SimPeriod } from './sim-types.js';
 import { type Day, birthdayOf } from './day-calendar.js';
 
-const EDUCATION: readonly (readonly [string, number])[] = [
+const EDUCATION = new Weights<string>([
   ['1', 8],
   ['2', 45],
   ['4', 10],
   ['5', 37],
-];
-const NEET: readonly (readonly [string, number])[] = [
+]);
+const NEET = new Weights<string>([
   ['G4', 20],
   ['G5', 65],
   ['G6', 15],
-];
-const SUITABLE: readonly (readonly [string, number])[] = [
+]);
+const SUITABLE = new Weights<string>([
   ['B1', 12],
   ['C1', 4],
   ['D1', 15],
@@ -24,8 +25,8 @@ const SUITABLE: readonly (readonly [string, number])[] = [
   ['U1', 38],
   ['Z1', 14],
   ['Y1', 2],
-];
-const UNSUITABLE: readonly (readonly [string, number])[] = [
+]);
+const UNSUITABLE = new Weights<string>([
   ['B2', 15],
   ['D2', 10],
   ['S2', 20],
@@ -33,7 +34,7 @@ const UNSUITABLE: readonly (readonly [string, number])[] = [
   ['V2', 10],
   ['X2', 25],
   ['Y2', 10],
-];
+]);
 
 /**
  * Care-leaver statuses after a period of care that makes the young person relevant or former relevant
@@ -92,7 +93,7 @@ export function simulateLeaver(ctx: SimContext, child: SimChild, period: SimPeri
       }
     }
     const eligibility = rng.chance(0.05) ? '' : d < b18 ? 'relevant' : 'former-relevant';
-    child.leaver.push({ date: d, ...state, eligibility });
+    addEvent(child, 'leaver', { date: d, ...state, eligibility });
     last = d;
   }
 }

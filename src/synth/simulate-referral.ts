@@ -1,6 +1,7 @@
+import { Weights } from './prng.js';
 import type { SimContext } from './sim-context.js';
 import { allocate } from './sim-context.js';
-import type { SimChild, SimCpPlan, SimReferral, SimS47 } from './sim-types.js';
+import { addEvent, type SimChild, type SimCpPlan, type SimReferral, type SimS47 } from './sim-types.js';
 import {
   type Day,
   addWd,
@@ -15,7 +16,7 @@ import { endYearOf } from './collection-years.js';
 import { simulateCare } from './simulate-care.js';
 import { simulateShortBreaks } from './simulate-short-breaks.js';
 
-const SOURCES: readonly (readonly [string, number])[] = [
+const SOURCES = new Weights<string>([
   ['1A', 3],
   ['1B', 1],
   ['1C', 2],
@@ -38,8 +39,8 @@ const SOURCES: readonly (readonly [string, number])[] = [
   ['8', 4],
   ['9', 0.8],
   ['10', 1],
-];
-const NEEDS: readonly (readonly [string, number])[] = [
+]);
+const NEEDS = new Weights<string>([
   ['N1', 55],
   ['N2', 4],
   ['N3', 3],
@@ -49,8 +50,8 @@ const NEEDS: readonly (readonly [string, number])[] = [
   ['N7', 0.5],
   ['N8', 5],
   ['N0', 6],
-];
-const FACTORS: readonly (readonly [string, number])[] = [
+]);
+const FACTORS = new Weights<string>([
   ['1A', 6],
   ['1B', 3],
   ['2A', 6],
@@ -78,14 +79,44 @@ const FACTORS: readonly (readonly [string, number])[] = [
   ['19C', 1],
   ['20', 4],
   ['24A', 1],
-];
-const CATEGORIES: readonly (readonly [string, number])[] = [
+]);
+const CATEGORIES = new Weights<string>([
   ['NEG', 50],
   ['EMO', 36],
   ['PHY', 7],
   ['SAB', 4],
   ['MUL', 3],
-];
+]);
+
+const SAME_OR_NEXT_DAY = new Weights<number>([
+  [0, 5],
+  [1, 5],
+]);
+const S47_AFTER_REFERRAL = new Weights<number>([
+  [0, 5],
+  [1, 3],
+  [2, 2],
+  [4, 1],
+]);
+const STRATEGY_BEFORE_S47 = new Weights<number>([
+  [0, 6],
+  [1, 3],
+  [2, 1],
+]);
+const CP_DAYS = new Weights<readonly [number, number]>([
+  [[30, 90], 0.14],
+  [[91, 365], 0.52],
+  [[366, 728], 0.3],
+  [[729, 1200], 0.04],
+]);
+const CP_VISIT_GAP = new Weights<number>([
+  [10, 5],
+  [9, 5],
+  [8, 4],
+  [7, 3],
+  [5, 2],
+  [3, 1],
+]);
 
 /** Options of one referral journey. */
 export interface ReferralOptions {
@@ -153,8 +184,8 @@ export function simulateReferral(
     s47s: [],
     cpPlans: [],
   };
-  child.referrals.push(ref);
-  const willCare = opts.forceCare === true || rng.chance(opts.pCare);
+  addEvent(child, 'referrals', ref);
+  let willCare = opts.forceCare === true || rng.chance(opts.pCare);
 
   // No further action at referral.
   if (!willCare && rng.chance(0.07)) {
@@ -167,7 +198,7 @@ export function simulateReferral(
 
   // Assessment.
   const aStart = rng.chance(0.5) ? onOrNextWd(r) : addWd(r, rng.int(1, 4));
-  const pOnTime = profile.assess45 + profile.quarterly('assess', aStart, 0.05);
+  const pOnTime = profile.assess45 + profile.quarterly('assess', aStart, 0.03);
   const aWd = rng.chance(pOnTime) ? rng.int(6, 45) : rng.int(46, 95);
   const aAuth = addWd(aStart, aWd);
   const factors = opts.uasc ? ['9A'] : pickFactors(ctx, need, r);
@@ -178,30 +209,9 @@ export function simulateReferral(
   let cp: SimCpPlan | null = null;
   const pS47 = willCare ? 0.6 : 0.3;
   if (!opts.uasc && rng.chance(pS47)) {
-    const sStart = Math.min(
-      addWd(
-        r,
-        rng.weighted([
-          [0, 5],
-          [1, 3],
-          [2, 2],
-          [4, 1],
-        ] as const),
-      ),
-      aAuth,
-    );
-    const sd = Math.max(
-      r,
-      addWd(
-        sStart,
-        -rng.weighted([
-          [0, 6],
-          [1, 3],
-          [2, 1],
-        ] as const),
-      ),
-    );
-    child.strategies.push({ date: sd, s47Start: rng.chance(0.8) ? sStart : null });
+    const sStart = Math.min(addWd(r, rng.weighted(S47_AFTER_REFERRAL)), aAuth);
+    const sd = Math.max(r, addWd(sStart, -rng.weighted(STRATEGY_BEFORE_S47)));
+    addEvent(child, 'strategies', { date: sd, s47Start: rng.chance(0.8) ? sStart : null });
     const toIcpc = rng.chance(willCare ? 0.65 : 0.36);
     let s47: SimS47;
     if (toIcpc) {
@@ -228,9 +238,9 @@ export function simulateReferral(
   }
   if (cp) ref.cpPlans.push(cp);
 
-  // Entry to care.
+  // Entry to care (not for a child about to turn 18: the case closes instead).
+  let entry = 0;
   if (willCare) {
-    let entry: Day;
     if (cp) {
       entry = cp.start + rng.int(10, 420);
     } else {
@@ -238,6 +248,9 @@ export function simulateReferral(
     }
     if (entry >= b18 - 30) entry = Math.max(r, b18 - rng.int(31, 120));
     if (cp && entry <= cp.start) entry = cp.start + 1;
+    if (entry >= b18 - 7) willCare = false;
+  }
+  if (willCare) {
     if (cp) {
       cp.end = entry;
       planEvents(ctx, child, cp);
@@ -257,6 +270,8 @@ export function simulateReferral(
         ? careEnd
         : careEnd + (rec.startsWith('E4') || rec === 'E13' ? rng.int(30, 180) : rng.int(0, 20));
     if (ref.closure > b18) ref.closure = careEnd;
+    // Not before the assessment and every S47 have concluded (a short stay in care can be over sooner).
+    ref.closure = Math.max(ref.closure, aAuth, lastS47End(ref));
     ref.reason = closureReasonFor(rec, careEnd >= b18);
     if (rec.startsWith('E4') || rec === 'E13') ref.cinPlans.push({ start: careEnd, end: ref.closure });
     return { closure: ref.closure, enteredCare: true };
@@ -298,12 +313,20 @@ export function simulateReferral(
     allocate(ctx, child, 'Assessment', caseStart, closure);
   }
   if (closure >= b18) closure = b18 - 1;
-  ref.closure = Math.max(closure, aAuth, r);
+  // The case stays open until every S47 has concluded (an ICPC held late included).
+  ref.closure = Math.max(closure, aAuth, r, lastS47End(ref));
   if (rng.chance(0.0004)) {
     child.death = ref.closure;
     ref.reason = 'RC2';
   }
   return { closure: ref.closure, enteredCare: false };
+}
+
+/** The day the referral's last S47 concluded (0 when it had none). */
+function lastS47End(ref: SimReferral): Day {
+  let end = 0;
+  for (const s of ref.s47s) if (s.end > end) end = s.end;
+  return end;
 }
 
 function pickFactors(ctx: SimContext, need: string, r: Day): string[] {
@@ -340,22 +363,20 @@ function extraS47(ctx: SimContext, first: SimS47): SimS47 {
 /** A CP plan starting at the ICPC: duration, categories and the number of previous plans. */
 function makeCpPlan(ctx: SimContext, child: SimChild, start: Day): SimCpPlan {
   const { rng } = ctx;
+  // NumberOfPreviousCPP: the child's own earlier plans; now and then (a plan in another LA, or before
+  // the simulated history) one or two more that no loaded record shows.
   const earlier = child.referrals.reduce((n, ref) => n + ref.cpPlans.length, 0);
   const previous =
     earlier > 0
       ? earlier
-      : rng.chance(0.17)
+      : rng.chance(0.03)
         ? rng.weighted([
             [1, 8],
             [2, 2],
           ] as const)
         : 0;
-  const days = rng.weighted([
-    [() => rng.int(30, 90), 0.14],
-    [() => rng.int(91, 365), 0.52],
-    [() => rng.int(366, 728), 0.3],
-    [() => rng.int(729, 1200), 0.04],
-  ] as const)();
+  const [lo, hi] = rng.weighted(CP_DAYS);
+  const days = rng.int(lo, hi);
   let end = onOrPrevWd(start + days);
   const b18 = birthdayOf(child.dob, 18);
   if (end >= b18) end = b18 - 1;
@@ -393,25 +414,13 @@ function planEvents(ctx: SimContext, child: SimChild, cp: SimCpPlan): void {
   let v = cp.start;
   for (;;) {
     const p = profile.cpVisit + profile.quarterly('cpv', v, 0.04);
-    const next = rng.chance(p)
-      ? addWd(
-          v,
-          rng.weighted([
-            [10, 5],
-            [9, 5],
-            [8, 4],
-            [7, 3],
-            [5, 2],
-            [3, 1],
-          ] as const),
-        )
-      : addWd(v, rng.int(11, 17));
+    const next = rng.chance(p) ? addWd(v, rng.weighted(CP_VISIT_GAP)) : addWd(v, rng.int(11, 17));
     if (next >= end || next > ctx.horizon) break;
     if (rng.chance(0.03)) {
       const miss = addWd(v, 1);
-      if (miss < next && isWd(miss)) child.cpVisits.push(visit(ctx, miss, false, child, miss));
+      if (miss < next && isWd(miss)) addEvent(child, 'cpVisits', visit(ctx, miss, false, child, miss));
     }
-    child.cpVisits.push(visit(ctx, next, true, child, next));
+    addEvent(child, 'cpVisits', visit(ctx, next, true, child, next));
     v = next;
   }
 }
@@ -440,10 +449,7 @@ export function addContact(
   const receivedMin = isWd(d) && rng.chance(0.88) ? rng.int(8 * 60, 17 * 60 + 30) : rng.int(0, 23 * 60 + 59);
   const p1 = profile.screen1wd + profile.quarterly('screen', d, 0.06);
   const k = rng.chance(p1)
-    ? rng.weighted([
-        [0, 5],
-        [1, 5],
-      ] as const)
+    ? rng.weighted(SAME_OR_NEXT_DAY)
     : rng.chance(0.75)
       ? rng.int(2, 3)
       : rng.int(4, 9);
@@ -457,7 +463,7 @@ export function addContact(
   if (k === 0 && !isWd(d)) decidedDay = d;
   let src = source ?? rng.weighted(SOURCES);
   if (src === '5D' && endYearOf(d) < 2023) src = '5A';
-  child.contacts.push({
+  addEvent(child, 'contacts', {
     id: ctx.nextId('contact'),
     received: at(d, receivedMin),
     decided: at(decidedDay, decidedMin),

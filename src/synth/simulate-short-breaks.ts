@@ -1,5 +1,5 @@
 import type { SimContext } from './sim-context.js';
-import type { SimChild } from './sim-types.js';
+import { addEvent, type SimChild } from './sim-types.js';
 import type { Day } from './day-calendar.js';
 
 /**
@@ -17,7 +17,7 @@ export function simulateShortBreaks(ctx: SimContext, child: SimChild, start: Day
     let t = start + rng.int(10, 40);
     while (t + 60 < end) {
       const stop = Math.min(end, t + rng.int(300, 365));
-      child.shortBreaks.push({
+      addEvent(child, 'shortBreaks', {
         decom: t,
         rne: 'S',
         ls: 'V4',
@@ -36,7 +36,7 @@ export function simulateShortBreaks(ctx: SimContext, child: SimChild, start: Day
   } else {
     let t = start + rng.int(10, 40);
     while (t + 5 < end) {
-      child.shortBreaks.push({
+      addEvent(child, 'shortBreaks', {
         decom: t,
         rne: 'S',
         ls: 'V3',

@@ -1,4 +1,4 @@
-import type { CsvRow, CsvTable } from './csv-table.js';
+import type { CsvOpener, CsvOut } from './csv-table.js';
 import type { CollectionYear } from './collection-years.js';
 import type { SimChild, SimEpisode, SimLa, SimWorker } from './sim-types.js';
 import { type Day, ageOn, birthdayOf, ddmmyyyy, plusMonths } from './day-calendar.js';
@@ -57,14 +57,11 @@ const d903 = (d: Day | null): string => (d === null ? '' : ddmmyyyy(d));
  * The SSDA903 return of one collection year as the LA would export it: every table of inputs.md §2.1
  * (SWEpisodes from 2023-24), each episode open at any point of the year, anything after the year's
  * reference date left blank (an episode open on 31 March is open here and reappears next year).
+ * Rows go to the outputs `open` gives, one per table, opened in file-name order.
  */
-export function ssda903Tables(sim: SimLa, year: CollectionYear, dir: string, seed: string): CsvTable[] {
+export function ssda903Tables(sim: SimLa, year: CollectionYear, seed: string, open: CsvOpener): void {
   const ref = year.refDate;
-  const t = (name: Ssda903Table): CsvTable => ({
-    path: `${dir}/${name}.csv`,
-    columns: SSDA903_TABLES[name],
-    rows: [],
-  });
+  const t = (name: Ssda903Table): CsvOut => open(name, SSDA903_TABLES[name]);
   const tables = {
     header: t('header'),
     episodes: t('episodes'),
@@ -76,11 +73,13 @@ export function ssda903Tables(sim: SimLa, year: CollectionYear, dir: string, see
     ad1: t('ad1'),
     placed_adoption: t('placed_adoption'),
     prev_perm: t('prev_perm'),
-    sw_episodes: t('sw_episodes'),
+    sw_episodes: year.endYear >= 2024 ? t('sw_episodes') : null,
   };
   const workers = new Map<string, SimWorker>(sim.workers.map((w) => [w.id, w]));
-  const row = (table: CsvTable, child: SimChild, cells: string[]): void => {
-    table.rows.push({ cells, child: child.id } satisfies CsvRow);
+  const inHeader = new Set<string>();
+  const row = (table: CsvOut, child: SimChild, cells: string[]): void => {
+    if (table === tables.header) inHeader.add(child.id);
+    table.add(child.id, cells);
   };
   for (const c of sim.children) {
     const eps: SimEpisode[] = [];
@@ -174,7 +173,7 @@ export function ssda903Tables(sim: SimLa, year: CollectionYear, dir: string, see
       }
     }
     if (year.refDate === year.end) oc2Row(c, year, seed, (cells) => row(tables.oc2, c, cells));
-    if (year.endYear >= 2024) {
+    if (tables.sw_episodes) {
       for (const al of c.allocations) {
         if (al.team !== 'Children in Care' || al.start > ref || (al.end !== null && al.end < year.start))
           continue;
@@ -192,7 +191,6 @@ export function ssda903Tables(sim: SimLa, year: CollectionYear, dir: string, see
     }
   }
   // OC3: care leavers whose 17th–21st birthday falls in the year; they are in Header too (INT03).
-  const inHeader = new Set(tables.header.rows.map((r) => r.child));
   for (const c of sim.children) {
     if (c.leaver.length === 0) continue;
     for (let n = 17; n <= 21; n++) {
@@ -218,8 +216,6 @@ export function ssda903Tables(sim: SimLa, year: CollectionYear, dir: string, see
       }
     }
   }
-  const out: CsvTable[] = Object.values(tables);
-  return year.endYear < 2024 ? out.filter((x) => x !== tables.sw_episodes) : out;
 }
 
 /** OC2 for a child looked after continuously for 12 months at 31 March. */

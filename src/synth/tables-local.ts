@@ -1,4 +1,4 @@
-import type { CsvTable } from './csv-table.js';
+import type { CsvOpener, CsvOut } from './csv-table.js';
 import type { CollectionYear } from './collection-years.js';
 import type { SimLa } from './sim-types.js';
 import { type Day, iso } from './day-calendar.js';
@@ -23,23 +23,27 @@ export const LOCAL_TABLES = {
 export function localDateTime(minutes: number): string {
   const d = Math.floor(minutes / 1440);
   const m = minutes - d * 1440;
-  return `${iso(d)}T${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00`;
+  return `${iso(d)}T${HHMM[m]!}:00`;
 }
+
+const contactId = (n: number): string => `CT${String(n).padStart(7, '0')}`;
+const visitId = (n: number): string => `V${String(n).padStart(8, '0')}`;
+/** `hh:mm` of each minute of the day. */
+const HHMM = Array.from(
+  { length: 1440 },
+  (_, m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`,
+);
 
 const yn = (b: boolean | null): string => (b === null ? '' : b ? 'Y' : 'N');
 
 /**
  * The local extract's event tables for one collection year: events dated in the year, as extracted on
- * the extract date (a decision after it is blank).
+ * the extract date (a decision after it is blank). Contacts are in order of receipt.
  */
-export function localYearTables(sim: SimLa, year: CollectionYear, dir: string, extract: Day): CsvTable[] {
+export function localYearTables(sim: SimLa, year: CollectionYear, extract: Day, open: CsvOpener): void {
   const from = year.start;
   const to = Math.min(year.end, extract);
-  const t = (name: keyof typeof LOCAL_TABLES): CsvTable => ({
-    path: `${dir}/${name}.csv`,
-    columns: LOCAL_TABLES[name],
-    rows: [],
-  });
+  const t = (name: keyof typeof LOCAL_TABLES): CsvOut => open(name, LOCAL_TABLES[name]);
   const contacts = t('contacts');
   const cpVisits = t('cp_visits');
   const claVisits = t('cla_visits');
@@ -57,7 +61,7 @@ export function localYearTables(sim: SimLa, year: CollectionYear, dir: string, e
         key: ct.received,
         child: c.id,
         cells: [
-          ct.id,
+          contactId(ct.id),
           c.id,
           localDateTime(ct.received),
           decided ? localDateTime(ct.decided) : '',
@@ -68,71 +72,50 @@ export function localYearTables(sim: SimLa, year: CollectionYear, dir: string, e
     }
     for (const v of c.cpVisits) {
       if (inYear(v.date))
-        cpVisits.rows.push({
-          child: c.id,
-          cells: [
-            c.id,
-            localDateTime(v.date * 1440 + v.minute).slice(0, 16),
-            yn(v.seen),
-            yn(v.seenAlone),
-            v.id,
-          ],
-        });
+        cpVisits.add(c.id, [
+          c.id,
+          `${iso(v.date)}T${HHMM[v.minute]!}`,
+          yn(v.seen),
+          yn(v.seenAlone),
+          visitId(v.id),
+        ]);
     }
     for (const v of c.claVisits) {
       if (inYear(v.date))
-        claVisits.rows.push({
-          child: c.id,
-          cells: [
-            c.id,
-            localDateTime(v.date * 1440 + v.minute).slice(0, 16),
-            yn(v.seen),
-            yn(v.seenAlone),
-            v.id,
-          ],
-        });
+        claVisits.add(c.id, [
+          c.id,
+          `${iso(v.date)}T${HHMM[v.minute]!}`,
+          yn(v.seen),
+          yn(v.seenAlone),
+          visitId(v.id),
+        ]);
     }
     for (const h of c.health) {
       if (inYear(h.date))
-        health.rows.push({
-          child: c.id,
-          cells: [c.id, h.type, iso(h.date), h.completed ? 'completed' : 'declined'],
-        });
+        health.add(c.id, [c.id, h.type, iso(h.date), h.completed ? 'completed' : 'declined']);
     }
     for (const s of c.leaver) {
       if (inYear(s.date))
-        leavers.rows.push({
-          child: c.id,
-          cells: [c.id, iso(s.date), s.inTouch, s.activity, s.accommodation, s.eligibility],
-        });
+        leavers.add(c.id, [c.id, iso(s.date), s.inTouch, s.activity, s.accommodation, s.eligibility]);
     }
     for (const s of c.strategies) {
-      if (inYear(s.date))
-        strategy.rows.push({
-          child: c.id,
-          cells: [c.id, iso(s.date), s.s47Start === null ? '' : iso(s.s47Start)],
-        });
+      if (inYear(s.date)) strategy.add(c.id, [c.id, iso(s.date), s.s47Start === null ? '' : iso(s.s47Start)]);
     }
   }
   contactRows.sort((a, b) => a.key - b.key || (a.cells[0]! < b.cells[0]! ? -1 : 1));
-  for (const r of contactRows) contacts.rows.push({ child: r.child, cells: r.cells });
-  return [contacts, cpVisits, claVisits, health, leavers, strategy];
+  for (const r of contactRows) contacts.add(r.child, r.cells);
 }
 
 /** Reference tables as at the extract date: allocations, workers, long-term placements, postcodes, population. */
 export function referenceTables(
   sim: SimLa,
-  dir: string,
   extract: Day,
   windowStart: Day,
   profile: LaProfile,
   yearLabels: readonly string[],
-): CsvTable[] {
-  const t = (name: keyof typeof LOCAL_TABLES): CsvTable => ({
-    path: `${dir}/${name}.csv`,
-    columns: LOCAL_TABLES[name],
-    rows: [],
-  });
+  open: CsvOpener,
+): void {
+  const t = (name: keyof typeof LOCAL_TABLES): CsvOut => open(name, LOCAL_TABLES[name]);
   const allocations = t('allocations');
   const workers = t('workers');
   const longTerm = t('placements_long_term');
@@ -141,27 +124,23 @@ export function referenceTables(
   for (const c of sim.children) {
     for (const a of c.allocations) {
       if (a.start > extract) continue;
-      allocations.rows.push({
-        child: c.id,
-        cells: [
-          c.id,
-          a.workerId,
-          iso(a.start),
-          a.end !== null && a.end <= extract ? iso(a.end) : '',
-          a.role,
-          a.team,
-        ],
-      });
+      allocations.add(c.id, [
+        c.id,
+        a.workerId,
+        iso(a.start),
+        a.end !== null && a.end <= extract ? iso(a.end) : '',
+        a.role,
+        a.team,
+      ]);
     }
     for (const p of c.periods) {
       for (const lt of p.longTerm) {
-        if (lt.from <= extract)
-          longTerm.rows.push({ child: c.id, cells: [c.id, iso(lt.placementStart), iso(lt.from)] });
+        if (lt.from <= extract) longTerm.add(c.id, [c.id, iso(lt.placementStart), iso(lt.from)]);
       }
     }
   }
   const ws = [...sim.workers].sort((a, b) => (a.id < b.id ? -1 : 1));
-  for (const w of ws) workers.rows.push({ child: '', cells: [w.id, w.qualified ? 'Y' : 'N', w.swe ?? ''] });
+  for (const w of ws) workers.add('', [w.id, w.qualified ? 'Y' : 'N', w.swe ?? '']);
   // Every postcode an episode in the written years uses (home and placement), as an ONSPD subset would.
   const used = new Set<string>();
   for (const c of sim.children) {
@@ -174,14 +153,9 @@ export function referenceTables(
   const pcs = [...sim.postcodes.values()]
     .filter((p) => p.listed && used.has(p.pcd))
     .sort((a, b) => (a.pcd < b.pcd ? -1 : 1));
-  for (const p of pcs)
-    postcodes.rows.push({
-      child: '',
-      cells: [p.pcd, String(p.easting ?? ''), String(p.northing ?? ''), p.laua],
-    });
+  for (const p of pcs) postcodes.add('', [p.pcd, String(p.easting ?? ''), String(p.northing ?? ''), p.laua]);
   yearLabels.forEach((label, i) => {
     const n = Math.round(profile.children * (1 + 0.004 * (i - yearLabels.length + 1)));
-    population.rows.push({ child: '', cells: [label, profile.la.code, String(n)] });
+    population.add('', [label, profile.la.code, String(n)]);
   });
-  return [allocations, workers, longTerm, postcodes, population];
 }

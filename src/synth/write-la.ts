@@ -6,8 +6,8 @@ import { simulateLa } from './simulate-la.js';
 import { laProfile } from './la-profile.js';
 import { ssda903Tables } from './tables-903.js';
 import { localYearTables, referenceTables } from './tables-local.js';
-import { cinCensus } from './cin-xml.js';
-import { type CsvTable, csvText } from './csv-table.js';
+import { cinCensus, writeCinCensus } from './cin-xml.js';
+import { type CsvOpener, type CsvTable, CsvStream, csvText, tableOut } from './csv-table.js';
 import { xmlText } from './xml-tree.js';
 import { type FaultRecord, type FaultKind, injectFaults, planFaults } from './faults.js';
 import type { Day } from './day-calendar.js';
@@ -39,7 +39,8 @@ export interface LaResult {
 
 /**
  * Simulates one LA and writes all its files (layout in README "Synthetic data"), then lets the
- * simulation go: only one LA is held in memory at a time.
+ * simulation go: only one LA is held in memory at a time. Files are written as their rows are made
+ * (no whole-file text or tree), except a year that gets faults, whose tables are held until injected.
  */
 export function writeLa(la: LaInfo, table: readonly LaInfo[], opts: LaWriteOptions): LaResult {
   const sim = simulateLa(la, table, {
@@ -48,6 +49,7 @@ export function writeLa(la: LaInfo, table: readonly LaInfo[], opts: LaWriteOptio
     windowStart: opts.years[0]!.start,
     scale: opts.scale,
   });
+  const byId = [...sim.children].sort((a, b) => (a.id < b.id ? -1 : 1));
   const profile = laProfile(la, opts.seed, opts.scale);
   const plan = planFaults(opts.seed, la.code, opts.faults, opts.years.length);
   const files: WrittenFile[] = [];
@@ -58,31 +60,59 @@ export function writeLa(la: LaInfo, table: readonly LaInfo[], opts: LaWriteOptio
     writeFileSync(full, text);
     files.push({ path, rows, bytes: Buffer.byteLength(text) });
   };
-  // One collection year at a time: build, inject that year's faults, write, let go.
+  /** Runs a table builder with each table streamed to its file. */
+  const stream = (dir: string, build: (open: CsvOpener) => void): void => {
+    const open: [string, CsvStream][] = [];
+    build((name, columns) => {
+      const path = `${dir}/${name}.csv`;
+      const s = new CsvStream(join(opts.out, path), columns);
+      open.push([path, s]);
+      return s;
+    });
+    for (const [path, s] of open) files.push({ path, ...s.close() });
+  };
+  /** Runs a table builder with each table held in memory (added to `into`). */
+  const hold = (dir: string, into: CsvTable[], build: (open: CsvOpener) => void): void =>
+    build((name, columns) => {
+      const t: CsvTable = { path: `${dir}/${name}.csv`, columns, rows: [] };
+      into.push(t);
+      return tableOut(t);
+    });
   opts.years.forEach((year, i) => {
     const base = `${la.code}/${year.label}`;
-    const census = { path: `${base}/cin_census.xml`, census: cinCensus(sim, year, la.code), year };
-    const csvTables: CsvTable[] = [
-      ...ssda903Tables(sim, year, `${base}/ssda903`, opts.seed),
-      ...localYearTables(sim, year, `${base}/local`, opts.extract),
-    ];
+    const cinPath = `${base}/cin_census.xml`;
+    const build903 = (open: CsvOpener): void => ssda903Tables(sim, year, opts.seed, open);
+    const buildLocal = (open: CsvOpener): void => localYearTables(sim, year, opts.extract, open);
     const kinds = plan[i]!;
-    const injected =
-      kinds.length > 0
-        ? injectFaults({ la, seed: opts.seed, kinds, label: year.label, csvTables, censuses: [census], sim })
-        : null;
+    if (kinds.length === 0) {
+      files.push({ path: cinPath, ...writeCinCensus(join(opts.out, cinPath), byId, year, la.code) });
+      stream(`${base}/ssda903`, build903);
+      stream(`${base}/local`, buildLocal);
+      return;
+    }
+    // A year with faults: build, inject, write.
+    const census = { path: cinPath, census: cinCensus(byId, year, la.code), year };
+    const csvTables: CsvTable[] = [];
+    hold(`${base}/ssda903`, csvTables, build903);
+    hold(`${base}/local`, csvTables, buildLocal);
+    const injected = injectFaults({
+      la,
+      seed: opts.seed,
+      kinds,
+      label: year.label,
+      csvTables,
+      censuses: [census],
+      year,
+      laterYears: opts.years.slice(i + 1),
+      sim,
+    });
     write(census.path, xmlText(census.census.root), census.census.children.length);
     for (const t of csvTables) write(t.path, csvText(t), t.rows.length);
-    if (injected) faults.push(...injected.resolve());
+    faults.push(...injected.resolve());
   });
-  const reference = referenceTables(
-    sim,
-    `${la.code}/reference`,
-    opts.extract,
-    opts.years[0]!.start,
-    profile,
-    opts.years.map((y) => y.label),
+  const labels = opts.years.map((y) => y.label);
+  stream(`${la.code}/reference`, (open) =>
+    referenceTables(sim, opts.extract, opts.years[0]!.start, profile, labels, open),
   );
-  for (const t of reference) write(t.path, csvText(t), t.rows.length);
   return { files, faults, children: sim.children.length };
 }

@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readAudit } from './audit/audit-log.js';
 import { addUser } from './auth/users.js';
+import { createFakeServices } from './testing/fake-services.js';
 import { signIn, TEST_PASSWORD, TEST_SCRYPT, testApp } from './testing/harness.js';
 
 const Q = 'la=841&period=2021-22-Q3';
@@ -22,8 +24,12 @@ test('security headers on every response', async () => {
   assert.match(csp, /default-src 'self'/);
   assert.match(csp, /frame-ancestors 'none'/);
   assert.doesNotMatch(csp, /unsafe-inline/);
-  const nonce = /'nonce-([^']+)'/.exec(csp)![1];
-  assert.match(await r.text(), new RegExp(`<script nonce="${nonce.replace(/[+/=]/g, '\\$&')}">`));
+  // The page's only inline script is allowed by its hash, which the browser recomputes from the page.
+  const html = await r.text();
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([^<]*)<\/script>/g)].map((m) => m[1]!);
+  assert.equal(inline.length, 1);
+  const hash = createHash('sha256').update(inline[0]!).digest('base64');
+  assert.ok(csp.includes(`'sha256-${hash}'`), csp);
   assert.equal(r.headers.get('x-frame-options'), 'DENY');
   assert.equal(r.headers.get('x-content-type-options'), 'nosniff');
   assert.equal(r.headers.get('referrer-policy'), 'same-origin');
@@ -154,6 +160,60 @@ test('members see public values: no numerators, small numbers withheld, no child
   assert.equal(icpc.suppressed, true);
   assert.equal(icpc.numerator, null);
   assert.equal(icpc.rag, null);
+});
+
+test('members get the public version by the report rules: a count of 1–5 reads "fewer than 6", small-number percentages and breakdown cells are withheld', async () => {
+  const { app } = await testApp(
+    createFakeServices({
+      figures: { 'cic-missing': { x: 3, n: null }, 'assessments-45wd': { x: 37, n: 40 } },
+    }),
+  );
+  const member = await signIn(app, 'member');
+  // Scorecard: the count 3 is "<6" (the key says fewer than 6) and 37/40 (3 not within) is Small numbers.
+  const card = await (await member.get(`/scorecard?${Q}`)).text();
+  const row = (id: string) => new RegExp(`href="/indicators/${id}\\?[^"]*"[\\s\\S]*?</tr>`).exec(card)![0];
+  assert.match(row('cic-missing'), /&lt;6/);
+  assert.doesNotMatch(row('cic-missing'), />3</);
+  assert.match(row('assessments-45wd'), /Small numbers/);
+  assert.doesNotMatch(row('assessments-45wd'), /92\.5%/);
+  assert.match(card, /fewer than 6/i);
+  // Indicator pages: the count reads "Fewer than 6"; the percentage is withheld with its numbers.
+  const missing = await (await member.get(`/indicators/cic-missing?${Q}`)).text();
+  assert.match(missing, /Fewer than 6/);
+  assert.match(missing, /not published because it relates to a small number of children/);
+  const asmt = await (await member.get(`/indicators/assessments-45wd?${Q}`)).text();
+  assert.match(asmt, /Small numbers/);
+  assert.doesNotMatch(asmt, /37 of 40|92\.5%/);
+  // Breakdown (sex: 18/20 and 19/20 of the 40): both cells have 1–5 not within, so both are withheld.
+  const bySex = /By sex[\s\S]*?<\/table>/.exec(asmt)![0];
+  assert.doesNotMatch(bySex, /90\.0%|95\.0%|\b18\b|\b19\b/);
+  assert.equal(bySex.match(/Small numbers/g)?.length, 2);
+  // The API gives members the same public values.
+  const api = (await (await member.get(`/api/scorecard?${Q}`)).json()) as {
+    indicators: {
+      id: string;
+      value: number | null;
+      numerator: number | null;
+      suppressed: boolean;
+      breakdowns: Record<string, { value: number | null; suppressed?: boolean }[]>;
+    }[];
+  };
+  const m = api.indicators.find((i) => i.id === 'cic-missing')!;
+  assert.deepEqual([m.value, m.numerator, m.suppressed], [null, null, true]);
+  const a = api.indicators.find((i) => i.id === 'assessments-45wd')!;
+  assert.deepEqual([a.value, a.numerator, a.suppressed], [null, null, true]);
+  assert.deepEqual(
+    a.breakdowns['sex']!.map((b) => [b.value, b.suppressed]),
+    [
+      [null, true],
+      [null, true],
+    ],
+  );
+  // An analyst choosing the full view sees them all.
+  const analyst = await signIn(app, 'analyst');
+  const full = await (await analyst.get(`/indicators/assessments-45wd?${Q}`)).text();
+  assert.match(full, /92\.5%/);
+  assert.match(/By sex[\s\S]*?<\/table>/.exec(full)![0], /90\.0%[\s\S]*95\.0%/);
 });
 
 test('members are refused child-level data: page 403 and API 403, nothing audited as viewed', async () => {
@@ -334,26 +394,31 @@ test('upload: a bad file is refused with the validation report; a good one makes
   assert.equal(none.status, 400);
 });
 
-test('reports: analysts draft, admins publish, members download only the public published version', async () => {
+test('reports: analysts preview drafts, admins publish, members download only the public version', async () => {
   const { app, db } = await testApp();
   const analyst = await signIn(app, 'analyst');
-  assert.equal((await analyst.post('/reports/generate?la=841', { period: '2021-22-Q3' })).status, 303);
-  const id = '841-2021-22-Q3-1';
-  assert.equal((await analyst.post(`/reports/${id}/publish?la=841`, {})).status, 403);
-  const member = await signIn(app, 'member');
-  assert.equal(
-    (await member.get(`/reports/${id}/download?la=841&format=html&version=public`)).status,
-    404,
-    'drafts are not for members',
-  );
+  const draft = await analyst.get('/reports/draft?la=841&period=2021-22-Q3&format=html&version=public');
+  assert.equal(draft.status, 200);
+  assert.match(await draft.text(), /Performance Indicators Quarter 3 2021\/22/);
+  assert.equal((await analyst.post('/reports/publish?la=841', { period: '2021-22-Q3' })).status, 403);
   const admin = await signIn(app, 'admin');
-  assert.equal((await admin.post(`/reports/${id}/publish?la=841`, {})).status, 303);
+  const r = await admin.post('/reports/publish?la=841', { period: '2021-22-Q3' });
+  assert.equal(r.status, 303);
+  const id = new URL(r.headers.get('location')!, 'http://x').searchParams.get('published')!;
+  assert.deepEqual(
+    (await db.all<{ id: string }>('SELECT id FROM editions')).map((e) => e.id),
+    [id],
+  );
+  const member = await signIn(app, 'member');
+  assert.equal((await member.get('/reports/draft?la=841&period=2021-22-Q3')).status, 403);
   assert.equal((await member.get(`/reports/${id}/download?la=841&format=html&version=public`)).status, 200);
   assert.equal((await member.get(`/reports/${id}/download?la=841&format=html&version=full`)).status, 403);
-  assert.match(await (await member.get('/reports?la=841')).text(), /Published/);
+  const list = await (await member.get('/reports?la=841')).text();
+  assert.ok(list.includes(`Edition ${id}`));
+  assert.match(list, /Public Word \(DOCX\)/);
   assert.deepEqual(
     (await readAudit(db)).entries.filter((e) => e.action.startsWith('report-')).map((e) => e.action),
-    ['report-publish', 'report-generate'],
+    ['report-publish'],
   );
 });
 

@@ -17,7 +17,9 @@ import { scorecardRoutes } from './routes/scorecard.js';
 import { signInRoutes } from './routes/sign-in.js';
 import { staticPageRoutes } from './routes/static-pages.js';
 import { targetRoutes } from './routes/targets.js';
-import { createScorecardCache } from './scorecard-cache.js';
+import { createLru } from './lru.js';
+import { type PdfBrowser, pdfBrowser } from './reports/pdf-browser.js';
+import { type LaGroups, loadLaGroups } from '../hub/la-groups.js';
 import type { WebServices } from './services.js';
 import { mountStatic } from './static-files.js';
 
@@ -29,6 +31,10 @@ export interface AppOptions {
   readonly pseudonymKey?: Buffer;
   readonly trustProxy?: boolean;
   readonly scryptParams?: ScryptParams;
+  /** LA groups for benchmarks between LAs (default: the regions of the shipped LA table). */
+  readonly groups?: LaGroups;
+  /** The Chromium for report PDFs (default: launched at the first PDF; the caller closes it). */
+  readonly pdf?: PdfBrowser;
 }
 
 /**
@@ -45,8 +51,10 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     pseudonymKey: opts.pseudonymKey ?? randomBytes(32),
     userLimiter: createRateLimiter(5, 15 * 60 * 1000),
     ipLimiter: createRateLimiter(30, 15 * 60 * 1000),
-    cache: createScorecardCache(64),
+    views: createLru<unknown>(256),
     trustProxy: opts.trustProxy ?? false,
+    pdf: opts.pdf ?? pdfBrowser(),
+    groups: opts.groups ?? loadLaGroups(),
     ...(opts.scryptParams ? { scryptParams: opts.scryptParams } : {}),
   };
   const app = new Hono<AppEnv>();

@@ -4,7 +4,9 @@ import type { User } from './auth/users.js';
 import type { RateLimiter } from './auth/rate-limit.js';
 import type { ScryptParams } from './auth/password.js';
 import type { WebServices } from './services.js';
-import type { ScorecardCache } from './scorecard-cache.js';
+import type { Lru } from './lru.js';
+import type { PdfBrowser } from './reports/pdf-browser.js';
+import type { LaGroups } from '../hub/la-groups.js';
 
 /** Everything the app is built from (tests pass fakes; `cspi serve` the real ones). */
 export interface AppDeps {
@@ -17,9 +19,14 @@ export interface AppDeps {
   readonly pseudonymKey: Buffer;
   readonly userLimiter: RateLimiter;
   readonly ipLimiter: RateLimiter;
-  readonly cache: ScorecardCache;
+  /** Engine reports, rendered scorecard fragments and API bodies, keyed by figures version. */
+  readonly views: Lru<unknown>;
   /** Take the client address from X-Forwarded-For (only behind a trusted proxy). */
   readonly trustProxy: boolean;
+  /** LA groups for hub benchmarks: regions, and statistical neighbours when a groups file is loaded. */
+  readonly groups: LaGroups;
+  /** The Chromium that prints report PDFs. */
+  readonly pdf: PdfBrowser;
   /** scrypt parameters for the dummy hash compared when a user does not exist. */
   readonly scryptParams?: ScryptParams;
 }
@@ -28,7 +35,6 @@ export interface AppDeps {
 export interface AppEnv {
   Variables: {
     deps: AppDeps;
-    nonce: string;
     session: Session | null;
     user: User | null;
     /** The raw cookie value of a session created during this request, to set on the response. */

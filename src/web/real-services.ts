@@ -1,9 +1,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
 import {
   type Period,
   parsePeriod,
@@ -12,33 +9,27 @@ import {
   trailingQuarters,
 } from '../calendar/period.js';
 import type { IsoDate } from '../calendar/iso-date.js';
-import { computeReport } from '../indicators/engine/compute-report.js';
 import { headlineBasis, runIndicator } from '../indicators/engine/run-indicator.js';
 import { buildIndicatorInput } from '../indicators/input.js';
 import { INDICATORS, indicatorById } from '../indicators/registry.js';
 import { DEFAULT_SETTINGS } from '../indicators/settings.js';
-import type { IndicatorInput, IndicatorReport } from '../indicators/types.js';
 import { readInputs } from '../ingest/read-inputs.js';
 import type { FileInfo } from '../ingest/staged.js';
 import type { LaDataset } from '../model/la-dataset.js';
-import { buildRenderModel } from '../report/model/build-render-model.js';
-import { defaultReportOptions } from '../report/model/report-options.js';
-import { CHROMIUM_PATH, launchBrowser } from '../report/render/browser.js';
-import { renderHtml } from '../report/render/html.js';
-import { renderPdf } from '../report/render/pdf.js';
 import type { Database } from '../store/database.js';
 import { getDatasetVersion, listDatasetVersions } from '../store/dataset-versions.js';
 import { importDataset } from '../store/import-dataset.js';
 import { loadDatasetVersion } from '../store/load-dataset.js';
 import type { RowCount, ValidationIssue } from '../validate/issue.js';
+import { laName } from './la-names.js';
+import { type RatedReports, ratedReports } from './rated-report.js';
+import type { IndicatorInput } from '../indicators/types.js';
 import type {
   DatasetVersion,
   ImportOutcome,
   IndicatorInfo,
   LaInfo,
   MemberList,
-  ReportEdition,
-  ReportFormat,
   UploadedFile,
   WebServices,
 } from './services.js';
@@ -80,30 +71,6 @@ const toIssue = (r: IssueRow): ValidationIssue => ({
   message: r.message,
 });
 
-interface EditionRow {
-  id: string;
-  la: string;
-  period: string;
-  status: 'draft' | 'published';
-  dataset_id: string;
-  created_at: string;
-  created_by: string;
-  published_at: string | null;
-  published_by: string | null;
-}
-
-const toEdition = (r: EditionRow): ReportEdition => ({
-  id: r.id,
-  la: r.la,
-  period: r.period,
-  status: r.status,
-  datasetId: r.dataset_id,
-  createdAt: r.created_at,
-  createdBy: r.created_by,
-  publishedAt: r.published_at,
-  publishedBy: r.published_by,
-});
-
 /** The latest quarter wholly covered by an extract dated `asAt` (a quarter-end extract counts). */
 export function latestQuarter(asAt: IsoDate): Period {
   const q = quarterContaining(asAt);
@@ -112,15 +79,14 @@ export function latestQuarter(asAt: IsoDate): Period {
 
 /**
  * The real WebServices: datasets and imports from the store, figures and members from the indicator
- * engine (one IndicatorInput per LA's current dataset version, rebuilt when a new version appears), and
- * reports rendered by the report module from a frozen IndicatorReport.
+ * engine (one IndicatorInput per LA's current dataset version, rebuilt when a new version appears), rated
+ * by the engine against the LA's stored targets.
  * @example const services = createStoreServices(await openDatabase(url))
  */
 export function createStoreServices(db: Database, opts: { now?: () => Date } = {}): WebServices {
   const now = opts.now ?? (() => new Date());
   const loaded = new Map<string, Promise<Loaded | null>>();
-  const reports = new Map<string, IndicatorReport>();
-  let browser: Promise<Browser> | null = null;
+  const memos = new Map<string, RatedReports>();
 
   const currentId = async (la: string): Promise<string | null> =>
     (
@@ -158,7 +124,10 @@ export function createStoreServices(db: Database, opts: { now?: () => Date } = {
       const rows = await db.all<{ code: string; name: string | null }>(
         'SELECT code, name FROM las WHERE code IN (SELECT la FROM dataset_versions) ORDER BY code',
       );
-      return rows.map((r) => ({ code: r.code, name: r.name ?? `Local authority ${r.code}` }));
+      return rows.map((r) => ({
+        code: r.code,
+        name: r.name ?? laName(r.code) ?? `Local authority ${r.code}`,
+      }));
     },
 
     async periods(la) {
@@ -174,26 +143,23 @@ export function createStoreServices(db: Database, opts: { now?: () => Date } = {
       return INDICATORS;
     },
 
-    async scorecard(la, periodId) {
+    async scorecard(la, periodId, targets) {
       const d = await load(la);
       if (!d) return null;
       const key = `${la}\u0000${periodId}\u0000${d.id}`;
-      let r = reports.get(key);
-      if (!r) {
-        r = computeReport(
-          {
-            input: d.input,
-            period: parsePeriod(periodId),
-            settings: DEFAULT_SETTINGS,
-            targets: null,
-            dataset: { id: d.id, hash: d.hash, asAt: d.asAt },
-          },
-          INDICATORS,
-        );
-        reports.set(key, r);
-        while (reports.size > 64) reports.delete(reports.keys().next().value as string);
+      let memo = memos.get(key);
+      if (!memo) {
+        memo = ratedReports(INDICATORS);
+        memos.set(key, memo);
+        while (memos.size > 64) memos.delete(memos.keys().next().value as string);
       }
-      return r;
+      return memo.report({
+        input: d.input,
+        period: parsePeriod(periodId),
+        settings: DEFAULT_SETTINGS,
+        targets,
+        dataset: { id: d.id, hash: d.hash, asAt: d.asAt },
+      });
     },
 
     async members(la, periodId, id): Promise<MemberList | null> {
@@ -297,84 +263,6 @@ export function createStoreServices(db: Database, opts: { now?: () => Date } = {
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
-    },
-
-    reports: {
-      async list(la) {
-        return (
-          await db.all<EditionRow>(
-            'SELECT id, la, period, status, dataset_id, created_at, created_by, published_at, published_by FROM web_report_editions WHERE la = ? ORDER BY created_at DESC',
-            [la],
-          )
-        ).map(toEdition);
-      },
-      async generate(la, period, by, report) {
-        const n = await db.get<{ n: number | string }>(
-          'SELECT COUNT(*) AS n FROM web_report_editions WHERE la = ? AND period = ?',
-          [la, period],
-        );
-        const id = `${la}-${period}-${Number(n?.n ?? 0) + 1}-${randomUUID().slice(0, 4)}`;
-        const at = now().toISOString();
-        await db.run(
-          'INSERT INTO web_report_editions (id, la, period, status, dataset_id, report_json, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-          [id, la, period, 'draft', report.dataset.id, JSON.stringify(report), at, by],
-        );
-        return {
-          id,
-          la,
-          period,
-          status: 'draft',
-          datasetId: report.dataset.id,
-          createdAt: at,
-          createdBy: by,
-          publishedAt: null,
-          publishedBy: null,
-        };
-      },
-      async publish(la, id, by) {
-        const at = now().toISOString();
-        const r = await db.run(
-          "UPDATE web_report_editions SET status = 'published', published_at = ?, published_by = ? WHERE la = ? AND id = ? AND status = 'draft'",
-          [at, by, la, id],
-        );
-        if (r.changes === 0)
-          return { ok: false, message: 'There is no such draft, or it is already published.' };
-        const row = await db.get<EditionRow>('SELECT * FROM web_report_editions WHERE id = ?', [id]);
-        return { ok: true, edition: toEdition(row!) };
-      },
-      async render(la, id, format: ReportFormat, version) {
-        const row = await db.get<EditionRow & { report_json: string }>(
-          'SELECT * FROM web_report_editions WHERE la = ? AND id = ?',
-          [la, id],
-        );
-        if (!row || format === 'docx') return null;
-        const report = JSON.parse(row.report_json) as IndicatorReport;
-        const laName = (await services.las()).find((l) => l.code === la)?.name ?? `Local authority ${la}`;
-        const model = buildRenderModel(
-          report,
-          INDICATORS,
-          defaultReportOptions({
-            public: version === 'public',
-            laName,
-            edition: row.status === 'published' ? row.id : null,
-            generatedAt: row.published_at ?? row.created_at,
-          }),
-        );
-        const base = `${row.id}-${version}`;
-        if (format === 'html') {
-          return {
-            contentType: 'text/html; charset=utf-8',
-            filename: `${base}.html`,
-            body: new TextEncoder().encode(renderHtml(model)),
-          };
-        }
-        browser ??= launchBrowser();
-        const pdf = await renderPdf(model, await browser);
-        return { contentType: 'application/pdf', filename: `${base}.pdf`, body: new Uint8Array(pdf) };
-      },
-      formats() {
-        return existsSync(CHROMIUM_PATH) ? (['html', 'pdf'] as const) : (['html'] as const);
-      },
     },
   };
   return services;

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
-import { shortPeriod } from './figures/format.js';
+import { formatCount, shortPeriod } from './figures/format.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -14,6 +14,21 @@ export const PUBLIC_DIR = join(here, 'public');
 
 let env: nunjucks.Environment | null = null;
 
+const DATETIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const DATE = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
 /** The Nunjucks environment: our templates first, then GOV.UK Frontend's; autoescaping on. */
 export function templates(): nunjucks.Environment {
   if (env) return env;
@@ -23,23 +38,14 @@ export function templates(): nunjucks.Environment {
     trimBlocks: true,
     lstripBlocks: true,
   });
-  env.addFilter('count', (n: number) => (typeof n === 'number' ? n.toLocaleString('en-GB') : n));
+  env.addFilter('count', (n: number) => (typeof n === 'number' ? formatCount(n) : n));
   env.addFilter('datetime', (iso: string) => {
     if (!iso) return '';
-    const d = new Date(iso);
-    return d.toLocaleString('en-GB', {
-      timeZone: 'Europe/London',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
+    return DATETIME.format(new Date(iso));
   });
   env.addFilter('date', (iso: string) => {
     if (!iso) return '';
-    const d = new Date(`${iso.slice(0, 10)}T12:00:00Z`);
-    return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    return DATE.format(new Date(`${iso.slice(0, 10)}T12:00:00Z`));
   });
   env.addFilter('shortPeriod', (id: string) => shortPeriod(id));
   env.addFilter('bytes', (n: number) =>

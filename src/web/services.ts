@@ -10,11 +10,13 @@ import type {
   Unit,
 } from '../indicators/types.js';
 import type { Basis } from '../calendar/period.js';
+import type { TargetSet } from '../indicators/targets.js';
 import type { RowCount, ValidationIssue } from '../validate/issue.js';
 
 /**
- * What the dashboard needs from the rest of cspi: the store (datasets, imports), the indicator engine
- * (figures and child-level members) and the report (drafts, editions, renderings). The web layer only
+ * What the dashboard needs from the rest of cspi: the store (datasets, imports) and the indicator engine
+ * (figures and child-level members). Reports are drafted, published and rendered by the report module
+ * itself (`reports/`), on the `editions` table. The web layer only
  * talks to this interface, so pages are tested against the in-memory fake (`testing/fake-services.ts`)
  * and served from the real one (`real-services.ts`).
  */
@@ -25,8 +27,11 @@ export interface WebServices {
   periods(la: string): Promise<readonly string[]>;
   /** The indicator catalogue, in scorecard order. */
   catalogue(): readonly IndicatorInfo[];
-  /** Every indicator for an LA and period on the current dataset version, with catalogue targets; null = no data. */
-  scorecard(la: string, period: string): Promise<IndicatorReport | null>;
+  /**
+   * Every indicator for an LA and period on the current dataset version, computed by the engine with the
+   * LA's targets for the period's financial year (`storedTargets`; null = the catalogue's); null = no data.
+   */
+  scorecard(la: string, period: string, targets: TargetSet | null): Promise<IndicatorReport | null>;
   /** The child-level rows behind one figure; null when the indicator or data is unknown. */
   members(la: string, period: string, indicatorId: string): Promise<MemberList | null>;
   /** The id of an LA's current dataset version (cheap: called on every scorecard request, for the cache key). */
@@ -37,8 +42,6 @@ export interface WebServices {
   validationIssues(la: string, datasetId: string): Promise<readonly ValidationIssue[] | null>;
   /** Imports uploaded files through the same path as `cspi import`. */
   importFiles(la: string, files: readonly UploadedFile[], by: string): Promise<ImportOutcome>;
-  /** Committee reports: drafts and published editions. */
-  readonly reports: ReportServices;
 }
 
 export interface LaInfo {
@@ -98,45 +101,4 @@ export interface ImportOutcome {
   readonly datasetId: string | null;
   readonly issues: readonly ValidationIssue[];
   readonly counts: readonly RowCount[];
-}
-
-export interface ReportEdition {
-  readonly id: string;
-  readonly la: string;
-  readonly period: string;
-  readonly status: 'draft' | 'published';
-  readonly createdAt: string;
-  readonly createdBy: string;
-  readonly publishedAt: string | null;
-  readonly publishedBy: string | null;
-  readonly datasetId: string;
-}
-
-export type ReportFormat = 'html' | 'pdf' | 'docx';
-
-export interface RenderedReport {
-  readonly contentType: string;
-  readonly filename: string;
-  readonly body: Uint8Array;
-}
-
-export interface ReportServices {
-  list(la: string): Promise<readonly ReportEdition[]>;
-  /** Drafts a report from the figures as the dashboard shows them (targets applied), frozen in the draft. */
-  generate(la: string, period: string, by: string, report: IndicatorReport): Promise<ReportEdition>;
-  /** Publishes a draft as an immutable edition; an error message when it cannot. */
-  publish(
-    la: string,
-    id: string,
-    by: string,
-  ): Promise<{ ok: true; edition: ReportEdition } | { ok: false; message: string }>;
-  /** Renders one edition; null when unknown or the format is not available. */
-  render(
-    la: string,
-    id: string,
-    format: ReportFormat,
-    version: 'public' | 'full',
-  ): Promise<RenderedReport | null>;
-  /** Formats this deployment can render (PDF needs Chromium). */
-  formats(): readonly ReportFormat[];
 }

@@ -16,6 +16,7 @@ test('cspi datasets lists versions newest first and marks the current one', () =
     extractDate: '2024-03-31' as never,
     asAt: {},
     rowCounts: {
+      files: [],
       tables: { children: 1200, episodes: 3456, referrals: 10 },
       submissions: [{ id: 's', source: 'ssda903', collectionYear: '2023-24', asAt: null, rows: {} }],
     },

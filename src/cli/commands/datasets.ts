@@ -14,11 +14,21 @@ export function datasetLines(versions: readonly DatasetVersion[]): string[] {
   if (versions.length === 0) return ['No datasets yet: load some with `cspi import PATH... --la CODE`.'];
   const rows = versions.map((v) => {
     const t = v.rowCounts.tables;
-    const years = [
-      ...new Set(
-        v.rowCounts.submissions.filter((s) => s.collectionYear).map((s) => `${s.source} ${s.collectionYear}`),
-      ),
-    ].sort();
+    const bySource = new Map<string, string[]>();
+    for (const s of v.rowCounts.submissions) {
+      if (!s.collectionYear) continue;
+      const list = bySource.get(s.source) ?? [];
+      if (!list.includes(s.collectionYear)) list.push(s.collectionYear);
+      bySource.set(s.source, list);
+    }
+    const years = [...bySource]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([source, ys]) => {
+        const sorted = ys.sort();
+        return sorted.length > 2
+          ? `${source} ${sorted[0]}…${sorted.at(-1)} (${sorted.length} years)`
+          : `${source} ${sorted.join(', ')}`;
+      });
     return [
       v.current ? '*' : ' ',
       v.id,

@@ -173,7 +173,7 @@ test('a database locked by another process gives the "in use by another cspi pro
       process.execPath,
       [
         '-e',
-        `const D=require('better-sqlite3');const d=new D(${JSON.stringify(file)});d.exec('BEGIN IMMEDIATE');d.exec("INSERT INTO las (code, created_at) VALUES ('999','x')");console.log('locked');setTimeout(()=>{},20000);`,
+        `const D=require('better-sqlite3');const d=new D(${JSON.stringify(file)});d.exec('BEGIN IMMEDIATE');d.exec("INSERT INTO las (code, created_at) VALUES ('999','x')");console.log('locked');setTimeout(()=>{},300000);`,
       ],
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
     );

@@ -11,7 +11,8 @@ import { UserError } from '../user-error.js';
 import { importDataset } from '../../store/import-dataset.js';
 import { openDatabase } from '../../store/open.js';
 import * as rec from '../../store/test-records.js';
-import { type DatasetSource, catalogueText, runIndicators, storeDatasetSource } from './indicators.js';
+import { type DatasetSource, storeDatasetSource } from '../dataset-source.js';
+import { catalogueText, runIndicators } from './indicators.js';
 
 const data = dataset(['cin-details', 'section47'], {
   asAt: { cin: isoDate('2022-01-05'), ssda903: null, local: {} },
@@ -82,6 +83,30 @@ test('--members prints one CSV row per member; Y rows are the numerator', async 
     referralDate: '2021-11-15',
     reason: 'previous referral 2020-11-15 on or after 2020-11-15',
   });
+});
+
+test('--members with --json gives the list and the figures it makes', async () => {
+  const text = await capture((w) =>
+    runIndicators({ period: '2021-22-Q3', members: 'referrals-rereferral-12m', json: true }, source(), w),
+  );
+  const doc = JSON.parse(text) as {
+    numerator: number;
+    denominator: number;
+    members: { inNumerator: boolean }[];
+  };
+  assert.equal(doc.denominator, doc.members.length);
+  assert.equal(doc.numerator, doc.members.filter((m) => m.inNumerator).length);
+  assert.deepEqual([doc.numerator, doc.denominator], [2, 4]);
+});
+
+test('a financial year period: previous is the year before, the trend ends with its Q4', async () => {
+  const text = await capture((w) => runIndicators({ period: '2021-22', json: true }, source(), w));
+  const rr = (JSON.parse(text) as IndicatorReport).indicators.find(
+    (i) => i.id === 'referrals-rereferral-12m',
+  )!;
+  assert.deepEqual([rr.numerator, rr.denominator], [2, 4]);
+  assert.equal(rr.previous?.period, '2020-21');
+  assert.equal(rr.trend.at(-1)?.period, '2021-22-Q4');
 });
 
 test('the table names each indicator and shows "Not available" instead of 0', async () => {

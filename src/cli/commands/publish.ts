@@ -21,19 +21,26 @@ import {
 /**
  * `cspi publish`: freezes a period's report as an immutable edition (report.md §8): the IndicatorReport
  * (figures, RAG, direction, targets, tolerances, settings, dataset version), definition versions, report
- * options, commentary, the final narrative, the software version and the hashes of the HTML/CSV/JSON outputs
+ * options, commentary, the final narrative, Appendix B's figures, the children in each numerator and
+ * denominator (held internally, never rendered), the software version and the hashes of the HTML/CSV/JSON outputs
  * (public and full). The public outputs must pass the publication check first.
  */
 export async function runPublish(opts: ReportCommandOptions): Promise<EditionRecord> {
   const commentary = await readCommentary(opts.commentary);
-  const report = await computeFromStore(opts);
+  const computed = await computeFromStore(opts);
+  const { report } = computed;
   const publishedAt = new Date().toISOString();
   const id = `${report.la}-${report.period.id}-${publishedAt.replace(/[-:.TZ]/g, '').slice(0, 14)}`;
   const base = { ...optionsFrom(opts, commentary, publishedAt), edition: id };
   const hashes: Record<string, string> = {};
   let narrative = null;
   for (const pub of [true, false]) {
-    const model = buildRenderModel(report, INDICATORS, { ...base, public: pub });
+    const model = buildRenderModel(report, INDICATORS, {
+      ...base,
+      public: pub,
+      membersQuestions: computed.membersQuestions,
+      ...(computed.snKey ? { snKey: computed.snKey } : {}),
+    });
     const html = renderHtml(model);
     const csv = renderCsv(model);
     const json = renderJson(model);
@@ -67,6 +74,9 @@ export async function runPublish(opts: ReportCommandOptions): Promise<EditionRec
       },
       commentary,
       narrative: narrative!,
+      membersQuestions: computed.membersQuestions,
+      ...(computed.snKey ? { snKey: computed.snKey } : {}),
+      members: computed.members,
     },
     outputHashes: hashes,
   };
@@ -89,6 +99,12 @@ export function register(program: Command): void {
     .option('--db <url>', 'database: SQLite file path or postgres:// URL (default DATABASE_URL or ./cspi.db)')
     .option('--dataset <id>', 'dataset version id (default: the current version)')
     .option('--commentary <file>', 'officer commentary file (JSON)')
+    .option(
+      '--targets <file>',
+      'targets file for the LA and financial year (JSON or CSV), as cspi indicators',
+    )
+    .option('--settings <file>', 'indicator settings file (JSON), as cspi indicators')
+    .option('--groups <file>', 'comparator groups file: { "statistical-neighbours": ["805", …] }')
     .option('--committee <name>', 'committee name')
     .option('--meeting-date <date>', 'meeting date, YYYY-MM-DD')
     .option('--author <line>', 'author line')

@@ -1,11 +1,21 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import type { Browser } from 'playwright-core';
 import { parsePeriod } from '../../calendar/period.js';
 import { computeReport } from '../../indicators/engine/compute-report.js';
-import { buildIndicatorInput } from '../../indicators/input.js';
+import { computeIndicatorResult } from '../../indicators/engine/indicator-result.js';
 import { INDICATORS } from '../../indicators/registry.js';
-import { DEFAULT_SETTINGS } from '../../indicators/settings.js';
+import type { LaDataset } from '../../model/la-dataset.js';
+import type { FrozenMember, FrozenMembers } from '../../report/edition/frozen-members.js';
+import { freezeMembers, recordIndex } from '../../report/edition/frozen-members.js';
+import type { Restatement } from '../../report/edition/restatement.js';
+import type { MembersQuestionsFigures } from '../../report/model/members-questions-figures.js';
+import { membersQuestionsFigures } from '../../report/model/members-questions-figures.js';
+import { launchBrowser } from '../../report/render/browser.js';
+import type { OutputFormat } from '../../report/render/render-output.js';
+import { loadDatasetVersion } from '../../store/load-dataset.js';
+import { reportRequestFor } from '../indicator-config.js';
 import type { IndicatorReport } from '../../indicators/types.js';
 import { NO_COMMENTARY } from '../../report/commentary/commentary.js';
 import type { Commentary } from '../../report/commentary/commentary.js';
@@ -20,7 +30,7 @@ import { defaultReportOptions } from '../../report/model/report-options.js';
 import { rescanPublic } from '../../report/public/rescan.js';
 import { formatOf, renderOutput } from '../../report/render/render-output.js';
 import { openDatabase } from '../../store/open.js';
-import { storeDatasetSource } from './indicators.js';
+import { storeDatasetSource } from '../dataset-source.js';
 import { UserError } from '../user-error.js';
 import { createOutput } from '../output.js';
 
@@ -30,7 +40,10 @@ export interface ReportCommandOptions {
   readonly la?: string;
   readonly db?: string;
   readonly dataset?: string;
-  readonly out?: string;
+  readonly out?: string | readonly string[];
+  readonly targets?: string;
+  readonly settings?: string;
+  readonly groups?: string;
   readonly public?: boolean;
   readonly commentary?: string;
   readonly edition?: string;
@@ -61,25 +74,84 @@ export async function readCommentary(path: string | undefined): Promise<Commenta
   return parsed.value;
 }
 
-/** Computes the IndicatorReport of an LA and period from the store's current dataset version. */
-export async function computeFromStore(opts: ReportCommandOptions): Promise<IndicatorReport> {
+/** Everything a report needs from the engine, computed once and rendered in every format asked for. */
+export interface ComputedReport {
+  /** The headline figures (the `cspi indicators --json` document). */
+  readonly report: IndicatorReport;
+  /** Appendix B's further engine runs (last year's sources, both timeliness bases, missing). */
+  readonly membersQuestions: MembersQuestionsFigures;
+  /** The children in each numerator and denominator, frozen by `cspi publish`, never rendered. */
+  readonly members: FrozenMembers;
+  /** The dataset computed from (for restatement reasons). */
+  readonly data: LaDataset;
+  /** The comparator group shown as the statistical-neighbour average, when one was loaded. */
+  readonly snKey: string | null;
+}
+
+/** The comparator group of a groups file shown as the "SN average": statistical neighbours by name. */
+export function snGroup(groups: Readonly<Record<string, unknown>> | undefined): string | null {
+  const names = Object.keys(groups ?? {});
+  return names.find((n) => /statistical|neighbour|^sns?$/i.test(n)) ?? null;
+}
+
+/**
+ * Computes every indicator of an LA and period from the store's current dataset version (or `--dataset`),
+ * with the `--targets`, `--settings` and `--groups` files, keeping each indicator's members; then the
+ * Appendix B figures. One computation serves every output format.
+ */
+export async function computeFromStore(opts: ReportCommandOptions): Promise<ComputedReport> {
   const period = parsePeriod(opts.period);
   const source = await storeDatasetSource(opts.db, opts.dataset);
   try {
     const loaded = await source.load(opts.la);
-    return computeReport(
-      {
-        input: buildIndicatorInput(loaded.data),
-        period,
-        settings: DEFAULT_SETTINGS,
-        targets: null,
-        dataset: { id: loaded.id, hash: loaded.hash, asAt: loaded.asAt },
-        comparatorGroups: {},
-      },
-      INDICATORS,
-    );
+    const req = await reportRequestFor(loaded, period, opts, source);
+    const outcomes = INDICATORS.map((d) => computeIndicatorResult(d, req));
+    // computeReport with no definitions gives the document's header (stable settings) exactly as cspi indicators.
+    const report: IndicatorReport = { ...computeReport(req, []), indicators: outcomes.map((o) => o.result) };
+    const members: Record<string, FrozenMember[]> = {};
+    for (const o of outcomes) members[o.result.id] = freezeMembers(o.current.members);
+    return {
+      report,
+      membersQuestions: membersQuestionsFigures(req.input, period, req.settings, INDICATORS),
+      members,
+      data: loaded.data,
+      snKey: snGroup(req.comparatorGroups),
+    };
   } finally {
     await source.close();
+  }
+}
+
+/** Restatements of the period against its latest edition, with children moved and why (report.md §8). */
+export async function restatementsFor(
+  computed: ComputedReport,
+  opts: ReportCommandOptions,
+): Promise<Restatement[]> {
+  const { report } = computed;
+  const db = await openDatabase(opts.db);
+  try {
+    const e = await latestEdition(db, report.la, report.period.id);
+    if (!e) return [];
+    const found = restatements(e.frozen.report, report, e.id);
+    if (found.length === 0 || !e.frozen.members) return found;
+    const published =
+      e.datasetId === report.dataset.id
+        ? computed.data
+        : (await loadDatasetVersion(db, report.la, e.datasetId))?.dataset;
+    const changed = new Set(
+      INDICATORS.filter(
+        (d) => (e.frozen.definitionVersions[d.id] ?? d.definitionVersion) !== d.definitionVersion,
+      ).map((d) => d.id),
+    );
+    return restatements(e.frozen.report, report, e.id, {
+      frozen: e.frozen.members,
+      current: computed.members,
+      publishedRecords: published ? recordIndex(published) : null,
+      currentRecords: recordIndex(computed.data),
+      definitionChanged: changed,
+    });
+  } finally {
+    await db.close();
   }
 }
 
@@ -111,6 +183,8 @@ export function editionModel(e: EditionRecord, publicVersion: boolean): RenderMo
       edition: e.id,
       generatedAt: e.publishedAt,
       softwareVersion: e.softwareVersion,
+      ...(f.membersQuestions ? { membersQuestions: f.membersQuestions } : {}),
+      ...(f.snKey ? { snKey: f.snKey } : {}),
     }),
   );
 }
@@ -135,14 +209,92 @@ export function sha256(b: Buffer | string): string {
   return createHash('sha256').update(b).digest('hex');
 }
 
-/** `cspi report`: renders the committee report for one LA and period in the format of `--out`. */
+/** The output files of `--out` (one or several), each with its format. */
+export function outputsOf(
+  out: string | readonly string[] | undefined,
+): { file: string; format: OutputFormat }[] {
+  const files = out === undefined ? [] : typeof out === 'string' ? [out] : out;
+  if (files.length === 0)
+    throw new UserError('--out is required, e.g. --out report.html (html, pdf, docx, csv or json)');
+  return files.map((file) => {
+    const format = formatOf(file);
+    if (!format) throw new UserError(`--out ${file}: the file must end in .html, .pdf, .docx, .csv or .json`);
+    return { file, format };
+  });
+}
+
+/** The render model of a draft from a computed report. */
+export function draftModel(
+  computed: ComputedReport,
+  opts: ReportCommandOptions,
+  commentary: Commentary,
+  now: string,
+  restated: readonly Restatement[],
+): RenderModel {
+  return buildRenderModel(computed.report, INDICATORS, {
+    ...optionsFrom(opts, commentary, now),
+    restatements: restated,
+    membersQuestions: computed.membersQuestions,
+    ...(computed.snKey ? { snKey: computed.snKey } : {}),
+  });
+}
+
+/**
+ * Renders one model in several formats: each format once; the PDF printed by one Chromium (pass a launch
+ * already under way, so it overlaps the computation) while the DOCX is built; and the public version's
+ * HTML, CSV and JSON rescanned (report.md §6) before anything is returned.
+ */
+export async function renderAll(
+  model: RenderModel,
+  formats: readonly OutputFormat[],
+  browser?: Promise<Browser>,
+): Promise<Map<OutputFormat, Buffer>> {
+  const out = new Map<OutputFormat, Buffer>();
+  const needed = new Set(formats);
+  if (model.meta.public) {
+    needed.add('html');
+    needed.add('csv');
+  }
+  for (const f of ['html', 'csv', 'json'] as const) {
+    if (needed.has(f)) out.set(f, await renderOutput(model, f));
+  }
+  checkPublic(
+    model,
+    [...out.values()].map((b) => b.toString('utf8')),
+  );
+  const launched = needed.has('pdf') ? (browser ?? launchBrowser()) : undefined;
+  try {
+    const [pdf, docx] = await Promise.all([
+      launched?.then((b) => renderOutput(model, 'pdf', b)),
+      needed.has('docx') ? renderOutput(model, 'docx') : undefined,
+    ]);
+    if (pdf) out.set('pdf', pdf);
+    if (docx) out.set('docx', docx);
+  } finally {
+    if (launched && !browser) await (await launched).close();
+  }
+  return out;
+}
+
+/** `cspi report`: renders the committee report for one LA and period in the format of each `--out`. */
 export async function runReport(opts: ReportCommandOptions): Promise<void> {
   const out = createOutput(opts.json === true);
-  if (!opts.out)
-    throw new UserError('--out is required, e.g. --out report.html (html, pdf, docx, csv or json)');
-  const format = formatOf(opts.out);
-  if (!format)
-    throw new UserError(`--out ${opts.out}: the file must end in .html, .pdf, .docx, .csv or .json`);
+  const outputs = outputsOf(opts.out);
+  // Chromium starts while the figures are computed (it runs in its own process).
+  const browser = outputs.some((o) => o.format === 'pdf') ? launchBrowser() : undefined;
+  try {
+    await writeReport(opts, outputs, out, browser);
+  } finally {
+    if (browser) await (await browser).close();
+  }
+}
+
+async function writeReport(
+  opts: ReportCommandOptions,
+  outputs: readonly { file: string; format: OutputFormat }[],
+  out: ReturnType<typeof createOutput>,
+  browser: Promise<Browser> | undefined,
+): Promise<void> {
   let model: RenderModel;
   if (opts.edition) {
     const db = await openDatabase(opts.db);
@@ -156,40 +308,31 @@ export async function runReport(opts: ReportCommandOptions): Promise<void> {
   } else {
     parsePeriod(opts.period);
     const commentary = await readCommentary(opts.commentary);
-    const report = await computeFromStore(opts);
-    const missing = missingFromCatalogue(report, INDICATORS);
+    const computed = await computeFromStore(opts);
+    const missing = missingFromCatalogue(computed.report, INDICATORS);
     if (missing.length) throw new UserError(`the catalogue does not describe ${missing.join(', ')}`);
-    const db = await openDatabase(opts.db);
-    let restated: ReturnType<typeof restatements> = [];
-    try {
-      const e = await latestEdition(db, report.la, report.period.id);
-      if (e) restated = restatements(e.frozen.report, report, e.id);
-    } finally {
-      await db.close();
-    }
-    model = buildRenderModel(report, INDICATORS, {
-      ...optionsFrom(opts, commentary, new Date().toISOString()),
-      restatements: restated,
-    });
+    const restated = await restatementsFor(computed, opts);
+    model = draftModel(computed, opts, commentary, new Date().toISOString(), restated);
   }
-  const bytes = await renderOutput(model, format);
-  if (format === 'html' || format === 'csv' || format === 'json')
-    checkPublic(model, [bytes.toString('utf8')]);
-  else
-    checkPublic(model, [
-      (await renderOutput(model, 'html')).toString('utf8'),
-      (await renderOutput(model, 'csv')).toString('utf8'),
-    ]);
-  await writeFile(opts.out, bytes);
-  out.info(
-    `Wrote ${opts.out} (${model.meta.title}, ${model.meta.marking}${model.meta.edition ? `, edition ${model.meta.edition}` : ', draft'})`,
+  const rendered = await renderAll(
+    model,
+    outputs.map((o) => o.format),
+    browser,
   );
+  const results = [];
+  for (const { file, format } of outputs) {
+    const bytes = rendered.get(format)!;
+    await writeFile(file, bytes);
+    out.info(
+      `Wrote ${file} (${model.meta.title}, ${model.meta.marking}${model.meta.edition ? `, edition ${model.meta.edition}` : ', draft'})`,
+    );
+    results.push({ file, format, sha256: sha256(bytes) });
+  }
   out.result({
-    file: opts.out,
-    format,
+    files: results,
     marking: model.meta.marking,
     edition: model.meta.edition,
-    sha256: sha256(bytes),
+    ...(results.length === 1 ? results[0] : {}),
   });
 }
 
@@ -202,7 +345,16 @@ export function register(program: Command): void {
     .option('--la <code>', 'LA code (default: the only LA in the store)')
     .option('--db <url>', 'database: SQLite file path or postgres:// URL (default DATABASE_URL or ./cspi.db)')
     .option('--dataset <id>', 'dataset version id (default: the current version)')
-    .option('--out <file>', 'output file: .html, .pdf, .docx, .csv or .json')
+    .option(
+      '--out <file...>',
+      'output file(s): .html, .pdf, .docx, .csv or .json (several share one computation)',
+    )
+    .option(
+      '--targets <file>',
+      'targets file for the LA and financial year (JSON or CSV), as cspi indicators',
+    )
+    .option('--settings <file>', 'indicator settings file (JSON), as cspi indicators')
+    .option('--groups <file>', 'comparator groups file: { "statistical-neighbours": ["805", …] }')
     .option('--public', 'the public version (small numbers suppressed, publication check)')
     .option(
       '--commentary <file>',

@@ -5,6 +5,8 @@ import { createApp } from '../../web/app.js';
 import { serverSecret } from '../../web/auth/secrets.js';
 import { purgeExpiredSessions } from '../../web/auth/sessions.js';
 import { createStoreServices } from '../../web/real-services.js';
+import { pdfBrowser } from '../../web/reports/pdf-browser.js';
+import { loadLaGroups } from '../../hub/la-groups.js';
 import { UserError } from '../user-error.js';
 
 interface ServeOptions {
@@ -13,6 +15,7 @@ interface ServeOptions {
   readonly db?: string;
   readonly secureCookies?: boolean;
   readonly trustProxy?: boolean;
+  readonly groups?: string;
 }
 
 /** `cspi serve`: the dashboard on the store (report.md §9). Runs until interrupted. */
@@ -27,6 +30,10 @@ export function register(program: Command): void {
       '--secure-cookies',
       'mark session cookies Secure (set when served over https, e.g. behind a proxy)',
     )
+    .option(
+      '--groups <file>',
+      'comparator groups file, e.g. { "statistical-neighbours": ["805", …] }: the SN average column and benchmarks',
+    )
     .option('--trust-proxy', 'take the client address from X-Forwarded-For (only behind a trusted proxy)')
     .action(async (opts: ServeOptions) => {
       const port = Number(opts.port);
@@ -36,8 +43,19 @@ export function register(program: Command): void {
       const db = await openDatabase(opts.db);
       await purgeExpiredSessions(db, new Date());
       const users = await db.get<{ n: number | string }>('SELECT COUNT(*) AS n FROM web_users');
+      let groups;
+      try {
+        groups = loadLaGroups(opts.groups);
+      } catch {
+        throw new UserError(
+          `--groups ${opts.groups}: cannot read it as JSON { "group name": ["LA code", …] }`,
+        );
+      }
+      const pdf = pdfBrowser();
       const app = createApp({
         db,
+        pdf,
+        groups,
         services: createStoreServices(db),
         secureCookies: Boolean(opts.secureCookies),
         trustProxy: Boolean(opts.trustProxy),
@@ -61,7 +79,10 @@ export function register(program: Command): void {
         );
         const stop = () => {
           server.close(() => {
-            void db.close().then(() => resolve());
+            void pdf
+              .close()
+              .then(() => db.close())
+              .then(() => resolve());
           });
         };
         process.once('SIGINT', stop);

@@ -172,7 +172,9 @@ test('annual basis between year ends: annual-only with reportedAnnually, not rat
   assert.equal(result.status, 'annual-only');
   assert.equal(result.value, null);
   assert.equal(result.rag, null);
-  assert.deepEqual(result.notes, [{ code: 'reportedAnnually' }]);
+  assert.deepEqual(result.notes, [{ code: 'reportedAnnually', detail: 'last outturn 2020-21' }]);
+  // The last outturn (2020-21, whole year): A's 2020-11-15 and B's 2020-11-14 are first referrals, 0/2.
+  assert.deepEqual(result.extra, { lastOutturn: 0 });
   const { result: q4 } = computeIndicatorResult(annual, request({ period: parsePeriod('2021-22-Q4') }));
   assert.equal(q4.status, 'ok');
   assert.equal(q4.direction, null);

@@ -1,5 +1,11 @@
 import type { IsoDate } from '../../calendar/iso-date.js';
-import { type Period, previousPeriod, samePeriodLastYear, trailingQuarters } from '../../calendar/period.js';
+import {
+  type Period,
+  financialYear,
+  previousPeriod,
+  samePeriodLastYear,
+  trailingQuarters,
+} from '../../calendar/period.js';
 import type { TargetSet } from '../targets.js';
 import { resolveTarget } from '../targets.js';
 import type {
@@ -11,7 +17,7 @@ import type {
 } from '../types.js';
 import { directionOfTravel } from './direction.js';
 import { comparisonFigure, displayValue } from './indicator-value.js';
-import { ragFor } from './rag.js';
+import { rateFigure } from './rate-figure.js';
 import { roundTenth } from './rounding.js';
 import { type EngineComputation, headlineBasis, runIndicator } from './run-indicator.js';
 import { wilson } from './wilson.js';
@@ -81,10 +87,17 @@ export function computeIndicatorResult(def: IndicatorDefinition, req: ReportRequ
   const value = displayValue(def, current);
   const figure = comparisonFigure(def, period.id, current);
   const resolved = resolveTarget(def, req.targets);
-  const rag =
-    resolved.target === null || resolved.tolerance === null
-      ? null
-      : ragFor(value, resolved.target, resolved.tolerance, def.polarity);
+  const rag = rateFigure(
+    {
+      unit: def.unit,
+      polarity: def.polarity,
+      value,
+      numerator: figure.numerator,
+      denominator: figure.denominator,
+      lastYear: lastYear.status === 'ok' ? lastYear : null,
+    },
+    resolved,
+  );
   const comparator = def.directionComparator === 'last-year' ? lastYear : previous;
   const direction =
     basis === 'annual' || comparator.status !== 'ok' || figure.status !== 'ok'
@@ -99,6 +112,17 @@ export function computeIndicatorResult(def: IndicatorDefinition, req: ReportRequ
     comparators[name] = meanOfOthers(def, req.comparatorGroups![name]!, period, settings);
   }
   const counted = current.engineStatus === 'ok' || current.engineStatus === 'no-eligible-cases';
+  // Between year ends an annual figure shows its last outturn: "Reported annually (2020-21: 88.0%)".
+  let notes = current.notes;
+  let extra: Record<string, number | null> = { ...(current.extra ?? {}) };
+  if (current.engineStatus === 'annual-only') {
+    const yearEnd = financialYear(Number(period.financialYear.slice(0, 4)) - 1);
+    const outturn = comparisonFigure(def, yearEnd.id, run(yearEnd));
+    notes = notes.map((n) =>
+      n.code === 'reportedAnnually' ? { code: n.code, detail: `last outturn ${yearEnd.id}` } : n,
+    );
+    extra = { ...extra, lastOutturn: outturn.value };
+  }
   const result: IndicatorResult = {
     id: def.id,
     title: def.title,
@@ -121,9 +145,9 @@ export function computeIndicatorResult(def: IndicatorDefinition, req: ReportRequ
     england: def.england,
     comparators,
     status: current.engineStatus,
-    notes: current.notes,
+    notes,
     breakdowns: current.breakdowns ?? {},
-    extra: current.extra ?? {},
+    extra,
   };
   return { result, current };
 }

@@ -46,3 +46,25 @@ test('every registered indicator is deterministic and independent of record orde
     }
   }
 });
+
+test('flow indicators: the quarters’ in-period figures add up to the year to date', () => {
+  // Every measure counting events (referrals, decisions, assessments, conferences, plan starts and ends,
+  // dues) by one date in the window; cic-missing counts children, who may appear in several quarters.
+  const flows = INDICATORS.filter(
+    (d) => d.bases.includes('in-period') && d.bases.includes('ytd') && d.id !== 'cic-missing',
+  );
+  assert.ok(flows.length >= 10);
+  for (const def of flows) {
+    const ytd = runIndicator(def, input, parsePeriod('2021-22-Q3'), 'ytd', DEFAULT_SETTINGS);
+    if (ytd.status !== 'ok') continue;
+    let num = 0;
+    let den = 0;
+    for (const q of ['2021-22-Q1', '2021-22-Q2', '2021-22-Q3']) {
+      const c = runIndicator(def, input, parsePeriod(q), 'in-period', DEFAULT_SETTINGS);
+      num += c.numerator;
+      den += c.denominator ?? 0;
+    }
+    assert.equal(den, ytd.denominator, `${def.id}: denominators`);
+    assert.equal(num, ytd.numerator, `${def.id}: numerators`);
+  }
+});

@@ -2,6 +2,7 @@ import type { Basis, Period } from '../../calendar/period.js';
 import { isYearEnd } from '../../calendar/period.js';
 import { asAtFor } from '../lib/as-at.js';
 import { missingTables, notAvailable } from '../lib/availability.js';
+import { childBreakdowns } from '../lib/child-breakdowns.js';
 import { sortMembers } from '../lib/members.js';
 import { sortNotes } from '../lib/notes.js';
 import type {
@@ -59,7 +60,8 @@ export interface RunOptions {
  * Runs one indicator for one period and basis (indicators.md §1): `annual-only` between year ends
  * (value null, note `reportedAnnually`), `not-available` when a needed table is missing (never 0), the
  * definition's compute otherwise; adds `provisional` when the period ends after the sources' as-at date,
- * and puts members, notes, breakdowns and extra figures in a stable order.
+ * adds the standard child breakdowns (age band and sex at the period end, ethnicity) when the indicator
+ * gives none, and puts members, notes, breakdowns and extra figures in a stable order.
  * @example runIndicator(def, input, parsePeriod('2021-22-Q3'), 'in-period', DEFAULT_SETTINGS).numerator
  */
 export function runIndicator(
@@ -94,14 +96,30 @@ export function runIndicator(
       : def.unit === 'percent' && raw.denominator === 0
         ? 'no-eligible-cases'
         : 'ok';
+  const keep = options.members !== false;
+  const members = keep ? sortMembers(raw.members) : [];
+  // The headline figure gets the standard child breakdowns (age band and sex at e, ethnicity) unless the
+  // indicator gives its own.
+  const breakdowns =
+    keep && raw.status === 'ok' && !raw.breakdowns?.['sex']
+      ? {
+          ...(raw.breakdowns ?? {}),
+          ...childBreakdowns(
+            members,
+            input.childrenById,
+            period.end,
+            def.unit === 'count' ? 'count' : 'percent',
+          ),
+        }
+      : raw.breakdowns;
   return {
     status: raw.status,
     engineStatus,
     numerator: raw.numerator,
     denominator: raw.denominator,
-    members: options.members === false ? [] : sortMembers(raw.members),
+    members,
     notes,
-    breakdowns: normaliseBreakdowns(raw.breakdowns),
+    breakdowns: normaliseBreakdowns(breakdowns),
     extra: sortRecord(raw.extra),
     ...(raw.missing ? { missing: [...raw.missing].sort() } : {}),
   };

@@ -1,65 +1,13 @@
 import type { IsoDate } from '../../calendar/iso-date.js';
 import type { LaDataset } from '../../model/la-dataset.js';
-import type { TableName } from '../../model/source.js';
 import type { CareHistory } from '../../model/care-history.js';
 import type { Computation, IndicatorSettings, Member, Note } from '../types.js';
-
-const CIN_TABLES: ReadonlySet<TableName> = new Set([
-  'cin-child',
-  'cin-details',
-  'assessments',
-  'cin-plans',
-  'section47',
-  'cp-plans',
-  'cp-reviews',
-]);
-/** Reference files have no as-at date (indicators.md §1.8). */
-const REFERENCE_TABLES: ReadonlySet<TableName> = new Set([
-  'workers',
-  'placements-long-term',
-  'postcodes',
-  'population',
-]);
-const LOCAL_TABLES: ReadonlySet<TableName> = new Set([
-  'contacts',
-  'cp-visits',
-  'cla-visits',
-  'allocations',
-  'cla-health',
-  'care-leavers',
-  'strategy-discussions',
-]);
-
-/**
- * The as-at date of a chain using several sources (indicators.md §1.8): the earliest of the sources'
- * as-at dates (CIN, the SSDA903 set, each local event file); reference files have none. Null when
- * no source has one.
- * @example chainAsAt(data, ['cp-plans', 'cp-visits']) //=> the earlier of the CIN and cp_visits dates
- */
-export function chainAsAt(data: LaDataset, tables: readonly TableName[]): IsoDate | null {
-  let out: IsoDate | null = null;
-  for (const t of tables) {
-    if (REFERENCE_TABLES.has(t)) continue;
-    const d = CIN_TABLES.has(t)
-      ? data.asAt.cin
-      : LOCAL_TABLES.has(t)
-        ? (data.asAt.local[t] ?? null)
-        : data.asAt.ssda903;
-    if (d !== null && (out === null || d < out)) out = d;
-  }
-  return out;
-}
+import { countNote } from './notes.js';
 
 /** The note `provisional` when the period end e is after the chain's as-at date (indicators.md §1.1, §1.8). */
 export function provisionalNote(e: IsoDate, asAt: IsoDate | null): Note | null {
   if (asAt === null || e <= asAt) return null;
   return { code: 'provisional', detail: `data to ${asAt}; dues after it are not counted` };
-}
-
-/** A counted note, or null when the count is 0. */
-export function countedNote(code: string, count: number, detail?: string): Note | null {
-  if (count <= 0) return null;
-  return detail === undefined ? { code, count } : { code, count, detail };
 }
 
 /**
@@ -69,7 +17,7 @@ export function countedNote(code: string, count: number, detail?: string): Note 
 export function episodeChainNote(histories: Iterable<CareHistory>): Note | null {
   let n = 0;
   for (const h of histories) n += h.issues.length;
-  return countedNote('episodeChainErrors', n);
+  return countNote('episodeChainErrors', n);
 }
 
 /**
@@ -106,14 +54,6 @@ export function groupByChild<T extends { readonly childId: string }>(rows: reado
     else out.set(r.childId, [r]);
   }
   return out;
-}
-
-/**
- * A date as members' reasons write it: `dd/mm/YYYY`.
- * @example ukDate('2023-01-03') //=> '03/01/2023'
- */
-export function ukDate(d: IsoDate): string {
-  return `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 }
 
 function compareText(a: string, b: string): number {

@@ -8,16 +8,16 @@ import type { Oc2Outcome } from '../../model/episode.js';
 import type { TableName } from '../../model/source.js';
 import { missingTables, notAvailable } from './availability.js';
 import {
-  chainAsAt,
   chainComputation,
-  countedNote,
   episodeChainNote,
   groupByChild,
   provisionalNote,
   uascNote,
   uascTest,
-  ukDate,
 } from './chain-support.js';
+import { asAtFor } from './as-at.js';
+import { countNote } from './notes.js';
+import { ukDate } from './uk-date.js';
 import { type Due, runDueChain } from './due-chain.js';
 import type { Computation, ComputeContext, IndicatorInput, Member, Note } from '../types.js';
 
@@ -55,7 +55,7 @@ export function computeHealthChain(
   if (missing.length > 0) return notAvailable(missing);
   const fy = ctx.period.yearStart;
   const e = ctx.period.end;
-  const asAt = chainAsAt(input.data, HEALTH_SOURCES);
+  const asAt = asAtFor(input.data, HEALTH_SOURCES);
   const isUasc = uascTest(input.data, ctx.settings);
   const checksByChild = groupByChild(
     input.data.healthChecks.filter((c) => c.outcome === 'completed' && rule.checkTypes.includes(c.checkType)),
@@ -140,12 +140,12 @@ export function computeHealthChain(
   const notes: (Note | null)[] = [
     provisionalNote(e, asAt),
     episodeChainNote(used),
-    countedNote(
+    countNote(
       'historyIncomplete',
       beforeHistory,
       'periods of care starting before the loaded SSDA903 history',
     ),
-    countedNote('noDob', noDob, 'no date of birth: treated as aged 5 or over'),
+    countNote('noDob', noDob, 'no date of birth: treated as aged 5 or over'),
     uascNote(ctx.settings, uascRemoved),
   ];
   return chainComputation(members, notes);
@@ -205,7 +205,7 @@ export function computeOc2Cohort(
   }
   const notes: (Note | null)[] = [
     episodeChainNote(used),
-    countedNote('oc2Missing', noRow, 'children in the OC2 cohort with no OC2 row'),
+    countNote('oc2Missing', noRow, 'children in the OC2 cohort with no OC2 row'),
     uascNote(ctx.settings, uascRemoved),
     { code: 'variant', detail: 'OC2 cohort (looked after 12 months at 31 March)' },
   ];

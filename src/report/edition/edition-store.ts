@@ -1,7 +1,9 @@
 import type { Database } from '../../store/database.js';
 import type { IndicatorReport } from '../../indicators/types.js';
 import type { Commentary } from '../commentary/commentary.js';
+import type { MembersQuestionsFigures } from '../model/members-questions-figures.js';
 import type { NarrativeText } from '../model/render-model.js';
+import type { FrozenMembers } from './frozen-members.js';
 
 /** What an edition freezes (report.md §8), stored as JSON in `editions.frozen_json`. */
 export interface FrozenEdition {
@@ -21,6 +23,15 @@ export interface FrozenEdition {
   };
   readonly commentary: Commentary;
   readonly narrative: NarrativeText;
+  /** Appendix B's figures beyond the report (absent in editions published before they were frozen). */
+  readonly membersQuestions?: MembersQuestionsFigures;
+  /** The comparator group shown as the statistical-neighbour average, when one was loaded. */
+  readonly snKey?: string;
+  /**
+   * The children in each numerator and denominator (report.md §8), held internally for restatements:
+   * never rendered in any output. Absent in editions published before they were frozen.
+   */
+  readonly members?: FrozenMembers;
 }
 
 /** One row of `editions`. */

@@ -225,7 +225,7 @@ export function buildRenderModel(
     {
       id: 'appendix-b',
       heading: "Appendix B: Members' questions",
-      blocks: membersQuestionsBlocks(views, opts, short),
+      blocks: membersQuestionsBlocks(views, opts, period.id, short),
       newPage: true,
       landscape: false,
     },

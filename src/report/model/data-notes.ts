@@ -5,34 +5,18 @@ import type { IndicatorView } from './indicator-view.js';
 import type { Block, Cell, Table } from './render-model.js';
 import type { ReportOptions } from './report-options.js';
 import { isSmall } from '../public/suppression.js';
+import { noteWords } from './note-text.js';
+import type { MoveReason, Restatement } from '../edition/restatement.js';
+import { MOVE_REASON_WORDS } from '../edition/restatement.js';
 
-const NOTE_WORDS: Readonly<Record<string, string>> = {
-  provisional: 'provisional: the period ends after the data were extracted',
-  historyIncomplete: 'history incomplete: the loaded data begin less than the look-back before the period',
-  invalidDates: 'records with an end date before their start date were excluded',
-  distanceUnknown: 'children whose placement distance is unknown (kept in the denominator only)',
-  episodeChainErrors: 'episode chain anomalies',
-  awaitingDecision: 'referrals awaiting a decision at the period end',
-  icpcWithoutS47: 'conferences recorded without a Section 47 enquiry were excluded',
-  unknownWorker: 'allocated workers missing from the workers list (counted as not qualified)',
-  noDob: 'young people without a date of birth were excluded',
-  anchorFallback: 'conferences measured from the Section 47 start for lack of a strategy discussion',
-  previousCppMismatch: 'plans where the recorded number of previous plans disagrees with the history',
-  notAvailable: 'not available',
-  reportedAnnually: 'reported annually',
-};
-
-function noteText(
-  code: string,
-  count: number | undefined,
-  detail: string | undefined,
-  pub: boolean,
-  k: number,
-): string {
-  if (detail) return detail;
-  const words = NOTE_WORDS[code] ?? code.replace(/([A-Z])/g, ' $1').toLowerCase();
-  if (count === undefined) return words;
-  return `${words}: ${pub && isSmall(count, k) ? `fewer than ${k + 1}` : formatCount(count)}`;
+/** "2 added after the extract; 1 a date changed", or why it cannot be said. */
+export function reasonsText(s: Restatement): string {
+  if (s.numeratorIn === null) return 'Not recorded (the edition holds no member lists)';
+  if (!s.reasons) return 'Not derivable (the published dataset version is no longer held)';
+  const parts = (Object.keys(MOVE_REASON_WORDS) as MoveReason[])
+    .filter((r) => (s.reasons![r] ?? 0) > 0)
+    .map((r) => `${formatCount(s.reasons![r]!)} ${MOVE_REASON_WORDS[r]}`);
+  return parts.length ? parts.join('; ') : 'No child moved (a change in counting within the same children)';
 }
 
 function workingDayText(report: IndicatorReport): string {
@@ -102,13 +86,17 @@ export function dataNotesBlocks(
   blocks.push({ kind: 'heading', text: 'Versions' }, { kind: 'table', table: versions });
 
   const issues: string[] = [];
+  const info: string[] = [];
   for (const v of views) {
+    const figure = v.plan.headline ? null : v.result;
     for (const n of v.result.notes) {
       if (n.code === 'reportedAnnually') continue;
-      issues.push(`${v.ref}. ${v.entry.title}: ${noteText(n.code, n.count, n.detail, opts.public, k)}.`);
+      if (opts.public && v.plan.headline && n.count !== undefined) continue;
+      const w = noteWords(n, v.result.unit === 'percent' ? figure : null, opts.public, k);
+      (w.kind === 'issue' ? issues : info).push(`${v.ref}. ${v.entry.title}: ${w.text}.`);
     }
     if (v.result.status === 'not-available' && !v.result.notes.some((n) => n.code === 'notAvailable')) {
-      issues.push(`${v.ref}. ${v.entry.title}: not available for this period.`);
+      info.push(`${v.ref}. ${v.entry.title}: not available for this period.`);
     }
   }
   blocks.push(
@@ -116,6 +104,12 @@ export function dataNotesBlocks(
     issues.length
       ? { kind: 'list', items: issues }
       : { kind: 'paragraph', text: 'No validation issue affects the figures.' },
+    ...(info.length
+      ? [
+          { kind: 'heading' as const, text: 'Notes on the figures' },
+          { kind: 'list' as const, items: info },
+        ]
+      : []),
   );
 
   blocks.push({ kind: 'heading', text: 'Restatements' });
@@ -144,6 +138,7 @@ export function dataNotesBlocks(
           { label: 'Change', numeric: true },
           { label: 'Children moved into / out of the numerator', numeric: true },
           { label: 'Children moved into / out of the denominator', numeric: true },
+          ...(opts.public ? [] : [{ label: 'Why they moved' }]),
         ],
         rows: opts.restatements.map((s): Cell[] => [
           {
@@ -160,8 +155,16 @@ export function dataNotesBlocks(
           },
           { text: `${small(s.numeratorIn)} / ${small(s.numeratorOut)}`, numeric: true },
           { text: `${small(s.denominatorIn)} / ${small(s.denominatorOut)}`, numeric: true },
+          ...(opts.public ? [] : [{ text: reasonsText(s) }]),
         ]),
-        footnotes: ['Change in percentage points for percentages and in units for counts.'],
+        footnotes: [
+          'Change in percentage points for percentages and in units for counts.',
+          ...(opts.public
+            ? []
+            : [
+                'Why they moved: the children who moved, by reason, from their records in the published dataset version and now. The children themselves are never listed in the report.',
+              ]),
+        ],
       },
     });
   }

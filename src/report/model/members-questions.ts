@@ -1,8 +1,12 @@
+import { parsePeriod, periodShortLabel } from '../../calendar/period.js';
+import { roundedPercent } from '../../indicators/engine/rounding.js';
 import type { BreakdownRow } from '../../indicators/types.js';
+import { isSmall, percentSuppressed, planBreakdown } from '../public/suppression.js';
 import { smallCountText } from './cell-text.js';
 import { ENGLAND_REFERRAL_SOURCES } from './england-referral-sources.js';
 import { formatCount, pct } from './format.js';
 import type { IndicatorView } from './indicator-view.js';
+import type { AppendixFigure, MembersQuestionsFigures } from './members-questions-figures.js';
 import type { Block, Cell, Table } from './render-model.js';
 import type { ReportOptions } from './report-options.js';
 
@@ -18,26 +22,75 @@ function pctCell(v: number | null | undefined, hidden: boolean): Cell {
   return { text: hidden ? 'Small numbers' : pct(v), numeric: true };
 }
 
-function rowsOf(
-  v: IndicatorView | undefined,
-  key: string,
-): { rows: readonly BreakdownRow[]; hidden: readonly boolean[] } | null {
-  const rows = v?.result.breakdowns[key];
-  if (!v || !rows) return null;
-  return { rows, hidden: v.plan.breakdowns[key] ?? rows.map(() => false) };
+/** A breakdown with what the public version hides of it. */
+interface Shown {
+  readonly rows: readonly BreakdownRow[];
+  readonly hidden: readonly boolean[];
 }
 
-function referralsBySource(v: IndicatorView | undefined, opts: ReportOptions, periodShort: string): Block[] {
-  const now = rowsOf(v, 'source');
-  if (!now) return [{ kind: 'paragraph', text: 'Referrals by source: not available for this period.' }];
-  const ly = rowsOf(v, 'source:last-year');
+function shown(rows: readonly BreakdownRow[] | undefined, opts: ReportOptions): Shown | null {
+  if (!rows) return null;
+  return {
+    rows,
+    hidden: opts.public ? planBreakdown(rows, opts.suppression) : rows.map(() => false),
+  };
+}
+
+/** The engine's figure for Appendix B, else the headline result when it is the same period and basis. */
+function figureOr(
+  fig: AppendixFigure | null,
+  v: IndicatorView | undefined,
+  periodId: string,
+  basis: string,
+): AppendixFigure | null {
+  if (fig) return fig;
+  if (!v || v.result.basis !== basis) return null;
+  const r = v.result;
+  return {
+    period: periodId,
+    basis: r.basis,
+    status: r.status,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    breakdowns: r.breakdowns,
+    extra: r.extra,
+  };
+}
+
+function periodText(f: AppendixFigure | null, fallback: string): string {
+  return f ? periodShortLabel(parsePeriod(f.period)) : fallback;
+}
+
+function unavailable(f: AppendixFigure | null): boolean {
+  return !f || f.status === 'not-available' || f.status === 'annual-only';
+}
+
+function referralsBySource(
+  v: IndicatorView | undefined,
+  figs: MembersQuestionsFigures,
+  opts: ReportOptions,
+  periodId: string,
+  periodShort: string,
+): Block[] {
+  const cur = figureOr(figs.referralSources.current, v, periodId, 'in-period');
+  const ly = figs.referralSources.lastYear;
+  const heading: Block = { kind: 'heading', text: 'Referrals by source' };
+  const now = unavailable(cur) ? null : shown(cur!.breakdowns['source'], opts);
+  if (!now) {
+    return [
+      heading,
+      {
+        kind: 'paragraph',
+        text: 'Referrals by source are not available for this period: the CIN census referrals were not supplied.',
+      },
+    ];
+  }
+  const before = unavailable(ly) ? null : shown(ly!.breakdowns['source'], opts);
   const k = opts.suppression.k;
-  const total = now.rows[0]?.denominator ?? null;
-  const lyTotal = ly?.rows[0]?.denominator ?? null;
   const rows: Cell[][] = now.rows.map((row, i) => {
-    const j = ly ? ly.rows.findIndex((r) => r.key === row.key) : -1;
-    const lyRow = j >= 0 ? ly!.rows[j]! : null;
-    const lyHidden = j >= 0 ? ly!.hidden[j]! : false;
+    const j = before ? before.rows.findIndex((r) => r.key === row.key) : -1;
+    const lyRow = j >= 0 ? before!.rows[j]! : null;
+    const lyHidden = j >= 0 ? before!.hidden[j]! : false;
     const eng = ENGLAND_REFERRAL_SOURCES[row.key];
     return [
       { text: row.label, rowHeader: true },
@@ -48,114 +101,134 @@ function referralsBySource(v: IndicatorView | undefined, opts: ReportOptions, pe
       eng === undefined ? { text: 'No national figure', numeric: true } : { text: pct(eng), numeric: true },
     ];
   });
+  const lyTotal = before ? (ly!.denominator ?? null) : null;
   rows.push([
     { text: 'All referrals', rowHeader: true },
-    countCell(total, false, k),
-    { text: '100.0%', numeric: true },
+    countCell(cur!.denominator, false, k),
+    { text: cur!.denominator ? '100.0%' : 'No referrals', numeric: true },
     countCell(lyTotal, false, k),
-    { text: lyTotal === null ? 'Not available' : '100.0%', numeric: true },
-    { text: '', numeric: true },
+    { text: lyTotal === null ? 'Not available' : lyTotal ? '100.0%' : 'No referrals', numeric: true },
+    { text: '100.0%', numeric: true },
   ]);
+  const lyLabel = periodText(ly, 'same quarter last year');
   const table: Table = {
     id: 'referrals-by-source',
-    caption: `Referrals by source, ${periodShort}: schools (2A) shown apart from other education services (2B)`,
+    caption: `Referrals by source, ${periodShort} and ${lyLabel}: schools (2A) shown apart from other education services (2B)`,
     columns: [
       { label: 'Source of referral' },
-      { label: 'Referrals', numeric: true },
-      { label: '% of referrals', numeric: true },
-      { label: 'Same quarter last year', numeric: true },
-      { label: '% last year', numeric: true },
+      { label: `Referrals ${periodShort}`, numeric: true },
+      { label: `% ${periodShort}`, numeric: true },
+      { label: `Referrals ${lyLabel}`, numeric: true },
+      { label: `% ${lyLabel}`, numeric: true },
       { label: 'England 2021-22', numeric: true },
     ],
     rows,
-    footnotes: ['England figures: DfE Children in need statistics 2021-22, shares of all referrals.'],
+    footnotes: [
+      'England figures: DfE Children in need statistics 2021-22, shares of all referrals in the year; only schools, health services and police are shipped.',
+      ...(before
+        ? []
+        : [
+            `Same quarter last year: not available (${ly && ly.status === 'not-available' ? 'the data were not supplied' : 'outside the loaded history'}).`,
+          ]),
+    ],
   };
-  return [
-    { kind: 'heading', text: 'Referrals by source' },
-    { kind: 'table', table },
-  ];
+  return [heading, { kind: 'table', table }];
 }
 
-function missingEpisodes(v: IndicatorView | undefined, opts: ReportOptions, periodShort: string): Block[] {
-  if (!v || v.result.status !== 'ok') {
+const MISSING_ROWS: readonly { label: string; key: string; kind: 'count' | 'percent' }[] = [
+  { label: 'Children looked after on at least one day of the quarter', key: '@denominator', kind: 'count' },
+  { label: 'Children with a missing episode', key: '@numerator', kind: 'count' },
+  {
+    label: 'Children with a missing episode, as % of children looked after',
+    key: 'percent',
+    kind: 'percent',
+  },
+  { label: 'Missing episodes', key: 'episodes', kind: 'count' },
+  { label: 'Children with 3 or more missing episodes', key: 'childrenWith3PlusEpisodes', kind: 'count' },
+  { label: 'Missing episodes still open at quarter end', key: 'stillMissing', kind: 'count' },
+  { label: 'Children away from placement without authorisation', key: 'awayChildren', kind: 'count' },
+  { label: 'Away episodes (counted apart from missing)', key: 'awayEpisodes', kind: 'count' },
+  { label: 'Away episodes still open at quarter end', key: 'awayStillMissing', kind: 'count' },
+];
+
+function missingCell(
+  f: AppendixFigure | null,
+  row: (typeof MISSING_ROWS)[number],
+  opts: ReportOptions,
+): Cell {
+  if (unavailable(f)) return NA;
+  const k = opts.suppression.k;
+  const value =
+    row.key === '@denominator' ? f!.denominator : row.key === '@numerator' ? f!.numerator : f!.extra[row.key];
+  if (row.kind === 'percent') {
+    const hidden = opts.public && percentSuppressed(f!.numerator, f!.denominator, opts.suppression);
+    return pctCell(value, hidden);
+  }
+  return countCell(value, opts.public && isSmall(value, k), k);
+}
+
+function missingEpisodes(
+  v: IndicatorView | undefined,
+  figs: MembersQuestionsFigures,
+  opts: ReportOptions,
+  periodId: string,
+  periodShort: string,
+): Block[] {
+  const cur = figureOr(figs.missing.current, v, periodId, 'in-period');
+  const ly = figs.missing.lastYear;
+  const heading: Block = { kind: 'heading', text: 'Missing episodes of children in care' };
+  if (unavailable(cur)) {
     return [
-      { kind: 'paragraph', text: 'Missing episodes of children in care: not available for this period.' },
+      heading,
+      {
+        kind: 'paragraph',
+        text: 'Missing episodes are not available for this period: the SSDA903 episodes or missing tables were not supplied.',
+      },
     ];
   }
-  const r = v.result;
-  const k = opts.suppression.k;
-  const x = (key: string) => r.extra[key];
-  const hid = (key: string) => v.plan.extra[key] ?? false;
-  const ly = r.lastYear;
-  const rows: Cell[][] = [
-    [
-      { text: 'Children with a missing episode', rowHeader: true },
-      countCell(r.numerator, v.plan.headline, k),
-      ly ? countCell(ly.numerator, v.plan.lastYear, k) : NA,
-    ],
-    [
-      { text: 'as % of children looked after in the quarter', rowHeader: true },
-      pctCell(x('percent'), hid('percent')),
-      pctCell(x('percentLastYear'), hid('percentLastYear') || v.plan.lastYear),
-    ],
-    [
-      { text: 'Missing episodes', rowHeader: true },
-      countCell(x('episodes'), hid('episodes'), k),
-      countCell(x('episodesLastYear'), hid('episodesLastYear'), k),
-    ],
-    [
-      { text: 'Children with 3 or more missing episodes', rowHeader: true },
-      countCell(x('childrenThreePlus'), hid('childrenThreePlus'), k),
-      countCell(x('childrenThreePlusLastYear'), hid('childrenThreePlusLastYear'), k),
-    ],
-    [
-      { text: 'Missing episodes still open at quarter end', rowHeader: true },
-      countCell(x('stillMissing'), hid('stillMissing'), k),
-      countCell(x('stillMissingLastYear'), hid('stillMissingLastYear'), k),
-    ],
-    [
-      { text: 'Children away from placement without authorisation', rowHeader: true },
-      countCell(x('awayChildren'), hid('awayChildren'), k),
-      countCell(x('awayChildrenLastYear'), hid('awayChildrenLastYear'), k),
-    ],
-    [
-      { text: 'Away episodes (counted apart from missing)', rowHeader: true },
-      countCell(x('awayEpisodes'), hid('awayEpisodes'), k),
-      countCell(x('awayEpisodesLastYear'), hid('awayEpisodesLastYear'), k),
-    ],
-    [
-      { text: 'Away episodes still open at quarter end', rowHeader: true },
-      countCell(x('awayStillAway'), hid('awayStillAway'), k),
-      countCell(x('awayStillAwayLastYear'), hid('awayStillAwayLastYear'), k),
-    ],
-  ];
+  const lyLabel = periodText(ly, 'Same quarter last year');
   const table: Table = {
     id: 'missing-episodes',
-    caption: `Missing episodes of children in care, ${periodShort}`,
+    caption: `Missing episodes of children in care, ${periodShort} and ${lyLabel}`,
     columns: [
       { label: 'Measure' },
-      { label: 'This quarter', numeric: true },
-      { label: 'Same quarter last year', numeric: true },
+      { label: periodShort, numeric: true },
+      { label: `${lyLabel} (same quarter last year)`, numeric: true },
     ],
-    rows,
+    rows: MISSING_ROWS.map((row) => [
+      { text: row.label, rowHeader: true },
+      missingCell(cur, row, opts),
+      missingCell(ly, row, opts),
+    ]),
     footnotes: [
-      `Of ${r.denominator === null ? 'the' : formatCount(r.denominator)} children looked after on at least one day of the quarter. England: ${r.england?.text ?? 'no national figure'} (annual, not like-for-like).`,
+      'An episode is counted once per child and start date, whenever in the quarter it started or ended. Away from placement without authorisation is reported separately and never added to missing.',
+      `England: ${v?.result.england?.text ?? 'no national figure'} (a whole year, so not like-for-like with a quarter).`,
     ],
   };
-  return [
-    { kind: 'heading', text: 'Missing episodes of children in care' },
-    { kind: 'table', table },
-  ];
+  return [heading, { kind: 'table', table }];
 }
 
-function timeliness(v: IndicatorView | undefined, opts: ReportOptions, periodShort: string): Block[] {
-  if (!v) return [];
-  const ytdKey = v.result.basis === 'ytd' ? 'timeliness' : 'timeliness:ytd';
-  const qKey = v.result.basis === 'ytd' ? 'timeliness:in-period' : 'timeliness';
-  const q = rowsOf(v, qKey);
-  const y = rowsOf(v, ytdKey);
-  if (!q && !y)
-    return [{ kind: 'paragraph', text: 'Referral decision timeliness: not available for this period.' }];
+function timeliness(
+  v: IndicatorView | undefined,
+  figs: MembersQuestionsFigures,
+  opts: ReportOptions,
+  periodId: string,
+  periodShort: string,
+): Block[] {
+  const qf = figureOr(figs.decisionTimeliness.quarter, v, periodId, 'in-period');
+  const yf = figureOr(figs.decisionTimeliness.yearToDate, v, periodId, 'ytd');
+  const heading: Block = { kind: 'heading', text: 'Referral decision timeliness' };
+  const q = unavailable(qf) ? null : shown(qf!.breakdowns['timeliness'], opts);
+  const y = unavailable(yf) ? null : shown(yf!.breakdowns['timeliness'], opts);
+  if (!q && !y) {
+    return [
+      heading,
+      {
+        kind: 'paragraph',
+        text: 'Referral decision timeliness is not available for this period: the contacts file was not supplied.',
+      },
+    ];
+  }
   const k = opts.suppression.k;
   const base = (q ?? y)!.rows;
   const rows: Cell[][] = base.map((row) => {
@@ -171,82 +244,195 @@ function timeliness(v: IndicatorView | undefined, opts: ReportOptions, periodSho
     }
     return cells;
   });
-  rows.push([
-    { text: 'All referral decisions', rowHeader: true },
-    countCell(q?.rows[0]?.denominator ?? null, false, k),
-    { text: q ? '100.0%' : 'Not available', numeric: true },
-    countCell(y?.rows[0]?.denominator ?? null, false, k),
-    { text: y ? '100.0%' : 'Not available', numeric: true },
-  ]);
+  const total = (f: AppendixFigure | null, s: Shown | null): Cell[] =>
+    s ? [countCell(f!.denominator, false, k), { text: '100.0%', numeric: true }] : [NA, NA];
+  rows.push([{ text: 'All referral decisions', rowHeader: true }, ...total(qf, q), ...total(yf, y)]);
   const table: Table = {
     id: 'decision-timeliness',
     caption: `Referral decision timeliness in working days, ${periodShort} and year to date`,
     columns: [
       { label: 'Time to decision' },
-      { label: 'Quarter', numeric: true },
-      { label: '% of quarter', numeric: true },
+      { label: periodShort, numeric: true },
+      { label: `% ${periodShort}`, numeric: true },
       { label: 'Year to date', numeric: true },
-      { label: '% of year to date', numeric: true },
+      { label: '% year to date', numeric: true },
     ],
     rows,
-    footnotes: ['Bands do not overlap: within 1 working day; over 1 and up to 3; over 3.'],
+    footnotes: [
+      'Contacts with outcome referral, by the date of the decision. Bands do not overlap: within 1 working day; over 1 and up to 3; over 3.',
+    ],
   };
-  return [
-    { kind: 'heading', text: 'Referral decision timeliness' },
-    { kind: 'table', table },
-  ];
+  return [heading, { kind: 'table', table }];
 }
 
+/** Breakdowns Appendix B shows in its own tables, by indicator id. */
 const CONSUMED: Readonly<Record<string, readonly string[]>> = {
-  'referrals-by-source': ['source', 'source:last-year'],
-  'referrals-decided-1wd': ['timeliness', 'timeliness:in-period', 'timeliness:ytd'],
+  'referrals-by-source': ['source'],
+  'referrals-decided-1wd': ['timeliness'],
+  'referrals-decided-over-3wd': ['timeliness'],
+  'cic-missing': ['type', 'episodesPerChild'],
 };
+
+/** Child characteristics: shown on the dashboard (report.md §9), not in the members' appendix. */
+const CHARACTERISTICS = new Set(['ageBand', 'age', 'sex', 'ethnicity', 'team', 'legalStatus']);
+
+const BREAKDOWN_NAMES: Readonly<Record<string, string>> = {
+  timing: 'time to conference',
+  placementCount: 'number of placements in the previous 12 months',
+  distanceBand: 'distance from home',
+  activity: 'activity',
+  accommodation: 'accommodation',
+};
+
+/**
+ * A human name of a breakdown key: "distanceBand" → "distance from home"; unknown keys are spelt out
+ * ("episodesPerChild" → "episodes per child").
+ */
+export function breakdownName(key: string): string {
+  return (
+    BREAKDOWN_NAMES[key] ??
+    key
+      .replace(/[-:]/g, ' ')
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase()
+  );
+}
+
+function breakdownTable(
+  v: IndicatorView,
+  key: string,
+  rows: readonly BreakdownRow[],
+  opts: ReportOptions,
+  periodShort: string,
+): Table {
+  const k = opts.suppression.k;
+  const id = `breakdown-${v.result.id}-${key.replace(/[^a-z0-9]+/gi, '-')}`;
+  const caption = `${v.entry.title}, ${periodShort}: by ${breakdownName(key)}`;
+  const headline = v.result.denominator;
+  // A count breakdown (no denominators): the number in each group, with the total.
+  if (rows.every((r) => r.denominator === null)) {
+    const s = shown(rows, opts)!;
+    const sum = rows.reduce((a, r) => a + r.numerator, 0);
+    return {
+      id,
+      caption,
+      columns: [{ label: 'Group' }, { label: 'Number', numeric: true }],
+      rows: [
+        ...rows.map((r, i) => [{ text: r.label, rowHeader: true }, countCell(r.numerator, s.hidden[i]!, k)]),
+        [{ text: 'All', rowHeader: true }, countCell(sum, false, k)],
+      ],
+      footnotes: [],
+    };
+  }
+  // A composition (each group is wholly in or out of the numerator, e.g. NEET by activity): group sizes.
+  const composition =
+    headline !== null &&
+    rows.reduce((a, r) => a + (r.denominator ?? 0), 0) === headline &&
+    rows.every((r) => r.numerator === 0 || r.numerator === r.denominator);
+  if (composition && headline) {
+    const sizes = rows.map((r) => ({
+      ...r,
+      numerator: r.denominator ?? 0,
+      denominator: headline,
+      value: roundedPercent(r.denominator ?? 0, headline),
+    }));
+    const s = shown(sizes, opts)!;
+    return {
+      id,
+      caption,
+      columns: [
+        { label: 'Group' },
+        { label: 'Number', numeric: true },
+        { label: `% of ${formatCount(headline)}`, numeric: true },
+      ],
+      rows: sizes.map((r, i) => [
+        { text: r.label, rowHeader: true },
+        countCell(r.numerator, s.hidden[i]!, k),
+        pctCell(r.value, s.hidden[i]!),
+      ]),
+      footnotes: [],
+    };
+  }
+  const s = shown(rows, opts)!;
+  const shared = rows.every((r) => r.denominator === rows[0]!.denominator);
+  if (shared) {
+    const den = rows[0]!.denominator!;
+    return {
+      id,
+      caption,
+      columns: [{ label: 'Group' }, { label: 'Number', numeric: true }, { label: '%', numeric: true }],
+      rows: [
+        ...rows.map((r, i) => [
+          { text: r.label, rowHeader: true },
+          countCell(r.numerator, s.hidden[i]!, k),
+          r.value === null ? { text: 'No eligible cases', numeric: true } : pctCell(r.value, s.hidden[i]!),
+        ]),
+        [{ text: 'All', rowHeader: true }, countCell(den, false, k), { text: '100.0%', numeric: true }],
+      ],
+      footnotes: [],
+    };
+  }
+  return {
+    id,
+    caption,
+    columns: [
+      { label: 'Group' },
+      { label: 'Number', numeric: true },
+      { label: 'Of', numeric: true },
+      { label: '%', numeric: true },
+    ],
+    rows: rows.map((r, i) => [
+      { text: r.label, rowHeader: true },
+      countCell(r.numerator, s.hidden[i]!, k),
+      countCell(r.denominator, s.hidden[i]! && isSmall(r.denominator, k), k),
+      r.value === null ? { text: 'No eligible cases', numeric: true } : pctCell(r.value, s.hidden[i]!),
+    ]),
+    footnotes: [],
+  };
+}
 
 function otherBreakdowns(views: readonly IndicatorView[], opts: ReportOptions, periodShort: string): Block[] {
   const blocks: Block[] = [];
-  const k = opts.suppression.k;
   for (const v of views) {
     if (v.plan.headline && opts.public) continue;
-    for (const [key, rows] of Object.entries(v.result.breakdowns)) {
-      if ((CONSUMED[v.result.id] ?? []).includes(key) || rows.length === 0) continue;
-      const hidden = v.plan.breakdowns[key] ?? rows.map(() => false);
-      const table: Table = {
-        id: `breakdown-${v.result.id}-${key.replace(/[^a-z0-9]+/gi, '-')}`,
-        caption: `${v.result.title}, ${periodShort}: by ${key.replace(/[-:]/g, ' ')}`,
-        columns: [
-          { label: 'Group' },
-          { label: 'Number', numeric: true },
-          { label: 'Of', numeric: true },
-          { label: '%', numeric: true },
-        ],
-        rows: rows.map((row, i) => [
-          { text: row.label, rowHeader: true },
-          countCell(row.numerator, hidden[i]!, k),
-          countCell(row.denominator, hidden[i]! && row.denominator !== null && row.denominator <= k, k),
-          pctCell(row.value, hidden[i]!),
-        ]),
-        footnotes: [],
-      };
-      blocks.push(
-        { kind: 'heading', text: `${v.result.title}: by ${key.replace(/[-:]/g, ' ')}` },
-        { kind: 'table', table },
-      );
+    if (v.result.status !== 'ok') continue;
+    const keys = Object.keys(v.result.breakdowns).filter(
+      (key) =>
+        !(CONSUMED[v.result.id] ?? []).includes(key) &&
+        !CHARACTERISTICS.has(key) &&
+        v.result.breakdowns[key]!.length > 0,
+    );
+    if (keys.length) blocks.push({ kind: 'heading', text: v.entry.title });
+    for (const key of keys) {
+      const table = breakdownTable(v, key, v.result.breakdowns[key]!, opts, periodShort);
+      blocks.push({ kind: 'table', table });
     }
   }
-  return blocks;
+  return blocks.length
+    ? [
+        { kind: 'heading', text: 'Further breakdowns' },
+        {
+          kind: 'paragraph',
+          text: 'Breakdowns of the headline figures published in the catalogue. Breakdowns by age, sex, ethnicity and team are on the dashboard.',
+        },
+        ...blocks,
+      ]
+    : [];
 }
 
 /** Appendix B: members' questions (report.md §2 item 5). */
 export function membersQuestionsBlocks(
   views: readonly IndicatorView[],
   opts: ReportOptions,
+  periodId: string,
   periodShort: string,
 ): Block[] {
   const by = (id: string) => views.find((v) => v.result.id === id);
+  const figs = opts.membersQuestions;
   return [
-    ...referralsBySource(by('referrals-by-source'), opts, periodShort),
-    ...missingEpisodes(by('cic-missing'), opts, periodShort),
-    ...timeliness(by('referrals-decided-1wd'), opts, periodShort),
+    ...referralsBySource(by('referrals-by-source'), figs, opts, periodId, periodShort),
+    ...missingEpisodes(by('cic-missing'), figs, opts, periodId, periodShort),
+    ...timeliness(by('referrals-decided-1wd'), figs, opts, periodId, periodShort),
     ...otherBreakdowns(views, opts, periodShort),
   ];
 }

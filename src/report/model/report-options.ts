@@ -1,6 +1,8 @@
 import type { Commentary } from '../commentary/commentary.js';
 import type { SuppressionRule } from '../public/suppression.js';
 import type { Restatement } from '../edition/restatement.js';
+import type { MembersQuestionsFigures } from './members-questions-figures.js';
+import { NO_MEMBERS_QUESTIONS_FIGURES } from './members-questions-figures.js';
 
 /** Per-source import details for the data notes (report.md §2 item 7). */
 export interface DatasetSource {
@@ -40,6 +42,8 @@ export interface ReportOptions {
   readonly datasetSources: readonly DatasetSource[];
   /** Restatements against a published edition (report.md §8). */
   readonly restatements: readonly Restatement[];
+  /** Appendix B's figures beyond the headline report (last year's sources, both timeliness bases, missing). */
+  readonly membersQuestions: MembersQuestionsFigures;
 }
 
 /** Defaults: a full-version draft for "the council", Darlington's wording. */
@@ -58,11 +62,12 @@ export function defaultReportOptions(overrides: Partial<ReportOptions> = {}): Re
     softwareVersion: '0.0.0',
     suppression: { k: 5, complement: true },
     inLineBand: 0.5,
-    snKey: 'statisticalNeighbours',
+    snKey: 'statistical-neighbours',
     snLabel: 'SN average',
     minutesStyle: false,
     datasetSources: [],
     restatements: [],
+    membersQuestions: NO_MEMBERS_QUESTIONS_FIGURES,
     ...overrides,
   };
 }

@@ -26,7 +26,8 @@ export function narrativeValue(input: NarrativeInput): string {
 
 /**
  * The opening words: `[{lead}] {value} {subject}[ {when}]`, or the catalogue's zero phrase when the value is 0.
- * `appendWhen` false leaves out an appended time phrase (grouped sentences sharing the lead member's basis).
+ * `appendWhen` false leaves out the time phrase, appended or embedded (grouped sentences sharing the lead
+ * member's basis say it once).
  */
 export function opening(
   input: NarrativeInput,
@@ -38,14 +39,14 @@ export function opening(
   const phraseValues = {
     value: narrativeValue(input),
     subject: '',
-    whenEmbedded: whenPhrase(result.basis, p, true),
+    whenEmbedded: appendWhen ? whenPhrase(result.basis, p, true) : '',
     endMonth: monthYear(p.end),
     quarter: p.quarter ? `Q${p.quarter}` : periodShortLabel(p),
     period: periodShortLabel(p),
   };
   const zeroPhrase = entry.narrative.zeroPhrase;
   if (result.value === 0 && zeroPhrase) {
-    return { text: fillPhrase(zeroPhrase, phraseValues), zero: true };
+    return { text: tidy(fillPhrase(zeroPhrase, phraseValues)), zero: true };
   }
   const subjectRaw = entry.narrative.subject;
   const subject = fillPhrase(subjectRaw, phraseValues);
@@ -59,7 +60,12 @@ export function opening(
     text = `${phraseValues.value} ${subject}`;
     if (appendWhen && !placesWhen(subjectRaw)) text += ` ${whenPhrase(result.basis, p)}`;
   }
-  return { text, zero: false };
+  return { text: tidy(text), zero: false };
+}
+
+/** Collapses the spaces and stray commas a dropped phrase leaves behind. */
+function tidy(text: string): string {
+  return text.replace(/ {2,}/g, ' ').replace(/ ,/g, ',').replace(/,,/g, ',').trim();
 }
 
 /** Builds the clauses of one indicator's sentence (report.md §5). */
@@ -76,7 +82,7 @@ export function sentenceParts(
   return {
     opening: open.text,
     target,
-    trend: grouped ? '' : trendClause(input, place, positive),
+    trend: grouped ? '' : trendClause(input, place, positive, target !== ''),
     benchmark: grouped ? '' : benchmarkClause(input, settings),
   };
 }

@@ -30,7 +30,19 @@ function countReference(basis: Basis, cmp: ComparisonFigure): { ref: string; pre
  * comparator is missing or suppressed.
  * @example trendClause(assessments, 'areas-for-focus') //=> ' and is similar to the 85.4 per cent for the same period last year'
  */
-export function trendClause(input: NarrativeInput, place: NarrativePlace, positiveTarget: boolean): string {
+export function trendClause(
+  input: NarrativeInput,
+  place: NarrativePlace,
+  positiveTarget: boolean,
+  afterTarget = true,
+): string {
+  const clause = trendWords(input, place, positiveTarget);
+  // "… which falls below the target and is lower than …" needs the target clause; without one the
+  // comparison follows the opening directly: "… were made by schools, lower than the 22.6 per cent …".
+  return afterTarget ? clause : clause.replace(/^ and is /, ', ');
+}
+
+function trendWords(input: NarrativeInput, place: NarrativePlace, positiveTarget: boolean): string {
   const r = input.result;
   const cmp = comparatorFigure(input);
   if (input.comparatorSuppressed || !cmp || cmp.value === null || cmp.status !== 'ok' || r.value === null) {

@@ -95,7 +95,12 @@ function comparisonSuppressed(
   return f !== null && figureSuppressed(unit, f.numerator, f.denominator, rule);
 }
 
-function breakdownPlan(rows: readonly BreakdownRow[], rule: SuppressionRule): boolean[] {
+/**
+ * The public plan of one breakdown (report.md §6): each cell by the count or percentage rule, then secondary
+ * suppression when the rows share and show their total.
+ * @example planBreakdown([{ key: 'a', label: 'A', numerator: 3, denominator: 40, value: 7.5 }, …], DEFAULT_SUPPRESSION)
+ */
+export function planBreakdown(rows: readonly BreakdownRow[], rule: SuppressionRule): boolean[] {
   const primary = rows.map((row) =>
     row.denominator === null
       ? isSmall(row.numerator, rule.k)
@@ -132,7 +137,7 @@ export function planSuppression(r: IndicatorResult, rule: SuppressionRule): Supp
     lastYear: comparisonSuppressed(r.unit, r.lastYear, rule),
     trend: r.trend.map((t) => comparisonSuppressed(r.unit, t, rule)),
     breakdowns: Object.fromEntries(
-      Object.entries(r.breakdowns).map(([k, rows]) => [k, breakdownPlan(rows, rule)]),
+      Object.entries(r.breakdowns).map(([k, rows]) => [k, planBreakdown(rows, rule)]),
     ),
     extra,
   };

@@ -18,7 +18,7 @@ import {
   WidthType,
 } from 'docx';
 import type { ISectionOptions } from 'docx';
-import { svgToPng } from '../chart/svg-to-png.js';
+import { svgToPng, svgsToPng } from '../chart/svg-to-png.js';
 import { sparklineSvg, trendChartSvg } from '../chart/trend-chart-svg.js';
 import { longDate } from '../model/format.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
@@ -39,8 +39,11 @@ function para(text: string, opts: { bold?: boolean; size?: number; colour?: stri
   });
 }
 
-function chartImage(spec: ChartSpec, width = 600, height = 210): Paragraph {
-  const png = svgToPng(trendChartSvg(spec, width, height));
+/** PNG of an SVG: pre-rendered in parallel by {@link renderDocx}, else rendered now. */
+type PngOf = (svg: string) => Buffer;
+
+function chartImage(spec: ChartSpec, png_: PngOf, width = 600, height = 210): Paragraph {
+  const png = png_(trendChartSvg(spec, width, height));
   return new Paragraph({
     spacing: { after: 60 },
     children: [
@@ -54,11 +57,11 @@ function chartImage(spec: ChartSpec, width = 600, height = 210): Paragraph {
   });
 }
 
-function cellOf(c: Cell, widthTwips: number, header = false): TableCell {
+function cellOf(c: Cell, widthTwips: number, png_: PngOf, header = false): TableCell {
   const size = 20; // 10pt
   let children: Paragraph[];
   if (c.sparkline) {
-    const png = svgToPng(sparklineSvg(c.sparkline), 2);
+    const png = png_(sparklineSvg(c.sparkline));
     children = [
       new Paragraph({
         children: [
@@ -95,13 +98,13 @@ function cellOf(c: Cell, widthTwips: number, header = false): TableCell {
   });
 }
 
-function tableOf(t: Table, pageWidth: number): (Paragraph | DocxTable)[] {
+function tableOf(t: Table, pageWidth: number, png: PngOf): (Paragraph | DocxTable)[] {
   const total = t.columns.reduce((a, c) => a + (c.width ?? 5), 0);
   const widths = t.columns.map((c) => Math.floor(((c.width ?? 5) / total) * pageWidth));
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: t.columns.map((c, i) => cellOf({ text: c.label, numeric: c.numeric }, widths[i]!, true)),
+    children: t.columns.map((c, i) => cellOf({ text: c.label, numeric: c.numeric }, widths[i]!, png, true)),
   });
   const rows: TableRow[] = [header];
   const groups = new Map((t.groups ?? []).map((g) => [g.start, g.label]));
@@ -127,7 +130,7 @@ function tableOf(t: Table, pageWidth: number): (Paragraph | DocxTable)[] {
         }),
       );
     }
-    rows.push(new TableRow({ cantSplit: true, children: r.map((c, j) => cellOf(c, widths[j]!)) }));
+    rows.push(new TableRow({ cantSplit: true, children: r.map((c, j) => cellOf(c, widths[j]!, png)) }));
   });
   return [
     new Paragraph({
@@ -152,7 +155,7 @@ function tableOf(t: Table, pageWidth: number): (Paragraph | DocxTable)[] {
   ];
 }
 
-function blockOf(b: Block, pageWidth: number): (Paragraph | DocxTable)[] {
+function blockOf(b: Block, pageWidth: number, png: PngOf): (Paragraph | DocxTable)[] {
   switch (b.kind) {
     case 'paragraph':
       return [para(b.text)];
@@ -185,7 +188,7 @@ function blockOf(b: Block, pageWidth: number): (Paragraph | DocxTable)[] {
           }),
       );
     case 'table':
-      return tableOf(b.table, pageWidth);
+      return tableOf(b.table, pageWidth, png);
     case 'narrative': {
       const out: (Paragraph | DocxTable)[] = [];
       if (b.text)
@@ -224,7 +227,7 @@ function blockOf(b: Block, pageWidth: number): (Paragraph | DocxTable)[] {
       }
       if (b.chart)
         out.push(
-          chartImage(b.chart),
+          chartImage(b.chart, png),
           para(`${b.chart.title}. ${b.chart.alt}`, { size: 20, colour: '505A5F' }),
         );
       return out;
@@ -232,14 +235,14 @@ function blockOf(b: Block, pageWidth: number): (Paragraph | DocxTable)[] {
   }
 }
 
-function sectionChildren(s: Section, pageWidth: number): (Paragraph | DocxTable)[] {
+function sectionChildren(s: Section, pageWidth: number, png: PngOf): (Paragraph | DocxTable)[] {
   return [
     new Paragraph({
       heading: HeadingLevel.HEADING_2,
       keepNext: true,
       children: [new TextRun({ text: s.heading, font: FONT })],
     }),
-    ...s.blocks.flatMap((b) => blockOf(b, pageWidth)),
+    ...s.blocks.flatMap((b) => blockOf(b, pageWidth, png)),
   ];
 }
 
@@ -251,6 +254,16 @@ function sectionChildren(s: Section, pageWidth: number): (Paragraph | DocxTable)
  */
 export async function renderDocx(model: RenderModel): Promise<Buffer> {
   const m = model.meta;
+  const svgs: string[] = [];
+  for (const s of model.sections)
+    for (const b of s.blocks) {
+      if (b.kind === 'narrative' && b.chart) svgs.push(trendChartSvg(b.chart, 600, 210));
+      if (b.kind === 'table')
+        for (const r of b.table.rows)
+          for (const c of r) if (c.sparkline) svgs.push(sparklineSvg(c.sparkline));
+    }
+  const pngs = await svgsToPng(svgs);
+  const png: PngOf = (svg) => pngs.get(svg) ?? svgToPng(svg);
   const header = () =>
     new Header({
       children: m.exemptLine
@@ -306,7 +319,7 @@ export async function renderDocx(model: RenderModel): Promise<Buffer> {
       });
       current = { landscape: s.landscape, children: [] };
     }
-    current.children.push(...sectionChildren(s, s.landscape ? LANDSCAPE_WIDTH : PORTRAIT_WIDTH));
+    current.children.push(...sectionChildren(s, s.landscape ? LANDSCAPE_WIDTH : PORTRAIT_WIDTH, png));
   }
   sections.push({
     properties: { page: page(current.landscape) },

@@ -61,6 +61,7 @@ svg{max-width:100%;height:auto}
   caption{font-size:11pt}
   thead{display:table-header-group}
   tr,figure,.narrative-item{break-inside:avoid}
+  tr.group{break-after:avoid}
   .footnote,figcaption,dl.action,dl.definitions,.outside-control{font-size:10pt}
   section.new-page{break-before:page}
   section.landscape{page:landscape}

@@ -222,6 +222,29 @@ test('cross-source checks: X-CHILD-UNKNOWN, X-CPV-NOPLAN, X-CLAV-NOTLAC', () => 
   assert.equal(issues.find((i) => i.code === 'X-CHILD-UNKNOWN')!.childId, 'C9');
 });
 
+test('X-CHILD-UNKNOWN counts a contact only when it became a referral', () => {
+  const cin = submission('s1', 'cin', '2021-22', { referrals: [referral('C1', '2021-05-01')] });
+  const contact = (childId: string, outcome: 'referral' | 'nfa') => ({
+    id: `k-${childId}`,
+    childId,
+    receivedDate: '2021-04-30' as IsoDate,
+    receivedAt: '2021-04-30T10:00',
+    decidedDate: '2021-04-30' as IsoDate,
+    decidedAt: '2021-04-30T11:00',
+    outcome,
+    referralSource: null,
+    source: { file: 'contacts.csv', position: 'line 2' },
+  });
+  const loc = submission('s2', 'local', null, {
+    contacts: [contact('C1', 'referral'), contact('C7', 'nfa'), contact('C8', 'referral')],
+  });
+  const { issues } = assembleDataset('841', [cin, loc]);
+  assert.deepEqual(
+    issues.map((i) => [i.code, i.childId]),
+    [['X-CHILD-UNKNOWN', 'C8']],
+  );
+});
+
 test('tables, as-at dates and history start reflect the loaded submissions', () => {
   const y1 = submission(
     's1',

@@ -15,7 +15,7 @@ const LOCAL_CHILD_TABLES = [
 
 /**
  * Cross-source dataset checks on the merged dataset (inputs.md §6; warnings, never rejecting rows):
- * `X-CHILD-UNKNOWN` a local child id in no statutory source; `X-CPV-NOPLAN` a CP visit outside every CP
+ * `X-CHILD-UNKNOWN` a local child id in no statutory source (contacts only when their outcome is a referral); `X-CPV-NOPLAN` a CP visit outside every CP
  * plan of the child; `X-CLAV-NOTLAC` a CLA visit outside every episode of care. (`X-DOB` and `X-UPN` are
  * found while merging children.)
  * @example crossSourceChecks(dataset).map((i) => i.code) //=> ['X-CPV-NOPLAN']
@@ -31,6 +31,8 @@ export function crossSourceChecks(d: LaDataset): ValidationIssue[] {
       const reported = new Set<string>();
       for (const r of d[key]) {
         if (statutory.has(r.childId) || reported.has(r.childId)) continue;
+        // A contact that did not become a referral never reaches the statutory returns.
+        if (key === 'contacts' && (r as { outcome: string | null }).outcome !== 'referral') continue;
         reported.add(r.childId);
         issues.push(
           datasetIssue(

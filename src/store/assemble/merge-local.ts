@@ -48,19 +48,18 @@ export const LOCAL_RULES: { readonly [K in LocalKey]: LocalRule<K> } = {
  */
 export function mergeLocal<K extends LocalKey>(key: K, subs: readonly SubmissionRecords[]): Row<K>[] {
   const rule = LOCAL_RULES[key] as LocalRule<K>;
-  let rows = new Map<string, { readonly record: Row<K>; readonly sub: SubmissionRecords }>();
+  const rows = new Map<string, { readonly record: Row<K>; readonly sub: SubmissionRecords }>();
   for (const sub of subs) {
     const records = sub.tables[key] as Row<K>[] | undefined;
     if (records === undefined) continue;
     const range = sub.dateRange;
     if (range !== null && rule.keyDate) {
       const kd = rule.keyDate;
-      const kept: typeof rows = new Map();
+      // Deleting the current entry while iterating a Map is safe.
       for (const [k, held] of rows) {
         const d = kd(held.record);
-        if (d < range.start || d > range.end) kept.set(k, held);
+        if (d >= range.start && d <= range.end) rows.delete(k);
       }
-      rows = kept;
     }
     // Within one file the first row of a key counts: a key already taken by this submission is skipped.
     for (const r of records) {

@@ -10,7 +10,6 @@ export type AuditAction =
   | 'child-level-export'
   | 'data-upload'
   | 'target-change'
-  | 'report-generate'
   | 'report-publish'
   | 'user-add'
   | 'user-disable';

@@ -1,6 +1,7 @@
 import type { ComparisonFigure, IndicatorResult, Unit } from '../../indicators/types.js';
 import { formatCount, formatValue, shortPeriod } from './format.js';
-import { type Suppression, suppressionOf } from './suppression.js';
+import { suppressedText } from '../../report/model/cell-text.js';
+import { PUBLIC_RULE, type Suppression, suppressionOf } from './suppression.js';
 
 /** A figure as a table cell: text, a number to sort by, and whether the public view hid it. */
 export interface FigureCell {
@@ -43,8 +44,12 @@ export function figureCell(
   if (f.denominator === 0) return { text: STATUS_TEXT['no-eligible-cases'], sort: null, suppressed: false };
   if (f.value === null) return { text: 'Not available', sort: null, suppressed: false };
   const s = figureSuppression(unit, f, visibility);
-  if (s === 'fewer-than') return { text: '<6', sort: null, suppressed: true };
-  if (s === 'small-numbers') return { text: 'Small numbers', sort: null, suppressed: true };
+  if (s !== 'none')
+    return {
+      text: suppressedText(s === 'fewer-than' ? 'count' : 'percent', PUBLIC_RULE.k),
+      sort: null,
+      suppressed: true,
+    };
   const v = formatValue(unit, f.value);
   const counts =
     withCounts && unit === 'percent' && f.numerator !== null && f.denominator !== null
@@ -82,4 +87,19 @@ export function visibleTrend(
       denominator: hidden ? null : t.denominator,
     };
   });
+}
+
+/**
+ * A figure as words, for text outside tables: a suppressed count reads "fewer than 6" (report.md §6).
+ * @example figureWords('count', { value: 3, numerator: 3, denominator: null, status: 'ok' }, 'public') //=> 'Fewer than 6'
+ */
+export function figureWords(
+  unit: Unit,
+  f: Pick<ComparisonFigure, 'value' | 'numerator' | 'denominator' | 'status'>,
+  visibility: Visibility,
+): string {
+  const cell = figureCell(unit, f, visibility, false);
+  return cell.suppressed && suppressionOf(unit, f.numerator, f.denominator) === 'fewer-than'
+    ? `Fewer than ${PUBLIC_RULE.k + 1}`
+    : cell.text;
 }

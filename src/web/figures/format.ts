@@ -9,8 +9,11 @@ import type { Direction, Polarity, Rag, ServiceArea, Unit } from '../../indicato
 
 /** @example formatCount(82170) //=> '82,170' */
 export function formatCount(n: number): string {
-  return n.toLocaleString('en-GB', { maximumFractionDigits: 0 });
+  return COUNT_FORMAT.format(n);
 }
+
+/** One formatter, made once: `toLocaleString` builds a new one on every call, which is slow. */
+const COUNT_FORMAT = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 
 /** @example formatPercent(80) //=> '80.0%' */
 export function formatPercent(v: number): string {

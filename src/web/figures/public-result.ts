@@ -1,11 +1,21 @@
-import type { ComparisonFigure, IndicatorResult } from '../../indicators/types.js';
+import type { BreakdownRow, ComparisonFigure, IndicatorResult } from '../../indicators/types.js';
+import { planSuppression } from '../../report/public/suppression.js';
 import type { Visibility } from './figure-view.js';
-import { suppressionOf } from './suppression.js';
+import { PUBLIC_RULE, suppressionOf } from './suppression.js';
+
+/** A breakdown cell as the API gives it: a cell the public plan hides has no numbers. */
+export type ApiBreakdownRow = Omit<BreakdownRow, 'numerator' | 'denominator' | 'value'> & {
+  readonly numerator: number | null;
+  readonly denominator: number | null;
+  readonly value: number | null;
+  /** Present in the public view. */
+  readonly suppressed?: boolean;
+};
 
 /** An indicator result as the API gives it: suppressed figures (public view) lose their values. */
 export type ApiIndicator = Omit<IndicatorResult, 'breakdowns' | 'notes'> & {
   readonly suppressed: boolean;
-  readonly breakdowns?: IndicatorResult['breakdowns'];
+  readonly breakdowns: Readonly<Record<string, readonly ApiBreakdownRow[]>>;
   readonly notes?: IndicatorResult['notes'];
 };
 
@@ -20,8 +30,9 @@ function hideFigure(
 
 /**
  * The API form of a result: in the public view (report.md §6) a suppressed figure has no value,
- * numerator, denominator, interval, RAG or direction, suppressed trend points are blanked, and
- * breakdowns and notes are left out; the full view returns the result as computed.
+ * numerator, denominator, interval, RAG or direction, suppressed trend points are blanked, breakdown
+ * cells follow the report's public plan (`planSuppression`, with secondary suppression; a team breakdown
+ * only when every cell passes) and notes are left out; the full view returns the result as computed.
  * @example apiIndicator(result, 'public').suppressed //=> true when 1–5 children are involved
  */
 export function apiIndicator(r: IndicatorResult, visibility: Visibility): ApiIndicator {
@@ -29,8 +40,22 @@ export function apiIndicator(r: IndicatorResult, visibility: Visibility): ApiInd
   const s = r.status === 'ok' ? suppressionOf(r.unit, r.numerator, r.denominator) : 'none';
   const suppressed = s !== 'none';
   const { breakdowns: _b, notes: _n, ...rest } = r;
+  const plan = planSuppression(r, PUBLIC_RULE).breakdowns;
+  const breakdowns = Object.fromEntries(
+    Object.entries(r.breakdowns)
+      .filter(([name]) => !(name === 'team' && plan[name]!.some(Boolean)))
+      .map(([name, rows]) => [
+        name,
+        rows.map((b, i) =>
+          plan[name]![i]
+            ? { ...b, numerator: null, denominator: null, value: null, suppressed: true }
+            : { ...b, suppressed: false },
+        ),
+      ]),
+  );
   return {
     ...rest,
+    breakdowns,
     value: suppressed ? null : r.value,
     numerator: suppressed ? null : r.numerator,
     denominator: suppressed ? null : r.denominator,

@@ -7,6 +7,7 @@ import {
   directionDisplay,
   formatPoints,
   formatTargetNumber,
+  formatValue,
 } from './format.js';
 import {
   type FigureCell,
@@ -47,6 +48,8 @@ export interface ScorecardRow {
   } | null;
   readonly england: string;
   readonly englandFootnote: boolean;
+  /** Statistical-neighbour average, when a group is loaded (null: column not shown). */
+  readonly sn: string | null;
   readonly trendSvg: string;
   readonly trendAlt: string;
 }
@@ -67,6 +70,8 @@ export interface ScorecardView {
     readonly rated: number;
   };
   readonly anyNotLikeForLike: boolean;
+  /** Whether the SN average column is shown. */
+  readonly showSn: boolean;
 }
 
 /** The target column: "90% (±9)", "18% or lower (+1.8)", marked national or local; or "No target". */
@@ -98,6 +103,7 @@ export function scorecardRow(
   ref: number,
   visibility: Visibility,
   comparator: 'previous' | 'last-year' = 'previous',
+  sn: string | null = null,
 ): ScorecardRow {
   const suppressed = r.status === 'ok' && figureSuppression(r.unit, r, visibility) !== 'none';
   const ragKey: Rag | 'none' = suppressed || r.rag === null ? 'none' : r.rag;
@@ -142,8 +148,11 @@ export function scorecardRow(
       sort: { red: 0, amber: 1, green: 2, none: 3 }[ragKey],
     },
     direction,
-    england: r.england ? r.england.text + (r.england.likeForLike ? '' : ' †') : 'No national figure',
+    england: r.england
+      ? formatValue(r.unit, r.england.value) + (r.england.likeForLike ? '' : ' †')
+      : 'No national figure',
     englandFootnote: r.england !== null && !r.england.likeForLike,
+    sn,
     trendSvg: sparkline(trend, alt),
     trendAlt: alt,
   };
@@ -158,8 +167,11 @@ export function scorecardView(
   visibility: Visibility,
   area: ServiceArea | null,
   comparators: ReadonlyMap<string, 'previous' | 'last-year'> = new Map(),
+  sn: ReadonlyMap<string, string> | null = null,
 ): ScorecardView {
-  const rows = report.indicators.map((r, i) => scorecardRow(r, i + 1, visibility, comparators.get(r.id)));
+  const rows = report.indicators.map((r, i) =>
+    scorecardRow(r, i + 1, visibility, comparators.get(r.id), sn ? (sn.get(r.id) ?? 'No figures') : null),
+  );
   const shown = area ? rows.filter((r) => r.serviceArea === area) : rows;
   const counts = { green: 0, amber: 0, red: 0, none: 0, rated: 0 };
   for (const r of shown) {
@@ -175,5 +187,5 @@ export function scorecardView(
     }
     (g.rows as ScorecardRow[]).push(row);
   }
-  return { groups, counts, anyNotLikeForLike: shown.some((r) => r.englandFootnote) };
+  return { groups, counts, anyNotLikeForLike: shown.some((r) => r.englandFootnote), showSn: sn !== null };
 }

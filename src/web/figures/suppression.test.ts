@@ -21,7 +21,7 @@ test('percentages are Small numbers when x, n or n − x is 1 to 5', () => {
   assert.equal(suppressionOf('percent', 3, 40), 'small-numbers', 'numerator');
   assert.equal(suppressionOf('percent', 0, 4), 'small-numbers', 'denominator');
   assert.equal(suppressionOf('percent', 37, 40), 'small-numbers', 'complement 3');
-  assert.equal(suppressionOf('percent', 37, 40, 5, false), 'none', 'complement rule off');
+  assert.equal(suppressionOf('percent', 37, 40, { k: 5, complement: false }), 'none', 'complement rule off');
   assert.equal(suppressionOf('percent', 0, 40), 'none', 'zero is shown');
   assert.equal(suppressionOf('percent', 40, 40), 'none', '100%: complement 0 is shown');
   assert.equal(suppressionOf('percent', 160, 200), 'none');

@@ -1,14 +1,20 @@
+import {
+  DEFAULT_SUPPRESSION,
+  type SuppressionRule,
+  isSmall,
+  percentSuppressed,
+} from '../../report/public/suppression.js';
+
 /**
- * Public-version suppression (report.md §6) for one figure: counts from 1 to k show as "fewer than k+1";
- * a percentage shows as "Small numbers" when its numerator, its denominator or (by default) their
- * difference is between 1 and k. Zero is shown.
+ * Public-version suppression (report.md §6) for one figure, by the report module's rules (`isSmall`,
+ * `percentSuppressed`), so the dashboard hides exactly what the public report hides: counts from 1 to k
+ * show as "fewer than k+1"; a percentage shows as "Small numbers" when its numerator, its denominator or
+ * (by default) their difference is between 1 and k. Zero is shown.
  */
 export type Suppression = 'none' | 'fewer-than' | 'small-numbers';
 
-/** The public threshold k (default 5). */
-export const DEFAULT_K = 5;
-
-const small = (v: number | null, k: number): boolean => v !== null && v >= 1 && v <= k;
+/** The public rule the dashboard applies (the report's default: k = 5, complement on). */
+export const PUBLIC_RULE: SuppressionRule = DEFAULT_SUPPRESSION;
 
 /**
  * How a figure is suppressed in the public version.
@@ -20,11 +26,8 @@ export function suppressionOf(
   unit: 'percent' | 'count',
   numerator: number | null,
   denominator: number | null,
-  k: number = DEFAULT_K,
-  complement = true,
+  rule: SuppressionRule = PUBLIC_RULE,
 ): Suppression {
-  if (unit === 'count' || denominator === null) return small(numerator, k) ? 'fewer-than' : 'none';
-  if (small(numerator, k) || small(denominator, k)) return 'small-numbers';
-  if (complement && numerator !== null && small(denominator - numerator, k)) return 'small-numbers';
-  return 'none';
+  if (unit === 'count' || denominator === null) return isSmall(numerator, rule.k) ? 'fewer-than' : 'none';
+  return percentSuppressed(numerator, denominator, rule) ? 'small-numbers' : 'none';
 }

@@ -3,12 +3,11 @@ import { appendAudit } from '../audit/audit-log.js';
 import { can } from '../auth/permissions.js';
 import type { AppEnv } from '../env.js';
 import { apiIndicator } from '../figures/public-result.js';
-import { scorecardView } from '../figures/scorecard-view.js';
 import { notFound, requirePermission, requireUser } from '../middleware/guards.js';
 import { openApiDocument } from '../openapi.js';
 import { pseudonym } from './indicator.js';
 import { visibilityFor } from './scorecard.js';
-import { resolveScope, scopedReport } from './scope.js';
+import { keyedReport, resolveScope, scopedReport } from './scope.js';
 
 /** The JSON API under /api (documented in /api/openapi.json), with the same permissions as the pages. */
 export function apiRoutes(): Hono<AppEnv> {
@@ -20,17 +19,35 @@ export function apiRoutes(): Hono<AppEnv> {
   app.get('/scorecard', requirePermission('scorecard:view'), async (c) => {
     const scope = await resolveScope(c);
     if (scope instanceof Response) return scope;
-    const report = await scopedReport(c, scope);
-    if (!report) return notFound(c, 'No figures have been computed for this period.');
+    const keyed = await keyedReport(c, scope);
+    if (!keyed) return notFound(c, 'No figures have been computed for this period.');
+    const { report, key } = keyed;
     const visibility = visibilityFor(c.var.user!.role, c.req.query('view'));
-    const view = scorecardView(report, visibility, null);
-    return c.json({
-      la: { code: scope.la.code, name: scope.la.name },
-      period: report.period,
-      dataset: report.dataset,
-      visibility,
-      ragCounts: view.counts,
-      indicators: report.indicators.map((r) => apiIndicator(r, visibility)),
+    const cacheKey = `api-scorecard|${key}|${visibility}`;
+    let body = c.var.deps.views.get(cacheKey) as Buffer | undefined;
+    if (!body) {
+      const indicators = report.indicators.map((r) => apiIndicator(r, visibility));
+      const counts = { green: 0, amber: 0, red: 0, none: 0, rated: 0 };
+      for (const r of indicators) {
+        if (r.rag) {
+          counts[r.rag]++;
+          counts.rated++;
+        } else counts.none++;
+      }
+      body = Buffer.from(
+        JSON.stringify({
+          la: { code: scope.la.code, name: scope.la.name },
+          period: report.period,
+          dataset: report.dataset,
+          visibility,
+          ragCounts: counts,
+          indicators,
+        }),
+      );
+      c.var.deps.views.set(cacheKey, body);
+    }
+    return c.body(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), 200, {
+      'Content-Type': 'application/json; charset=utf-8',
     });
   });
 

@@ -12,7 +12,6 @@ const ACTION_LABELS: Record<string, string> = {
   'child-level-export': 'Downloaded child-level list',
   'data-upload': 'Uploaded data',
   'target-change': 'Changed a target',
-  'report-generate': 'Drafted a report',
   'report-publish': 'Published a report',
   'user-add': 'Added a user',
   'user-disable': 'Disabled a user',

@@ -1,12 +1,23 @@
 import { createHmac } from 'node:crypto';
 import { Hono } from 'hono';
 import { parsePeriod, periodLabel, trailingQuarters } from '../../calendar/period.js';
-import type { IndicatorResult, Member } from '../../indicators/types.js';
+import type { IndicatorDefinition, IndicatorResult, Member } from '../../indicators/types.js';
 import { appendAudit } from '../audit/audit-log.js';
 import { can } from '../auth/permissions.js';
 import type { AppEnv } from '../env.js';
 import { trendChart } from '../figures/chart.js';
-import { figureCell, trendAltText, visibleTrend, type Visibility } from '../figures/figure-view.js';
+import {
+  figureCell,
+  figureWords,
+  trendAltText,
+  visibleTrend,
+  type Visibility,
+} from '../figures/figure-view.js';
+import { PUBLIC_RULE } from '../figures/suppression.js';
+import { hubBenchmark, hubComparison } from '../figures/hub-view.js';
+import { hubFigures } from '../hub-figures.js';
+import { planSuppression } from '../../report/public/suppression.js';
+import { suppressedText } from '../../report/model/cell-text.js';
 import {
   BASIS_LABELS,
   GOOD_IS,
@@ -16,15 +27,15 @@ import {
   formatValue,
   shortPeriod,
 } from '../figures/format.js';
-import { DEFAULT_TOLERANCE, tolerancePoints } from '../figures/rating.js';
 import { scorecardRow, targetText } from '../figures/scorecard-view.js';
 import { wilson } from '../figures/wilson.js';
 import { notFound, requirePermission } from '../middleware/guards.js';
-import { page } from '../pages.js';
+import { cachedPage, page } from '../pages.js';
 import type { IndicatorInfo, MemberList } from '../services.js';
-import { targetsFor } from '../targets/target-store.js';
+import { storedTargets } from '../../store/targets.js';
+import { resolveTarget } from '../../indicators/targets.js';
 import { visibilityFor } from './scorecard.js';
-import { resolveScope, scopedReport, type Scope } from './scope.js';
+import { keyedReport, resolveScope, type Scope } from './scope.js';
 import type { Context } from 'hono';
 
 /** A stable pseudonym for a child (analysts): HMAC of the LA and child id, never reversible without the key. */
@@ -32,24 +43,17 @@ export function pseudonym(key: Buffer, la: string, childId: string): string {
   return `P-${createHmac('sha256', key).update(`${la}\u0000${childId}`).digest('hex').slice(0, 10).toUpperCase()}`;
 }
 
-/** Target in force for each trend quarter (stepped by financial year). */
+/** Target in force for each trend quarter (stepped by financial year), resolved as the engine does. */
 async function trendTargets(c: Context<AppEnv>, la: string, info: IndicatorInfo, periods: readonly string[]) {
   const byFy = new Map<string, { target: number | null; tolerance: number | null }>();
   for (const id of periods) {
     const fy = parsePeriod(id).financialYear;
     if (byFy.has(fy)) continue;
-    const set = (await targetsFor(c.var.deps.db, la, fy)).find((t) => t.indicatorId === info.id);
-    const target = set ? (set.scheme === 'none' ? null : set.target) : (info.target?.value ?? null);
-    const tolerance =
-      target === null
-        ? null
-        : tolerancePoints(
-            target,
-            set && set.tolerance !== null
-              ? { value: set.tolerance, unit: set.toleranceUnit }
-              : DEFAULT_TOLERANCE,
-          );
-    byFy.set(fy, { target, tolerance });
+    const r = resolveTarget(
+      { id: info.id, target: info.target } as IndicatorDefinition,
+      await storedTargets(c.var.deps.db, la, fy),
+    );
+    byFy.set(fy, r.scheme === 'none' ? { target: null, tolerance: null } : r);
   }
   return periods.map((id) => byFy.get(parsePeriod(id).financialYear)!);
 }
@@ -60,37 +64,55 @@ async function loadIndicator(c: Context<AppEnv>) {
   const id = c.req.param('id') ?? '';
   const info = c.var.deps.services.catalogue().find((i) => i.id === id);
   if (!info) return notFound(c, `There is no indicator "${id}".`);
-  const report = await scopedReport(c, scope);
-  const result = report?.indicators.find((r) => r.id === id);
-  if (!report || !result) return notFound(c, 'No figures have been computed for this period.');
-  return { scope, info, result, report };
+  const keyed = await keyedReport(c, scope);
+  const result = keyed?.report.indicators.find((r) => r.id === id);
+  if (!keyed || !result) return notFound(c, 'No figures have been computed for this period.');
+  return { scope, info, result, report: keyed.report, key: keyed.key };
 }
 
-function breakdownTables(r: IndicatorResult) {
-  return Object.entries(r.breakdowns).map(([name, rows]) => ({
-    name,
-    title: name.replace(/[-_]/g, ' ').replace(/^./, (s) => s.toUpperCase()),
-    rows: rows.map((b) => {
-      const ci = b.denominator ? wilson(b.numerator, b.denominator) : null;
-      const differs =
-        ci !== null && r.value !== null && r.unit === 'percent' && (r.value < ci[0] || r.value > ci[1]);
-      return {
-        label: b.label,
-        numerator: formatCount(b.numerator),
-        denominator: b.denominator === null ? '–' : formatCount(b.denominator),
-        value:
-          b.value === null
-            ? b.denominator === 0
-              ? 'No eligible cases'
-              : '–'
-            : r.unit === 'percent' && b.denominator !== null
-              ? formatPercent(b.value)
-              : formatCount(b.value),
-        interval: ci ? `${formatPercent(ci[0])} to ${formatPercent(ci[1])}` : '–',
-        differs,
-      };
-    }),
-  }));
+/**
+ * The breakdown tables of a result. In the public view each cell follows the report's public plan
+ * (`planSuppression`: small cells, then secondary suppression where a breakdown shows its total), and a
+ * team breakdown appears only when every cell passes (report.md §6).
+ */
+export function breakdownTables(r: IndicatorResult, visibility: Visibility) {
+  const plan = visibility === 'public' ? planSuppression(r, PUBLIC_RULE).breakdowns : null;
+  return Object.entries(r.breakdowns)
+    .filter(([name]) => !(plan && name === 'team' && plan[name]!.some(Boolean)))
+    .map(([name, rows]) => ({
+      name,
+      title: name.replace(/[-_]/g, ' ').replace(/^./, (s) => s.toUpperCase()),
+      rows: rows.map((b, i) => {
+        if (plan?.[name]?.[i]) {
+          return {
+            label: b.label,
+            numerator: '–',
+            denominator: '–',
+            value: suppressedText(b.denominator === null ? 'count' : r.unit, PUBLIC_RULE.k),
+            interval: '–',
+            differs: false,
+          };
+        }
+        const ci = b.denominator ? wilson(b.numerator, b.denominator) : null;
+        const differs =
+          ci !== null && r.value !== null && r.unit === 'percent' && (r.value < ci[0] || r.value > ci[1]);
+        return {
+          label: b.label,
+          numerator: formatCount(b.numerator),
+          denominator: b.denominator === null ? '–' : formatCount(b.denominator),
+          value:
+            b.value === null
+              ? b.denominator === 0
+                ? 'No eligible cases'
+                : '–'
+              : r.unit === 'percent' && b.denominator !== null
+                ? formatPercent(b.value)
+                : formatCount(b.value),
+          interval: ci ? `${formatPercent(ci[0])} to ${formatPercent(ci[1])}` : '–',
+          differs,
+        };
+      }),
+    }));
 }
 
 /** The indicator page and the child-level list behind it (report.md §9). */
@@ -100,7 +122,7 @@ export function indicatorRoutes(): Hono<AppEnv> {
   app.get('/indicators/:id', requirePermission('scorecard:view'), async (c) => {
     const loaded = await loadIndicator(c);
     if (loaded instanceof Response) return loaded;
-    const { scope, info, result, report } = loaded;
+    const { scope, info, result, report, key } = loaded;
     const role = c.var.user!.role;
     const visibility: Visibility = visibilityFor(role, c.req.query('view'));
     const row = scorecardRow(
@@ -116,26 +138,33 @@ export function indicatorRoutes(): Hono<AppEnv> {
       info,
       trend.map((t) => t.period),
     );
-    const alt = `${info.title}: ${trendAltText(info.unit, trend)}${result.target !== null ? `; target ${formatValue(info.unit, result.target)}` : ''}`;
-    const showCi = visibility === 'full';
-    const chart = trendChart(
-      info.unit,
-      trend.map((t, i) => ({
-        period: t.period,
-        value: t.value,
-        ci95:
-          showCi && info.unit === 'percent' && t.denominator ? wilson(t.numerator ?? 0, t.denominator) : null,
-        target: targets[i].target,
-        tolerance: targets[i].tolerance,
-      })),
-      result.england ? { value: result.england.value, year: result.england.year } : null,
-      info.polarity,
-      alt,
-    );
-    const p = parsePeriod(scope.period);
-    const suppressed = row.current.suppressed;
-    return c.html(
-      page(c, 'indicator.njk', {
+    const hub = await hubFigures(c, scope.period);
+    const pageKey = `indicator|${key}|${info.id}|${visibility}|${JSON.stringify(targets)}|${hub.stamp}`;
+    const html = cachedPage(c, pageKey, 'indicator.njk', () => {
+      const alt = `${info.title}: ${trendAltText(info.unit, trend)}${result.target !== null ? `; target ${formatValue(info.unit, result.target)}` : ''}`;
+      const showCi = visibility === 'full';
+      const chart = trendChart(
+        info.unit,
+        trend.map((t, i) => ({
+          period: t.period,
+          value: t.value,
+          ci95:
+            showCi && info.unit === 'percent' && t.denominator
+              ? wilson(t.numerator ?? 0, t.denominator)
+              : null,
+          target: targets[i].target,
+          tolerance: targets[i].tolerance,
+        })),
+        result.england ? { value: result.england.value, year: result.england.year } : null,
+        info.polarity,
+        alt,
+      );
+      const p = parsePeriod(scope.period);
+      const suppressed = row.current.suppressed;
+      const { groups } = c.var.deps;
+      const bench = hub.stamp ? hubBenchmark(scope.la.code, result, hub.figures, groups) : null;
+      return {
+        hub: bench ? hubComparison(scope.la.code, info.unit, bench, groups, suppressed) : null,
         title: info.title,
         laName: scope.la.name,
         la: scope.la,
@@ -147,7 +176,7 @@ export function indicatorRoutes(): Hono<AppEnv> {
         result,
         visibility,
         suppressed,
-        value: figureCell(info.unit, result, visibility, false).text,
+        value: figureWords(info.unit, result, visibility),
         numerator: suppressed || result.numerator === null ? null : formatCount(result.numerator),
         denominator: suppressed || result.denominator === null ? null : formatCount(result.denominator),
         ci:
@@ -166,7 +195,8 @@ export function indicatorRoutes(): Hono<AppEnv> {
           target:
             targets[i].target === null ? 'No target' : formatValue(info.unit, targets[i].target as number),
         })),
-        breakdowns: can(role, 'breakdowns:view') && visibility === 'full' ? breakdownTables(result) : [],
+        breakdowns:
+          visibility === 'public' || can(role, 'breakdowns:view') ? breakdownTables(result, visibility) : [],
         notes: visibility === 'full' ? result.notes : [],
         childrenHref: `/indicators/${info.id}/children?${new URLSearchParams({ la: scope.la.code, period: scope.period })}`,
         backHref: `/scorecard?${new URLSearchParams({ la: scope.la.code, period: scope.period, ...(visibility === 'public' ? { view: 'public' } : {}) })}`,
@@ -175,8 +205,9 @@ export function indicatorRoutes(): Hono<AppEnv> {
           visibility === 'full'
             ? 'NOT FOR PUBLICATION: full figures, including small numbers. Do not share outside the council.'
             : null,
-      }),
-    );
+      };
+    });
+    return html;
   });
 
   app.get('/indicators/:id/children', requirePermission('child-level:view'), async (c) => {

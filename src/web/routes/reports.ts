@@ -5,44 +5,67 @@ import { can } from '../auth/permissions.js';
 import type { AppEnv } from '../env.js';
 import { forbidden, notFound, requirePermission } from '../middleware/guards.js';
 import { page } from '../pages.js';
-import type { ReportFormat } from '../services.js';
+import { listEditions } from '../reports/edition-list.js';
+import { publishEdition } from '../reports/publish-edition.js';
+import {
+  FORMAT_LABELS,
+  type ReportFile,
+  type ReportFormat,
+  draftModel,
+  editionRenderModel,
+  reportFile,
+} from '../reports/report-files.js';
 import { resolveLaOnly, scopedReport } from './scope.js';
+import type { Context } from 'hono';
 
-const FORMAT_LABELS: Record<ReportFormat, string> = { html: 'HTML', pdf: 'PDF', docx: 'Word (DOCX)' };
+const VERSION_LABELS = { public: 'Public', full: 'Full (exempt)' } as const;
 
-/** Reports page: draft, publish, list editions and download them (report.md §8, §9). */
+function formatOf(q: string | undefined): ReportFormat | null {
+  return q === 'html' || q === 'pdf' || q === 'docx' ? q : null;
+}
+
+function download(c: Context<AppEnv>, f: ReportFile): Response {
+  return c.body(new Uint8Array(f.body), 200, {
+    'Content-Type': f.contentType,
+    'Content-Disposition': `attachment; filename="${f.filename}"`,
+  });
+}
+
+/**
+ * Reports page (report.md §8, §9): preview the draft of any quarter (public or full, HTML, PDF or Word),
+ * publish it as an immutable edition, and list and download editions. Drafts, editions and files all come
+ * from the report module, on its `editions` table: an edition published here re-renders with
+ * `cspi report --edition ID`, and one published by `cspi publish` is listed and downloaded here.
+ */
 export function reportRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/reports', requirePermission('reports:view-public'), async (c) => {
     const la = await resolveLaOnly(c);
     if (la instanceof Response) return la;
-    const { services } = c.var.deps;
+    const { services, db, pdf } = c.var.deps;
     const role = c.var.user!.role;
-    const drafts = can(role, 'reports:draft');
-    const all = await services.reports.list(la.code);
-    const editions = all.filter((e) => drafts || e.status === 'published');
-    const periods = await services.periods(la.code);
-    const formats = services.reports.formats();
+    const officer = can(role, 'reports:draft');
+    const versions = officer ? (['public', 'full'] as const) : (['public'] as const);
+    const formats = pdf.formats();
+    const editions = await listEditions(db, la.code);
+    const periods = officer ? await services.periods(la.code) : [];
     return c.html(
       page(c, 'reports.njk', {
         title: 'Reports',
         laName: la.name,
         la,
         published: c.req.query('published'),
-        generated: c.req.query('generated'),
-        error:
-          c.req.query('error') === 'publish'
-            ? 'The report could not be published. Check the publication check below.'
-            : null,
         periodItems: periods.map((p) => ({ value: p, text: periodLabel(parsePeriod(p)) })),
+        versionItems: versions.map((v) => ({ value: v, text: VERSION_LABELS[v] })),
+        formatItems: formats.map((f) => ({ value: f, text: FORMAT_LABELS[f] })),
         editions: editions.map((e) => ({
           ...e,
           periodLabel: periodLabel(parsePeriod(e.period)),
-          downloads: formats.flatMap((f) =>
-            (drafts ? (['public', 'full'] as const) : (['public'] as const)).map((v) => ({
+          downloads: versions.flatMap((v) =>
+            formats.map((f) => ({
               href: `/reports/${encodeURIComponent(e.id)}/download?${new URLSearchParams({ la: la.code, format: f, version: v })}`,
-              text: `${v === 'public' ? 'Public' : 'Full (exempt)'} ${FORMAT_LABELS[f]}`,
+              text: `${VERSION_LABELS[v]} ${FORMAT_LABELS[f]}`,
             })),
           ),
         })),
@@ -50,71 +73,74 @@ export function reportRoutes(): Hono<AppEnv> {
     );
   });
 
-  app.post('/reports/generate', requirePermission('reports:draft'), async (c) => {
+  /** A draft of a quarter from the current figures, downloaded (never stored). */
+  app.get('/reports/draft', requirePermission('reports:draft'), async (c) => {
     const la = await resolveLaOnly(c);
     if (la instanceof Response) return la;
-    const body = await c.req.parseBody();
-    const period = String(body['period'] ?? '');
-    const periods = await c.var.deps.services.periods(la.code);
+    const { services, db, pdf, now } = c.var.deps;
+    const period = c.req.query('period') ?? '';
+    const format = formatOf(c.req.query('format')) ?? 'html';
+    if (!pdf.formats().includes(format))
+      return notFound(c, `Drafts are not available as ${FORMAT_LABELS[format]} here.`);
+    const version = c.req.query('version') === 'full' ? 'full' : 'public';
+    const periods = await services.periods(la.code);
     if (!periods.includes(period)) return notFound(c, `There are no figures for ${period}.`);
-    const user = c.var.user!;
     const report = await scopedReport(c, { la, las: [la], periods, period });
     if (!report) return notFound(c, `There are no figures for ${period}.`);
-    const e = await c.var.deps.services.reports.generate(la.code, period, user.username, report);
-    await appendAudit(c.var.deps.db, {
-      actor: user.username,
-      ip: c.var.ip,
-      action: 'report-generate',
-      la: la.code,
-      detail: { period, edition: e.id, datasetVersion: e.datasetId },
-    });
-    return c.redirect(`/reports?${new URLSearchParams({ la: la.code, generated: e.id })}`, 303);
+    const model = await draftModel(db, report, { public: version === 'public', laName: la.name, now: now() });
+    return download(c, await reportFile(model, format, `${la.code}-${period}-draft-${version}`, pdf.browser));
   });
 
-  app.post('/reports/:id/publish', requirePermission('reports:publish'), async (c) => {
+  app.post('/reports/publish', requirePermission('reports:publish'), async (c) => {
     const la = await resolveLaOnly(c);
     if (la instanceof Response) return la;
+    const { services, db, now } = c.var.deps;
+    const body = await c.req.parseBody();
+    const period = String(body['period'] ?? '');
+    const periods = await services.periods(la.code);
+    if (!periods.includes(period)) return notFound(c, `There are no figures for ${period}.`);
+    const report = await scopedReport(c, { la, las: [la], periods, period });
+    if (!report) return notFound(c, `There are no figures for ${period}.`);
     const user = c.var.user!;
-    const id = c.req.param('id');
-    const r = await c.var.deps.services.reports.publish(la.code, id, user.username);
-    if (!r.ok) {
+    const out = await publishEdition(db, report, { by: user.username, laName: la.name, now: now() });
+    if (!out.ok) {
       c.status(422);
       return c.html(
         page(c, 'error.njk', {
           title: 'The report could not be published',
           status: 422,
-          message: r.message,
+          message: `The public version failed the publication check (${out.breaches.length} ${out.breaches.length === 1 ? 'problem' : 'problems'}: ${out.breaches
+            .slice(0, 3)
+            .map((b) => `${b.code} ${b.detail}`)
+            .join('; ')}). Nothing was published.`,
           laName: la.name,
         }),
       );
     }
-    await appendAudit(c.var.deps.db, {
+    await appendAudit(db, {
       actor: user.username,
       ip: c.var.ip,
       action: 'report-publish',
       la: la.code,
-      detail: { period: r.edition.period, edition: r.edition.id, datasetVersion: r.edition.datasetId },
+      detail: { period, edition: out.edition.id, datasetVersion: out.edition.datasetId },
     });
-    return c.redirect(`/reports?${new URLSearchParams({ la: la.code, published: r.edition.id })}`, 303);
+    return c.redirect(`/reports?${new URLSearchParams({ la: la.code, published: out.edition.id })}`, 303);
   });
 
   app.get('/reports/:id/download', requirePermission('reports:view-public'), async (c) => {
     const la = await resolveLaOnly(c);
     if (la instanceof Response) return la;
-    const role = c.var.user!.role;
+    const { db, pdf } = c.var.deps;
     const version = c.req.query('version') === 'full' ? 'full' : 'public';
-    const format = (['html', 'pdf', 'docx'] as const).find((f) => f === c.req.query('format')) ?? 'html';
-    if (version === 'full' && !can(role, 'reports:draft'))
+    const format = formatOf(c.req.query('format')) ?? 'html';
+    if (version === 'full' && !can(c.var.user!.role, 'reports:draft'))
       return forbidden(c, 'Only officers can download the full (exempt) version.');
+    if (!pdf.formats().includes(format))
+      return notFound(c, `This report is not available as ${FORMAT_LABELS[format]} here.`);
     const id = c.req.param('id');
-    const edition = (await c.var.deps.services.reports.list(la.code)).find((e) => e.id === id);
-    if (!edition || (edition.status !== 'published' && !can(role, 'reports:draft'))) return notFound(c);
-    const out = await c.var.deps.services.reports.render(la.code, id, format, version);
-    if (!out) return notFound(c, `This report is not available as ${FORMAT_LABELS[format]}.`);
-    return c.body(out.body as Uint8Array<ArrayBuffer>, 200, {
-      'Content-Type': out.contentType,
-      'Content-Disposition': `attachment; filename="${out.filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
-    });
+    const model = await editionRenderModel(db, la.code, id, version === 'public');
+    if (!model) return notFound(c, `There is no edition ${id}.`);
+    return download(c, await reportFile(model, format, `${id}-${version}`, pdf.browser));
   });
 
   return app;

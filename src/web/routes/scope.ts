@@ -2,10 +2,10 @@ import type { Context } from 'hono';
 import { parsePeriod } from '../../calendar/period.js';
 import type { IndicatorReport } from '../../indicators/types.js';
 import type { AppEnv } from '../env.js';
-import { applyTargets } from '../figures/apply-targets.js';
 import { forbidden, notFound } from '../middleware/guards.js';
 import type { LaInfo } from '../services.js';
-import { targetsFor } from '../targets/target-store.js';
+import { storedTargets } from '../../store/targets.js';
+import type { TargetSet } from '../../indicators/targets.js';
 
 /** The LA and period a request is about, checked against the user's LA and the data held. */
 export interface Scope {
@@ -41,19 +41,33 @@ export async function resolveScope(c: Context<AppEnv>): Promise<Scope | Response
   return { la, las, periods, period };
 }
 
-/** The scorecard for a scope with the LA's targets applied, from the cache when the dataset is unchanged. */
+/** The scorecard for a scope, rated by the engine against the LA's stored targets. */
 export async function scopedReport(c: Context<AppEnv>, scope: Scope): Promise<IndicatorReport | null> {
-  const { services, cache, db } = c.var.deps;
+  return (await keyedReport(c, scope))?.report ?? null;
+}
+
+/**
+ * {@link scopedReport} with a key naming exactly these figures (LA, period, dataset version and the
+ * targets in force), for caching what is rendered from them. The targets are the dashboard's
+ * (`storedTargets`), passed to the engine, which rates each indicator.
+ */
+export async function keyedReport(
+  c: Context<AppEnv>,
+  scope: Scope,
+): Promise<{ report: IndicatorReport; key: string; targets: TargetSet | null } | null> {
+  const { services, db, views } = c.var.deps;
   const current = await services.currentDatasetId(scope.la.code);
-  let report = current ? cache.get(scope.la.code, scope.period, current) : undefined;
+  if (!current) return null;
+  const targets = await storedTargets(db, scope.la.code, parsePeriod(scope.period).financialYear);
+  const key = `${scope.la.code}|${scope.period}|${current}|${targets ? JSON.stringify(targets.overrides) : ''}`;
+  let report = views.get(`report|${key}`) as IndicatorReport | undefined;
   if (!report) {
-    const fresh = await services.scorecard(scope.la.code, scope.period);
+    const fresh = await services.scorecard(scope.la.code, scope.period, targets);
     if (!fresh) return null;
-    cache.set(scope.la.code, scope.period, fresh.dataset.id, fresh);
     report = fresh;
+    views.set(`report|${key}`, report);
   }
-  const fy = parsePeriod(scope.period).financialYear;
-  return applyTargets(report, await targetsFor(db, scope.la.code, fy));
+  return { report, key, targets };
 }
 
 /** The LA a request is about (`?la=` or the user's), without a period. */

@@ -3,13 +3,16 @@ import { parsePeriod, periodLabel, previousPeriod } from '../../calendar/period.
 import type { ServiceArea } from '../../indicators/types.js';
 import { can } from '../auth/permissions.js';
 import type { AppEnv } from '../env.js';
-import { SERVICE_AREA_LABELS, SERVICE_AREAS, shortPeriod } from '../figures/format.js';
+import { SERVICE_AREA_LABELS, SERVICE_AREAS, formatValue, shortPeriod } from '../figures/format.js';
+import { hubBenchmark, snGroupName } from '../figures/hub-view.js';
+import { hubFigures } from '../hub-figures.js';
 import type { Visibility } from '../figures/figure-view.js';
 import { scorecardView } from '../figures/scorecard-view.js';
 import { requirePermission } from '../middleware/guards.js';
 import { notFound } from '../middleware/guards.js';
-import { page } from '../pages.js';
-import { resolveScope, scopedReport } from './scope.js';
+import { cachedPage } from '../pages.js';
+import { keyedReport, resolveScope } from './scope.js';
+import { render } from '../render.js';
 
 /** Which view a user gets: members always the public one; others choose (full by default). */
 export function visibilityFor(role: Parameters<typeof can>[0], asked: string | undefined): Visibility {
@@ -24,20 +27,35 @@ export function scorecardRoutes(): Hono<AppEnv> {
   app.get('/scorecard', requirePermission('scorecard:view'), async (c) => {
     const scope = await resolveScope(c);
     if (scope instanceof Response) return scope;
-    const report = await scopedReport(c, scope);
-    if (!report) return notFound(c, 'No figures have been computed for this period.');
+    const keyed = await keyedReport(c, scope);
+    if (!keyed) return notFound(c, 'No figures have been computed for this period.');
+    const { report, key } = keyed;
     const areaQ = c.req.query('area');
     const area = SERVICE_AREAS.includes(areaQ as ServiceArea) ? (areaQ as ServiceArea) : null;
     const visibility = visibilityFor(c.var.user!.role, c.req.query('view'));
-    const comparators = new Map(c.var.deps.services.catalogue().map((i) => [i.id, i.directionComparator]));
-    const view = scorecardView(report, visibility, area, comparators);
+    const canChoose = can(c.var.user!.role, 'figures:full');
     const p = parsePeriod(scope.period);
-    const q = (extra: Record<string, string>) =>
-      new URLSearchParams({ la: scope.la.code, period: scope.period, ...extra }).toString();
-    return c.html(
-      page(c, 'scorecard.njk', {
-        title: `Scorecard ${periodLabel(p)}`,
-        laName: scope.la.name,
+    const laKey = scope.las.map((l) => l.code).join(',');
+    const { groups } = c.var.deps;
+    const snName = snGroupName(groups);
+    const hub = snName ? await hubFigures(c, scope.period) : null;
+    const viewKey = `scorecard|${key}|${visibility}|${area ?? ''}|${canChoose}|${laKey}|${hub?.stamp ?? ''}`;
+    const html = cachedPage(c, viewKey, 'scorecard.njk', () => {
+      const comparators = new Map(c.var.deps.services.catalogue().map((i) => [i.id, i.directionComparator]));
+      const sn = hub
+        ? new Map(
+            report.indicators.map((r) => {
+              const b = hubBenchmark(scope.la.code, r, hub.figures, groups);
+              const mean = b?.groups[snName!]?.mean ?? null;
+              return [r.id, mean === null ? 'No figures' : formatValue(r.unit, mean)];
+            }),
+          )
+        : null;
+      const view = scorecardView(report, visibility, area, comparators, sn);
+      const q = (extra: Record<string, string>) =>
+        new URLSearchParams({ la: scope.la.code, period: scope.period, ...extra }).toString();
+      const body = render('scorecard-body.njk', {
+        can: { 'figures:full': canChoose },
         la: scope.la,
         laItems: scope.las.map((l) => ({
           value: l.code,
@@ -46,7 +64,6 @@ export function scorecardRoutes(): Hono<AppEnv> {
         })),
         period: scope.period,
         periodLabel: periodLabel(p),
-        periodRange: `${p.start} to ${p.end}`,
         periodStart: p.start,
         periodEnd: p.end,
         previousLabel: shortPeriod(previousPeriod(p).id),
@@ -65,12 +82,18 @@ export function scorecardRoutes(): Hono<AppEnv> {
         view,
         dataset: report.dataset,
         indicatorQuery: q(visibility === 'public' ? { view: 'public' } : {}),
+      });
+      return {
+        title: `Scorecard ${periodLabel(p)}`,
+        laName: scope.la.name,
+        body,
         classification:
           visibility === 'full'
             ? 'NOT FOR PUBLICATION: full figures, including small numbers. Do not share outside the council.'
             : null,
-      }),
-    );
+      };
+    });
+    return html;
   });
   return app;
 }

@@ -4,19 +4,21 @@ import { parsePeriod, previousPeriod, samePeriodLastYear, trailingQuarters } fro
 import type {
   ComparisonFigure,
   Direction,
+  IndicatorDefinition,
   IndicatorReport,
   IndicatorResult,
   Member,
 } from '../../indicators/types.js';
 import { DEFAULT_SETTINGS } from '../../indicators/settings.js';
 import type { ValidationIssue } from '../../validate/issue.js';
-import { DEFAULT_TOLERANCE, percentTenths, rate, tolerancePoints } from '../figures/rating.js';
+import { percentTenths } from '../figures/rating.js';
+import { rateFigure } from '../../indicators/engine/rate-figure.js';
+import { resolveTarget, type TargetSet } from '../../indicators/targets.js';
 import type {
   DatasetVersion,
   ImportOutcome,
   IndicatorInfo,
   MemberList,
-  ReportEdition,
   UploadedFile,
   WebServices,
 } from '../services.js';
@@ -41,8 +43,13 @@ interface Raw {
   status: IndicatorResult['status'];
 }
 
-/** Figures the fake invents for one indicator and quarter. */
-function raw(la: string, info: IndicatorInfo, period: string): Raw {
+/** Headline figures a test fixes for the latest quarter, by indicator id (numerator, denominator). */
+type FixedFigures = Readonly<Record<string, { readonly x: number; readonly n: number | null }>>;
+
+/** Figures the fake invents for one indicator and quarter (or a test fixed). */
+function raw(la: string, info: IndicatorInfo, period: string, fixed: FixedFigures = {}, latest = ''): Raw {
+  const f = period === latest ? fixed[info.id] : undefined;
+  if (f) return { x: f.x, n: f.n, status: 'ok' };
   if (info.id === 'cic-placed-20-miles') return { x: 0, n: null, status: 'not-available' };
   if (info.unit === 'count') {
     const base = info.id === 'cic-count' ? 270 : 14;
@@ -60,8 +67,14 @@ function raw(la: string, info: IndicatorInfo, period: string): Raw {
   return { x: Math.round(p * n), n, status: 'ok' };
 }
 
-function figure(la: string, info: IndicatorInfo, period: string): ComparisonFigure {
-  const r = raw(la, info, period);
+function figure(
+  la: string,
+  info: IndicatorInfo,
+  period: string,
+  fixed?: FixedFigures,
+  latest?: string,
+): ComparisonFigure {
+  const r = raw(la, info, period, fixed, latest);
   const value = r.status !== 'ok' ? null : r.n === null ? r.x : percentTenths(r.x, r.n);
   return { period, value, numerator: r.status === 'ok' ? r.x : null, denominator: r.n, status: r.status };
 }
@@ -90,15 +103,20 @@ function direction(
   return d > 0 === (info.polarity === 'higher') ? 'improved' : 'worsened';
 }
 
-/** One indicator's fake result. */
-function result(la: string, info: IndicatorInfo, periodId: string): IndicatorResult {
+/** One indicator's fake figures, rated by the engine's own rules against the LA's targets. */
+function result(
+  la: string,
+  info: IndicatorInfo,
+  periodId: string,
+  targets: TargetSet | null,
+  fixed: FixedFigures,
+): IndicatorResult {
   const period = parsePeriod(periodId);
-  const now = figure(la, info, periodId);
+  const now = figure(la, info, periodId, fixed, periodId);
   const previous = figure(la, info, previousPeriod(period).id);
   const lastYear = figure(la, info, samePeriodLastYear(period).id);
   const trend = trailingQuarters(period, 8).map((q) => figure(la, info, q.id));
-  const target = info.target?.value ?? null;
-  const tolerance = target === null ? null : tolerancePoints(target, DEFAULT_TOLERANCE);
+  const resolved = resolveTarget({ id: info.id, target: info.target } as IndicatorDefinition, targets);
   const comparator = info.directionComparator === 'last-year' ? lastYear : previous;
   const status: IndicatorResult['status'] =
     now.status === 'ok' && now.denominator === 0 ? 'no-eligible-cases' : now.status;
@@ -116,10 +134,23 @@ function result(la: string, info: IndicatorInfo, periodId: string): IndicatorRes
       now.denominator && now.numerator !== null
         ? (wilson(now.numerator, now.denominator).map((v) => Math.round(v * 1000) / 10) as [number, number])
         : null,
-    target,
-    targetKind: info.target?.kind ?? null,
-    tolerance,
-    rag: status === 'ok' ? rate(now.value, target, tolerance ?? 0, info.polarity) : null,
+    target: resolved.target,
+    targetKind: resolved.kind,
+    tolerance: resolved.tolerance,
+    rag:
+      status === 'ok'
+        ? rateFigure(
+            {
+              unit: info.unit,
+              polarity: info.polarity,
+              value: now.value,
+              numerator: now.numerator,
+              denominator: now.denominator,
+              lastYear: lastYear.status === 'ok' ? lastYear : null,
+            },
+            resolved,
+          )
+        : null,
     direction: status === 'ok' ? direction(info, now, comparator) : null,
     previous,
     lastYear,
@@ -152,12 +183,15 @@ function result(la: string, info: IndicatorInfo, periodId: string): IndicatorRes
 export interface FakeOptions {
   readonly las?: readonly { code: string; name: string }[];
   readonly latest?: string;
+  /** Headline figures of the latest quarter fixed by a test, by indicator id. */
+  readonly figures?: FixedFigures;
 }
 
 /**
  * In-memory WebServices with invented but consistent figures for tests and the browser suite: an LA
  * `841` (Darlington) with eight quarters, child-level members behind every figure, one dataset version,
- * uploads that accept `*.csv` files with a header and refuse anything else, and reports drafted as HTML.
+ * uploads that accept `*.csv` files with a header and refuse anything else. Ratings follow the engine's
+ * `resolveTarget` and `rateFigure`.
  */
 export function createFakeServices(opts: FakeOptions = {}): WebServices & { importCount: number } {
   const las = opts.las ?? [{ code: '841', name: 'Darlington' }];
@@ -233,7 +267,6 @@ export function createFakeServices(opts: FakeOptions = {}): WebServices & { impo
       message: 'AssessmentAuthorisationDate "2021-13-01" is not a date: write it as YYYY-MM-DD',
     },
   ];
-  const editions: ReportEdition[] = [];
   const fake = {
     importCount: 0,
     async las() {
@@ -245,7 +278,11 @@ export function createFakeServices(opts: FakeOptions = {}): WebServices & { impo
     catalogue() {
       return FAKE_CATALOGUE;
     },
-    async scorecard(la: string, period: string): Promise<IndicatorReport | null> {
+    async scorecard(
+      la: string,
+      period: string,
+      targets: TargetSet | null = null,
+    ): Promise<IndicatorReport | null> {
       if (!las.some((l) => l.code === la) || !periods.includes(period)) return null;
       const p = parsePeriod(period);
       return {
@@ -253,13 +290,15 @@ export function createFakeServices(opts: FakeOptions = {}): WebServices & { impo
         period: { id: p.id, start: p.start, end: p.end },
         dataset: { id: datasets.get(la)![0].id, hash: 'f'.repeat(64), asAt: '2021-12-31' as IsoDate },
         settings: DEFAULT_SETTINGS,
-        indicators: FAKE_CATALOGUE.map((info) => result(la, info, period)),
+        indicators: FAKE_CATALOGUE.map((info) =>
+          result(la, info, period, targets, period === latest ? (opts.figures ?? {}) : {}),
+        ),
       };
     },
     async members(la: string, period: string, id: string): Promise<MemberList | null> {
       const info = FAKE_CATALOGUE.find((i) => i.id === id);
       if (!info || !las.some((l) => l.code === la) || !periods.includes(period)) return null;
-      const r = raw(la, info, period);
+      const r = raw(la, info, period, opts.figures, latest);
       if (r.status !== 'ok') return null;
       const p = parsePeriod(period);
       const total = r.n ?? r.x;
@@ -325,55 +364,6 @@ export function createFakeServices(opts: FakeOptions = {}): WebServices & { impo
       };
       datasets.set(la, [version, ...list.map((d) => ({ ...d, current: false }))]);
       return { refused: false, datasetId: id, issues: [], counts: version.counts };
-    },
-    reports: {
-      async list(la: string) {
-        return editions
-          .filter((e) => e.la === la)
-          .slice()
-          .reverse();
-      },
-      async generate(la: string, period: string, by: string, _report: IndicatorReport) {
-        const e: ReportEdition = {
-          id: `${la}-${period}-${editions.length + 1}`,
-          la,
-          period,
-          status: 'draft',
-          createdAt: new Date().toISOString(),
-          createdBy: by,
-          publishedAt: null,
-          publishedBy: null,
-          datasetId: datasets.get(la)![0].id,
-        };
-        editions.push(e);
-        return e;
-      },
-      async publish(la: string, id: string, by: string) {
-        const i = editions.findIndex((e) => e.la === la && e.id === id);
-        if (i < 0) return { ok: false as const, message: 'There is no such draft' };
-        if (editions[i].status === 'published')
-          return { ok: false as const, message: 'This edition is already published' };
-        editions[i] = {
-          ...editions[i],
-          status: 'published',
-          publishedAt: new Date().toISOString(),
-          publishedBy: by,
-        };
-        return { ok: true as const, edition: editions[i] };
-      },
-      async render(la: string, id: string, format: string, version: 'public' | 'full') {
-        const e = editions.find((x) => x.la === la && x.id === id);
-        if (!e || format !== 'html') return null;
-        const html = `<!doctype html><html lang="en-GB"><title>Performance indicators ${e.period}</title><h1>Performance Indicators ${e.period} (${version})</h1></html>`;
-        return {
-          contentType: 'text/html; charset=utf-8',
-          filename: `${id}-${version}.html`,
-          body: new TextEncoder().encode(html),
-        };
-      },
-      formats() {
-        return ['html'] as const;
-      },
     },
   };
   return fake;

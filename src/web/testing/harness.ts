@@ -12,13 +12,16 @@ import { memoryDatabase } from './sqlite-memory.js';
 export const TEST_SCRYPT: ScryptParams = { N: 1024, r: 8, p: 1 };
 export const TEST_PASSWORD = 'correct horse battery';
 
-/** A test app over an in-memory store with one user per role (la 841) and the fake services. */
-export async function testApp(services: WebServices = createFakeServices()): Promise<{
+/** A test app over a store (default: in-memory) with one user per role (la 841) and the fake services. */
+export async function testApp(
+  services: WebServices = createFakeServices(),
+  store?: Database,
+): Promise<{
   app: Hono<AppEnv>;
   db: Database;
   services: WebServices;
 }> {
-  const db = await memoryDatabase();
+  const db = store ?? (await memoryDatabase());
   for (const role of ['member', 'analyst', 'manager', 'admin']) {
     await addUser(db, { username: role, role, la: '841', password: TEST_PASSWORD }, new Date(), TEST_SCRYPT);
   }

@@ -1,0 +1,131 @@
+/**
+ * `npm run bench -- hub`: a hub on PostgreSQL, end to end: N synthetic LAs × 5 years imported by two
+ * `cspi worker` processes, then every indicator for 2021-22-Q4 computed for all LAs with one worker and
+ * with two (the speed-up). N = 6 by default (CSPI_BENCH_HUB_LAS), 153 with CSPI_BENCH_NATIONAL=1 (issue 7:
+ * import and computation in under 10 minutes with two workers). Needs a PostgreSQL server: CSPI_BENCH_PG_URL
+ * or CSPI_TEST_PG_URL (`eval "$(scripts/pg-test-cluster.sh start)"`); a scratch database is made and dropped.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { heading, print, timed } from './measure.js';
+import { openDatabase } from '../src/store/open.js';
+import { fanOutCompute, fanOutImport, lasWithDatasets, waitForJobs } from '../src/hub/fan-out.js';
+import { QUEUES, openQueue, queueTiming } from '../src/hub/queue.js';
+
+const CLI = fileURLToPath(new URL('../bin/cspi.js', import.meta.url));
+
+export async function benchHub(): Promise<void> {
+  const base = process.env['CSPI_BENCH_PG_URL'] ?? process.env['CSPI_TEST_PG_URL'];
+  const national = process.env['CSPI_BENCH_NATIONAL'] === '1';
+  const n = national ? 153 : Number(process.env['CSPI_BENCH_HUB_LAS'] ?? 6);
+  heading(
+    `hub: ${n} synthetic LAs × 5 years on PostgreSQL, 2 workers (goal for 153: import + compute < 10 min)`,
+  );
+  if (!base) {
+    console.log('  skipped: set CSPI_TEST_PG_URL (eval "$(scripts/pg-test-cluster.sh start)")');
+    return;
+  }
+  const name = `cspi_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  const dir = mkdtempSync(join(tmpdir(), 'cspi-hub-bench-'));
+  const workers: ChildProcess[] = [];
+  const timing = queueTiming();
+  const startWorker = (): ChildProcess => {
+    const w = spawn(process.execPath, [CLI, 'worker', '--db', url, '--json'], { stdio: 'ignore' });
+    workers.push(w);
+    return w;
+  };
+  try {
+    const [, synthSecs] = await timed(() =>
+      spawnSync(
+        process.execPath,
+        [CLI, 'synth', '--out', dir, '--las', String(n), '--years', '5', '--seed', '1'],
+        {
+          stdio: 'ignore',
+        },
+      ),
+    );
+    print({ name: `synthetic data for ${n} LAs (not counted below)`, value: synthSecs, unit: 's' });
+    const db = await openDatabase(url);
+    const boss = await openQueue(url, timing);
+    try {
+      startWorker();
+      const w2 = startWorker();
+      const las = readdirSync(dir).filter((f) => /^\d{3}$/.test(f));
+      const [imported, importSecs] = await timed(async () =>
+        waitForJobs(
+          boss,
+          QUEUES.import,
+          await fanOutImport(
+            boss,
+            las.map((la) => ({ la, paths: [join(dir, la)] })),
+            timing,
+          ),
+          () => {},
+          3_600_000,
+        ),
+      );
+      print({
+        name: `import, 2 workers (${imported.completed}/${imported.total} LAs)`,
+        value: importSecs,
+        unit: 's',
+      });
+      const loaded = await lasWithDatasets(db);
+      const [c2, compute2] = await timed(async () =>
+        waitForJobs(
+          boss,
+          QUEUES.compute,
+          await fanOutCompute(boss, loaded, '2021-22-Q4', timing),
+          () => {},
+          3_600_000,
+        ),
+      );
+      print({
+        name: `compute 2021-22-Q4, 2 workers (${c2.completed}/${c2.total} LAs)`,
+        value: compute2,
+        unit: 's',
+      });
+      print({
+        name: 'import + compute, 2 workers',
+        value: importSecs + compute2,
+        unit: 's',
+        goal: n === 153 ? '< 600 s' : undefined,
+      });
+      w2.kill('SIGTERM');
+      await new Promise((r) => w2.once('exit', r));
+      const [c1, compute1] = await timed(async () =>
+        waitForJobs(
+          boss,
+          QUEUES.compute,
+          await fanOutCompute(boss, loaded, '2021-22-Q4', timing),
+          () => {},
+          3_600_000,
+        ),
+      );
+      print({
+        name: `compute 2021-22-Q4, 1 worker (${c1.completed}/${c1.total} LAs)`,
+        value: compute1,
+        unit: 's',
+      });
+      print({ name: 'speed-up of computation from 1 to 2 workers', value: compute1 / compute2, unit: '×' });
+    } finally {
+      for (const w of workers) w.kill('SIGKILL');
+      await boss.stop({ graceful: false, wait: true, timeout: 5000 });
+      await db.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}

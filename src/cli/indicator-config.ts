@@ -1,0 +1,124 @@
+import { readFile } from 'node:fs/promises';
+import type { Period } from '../calendar/period.js';
+import type { ReportRequest } from '../indicators/engine/indicator-result.js';
+import { formatIssue } from '../indicators/config-issue.js';
+import { buildIndicatorInput } from '../indicators/input.js';
+import { INDICATORS } from '../indicators/registry.js';
+import { DEFAULT_SETTINGS } from '../indicators/settings.js';
+import { parseSettings } from '../indicators/settings-file.js';
+import { parseTargets } from '../indicators/targets-file.js';
+import type { TargetSet } from '../indicators/targets.js';
+import type { IndicatorInput, IndicatorSettings } from '../indicators/types.js';
+import type { DatasetSource, LoadedDataset } from './dataset-source.js';
+import { UserError } from './user-error.js';
+
+/**
+ * The `--targets`, `--settings` and `--groups` files shared by `cspi indicators`, `cspi report` and
+ * `cspi publish`, read and checked the same way for all three.
+ */
+const IDS = INDICATORS.map((d) => d.id);
+
+async function readText(path: string, what: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    throw new UserError(`cannot read the ${what} file ${path}`);
+  }
+}
+
+/** Reads a targets file (JSON or CSV) for the LA and financial year; null without a file. */
+export async function loadTargets(
+  path: string | undefined,
+  la: string,
+  fy: string,
+): Promise<TargetSet | null> {
+  if (!path) return null;
+  const parsed = parseTargets(await readText(path, 'targets'), path, IDS);
+  if (!parsed.ok) throw new UserError(parsed.issues.map(formatIssue).join('\n'));
+  if (parsed.value.la !== null && parsed.value.la !== la) {
+    throw new UserError(`${path} holds targets for LA ${parsed.value.la}, not ${la}`);
+  }
+  if (parsed.value.year !== null && parsed.value.year !== fy) {
+    throw new UserError(
+      `${path} holds targets for ${parsed.value.year}, not the period's financial year ${fy}`,
+    );
+  }
+  return parsed.value;
+}
+
+/** Reads an indicator settings file; the defaults without a file. */
+export async function loadSettings(path: string | undefined): Promise<IndicatorSettings> {
+  if (!path) return DEFAULT_SETTINGS;
+  const parsed = parseSettings(await readText(path, 'settings'), path, IDS);
+  if (!parsed.ok) throw new UserError(parsed.issues.map(formatIssue).join('\n'));
+  return parsed.value;
+}
+
+/** Reads a groups file: `{ "<group name>": ["<LA code>", …] }` (region, statistical neighbours). */
+export async function loadGroups(
+  path: string | undefined,
+  source: DatasetSource,
+  la: string,
+): Promise<Record<string, IndicatorInput[]>> {
+  if (!path) return {};
+  let doc: unknown;
+  try {
+    doc = JSON.parse(await readText(path, 'groups'));
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(`${path} is not valid JSON: write { "statistical-neighbours": ["805", "806"] }`);
+  }
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
+    throw new UserError(`${path}: expected an object of group name to a list of LA codes`);
+  }
+  const cache = new Map<string, IndicatorInput>();
+  const out: Record<string, IndicatorInput[]> = {};
+  for (const [name, codes] of Object.entries(doc)) {
+    if (!Array.isArray(codes) || codes.some((c) => typeof c !== 'string')) {
+      throw new UserError(`${path} group "${name}": expected a list of LA codes as strings`);
+    }
+    out[name] = [];
+    for (const code of (codes as string[]).filter((c) => c !== la)) {
+      let input = cache.get(code);
+      if (!input) {
+        input = buildIndicatorInput((await source.load(code)).data);
+        cache.set(code, input);
+      }
+      out[name].push(input);
+    }
+  }
+  return out;
+}
+
+/** The indicator-configuration options common to `cspi indicators`, `cspi report` and `cspi publish`. */
+export interface IndicatorConfigOptions {
+  readonly targets?: string | undefined;
+  readonly settings?: string | undefined;
+  readonly groups?: string | undefined;
+}
+
+/**
+ * The engine's request for one loaded dataset and period, with the targets, settings and comparator groups
+ * of the command's `--targets`, `--settings` and `--groups` files (without `--targets`, the targets set in
+ * the dashboard), so the CLI, the report and the dashboard rate against the same targets.
+ * @example const req = await reportRequestFor(await source.load('841'), parsePeriod('2021-22-Q3'), opts, source)
+ */
+export async function reportRequestFor(
+  loaded: LoadedDataset,
+  period: Period,
+  opts: IndicatorConfigOptions,
+  source: DatasetSource,
+): Promise<ReportRequest> {
+  const la = loaded.data.la;
+  return {
+    input: buildIndicatorInput(loaded.data),
+    period,
+    settings: await loadSettings(opts.settings),
+    // A --targets file overrides; otherwise the targets set in the dashboard (store), else the catalogue's.
+    targets: opts.targets
+      ? await loadTargets(opts.targets, la, period.financialYear)
+      : ((await source.targets?.(la, period.financialYear)) ?? null),
+    dataset: { id: loaded.id, hash: loaded.hash, asAt: loaded.asAt },
+    comparatorGroups: await loadGroups(opts.groups, source, la),
+  };
+}

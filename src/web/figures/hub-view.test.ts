@@ -1,0 +1,93 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { importSmallLa } from '../../hub/hub-fixtures.js';
+import { saveIndicatorReport } from '../../hub/indicator-results.js';
+import type { Database } from '../../store/database.js';
+import { createApp } from '../app.js';
+import { addUser } from '../auth/users.js';
+import { createFakeServices } from '../testing/fake-services.js';
+import { TEST_PASSWORD, TEST_SCRYPT, signIn } from '../testing/harness.js';
+import { memoryDatabase } from '../testing/sqlite-memory.js';
+
+const Q = 'la=841&period=2021-22-Q3';
+const GROUPS = {
+  'region:North East': ['841', '840', '805'],
+  'region:North West': ['352'],
+  'statistical-neighbours': ['840', '352'],
+};
+
+/** Stores hub results for other LAs, with assessments-45wd at the given values. */
+async function storeOthers(db: Database, values: Record<string, number>): Promise<void> {
+  const fake = createFakeServices({ las: Object.keys(values).map((code) => ({ code, name: code })) });
+  for (const [la, value] of Object.entries(values)) {
+    await importSmallLa(db, la, 3);
+    const id = (await db.get<{ id: string }>('SELECT id FROM dataset_versions WHERE la = ?', [la]))!.id;
+    const r = (await fake.scorecard(la, '2021-22-Q3', null))!;
+    await saveIndicatorReport(db, { ...r, dataset: { ...r.dataset, id } }, '2022-02-01T00:00:00Z');
+    await db.run(
+      "UPDATE indicator_results SET value = ? WHERE la = ? AND indicator_id = 'assessments-45wd'",
+      [value, la],
+    );
+  }
+}
+
+async function app(groups: Record<string, string[]>) {
+  const db = await memoryDatabase();
+  await addUser(
+    db,
+    { username: 'analyst', role: 'analyst', la: '841', password: TEST_PASSWORD },
+    new Date(),
+    TEST_SCRYPT,
+  );
+  await addUser(
+    db,
+    { username: 'member', role: 'member', la: '841', password: TEST_PASSWORD },
+    new Date(),
+    TEST_SCRYPT,
+  );
+  const services = createFakeServices({
+    figures: { 'assessments-45wd': { x: 160, n: 200 }, 'cic-missing': { x: 3, n: null } },
+  });
+  return { db, app: createApp({ db, services, groups, scryptParams: TEST_SCRYPT }) };
+}
+
+test('without hub results the pages show nothing extra', async () => {
+  const { app: a } = await app(GROUPS);
+  const b = await signIn(a, 'analyst');
+  const page = await (await b.get(`/indicators/assessments-45wd?${Q}`)).text();
+  assert.doesNotMatch(page, /Compared with other local authorities/);
+  const card = await (await b.get(`/scorecard?${Q}`)).text();
+  assert.match(card, /SN average/, 'the group is loaded');
+  assert.match(card, /No figures/);
+  const { app: noSn } = await app({ 'region:North East': ['841'] });
+  const card2 = await (await (await signIn(noSn, 'analyst')).get(`/scorecard?${Q}`)).text();
+  assert.doesNotMatch(card2, /SN average/, 'no statistical-neighbour group loaded');
+});
+
+test('with hub results: England (LAs loaded) mean and quartiles, region and SN means, rank; SN column', async () => {
+  const { app: a, db } = await app(GROUPS);
+  // 841 is 80.0% (160/200) live; the others as stored.
+  await storeOthers(db, { '840': 70, '805': 90, '352': 60 });
+  const b = await signIn(a, 'analyst');
+  const page = await (await b.get(`/indicators/assessments-45wd?${Q}`)).text();
+  const section = /Compared with other local authorities[\s\S]*?<\/dl>/.exec(page)![0].replace(/\s+/g, ' ');
+  // 60, 70, 80, 90: mean 75.0; quartiles 67.5, 75.0, 82.5 (type 7).
+  assert.match(section, /England \(4 LAs loaded\): mean <\/dt> <dd[^>]*> 75\.0%/);
+  assert.match(section, /67\.5%, 75\.0%, 82\.5%/);
+  assert.match(section, /Region \(North East, 3 LAs\): mean <\/dt> <dd[^>]*> 80\.0%/);
+  assert.match(section, /Statistical neighbours \(2 LAs\): mean <\/dt> <dd[^>]*> 65\.0%/);
+  assert.match(section, /2nd of 4 \(quartile 2\)/);
+  const card = await (await b.get(`/scorecard?${Q}`)).text();
+  const row = /href="\/indicators\/assessments-45wd\?[^"]*"[\s\S]*?<\/tr>/.exec(card)![0];
+  assert.match(row, />65\.0%</);
+});
+
+test('a member whose LA figure is withheld sees the benchmarks but not its rank', async () => {
+  const { app: a, db } = await app(GROUPS);
+  await storeOthers(db, { '840': 70, '805': 90, '352': 60 });
+  await db.run("UPDATE indicator_results SET value = 12 WHERE indicator_id = 'cic-missing'");
+  const m = await signIn(a, 'member');
+  const page = await (await m.get(`/indicators/cic-missing?${Q}`)).text();
+  assert.match(page, /Compared with other local authorities/);
+  assert.doesNotMatch(page, /This LA&#39;s rank|This LA's rank/);
+});

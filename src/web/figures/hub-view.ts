@@ -1,0 +1,86 @@
+import type { IndicatorBenchmark } from '../../hub/benchmarks.js';
+import { benchmarkIndicator } from '../../hub/benchmarks.js';
+import type { LaGroups } from '../../hub/la-groups.js';
+import type { StoredFigure } from '../../hub/indicator-results.js';
+import type { IndicatorResult, Unit } from '../../indicators/types.js';
+import { formatValue } from './format.js';
+
+/** The statistical-neighbour group among the loaded groups (named e.g. "statistical-neighbours" or "SN"). */
+export function snGroupName(groups: LaGroups): string | null {
+  return Object.keys(groups).find((n) => /statistical|neighbour|^sns?$/i.test(n)) ?? null;
+}
+
+/** The region group an LA belongs to (`region:North East`). */
+export function regionGroupName(groups: LaGroups, la: string): string | null {
+  return Object.keys(groups).find((n) => n.startsWith('region:') && groups[n]!.includes(la)) ?? null;
+}
+
+/** What the indicator page shows of the LAs loaded on the hub (report.md §3, §9). */
+export interface HubComparison {
+  /** LAs with a figure, this one included. */
+  readonly las: number;
+  readonly englandMean: string;
+  readonly englandQuartiles: string;
+  readonly region: { readonly name: string; readonly mean: string; readonly las: number } | null;
+  readonly sn: { readonly mean: string; readonly las: number } | null;
+  /** "3rd of 12 (quartile 1, best)"; null when this LA's figure is withheld or missing. */
+  readonly position: string | null;
+}
+
+const ORD = (n: number): string => {
+  const t = n % 100;
+  if (t >= 11 && t <= 13) return `${n}th`;
+  return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+};
+
+/**
+ * Benchmarks of one indicator between the LAs whose figures the store holds, with this LA's own current
+ * figure in place of any stored one: England (LAs loaded) mean and quartiles, region and statistical-
+ * neighbour means, this LA's rank and quartile. Null when no other LA has a figure (nothing extra shown).
+ * @example hubComparison('841', result, figures, groups)?.position //=> '3rd of 12 (quartile 1, best)'
+ */
+export function hubBenchmark(
+  la: string,
+  result: Pick<IndicatorResult, 'id' | 'polarity' | 'value'>,
+  figures: readonly StoredFigure[],
+  groups: LaGroups,
+): IndicatorBenchmark | null {
+  const others = figures.filter((f) => f.indicatorId === result.id && f.la !== la);
+  if (!others.some((f) => f.value !== null)) return null;
+  return benchmarkIndicator(
+    result.id,
+    result.polarity,
+    [...others.map((f) => ({ la: f.la, value: f.value })), { la, value: result.value }],
+    groups,
+  );
+}
+
+/**
+ * The indicator page's benchmark lines from {@link hubBenchmark}; the position is left out when this LA's
+ * figure is withheld from the viewer (its rank would tell it).
+ */
+export function hubComparison(
+  la: string,
+  unit: Unit,
+  b: IndicatorBenchmark,
+  groups: LaGroups,
+  withheld: boolean,
+): HubComparison {
+  const v = (x: number | null): string => (x === null ? 'No figures' : formatValue(unit, x));
+  const region = regionGroupName(groups, la);
+  const sn = snGroupName(groups);
+  const pos = b.positions.find((p) => p.la === la);
+  return {
+    las: b.all.n,
+    englandMean: v(b.all.mean),
+    englandQuartiles: `${v(b.all.q1)}, ${v(b.all.median)}, ${v(b.all.q3)}`,
+    region: region
+      ? { name: region.slice('region:'.length), mean: v(b.groups[region]!.mean), las: b.groups[region]!.n }
+      : null,
+    sn: sn ? { mean: v(b.groups[sn]!.mean), las: b.groups[sn]!.n } : null,
+    position:
+      withheld || !pos
+        ? null
+        : `${ORD(pos.rank)} of ${pos.of}${pos.quartile ? ` (quartile ${pos.quartile}${pos.quartile === 1 ? ', best' : pos.quartile === 4 ? ', worst' : ''})` : ''}`,
+  };
+}

@@ -1,0 +1,32 @@
+import type { Context } from 'hono';
+import { type StoredFigure, currentFigures } from '../hub/indicator-results.js';
+import type { AppEnv } from './env.js';
+
+/** The figures other LAs have in the store for a period (hub results), with a stamp naming their version. */
+export interface HubFigures {
+  readonly figures: readonly StoredFigure[];
+  /** Empty when the store holds no results for the period. */
+  readonly stamp: string;
+}
+
+/**
+ * Every LA's stored headline figures for a period (`indicator_results`, each LA's current dataset version),
+ * read once per version of those results (one count query a request) and kept in the view cache.
+ * @example const { figures, stamp } = await hubFigures(c, '2021-22-Q3')
+ */
+export async function hubFigures(c: Context<AppEnv>, period: string): Promise<HubFigures> {
+  const { db, views } = c.var.deps;
+  const v = await db.get<{ n: number | string; at: string | null }>(
+    'SELECT COUNT(*) AS n, MAX(computed_at) AS at FROM indicator_results WHERE period = ?',
+    [period],
+  );
+  if (!v || Number(v.n) === 0) return { figures: [], stamp: '' };
+  const stamp = `${v.n}@${v.at}`;
+  const key = `hub|${period}|${stamp}`;
+  let figures = views.get(key) as StoredFigure[] | undefined;
+  if (!figures) {
+    figures = await currentFigures(db, period);
+    views.set(key, figures);
+  }
+  return { figures, stamp };
+}

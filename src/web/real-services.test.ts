@@ -1,0 +1,81 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { memoryDatabase } from './testing/sqlite-memory.js';
+import { createStoreServices, latestQuarter } from './real-services.js';
+import type { IsoDate } from '../calendar/iso-date.js';
+import { parsePeriod } from '../calendar/period.js';
+import { importSmallLa } from '../hub/hub-fixtures.js';
+import { computeReport } from '../indicators/engine/compute-report.js';
+import { buildIndicatorInput } from '../indicators/input.js';
+import { INDICATORS } from '../indicators/registry.js';
+import { DEFAULT_SETTINGS } from '../indicators/settings.js';
+import { loadDatasetVersion } from '../store/load-dataset.js';
+import { storedTargets } from '../store/targets.js';
+import { signIn, testApp } from './testing/harness.js';
+
+test('the latest quarter is the last one the extract covers whole', () => {
+  assert.equal(latestQuarter('2021-12-31' as IsoDate).id, '2021-22-Q3');
+  assert.equal(latestQuarter('2022-01-14' as IsoDate).id, '2021-22-Q3');
+  assert.equal(latestQuarter('2022-03-31' as IsoDate).id, '2021-22-Q4');
+});
+
+test('an empty store has no LAs or periods; an unreadable upload is refused through the import path', async () => {
+  const db = await memoryDatabase();
+  const s = createStoreServices(db);
+  assert.deepEqual(await s.las(), []);
+  assert.deepEqual(await s.periods('841'), []);
+  assert.equal(await s.scorecard('841', '2021-22-Q3', null), null);
+  const out = await s.importFiles(
+    '841',
+    [{ name: 'notes.csv', bytes: new TextEncoder().encode('hello,world\n1,2\n') }],
+    'jo',
+  );
+  assert.equal(out.refused, true);
+  assert.equal(out.datasetId, null);
+  assert.ok(out.issues.some((i) => i.severity === 'structural' && i.code.startsWith('S-')));
+  assert.equal((await db.all('SELECT * FROM dataset_versions')).length, 0, 'nothing loaded');
+});
+
+test('the dashboard rates with the targets set on it, through the engine (as a targets file would)', async () => {
+  const db = await memoryDatabase();
+  await importSmallLa(db, '841', 40);
+  const services = createStoreServices(db, { now: () => new Date('2022-01-14T10:00:00Z') });
+  const { app } = await testApp(services, db);
+  const admin = await signIn(app, 'admin');
+  const before = (await (await admin.get('/api/scorecard?period=2021-22-Q3')).json()) as {
+    indicators: { id: string; value: number | null; target: number | null; rag: string | null }[];
+  };
+  const cic = before.indicators.find((r) => r.id === 'cic-count')!;
+  assert.ok(cic.value !== null && cic.value > 0);
+  const r = await admin.post('/targets/referrals-rereferral-12m?la=841', {
+    year: '2021-22',
+    target: '1',
+    tolerance: '',
+    toleranceUnit: 'percent-of-target',
+    kind: 'local',
+    scheme: 'target-tolerance',
+    rationale: 'Test: a target nobody meets',
+  });
+  assert.equal(r.status, 303);
+  const targets = await storedTargets(db, '841', '2021-22');
+  const data = (await loadDatasetVersion(db, '841'))!;
+  const engine = computeReport(
+    {
+      input: buildIndicatorInput(data.dataset),
+      period: parsePeriod('2021-22-Q3'),
+      settings: DEFAULT_SETTINGS,
+      targets,
+      dataset: { id: data.version.id, hash: data.version.contentHash, asAt: data.version.extractDate },
+    },
+    INDICATORS,
+  );
+  const after = (await (await admin.get('/api/scorecard?period=2021-22-Q3')).json()) as typeof before;
+  const rr = after.indicators.find((x) => x.id === 'referrals-rereferral-12m')!;
+  assert.equal(rr.target, 1);
+  const expected = engine.indicators.find((x) => x.id === 'referrals-rereferral-12m')!;
+  assert.equal(rr.rag, expected.rag);
+  assert.deepEqual(
+    after.indicators.map((x) => [x.id, x.value, x.target, x.rag]),
+    engine.indicators.map((x) => [x.id, x.value, x.target, x.rag]),
+  );
+});

@@ -1,0 +1,94 @@
+import type { Browser } from 'playwright-core';
+import { editionModel } from '../../cli/commands/report.js';
+import { INDICATORS } from '../../indicators/registry.js';
+import type { IndicatorReport } from '../../indicators/types.js';
+import { NO_COMMENTARY } from '../../report/commentary/commentary.js';
+import { latestEdition, loadEdition } from '../../report/edition/edition-store.js';
+import { restatements } from '../../report/edition/restatement.js';
+import { buildRenderModel } from '../../report/model/build-render-model.js';
+import type { RenderModel } from '../../report/model/render-model.js';
+import { defaultReportOptions } from '../../report/model/report-options.js';
+import { renderOutput } from '../../report/render/render-output.js';
+import type { Database } from '../../store/database.js';
+import { SOFTWARE_VERSION } from '../../cli/commands/report.js';
+
+/** The formats the reports page offers. */
+export type ReportFormat = 'html' | 'pdf' | 'docx';
+
+export const FORMAT_LABELS: Readonly<Record<ReportFormat, string>> = {
+  html: 'HTML',
+  pdf: 'PDF',
+  docx: 'Word (DOCX)',
+};
+
+const CONTENT_TYPES: Readonly<Record<ReportFormat, string>> = {
+  html: 'text/html; charset=utf-8',
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+/** A rendered report file. */
+export interface ReportFile {
+  readonly contentType: string;
+  readonly filename: string;
+  readonly body: Buffer;
+}
+
+/**
+ * The render model of a draft: the report module's model of the figures the dashboard shows (engine
+ * ratings against the stored targets), with restatements against the period's latest edition, as
+ * `cspi report --period` builds it.
+ * @example const model = await draftModel(db, report, { public: true, laName: 'Darlington', now: new Date() })
+ */
+export async function draftModel(
+  db: Database,
+  report: IndicatorReport,
+  opts: { readonly public: boolean; readonly laName: string; readonly now: Date },
+): Promise<RenderModel> {
+  const e = await latestEdition(db, report.la, report.period.id);
+  return buildRenderModel(
+    report,
+    INDICATORS,
+    defaultReportOptions({
+      public: opts.public,
+      laName: opts.laName,
+      commentary: NO_COMMENTARY,
+      generatedAt: opts.now.toISOString(),
+      softwareVersion: SOFTWARE_VERSION,
+      restatements: e ? restatements(e.frozen.report, report, e.id) : [],
+    }),
+  );
+}
+
+/**
+ * The render model of a published edition, exactly as `cspi report --edition ID` re-renders it (the same
+ * function), or null when the LA has no such edition.
+ */
+export async function editionRenderModel(
+  db: Database,
+  la: string,
+  id: string,
+  publicVersion: boolean,
+): Promise<RenderModel | null> {
+  const e = await loadEdition(db, id);
+  if (!e || e.la !== la) return null;
+  return editionModel(e, publicVersion);
+}
+
+/**
+ * Renders a model as a download named after the edition (or the draft's period) and version.
+ * @example await reportFile(model, 'docx', 'Q3-draft-public') //=> { contentType: 'application/vnd…', filename: 'Q3-draft-public.docx', body }
+ */
+export async function reportFile(
+  model: RenderModel,
+  format: ReportFormat,
+  name: string,
+  browser?: () => Promise<Browser>,
+): Promise<ReportFile> {
+  const body = await renderOutput(model, format, format === 'pdf' && browser ? await browser() : undefined);
+  return {
+    contentType: CONTENT_TYPES[format],
+    filename: `${name.replace(/[^A-Za-z0-9._-]/g, '_')}.${format}`,
+    body,
+  };
+}

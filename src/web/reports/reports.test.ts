@@ -1,0 +1,133 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { runPublish } from '../../cli/commands/publish.js';
+import { runReport } from '../../cli/commands/report.js';
+import { importSmallLa } from '../../hub/hub-fixtures.js';
+import { migrate } from '../../store/migrate.js';
+import { MIGRATIONS } from '../../store/migrations.js';
+import { openSqlite } from '../../store/sqlite.js';
+import { createStoreServices } from '../real-services.js';
+import { signIn, testApp } from '../testing/harness.js';
+
+const PERIOD = '2021-22-Q3';
+
+/** A store file with one small LA imported, the dashboard on it (real services), and a cleanup. */
+async function fixture() {
+  const dir = mkdtempSync(join(tmpdir(), 'cspi-web-reports-'));
+  const file = join(dir, 'cspi.db');
+  const db = openSqlite(file);
+  await migrate(db, MIGRATIONS);
+  await importSmallLa(db, '841', 40);
+  const services = createStoreServices(db, { now: () => new Date('2022-01-14T10:00:00Z') });
+  const { app } = await testApp(services, db);
+  return {
+    app,
+    db,
+    file,
+    dir,
+    out: (name: string) => join(dir, name),
+    async cleanup() {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The body XML of a Word file. */
+async function docxBody(b: Buffer): Promise<string> {
+  const zip = await JSZip.loadAsync(b);
+  return (await zip.file('word/document.xml')!.async('string')).replace(/ id="\d+"/g, ' id=""');
+}
+
+const bytes = async (r: Response) => Buffer.from(await r.arrayBuffer());
+
+test('an edition published on the dashboard re-renders byte for byte with cspi report --edition', async () => {
+  const f = await fixture();
+  try {
+    const admin = await signIn(f.app, 'admin');
+    const r = await admin.post(`/reports/publish?la=841`, { period: PERIOD });
+    assert.equal(r.status, 303);
+    const id = new URL(r.headers.get('location')!, 'http://x').searchParams.get('published')!;
+    assert.match(id, /^841-2021-22-Q3-\d{14}$/);
+    const row = await f.db.get<{ published_by: string; dataset_id: string }>(
+      'SELECT published_by, dataset_id FROM editions WHERE id = ?',
+      [id],
+    );
+    assert.equal(row?.published_by, 'admin');
+    const list = await (await admin.get('/reports?la=841')).text();
+    assert.ok(list.includes(`Edition ${id}`));
+    for (const [format, version] of [
+      ['html', 'public'],
+      ['html', 'full'],
+      ['docx', 'full'],
+    ] as const) {
+      const d = await admin.get(`/reports/${id}/download?la=841&format=${format}&version=${version}`);
+      assert.equal(d.status, 200, `${format} ${version}`);
+      const web = await bytes(d);
+      const file = f.out(`cli-${version}.${format}`);
+      await runReport({ period: '', edition: id, out: file, db: f.file, public: version === 'public' });
+      if (format === 'html') {
+        assert.ok(web.equals(readFileSync(file)), `${format} ${version}: dashboard and CLI bytes differ`);
+      } else {
+        // The docx packer stamps the zip entries and core properties with the time of packing and numbers
+        // drawings from a process-wide counter, so the Word file is compared by its document body.
+        assert.equal(await docxBody(web), await docxBody(readFileSync(file)));
+      }
+    }
+    const pub = (
+      await bytes(await admin.get(`/reports/${id}/download?la=841&format=html&version=public`))
+    ).toString();
+    assert.match(pub, /Performance Indicators Quarter 3 2021\/22/);
+    assert.doesNotMatch(pub, /NOT FOR PUBLICATION/);
+  } finally {
+    await f.cleanup();
+  }
+});
+
+test('an edition published by cspi publish is listed and downloaded on the dashboard, as the CLI renders it', async () => {
+  const f = await fixture();
+  try {
+    const e = await runPublish({ period: PERIOD, la: '841', db: f.file });
+    const member = await signIn(f.app, 'member');
+    const page = await (await member.get('/reports?la=841')).text();
+    assert.ok(page.includes(`Edition ${e.id}`));
+    assert.ok(!page.includes('version=full'), 'members are offered the public version only');
+    const full = await member.get(`/reports/${e.id}/download?la=841&format=html&version=full`);
+    assert.equal(full.status, 403);
+    const d = await member.get(`/reports/${e.id}/download?la=841&format=html&version=public`);
+    assert.equal(d.status, 200);
+    const file = f.out('cli.html');
+    await runReport({ period: '', edition: e.id, out: file, db: f.file, public: true });
+    assert.ok((await bytes(d)).equals(readFileSync(file)));
+    assert.equal((await member.get(`/reports/${e.id}x/download?la=841`)).status, 404);
+  } finally {
+    await f.cleanup();
+  }
+});
+
+test('drafts download as HTML and Word, public and full, for officers only; members cannot publish', async () => {
+  const f = await fixture();
+  try {
+    const analyst = await signIn(f.app, 'analyst');
+    const html = await analyst.get(`/reports/draft?la=841&period=${PERIOD}&format=html&version=full`);
+    assert.equal(html.status, 200);
+    const text = (await bytes(html)).toString();
+    assert.match(text, /NOT FOR PUBLICATION/);
+    assert.match(text, /draft/i);
+    const docx = await analyst.get(`/reports/draft?la=841&period=${PERIOD}&format=docx&version=public`);
+    assert.equal(docx.status, 200);
+    assert.match(docx.headers.get('content-type')!, /wordprocessingml/);
+    assert.equal((await bytes(docx)).subarray(0, 2).toString(), 'PK');
+    assert.equal((await analyst.post('/reports/publish?la=841', { period: PERIOD })).status, 403);
+    const member = await signIn(f.app, 'member');
+    assert.equal((await member.get(`/reports/draft?la=841&period=${PERIOD}`)).status, 403);
+    assert.equal((await member.post('/reports/publish?la=841', { period: PERIOD })).status, 403);
+    assert.equal((await f.db.all('SELECT id FROM editions')).length, 0);
+  } finally {
+    await f.cleanup();
+  }
+});
