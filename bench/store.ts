@@ -375,8 +375,13 @@ const DARLINGTON_CHILDREN = 22_500;
 function englandChildren(): number {
   const text = readFileSync(new URL('../data/las.csv', import.meta.url), 'utf8');
   const [head, ...lines] = text.trim().split('\n');
-  const col = head!.split(',').indexOf('children_0_17');
-  return lines.reduce((n, l) => n + Number(l.split(',')[col]), 0);
+  const names = head!.split(',');
+  // Counted from the end: a quoted name may hold a comma ("Kingston upon Hull, City of").
+  const fromEnd = names.length - names.indexOf('children_0_17');
+  return lines.reduce((n, l) => {
+    const cells = l.split(',');
+    return n + Number(cells[cells.length - fromEnd]);
+  }, 0);
 }
 
 function folderBytes(dir: string): number {
