@@ -297,11 +297,18 @@ export function injectFaults(input: FaultInput): { resolve(): FaultRecord[] } {
           break;
         }
         case 'ep-chain': {
+          // DEC a day or two early: the chain breaks there, and no CLA visit may fall in the days it
+          // leaves uncovered (that would add an X-CLAV-NOTLAC).
+          const shift = rng.int(1, 2);
+          const childOf = new Map(input.sim.children.map((c) => [c.id, c]));
           const hit = pickRow('/ssda903/episodes.csv', (t, r) => {
             if (r.cells[col(t, 'REC')] !== 'X1') return false;
-            return from903(r.cells[col(t, 'DEC')]!) - from903(r.cells[col(t, 'DECOM')]!) >= 3;
+            const dec = from903(r.cells[col(t, 'DEC')]!);
+            if (dec - from903(r.cells[col(t, 'DECOM')]!) < 3) return false;
+            const c = childOf.get(r.child);
+            return c !== undefined && !c.claVisits.some((v) => v.date >= dec - shift && v.date < dec);
           });
-          setCell(kind, hit, 'DEC', (s) => ddmmyyyy(from903(s) - rng.int(1, 2)));
+          setCell(kind, hit, 'DEC', (s) => ddmmyyyy(from903(s) - shift));
           break;
         }
         case 'ep-order': {

@@ -80,7 +80,7 @@ export function laProfile(la: LaInfo, seed: string, scale: number): LaProfile {
     rereferral: clamp(0.45 + n(0.05), 0.25, 0.7),
     screen1wd: clamp(0.8 + n(0.05), 0.6, 0.97),
     // A little above England's 84.5%: the quarterly drift and bank holidays pull the measured rate down.
-    assess45: clamp(0.87 + n(0.025), 0.65, 0.98),
+    assess45: clamp(0.88 + n(0.025), 0.65, 0.98),
     icpc15: clamp(0.79 + n(0.06), 0.55, 0.97),
     cpVisit: clamp(0.86 + n(0.035), 0.7, 0.97),
     claVisit: clamp(0.91 + n(0.03), 0.75, 0.98),

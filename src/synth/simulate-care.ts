@@ -270,7 +270,7 @@ export function simulateCare(
 
   // Placement stability of this child.
   const cls = rng.weighted(STABILITY_CLASS);
-  const meanDays = (cls === 'stable' ? 9000 : cls === 'mid' ? 450 : 90) / profile.instability;
+  const meanDays = (cls === 'stable' ? 6500 : cls === 'mid' ? 450 : 90) / profile.instability;
   const placementDays = (first: boolean): number =>
     first && rng.chance(0.15)
       ? rng.int(3, 45)

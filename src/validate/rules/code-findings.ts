@@ -41,7 +41,12 @@ export function codeFindings(ctx: RuleContext, kind: 'invalid' | 'legacy'): Rule
     // GEN-CODE and GEN-LEGACY (a rule that rejects or repairs records leaves a new array, scanned afresh).
     const scanKey = `${ctx.source}|${ctx.year}`;
     let scan = scans.get(records);
-    if (scan === undefined || scan.key !== scanKey) {
+    if (
+      scan === undefined ||
+      scan.key !== scanKey ||
+      scan.codes !== ctx.codes ||
+      scan.extras !== ctx.extras
+    ) {
       const candidates: AnyRecord[] = [];
       for (const record of records) {
         const r = record as Record<string, unknown>;
@@ -62,7 +67,7 @@ export function codeFindings(ctx: RuleContext, kind: 'invalid' | 'legacy'): Rule
           }
         }
       }
-      scans.set(records, (scan = { key: scanKey, candidates }));
+      scans.set(records, (scan = { key: scanKey, codes: ctx.codes, extras: ctx.extras, candidates }));
     }
     for (const record of scan.candidates) {
       let repaired: Record<string, unknown> | null = null;
@@ -133,7 +138,13 @@ export function codeFindings(ctx: RuleContext, kind: 'invalid' | 'legacy'): Rule
 /** Per table array: the records that have a code that is not a valid, current one (see codeFindings). */
 const scans = new WeakMap<
   readonly AnyRecord[],
-  { readonly key: string; readonly candidates: readonly AnyRecord[] }
+  {
+    readonly key: string;
+    /** The code lists and raw extras the scan read (a cached scan is reused only with the same ones). */
+    readonly codes: RuleContext['codes'];
+    readonly extras: RuleContext['extras'];
+    readonly candidates: readonly AnyRecord[];
+  }
 >();
 
 function isCurrent(book: CodeBook, field: string, code: string): boolean {
