@@ -273,6 +273,8 @@ export async function readInputs(
     }
     for (const r of tables.oc2 ?? []) (r as { year: string }).year = g.year;
     for (const r of tables.oc3 ?? []) (r as { year: string }).year = g.year;
+    for (const r of tables.ad1 ?? []) (r as { year: string }).year = g.year;
+    for (const r of tables.prevPerm ?? []) (r as { year: string }).year = g.year;
     const rules = rulesFor(g.source, g.year) ?? rulesFor(g.source, '2026-27') ?? [];
     const period = financialYearContaining(`${g.year.slice(0, 4)}-04-01` as IsoDate);
     const result = runRules(

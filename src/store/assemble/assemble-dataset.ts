@@ -23,6 +23,10 @@ const SSDA903_KEYS = [
   'oc2',
   'oc3',
   'uasc',
+  'ad1',
+  'placedAdoption',
+  'prevPerm',
+  'dolo',
 ] as const;
 const LOCAL_KEYS = [
   'contacts',
@@ -54,6 +58,12 @@ export const TABLE_NAMES: { readonly [K in keyof StagedTables]-?: readonly Table
   swEpisodes: ['sw-episodes'],
   oc2: ['oc2'],
   oc3: ['oc3'],
+  ad1: ['ad1'],
+  placedAdoption: ['placed-adoption'],
+  prevPerm: ['prev-perm'],
+  dolo: ['dolo'],
+  annexACic: ['annex-a-cic'],
+  annexARows: ['annex-a-adoption'],
   contacts: ['contacts'],
   strategyDiscussions: ['strategy-discussions'],
   cpVisits: ['cp-visits'],
@@ -84,6 +94,10 @@ const SSDA903_RECORD_KEYS = {
   oc2: (r: { childId: string; year: string }) => `${r.childId}|${r.year}`,
   oc3: (r: { childId: string; year: string }) => `${r.childId}|${r.year}`,
   uasc: (r: { childId: string }) => r.childId,
+  ad1: (r: { childId: string; year: string }) => `${r.childId}|${r.year}`,
+  placedAdoption: (r: { childId: string; datePlaced: string }) => `${r.childId}|${r.datePlaced}`,
+  prevPerm: (r: { childId: string; year: string }) => `${r.childId}|${r.year}`,
+  dolo: (r: { childId: string; start: string }) => `${r.childId}|${r.start}`,
 } as const;
 
 /** Natural keys used when Annex A supplies a statutory table (no stitching; the latest workbook wins). */
@@ -119,6 +133,7 @@ export function assembleDataset(la: string, submissions: readonly SubmissionReco
   const local = of('local');
   const issues: ValidationIssue[] = [];
   const tables = new Set<TableName>();
+  const annexASupplied = new Set<TableName>();
 
   const stitchedCin = stitchCin(cin);
   const stitched903 = stitchEpisodes(s903);
@@ -137,6 +152,10 @@ export function assembleDataset(la: string, submissions: readonly SubmissionReco
     oc2: keyed(s903, 'oc2', SSDA903_RECORD_KEYS.oc2),
     oc3: keyed(s903, 'oc3', SSDA903_RECORD_KEYS.oc3),
     uasc: keyed(s903, 'uasc', SSDA903_RECORD_KEYS.uasc),
+    ad1: keyed(s903, 'ad1', SSDA903_RECORD_KEYS.ad1),
+    placedAdoption: keyed(s903, 'placedAdoption', SSDA903_RECORD_KEYS.placedAdoption),
+    prevPerm: keyed(s903, 'prevPerm', SSDA903_RECORD_KEYS.prevPerm),
+    dolo: keyed(s903, 'dolo', SSDA903_RECORD_KEYS.dolo),
   };
   // A CIN census always holds every CIN module; SSDA903 tables are present when their file was.
   const has = (group: readonly SubmissionRecords[], key: keyof StagedTables): boolean =>
@@ -152,7 +171,10 @@ export function assembleDataset(la: string, submissions: readonly SubmissionReco
     if (statutoryHas || !has(annex, key)) return;
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     (statutory as any)[key] = keyed(annex, key, FALLBACK_KEYS[key] as (r: unknown) => string);
-    TABLE_NAMES[key].forEach((t) => tables.add(t));
+    TABLE_NAMES[key].forEach((t) => {
+      tables.add(t);
+      annexASupplied.add(t);
+    });
     issues.push(
       datasetIssue(
         'AA-FALLBACK',
@@ -181,12 +203,21 @@ export function assembleDataset(la: string, submissions: readonly SubmissionReco
     (localRecords as any)[key] = mergeLocal(key, group);
     if (!has(group, key)) continue;
     TABLE_NAMES[key].forEach((t) => tables.add(t));
+    if (group === annex) TABLE_NAMES[key].forEach((t) => annexASupplied.add(t));
     if (REFERENCE_KEYS.has(key)) continue;
     for (const s of group) {
       if (s.tables[key] === undefined || s.asAt === null) continue;
       for (const t of TABLE_NAMES[key]) if (!localAsAt[t] || localAsAt[t]! < s.asAt) localAsAt[t] = s.asAt;
     }
   }
+
+  // Annex A's own lists: List 8 by child + start (the latest workbook wins); lists 10 and 11 as the latest
+  // workbook holding them gives them (stored, unused).
+  const annexACic = keyed(annex, 'annexACic', (r) => `${r.childId}|${r.startDate}`);
+  if (has(annex, 'annexACic')) tables.add('annex-a-cic');
+  const latestRows = [...annex].reverse().find((s) => s.tables.annexARows !== undefined);
+  const annexARows = latestRows ? keyed([latestRows], 'annexARows', (r) => r.id) : [];
+  if (latestRows) tables.add('annex-a-adoption');
 
   const asAt: AsAtDates = { cin: latestAsAt(cin), ssda903: latestAsAt(s903), local: localAsAt };
   const dataset: LaDataset = {
@@ -196,13 +227,16 @@ export function assembleDataset(la: string, submissions: readonly SubmissionReco
     historyStart: { cin: earliestYearStart(cin), ssda903: earliestYearStart(s903) },
     children: kids.children,
     ...statutory,
+    annexACic,
+    annexARows,
+    annexASupplied,
     ...localRecords,
   };
   issues.push(...crossSourceChecks(dataset));
   return { dataset, issues };
 }
 
-function keyed<K extends StatKey>(
+function keyed<K extends Exclude<keyof StagedTables, 'children'>>(
   group: readonly SubmissionRecords[],
   key: K,
   naturalKey: (r: NonNullable<StagedTables[K]>[number]) => string,
