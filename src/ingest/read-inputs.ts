@@ -499,7 +499,7 @@ function resolveYear(
   if (f.kind.source === 'annex-a') {
     const facts = f.kind.facts;
     g.dateRange = facts.range;
-    g.asAt = facts.range?.end ?? null;
+    g.asAt = facts.asAt ?? facts.range?.end ?? null;
     g.year = override ?? (facts.range ? fy(facts.range.end) : fy(today));
   }
 }
