@@ -39,7 +39,7 @@ export async function streamCsv(o: StreamCsvOptions): Promise<void> {
     limits.maxFields,
   );
   const decoder = new CheckedDecoder({ file, encoding: 'utf-8', maxLineBytes: limits.maxLineBytes });
-  const stream = createReadStream(o.path, { highWaterMark: 1024 * 1024 });
+  const stream = createReadStream(o.path, { highWaterMark: 64 * 1024 });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       reader.push(decoder.write(chunk));

@@ -254,7 +254,7 @@ export async function streamXml(o: StreamXmlOptions): Promise<void> {
   });
 
   const decoder = new CheckedDecoder({ file, encoding: o.encoding, maxLineBytes: Infinity });
-  const stream = createReadStream(o.path, { highWaterMark: 1024 * 1024 });
+  const stream = createReadStream(o.path, { highWaterMark: 64 * 1024 });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       parser.write(decoder.write(chunk));
