@@ -97,7 +97,7 @@ export async function readInputs(
     );
   }
   const collected = await collectInputFiles(paths);
-  issues.push(...collected.issues);
+  for (const i of collected.issues) issues.push(i);
   const totalBytes = collected.files.reduce((s, f) => s + f.size, 0);
   const extras = new WeakMap<object, RecordExtras>();
   let bytes = 0;
@@ -228,7 +228,7 @@ export async function readInputs(
     }
   }
 
-  for (const f of read) issues.push(...f.sink.issues);
+  for (const f of read) for (const i of f.sink.issues) issues.push(i);
   const groups = groupSubmissions(read, issues);
   const la = resolveLa(read, options.la ?? null, issues);
 
@@ -294,7 +294,7 @@ export async function readInputs(
       extras,
     );
     tables = result.tables;
-    issues.push(...result.issues);
+    for (const i of result.issues) issues.push(i);
     const files = g.files.map((f) => fileInfo(f));
     submissions.push({
       source: g.source,
@@ -341,13 +341,16 @@ function isUndated(g: Group): boolean {
   return g.files.every((f) => f.kind.source === 'local' && UNDATED_LOCAL_TABLES.includes(f.kind.table));
 }
 
-/** Concatenates the staged tables of a group's files. */
+/**
+ * Concatenates the staged tables of a group's files. A table only one file holds is that file's array as it
+ * is (nothing changes a staged array in place: the rules engine swaps in new arrays).
+ */
 function mergeTables(files: readonly ReadFile[]): StagedTables {
   const out: Record<string, unknown[]> = {};
   for (const f of files) {
     for (const [k, v] of Object.entries(f.sink.tables) as [string, unknown[]][]) {
-      const list = (out[k] ??= []);
-      for (const r of v) list.push(r);
+      const list = out[k];
+      out[k] = list === undefined ? v : list.concat(v);
     }
   }
   return out as StagedTables;

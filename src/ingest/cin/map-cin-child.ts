@@ -3,6 +3,7 @@ import { RowFields } from '../row-fields.js';
 import { xmlPosition, type XmlNode } from '../xml/xml-schema.js';
 import { upnHash } from '../upn-hash.js';
 import { sexCode } from '../sex-code.js';
+import { internCode } from '../intern-code.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
 
 export interface MapCinOptions {
@@ -15,8 +16,37 @@ function where(file: string, node: XmlNode): string {
   return `${file} ${node.path} (line ${node.line})`;
 }
 
+/** The fields of one element; messages name it by file, path and line (built only when there is an issue). */
+class ElementFields extends RowFields {
+  constructor(
+    private readonly file: string,
+    private readonly node: XmlNode,
+    sink: FileSink,
+    childId: string | null,
+    unit: string,
+  ) {
+    super(sink, node.name, xmlPosition(node), childId, null, unit);
+  }
+
+  override get where(): string {
+    return where(this.file, this.node);
+  }
+}
+
 function fieldsFor(sink: FileSink, node: XmlNode, childId: string | null, unit: string): RowFields {
-  return new RowFields(sink, node.name, xmlPosition(node), childId, () => where(sink.file, node), unit);
+  return new ElementFields(sink.file, node, sink, childId, unit);
+}
+
+/** A code leaf as stored: upper case, one shared string per code; absent or blank is null. */
+function code(leaf: string | null | undefined): string | null {
+  return leaf === null || leaf === undefined ? null : internCode(leaf);
+}
+
+/** A repeatable code leaf's values as stored (blank ones dropped). */
+function codes(leaves: readonly (string | null)[] | undefined): string[] {
+  const out: string[] = [];
+  if (leaves !== undefined) for (const v of leaves) if (v !== null) out.push(internCode(v));
+  return out;
 }
 
 /** The latest event date seen, for the submission's as-at date. */
@@ -70,12 +100,10 @@ export function mapCinChild(node: XmlNode, sink: FileSink, o: MapCinOptions, dat
       childId,
       dob,
       sex: sexCode(sexRaw),
-      ethnicity: chars?.leaves['Ethnicity']?.toUpperCase() ?? null,
+      ethnicity: code(chars?.leaves['Ethnicity']),
       deathDate: death,
       upnHash: upnHash(ids?.leaves['UPN'] ?? null, o.upnKey),
-      disabilities: (chars?.children['Disabilities']?.[0]?.leafLists['Disability'] ?? [])
-        .filter((d): d is string => d !== null)
-        .map((d) => d.toUpperCase()),
+      disabilities: codes(chars?.children['Disabilities']?.[0]?.leafLists['Disability']),
       sources: [{ file: sink.file, position: f.position }],
     },
     { sexElement, SEX: sexRaw },
@@ -99,16 +127,16 @@ export function mapCinChild(node: XmlNode, sink: FileSink, o: MapCinOptions, dat
     }
     see(dates, refDate);
     see(dates, closure);
-    const referralId = sink.id('referrals', `${childId}/${refDate}`, df.position);
+    const referralId = sink.id('referrals', [childId, refDate].join('/'), df.position);
     sink.add('referrals', {
       id: referralId,
       childId,
       referralDate: refDate,
-      referralSource: d.leaves['ReferralSource']?.toUpperCase() ?? null,
+      referralSource: code(d.leaves['ReferralSource']),
       referralSourceRaw: null,
-      primaryNeedCode: d.leaves['PrimaryNeedCode']?.toUpperCase() ?? null,
+      primaryNeedCode: code(d.leaves['PrimaryNeedCode']),
       closureDate: closure,
-      reasonForClosure: d.leaves['ReasonForClosure']?.toUpperCase() ?? null,
+      reasonForClosure: code(d.leaves['ReasonForClosure']),
       dateOfInitialCpc: icpc,
       referralNfa: nfa,
       source: { file: sink.file, position: df.position },
@@ -137,15 +165,13 @@ export function mapCinChild(node: XmlNode, sink: FileSink, o: MapCinOptions, dat
       see(dates, start);
       see(dates, auth);
       sink.add('assessments', {
-        id: sink.id('assessments', `${referralId}/${start}`, af.position),
+        id: sink.id('assessments', [referralId, start].join('/'), af.position),
         referralId,
         childId,
         startDate: start,
         internalReviewDate: review,
         authorisationDate: auth,
-        factors: (a.children['FactorsIdentifiedAtAssessment']?.[0]?.leafLists['AssessmentFactors'] ?? [])
-          .filter((x): x is string => x !== null)
-          .map((x) => x.toUpperCase()),
+        factors: codes(a.children['FactorsIdentifiedAtAssessment']?.[0]?.leafLists['AssessmentFactors']),
         source: { file: sink.file, position: af.position },
       });
     }
@@ -160,7 +186,7 @@ export function mapCinChild(node: XmlNode, sink: FileSink, o: MapCinOptions, dat
       see(dates, start);
       see(dates, end);
       sink.add('cinPlans', {
-        id: sink.id('cinPlans', `${childId}/${start}`, pf.position),
+        id: sink.id('cinPlans', [childId, start].join('/'), pf.position),
         referralId,
         childId,
         startDate: start,
@@ -181,7 +207,7 @@ export function mapCinChild(node: XmlNode, sink: FileSink, o: MapCinOptions, dat
       see(dates, start);
       see(dates, icpcDate);
       sink.add('section47s', {
-        id: sink.id('section47s', `${childId}/${start}`, sf.position),
+        id: sink.id('section47s', [childId, start].join('/'), sf.position),
         referralId,
         childId,
         startDate: start,
@@ -207,13 +233,13 @@ export function mapCinChild(node: XmlNode, sink: FileSink, o: MapCinOptions, dat
       see(dates, end);
       for (const r of reviews) see(dates, r);
       sink.add('cpPlans', {
-        id: sink.id('cpPlans', `${childId}/${start}`, cf.position),
+        id: sink.id('cpPlans', [childId, start].join('/'), cf.position),
         referralId,
         childId,
         startDate: start,
         endDate: end,
-        initialCategoryOfAbuse: c.leaves['InitialCategoryOfAbuse']?.toUpperCase() ?? null,
-        latestCategoryOfAbuse: c.leaves['LatestCategoryOfAbuse']?.toUpperCase() ?? null,
+        initialCategoryOfAbuse: code(c.leaves['InitialCategoryOfAbuse']),
+        latestCategoryOfAbuse: code(c.leaves['LatestCategoryOfAbuse']),
         numberOfPreviousCpp: previous,
         reviewDates: reviews.sort(),
         source: { file: sink.file, position: cf.position },

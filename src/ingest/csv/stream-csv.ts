@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { CheckedDecoder, formatBytes } from '../checked-decoder.js';
+import { CheckedDecoder, READ_CHUNK_BYTES, decodePieces, formatBytes } from '../checked-decoder.js';
 import { refuse } from '../refusal.js';
 import type { IngestLimits } from '../limits.js';
 import { CsvRowReader, CsvRowTooLong } from './csv-row-reader.js';
@@ -38,11 +38,12 @@ export async function streamCsv(o: StreamCsvOptions): Promise<void> {
     limits.maxLineBytes,
     limits.maxFields,
   );
+  const push = (text: string): void => reader.push(text);
   const decoder = new CheckedDecoder({ file, encoding: 'utf-8', maxLineBytes: limits.maxLineBytes });
-  const stream = createReadStream(o.path, { highWaterMark: 1024 * 1024 });
+  const stream = createReadStream(o.path, { highWaterMark: READ_CHUNK_BYTES });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      reader.push(decoder.write(chunk));
+      decodePieces(decoder, chunk, push);
       o.onChunk?.(chunk);
     }
     reader.push(decoder.end());

@@ -4,6 +4,7 @@ import type { DateStyle } from '../parse-date.js';
 import type { Ssda903Table } from './tables.js';
 import { upnHash } from '../upn-hash.js';
 import { sexCode } from '../sex-code.js';
+import { internCode } from '../intern-code.js';
 
 /** What mapping a 903 row needs besides the row. */
 export interface Map903Options {
@@ -271,10 +272,12 @@ export function map903Row(
 
 /**
  * A cell upper-cased (codes are stored upper case). A module function, not a closure per row: tsx keeps
- * function names, which costs a property definition per closure created.
+ * function names, which costs a property definition per closure created. Codes repeat row after row, so
+ * each distinct cell is upper-cased once and every record shares that one string ({@link internCode}).
  */
 function upper(get: CellGetter, column: string): string | null {
-  return get(column)?.toUpperCase() ?? null;
+  const v = get(column);
+  return v === null ? null : internCode(v);
 }
 
 /** A supplied PL_DISTANCE: 0.0–999.9 is used; anything else is 903-DIST (warning) and derived later. */
