@@ -19,7 +19,7 @@ import { REQUIRED_903_TABLES, type Ssda903Table } from './ssda903/tables.js';
 import { readCinXml, type CinFileFacts } from './cin/read-cin-xml.js';
 import { readLocalCsv, type LocalFileRange } from './local/read-local-csv.js';
 import { UNDATED_LOCAL_TABLES, type LocalTable } from './local/tables.js';
-import { readAnnexA, type AnnexAFacts } from './annex-a/read-annex-a.js';
+import type { AnnexAFacts } from './annex-a/read-annex-a.js';
 
 /** Progress of a read: the file being read, bytes read so far of all files, rows (elements) read so far. */
 export interface IngestProgress {
@@ -199,6 +199,8 @@ export async function readInputs(
           kind: { source: 'ssda903', table: 'xml' },
         };
       } else {
+        // Loaded only for an Annex A workbook: exceljs takes most of a second to load.
+        const { readAnnexA } = await import('./annex-a/read-annex-a.js');
         const facts = await readAnnexA(sink, { path: input.path, limits, onChunk });
         file = {
           input,

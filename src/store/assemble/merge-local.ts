@@ -1,6 +1,6 @@
 import type { IsoDate } from '../../calendar/iso-date.js';
 import type { StagedTables } from '../../ingest/staged.js';
-import { loadedId } from './keyed-merge.js';
+import { type Reidentify, reidentifyCopy } from './keyed-merge.js';
 import type { SubmissionRecords } from './submission-records.js';
 
 type LocalKey =
@@ -46,7 +46,11 @@ export const LOCAL_RULES: { readonly [K in LocalKey]: LocalRule<K> } = {
  * replace those with the same key; undated tables upsert on key.
  * @example mergeLocal('contacts', [march, june]) //=> June's rows plus March's rows dated before June's range
  */
-export function mergeLocal<K extends LocalKey>(key: K, subs: readonly SubmissionRecords[]): Row<K>[] {
+export function mergeLocal<K extends LocalKey>(
+  key: K,
+  subs: readonly SubmissionRecords[],
+  reidentify: Reidentify = reidentifyCopy,
+): Row<K>[] {
   const rule = LOCAL_RULES[key] as LocalRule<K>;
   const rows = new Map<string, { readonly record: Row<K>; readonly sub: SubmissionRecords }>();
   for (const sub of subs) {
@@ -71,15 +75,6 @@ export function mergeLocal<K extends LocalKey>(key: K, subs: readonly Submission
   }
   // Re-identified only once, for the rows that stay.
   const out: Row<K>[] = [];
-  for (const { record, sub } of rows.values()) out.push(provenance(record, sub));
+  for (const { record, sub } of rows.values()) out.push(reidentify(record, sub));
   return out;
-}
-
-function provenance<T>(r: T, sub: SubmissionRecords): T {
-  const o = r as Record<string, unknown>;
-  const out: Record<string, unknown> = { ...o };
-  if (typeof o['id'] === 'string') out['id'] = loadedId(sub, o['id']);
-  if (o['source'] && typeof o['source'] === 'object')
-    out['source'] = { ...(o['source'] as object), submissionId: sub.id };
-  return out as T;
 }
