@@ -505,7 +505,8 @@ function resolveYear(
     const facts = f.kind.facts;
     g.dateRange = facts.range;
     g.asAt = facts.asAt ?? facts.range?.end ?? null;
-    g.year = override ?? (facts.range ? fy(facts.range.end) : fy(today));
+    // The year of the workbook's as-at date (a List 8 alone has only old start dates as key dates).
+    g.year = override ?? (g.asAt ? fy(g.asAt) : fy(today));
   }
 }
 
