@@ -86,7 +86,11 @@ describe('Annex A lists 8 to 11', () => {
     assert.equal(r.refused, false, JSON.stringify(r.issues.filter((i) => i.severity === 'structural')));
     const s = r.submissions[0]!;
     assert.equal(s.asAt, '2022-01-20', 'the latest event date (a social work visit) is the as-at date');
-    assert.equal(s.collectionYear, '2021-22', 'the year of the as-at date, not of the latest start date (2020-21)');
+    assert.equal(
+      s.collectionYear,
+      '2021-22',
+      'the year of the as-at date, not of the latest start date (2020-21)',
+    );
     const cic = s.tables.annexACic!;
     assert.deepEqual(
       cic.map((c) => [
