@@ -200,4 +200,15 @@ describe('Annex A List 8 as the children-in-care fallback (inputs.md §4)', () =
     assert.deepEqual(inDen(r), ['C9']);
     assert.ok(!r.notes.some((n) => n.code === 'annexA'));
   });
+
+  it('a table Annex A supplies in place of the CIN census (lists 3-7) is noted on the figure', () => {
+    const data = dataset(['cin-details', 'cin-child'], { annexASupplied: new Set(['cin-details']) });
+    const r = run(def('referrals-by-source'), data, '2021-22-Q4');
+    assert.equal(
+      r.notes.find((n) => n.code === 'annexA')?.detail,
+      'Ofsted Annex A in place of the CIN census, which is not loaded',
+    );
+    const plain = run(def('referrals-by-source'), dataset(['cin-details', 'cin-child']), '2021-22-Q4');
+    assert.ok(!plain.notes.some((n) => n.code === 'annexA'));
+  });
 });
