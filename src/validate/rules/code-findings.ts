@@ -138,9 +138,9 @@ function yearOfDate(d: IsoDate | null | undefined, fallback: string): string {
 }
 
 /**
- * The records with at least one code that is not a valid, current one, in file order. Field by field over the
- * table (one property name per loop, one Set test per value for fields whose list is the submission year's);
- * only a value missing from that Set is looked up in full (it may be lower case, legacy or invalid).
+ * The records with at least one code that is not a valid, current one, in file order. A value found in the
+ * Set of the field's current codes (fields whose list is the submission year's) needs no further look-up;
+ * only a value missing from it is looked up in full (it may be lower case, legacy or invalid).
  */
 function scanCandidates(
   records: readonly AnyRecord[],
@@ -150,38 +150,30 @@ function scanCandidates(
   bookFor: (list: 'ssda903' | 'cin', year: string) => CodeBook | null,
   yearOf: (d: IsoDate | null | undefined) => string,
 ): AnyRecord[] {
-  const n = records.length;
-  const bad = new Uint8Array(n);
-  for (let fi = 0; fi < fields.length; fi++) {
-    const ref = fields[fi]!;
-    const book = fixed[fi];
-    if (book === null) continue;
-    const current = book?.current(ref.field);
-    const prop = ref.prop;
-    for (let i = 0; i < n; i++) {
-      if (bad[i] === 1) continue;
-      const record = records[i]!;
-      const raw =
-        ref.extra !== undefined
-          ? ctx.extras(record)?.[ref.extra]
-          : (record as Record<string, unknown>)[prop!];
+  const current = fields.map((ref, fi) => fixed[fi]?.current(ref.field));
+  const candidates: AnyRecord[] = [];
+  for (const record of records) {
+    const r = record as Record<string, unknown>;
+    for (let fi = 0; fi < fields.length; fi++) {
+      const ref = fields[fi]!;
+      if (fixed[fi] === null) continue;
+      const raw = ref.extra ? ctx.extras(record)?.[ref.extra] : r[ref.prop!];
       if (raw === null || raw === undefined) continue;
-      if (current !== undefined && (typeof raw === 'string' ? current.has(raw) : allIn(current, raw)))
-        continue;
-      const b =
-        book ?? bookFor(ref.list, yearOf((record as Record<string, unknown>)[ref.yearOf!] as IsoDate | null));
-      if (!b || !b.has(ref.field)) continue;
+      const set = current[fi];
+      if (set !== undefined && (typeof raw === 'string' ? set.has(raw) : allIn(set, raw))) continue;
+      const book = fixed[fi] ?? bookFor(ref.list, yearOf(r[ref.yearOf!] as IsoDate | null));
+      if (!book || !book.has(ref.field)) continue;
       if (
         !Array.isArray(raw)
-          ? !isCurrent(b, ref.field, String(raw))
-          : raw.some((v) => !isCurrent(b, ref.field, v as string))
-      )
-        bad[i] = 1;
+          ? !isCurrent(book, ref.field, String(raw))
+          : raw.some((v) => !isCurrent(book, ref.field, v as string))
+      ) {
+        candidates.push(record);
+        break;
+      }
     }
   }
-  const out: AnyRecord[] = [];
-  for (let i = 0; i < n; i++) if (bad[i] === 1) out.push(records[i]!);
-  return out;
+  return candidates;
 }
 
 /** True when raw is an array whose every value is in the set. */
