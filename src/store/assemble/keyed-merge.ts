@@ -18,11 +18,10 @@ export function mergeByKey<T>(
 ): Map<string, Winner<T>> {
   const out = new Map<string, Winner<T>>();
   for (const { sub, records } of batches) {
-    const seen = new Set<string>();
     for (const record of records) {
       const k = key(record, sub);
-      if (seen.has(k)) continue;
-      seen.add(k);
+      // A key this submission already holds keeps its first record.
+      if (out.get(k)?.sub === sub) continue;
       out.set(k, { record, sub });
     }
   }
