@@ -1,8 +1,14 @@
 /**
- * `npm run bench -- store`: one LA × 5 collection years imported into the embedded database (goal < 5 s),
- * rows/s, loading the merged dataset back, and peak RSS. With CSPI_BENCH_NATIONAL=1 also the national set:
- * 153 LAs × 5 years into one database (goal < 10 min, < 3 GB); CSPI_BENCH_NATIONAL_LAS=10 runs 10 LAs and
- * extrapolates. Records are generated here (no personal
+ * `npm run bench -- store` (issue 3's import goals):
+ * - `cspi import` of `cspi synth --las 1 --years 5` (Darlington) spawned as a user runs it: wall, CPU of the
+ *   whole process (start-up included) and peak RSS (goal < 5 s); `cspi import --help` for start-up alone;
+ * - the same read + validate + import in this process, for a first and a next LA (a hub worker's cost per
+ *   LA), and from it England by population (~535 Darlingtons; goal < 10 min on one core or two workers);
+ * - the largest LA of data/las.csv (Kent) synthesised alone and imported by the CLI: peak RSS (goal < 3 GB;
+ *   CSPI_BENCH_LARGEST=0 skips it, it takes a few CPU-minutes);
+ * - first, generated records straight into importDataset, and loading the merged dataset back.
+ * With CSPI_BENCH_NATIONAL=1 also the national set: 153 LAs × 5 years into one database (goal < 10 min,
+ * < 3 GB); CSPI_BENCH_NATIONAL_LAS=10 runs 10 LAs and extrapolates. Records are generated here (no personal
  * data): children's care histories over the five years, cut into yearly returns the way the DfE
  * collections cut them (an episode open at 31 March reappears next year), so stitching does real work.
  */
