@@ -88,9 +88,9 @@ export function laProfile(la: LaInfo, seed: string, scale: number): LaProfile {
     // Measured about 0.8 × this: a due is met only by a check between the last one and the due date (or,
     // late, by the period's end), and a child counts only when every due of the year was met.
     dental: clamp(0.8 + n(0.06), 0.55, 0.95),
-    neet: clamp(0.37 + n(0.04), 0.2, 0.52),
+    neet: clamp(0.385 + n(0.04), 0.2, 0.52),
     suitable: clamp(0.935 + n(0.025), 0.8, 0.99),
-    missing: clamp(0.21 + n(0.035), 0.1, 0.35),
+    missing: clamp(0.22 + n(0.035), 0.1, 0.35),
     instability: clamp(Math.exp(n(0.2)), 0.6, 1.6),
     // About two thirds of placements away are 20+ miles from home, and England's 17% counts only those
     // outside the LA: the all-placements share the indicator measures is a little higher (about 19%).

@@ -107,8 +107,8 @@ const STRATEGY_BEFORE_S47 = new Weights<number>([
 const CP_DAYS = new Weights<readonly [number, number]>([
   [[30, 90], 0.14],
   [[91, 365], 0.52],
-  [[366, 728], 0.28],
-  [[729, 1200], 0.06],
+  [[366, 728], 0.285],
+  [[729, 1200], 0.055],
 ]);
 const CP_VISIT_GAP = new Weights<number>([
   [10, 5],
