@@ -4,13 +4,14 @@
  * indicators with the engine for the quarters of a financial year, and prints each indicator's value per
  * LA against England's 2021-22 level (indicators.md §2).
  *
- *   node --import tsx scripts/calibration.ts [--las 841,890,205,867,816] [--seed 1] [--scale 1]
- *                                             [--year 2021-22] [--json]
+ *   node --import tsx scripts/calibration.ts [--las 841,890,205,…] [--seed 1] [--scale 1]
+ *                                             [--year 2021-22] [--json | --summary]
  *   node --import tsx scripts/calibration.ts --from result.json     (the table of a saved --json run)
  *
  * Per LA: the full-year figure (the year as a period; snapshot indicators at 31 March) and the lowest and
- * highest of the four quarters on each indicator's headline basis. Import errors are counted too: clean
- * synthetic output has none.
+ * highest of the four quarters on each indicator's headline basis; `--summary` gives one row per indicator
+ * (England, mean of the LAs, lowest–highest LA, lowest–highest quarter). Import errors are counted too:
+ * clean synthetic output has none.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,8 +33,25 @@ import { collectionYears } from '../src/synth/collection-years.js';
 import { day } from '../src/synth/day-calendar.js';
 import { writeLa } from '../src/synth/write-la.js';
 
-/** The LAs of the default run: a small unitary, a high-care-rate one, London, a low-rate one, a city. */
-export const DEFAULT_LAS = ['841', '890', '205', '867', '816'];
+/**
+ * The LAs of the default run: twelve small and middling LAs (about 70 CPU seconds in all) from every kind
+ * of care rate: Darlington, Blackpool, Hammersmith and Fulham, Bracknell Forest, York, Knowsley,
+ * Southend-on-Sea, Isle of Wight, Torbay, West Berkshire, North East Lincolnshire, Westminster.
+ */
+export const DEFAULT_LAS = [
+  '841',
+  '890',
+  '205',
+  '867',
+  '816',
+  '340',
+  '882',
+  '921',
+  '880',
+  '869',
+  '812',
+  '213',
+];
 
 /** One indicator's figures for one LA. */
 export interface CalibrationFigure {
@@ -52,7 +70,8 @@ export interface CalibrationResult {
   readonly year: string;
   readonly seed: string;
   readonly scale: number;
-  readonly las: readonly { code: string; name: string; errors: number }[];
+  /** Each LA with its care rate per 10,000 from data/las.csv and its import errors. */
+  readonly las: readonly { code: string; name: string; claPer10000: number; errors: number }[];
   readonly figures: readonly CalibrationFigure[];
 }
 
@@ -109,7 +128,7 @@ export async function calibrate(opts: CalibrationOptions): Promise<CalibrationRe
   const extract = day(fy.end);
   const out = mkdtempSync(join(tmpdir(), 'cspi-calibration-'));
   const figures: CalibrationFigure[] = [];
-  const las: { code: string; name: string; errors: number }[] = [];
+  const las: { code: string; name: string; claPer10000: number; errors: number }[] = [];
   try {
     for (const code of opts.las) {
       const la = table.find((l) => l.code === code);
@@ -123,7 +142,7 @@ export async function calibrate(opts: CalibrationOptions): Promise<CalibrationRe
         faults: [],
       });
       const { input, errors } = await datasetOf(join(out, code), code);
-      las.push({ code, name: la.name, errors });
+      las.push({ code, name: la.name, claPer10000: la.claPer10000, errors });
       for (const def of INDICATORS) {
         const run = (p: Period, basis: ReturnType<typeof headlineBasis>): number | null =>
           figureOf(def, runIndicator(def, input, p, basis, DEFAULT_SETTINGS, { members: false }));
@@ -186,6 +205,32 @@ export function calibrationTable(r: CalibrationResult): string {
   return [head, rule, ...rows].join('\n');
 }
 
+/**
+ * The result in one row per indicator: England, the mean of the LAs' year figures, the lowest and
+ * highest LA, and the lowest and highest quarter of any LA (`--summary`; the README's table).
+ * @example calibrationSummary(result).split('\n')[0] //=> '| indicator | England | mean of LAs | LAs | quarters |'
+ */
+export function calibrationSummary(r: CalibrationResult): string {
+  const head = '| indicator | England | mean of LAs | LAs | quarters |';
+  const rule = '|---|---:|---:|---:|---:|';
+  const range = (v: (number | null)[]): string => {
+    const x = v.filter((n): n is number => n !== null);
+    return x.length === 0 ? '–' : `${Math.min(...x)}–${Math.max(...x)}`;
+  };
+  const rows = INDICATORS.map((def) => {
+    const f = r.figures.filter((x) => x.indicator === def.id);
+    const quarters = range([...f.map((x) => x.quarterMin), ...f.map((x) => x.quarterMax)]);
+    // cic-count: each LA's rate follows its data/las.csv rate, so their mean is the comparison.
+    const ownRates = r.las.reduce((n, l) => n + (l.claPer10000 ?? 0), 0) / r.las.length;
+    const england =
+      def.id === 'cic-count'
+        ? `${fmt(englandFigure(def))} (these LAs ${Math.round(ownRates)})`
+        : fmt(englandFigure(def));
+    return `| ${def.id} | ${england} | ${fmt(laMean(r, def.id))} | ${range(f.map((x) => x.year))} | ${quarters} |`;
+  });
+  return [head, rule, ...rows].join('\n');
+}
+
 function argValue(args: string[], name: string, fallback: string): string {
   const i = args.indexOf(name);
   return i >= 0 && args[i + 1] !== undefined ? args[i + 1]! : fallback;
@@ -194,7 +239,11 @@ function argValue(args: string[], name: string, fallback: string): string {
 async function main(args: string[]): Promise<void> {
   const from = argValue(args, '--from', '');
   if (from !== '') {
-    printResult(JSON.parse(readFileSync(from, 'utf8')) as CalibrationResult, args.includes('--json'));
+    printResult(
+      JSON.parse(readFileSync(from, 'utf8')) as CalibrationResult,
+      args.includes('--json'),
+      args.includes('--summary'),
+    );
     return;
   }
   const result = await calibrate({
@@ -203,11 +252,11 @@ async function main(args: string[]): Promise<void> {
     scale: Number(argValue(args, '--scale', '1')),
     year: argValue(args, '--year', '2021-22'),
   });
-  printResult(result, args.includes('--json'));
+  printResult(result, args.includes('--json'), args.includes('--summary'));
 }
 
 /** Prints a result as the table (or JSON). */
-export function printResult(result: CalibrationResult, json: boolean): void {
+export function printResult(result: CalibrationResult, json: boolean, summary = false): void {
   if (json) {
     console.log(JSON.stringify(result, null, 2));
     return;
@@ -216,7 +265,7 @@ export function printResult(result: CalibrationResult, json: boolean): void {
     `Synthetic calibration ${result.year}, seed ${result.seed}, scale ${result.scale}: year figure (lowest–highest quarter on the headline basis)`,
   );
   console.log(`Import errors: ${result.las.map((l) => `${l.code} ${l.errors}`).join(', ')}`);
-  console.log(calibrationTable(result));
+  console.log(summary ? calibrationSummary(result) : calibrationTable(result));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -13,8 +13,28 @@ import { loadLaTable } from '../src/synth/la-table.js';
 
 const LAS = ['841', '890', '205'];
 
-/** Allowed distance of the LAs' mean from England, in points: a fifth of the level, at least 4 points. */
-const band = (england: number): number => Math.max(4, 0.2 * england);
+/**
+ * Allowed distance, in points, of the three LAs' mean from England's figure: wide enough for three
+ * small LAs (LAs differ by design), narrow enough that a generator off England's level fails. Over the
+ * twelve LAs of scripts/calibration.ts the means are much closer (README "Synthetic data").
+ */
+const BAND: Record<string, number> = {
+  'referrals-rereferral-12m': 5,
+  'referrals-by-source': 4,
+  'assessments-45wd': 7,
+  'icpc-15wd': 8,
+  'cp-ceased-2y-plus': 3.5,
+  'cp-repeat-any': 7,
+  'cic-placements-3plus': 4,
+  'cic-long-term-stability': 7,
+  // England's 17% counts only placements outside the LA: the all-placements share is a little higher.
+  'cic-placed-20-miles': 8,
+  'cic-health-assessments': 7,
+  'cic-dental-checks': 12,
+  'cic-missing': 6,
+  'care-leavers-neet': 10,
+  'care-leavers-suitable-accommodation': 7,
+};
 
 /** Indicators England does not publish: a plausible range for the mean of the LAs. */
 const PLAUSIBLE: Record<string, [number, number]> = {
@@ -33,7 +53,7 @@ test(
   'synth → import → indicators: each indicator near England 2021-22 over three LAs',
   { timeout: 300_000 },
   async () => {
-    const r = await calibrate({ las: LAS, seed: '1', scale: 0.4, year: '2021-22' });
+    const r = await calibrate({ las: LAS, seed: '1', scale: 0.5, year: '2021-22' });
     for (const la of r.las) assert.equal(la.errors, 0, `LA ${la.code} imports with no error`);
     const table = loadLaTable();
     const laRate = LAS.reduce((s, c) => s + table.find((l) => l.code === c)!.claPer10000, 0) / LAS.length;
@@ -45,7 +65,8 @@ test(
         // Each LA's care rate follows its data/las.csv rate (England 70 per 10,000).
         assert.ok(Math.abs(mean - laRate) <= 0.15 * laRate, `cic-count ${mean} per 10,000 vs ${laRate}`);
       } else if (england !== null) {
-        assert.ok(Math.abs(mean - england) <= band(england), `${def.id} ${mean} vs England ${england}`);
+        const band = BAND[def.id]!;
+        assert.ok(Math.abs(mean - england) <= band, `${def.id} ${mean} vs England ${england} ± ${band}`);
       } else {
         const [lo, hi] = PLAUSIBLE[def.id]!;
         assert.ok(mean >= lo && mean <= hi, `${def.id} ${mean} outside ${lo}–${hi}`);

@@ -374,7 +374,7 @@ function makeCpPlan(ctx: SimContext, child: SimChild, start: Day): SimCpPlan {
   const previous =
     earlier > 0
       ? earlier
-      : rng.chance(0.035 + 0.01 * ageOn(child.dob, start))
+      : rng.chance(0.03 + 0.0095 * ageOn(child.dob, start))
         ? rng.weighted([
             [1, 8],
             [2, 2],
