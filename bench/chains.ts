@@ -21,7 +21,7 @@ const src = { file: 'bench', position: 'line 1' };
 const PLACES = ['U1', 'U3', 'U4', 'U5', 'T1', 'K2'];
 
 /** A deterministic synthetic LA: `children` in care since 2014, each with episodes, reviews, visits and checks. */
-function synthetic(children: number): LaDataset {
+export function synthetic(children: number): LaDataset {
   let seed = 42;
   const rand = (n: number) => {
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
