@@ -90,6 +90,12 @@ export interface ComputeContext {
   /** The basis being computed (headline or a comparison basis). */
   readonly basis: Basis;
   readonly settings: IndicatorSettings;
+  /**
+   * false = the caller needs no member list (comparison and trend figures): a compute may then return
+   * `members: []`, with the same status, numerator, denominator, notes, breakdowns and extra figures.
+   * Default true.
+   */
+  readonly members?: boolean;
 }
 
 /** England benchmark shipped with the catalogue (report.md §3). */

@@ -82,8 +82,10 @@ export function runIndicator(
       notes: [{ code: 'reportedAnnually' }],
     };
   }
+  const keep = options.members !== false;
   const missing = missingTables(input, def.sources);
-  const raw = missing.length > 0 ? notAvailable(missing) : def.compute(input, { period, basis, settings });
+  const raw =
+    missing.length > 0 ? notAvailable(missing) : def.compute(input, { period, basis, settings, members: keep });
   const asAt = asAtFor(input.data, def.sources);
   const provisional = raw.status === 'ok' && asAt !== null && period.end > asAt;
   const notes = sortNotes([
@@ -96,7 +98,6 @@ export function runIndicator(
       : def.unit === 'percent' && raw.denominator === 0
         ? 'no-eligible-cases'
         : 'ok';
-  const keep = options.members !== false;
   const members = keep ? sortMembers(raw.members) : [];
   // The headline figure gets the standard child breakdowns (age band and sex at e, ethnicity) unless the
   // indicator gives its own.

@@ -72,15 +72,32 @@ export function chainComputation(members: readonly Member[], notes: readonly (No
       compareText(firstDate(a), firstDate(b)) ||
       compareText(a.recordIds.join(','), b.recordIds.join(',')),
   );
-  const byCode = new Map<string, Note>();
-  for (const n of notes) if (n !== null && !byCode.has(n.code)) byCode.set(n.code, n);
   return {
     status: 'ok',
     numerator: sorted.filter((m) => m.inNumerator).length,
     denominator: sorted.length,
     members: sorted,
-    notes: [...byCode.values()].sort((a, b) => compareText(a.code, b.code)),
+    notes: chainNotes(notes),
   };
+}
+
+/** Notes by code (the first of each), sorted, nulls dropped. */
+function chainNotes(notes: readonly (Note | null)[]): Note[] {
+  const byCode = new Map<string, Note>();
+  for (const n of notes) if (n !== null && !byCode.has(n.code)) byCode.set(n.code, n);
+  return [...byCode.values()].sort((a, b) => compareText(a.code, b.code));
+}
+
+/**
+ * {@link chainComputation} without its member list, when the caller needs only the figures
+ * (`ComputeContext.members` false): the same numerator, denominator and notes, `members: []`.
+ */
+export function chainFigures(
+  numerator: number,
+  denominator: number,
+  notes: readonly (Note | null)[],
+): Computation {
+  return { status: 'ok', numerator, denominator, members: [], notes: chainNotes(notes) };
 }
 
 /** A yes/no variant setting (true, or the text `true`/`yes`/`Y` from a settings file). */
