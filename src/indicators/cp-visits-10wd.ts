@@ -2,7 +2,13 @@ import { basisWindow } from '../calendar/period.js';
 import type { TableName } from '../model/source.js';
 import { addWorkingDaysUnder } from './lib/add-working-days-under.js';
 import { notAvailable, missingTables } from './lib/availability.js';
-import { chainComputation, chainFigures, flagSetting, groupByChild, provisionalNote } from './lib/chain-support.js';
+import {
+  chainComputation,
+  chainFigures,
+  flagSetting,
+  groupByChild,
+  provisionalNote,
+} from './lib/chain-support.js';
 import { asAtFor } from './lib/as-at.js';
 import { countNote } from './lib/notes.js';
 import { ukDate } from './lib/uk-date.js';

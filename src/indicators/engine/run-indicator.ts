@@ -85,7 +85,9 @@ export function runIndicator(
   const keep = options.members !== false;
   const missing = missingTables(input, def.sources);
   const raw =
-    missing.length > 0 ? notAvailable(missing) : def.compute(input, { period, basis, settings, members: keep });
+    missing.length > 0
+      ? notAvailable(missing)
+      : def.compute(input, { period, basis, settings, members: keep });
   const asAt = asAtFor(input.data, def.sources);
   const provisional = raw.status === 'ok' && asAt !== null && period.end > asAt;
   const notes = sortNotes([
