@@ -91,9 +91,10 @@ export interface ComputeContext {
   readonly basis: Basis;
   readonly settings: IndicatorSettings;
   /**
-   * false = the caller needs no member list (comparison and trend figures): a compute may then return
-   * `members: []`, with the same status, numerator, denominator, notes, breakdowns and extra figures.
-   * Default true.
+   * false = the caller needs only the figures (comparison and trend periods): a compute may then return
+   * `members: []` and leave out the breakdowns it draws from its members (age band, sex, ethnicity,
+   * team); status, numerator, denominator, notes, extra figures and the other breakdowns are the same
+   * (Appendix B reads referrals-by-source, referrals-decided-1wd and cic-missing breakdowns so). Default true.
    */
   readonly members?: boolean;
 }

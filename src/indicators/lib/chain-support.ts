@@ -66,12 +66,16 @@ function compareText(a: string, b: string): number {
  */
 export function chainComputation(members: readonly Member[], notes: readonly (Note | null)[]): Computation {
   const firstDate = (m: Member): string => m.dates['due'] ?? m.dates['lastDue'] ?? '';
-  const sorted = [...members].sort(
-    (a, b) =>
-      compareText(a.childId, b.childId) ||
-      compareText(firstDate(a), firstDate(b)) ||
-      compareText(a.recordIds.join(','), b.recordIds.join(',')),
-  );
+  // Sort keys built once per member, not once per comparison.
+  const sorted = members
+    .map((m) => ({ m, date: firstDate(m), records: m.recordIds.join(',') }))
+    .sort(
+      (a, b) =>
+        compareText(a.m.childId, b.m.childId) ||
+        compareText(a.date, b.date) ||
+        compareText(a.records, b.records),
+    )
+    .map((k) => k.m);
   return {
     status: 'ok',
     numerator: sorted.filter((m) => m.inNumerator).length,
