@@ -17,8 +17,8 @@ function stopOf(asAt: IsoDate | null, horizon: IsoDate): IsoDate {
 /**
  * Due chains (indicators.md §1.6) of one family (a timetable, its events and its settings, named by
  * `family`) memoised on the input: each chain (a plan, placement or period of care, the `owner` object)
- * is run once to the latest horizon asked and a request for an earlier horizon takes the dues on or
- * before it, so a report's 8-quarter trend runs each chain once, not once per quarter. The result is
+ * is run once, to the widest horizon asked of the family so far, and a request for an earlier horizon
+ * takes the dues on or before it, so a report's 8-quarter trend runs each chain once, not once per quarter. The result is
  * exactly what `runDueChain(spec())` gives for the requested horizon: a chain's dues up to a date do not
  * depend on the horizon beyond it (the chain only stops later), and a chain is run only when asked, as
  * before, so a timetable error is raised where it was.
@@ -32,7 +32,12 @@ export function chainDues(
   horizon: IsoDate,
   spec: (horizon: IsoDate) => DueChainSpec,
 ): readonly Due[] {
-  const cache = sharedView(input, `chain|${family}`, () => new WeakMap<object, Cached>());
+  const family$ = sharedView(input, `chain|${family}`, () => ({
+    chains: new WeakMap<object, Cached>(),
+    widest: horizon,
+  }));
+  const cache = family$.chains;
+  if (horizon > family$.widest) family$.widest = horizon;
   const stop = stopOf(asAt, horizon);
   const hit = cache.get(owner);
   if (hit && hit.stop >= stop) {
@@ -41,8 +46,21 @@ export function chainDues(
     while (n > 0 && hit.dues[n - 1]!.due > stop) n--;
     return n === hit.dues.length ? hit.dues : hit.dues.slice(0, n);
   }
-  const s = spec(horizon);
-  const dues = runDueChain(s);
-  cache.set(owner, { stop: stopOf(s.asAt, s.horizon), dues });
-  return dues;
+  // Run to the widest horizon asked of this family so far (a report asks its latest quarter first), so
+  // that a chain first met in an earlier quarter is not run again for each later one. Should that
+  // fail (a timetable beyond the bank holiday table), run exactly what was asked, as before.
+  let s = spec(family$.widest);
+  let dues: Due[];
+  try {
+    dues = runDueChain(s);
+  } catch {
+    s = spec(horizon);
+    dues = runDueChain(s);
+  }
+  const ran = stopOf(s.asAt, s.horizon);
+  cache.set(owner, { stop: ran, dues });
+  if (ran === stop) return dues;
+  let n = dues.length;
+  while (n > 0 && dues[n - 1]!.due > stop) n--;
+  return dues.slice(0, n);
 }
