@@ -310,7 +310,7 @@ async function computeLa(
  * halve the wall time on two cores). Default: the first 10 LAs of data/las.csv, five years of synthetic
  * records each sized by the LA's children (bench/store.ts `syntheticLa`, Darlington = 779 children in care
  * and 6,946 referred), imported first (not timed), extrapolated to England by children (≈ 535 Darlingtons).
- * `CSPI_BENCH_NATIONAL_LAS=n` measures n LAs, `CSPI_BENCH_NATIONAL=1` all 153; `CSPI_BENCH_NATIONAL_DB=FILE`
+ * `CSPI_BENCH_NATIONAL_LAS=n` measures n LAs (0: none), `CSPI_BENCH_NATIONAL=1` all 153; `CSPI_BENCH_NATIONAL_DB=FILE`
  * measures every LA of an existing store instead (e.g. `cspi synth --las 153` imported), for
  * `CSPI_BENCH_NATIONAL_PERIOD` (default 2021-22-Q4 there, 2023-24-Q4 on the generated set).
  */
@@ -323,6 +323,7 @@ async function benchNational(): Promise<void> {
     process.env['CSPI_BENCH_NATIONAL_LAS'] ??
       (process.env['CSPI_BENCH_NATIONAL'] === '1' ? table.length : 10),
   );
+  if (!existing && n <= 0) return; // CSPI_BENCH_NATIONAL_LAS=0: the single LA only
   const period = process.env['CSPI_BENCH_NATIONAL_PERIOD'] ?? (existing ? '2021-22-Q4' : '2023-24-Q4');
   const dir = existing ? null : mkdtempSync(join(tmpdir(), 'cspi-bench-national-'));
   try {
