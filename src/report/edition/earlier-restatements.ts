@@ -26,6 +26,8 @@ export interface EarlierRestatement {
   readonly edition: string;
   readonly publishedAt: string;
   readonly published: number | null;
+  readonly publishedNumerator: number | null;
+  readonly publishedDenominator: number | null;
   readonly now: number | null;
 }
 
@@ -65,6 +67,8 @@ export function earlierRestatements(
         edition: p.edition,
         publishedAt: p.publishedAt,
         published: then.value,
+        publishedNumerator: then.numerator,
+        publishedDenominator: then.denominator,
         now: f.value,
       });
     }
