@@ -35,10 +35,11 @@ async function publishQ2(
     period: { ...q3.period, id: '2021-22-Q2' },
     indicators: q3.indicators.map((r) => ({
       ...r,
-      value: r.previous?.value ?? null,
-      numerator: r.previous?.numerator ?? null,
-      denominator: r.previous?.denominator ?? null,
-      ...changed[r.id],
+      ...(changed[r.id] ?? {
+        value: r.previous?.value ?? null,
+        numerator: r.previous?.numerator ?? null,
+        denominator: r.previous?.denominator ?? null,
+      }),
     })),
   };
   await saveEdition(db, {
@@ -82,7 +83,10 @@ test('a quarter restated since its edition is marked "r" on the scorecard and th
   const row = /href="\/indicators\/assessments-45wd\?[^"]*"[\s\S]*?<\/tr>/.exec(card)![0];
   assert.match(row, new RegExp(`${prev.value!.toFixed(1)}% r`));
   assert.match(card, /Restated figures/);
-  assert.match(card, /Q2 2021\/22: published as 70\.0% \(edition 841-2021-22-Q2-20211020090000\)/);
+  assert.match(
+    card,
+    /Q2 2021\/22: published as 70\.0% \(140\/200\) in edition 841-2021-22-Q2-20211020090000; now/,
+  );
   const page = await (await analyst.get(`/indicators/assessments-45wd?${Q}`)).text();
   assert.match(page, new RegExp(`${prev.value!.toFixed(1)}% r<`));
   assert.match(page, /published as 70\.0%/);

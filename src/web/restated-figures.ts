@@ -10,7 +10,7 @@ import { earlierPeriodsOf } from '../report/edition/store-comparisons.js';
 import { isSmall, percentSuppressed } from '../report/public/suppression.js';
 import type { AppEnv } from './env.js';
 import type { Visibility } from './figures/figure-view.js';
-import { formatValue, shortPeriod } from './figures/format.js';
+import { formatCount, formatValue, shortPeriod } from './figures/format.js';
 import { PUBLIC_RULE } from './figures/suppression.js';
 
 /** Earlier-period figures restated since their editions, by `indicator|period`, with a stamp of the editions. */
@@ -51,9 +51,9 @@ export async function restatedFigures(
 }
 
 /**
- * The footnote of a restated figure: "r Q2 2021/22: published as 40 (edition …); now 44". In the public
+ * The footnote of a restated figure: "r …, Q2 2021/22: published as 40 in edition …; now 44". In the public
  * view the published value is left out where it, or for a count the change, is a small number.
- * @example restatementNote('count', 'Children in care', x, 'full') //=> 'r Children in care, Q2 2021/22: published as 40 (edition 841-…); now 44.'
+ * @example restatementNote('count', 'Children in care', x, 'full') //=> 'r Children in care, Q2 2021/22: published as 40 in edition 841-…; now 44, restated on later data or definitions.'
  */
 export function restatementNote(
   unit: Unit,
@@ -68,12 +68,17 @@ export function restatementNote(
     (unit === 'count'
       ? isSmall(x.published, k) || (x.now !== null && isSmall(Math.abs(x.now - x.published), k))
       : percentSuppressed(x.publishedNumerator, x.publishedDenominator, PUBLIC_RULE));
+  const fraction = (a: number | null, n: number | null) =>
+    visibility === 'public' || unit !== 'percent' || a === null || n === null
+      ? ''
+      : ` (${formatCount(a)}/${formatCount(n)})`;
   const was =
     x.published === null
       ? 'no figure'
       : hidden
         ? 'a figure not shown here (small numbers)'
-        : formatValue(unit, x.published);
-  const now = x.now === null ? 'no figure' : formatValue(unit, x.now);
-  return `r ${title}, ${shortPeriod(x.period)}: published as ${was} (edition ${x.edition}); now ${now}, restated on later data or definitions.`;
+        : `${formatValue(unit, x.published)}${fraction(x.publishedNumerator, x.publishedDenominator)}`;
+  const now =
+    x.now === null ? 'no figure' : `${formatValue(unit, x.now)}${fraction(x.nowNumerator, x.nowDenominator)}`;
+  return `r ${title}, ${shortPeriod(x.period)}: published as ${was} in edition ${x.edition}; now ${now}, restated on later data or definitions.`;
 }

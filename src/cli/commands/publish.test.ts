@@ -69,7 +69,7 @@ for (const store of testStores()) {
         const row = rowOf(html, 'Number of Children in Care');
         assert.match(row, / 44 r /, 'Q2 is 44 now, published as 40');
         const sc = tableText(html, 'scorecard');
-        assert.match(sc, new RegExp(`Q2 2021/22: published as 40 \\(edition ${q2.id}, [^)]*\\); now 44`));
+        assert.match(sc, new RegExp(`Q2 2021/22: published as 40 in edition ${q2.id} on [^;]*; now 44`));
         // Benchmarks between the LAs loaded: 30, 44, 50 children in care (mean 41.3, quartiles 37, 44, 47).
         const hub = tableText(html, 'hub-benchmarks');
         assert.match(

@@ -84,7 +84,7 @@ test('the scorecard marks restated figures "r" and footnotes the published value
   const note = (re: RegExp) => table.footnotes.find((f) => re.test(f)) ?? '';
   assert.match(
     note(/76\.0%/),
-    /^r \d+\. .*, Q2 2021\/22: published as 76\.0% \(edition 841-2021-22-Q2-1, 20 October 2021\); now 76\.6%/,
+    /^r \d+\. .*, Q2 2021\/22: published as 76\.0% \(95\/125\) in edition 841-2021-22-Q2-1 on 20 October 2021; now 76\.6% \(98\/128\)/,
   );
   assert.match(note(/Q3 2020\/21/), /published as 280 .*now 284/);
   // The sparkline alt text names the restated quarter; Appendix D lists the restatements.

@@ -29,6 +29,8 @@ export interface EarlierRestatement {
   readonly publishedNumerator: number | null;
   readonly publishedDenominator: number | null;
   readonly now: number | null;
+  readonly nowNumerator: number | null;
+  readonly nowDenominator: number | null;
 }
 
 /** The `indicator|period` key of a restated figure. */
@@ -70,6 +72,8 @@ export function earlierRestatements(
         publishedNumerator: then.numerator,
         publishedDenominator: then.denominator,
         now: f.value,
+        nowNumerator: f.numerator,
+        nowDenominator: f.denominator,
       });
     }
   }

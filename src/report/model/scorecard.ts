@@ -14,7 +14,7 @@ import {
   shortLabel,
   valueText,
 } from './cell-text.js';
-import { longDate } from './format.js';
+import { formatCount, longDate } from './format.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
 import type { HubBenchmark } from './hub-benchmarks.js';
 import { ordinal } from './hub-benchmarks.js';
@@ -77,7 +77,7 @@ export function positionText(
   withheld: boolean,
   polarity: IndicatorResult['polarity'],
 ): string {
-  if (!b) return 'No other LA';
+  if (!b) return '–';
   if (polarity === 'none') return 'Not ranked (no polarity)';
   if (withheld) return '–';
   if (!b.position) return 'No figure';
@@ -87,7 +87,7 @@ export function positionText(
 
 /** The hub mean with the region and statistical-neighbour means: "75.0% (region 80.0%, SN 65.0%)". */
 export function hubMeanText(r: Pick<IndicatorResult, 'unit'>, b: HubBenchmark | undefined): string {
-  if (!b) return 'No other LA';
+  if (!b) return '–';
   const v = (x: number | null) => (x === null ? 'no figures' : valueText(r.unit, x));
   const parts = [
     ...(b.region ? [`region ${v(b.region.mean)}`] : []),
@@ -165,6 +165,11 @@ function row(
  */
 export function restatementFootnotes(views: readonly IndicatorView[], opts: ReportOptions): string[] {
   const k = opts.suppression.k;
+  // The full version shows a percentage's numerator and denominator: a restatement may change only them.
+  const fraction = (unit: string, x: number | null, n: number | null) =>
+    opts.public || unit !== 'percent' || x === null || n === null
+      ? ''
+      : ` (${formatCount(x)}/${formatCount(n)})`;
   const out: string[] = [];
   for (const v of views) {
     const r = v.result;
@@ -184,10 +189,14 @@ export function restatementFootnotes(views: readonly IndicatorView[], opts: Repo
           : percentSuppressed(x.publishedNumerator, x.publishedDenominator, opts.suppression))
       )
         was = 'a figure not shown here (small numbers)';
-      else was = valueText(r.unit, x.published);
-      const now = x.now === null ? 'no figure' : valueText(r.unit, x.now);
+      else
+        was = `${valueText(r.unit, x.published)}${fraction(r.unit, x.publishedNumerator, x.publishedDenominator)}`;
+      const now =
+        x.now === null
+          ? 'no figure'
+          : `${valueText(r.unit, x.now)}${fraction(r.unit, x.nowNumerator, x.nowDenominator)}`;
       out.push(
-        `r ${v.ref}. ${r.title}, ${shortLabel(period)}: published as ${was} (edition ${x.edition}, ${longDate(x.publishedAt.slice(0, 10) as IsoDate)}); now ${now}, restated on later data or definitions.`,
+        `r ${v.ref}. ${r.title}, ${shortLabel(period)}: published as ${was} in edition ${x.edition} on ${longDate(x.publishedAt.slice(0, 10) as IsoDate)}; now ${now}, restated on later data or definitions.`,
       );
     }
   }
@@ -239,7 +248,7 @@ export function scorecardBlocks(
     'r Restated since it was published: the published value is footnoted under the scorecard (see also Appendix D)',
     ...(withHub
       ? [
-          'Mean of LAs loaded: the average of the local authorities whose figures this system holds for the period (this one included), with the means of this LA’s region and statistical neighbours; not the published England figure',
+          'Mean of LAs loaded: the average of the local authorities whose figures this system holds for the period (this one included), with the means of this LA’s region and statistical neighbours; not the published England figure; – where no other LA has a figure',
           'Position among LAs loaded: this LA’s rank (1st = best; ties share the better rank) and quartile, Q1 the best quarter of LAs and Q4 the worst; figures without a polarity are not ranked',
         ]
       : []),
