@@ -44,13 +44,13 @@ function columns(
   withHub: boolean,
 ): Column[] {
   return [
-    { label: 'Ref', numeric: true, width: 3 },
-    { label: 'Indicator', width: 19 },
+    { label: 'Ref', numeric: true, width: withHub ? 4 : 3 },
+    { label: 'Indicator', width: withHub ? 16 : 19 },
     { label: 'Good is', width: 5 },
     { label: 'Basis', width: 6 },
     { label: 'Target', width: 8 },
-    { label: 'Previous quarter', numeric: true, width: 7 },
-    { label: 'Same period last year', numeric: true, width: 7 },
+    { label: 'Previous quarter', numeric: true, width: withHub ? 7.5 : 7 },
+    { label: 'Same period last year', numeric: true, width: withHub ? 7.5 : 7 },
     { label: 'Current', numeric: true, width: 9 },
     { label: 'RAG', width: 8 },
     { label: 'Direction of travel vs previous quarter (‡ vs last year)', width: 9 },
@@ -58,8 +58,8 @@ function columns(
     ...(withSn ? [{ label: opts.snLabel, numeric: true, width: 6 }] : []),
     ...(withHub
       ? [
-          { label: 'Mean of LAs loaded', numeric: true, width: 7 },
-          { label: 'Position among LAs loaded', width: 7 },
+          { label: 'Mean of LAs loaded', numeric: true, width: 6 },
+          { label: 'Position among LAs loaded', width: 6 },
         ]
       : []),
     { label: 'Trend (8 quarters)', width: 10 },
@@ -234,7 +234,7 @@ export function scorecardBlocks(
     groups,
   };
   const blocks: Block[] = [{ kind: 'table', table }];
-  if (withHub) blocks.push(...hubTableBlocks(ordered, opts));
+  if (withHub) blocks.push(...hubTableBlocks(ordered, opts, periodShort));
   const k = opts.suppression.k;
   const key = [
     RAG_KEY.green,
@@ -272,7 +272,11 @@ export function scorecardBlocks(
  * other LAs' figures, how many LAs, their mean and quartiles, the region and statistical-neighbour means, and
  * this LA's position. Aggregates only; the position is left out where this LA's figure is not published.
  */
-export function hubTableBlocks(views: readonly IndicatorView[], opts: ReportOptions): Block[] {
+export function hubTableBlocks(
+  views: readonly IndicatorView[],
+  opts: ReportOptions,
+  periodShort: string,
+): Block[] {
   const hub = opts.hubBenchmarks;
   if (!hub) return [];
   const shown = views.filter((v) => hub[v.result.id]);
@@ -283,7 +287,7 @@ export function hubTableBlocks(views: readonly IndicatorView[], opts: ReportOpti
   const regionName = shown.map((v) => hub[v.result.id]!.region?.name).find(Boolean);
   const table: Table = {
     id: 'hub-benchmarks',
-    caption: 'Benchmarks between the local authorities loaded',
+    caption: `Mean, quartiles and position among the local authorities loaded, ${periodShort}`,
     columns: [
       { label: 'Ref', numeric: true, width: 3 },
       { label: 'Indicator', width: 19 },
