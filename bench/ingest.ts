@@ -132,7 +132,7 @@ export async function benchIngest(): Promise<void> {
     const [, splitTime] = await timedCpu(async () => {
       for (const f of ['header.csv', 'episodes.csv']) {
         const path = join(set, f);
-        await streamCsv({ path, file: f, limits: resolveLimits({}), columns: 13, onRow: () => {} });
+        await streamCsv({ path, file: f, limits: resolveLimits({}), columns: 13, rows: { row: () => {} } });
       }
     });
     printTimings('reference: CSV decode + split alone, same files', splitTime, { mb: mb903 });

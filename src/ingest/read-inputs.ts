@@ -19,7 +19,7 @@ import { REQUIRED_903_TABLES, type Ssda903Table } from './ssda903/tables.js';
 import { readCinXml, type CinFileFacts } from './cin/read-cin-xml.js';
 import { readLocalCsv, type LocalFileRange } from './local/read-local-csv.js';
 import { UNDATED_LOCAL_TABLES, type LocalTable } from './local/tables.js';
-import { readAnnexA, type AnnexAFacts } from './annex-a/read-annex-a.js';
+import type { AnnexAFacts } from './annex-a/read-annex-a.js';
 
 /** Progress of a read: the file being read, bytes read so far of all files, rows (elements) read so far. */
 export interface IngestProgress {
@@ -97,7 +97,7 @@ export async function readInputs(
     );
   }
   const collected = await collectInputFiles(paths);
-  issues.push(...collected.issues);
+  for (const i of collected.issues) issues.push(i);
   const totalBytes = collected.files.reduce((s, f) => s + f.size, 0);
   const extras = new WeakMap<object, RecordExtras>();
   let bytes = 0;
@@ -199,6 +199,8 @@ export async function readInputs(
           kind: { source: 'ssda903', table: 'xml' },
         };
       } else {
+        // Loaded only for an Annex A workbook: exceljs takes most of a second to load.
+        const { readAnnexA } = await import('./annex-a/read-annex-a.js');
         const facts = await readAnnexA(sink, { path: input.path, limits, onChunk });
         file = {
           input,
@@ -228,7 +230,7 @@ export async function readInputs(
     }
   }
 
-  for (const f of read) issues.push(...f.sink.issues);
+  for (const f of read) for (const i of f.sink.issues) issues.push(i);
   const groups = groupSubmissions(read, issues);
   const la = resolveLa(read, options.la ?? null, issues);
 
@@ -273,6 +275,8 @@ export async function readInputs(
     }
     for (const r of tables.oc2 ?? []) (r as { year: string }).year = g.year;
     for (const r of tables.oc3 ?? []) (r as { year: string }).year = g.year;
+    for (const r of tables.ad1 ?? []) (r as { year: string }).year = g.year;
+    for (const r of tables.prevPerm ?? []) (r as { year: string }).year = g.year;
     const rules = rulesFor(g.source, g.year) ?? rulesFor(g.source, '2026-27') ?? [];
     const period = financialYearContaining(`${g.year.slice(0, 4)}-04-01` as IsoDate);
     const result = runRules(
@@ -292,7 +296,7 @@ export async function readInputs(
       extras,
     );
     tables = result.tables;
-    issues.push(...result.issues);
+    for (const i of result.issues) issues.push(i);
     const files = g.files.map((f) => fileInfo(f));
     submissions.push({
       source: g.source,
@@ -339,13 +343,16 @@ function isUndated(g: Group): boolean {
   return g.files.every((f) => f.kind.source === 'local' && UNDATED_LOCAL_TABLES.includes(f.kind.table));
 }
 
-/** Concatenates the staged tables of a group's files. */
+/**
+ * Concatenates the staged tables of a group's files. A table only one file holds is that file's array as it
+ * is (nothing changes a staged array in place: the rules engine swaps in new arrays).
+ */
 function mergeTables(files: readonly ReadFile[]): StagedTables {
   const out: Record<string, unknown[]> = {};
   for (const f of files) {
     for (const [k, v] of Object.entries(f.sink.tables) as [string, unknown[]][]) {
-      const list = (out[k] ??= []);
-      for (const r of v) list.push(r);
+      const list = out[k];
+      out[k] = list === undefined ? v : list.concat(v);
     }
   }
   return out as StagedTables;
@@ -497,8 +504,9 @@ function resolveYear(
   if (f.kind.source === 'annex-a') {
     const facts = f.kind.facts;
     g.dateRange = facts.range;
-    g.asAt = facts.range?.end ?? null;
-    g.year = override ?? (facts.range ? fy(facts.range.end) : fy(today));
+    g.asAt = facts.asAt ?? facts.range?.end ?? null;
+    // The year of the workbook's as-at date (a List 8 alone has only old start dates as key dates).
+    g.year = override ?? (g.asAt ? fy(g.asAt) : fy(today));
   }
 }
 

@@ -10,5 +10,6 @@ const UPN_UNKNOWN = /^UN[1-5]$/i;
  */
 export function upnHash(upn: string | null, key: string): string | null {
   if (upn === null || UPN_UNKNOWN.test(upn.trim())) return null;
-  return createHmac('sha256', key).update(upn.toUpperCase()).digest('hex').slice(0, 32);
+  // The first 16 bytes as hex: a string of its own, not a slice holding on to the whole 64-character digest.
+  return createHmac('sha256', key).update(upn.toUpperCase()).digest().toString('hex', 0, 16);
 }

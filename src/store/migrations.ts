@@ -6,6 +6,7 @@ import { migration as webTables } from './migrations/090-web.js';
 import { migration as webAuditAppendOnly } from './migrations/091-web-audit-append-only.js';
 import { migration as editions } from './migrations/110-editions.js';
 import { migration as submissionCounts } from './migrations/003-submission-counts.js';
+import { migration as storedTables } from './migrations/004-stored-tables.js';
 import { migration as editionsAppendOnly } from './migrations/111-editions-append-only.js';
 import { migration as targetsImprovementAware } from './migrations/112-targets-improvement-aware.js';
 
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   webAuditAppendOnly,
   editions,
   submissionCounts,
+  storedTables,
   editionsAppendOnly,
   targetsImprovementAware,
 ];

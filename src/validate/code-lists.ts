@@ -28,6 +28,21 @@ export class CodeBook {
       this.maps.set(field, new Map(entries.map((e) => [e.code.toUpperCase(), e])));
     }
   }
+  private readonly currentSets = new Map<string, ReadonlySet<string>>();
+  /**
+   * The field's valid, current codes as written in the list (upper case), for a quick membership test; a
+   * value not in it may still be a lower-case or legacy code ({@link get} says which).
+   * @example book.current('PLACE').has('K2') //=> true
+   */
+  current(field: string): ReadonlySet<string> {
+    let set = this.currentSets.get(field);
+    if (set === undefined) {
+      const codes = new Set<string>();
+      for (const [code, e] of this.maps.get(field) ?? []) if (e.status !== 'legacy') codes.add(code);
+      this.currentSets.set(field, (set = codes));
+    }
+    return set;
+  }
   /** True when the year has a list for the field. */
   has(field: string): boolean {
     return this.maps.has(field);

@@ -150,3 +150,23 @@ export function childGroupsByDate<T extends { readonly childId: string }, F exte
   }
   return groups;
 }
+
+const byIdCache = new WeakMap<readonly object[], ReadonlyMap<string, object>>();
+
+/**
+ * The records of a table by child id (a later record with the same id wins, as `new Map(entries)` does),
+ * computed once per table array and shared by the rules that look children up. Read-only.
+ * @example childrenById(ctx.tables.children).get('C1')?.dob
+ */
+export function childrenById<T extends { readonly childId: string }>(
+  records: readonly T[] | undefined,
+): ReadonlyMap<string, T> {
+  if (records === undefined) return new Map();
+  let m = byIdCache.get(records) as ReadonlyMap<string, T> | undefined;
+  if (m === undefined) {
+    const out = new Map<string, T>();
+    for (const r of records) out.set(r.childId, r);
+    byIdCache.set(records, (m = out));
+  }
+  return m;
+}

@@ -3,6 +3,7 @@ import { RowFields } from '../row-fields.js';
 import { xmlPosition, type XmlNode } from '../xml/xml-schema.js';
 import { upnHash } from '../upn-hash.js';
 import { sexCode } from '../sex-code.js';
+import { internCode } from '../intern-code.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
 
 export interface MapCinOptions {
@@ -15,8 +16,37 @@ function where(file: string, node: XmlNode): string {
   return `${file} ${node.path} (line ${node.line})`;
 }
 
+/** The fields of one element; messages name it by file, path and line (built only when there is an issue). */
+class ElementFields extends RowFields {
+  constructor(
+    private readonly file: string,
+    private readonly node: XmlNode,
+    sink: FileSink,
+    childId: string | null,
+    unit: string,
+  ) {
+    super(sink, node.name, xmlPosition(node), childId, null, unit);
+  }
+
+  override get where(): string {
+    return where(this.file, this.node);
+  }
+}
+
 function fieldsFor(sink: FileSink, node: XmlNode, childId: string | null, unit: string): RowFields {
-  return new RowFields(sink, node.name, xmlPosition(node), childId, () => where(sink.file, node), unit);
+  return new ElementFields(sink.file, node, sink, childId, unit);
+}
+
+/** A code leaf as stored: upper case, one shared string per code; absent or blank is null. */
+function code(leaf: string | null | undefined): string | null {
+  return leaf === null || leaf === undefined ? null : internCode(leaf);
+}
+
+/** A repeatable code leaf's values as stored (blank ones dropped). */
+function codes(leaves: readonly (string | null)[] | undefined): string[] {
+  const out: string[] = [];
+  if (leaves !== undefined) for (const v of leaves) if (v !== null) out.push(internCode(v));
+  return out;
 }
 
 /** The latest event date seen, for the submission's as-at date. */
@@ -70,156 +100,183 @@ export function mapCinChild(node: XmlNode, sink: FileSink, o: MapCinOptions, dat
       childId,
       dob,
       sex: sexCode(sexRaw),
-      ethnicity: chars?.leaves['Ethnicity']?.toUpperCase() ?? null,
+      ethnicity: code(chars?.leaves['Ethnicity']),
       deathDate: death,
       upnHash: upnHash(ids?.leaves['UPN'] ?? null, o.upnKey),
-      disabilities: (chars?.children['Disabilities']?.[0]?.leafLists['Disability'] ?? [])
-        .filter((d): d is string => d !== null)
-        .map((d) => d.toUpperCase()),
+      disabilities: codes(chars?.children['Disabilities']?.[0]?.leafLists['Disability']),
       sources: [{ file: sink.file, position: f.position }],
     },
     { sexElement, SEX: sexRaw },
   );
 
-  for (const d of details) {
-    sink.read('CINdetails');
-    const df = fieldsFor(sink, d, childId, 'this CINdetails and everything in it');
-    const refDate = df.date('CINreferralDate', d.leaves['CINreferralDate'] ?? null, 'iso', {
-      required: true,
-      code: 'CIN-REF-DATE',
-      dfeRule: '8600',
-    });
-    const closure = df.date('CINclosureDate', d.leaves['CINclosureDate'] ?? null, 'iso');
-    const icpc = df.date('DateOfInitialCPC', d.leaves['DateOfInitialCPC'] ?? null, 'iso');
-    const nfa = df.bool('ReferralNFA', d.leaves['ReferralNFA'] ?? null);
-    if (df.rejected || refDate === null) {
-      for (const name of NESTED)
-        for (const n of d.children[name] ?? []) rejectTree(sink, n, childId, 'its CINdetails was not loaded');
-      continue;
-    }
-    see(dates, refDate);
-    see(dates, closure);
-    const referralId = sink.id('referrals', `${childId}/${refDate}`, df.position);
-    sink.add('referrals', {
-      id: referralId,
-      childId,
-      referralDate: refDate,
-      referralSource: d.leaves['ReferralSource']?.toUpperCase() ?? null,
-      referralSourceRaw: null,
-      primaryNeedCode: d.leaves['PrimaryNeedCode']?.toUpperCase() ?? null,
-      closureDate: closure,
-      reasonForClosure: d.leaves['ReasonForClosure']?.toUpperCase() ?? null,
-      dateOfInitialCpc: icpc,
-      referralNfa: nfa,
-      source: { file: sink.file, position: df.position },
-    });
+  for (const d of details) mapReferral(d, sink, childId, dates);
+}
 
-    for (const a of d.children['Assessments'] ?? []) {
-      sink.read('Assessments');
-      const af = fieldsFor(sink, a, childId, 'this assessment');
-      const start = af.date(
-        'AssessmentActualStartDate',
-        a.leaves['AssessmentActualStartDate'] ?? null,
-        'iso',
-        { required: true },
-      );
-      const review = af.date(
-        'AssessmentInternalReviewDate',
-        a.leaves['AssessmentInternalReviewDate'] ?? null,
-        'iso',
-      );
-      const auth = af.date(
-        'AssessmentAuthorisationDate',
-        a.leaves['AssessmentAuthorisationDate'] ?? null,
-        'iso',
-      );
-      if (af.rejected || start === null) continue;
-      see(dates, start);
-      see(dates, auth);
-      sink.add('assessments', {
-        id: sink.id('assessments', `${referralId}/${start}`, af.position),
-        referralId,
-        childId,
-        startDate: start,
-        internalReviewDate: review,
-        authorisationDate: auth,
-        factors: (a.children['FactorsIdentifiedAtAssessment']?.[0]?.leafLists['AssessmentFactors'] ?? [])
-          .filter((x): x is string => x !== null)
-          .map((x) => x.toUpperCase()),
-        source: { file: sink.file, position: af.position },
-      });
-    }
-    for (const p of d.children['CINPlanDates'] ?? []) {
-      sink.read('CINPlanDates');
-      const pf = fieldsFor(sink, p, childId, 'this CIN plan');
-      const start = pf.date('CINPlanStartDate', p.leaves['CINPlanStartDate'] ?? null, 'iso', {
-        required: true,
-      });
-      const end = pf.date('CINPlanEndDate', p.leaves['CINPlanEndDate'] ?? null, 'iso');
-      if (pf.rejected || start === null) continue;
-      see(dates, start);
-      see(dates, end);
-      sink.add('cinPlans', {
-        id: sink.id('cinPlans', `${childId}/${start}`, pf.position),
-        referralId,
-        childId,
-        startDate: start,
-        endDate: end,
-        source: { file: sink.file, position: pf.position },
-      });
-    }
-    for (const s of d.children['Section47'] ?? []) {
-      sink.read('Section47');
-      const sf = fieldsFor(sink, s, childId, 'this Section 47');
-      const start = sf.date('S47ActualStartDate', s.leaves['S47ActualStartDate'] ?? null, 'iso', {
-        required: true,
-      });
-      const target = sf.date('InitialCPCtarget', s.leaves['InitialCPCtarget'] ?? null, 'iso');
-      const icpcDate = sf.date('DateOfInitialCPC', s.leaves['DateOfInitialCPC'] ?? null, 'iso');
-      const notRequired = sf.bool('ICPCnotRequired', s.leaves['ICPCnotRequired'] ?? null);
-      if (sf.rejected || start === null) continue;
-      see(dates, start);
-      see(dates, icpcDate);
-      sink.add('section47s', {
-        id: sink.id('section47s', `${childId}/${start}`, sf.position),
-        referralId,
-        childId,
-        startDate: start,
-        initialCpcTarget: target,
-        dateOfInitialCpc: icpcDate,
-        icpcNotRequired: notRequired ?? false,
-        source: { file: sink.file, position: sf.position },
-      });
-    }
-    for (const c of d.children['ChildProtectionPlans'] ?? []) {
-      sink.read('ChildProtectionPlans');
-      const cf = fieldsFor(sink, c, childId, 'this CP plan');
-      const start = cf.date('CPPstartDate', c.leaves['CPPstartDate'] ?? null, 'iso', { required: true });
-      const end = cf.date('CPPendDate', c.leaves['CPPendDate'] ?? null, 'iso');
-      const reviews: IsoDate[] = [];
-      for (const r of c.children['Reviews']?.[0]?.leafLists['CPPreviewDate'] ?? []) {
-        const rd = cf.date('CPPreviewDate', r, 'iso', { severity: 'warning' });
-        if (rd !== null) reviews.push(rd);
-      }
-      const previous = cf.int('NumberOfPreviousCPP', c.leaves['NumberOfPreviousCPP'] ?? null, 0, 99);
-      if (cf.rejected || start === null) continue;
-      see(dates, start);
-      see(dates, end);
-      for (const r of reviews) see(dates, r);
-      sink.add('cpPlans', {
-        id: sink.id('cpPlans', `${childId}/${start}`, cf.position),
-        referralId,
-        childId,
-        startDate: start,
-        endDate: end,
-        initialCategoryOfAbuse: c.leaves['InitialCategoryOfAbuse']?.toUpperCase() ?? null,
-        latestCategoryOfAbuse: c.leaves['LatestCategoryOfAbuse']?.toUpperCase() ?? null,
-        numberOfPreviousCpp: previous,
-        reviewDates: reviews.sort(),
-        source: { file: sink.file, position: cf.position },
-      });
-    }
+/** One CINdetails (a referral) and the elements inside it. */
+function mapReferral(d: XmlNode, sink: FileSink, childId: string, dates: CinChildDates): void {
+  sink.read('CINdetails');
+  const df = fieldsFor(sink, d, childId, 'this CINdetails and everything in it');
+  const refDate = df.date('CINreferralDate', d.leaves['CINreferralDate'] ?? null, 'iso', {
+    required: true,
+    code: 'CIN-REF-DATE',
+    dfeRule: '8600',
+  });
+  const closure = df.date('CINclosureDate', d.leaves['CINclosureDate'] ?? null, 'iso');
+  const icpc = df.date('DateOfInitialCPC', d.leaves['DateOfInitialCPC'] ?? null, 'iso');
+  const nfa = df.bool('ReferralNFA', d.leaves['ReferralNFA'] ?? null);
+  if (df.rejected || refDate === null) {
+    for (const name of NESTED)
+      for (const n of d.children[name] ?? []) rejectTree(sink, n, childId, 'its CINdetails was not loaded');
+    return;
   }
+  see(dates, refDate);
+  see(dates, closure);
+  const referralId = sink.id('referrals', [childId, refDate].join('/'), df.position);
+  sink.add('referrals', {
+    id: referralId,
+    childId,
+    referralDate: refDate,
+    referralSource: code(d.leaves['ReferralSource']),
+    referralSourceRaw: null,
+    primaryNeedCode: code(d.leaves['PrimaryNeedCode']),
+    closureDate: closure,
+    reasonForClosure: code(d.leaves['ReasonForClosure']),
+    dateOfInitialCpc: icpc,
+    referralNfa: nfa,
+    source: { file: sink.file, position: df.position },
+  });
+  for (const a of d.children['Assessments'] ?? []) mapAssessment(a, sink, childId, referralId, dates);
+  for (const p of d.children['CINPlanDates'] ?? []) mapCinPlan(p, sink, childId, referralId, dates);
+  for (const s of d.children['Section47'] ?? []) mapSection47(s, sink, childId, referralId, dates);
+  for (const c of d.children['ChildProtectionPlans'] ?? []) mapCpPlan(c, sink, childId, referralId, dates);
+}
+
+/** One Assessments element. */
+function mapAssessment(
+  a: XmlNode,
+  sink: FileSink,
+  childId: string,
+  referralId: string,
+  dates: CinChildDates,
+): void {
+  sink.read('Assessments');
+  const af = fieldsFor(sink, a, childId, 'this assessment');
+  const start = af.date('AssessmentActualStartDate', a.leaves['AssessmentActualStartDate'] ?? null, 'iso', {
+    required: true,
+  });
+  const review = af.date(
+    'AssessmentInternalReviewDate',
+    a.leaves['AssessmentInternalReviewDate'] ?? null,
+    'iso',
+  );
+  const auth = af.date('AssessmentAuthorisationDate', a.leaves['AssessmentAuthorisationDate'] ?? null, 'iso');
+  if (af.rejected || start === null) return;
+  see(dates, start);
+  see(dates, auth);
+  sink.add('assessments', {
+    id: sink.id('assessments', [referralId, start].join('/'), af.position),
+    referralId,
+    childId,
+    startDate: start,
+    internalReviewDate: review,
+    authorisationDate: auth,
+    factors: codes(a.children['FactorsIdentifiedAtAssessment']?.[0]?.leafLists['AssessmentFactors']),
+    source: { file: sink.file, position: af.position },
+  });
+}
+
+/** One CINPlanDates element. */
+function mapCinPlan(
+  p: XmlNode,
+  sink: FileSink,
+  childId: string,
+  referralId: string,
+  dates: CinChildDates,
+): void {
+  sink.read('CINPlanDates');
+  const pf = fieldsFor(sink, p, childId, 'this CIN plan');
+  const start = pf.date('CINPlanStartDate', p.leaves['CINPlanStartDate'] ?? null, 'iso', {
+    required: true,
+  });
+  const end = pf.date('CINPlanEndDate', p.leaves['CINPlanEndDate'] ?? null, 'iso');
+  if (pf.rejected || start === null) return;
+  see(dates, start);
+  see(dates, end);
+  sink.add('cinPlans', {
+    id: sink.id('cinPlans', [childId, start].join('/'), pf.position),
+    referralId,
+    childId,
+    startDate: start,
+    endDate: end,
+    source: { file: sink.file, position: pf.position },
+  });
+}
+
+/** One Section47 element. */
+function mapSection47(
+  s: XmlNode,
+  sink: FileSink,
+  childId: string,
+  referralId: string,
+  dates: CinChildDates,
+): void {
+  sink.read('Section47');
+  const sf = fieldsFor(sink, s, childId, 'this Section 47');
+  const start = sf.date('S47ActualStartDate', s.leaves['S47ActualStartDate'] ?? null, 'iso', {
+    required: true,
+  });
+  const target = sf.date('InitialCPCtarget', s.leaves['InitialCPCtarget'] ?? null, 'iso');
+  const icpcDate = sf.date('DateOfInitialCPC', s.leaves['DateOfInitialCPC'] ?? null, 'iso');
+  const notRequired = sf.bool('ICPCnotRequired', s.leaves['ICPCnotRequired'] ?? null);
+  if (sf.rejected || start === null) return;
+  see(dates, start);
+  see(dates, icpcDate);
+  sink.add('section47s', {
+    id: sink.id('section47s', [childId, start].join('/'), sf.position),
+    referralId,
+    childId,
+    startDate: start,
+    initialCpcTarget: target,
+    dateOfInitialCpc: icpcDate,
+    icpcNotRequired: notRequired ?? false,
+    source: { file: sink.file, position: sf.position },
+  });
+}
+
+/** One ChildProtectionPlans element. */
+function mapCpPlan(
+  c: XmlNode,
+  sink: FileSink,
+  childId: string,
+  referralId: string,
+  dates: CinChildDates,
+): void {
+  sink.read('ChildProtectionPlans');
+  const cf = fieldsFor(sink, c, childId, 'this CP plan');
+  const start = cf.date('CPPstartDate', c.leaves['CPPstartDate'] ?? null, 'iso', { required: true });
+  const end = cf.date('CPPendDate', c.leaves['CPPendDate'] ?? null, 'iso');
+  const reviews: IsoDate[] = [];
+  for (const r of c.children['Reviews']?.[0]?.leafLists['CPPreviewDate'] ?? []) {
+    const rd = cf.date('CPPreviewDate', r, 'iso', { severity: 'warning' });
+    if (rd !== null) reviews.push(rd);
+  }
+  const previous = cf.int('NumberOfPreviousCPP', c.leaves['NumberOfPreviousCPP'] ?? null, 0, 99);
+  if (cf.rejected || start === null) return;
+  see(dates, start);
+  see(dates, end);
+  for (const r of reviews) see(dates, r);
+  sink.add('cpPlans', {
+    id: sink.id('cpPlans', [childId, start].join('/'), cf.position),
+    referralId,
+    childId,
+    startDate: start,
+    endDate: end,
+    initialCategoryOfAbuse: code(c.leaves['InitialCategoryOfAbuse']),
+    latestCategoryOfAbuse: code(c.leaves['LatestCategoryOfAbuse']),
+    numberOfPreviousCpp: previous,
+    reviewDates: reviews.sort(),
+    source: { file: sink.file, position: cf.position },
+  });
 }
 
 /** Moves the latest event date on (a module function: no closure per Child). */

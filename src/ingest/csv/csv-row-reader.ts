@@ -72,7 +72,9 @@ export class CsvRowReader {
         if (end > pos && data.charCodeAt(end - 1) === 13) end--;
         if (end > pos) {
           const lineText = data.slice(pos, end);
-          if (lineText.trim() !== '') {
+          // A line starting with a printable ASCII character is not blank (no trim needed).
+          const first = data.charCodeAt(pos);
+          if ((first > 32 && first < 127) || lineText.trim() !== '') {
             const cells = lineText.split(',', this.maxFields + 1);
             this.lastRowLine = this.line;
             this.sink.row(cells, this.line);

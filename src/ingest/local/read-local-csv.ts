@@ -34,32 +34,34 @@ export async function readLocalCsv(sink: FileSink, o: ReadLocalCsvOptions): Prom
     limits: o.limits,
     columns,
     onChunk: o.onChunk,
-    onRow: (cells, line) => {
-      sink.read(o.table);
-      const f = new RowFields(sink, o.table, `line ${line}`, null, null);
-      if (cells.length !== columns) {
-        f.issue(
-          'GEN-FIELDS',
-          'error',
-          null,
-          null,
-          `the row has ${cells.length} fields but the header has ${columns}`,
+    rows: {
+      row: (cells, line) => {
+        sink.read(o.table);
+        const f = new RowFields(sink, o.table, `line ${line}`, null, null);
+        if (cells.length !== columns) {
+          f.issue(
+            'GEN-FIELDS',
+            'error',
+            null,
+            null,
+            `the row has ${cells.length} fields but the header has ${columns}`,
+          );
+          return;
+        }
+        const d = mapLocalRow(
+          o.table,
+          (c) => {
+            const i = o.index[c];
+            return i === undefined || i < 0 ? null : cell(cells[i]);
+          },
+          f,
+          sink,
         );
-        return;
-      }
-      const d = mapLocalRow(
-        o.table,
-        (c) => {
-          const i = o.index[c];
-          return i === undefined || i < 0 ? null : cell(cells[i]);
-        },
-        f,
-        sink,
-      );
-      if (d !== null) {
-        if (start === null || d < start) start = d;
-        if (end === null || d > end) end = d;
-      }
+        if (d !== null) {
+          if (start === null || d < start) start = d;
+          if (end === null || d > end) end = d;
+        }
+      },
     },
   });
   return start !== null && end !== null ? { start, end } : null;

@@ -2,7 +2,8 @@ import type { FileSink } from '../file-sink.js';
 import type { IngestLimits } from '../limits.js';
 import { RowFields, cell } from '../row-fields.js';
 import { streamCsv } from '../csv/stream-csv.js';
-import { map903Row } from './map-903-row.js';
+import type { CsvRowSink } from '../csv/csv-row-reader.js';
+import { map903Row, type Map903Options } from './map-903-row.js';
 import type { Ssda903Table } from './tables.js';
 
 export interface Read903CsvOptions {
@@ -22,37 +23,57 @@ export interface Read903CsvOptions {
  */
 export async function read903Csv(sink: FileSink, o: Read903CsvOptions): Promise<void> {
   const columns = Object.values(o.index).filter((i) => i >= 0).length;
-  const index = o.index;
-  const label = o.table;
-  const options = { dateStyle: 'dmy', upnKey: o.upnKey } as const;
-  // One getter for the file, reading the current row's cells.
-  let cells: string[] = [];
-  const get = (c: string): string | null => {
-    const i = index[c];
-    return i === undefined || i < 0 ? null : cell(cells[i]);
-  };
   await streamCsv({
     path: o.path,
     file: sink.file,
     limits: o.limits,
     columns,
     onChunk: o.onChunk,
-    onRow: (row, line) => {
-      cells = row;
-      sink.read(label);
-      const f = new RowFields(sink, label, `line ${line}`, null, null);
-      if (cells.length !== columns) {
-        f.childId = cell(cells[index['CHILD']!]);
-        f.issue(
-          'GEN-FIELDS',
-          'error',
-          null,
-          null,
-          `the row has ${cells.length} fields but the header has ${columns}`,
-        );
-        return;
-      }
-      map903Row(o.table, get, f, sink, options);
-    },
+    rows: new Ssda903Rows(sink, o, columns),
   });
+}
+
+/** The row being mapped and its file's column index (rows are mapped one at a time, synchronously). */
+let currentCells: string[] = [];
+let currentIndex: Readonly<Record<string, number>> = {};
+
+/**
+ * The current row's cell by canonical column name. One module function for every file (not a closure per
+ * file), so the mapper V8 optimised for one file's getter still fits the next file's.
+ */
+function getCell(column: string): string | null {
+  const i = currentIndex[column];
+  return i === undefined || i < 0 ? null : cell(currentCells[i]);
+}
+
+/** Maps each row of one SSDA903 CSV table. */
+class Ssda903Rows implements CsvRowSink {
+  private readonly options: Map903Options;
+  constructor(
+    private readonly sink: FileSink,
+    private readonly o: Read903CsvOptions,
+    private readonly columns: number,
+  ) {
+    this.options = { dateStyle: 'dmy', upnKey: o.upnKey };
+  }
+
+  row(cells: string[], line: number): void {
+    const { sink, o, columns } = this;
+    sink.read(o.table);
+    const f = new RowFields(sink, o.table, `line ${line}`, null, null);
+    if (cells.length !== columns) {
+      f.childId = cell(cells[o.index['CHILD']!]);
+      f.issue(
+        'GEN-FIELDS',
+        'error',
+        null,
+        null,
+        `the row has ${cells.length} fields but the header has ${columns}`,
+      );
+      return;
+    }
+    currentCells = cells;
+    currentIndex = o.index;
+    map903Row(o.table, getCell, f, sink, this.options);
+  }
 }

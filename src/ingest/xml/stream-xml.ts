@@ -1,6 +1,12 @@
 import { createReadStream } from 'node:fs';
 import { SaxesParser } from 'saxes';
-import { CheckedDecoder, formatBytes, type TextEncoding } from '../checked-decoder.js';
+import {
+  CheckedDecoder,
+  READ_CHUNK_BYTES,
+  decodePieces,
+  formatBytes,
+  type TextEncoding,
+} from '../checked-decoder.js';
 import { refuse } from '../refusal.js';
 import type { IngestLimits } from '../limits.js';
 import type { XmlNode, XmlSchema } from './xml-schema.js';
@@ -254,10 +260,11 @@ export async function streamXml(o: StreamXmlOptions): Promise<void> {
   });
 
   const decoder = new CheckedDecoder({ file, encoding: o.encoding, maxLineBytes: Infinity });
-  const stream = createReadStream(o.path, { highWaterMark: 1024 * 1024 });
+  const write = (text: string): void => void parser.write(text);
+  const stream = createReadStream(o.path, { highWaterMark: READ_CHUNK_BYTES });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      parser.write(decoder.write(chunk));
+      decodePieces(decoder, chunk, write);
       o.onChunk?.(chunk);
     }
     parser.write(decoder.end());

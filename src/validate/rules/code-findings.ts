@@ -47,26 +47,7 @@ export function codeFindings(ctx: RuleContext, kind: 'invalid' | 'legacy'): Rule
       scan.codes !== ctx.codes ||
       scan.extras !== ctx.extras
     ) {
-      const candidates: AnyRecord[] = [];
-      for (const record of records) {
-        const r = record as Record<string, unknown>;
-        for (let fi = 0; fi < fields.length; fi++) {
-          const ref = fields[fi]!;
-          if (fixed[fi] === null) continue;
-          const raw = ref.extra ? ctx.extras(record)?.[ref.extra] : r[ref.prop!];
-          if (raw === null || raw === undefined) continue;
-          const book = fixed[fi] ?? bookFor(ref.list, yearOf(r[ref.yearOf!] as IsoDate | null));
-          if (!book || !book.has(ref.field)) continue;
-          if (
-            !Array.isArray(raw)
-              ? !isCurrent(book, ref.field, String(raw))
-              : raw.some((v) => !isCurrent(book, ref.field, v as string))
-          ) {
-            candidates.push(record);
-            break;
-          }
-        }
-      }
+      const candidates = scanCandidates(records, fields, fixed, ctx, bookFor, yearOf);
       scans.set(records, (scan = { key: scanKey, codes: ctx.codes, extras: ctx.extras, candidates }));
     }
     for (const record of scan.candidates) {
@@ -154,4 +135,50 @@ function isCurrent(book: CodeBook, field: string, code: string): boolean {
 
 function yearOfDate(d: IsoDate | null | undefined, fallback: string): string {
   return d ? financialYearContaining(d).financialYear : fallback;
+}
+
+/**
+ * The records with at least one code that is not a valid, current one, in file order. A value found in the
+ * Set of the field's current codes (fields whose list is the submission year's) needs no further look-up;
+ * only a value missing from it is looked up in full (it may be lower case, legacy or invalid).
+ */
+function scanCandidates(
+  records: readonly AnyRecord[],
+  fields: readonly CodeFieldRef[],
+  fixed: readonly (CodeBook | null | undefined)[],
+  ctx: RuleContext,
+  bookFor: (list: 'ssda903' | 'cin', year: string) => CodeBook | null,
+  yearOf: (d: IsoDate | null | undefined) => string,
+): AnyRecord[] {
+  const current = fields.map((ref, fi) => fixed[fi]?.current(ref.field));
+  const candidates: AnyRecord[] = [];
+  for (const record of records) {
+    const r = record as Record<string, unknown>;
+    for (let fi = 0; fi < fields.length; fi++) {
+      const ref = fields[fi]!;
+      if (fixed[fi] === null) continue;
+      const raw = ref.extra ? ctx.extras(record)?.[ref.extra] : r[ref.prop!];
+      if (raw === null || raw === undefined) continue;
+      const set = current[fi];
+      if (set !== undefined && (typeof raw === 'string' ? set.has(raw) : allIn(set, raw))) continue;
+      const book = fixed[fi] ?? bookFor(ref.list, yearOf(r[ref.yearOf!] as IsoDate | null));
+      if (!book || !book.has(ref.field)) continue;
+      if (
+        !Array.isArray(raw)
+          ? !isCurrent(book, ref.field, String(raw))
+          : raw.some((v) => !isCurrent(book, ref.field, v as string))
+      ) {
+        candidates.push(record);
+        break;
+      }
+    }
+  }
+  return candidates;
+}
+
+/** True when raw is an array whose every value is in the set. */
+function allIn(set: ReadonlySet<string>, raw: unknown): boolean {
+  if (!Array.isArray(raw)) return false;
+  for (const v of raw) if (!set.has(v as string)) return false;
+  return true;
 }

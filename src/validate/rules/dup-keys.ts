@@ -1,4 +1,4 @@
-import type { AnyRecord, StagedTableKey } from '../rule.js';
+import { childGroupsOf, type AnyRecord, type StagedTableKey } from '../rule.js';
 import { sourceOf, humanPosition } from '../record-place.js';
 import { ukDate } from '../../ingest/parse-date.js';
 
@@ -29,6 +29,13 @@ const repeatsOf = new WeakMap<readonly AnyRecord[], readonly KeyRepeat[]>();
 export function keyRepeats(table: StagedTableKey, records: readonly AnyRecord[]): readonly KeyRepeat[] {
   let out = repeatsOf.get(records);
   if (out !== undefined) return out;
+  out = childKeyed(table, records) ? repeatsWithinChildren(table, records) : repeatsByKey(table, records);
+  repeatsOf.set(records, out);
+  return out;
+}
+
+/** {@link keyRepeats} over one map of every key. */
+export function repeatsByKey(table: StagedTableKey, records: readonly AnyRecord[]): KeyRepeat[] {
   const repeats: KeyRepeat[] = [];
   const seen = new Map<string, AnyRecord>();
   for (const r of records) {
@@ -37,9 +44,55 @@ export function keyRepeats(table: StagedTableKey, records: readonly AnyRecord[])
     if (first === undefined) seen.set(key, r);
     else repeats.push({ first, record: r });
   }
-  out = repeats;
-  repeatsOf.set(records, out);
-  return out;
+  return repeats;
+}
+
+/**
+ * True when every record's natural key is its child id, or starts with its child id and a '/', and no child
+ * id holds a '/': then two records with one key have one child id, so repeats can be looked for child by child.
+ */
+function childKeyed(table: StagedTableKey, records: readonly AnyRecord[]): boolean {
+  for (const r of records) {
+    const id = (r as { childId?: unknown }).childId;
+    if (typeof id !== 'string' || id.includes('/')) return false;
+    const key = naturalKey(table, r);
+    if (key !== id && !(key.charCodeAt(id.length) === 47 && key.startsWith(id))) return false;
+  }
+  return true;
+}
+
+/**
+ * {@link keyRepeats} for a child-keyed table: keys compared within each child's records (grouped once per
+ * table and shared with the rules that walk children), so no map of every key is built. Same answer, in file
+ * order.
+ */
+function repeatsWithinChildren(table: StagedTableKey, records: readonly AnyRecord[]): KeyRepeat[] {
+  let firstOf: Map<AnyRecord, AnyRecord> | null = null;
+  const groups = childGroupsOf(records as readonly { readonly childId: string }[]);
+  for (const group of groups.values()) {
+    const n = group.length;
+    if (n < 2) continue;
+    if (n > 32) {
+      for (const { first, record } of repeatsByKey(table, group)) (firstOf ??= new Map()).set(record, first);
+      continue;
+    }
+    for (let j = 1; j < n; j++) {
+      const key = naturalKey(table, group[j]!);
+      for (let k = 0; k < j; k++) {
+        if (naturalKey(table, group[k]!) === key) {
+          (firstOf ??= new Map()).set(group[j]!, group[k]!);
+          break;
+        }
+      }
+    }
+  }
+  if (firstOf === null) return [];
+  const repeats: KeyRepeat[] = [];
+  for (const r of records) {
+    const first = firstOf.get(r);
+    if (first !== undefined) repeats.push({ first, record: r });
+  }
+  return repeats;
 }
 
 /** The record without provenance, for "identical repeat" comparison. */
@@ -86,6 +139,10 @@ export const DUP_TABLES: readonly StagedTableKey[] = [
   'swEpisodes',
   'oc2',
   'oc3',
+  'ad1',
+  'placedAdoption',
+  'prevPerm',
+  'dolo',
   'referrals',
   'assessments',
   'cinPlans',

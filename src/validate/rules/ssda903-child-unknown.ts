@@ -1,4 +1,4 @@
-import { ran, type AnyRecord, type Rule, type RuleHit, type StagedTableKey } from '../rule.js';
+import { childrenById, ran, type AnyRecord, type Rule, type RuleHit, type StagedTableKey } from '../rule.js';
 
 const TABLES: readonly StagedTableKey[] = [
   'episodes',
@@ -29,7 +29,7 @@ export const ssda903ChildUnknown: Rule = {
   fields: ['CHILD'],
   message: 'A child has rows in a table but no Header row.',
   check: (ctx) => {
-    const header = new Set((ctx.tables.children ?? []).map((c) => c.childId));
+    const header = childrenById(ctx.tables.children);
     const hits: RuleHit[] = [];
     for (const table of TABLES) {
       for (const r of (ctx.tables[table] as readonly AnyRecord[] | undefined) ?? []) {

@@ -1,4 +1,4 @@
-import { ran, type AnyRecord, type Rule, type RuleHit, type StagedTableKey } from '../rule.js';
+import { childrenById, ran, type AnyRecord, type Rule, type RuleHit, type StagedTableKey } from '../rule.js';
 import { parseDate, ukDate } from '../../ingest/parse-date.js';
 
 const TABLES: readonly StagedTableKey[] = [
@@ -19,7 +19,7 @@ export const ssda903DobDiff: Rule = {
   fields: ['DOB'],
   message: 'A DOB differs from the Header DOB (the Header wins).',
   check: (ctx) => {
-    const dob = new Map((ctx.tables.children ?? []).map((c) => [c.childId, c.dob]));
+    const children = childrenById(ctx.tables.children);
     const hits: RuleHit[] = [];
     for (const table of TABLES) {
       for (const r of (ctx.tables[table] as readonly AnyRecord[] | undefined) ?? []) {
@@ -27,7 +27,7 @@ export const ssda903DobDiff: Rule = {
         const raw = ctx.extras(r)?.['DOB'] ?? (r as { dob?: string | null }).dob ?? null;
         if (!raw) continue;
         const read = parseDate(raw, 'dmy-or-iso');
-        const header = dob.get(id);
+        const header = children.get(id)?.dob;
         if (read.ok && header && read.date !== header) {
           hits.push({
             table,

@@ -1,4 +1,4 @@
-import { ran, type Rule, type RuleHit } from '../rule.js';
+import { childrenById, ran, type Rule, type RuleHit } from '../rule.js';
 import { ukDate } from '../../ingest/parse-date.js';
 
 /** 903-EP-BIRTH (inputs.md §6; DfE 302): an episode starts before the child's date of birth. Error. */
@@ -11,10 +11,10 @@ export const ssda903EpBirth: Rule = {
   fields: ['DECOM', 'DOB'],
   message: 'An episode starts before the child was born.',
   check: (ctx) => {
-    const dob = new Map((ctx.tables.children ?? []).map((c) => [c.childId, c.dob]));
+    const children = childrenById(ctx.tables.children);
     const hits: RuleHit[] = [];
     for (const e of ctx.tables.episodes ?? []) {
-      const d = dob.get(e.childId);
+      const d = children.get(e.childId)?.dob;
       if (d && e.decom < d)
         hits.push({
           table: 'episodes',
