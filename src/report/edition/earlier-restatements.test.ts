@@ -90,6 +90,15 @@ test('the scorecard marks restated figures "r" and footnotes the published value
   // The sparkline alt text names the restated quarter; Appendix D lists the restatements.
   const spark = rowOf(assessments).find((c) => c.sparkline)!.sparkline!;
   assert.match(spark.alt, /restated \(r\): Q2 2021\/22/);
+  // The CSV/JSON rows flag the restated quarter.
+  const q2 = model.rows.find(
+    (r) => r.indicator === 'assessments-45wd' && r.period === '2021-22-Q2' && r.breakdown === '',
+  );
+  assert.equal(q2?.restated, true);
+  assert.equal(
+    model.rows.find((r) => r.indicator === 'assessments-45wd' && r.period === '2021-22-Q1')?.restated,
+    false,
+  );
   const html = renderHtml(model);
   assert.match(scorecard(html), /76\.6% r/);
   const notes = html.slice(html.indexOf('Appendix D'));
