@@ -85,13 +85,20 @@ export function positionText(
   return `${ordinal(p.rank)} of ${p.of}${p.quartile ? ` (Q${p.quartile})` : ''}`;
 }
 
-/** The hub mean with the region and statistical-neighbour means: "75.0% (region 80.0%, SN 65.0%)". */
-export function hubMeanText(r: Pick<IndicatorResult, 'unit'>, b: HubBenchmark | undefined): string {
+/**
+ * The hub mean with the region and statistical-neighbour means: "75.0% (region 80.0%, SN 65.0%)"; without the
+ * SN mean when the scorecard has its own SN column.
+ */
+export function hubMeanText(
+  r: Pick<IndicatorResult, 'unit'>,
+  b: HubBenchmark | undefined,
+  snShown = false,
+): string {
   if (!b) return '–';
   const v = (x: number | null) => (x === null ? 'no figures' : valueText(r.unit, x));
   const parts = [
     ...(b.region ? [`region ${v(b.region.mean)}`] : []),
-    ...(b.sn ? [`SN ${v(b.sn.mean)}`] : []),
+    ...(b.sn && !snShown ? [`SN ${v(b.sn.mean)}`] : []),
   ];
   return `${b.mean === null ? 'No figures' : valueText(r.unit, b.mean)}${parts.length ? ` (${parts.join(', ')})` : ''}`;
 }
@@ -148,7 +155,7 @@ function row(
       : []),
     ...(withHub
       ? [
-          { text: hubMeanText(r, hub), numeric: true },
+          { text: hubMeanText(r, hub, withSn), numeric: true },
           { text: positionText(hub, v.plan.headline || r.status !== 'ok', r.polarity) },
         ]
       : []),

@@ -184,7 +184,7 @@ export function scorecardRow(
       : 'No national figure',
     englandFootnote: r.england !== null && !r.england.likeForLike,
     sn,
-    hubMean: extras.hub ? hubMeanText(r, hub) : null,
+    hubMean: extras.hub ? hubMeanText(r, hub, sn !== null) : null,
     position: extras.hub ? positionText(hub, suppressed || r.status !== 'ok', r.polarity) : null,
     restatedNotes: notes,
     trendSvg: sparkline(trend, alt),
