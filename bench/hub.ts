@@ -16,6 +16,7 @@ import { heading, print, timed } from './measure.js';
 import { openDatabase } from '../src/store/open.js';
 import { fanOutCompute, fanOutImport, lasWithDatasets, waitForJobs } from '../src/hub/fan-out.js';
 import { QUEUES, openQueue, queueTiming } from '../src/hub/queue.js';
+import { benchWebOnStore } from './web.js';
 
 const CLI = fileURLToPath(new URL('../bin/cspi.js', import.meta.url));
 
@@ -118,6 +119,9 @@ export async function benchHub(): Promise<void> {
         unit: 's',
       });
       print({ name: 'speed-up of computation from 1 to 2 workers', value: compute1 / compute2, unit: '×' });
+      // Issue 6's dashboard goal "with the national-scale set loaded": the dashboard on this very hub store.
+      const la = loaded.includes('841') ? '841' : loaded[0]!;
+      await benchWebOnStore(db, la, `${loaded.length} LAs on PostgreSQL`);
     } finally {
       for (const w of workers) w.kill('SIGKILL');
       await boss.stop({ graceful: false, wait: true, timeout: 5000 });

@@ -15,6 +15,8 @@ import { createApp } from '../src/web/app.js';
 import { addUser } from '../src/web/auth/users.js';
 import type { WebServices } from '../src/web/services.js';
 import { createFakeServices } from '../src/web/testing/fake-services.js';
+import { createStoreServices } from '../src/web/real-services.js';
+import type { Database } from '../src/store/database.js';
 import { memoryDatabase } from '../src/web/testing/sqlite-memory.js';
 
 const CHILDREN = 8000;
@@ -138,16 +140,44 @@ export async function benchWeb(): Promise<void> {
     unit: 's',
   });
   const db = await memoryDatabase();
-  await addUser(
-    db,
-    { username: 'bench', role: 'manager', la: '841', password: 'bench-password-123' },
-    new Date(),
-    {
-      N: 1024,
-      r: 8,
-      p: 1,
-    },
+  try {
+    await measureDashboard(db, services, '841', PERIOD);
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * The dashboard on a real store (the real services: datasets loaded from the store, results computed by the
+ * engine and kept per LA), e.g. a hub database holding every LA of the national set: the scorecard of `la` for
+ * its latest quarter, as a manager of that LA sees it. Adds a bench user to the store's web_users.
+ */
+export async function benchWebOnStore(db: Database, la: string, what: string): Promise<void> {
+  heading(
+    `web on the store (${what}): LA ${la}, ${CLIENTS} concurrent clients from a second process, ${SECONDS} s per URL`,
   );
+  const services = createStoreServices(db);
+  const period = (await services.periods(la))[0];
+  if (!period) throw new Error(`bench: LA ${la} has no dataset in the store`);
+  await measureDashboard(db, services, la, period);
+}
+
+/**
+ * Signs a manager of `la` in, then measures the scorecard page and API under load and the indicator page whose
+ * child-level list is nearest 500 rows.
+ */
+async function measureDashboard(
+  db: Database,
+  services: WebServices,
+  la: string,
+  period: string,
+): Promise<void> {
+  const username = `bench-${la}`;
+  await addUser(db, { username, role: 'manager', la, password: 'bench-password-123' }, new Date(), {
+    N: 1024,
+    r: 8,
+    p: 1,
+  });
   const app = createApp({ db, services });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
@@ -161,21 +191,22 @@ export async function benchWeb(): Promise<void> {
       method: 'POST',
       redirect: 'manual',
       headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ _csrf: csrf, username: 'bench', password: 'bench-password-123' }),
+      body: new URLSearchParams({ _csrf: csrf, username, password: 'bench-password-123' }),
     });
     cookie = signed.headers.get('set-cookie')!.split(';')[0];
     const get = (path: string) =>
       fetch(`${base}${path}`, { headers: { cookie } }).then(async (r) => [r.status, await r.text()] as const);
 
-    const [, cold] = await timed(() => get(`/scorecard?period=${PERIOD}`));
+    const [[coldStatus], cold] = await timed(() => get(`/scorecard?period=${period}`));
+    if (coldStatus !== 200) throw new Error(`scorecard page answered ${coldStatus}`);
     print({
-      name: 'scorecard page, first request (computes 24 indicators × 8 quarters)',
+      name: `scorecard page, first request (loads the LA, computes 24 indicators × 8 quarters)`,
       value: cold * 1000,
       unit: 'ms',
     });
     for (const [label, path] of [
-      ['scorecard page', `/scorecard?period=${PERIOD}`],
-      ['scorecard API', `/api/scorecard?period=${PERIOD}`],
+      ['scorecard page', `/scorecard?period=${period}`],
+      ['scorecard API', `/api/scorecard?period=${period}`],
     ] as const) {
       // This process only serves while the loader (a second process) runs: its CPU time is the server's.
       const cpu0 = process.cpuUsage();
@@ -194,15 +225,15 @@ export async function benchWeb(): Promise<void> {
     }
 
     // The indicator whose child-level list is closest to 500 rows.
-    const report = (await services.scorecard('841', PERIOD, null))!;
+    const report = (await services.scorecard(la, period, null))!;
     const pick = report.indicators
       .filter((r) => r.denominator !== null)
       .sort((a, b) => Math.abs((a.denominator ?? 0) - 500) - Math.abs((b.denominator ?? 0) - 500))[0]!;
-    const rows = (await services.members('841', PERIOD, pick.id))!.members.length;
+    const rows = (await services.members(la, period, pick.id))!.members.length;
     const times: number[] = [];
     const listCpu = process.cpuUsage();
     for (let i = 0; i < 20; i++) {
-      const [[status], secs] = await timed(() => get(`/indicators/${pick.id}/children?period=${PERIOD}`));
+      const [[status], secs] = await timed(() => get(`/indicators/${pick.id}/children?period=${period}`));
       if (status !== 200) throw new Error(`children page answered ${status}`);
       times.push(secs * 1000);
     }
@@ -219,7 +250,7 @@ export async function benchWeb(): Promise<void> {
       goal: '< 300 ms',
     });
     print({ name: `indicator child list (${rows} rows): CPU per request`, value: listCpuMs, unit: 'ms' });
-    const [[, page], indSecs] = await timed(() => get(`/indicators/${pick.id}?period=${PERIOD}`));
+    const [[, page], indSecs] = await timed(() => get(`/indicators/${pick.id}?period=${period}`));
     print({
       name: `indicator page (${Math.round(page.length / 1024)} KB)`,
       value: indSecs * 1000,
@@ -227,6 +258,5 @@ export async function benchWeb(): Promise<void> {
     });
   } finally {
     await new Promise((r) => server.close(r));
-    await db.close();
   }
 }

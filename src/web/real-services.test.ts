@@ -79,3 +79,36 @@ test('the dashboard rates with the targets set on it, through the engine (as a t
     engine.indicators.map((x) => [x.id, x.value, x.target, x.rag]),
   );
 });
+
+test('the dashboard holds at most heldLas datasets in memory, letting go of the least recently used', async () => {
+  const db = await memoryDatabase();
+  await importSmallLa(db, '841', 20);
+  await importSmallLa(db, '805', 20);
+  let reads = 0;
+  const counted = new Proxy(db, {
+    get(target, prop, receiver) {
+      const v = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof v !== 'function') return v;
+      return (...args: unknown[]) => {
+        if (prop === 'all' || prop === 'get') reads++;
+        return (v as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  const readsFor = async (s: ReturnType<typeof createStoreServices>, la: string) => {
+    const before = reads;
+    assert.ok(await s.members(la, '2021-22-Q3', 'cic-count'));
+    return reads - before;
+  };
+  for (const [heldLas, reloads] of [
+    [1, true],
+    [2, false],
+  ] as const) {
+    const s = createStoreServices(counted, { heldLas, freshMs: 60_000 });
+    assert.ok((await readsFor(s, '841')) > 0, 'first view loads the dataset');
+    assert.ok((await readsFor(s, '805')) > 0);
+    const again = await readsFor(s, '841');
+    assert.equal(again > 0, reloads, `heldLas ${heldLas}: 841 ${reloads ? 'reloaded' : 'still held'}`);
+  }
+  await db.close();
+});

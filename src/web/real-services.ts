@@ -22,6 +22,7 @@ import { importDataset } from '../store/import-dataset.js';
 import { loadDatasetVersion } from '../store/load-dataset.js';
 import type { RowCount, ValidationIssue } from '../validate/issue.js';
 import { laName } from './la-names.js';
+import { CURRENT_FRESH_MS, currentVersionsCache } from './current-versions.js';
 import { type FrozenMember, freezeMembers } from '../report/edition/frozen-members.js';
 import { membersQuestionsFigures } from '../report/model/members-questions-figures.js';
 import { type RatedReports, ratedReports } from './rated-report.js';
@@ -35,6 +36,13 @@ import type {
   UploadedFile,
   WebServices,
 } from './services.js';
+
+/**
+ * LAs whose datasets the dashboard keeps in memory at once (most recently used). A hub holds ~153 LAs and a
+ * large LA's dataset takes hundreds of MB: hub staff moving between LAs must not grow the server without
+ * bound. Results already computed stay in the view cache.
+ */
+const HELD_LAS = 4;
 
 /** Quarters offered on the dashboard, back from the latest complete one. */
 const QUARTERS_OFFERED = 8;
@@ -85,24 +93,26 @@ export function latestQuarter(asAt: IsoDate): Period {
  * by the engine against the LA's stored targets.
  * @example const services = createStoreServices(await openDatabase(url))
  */
-export function createStoreServices(db: Database, opts: { now?: () => Date } = {}): WebServices {
+export function createStoreServices(
+  db: Database,
+  opts: { now?: () => Date; freshMs?: number; heldLas?: number } = {},
+): WebServices {
   const now = opts.now ?? (() => new Date());
   const loaded = new Map<string, Promise<Loaded | null>>();
   const memos = new Map<string, RatedReports>();
-
-  const currentId = async (la: string): Promise<string | null> =>
-    (
-      await db.get<{ id: string }>('SELECT id FROM dataset_versions WHERE la = ? ORDER BY seq DESC LIMIT 1', [
-        la,
-      ])
-    )?.id ?? null;
+  const current = currentVersionsCache(db, opts.freshMs ?? CURRENT_FRESH_MS);
+  const currentId = async (la: string): Promise<string | null> => (await current.get()).get(la)?.id ?? null;
 
   async function load(la: string): Promise<Loaded | null> {
     const id = await currentId(la);
     if (!id) return null;
     const key = `${la}\u0000${id}`;
     let p = loaded.get(key);
-    if (!p) {
+    if (p) {
+      // Most recently used last: the LA held longest unused is the one let go below.
+      loaded.delete(key);
+      loaded.set(key, p);
+    } else {
       p = (async () => {
         const v = await loadDatasetVersion(db, la, id);
         if (!v) return null;
@@ -117,30 +127,24 @@ export function createStoreServices(db: Database, opts: { now?: () => Date } = {
       for (const k of loaded.keys()) if (k.startsWith(`${la}\u0000`)) loaded.delete(k);
       loaded.set(key, p);
       p.catch(() => loaded.delete(key));
+      while (loaded.size > (opts.heldLas ?? HELD_LAS)) loaded.delete(loaded.keys().next().value as string);
     }
     return p;
   }
 
   const services: WebServices = {
     async las(): Promise<LaInfo[]> {
-      const rows = await db.all<{ code: string; name: string | null }>(
-        'SELECT code, name FROM las WHERE code IN (SELECT la FROM dataset_versions) ORDER BY code',
-      );
-      return rows.map((r) => ({
-        code: r.code,
-        name: r.name ?? laName(r.code) ?? `Local authority ${r.code}`,
+      return [...(await current.get()).values()].map((v) => ({
+        code: v.la,
+        name: v.name ?? laName(v.la) ?? `Local authority ${v.la}`,
       }));
     },
 
     async periods(la) {
-      // One light query (called on every page): only the current version's extract date is needed.
-      const v = await db.get<{ extract_date: string | null }>(
-        'SELECT extract_date FROM dataset_versions WHERE la = ? ORDER BY seq DESC LIMIT 1',
-        [la],
-      );
+      const v = (await current.get()).get(la);
       if (!v) return [];
       const asAt = (
-        v.extract_date ? String(v.extract_date).slice(0, 10) : now().toISOString().slice(0, 10)
+        v.extractDate ? String(v.extractDate).slice(0, 10) : now().toISOString().slice(0, 10)
       ) as IsoDate;
       return trailingQuarters(latestQuarter(asAt), QUARTERS_OFFERED)
         .map((p) => p.id)
@@ -270,6 +274,7 @@ export function createStoreServices(db: Database, opts: { now?: () => Date } = {
         }
         const ingest = await readInputs([dir], { la });
         const out = await importDataset(db, ingest, { la, now });
+        current.clear();
         if (out.kind === 'refused') {
           return {
             refused: true,

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../../store/database.js';
+import { type User, userFromRow } from './users.js';
 
 /** A signed-in (or anonymous, pre-sign-in) browser session. The raw id lives only in the cookie. */
 export interface Session {
@@ -60,8 +61,28 @@ interface SessionRow {
 
 /** The live session for a cookie value, or null when unknown, expired or idle too long (then deleted). */
 export async function findSession(db: Database, cookieValue: string, now: Date): Promise<Session | null> {
+  return (await findSessionAndUser(db, cookieValue, now))?.session ?? null;
+}
+
+/**
+ * The live session for a cookie value with its account (null for an anonymous session or a deleted account),
+ * read in one query: this runs on every request, and on a PostgreSQL hub each query is a round trip.
+ * An unknown, expired or idle session gives null (and is deleted).
+ * @example const found = await findSessionAndUser(db, cookie, new Date()); found?.user?.role
+ */
+export async function findSessionAndUser(
+  db: Database,
+  cookieValue: string,
+  now: Date,
+): Promise<{ session: Session; user: User | null } | null> {
   const idHash = hashSessionId(cookieValue);
-  const r = await db.get<SessionRow>('SELECT * FROM web_sessions WHERE id_hash = ?', [idHash]);
+  const r = await db.get<SessionRow & AccountColumns>(
+    `SELECT s.*, u.username AS u_username, u.role AS u_role, u.la AS u_la, u.disabled AS u_disabled,
+            u.created_at AS u_created_at
+       FROM web_sessions s LEFT JOIN web_users u ON u.username = s.username
+      WHERE s.id_hash = ?`,
+    [idHash],
+  );
   if (!r) return null;
   const t = now.getTime();
   if (Date.parse(r.expires_at) <= t || Date.parse(r.last_seen_at) + SESSION_IDLE_MS <= t) {
@@ -73,7 +94,33 @@ export async function findSession(db: Database, cookieValue: string, now: Date):
     lastSeenAt = now.toISOString();
     await db.run('UPDATE web_sessions SET last_seen_at = ? WHERE id_hash = ?', [lastSeenAt, idHash]);
   }
-  return { idHash, username: r.username, csrfToken: r.csrf_token, expiresAt: r.expires_at, lastSeenAt };
+  const session = {
+    idHash,
+    username: r.username,
+    csrfToken: r.csrf_token,
+    expiresAt: r.expires_at,
+    lastSeenAt,
+  };
+  const user =
+    r.u_username === null
+      ? null
+      : userFromRow({
+          username: r.u_username,
+          role: r.u_role!,
+          la: r.u_la,
+          disabled: r.u_disabled!,
+          created_at: r.u_created_at!,
+        });
+  return { session, user };
+}
+
+/** The account's columns as {@link findSessionAndUser} reads them beside the session (null: no account). */
+interface AccountColumns {
+  u_username: string | null;
+  u_role: string | null;
+  u_la: string | null;
+  u_disabled: number | boolean | null;
+  u_created_at: string | null;
 }
 
 /** Ends a session. */

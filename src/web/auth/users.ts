@@ -33,7 +33,8 @@ export type AddUserError =
 /** Minimum password length (NCSC guidance: length over complexity rules). */
 export const MIN_PASSWORD_LENGTH = 12;
 
-function toUser(r: UserRow): User {
+/** An account from its stored row (the password hash left behind). */
+export function userFromRow(r: Omit<UserRow, 'password_hash'>): User {
   return {
     username: r.username,
     role: r.role as Role,
@@ -101,18 +102,18 @@ export async function findUserForSignIn(
   const r = await db.get<UserRow>('SELECT * FROM web_users WHERE username = ?', [
     username.trim().toLowerCase(),
   ]);
-  return r ? { user: toUser(r), passwordHash: r.password_hash } : null;
+  return r ? { user: userFromRow(r), passwordHash: r.password_hash } : null;
 }
 
 /** One account by name. */
 export async function findUser(db: Database, username: string): Promise<User | null> {
   const r = await db.get<UserRow>('SELECT * FROM web_users WHERE username = ?', [username]);
-  return r ? toUser(r) : null;
+  return r ? userFromRow(r) : null;
 }
 
 /** Every account, by name. */
 export async function listUsers(db: Database): Promise<User[]> {
-  return (await db.all<UserRow>('SELECT * FROM web_users ORDER BY username')).map(toUser);
+  return (await db.all<UserRow>('SELECT * FROM web_users ORDER BY username')).map(userFromRow);
 }
 
 /** Disables an account and ends its sessions; false when there is no such account. */

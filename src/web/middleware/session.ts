@@ -4,11 +4,10 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import {
   createSession,
   deleteSession,
-  findSession,
+  findSessionAndUser,
   SESSION_LIFETIME_MS,
   type Session,
 } from '../auth/sessions.js';
-import { findUser } from '../auth/users.js';
 import type { AppEnv } from '../env.js';
 
 /** The session cookie's name: `__Host-` prefixed behind https (Secure, Path=/, no Domain). */
@@ -40,11 +39,11 @@ export function loadSession(): MiddlewareHandler<AppEnv> {
     c.set('newSessionCookie', null);
     const raw = getCookie(c, cookieName(secureCookies));
     if (raw && raw.length <= 100) {
-      const s = await findSession(db, raw, now());
-      if (s) {
+      const found = await findSessionAndUser(db, raw, now());
+      if (found) {
+        const { session: s, user: u } = found;
         c.set('session', s);
         if (s.username) {
-          const u = await findUser(db, s.username);
           if (u && !u.disabled) c.set('user', u);
           else {
             await deleteSession(db, s.idHash);
