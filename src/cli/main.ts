@@ -15,8 +15,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description("Children's Services Performance Indicators")
     .showHelpAfterError()
     .exitOverride();
-  registerCommands(program);
   try {
+    await registerCommands(program, argv);
     await program.parseAsync(argv as string[], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {

@@ -1,5 +1,6 @@
 import { computeCicAllocation } from './lib/cic-allocation.js';
 import type { IndicatorDefinition } from './types.js';
+import { cicAllocatedSwFromList8 } from './annex-a/cic-allocated-sw-from-list-8.js';
 
 /** Children in Care with an allocated social worker (indicators.md §2 cic-allocated-sw). */
 export const indicator: IndicatorDefinition = {
@@ -26,6 +27,7 @@ export const indicator: IndicatorDefinition = {
     comparability: 'A local measure: no national figure is published.',
   },
   sources: ['episodes', 'allocations'],
+  annexA: cicAllocatedSwFromList8,
   target: { value: 100, kind: 'national' },
   england: null,
   directionComparator: 'previous',

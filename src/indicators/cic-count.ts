@@ -8,6 +8,7 @@ import { chainErrorNotes, lookedAfterAt } from './lib/looked-after.js';
 import { uascExclusion } from './lib/uasc.js';
 import { ukDate } from './lib/uk-date.js';
 import type { Computation, IndicatorDefinition, Member, Note } from './types.js';
+import { cicCountFromList8 } from './annex-a/cic-count-from-list-8.js';
 
 /**
  * The population of children aged 0–17 for the latest year ≤ the financial year containing e
@@ -57,6 +58,7 @@ export const indicator: IndicatorDefinition = {
       'Same definition as the DfE "Children looked after in England" count at 31 March; quarter-end figures are the local equivalent. Compare rates per 10,000 rather than counts.',
   },
   sources: ['episodes'],
+  annexA: cicCountFromList8({ populationFor, ratePer10k }),
   target: null,
   england: {
     value: 82170,

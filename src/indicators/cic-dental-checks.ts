@@ -2,6 +2,7 @@ import { addMonths } from '../calendar/add-months.js';
 import { computeHealthChain, computeOc2Cohort } from './lib/health-chain.js';
 import { variant } from './settings.js';
 import type { IndicatorDefinition } from './types.js';
+import { cicDentalChecksFromList8 } from './annex-a/cic-checks-from-list-8.js';
 
 /**
  * cic-dental-checks (indicators.md §2): per period of care, a due-event chain (§1.6) with a dental
@@ -37,6 +38,7 @@ export const cicDentalChecks: IndicatorDefinition = {
   // Only the table every variant needs: the default reads cla_health and the OC2 cohort variant reads
   // OC2 (often used where there is no cla_health file), so compute reports which one is missing.
   sources: ['episodes'],
+  annexA: cicDentalChecksFromList8,
   target: { value: 90, kind: 'local' },
   england: {
     value: 70,

@@ -6,6 +6,7 @@ import { addWorkingDaysUnder } from './lib/add-working-days-under.js';
 import { computeHealthChain, computeOc2Cohort } from './lib/health-chain.js';
 import { variant } from './settings.js';
 import type { IndicatorDefinition } from './types.js';
+import { cicHealthAssessmentsFromList8 } from './annex-a/cic-checks-from-list-8.js';
 
 /**
  * The health assessment timetable (Promoting the health and well-being of looked-after children, 2015):
@@ -57,6 +58,7 @@ export const cicHealthAssessments: IndicatorDefinition = {
   // Only the table every variant needs: the default reads cla_health and the OC2 cohort variant reads
   // OC2 (often used where there is no cla_health file), so compute reports which one is missing.
   sources: ['episodes'],
+  annexA: cicHealthAssessmentsFromList8,
   target: { value: 90, kind: 'local' },
   england: {
     value: 89,

@@ -6,6 +6,7 @@ import { chainErrorNotes, currentCarerEpisode, historyNotes, lookedAfterAt } fro
 import { uascExclusion } from './lib/uasc.js';
 import { ukDate } from './lib/uk-date.js';
 import type { Computation, IndicatorDefinition, Member, Note } from './types.js';
+import { cicLongTermStabilityFromList8 } from './annex-a/cic-long-term-stability-from-list-8.js';
 
 /** PLACE codes of adoption placements (placed for adoption, A3–A6). */
 const ADOPTION_PLACE = new Set(['A3', 'A4', 'A5', 'A6']);
@@ -40,6 +41,7 @@ export const indicator: IndicatorDefinition = {
       'The DfE long-term stability measure at 31 March uses this definition; quarter-end figures are the local equivalent.',
   },
   sources: ['header', 'episodes'],
+  annexA: cicLongTermStabilityFromList8,
   target: { value: 68, kind: 'local' },
   england: {
     value: 71,

@@ -6,6 +6,7 @@ import { chainErrorNotes, historyNotes, lookedAfterAt } from './lib/looked-after
 import { uascExclusion } from './lib/uasc.js';
 import { ukDate } from './lib/uk-date.js';
 import type { BreakdownRow, Computation, IndicatorDefinition, Member } from './types.js';
+import { cicPlacements3plusFromList8 } from './annex-a/cic-placements-3plus-from-list-8.js';
 
 const COUNT_BANDS = [
   { key: '1', label: '1 placement' },
@@ -39,6 +40,7 @@ export const indicator: IndicatorDefinition = {
       'The DfE "3 or more placements during the year" figure at 31 March uses the same placement counting; quarter-end figures are a rolling 12-month equivalent.',
   },
   sources: ['episodes'],
+  annexA: cicPlacements3plusFromList8,
   target: { value: 10, kind: 'local' },
   england: {
     value: 10,

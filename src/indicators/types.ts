@@ -121,6 +121,18 @@ export interface DefinitionText {
   readonly comparability: string;
 }
 
+/**
+ * How an indicator is computed from Ofsted Annex A when its primary source is absent (inputs.md §4: the
+ * fallback, and the report says so). The engine uses it only when a table of `sources` of the indicator
+ * is missing and every table of the fallback's `sources` is present.
+ */
+export interface AnnexAFallback {
+  /** The Annex A tables it reads (e.g. `annex-a-cic`). */
+  readonly sources: readonly TableName[];
+  /** Pure, like the indicator's own compute; it adds the `annexA` note naming the list and its date. */
+  compute(input: IndicatorInput, ctx: ComputeContext): Computation;
+}
+
 /** One catalogue entry: metadata plus a pure compute function (one file per indicator). */
 export interface IndicatorDefinition {
   readonly id: string;
@@ -145,6 +157,8 @@ export interface IndicatorDefinition {
   readonly directionComparator: 'previous' | 'last-year';
   readonly narrative: NarrativePhrases;
   compute(input: IndicatorInput, ctx: ComputeContext): Computation;
+  /** The Annex A fallback, for indicators Annex A can answer when their primary source is absent. */
+  readonly annexA?: AnnexAFallback;
 }
 
 /** A comparison figure (previous quarter, same period last year, a trend point). */

@@ -19,7 +19,7 @@ import { REQUIRED_903_TABLES, type Ssda903Table } from './ssda903/tables.js';
 import { readCinXml, type CinFileFacts } from './cin/read-cin-xml.js';
 import { readLocalCsv, type LocalFileRange } from './local/read-local-csv.js';
 import { UNDATED_LOCAL_TABLES, type LocalTable } from './local/tables.js';
-import { readAnnexA, type AnnexAFacts } from './annex-a/read-annex-a.js';
+import type { AnnexAFacts } from './annex-a/read-annex-a.js';
 
 /** Progress of a read: the file being read, bytes read so far of all files, rows (elements) read so far. */
 export interface IngestProgress {
@@ -199,6 +199,8 @@ export async function readInputs(
           kind: { source: 'ssda903', table: 'xml' },
         };
       } else {
+        // Loaded only for an Annex A workbook: exceljs takes most of a second to load.
+        const { readAnnexA } = await import('./annex-a/read-annex-a.js');
         const facts = await readAnnexA(sink, { path: input.path, limits, onChunk });
         file = {
           input,
@@ -273,6 +275,8 @@ export async function readInputs(
     }
     for (const r of tables.oc2 ?? []) (r as { year: string }).year = g.year;
     for (const r of tables.oc3 ?? []) (r as { year: string }).year = g.year;
+    for (const r of tables.ad1 ?? []) (r as { year: string }).year = g.year;
+    for (const r of tables.prevPerm ?? []) (r as { year: string }).year = g.year;
     const rules = rulesFor(g.source, g.year) ?? rulesFor(g.source, '2026-27') ?? [];
     const period = financialYearContaining(`${g.year.slice(0, 4)}-04-01` as IsoDate);
     const result = runRules(
@@ -500,8 +504,9 @@ function resolveYear(
   if (f.kind.source === 'annex-a') {
     const facts = f.kind.facts;
     g.dateRange = facts.range;
-    g.asAt = facts.range?.end ?? null;
-    g.year = override ?? (facts.range ? fy(facts.range.end) : fy(today));
+    g.asAt = facts.asAt ?? facts.range?.end ?? null;
+    // The year of the workbook's as-at date (a List 8 alone has only old start dates as key dates).
+    g.year = override ?? (g.asAt ? fy(g.asAt) : fy(today));
   }
 }
 

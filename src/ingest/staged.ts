@@ -21,6 +21,8 @@ import type {
   Worker,
 } from '../model/local.js';
 import type { SourceKind } from '../model/source.js';
+import type { Ad1Record, DoLoRecord, PlacedAdoptionRecord, PrevPermRecord } from '../model/adoption.js';
+import type { AnnexACic, AnnexARow } from '../model/annex-a.js';
 import type { RowCount, ValidationIssue } from '../validate/issue.js';
 
 /** A file read by an import: never the raw content, only what identifies it (inputs.md §7). */
@@ -50,6 +52,14 @@ export interface StagedTables {
   swEpisodes?: SwEpisode[];
   oc2?: Oc2Outcome[];
   oc3?: Oc3Outcome[];
+  ad1?: Ad1Record[];
+  placedAdoption?: PlacedAdoptionRecord[];
+  prevPerm?: PrevPermRecord[];
+  dolo?: DoLoRecord[];
+  /** Annex A List 8 (children in care). */
+  annexACic?: AnnexACic[];
+  /** Annex A lists stored, unused (10 Adoption, 11 Adopters). */
+  annexARows?: AnnexARow[];
   contacts?: Contact[];
   strategyDiscussions?: StrategyDiscussion[];
   cpVisits?: Visit[];

@@ -14,6 +14,8 @@ import type {
   Worker,
 } from './local.js';
 import type { TableName } from './source.js';
+import type { Ad1Record, DoLoRecord, PlacedAdoptionRecord, PrevPermRecord } from './adoption.js';
+import type { AnnexACic, AnnexARow } from './annex-a.js';
 
 /**
  * As-at dates of a dataset's sources (indicators.md §1.8): CIN `Source/DateTime` or its latest event;
@@ -52,6 +54,18 @@ export interface LaDataset {
   readonly swEpisodes: readonly SwEpisode[];
   readonly oc2: readonly Oc2Outcome[];
   readonly oc3: readonly Oc3Outcome[];
+  /** Stored SSDA903 tables no indicator reads (inputs.md §2.1). */
+  readonly ad1: readonly Ad1Record[];
+  readonly placedAdoption: readonly PlacedAdoptionRecord[];
+  readonly prevPerm: readonly PrevPermRecord[];
+  readonly dolo: readonly DoLoRecord[];
+  // Ofsted Annex A
+  /** List 8 rows (latest workbook wins a child + start date): the children-in-care fallback. */
+  readonly annexACic: readonly AnnexACic[];
+  /** Lists 10 and 11 (stored, unused), from the latest workbook holding them. */
+  readonly annexARows: readonly AnnexARow[];
+  /** Tables Ofsted Annex A supplies because no primary source is loaded (the report says so). */
+  readonly annexASupplied: ReadonlySet<TableName>;
   // local extract
   readonly contacts: readonly Contact[];
   readonly strategyDiscussions: readonly StrategyDiscussion[];
@@ -86,6 +100,13 @@ export function emptyDataset(la: string): LaDataset {
     swEpisodes: [],
     oc2: [],
     oc3: [],
+    ad1: [],
+    placedAdoption: [],
+    prevPerm: [],
+    dolo: [],
+    annexACic: [],
+    annexARows: [],
+    annexASupplied: new Set(),
     contacts: [],
     strategyDiscussions: [],
     cpVisits: [],

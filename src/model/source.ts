@@ -38,6 +38,9 @@ export type TableName =
   | 'missing'
   | 'sw-episodes'
   | 'dolo'
+  // Ofsted Annex A (only what no statutory or local table holds)
+  | 'annex-a-cic'
+  | 'annex-a-adoption'
   // local extract
   | 'contacts'
   | 'cp-visits'

@@ -51,6 +51,56 @@ for (const store of testStores()) {
         assert.equal(c?.s, (25_000 * 24_999) / 2);
       });
 
+      await t.test(
+        'insertMany keeps every value exactly: tabs, newlines, backslashes, quotes, unicode, nulls',
+        async () => {
+          const awkward = [
+            'a\tb',
+            'line\nbreak\r\n',
+            'back\\slash \\N',
+            'it\'s "quoted"',
+            'Zoë 🧒',
+            '',
+            '\\.',
+          ];
+          const rows = Array.from({ length: 300 }, (_, i) => [
+            `w${i}`,
+            i % 3 === 0 ? null : '2022-02-28',
+            i % 5 === 0 ? null : -i,
+            i % 7 === 0 ? null : i / 8,
+            i % 2 === 0,
+            i % 4 === 0 ? null : awkward[i % awkward.length]!,
+          ]);
+          await db.exec(
+            'CREATE TABLE t_text (id TEXT PRIMARY KEY, d DATE, n INTEGER, x DOUBLE PRECISION, flag INTEGER, s TEXT)',
+          );
+          await db.insertMany('t_text', ['id', 'd', 'n', 'x', 'flag', 's'], rows);
+          const back = await db.allRows('SELECT id, d, n, x, flag, s FROM t_text ORDER BY id');
+          const want = rows
+            .map((r) => [...r.slice(0, 4), r[4] ? 1 : 0, r[5]])
+            .sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1));
+          assert.deepEqual(back, want);
+        },
+      );
+
+      await t.test(
+        'a failing insertMany of many rows rejects, and its transaction leaves nothing',
+        async () => {
+          const rows = Array.from({ length: 250 }, (_, i) => [`k${i}`, i === 200 ? 'no-such-parent' : 'a']);
+          await assert.rejects(
+            db.transaction(async (tx) => {
+              await tx.run('INSERT INTO t_contract (id, flag) VALUES (?, 0)', ['f1']);
+              await tx.insertMany('t_child', ['id', 'parent'], rows);
+            }),
+          );
+          assert.equal((await db.get<{ c: number }>('SELECT count(*) AS c FROM t_child'))?.c, 0);
+          assert.equal(await db.get("SELECT id FROM t_contract WHERE id = 'f1'"), undefined);
+          await db.insertMany('t_child', ['id', 'parent'], rows.slice(0, 150));
+          assert.equal((await db.get<{ c: number }>('SELECT count(*) AS c FROM t_child'))?.c, 150);
+          await db.run('DELETE FROM t_child');
+        },
+      );
+
       await t.test('run reports changed rows', async () => {
         const r = await db.run("UPDATE t_contract SET n = 0 WHERE id LIKE 'm1%'");
         assert.equal(r.changes, 11_111);

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { IngestResult, StagedSubmission, StagedTables } from '../ingest/staged.js';
 import type { RowCount, ValidationIssue } from '../validate/issue.js';
-import { assembleDataset } from './assemble/assemble-dataset.js';
+import { assembleChecks } from './assemble/assemble-dataset.js';
 import type { SubmissionRecords } from './assemble/submission-records.js';
 import type { Database } from './database.js';
 import type { SubmissionSummary, ValidationSummary } from './dataset-versions.js';
@@ -295,9 +295,7 @@ export async function importDataset(
     const kept = [...byIdentity.values()];
     const keptRecords = await Promise.all(kept.map((s) => readSubmission(tx, s)));
     const all = [...keptRecords, ...added.map((a) => a.stored)];
-    const { dataset, issues: checks } = assembleDataset(la, all);
-    const tables: Record<string, number> = {};
-    for (const [k, v] of Object.entries(dataset)) if (Array.isArray(v)) tables[k] = v.length;
+    const { issues: checks, counts: tables, asAt } = assembleChecks(la, all);
     const submissionsSummary: SubmissionSummary[] = [
       ...kept.map((s, n) => ({
         id: s.id,
@@ -317,7 +315,7 @@ export async function importDataset(
       })),
     ]);
     const extractDate =
-      [dataset.asAt.cin, dataset.asAt.ssda903, ...Object.values(dataset.asAt.local)]
+      [asAt.cin, asAt.ssda903, ...Object.values(asAt.local)]
         .filter((d): d is NonNullable<typeof d> => d !== null && d !== undefined)
         .sort()
         .at(-1) ?? null;
@@ -333,7 +331,7 @@ export async function importDataset(
         importId,
         hash,
         extractDate,
-        JSON.stringify(dataset.asAt),
+        JSON.stringify(asAt),
         JSON.stringify({
           tables,
           submissions: submissionsSummary,

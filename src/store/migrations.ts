@@ -6,6 +6,7 @@ import { migration as webTables } from './migrations/090-web.js';
 import { migration as webAuditAppendOnly } from './migrations/091-web-audit-append-only.js';
 import { migration as editions } from './migrations/110-editions.js';
 import { migration as submissionCounts } from './migrations/003-submission-counts.js';
+import { migration as storedTables } from './migrations/004-stored-tables.js';
 
 /**
  * Every schema change, in the order applied. Append new ones at the end (a file
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   webAuditAppendOnly,
   editions,
   submissionCounts,
+  storedTables,
 ];

@@ -1,5 +1,4 @@
 import type { Database } from './database.js';
-import { openPostgres } from './postgres.js';
 import { openSqlite } from './sqlite.js';
 import { migrate } from './migrate.js';
 import { MIGRATIONS } from './migrations.js';
@@ -41,8 +40,9 @@ export function isPostgresUrl(url: string): boolean {
  */
 export async function openDatabase(url?: string, options: OpenOptions = {}): Promise<Database> {
   const where = resolveDatabaseUrl(url, options.env);
+  // pg is loaded only for a PostgreSQL URL (the embedded database is the common case).
   const db = isPostgresUrl(where)
-    ? openPostgres(where)
+    ? (await import('./postgres.js')).openPostgres(where)
     : openSqlite(where.replace(/^sqlite:(\/\/)?/i, ''), { busyTimeoutMs: options.busyTimeoutMs });
   if (options.migrate !== false) {
     try {

@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { Database } from './database.js';
 import { bindValue } from './bind-value.js';
 import { toPgPlaceholders } from './pg-placeholders.js';
+import { copyChunks, copyFrom } from './pg-copy.js';
 
 const OID = { int8: 20, numeric: 1700, date: 1082, timestamp: 1114, timestamptz: 1184 } as const;
 
@@ -54,6 +55,9 @@ function describe(url: string): string {
 }
 
 type Queryable = pg.Pool | pg.PoolClient;
+
+/** From this many rows insertMany sends them with COPY FROM STDIN (no statement to parse per batch). */
+const COPY_FROM_ROWS = 100;
 
 /** Rows per multi-row INSERT: under PostgreSQL's 65,535 bind parameters. */
 function chunkRows(width: number): number {
@@ -117,6 +121,11 @@ class PostgresDatabase implements Database {
     const per = chunkRows(width);
     const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
     const work = async (db: PostgresDatabase): Promise<void> => {
+      const chunks = rows.length >= COPY_FROM_ROWS ? copyChunks(rows, width) : undefined;
+      if (chunks && db.client) {
+        await copyFrom(db.client, table, columns, chunks);
+        return;
+      }
       for (let at = 0; at < rows.length; at += per) {
         const slice = rows.slice(at, at + per);
         const params: unknown[] = [];

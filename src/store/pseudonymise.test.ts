@@ -78,3 +78,50 @@ test('stored issues lose child ids and personal values', () => {
   assert.equal(i.value, null);
   assert.doesNotMatch(i.message, /1001/);
 });
+
+test('stored SSDA903 tables and Annex A rows are pseudonymised too', () => {
+  const d = (s: string) => s as IsoDate;
+  const src = { file: 'x', position: 'line 2' };
+  const out = pseudonymiseTables(
+    {
+      ad1: [
+        {
+          id: '1001',
+          childId: '1001',
+          year: '2021-22',
+          dob: d('2019-03-15'),
+          dateInt: d('2021-05-04'),
+          dateMatch: null,
+          fosterCare: null,
+          nbAdoptr: null,
+          sexAdoptr: null,
+          lsAdoptr: null,
+          source: src,
+        },
+      ],
+      annexARows: [
+        {
+          id: 'List 10/2',
+          list: 10,
+          childId: '1001',
+          asAt: null,
+          cells: {
+            'Child Unique ID': '1001',
+            'Date of Birth': '2019-03-15',
+            'Date entered care': '2020-01-02',
+          },
+          source: src,
+        },
+      ],
+    },
+    key,
+  );
+  const a = out.ad1![0]!;
+  assert.deepEqual([a.childId, a.dob, a.dateInt], [pseudonymId(key, '1001'), '2019-03-01', '2021-05-04']);
+  assert.deepEqual(out.annexARows![0]!.cells, {
+    'Child Unique ID': pseudonymId(key, '1001'),
+    'Date of Birth': '2019-03-01',
+    'Date entered care': '2020-01-02',
+  });
+  assert.equal(out.annexARows![0]!.childId, pseudonymId(key, '1001'));
+});

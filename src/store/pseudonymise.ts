@@ -118,6 +118,29 @@ export function pseudonymiseTables(
           sweRegistration: WORKER(key, r.sweRegistration),
         }));
         break;
+      case 'ad1':
+      case 'placedAdoption':
+      case 'prevPerm':
+      case 'dolo':
+        (out as Record<string, unknown>)[k] = (rows as { childId: string; dob: IsoDate | null }[]).map(
+          (r) => ({ ...r, childId: cid(r.childId), dob: firstOfMonth(r.dob) }),
+        );
+        break;
+      case 'annexACic':
+        out.annexACic = (rows as NonNullable<StagedTables['annexACic']>).map((r) => ({
+          ...r,
+          childId: cid(r.childId),
+          placementPostcode: postcodeSector(r.placementPostcode),
+          worker: WORKER(key, r.worker),
+        }));
+        break;
+      case 'annexARows':
+        out.annexARows = (rows as NonNullable<StagedTables['annexARows']>).map((r) => ({
+          ...r,
+          childId: r.childId === null ? null : cid(r.childId),
+          cells: pseudonymousCells(r.cells, key),
+        }));
+        break;
       case 'postcodes':
       case 'population':
         (out as Record<string, unknown>)[k] = rows;
@@ -128,6 +151,25 @@ export function pseudonymiseTables(
           childId: cid(r.childId),
         }));
     }
+  }
+  return out;
+}
+
+/**
+ * Raw Annex A cells (lists 10, 11) under pseudonymisation: ids (child, adopter, worker) keyed, dates of
+ * birth to the first of the month, postcodes to sectors; other cells as given.
+ */
+function pseudonymousCells(
+  cells: Readonly<Record<string, string>>,
+  key: PseudonymKey,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [h, v] of Object.entries(cells)) {
+    const n = h.toLowerCase();
+    if (/\bid\b|identifier|unique/.test(n) || /worker|name/.test(n)) out[h] = pseudonymId(key, v);
+    else if (/birth/.test(n)) out[h] = /^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v.slice(0, 8)}01` : '';
+    else if (/postcode/.test(n)) out[h] = postcodeSector(v) ?? '';
+    else out[h] = v;
   }
   return out;
 }

@@ -11,6 +11,10 @@ export interface SqliteOptions {
 
 type Raw = BetterSqlite3.Database;
 
+/** Rows per multi-row INSERT, and SQLite's limit on bound parameters per statement. */
+const ROWS_PER_INSERT = 64;
+const MAX_PARAMS = 32_766;
+
 /**
  * Opens the embedded SQLite database at `path` (`:memory:` for a private in-memory one) with WAL
  * journaling (readers never block the writer), a busy timeout and foreign keys enforced.
@@ -126,15 +130,32 @@ class SqliteDatabase implements Database {
   ): Promise<void> {
     if (rows.length === 0) return;
     await this.ready();
-    const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
-    const s = this.stmt(sql);
     const width = columns.length;
+    // Several rows per statement: fewer calls into SQLite, each binding one reused parameter array.
+    const per = Math.max(1, Math.min(ROWS_PER_INSERT, Math.floor(MAX_PARAMS / width)));
+    const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
+    const tuple = `(${columns.map(() => '?').join(', ')})`;
+    const many = rows.length >= per ? this.stmt(head + Array<string>(per).fill(tuple).join(', ')) : null;
+    const one = this.stmt(head + tuple);
+    const params: unknown[] = new Array<unknown>(per * width);
     const insertAll = (): void => {
-      for (const row of rows) {
+      let at = 0;
+      if (many)
+        for (; at + per <= rows.length; at += per) {
+          let p = 0;
+          for (let i = at; i < at + per; i++) {
+            const row = rows[i]!;
+            if (row.length !== width)
+              throw new RangeError(`insertMany ${table}: row has ${row.length} values, expected ${width}`);
+            for (let j = 0; j < width; j++) params[p++] = bindValue(row[j]);
+          }
+          many.run(params);
+        }
+      for (; at < rows.length; at++) {
+        const row = rows[at]!;
         if (row.length !== width)
           throw new RangeError(`insertMany ${table}: row has ${row.length} values, expected ${width}`);
-        // An array binds as the anonymous parameters; copied only when a value needs converting.
-        s.run(needsBinding(row) ? row.map(bindValue) : row);
+        one.run(row.map(bindValue));
       }
     };
     // Inside a transaction the caller's BEGIN covers it; outside, one implicit transaction is much faster.
@@ -174,13 +195,4 @@ class SqliteDatabase implements Database {
     await this.gate.idle();
     if (this.raw.open) this.raw.close();
   }
-}
-
-/** True when a value of the row is not bindable as it is (boolean, undefined, Date). */
-function needsBinding(row: readonly unknown[]): boolean {
-  for (let i = 0; i < row.length; i++) {
-    const v = row[i];
-    if (v === undefined || typeof v === 'boolean' || v instanceof Date) return true;
-  }
-  return false;
 }

@@ -1,7 +1,7 @@
 import type { Basis, Period } from '../../calendar/period.js';
 import { isYearEnd } from '../../calendar/period.js';
 import { asAtFor } from '../lib/as-at.js';
-import { missingTables, notAvailable } from '../lib/availability.js';
+import { fileFor, missingTables, notAvailable } from '../lib/availability.js';
 import { childBreakdowns } from '../lib/child-breakdowns.js';
 import { sortMembers } from '../lib/members.js';
 import { sortNotes } from '../lib/notes.js';
@@ -12,6 +12,7 @@ import type {
   IndicatorInput,
   IndicatorSettings,
   IndicatorStatus,
+  Note,
 } from '../types.js';
 
 /** A computation with the engine's status: `no-eligible-cases` when a proportion's denominator is 0. */
@@ -50,6 +51,19 @@ function normaliseBreakdowns(
   return out;
 }
 
+/**
+ * The `annexA` note when Ofsted Annex A supplies a table the indicator reads because no primary source
+ * is loaded (lists 3, 4, 5, 7 for CIN tables; List 9 for care_leavers), or null.
+ */
+function annexASuppliedNote(input: IndicatorInput, def: IndicatorDefinition): Note | null {
+  const supplied = def.sources.filter((t) => input.data.annexASupplied.has(t));
+  if (supplied.length === 0) return null;
+  return {
+    code: 'annexA',
+    detail: `Ofsted Annex A in place of ${[...new Set(supplied.map(fileFor))].join(', ')}, which is not loaded`,
+  };
+}
+
 /** Options of {@link runIndicator}. */
 export interface RunOptions {
   /** false = drop the member list (comparison and trend periods need only the figures). Default true. */
@@ -59,7 +73,8 @@ export interface RunOptions {
 /**
  * Runs one indicator for one period and basis (indicators.md §1): `annual-only` between year ends
  * (value null, note `reportedAnnually`), `not-available` when a needed table is missing (never 0), the
- * definition's compute otherwise; adds `provisional` when the period ends after the sources' as-at date,
+ * definition's compute otherwise; when that is not available and the definition has an Annex A fallback
+ * whose tables are loaded, the fallback's figure (note `annexA`; inputs.md §4); adds `provisional` when the period ends after the sources' as-at date,
  * adds the standard child breakdowns (age band and sex at the period end, ethnicity) when the indicator
  * gives none, and puts members, notes, breakdowns and extra figures in a stable order.
  * @example runIndicator(def, input, parsePeriod('2021-22-Q3'), 'in-period', DEFAULT_SETTINGS).numerator
@@ -83,12 +98,22 @@ export function runIndicator(
     };
   }
   const missing = missingTables(input, def.sources);
-  const raw = missing.length > 0 ? notAvailable(missing) : def.compute(input, { period, basis, settings });
-  const asAt = asAtFor(input.data, def.sources);
+  const primary =
+    missing.length > 0 ? notAvailable(missing) : def.compute(input, { period, basis, settings });
+  // Ofsted Annex A answers only when the primary source is absent (inputs.md §4): a needed table, or a
+  // file the compute found missing. When Annex A cannot answer either, the primary's reason stands.
+  const fallbackRaw =
+    primary.status === 'not-available' && def.annexA && missingTables(input, def.annexA.sources).length === 0
+      ? def.annexA.compute(input, { period, basis, settings })
+      : null;
+  const fallback = fallbackRaw !== null && fallbackRaw.status !== 'not-available';
+  const raw = fallback ? fallbackRaw : primary;
+  const asAt = fallback ? null : asAtFor(input.data, def.sources);
   const provisional = raw.status === 'ok' && asAt !== null && period.end > asAt;
   const notes = sortNotes([
     ...raw.notes,
     provisional ? { code: 'provisional', detail: `period ends after the data's as-at date ${asAt}` } : null,
+    fallback ? null : annexASuppliedNote(input, def),
   ]);
   const engineStatus: IndicatorStatus =
     raw.status !== 'ok'

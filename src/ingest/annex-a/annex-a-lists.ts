@@ -5,7 +5,7 @@
 export interface AnnexAColumn {
   readonly key: string;
   readonly label: string;
-  /** Tokens that must all appear in the normalised header (e.g. ['child', 'id']). */
+  /** Tokens that must all appear in the normalised header (e.g. ['child', 'id']); `=la` = the whole word. */
   readonly tokens: readonly string[];
   readonly type: 'id' | 'date' | 'text' | 'label';
   /** Mapping table in data/annex-a for label columns. */
@@ -20,6 +20,11 @@ export interface AnnexAList {
   readonly keyDate: string | null;
   /** True when every column of the Ofsted template is listed, so others are AA-EXTRA-COLUMN. */
   readonly complete: boolean;
+  /**
+   * Stored as raw rows (every cell under its header; lists 10 and 11). A raw list with no columns takes
+   * the first of its top 10 rows with at least 3 filled cells as the header.
+   */
+  readonly raw?: boolean;
 }
 
 const c = (
@@ -152,23 +157,71 @@ export const ANNEX_A_LISTS: readonly AnnexAList[] = [
     columns: [
       ...COMMON,
       DISABILITY,
+      c('uasc', 'UASC', ['uasc'], 'label', 'yes-no'),
       c('start', 'Date Started to be Looked After', ['started', 'looked'], 'date'),
-      c('legal', 'Legal Status', ['legal', 'status']),
-      c('ceased', 'Date Ceased to be Looked After', ['ceased', 'date'], 'date'),
+      c('need', "Child's Category of Need", ['category', 'need'], 'label', 'category-of-need'),
+      c(
+        'repeat',
+        'Is this the second or subsequent period of being looked after within the last 12 months',
+        ['subsequent'],
+        'label',
+        'yes-no',
+      ),
+      c('legalStart', 'Date of Start of Legal Status', ['legal', 'status', 'start'], 'date'),
+      c('legal', 'Legal Status', ['legal', 'status'], 'label', 'legal-status'),
+      c('review', 'Date of Latest Statutory Review', ['review'], 'date'),
+      c('swVisit', 'Date of Last Social Work Visit', ['social', 'visit'], 'date'),
+      c('permanence', 'Permanence Plan', ['permanence']),
+      c('iroVisit', 'Date of Last IRO Visit', ['iro'], 'date'),
+      c('health', 'Date of Last Health Assessment', ['health'], 'date'),
+      c('dental', 'Date of Last Dental Check', ['dental'], 'date'),
+      c('placements12', 'Number of Placements in the Last 12 Months', ['number', 'placements']),
+      c('ceased', 'Date Ceased to be Looked After', ['ceas', 'date'], 'date'),
+      c('reasonCeased', 'Reason Ceased to be Looked After', ['reason', 'ceas'], 'label', 'reason-ceased'),
+      c('placementStart', 'Date of Start of Current Placement', ['placement', 'start'], 'date'),
+      c('placementType', 'Placement Type', ['placement', 'type'], 'label', 'placement-type'),
+      c('provider', 'Placement Provider', ['provider'], 'label', 'placement-provider'),
+      c('postcode', 'Placement Postcode', ['postcode']),
+      c('urn', 'Placement URN', ['urn']),
+      c('location', 'Placement Location', ['location'], 'label', 'placement-location'),
+      c('placementLa', 'Placement LA', ['placement', '=la']),
+      c('missing', 'Number of Missing Episodes', ['missing']),
+      c('absent', 'Number of Absences', ['absen']),
+      c('returnInterviews', 'Number of Return Interviews', ['return', 'interview']),
       ...TW,
     ],
     keyDate: 'start',
-    complete: false,
+    complete: true,
   },
   {
     number: 9,
     title: 'Care leavers',
-    columns: [...COMMON, c('contact', 'Latest Date of Contact', ['latest', 'contact'], 'date'), ...TW],
+    columns: [
+      ...COMMON,
+      c('uasc', 'UASC / Former UASC', ['uasc'], 'label', 'yes-no'),
+      ...TW,
+      c('advisor', 'Personal Advisor', ['advis']),
+      c('eligibility', 'Eligibility Category', ['eligib'], 'label', 'care-leaver-eligibility'),
+      c('pathway', 'Latest Pathway Plan Review Date', ['pathway'], 'date'),
+      c('inTouch', 'LA in Touch', ['touch'], 'label', 'in-touch'),
+      c('contact', 'Latest Date of Contact', ['latest', 'contact'], 'date'),
+      c('accommodation', 'Type of Accommodation', ['type', 'accommodation'], 'label', 'accommodation-type'),
+      c('suitability', 'Suitability of Accommodation', ['suitab'], 'label', 'accommodation-suitability'),
+      c('activity', 'Activity Status', ['activity'], 'label', 'activity'),
+    ],
+    keyDate: null,
+    complete: true,
+  },
+  // Stored, unused: every cell kept under its header.
+  {
+    number: 10,
+    title: 'Adoption',
+    columns: [...COMMON, DISABILITY],
     keyDate: null,
     complete: false,
+    raw: true,
   },
-  { number: 10, title: 'Adoption', columns: COMMON, keyDate: null, complete: false },
-  { number: 11, title: 'Adopters', columns: [], keyDate: null, complete: false },
+  { number: 11, title: 'Adopters', columns: [], keyDate: null, complete: false, raw: true },
 ];
 
 /**
@@ -182,10 +235,16 @@ export function normaliseHeader(text: string): string {
     .trim();
 }
 
-/** True when a normalised header holds every token of the column (as words or word starts). */
-export function headerMatches(header: string, col: AnnexAColumn): boolean {
+/**
+ * True when a normalised header holds every token of the column (as words or word starts; a token
+ * `=word` only as the whole word, so `=la` is not taken by "last").
+ * @example headerMatches('placement la', { tokens: ['placement', '=la'] }) //=> true
+ */
+export function headerMatches(header: string, col: Pick<AnnexAColumn, 'tokens'>): boolean {
   const words = header.split(' ');
-  return col.tokens.every((t) => words.some((w) => w.startsWith(t)));
+  return col.tokens.every((t) =>
+    t.startsWith('=') ? words.includes(t.slice(1)) : words.some((w) => w.startsWith(t)),
+  );
 }
 
 /** The list a sheet name is (`List 3`, `list_3`, `LIST3`), or null. */

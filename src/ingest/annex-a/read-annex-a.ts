@@ -14,10 +14,15 @@ import {
 } from './annex-a-lists.js';
 import { loadLabelMap, mapLabel } from './label-map.js';
 import { sexCode } from '../sex-code.js';
+import type { AnnexARow } from '../../model/annex-a.js';
+import { annexACicRecord, type AnnexARowValues } from './map-annex-a-cic.js';
+import { annexACareLeaver } from './map-annex-a-care-leaver.js';
 
-/** What an Annex A workbook says about itself: the range of its key dates. */
+/** What an Annex A workbook says about itself: the range of its key dates and its latest event date. */
 export interface AnnexAFacts {
   range: { start: IsoDate; end: IsoDate } | null;
+  /** The latest date of any event cell (key dates, reviews, visits, checks, contacts; not dates of birth). */
+  asAt: IsoDate | null;
 }
 
 export interface ReadAnnexAOptions {
@@ -78,8 +83,10 @@ function cellDate(v: Cell, date1904: boolean): { date: IsoDate | null; raw: stri
  * Streams an Ofsted Annex A workbook (inputs.md §4) with exceljs's WorkbookReader: sheets `List n`; the
  * header row is the first of the top 10 rows matching half the list's columns; label cells are mapped through
  * the tables in `data/annex-a` (`AA-UNMAPPED` warning when not). Every list's rows are checked and counted;
- * lists 3, 4, 5 and 7 become Referral, Assessment, Section47 and CP plan records (the fallback source), and
- * every list's children become Child records. Lists 8 and 9 are checked and counted, not yet mapped.
+ * lists 3, 4, 5 and 7 become Referral, Assessment, Section47 and CP plan records, List 8 children-in-care
+ * records and List 9 care-leaver statuses (the fallback sources); lists 10 and 11 are stored as raw rows;
+ * every list's children become Child records. List 8 and 9 records, and raw rows, carry the workbook's
+ * as-at date (its latest event date), so they are added once the whole workbook is read.
  * @example const facts = await readAnnexA(sink, { path, limits })
  */
 export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<AnnexAFacts> {
@@ -87,7 +94,10 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
     for await (const chunk of createReadStream(o.path) as AsyncIterable<Buffer>) o.onChunk(chunk);
   let start: IsoDate | null = null;
   let end: IsoDate | null = null;
+  let latest: IsoDate | null = null;
   const seenLists = new Set<number>();
+  // Records that need the workbook's as-at date, added at the end in file order.
+  const deferred: ((asAt: IsoDate | null) => void)[] = [];
   const children = new Map<
     string,
     { dob: IsoDate | null; sex: string | null; ethnicity: string | null; position: string }
@@ -113,6 +123,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
     const date1904 = !!(reader as unknown as { properties?: { date1904?: boolean } }).properties?.date1904;
     const label = `List ${list.number}`;
     let header: Map<string, number> | null = null;
+    let headerTexts: (string | null)[] = [];
     let rowsSeen = 0;
     for await (const row of sheet) {
       const values = row.values as Cell[];
@@ -120,6 +131,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
         rowsSeen++;
         if (rowsSeen > 10) continue;
         header = matchHeader(values, list, sink, label, row.number);
+        if (header) headerTexts = Array.from(values, (v) => cellText(v ?? null));
         continue;
       }
       if (values.every((v) => cellText(v ?? null) === null)) continue;
@@ -150,16 +162,26 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
           message: `${where(key)}: ${message}${severity === 'error' ? '; this row was not loaded.' : '.'}`,
         });
       };
-      if (childId === null) {
+      if (childId === null && list.columns.some((c) => c.key === 'childId')) {
         issue('AA-CHILD-ID', 'error', 'childId', null, 'Child Unique ID is blank');
         continue;
       }
+      if (list.raw) {
+        const rawRow = rawRowOf(list.number, childId, headerTexts, values, { file: sink.file, position });
+        const dob = header.has('dob') ? cellDate(get('dob'), date1904).date : null;
+        if (childId !== null && !children.has(childId))
+          children.set(childId, { dob, sex: null, ethnicity: null, position });
+        deferred.push((asAt) => sink.add('annexARows', { ...rawRow, asAt }));
+        continue;
+      }
+      if (childId === null) continue;
       const dates: Record<string, IsoDate | null> = {};
       let rejected = false;
       for (const col of list.columns) {
         if (col.type !== 'date' || !header.has(col.key)) continue;
         const d = cellDate(get(col.key), date1904);
         dates[col.key] = d.date;
+        if (d.date !== null && col.key !== 'dob' && (latest === null || d.date > latest)) latest = d.date;
         if (d.date === null && d.raw !== null) {
           const isKey = col.key === list.keyDate;
           issue(
@@ -184,6 +206,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
       }
       if (rejected) continue;
       const labels: Record<string, string | null> = {};
+      const unmapped: Record<string, string> = {};
       for (const col of list.columns) {
         if (col.type !== 'label' || !col.map || !header.has(col.key)) continue;
         const text = cellText(get(col.key));
@@ -193,6 +216,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
         }
         const read = mapLabel(loadLabelMap(col.map), text);
         labels[col.key] = read.kind === 'code' ? read.code : null;
+        if (read.kind === 'unmapped') unmapped[col.label] = text;
         if (read.kind === 'unmapped')
           issue(
             'AA-UNMAPPED',
@@ -214,7 +238,30 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
           ethnicity: labels['ethnicity'] ?? null,
           position,
         });
-      addRecord(list, sink, childId, position, dates, labels, get);
+      const rowValues: AnnexARowValues = {
+        childId,
+        dates,
+        labels,
+        unmapped,
+        text: (k) => cellText(get(k)),
+        source: { file: sink.file, position },
+      };
+      if (list.number === 8) {
+        deferred.push((asAt) => sink.add('annexACic', annexACicRecord(rowValues, asAt ?? dates['start']!)));
+      } else if (list.number === 9) {
+        deferred.push((asAt) => {
+          const status = annexACareLeaver(rowValues, asAt);
+          if (status) sink.add('careLeavers', status);
+          else
+            issue(
+              'AA-DATE',
+              'error',
+              'contact',
+              null,
+              'Latest Date of Contact is blank and the workbook has no other dates, so the status has no date',
+            );
+        });
+      } else addRecord(list, sink, childId, position, dates, labels, get);
     }
     if (!header) {
       sink.issue({
@@ -240,6 +287,8 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
       });
     }
   }
+  const asAt = latest ?? end;
+  for (const add of deferred) add(asAt);
   for (const [childId, c] of children) {
     sink.add('children', {
       childId,
@@ -252,7 +301,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
       sources: [{ file: sink.file, position: c.position }],
     });
   }
-  return { range: start !== null && end !== null ? { start, end } : null };
+  return { range: start !== null && end !== null ? { start, end } : null, asAt };
 }
 
 function matchHeader(
@@ -265,6 +314,7 @@ function matchHeader(
   const header = new Map<string, number>();
   const used = new Set<number>();
   const texts = Array.from(values, (v) => normaliseHeader(cellText(v ?? null) ?? ''));
+  if (list.columns.length === 0) return texts.filter((t) => t !== '').length >= 3 ? header : null;
   // Longer token lists first, so "Plan Start Date" is not taken by a looser column.
   const cols = [...list.columns].sort((a, b) => b.tokens.length - a.tokens.length);
   for (const col of cols) {
@@ -291,6 +341,27 @@ function matchHeader(
     });
   }
   return header;
+}
+
+/**
+ * A row of a stored, unused list (10, 11): every filled cell under its header text (a cell under no header
+ * as `Column X`), dates as `YYYY-MM-DD`.
+ */
+function rawRowOf(
+  list: number,
+  childId: string | null,
+  headerTexts: readonly (string | null)[],
+  values: readonly Cell[],
+  source: { file: string; position: string },
+): Omit<AnnexARow, 'asAt'> {
+  const cells: Record<string, string> = {};
+  for (let i = 1; i < values.length; i++) {
+    const t = cellText(values[i] ?? null);
+    if (t === null) continue;
+    const h = headerTexts[i] ?? `Column ${colLetter(i)}`;
+    cells[h in cells ? `${h} (${colLetter(i)})` : h] = t;
+  }
+  return { id: `List ${list}/${source.position.split('!A')[1]}`, list, childId, cells, source };
 }
 
 function addRecord(

@@ -19,8 +19,7 @@ export type CellGetter = (column: string) => string | null;
  * Maps one SSDA903 row (from CSV or XML) to its case-model record (inputs.md §2.1), checking required fields,
  * dates and flags as it goes; a row with an error is not staged. Codes are stored upper-case; whether a code
  * is valid for the collection year is checked later by the year's rules (the year is known only once the
- * whole set is read). AD1, PlacedAdoption, PrevPerm and DoLo rows are checked and counted but not staged
- * (the case model has no record for them).
+ * whole set is read). AD1, PlacedAdoption, PrevPerm and DoLo rows are stored (no indicator reads them).
  * @example map903Row('Episodes', get, fields, sink, { dateStyle: 'dmy', upnKey }) // stages one Episode
  */
 export function map903Row(
@@ -201,25 +200,73 @@ export function map903Row(
       });
       return;
     }
-    case 'AD1':
-      f.date('DOB', get('DOB'), s, { severity: 'warning' });
-      f.date('DATE_INT', get('DATE_INT'), s);
-      f.date('DATE_MATCH', get('DATE_MATCH'), s);
+    case 'AD1': {
+      const dob = f.date('DOB', get('DOB'), s, { severity: 'warning' });
+      const dateInt = f.date('DATE_INT', get('DATE_INT'), s);
+      const dateMatch = f.date('DATE_MATCH', get('DATE_MATCH'), s);
+      if (f.rejected || child === null) return;
+      sink.add('ad1', {
+        id: sink.id('ad1', child, f.position),
+        childId: child,
+        year: '',
+        dob,
+        dateInt,
+        dateMatch,
+        fosterCare: get('FOSTER_CARE'),
+        nbAdoptr: get('NB_ADOPTR'),
+        sexAdoptr: upper(get, 'SEX_ADOPTR'),
+        lsAdoptr: upper(get, 'LS_ADOPTR'),
+        source,
+      });
       return;
-    case 'PlacedAdoption':
-      f.date('DOB', get('DOB'), s, { severity: 'warning' });
-      f.date('DATE_PLACED', get('DATE_PLACED'), s, { required: true });
-      f.date('DATE_PLACED_CEASED', get('DATE_PLACED_CEASED'), s);
+    }
+    case 'PlacedAdoption': {
+      const dob = f.date('DOB', get('DOB'), s, { severity: 'warning' });
+      const placed = f.date('DATE_PLACED', get('DATE_PLACED'), s, { required: true });
+      const ceased = f.date('DATE_PLACED_CEASED', get('DATE_PLACED_CEASED'), s);
+      if (f.rejected || child === null || placed === null) return;
+      sink.add('placedAdoption', {
+        id: sink.id('placedAdoption', `${child}/${placed}`, f.position),
+        childId: child,
+        dob,
+        datePlaced: placed,
+        datePlacedCeased: ceased,
+        reasonPlacedCeased: upper(get, 'REASON_PLACED_CEASED'),
+        source,
+      });
       return;
-    case 'PrevPerm':
-      f.date('DOB', get('DOB'), s, { severity: 'warning' });
-      f.date('DATE_PERM', get('DATE_PERM'), s, { severity: 'warning' });
+    }
+    case 'PrevPerm': {
+      const dob = f.date('DOB', get('DOB'), s, { severity: 'warning' });
+      const datePerm = f.date('DATE_PERM', get('DATE_PERM'), s, { severity: 'warning' });
+      if (f.rejected || child === null) return;
+      sink.add('prevPerm', {
+        id: sink.id('prevPerm', child, f.position),
+        childId: child,
+        year: '',
+        dob,
+        prevPerm: upper(get, 'PREV_PERM'),
+        laPerm: upper(get, 'LA_PERM'),
+        datePerm,
+        source,
+      });
       return;
-    case 'DoLo':
-      f.date('DOB', get('DOB'), s, { severity: 'warning' });
-      f.date('DOLO_START', get('DOLO_START'), s, { required: true });
-      f.date('DOLO_END', get('DOLO_END'), s);
+    }
+    case 'DoLo': {
+      const dob = f.date('DOB', get('DOB'), s, { severity: 'warning' });
+      const start = f.date('DOLO_START', get('DOLO_START'), s, { required: true });
+      const end = f.date('DOLO_END', get('DOLO_END'), s);
+      if (f.rejected || child === null || start === null) return;
+      sink.add('dolo', {
+        id: sink.id('dolo', `${child}/${start}`, f.position),
+        childId: child,
+        dob,
+        start,
+        end,
+        source,
+      });
       return;
+    }
   }
 }
 

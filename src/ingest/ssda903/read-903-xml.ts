@@ -8,6 +8,9 @@ import { SSDA903_XML_SCHEMA } from './ssda903-xml-schema.js';
 import { map903Row, type CellGetter } from './map-903-row.js';
 import type { Ssda903Table } from './tables.js';
 
+/** HEADER fields of the AD1 table: any one set gives an AD1 row. */
+const AD1_FIELDS = ['DATE_INT', 'DATE_MATCH', 'FOSTER_CARE', 'NB_ADOPTR', 'SEX_ADOPTR', 'LS_ADOPTR'];
+
 export interface Read903XmlOptions {
   readonly path: string;
   readonly encoding: TextEncoding;
@@ -18,7 +21,7 @@ export interface Read903XmlOptions {
 
 /**
  * Streams an SSDA903 XML return (inputs.md §2.1 "XML form") into the same tables as the CSV form, one CHILD at
- * a time: HEADER → Header (plus a UASC row when UASC=1 or DUC is set, an OC3 row when its fields are set),
+ * a time: HEADER → Header (plus a UASC row when UASC=1 or DUC is set, an OC3 or AD1 row when any of its fields is set),
  * AREVIEW → Reviews, AMISSING → Missing, OC2, PERMANENCE → PrevPerm, AD_PLACED → PlacedAdoption, EPISODE →
  * Episodes (PL = PLACE). DOB is copied from HEADER; self-closed elements are null.
  * @example await read903Xml(sink, { path, encoding: 'utf-8', limits, upnKey })
@@ -66,7 +69,7 @@ export async function read903Xml(sink: FileSink, o: Read903XmlOptions): Promise<
         map('Header', header, withChild(h), childId);
         if (h['UASC'] === '1' || h['DUC']) map('UASC', header, withChild(h), childId, false);
         if (h['IN_TOUCH'] || h['ACTIV'] || h['ACCOM']) map('OC3', header, withChild(h), childId, false);
-        if (h['DATE_INT'] || h['DATE_MATCH']) map('AD1', header, withChild(h), childId, false);
+        if (AD1_FIELDS.some((c) => h[c])) map('AD1', header, withChild(h), childId, false);
         for (const n of header.children['AREVIEW'] ?? []) map('Reviews', n, withChild(n.leaves), childId);
         for (const n of header.children['AMISSING'] ?? []) map('Missing', n, withChild(n.leaves), childId);
         for (const n of header.children['OC2'] ?? []) map('OC2', n, withChild(n.leaves), childId);

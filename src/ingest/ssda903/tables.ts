@@ -63,6 +63,3 @@ export const EPISODE_DERIVED_COLUMNS: readonly string[] = ['PL_DISTANCE', 'PL_LA
 
 /** Tables every SSDA903 set must hold (`S-INCOMPLETE-SET`). */
 export const REQUIRED_903_TABLES: readonly Ssda903Table[] = ['Header', 'Episodes'];
-
-/** Tables recognised, counted and validated but not staged: the case model has no record for them. */
-export const UNSTAGED_903_TABLES: readonly Ssda903Table[] = ['AD1', 'PlacedAdoption', 'PrevPerm', 'DoLo'];

@@ -91,6 +91,15 @@ export const NOTE_WORDING: Readonly<Record<string, NoteWording>> = {
   outsideLaOnly: { kind: 'info', text: '{detail}' },
   longTermFromPlace: { kind: 'info', text: '{detail}' },
   allocationSource: { kind: 'info', text: 'allocations read from {detail}' },
+  annexA: { kind: 'info', text: 'computed from {detail}' },
+  annexABlank: {
+    kind: 'issue',
+    text: '{n} [child has|children have] a blank {detail} in Ofsted Annex A and [is|are] not counted in the numerator',
+  },
+  adoptionClauseUnknown: {
+    kind: 'info',
+    text: '{n} [child|children] in an adoption placement counted on that placement only ({detail})',
+  },
   anchorFallback: {
     kind: 'issue',
     text: '{n} [conference was|conferences were] measured from the Section 47 start for lack of a strategy discussion',

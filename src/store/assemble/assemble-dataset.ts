@@ -6,7 +6,7 @@ import type { ValidationIssue } from '../../validate/issue.js';
 import { collectionYearStart } from './collection-year.js';
 import { crossSourceChecks } from './cross-source-checks.js';
 import { datasetIssue } from './dataset-issue.js';
-import { mergeByKey, withProvenance } from './keyed-merge.js';
+import { keepRecords, mergeByKey, type Reidentify, reidentifyCopy } from './keyed-merge.js';
 import { mergeChildren } from './merge-children.js';
 import { mergeLocal } from './merge-local.js';
 import { stitchCin } from './stitch-cin.js';
@@ -23,6 +23,10 @@ const SSDA903_KEYS = [
   'oc2',
   'oc3',
   'uasc',
+  'ad1',
+  'placedAdoption',
+  'prevPerm',
+  'dolo',
 ] as const;
 const LOCAL_KEYS = [
   'contacts',
@@ -54,6 +58,12 @@ export const TABLE_NAMES: { readonly [K in keyof StagedTables]-?: readonly Table
   swEpisodes: ['sw-episodes'],
   oc2: ['oc2'],
   oc3: ['oc3'],
+  ad1: ['ad1'],
+  placedAdoption: ['placed-adoption'],
+  prevPerm: ['prev-perm'],
+  dolo: ['dolo'],
+  annexACic: ['annex-a-cic'],
+  annexARows: ['annex-a-adoption'],
   contacts: ['contacts'],
   strategyDiscussions: ['strategy-discussions'],
   cpVisits: ['cp-visits'],
@@ -84,6 +94,10 @@ const SSDA903_RECORD_KEYS = {
   oc2: (r: { childId: string; year: string }) => `${r.childId}|${r.year}`,
   oc3: (r: { childId: string; year: string }) => `${r.childId}|${r.year}`,
   uasc: (r: { childId: string }) => r.childId,
+  ad1: (r: { childId: string; year: string }) => `${r.childId}|${r.year}`,
+  placedAdoption: (r: { childId: string; datePlaced: string }) => `${r.childId}|${r.datePlaced}`,
+  prevPerm: (r: { childId: string; year: string }) => `${r.childId}|${r.year}`,
+  dolo: (r: { childId: string; start: string }) => `${r.childId}|${r.start}`,
 } as const;
 
 /** Natural keys used when Annex A supplies a statutory table (no stitching; the latest workbook wins). */
@@ -110,7 +124,11 @@ export interface AssembledDataset {
  * statutory source supplies (`AA-FALLBACK`). Pure: the same submissions always give the same dataset.
  * @example const { dataset, issues } = assembleDataset('841', submissions); dataset.tables.has('episodes') //=> true
  */
-export function assembleDataset(la: string, submissions: readonly SubmissionRecords[]): AssembledDataset {
+export function assembleDataset(
+  la: string,
+  submissions: readonly SubmissionRecords[],
+  reidentify: Reidentify = reidentifyCopy,
+): AssembledDataset {
   const subs = [...submissions].sort(byAge);
   const of = (source: SubmissionRecords['source']) => subs.filter((s) => s.source === source);
   const cin = of('cin');
@@ -119,9 +137,10 @@ export function assembleDataset(la: string, submissions: readonly SubmissionReco
   const local = of('local');
   const issues: ValidationIssue[] = [];
   const tables = new Set<TableName>();
+  const annexASupplied = new Set<TableName>();
 
-  const stitchedCin = stitchCin(cin);
-  const stitched903 = stitchEpisodes(s903);
+  const stitchedCin = stitchCin(cin, reidentify);
+  const stitched903 = stitchEpisodes(s903, reidentify);
   issues.push(...stitched903.issues, ...stitchedCin.issues);
 
   const statutory: { [K in StatKey]: NonNullable<StagedTables[K]> } = {
@@ -131,12 +150,16 @@ export function assembleDataset(la: string, submissions: readonly SubmissionReco
     section47s: stitchedCin.section47s,
     cpPlans: stitchedCin.cpPlans,
     episodes: stitched903.episodes,
-    cicReviews: keyed(s903, 'cicReviews', SSDA903_RECORD_KEYS.cicReviews),
-    missingEpisodes: keyed(s903, 'missingEpisodes', SSDA903_RECORD_KEYS.missingEpisodes),
-    swEpisodes: keyed(s903, 'swEpisodes', SSDA903_RECORD_KEYS.swEpisodes),
-    oc2: keyed(s903, 'oc2', SSDA903_RECORD_KEYS.oc2),
-    oc3: keyed(s903, 'oc3', SSDA903_RECORD_KEYS.oc3),
-    uasc: keyed(s903, 'uasc', SSDA903_RECORD_KEYS.uasc),
+    cicReviews: keyed(s903, 'cicReviews', SSDA903_RECORD_KEYS.cicReviews, reidentify),
+    missingEpisodes: keyed(s903, 'missingEpisodes', SSDA903_RECORD_KEYS.missingEpisodes, reidentify),
+    swEpisodes: keyed(s903, 'swEpisodes', SSDA903_RECORD_KEYS.swEpisodes, reidentify),
+    oc2: keyed(s903, 'oc2', SSDA903_RECORD_KEYS.oc2, reidentify),
+    oc3: keyed(s903, 'oc3', SSDA903_RECORD_KEYS.oc3, reidentify),
+    uasc: keyed(s903, 'uasc', SSDA903_RECORD_KEYS.uasc, reidentify),
+    ad1: keyed(s903, 'ad1', SSDA903_RECORD_KEYS.ad1, reidentify),
+    placedAdoption: keyed(s903, 'placedAdoption', SSDA903_RECORD_KEYS.placedAdoption, reidentify),
+    prevPerm: keyed(s903, 'prevPerm', SSDA903_RECORD_KEYS.prevPerm, reidentify),
+    dolo: keyed(s903, 'dolo', SSDA903_RECORD_KEYS.dolo, reidentify),
   };
   // A CIN census always holds every CIN module; SSDA903 tables are present when their file was.
   const has = (group: readonly SubmissionRecords[], key: keyof StagedTables): boolean =>
@@ -151,8 +174,11 @@ export function assembleDataset(la: string, submissions: readonly SubmissionReco
     const statutoryHas = group === cin ? cin.length > 0 : has(group, key);
     if (statutoryHas || !has(annex, key)) return;
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    (statutory as any)[key] = keyed(annex, key, FALLBACK_KEYS[key] as (r: unknown) => string);
-    TABLE_NAMES[key].forEach((t) => tables.add(t));
+    (statutory as any)[key] = keyed(annex, key, FALLBACK_KEYS[key] as (r: unknown) => string, reidentify);
+    TABLE_NAMES[key].forEach((t) => {
+      tables.add(t);
+      annexASupplied.add(t);
+    });
     issues.push(
       datasetIssue(
         'AA-FALLBACK',
@@ -167,7 +193,7 @@ export function assembleDataset(la: string, submissions: readonly SubmissionReco
   for (const key of CIN_KEYS) fallback(key, cin, 'CIN census');
   for (const key of SSDA903_KEYS) fallback(key, s903, 'SSDA903');
 
-  const kids = mergeChildren(subs);
+  const kids = mergeChildren(subs, reidentify);
   issues.push(...kids.issues);
   if (s903.some((s) => s.tables.children !== undefined)) tables.add('header');
   if (cin.length > 0) tables.add('cin-child');
@@ -178,15 +204,24 @@ export function assembleDataset(la: string, submissions: readonly SubmissionReco
     // Annex A never supplies local tables unless no local file does.
     const group = has(local, key) ? local : annex;
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    (localRecords as any)[key] = mergeLocal(key, group);
+    (localRecords as any)[key] = mergeLocal(key, group, reidentify);
     if (!has(group, key)) continue;
     TABLE_NAMES[key].forEach((t) => tables.add(t));
+    if (group === annex) TABLE_NAMES[key].forEach((t) => annexASupplied.add(t));
     if (REFERENCE_KEYS.has(key)) continue;
     for (const s of group) {
       if (s.tables[key] === undefined || s.asAt === null) continue;
       for (const t of TABLE_NAMES[key]) if (!localAsAt[t] || localAsAt[t]! < s.asAt) localAsAt[t] = s.asAt;
     }
   }
+
+  // Annex A's own lists: List 8 by child + start (the latest workbook wins); lists 10 and 11 as the latest
+  // workbook holding them gives them (stored, unused).
+  const annexACic = keyed(annex, 'annexACic', (r) => `${r.childId}|${r.startDate}`, reidentify);
+  if (has(annex, 'annexACic')) tables.add('annex-a-cic');
+  const latestRows = [...annex].reverse().find((s) => s.tables.annexARows !== undefined);
+  const annexARows = latestRows ? keyed([latestRows], 'annexARows', (r) => r.id, reidentify) : [];
+  if (latestRows) tables.add('annex-a-adoption');
 
   const asAt: AsAtDates = { cin: latestAsAt(cin), ssda903: latestAsAt(s903), local: localAsAt };
   const dataset: LaDataset = {
@@ -196,25 +231,50 @@ export function assembleDataset(la: string, submissions: readonly SubmissionReco
     historyStart: { cin: earliestYearStart(cin), ssda903: earliestYearStart(s903) },
     children: kids.children,
     ...statutory,
+    annexACic,
+    annexARows,
+    annexASupplied,
     ...localRecords,
   };
   issues.push(...crossSourceChecks(dataset));
   return { dataset, issues };
 }
 
-function keyed<K extends StatKey>(
+/** What an import keeps of the merged dataset: its checks, records per table and as-at dates. */
+export interface DatasetChecks {
+  readonly issues: readonly ValidationIssue[];
+  /** Records per dataset table after merging (`children`, `episodes`, …). */
+  readonly counts: Readonly<Record<string, number>>;
+  readonly asAt: AsAtDates;
+}
+
+/**
+ * The dataset checks and counts of {@link assembleDataset} without the dataset: the same merge, but the
+ * winning records are not copied and re-identified (what an import needs, at a fraction of the time and
+ * memory). The submissions' records are left unchanged.
+ * @example assembleChecks('841', submissions).counts.episodes //=> 696
+ */
+export function assembleChecks(la: string, submissions: readonly SubmissionRecords[]): DatasetChecks {
+  const { dataset, issues } = assembleDataset(la, submissions, keepRecords);
+  const counts: Record<string, number> = {};
+  for (const [k, v] of Object.entries(dataset)) if (Array.isArray(v)) counts[k] = v.length;
+  return { issues, counts, asAt: dataset.asAt };
+}
+
+function keyed<K extends Exclude<keyof StagedTables, 'children'>>(
   group: readonly SubmissionRecords[],
   key: K,
   naturalKey: (r: NonNullable<StagedTables[K]>[number]) => string,
+  reidentify: Reidentify,
 ): NonNullable<StagedTables[K]> {
   type R = NonNullable<StagedTables[K]>[number];
   const winners = mergeByKey(
     group.map((sub) => ({ sub, records: (sub.tables[key] ?? []) as R[] })),
     naturalKey,
   );
-  return [...winners.values()].map((w) =>
-    withProvenance(w.record as R & { id: string; source: { file: string; position: string } }, w.sub),
-  ) as NonNullable<StagedTables[K]>;
+  const out: R[] = [];
+  for (const w of winners.values()) out.push(reidentify(w.record, w.sub));
+  return out as NonNullable<StagedTables[K]>;
 }
 
 function latestAsAt(group: readonly SubmissionRecords[]): IsoDate | null {

@@ -18,11 +18,10 @@ export function mergeByKey<T>(
 ): Map<string, Winner<T>> {
   const out = new Map<string, Winner<T>>();
   for (const { sub, records } of batches) {
-    const seen = new Set<string>();
     for (const record of records) {
       const k = key(record, sub);
-      if (seen.has(k)) continue;
-      seen.add(k);
+      // A key this submission already holds keeps its first record.
+      if (out.get(k)?.sub === sub) continue;
       out.set(k, { record, sub });
     }
   }
@@ -40,3 +39,23 @@ export function withProvenance<
 >(r: T, sub: SubmissionRecords): T {
   return { ...r, id: loadedId(sub, r.id), source: { ...r.source, submissionId: sub.id } };
 }
+
+/**
+ * How the merge hands on the records that win: as re-identified copies ({@link withProvenance}: a dataset to
+ * compute on), or as the submission's own records, uncopied and unchanged (only the dataset checks and
+ * counts are wanted, as when importing: no copy of every record).
+ */
+export type Reidentify = <T>(r: T, sub: SubmissionRecords) => T;
+
+/** {@link Reidentify} by copy: `id` (when a string) becomes the loaded id, `source` names the submission. */
+export const reidentifyCopy: Reidentify = <T>(r: T, sub: SubmissionRecords): T => {
+  const o = r as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...o };
+  if (typeof o['id'] === 'string') out['id'] = loadedId(sub, o['id']);
+  if (o['source'] && typeof o['source'] === 'object')
+    out['source'] = { ...(o['source'] as object), submissionId: sub.id };
+  return out as T;
+};
+
+/** {@link Reidentify} that keeps the records as they are (for checks and counts only; never mutate them). */
+export const keepRecords: Reidentify = <T>(r: T): T => r;

@@ -2,6 +2,7 @@ import type { Child } from '../../model/child.js';
 import type { SourceKind, SourceRef } from '../../model/source.js';
 import type { ValidationIssue } from '../../validate/issue.js';
 import { datasetIssue } from './dataset-issue.js';
+import { keepRecords, type Reidentify, reidentifyCopy } from './keyed-merge.js';
 import type { SubmissionRecords } from './submission-records.js';
 
 /** Which source's child record is preferred for a field: SSDA903 Header first, else CIN, else Annex A. */
@@ -40,7 +41,10 @@ function latestOf(m: ReadonlyMap<SourceKind, readonly Held[]>, src: SourceKind, 
  * differs between sources) and `X-UPN` (one UPN, two child ids).
  * @example mergeChildren([ssda903_2022, cin_2022]).children[0].dob //=> the Header DOB
  */
-export function mergeChildren(subs: readonly SubmissionRecords[]): {
+export function mergeChildren(
+  subs: readonly SubmissionRecords[],
+  reidentify: Reidentify = reidentifyCopy,
+): {
   children: Child[];
   issues: ValidationIssue[];
 } {
@@ -66,10 +70,12 @@ export function mergeChildren(subs: readonly SubmissionRecords[]): {
           disabilities = cin[i]!.child.disabilities;
           break;
         }
+    // Without copies (checks and counts only) the merged child lists no sources.
     const sources: SourceRef[] = [];
-    for (const list of m.values())
-      for (const h of list)
-        for (const r of h.child.sources) sources.push({ ...r, submissionId: r.submissionId ?? h.subId });
+    if (reidentify !== keepRecords)
+      for (const list of m.values())
+        for (const h of list)
+          for (const r of h.child.sources) sources.push({ ...r, submissionId: r.submissionId ?? h.subId });
     children.push({
       childId,
       dob: pick(m, 'dob'),

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../../calendar/iso-date.js';
 import type { StagedTables } from '../../ingest/staged.js';
-import { loadedId } from './keyed-merge.js';
+import { type Reidentify, reidentifyCopy } from './keyed-merge.js';
 import type { SubmissionRecords } from './submission-records.js';
 
 type LocalKey =
@@ -46,40 +46,55 @@ export const LOCAL_RULES: { readonly [K in LocalKey]: LocalRule<K> } = {
  * replace those with the same key; undated tables upsert on key.
  * @example mergeLocal('contacts', [march, june]) //=> June's rows plus March's rows dated before June's range
  */
-export function mergeLocal<K extends LocalKey>(key: K, subs: readonly SubmissionRecords[]): Row<K>[] {
+export function mergeLocal<K extends LocalKey>(
+  key: K,
+  subs: readonly SubmissionRecords[],
+  reidentify: Reidentify = reidentifyCopy,
+): Row<K>[] {
   const rule = LOCAL_RULES[key] as LocalRule<K>;
-  const rows = new Map<string, { readonly record: Row<K>; readonly sub: SubmissionRecords }>();
+  // Each key's place in `records`/`owners` (a number per key: no object per row); a Map keeps first-seen order.
+  const at = new Map<string, number>();
+  const records: (Row<K> | undefined)[] = [];
+  const owners: SubmissionRecords[] = [];
+  // Bounds of the key dates held: a range outside them removes nothing, so the rows are not scanned.
+  let low: IsoDate | null = null;
+  let high: IsoDate | null = null;
   for (const sub of subs) {
-    const records = sub.tables[key] as Row<K>[] | undefined;
-    if (records === undefined) continue;
+    const rows = sub.tables[key] as Row<K>[] | undefined;
+    if (rows === undefined) continue;
     const range = sub.dateRange;
-    if (range !== null && rule.keyDate) {
-      const kd = rule.keyDate;
+    const kd = rule.keyDate;
+    if (range !== null && kd && low !== null && high !== null && range.start <= high && range.end >= low) {
       // Deleting the current entry while iterating a Map is safe.
-      for (const [k, held] of rows) {
-        const d = kd(held.record);
-        if (d >= range.start && d <= range.end) rows.delete(k);
+      for (const [k, i] of at) {
+        const d = kd(records[i]!);
+        if (d >= range.start && d <= range.end) {
+          at.delete(k);
+          records[i] = undefined;
+        }
       }
     }
     // Within one file the first row of a key counts: a key already taken by this submission is skipped.
-    for (const r of records) {
+    for (const r of rows) {
       const k = rule.key(r);
-      const held = rows.get(k);
-      if (held !== undefined && held.sub === sub) continue;
-      rows.set(k, { record: r, sub });
+      const i = at.get(k);
+      if (i === undefined) {
+        at.set(k, records.length);
+        records.push(r);
+        owners.push(sub);
+      } else if (owners[i] !== sub) {
+        records[i] = r;
+        owners[i] = sub;
+      } else continue;
+      if (kd) {
+        const d = kd(r);
+        if (low === null || d < low) low = d;
+        if (high === null || d > high) high = d;
+      }
     }
   }
   // Re-identified only once, for the rows that stay.
   const out: Row<K>[] = [];
-  for (const { record, sub } of rows.values()) out.push(provenance(record, sub));
+  for (const i of at.values()) out.push(reidentify(records[i]!, owners[i]!));
   return out;
-}
-
-function provenance<T>(r: T, sub: SubmissionRecords): T {
-  const o = r as Record<string, unknown>;
-  const out: Record<string, unknown> = { ...o };
-  if (typeof o['id'] === 'string') out['id'] = loadedId(sub, o['id']);
-  if (o['source'] && typeof o['source'] === 'object')
-    out['source'] = { ...(o['source'] as object), submissionId: sub.id };
-  return out as T;
 }

@@ -3,7 +3,7 @@ import type { Assessment, CinPlan, CpPlan, Referral, Section47 } from '../../mod
 import type { ValidationIssue } from '../../validate/issue.js';
 import { datasetIssue } from './dataset-issue.js';
 import type { Winner } from './keyed-merge.js';
-import { loadedId, mergeByKey, withProvenance } from './keyed-merge.js';
+import { keepRecords, loadedId, mergeByKey, type Reidentify, reidentifyCopy } from './keyed-merge.js';
 import type { SubmissionRecords } from './submission-records.js';
 
 export interface StitchedCin {
@@ -33,7 +33,12 @@ interface Nested {
  * winning CINdetails of their key.
  * @example stitchCin([cin2021, cin2022]).referrals.length //=> 12
  */
-export function stitchCin(subs: readonly SubmissionRecords[]): StitchedCin {
+export function stitchCin(
+  subs: readonly SubmissionRecords[],
+  reidentify: Reidentify = reidentifyCopy,
+): StitchedCin {
+  // Without copies (checks and counts only) nested records keep their own referral id and review dates.
+  const copies = reidentify !== keepRecords;
   const dated = subs.filter((s) => s.collectionYear !== null);
   const years = [...new Set(dated.map((s) => s.collectionYear as string))].sort();
   const childrenByYear = new Map<string, Set<string>>();
@@ -110,7 +115,7 @@ export function stitchCin(subs: readonly SubmissionRecords[]): StitchedCin {
   const referralIdByKey = new Map<string, string>();
   const referrals: Referral[] = [];
   for (const [k, w] of referralWinners) {
-    const r = withProvenance(w.record, w.sub);
+    const r = reidentify(w.record, w.sub);
     referralIdByKey.set(k, r.id);
     referrals.push(r);
   }
@@ -124,8 +129,12 @@ export function stitchCin(subs: readonly SubmissionRecords[]): StitchedCin {
         orphans++;
         continue;
       }
-      // withProvenance and the parent id in one copy.
       const r = w.record;
+      if (!copies) {
+        out.push(r);
+        continue;
+      }
+      // Re-identified and the parent id in one copy.
       out.push({
         ...r,
         id: loadedId(w.sub, r.id),
@@ -160,7 +169,7 @@ export function stitchCin(subs: readonly SubmissionRecords[]): StitchedCin {
 
   // CP reviews: every version's review dates, so a plan's reviews from earlier years survive the later version.
   const reviews = new Map<string, Set<IsoDate>>();
-  for (const { records } of batches('cpPlans')) {
+  for (const { records } of copies ? batches('cpPlans') : []) {
     for (const p of records) {
       const k = `${p.childId}|${p.startDate}`;
       let set = reviews.get(k);
@@ -179,10 +188,11 @@ export function stitchCin(subs: readonly SubmissionRecords[]): StitchedCin {
     ),
   );
   // The plans are fresh copies made by attach: their review dates are set in place.
-  for (const p of cpPlans)
-    (p as { reviewDates: readonly IsoDate[] }).reviewDates = [
-      ...(reviews.get(`${p.childId}|${p.startDate}`) ?? []),
-    ].sort();
+  if (copies)
+    for (const p of cpPlans)
+      (p as { reviewDates: readonly IsoDate[] }).reviewDates = [
+        ...(reviews.get(`${p.childId}|${p.startDate}`) ?? []),
+      ].sort();
 
   if (orphans > 0) {
     issues.push(

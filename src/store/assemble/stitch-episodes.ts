@@ -4,7 +4,7 @@ import type { Episode } from '../../model/episode.js';
 import type { ValidationIssue } from '../../validate/issue.js';
 import { collectionYearEnd } from './collection-year.js';
 import { datasetIssue } from './dataset-issue.js';
-import { mergeByKey, withProvenance } from './keyed-merge.js';
+import { mergeByKey, type Reidentify, reidentifyCopy } from './keyed-merge.js';
 import type { SubmissionRecords } from './submission-records.js';
 
 /**
@@ -18,7 +18,10 @@ import type { SubmissionRecords } from './submission-records.js';
  *   (`903-STITCH-NOFOLLOW`: looked after on 31 March, end date unknown).
  * @example stitchEpisodes([y2021, y2022]) //=> { episodes: [...], issues: [{ code: '903-STITCH-STALE', … }] }
  */
-export function stitchEpisodes(subs: readonly SubmissionRecords[]): {
+export function stitchEpisodes(
+  subs: readonly SubmissionRecords[],
+  reidentify: Reidentify = reidentifyCopy,
+): {
   episodes: Episode[];
   issues: ValidationIssue[];
 } {
@@ -42,7 +45,7 @@ export function stitchEpisodes(subs: readonly SubmissionRecords[]): {
     const year = sub.collectionYear as string;
     const next = years.find((y) => y > year);
     if (record.dec !== null || next === undefined) {
-      episodes.push(withProvenance(record, sub));
+      episodes.push(reidentify(record, sub));
       continue;
     }
     const at = {
@@ -63,7 +66,7 @@ export function stitchEpisodes(subs: readonly SubmissionRecords[]): {
       continue;
     }
     const dec: IsoDate = addDays(collectionYearEnd(year), 1);
-    episodes.push({ ...withProvenance(record, sub), dec, rec: null });
+    episodes.push({ ...reidentify(record, sub), dec, rec: null });
     issues.push(
       datasetIssue(
         '903-STITCH-NOFOLLOW',

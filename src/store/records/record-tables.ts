@@ -160,4 +160,45 @@ export const RECORD_TABLES: readonly RecordTable[] = [
     sourceField: 'source',
     columns: cols('year laCode aged0to17:integer'),
   },
+  // Migration 004: the stored SSDA903 tables and Annex A's own lists.
+  {
+    key: 'ad1',
+    table: 'rec_ad1',
+    sourceField: 'source',
+    columns: cols(
+      'id childId year dob:date dateInt:date dateMatch:date fosterCare nbAdoptr sexAdoptr lsAdoptr',
+    ),
+  },
+  {
+    key: 'placedAdoption',
+    table: 'rec_placed_adoption',
+    sourceField: 'source',
+    columns: cols('id childId dob:date datePlaced:date datePlacedCeased:date reasonPlacedCeased'),
+  },
+  {
+    key: 'prevPerm',
+    table: 'rec_prev_perm',
+    sourceField: 'source',
+    columns: cols('id childId year dob:date prevPerm laPerm datePerm:date'),
+  },
+  {
+    key: 'dolo',
+    table: 'rec_dolo',
+    sourceField: 'source',
+    columns: cols('id childId dob:date start=start_date:date end=end_date:date'),
+  },
+  {
+    key: 'annexACic',
+    table: 'rec_annex_a_cic',
+    sourceField: 'source',
+    columns: cols(
+      'id childId asAt:date startDate:date uasc:bool categoryOfNeed repeatPeriod:bool legalStatus legalStatusStart:date latestReview:date lastSwVisit:date permanencePlan lastIroVisit:date lastHealthAssessment:date lastDentalCheck:date placements12m=placements_12m:integer ceasedDate:date reasonCeased placementStart:date placementType placementProvider placementPostcode placementUrn placementLocation placementLa missingEpisodes:integer absences:integer returnInterviews:integer team worker unmapped:json',
+    ),
+  },
+  {
+    key: 'annexARows',
+    table: 'rec_annex_a_rows',
+    sourceField: 'source',
+    columns: cols('id list:integer childId asAt:date cells:json'),
+  },
 ];
