@@ -67,7 +67,7 @@ export async function benchReport(): Promise<void> {
       try {
         const computed = await computeFromStore(opts);
         const model = draftModel(computed, opts, NO_COMMENTARY, new Date().toISOString(), []);
-        return await renderAll(model, ['html', 'pdf', 'docx'], browser);
+        return await renderAll(model, ['html', 'pdf', 'docx'], computed.suppression, browser);
       } finally {
         await (await browser).close();
       }
@@ -85,7 +85,7 @@ export async function benchReport(): Promise<void> {
     print({ name: '  … CPU', value: cCpu, unit: 's' });
     const model = draftModel(computed, opts, NO_COMMENTARY, new Date().toISOString(), []);
     for (const f of ['html', 'docx', 'pdf'] as const) {
-      const [, w, c] = await clocked(() => renderAll(model, [f]));
+      const [, w, c] = await clocked(() => renderAll(model, [f], computed.suppression));
       print({
         name: `  render ${f.toUpperCase()}${f === 'pdf' ? ' (with Chromium launch)' : ''}`,
         value: w,

@@ -115,7 +115,7 @@ export const indicator: IndicatorDefinition = {
       members,
       notes,
       breakdowns: {
-        ...childBreakdowns(members, input.childrenById, e, 'count'),
+        ...(ctx.members === false ? {} : childBreakdowns(members, input.childrenById, e, 'count')),
         legalStatus: breakdownBy(
           members,
           (m) => {

@@ -67,6 +67,7 @@ export const cicDentalChecks: IndicatorDefinition = {
       completion,
       usesAge: false,
       noun: 'dental check',
+      timetable: 'dental|12 months',
     });
     if (completion === 'byPeriodEnd' || result.status !== 'ok') return result;
     return { ...result, notes: [...result.notes, { code: 'variant', detail: 'completed on time' }] };

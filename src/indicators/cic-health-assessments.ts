@@ -87,6 +87,7 @@ export const cicHealthAssessments: IndicatorDefinition = {
       completion,
       usesAge: true,
       noun: 'review health assessment',
+      timetable: `health|${ctx.settings.workingDays}`,
     });
     if (completion === 'onTime' || result.status !== 'ok') return result;
     return { ...result, notes: [...result.notes, { code: 'variant', detail: 'completed by period end' }] };

@@ -115,7 +115,7 @@ export const indicator: IndicatorDefinition = {
       denominator: members.length,
       members,
       notes,
-      breakdowns: childBreakdowns(members, input.childrenById, e, 'percent'),
+      breakdowns: ctx.members === false ? {} : childBreakdowns(members, input.childrenById, e, 'percent'),
     };
   },
 };

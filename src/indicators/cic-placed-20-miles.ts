@@ -190,7 +190,10 @@ export const indicator: IndicatorDefinition = {
       denominator: den,
       members,
       notes,
-      breakdowns: { ...childBreakdowns(members, input.childrenById, e, 'percent'), distanceBand },
+      breakdowns: {
+        ...(ctx.members === false ? {} : childBreakdowns(members, input.childrenById, e, 'percent')),
+        distanceBand,
+      },
     };
   },
 };

@@ -97,7 +97,10 @@ export const indicator: IndicatorDefinition = {
         ...chainErrorNotes(cohort.children),
         ...historyNotes(input, w),
       ],
-      breakdowns: { ...childBreakdowns(members, input.childrenById, e, 'percent'), placementCount },
+      breakdowns: {
+        ...(ctx.members === false ? {} : childBreakdowns(members, input.childrenById, e, 'percent')),
+        placementCount,
+      },
     };
   },
 };

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../calendar/iso-date.js';
 import { addMonths } from '../calendar/add-months.js';
-import { basisWindow, inWindow } from '../calendar/period.js';
+import { basisWindow } from '../calendar/period.js';
 import type { CareHistory } from '../model/care-history.js';
 import type { TableName } from '../model/source.js';
 import type { WorkingDayCount } from '../calendar/working-days.js';
@@ -8,6 +8,7 @@ import { addWorkingDaysUnder } from './lib/add-working-days-under.js';
 import { missingTables, notAvailable } from './lib/availability.js';
 import {
   chainComputation,
+  chainFigures,
   episodeChainNote,
   groupByChild,
   provisionalNote,
@@ -17,7 +18,8 @@ import {
 import { asAtFor } from './lib/as-at.js';
 import { countNote } from './lib/notes.js';
 import { ukDate } from './lib/uk-date.js';
-import { runDueChain } from './lib/due-chain.js';
+import { chainDues } from './lib/chain-cache.js';
+import { sharedView } from './lib/shared-view.js';
 import type { IndicatorDefinition, Member, Note } from './types.js';
 
 const SOURCES: readonly TableName[] = ['episodes', 'reviews'];
@@ -77,7 +79,11 @@ export const cicReviewsInTime: IndicatorDefinition = {
     if (w === null) throw new Error(`no window for basis ${ctx.basis} in ${ctx.period.id}`);
     const asAt = asAtFor(input.data, SOURCES);
     const isUasc = uascTest(input.data, ctx.settings);
-    const reviewsByChild = groupByChild(input.data.cicReviews);
+    const reviewsByChild = sharedView(input, 'cicReviewsByChild', () => groupByChild(input.data.cicReviews));
+    const family = `cic-reviews|${ctx.settings.workingDays}`;
+    const wantMembers = ctx.members !== false;
+    let numerator = 0;
+    let denominator = 0;
     const members: Member[] = [];
     const used: CareHistory[] = [];
     const historyStart = input.data.historyStart.ssda903;
@@ -87,26 +93,28 @@ export const cicReviewsInTime: IndicatorDefinition = {
       let usedChild = false;
       for (const poc of history.periodsOfCare) {
         if (poc.start > w.end) continue;
-        const events = (reviewsByChild.get(history.childId) ?? [])
-          .filter((r) => r.reviewDate >= poc.start && (poc.end === null || r.reviewDate <= poc.end))
-          .map((r) => ({ date: r.reviewDate, id: r.id }));
-        const dues = runDueChain({
+        const dues = chainDues(input, family, poc, asAt, w.end, (horizon) => ({
           start: poc.start,
           subject: `child ${history.childId} review chain`,
           next: (a, k) => reviewDue(a, k, ctx.settings.workingDays),
-          events,
+          events: (reviewsByChild.get(history.childId) ?? [])
+            .filter((r) => r.reviewDate >= poc.start && (poc.end === null || r.reviewDate <= poc.end))
+            .map((r) => ({ date: r.reviewDate, id: r.id })),
           end: poc.end,
           asAt,
-          horizon: w.end,
-        });
+          horizon,
+        }));
         let counted = false;
         for (const due of dues) {
-          if (!inWindow(due.due, w)) continue;
+          if (due.due < w.start || due.due > w.end) continue;
           if (isUasc(history.childId, due.due)) {
             uascRemoved += 1;
             continue;
           }
           counted = true;
+          denominator += 1;
+          if (due.met) numerator += 1;
+          if (!wantMembers) continue;
           const held = due.event === null ? '' : `; held ${ukDate(due.event.date)}`;
           members.push({
             childId: history.childId,
@@ -138,6 +146,6 @@ export const cicReviewsInTime: IndicatorDefinition = {
       ),
       uascNote(ctx.settings, uascRemoved),
     ];
-    return chainComputation(members, notes);
+    return wantMembers ? chainComputation(members, notes) : chainFigures(numerator, denominator, notes);
   },
 };

@@ -1,13 +1,14 @@
 import type { IsoDate } from '../calendar/iso-date.js';
 import { addDays } from '../calendar/iso-date.js';
 import { addMonths } from '../calendar/add-months.js';
-import { basisWindow, inWindow } from '../calendar/period.js';
+import { basisWindow } from '../calendar/period.js';
 import type { CareHistory, Placement } from '../model/care-history.js';
 import type { LongTermPlacement } from '../model/local.js';
 import type { TableName } from '../model/source.js';
 import { missingTables, notAvailable } from './lib/availability.js';
 import {
   chainComputation,
+  chainFigures,
   episodeChainNote,
   flagSetting,
   groupByChild,
@@ -18,7 +19,8 @@ import {
 import { asAtFor } from './lib/as-at.js';
 import { countNote } from './lib/notes.js';
 import { ukDate } from './lib/uk-date.js';
-import { runDueChain } from './lib/due-chain.js';
+import { chainDues } from './lib/chain-cache.js';
+import { sharedView } from './lib/shared-view.js';
 import type { IndicatorDefinition, Member, Note } from './types.js';
 
 const SOURCES: readonly TableName[] = ['episodes', 'cla-visits'];
@@ -109,37 +111,47 @@ export const cicVisitsInTime: IndicatorDefinition = {
     const asAt = asAtFor(input.data, SOURCES);
     const isUasc = uascTest(input.data, ctx.settings);
     const longTermFile = input.data.tables.has('placements-long-term');
-    const longTermByChild = groupByChild(input.data.placementsLongTerm);
-    const visitsByChild = groupByChild(
-      input.data.claVisits.filter((v) => v.childSeen && (!seenAlone || v.seenAlone === true)),
+    const longTermByChild = sharedView(input, 'longTermByChild', () =>
+      groupByChild(input.data.placementsLongTerm),
     );
+    const visitsByChild = sharedView(input, `claVisitsByChild|${seenAlone}`, () =>
+      groupByChild(input.data.claVisits.filter((v) => v.childSeen && (!seenAlone || v.seenAlone === true))),
+    );
+    const family = `cic-visits|${seenAlone}`;
+    const wantMembers = ctx.members !== false;
+    let numerator = 0;
+    let denominator = 0;
     const members: Member[] = [];
     const used: CareHistory[] = [];
     let uascRemoved = 0;
     let beforeHistory = 0;
     const historyStart = input.data.historyStart.ssda903;
     for (const history of input.careHistories.values()) {
-      const events = (visitsByChild.get(history.childId) ?? []).map((v) => ({ date: v.visitDate, id: v.id }));
-      const rows = longTermFile ? (longTermByChild.get(history.childId) ?? []) : null;
       let usedChild = false;
       for (const placement of history.placements) {
         if (placement.start > w.end || (placement.end !== null && placement.end <= w.start)) continue;
-        const dues = runDueChain({
+        const dues = chainDues(input, family, placement, asAt, w.end, (horizon) => ({
           start: placement.start,
-          next: visitTimetable(placement.start, longTermTest(placement, rows)),
-          events,
+          next: visitTimetable(
+            placement.start,
+            longTermTest(placement, longTermFile ? (longTermByChild.get(history.childId) ?? []) : null),
+          ),
+          events: (visitsByChild.get(history.childId) ?? []).map((v) => ({ date: v.visitDate, id: v.id })),
           end: placement.end,
           asAt,
-          horizon: w.end,
-        });
+          horizon,
+        }));
         let counted = false;
         for (const due of dues) {
-          if (!inWindow(due.due, w)) continue;
+          if (due.due < w.start || due.due > w.end) continue;
           if (isUasc(history.childId, due.due)) {
             uascRemoved += 1;
             continue;
           }
           counted = true;
+          denominator += 1;
+          if (due.met) numerator += 1;
+          if (!wantMembers) continue;
           const seen = due.event === null ? '' : `; seen ${ukDate(due.event.date)}`;
           const first = placement.episodes[0]!.id;
           members.push({
@@ -175,6 +187,6 @@ export const cicVisitsInTime: IndicatorDefinition = {
           },
       seenAlone ? { code: 'variant', detail: 'child seen alone' } : null,
     ];
-    return chainComputation(members, notes);
+    return wantMembers ? chainComputation(members, notes) : chainFigures(numerator, denominator, notes);
   },
 };

@@ -1,12 +1,19 @@
-import { basisWindow, inWindow } from '../calendar/period.js';
+import { basisWindow } from '../calendar/period.js';
 import type { TableName } from '../model/source.js';
 import { addWorkingDaysUnder } from './lib/add-working-days-under.js';
 import { notAvailable, missingTables } from './lib/availability.js';
-import { chainComputation, flagSetting, groupByChild, provisionalNote } from './lib/chain-support.js';
+import {
+  chainComputation,
+  chainFigures,
+  flagSetting,
+  groupByChild,
+  provisionalNote,
+} from './lib/chain-support.js';
 import { asAtFor } from './lib/as-at.js';
 import { countNote } from './lib/notes.js';
 import { ukDate } from './lib/uk-date.js';
-import { type ChainEvent, runDueChain } from './lib/due-chain.js';
+import { chainDues } from './lib/chain-cache.js';
+import { sharedView } from './lib/shared-view.js';
 import { variant } from './settings.js';
 import type { IndicatorDefinition, Member, Note } from './types.js';
 
@@ -60,10 +67,14 @@ export const cpVisits10wd: IndicatorDefinition = {
       throw new RangeError(`cpVisits.interval must be 10 or 15: ${interval}`);
     const seenAlone = flagSetting(ctx.settings, 'cpVisits.seenAlone');
     const asAt = asAtFor(input.data, SOURCES);
-    const visitsByChild = groupByChild(
-      input.data.cpVisits.filter((v) => v.childSeen && (!seenAlone || v.seenAlone === true)),
+    const visitsByChild = sharedView(input, `cpVisitsByChild|${seenAlone}`, () =>
+      groupByChild(input.data.cpVisits.filter((v) => v.childSeen && (!seenAlone || v.seenAlone === true))),
     );
+    const family = `cp-visits|${interval}|${ctx.settings.workingDays}|${seenAlone}`;
+    const wantMembers = ctx.members !== false;
     const members: Member[] = [];
+    let numerator = 0;
+    let denominator = 0;
     let invalidDates = 0;
     let beforeHistory = 0;
     const historyStart = input.data.historyStart.cin;
@@ -72,23 +83,22 @@ export const cpVisits10wd: IndicatorDefinition = {
         invalidDates += 1;
         continue;
       }
-      const events: ChainEvent[] = (visitsByChild.get(plan.childId) ?? []).map((v) => ({
-        date: v.visitDate,
-        id: v.id,
-      }));
-      const dues = runDueChain({
+      const dues = chainDues(input, family, plan, asAt, w.end, (horizon) => ({
         start: plan.startDate,
         subject: `child ${plan.childId} CP visit chain`,
         next: (a) => addWorkingDaysUnder(a, interval, ctx.settings.workingDays),
-        events,
+        events: (visitsByChild.get(plan.childId) ?? []).map((v) => ({ date: v.visitDate, id: v.id })),
         end: plan.endDate,
         asAt,
-        horizon: w.end,
-      });
+        horizon,
+      }));
       let counted = false;
       for (const due of dues) {
-        if (!inWindow(due.due, w)) continue;
+        if (due.due < w.start || due.due > w.end) continue;
         counted = true;
+        denominator += 1;
+        if (due.met) numerator += 1;
+        if (!wantMembers) continue;
         const seen = due.event === null ? '' : `; seen ${ukDate(due.event.date)}`;
         members.push({
           childId: plan.childId,
@@ -118,6 +128,6 @@ export const cpVisits10wd: IndicatorDefinition = {
           }
         : null,
     ];
-    return chainComputation(members, notes);
+    return wantMembers ? chainComputation(members, notes) : chainFigures(numerator, denominator, notes);
   },
 };

@@ -1,4 +1,4 @@
-import { fromMembers } from './lib/members.js';
+import { fromCounts, fromMembers } from './lib/members.js';
 import { screeningCohort, screeningMember } from './lib/screening.js';
 import type { IndicatorDefinition } from './types.js';
 
@@ -38,6 +38,12 @@ export const referralsDecided1wd: IndicatorDefinition = {
   },
   compute(input, ctx) {
     const cohort = screeningCohort(input, ctx, 1);
+    const parts = { notes: cohort.notes, breakdowns: { timeliness: cohort.breakdown } };
+    if (ctx.members === false) {
+      let n = 0;
+      for (const x of cohort.cases) if (!x.undecided && x.days <= 1) n++;
+      return fromCounts(n, cohort.cases.length, parts);
+    }
     return fromMembers(
       cohort.cases.map((x) => screeningMember(x, !x.undecided && x.days <= 1)),
       { notes: cohort.notes, breakdowns: { timeliness: cohort.breakdown } },

@@ -90,6 +90,13 @@ export interface ComputeContext {
   /** The basis being computed (headline or a comparison basis). */
   readonly basis: Basis;
   readonly settings: IndicatorSettings;
+  /**
+   * false = the caller needs only the figures (comparison and trend periods): a compute may then return
+   * `members: []` and leave out the breakdowns it draws from its members (age band, sex, ethnicity,
+   * team); status, numerator, denominator, notes, extra figures and the other breakdowns are the same
+   * (Appendix B reads referrals-by-source, referrals-decided-1wd and cic-missing breakdowns so). Default true.
+   */
+  readonly members?: boolean;
 }
 
 /** England benchmark shipped with the catalogue (report.md §3). */

@@ -4,7 +4,9 @@ import { assembleDataset } from './assemble/assemble-dataset.js';
 import type { Database } from './database.js';
 import type { DatasetVersion } from './dataset-versions.js';
 import { getDatasetVersion } from './dataset-versions.js';
-import { readSubmission, versionSubmissions } from './stored-submissions.js';
+import type { SubmissionRecords } from './assemble/submission-records.js';
+import { readVersionRecords } from './records/read-version.js';
+import { versionSubmissions } from './stored-submissions.js';
 
 /**
  * One LA's dataset: the given version (default: the current one), its submissions read and merged
@@ -28,8 +30,17 @@ export async function loadDatasetVersion(
   const version = await getDatasetVersion(db, la, datasetId);
   if (!version) return undefined;
   const subs = await versionSubmissions(db, version.id);
-  const records = [];
-  for (const s of subs) records.push(await readSubmission(db, s));
+  // One query per record table for the whole version, not one per submission and table.
+  const tables = await readVersionRecords(db, version.id, subs);
+  const records: SubmissionRecords[] = subs.map((s) => ({
+    id: s.id,
+    source: s.source,
+    collectionYear: s.collectionYear,
+    asAt: s.asAt,
+    dateRange: s.dateRange,
+    seq: s.seq,
+    tables: tables.get(s.id)!,
+  }));
   const { dataset, issues } = assembleDataset(la, records);
   return { version, dataset, checks: issues };
 }

@@ -7,6 +7,8 @@ import { migration as webAuditAppendOnly } from './migrations/091-web-audit-appe
 import { migration as editions } from './migrations/110-editions.js';
 import { migration as submissionCounts } from './migrations/003-submission-counts.js';
 import { migration as storedTables } from './migrations/004-stored-tables.js';
+import { migration as editionsAppendOnly } from './migrations/111-editions-append-only.js';
+import { migration as targetsImprovementAware } from './migrations/112-targets-improvement-aware.js';
 
 /**
  * Every schema change, in the order applied. Append new ones at the end (a file
@@ -22,4 +24,6 @@ export const MIGRATIONS: readonly Migration[] = [
   editions,
   submissionCounts,
   storedTables,
+  editionsAppendOnly,
+  targetsImprovementAware,
 ];

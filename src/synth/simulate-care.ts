@@ -51,9 +51,9 @@ const ADOPTER_LS_TWO = new Weights([
   ['L2', 20],
 ] as const);
 const STABILITY_CLASS = new Weights([
-  ['stable', 79],
-  ['mid', 17],
-  ['unstable', 4],
+  ['stable', 76.5],
+  ['mid', 17.5],
+  ['unstable', 6],
 ] as const);
 const FATE_UNDER_5 = new Weights([
   ['adopt', 28],
@@ -270,11 +270,19 @@ export function simulateCare(
 
   // Placement stability of this child.
   const cls = rng.weighted(STABILITY_CLASS);
-  const meanDays = (cls === 'stable' ? 6500 : cls === 'mid' ? 450 : 90) / profile.instability;
-  const placementDays = (first: boolean): number =>
-    first && rng.chance(0.15)
-      ? rng.int(3, 45)
-      : Math.max(7, Math.round(rng.exponential(meanDays * (ageOn(child.dob, entry) >= 12 ? 0.8 : 1))));
+  const meanDays = (cls === 'stable' ? 8000 : cls === 'mid' ? 400 : 90) / profile.instability;
+  // A planned move for some children staying long: from a short-term carer to their long-term (permanent)
+  // carer, two months to two years in (what keeps England's long-term stability near 71%).
+  let plannedMove =
+    cls === 'stable' && (fate.kind === 'to18' || fate.kind === 'long') && !route.uasc && rng.chance(0.12);
+  const placementDays = (first: boolean): number => {
+    if (first && rng.chance(0.15)) return rng.int(3, 45);
+    if (plannedMove) {
+      plannedMove = false;
+      return rng.int(60, 720);
+    }
+    return Math.max(7, Math.round(rng.exponential(meanDays * (ageOn(child.dob, entry) >= 12 ? 0.8 : 1))));
+  };
 
   const period: SimPeriod = {
     start: entry,

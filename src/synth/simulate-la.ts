@@ -119,9 +119,12 @@ export function simulateLa(la: LaInfo, table: readonly LaInfo[], opts: SimulateO
       });
       force = false;
       if (out.closure === null || child.death !== null || uasc) return;
-      if (!rng.chance(profile.rereferral)) return;
+      if (!rng.chance(out.cpPlan ? Math.min(0.85, profile.rereferral + 0.2) : profile.rereferral)) return;
       let next = r + (rng.chance(0.75) ? rng.int(25, 364) : rng.int(365, 1400));
-      if (next <= out.closure) next = out.closure + rng.int(7, 90);
+      // After a CP plan, concerns often return only years later: repeat plans within two years of the
+      // last are a minority of repeat plans.
+      if (next <= out.closure)
+        next = out.closure + (out.cpPlan && rng.chance(0.65) ? rng.int(300, 1800) : rng.int(7, 90));
       if (next > ctx.horizon || next >= birthdayOf(child.dob, 18)) return;
       r = next;
     }

@@ -16,29 +16,30 @@ import { endYearOf } from './collection-years.js';
 import { simulateCare } from './simulate-care.js';
 import { simulateShortBreaks } from './simulate-short-breaks.js';
 
+/** Referral sources in percent (sum 100): schools 19.9, police 29.5, health 14.8 as England 2021-22. */
 const SOURCES = new Weights<string>([
-  ['1A', 3],
-  ['1B', 1],
-  ['1C', 2],
-  ['1D', 2],
+  ['1A', 3.4],
+  ['1B', 1.15],
+  ['1C', 2.3],
+  ['1D', 2.3],
   ['2A', 19.9],
-  ['2B', 1.5],
+  ['2B', 1.7],
   ['3A', 2.5],
   ['3B', 2],
   ['3C', 0.8],
   ['3D', 1.5],
   ['3E', 3.5],
   ['3F', 4.5],
-  ['4', 1.5],
-  ['5A', 4],
-  ['5B', 3],
-  ['5C', 2.5],
-  ['5D', 3],
+  ['4', 1.7],
+  ['5A', 4.6],
+  ['5B', 3.4],
+  ['5C', 2.85],
+  ['5D', 3.4],
   ['6', 29.5],
-  ['7', 2],
-  ['8', 4],
-  ['9', 0.8],
-  ['10', 1],
+  ['7', 2.3],
+  ['8', 4.6],
+  ['9', 0.9],
+  ['10', 1.2],
 ]);
 const NEEDS = new Weights<string>([
   ['N1', 55],
@@ -106,8 +107,8 @@ const STRATEGY_BEFORE_S47 = new Weights<number>([
 const CP_DAYS = new Weights<readonly [number, number]>([
   [[30, 90], 0.14],
   [[91, 365], 0.52],
-  [[366, 728], 0.3],
-  [[729, 1200], 0.04],
+  [[366, 728], 0.285],
+  [[729, 1200], 0.055],
 ]);
 const CP_VISIT_GAP = new Weights<number>([
   [10, 5],
@@ -132,6 +133,8 @@ export interface ReferralOutcome {
   /** When the case closed; null if still open at the horizon (or in care). */
   readonly closure: Day | null;
   readonly enteredCare: boolean;
+  /** The referral led to a CP plan (its child is more likely to be referred again, often years later). */
+  readonly cpPlan: boolean;
 }
 
 /** Minutes since day 0 for a day and a time of day. */
@@ -150,6 +153,8 @@ export function simulateReferral(
 ): ReferralOutcome {
   const { rng, profile } = ctx;
   const b18 = birthdayOf(child.dob, 18);
+  // A child who has had a CP plan is more likely to be subject to an enquiry, conference and plan again.
+  const hadPlan = child.referrals.some((x) => x.cpPlans.length > 0);
 
   // Front door: a contact (sometimes after an earlier one) screened into a referral.
   if (rng.chance(0.3) && !opts.uasc) {
@@ -193,7 +198,7 @@ export function simulateReferral(
     (ref as { need: string }).need = 'N9';
     ref.closure = addWd(r, rng.int(0, 3));
     ref.reason = 'RC7';
-    return { closure: ref.closure, enteredCare: false };
+    return { closure: ref.closure, enteredCare: false, cpPlan: false };
   }
 
   // Assessment.
@@ -207,12 +212,12 @@ export function simulateReferral(
 
   // Section 47 enquiry (after a strategy discussion), ICPC and CP plan.
   let cp: SimCpPlan | null = null;
-  const pS47 = willCare ? 0.6 : 0.3;
+  const pS47 = willCare ? 0.6 : hadPlan ? 0.45 : 0.3;
   if (!opts.uasc && rng.chance(pS47)) {
     const sStart = Math.min(addWd(r, rng.weighted(S47_AFTER_REFERRAL)), aAuth);
     const sd = Math.max(r, addWd(sStart, -rng.weighted(STRATEGY_BEFORE_S47)));
     addEvent(child, 'strategies', { date: sd, s47Start: rng.chance(0.8) ? sStart : null });
-    const toIcpc = rng.chance(willCare ? 0.65 : 0.36);
+    const toIcpc = rng.chance(willCare ? 0.65 : hadPlan ? 0.5 : 0.36);
     let s47: SimS47;
     if (toIcpc) {
       const onTime = rng.chance(profile.icpc15 + profile.quarterly('icpc', sStart, 0.06));
@@ -262,7 +267,7 @@ export function simulateReferral(
     const careEnd = period.end;
     allocate(ctx, child, cp ? 'Safeguarding' : 'Assessment', caseStart, entry);
     allocate(ctx, child, 'Children in Care', entry, careEnd);
-    if (careEnd === null) return { closure: null, enteredCare: true };
+    if (careEnd === null) return { closure: null, enteredCare: true, cpPlan: cp !== null };
     const last = period.episodes[period.episodes.length - 1]!;
     const rec = last.rec ?? 'E8';
     ref.closure =
@@ -274,7 +279,7 @@ export function simulateReferral(
     ref.closure = Math.max(ref.closure, aAuth, lastS47End(ref));
     ref.reason = closureReasonFor(rec, careEnd >= b18);
     if (rec.startsWith('E4') || rec === 'E13') ref.cinPlans.push({ start: careEnd, end: ref.closure });
-    return { closure: ref.closure, enteredCare: true };
+    return { closure: ref.closure, enteredCare: true, cpPlan: cp !== null };
   }
 
   // No care: close after the assessment, a CIN plan or the CP plan.
@@ -319,7 +324,7 @@ export function simulateReferral(
     child.death = ref.closure;
     ref.reason = 'RC2';
   }
-  return { closure: ref.closure, enteredCare: false };
+  return { closure: ref.closure, enteredCare: false, cpPlan: cp !== null };
 }
 
 /** The day the referral's last S47 concluded (0 when it had none). */
@@ -363,13 +368,13 @@ function extraS47(ctx: SimContext, first: SimS47): SimS47 {
 /** A CP plan starting at the ICPC: duration, categories and the number of previous plans. */
 function makeCpPlan(ctx: SimContext, child: SimChild, start: Day): SimCpPlan {
   const { rng } = ctx;
-  // NumberOfPreviousCPP: the child's own earlier plans; now and then (a plan in another LA, or before
-  // the simulated history) one or two more that no loaded record shows.
+  // NumberOfPreviousCPP: the child's own earlier plans; otherwise, for some (more of the older children:
+  // a plan in another LA, or before the simulated history) one or two that no loaded record shows.
   const earlier = child.referrals.reduce((n, ref) => n + ref.cpPlans.length, 0);
   const previous =
     earlier > 0
       ? earlier
-      : rng.chance(0.03)
+      : rng.chance(0.03 + 0.0095 * ageOn(child.dob, start))
         ? rng.weighted([
             [1, 8],
             [2, 2],

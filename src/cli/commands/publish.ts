@@ -1,92 +1,76 @@
 import type { Command } from 'commander';
-import { INDICATORS } from '../../indicators/registry.js';
 import type { EditionRecord } from '../../report/edition/edition-store.js';
-import { saveEdition } from '../../report/edition/edition-store.js';
-import { buildRenderModel } from '../../report/model/build-render-model.js';
-import { renderCsv, renderJson } from '../../report/render/csv.js';
-import { renderHtml } from '../../report/render/html.js';
+import { listEditions } from '../../report/edition/edition-store.js';
+import { publishEdition } from '../../report/edition/publish-edition.js';
 import { openDatabase } from '../../store/open.js';
 import { createOutput } from '../output.js';
 import { UserError } from '../user-error.js';
 import type { ReportCommandOptions } from './report.js';
-import {
-  SOFTWARE_VERSION,
-  checkPublic,
-  computeFromStore,
-  optionsFrom,
-  readCommentary,
-  sha256,
-} from './report.js';
+import { comparisonsFor, computeFromStore, readCommentary } from './report.js';
 
 /**
- * `cspi publish`: freezes a period's report as an immutable edition (report.md §8): the IndicatorReport
- * (figures, RAG, direction, targets, tolerances, settings, dataset version), definition versions, report
- * options, commentary, the final narrative, Appendix B's figures, the children in each numerator and
- * denominator (held internally, never rendered), the software version and the hashes of the HTML/CSV/JSON outputs
- * (public and full). The public outputs must pass the publication check first.
+ * `cspi publish`: freezes a period's report as an immutable edition (report.md §8) through the report
+ * module's {@link publishEdition}, the same function the dashboard's Publish button uses: the figures,
+ * commentary, committee details, Appendix B's figures, the children behind each figure (never rendered),
+ * the earlier-period restatements and hub benchmarks shown, and the output hashes. The public outputs must
+ * pass the publication check (with the settings' small-number threshold) first.
  */
 export async function runPublish(opts: ReportCommandOptions): Promise<EditionRecord> {
   const commentary = await readCommentary(opts.commentary);
   const computed = await computeFromStore(opts);
-  const { report } = computed;
-  const publishedAt = new Date().toISOString();
-  const id = `${report.la}-${report.period.id}-${publishedAt.replace(/[-:.TZ]/g, '').slice(0, 14)}`;
-  const base = { ...optionsFrom(opts, commentary, publishedAt), edition: id };
-  const hashes: Record<string, string> = {};
-  let narrative = null;
-  for (const pub of [true, false]) {
-    const model = buildRenderModel(report, INDICATORS, {
-      ...base,
-      public: pub,
-      membersQuestions: computed.membersQuestions,
-      ...(computed.snKey ? { snKey: computed.snKey } : {}),
-    });
-    const html = renderHtml(model);
-    const csv = renderCsv(model);
-    const json = renderJson(model);
-    if (pub) checkPublic(model, [html, csv, json]);
-    const tag = pub ? 'public' : 'full';
-    hashes[`${tag}.html`] = sha256(html);
-    hashes[`${tag}.csv`] = sha256(csv);
-    hashes[`${tag}.json`] = sha256(json);
-    if (!pub) narrative = model.narrative;
-  }
-  const record: EditionRecord = {
-    id,
-    la: report.la,
-    period: report.period.id,
-    publishedAt,
-    publishedBy: commentary.author,
-    datasetId: report.dataset.id,
-    datasetHash: report.dataset.hash,
-    softwareVersion: SOFTWARE_VERSION,
-    frozen: {
-      report,
-      definitionVersions: Object.fromEntries(INDICATORS.map((d) => [d.id, d.definitionVersion])),
-      options: {
-        public: false,
-        committee: base.committee,
-        meetingDate: base.meetingDate,
-        authorLine: base.authorLine,
-        laName: base.laName,
-        suppression: base.suppression,
-        inLineBand: base.inLineBand,
-      },
-      commentary,
-      narrative: narrative!,
-      membersQuestions: computed.membersQuestions,
-      ...(computed.snKey ? { snKey: computed.snKey } : {}),
-      members: computed.members,
-    },
-    outputHashes: hashes,
-  };
+  const compared = await comparisonsFor(computed, opts);
   const db = await openDatabase(opts.db);
   try {
-    await saveEdition(db, record);
+    const out = await publishEdition(db, {
+      report: computed.report,
+      by: commentary.author,
+      now: new Date(),
+      commentary,
+      details: {
+        ...(opts.committee ? { committee: opts.committee } : {}),
+        meetingDate: opts.meetingDate ?? null,
+        ...(opts.author ? { authorLine: opts.author } : {}),
+        ...(opts.laName ? { laName: opts.laName } : {}),
+      },
+      membersQuestions: computed.membersQuestions,
+      members: computed.members,
+      snKey: computed.snKey,
+      earlierRestatements: compared.earlierRestatements,
+      hubBenchmarks: compared.hubBenchmarks,
+    });
+    if (out.ok) return out.edition;
+    if (out.code === 'CFG-SUPPRESSION') throw new UserError(`--settings: ${out.message}`);
+    throw new UserError(
+      `PUB-CHECK: the public output failed the publication check (${out.breaches.length} breach(es)); nothing was published:\n${out.breaches
+        .slice(0, 10)
+        .map((b) => `  ${b.code} ${b.where}: ${b.detail}`)
+        .join('\n')}`,
+      1,
+    );
   } finally {
     await db.close();
   }
-  return record;
+}
+
+/** `cspi publish --list`: the LA's editions, newest first (the list the dashboard's reports page shows). */
+async function runList(opts: ReportCommandOptions): Promise<void> {
+  const out = createOutput(opts.json === true);
+  const db = await openDatabase(opts.db);
+  try {
+    const las = opts.la
+      ? [opts.la]
+      : (await db.all<{ la: string }>('SELECT DISTINCT la FROM editions ORDER BY la')).map((r) => r.la);
+    const editions = (await Promise.all(las.map((la) => listEditions(db, la)))).flat();
+    for (const e of editions) {
+      out.info(
+        `${e.id}  ${e.la} ${e.period}  published ${e.publishedAt}${e.publishedBy ? ` by ${e.publishedBy}` : ''}  dataset ${e.datasetId}`,
+      );
+    }
+    if (editions.length === 0) out.info('No edition has been published.');
+    out.result({ editions });
+  } finally {
+    await db.close();
+  }
 }
 
 /** Registers `cspi publish`. */
@@ -103,14 +87,19 @@ export function register(program: Command): void {
       '--targets <file>',
       'targets file for the LA and financial year (JSON or CSV), as cspi indicators',
     )
-    .option('--settings <file>', 'indicator settings file (JSON), as cspi indicators')
+    .option(
+      '--settings <file>',
+      'indicator settings file (JSON), as cspi indicators; suppression.k sets the small-number threshold',
+    )
     .option('--groups <file>', 'comparator groups file: { "statistical-neighbours": ["805", …] }')
     .option('--committee <name>', 'committee name')
     .option('--meeting-date <date>', 'meeting date, YYYY-MM-DD')
     .option('--author <line>', 'author line')
     .option('--la-name <name>', 'council name')
+    .option('--list', 'list the published editions (of --la, or of every LA) instead of publishing')
     .option('--json', 'print the edition id and hashes as JSON')
-    .action(async (opts: ReportCommandOptions) => {
+    .action(async (opts: ReportCommandOptions & { list?: boolean }) => {
+      if (opts.list) return runList(opts);
       if (!opts.period) throw new UserError('--period is required, e.g. --period 2021-22-Q3');
       const out = createOutput(opts.json === true);
       const e = await runPublish(opts);

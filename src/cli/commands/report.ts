@@ -20,8 +20,13 @@ import type { IndicatorReport } from '../../indicators/types.js';
 import { NO_COMMENTARY } from '../../report/commentary/commentary.js';
 import type { Commentary } from '../../report/commentary/commentary.js';
 import { parseCommentary } from '../../report/commentary/parse-commentary.js';
-import type { EditionRecord } from '../../report/edition/edition-store.js';
 import { latestEdition, loadEdition } from '../../report/edition/edition-store.js';
+import { editionModel } from '../../report/edition/edition-model.js';
+import { SOFTWARE_VERSION } from '../../report/edition/software-version.js';
+import { type StoreComparisons, storeComparisons } from '../../report/edition/store-comparisons.js';
+import { loadLaGroups } from '../../hub/la-groups.js';
+import type { SuppressionRule } from '../../report/public/suppression.js';
+import { suppressionRuleOf } from '../../report/public/suppression-rule.js';
 import { restatements } from '../../report/edition/restatement.js';
 import { buildRenderModel, missingFromCatalogue } from '../../report/model/build-render-model.js';
 import type { RenderModel } from '../../report/model/render-model.js';
@@ -55,8 +60,6 @@ export interface ReportCommandOptions {
   readonly json?: boolean;
 }
 
-export const SOFTWARE_VERSION = '0.1.0';
-
 /** Reads and checks a commentary file. */
 export async function readCommentary(path: string | undefined): Promise<Commentary> {
   if (!path) return NO_COMMENTARY;
@@ -86,6 +89,8 @@ export interface ComputedReport {
   readonly data: LaDataset;
   /** The comparator group shown as the statistical-neighbour average, when one was loaded. */
   readonly snKey: string | null;
+  /** The public version's small-number rule, from the settings (report.md §6). */
+  readonly suppression: SuppressionRule;
 }
 
 /** The comparator group of a groups file shown as the "SN average": statistical neighbours by name. */
@@ -108,6 +113,8 @@ export async function computeFromStore(opts: ReportCommandOptions): Promise<Comp
     const outcomes = INDICATORS.map((d) => computeIndicatorResult(d, req));
     // computeReport with no definitions gives the document's header (stable settings) exactly as cspi indicators.
     const report: IndicatorReport = { ...computeReport(req, []), indicators: outcomes.map((o) => o.result) };
+    const rule = suppressionRuleOf(report.settings);
+    if (!rule.ok) throw new UserError(`--settings ${opts.settings ?? ''}: ${rule.issue.message}`.trim());
     const members: Record<string, FrozenMember[]> = {};
     for (const o of outcomes) members[o.result.id] = freezeMembers(o.current.members);
     return {
@@ -116,6 +123,7 @@ export async function computeFromStore(opts: ReportCommandOptions): Promise<Comp
       members,
       data: loaded.data,
       snKey: snGroup(req.comparatorGroups),
+      suppression: rule.rule,
     };
   } finally {
     await source.close();
@@ -155,10 +163,38 @@ export async function restatementsFor(
   }
 }
 
+/**
+ * The store's comparisons for a computed report: earlier-period figures restated since their editions
+ * ("r") and the benchmarks between the LAs loaded (regions of the LA table and the `--groups` file).
+ */
+export async function comparisonsFor(
+  computed: ComputedReport,
+  opts: ReportCommandOptions,
+): Promise<StoreComparisons> {
+  let groups;
+  try {
+    groups = loadLaGroups(opts.groups);
+  } catch {
+    throw new UserError(`--groups ${opts.groups}: cannot read the comparator groups file`);
+  }
+  const db = await openDatabase(opts.db);
+  try {
+    return await storeComparisons(db, computed.report, groups);
+  } finally {
+    await db.close();
+  }
+}
+
 /** Report options from the command line. */
-export function optionsFrom(opts: ReportCommandOptions, commentary: Commentary, now: string): ReportOptions {
+export function optionsFrom(
+  opts: ReportCommandOptions,
+  commentary: Commentary,
+  now: string,
+  suppression: SuppressionRule,
+): ReportOptions {
   return defaultReportOptions({
     public: opts.public === true,
+    suppression,
     ...(opts.committee ? { committee: opts.committee } : {}),
     meetingDate: opts.meetingDate ?? null,
     ...(opts.author ? { authorLine: opts.author } : {}),
@@ -170,29 +206,10 @@ export function optionsFrom(opts: ReportCommandOptions, commentary: Commentary, 
   });
 }
 
-/** Re-renders a published edition from its frozen figures, options and commentary, timestamped at publication. */
-export function editionModel(e: EditionRecord, publicVersion: boolean): RenderModel {
-  const f = e.frozen;
-  return buildRenderModel(
-    f.report,
-    INDICATORS,
-    defaultReportOptions({
-      ...f.options,
-      public: publicVersion,
-      commentary: f.commentary,
-      edition: e.id,
-      generatedAt: e.publishedAt,
-      softwareVersion: e.softwareVersion,
-      ...(f.membersQuestions ? { membersQuestions: f.membersQuestions } : {}),
-      ...(f.snKey ? { snKey: f.snKey } : {}),
-    }),
-  );
-}
-
-/** Fails publication of a public output that the rescan finds disclosive (report.md §6). */
-export function checkPublic(model: RenderModel, outputs: readonly string[]): void {
+/** Fails publication of a public output that the rescan finds disclosive under the rule (report.md §6). */
+export function checkPublic(model: RenderModel, outputs: readonly string[], rule: SuppressionRule): void {
   if (!model.meta.public) return;
-  const breaches = rescanPublic(model, outputs, { k: 5, complement: true });
+  const breaches = rescanPublic(model, outputs, rule);
   if (breaches.length) {
     throw new UserError(
       `PUB-CHECK: the public output failed the publication check (${breaches.length} breach(es)); nothing was written:\n${breaches
@@ -230,10 +247,13 @@ export function draftModel(
   commentary: Commentary,
   now: string,
   restated: readonly Restatement[],
+  compared: StoreComparisons = { earlierRestatements: [], hubBenchmarks: null },
 ): RenderModel {
   return buildRenderModel(computed.report, INDICATORS, {
-    ...optionsFrom(opts, commentary, now),
+    ...optionsFrom(opts, commentary, now, computed.suppression),
     restatements: restated,
+    earlierRestatements: compared.earlierRestatements,
+    hubBenchmarks: compared.hubBenchmarks,
     membersQuestions: computed.membersQuestions,
     ...(computed.snKey ? { snKey: computed.snKey } : {}),
   });
@@ -247,6 +267,7 @@ export function draftModel(
 export async function renderAll(
   model: RenderModel,
   formats: readonly OutputFormat[],
+  rule: SuppressionRule,
   browser?: Promise<Browser>,
 ): Promise<Map<OutputFormat, Buffer>> {
   const out = new Map<OutputFormat, Buffer>();
@@ -261,6 +282,7 @@ export async function renderAll(
   checkPublic(
     model,
     [...out.values()].map((b) => b.toString('utf8')),
+    rule,
   );
   const launched = needed.has('pdf') ? (browser ?? launchBrowser()) : undefined;
   try {
@@ -296,12 +318,14 @@ async function writeReport(
   browser: Promise<Browser> | undefined,
 ): Promise<void> {
   let model: RenderModel;
+  let rule: SuppressionRule;
   if (opts.edition) {
     const db = await openDatabase(opts.db);
     try {
       const e = await loadEdition(db, opts.edition);
       if (!e) throw new UserError(`--edition ${opts.edition}: no such edition in ${db.location}`);
       model = editionModel(e, opts.public === true);
+      rule = e.frozen.options.suppression;
     } finally {
       await db.close();
     }
@@ -312,11 +336,14 @@ async function writeReport(
     const missing = missingFromCatalogue(computed.report, INDICATORS);
     if (missing.length) throw new UserError(`the catalogue does not describe ${missing.join(', ')}`);
     const restated = await restatementsFor(computed, opts);
-    model = draftModel(computed, opts, commentary, new Date().toISOString(), restated);
+    const compared = await comparisonsFor(computed, opts);
+    model = draftModel(computed, opts, commentary, new Date().toISOString(), restated, compared);
+    rule = computed.suppression;
   }
   const rendered = await renderAll(
     model,
     outputs.map((o) => o.format),
+    rule,
     browser,
   );
   const results = [];

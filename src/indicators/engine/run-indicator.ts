@@ -97,14 +97,15 @@ export function runIndicator(
       notes: [{ code: 'reportedAnnually' }],
     };
   }
+  const keep = options.members !== false;
   const missing = missingTables(input, def.sources);
-  const primary =
-    missing.length > 0 ? notAvailable(missing) : def.compute(input, { period, basis, settings });
+  const ctx = { period, basis, settings, members: keep };
+  const primary = missing.length > 0 ? notAvailable(missing) : def.compute(input, ctx);
   // Ofsted Annex A answers only when the primary source is absent (inputs.md §4): a needed table, or a
   // file the compute found missing. When Annex A cannot answer either, the primary's reason stands.
   const fallbackRaw =
     primary.status === 'not-available' && def.annexA && missingTables(input, def.annexA.sources).length === 0
-      ? def.annexA.compute(input, { period, basis, settings })
+      ? def.annexA.compute(input, ctx)
       : null;
   const fallback = fallbackRaw !== null && fallbackRaw.status !== 'not-available';
   const raw = fallback ? fallbackRaw : primary;
@@ -121,7 +122,6 @@ export function runIndicator(
       : def.unit === 'percent' && raw.denominator === 0
         ? 'no-eligible-cases'
         : 'ok';
-  const keep = options.members !== false;
   const members = keep ? sortMembers(raw.members) : [];
   // The headline figure gets the standard child breakdowns (age band and sex at e, ethnicity) unless the
   // indicator gives its own.

@@ -66,21 +66,42 @@ function compareText(a: string, b: string): number {
  */
 export function chainComputation(members: readonly Member[], notes: readonly (Note | null)[]): Computation {
   const firstDate = (m: Member): string => m.dates['due'] ?? m.dates['lastDue'] ?? '';
-  const sorted = [...members].sort(
-    (a, b) =>
-      compareText(a.childId, b.childId) ||
-      compareText(firstDate(a), firstDate(b)) ||
-      compareText(a.recordIds.join(','), b.recordIds.join(',')),
-  );
-  const byCode = new Map<string, Note>();
-  for (const n of notes) if (n !== null && !byCode.has(n.code)) byCode.set(n.code, n);
+  // Sort keys built once per member, not once per comparison.
+  const sorted = members
+    .map((m) => ({ m, date: firstDate(m), records: m.recordIds.join(',') }))
+    .sort(
+      (a, b) =>
+        compareText(a.m.childId, b.m.childId) ||
+        compareText(a.date, b.date) ||
+        compareText(a.records, b.records),
+    )
+    .map((k) => k.m);
   return {
     status: 'ok',
     numerator: sorted.filter((m) => m.inNumerator).length,
     denominator: sorted.length,
     members: sorted,
-    notes: [...byCode.values()].sort((a, b) => compareText(a.code, b.code)),
+    notes: chainNotes(notes),
   };
+}
+
+/** Notes by code (the first of each), sorted, nulls dropped. */
+function chainNotes(notes: readonly (Note | null)[]): Note[] {
+  const byCode = new Map<string, Note>();
+  for (const n of notes) if (n !== null && !byCode.has(n.code)) byCode.set(n.code, n);
+  return [...byCode.values()].sort((a, b) => compareText(a.code, b.code));
+}
+
+/**
+ * {@link chainComputation} without its member list, when the caller needs only the figures
+ * (`ComputeContext.members` false): the same numerator, denominator and notes, `members: []`.
+ */
+export function chainFigures(
+  numerator: number,
+  denominator: number,
+  notes: readonly (Note | null)[],
+): Computation {
+  return { status: 'ok', numerator, denominator, members: [], notes: chainNotes(notes) };
 }
 
 /** A yes/no variant setting (true, or the text `true`/`yes`/`Y` from a settings file). */

@@ -114,10 +114,12 @@ export function computeCicAllocation(
     });
   }
   if (swEpisodes) notes.push({ code: 'allocationSource', detail: 'SSDA903 SWEpisodes' });
-  const breakdowns: Record<string, ReturnType<typeof breakdownBy>> = {
-    ...childBreakdowns(members, input.childrenById, e, 'percent'),
-  };
-  if (!swEpisodes) {
+  // Figures-only runs (trend, comparisons) leave out the breakdowns drawn from the members.
+  const figuresOnly = ctx.members === false;
+  const breakdowns: Record<string, ReturnType<typeof breakdownBy>> = figuresOnly
+    ? {}
+    : { ...childBreakdowns(members, input.childrenById, e, 'percent') };
+  if (!swEpisodes && !figuresOnly) {
     breakdowns.team = breakdownBy(
       members,
       (m) => {

@@ -18,7 +18,9 @@ import {
 import { asAtFor } from './as-at.js';
 import { countNote } from './notes.js';
 import { ukDate } from './uk-date.js';
-import { type Due, runDueChain } from './due-chain.js';
+import type { Due } from './due-chain.js';
+import { chainDues } from './chain-cache.js';
+import { sharedView } from './shared-view.js';
 import type { Computation, ComputeContext, IndicatorInput, Member, Note } from '../types.js';
 
 /** One health-check chain family (review health assessments or dental checks). */
@@ -35,6 +37,11 @@ export interface HealthChainRule {
   readonly usesAge: boolean;
   /** Words for members' reasons, e.g. "review health assessment". */
   readonly noun: string;
+  /**
+   * Names the timetable and every setting `next` depends on (e.g. `health|elapsed`): chains with the
+   * same name are shared across periods (lib/chain-cache.ts).
+   */
+  readonly timetable: string;
 }
 
 const HEALTH_SOURCES: readonly TableName[] = ['episodes', 'cla-health'];
@@ -57,9 +64,14 @@ export function computeHealthChain(
   const e = ctx.period.end;
   const asAt = asAtFor(input.data, HEALTH_SOURCES);
   const isUasc = uascTest(input.data, ctx.settings);
-  const checksByChild = groupByChild(
-    input.data.healthChecks.filter((c) => c.outcome === 'completed' && rule.checkTypes.includes(c.checkType)),
+  const checksByChild = sharedView(input, `healthChecksByChild|${rule.checkTypes.join(',')}`, () =>
+    groupByChild(
+      input.data.healthChecks.filter(
+        (c) => c.outcome === 'completed' && rule.checkTypes.includes(c.checkType),
+      ),
+    ),
   );
+  const family = `health|${rule.checkTypes.join(',')}|${rule.timetable}`;
   const members: Member[] = [];
   const used: CareHistory[] = [];
   let noDob = 0;
@@ -78,15 +90,15 @@ export function computeHealthChain(
     }[] = [];
     for (const poc of history.periodsOfCare) {
       if (poc.start > e || (poc.end !== null && poc.end <= fy)) continue;
-      const dues = runDueChain({
+      const dues = chainDues(input, family, poc, asAt, e, (horizon) => ({
         start: poc.start,
         subject: `child ${history.childId} ${rule.noun} chain`,
         next: rule.next(dob),
         events,
         end: poc.end,
         asAt,
-        horizon: e,
-      });
+        horizon,
+      }));
       let any = false;
       for (const due of dues) {
         if (due.k < rule.firstCountedK || due.due < fy || due.due > e) continue;

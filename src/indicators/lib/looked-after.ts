@@ -5,6 +5,7 @@ import { isTemporaryPlacement } from '../../model/derive-care-history.js';
 import type { Episode } from '../../model/episode.js';
 import type { IndicatorInput, Note } from '../types.js';
 import type { UascExclusion } from './uasc.js';
+import { sharedView } from './shared-view.js';
 
 /** A child looked after at e, with where they are in their care history. */
 export interface LookedAfterChild {
@@ -30,6 +31,11 @@ export interface LookedAfterCohort {
  * @example lookedAfterAt(input, '2021-12-31', uasc).children.length //=> 271
  */
 export function lookedAfterAt(input: IndicatorInput, e: IsoDate, uasc: UascExclusion): LookedAfterCohort {
+  const key = `lookedAfterAt|${e}|${[...uasc.excluded].sort().join(',')}`;
+  return sharedView(input, key, () => cohortAt(input, e, uasc));
+}
+
+function cohortAt(input: IndicatorInput, e: IsoDate, uasc: UascExclusion): LookedAfterCohort {
   const children: LookedAfterChild[] = [];
   let uascRemoved = 0;
   for (const childId of [...input.careHistories.keys()].sort()) {

@@ -38,6 +38,27 @@ export function sortMembers(members: readonly Member[]): Member[] {
   return keyed.map((k) => k.member);
 }
 
+/**
+ * {@link fromMembers} for a figures-only run (`ComputeContext.members` false): the same figures, notes,
+ * breakdowns and extra figures, without the member list.
+ * @example fromCounts(3, 4).denominator //=> 4
+ */
+export function fromCounts(
+  numerator: number,
+  denominator: number,
+  parts: MemberComputationParts = {},
+): Computation {
+  return {
+    status: 'ok',
+    numerator,
+    denominator,
+    members: [],
+    notes: sortNotes(parts.notes ?? []),
+    ...(parts.breakdowns ? { breakdowns: parts.breakdowns } : {}),
+    ...(parts.extra ? { extra: parts.extra } : {}),
+  };
+}
+
 /** Optional parts of a computation built from members. */
 export interface MemberComputationParts {
   readonly notes?: readonly (Note | null)[];

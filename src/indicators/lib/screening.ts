@@ -1,10 +1,11 @@
 import type { IsoDate } from '../../calendar/iso-date.js';
-import { inWindow } from '../../calendar/period.js';
+import { type DateWindow, inWindow } from '../../calendar/period.js';
 import type { Contact } from '../../model/local.js';
 import { variant } from '../settings.js';
 import type { BreakdownRow, ComputeContext, IndicatorInput, Member, Note } from '../types.js';
 import { breakdownRow } from './breakdown.js';
 import { countNote } from './notes.js';
+import { sharedView } from './shared-view.js';
 import { windowOf } from './window.js';
 import { wd, workingDaysText } from './working-days.js';
 
@@ -51,6 +52,18 @@ export function screeningCohort(
 ): ScreeningCohort {
   const w = windowOf(ctx);
   const byReceived = variant<string>(ctx.settings, 'screening.cohortBy', 'decided') === 'received';
+  // Shared by the screening indicators: `lateAfter` only matters to undecided contacts (cohort by receipt).
+  const key = `screening|${w.start}|${w.end}|${ctx.period.end}|${ctx.settings.workingDays}|${byReceived ? `received|${lateAfter}` : 'decided'}`;
+  return sharedView(input, key, () => cohortOf(input, ctx, lateAfter, w, byReceived));
+}
+
+function cohortOf(
+  input: IndicatorInput,
+  ctx: ComputeContext,
+  lateAfter: number,
+  w: DateWindow,
+  byReceived: boolean,
+): ScreeningCohort {
   const asAt = input.data.asAt.local.contacts ?? ctx.period.end;
   const cases: ScreeningCase[] = [];
   let invalid = 0;

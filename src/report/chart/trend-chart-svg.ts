@@ -65,9 +65,10 @@ export function trendChartSvg(spec: ChartSpec, width = 600, height = 210): strin
       `<text x="${m.left - 6}" y="${yy}" dy="4" text-anchor="end" fill="${BLACK}">${escapeXml(fmtAxis(spec.unit, v))}</text>`,
     );
   }
-  // X labels: quarter, with the year on a second line.
+  // X labels: quarter (with any mark such as "r" for restated), with the year on a second line.
   spec.points.forEach((p, i) => {
-    const [q, yr] = p.label.split(' ');
+    const [q0, yr, ...marks] = p.label.split(' ');
+    const q = q0 === undefined ? undefined : [q0, ...marks].join(' ');
     parts.push(
       `<text x="${x(i).toFixed(1)}" y="${m.top + h + 16}" text-anchor="middle" fill="${BLACK}">${escapeXml(q ?? p.label)}</text>`,
       `<text x="${x(i).toFixed(1)}" y="${m.top + h + 30}" text-anchor="middle" fill="${GREY}" font-size="11">${escapeXml(yr ?? '')}</text>`,

@@ -3,6 +3,8 @@ import type { IndicatorReport } from '../../indicators/types.js';
 import type { Commentary } from '../commentary/commentary.js';
 import type { MembersQuestionsFigures } from '../model/members-questions-figures.js';
 import type { NarrativeText } from '../model/render-model.js';
+import type { HubBenchmarks } from '../model/hub-benchmarks.js';
+import type { EarlierRestatement, PublishedPeriod } from './earlier-restatements.js';
 import type { FrozenMembers } from './frozen-members.js';
 
 /** What an edition freezes (report.md §8), stored as JSON in `editions.frozen_json`. */
@@ -32,6 +34,10 @@ export interface FrozenEdition {
    * never rendered in any output. Absent in editions published before they were frozen.
    */
   readonly members?: FrozenMembers;
+  /** Figures for earlier periods restated since their editions, as marked "r" when published. */
+  readonly earlierRestatements?: readonly EarlierRestatement[];
+  /** Benchmarks between the LAs loaded on the hub when published (absent without other LAs' figures). */
+  readonly hubBenchmarks?: HubBenchmarks;
 }
 
 /** One row of `editions`. */
@@ -111,4 +117,75 @@ export async function latestEdition(
     [la, period],
   );
   return r ? fromRow(r) : undefined;
+}
+
+/** A published edition as lists show it (the `editions` table, without its frozen figures). */
+export interface EditionSummary {
+  readonly id: string;
+  readonly la: string;
+  readonly period: string;
+  readonly publishedAt: string;
+  readonly publishedBy: string | null;
+  readonly datasetId: string;
+}
+
+/**
+ * The published editions of an LA, newest first, whether published from the dashboard or by `cspi publish`.
+ * @example await listEditions(db, '841') //=> [{ id: '841-2021-22-Q3-20220114093000', period: '2021-22-Q3', … }]
+ */
+export async function listEditions(db: Database, la: string): Promise<EditionSummary[]> {
+  const rows = await db.all<{
+    id: string;
+    la: string;
+    period: string;
+    published_at: string;
+    published_by: string | null;
+    dataset_id: string;
+  }>(
+    'SELECT id, la, period, published_at, published_by, dataset_id FROM editions WHERE la = ? ORDER BY published_at DESC, id DESC',
+    [la],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    la: r.la,
+    period: r.period,
+    publishedAt: r.published_at,
+    publishedBy: r.published_by,
+    datasetId: r.dataset_id,
+  }));
+}
+
+/**
+ * The headline figures of each of the given periods as their latest edition published them (periods never
+ * published are absent): what a later report compares its earlier-period figures with (report.md §8).
+ * @example (await publishedPeriods(db, '841', ['2021-22-Q2'])).get('2021-22-Q2')?.figures.get('cic-count')
+ * //=> { value: 271, numerator: 271, denominator: null }
+ */
+export async function publishedPeriods(
+  db: Database,
+  la: string,
+  periods: readonly string[],
+): Promise<Map<string, PublishedPeriod>> {
+  const out = new Map<string, PublishedPeriod>();
+  const wanted = new Set(periods);
+  // The light list first (newest first): only the latest edition of a wanted period is read whole.
+  const latest = new Map<string, string>();
+  for (const e of await listEditions(db, la)) {
+    if (wanted.has(e.period) && !latest.has(e.period)) latest.set(e.period, e.id);
+  }
+  for (const [period, id] of latest) {
+    const e = await loadEdition(db, id);
+    if (!e) continue;
+    out.set(period, {
+      edition: e.id,
+      publishedAt: e.publishedAt,
+      figures: new Map(
+        e.frozen.report.indicators.map((r) => [
+          r.id,
+          { value: r.value, numerator: r.numerator, denominator: r.denominator },
+        ]),
+      ),
+    });
+  }
+  return out;
 }

@@ -45,6 +45,9 @@ export function indicatorViews(
       result,
       plan: opts.public ? planSuppression(result, opts.suppression) : noSuppression(result),
       commentary: c && opts.public && c.internal ? null : c,
+      restated: new Map(
+        opts.earlierRestatements.filter((x) => x.indicator === entry.id).map((x) => [x.period, x]),
+      ),
     });
   }
   return views;

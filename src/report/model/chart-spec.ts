@@ -22,7 +22,7 @@ export function chartSpecOf(v: IndicatorView): ChartSpec {
     title: `${r.title}: last 8 quarters`,
     unit: r.unit,
     points: r.trend.map((t, i) => ({
-      label: periodShortLabel(parsePeriod(t.period)),
+      label: `${periodShortLabel(parsePeriod(t.period))}${spark.values[i] !== null && v.restated.has(t.period) ? ' r' : ''}`,
       value: spark.values[i] ?? null,
     })),
     target: r.target,

@@ -8,6 +8,7 @@ import { isSmall } from '../public/suppression.js';
 import { noteWords } from './note-text.js';
 import type { MoveReason, Restatement } from '../edition/restatement.js';
 import { MOVE_REASON_WORDS } from '../edition/restatement.js';
+import { restatementFootnotes } from './scorecard.js';
 
 /** "2 added after the extract; 1 a date changed", or why it cannot be said. */
 export function reasonsText(s: Restatement): string {
@@ -113,8 +114,14 @@ export function dataNotesBlocks(
   );
 
   blocks.push({ kind: 'heading', text: 'Restatements' });
-  if (opts.restatements.length === 0) {
+  const earlier = restatementFootnotes(views, opts);
+  if (opts.restatements.length === 0 && earlier.length === 0) {
     blocks.push({ kind: 'paragraph', text: 'No published figure has been restated.' });
+  } else if (opts.restatements.length === 0) {
+    blocks.push({
+      kind: 'paragraph',
+      text: 'No figure for this period has been published before. Figures for earlier periods restated since their editions:',
+    });
   } else {
     const small = (n: number | null) =>
       n === null ? 'Not recorded' : opts.public && isSmall(n, k) ? `<${k + 1}` : formatCount(n);
@@ -167,6 +174,15 @@ export function dataNotesBlocks(
         ],
       },
     });
+  }
+
+  if (earlier.length > 0) {
+    if (opts.restatements.length > 0)
+      blocks.push({
+        kind: 'paragraph',
+        text: 'Figures for earlier periods restated since their editions (marked "r" in the scorecard):',
+      });
+    blocks.push({ kind: 'list', items: earlier.map((t) => t.replace(/^r /, '')) });
   }
 
   const overrides = Object.values(opts.commentary.entries).filter(

@@ -7,7 +7,9 @@ import type { ReportOptions } from './report-options.js';
  * The CSV/JSON rows (report.md §7): per indicator the headline for the period (with rating, direction and
  * comparators), each earlier quarter of the trend, and each breakdown cell. Suppressed figures have null
  * numerator, denominator and value and `suppressed` true. The public version gives earlier quarters as
- * values only, so no year-to-date difference or other small figure can be worked out from the rows.
+ * values only, so no year-to-date difference or other small figure can be worked out from the rows. Earlier
+ * quarters restated since their editions are flagged; headline rows carry the benchmarks between the LAs
+ * loaded (their mean, this LA's rank and quartile) when the store holds other LAs' figures.
  */
 export function dataRows(
   report: IndicatorReport,
@@ -29,8 +31,15 @@ export function dataRows(
       snAverage: r.comparators[opts.snKey] ?? null,
       datasetVersion: report.dataset.id,
       definitionVersion: v.entry.definitionVersion,
+      restated: false,
+      lasLoadedMean: null,
+      rankAmongLas: null,
+      lasRanked: null,
+      quartileAmongLas: null,
     };
     const hide = v.plan.headline;
+    const hub = opts.hubBenchmarks?.[r.id];
+    const pos = hub && !hide && r.status === 'ok' && r.polarity !== 'none' ? hub.position : null;
     out.push({
       ...base,
       period: report.period.id,
@@ -45,6 +54,10 @@ export function dataRows(
       lastYear: v.plan.lastYear ? null : (r.lastYear?.value ?? null),
       suppressed: hide,
       status: r.status,
+      lasLoadedMean: hub?.mean ?? null,
+      rankAmongLas: pos?.rank ?? null,
+      lasRanked: pos?.of ?? null,
+      quartileAmongLas: pos?.quartile ?? null,
     });
     r.trend.forEach((t, i) => {
       if (t.period === report.period.id) return;
@@ -63,6 +76,7 @@ export function dataRows(
         lastYear: null,
         suppressed: h,
         status: t.status,
+        restated: !h && v.restated.has(t.period),
       });
     });
     for (const [key, rows] of Object.entries(r.breakdowns)) {

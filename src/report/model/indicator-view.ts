@@ -1,5 +1,6 @@
 import type { IndicatorResult } from '../../indicators/types.js';
 import type { CommentaryEntry } from '../commentary/commentary.js';
+import type { EarlierRestatement } from '../edition/earlier-restatements.js';
 import type { SuppressionPlan } from '../public/suppression.js';
 import type { CatalogueEntry } from './catalogue-entry.js';
 
@@ -13,4 +14,6 @@ export interface IndicatorView {
   readonly plan: SuppressionPlan;
   /** Officer commentary, when any (internal commentary is dropped from the public version). */
   readonly commentary: CommentaryEntry | null;
+  /** This indicator's earlier-period figures restated since their editions, by period (marked "r"). */
+  readonly restated: ReadonlyMap<string, EarlierRestatement>;
 }

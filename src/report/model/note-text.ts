@@ -1,4 +1,5 @@
 import type { Note } from '../../indicators/types.js';
+import { maskSmallCounts } from '../public/rescan.js';
 import { isSmall } from '../public/suppression.js';
 import { formatCount } from './format.js';
 
@@ -146,12 +147,13 @@ export function noteWords(
         : formatCount(note.count);
   if (!w) {
     const words = note.code.replace(/([A-Z])/g, ' $1').toLowerCase();
-    return { kind: 'issue', text: [n, note.detail ?? words].filter(Boolean).join(' ') };
+    const detail = note.detail === undefined ? words : pub ? maskSmallCounts(note.detail, k) : note.detail;
+    return { kind: 'issue', text: [n, detail].filter(Boolean).join(' ') };
   }
   const one = note.count === 1;
   let text = w.text
     .replace('{n}', n)
-    .replace('{detail}', note.detail ?? '')
+    .replace('{detail}', pub ? maskSmallCounts(note.detail ?? '', k) : (note.detail ?? ''))
     .replace(/\[([^|\]]*)\|([^\]]*)\]/g, (_, singular: string, plural: string) => (one ? singular : plural));
   text = text.replace(/ \(\)/g, '').replace(/ {2,}/g, ' ').replace(/ :/g, ':').trim();
   if (

@@ -119,6 +119,13 @@ export interface DataRow {
   readonly lastYear: number | null;
   readonly england: number | null;
   readonly snAverage: number | null;
+  /** An earlier quarter's figure that differs from what its edition published (marked "r"). */
+  readonly restated: boolean;
+  /** Benchmarks between the LAs loaded (headline rows, when other LAs' figures are held): their mean and this LA's place. */
+  readonly lasLoadedMean: number | null;
+  readonly rankAmongLas: number | null;
+  readonly lasRanked: number | null;
+  readonly quartileAmongLas: number | null;
   readonly suppressed: boolean;
   readonly status: string;
   readonly datasetVersion: string;

@@ -1,6 +1,8 @@
 import type { Commentary } from '../commentary/commentary.js';
 import type { SuppressionRule } from '../public/suppression.js';
 import type { Restatement } from '../edition/restatement.js';
+import type { EarlierRestatement } from '../edition/earlier-restatements.js';
+import type { HubBenchmarks } from './hub-benchmarks.js';
 import type { MembersQuestionsFigures } from './members-questions-figures.js';
 import { NO_MEMBERS_QUESTIONS_FIGURES } from './members-questions-figures.js';
 
@@ -42,6 +44,10 @@ export interface ReportOptions {
   readonly datasetSources: readonly DatasetSource[];
   /** Restatements against a published edition (report.md §8). */
   readonly restatements: readonly Restatement[];
+  /** Figures for earlier periods that differ from their published editions (marked "r", report.md §8). */
+  readonly earlierRestatements: readonly EarlierRestatement[];
+  /** Benchmarks between the LAs loaded on a hub (issue 7); null without other LAs' figures. */
+  readonly hubBenchmarks: HubBenchmarks | null;
   /** Appendix B's figures beyond the headline report (last year's sources, both timeliness bases, missing). */
   readonly membersQuestions: MembersQuestionsFigures;
 }
@@ -67,6 +73,8 @@ export function defaultReportOptions(overrides: Partial<ReportOptions> = {}): Re
     minutesStyle: false,
     datasetSources: [],
     restatements: [],
+    earlierRestatements: [],
+    hubBenchmarks: null,
     membersQuestions: NO_MEMBERS_QUESTIONS_FIGURES,
     ...overrides,
   };

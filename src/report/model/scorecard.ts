@@ -1,4 +1,5 @@
-import type { ServiceArea } from '../../indicators/types.js';
+import type { IndicatorResult, ServiceArea } from '../../indicators/types.js';
+import { isSmall, percentSuppressed } from '../public/suppression.js';
 import {
   RAG_KEY,
   basisText,
@@ -10,8 +11,13 @@ import {
   ragText,
   smallCountText,
   targetCellText,
+  shortLabel,
   valueText,
 } from './cell-text.js';
+import { formatCount, longDate } from './format.js';
+import type { IsoDate } from '../../calendar/iso-date.js';
+import type { HubBenchmark } from './hub-benchmarks.js';
+import { ordinal } from './hub-benchmarks.js';
 import type { IndicatorView } from './indicator-view.js';
 import type { Block, Cell, Column, Table } from './render-model.js';
 import type { ReportOptions } from './report-options.js';
@@ -35,23 +41,71 @@ function columns(
   withCommentary: boolean,
   opts: ReportOptions,
   englandYear: string,
+  withHub: boolean,
 ): Column[] {
   return [
-    { label: 'Ref', numeric: true, width: 3 },
-    { label: 'Indicator', width: 19 },
+    { label: 'Ref', numeric: true, width: withHub ? 4 : 3 },
+    { label: 'Indicator', width: withHub ? 16 : 19 },
     { label: 'Good is', width: 5 },
     { label: 'Basis', width: 6 },
     { label: 'Target', width: 8 },
-    { label: 'Previous quarter', numeric: true, width: 7 },
-    { label: 'Same period last year', numeric: true, width: 7 },
+    { label: 'Previous quarter', numeric: true, width: withHub ? 7.5 : 7 },
+    { label: 'Same period last year', numeric: true, width: withHub ? 7.5 : 7 },
     { label: 'Current', numeric: true, width: 9 },
     { label: 'RAG', width: 8 },
     { label: 'Direction of travel vs previous quarter (‡ vs last year)', width: 9 },
     { label: `England ${englandYear}`, numeric: true, width: 7 },
     ...(withSn ? [{ label: opts.snLabel, numeric: true, width: 6 }] : []),
+    ...(withHub
+      ? [
+          { label: 'Mean of LAs loaded', numeric: true, width: 6 },
+          { label: 'Position among LAs loaded', width: 6 },
+        ]
+      : []),
     { label: 'Trend (8 quarters)', width: 10 },
     ...(withCommentary ? [{ label: 'Commentary', width: 12 }] : []),
   ];
+}
+
+/**
+ * "12th of 153 (Q1)"; "–" when this LA's figure is not published; "Not ranked" without a polarity (a count
+ * of children in care is neither better nor worse for being higher).
+ * @example positionText({ …, position: { rank: 12, of: 153, quartile: 1 } }, false, 'higher') //=> '12th of 153 (Q1)'
+ */
+export function positionText(
+  b: HubBenchmark | undefined,
+  withheld: boolean,
+  polarity: IndicatorResult['polarity'],
+): string {
+  if (!b) return '–';
+  if (polarity === 'none') return 'Not ranked (no polarity)';
+  if (withheld) return '–';
+  if (!b.position) return 'No figure';
+  const p = b.position;
+  return `${ordinal(p.rank)} of ${p.of}${p.quartile ? ` (Q${p.quartile})` : ''}`;
+}
+
+/**
+ * The hub mean with the region and statistical-neighbour means: "75.0% (region 80.0%, SN 65.0%)"; without the
+ * SN mean when the scorecard has its own SN column.
+ */
+export function hubMeanText(
+  r: Pick<IndicatorResult, 'unit'>,
+  b: HubBenchmark | undefined,
+  snShown = false,
+): string {
+  if (!b) return '–';
+  const v = (x: number | null) => (x === null ? 'no figures' : valueText(r.unit, x));
+  const parts = [
+    ...(b.region ? [`region ${v(b.region.mean)}`] : []),
+    ...(b.sn && !snShown ? [`SN ${v(b.sn.mean)}`] : []),
+  ];
+  return `${b.mean === null ? 'No figures' : valueText(r.unit, b.mean)}${parts.length ? ` (${parts.join(', ')})` : ''}`;
+}
+
+/** Whether an earlier-period figure of this indicator is marked "r" (restated and shown). */
+function restatedShown(v: IndicatorView, period: string | undefined, hidden: boolean): boolean {
+  return period !== undefined && !hidden && v.restated.has(period);
 }
 
 function row(
@@ -59,21 +113,39 @@ function row(
   withSn: boolean,
   withCommentary: boolean,
   opts: ReportOptions,
-  restated: ReadonlySet<string>,
+  withHub: boolean,
 ): Cell[] {
   const r = v.result;
   const k = opts.suppression.k;
   const rag = ragText(v);
   const sn = r.comparators[opts.snKey];
-  const restatedPrev = r.previous ? restated.has(`${r.id}|${r.previous.period}`) : false;
+  const hub = opts.hubBenchmarks?.[r.id];
   return [
     { text: String(v.ref), numeric: true },
     { text: r.title, rowHeader: true },
     { text: goodIsText(r) },
     { text: basisText(r.basis) },
     { text: targetCellText(r) },
-    { text: comparisonText(r, r.previous, v.plan.previous, k, restatedPrev), numeric: true },
-    { text: comparisonText(r, r.lastYear, v.plan.lastYear, k), numeric: true },
+    {
+      text: comparisonText(
+        r,
+        r.previous,
+        v.plan.previous,
+        k,
+        restatedShown(v, r.previous?.period, v.plan.previous),
+      ),
+      numeric: true,
+    },
+    {
+      text: comparisonText(
+        r,
+        r.lastYear,
+        v.plan.lastYear,
+        k,
+        restatedShown(v, r.lastYear?.period, v.plan.lastYear),
+      ),
+      numeric: true,
+    },
     { text: currentText(v, k), numeric: true },
     rag.rag ? { text: rag.text, rag: rag.rag } : { text: rag.text },
     { text: directionText(v) },
@@ -81,22 +153,75 @@ function row(
     ...(withSn
       ? [{ text: sn === null || sn === undefined ? 'Not available' : valueText(r.unit, sn), numeric: true }]
       : []),
+    ...(withHub
+      ? [
+          { text: hubMeanText(r, hub, withSn), numeric: true },
+          { text: positionText(hub, v.plan.headline || r.status !== 'ok', r.polarity) },
+        ]
+      : []),
     { text: '', sparkline: sparklineOf(v) },
     ...(withCommentary ? [{ text: (v.commentary?.scorecard ?? '').trim() }] : []),
   ];
 }
 
 /**
+ * The footnotes of figures for earlier periods restated since their editions (report.md §8): "r" marks the
+ * figure in the scorecard; the footnote gives the value as published. In the public version a figure is
+ * footnoted only where it is shown, its published value only when that passes the small-number rule, and a
+ * count's published value not at all when the difference is from 1 to k (it would give a small number).
+ */
+export function restatementFootnotes(views: readonly IndicatorView[], opts: ReportOptions): string[] {
+  const k = opts.suppression.k;
+  // The full version shows a percentage's numerator and denominator: a restatement may change only them.
+  const fraction = (unit: string, x: number | null, n: number | null) =>
+    opts.public || unit !== 'percent' || x === null || n === null
+      ? ''
+      : ` (${formatCount(x)}/${formatCount(n)})`;
+  const out: string[] = [];
+  for (const v of views) {
+    const r = v.result;
+    for (const [period, x] of v.restated) {
+      const i = r.trend.findIndex((t) => t.period === period);
+      const hidden =
+        (r.previous?.period === period && v.plan.previous) ||
+        (r.lastYear?.period === period && v.plan.lastYear) ||
+        (i >= 0 && v.plan.trend[i] === true);
+      if (opts.public && hidden) continue;
+      let was: string;
+      if (x.published === null) was = 'no figure';
+      else if (
+        opts.public &&
+        (r.unit === 'count'
+          ? isSmall(x.published, k) || (x.now !== null && isSmall(Math.abs(x.now - x.published), k))
+          : percentSuppressed(x.publishedNumerator, x.publishedDenominator, opts.suppression))
+      )
+        was = 'a figure not shown here (small numbers)';
+      else
+        was = `${valueText(r.unit, x.published)}${fraction(r.unit, x.publishedNumerator, x.publishedDenominator)}`;
+      const now =
+        x.now === null
+          ? 'no figure'
+          : `${valueText(r.unit, x.now)}${fraction(r.unit, x.nowNumerator, x.nowDenominator)}`;
+      out.push(
+        `r ${v.ref}. ${r.title}, ${shortLabel(period)}: published as ${was} in edition ${x.edition} on ${longDate(x.publishedAt.slice(0, 10) as IsoDate)}; now ${now}, restated on later data or definitions.`,
+      );
+    }
+  }
+  return out;
+}
+
+/**
  * Appendix A (report.md §3): one numbered row per indicator, one table per service area, then the key.
- * `restated` holds `indicator|period` keys of figures restated since publication (marked "r").
+ * Earlier-period figures restated since their editions are marked "r" and footnoted; with hub benchmarks,
+ * the mean of the LAs loaded (region, statistical neighbours) and this LA's position among them.
  */
 export function scorecardBlocks(
   views: readonly IndicatorView[],
   opts: ReportOptions,
   periodShort: string,
-  restated: ReadonlySet<string> = new Set(),
 ): Block[] {
   const withSn = snLoaded(views, opts.snKey);
+  const withHub = opts.hubBenchmarks !== null;
   const withCommentary = views.some((v) => (v.commentary?.scorecard ?? '').trim() !== '');
   const englandYear = views.find((v) => v.result.england)?.result.england?.year ?? '2021-22';
   const groups: { label: string; start: number }[] = [];
@@ -110,12 +235,13 @@ export function scorecardBlocks(
   const table: Table = {
     id: 'scorecard',
     caption: `Scorecard, ${periodShort}, by service area`,
-    columns: columns(withSn, withCommentary, opts, englandYear),
-    rows: ordered.map((v) => row(v, withSn, withCommentary, opts, restated)),
-    footnotes: [],
+    columns: columns(withSn, withCommentary, opts, englandYear, withHub),
+    rows: ordered.map((v) => row(v, withSn, withCommentary, opts, withHub)),
+    footnotes: restatementFootnotes(ordered, opts),
     groups,
   };
   const blocks: Block[] = [{ kind: 'table', table }];
+  if (withHub) blocks.push(...hubTableBlocks(ordered, opts, periodShort));
   const k = opts.suppression.k;
   const key = [
     RAG_KEY.green,
@@ -126,7 +252,13 @@ export function scorecardBlocks(
     '↔ No significant change: the change is within normal variation (95% intervals for the change include zero); ↔ No change: the figure is the same',
     '‡ Direction of travel against the same period last year instead of the previous quarter',
     '† England figure not like-for-like with the local definition (see Appendix C)',
-    'r Restated since it was published (see Appendix D)',
+    'r Restated since it was published: the published value is footnoted under the scorecard (see also Appendix D)',
+    ...(withHub
+      ? [
+          'Mean of LAs loaded: the average of the local authorities whose figures this system holds for the period (this one included), with the means of this LA’s region and statistical neighbours; not the published England figure; – where no other LA has a figure',
+          'Position among LAs loaded: this LA’s rank (1st = best; ties share the better rank) and quartile, Q1 the best quarter of LAs and Q4 the worst; figures without a polarity are not ranked',
+        ]
+      : []),
     'Reported annually: updated at year end; the last outturn is shown',
     'No eligible cases: nobody was in the denominator, so there is no figure and no rating',
     'Not available: the data needed were not supplied (see Appendix D)',
@@ -140,4 +272,69 @@ export function scorecardBlocks(
   ];
   blocks.push({ kind: 'heading', text: 'Key to symbols' }, { kind: 'list', items: key });
   return blocks;
+}
+
+/**
+ * The benchmarks between the LAs loaded (issue 7), in full beside the scorecard: for each indicator with
+ * other LAs' figures, how many LAs, their mean and quartiles, the region and statistical-neighbour means, and
+ * this LA's position. Aggregates only; the position is left out where this LA's figure is not published.
+ */
+export function hubTableBlocks(
+  views: readonly IndicatorView[],
+  opts: ReportOptions,
+  periodShort: string,
+): Block[] {
+  const hub = opts.hubBenchmarks;
+  if (!hub) return [];
+  const shown = views.filter((v) => hub[v.result.id]);
+  if (shown.length === 0) return [];
+  const any = (f: (b: HubBenchmark) => unknown) => shown.some((v) => f(hub[v.result.id]!) !== null);
+  const withRegion = any((b) => b.region);
+  const withSn = any((b) => b.sn);
+  const regionName = shown.map((v) => hub[v.result.id]!.region?.name).find(Boolean);
+  const table: Table = {
+    id: 'hub-benchmarks',
+    caption: `Mean, quartiles and position among the local authorities loaded, ${periodShort}`,
+    columns: [
+      { label: 'Ref', numeric: true, width: 3 },
+      { label: 'Indicator', width: 19 },
+      { label: 'LAs with a figure', numeric: true, width: 5 },
+      { label: 'Mean', numeric: true, width: 6 },
+      { label: 'Lower quartile', numeric: true, width: 6 },
+      { label: 'Median', numeric: true, width: 6 },
+      { label: 'Upper quartile', numeric: true, width: 6 },
+      ...(withRegion ? [{ label: `Region mean (${regionName ?? 'region'})`, numeric: true, width: 7 }] : []),
+      ...(withSn ? [{ label: 'Statistical neighbours mean', numeric: true, width: 7 }] : []),
+      { label: 'England (published)', numeric: true, width: 7 },
+      { label: 'Position', width: 7 },
+    ],
+    rows: shown.map((v): Cell[] => {
+      const r = v.result;
+      const b = hub[r.id]!;
+      const val = (x: number | null | undefined) =>
+        x === null || x === undefined ? 'No figures' : valueText(r.unit, x);
+      return [
+        { text: String(v.ref), numeric: true },
+        { text: r.title, rowHeader: true },
+        { text: String(b.las), numeric: true },
+        { text: val(b.mean), numeric: true },
+        { text: val(b.q1), numeric: true },
+        { text: val(b.median), numeric: true },
+        { text: val(b.q3), numeric: true },
+        ...(withRegion
+          ? [{ text: b.region ? `${val(b.region.mean)} (${b.region.las})` : '–', numeric: true }]
+          : []),
+        ...(withSn ? [{ text: b.sn ? `${val(b.sn.mean)} (${b.sn.las})` : '–', numeric: true }] : []),
+        { text: englandText(r), numeric: true },
+        { text: positionText(b, v.plan.headline || r.status !== 'ok', r.polarity) },
+      ];
+    }),
+    footnotes: [
+      `Computed from the figures this system holds for each local authority loaded (its current dataset version), this one included; quartiles by linear interpolation. Region and statistical-neighbour means give the number of LAs with a figure in brackets. The published England figure is the DfE's.`,
+    ],
+  };
+  return [
+    { kind: 'heading', text: 'Benchmarks between local authorities' },
+    { kind: 'table', table },
+  ];
 }

@@ -4,7 +4,8 @@ import type { IndicatorView } from './indicator-view.js';
 
 /**
  * The scorecard sparkline of the last 8 quarters, suppressed points left out, with alt text such as
- * "Rose from 71.2% in Q4 2019/20 to 80.0% in Q3 2021/22" (report.md §3).
+ * "Rose from 71.2% in Q4 2019/20 to 80.0% in Q3 2021/22" (report.md §3), naming any quarter restated since
+ * its edition ("r").
  */
 export function sparklineOf(v: IndicatorView): Sparkline {
   const r = v.result;
@@ -27,5 +28,7 @@ export function sparklineOf(v: IndicatorView): Sparkline {
     const hidden = values.length - shown.length;
     if (hidden > 0) alt += ` (${hidden} of ${values.length} quarters not shown)`;
   }
+  const restated = r.trend.filter((t, i) => values[i] !== null && v.restated.has(t.period));
+  if (restated.length > 0) alt += `; restated (r): ${restated.map((t) => shortLabel(t.period)).join(', ')}`;
   return { values: values.map((x) => x ?? null), target: r.target, alt };
 }

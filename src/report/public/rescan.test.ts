@@ -6,7 +6,7 @@ import { buildRenderModel } from '../model/build-render-model.js';
 import { defaultReportOptions } from '../model/report-options.js';
 import { renderCsv, renderJson } from '../render/csv.js';
 import { renderHtml } from '../render/html.js';
-import { rescanPublic } from './rescan.js';
+import { maskSmallCounts, rescanPublic } from './rescan.js';
 import { DEFAULT_SUPPRESSION } from './suppression.js';
 
 test('the public Darlington report passes the publication check in HTML, CSV and JSON', () => {
@@ -35,4 +35,21 @@ test('an officer sentence naming 3 children is caught', () => {
     b.map((x) => x.code),
     ['PUB-SMALL-COUNT'],
   );
+});
+
+test('free text masks counts from 1 to k next to child words, at the threshold given', () => {
+  assert.equal(
+    maskSmallCounts('7 assessments lacking an authorisation date; 12 referrals', 10),
+    'fewer than 11 assessments lacking an authorisation date; 12 referrals',
+  );
+  assert.equal(maskSmallCounts('7 assessments', 5), '7 assessments');
+  assert.equal(maskSmallCounts('0 children', 5), '0 children');
+});
+
+test('a section number or decimal before a child word is not a count', () => {
+  assert.equal(
+    maskSmallCounts('§1.5, §1.8 care leavers; 2.7 children', 10),
+    '§1.5, §1.8 care leavers; 2.7 children',
+  );
+  assert.equal(maskSmallCounts('In Q3. 8 care leavers', 10), 'In Q3. fewer than 11 care leavers');
 });

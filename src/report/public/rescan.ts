@@ -9,8 +9,23 @@ export interface Breach {
   readonly detail: string;
 }
 
-const CHILD_WORDS =
-  /\b(\d{1,3})[ \u00a0]+(children|child|young people|young person|care leavers?|referrals?|episodes?|plans?|assessments?|CiC)\b(?!-)/gi;
+/**
+ * A number followed by "children" or a similar word: what the publication check looks for in text (not the
+ * tail of a decimal or a section number, as in "§1.8 care leavers").
+ */
+export const CHILD_WORDS =
+  /(?<![\d.,§])\b(\d{1,3})[ \u00a0]+(children|child|young people|young person|care leavers?|referrals?|episodes?|plans?|assessments?|CiC)\b(?!-)/gi;
+
+/**
+ * Free text for the public version: a count from 1 to k next to "children" or a similar word reads
+ * "fewer than k+1" (report.md §6), so engine notes' details pass the publication check at any threshold.
+ * @example maskSmallCounts('7 assessments lacking an authorisation date', 10) //=> 'fewer than 11 assessments lacking an authorisation date'
+ */
+export function maskSmallCounts(text: string, k: number): string {
+  return text.replace(CHILD_WORDS, (m, n: string, word: string) =>
+    isSmall(Number(n), k) ? `fewer than ${k + 1} ${word}` : m,
+  );
+}
 
 /**
  * The publication check: rescans every public output before it is released. Breaches: a number from 1 to

@@ -25,6 +25,11 @@ export const CSV_COLUMNS: readonly (keyof DataRow)[] = [
   'status',
   'datasetVersion',
   'definitionVersion',
+  'restated',
+  'lasLoadedMean',
+  'rankAmongLas',
+  'lasRanked',
+  'quartileAmongLas',
 ];
 
 /**

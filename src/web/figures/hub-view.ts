@@ -4,16 +4,7 @@ import type { LaGroups } from '../../hub/la-groups.js';
 import type { StoredFigure } from '../../hub/indicator-results.js';
 import type { IndicatorResult, Unit } from '../../indicators/types.js';
 import { formatValue } from './format.js';
-
-/** The statistical-neighbour group among the loaded groups (named e.g. "statistical-neighbours" or "SN"). */
-export function snGroupName(groups: LaGroups): string | null {
-  return Object.keys(groups).find((n) => /statistical|neighbour|^sns?$/i.test(n)) ?? null;
-}
-
-/** The region group an LA belongs to (`region:North East`). */
-export function regionGroupName(groups: LaGroups, la: string): string | null {
-  return Object.keys(groups).find((n) => n.startsWith('region:') && groups[n]!.includes(la)) ?? null;
-}
+import { ordinal, regionGroupName, snGroupName } from '../../report/model/hub-benchmarks.js';
 
 /** What the indicator page shows of the LAs loaded on the hub (report.md §3, §9). */
 export interface HubComparison {
@@ -26,12 +17,6 @@ export interface HubComparison {
   /** "3rd of 12 (quartile 1, best)"; null when this LA's figure is withheld or missing. */
   readonly position: string | null;
 }
-
-const ORD = (n: number): string => {
-  const t = n % 100;
-  if (t >= 11 && t <= 13) return `${n}th`;
-  return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
-};
 
 /**
  * Benchmarks of one indicator between the LAs whose figures the store holds, with this LA's own current
@@ -81,6 +66,6 @@ export function hubComparison(
     position:
       withheld || !pos
         ? null
-        : `${ORD(pos.rank)} of ${pos.of}${pos.quartile ? ` (quartile ${pos.quartile}${pos.quartile === 1 ? ', best' : pos.quartile === 4 ? ', worst' : ''})` : ''}`,
+        : `${ordinal(pos.rank)} of ${pos.of}${pos.quartile ? ` (quartile ${pos.quartile}${pos.quartile === 1 ? ', best' : pos.quartile === 4 ? ', worst' : ''})` : ''}`,
   };
 }

@@ -18,6 +18,19 @@ import {
   visibleTrend,
 } from './figure-view.js';
 import { sparkline } from './chart.js';
+import type { EarlierRestatement } from '../../report/edition/earlier-restatements.js';
+import { restatedKey } from '../../report/edition/earlier-restatements.js';
+import type { HubBenchmarks } from '../../report/model/hub-benchmarks.js';
+import { hubMeanText, positionText } from '../../report/model/scorecard.js';
+import { restatementNote } from '../restated-figures.js';
+
+/** What the scorecard shows beyond the LA's own figures: restatements since editions and hub benchmarks. */
+export interface ScorecardExtras {
+  /** Earlier-period figures restated since their editions, by `indicator|period` (marked "r"). */
+  readonly restated?: ReadonlyMap<string, EarlierRestatement>;
+  /** Benchmarks between the LAs loaded (null: no other LA's figures, no columns). */
+  readonly hub?: HubBenchmarks | null;
+}
 
 /** One scorecard row, ready for the template and the JSON API (report.md §3). */
 export interface ScorecardRow {
@@ -50,6 +63,11 @@ export interface ScorecardRow {
   readonly englandFootnote: boolean;
   /** Statistical-neighbour average, when a group is loaded (null: column not shown). */
   readonly sn: string | null;
+  /** Mean of the LAs loaded with region and SN means, and this LA's position (null: no hub figures). */
+  readonly hubMean: string | null;
+  readonly position: string | null;
+  /** Footnotes of this row's figures marked "r". */
+  readonly restatedNotes: readonly string[];
   readonly trendSvg: string;
   readonly trendAlt: string;
 }
@@ -72,6 +90,10 @@ export interface ScorecardView {
   readonly anyNotLikeForLike: boolean;
   /** Whether the SN average column is shown. */
   readonly showSn: boolean;
+  /** Whether the hub columns (mean of LAs loaded, position) are shown. */
+  readonly showHub: boolean;
+  /** Footnotes of the figures marked "r" in the rows shown. */
+  readonly restatedNotes: readonly string[];
 }
 
 /** The target column: "90% (±9)", "18% or lower (+1.8)", marked national or local; or "No target". */
@@ -104,6 +126,7 @@ export function scorecardRow(
   visibility: Visibility,
   comparator: 'previous' | 'last-year' = 'previous',
   sn: string | null = null,
+  extras: ScorecardExtras = {},
 ): ScorecardRow {
   const suppressed = r.status === 'ok' && figureSuppression(r.unit, r, visibility) !== 'none';
   const ragKey: Rag | 'none' = suppressed || r.rag === null ? 'none' : r.rag;
@@ -126,6 +149,14 @@ export function scorecardRow(
   }
   const trend = visibleTrend(r, visibility);
   const alt = trendAltText(r.unit, trend);
+  const notes: string[] = [];
+  const marked = (cell: FigureCell, period: string): FigureCell => {
+    const x = extras.restated?.get(restatedKey(r.id, period));
+    if (!x || cell.suppressed || cell.sort === null) return cell;
+    notes.push(restatementNote(r.unit, r.title, x, visibility));
+    return { ...cell, text: `${cell.text} r` };
+  };
+  const hub = extras.hub ? extras.hub[r.id] : undefined;
   return {
     ref,
     id: r.id,
@@ -135,10 +166,10 @@ export function scorecardRow(
     basis: BASIS_LABELS[r.basis],
     target: targetText(r),
     previous: r.previous
-      ? figureCell(r.unit, r.previous, visibility, false)
+      ? marked(figureCell(r.unit, r.previous, visibility, false), r.previous.period)
       : { text: 'Not available', sort: null, suppressed: false },
     lastYear: r.lastYear
-      ? figureCell(r.unit, r.lastYear, visibility, false)
+      ? marked(figureCell(r.unit, r.lastYear, visibility, false), r.lastYear.period)
       : { text: 'Not available', sort: null, suppressed: false },
     current: figureCell(r.unit, r, visibility, visibility === 'full'),
     rag: {
@@ -153,6 +184,9 @@ export function scorecardRow(
       : 'No national figure',
     englandFootnote: r.england !== null && !r.england.likeForLike,
     sn,
+    hubMean: extras.hub ? hubMeanText(r, hub, sn !== null) : null,
+    position: extras.hub ? positionText(hub, suppressed || r.status !== 'ok', r.polarity) : null,
+    restatedNotes: notes,
     trendSvg: sparkline(trend, alt),
     trendAlt: alt,
   };
@@ -168,9 +202,17 @@ export function scorecardView(
   area: ServiceArea | null,
   comparators: ReadonlyMap<string, 'previous' | 'last-year'> = new Map(),
   sn: ReadonlyMap<string, string> | null = null,
+  extras: ScorecardExtras = {},
 ): ScorecardView {
   const rows = report.indicators.map((r, i) =>
-    scorecardRow(r, i + 1, visibility, comparators.get(r.id), sn ? (sn.get(r.id) ?? 'No figures') : null),
+    scorecardRow(
+      r,
+      i + 1,
+      visibility,
+      comparators.get(r.id),
+      sn ? (sn.get(r.id) ?? 'No figures') : null,
+      extras,
+    ),
   );
   const shown = area ? rows.filter((r) => r.serviceArea === area) : rows;
   const counts = { green: 0, amber: 0, red: 0, none: 0, rated: 0 };
@@ -187,5 +229,12 @@ export function scorecardView(
     }
     (g.rows as ScorecardRow[]).push(row);
   }
-  return { groups, counts, anyNotLikeForLike: shown.some((r) => r.englandFootnote), showSn: sn !== null };
+  return {
+    groups,
+    counts,
+    anyNotLikeForLike: shown.some((r) => r.englandFootnote),
+    showSn: sn !== null,
+    showHub: Boolean(extras.hub),
+    restatedNotes: shown.flatMap((r) => r.restatedNotes),
+  };
 }

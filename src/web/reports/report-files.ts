@@ -1,5 +1,4 @@
 import type { Browser } from 'playwright-core';
-import { editionModel } from '../../cli/commands/report.js';
 import { INDICATORS } from '../../indicators/registry.js';
 import type { IndicatorReport } from '../../indicators/types.js';
 import { NO_COMMENTARY } from '../../report/commentary/commentary.js';
@@ -11,7 +10,12 @@ import { defaultReportOptions } from '../../report/model/report-options.js';
 import { renderOutput } from '../../report/render/render-output.js';
 import type { Database } from '../../store/database.js';
 import type { ReportExtras } from '../services.js';
-import { SOFTWARE_VERSION } from '../../cli/commands/report.js';
+import type { LaGroups } from '../../hub/la-groups.js';
+import { editionModel } from '../../report/edition/edition-model.js';
+import { SOFTWARE_VERSION } from '../../report/edition/software-version.js';
+import { storeComparisons } from '../../report/edition/store-comparisons.js';
+import { suppressionRuleOf } from '../../report/public/suppression-rule.js';
+import { DEFAULT_SUPPRESSION } from '../../report/public/suppression.js';
 
 /** The formats the reports page offers. */
 export type ReportFormat = 'html' | 'pdf' | 'docx';
@@ -37,9 +41,10 @@ export interface ReportFile {
 
 /**
  * The render model of a draft: the report module's model of the figures the dashboard shows (engine
- * ratings against the stored targets), with restatements against the period's latest edition, as
+ * ratings against the stored targets), with restatements against the period's latest edition, earlier
+ * periods' figures restated since their editions ("r") and the benchmarks between the LAs loaded, as
  * `cspi report --period` builds it.
- * @example const model = await draftModel(db, report, { public: true, laName: 'Darlington', now: new Date() })
+ * @example const model = await draftModel(db, report, { public: true, laName: 'Darlington', now: new Date(), groups })
  */
 export async function draftModel(
   db: Database,
@@ -49,9 +54,12 @@ export async function draftModel(
     readonly laName: string;
     readonly now: Date;
     readonly extras?: ReportExtras | null;
+    readonly groups: LaGroups;
   },
 ): Promise<RenderModel> {
   const e = await latestEdition(db, report.la, report.period.id);
+  const compared = await storeComparisons(db, report, opts.groups);
+  const rule = suppressionRuleOf(report.settings);
   return buildRenderModel(
     report,
     INDICATORS,
@@ -62,6 +70,9 @@ export async function draftModel(
       generatedAt: opts.now.toISOString(),
       softwareVersion: SOFTWARE_VERSION,
       restatements: e ? restatements(e.frozen.report, report, e.id) : [],
+      earlierRestatements: compared.earlierRestatements,
+      hubBenchmarks: compared.hubBenchmarks,
+      suppression: rule.ok ? rule.rule : DEFAULT_SUPPRESSION,
       ...(opts.extras ? { membersQuestions: opts.extras.membersQuestions } : {}),
     }),
   );

@@ -16,6 +16,8 @@ import {
 import { PUBLIC_RULE } from '../figures/suppression.js';
 import { hubBenchmark, hubComparison } from '../figures/hub-view.js';
 import { hubFigures } from '../hub-figures.js';
+import { restatedFigures, restatementNote } from '../restated-figures.js';
+import { restatedKey } from '../../report/edition/earlier-restatements.js';
 import { planSuppression } from '../../report/public/suppression.js';
 import { suppressedText } from '../../report/model/cell-text.js';
 import {
@@ -139,7 +141,8 @@ export function indicatorRoutes(): Hono<AppEnv> {
       trend.map((t) => t.period),
     );
     const hub = await hubFigures(c, scope.period);
-    const pageKey = `indicator|${key}|${info.id}|${visibility}|${JSON.stringify(targets)}|${hub.stamp}`;
+    const restated = await restatedFigures(c, report, key);
+    const pageKey = `indicator|${key}|${info.id}|${visibility}|${JSON.stringify(targets)}|${hub.stamp}|${restated.stamp}`;
     const html = cachedPage(c, pageKey, 'indicator.njk', () => {
       const alt = `${info.title}: ${trendAltText(info.unit, trend)}${result.target !== null ? `; target ${formatValue(info.unit, result.target)}` : ''}`;
       const showCi = visibility === 'full';
@@ -161,6 +164,16 @@ export function indicatorRoutes(): Hono<AppEnv> {
       );
       const p = parsePeriod(scope.period);
       const suppressed = row.current.suppressed;
+      // Trend figures restated since their periods' editions: marked "r", footnoted (report.md §8, §9).
+      const trendNotes: string[] = [];
+      const trendValue = (i: number): string => {
+        const f = result.trend[i]!;
+        const cell = figureCell(info.unit, { ...f }, visibility, false);
+        const x = restated.byKey.get(restatedKey(result.id, f.period));
+        if (!x || cell.suppressed || cell.sort === null) return cell.text;
+        trendNotes.push(restatementNote(info.unit, info.title, x, visibility));
+        return `${cell.text} r`;
+      };
       const { groups } = c.var.deps;
       const bench = hub.stamp ? hubBenchmark(scope.la.code, result, hub.figures, groups) : null;
       return {
@@ -189,12 +202,13 @@ export function indicatorRoutes(): Hono<AppEnv> {
         chart,
         trendRows: trend.map((t, i) => ({
           period: shortPeriod(t.period),
-          value: figureCell(info.unit, { ...result.trend[i] }, visibility, false).text,
+          value: trendValue(i),
           numerator: t.numerator === null ? '–' : formatCount(t.numerator),
           denominator: t.denominator === null ? '–' : formatCount(t.denominator),
           target:
             targets[i].target === null ? 'No target' : formatValue(info.unit, targets[i].target as number),
         })),
+        trendNotes,
         breakdowns:
           visibility === 'public' || can(role, 'breakdowns:view') ? breakdownTables(result, visibility) : [],
         notes: visibility === 'full' ? result.notes : [],

@@ -5,8 +5,10 @@ import { can } from '../auth/permissions.js';
 import type { AppEnv } from '../env.js';
 import { forbidden, notFound, requirePermission } from '../middleware/guards.js';
 import { page } from '../pages.js';
-import { listEditions } from '../reports/edition-list.js';
-import { publishEdition } from '../reports/publish-edition.js';
+import { NO_COMMENTARY } from '../../report/commentary/commentary.js';
+import { listEditions } from '../../report/edition/edition-store.js';
+import { publishEdition } from '../../report/edition/publish-edition.js';
+import { storeComparisons } from '../../report/edition/store-comparisons.js';
 import {
   FORMAT_LABELS,
   type ReportFile,
@@ -77,7 +79,7 @@ export function reportRoutes(): Hono<AppEnv> {
   app.get('/reports/draft', requirePermission('reports:draft'), async (c) => {
     const la = await resolveLaOnly(c);
     if (la instanceof Response) return la;
-    const { services, db, pdf, now } = c.var.deps;
+    const { services, db, pdf, now, groups } = c.var.deps;
     const period = c.req.query('period') ?? '';
     const format = formatOf(c.req.query('format')) ?? 'html';
     if (!pdf.formats().includes(format))
@@ -93,6 +95,7 @@ export function reportRoutes(): Hono<AppEnv> {
       laName: la.name,
       now: now(),
       extras,
+      groups,
     });
     return download(c, await reportFile(model, format, `${la.code}-${period}-draft-${version}`, pdf.browser));
   });
@@ -100,7 +103,7 @@ export function reportRoutes(): Hono<AppEnv> {
   app.post('/reports/publish', requirePermission('reports:publish'), async (c) => {
     const la = await resolveLaOnly(c);
     if (la instanceof Response) return la;
-    const { services, db, now } = c.var.deps;
+    const { services, db, now, groups } = c.var.deps;
     const body = await c.req.parseBody();
     const period = String(body['period'] ?? '');
     const periods = await services.periods(la.code);
@@ -109,7 +112,29 @@ export function reportRoutes(): Hono<AppEnv> {
     if (!report) return notFound(c, `There are no figures for ${period}.`);
     const user = c.var.user!;
     const extras = (await services.reportExtras?.(la.code, period)) ?? null;
-    const out = await publishEdition(db, report, { by: user.username, laName: la.name, now: now(), extras });
+    const compared = await storeComparisons(db, report, groups);
+    const out = await publishEdition(db, {
+      report,
+      by: user.username,
+      now: now(),
+      commentary: { ...NO_COMMENTARY, author: user.username },
+      details: { laName: la.name },
+      membersQuestions: extras?.membersQuestions,
+      members: extras?.members,
+      earlierRestatements: compared.earlierRestatements,
+      hubBenchmarks: compared.hubBenchmarks,
+    });
+    if (!out.ok && out.code === 'CFG-SUPPRESSION') {
+      c.status(422);
+      return c.html(
+        page(c, 'error.njk', {
+          title: 'The report could not be published',
+          status: 422,
+          message: `The indicator settings' small-number rule cannot be used: ${out.message}. Nothing was published.`,
+          laName: la.name,
+        }),
+      );
+    }
     if (!out.ok) {
       c.status(422);
       return c.html(

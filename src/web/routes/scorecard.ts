@@ -4,8 +4,10 @@ import type { ServiceArea } from '../../indicators/types.js';
 import { can } from '../auth/permissions.js';
 import type { AppEnv } from '../env.js';
 import { SERVICE_AREA_LABELS, SERVICE_AREAS, formatValue, shortPeriod } from '../figures/format.js';
-import { hubBenchmark, snGroupName } from '../figures/hub-view.js';
+import { hubBenchmark } from '../figures/hub-view.js';
 import { hubFigures } from '../hub-figures.js';
+import { restatedFigures } from '../restated-figures.js';
+import { hubBenchmarksOf, snGroupName } from '../../report/model/hub-benchmarks.js';
 import type { Visibility } from '../figures/figure-view.js';
 import { scorecardView } from '../figures/scorecard-view.js';
 import { requirePermission } from '../middleware/guards.js';
@@ -38,20 +40,27 @@ export function scorecardRoutes(): Hono<AppEnv> {
     const laKey = scope.las.map((l) => l.code).join(',');
     const { groups } = c.var.deps;
     const snName = snGroupName(groups);
-    const hub = snName ? await hubFigures(c, scope.period) : null;
-    const viewKey = `scorecard|${key}|${visibility}|${area ?? ''}|${canChoose}|${laKey}|${hub?.stamp ?? ''}`;
+    const hub = await hubFigures(c, scope.period);
+    const restated = await restatedFigures(c, report, key);
+    const viewKey = `scorecard|${key}|${visibility}|${area ?? ''}|${canChoose}|${laKey}|${hub.stamp}|${restated.stamp}`;
     const html = cachedPage(c, viewKey, 'scorecard.njk', () => {
       const comparators = new Map(c.var.deps.services.catalogue().map((i) => [i.id, i.directionComparator]));
-      const sn = hub
-        ? new Map(
-            report.indicators.map((r) => {
-              const b = hubBenchmark(scope.la.code, r, hub.figures, groups);
-              const mean = b?.groups[snName!]?.mean ?? null;
-              return [r.id, mean === null ? 'No figures' : formatValue(r.unit, mean)];
-            }),
-          )
-        : null;
-      const view = scorecardView(report, visibility, area, comparators, sn);
+      const sn =
+        snName && hub.stamp
+          ? new Map(
+              report.indicators.map((r) => {
+                const b = hubBenchmark(scope.la.code, r, hub.figures, groups);
+                const mean = b?.groups[snName!]?.mean ?? null;
+                return [r.id, mean === null ? 'No figures' : formatValue(r.unit, mean)];
+              }),
+            )
+          : snName
+            ? new Map<string, string>()
+            : null;
+      const view = scorecardView(report, visibility, area, comparators, sn, {
+        restated: restated.byKey,
+        hub: hub.stamp ? hubBenchmarksOf(report, hub.figures, groups) : null,
+      });
       const q = (extra: Record<string, string>) =>
         new URLSearchParams({ la: scope.la.code, period: scope.period, ...extra }).toString();
       const body = render('scorecard-body.njk', {

@@ -15,11 +15,20 @@ async function yearsFor(c: Context<AppEnv>, la: string): Promise<string[]> {
   return [...new Set(periods.map((p) => parsePeriod(p).financialYear))];
 }
 
+/** How each rating scheme reads on the targets page. */
+export const SCHEME_LABELS: Readonly<Record<TargetSetting['scheme'], string>> = {
+  'target-tolerance': 'Target and tolerance',
+  'improvement-aware': 'Target and tolerance, improvement-aware',
+  none: 'Not rated',
+};
+
 function describe(info: IndicatorInfo, t: TargetSetting | undefined) {
   const unit = info.unit;
   if (t) {
-    if (t.scheme === 'none' || t.target === null) return { target: 'Not rated', tolerance: '–', kind: '–' };
+    if (t.scheme === 'none' || t.target === null)
+      return { target: 'Not rated', tolerance: '–', kind: '–', scheme: SCHEME_LABELS.none };
     return {
+      scheme: SCHEME_LABELS[t.scheme],
       target: formatTargetNumber(unit, t.target),
       tolerance:
         t.tolerance === null
@@ -30,8 +39,10 @@ function describe(info: IndicatorInfo, t: TargetSetting | undefined) {
       kind: t.kind === 'local' ? 'Local' : 'National',
     };
   }
-  if (!info.target || info.polarity === 'none') return { target: 'No target', tolerance: '–', kind: '–' };
+  if (!info.target || info.polarity === 'none')
+    return { target: 'No target', tolerance: '–', kind: '–', scheme: SCHEME_LABELS.none };
   return {
+    scheme: SCHEME_LABELS['target-tolerance'],
     target: formatTargetNumber(unit, info.target.value),
     tolerance: '10% of target',
     kind: info.target.kind === 'local' ? 'Local' : 'National',
@@ -167,7 +178,12 @@ export function targetRoutes(): Hono<AppEnv> {
       tolerance: s('tolerance'),
       toleranceUnit: s('toleranceUnit') === 'percent-of-target' ? 'percent-of-target' : 'points',
       kind: s('kind') === 'national' ? 'national' : 'local',
-      scheme: info.polarity === 'none' || s('scheme') === 'none' ? 'none' : 'target-tolerance',
+      scheme:
+        info.polarity === 'none' || s('scheme') === 'none'
+          ? 'none'
+          : s('scheme') === 'improvement-aware'
+            ? 'improvement-aware'
+            : 'target-tolerance',
       rationale: s('rationale'),
     };
     const checked = validate(info, values);

@@ -12,7 +12,8 @@ export interface TargetSetting {
   readonly tolerance: number | null;
   readonly toleranceUnit: 'points' | 'percent-of-target';
   readonly kind: 'national' | 'local';
-  readonly scheme: 'target-tolerance' | 'none';
+  /** report.md §4: `improvement-aware` rates Amber, not Red, beyond tolerance but significantly better than last year. */
+  readonly scheme: 'target-tolerance' | 'improvement-aware' | 'none';
   readonly rationale: string;
   readonly setBy: string;
   readonly setAt: string;
@@ -103,6 +104,7 @@ export async function setTarget(db: Database, t: TargetSetting, ip: string | nul
           newTolerance: t.tolerance,
           toleranceUnit: t.toleranceUnit,
           kind: t.kind,
+          oldScheme: old ? old.scheme : null,
           scheme: t.scheme,
           rationale: t.rationale,
         },

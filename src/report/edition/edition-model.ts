@@ -1,0 +1,31 @@
+import { INDICATORS } from '../../indicators/registry.js';
+import { buildRenderModel } from '../model/build-render-model.js';
+import type { RenderModel } from '../model/render-model.js';
+import { defaultReportOptions } from '../model/report-options.js';
+import type { EditionRecord } from './edition-store.js';
+
+/**
+ * The render model of a published edition from its frozen figures, options, commentary, earlier-period
+ * restatements and hub benchmarks, timestamped at publication: the one function behind publishing (the
+ * output hashes), `cspi report --edition ID` and the dashboard's downloads, so all three are byte-identical.
+ * @example editionModel(await loadEdition(db, id), true).meta.marking //=> 'PUBLIC'
+ */
+export function editionModel(e: EditionRecord, publicVersion: boolean): RenderModel {
+  const f = e.frozen;
+  return buildRenderModel(
+    f.report,
+    INDICATORS,
+    defaultReportOptions({
+      ...f.options,
+      public: publicVersion,
+      commentary: f.commentary,
+      edition: e.id,
+      generatedAt: e.publishedAt,
+      softwareVersion: e.softwareVersion,
+      ...(f.membersQuestions ? { membersQuestions: f.membersQuestions } : {}),
+      ...(f.snKey ? { snKey: f.snKey } : {}),
+      ...(f.earlierRestatements ? { earlierRestatements: f.earlierRestatements } : {}),
+      ...(f.hubBenchmarks ? { hubBenchmarks: f.hubBenchmarks } : {}),
+    }),
+  );
+}

@@ -1,0 +1,88 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { testStores } from '../../store/test-stores.js';
+import { NO_COMMENTARY } from '../commentary/commentary.js';
+import { darlingtonReport } from '../fixtures/darlington-q3-2021-22.js';
+import { renderCsv, renderJson } from '../render/csv.js';
+import { renderHtml } from '../render/html.js';
+import { editionModel } from './edition-model.js';
+import { listEditions, loadEdition } from './edition-store.js';
+import { publishEdition } from './publish-edition.js';
+
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+const NOW = new Date('2022-01-20T09:30:00Z');
+
+for (const store of testStores()) {
+  test(
+    `an edition is published once, re-renders to its hashes, and can never be changed (${store.name})`,
+    { skip: store.skip },
+    async () => {
+      const { db, cleanup } = await store.open();
+      try {
+        const report = darlingtonReport();
+        const out = await publishEdition(db, {
+          report,
+          by: 'officer',
+          now: NOW,
+          commentary: NO_COMMENTARY,
+          details: { laName: 'Darlington' },
+        });
+        assert.ok(out.ok);
+        const id = out.edition.id;
+        assert.equal(id, 'E06000005-2021-22-Q3-20220120093000');
+        const again = await publishEdition(db, {
+          report,
+          by: 'officer',
+          now: NOW,
+          commentary: NO_COMMENTARY,
+        });
+        assert.ok(again.ok);
+        assert.equal(again.edition.id, `${id}-2`, 'a second edition in the same second gets its own id');
+        const back = (await loadEdition(db, id))!;
+        for (const pub of [true, false]) {
+          const m = editionModel(back, pub);
+          const tag = pub ? 'public' : 'full';
+          assert.equal(sha(renderHtml(m)), back.outputHashes[`${tag}.html`]);
+          assert.equal(sha(renderCsv(m)), back.outputHashes[`${tag}.csv`]);
+          assert.equal(sha(renderJson(m)), back.outputHashes[`${tag}.json`]);
+        }
+        assert.deepEqual(
+          (await listEditions(db, 'E06000005')).map((e) => e.id),
+          [`${id}-2`, id],
+        );
+        await assert.rejects(
+          db.run("UPDATE editions SET frozen_json = '{}' WHERE id = ?", [id]),
+          /append-only/,
+        );
+        await assert.rejects(db.run('DELETE FROM editions'), /append-only/);
+        assert.equal((await listEditions(db, 'E06000005')).length, 2);
+      } finally {
+        await cleanup();
+      }
+    },
+  );
+}
+
+test('the small-number threshold comes from the settings and is frozen with the edition', async () => {
+  const [store] = testStores().filter((s) => s.name === 'sqlite');
+  const { db, cleanup } = await store!.open();
+  try {
+    const base = darlingtonReport();
+    const report = { ...base, settings: { ...base.settings, variants: { 'suppression.k': 10 } } };
+    const out = await publishEdition(db, { report, by: null, now: NOW, commentary: NO_COMMENTARY });
+    assert.ok(out.ok);
+    assert.deepEqual(out.edition.frozen.options.suppression, { k: 10, complement: true });
+    const html = renderHtml(editionModel(out.edition, true));
+    assert.match(html, /&lt;11/, 'counts from 1 to 10 show as <11');
+    assert.match(html, /Counts from 1 to 10 are shown as/);
+
+    const bad = { ...base, settings: { ...base.settings, variants: { 'suppression.k': 0 } } };
+    const refused = await publishEdition(db, { report: bad, by: null, now: NOW, commentary: NO_COMMENTARY });
+    assert.equal(refused.ok, false);
+    assert.equal(!refused.ok && refused.code, 'CFG-SUPPRESSION');
+    assert.equal((await listEditions(db, 'E06000005')).length, 1, 'nothing written');
+  } finally {
+    await cleanup();
+  }
+});

@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import { INDICATORS } from '../../indicators/registry.js';
+import type { IndicatorReport } from '../../indicators/types.js';
+import type { Database } from '../../store/database.js';
+import type { Commentary } from '../commentary/commentary.js';
+import type { HubBenchmarks } from '../model/hub-benchmarks.js';
+import type { MembersQuestionsFigures } from '../model/members-questions-figures.js';
+import type { NarrativeText } from '../model/render-model.js';
+import { defaultReportOptions } from '../model/report-options.js';
+import { type Breach, rescanPublic } from '../public/rescan.js';
+import { suppressionRuleOf } from '../public/suppression-rule.js';
+import { renderCsv, renderJson } from '../render/csv.js';
+import { renderHtml } from '../render/html.js';
+import type { EarlierRestatement } from './earlier-restatements.js';
+import { editionModel } from './edition-model.js';
+import { type EditionRecord, loadEdition, saveEdition } from './edition-store.js';
+import type { FrozenMembers } from './frozen-members.js';
+import { SOFTWARE_VERSION } from './software-version.js';
+
+/** What to freeze: the figures and everything else an edition holds beyond them (report.md §8). */
+export interface PublishRequest {
+  /** The IndicatorReport: every figure, RAG, direction, targets, tolerances, settings, dataset version. */
+  readonly report: IndicatorReport;
+  /** Who published (the commentary's author from the CLI, the signed-in user on the dashboard). */
+  readonly by: string | null;
+  readonly now: Date;
+  readonly commentary: Commentary;
+  /** Committee details; defaults as a draft's. */
+  readonly details?: {
+    readonly laName?: string;
+    readonly committee?: string;
+    readonly meetingDate?: string | null;
+    readonly authorLine?: string;
+  };
+  readonly membersQuestions?: MembersQuestionsFigures | undefined;
+  /** The children in each numerator and denominator: frozen, never rendered. */
+  readonly members?: FrozenMembers | undefined;
+  readonly snKey?: string | null | undefined;
+  readonly earlierRestatements?: readonly EarlierRestatement[] | undefined;
+  readonly hubBenchmarks?: HubBenchmarks | null | undefined;
+}
+
+/** What publishing gave: the new edition, or why nothing was written. */
+export type PublishOutcome =
+  | { readonly ok: true; readonly edition: EditionRecord }
+  | { readonly ok: false; readonly code: 'PUB-CHECK'; readonly breaches: readonly Breach[] }
+  | { readonly ok: false; readonly code: 'CFG-SUPPRESSION'; readonly message: string };
+
+const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+
+/**
+ * Publishes a period as an immutable edition in `editions` (report.md §8), the one function behind
+ * `cspi publish` and the dashboard's Publish button. It freezes the IndicatorReport, definition versions,
+ * committee details, the suppression rule (from the settings' `suppression.k` and `suppression.complement`)
+ * and in-line band, commentary, the final narrative, Appendix B's figures, the children behind each figure,
+ * the earlier-period restatements and hub benchmarks shown, the software version and the SHA-256 of the
+ * public and full HTML, CSV and JSON, rendered by {@link editionModel} exactly as a re-render gives them.
+ * The public outputs are rescanned first (report.md §6): any breach refuses publication, nothing written.
+ * @example const out = await publishEdition(db, { report, by: 'admin', now: new Date(), commentary: NO_COMMENTARY })
+ */
+export async function publishEdition(db: Database, req: PublishRequest): Promise<PublishOutcome> {
+  const { report } = req;
+  const rule = suppressionRuleOf(report.settings);
+  if (!rule.ok) return { ok: false, code: 'CFG-SUPPRESSION', message: rule.issue.message };
+  const publishedAt = req.now.toISOString();
+  const stem = `${report.la}-${report.period.id}-${publishedAt.replace(/[-:.TZ]/g, '').slice(0, 14)}`;
+  let id = stem;
+  for (let n = 2; await loadEdition(db, id); n++) id = `${stem}-${n}`;
+  const base = defaultReportOptions({ ...req.details, suppression: rule.rule });
+  const record: EditionRecord = {
+    id,
+    la: report.la,
+    period: report.period.id,
+    publishedAt,
+    publishedBy: req.by,
+    datasetId: report.dataset.id,
+    datasetHash: report.dataset.hash,
+    softwareVersion: SOFTWARE_VERSION,
+    frozen: {
+      report,
+      definitionVersions: Object.fromEntries(INDICATORS.map((d) => [d.id, d.definitionVersion])),
+      options: {
+        public: false,
+        committee: base.committee,
+        meetingDate: base.meetingDate,
+        authorLine: base.authorLine,
+        laName: base.laName,
+        suppression: base.suppression,
+        inLineBand: base.inLineBand,
+      },
+      commentary: req.commentary,
+      // Filled from the full version's model below.
+      narrative: { performingWell: [], areasForFocus: [], unpublished: [], annual: null },
+      ...(req.membersQuestions ? { membersQuestions: req.membersQuestions } : {}),
+      ...(req.snKey ? { snKey: req.snKey } : {}),
+      ...(req.members ? { members: req.members } : {}),
+      ...(req.earlierRestatements?.length ? { earlierRestatements: req.earlierRestatements } : {}),
+      ...(req.hubBenchmarks ? { hubBenchmarks: req.hubBenchmarks } : {}),
+    },
+    outputHashes: {},
+  };
+  const hashes: Record<string, string> = {};
+  let narrative: NarrativeText | null = null;
+  for (const pub of [true, false]) {
+    const model = editionModel(record, pub);
+    const html = renderHtml(model);
+    const csv = renderCsv(model);
+    const json = renderJson(model);
+    if (pub) {
+      const breaches = rescanPublic(model, [html, csv, json], rule.rule);
+      if (breaches.length > 0) return { ok: false, code: 'PUB-CHECK', breaches };
+    }
+    const tag = pub ? 'public' : 'full';
+    hashes[`${tag}.html`] = sha256(html);
+    hashes[`${tag}.csv`] = sha256(csv);
+    hashes[`${tag}.json`] = sha256(json);
+    if (!pub) narrative = model.narrative;
+  }
+  const edition: EditionRecord = {
+    ...record,
+    frozen: { ...record.frozen, narrative: narrative! },
+    outputHashes: hashes,
+  };
+  await saveEdition(db, edition);
+  return { ok: true, edition };
+}

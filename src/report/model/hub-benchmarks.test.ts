@@ -1,0 +1,106 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { StoredFigure } from '../../hub/indicator-results.js';
+import { darlingtonReport } from '../fixtures/darlington-q3-2021-22.js';
+import { FAKE_CATALOGUE } from '../fixtures/fake-catalogue.js';
+import { buildRenderModel } from './build-render-model.js';
+import { hubBenchmarksOf, ordinal } from './hub-benchmarks.js';
+import type { Table } from './render-model.js';
+import { defaultReportOptions } from './report-options.js';
+
+const LA = 'E06000005';
+const GROUPS = {
+  'region:North East': [LA, '840', '805'],
+  'region:North West': ['352'],
+  'statistical-neighbours': ['840', '352'],
+};
+const fig = (la: string, indicatorId: string, value: number | null): StoredFigure => ({
+  la,
+  indicatorId,
+  datasetId: `v-${la}`,
+  status: 'ok',
+  value,
+  numerator: null,
+  denominator: null,
+});
+
+/** Other LAs' assessments within 45 working days: 70, 90, 60 (this LA: 80.0%); a stale stored 841 figure. */
+const FIGURES = [
+  fig('840', 'assessments-45wd', 70),
+  fig('805', 'assessments-45wd', 90),
+  fig('352', 'assessments-45wd', 60),
+  fig(LA, 'assessments-45wd', 10),
+  fig('840', 'cic-count', 300),
+];
+
+test('hand-computed benchmarks: 60, 70, 80, 90 give mean 75.0, quartiles 67.5, 75.0, 82.5; this LA 2nd of 4, Q2', () => {
+  const hub = hubBenchmarksOf(darlingtonReport(), FIGURES, GROUPS)!;
+  assert.deepEqual(hub['assessments-45wd'], {
+    las: 4,
+    mean: 75,
+    q1: 67.5,
+    median: 75,
+    q3: 82.5,
+    region: { name: 'North East', mean: 80, las: 3 },
+    sn: { mean: 65, las: 2 },
+    position: { rank: 2, of: 4, quartile: 2 },
+  });
+  assert.equal(hub['referrals-rereferral-12m'], undefined, 'no other LA has a figure');
+  assert.equal(hubBenchmarksOf(darlingtonReport(), [fig(LA, 'cic-count', 5)], GROUPS), null);
+  assert.deepEqual([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(ordinal), [
+    '1st',
+    '2nd',
+    '3rd',
+    '4th',
+    '11th',
+    '12th',
+    '13th',
+    '21st',
+    '22nd',
+    '23rd',
+    '101st',
+    '111th',
+  ]);
+});
+
+test('the scorecard shows the mean of LAs loaded and the position; the data rows carry them; public hides a withheld rank', () => {
+  const report = darlingtonReport();
+  const hubBenchmarks = hubBenchmarksOf(report, FIGURES, GROUPS);
+  const model = buildRenderModel(report, FAKE_CATALOGUE, defaultReportOptions({ hubBenchmarks }));
+  const table = (model.sections.find((s) => s.id === 'appendix-a')!.blocks[0] as { table: Table }).table;
+  const col = (label: string) => table.columns.findIndex((c) => c.label === label);
+  const title = FAKE_CATALOGUE.find((e) => e.id === 'assessments-45wd')!.title;
+  const row = table.rows.find((r) => r.some((c) => c.text === title))!;
+  assert.equal(row[col('Mean of LAs loaded')]!.text, '75.0% (region 80.0%, SN 65.0%)');
+  assert.equal(row[col('Position among LAs loaded')]!.text, '2nd of 4 (Q2)');
+  const cic = table.rows.find((r) =>
+    r.some((c) => c.text === FAKE_CATALOGUE.find((e) => e.id === 'cic-count')!.title),
+  )!;
+  assert.equal(cic[col('Position among LAs loaded')]!.text, 'Not ranked (no polarity)');
+  const other = table.rows.find((r) => r[col('Mean of LAs loaded')]!.text === '–');
+  assert.ok(other, 'an indicator no other LA has a figure for shows –');
+  const data = model.rows.find(
+    (r) => r.indicator === 'assessments-45wd' && r.period === report.period.id && r.breakdown === '',
+  )!;
+  assert.deepEqual(
+    [data.lasLoadedMean, data.rankAmongLas, data.lasRanked, data.quartileAmongLas],
+    [75, 2, 4, 2],
+  );
+  const full = model.sections
+    .find((s) => s.id === 'appendix-a')!
+    .blocks.find((b) => b.kind === 'table' && b.table.id === 'hub-benchmarks');
+  assert.ok(full, 'the benchmarks table follows the scorecard');
+
+  // Public: ICPC is 35/38 in Darlington's figures (small numbers), so its rank would tell the figure.
+  const icpc = hubBenchmarksOf(report, [fig('840', 'icpc-15wd', 50)], GROUPS);
+  const pub = buildRenderModel(
+    report,
+    FAKE_CATALOGUE,
+    defaultReportOptions({ public: true, hubBenchmarks: icpc }),
+  );
+  const pt = (pub.sections.find((s) => s.id === 'appendix-a')!.blocks[0] as { table: Table }).table;
+  const icpcTitle = FAKE_CATALOGUE.find((e) => e.id === 'icpc-15wd')!.title;
+  const icpcRow = pt.rows.find((r) => r.some((c) => c.text === icpcTitle))!;
+  assert.equal(icpcRow[pt.columns.findIndex((c) => c.label === 'Position among LAs loaded')]!.text, '–');
+  assert.equal(pub.rows.find((r) => r.indicator === 'icpc-15wd' && r.breakdown === '')?.rankAmongLas, null);
+});

@@ -1,0 +1,94 @@
+import { benchmarkIndicator } from '../../hub/benchmarks.js';
+import type { StoredFigure } from '../../hub/indicator-results.js';
+import type { LaGroups } from '../../hub/la-groups.js';
+import type { IndicatorReport } from '../../indicators/types.js';
+
+/**
+ * Benchmarks of one indicator between the LAs whose figures a hub store holds (issue 7), as the report and
+ * the scorecard show them: the mean and quartiles of all LAs loaded, the means of this LA's region and of
+ * its statistical neighbours, and this LA's rank and quartile (1 = best quarter). Aggregates only.
+ */
+export interface HubBenchmark {
+  /** LAs with a figure, this one included. */
+  readonly las: number;
+  readonly mean: number | null;
+  readonly q1: number | null;
+  readonly median: number | null;
+  readonly q3: number | null;
+  readonly region: { readonly name: string; readonly mean: number | null; readonly las: number } | null;
+  readonly sn: { readonly mean: number | null; readonly las: number } | null;
+  /** This LA's place; null when it has no figure. */
+  readonly position: {
+    readonly rank: number;
+    readonly of: number;
+    readonly quartile: 1 | 2 | 3 | 4 | null;
+  } | null;
+}
+
+/** Hub benchmarks by indicator id (only indicators some other LA has a figure for). */
+export type HubBenchmarks = Readonly<Record<string, HubBenchmark>>;
+
+/** The statistical-neighbour group among the loaded groups (named e.g. "statistical-neighbours" or "SN"). */
+export function snGroupName(groups: LaGroups): string | null {
+  return Object.keys(groups).find((n) => /statistical|neighbour|^sns?$/i.test(n)) ?? null;
+}
+
+/** The region group an LA belongs to (`region:North East`). */
+export function regionGroupName(groups: LaGroups, la: string): string | null {
+  return Object.keys(groups).find((n) => n.startsWith('region:') && groups[n]!.includes(la)) ?? null;
+}
+
+/**
+ * The hub benchmarks of a report: for each indicator that at least one other LA has a stored figure for,
+ * the benchmarks between the LAs loaded with this LA's own figure (the report's) in place of any stored one.
+ * Null when no other LA has any figure for the period (a single-LA store: nothing extra is shown).
+ * @example hubBenchmarksOf(report, figures, { 'region:North East': ['841', '840'] })?.['assessments-45wd']?.position
+ * //=> { rank: 2, of: 4, quartile: 2 }
+ */
+export function hubBenchmarksOf(
+  report: Pick<IndicatorReport, 'la' | 'indicators'>,
+  figures: readonly StoredFigure[],
+  groups: LaGroups,
+): HubBenchmarks | null {
+  const la = report.la;
+  const region = regionGroupName(groups, la);
+  const sn = snGroupName(groups);
+  const chosen: Record<string, readonly string[]> = {};
+  if (region) chosen[region] = groups[region]!;
+  if (sn) chosen[sn] = groups[sn]!;
+  const out: Record<string, HubBenchmark> = {};
+  for (const r of report.indicators) {
+    const others = figures.filter((f) => f.indicatorId === r.id && f.la !== la);
+    if (!others.some((f) => f.value !== null)) continue;
+    const b = benchmarkIndicator(
+      r.id,
+      r.polarity,
+      [...others.map((f) => ({ la: f.la, value: f.value })), { la, value: r.value }],
+      chosen,
+    );
+    const pos = b.positions.find((p) => p.la === la);
+    out[r.id] = {
+      las: b.all.n,
+      mean: b.all.mean,
+      q1: b.all.q1,
+      median: b.all.median,
+      q3: b.all.q3,
+      region: region
+        ? { name: region.slice('region:'.length), mean: b.groups[region]!.mean, las: b.groups[region]!.n }
+        : null,
+      sn: sn ? { mean: b.groups[sn]!.mean, las: b.groups[sn]!.n } : null,
+      position: pos ? { rank: pos.rank, of: pos.of, quartile: pos.quartile } : null,
+    };
+  }
+  return Object.keys(out).length ? out : null;
+}
+
+/**
+ * "1st", "2nd", "3rd", "11th", "22nd".
+ * @example ordinal(12) //=> '12th'
+ */
+export function ordinal(n: number): string {
+  const t = n % 100;
+  if (t >= 11 && t <= 13) return `${n}th`;
+  return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+}

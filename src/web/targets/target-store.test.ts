@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { storedTargets } from '../../store/targets.js';
+import { testStores } from '../../store/test-stores.js';
+import { setTarget, targetsFor } from './target-store.js';
+
+for (const store of testStores()) {
+  test(
+    `the improvement-aware scheme is stored and read back for the engine (${store.name})`,
+    { skip: store.skip },
+    async () => {
+      const { db, cleanup } = await store.open();
+      try {
+        const t = {
+          la: '841',
+          indicatorId: 'assessments-45wd',
+          financialYear: '2021-22',
+          target: 90,
+          tolerance: 5,
+          toleranceUnit: 'points',
+          kind: 'local',
+          scheme: 'improvement-aware',
+          rationale: 'As Havering rates',
+          setBy: 'admin',
+          setAt: '2022-01-10T10:00:00.000Z',
+        } as const;
+        await setTarget(db, t, null);
+        assert.equal((await targetsFor(db, '841', '2021-22'))[0]?.scheme, 'improvement-aware');
+        const engine = await storedTargets(db, '841', '2021-22');
+        assert.equal(
+          engine?.overrides.find((o) => o.indicator === 'assessments-45wd')?.scheme,
+          'improvement-aware',
+        );
+        await assert.rejects(
+          db.run("UPDATE targets SET scheme = 'thresholds-of-my-own' WHERE la = '841'"),
+          'an unknown scheme is refused by the table',
+        );
+      } finally {
+        await cleanup();
+      }
+    },
+  );
+}
