@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,10 @@ import type { IsoDate } from '../src/calendar/iso-date.js';
 import { streamCsv } from '../src/ingest/csv/stream-csv.js';
 import { resolveLimits } from '../src/ingest/limits.js';
 import { SaxesParser } from 'saxes';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { runSynth } from '../src/synth/run-synth.js';
+import { day } from '../src/synth/day-calendar.js';
 
 const TODAY = '2024-06-01' as IsoDate;
 
@@ -32,6 +36,17 @@ async function writeLines(
   out.write(buf + tail);
   out.end();
   await once(out, 'finish');
+}
+
+/** V8's full garbage collection, reached without starting node with --expose-gc. */
+const gc = ((): (() => void) => {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+})();
+
+/** Collects garbage before a timed run, so no run pays for the records an earlier one left behind. */
+function collectGarbage(): void {
+  gc();
 }
 
 /** A CIN census of n children, each with 2 referrals, an assessment, an S47 and a CP plan with 2 reviews. */
@@ -87,10 +102,50 @@ async function saxesAlone(path: string): Promise<number> {
 }
 
 /**
+ * The same reading of what `cspi synth` writes for one LA (Darlington, 2021-22): real-sized files with every
+ * SSDA903 table and the CIN census as the synthesiser shapes them (set CSPI_BENCH_INGEST_SYNTH=0 to skip).
+ */
+async function benchSynthOutput(dir: string): Promise<void> {
+  const out = join(dir, 'synth');
+  await runSynth({
+    out,
+    las: 1,
+    years: 1,
+    extract: day('2022-03-31'),
+    seed: 'bench',
+    faults: [],
+    scale: 1,
+  });
+  const year = join(out, '841', '2021-22');
+  const size = (p: string): number =>
+    statSync(p).isDirectory() ? readdirSync(p).reduce((s, f) => s + size(join(p, f)), 0) : statSync(p).size;
+  for (const [label, path] of [
+    ['CIN XML', join(year, 'cin_census.xml')],
+    ['SSDA903 CSV set', join(year, 'ssda903')],
+  ] as const) {
+    const mb = size(path) / 1e6;
+    heading(
+      `ingest: cspi synth output, Darlington 2021-22, ${label} (${mb.toFixed(1)} MB), parse + validate + map`,
+    );
+    for (const run of ['first run', 'second run']) {
+      collectGarbage();
+      const [r, time] = await timedCpu(() => readInputs([path], { today: TODAY, la: '841' }));
+      if (r.refused) throw new Error(`bench synth ${label} refused: ${r.issues[0]?.message}`);
+      const rows = r.counts.reduce((s, c) => s + c.read, 0);
+      printTimings(`synth ${label}, ${run}`, time, { mb, rows });
+    }
+  }
+}
+
+/**
  * Reading + validating + mapping throughput of the CIN XML and SSDA903 CSV readers, on one core. Each is run
  * twice: the first run is what one `cspi import` sees (code lists loaded, code not yet optimised by V8), the
  * second the steady state. A reference line gives what saxes alone (or CSV splitting alone) reaches on the
- * same file in the same run, since the machine's load moves every figure.
+ * same file in the same run, since the machine's load moves every figure. The files are ~8 MB each by
+ * default (CSPI_BENCH_CIN_CHILDREN=20000 and CSPI_BENCH_903_CHILDREN=100000 give ~32 MB): already far more
+ * SSDA903 rows than any LA returns, and a large LA's CIN census. Every timed run starts from a collected heap,
+ * as a fresh `cspi import` does (the records a run keeps make the next run's garbage collection dearer).
+ * The real synth output follows.
  */
 export async function benchIngest(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cspi-bench-ingest-'));
@@ -103,12 +158,14 @@ export async function benchIngest(): Promise<void> {
       `ingest: CIN census XML, ${cinN.toLocaleString('en-GB')} children (${cinMb.toFixed(1)} MB), parse + validate + map`,
     );
     for (const run of ['first run', 'second run']) {
+      collectGarbage();
       const [cin, cinTime] = await timedCpu(() => readInputs([cinPath], { today: TODAY }));
       const cinRows = cin.counts.reduce((s, c) => s + c.read, 0);
       if (cin.refused) throw new Error(`bench CIN input refused: ${cin.issues[0]?.message}`);
       printTimings(`CIN XML, ${run}`, cinTime, { mb: cinMb, rows: cinRows, mbGoal: '≥ 40 MB/s' });
     }
     // The ceiling on this machine now: saxes alone over the same file (position tracking on, no handlers' work).
+    collectGarbage();
     const [, saxTime] = await timedCpu(() => saxesAlone(cinPath));
     printTimings('reference: saxes alone, same file', saxTime, { mb: cinMb });
     rmSync(cinPath);
@@ -123,12 +180,14 @@ export async function benchIngest(): Promise<void> {
       `ingest: SSDA903 CSV set, ${n903.toLocaleString('en-GB')} children, ${(4 * n903).toLocaleString('en-GB')} episodes (${mb903.toFixed(1)} MB), parse + validate + map`,
     );
     for (const run of ['first run', 'second run']) {
+      collectGarbage();
       const [s903, time903] = await timedCpu(() => readInputs([set], { today: TODAY }));
       if (s903.refused) throw new Error(`bench 903 input refused: ${s903.issues[0]?.message}`);
       const rows903 = s903.counts.reduce((s, c) => s + c.read, 0);
       printTimings(`SSDA903 CSV, ${run}`, time903, { mb: mb903, rows: rows903, mbGoal: '≥ 40 MB/s' });
     }
     // The ceiling of the reader alone: decoding and splitting the same files into rows, no mapping or rules.
+    collectGarbage();
     const [, splitTime] = await timedCpu(async () => {
       for (const f of ['header.csv', 'episodes.csv']) {
         const path = join(set, f);
@@ -136,6 +195,9 @@ export async function benchIngest(): Promise<void> {
       }
     });
     printTimings('reference: CSV decode + split alone, same files', splitTime, { mb: mb903 });
+    rmSync(set, { recursive: true, force: true });
+
+    if (process.env['CSPI_BENCH_INGEST_SYNTH'] !== '0') await benchSynthOutput(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CheckedDecoder, firstInvalidUtf8 } from './checked-decoder.js';
+import { CheckedDecoder, TEXT_PIECE_BYTES, decodePieces, firstInvalidUtf8 } from './checked-decoder.js';
 import { Refusal } from './refusal.js';
 
 function decodeInChunks(bytes: Buffer, size: number): string {
@@ -14,6 +14,28 @@ describe('CheckedDecoder', () => {
   it('decodes multi-byte characters split across chunks of any size', () => {
     const text = 'Renée, Zoë — 😀 café\n'.repeat(5);
     for (const size of [1, 2, 3, 5, 7, 64]) assert.equal(decodeInChunks(Buffer.from(text), size), text);
+  });
+
+  it('decodes a large chunk as pieces of at most 64 KiB, characters cut at a piece boundary kept whole', () => {
+    // 'é' is 2 bytes: with an odd prefix, one straddles every 64 KiB boundary.
+    const text = 'x' + 'é'.repeat(TEXT_PIECE_BYTES * 1.5) + '\n';
+    const d = new CheckedDecoder({ file: 'x.xml', encoding: 'utf-8', maxLineBytes: Infinity });
+    const pieces: string[] = [];
+    decodePieces(d, Buffer.from(text), (t) => pieces.push(t));
+    assert.equal(pieces.join('') + d.end(), text);
+    assert.equal(pieces.length, Math.ceil(Buffer.byteLength(text) / TEXT_PIECE_BYTES));
+    for (const p of pieces) assert.ok(Buffer.byteLength(p) <= TEXT_PIECE_BYTES);
+  });
+
+  it('names the right line of bad UTF-8 in a later piece of a chunk', () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => `row ${i}`);
+    const bytes = Buffer.concat([Buffer.from(lines.join('\n') + '\n'), Buffer.from('Ren\xe9e\n', 'latin1')]);
+    const d = new CheckedDecoder({ file: 'x.csv', encoding: 'utf-8', maxLineBytes: 1000 });
+    assert.ok(bytes.length > 2 * TEXT_PIECE_BYTES);
+    assert.throws(
+      () => decodePieces(d, bytes, () => {}),
+      (e: unknown) => e instanceof Refusal && /^x\.csv line 20001 is not UTF-8/.test(e.issue.message),
+    );
   });
 
   it('drops a leading byte-order mark', () => {

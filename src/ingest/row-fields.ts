@@ -152,6 +152,12 @@ export class RowFields {
 /** A trimmed cell, blank = null. */
 export function cell(raw: string | undefined): string | null {
   if (raw === undefined) return null;
+  const n = raw.length;
+  if (n === 0) return null;
+  // Printable ASCII at both ends: nothing to trim (the usual cell), so no trim call.
+  const a = raw.charCodeAt(0);
+  const b = raw.charCodeAt(n - 1);
+  if (a > 32 && a < 127 && b > 32 && b < 127) return raw;
   const t = raw.trim();
   return t === '' ? null : t;
 }

@@ -96,4 +96,21 @@ describe('rule registry', () => {
     assert.equal(loadCodeBook('ssda903', '2018-19')!.get('PLACE', 'H5')?.status, 'valid');
     assert.equal(loadCodeBook('ssda903', '2016-17'), null);
   });
+
+  it("gives each field's current codes: exactly the codes get() finds and does not call legacy", () => {
+    for (const [source, year] of [
+      ['ssda903', '2024-25'],
+      ['cin', '2020-21'],
+    ] as const) {
+      const book = loadCodeBook(source, year)!;
+      for (const [field, entries] of Object.entries(book.lists.fields)) {
+        const current = book.current(field);
+        const want = entries.filter((e) => book.get(field, e.code)?.status !== 'legacy');
+        assert.deepEqual([...current].sort(), want.map((e) => e.code.toUpperCase()).sort(), field);
+      }
+    }
+    assert.equal(loadCodeBook('ssda903', '2024-25')!.current('PLACE').has('H5'), false, 'legacy in 2024-25');
+    assert.equal(loadCodeBook('ssda903', '2024-25')!.current('PLACE').has('K3'), true);
+    assert.equal(loadCodeBook('ssda903', '2024-25')!.current('NO_SUCH_FIELD').size, 0);
+  });
 });

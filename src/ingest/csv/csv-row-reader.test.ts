@@ -22,6 +22,16 @@ describe('CsvRowReader', () => {
     ]);
   });
 
+  it('skips lines of only white space (Unicode spaces too) and keeps every line with a printable start', () => {
+    const { rows } = parse('a,b\n \t \n\u00a0\u2003\n\ufeff\n \u00a0x,1\n\u00e9,2\n~,3\n');
+    assert.deepEqual(rows, [
+      [['a', 'b'], 1],
+      [[' \u00a0x', '1'], 5],
+      [['\u00e9', '2'], 6],
+      [['~', '3'], 7],
+    ]);
+  });
+
   it('reads quoted fields with commas, doubled quotes and line breaks', () => {
     const { rows } = parse('a,b\n"x, y","say ""hi""\nthere"\nz,w\n');
     assert.deepEqual(rows, [

@@ -49,6 +49,7 @@ function getCell(column: string): string | null {
 /** Maps each row of one SSDA903 CSV table. */
 class Ssda903Rows implements CsvRowSink {
   private readonly options: Map903Options;
+  private lastChild = '';
   constructor(
     private readonly sink: FileSink,
     private readonly o: Read903CsvOptions,
@@ -71,6 +72,14 @@ class Ssda903Rows implements CsvRowSink {
         `the row has ${cells.length} fields but the header has ${columns}`,
       );
       return;
+    }
+    // Rows of one child usually follow each other: give them one child id string, so the rules' maps by
+    // child compare it by identity and hash it once.
+    const ci = o.index['CHILD'];
+    if (ci !== undefined && ci >= 0) {
+      const child = cells[ci]!;
+      if (child === this.lastChild) cells[ci] = this.lastChild;
+      else this.lastChild = child;
     }
     currentCells = cells;
     currentIndex = o.index;

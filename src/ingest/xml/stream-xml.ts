@@ -50,6 +50,8 @@ const LEAF = 1;
 const REPEAT_LEAF = 2;
 const CHILD = 4;
 const NUMBERED = 8;
+/** The child is also an element the schema describes (a container as well as a leaf). */
+const CONTAINER = 16;
 
 /** The schema as one lookup per element: parent → child name → kind bits. */
 function compileSchema(schema: XmlSchema): Map<string, Map<string, number>> {
@@ -65,6 +67,8 @@ function compileSchema(schema: XmlSchema): Map<string, Map<string, number>> {
     mark(spec.repeat, NUMBERED);
     out.set(parent, kinds);
   }
+  for (const kinds of out.values())
+    for (const [name, bits] of kinds) if (out.has(name)) kinds.set(name, bits | CONTAINER);
   return out;
 }
 
@@ -76,26 +80,145 @@ function compileSchema(schema: XmlSchema): Map<string, Map<string, number>> {
  * Record elements are collected into {@link XmlNode}s one at a time.
  */
 export async function streamXml(o: StreamXmlOptions): Promise<void> {
-  const { file, limits, schema } = o;
-  const parser = new SaxesParser({ position: true });
-  const compiled = compileSchema(schema);
-  // The open elements; frames are reused by depth, so reading allocates no frame per element.
-  const frames: Frame[] = [];
-  let depth = 0;
-  let lastClosedTag = '';
-  let closingName = '';
-  let rootSeen = false;
-  // saxes reports a mismatched close tag after implicitly closing the open one; remember the name it read.
-  const p = parser as unknown as { closeTag?: () => void; name: string };
-  if (typeof p.closeTag === 'function') {
-    const original = p.closeTag;
-    p.closeTag = function (this: { name: string }) {
-      closingName = this.name;
-      return original.call(this);
-    };
+  const reading = new XmlReading(o);
+  const parser = new ReadingParser(reading);
+  const decoder = new CheckedDecoder({ file: o.file, encoding: o.encoding, maxLineBytes: Infinity });
+  const write = (text: string): void => {
+    current = reading;
+    parser.write(text);
+  };
+  const stream = createReadStream(o.path, { highWaterMark: READ_CHUNK_BYTES });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      decodePieces(decoder, chunk, write);
+      o.onChunk?.(chunk);
+    }
+    write(decoder.end());
+    current = reading;
+    parser.close();
+  } catch (e) {
+    stream.destroy();
+    throw e;
   }
-  const at = (): string => `line ${parser.line} col ${parser.column}`;
-  const push = (
+  if (!reading.rootSeen)
+    refuse(
+      'S-MALFORMED-XML',
+      o.file,
+      null,
+      `${o.file}: no root element; it is not an XML ${o.sourceName} file.`,
+    );
+}
+
+/**
+ * The reading the parser being written to belongs to. saxes calls its handlers synchronously inside `write`
+ * and `close`, and {@link streamXml} sets this just before each call, so concurrent reads never mix.
+ */
+let current: XmlReading | null = null;
+
+/**
+ * A saxes parser that carries its file's reading state. Its event handlers are module functions reaching the
+ * state through {@link current}, not closures made per file: every file's parser then calls the same
+ * functions, so code V8 optimised while reading one file still fits the next.
+ */
+class ReadingParser extends SaxesParser {
+  constructor(readonly reading: XmlReading) {
+    super({ position: true });
+    reading.parser = this;
+    this.on('doctype', onDoctype);
+    this.on('error', onError);
+    this.on('opentag', onOpenTag);
+    this.on('text', onText);
+    this.on('cdata', onText);
+    this.on('closetag', onCloseTag);
+  }
+}
+
+// saxes reports a mismatched close tag after implicitly closing the open one; remember the name it read.
+const saxesCloseTag = (SaxesParser.prototype as unknown as { closeTag?: () => void }).closeTag;
+if (typeof saxesCloseTag === 'function') {
+  (ReadingParser.prototype as unknown as { closeTag: () => void }).closeTag = function (this: ReadingParser) {
+    this.reading.closingName = (this as unknown as { name: string }).name;
+    return saxesCloseTag.call(this);
+  };
+}
+
+function onDoctype(): void {
+  const { o, parser } = current!;
+  const { file } = o;
+  refuse(
+    'S-XML-DTD',
+    file,
+    `line ${parser.line}`,
+    `${file} line ${parser.line}: the file has a DOCTYPE declaration; cspi never reads DTDs or entities (they can be used to attack the server). Export the file without a DOCTYPE and re-import.`,
+  );
+}
+
+function onError(err: Error): void {
+  const r = current!;
+  const { file } = r.o;
+  const at = `line ${r.parser.line} col ${r.parser.column}`;
+  const msg = err.message.replace(/^\d+:\d+: /, '');
+  if (msg.startsWith('unclosed tag')) {
+    refuse(
+      'S-TRUNCATED',
+      file,
+      at,
+      `${file} ${at}: the file ends before <${r.depth > 0 ? r.frames[0]!.name : r.o.root}> is closed; it was cut short (copy or export it again).`,
+    );
+  }
+  if (msg.startsWith('unexpected close tag')) {
+    refuse(
+      'S-MALFORMED-XML',
+      file,
+      at,
+      `${file} ${at}: </${r.closingName}> does not close <${localName(r.lastClosedTag)}>. The file is not well-formed XML: fix it or export it again.`,
+    );
+  }
+  if (msg.includes('undefined entity')) {
+    refuse(
+      'S-MALFORMED-XML',
+      file,
+      at,
+      `${file} ${at}: an entity reference that is not one of XML's five (&amp; &lt; &gt; &quot; &apos;); cspi never expands entities.`,
+    );
+  }
+  refuse(
+    'S-MALFORMED-XML',
+    file,
+    at,
+    `${file} ${at}: the XML is not well-formed (${msg.replace(/\.$/, '')}).`,
+  );
+}
+
+function onOpenTag(tag: { name: string }): void {
+  current!.open(localName(tag.name));
+}
+
+function onText(t: string): void {
+  current!.text(t);
+}
+
+function onCloseTag(tag: { name: string }): void {
+  current!.close(tag.name);
+}
+
+/** One file's reading state: the open elements, checked against the schema, and the record being collected. */
+class XmlReading {
+  readonly compiled: Map<string, Map<string, number>>;
+  /** The open elements; frames are reused by depth, so reading allocates no frame per element. */
+  readonly frames: Frame[] = [];
+  depth = 0;
+  lastClosedTag = '';
+  closingName = '';
+  rootSeen = false;
+  /** The parser reading the file (set by {@link ReadingParser}). */
+  parser!: SaxesParser;
+
+  constructor(readonly o: StreamXmlOptions) {
+    this.compiled = compileSchema(o.schema);
+  }
+
+  private push(
     name: string,
     path: string,
     kinds: ReadonlyMap<string, number> | null,
@@ -103,11 +226,11 @@ export async function streamXml(o: StreamXmlOptions): Promise<void> {
     text: string | null,
     repeatLeaf: boolean,
     opaque: boolean,
-  ): void => {
-    let f = frames[depth];
+  ): void {
+    let f = this.frames[this.depth];
     if (f === undefined) {
       f = { name, path, counts: null, kinds, node, text, repeatLeaf, opaque };
-      frames[depth] = f;
+      this.frames[this.depth] = f;
     } else {
       f.name = name;
       f.path = path;
@@ -118,78 +241,40 @@ export async function streamXml(o: StreamXmlOptions): Promise<void> {
       f.repeatLeaf = repeatLeaf;
       f.opaque = opaque;
     }
-    depth++;
-  };
+    this.depth++;
+  }
 
-  parser.on('doctype', () => {
-    refuse(
-      'S-XML-DTD',
-      file,
-      `line ${parser.line}`,
-      `${file} line ${parser.line}: the file has a DOCTYPE declaration; cspi never reads DTDs or entities (they can be used to attack the server). Export the file without a DOCTYPE and re-import.`,
-    );
-  });
-  parser.on('error', (err) => {
-    const msg = err.message.replace(/^\d+:\d+: /, '');
-    if (msg.startsWith('unclosed tag')) {
-      refuse(
-        'S-TRUNCATED',
-        file,
-        at(),
-        `${file} ${at()}: the file ends before <${depth > 0 ? frames[0]!.name : o.root}> is closed; it was cut short (copy or export it again).`,
-      );
-    }
-    if (msg.startsWith('unexpected close tag')) {
-      refuse(
-        'S-MALFORMED-XML',
-        file,
-        at(),
-        `${file} ${at()}: </${closingName}> does not close <${localName(lastClosedTag)}>. The file is not well-formed XML: fix it or export it again.`,
-      );
-    }
-    if (msg.includes('undefined entity')) {
-      refuse(
-        'S-MALFORMED-XML',
-        file,
-        at(),
-        `${file} ${at()}: an entity reference that is not one of XML's five (&amp; &lt; &gt; &quot; &apos;); cspi never expands entities.`,
-      );
-    }
-    refuse(
-      'S-MALFORMED-XML',
-      file,
-      at(),
-      `${file} ${at()}: the XML is not well-formed (${msg.replace(/\.$/, '')}).`,
-    );
-  });
-  parser.on('opentag', (tag) => {
-    const name = localName(tag.name);
+  open(name: string): void {
+    const { o, depth, compiled, parser } = this;
+    const { file, limits } = o;
     if (depth + 1 > limits.maxXmlDepth) {
+      const at = `line ${parser.line} col ${parser.column}`;
       refuse(
         'S-MALFORMED-XML',
         file,
-        at(),
-        `${file} ${at()}: elements nested deeper than ${limits.maxXmlDepth} levels; this is not a ${o.sourceName} file.`,
+        at,
+        `${file} ${at}: elements nested deeper than ${limits.maxXmlDepth} levels; this is not a ${o.sourceName} file.`,
       );
     }
     if (depth === 0) {
-      if (rootSeen) return;
-      rootSeen = true;
-      push(name, `/${name}`, compiled.get(name) ?? null, null, null, false, false);
+      if (this.rootSeen) return;
+      this.rootSeen = true;
+      this.push(name, `/${name}`, compiled.get(name) ?? null, null, null, false, false);
       return;
     }
-    const parent = frames[depth - 1]!;
+    const parent = this.frames[depth - 1]!;
     if (parent.opaque) {
-      push(name, parent.path, null, null, null, false, true);
+      this.push(name, parent.path, null, null, null, false, true);
       return;
     }
     const kind = parent.kinds?.get(name) ?? 0;
     if ((kind & (LEAF | CHILD)) === 0) {
+      const at = `line ${parser.line} col ${parser.column}`;
       refuse(
         'S-XML-UNKNOWN',
         file,
-        at(),
-        `${file} ${at()}: <${name}> is not a ${o.sourceName} element inside <${parent.name}> in any supported year; check the file's format.`,
+        at,
+        `${file} ${at}: <${name}> is not a ${o.sourceName} element inside <${parent.name}> in any supported year; check the file's format.`,
       );
     }
     let index = 0;
@@ -200,10 +285,10 @@ export async function streamXml(o: StreamXmlOptions): Promise<void> {
     }
     if (kind & LEAF) {
       // A leaf's own path is never used unless the schema also lists it as a container.
-      const kinds = compiled.get(name) ?? null;
+      const kinds = kind & CONTAINER ? (compiled.get(name) ?? null) : null;
       const path =
         kinds === null ? '' : kind & NUMBERED ? `${parent.path}/${name}[${index}]` : `${parent.path}/${name}`;
-      push(name, path, kinds, parent.node, '', (kind & REPEAT_LEAF) !== 0, false);
+      this.push(name, path, kinds, parent.node, '', (kind & REPEAT_LEAF) !== 0, false);
       return;
     }
     const path = kind & NUMBERED ? `${parent.path}/${name}[${index}]` : `${parent.path}/${name}`;
@@ -220,29 +305,31 @@ export async function streamXml(o: StreamXmlOptions): Promise<void> {
       };
       if (parent.node) (parent.node.children[name] ??= []).push(node);
     }
-    push(name, path, compiled.get(name) ?? null, node, null, false, !!schema[name]?.opaque);
-  });
-  const onText = (t: string): void => {
-    if (depth === 0) return;
-    const top = frames[depth - 1]!;
+    this.push(name, path, compiled.get(name) ?? null, node, null, false, !!o.schema[name]?.opaque);
+  }
+
+  text(t: string): void {
+    if (this.depth === 0) return;
+    const top = this.frames[this.depth - 1]!;
     if (top.text === null) return;
     top.text += t;
-    if (top.text.length > limits.maxXmlText) {
+    const { o } = this;
+    if (top.text.length > o.limits.maxXmlText) {
+      const at = `line ${this.parser.line} col ${this.parser.column}`;
       refuse(
         'S-MALFORMED-XML',
-        file,
-        at(),
-        `${file} ${at()}: <${top.name}> holds more than ${formatBytes(limits.maxXmlText)} of text; this is not a ${o.sourceName} value.`,
+        o.file,
+        at,
+        `${o.file} ${at}: <${top.name}> holds more than ${formatBytes(o.limits.maxXmlText)} of text; this is not a ${o.sourceName} value.`,
       );
     }
-  };
-  parser.on('text', onText);
-  parser.on('cdata', onText);
-  parser.on('closetag', (tag) => {
-    lastClosedTag = tag.name;
-    if (depth === 0) return;
-    const top = frames[--depth]!;
-    const parent = depth > 0 ? frames[depth - 1]! : undefined;
+  }
+
+  close(tagName: string): void {
+    this.lastClosedTag = tagName;
+    if (this.depth === 0) return;
+    const top = this.frames[--this.depth]!;
+    const parent = this.depth > 0 ? this.frames[this.depth - 1]! : undefined;
     if (top.text !== null && !top.opaque) {
       const trimmed = top.text.trim();
       const value = trimmed === '' ? null : trimmed;
@@ -256,25 +343,8 @@ export async function streamXml(o: StreamXmlOptions): Promise<void> {
     }
     const node = top.node;
     top.node = null;
-    if (node && o.recordElements.has(top.name) && !parent?.node) o.onRecord(node);
-  });
-
-  const decoder = new CheckedDecoder({ file, encoding: o.encoding, maxLineBytes: Infinity });
-  const write = (text: string): void => void parser.write(text);
-  const stream = createReadStream(o.path, { highWaterMark: READ_CHUNK_BYTES });
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      decodePieces(decoder, chunk, write);
-      o.onChunk?.(chunk);
-    }
-    parser.write(decoder.end());
-    parser.close();
-  } catch (e) {
-    stream.destroy();
-    throw e;
+    if (node && this.o.recordElements.has(top.name) && !parent?.node) this.o.onRecord(node);
   }
-  if (!rootSeen)
-    refuse('S-MALFORMED-XML', file, null, `${file}: no root element; it is not an XML ${o.sourceName} file.`);
 }
 
 function localName(name: string): string {
