@@ -138,9 +138,13 @@ export function ssda903Tables(sim: SimLa, year: CollectionYear, seed: string, op
         m.end !== null && m.end <= ref ? d903(m.end) : '',
       ]);
     }
+    // PrevPerm is one row per child and year (its key, inputs.md §1.1): the year's first period of care.
+    let prevPermWritten = false;
     for (const p of c.periods) {
-      if (p.start >= year.start && p.start <= ref)
+      if (!prevPermWritten && p.start >= year.start && p.start <= ref) {
         row(tables.prev_perm, c, [c.id, dob, p.prevPerm.code, p.prevPerm.la ?? '', d903(p.prevPerm.date)]);
+        prevPermWritten = true;
+      }
       const a = p.adoption;
       if (a && a.decision <= ref && (a.placedCeased === null || a.placedCeased >= year.start)) {
         const ceased = a.placedCeased !== null && a.placedCeased <= ref;
