@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { type StoredFigure, currentFigures } from '../hub/indicator-results.js';
 import type { AppEnv } from './env.js';
+import { freshRead } from './fresh-read.js';
 
 /** The figures other LAs have in the store for a period (hub results), with a stamp naming their version. */
 export interface HubFigures {
@@ -11,14 +12,16 @@ export interface HubFigures {
 
 /**
  * Every LA's stored headline figures for a period (`indicator_results`, each LA's current dataset version),
- * read once per version of those results (one count query a request) and kept in the view cache.
+ * read once per version of those results (one count query a second: `freshRead`) and kept in the view cache.
  * @example const { figures, stamp } = await hubFigures(c, '2021-22-Q3')
  */
 export async function hubFigures(c: Context<AppEnv>, period: string): Promise<HubFigures> {
   const { db, views } = c.var.deps;
-  const v = await db.get<{ n: number | string; at: string | null }>(
-    'SELECT COUNT(*) AS n, MAX(computed_at) AS at FROM indicator_results WHERE period = ?',
-    [period],
+  const v = await freshRead(views, `hub-stamp|${period}`, () =>
+    db.get<{ n: number | string; at: string | null }>(
+      'SELECT COUNT(*) AS n, MAX(computed_at) AS at FROM indicator_results WHERE period = ?',
+      [period],
+    ),
   );
   if (!v || Number(v.n) === 0) return { figures: [], stamp: '' };
   const stamp = `${v.n}@${v.at}`;

@@ -6,6 +6,12 @@ import { forbidden, notFound } from '../middleware/guards.js';
 import type { LaInfo } from '../services.js';
 import { storedTargets } from '../../store/targets.js';
 import type { TargetSet } from '../../indicators/targets.js';
+import { freshRead } from '../fresh-read.js';
+
+/** The {@link freshRead} key of an LA's stored targets for a financial year (forgotten when one is set). */
+export function targetsKey(la: string, financialYear: string): string {
+  return `targets|${la}|${financialYear}`;
+}
 
 /** The LA and period a request is about, checked against the user's LA and the data held. */
 export interface Scope {
@@ -58,7 +64,10 @@ export async function keyedReport(
   const { services, db, views } = c.var.deps;
   const current = await services.currentDatasetId(scope.la.code);
   if (!current) return null;
-  const targets = await storedTargets(db, scope.la.code, parsePeriod(scope.period).financialYear);
+  const fy = parsePeriod(scope.period).financialYear;
+  const targets = await freshRead(views, targetsKey(scope.la.code, fy), () =>
+    storedTargets(db, scope.la.code, fy),
+  );
   const key = `${scope.la.code}|${scope.period}|${current}|${targets ? JSON.stringify(targets.overrides) : ''}`;
   let report = views.get(`report|${key}`) as IndicatorReport | undefined;
   if (!report) {

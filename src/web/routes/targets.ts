@@ -7,7 +7,8 @@ import { notFound, requirePermission } from '../middleware/guards.js';
 import { page } from '../pages.js';
 import type { IndicatorInfo, LaInfo } from '../services.js';
 import { setTarget, type TargetSetting, targetsFor } from '../targets/target-store.js';
-import { resolveLaOnly } from './scope.js';
+import { forgetFresh } from '../fresh-read.js';
+import { resolveLaOnly, targetsKey } from './scope.js';
 
 /** Financial years with figures, newest first. */
 async function yearsFor(c: Context<AppEnv>, la: string): Promise<string[]> {
@@ -210,6 +211,7 @@ export function targetRoutes(): Hono<AppEnv> {
       },
       c.var.ip,
     );
+    forgetFresh(c.var.deps.views, targetsKey(la.code, year));
     return c.redirect(`/targets?${new URLSearchParams({ la: la.code, year, updated: info.id })}`, 303);
   });
 
