@@ -31,7 +31,7 @@ export async function loadDatasetVersion(
   if (!version) return undefined;
   const subs = await versionSubmissions(db, version.id);
   // One query per record table for the whole version, not one per submission and table.
-  const tables = await readVersionRecords(db, version.id, subs);
+  const tables = await readVersionRecords(db, subs);
   const records: SubmissionRecords[] = subs.map((s) => ({
     id: s.id,
     source: s.source,

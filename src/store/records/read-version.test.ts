@@ -27,7 +27,7 @@ for (const store of testStores()) {
         const version = (await getDatasetVersion(db, '841'))!;
         const subs = await versionSubmissions(db, version.id);
         assert.equal(subs.length, 11);
-        const all = await readVersionRecords(db, version.id, subs);
+        const all = await readVersionRecords(db, subs);
         assert.deepEqual([...all.keys()].sort(), subs.map((s) => s.id).sort());
         let rows = 0;
         for (const s of subs) {

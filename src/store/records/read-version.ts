@@ -46,11 +46,10 @@ function builderOf(t: RecordTable): RowBuilder {
  * Every record of a dataset version's submissions, one query per record table (each submission's rows
  * in file order), split into each submission's tables: for each submission id, the tables its
  * `tableKeys` name (an empty table stays present as an empty list).
- * @example (await readVersionRecords(db, '841-v3', subs)).get('841-cin-2021-22-1')?.referrals?.length //=> 2140
+ * @example (await readVersionRecords(db, subs)).get('841-cin-2021-22-1')?.referrals?.length //=> 2140
  */
 export async function readVersionRecords(
   db: Database,
-  datasetId: string,
   submissions: readonly { readonly id: string; readonly tableKeys: readonly (keyof StagedTables)[] }[],
 ): Promise<Map<string, StagedTables>> {
   const out = new Map<string, Record<string, object[]>>();
@@ -66,12 +65,16 @@ export async function readVersionRecords(
   for (const t of RECORD_TABLES) {
     if (!wanted.has(t.key)) continue;
     const build = builderOf(t);
+    // The submission ids are named, not joined from dataset_submissions: on a national hub (tens of millions
+    // of rows per table) a join lets PostgreSQL's planner choose a scan of the whole table, while a list of
+    // ids is always a range read of the primary key (submission_id, ord), in the order wanted.
+    const ids = submissions.filter((s) => s.tableKeys.includes(t.key)).map((s) => s.id);
     const rows = await db.allRows(
       `SELECT ${columnNames(t)
         .map((c) => `r.${c}`)
-        .join(', ')} FROM ${t.table} r JOIN dataset_submissions ds ON ds.submission_id = r.submission_id
-        WHERE ds.dataset_id = ? ORDER BY r.submission_id, r.ord`,
-      [datasetId],
+        .join(', ')} FROM ${t.table} r
+        WHERE r.submission_id IN (${ids.map(() => '?').join(', ')}) ORDER BY r.submission_id, r.ord`,
+      ids,
     );
     let sub: string | null = null;
     let list: object[] | undefined;
