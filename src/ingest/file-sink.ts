@@ -28,7 +28,8 @@ export interface RowIssueInput {
 export class FileSink {
   readonly tables: StagedTables = {};
   readonly issues: ValidationIssue[] = [];
-  readonly reads = new Map<string, number>();
+  /** Rows read per label, as one counter object each: counting a row is then one look-up, not a get and a set. */
+  private readonly counters = new Map<string, { n: number }>();
 
   constructor(
     readonly file: string,
@@ -37,7 +38,16 @@ export class FileSink {
 
   /** Counts one row or element read under a table label (`Episodes`, `CINdetails`). */
   read(label: string): void {
-    this.reads.set(label, (this.reads.get(label) ?? 0) + 1);
+    const c = this.counters.get(label);
+    if (c === undefined) this.counters.set(label, { n: 1 });
+    else c.n++;
+  }
+
+  /** Rows (or elements) read so far per table label, in the order the labels were first met. */
+  get reads(): ReadonlyMap<string, number> {
+    const out = new Map<string, number>();
+    for (const [label, c] of this.counters) out.set(label, c.n);
+    return out;
   }
 
   /** Stages a record (with raw extras for rules, if any). */

@@ -118,13 +118,15 @@ export async function sniffFile(
       );
     }
     if (head[start] === 0x3c) {
-      // A long comment before the root can outrun the head: look at up to 1 MiB of prolog.
-      let xmlHead = head;
-      if (size > head.length) {
-        xmlHead = Buffer.alloc(Math.min(size, 1024 * 1024));
+      // The root element is almost always within the head; a long comment before it can outrun the head:
+      // then look at up to 1 MiB of prolog (read and decoded only then: it costs more than the rest).
+      let text = head.toString('latin1', start);
+      if (size > head.length && !rootWithin(text)) {
+        const xmlHead = Buffer.alloc(Math.min(size, 1024 * 1024));
         await handle.read(xmlHead, 0, xmlHead.length, 0);
+        text = xmlHead.toString('latin1', start);
       }
-      return sniffXml(name, xmlHead.toString('latin1', start), refused);
+      return sniffXml(name, text, refused);
     }
     return await sniffCsv(handle, name, size, head, start, limits, refused);
   } finally {
@@ -151,6 +153,39 @@ function looksLikeUtf16WithoutBom(b: Buffer): boolean {
   return n >= 4 && zeros >= n / 4;
 }
 
+/** The root element's name (with any prefix) at the start of the text after the prolog. */
+const ROOT = /^<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/;
+
+/** The text from the first thing that is not the declaration, a comment, a processing instruction or blank. */
+function afterProlog(text: string): string {
+  let rest = text;
+  for (;;) {
+    rest = rest.replace(/^\s+/, '');
+    if (rest.startsWith('<?')) {
+      const end = rest.indexOf('?>');
+      if (end === -1) break;
+      rest = rest.slice(end + 2);
+    } else if (rest.startsWith('<!--')) {
+      const end = rest.indexOf('-->');
+      if (end === -1) break;
+      rest = rest.slice(end + 3);
+    } else break;
+  }
+  return rest;
+}
+
+/**
+ * True when the text, a file's start, reaches past its prolog to a DOCTYPE or a whole root element name (the
+ * name followed by more text), so a longer look at the file could not change what {@link sniffXml} says.
+ */
+function rootWithin(text: string): boolean {
+  const rest = afterProlog(text);
+  if (rest.length < 10) return false;
+  if (/^<!DOCTYPE/i.test(rest)) return true;
+  const root = ROOT.exec(rest);
+  return root !== null && root[0].length < rest.length;
+}
+
 function sniffXml(
   name: string,
   text: string,
@@ -168,20 +203,7 @@ function sniffXml(
       `${name} declares encoding ${decl![1]}: save it as UTF-8 and re-import.`,
       'line 1',
     );
-  // Skip the declaration, comments and processing instructions to reach the root element.
-  let rest = text;
-  for (;;) {
-    rest = rest.replace(/^\s+/, '');
-    if (rest.startsWith('<?')) {
-      const end = rest.indexOf('?>');
-      if (end === -1) break;
-      rest = rest.slice(end + 2);
-    } else if (rest.startsWith('<!--')) {
-      const end = rest.indexOf('-->');
-      if (end === -1) break;
-      rest = rest.slice(end + 3);
-    } else break;
-  }
+  const rest = afterProlog(text);
   if (/^<!DOCTYPE/i.test(rest)) {
     const line = text.slice(0, text.length - rest.length).split('\n').length;
     return refused(
@@ -190,7 +212,7 @@ function sniffXml(
       `line ${line}`,
     );
   }
-  const root = /^<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/.exec(rest);
+  const root = ROOT.exec(rest);
   if (!root)
     return refused(
       'S-MALFORMED-XML',

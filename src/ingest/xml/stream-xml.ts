@@ -35,7 +35,7 @@ interface Frame {
   /** How often each repeatable child has been seen so far (only repeatable ones are numbered). */
   counts: Map<string, number> | null;
   /** What the element's own children may be (null for leaves and opaque elements). */
-  kinds: ReadonlyMap<string, number> | null;
+  kinds: ChildKinds | null;
   /** The node being collected (inside a record element), else null. */
   node: XmlNode | null;
   /** Leaf being read: its text so far. */
@@ -53,9 +53,26 @@ const NUMBERED = 8;
 /** The child is also an element the schema describes (a container as well as a leaf). */
 const CONTAINER = 16;
 
-/** The schema as one lookup per element: parent → child name → kind bits. */
-function compileSchema(schema: XmlSchema): Map<string, Map<string, number>> {
-  const out = new Map<string, Map<string, number>>();
+/** Everything opening one child element inside one parent needs to know, found by one look-up. */
+interface ChildKind {
+  readonly bits: number;
+  /** The child's own children's kinds, when the schema describes it. */
+  kinds: ChildKinds | null;
+  /** The schema skips the child whole. */
+  readonly opaque: boolean;
+  /** The child is a record element (collected and handed to `onRecord`). */
+  readonly record: boolean;
+}
+
+/** A parent's children by name. */
+type ChildKinds = ReadonlyMap<string, ChildKind>;
+
+/** The schema as one lookup per element: parent → child name → what the child is. */
+function compileSchema(
+  schema: XmlSchema,
+  recordElements: ReadonlySet<string>,
+): Map<string, Map<string, ChildKind>> {
+  const bitsOf = new Map<string, Map<string, number>>();
   for (const [parent, spec] of Object.entries(schema)) {
     const kinds = new Map<string, number>();
     const mark = (names: readonly string[] | undefined, bit: number): void => {
@@ -65,10 +82,21 @@ function compileSchema(schema: XmlSchema): Map<string, Map<string, number>> {
     mark(spec.repeatLeaves, LEAF | REPEAT_LEAF);
     mark(spec.children, CHILD);
     mark(spec.repeat, NUMBERED);
-    out.set(parent, kinds);
+    bitsOf.set(parent, kinds);
   }
-  for (const kinds of out.values())
-    for (const [name, bits] of kinds) if (out.has(name)) kinds.set(name, bits | CONTAINER);
+  const out = new Map<string, Map<string, ChildKind>>();
+  for (const parent of bitsOf.keys()) out.set(parent, new Map());
+  for (const [parent, kinds] of bitsOf) {
+    const target = out.get(parent)!;
+    for (const [name, bits] of kinds) {
+      target.set(name, {
+        bits: bitsOf.has(name) ? bits | CONTAINER : bits,
+        kinds: out.get(name) ?? null,
+        opaque: !!schema[name]?.opaque,
+        record: recordElements.has(name),
+      });
+    }
+  }
   return out;
 }
 
@@ -204,7 +232,7 @@ function onCloseTag(tag: { name: string }): void {
 
 /** One file's reading state: the open elements, checked against the schema, and the record being collected. */
 class XmlReading {
-  readonly compiled: Map<string, Map<string, number>>;
+  readonly compiled: Map<string, Map<string, ChildKind>>;
   /** The open elements; frames are reused by depth, so reading allocates no frame per element. */
   readonly frames: Frame[] = [];
   depth = 0;
@@ -215,13 +243,13 @@ class XmlReading {
   parser!: SaxesParser;
 
   constructor(readonly o: StreamXmlOptions) {
-    this.compiled = compileSchema(o.schema);
+    this.compiled = compileSchema(o.schema, o.recordElements);
   }
 
   private push(
     name: string,
     path: string,
-    kinds: ReadonlyMap<string, number> | null,
+    kinds: ChildKinds | null,
     node: XmlNode | null,
     text: string | null,
     repeatLeaf: boolean,
@@ -245,7 +273,7 @@ class XmlReading {
   }
 
   open(name: string): void {
-    const { o, depth, compiled, parser } = this;
+    const { o, depth, parser } = this;
     const { file, limits } = o;
     if (depth + 1 > limits.maxXmlDepth) {
       const at = `line ${parser.line} col ${parser.column}`;
@@ -259,7 +287,7 @@ class XmlReading {
     if (depth === 0) {
       if (this.rootSeen) return;
       this.rootSeen = true;
-      this.push(name, `/${name}`, compiled.get(name) ?? null, null, null, false, false);
+      this.push(name, `/${name}`, this.compiled.get(name) ?? null, null, null, false, false);
       return;
     }
     const parent = this.frames[depth - 1]!;
@@ -267,7 +295,8 @@ class XmlReading {
       this.push(name, parent.path, null, null, null, false, true);
       return;
     }
-    const kind = parent.kinds?.get(name) ?? 0;
+    const child = parent.kinds?.get(name);
+    const kind = child === undefined ? 0 : child.bits;
     if ((kind & (LEAF | CHILD)) === 0) {
       const at = `line ${parser.line} col ${parser.column}`;
       refuse(
@@ -285,7 +314,7 @@ class XmlReading {
     }
     if (kind & LEAF) {
       // A leaf's own path is never used unless the schema also lists it as a container.
-      const kinds = kind & CONTAINER ? (compiled.get(name) ?? null) : null;
+      const kinds = kind & CONTAINER ? child!.kinds : null;
       const path =
         kinds === null ? '' : kind & NUMBERED ? `${parent.path}/${name}[${index}]` : `${parent.path}/${name}`;
       this.push(name, path, kinds, parent.node, '', (kind & REPEAT_LEAF) !== 0, false);
@@ -293,7 +322,7 @@ class XmlReading {
     }
     const path = kind & NUMBERED ? `${parent.path}/${name}[${index}]` : `${parent.path}/${name}`;
     let node: XmlNode | null = null;
-    if (parent.node || o.recordElements.has(name)) {
+    if (parent.node || child!.record) {
       node = {
         name,
         path,
@@ -305,7 +334,7 @@ class XmlReading {
       };
       if (parent.node) (parent.node.children[name] ??= []).push(node);
     }
-    this.push(name, path, compiled.get(name) ?? null, node, null, false, !!o.schema[name]?.opaque);
+    this.push(name, path, child!.kinds, node, null, false, child!.opaque);
   }
 
   text(t: string): void {
