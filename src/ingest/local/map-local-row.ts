@@ -84,7 +84,7 @@ export function mapLocalRow(table: LocalTable, get: Get, f: RowFields, sink: Fil
       const visitId = get('visit_id');
       if (f.rejected || child === null || date === null || seen === null) return null;
       sink.add(table === 'cp_visits' ? 'cpVisits' : 'claVisits', {
-        id: sink.id(table, `${child}/${date}/${visitId ?? ''}`, f.position),
+        id: sink.id(table, [child, date, visitId ?? ''].join('/'), f.position),
         childId: child,
         visitDate: date,
         childSeen: seen,
@@ -117,7 +117,7 @@ export function mapLocalRow(table: LocalTable, get: Get, f: RowFields, sink: Fil
       }
       if (f.rejected || child === null || worker === null || start === null) return null;
       sink.add('allocations', {
-        id: sink.id(table, `${child}/${worker}/${start}`, f.position),
+        id: sink.id(table, [child, worker, start].join('/'), f.position),
         childId: child,
         workerId: worker,
         start,
@@ -169,7 +169,7 @@ export function mapLocalRow(table: LocalTable, get: Get, f: RowFields, sink: Fil
       }
       if (f.rejected || child === null || date === null || outcome === null) return null;
       sink.add('healthChecks', {
-        id: sink.id(table, `${child}/${type}/${date}`, f.position),
+        id: sink.id(table, [child, String(type), date].join('/'), f.position),
         childId: child,
         checkType: type as 'IHA' | 'RHA' | 'DENTAL',
         checkDate: date,
@@ -201,7 +201,7 @@ export function mapLocalRow(table: LocalTable, get: Get, f: RowFields, sink: Fil
       if (f.rejected || child === null || date === null || !inTouch || !activity || !accommodation)
         return null;
       sink.add('careLeavers', {
-        id: sink.id(table, `${child}/${date}`, f.position),
+        id: sink.id(table, [child, date].join('/'), f.position),
         childId: child,
         statusDate: date,
         inTouch: inTouch.toUpperCase(),
@@ -218,7 +218,7 @@ export function mapLocalRow(table: LocalTable, get: Get, f: RowFields, sink: Fil
       const from = f.date('long_term_from', get('long_term_from'), 'iso');
       if (f.rejected || child === null || start === null) return null;
       sink.add('placementsLongTerm', {
-        id: sink.id(table, `${child}/${start}`, f.position),
+        id: sink.id(table, [child, start].join('/'), f.position),
         childId: child,
         placementStart: start,
         longTermFrom: from ?? start,
@@ -243,7 +243,7 @@ export function mapLocalRow(table: LocalTable, get: Get, f: RowFields, sink: Fil
       const s47 = f.date('s47_start', get('s47_start'), 'iso');
       if (f.rejected || child === null || date === null) return null;
       sink.add('strategyDiscussions', {
-        id: sink.id(table, `${child}/${date}`, f.position),
+        id: sink.id(table, [child, date].join('/'), f.position),
         childId: child,
         strategyDate: date,
         s47Start: s47,

@@ -66,7 +66,7 @@ export function map903Row(
       const plDistance = readDistance(get('PL_DISTANCE'), f);
       if (f.rejected || child === null || decom === null) return;
       sink.add('episodes', {
-        id: sink.id('episodes', `${child}/${decom}`, f.position),
+        id: sink.id('episodes', [child, decom].join('/'), f.position),
         childId: child,
         decom,
         rne,
@@ -93,7 +93,7 @@ export function map903Row(
       sink.add(
         'cicReviews',
         {
-          id: sink.id('cicReviews', `${child}/${review}`, f.position),
+          id: sink.id('cicReviews', [child, review].join('/'), f.position),
           childId: child,
           reviewDate: review,
           reviewCode: upper(get, 'REVIEW_CODE'),
@@ -132,7 +132,7 @@ export function map903Row(
       sink.add(
         'missingEpisodes',
         {
-          id: sink.id('missingEpisodes', `${child}/${start}/${missing}`, f.position),
+          id: sink.id('missingEpisodes', [child, start, String(missing)].join('/'), f.position),
           childId: child,
           missing: missing as 'M' | 'A',
           start,
@@ -152,7 +152,7 @@ export function map903Row(
       sink.add(
         'swEpisodes',
         {
-          id: sink.id('swEpisodes', `${child}/${start}`, f.position),
+          id: sink.id('swEpisodes', [child, start].join('/'), f.position),
           childId: child,
           swId,
           start,
@@ -226,7 +226,7 @@ export function map903Row(
       const ceased = f.date('DATE_PLACED_CEASED', get('DATE_PLACED_CEASED'), s);
       if (f.rejected || child === null || placed === null) return;
       sink.add('placedAdoption', {
-        id: sink.id('placedAdoption', `${child}/${placed}`, f.position),
+        id: sink.id('placedAdoption', [child, placed].join('/'), f.position),
         childId: child,
         dob,
         datePlaced: placed,
@@ -258,7 +258,7 @@ export function map903Row(
       const end = f.date('DOLO_END', get('DOLO_END'), s);
       if (f.rejected || child === null || start === null) return;
       sink.add('dolo', {
-        id: sink.id('dolo', `${child}/${start}`, f.position),
+        id: sink.id('dolo', [child, start].join('/'), f.position),
         childId: child,
         dob,
         start,
