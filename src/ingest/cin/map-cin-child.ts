@@ -42,11 +42,15 @@ function code(leaf: string | null | undefined): string | null {
   return leaf === null || leaf === undefined ? null : internCode(leaf);
 }
 
-/** A repeatable code leaf's values as stored (blank ones dropped). */
+/**
+ * A repeatable code leaf's values as stored (blank ones dropped). Built by `map`, which allocates the exact
+ * length: an array grown by `push` keeps a 17-slot store for as long as the record that holds it.
+ */
 function codes(leaves: readonly (string | null)[] | undefined): string[] {
-  const out: string[] = [];
-  if (leaves !== undefined) for (const v of leaves) if (v !== null) out.push(internCode(v));
-  return out;
+  if (leaves === undefined || leaves.length === 0) return [];
+  return (leaves.includes(null) ? leaves.filter((v) => v !== null) : (leaves as readonly string[])).map(
+    internCode,
+  );
 }
 
 /** The latest event date seen, for the submission's as-at date. */
@@ -255,11 +259,11 @@ function mapCpPlan(
   const cf = fieldsFor(sink, c, childId, 'this CP plan');
   const start = cf.date('CPPstartDate', c.leaves['CPPstartDate'] ?? null, 'iso', { required: true });
   const end = cf.date('CPPendDate', c.leaves['CPPendDate'] ?? null, 'iso');
-  const reviews: IsoDate[] = [];
-  for (const r of c.children['Reviews']?.[0]?.leafLists['CPPreviewDate'] ?? []) {
-    const rd = cf.date('CPPreviewDate', r, 'iso', { severity: 'warning' });
-    if (rd !== null) reviews.push(rd);
-  }
+  // Mapped in order (issues in document order), then the unreadable ones dropped; exact-size arrays (`map`).
+  const reviewLeaves = c.children['Reviews']?.[0]?.leafLists['CPPreviewDate'];
+  const read =
+    reviewLeaves === undefined ? [] : reviewLeaves.map((r) => cf.date('CPPreviewDate', r, 'iso', WARNING));
+  const reviews = read.includes(null) ? read.filter((d): d is IsoDate => d !== null) : (read as IsoDate[]);
   const previous = cf.int('NumberOfPreviousCPP', c.leaves['NumberOfPreviousCPP'] ?? null, 0, 99);
   if (cf.rejected || start === null) return;
   see(dates, start);
@@ -278,6 +282,9 @@ function mapCpPlan(
     source: { file: sink.file, position: cf.position },
   });
 }
+
+/** Date options for a value that is ignored, not fatal, when unreadable. */
+const WARNING = { severity: 'warning' } as const;
 
 /** Moves the latest event date on (a module function: no closure per Child). */
 function see(dates: CinChildDates, d: IsoDate | null): void {
