@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { byChild } from './rule.js';
+import { byChild, childGroupsByDate, childGroupsOf } from './rule.js';
 
 /** The plain grouping byChild must equal: one look-up and one push per record. */
 function naiveByChild<T extends { readonly childId: string }>(records: readonly T[]): Map<string, T[]> {
@@ -43,5 +43,34 @@ test('byChild equals the record-by-record grouping, runs or not (property)', () 
         ids.map((_, i) => i),
       );
     }),
+  );
+});
+
+test('childGroupsByDate orders each child by the field, stably; in-order groups are shared (property)', () => {
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.record({
+          childId: fc.constantFrom('A', 'B', 'C'),
+          d: fc.constantFrom('2021-01', '2021-02', '2021-03'),
+        }),
+        {
+          maxLength: 40,
+        },
+      ),
+      (rows) => {
+        const records = rows.map((r, i) => ({ ...r, i }));
+        const got = childGroupsByDate(records, 'd');
+        const want = byChild(records);
+        assert.deepEqual([...got.keys()], [...want.keys()]);
+        for (const [k, list] of want) {
+          const sorted = [...list].sort((a, b) => (a.d < b.d ? -1 : a.d > b.d ? 1 : a.i - b.i));
+          assert.deepEqual(got.get(k), sorted);
+        }
+        const inOrder = [...want.values()].every((l) => l.every((r, i) => i === 0 || l[i - 1]!.d <= r.d));
+        if (inOrder) assert.equal(got, childGroupsOf(records), 'the file-order groups, not a copy');
+        assert.equal(childGroupsByDate(records, 'd'), got, 'computed once per table and field');
+      },
+    ),
   );
 });

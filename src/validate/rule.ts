@@ -151,17 +151,28 @@ export function childGroupsByDate<T extends { readonly childId: string }, F exte
   if (byField === undefined) sortedGroups.set(records, (byField = new Map()));
   let groups = byField.get(field) as ReadonlyMap<string, readonly T[]> | undefined;
   if (groups === undefined) {
-    const out = new Map<string, readonly T[]>();
     const cmp = (a: T, b: T): number => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : 0);
-    for (const [child, list] of childGroupsOf(records)) {
-      let ordered = true;
-      for (let i = 1; i < list.length && ordered; i++) ordered = cmp(list[i - 1]!, list[i]!) <= 0;
-      out.set(child, ordered ? list : [...list].sort(cmp));
+    const all = childGroupsOf(records);
+    // Files usually list each child's records in date order: then the groups in file order are the answer,
+    // shared as they are (both are read-only), and no second map of every child is built.
+    let out: ReadonlyMap<string, readonly T[]> = all;
+    for (const list of all.values()) {
+      if (isOrdered(list, cmp)) continue;
+      const sorted = new Map<string, readonly T[]>();
+      for (const [child, l] of all) sorted.set(child, isOrdered(l, cmp) ? l : [...l].sort(cmp));
+      out = sorted;
+      break;
     }
     byField.set(field, out as ReadonlyMap<string, readonly object[]>);
     groups = out;
   }
   return groups;
+}
+
+/** True when the list is in cmp order already. */
+function isOrdered<T>(list: readonly T[], cmp: (a: T, b: T) => number): boolean {
+  for (let i = 1; i < list.length; i++) if (cmp(list[i - 1]!, list[i]!) > 0) return false;
+  return true;
 }
 
 const byIdCache = new WeakMap<readonly object[], ReadonlyMap<string, object>>();
