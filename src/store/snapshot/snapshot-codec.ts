@@ -133,11 +133,12 @@ function encodeTable(records: readonly unknown[], subs: Dictionary, files: Dicti
     const rec = records[i] as Record<string, unknown>;
     if (typeof rec !== 'object' || rec === null || Object.getPrototypeOf(rec) !== Object.prototype)
       return null;
-    const keys = Object.keys(rec);
-    if (keys.length !== fields.length) return null;
+    // The same keys in the same order (for-in: no array per record; the prototype has no enumerable keys).
+    let n = 0;
+    for (const k in rec) if (k !== fields[n++]) return null;
+    if (n !== fields.length) return null;
     const row = new Array(fields.length);
     for (let j = 0; j < fields.length; j++) {
-      if (keys[j] !== fields[j]) return null;
       const v = rec[fields[j]!];
       const kind = columns[j];
       if (kind === 'source') row[j] = src(v);
@@ -145,7 +146,8 @@ function encodeTable(records: readonly unknown[], subs: Dictionary, files: Dicti
         if (!Array.isArray(v)) throw new NotColumnar();
         row[j] = v.map(src);
       } else {
-        assertPlain(v);
+        // Strings, flags and null (most values) need no further look.
+        if (typeof v !== 'string' && typeof v !== 'boolean' && v !== null) assertPlain(v);
         row[j] = v;
       }
     }
