@@ -82,11 +82,15 @@ describe('dataset snapshot codec', () => {
     });
   }
 
-  test('a snapshot written by another assembly version is not used', () => {
-    const body = JSON.parse(encodeSnapshot({ dataset: emptyDataset('841'), checks: [] })!) as { v: number };
-    body.v += 1;
-    assert.equal(decodeSnapshot(JSON.stringify(body)), null);
-  });
+  for (const field of ['v', 'fmt'] as const) {
+    test(`a snapshot written by another ${field === 'v' ? 'assembly version' : 'layout'} is not used`, () => {
+      const text = encodeSnapshot({ dataset: emptyDataset('841'), checks: [] })!;
+      assert.ok(decodeSnapshot(text));
+      const body = JSON.parse(text) as Record<typeof field, number>;
+      body[field] += 1;
+      assert.equal(decodeSnapshot(JSON.stringify(body)), null);
+    });
+  }
 
   test('property: any records either come back exactly or give no snapshot', () => {
     const record = fc.dictionary(fc.string({ maxLength: 6 }), fc.anything({ maxDepth: 2 }), { maxKeys: 5 });

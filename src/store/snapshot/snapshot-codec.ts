@@ -29,15 +29,24 @@ interface Source {
 type Column = 'plain' | 'source' | 'sources';
 
 interface EncodedTable {
+  /** Number of records. */
+  readonly n: number;
   /** Field names in each record's key order. */
   readonly f: string[];
   /** How each field is encoded (`plain`, or a source reference / list of them through the dictionaries). */
   readonly c: Column[];
-  /** One array of values per record. */
-  readonly r: unknown[][];
+  /**
+   * One array per field, one value per record: a plain field's values; a `source` field's three parallel
+   * arrays (file index, position, submission index); a `sources` field's lists of [file, position, submission].
+   */
+  readonly v: unknown[][];
 }
 
+/** The layout of the encoded text; bump with any change to it (a stored snapshot of another is ignored). */
+const FORMAT = 2;
+
 interface Encoded {
+  readonly fmt: number;
   readonly v: number;
   /** The dataset's keys in their order. */
   readonly k: string[];
@@ -112,6 +121,12 @@ class Dictionary {
   }
 }
 
+/**
+ * A table's records as columns (one array per field, none per record: less to allocate here, and less for
+ * JSON.parse to build when loading), or null when the records do not all share the first one's keys in its
+ * order. Throws {@link NotColumnar} for a source that is not a plain reference, {@link Unrepresentable} for
+ * a value JSON would not give back.
+ */
 function encodeTable(records: readonly unknown[], subs: Dictionary, files: Dictionary): EncodedTable | null {
   const first = records[0];
   if (typeof first !== 'object' || first === null || Object.getPrototypeOf(first) !== Object.prototype)
@@ -124,36 +139,42 @@ function encodeTable(records: readonly unknown[], subs: Dictionary, files: Dicti
     if (f === 'sources' && Array.isArray(v) && v.every(isSource)) return 'sources';
     return 'plain';
   });
+  const n = records.length;
+  const values: unknown[][] = columns.map((kind) =>
+    kind === 'source' ? [new Array(n), new Array(n), new Array(n)] : new Array(n),
+  );
   const src = (s: unknown): [number, string, number] => {
     if (!isSource(s)) throw new NotColumnar();
     return [files.index(s.file), s.position, subs.index(s.submissionId)];
   };
-  const rows: unknown[][] = new Array(records.length);
-  for (let i = 0; i < records.length; i++) {
+  for (let i = 0; i < n; i++) {
     const rec = records[i] as Record<string, unknown>;
     if (typeof rec !== 'object' || rec === null || Object.getPrototypeOf(rec) !== Object.prototype)
       return null;
     // The same keys in the same order (for-in: no array per record; the prototype has no enumerable keys).
-    let n = 0;
-    for (const k in rec) if (k !== fields[n++]) return null;
-    if (n !== fields.length) return null;
-    const row = new Array(fields.length);
+    let k = 0;
+    for (const key in rec) if (key !== fields[k++]) return null;
+    if (k !== fields.length) return null;
     for (let j = 0; j < fields.length; j++) {
       const v = rec[fields[j]!];
       const kind = columns[j];
-      if (kind === 'source') row[j] = src(v);
-      else if (kind === 'sources') {
+      const column = values[j]!;
+      if (kind === 'source') {
+        if (!isSource(v)) throw new NotColumnar();
+        (column[0] as number[])[i] = files.index(v.file);
+        (column[1] as string[])[i] = v.position;
+        (column[2] as number[])[i] = subs.index(v.submissionId);
+      } else if (kind === 'sources') {
         if (!Array.isArray(v)) throw new NotColumnar();
-        row[j] = v.map(src);
+        column[i] = v.map(src);
       } else {
         // Strings, flags and null (most values) need no further look.
         if (typeof v !== 'string' && typeof v !== 'boolean' && v !== null) assertPlain(v);
-        row[j] = v;
+        column[i] = v;
       }
     }
-    rows[i] = row;
   }
-  return { f: fields, c: columns, r: rows };
+  return { n, f: fields, c: columns, v: values };
 }
 
 /**
@@ -192,6 +213,7 @@ export function encodeSnapshot(snapshot: DatasetSnapshot): string | null {
     throw e;
   }
   const encoded: Encoded = {
+    fmt: FORMAT,
     v: ASSEMBLY_VERSION,
     k: Object.keys(snapshot.dataset),
     subs: subs.list,
@@ -213,34 +235,40 @@ function columnar(records: readonly unknown[], subs: Dictionary, files: Dictiona
   }
 }
 
-type RowBuilder = (r: unknown[], src: (s: [number, string, number]) => Source) => object;
+type TableBuilder = (v: unknown[][], n: number, files: string[], subs: string[]) => object[];
 
 /**
- * One object literal per record with the fields in their stored order (the same hidden class for every
- * record of a table, as the merge built them). Field names are quoted with JSON.stringify, so any name is a
- * string literal here, never code.
+ * The records of an encoded table, by a function generated for its fields: one object literal per record
+ * with the fields in their stored order (the same hidden class for every record, as the merge built them).
+ * Field names are quoted with JSON.stringify, so any name is a string literal here, never code.
  */
-function rowBuilder(t: EncodedTable): RowBuilder {
+function tableBuilder(t: EncodedTable): TableBuilder {
+  const head = t.f.map((_, j) => `const c${j} = v[${j}];`);
   const parts = t.f.map((name, j) => {
-    const at = `r[${j}]`;
-    const value = t.c[j] === 'source' ? `src(${at})` : t.c[j] === 'sources' ? `${at}.map(src)` : at;
+    const value =
+      t.c[j] === 'source'
+        ? `{ file: files[c${j}[0][i]], position: c${j}[1][i], submissionId: subs[c${j}[2][i]] }`
+        : t.c[j] === 'sources'
+          ? `c${j}[i].map((s) => ({ file: files[s[0]], position: s[1], submissionId: subs[s[2]] }))`
+          : `c${j}[i]`;
     return `${JSON.stringify(name)}: ${value}`;
   });
-  return new Function('r', 'src', `return { ${parts.join(', ')} };`) as RowBuilder;
+  return new Function(
+    'v',
+    'n',
+    'files',
+    'subs',
+    `${head.join(' ')} const out = new Array(n); for (let i = 0; i < n; i++) out[i] = { ${parts.join(', ')} }; return out;`,
+  ) as TableBuilder;
 }
 
 /**
- * The dataset and checks of {@link encodeSnapshot}'s output, or null when the text were written by another
- * assembly version (the merge changed since: the caller assembles the version again).
+ * The dataset and checks of {@link encodeSnapshot}'s output, or null when the text was written by another
+ * assembly version or in another layout (the caller then assembles the version again).
  */
 export function decodeSnapshot(text: string): DatasetSnapshot | null {
   const e = JSON.parse(text) as Encoded;
-  if (e.v !== ASSEMBLY_VERSION) return null;
-  const src = ([file, position, sub]: [number, string, number]): Source => ({
-    file: e.files[file]!,
-    position,
-    submissionId: e.subs[sub]!,
-  });
+  if (e.fmt !== FORMAT || e.v !== ASSEMBLY_VERSION) return null;
   const dataset: Record<string, unknown> = {};
   for (const key of e.k) {
     const t = e.tables[key];
@@ -251,12 +279,7 @@ export function decodeSnapshot(text: string): DatasetSnapshot | null {
           ? new Set((value as { $set: unknown[] }).$set)
           : value;
     } else if ('raw' in t) dataset[key] = t.raw;
-    else {
-      const build = rowBuilder(t);
-      const out = new Array(t.r.length);
-      for (let i = 0; i < t.r.length; i++) out[i] = build(t.r[i]!, src);
-      dataset[key] = out;
-    }
+    else dataset[key] = tableBuilder(t)(t.v, t.n, e.files, e.subs);
   }
   return { dataset: dataset as unknown as LaDataset, checks: e.checks };
 }
