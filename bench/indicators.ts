@@ -277,7 +277,7 @@ function laSizes(la: LaInfo): { cla: number; cin: number } {
   };
 }
 
-/** What the hub worker does per LA (src/hub/compute-la.ts): load the current version, compute the period, store it. */
+/** What the hub worker does per LA (src/hub/compute-la.ts): load the current version, compute the period's headline figures, store them. */
 async function computeLa(
   db: Database,
   la: string,
@@ -297,6 +297,7 @@ async function computeLa(
           hash: loaded.version.contentHash,
           asAt: loaded.version.extractDate,
         },
+        figuresOnly: true,
       },
       INDICATORS,
     ),

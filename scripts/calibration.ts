@@ -18,9 +18,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parsePeriod, type Period } from '../src/calendar/period.js';
-import { readInputs } from '../src/ingest/read-inputs.js';
-import { assembleDataset } from '../src/store/assemble/assemble-dataset.js';
-import type { SubmissionRecords } from '../src/store/assemble/submission-records.js';
 import { buildIndicatorInput } from '../src/indicators/input.js';
 import { INDICATORS } from '../src/indicators/registry.js';
 import { DEFAULT_SETTINGS } from '../src/indicators/settings.js';
@@ -32,6 +29,7 @@ import { loadLaTable } from '../src/synth/la-table.js';
 import { collectionYears } from '../src/synth/collection-years.js';
 import { day } from '../src/synth/day-calendar.js';
 import { writeLa } from '../src/synth/write-la.js';
+import { readAsImport } from '../src/synth/read-as-import.js';
 
 /**
  * The LAs of the default run: twelve small and middling LAs (about 70 CPU seconds in all) from every kind
@@ -102,17 +100,7 @@ const yearBasis = (def: IndicatorDefinition): ReturnType<typeof headlineBasis> =
   def.bases.includes('in-period') ? 'in-period' : headlineBasis(def, DEFAULT_SETTINGS);
 
 async function datasetOf(laDir: string, la: string): Promise<{ input: IndicatorInput; errors: number }> {
-  const read = await readInputs([laDir], { la, today: '2099-01-01' as never });
-  const subs: SubmissionRecords[] = read.submissions.map((s, i) => ({
-    id: `s${i}`,
-    source: s.source,
-    collectionYear: s.collectionYear,
-    asAt: s.asAt,
-    dateRange: s.dateRange,
-    seq: i,
-    tables: s.tables,
-  }));
-  const assembled = assembleDataset(la, subs);
+  const { read, assembled } = await readAsImport(laDir, la, '2099-01-01' as never);
   const errors = [...read.issues, ...assembled.issues].filter((i) => i.severity === 'error').length;
   return { input: buildIndicatorInput(assembled.dataset), errors: read.refused ? errors + 1 : errors };
 }

@@ -18,7 +18,8 @@ export interface LaComputeOutcome {
 
 /**
  * Computes every indicator for one LA and period from the LA's current dataset version and stores the
- * figures (`indicator_results`), replacing any earlier figures of that version: the unit of work a hub
+ * headline figures (`indicator_results`: value, numerator, denominator, interval, RAG and direction; no
+ * trend, breakdowns or members), replacing any earlier figures of that version: the unit of work a hub
  * worker takes from the queue. Returns null when the LA has no dataset.
  */
 export async function computeAndStoreLa(
@@ -37,6 +38,9 @@ export async function computeAndStoreLa(
       settings,
       targets: null,
       dataset: { id: loaded.version.id, hash: loaded.version.contentHash, asAt: loaded.version.extractDate },
+      // Benchmarks between LAs read the headline figures only (each LA's report computes its own trend
+      // and breakdowns): a third of the work of a full report.
+      figuresOnly: true,
     },
     INDICATORS,
   );

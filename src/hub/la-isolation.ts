@@ -5,7 +5,14 @@ import { RECORD_TABLES } from '../store/records/record-tables.js';
 export const LA_READER_ROLE = 'cspi_la_reader';
 
 /** Tables holding an `la` column directly. */
-const LA_TABLES = ['las', 'imports', 'submissions', 'dataset_versions', 'indicator_results'] as const;
+const LA_TABLES = [
+  'las',
+  'imports',
+  'submissions',
+  'dataset_versions',
+  'dataset_snapshots',
+  'indicator_results',
+] as const;
 
 /**
  * PostgreSQL row-level security for a hub (issue 7: a user of one LA can never read another LA's

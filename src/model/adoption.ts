@@ -21,7 +21,7 @@ export interface Ad1Record {
   readonly nbAdoptr: string | null;
   /** SEX_ADOPTR: sex of the adopters (M1, F1, MM, FF, MF). */
   readonly sexAdoptr: string | null;
-  /** LS_ADOPTR: legal status of the adopters (L0–L4, L11, L12). */
+  /** LS_ADOPTR: legal status of the adopters (L0, L11, L12, L2, L3, L4; DfE rule 177). */
   readonly lsAdoptr: string | null;
   readonly source: SourceRef;
 }

@@ -1,7 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { IngestResult, StagedSubmission, StagedTables } from '../ingest/staged.js';
 import type { RowCount, ValidationIssue } from '../validate/issue.js';
-import { assembleChecks } from './assemble/assemble-dataset.js';
+import {
+  type AssembledDataset,
+  assembleChecks,
+  assembleDataset,
+  datasetChecks,
+} from './assemble/assemble-dataset.js';
 import type { SubmissionRecords } from './assemble/submission-records.js';
 import type { Database } from './database.js';
 import type { SubmissionSummary, ValidationSummary } from './dataset-versions.js';
@@ -12,6 +17,8 @@ import { writeRecords } from './records/record-io.js';
 import type { StoredSubmission } from './stored-submissions.js';
 import { readSubmission, versionSubmissions } from './stored-submissions.js';
 import { submissionIdentity } from './submission-identity.js';
+import { writeSnapshot } from './snapshot/dataset-snapshots.js';
+import { NotStorable, storedTables } from './snapshot/stored-form.js';
 
 export interface ImportOptions {
   /** The LA the import is for (`--la` or configuration). Files naming another LA are refused. */
@@ -294,8 +301,18 @@ export async function importDataset(
     // The new version: the current submissions not replaced, plus the new ones.
     const kept = [...byIdentity.values()];
     const keptRecords = await Promise.all(kept.map((s) => readSubmission(tx, s)));
-    const all = [...keptRecords, ...added.map((a) => a.stored)];
-    const { issues: checks, counts: tables, asAt } = assembleChecks(la, all);
+    const assembled = assembleAsStored(
+      la,
+      keptRecords,
+      added.map((a) => a.stored),
+    );
+    const {
+      issues: checks,
+      counts: tables,
+      asAt,
+    } = assembled
+      ? datasetChecks(assembled)
+      : assembleChecks(la, [...keptRecords, ...added.map((a) => a.stored)]);
     const submissionsSummary: SubmissionSummary[] = [
       ...kept.map((s, n) => ({
         id: s.id,
@@ -377,6 +394,13 @@ export async function importDataset(
         i.message,
       ]),
     );
+    await writeSnapshot(
+      tx,
+      la,
+      datasetId,
+      assembled ? { dataset: assembled.dataset, checks: assembled.issues } : null,
+      startedAt,
+    );
     await tx.run('UPDATE imports SET finished_at = ? WHERE id = ?', [now().toISOString(), importId]);
     return {
       kind: 'imported',
@@ -391,6 +415,26 @@ export async function importDataset(
       tables,
     } as const;
   });
+}
+
+/**
+ * The new version assembled exactly as loading it will assemble it: the new submissions' records in the
+ * form reading them back gives (`storedForm`), merged with the kept ones as read. Null when a new record
+ * holds a value the database would not give back as it is (then no snapshot is kept: loading assembles the
+ * version from its records).
+ */
+function assembleAsStored(
+  la: string,
+  kept: readonly SubmissionRecords[],
+  added: readonly SubmissionRecords[],
+): AssembledDataset | null {
+  try {
+    const stored = added.map((s) => ({ ...s, tables: storedTables(s.id, s.tables) }));
+    return assembleDataset(la, [...kept, ...stored]);
+  } catch (e) {
+    if (e instanceof NotStorable) return null;
+    throw e;
+  }
 }
 
 async function ensureLa(db: Database, la: string, at: string): Promise<void> {

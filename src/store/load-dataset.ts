@@ -7,10 +7,12 @@ import { getDatasetVersion } from './dataset-versions.js';
 import type { SubmissionRecords } from './assemble/submission-records.js';
 import { readVersionRecords } from './records/read-version.js';
 import { versionSubmissions } from './stored-submissions.js';
+import { readSnapshot } from './snapshot/dataset-snapshots.js';
 
 /**
  * One LA's dataset: the given version (default: the current one), its submissions read and merged
- * (inputs.md §1.1). Undefined when the LA has no such version.
+ * (inputs.md §1.1), or the version's stored snapshot of exactly that (src/store/snapshot). Undefined when
+ * the LA has no such version.
  * @example const d = await loadDataset(db, '841'); d?.episodes.length //=> 1234
  */
 export async function loadDataset(
@@ -29,7 +31,24 @@ export async function loadDatasetVersion(
 ): Promise<{ version: DatasetVersion; dataset: LaDataset; checks: readonly ValidationIssue[] } | undefined> {
   const version = await getDatasetVersion(db, la, datasetId);
   if (!version) return undefined;
-  const subs = await versionSubmissions(db, version.id);
+  // The current version's snapshot, written by its import: one read instead of every record and the merge.
+  const snapshot = await readSnapshot(db, version.id);
+  if (snapshot) return { version, dataset: snapshot.dataset, checks: snapshot.checks };
+  return { version, ...(await assembleVersion(db, version.id)) };
+}
+
+/**
+ * A dataset version assembled from its stored records, whether or not it has a snapshot: every submission's
+ * records read and merged (what the snapshot of the version holds).
+ * @example (await assembleVersion(db, '841-v3')).dataset.episodes.length //=> 1234
+ */
+export async function assembleVersion(
+  db: Database,
+  datasetId: string,
+): Promise<{ dataset: LaDataset; checks: readonly ValidationIssue[] }> {
+  const version = await db.get<{ la: string }>('SELECT la FROM dataset_versions WHERE id = ?', [datasetId]);
+  if (!version) throw new Error(`no dataset version ${datasetId}`);
+  const subs = await versionSubmissions(db, datasetId);
   // One query per record table for the whole version, not one per submission and table.
   const tables = await readVersionRecords(db, subs);
   const records: SubmissionRecords[] = subs.map((s) => ({
@@ -41,6 +60,6 @@ export async function loadDatasetVersion(
     seq: s.seq,
     tables: tables.get(s.id)!,
   }));
-  const { dataset, issues } = assembleDataset(la, records);
-  return { version, dataset, checks: issues };
+  const { dataset, issues } = assembleDataset(version.la, records);
+  return { dataset, checks: issues };
 }

@@ -9,6 +9,7 @@ import { migration as submissionCounts } from './migrations/003-submission-count
 import { migration as storedTables } from './migrations/004-stored-tables.js';
 import { migration as editionsAppendOnly } from './migrations/111-editions-append-only.js';
 import { migration as targetsImprovementAware } from './migrations/112-targets-improvement-aware.js';
+import { migration as datasetSnapshots } from './migrations/005-dataset-snapshots.js';
 
 /**
  * Every schema change, in the order applied. Append new ones at the end (a file
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   storedTables,
   editionsAppendOnly,
   targetsImprovementAware,
+  datasetSnapshots,
 ];

@@ -6,9 +6,7 @@ import { basename, join } from 'node:path';
 import { runSynth } from './run-synth.js';
 import { FAULT_KINDS, FAULT_RULES, type FaultRecord } from './faults.js';
 import { day } from './day-calendar.js';
-import { readInputs } from '../ingest/read-inputs.js';
-import { assembleDataset } from '../store/assemble/assemble-dataset.js';
-import type { SubmissionRecords } from '../store/assemble/submission-records.js';
+import { readAsImport } from './read-as-import.js';
 import type { ValidationIssue } from '../validate/issue.js';
 
 // The generator's output read, validated and merged exactly as `cspi import` does (readInputs, then the
@@ -19,18 +17,9 @@ process.on('exit', () => rmSync(base, { recursive: true, force: true }));
 
 /** Every issue of an import of one LA folder: row-level (readInputs) and dataset checks. */
 async function importIssues(laDir: string, la: string): Promise<ValidationIssue[]> {
-  const read = await readInputs([laDir], { la, today: '2022-04-01' as never });
+  const { read, assembled } = await readAsImport(laDir, la, '2022-04-01' as never);
   assert.equal(read.refused, false, `refused: ${read.issues.map((i) => i.code).join(', ')}`);
-  const subs: SubmissionRecords[] = read.submissions.map((s, i) => ({
-    id: `s${i}`,
-    source: s.source,
-    collectionYear: s.collectionYear,
-    asAt: s.asAt,
-    dateRange: s.dateRange,
-    seq: i,
-    tables: s.tables,
-  }));
-  return [...read.issues, ...assembleDataset(la, subs).issues];
+  return [...read.issues, ...assembled.issues];
 }
 
 const tally = (issues: readonly ValidationIssue[]): Record<string, number> => {

@@ -49,14 +49,39 @@ export function runRules(
     const rejectedPaths = new Map<string, Set<string>>();
     for (const hit of outcome.hits) {
       const severity = hit.severity ?? rule.severity;
+      if (severity === 'error') {
+        let set = rejected.get(hit.table);
+        if (!set) rejected.set(hit.table, (set = new Set()));
+        set.add(hit.record);
+        const src = sourceOf(hit.record);
+        const path = src ? xmlPathOf(src.position) : null;
+        if (path && src) {
+          let paths = rejectedPaths.get(src.file);
+          if (!paths) rejectedPaths.set(src.file, (paths = new Set()));
+          paths.add(path);
+        }
+      } else if (hit.repair) {
+        repairs.set(hit.record, hit.repair);
+        const x = extras.get(hit.record);
+        if (x) extras.set(hit.repair, x);
+      }
+    }
+    // An XML element that still holds a loaded record of another table (an SSDA903 HEADER gives the Header row
+    // and may give UASC, OC3 and AD1 rows) is not rejected: only the failing record goes, not what sits inside.
+    const held = rejectedPaths.size > 0 ? heldPaths(tables, rejected, rejectedPaths) : null;
+    for (const [file, paths] of held ?? []) for (const p of paths) rejectedPaths.get(file)?.delete(p);
+    for (const hit of outcome.hits) {
+      const severity = hit.severity ?? rule.severity;
       const src = sourceOf(hit.record);
       const file = src?.file ?? null;
       const position = src?.position ?? null;
       const label = position ? tableLabel(position, file ? fileTables.get(file) : undefined) : null;
-      const unit =
-        position && xmlPathOf(position)
-          ? `this ${label}${label === 'Child' || label === 'CINdetails' ? ' and everything in it' : ''}`
-          : 'this row';
+      const path = position ? xmlPathOf(position) : null;
+      const unit = !path
+        ? 'this row'
+        : file && held?.get(file)?.has(path)
+          ? `its ${SHARED_ELEMENT_TABLES[hit.table] ?? hit.table} record`
+          : `this ${label}${label === 'Child' || label === 'CINdetails' ? ' and everything in it' : ''}`;
       const tail = severity === 'error' ? `; ${unit} was not loaded.` : '.';
       issues.push({
         code: rule.code,
@@ -70,21 +95,6 @@ export function runRules(
         dfeRule: rule.dfeRule ?? null,
         message: `${file ?? ''}${position ? ` ${humanPosition(position)}` : ''}: ${hit.message}${tail}`,
       });
-      if (severity === 'error') {
-        let set = rejected.get(hit.table);
-        if (!set) rejected.set(hit.table, (set = new Set()));
-        set.add(hit.record);
-        const path = position ? xmlPathOf(position) : null;
-        if (path && file) {
-          let paths = rejectedPaths.get(file);
-          if (!paths) rejectedPaths.set(file, (paths = new Set()));
-          paths.add(path);
-        }
-      } else if (hit.repair) {
-        repairs.set(hit.record, hit.repair);
-        const x = extras.get(hit.record);
-        if (x) extras.set(hit.repair, x);
-      }
     }
     for (const key of Object.keys(tables) as StagedTableKey[]) {
       const list = tables[key] as AnyRecord[] | undefined;
@@ -123,6 +133,37 @@ export function runRules(
     }
   }
   return { tables, issues, skipped: skippedRules };
+}
+
+/** How a message names a record that shares its XML element with another table's (SSDA903 HEADER). */
+const SHARED_ELEMENT_TABLES: Partial<Record<StagedTableKey, string>> = {
+  uasc: 'UASC',
+  oc3: 'OC3',
+  ad1: 'AD1',
+};
+
+/** Of the rejected XML paths, those where a record that is not rejected also sits (by file). */
+function heldPaths(
+  tables: StagedTables,
+  rejected: ReadonlyMap<StagedTableKey, ReadonlySet<AnyRecord>>,
+  rejectedPaths: ReadonlyMap<string, ReadonlySet<string>>,
+): Map<string, Set<string>> {
+  const held = new Map<string, Set<string>>();
+  for (const key of Object.keys(tables) as StagedTableKey[]) {
+    const gone = rejected.get(key);
+    for (const r of (tables[key] as AnyRecord[] | undefined) ?? []) {
+      if (gone?.has(r)) continue;
+      const src = sourceOf(r);
+      const paths = src ? rejectedPaths.get(src.file) : undefined;
+      if (!paths || !src) continue;
+      const path = xmlPathOf(src.position);
+      if (path === null || !paths.has(path)) continue;
+      let h = held.get(src.file);
+      if (!h) held.set(src.file, (h = new Set()));
+      h.add(path);
+    }
+  }
+  return held;
 }
 
 function insideRejected(

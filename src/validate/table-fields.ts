@@ -26,6 +26,19 @@ export const EVENT_DATES: Readonly<Record<SourceKind, Partial<Record<StagedTable
         { prop: 'end', field: 'SW_DEC' },
       ],
       uasc: [{ prop: 'duc', field: 'DUC' }],
+      ad1: [
+        { prop: 'dateInt', field: 'DATE_INT' },
+        { prop: 'dateMatch', field: 'DATE_MATCH' },
+      ],
+      placedAdoption: [
+        { prop: 'datePlaced', field: 'DATE_PLACED' },
+        { prop: 'datePlacedCeased', field: 'DATE_PLACED_CEASED' },
+      ],
+      prevPerm: [{ prop: 'datePerm', field: 'DATE_PERM' }],
+      dolo: [
+        { prop: 'start', field: 'DOLO_START' },
+        { prop: 'end', field: 'DOLO_END' },
+      ],
     },
     cin: {
       children: [
@@ -110,6 +123,14 @@ export const CODE_FIELDS: Readonly<
       { prop: 'activ', field: 'ACTIV', list: 'ssda903' },
       { prop: 'accom', field: 'ACCOM', list: 'ssda903' },
     ],
+    ad1: [
+      { prop: 'fosterCare', field: 'FOSTER_CARE', list: 'ssda903' },
+      { prop: 'nbAdoptr', field: 'NB_ADOPTR', list: 'ssda903' },
+      { prop: 'sexAdoptr', field: 'SEX_ADOPTR', list: 'ssda903' },
+      { prop: 'lsAdoptr', field: 'LS_ADOPTR', list: 'ssda903' },
+    ],
+    placedAdoption: [{ prop: 'reasonPlacedCeased', field: 'REASON_PLACED_CEASED', list: 'ssda903' }],
+    prevPerm: [{ prop: 'prevPerm', field: 'PREV_PERM', list: 'ssda903' }],
   },
   cin: {
     children: [

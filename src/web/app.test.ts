@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readAudit } from './audit/audit-log.js';
 import { addUser } from './auth/users.js';
 import { createFakeServices } from './testing/fake-services.js';
+import { DEFAULT_SETTINGS } from '../indicators/settings.js';
 import { signIn, TEST_PASSWORD, TEST_SCRYPT, testApp } from './testing/harness.js';
 
 const Q = 'la=841&period=2021-22-Q3';
@@ -465,4 +466,62 @@ test('static assets come from govuk-frontend and the app, and paths cannot escap
   assert.equal((await app.request('/app/app.js')).status, 200);
   assert.equal((await app.request('/app/..%2F..%2Fapp.ts')).status, 404);
   assert.equal((await app.request('/govuk/../../package.json')).status, 404);
+});
+
+test("the public view suppresses small numbers by the LA's settings (suppression.k), as the report's drafts do", async () => {
+  // k = 10: a count of 8 is "fewer than 11"; 92/100 (8 not within) is Small numbers; the sex breakdown of
+  // 16/40 (8/20 each) is withheld. Under the default k = 5 all of these would be shown.
+  const figures = {
+    'cic-missing': { x: 8, n: null },
+    'assessments-45wd': { x: 92, n: 100 },
+    'referrals-rereferral-12m': { x: 16, n: 40 },
+  };
+  const { app } = await testApp(
+    createFakeServices({ figures, settings: { ...DEFAULT_SETTINGS, variants: { 'suppression.k': 10 } } }),
+  );
+  const member = await signIn(app, 'member');
+  const card = await (await member.get(`/scorecard?${Q}`)).text();
+  const row = (id: string) => new RegExp(`href="/indicators/${id}\\?[^"]*"[\\s\\S]*?</tr>`).exec(card)![0];
+  assert.match(row('cic-missing'), /&lt;11/);
+  assert.doesNotMatch(row('cic-missing'), />8</);
+  assert.match(row('assessments-45wd'), /Small numbers/);
+  assert.doesNotMatch(row('assessments-45wd'), /92\.0%/);
+  assert.match(row('referrals-rereferral-12m'), /40\.0%/);
+  assert.match(card, /fewer than 11/i);
+  const missing = await (await member.get(`/indicators/cic-missing?${Q}`)).text();
+  assert.match(missing, /Fewer than 11/);
+  const asmt = await (await member.get(`/indicators/assessments-45wd?${Q}`)).text();
+  assert.doesNotMatch(asmt, /92 of 100|92\.0%/);
+  const rr = await (await member.get(`/indicators/referrals-rereferral-12m?${Q}`)).text();
+  const bySex = /By sex[\s\S]*?<\/table>/.exec(rr)![0];
+  assert.equal(bySex.match(/Small numbers/g)?.length, 2);
+  assert.doesNotMatch(bySex, /\b8\b/);
+  const api = (await (await member.get(`/api/scorecard?${Q}`)).json()) as {
+    indicators: {
+      id: string;
+      value: number | null;
+      suppressed: boolean;
+      breakdowns: Record<string, { value: number | null; suppressed?: boolean }[]>;
+    }[];
+  };
+  const at = (id: string) => api.indicators.find((i) => i.id === id)!;
+  assert.deepEqual([at('cic-missing').value, at('cic-missing').suppressed], [null, true]);
+  assert.deepEqual([at('assessments-45wd').value, at('assessments-45wd').suppressed], [null, true]);
+  assert.deepEqual(
+    [at('referrals-rereferral-12m').value, at('referrals-rereferral-12m').suppressed],
+    [40, false],
+  );
+  assert.deepEqual(
+    at('referrals-rereferral-12m').breakdowns['sex']!.map((b) => b.suppressed),
+    [true, true],
+  );
+  const one = (await (await member.get(`/api/indicators/cic-missing?${Q}`)).json()) as {
+    indicator: { value: number | null; suppressed: boolean };
+  };
+  assert.deepEqual([one.indicator.value, one.indicator.suppressed], [null, true]);
+  // The same figures under the default settings are shown: the threshold really comes from the settings.
+  const plain = await testApp(createFakeServices({ figures }));
+  const card5 = await (await (await signIn(plain.app, 'member')).get(`/scorecard?${Q}`)).text();
+  assert.match(new RegExp(`href="/indicators/cic-missing\\?[^"]*"[\\s\\S]*?</tr>`).exec(card5)![0], />8</);
+  assert.match(card5, /92\.0%/);
 });

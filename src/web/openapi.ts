@@ -170,7 +170,8 @@ export function openApiDocument(): Record<string, unknown> {
             status: { type: 'string', enum: ['ok', 'not-available', 'annual-only', 'no-eligible-cases'] },
             suppressed: {
               type: 'boolean',
-              description: 'Public view: the figure relates to 1–5 children and is withheld.',
+              description:
+                "Public view: the figure relates to 1 to k children (the LA settings' suppression.k, default 5) and is withheld.",
             },
           },
         },

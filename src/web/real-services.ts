@@ -26,7 +26,7 @@ import { CURRENT_FRESH_MS, currentVersionsCache } from './current-versions.js';
 import { type FrozenMember, freezeMembers } from '../report/edition/frozen-members.js';
 import { membersQuestionsFigures } from '../report/model/members-questions-figures.js';
 import { type RatedReports, ratedReports } from './rated-report.js';
-import type { IndicatorInput } from '../indicators/types.js';
+import type { IndicatorInput, IndicatorSettings } from '../indicators/types.js';
 import type {
   DatasetVersion,
   ImportOutcome,
@@ -95,9 +95,12 @@ export function latestQuarter(asAt: IsoDate): Period {
  */
 export function createStoreServices(
   db: Database,
-  opts: { now?: () => Date; freshMs?: number; heldLas?: number } = {},
+  opts: { now?: () => Date; freshMs?: number; heldLas?: number; settings?: IndicatorSettings } = {},
 ): WebServices {
   const now = opts.now ?? (() => new Date());
+  // The LA's indicator settings (`cspi serve --settings`): figures, drafts, editions and the public view's
+  // small-number rule (`suppression.k`) all follow them.
+  const settings = opts.settings ?? DEFAULT_SETTINGS;
   const loaded = new Map<string, Promise<Loaded | null>>();
   const memos = new Map<string, RatedReports>();
   const current = currentVersionsCache(db, opts.freshMs ?? CURRENT_FRESH_MS);
@@ -168,7 +171,7 @@ export function createStoreServices(
       return memo.report({
         input: d.input,
         period: parsePeriod(periodId),
-        settings: DEFAULT_SETTINGS,
+        settings,
         targets,
         dataset: { id: d.id, hash: d.hash, asAt: d.asAt },
       });
@@ -178,13 +181,7 @@ export function createStoreServices(
       const def = indicatorById(id);
       const d = await load(la);
       if (!def || !d) return null;
-      const c = runIndicator(
-        def,
-        d.input,
-        parsePeriod(periodId),
-        headlineBasis(def, DEFAULT_SETTINGS),
-        DEFAULT_SETTINGS,
-      );
+      const c = runIndicator(def, d.input, parsePeriod(periodId), headlineBasis(def, settings), settings);
       const ids = new Set(c.members.map((m) => m.childId));
       const children = new Map<string, { dob: IsoDate | null; sex: string | null }>();
       for (const ch of d.data.children)
@@ -199,11 +196,11 @@ export function createStoreServices(
       const members: Record<string, FrozenMember[]> = {};
       for (const def of INDICATORS) {
         members[def.id] = freezeMembers(
-          runIndicator(def, d.input, period, headlineBasis(def, DEFAULT_SETTINGS), DEFAULT_SETTINGS).members,
+          runIndicator(def, d.input, period, headlineBasis(def, settings), settings).members,
         );
       }
       return {
-        membersQuestions: membersQuestionsFigures(d.input, period, DEFAULT_SETTINGS, INDICATORS),
+        membersQuestions: membersQuestionsFigures(d.input, period, settings, INDICATORS),
         members,
       };
     },

@@ -7,11 +7,10 @@ import {
 } from '../report/edition/earlier-restatements.js';
 import { publishedPeriods } from '../report/edition/edition-store.js';
 import { earlierPeriodsOf } from '../report/edition/store-comparisons.js';
-import { isSmall, percentSuppressed } from '../report/public/suppression.js';
+import { type SuppressionRule, isSmall, percentSuppressed } from '../report/public/suppression.js';
 import type { AppEnv } from './env.js';
 import type { Visibility } from './figures/figure-view.js';
 import { formatCount, formatValue, shortPeriod } from './figures/format.js';
-import { PUBLIC_RULE } from './figures/suppression.js';
 
 /** Earlier-period figures restated since their editions, by `indicator|period`, with a stamp of the editions. */
 export interface RestatedFigures {
@@ -52,22 +51,24 @@ export async function restatedFigures(
 
 /**
  * The footnote of a restated figure: "r …, Q2 2021/22: published as 40 in edition …; now 44". In the public
- * view the published value is left out where it, or for a count the change, is a small number.
- * @example restatementNote('count', 'Children in care', x, 'full') //=> 'r Children in care, Q2 2021/22: published as 40 in edition 841-…; now 44, restated on later data or definitions.'
+ * view the published value is left out where it, or for a count the change, is a small number under the
+ * report's public rule.
+ * @example restatementNote('count', 'Children in care', x, 'full', DEFAULT_SUPPRESSION) //=> 'r Children in care, Q2 2021/22: published as 40 in edition 841-…; now 44, restated on later data or definitions.'
  */
 export function restatementNote(
   unit: Unit,
   title: string,
   x: EarlierRestatement,
   visibility: Visibility,
+  rule: SuppressionRule,
 ): string {
-  const k = PUBLIC_RULE.k;
+  const k = rule.k;
   const hidden =
     visibility === 'public' &&
     x.published !== null &&
     (unit === 'count'
       ? isSmall(x.published, k) || (x.now !== null && isSmall(Math.abs(x.now - x.published), k))
-      : percentSuppressed(x.publishedNumerator, x.publishedDenominator, PUBLIC_RULE));
+      : percentSuppressed(x.publishedNumerator, x.publishedDenominator, rule));
   const fraction = (a: number | null, n: number | null) =>
     visibility === 'public' || unit !== 'percent' || a === null || n === null
       ? ''

@@ -8,6 +8,8 @@ import { createStoreServices } from '../../web/real-services.js';
 import { pdfBrowser } from '../../web/reports/pdf-browser.js';
 import { loadLaGroups } from '../../hub/la-groups.js';
 import { UserError } from '../user-error.js';
+import { loadSettings } from '../indicator-config.js';
+import { suppressionRuleOf } from '../../report/public/suppression-rule.js';
 
 interface ServeOptions {
   readonly port: string;
@@ -16,6 +18,7 @@ interface ServeOptions {
   readonly secureCookies?: boolean;
   readonly trustProxy?: boolean;
   readonly groups?: string;
+  readonly settings?: string;
 }
 
 /** `cspi serve`: the dashboard on the store (report.md §9). Runs until interrupted. */
@@ -34,12 +37,19 @@ export function register(program: Command): void {
       '--groups <file>',
       'comparator groups file, e.g. { "statistical-neighbours": ["805", …] }: the SN average column and benchmarks',
     )
+    .option(
+      '--settings <file>',
+      'indicator settings file (JSON), as cspi indicators and cspi report; suppression.k sets the public small-number threshold',
+    )
     .option('--trust-proxy', 'take the client address from X-Forwarded-For (only behind a trusted proxy)')
     .action(async (opts: ServeOptions) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         throw new UserError(`--port "${opts.port}" is not a port number (0–65535)`);
       }
+      const settings = await loadSettings(opts.settings);
+      const rule = suppressionRuleOf(settings);
+      if (!rule.ok) throw new UserError(`--settings ${opts.settings ?? ''}: ${rule.issue.message}`.trim());
       const db = await openDatabase(opts.db);
       await purgeExpiredSessions(db, new Date());
       const users = await db.get<{ n: number | string }>('SELECT COUNT(*) AS n FROM web_users');
@@ -56,7 +66,7 @@ export function register(program: Command): void {
         db,
         pdf,
         groups,
-        services: createStoreServices(db),
+        services: createStoreServices(db, { settings }),
         secureCookies: Boolean(opts.secureCookies),
         trustProxy: Boolean(opts.trustProxy),
         pseudonymKey: await serverSecret(db, 'pseudonym-key'),

@@ -202,3 +202,25 @@ test('the settings basis override picks the headline basis', () => {
   assert.equal(result.basis, 'ytd');
   assert.equal(result.denominator, 5);
 });
+
+test('figures only (the hub): every headline field as the full report gives it, without trend, breakdowns or members', async () => {
+  const { SNAPSHOT_DATASETS } = await import('./snapshot-datasets.js');
+  for (const d of SNAPSHOT_DATASETS) {
+    const request: ReportRequest = {
+      input: buildIndicatorInput(d.data()),
+      period: parsePeriod(d.cases[0]!.period),
+      settings: DEFAULT_SETTINGS,
+      targets: null,
+      dataset: { id: 'v1', hash: 'h', asAt: null },
+    };
+    const full = computeReport(request, INDICATORS);
+    const figures = computeReport({ ...request, figuresOnly: true }, INDICATORS);
+    assert.ok(full.indicators.some((r) => r.trend.length === 8 && Object.keys(r.breakdowns).length > 0));
+    for (const [i, r] of full.indicators.entries()) {
+      const f = figures.indicators[i]!;
+      assert.deepEqual(f.trend, [], `${d.name} ${r.id}: no trend`);
+      assert.deepEqual(f.breakdowns, {}, `${d.name} ${r.id}: no breakdowns`);
+      assert.deepEqual({ ...f, trend: r.trend, breakdowns: r.breakdowns }, r, `${d.name} ${r.id}`);
+    }
+  }
+});

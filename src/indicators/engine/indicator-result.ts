@@ -34,6 +34,12 @@ export interface ReportRequest {
   readonly comparatorGroups?: Readonly<Record<string, readonly IndicatorInput[]>>;
   /** Quarters in the trend (default 8). */
   readonly trendQuarters?: number;
+  /**
+   * Headline figures only, for benchmarking between LAs (the hub's stored figures): no member lists, no
+   * breakdowns and no trend; the previous quarter and the same quarter last year are still computed, for
+   * RAG and direction of travel. An LA's own report and dashboard compute everything.
+   */
+  readonly figuresOnly?: boolean;
 }
 
 /** An indicator's headline computation and result together (the CLI's `--members` needs both). */
@@ -67,7 +73,7 @@ export function computeIndicatorResult(def: IndicatorDefinition, req: ReportRequ
   const { input, period, settings } = req;
   const basis = headlineBasis(def, settings);
   const cache = new Map<string, EngineComputation>();
-  const current = runIndicator(def, input, period, basis, settings);
+  const current = runIndicator(def, input, period, basis, settings, { members: req.figuresOnly !== true });
   cache.set(period.id, current);
   const run = (p: Period): EngineComputation => {
     let c = cache.get(p.id);
@@ -81,9 +87,9 @@ export function computeIndicatorResult(def: IndicatorDefinition, req: ReportRequ
   const lastYearPeriod = samePeriodLastYear(period);
   const previous = comparisonFigure(def, prevPeriod.id, run(prevPeriod));
   const lastYear = comparisonFigure(def, lastYearPeriod.id, run(lastYearPeriod));
-  const trend: ComparisonFigure[] = trailingQuarters(period, req.trendQuarters ?? 8).map((q) =>
-    comparisonFigure(def, q.id, run(q)),
-  );
+  const trend: ComparisonFigure[] = req.figuresOnly
+    ? []
+    : trailingQuarters(period, req.trendQuarters ?? 8).map((q) => comparisonFigure(def, q.id, run(q)));
   const value = displayValue(def, current);
   const figure = comparisonFigure(def, period.id, current);
   const resolved = resolveTarget(def, req.targets);
@@ -146,7 +152,7 @@ export function computeIndicatorResult(def: IndicatorDefinition, req: ReportRequ
     comparators,
     status: current.engineStatus,
     notes,
-    breakdowns: current.breakdowns ?? {},
+    breakdowns: req.figuresOnly ? {} : (current.breakdowns ?? {}),
     extra,
   };
   return { result, current };

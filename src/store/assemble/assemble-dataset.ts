@@ -255,7 +255,14 @@ export interface DatasetChecks {
  * @example assembleChecks('841', submissions).counts.episodes //=> 696
  */
 export function assembleChecks(la: string, submissions: readonly SubmissionRecords[]): DatasetChecks {
-  const { dataset, issues } = assembleDataset(la, submissions, keepRecords);
+  return datasetChecks(assembleDataset(la, submissions, keepRecords));
+}
+
+/**
+ * The checks, records per table and as-at dates of an assembled dataset.
+ * @example datasetChecks(assembleDataset('841', submissions)).counts.episodes //=> 696
+ */
+export function datasetChecks({ dataset, issues }: AssembledDataset): DatasetChecks {
   const counts: Record<string, number> = {};
   for (const [k, v] of Object.entries(dataset)) if (Array.isArray(v)) counts[k] = v.length;
   return { issues, counts, asAt: dataset.asAt };

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../../store/database.js';
 import { type User, userFromRow } from './users.js';
+import { sessionCache } from './session-cache.js';
 
 /** A signed-in (or anonymous, pre-sign-in) browser session. The raw id lives only in the cookie. */
 export interface Session {
@@ -66,8 +67,10 @@ export async function findSession(db: Database, cookieValue: string, now: Date):
 
 /**
  * The live session for a cookie value with its account (null for an anonymous session or a deleted account),
- * read in one query: this runs on every request, and on a PostgreSQL hub each query is a round trip.
- * An unknown, expired or idle session gives null (and is deleted).
+ * read in one query: this runs on every request, and on a PostgreSQL hub each query is a round trip, so a
+ * found session is reused for up to a second (`session-cache.ts`; this process's sign-outs and account
+ * changes forget it at once). An unknown, expired or idle session gives null (and is deleted): the expiry
+ * and idle time are checked on every call, cached or not.
  * @example const found = await findSessionAndUser(db, cookie, new Date()); found?.user?.role
  */
 export async function findSessionAndUser(
@@ -76,6 +79,17 @@ export async function findSessionAndUser(
   now: Date,
 ): Promise<{ session: Session; user: User | null } | null> {
   const idHash = hashSessionId(cookieValue);
+  const t = now.getTime();
+  const cache = sessionCache(db);
+  const hit = cache.get(idHash);
+  if (hit) {
+    const seen = Date.parse(hit.session.lastSeenAt);
+    // Reused only while live and not due a last-seen write; otherwise read (and expire or touch) below.
+    if (Date.parse(hit.session.expiresAt) > t && seen + SESSION_IDLE_MS > t && seen + TOUCH_EVERY_MS > t)
+      return hit;
+    cache.forget(idHash);
+  }
+  const generation = cache.generation();
   const r = await db.get<SessionRow & AccountColumns>(
     `SELECT s.*, u.username AS u_username, u.role AS u_role, u.la AS u_la, u.disabled AS u_disabled,
             u.created_at AS u_created_at
@@ -84,7 +98,6 @@ export async function findSessionAndUser(
     [idHash],
   );
   if (!r) return null;
-  const t = now.getTime();
   if (Date.parse(r.expires_at) <= t || Date.parse(r.last_seen_at) + SESSION_IDLE_MS <= t) {
     await db.run('DELETE FROM web_sessions WHERE id_hash = ?', [idHash]);
     return null;
@@ -111,7 +124,9 @@ export async function findSessionAndUser(
           disabled: r.u_disabled!,
           created_at: r.u_created_at!,
         });
-  return { session, user };
+  const found = { session, user };
+  cache.set(idHash, found, generation);
+  return found;
 }
 
 /** The account's columns as {@link findSessionAndUser} reads them beside the session (null: no account). */
@@ -125,7 +140,10 @@ interface AccountColumns {
 
 /** Ends a session. */
 export async function deleteSession(db: Database, idHash: string): Promise<void> {
+  sessionCache(db).forget(idHash);
   await db.run('DELETE FROM web_sessions WHERE id_hash = ?', [idHash]);
+  // Again after the write: a lookup that read the row before it is not kept (session-cache.ts).
+  sessionCache(db).forget(idHash);
 }
 
 /** Removes expired sessions (run at start-up and now and then). */

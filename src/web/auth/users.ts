@@ -1,6 +1,7 @@
 import type { Database } from '../../store/database.js';
 import { hashPassword, type ScryptParams, STRONG_SCRYPT } from './password.js';
 import { isRole, type Role } from './permissions.js';
+import { sessionCache } from './session-cache.js';
 
 /** An account (never with its password hash outside this file and sign-in). */
 export interface User {
@@ -118,12 +119,16 @@ export async function listUsers(db: Database): Promise<User[]> {
 
 /** Disables an account and ends its sessions; false when there is no such account. */
 export async function disableUser(db: Database, username: string, now: Date = new Date()): Promise<boolean> {
-  return db.transaction(async (tx) => {
+  const name = username.trim().toLowerCase();
+  const changed = await db.transaction(async (tx) => {
     const r = await tx.run('UPDATE web_users SET disabled = 1, updated_at = ? WHERE username = ?', [
       now.toISOString(),
-      username.trim().toLowerCase(),
+      name,
     ]);
-    await tx.run('DELETE FROM web_sessions WHERE username = ?', [username.trim().toLowerCase()]);
+    await tx.run('DELETE FROM web_sessions WHERE username = ?', [name]);
     return r.changes > 0;
   });
+  // After the commit: a lookup that read the account before it is not cached either (session-cache.ts).
+  sessionCache(db).forgetUser(name);
+  return changed;
 }

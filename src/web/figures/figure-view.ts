@@ -1,7 +1,8 @@
 import type { ComparisonFigure, IndicatorResult, Unit } from '../../indicators/types.js';
 import { formatCount, formatValue, shortPeriod } from './format.js';
 import { suppressedText } from '../../report/model/cell-text.js';
-import { PUBLIC_RULE, type Suppression, suppressionOf } from './suppression.js';
+import { type Suppression, suppressionOf } from './suppression.js';
+import type { SuppressionRule } from '../../report/public/suppression.js';
 
 /** A figure as a table cell: text, a number to sort by, and whether the public view hid it. */
 export interface FigureCell {
@@ -20,33 +21,35 @@ const STATUS_TEXT = {
   'no-eligible-cases': 'No eligible cases',
 } as const;
 
-/** Whether the public view suppresses this figure. */
+/** Whether the public view suppresses this figure under the report's rule (`publicRuleOf`). */
 export function figureSuppression(
   unit: Unit,
   f: { numerator: number | null; denominator: number | null },
   visibility: Visibility,
+  rule: SuppressionRule,
 ): Suppression {
-  return visibility === 'public' ? suppressionOf(unit, f.numerator, f.denominator) : 'none';
+  return visibility === 'public' ? suppressionOf(unit, f.numerator, f.denominator, rule) : 'none';
 }
 
 /**
- * A figure's cell text: "80.0% (160/200)", "271", "No eligible cases", "Small numbers", "<6".
+ * A figure's cell text: "80.0% (160/200)", "271", "No eligible cases", "Small numbers", "<6" (k = 5).
  * The numerator and denominator are shown only with `withCounts`.
- * @example figureCell('percent', { value: 80, numerator: 160, denominator: 200, status: 'ok' }, 'full', true).text //=> '80.0% (160/200)'
+ * @example figureCell('percent', { value: 80, numerator: 160, denominator: 200, status: 'ok' }, 'full', true, rule).text //=> '80.0% (160/200)'
  */
 export function figureCell(
   unit: Unit,
   f: Pick<ComparisonFigure, 'value' | 'numerator' | 'denominator' | 'status'>,
   visibility: Visibility,
   withCounts: boolean,
+  rule: SuppressionRule,
 ): FigureCell {
   if (f.status !== 'ok') return { text: STATUS_TEXT[f.status], sort: null, suppressed: false };
   if (f.denominator === 0) return { text: STATUS_TEXT['no-eligible-cases'], sort: null, suppressed: false };
   if (f.value === null) return { text: 'Not available', sort: null, suppressed: false };
-  const s = figureSuppression(unit, f, visibility);
+  const s = figureSuppression(unit, f, visibility, rule);
   if (s !== 'none')
     return {
-      text: suppressedText(s === 'fewer-than' ? 'count' : 'percent', PUBLIC_RULE.k),
+      text: suppressedText(s === 'fewer-than' ? 'count' : 'percent', rule.k),
       sort: null,
       suppressed: true,
     };
@@ -77,9 +80,10 @@ export function trendAltText(
 export function visibleTrend(
   r: Pick<IndicatorResult, 'unit' | 'trend'>,
   visibility: Visibility,
+  rule: SuppressionRule,
 ): { period: string; value: number | null; numerator: number | null; denominator: number | null }[] {
   return r.trend.map((t) => {
-    const hidden = t.status !== 'ok' || figureSuppression(r.unit, t, visibility) !== 'none';
+    const hidden = t.status !== 'ok' || figureSuppression(r.unit, t, visibility, rule) !== 'none';
     return {
       period: t.period,
       value: hidden ? null : t.value,
@@ -90,16 +94,17 @@ export function visibleTrend(
 }
 
 /**
- * A figure as words, for text outside tables: a suppressed count reads "fewer than 6" (report.md §6).
- * @example figureWords('count', { value: 3, numerator: 3, denominator: null, status: 'ok' }, 'public') //=> 'Fewer than 6'
+ * A figure as words, for text outside tables: a suppressed count reads "fewer than 6" (k = 5; report.md §6).
+ * @example figureWords('count', { value: 3, numerator: 3, denominator: null, status: 'ok' }, 'public', DEFAULT_SUPPRESSION) //=> 'Fewer than 6'
  */
 export function figureWords(
   unit: Unit,
   f: Pick<ComparisonFigure, 'value' | 'numerator' | 'denominator' | 'status'>,
   visibility: Visibility,
+  rule: SuppressionRule,
 ): string {
-  const cell = figureCell(unit, f, visibility, false);
-  return cell.suppressed && suppressionOf(unit, f.numerator, f.denominator) === 'fewer-than'
-    ? `Fewer than ${PUBLIC_RULE.k + 1}`
+  const cell = figureCell(unit, f, visibility, false, rule);
+  return cell.suppressed && suppressionOf(unit, f.numerator, f.denominator, rule) === 'fewer-than'
+    ? `Fewer than ${rule.k + 1}`
     : cell.text;
 }

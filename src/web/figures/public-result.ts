@@ -1,7 +1,8 @@
 import type { BreakdownRow, ComparisonFigure, IndicatorResult } from '../../indicators/types.js';
 import { planSuppression } from '../../report/public/suppression.js';
 import type { Visibility } from './figure-view.js';
-import { PUBLIC_RULE, suppressionOf } from './suppression.js';
+import { suppressionOf } from './suppression.js';
+import type { SuppressionRule } from '../../report/public/suppression.js';
 
 /** A breakdown cell as the API gives it: a cell the public plan hides has no numbers. */
 export type ApiBreakdownRow = Omit<BreakdownRow, 'numerator' | 'denominator' | 'value'> & {
@@ -22,8 +23,9 @@ export type ApiIndicator = Omit<IndicatorResult, 'breakdowns' | 'notes'> & {
 function hideFigure(
   unit: IndicatorResult['unit'],
   f: ComparisonFigure,
+  rule: SuppressionRule,
 ): ComparisonFigure & { suppressed: boolean } {
-  const s = f.status === 'ok' ? suppressionOf(unit, f.numerator, f.denominator) : 'none';
+  const s = f.status === 'ok' ? suppressionOf(unit, f.numerator, f.denominator, rule) : 'none';
   if (s === 'none') return { ...f, suppressed: false };
   return { ...f, value: null, numerator: null, denominator: null, suppressed: true };
 }
@@ -32,15 +34,20 @@ function hideFigure(
  * The API form of a result: in the public view (report.md §6) a suppressed figure has no value,
  * numerator, denominator, interval, RAG or direction, suppressed trend points are blanked, breakdown
  * cells follow the report's public plan (`planSuppression`, with secondary suppression; a team breakdown
- * only when every cell passes) and notes are left out; the full view returns the result as computed.
- * @example apiIndicator(result, 'public').suppressed //=> true when 1–5 children are involved
+ * only when every cell passes) and notes are left out; the full view returns the result as computed. `rule` is
+ * the report's public rule (`publicRuleOf(report.settings)`).
+ * @example apiIndicator(result, 'public', DEFAULT_SUPPRESSION).suppressed //=> true when 1–5 children are involved
  */
-export function apiIndicator(r: IndicatorResult, visibility: Visibility): ApiIndicator {
+export function apiIndicator(
+  r: IndicatorResult,
+  visibility: Visibility,
+  rule: SuppressionRule,
+): ApiIndicator {
   if (visibility === 'full') return { ...r, suppressed: false };
-  const s = r.status === 'ok' ? suppressionOf(r.unit, r.numerator, r.denominator) : 'none';
+  const s = r.status === 'ok' ? suppressionOf(r.unit, r.numerator, r.denominator, rule) : 'none';
   const suppressed = s !== 'none';
   const { breakdowns: _b, notes: _n, ...rest } = r;
-  const plan = planSuppression(r, PUBLIC_RULE).breakdowns;
+  const plan = planSuppression(r, rule).breakdowns;
   const breakdowns = Object.fromEntries(
     Object.entries(r.breakdowns)
       .filter(([name]) => !(name === 'team' && plan[name]!.some(Boolean)))
@@ -62,9 +69,9 @@ export function apiIndicator(r: IndicatorResult, visibility: Visibility): ApiInd
     ci95: suppressed ? null : r.ci95,
     rag: suppressed ? null : r.rag,
     direction: suppressed ? null : r.direction,
-    previous: r.previous ? hideFigure(r.unit, r.previous) : null,
-    lastYear: r.lastYear ? hideFigure(r.unit, r.lastYear) : null,
-    trend: r.trend.map((t) => hideFigure(r.unit, t)),
+    previous: r.previous ? hideFigure(r.unit, r.previous, rule) : null,
+    lastYear: r.lastYear ? hideFigure(r.unit, r.lastYear, rule) : null,
+    trend: r.trend.map((t) => hideFigure(r.unit, t, rule)),
     extra: {},
     suppressed,
   };

@@ -23,6 +23,8 @@ import { restatedKey } from '../../report/edition/earlier-restatements.js';
 import type { HubBenchmarks } from '../../report/model/hub-benchmarks.js';
 import { hubMeanText, positionText } from '../../report/model/scorecard.js';
 import { restatementNote } from '../restated-figures.js';
+import { publicRuleOf } from './suppression.js';
+import type { SuppressionRule } from '../../report/public/suppression.js';
 
 /** What the scorecard shows beyond the LA's own figures: restatements since editions and hub benchmarks. */
 export interface ScorecardExtras {
@@ -94,6 +96,8 @@ export interface ScorecardView {
   readonly showHub: boolean;
   /** Footnotes of the figures marked "r" in the rows shown. */
   readonly restatedNotes: readonly string[];
+  /** The public view withholds figures about fewer than this many children (the rule's k + 1). */
+  readonly fewerThan: number;
 }
 
 /** The target column: "90% (±9)", "18% or lower (+1.8)", marked national or local; or "No target". */
@@ -119,16 +123,17 @@ function notRatedReason(r: IndicatorResult, suppressed: boolean): string {
   return 'not rated';
 }
 
-/** The scorecard row of one indicator result. */
+/** The scorecard row of one indicator result; `rule` is the report's public rule (`publicRuleOf`). */
 export function scorecardRow(
   r: IndicatorResult,
   ref: number,
   visibility: Visibility,
+  rule: SuppressionRule,
   comparator: 'previous' | 'last-year' = 'previous',
   sn: string | null = null,
   extras: ScorecardExtras = {},
 ): ScorecardRow {
-  const suppressed = r.status === 'ok' && figureSuppression(r.unit, r, visibility) !== 'none';
+  const suppressed = r.status === 'ok' && figureSuppression(r.unit, r, visibility, rule) !== 'none';
   const ragKey: Rag | 'none' = suppressed || r.rag === null ? 'none' : r.rag;
   const comparatorFigure =
     r.direction !== null ? (comparator === 'last-year' ? r.lastYear : r.previous) : null;
@@ -140,20 +145,20 @@ export function scorecardRow(
     comparatorFigure.value !== null &&
     r.value !== null
   ) {
-    const prevHidden = figureSuppression(r.unit, comparatorFigure, visibility) !== 'none';
+    const prevHidden = figureSuppression(r.unit, comparatorFigure, visibility, rule) !== 'none';
     if (!prevHidden) {
       const movement =
         r.value > comparatorFigure.value ? 'up' : r.value < comparatorFigure.value ? 'down' : 'same';
       direction = { ...directionDisplay(r.direction, movement), comparator: comparatorFigure.period };
     }
   }
-  const trend = visibleTrend(r, visibility);
+  const trend = visibleTrend(r, visibility, rule);
   const alt = trendAltText(r.unit, trend);
   const notes: string[] = [];
   const marked = (cell: FigureCell, period: string): FigureCell => {
     const x = extras.restated?.get(restatedKey(r.id, period));
     if (!x || cell.suppressed || cell.sort === null) return cell;
-    notes.push(restatementNote(r.unit, r.title, x, visibility));
+    notes.push(restatementNote(r.unit, r.title, x, visibility, rule));
     return { ...cell, text: `${cell.text} r` };
   };
   const hub = extras.hub ? extras.hub[r.id] : undefined;
@@ -166,12 +171,12 @@ export function scorecardRow(
     basis: BASIS_LABELS[r.basis],
     target: targetText(r),
     previous: r.previous
-      ? marked(figureCell(r.unit, r.previous, visibility, false), r.previous.period)
+      ? marked(figureCell(r.unit, r.previous, visibility, false, rule), r.previous.period)
       : { text: 'Not available', sort: null, suppressed: false },
     lastYear: r.lastYear
-      ? marked(figureCell(r.unit, r.lastYear, visibility, false), r.lastYear.period)
+      ? marked(figureCell(r.unit, r.lastYear, visibility, false, rule), r.lastYear.period)
       : { text: 'Not available', sort: null, suppressed: false },
-    current: figureCell(r.unit, r, visibility, visibility === 'full'),
+    current: figureCell(r.unit, r, visibility, visibility === 'full', rule),
     rag: {
       key: ragKey,
       ...RAG_DISPLAY[ragKey],
@@ -193,7 +198,8 @@ export function scorecardRow(
 }
 
 /**
- * The scorecard of a report, grouped by service area, optionally filtered to one area.
+ * The scorecard of a report, grouped by service area, optionally filtered to one area. The public view
+ * suppresses small numbers by the report's settings (`publicRuleOf(report.settings)`).
  * @example scorecardView(report, 'public', null).counts //=> { green: 9, amber: 4, red: 3, none: 8, rated: 16 }
  */
 export function scorecardView(
@@ -204,11 +210,13 @@ export function scorecardView(
   sn: ReadonlyMap<string, string> | null = null,
   extras: ScorecardExtras = {},
 ): ScorecardView {
+  const rule = publicRuleOf(report.settings);
   const rows = report.indicators.map((r, i) =>
     scorecardRow(
       r,
       i + 1,
       visibility,
+      rule,
       comparators.get(r.id),
       sn ? (sn.get(r.id) ?? 'No figures') : null,
       extras,
@@ -236,5 +244,6 @@ export function scorecardView(
     showSn: sn !== null,
     showHub: Boolean(extras.hub),
     restatedNotes: shown.flatMap((r) => r.restatedNotes),
+    fewerThan: rule.k + 1,
   };
 }

@@ -1,9 +1,11 @@
+import type { IndicatorSettings } from '../../indicators/types.js';
 import {
   DEFAULT_SUPPRESSION,
   type SuppressionRule,
   isSmall,
   percentSuppressed,
 } from '../../report/public/suppression.js';
+import { suppressionRuleOf } from '../../report/public/suppression-rule.js';
 
 /**
  * Public-version suppression (report.md §6) for one figure, by the report module's rules (`isSmall`,
@@ -13,20 +15,29 @@ import {
  */
 export type Suppression = 'none' | 'fewer-than' | 'small-numbers';
 
-/** The public rule the dashboard applies (the report's default: k = 5, complement on). */
-export const PUBLIC_RULE: SuppressionRule = DEFAULT_SUPPRESSION;
+/**
+ * The public rule the dashboard applies to a report: its settings' `suppression.k` and
+ * `suppression.complement`, exactly as the report's drafts and editions use them (`suppressionRuleOf`), so
+ * the public view hides what the public paper hides. Settings whose rule cannot be used (publishing refuses
+ * them, CFG-SUPPRESSION) fall back to the defaults (k = 5, complement on), as the drafts do.
+ * @example publicRuleOf({ ...DEFAULT_SETTINGS, variants: { 'suppression.k': 10 } }) //=> { k: 10, complement: true }
+ */
+export function publicRuleOf(settings: IndicatorSettings): SuppressionRule {
+  const r = suppressionRuleOf(settings);
+  return r.ok ? r.rule : DEFAULT_SUPPRESSION;
+}
 
 /**
- * How a figure is suppressed in the public version.
- * @example suppressionOf('count', 3, null) //=> 'fewer-than'
- * @example suppressionOf('percent', 16, 20) //=> 'none'
- * @example suppressionOf('percent', 17, 20) //=> 'small-numbers' (3 children not meeting it)
+ * How a figure is suppressed in the public version under a rule.
+ * @example suppressionOf('count', 3, null, DEFAULT_SUPPRESSION) //=> 'fewer-than'
+ * @example suppressionOf('percent', 16, 20, DEFAULT_SUPPRESSION) //=> 'none'
+ * @example suppressionOf('percent', 17, 20, DEFAULT_SUPPRESSION) //=> 'small-numbers' (3 children not meeting it)
  */
 export function suppressionOf(
   unit: 'percent' | 'count',
   numerator: number | null,
   denominator: number | null,
-  rule: SuppressionRule = PUBLIC_RULE,
+  rule: SuppressionRule,
 ): Suppression {
   if (unit === 'count' || denominator === null) return isSmall(numerator, rule.k) ? 'fewer-than' : 'none';
   return percentSuppressed(numerator, denominator, rule) ? 'small-numbers' : 'none';

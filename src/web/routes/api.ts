@@ -3,6 +3,7 @@ import { appendAudit } from '../audit/audit-log.js';
 import { can } from '../auth/permissions.js';
 import type { AppEnv } from '../env.js';
 import { apiIndicator } from '../figures/public-result.js';
+import { publicRuleOf } from '../figures/suppression.js';
 import { notFound, requirePermission, requireUser } from '../middleware/guards.js';
 import { openApiDocument } from '../openapi.js';
 import { pseudonym } from './indicator.js';
@@ -26,7 +27,8 @@ export function apiRoutes(): Hono<AppEnv> {
     const cacheKey = `api-scorecard|${key}|${visibility}`;
     let body = c.var.deps.views.get(cacheKey) as Buffer | undefined;
     if (!body) {
-      const indicators = report.indicators.map((r) => apiIndicator(r, visibility));
+      const rule = publicRuleOf(report.settings);
+      const indicators = report.indicators.map((r) => apiIndicator(r, visibility, rule));
       const counts = { green: 0, amber: 0, red: 0, none: 0, rated: 0 };
       for (const r of indicators) {
         if (r.rag) {
@@ -71,7 +73,7 @@ export function apiRoutes(): Hono<AppEnv> {
         specSection: info.specSection,
         directionComparator: info.directionComparator,
       },
-      indicator: apiIndicator(r, visibility),
+      indicator: apiIndicator(r, visibility, publicRuleOf(report.settings)),
     });
   });
 

@@ -13,7 +13,8 @@ import {
   visibleTrend,
   type Visibility,
 } from '../figures/figure-view.js';
-import { PUBLIC_RULE } from '../figures/suppression.js';
+import { publicRuleOf } from '../figures/suppression.js';
+import type { SuppressionRule } from '../../report/public/suppression.js';
 import { hubBenchmark, hubComparison } from '../figures/hub-view.js';
 import { hubFigures } from '../hub-figures.js';
 import { restatedFigures, restatementNote } from '../restated-figures.js';
@@ -75,10 +76,10 @@ async function loadIndicator(c: Context<AppEnv>) {
 /**
  * The breakdown tables of a result. In the public view each cell follows the report's public plan
  * (`planSuppression`: small cells, then secondary suppression where a breakdown shows its total), and a
- * team breakdown appears only when every cell passes (report.md §6).
+ * team breakdown appears only when every cell passes (report.md §6). `rule` is the report's public rule.
  */
-export function breakdownTables(r: IndicatorResult, visibility: Visibility) {
-  const plan = visibility === 'public' ? planSuppression(r, PUBLIC_RULE).breakdowns : null;
+export function breakdownTables(r: IndicatorResult, visibility: Visibility, rule: SuppressionRule) {
+  const plan = visibility === 'public' ? planSuppression(r, rule).breakdowns : null;
   return Object.entries(r.breakdowns)
     .filter(([name]) => !(plan && name === 'team' && plan[name]!.some(Boolean)))
     .map(([name, rows]) => ({
@@ -90,7 +91,7 @@ export function breakdownTables(r: IndicatorResult, visibility: Visibility) {
             label: b.label,
             numerator: '–',
             denominator: '–',
-            value: suppressedText(b.denominator === null ? 'count' : r.unit, PUBLIC_RULE.k),
+            value: suppressedText(b.denominator === null ? 'count' : r.unit, rule.k),
             interval: '–',
             differs: false,
           };
@@ -127,13 +128,15 @@ export function indicatorRoutes(): Hono<AppEnv> {
     const { scope, info, result, report, key } = loaded;
     const role = c.var.user!.role;
     const visibility: Visibility = visibilityFor(role, c.req.query('view'));
+    const rule = publicRuleOf(report.settings);
     const row = scorecardRow(
       result,
       report.indicators.indexOf(result) + 1,
       visibility,
+      rule,
       info.directionComparator,
     );
-    const trend = visibleTrend(result, visibility);
+    const trend = visibleTrend(result, visibility, rule);
     const targets = await trendTargets(
       c,
       scope.la.code,
@@ -168,10 +171,10 @@ export function indicatorRoutes(): Hono<AppEnv> {
       const trendNotes: string[] = [];
       const trendValue = (i: number): string => {
         const f = result.trend[i]!;
-        const cell = figureCell(info.unit, { ...f }, visibility, false);
+        const cell = figureCell(info.unit, { ...f }, visibility, false, rule);
         const x = restated.byKey.get(restatedKey(result.id, f.period));
         if (!x || cell.suppressed || cell.sort === null) return cell.text;
-        trendNotes.push(restatementNote(info.unit, info.title, x, visibility));
+        trendNotes.push(restatementNote(info.unit, info.title, x, visibility, rule));
         return `${cell.text} r`;
       };
       const { groups } = c.var.deps;
@@ -189,7 +192,7 @@ export function indicatorRoutes(): Hono<AppEnv> {
         result,
         visibility,
         suppressed,
-        value: figureWords(info.unit, result, visibility),
+        value: figureWords(info.unit, result, visibility, rule),
         numerator: suppressed || result.numerator === null ? null : formatCount(result.numerator),
         denominator: suppressed || result.denominator === null ? null : formatCount(result.denominator),
         ci:
@@ -210,7 +213,9 @@ export function indicatorRoutes(): Hono<AppEnv> {
         })),
         trendNotes,
         breakdowns:
-          visibility === 'public' || can(role, 'breakdowns:view') ? breakdownTables(result, visibility) : [],
+          visibility === 'public' || can(role, 'breakdowns:view')
+            ? breakdownTables(result, visibility, rule)
+            : [],
         notes: visibility === 'full' ? result.notes : [],
         childrenHref: `/indicators/${info.id}/children?${new URLSearchParams({ la: scope.la.code, period: scope.period })}`,
         backHref: `/scorecard?${new URLSearchParams({ la: scope.la.code, period: scope.period, ...(visibility === 'public' ? { view: 'public' } : {}) })}`,

@@ -7,6 +7,7 @@ import type {
   IndicatorDefinition,
   IndicatorReport,
   IndicatorResult,
+  IndicatorSettings,
   Member,
 } from '../../indicators/types.js';
 import { DEFAULT_SETTINGS } from '../../indicators/settings.js';
@@ -185,6 +186,8 @@ export interface FakeOptions {
   readonly latest?: string;
   /** Headline figures of the latest quarter fixed by a test, by indicator id. */
   readonly figures?: FixedFigures;
+  /** The LA's indicator settings the reports carry (default: the defaults), e.g. `suppression.k`. */
+  readonly settings?: IndicatorSettings;
 }
 
 /**
@@ -289,7 +292,7 @@ export function createFakeServices(opts: FakeOptions = {}): WebServices & { impo
         la,
         period: { id: p.id, start: p.start, end: p.end },
         dataset: { id: datasets.get(la)![0].id, hash: 'f'.repeat(64), asAt: '2021-12-31' as IsoDate },
-        settings: DEFAULT_SETTINGS,
+        settings: opts.settings ?? DEFAULT_SETTINGS,
         indicators: FAKE_CATALOGUE.map((info) =>
           result(la, info, period, targets, period === latest ? (opts.figures ?? {}) : {}),
         ),

@@ -1,0 +1,164 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readInputs } from '../../ingest/read-inputs.js';
+import type { IngestResult } from '../../ingest/staged.js';
+import { day } from '../../synth/day-calendar.js';
+import { FAULT_KINDS } from '../../synth/faults.js';
+import { runSynth } from '../../synth/run-synth.js';
+import { enableLaIsolation, withLaScope } from '../../hub/la-isolation.js';
+import type { Database } from '../database.js';
+import { importDataset } from '../import-dataset.js';
+import { assembleVersion, loadDatasetVersion } from '../load-dataset.js';
+import { episode, ingestResult, staged } from '../test-records.js';
+import { testStores } from '../test-stores.js';
+import { readSnapshot } from './dataset-snapshots.js';
+
+// An import keeps its new version assembled (the snapshot); loading the version must give exactly what
+// assembling it from the stored records gives, on both databases, or else not use a snapshot at all.
+
+const dir = mkdtempSync(join(tmpdir(), 'cspi-snapshots-'));
+let first: IngestResult;
+let second: IngestResult;
+
+before(async () => {
+  const synth = async (seed: string, years: number) => {
+    const out = join(dir, seed);
+    const opts = { out, las: 1, extract: day('2022-03-31'), faults: FAULT_KINDS, scale: 0.1, threads: 1 };
+    await runSynth({ ...opts, years, seed });
+    return readInputs([join(out, '841')], { la: '841', today: '2022-04-01' as never });
+  };
+  first = await synth('3', 3);
+  // Another run's latest year: replaces the first import's 2021-22 CIN census, SSDA903 year and local extract.
+  second = await synth('4', 1);
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+async function assertLoadsAsAssembled(db: Database, datasetId: string): Promise<void> {
+  const loaded = await loadDatasetVersion(db, '841', datasetId);
+  const assembled = await assembleVersion(db, datasetId);
+  assert.ok(loaded);
+  assert.deepStrictEqual(loaded.dataset, assembled.dataset);
+  assert.deepStrictEqual(loaded.checks, assembled.checks);
+}
+
+const snapshotCount = async (db: Database): Promise<number> =>
+  Number((await db.get<{ n: number }>('SELECT count(*) AS n FROM dataset_snapshots'))?.n);
+
+for (const store of testStores()) {
+  describe(`dataset snapshots (${store.name})`, { skip: store.skip }, () => {
+    test('each import snapshots its version exactly as loading assembles it; only the current one is kept', async () => {
+      const { db, cleanup } = await store.open();
+      try {
+        const r1 = await importDataset(db, first, { la: '841' });
+        assert.equal(r1.kind, 'imported');
+        if (r1.kind !== 'imported') return;
+        assert.ok(await readSnapshot(db, r1.datasetId), 'the first version has a snapshot');
+        await assertLoadsAsAssembled(db, r1.datasetId);
+
+        const r2 = await importDataset(db, second, { la: '841' });
+        assert.equal(r2.kind, 'imported');
+        if (r2.kind !== 'imported') return;
+        assert.ok(r2.replaced.length >= 2, 'the second import replaced submissions');
+        assert.ok(await readSnapshot(db, r2.datasetId));
+        assert.equal(
+          await readSnapshot(db, r1.datasetId),
+          undefined,
+          "the old version's snapshot is dropped",
+        );
+        assert.equal(await snapshotCount(db), 1);
+        await assertLoadsAsAssembled(db, r2.datasetId);
+        // The older version is still loadable, assembled from its records.
+        const old = await loadDatasetVersion(db, '841', r1.datasetId);
+        assert.equal(
+          old?.dataset.referrals.length,
+          (await assembleVersion(db, r1.datasetId)).dataset.referrals.length,
+        );
+      } finally {
+        await cleanup();
+      }
+    });
+
+    test('a pseudonymised import snapshots the pseudonymised records', async () => {
+      const { db, cleanup } = await store.open();
+      try {
+        const r = await importDataset(db, first, {
+          la: '841',
+          pseudonymise: { la: '841', secret: 's3cret' },
+        });
+        assert.equal(r.kind, 'imported');
+        if (r.kind !== 'imported') return;
+        const snap = await readSnapshot(db, r.datasetId);
+        assert.ok(snap);
+        const raw = new Set(
+          first.submissions.flatMap((s) => (s.tables.children ?? []).map((c) => c.childId)),
+        );
+        assert.ok(snap.dataset.children.length > 0);
+        assert.ok(
+          snap.dataset.children.every((c) => !raw.has(c.childId)),
+          'no real child id in the snapshot',
+        );
+        await assertLoadsAsAssembled(db, r.datasetId);
+      } finally {
+        await cleanup();
+      }
+    });
+
+    test('a value the database would not give back as it was means no snapshot; loading still assembles', async () => {
+      const { db, cleanup } = await store.open();
+      try {
+        const odd = { ...episode('C1', '2021-05-01'), rne: 7 } as unknown as ReturnType<typeof episode>;
+        const r = await importDataset(
+          db,
+          ingestResult('841', [staged('ssda903', '2021-22', { episodes: [odd] })]),
+          {
+            la: '841',
+          },
+        );
+        assert.equal(r.kind, 'imported');
+        if (r.kind !== 'imported') return;
+        assert.equal(await snapshotCount(db), 0);
+        const loaded = await loadDatasetVersion(db, '841');
+        // Read back as text from its TEXT column ('7' or, in SQLite, '7.0'): not the number staged.
+        assert.equal(typeof loaded?.dataset.episodes[0]?.rne, 'string');
+        await assertLoadsAsAssembled(db, r.datasetId);
+      } finally {
+        await cleanup();
+      }
+    });
+
+    test('a snapshot of another assembly version is ignored: the version is assembled again', async () => {
+      const { db, cleanup } = await store.open();
+      try {
+        const r = await importDataset(db, first, { la: '841' });
+        if (r.kind !== 'imported') assert.fail(r.kind);
+        await db.run('UPDATE dataset_snapshots SET assembly = assembly + 1');
+        assert.equal(await readSnapshot(db, r.datasetId), undefined);
+        await db.run('UPDATE dataset_snapshots SET assembly = assembly - 1, body = ?', ['{"v":-1}']);
+        assert.equal(await readSnapshot(db, r.datasetId), undefined);
+        const loaded = await loadDatasetVersion(db, '841');
+        assert.ok(loaded && loaded.dataset.referrals.length > 100);
+        await assertLoadsAsAssembled(db, r.datasetId);
+      } finally {
+        await cleanup();
+      }
+    });
+
+    if (store.name === 'postgres') {
+      test("on a hub, an LA-scoped read cannot see another LA's snapshot", async () => {
+        const { db, cleanup } = await store.open();
+        try {
+          const r = await importDataset(db, first, { la: '841' });
+          if (r.kind !== 'imported') assert.fail(r.kind);
+          await enableLaIsolation(db);
+          assert.equal(await withLaScope(db, '805', (tx) => readSnapshot(tx, r.datasetId)), undefined);
+          assert.ok(await withLaScope(db, '841', (tx) => readSnapshot(tx, r.datasetId)));
+        } finally {
+          await cleanup();
+        }
+      });
+    }
+  });
+}

@@ -1,0 +1,126 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import fc from 'fast-check';
+import { type LaDataset, emptyDataset } from '../../model/la-dataset.js';
+import { assembleDataset } from '../assemble/assemble-dataset.js';
+import type { SubmissionRecords } from '../assemble/submission-records.js';
+import { decodeSnapshot, encodeSnapshot } from './snapshot-codec.js';
+
+function fixture(): { dataset: LaDataset; checks: ReturnType<typeof assembleDataset>['issues'] } {
+  const submissions = JSON.parse(
+    gunzipSync(readFileSync(new URL('fixture/synth-841.submissions.json.gz', import.meta.url))).toString(),
+  ) as SubmissionRecords[];
+  const { dataset, issues } = assembleDataset('841', submissions);
+  return { dataset, checks: issues };
+}
+
+const roundTrip = (dataset: LaDataset, checks: readonly never[] = []) => {
+  const body = encodeSnapshot({ dataset, checks });
+  return body === null ? null : decodeSnapshot(body);
+};
+
+describe('dataset snapshot codec', () => {
+  test('an assembled dataset (three years of synth with every fault) comes back exactly, keys in order', () => {
+    const { dataset, checks } = fixture();
+    assert.ok(dataset.referrals.length > 100 && dataset.episodes.length > 10 && checks.length > 0);
+    const back = decodeSnapshot(encodeSnapshot({ dataset, checks })!)!;
+    assert.deepStrictEqual(back.dataset, dataset);
+    assert.deepStrictEqual(back.checks, checks);
+    assert.deepEqual(Object.keys(back.dataset), Object.keys(dataset));
+    assert.ok(back.dataset.tables instanceof Set && back.dataset.annexASupplied instanceof Set);
+    for (const key of ['children', 'referrals', 'episodes', 'claVisits'] as const) {
+      assert.deepEqual(Object.keys(back.dataset[key][0]!), Object.keys(dataset[key][0]!), key);
+    }
+  });
+
+  test('an empty dataset comes back exactly', () => {
+    assert.deepStrictEqual(roundTrip(emptyDataset('841'))?.dataset, emptyDataset('841'));
+  });
+
+  test('records of mixed shapes are kept as they are, in their own key order', () => {
+    const data = {
+      ...emptyDataset('841'),
+      workers: [{ a: 1, b: 'x' }, { b: 'y', a: 2 }, { a: 3 }],
+    } as unknown as LaDataset;
+    const back = roundTrip(data)!.dataset as unknown as { workers: object[] };
+    assert.deepStrictEqual(back.workers, [{ a: 1, b: 'x' }, { b: 'y', a: 2 }, { a: 3 }]);
+    assert.deepEqual(Object.keys(back.workers[1]!), ['b', 'a']);
+  });
+
+  test('a source that is not exactly { file, position, submissionId } is kept as it is', () => {
+    const sources = [
+      { file: 'a.csv', position: 'line 2', submissionId: 's1' },
+      { file: 'a.csv', position: 'line 3', submissionId: 's1', extra: true },
+    ];
+    const data = {
+      ...emptyDataset('841'),
+      cpVisits: sources.map((source, i) => ({ id: `v${i}`, source })),
+    } as unknown as LaDataset;
+    assert.deepStrictEqual(roundTrip(data)!.dataset, data);
+  });
+
+  for (const [what, value] of [
+    ['undefined', undefined],
+    ['NaN', Number.NaN],
+    ['Infinity', Number.POSITIVE_INFINITY],
+    ['-0', -0],
+    ['a Date', new Date(0)],
+    ['a Map', new Map()],
+    ['a sparse array', [1, , 3]], // eslint-disable-line no-sparse-arrays
+  ] as const) {
+    test(`a record holding ${what} gives no snapshot (JSON would not give it back)`, () => {
+      const data = {
+        ...emptyDataset('841'),
+        cpVisits: [
+          { id: 'v1', n: 1 },
+          { id: 'v2', n: value },
+        ],
+      } as unknown as LaDataset;
+      assert.equal(encodeSnapshot({ dataset: data, checks: [] }), null);
+    });
+  }
+
+  for (const field of ['v', 'fmt'] as const) {
+    test(`a snapshot written by another ${field === 'v' ? 'assembly version' : 'layout'} is not used`, () => {
+      const text = encodeSnapshot({ dataset: emptyDataset('841'), checks: [] })!;
+      assert.ok(decodeSnapshot(text));
+      const body = JSON.parse(text) as Record<typeof field, number>;
+      body[field] += 1;
+      assert.equal(decodeSnapshot(JSON.stringify(body)), null);
+    });
+  }
+
+  test('property: any records either come back exactly or give no snapshot', () => {
+    const record = fc.dictionary(fc.string({ maxLength: 6 }), fc.anything({ maxDepth: 2 }), { maxKeys: 5 });
+    fc.assert(
+      fc.property(
+        fc.array(record, { maxLength: 6 }),
+        fc.array(fc.jsonValue({ maxDepth: 2 })),
+        (rows, json) => {
+          const data = { ...emptyDataset('841'), contacts: rows, population: json } as unknown as LaDataset;
+          const body = encodeSnapshot({ dataset: data, checks: [] });
+          if (body !== null) assert.deepStrictEqual(decodeSnapshot(body)!.dataset, data);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test('property: plain same-shape records always give a snapshot', () => {
+    const plain = fc.oneof(fc.string(), fc.boolean(), fc.constant(null), fc.integer(), fc.array(fc.string()));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(plain, plain), { minLength: 1, maxLength: 20 }), (pairs) => {
+        const data = {
+          ...emptyDataset('841'),
+          contacts: pairs.map(([a, b]) => ({ id: a, value: b })),
+        } as unknown as LaDataset;
+        const body = encodeSnapshot({ dataset: data, checks: [] });
+        assert.ok(body !== null);
+        assert.deepStrictEqual(decodeSnapshot(body)!.dataset, data);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

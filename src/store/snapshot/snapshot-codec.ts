@@ -1,0 +1,285 @@
+import type { LaDataset } from '../../model/la-dataset.js';
+import type { ValidationIssue } from '../../validate/issue.js';
+import { ASSEMBLY_VERSION } from './assembly-version.js';
+
+/**
+ * A dataset version's assembled records (what `assembleDataset` gives) and its dataset checks, held as one
+ * value so that loading a version is one read and one parse instead of reading every record table and
+ * merging the submissions again (issues 4 and 7: loading was two thirds of computing an LA).
+ *
+ * The encoding is exact or nothing: every table whose records share one shape is stored as columns (field
+ * names once, one array per record, source references through a dictionary of submissions and files); a
+ * table of mixed shapes is stored as it is; Sets are tagged. A value JSON would not give back exactly
+ * (undefined, NaN, ±Infinity, -0, Dates, Maps, class instances) makes {@link encodeSnapshot} return null,
+ * and the caller then keeps no snapshot (loading falls back to the merge): a wrong figure is worse than a
+ * slow one.
+ */
+export interface DatasetSnapshot {
+  readonly dataset: LaDataset;
+  readonly checks: readonly ValidationIssue[];
+}
+
+/** A source reference as the records carry it (`{ file, position, submissionId }`). */
+interface Source {
+  readonly file: string;
+  readonly position: string;
+  readonly submissionId: string;
+}
+
+type Column = 'plain' | 'source' | 'sources';
+
+interface EncodedTable {
+  /** Number of records. */
+  readonly n: number;
+  /** Field names in each record's key order. */
+  readonly f: string[];
+  /** How each field is encoded (`plain`, or a source reference / list of them through the dictionaries). */
+  readonly c: Column[];
+  /**
+   * One array per field, one value per record: a plain field's values; a `source` field's three parallel
+   * arrays (file index, position, submission index); a `sources` field's lists of [file, position, submission].
+   */
+  readonly v: unknown[][];
+}
+
+/** The layout of the encoded text; bump with any change to it (a stored snapshot of another is ignored). */
+const FORMAT = 2;
+
+interface Encoded {
+  readonly fmt: number;
+  readonly v: number;
+  /** The dataset's keys in their order. */
+  readonly k: string[];
+  /** Dictionaries of source references: submission ids and file names. */
+  readonly subs: string[];
+  readonly files: string[];
+  /** Fields of the dataset that are not record lists (la, asAt, historyStart; Sets tagged). */
+  readonly scalars: Record<string, unknown>;
+  /** Record lists by dataset key: columns, or the records as they are (`{ raw: [...] }`). */
+  readonly tables: Record<string, EncodedTable | { readonly raw: unknown[] }>;
+  readonly checks: readonly ValidationIssue[];
+}
+
+class Unrepresentable extends Error {}
+
+/** A table whose records cannot be held as columns (it is then kept as it is). */
+class NotColumnar extends Error {}
+
+/** Throws {@link Unrepresentable} unless JSON gives `v` back exactly (plain data only). */
+function assertPlain(v: unknown): void {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return;
+    case 'number':
+      if (!Number.isFinite(v) || Object.is(v, -0)) throw new Unrepresentable();
+      return;
+    case 'object': {
+      if (v === null) return;
+      if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) {
+          if (!(i in v)) throw new Unrepresentable(); // a hole reads back as null
+          assertPlain(v[i]);
+        }
+        return;
+      }
+      if (Object.getPrototypeOf(v) !== Object.prototype) throw new Unrepresentable();
+      for (const k of Object.keys(v)) assertPlain((v as Record<string, unknown>)[k]);
+      return;
+    }
+    default:
+      throw new Unrepresentable();
+  }
+}
+
+function isSource(v: unknown): v is Source {
+  if (typeof v !== 'object' || v === null || Object.getPrototypeOf(v) !== Object.prototype) return false;
+  const keys = Object.keys(v);
+  const s = v as Record<string, unknown>;
+  return (
+    keys.length === 3 &&
+    keys[0] === 'file' &&
+    keys[1] === 'position' &&
+    keys[2] === 'submissionId' &&
+    typeof s['file'] === 'string' &&
+    typeof s['position'] === 'string' &&
+    typeof s['submissionId'] === 'string'
+  );
+}
+
+class Dictionary {
+  readonly list: string[] = [];
+  private readonly at = new Map<string, number>();
+  index(s: string): number {
+    let i = this.at.get(s);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(s);
+      this.at.set(s, i);
+    }
+    return i;
+  }
+}
+
+/**
+ * A table's records as columns (one array per field, none per record: less to allocate here, and less for
+ * JSON.parse to build when loading), or null when the records do not all share the first one's keys in its
+ * order. Throws {@link NotColumnar} for a source that is not a plain reference, {@link Unrepresentable} for
+ * a value JSON would not give back.
+ */
+function encodeTable(records: readonly unknown[], subs: Dictionary, files: Dictionary): EncodedTable | null {
+  const first = records[0];
+  if (typeof first !== 'object' || first === null || Object.getPrototypeOf(first) !== Object.prototype)
+    return null;
+  const fields = Object.keys(first);
+  if (fields.includes('__proto__')) return null; // an object literal would set the prototype
+  const columns: Column[] = fields.map((f) => {
+    const v = (first as Record<string, unknown>)[f];
+    if (f === 'source' && isSource(v)) return 'source';
+    if (f === 'sources' && Array.isArray(v) && v.every(isSource)) return 'sources';
+    return 'plain';
+  });
+  const n = records.length;
+  const values: unknown[][] = columns.map((kind) =>
+    kind === 'source' ? [new Array(n), new Array(n), new Array(n)] : new Array(n),
+  );
+  const src = (s: unknown): [number, string, number] => {
+    if (!isSource(s)) throw new NotColumnar();
+    return [files.index(s.file), s.position, subs.index(s.submissionId)];
+  };
+  for (let i = 0; i < n; i++) {
+    const rec = records[i] as Record<string, unknown>;
+    if (typeof rec !== 'object' || rec === null || Object.getPrototypeOf(rec) !== Object.prototype)
+      return null;
+    // The same keys in the same order (for-in: no array per record; the prototype has no enumerable keys).
+    let k = 0;
+    for (const key in rec) if (key !== fields[k++]) return null;
+    if (k !== fields.length) return null;
+    for (let j = 0; j < fields.length; j++) {
+      const v = rec[fields[j]!];
+      const kind = columns[j];
+      const column = values[j]!;
+      if (kind === 'source') {
+        if (!isSource(v)) throw new NotColumnar();
+        (column[0] as number[])[i] = files.index(v.file);
+        (column[1] as string[])[i] = v.position;
+        (column[2] as number[])[i] = subs.index(v.submissionId);
+      } else if (kind === 'sources') {
+        if (!Array.isArray(v)) throw new NotColumnar();
+        column[i] = v.map(src);
+      } else {
+        // Strings, flags and null (most values) need no further look.
+        if (typeof v !== 'string' && typeof v !== 'boolean' && v !== null) assertPlain(v);
+        column[i] = v;
+      }
+    }
+  }
+  return { n, f: fields, c: columns, v: values };
+}
+
+/**
+ * The snapshot of an assembled dataset and its checks as JSON text: null when some value could not be given
+ * back exactly (the caller then keeps no snapshot). Not compressed here: inflating cost a third as much as
+ * parsing on this machine's cores, and PostgreSQL compresses large values itself (TOAST).
+ * @example decodeSnapshot(encodeSnapshot({ dataset, checks })!).dataset //=> deep-equal to dataset
+ */
+export function encodeSnapshot(snapshot: DatasetSnapshot): string | null {
+  const subs = new Dictionary();
+  const files = new Dictionary();
+  const scalars: Record<string, unknown> = {};
+  const tables: Encoded['tables'] = {};
+  try {
+    for (const [key, value] of Object.entries(snapshot.dataset)) {
+      if (Array.isArray(value)) {
+        const t = value.length > 0 ? columnar(value, subs, files) : null;
+        if (t) tables[key] = t;
+        else {
+          assertPlain(value);
+          tables[key] = { raw: value };
+        }
+      } else if (value instanceof Set) {
+        const items = [...value];
+        assertPlain(items);
+        scalars[key] = { $set: items };
+      } else {
+        if (typeof value === 'object' && value !== null && '$set' in value) return null;
+        assertPlain(value);
+        scalars[key] = value;
+      }
+    }
+    assertPlain(snapshot.checks);
+  } catch (e) {
+    if (e instanceof Unrepresentable) return null;
+    throw e;
+  }
+  const encoded: Encoded = {
+    fmt: FORMAT,
+    v: ASSEMBLY_VERSION,
+    k: Object.keys(snapshot.dataset),
+    subs: subs.list,
+    files: files.list,
+    scalars,
+    tables,
+    checks: snapshot.checks,
+  };
+  return JSON.stringify(encoded);
+}
+
+/** {@link encodeTable}, or null when a record's source is not a plain reference. */
+function columnar(records: readonly unknown[], subs: Dictionary, files: Dictionary): EncodedTable | null {
+  try {
+    return encodeTable(records, subs, files);
+  } catch (e) {
+    if (e instanceof NotColumnar) return null;
+    throw e;
+  }
+}
+
+type TableBuilder = (v: unknown[][], n: number, files: string[], subs: string[]) => object[];
+
+/**
+ * The records of an encoded table, by a function generated for its fields: one object literal per record
+ * with the fields in their stored order (the same hidden class for every record, as the merge built them).
+ * Field names are quoted with JSON.stringify, so any name is a string literal here, never code.
+ */
+function tableBuilder(t: EncodedTable): TableBuilder {
+  const head = t.f.map((_, j) => `const c${j} = v[${j}];`);
+  const parts = t.f.map((name, j) => {
+    const value =
+      t.c[j] === 'source'
+        ? `{ file: files[c${j}[0][i]], position: c${j}[1][i], submissionId: subs[c${j}[2][i]] }`
+        : t.c[j] === 'sources'
+          ? `c${j}[i].map((s) => ({ file: files[s[0]], position: s[1], submissionId: subs[s[2]] }))`
+          : `c${j}[i]`;
+    return `${JSON.stringify(name)}: ${value}`;
+  });
+  return new Function(
+    'v',
+    'n',
+    'files',
+    'subs',
+    `${head.join(' ')} const out = new Array(n); for (let i = 0; i < n; i++) out[i] = { ${parts.join(', ')} }; return out;`,
+  ) as TableBuilder;
+}
+
+/**
+ * The dataset and checks of {@link encodeSnapshot}'s output, or null when the text was written by another
+ * assembly version or in another layout (the caller then assembles the version again).
+ */
+export function decodeSnapshot(text: string): DatasetSnapshot | null {
+  const e = JSON.parse(text) as Encoded;
+  if (e.fmt !== FORMAT || e.v !== ASSEMBLY_VERSION) return null;
+  const dataset: Record<string, unknown> = {};
+  for (const key of e.k) {
+    const t = e.tables[key];
+    if (t === undefined) {
+      const value = e.scalars[key];
+      dataset[key] =
+        typeof value === 'object' && value !== null && '$set' in value
+          ? new Set((value as { $set: unknown[] }).$set)
+          : value;
+    } else if ('raw' in t) dataset[key] = t.raw;
+    else dataset[key] = tableBuilder(t)(t.v, t.n, e.files, e.subs);
+  }
+  return { dataset: dataset as unknown as LaDataset, checks: e.checks };
+}
