@@ -39,8 +39,20 @@ const CONVERT: Record<ColumnType, (v: unknown) => unknown> = {
         ? v
         : notStorable(),
   bool: (v) => (v === null || v === undefined ? null : Boolean(v)),
-  json: (v) => (v === null || v === undefined ? null : (JSON.parse(JSON.stringify(v)) as unknown)),
+  json: (v) => (v === null || v === undefined ? null : isStringList(v) ? v.slice() : jsonCopy(v)),
 };
+
+/** A list of strings (the usual JSON column: factors, disabilities, review dates): its copy is its JSON copy. */
+function isStringList(v: unknown): v is string[] {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') return false;
+  return true;
+}
+
+/** What storing a value as JSON text and parsing it back gives. */
+function jsonCopy(v: unknown): unknown {
+  return JSON.parse(JSON.stringify(v)) as unknown;
+}
 
 type FormBuilder = (
   r: Record<string, unknown>,
