@@ -4,7 +4,7 @@ import { readInputs } from '../ingest/read-inputs.js';
 import type { Database } from '../store/database.js';
 import { importDataset } from '../store/import-dataset.js';
 import { computeAndStoreLa } from './compute-la.js';
-import { type ComputeJob, type ImportJob, QUEUES } from './queue.js';
+import { type ComputeJob, type ImportJob, QUEUES, type QueueTiming, queueTiming } from './queue.js';
 
 /** A line a worker logs about a job: ids, LA codes and counts only, never child-level data. */
 export type WorkerLog = (event: {
@@ -26,8 +26,22 @@ function hangsFor(la: string): boolean {
  * expiry, then pg-boss fails and retries it on any live worker; a compute job replaces its LA's figures in
  * one transaction, so a retry never duplicates results.
  */
-export async function startWorker(boss: PgBoss, db: Database, log: WorkerLog): Promise<void> {
-  await boss.work<ComputeJob>(QUEUES.compute, { batchSize: 1 }, async ([job]) => {
+export async function startWorker(
+  boss: PgBoss,
+  db: Database,
+  log: WorkerLog,
+  timing: QueueTiming = queueTiming(),
+): Promise<void> {
+  const options = { batchSize: 1, pollingIntervalSeconds: timing.pollingIntervalSeconds };
+  // pg-boss waits out the rest of its polling interval after every fetch (2 s by default): with jobs shorter
+  // than that (most LAs' computations), a worker would sit idle between them. After a job, the worker is
+  // told to fetch again at once; only an empty queue waits for the interval.
+  const ids: Partial<Record<string, string>> = {};
+  const fetchAgain = (queue: string): void => {
+    const id = ids[queue];
+    if (id !== undefined) boss.notifyWorker(id);
+  };
+  ids[QUEUES.compute] = await boss.work<ComputeJob>(QUEUES.compute, options, async ([job]) => {
     if (!job) return;
     const t0 = Date.now();
     if (hangsFor(job.data.la)) await new Promise(() => {});
@@ -39,8 +53,9 @@ export async function startWorker(boss: PgBoss, db: Database, log: WorkerLog): P
       outcome: outcome ? `${outcome.indicators} indicators for ${outcome.period}` : 'no dataset',
       seconds: (Date.now() - t0) / 1000,
     });
+    fetchAgain(QUEUES.compute);
   });
-  await boss.work<ImportJob>(QUEUES.import, { batchSize: 1 }, async ([job]) => {
+  ids[QUEUES.import] = await boss.work<ImportJob>(QUEUES.import, options, async ([job]) => {
     if (!job) return;
     const t0 = Date.now();
     const ingest = await readInputs([...job.data.paths], { la: job.data.la });
@@ -52,6 +67,7 @@ export async function startWorker(boss: PgBoss, db: Database, log: WorkerLog): P
       outcome: result.kind,
       seconds: (Date.now() - t0) / 1000,
     });
+    fetchAgain(QUEUES.import);
     // A refused import is the data's fault, not the worker's: it is not retried (its issues are stored
     // with the import when the store records refusals; the CLI's `cspi import` shows them).
   });

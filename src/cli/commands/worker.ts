@@ -23,11 +23,17 @@ export function register(program: Command): void {
         );
       }
       const db = await openDatabase(url);
-      const boss = await openQueue(url, queueTiming());
-      await startWorker(boss, db, (e) => {
-        if (opts.json) process.stdout.write(`${JSON.stringify(e)}\n`);
-        else process.stdout.write(`${e.queue} ${e.la}: ${e.outcome} (${e.seconds.toFixed(1)} s)\n`);
-      });
+      const timing = queueTiming();
+      const boss = await openQueue(url, timing);
+      await startWorker(
+        boss,
+        db,
+        (e) => {
+          if (opts.json) process.stdout.write(`${JSON.stringify(e)}\n`);
+          else process.stdout.write(`${e.queue} ${e.la}: ${e.outcome} (${e.seconds.toFixed(1)} s)\n`);
+        },
+        timing,
+      );
       if (!opts.json) process.stdout.write(`cspi worker ${process.pid} waiting for jobs on ${db.location}\n`);
       await new Promise<void>((resolve) => {
         const stop = (): void => resolve();
