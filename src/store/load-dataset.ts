@@ -48,10 +48,20 @@ export async function assembleVersion(
 ): Promise<{ dataset: LaDataset; checks: readonly ValidationIssue[] }> {
   const version = await db.get<{ la: string }>('SELECT la FROM dataset_versions WHERE id = ?', [datasetId]);
   if (!version) throw new Error(`no dataset version ${datasetId}`);
+  const records = await versionRecords(db, datasetId);
+  const { dataset, issues } = assembleDataset(version.la, records);
+  return { dataset, checks: issues };
+}
+
+/**
+ * Every submission of a dataset version with its stored records, as the merge takes them.
+ * @example (await versionRecords(db, '841-v3')).map((s) => s.source) //=> ['cin', 'ssda903', 'local']
+ */
+export async function versionRecords(db: Database, datasetId: string): Promise<SubmissionRecords[]> {
   const subs = await versionSubmissions(db, datasetId);
   // One query per record table for the whole version, not one per submission and table.
   const tables = await readVersionRecords(db, subs);
-  const records: SubmissionRecords[] = subs.map((s) => ({
+  return subs.map((s) => ({
     id: s.id,
     source: s.source,
     collectionYear: s.collectionYear,
@@ -60,6 +70,4 @@ export async function assembleVersion(
     seq: s.seq,
     tables: tables.get(s.id)!,
   }));
-  const { dataset, issues } = assembleDataset(version.la, records);
-  return { dataset, checks: issues };
 }

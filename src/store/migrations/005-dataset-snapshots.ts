@@ -7,28 +7,21 @@ import type { Migration } from '../database.js';
  * another assembly version) is assembled from them as before. PostgreSQL compresses the body with LZ4 where
  * the server has it (several times faster than its default, pglz, on a national import), else as usual.
  */
+const TABLE = `
+CREATE TABLE dataset_snapshots (
+  dataset_id TEXT PRIMARY KEY REFERENCES dataset_versions(id),
+  la TEXT NOT NULL,
+  assembly INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  body TEXT NOT NULL
+);
+CREATE INDEX dataset_snapshots_la ON dataset_snapshots (la);
+`;
+
 export const migration: Migration = {
   id: '005-dataset-snapshots',
-  sql: `
-CREATE TABLE dataset_snapshots (
-  dataset_id TEXT PRIMARY KEY REFERENCES dataset_versions(id),
-  la TEXT NOT NULL,
-  assembly INTEGER NOT NULL,
-  created_at TEXT NOT NULL,
-  body TEXT NOT NULL
-);
-CREATE INDEX dataset_snapshots_la ON dataset_snapshots (la);
-`,
-  postgresSql: `
-CREATE TABLE dataset_snapshots (
-  dataset_id TEXT PRIMARY KEY REFERENCES dataset_versions(id),
-  la TEXT NOT NULL,
-  assembly INTEGER NOT NULL,
-  created_at TEXT NOT NULL,
-  body TEXT NOT NULL
-);
-CREATE INDEX dataset_snapshots_la ON dataset_snapshots (la);
-DO $$ BEGIN
+  sql: TABLE,
+  postgresSql: `${TABLE}DO $$ BEGIN
   ALTER TABLE dataset_snapshots ALTER COLUMN body SET COMPRESSION lz4;
 EXCEPTION WHEN feature_not_supported THEN NULL; -- a server built without LZ4 keeps pglz
 END $$;

@@ -15,8 +15,7 @@ import { FAULT_KINDS } from '../../synth/faults.js';
 import { runSynth } from '../../synth/run-synth.js';
 import { importDataset } from '../import-dataset.js';
 import { openDatabase } from '../open.js';
-import { readVersionRecords } from '../records/read-version.js';
-import { versionSubmissions } from '../stored-submissions.js';
+import { versionRecords } from '../load-dataset.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cspi-assembly-fixture-'));
 try {
@@ -34,17 +33,7 @@ try {
   const read = await readInputs([join(dir, '841')], { la: '841', today: '2022-04-01' as never });
   const r = await importDataset(db, read, { la: '841' });
   if (r.kind !== 'imported') throw new Error(`fixture import: ${r.kind}`);
-  const subs = await versionSubmissions(db, r.datasetId);
-  const tables = await readVersionRecords(db, subs);
-  const submissions = subs.map((s) => ({
-    id: s.id,
-    source: s.source,
-    collectionYear: s.collectionYear,
-    asAt: s.asAt,
-    dateRange: s.dateRange,
-    seq: s.seq,
-    tables: tables.get(s.id)!,
-  }));
+  const submissions = await versionRecords(db, r.datasetId);
   await db.close();
   const out = new URL('fixture/synth-841.submissions.json.gz', import.meta.url);
   writeFileSync(out, gzipSync(JSON.stringify(submissions), { level: 9 }));
