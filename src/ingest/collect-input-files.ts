@@ -13,14 +13,19 @@ export interface InputFile {
   readonly dir: string;
 }
 
-/** True for names a folder walk skips: hidden files and Office lock files (`~$…`). */
+/**
+ * True for names a folder walk skips: hidden files, Office lock files (`~$…`) and an embedded cspi
+ * database with its journal files (`cspi.db`, `-wal`, `-shm`, `-journal`), kept beside the returns when
+ * `cspi import .` is run in their folder.
+ * @example isSkippedName('cspi.db-wal') //=> true
+ */
 export function isSkippedName(name: string): boolean {
-  return name.startsWith('.') || name.startsWith('~$');
+  return name.startsWith('.') || name.startsWith('~$') || /\.db(-wal|-shm|-journal)?$/i.test(name);
 }
 
 /**
  * Expands the paths of `cspi import PATH...` (inputs.md §1): files as given, folders walked recursively with
- * hidden and `~$` files skipped; sorted by path. A path that does not exist is a structural issue.
+ * hidden, `~$` and database files skipped; sorted by path. A path that does not exist is a structural issue.
  * @example await collectInputFiles(['data/2021-22']) //=> { files: [{ name: 'episodes.csv', … }], issues: [] }
  */
 export async function collectInputFiles(
