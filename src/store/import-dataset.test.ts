@@ -83,6 +83,17 @@ for (const store of testStores()) {
         assert.deepEqual(d.historyStart, { cin: '2021-04-01', ssda903: '2021-04-01' });
       });
 
+      await t.test(
+        'a submission is kept: the store refuses to delete one, so no record loses it',
+        async () => {
+          const n = async () => (await db.get<{ n: number }>('SELECT count(*) AS n FROM submissions'))!.n;
+          const before = await n();
+          assert.ok(before > 0);
+          await assert.rejects(db.run('DELETE FROM submissions'), /submissions are kept/);
+          assert.equal(await n(), before);
+        },
+      );
+
       await t.test('a byte-identical re-import is skipped: no new version', async () => {
         const r = await importDataset(db, ingestResult('841', first), { la: '841' });
         assert.equal(r.kind, 'unchanged');

@@ -10,6 +10,7 @@ import { migration as storedTables } from './migrations/004-stored-tables.js';
 import { migration as editionsAppendOnly } from './migrations/111-editions-append-only.js';
 import { migration as targetsImprovementAware } from './migrations/112-targets-improvement-aware.js';
 import { migration as datasetSnapshots } from './migrations/005-dataset-snapshots.js';
+import { migration as submissionsKept } from './migrations/006-submissions-kept.js';
 
 /**
  * Every schema change, in the order applied. Append new ones at the end (a file
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   editionsAppendOnly,
   targetsImprovementAware,
   datasetSnapshots,
+  submissionsKept,
 ];
