@@ -75,12 +75,15 @@ export function runRules(
       const src = sourceOf(hit.record);
       const file = src?.file ?? null;
       const position = src?.position ?? null;
-      const label = position ? tableLabel(position, file ? fileTables.get(file) : undefined) : null;
+      const label = position
+        ? recordLabel(hit.table, position, file ? fileTables.get(file) : undefined)
+        : null;
       const path = position ? xmlPathOf(position) : null;
+      const shared = SHARED_ELEMENT_TABLES[hit.table];
       const unit = !path
         ? 'this row'
-        : file && held?.get(file)?.has(path)
-          ? `its ${SHARED_ELEMENT_TABLES[hit.table] ?? hit.table} record`
+        : shared !== undefined || (file && held?.get(file)?.has(path))
+          ? `its ${shared ?? (hit.table === 'children' ? 'Header' : hit.table)} record`
           : `this ${label}${label === 'Child' || label === 'CINdetails' ? ' and everything in it' : ''}`;
       const tail = severity === 'error' ? `; ${unit} was not loaded.` : '.';
       issues.push({
@@ -110,7 +113,7 @@ export function runRules(
         const src = sourceOf(r);
         if (rejectedPaths.size > 0 && src && insideRejected(src.file, src.position, rejectedPaths)) {
           changed = true;
-          const label = tableLabel(src.position, undefined);
+          const label = recordLabel(key, src.position, undefined);
           issues.push({
             code: 'PARENT-REJECTED',
             severity: 'error',
@@ -135,12 +138,25 @@ export function runRules(
   return { tables, issues, skipped: skippedRules };
 }
 
-/** How a message names a record that shares its XML element with another table's (SSDA903 HEADER). */
+/**
+ * Tables whose XML records share their element with another table's (an SSDA903 HEADER gives the Header row and
+ * may give UASC, OC3 and AD1 rows), by the name their counts and messages use (inputs.md §2.1, §6).
+ */
 const SHARED_ELEMENT_TABLES: Partial<Record<StagedTableKey, string>> = {
   uasc: 'UASC',
   oc3: 'OC3',
   ad1: 'AD1',
 };
+
+/**
+ * The table label an issue about a record is counted under (inputs.md §6): the XML element type, except for a
+ * record that shares its element (SSDA903 UASC, OC3, AD1: their own table, as the reader counts them); the
+ * CSV file's table.
+ */
+function recordLabel(table: StagedTableKey, position: string, fileTable: string | undefined): string {
+  const shared = SHARED_ELEMENT_TABLES[table];
+  return shared !== undefined && xmlPathOf(position) !== null ? shared : tableLabel(position, fileTable);
+}
 
 /** Of the rejected XML paths, those where a record that is not rejected also sits (by file). */
 function heldPaths(

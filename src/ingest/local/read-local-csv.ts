@@ -1,6 +1,7 @@
 import type { FileSink } from '../file-sink.js';
 import type { IngestLimits } from '../limits.js';
-import { RowFields, cell } from '../row-fields.js';
+import { cell } from '../row-fields.js';
+import { csvRowFields } from '../csv/csv-row-fields.js';
 import { streamCsv } from '../csv/stream-csv.js';
 import { mapLocalRow } from './map-local-row.js';
 import type { LocalTable } from './tables.js';
@@ -36,18 +37,8 @@ export async function readLocalCsv(sink: FileSink, o: ReadLocalCsvOptions): Prom
     onChunk: o.onChunk,
     rows: {
       row: (cells, line) => {
-        sink.read(o.table);
-        const f = new RowFields(sink, o.table, `line ${line}`, null, null);
-        if (cells.length !== columns) {
-          f.issue(
-            'GEN-FIELDS',
-            'error',
-            null,
-            null,
-            `the row has ${cells.length} fields but the header has ${columns}`,
-          );
-          return;
-        }
+        const f = csvRowFields(sink, o.table, cells, line, columns, -1);
+        if (f === null) return;
         const d = mapLocalRow(
           o.table,
           (c) => {

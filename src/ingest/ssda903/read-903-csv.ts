@@ -1,6 +1,7 @@
 import type { FileSink } from '../file-sink.js';
 import type { IngestLimits } from '../limits.js';
-import { RowFields, cell } from '../row-fields.js';
+import { cell } from '../row-fields.js';
+import { csvRowFields } from '../csv/csv-row-fields.js';
 import { streamCsv } from '../csv/stream-csv.js';
 import type { CsvRowSink } from '../csv/csv-row-reader.js';
 import { map903Row, type Map903Options } from './map-903-row.js';
@@ -60,23 +61,12 @@ class Ssda903Rows implements CsvRowSink {
 
   row(cells: string[], line: number): void {
     const { sink, o, columns } = this;
-    sink.read(o.table);
-    const f = new RowFields(sink, o.table, `line ${line}`, null, null);
-    if (cells.length !== columns) {
-      f.childId = cell(cells[o.index['CHILD']!]);
-      f.issue(
-        'GEN-FIELDS',
-        'error',
-        null,
-        null,
-        `the row has ${cells.length} fields but the header has ${columns}`,
-      );
-      return;
-    }
+    const ci = o.index['CHILD'] ?? -1;
+    const f = csvRowFields(sink, o.table, cells, line, columns, ci);
+    if (f === null) return;
     // Rows of one child usually follow each other: give them one child id string, so the rules' maps by
     // child compare it by identity and hash it once.
-    const ci = o.index['CHILD'];
-    if (ci !== undefined && ci >= 0) {
+    if (ci >= 0) {
       const child = cells[ci]!;
       if (child === this.lastChild) cells[ci] = this.lastChild;
       else this.lastChild = child;

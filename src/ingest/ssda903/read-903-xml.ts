@@ -23,26 +23,32 @@ export interface Read903XmlOptions {
  * Streams an SSDA903 XML return (inputs.md §2.1 "XML form") into the same tables as the CSV form, one CHILD at
  * a time: HEADER → Header (plus a UASC row when UASC=1 or DUC is set, an OC3 or AD1 row when any of its fields is set),
  * AREVIEW → Reviews, AMISSING → Missing, OC2, PERMANENCE → PrevPerm, AD_PLACED → PlacedAdoption, EPISODE →
- * Episodes (PL = PLACE). DOB is copied from HEADER; self-closed elements are null.
+ * Episodes (PL = PLACE). DOB is copied from HEADER; self-closed elements are null. Rows are counted per element
+ * type, except the UASC, OC3 and AD1 rows of a HEADER, counted under those tables (inputs.md §6).
  * @example await read903Xml(sink, { path, encoding: 'utf-8', limits, upnKey })
  */
 export async function read903Xml(sink: FileSink, o: Read903XmlOptions): Promise<void> {
   const opts = { dateStyle: 'dmy-or-iso' as const, upnKey: o.upnKey };
+  /**
+   * Maps one element to a row of `table`. The UASC, OC3 and AD1 records a HEADER also gives are counted and
+   * reported under their own table (`shared`), so one of them rejected leaves the HEADER's Header row loaded.
+   */
   const map = (
     table: Ssda903Table,
     node: XmlNode,
     get: CellGetter,
     childId: string | null,
-    count = true,
+    shared = false,
   ): void => {
-    if (count) sink.read(node.name);
+    const label = shared ? table : node.name;
+    sink.read(label);
     const f = new RowFields(
       sink,
-      node.name,
+      label,
       xmlPosition(node),
       childId,
       `${sink.file} ${node.path} (line ${node.line})`,
-      `this ${node.name}`,
+      shared ? `its ${table} record` : `this ${node.name}`,
     );
     map903Row(table, get, f, sink, opts);
   };
@@ -67,9 +73,9 @@ export async function read903Xml(sink: FileSink, o: Read903XmlOptions): Promise<
           c === 'CHILD' ? childId : c === 'DOB' && !('DOB' in leaves) ? dob : (leaves[c] ?? null);
       if (header) {
         map('Header', header, withChild(h), childId);
-        if (h['UASC'] === '1' || h['DUC']) map('UASC', header, withChild(h), childId, false);
-        if (h['IN_TOUCH'] || h['ACTIV'] || h['ACCOM']) map('OC3', header, withChild(h), childId, false);
-        if (AD1_FIELDS.some((c) => h[c])) map('AD1', header, withChild(h), childId, false);
+        if (h['UASC'] === '1' || h['DUC']) map('UASC', header, withChild(h), childId, true);
+        if (h['IN_TOUCH'] || h['ACTIV'] || h['ACCOM']) map('OC3', header, withChild(h), childId, true);
+        if (AD1_FIELDS.some((c) => h[c])) map('AD1', header, withChild(h), childId, true);
         for (const n of header.children['AREVIEW'] ?? []) map('Reviews', n, withChild(n.leaves), childId);
         for (const n of header.children['AMISSING'] ?? []) map('Missing', n, withChild(n.leaves), childId);
         for (const n of header.children['OC2'] ?? []) map('OC2', n, withChild(n.leaves), childId);
