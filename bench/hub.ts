@@ -6,7 +6,7 @@
  * or CSPI_TEST_PG_URL (`eval "$(scripts/pg-test-cluster.sh start)"`); a scratch database is made and dropped.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -15,6 +15,7 @@ import pg from 'pg';
 import { heading, print, timed } from './measure.js';
 import { openDatabase } from '../src/store/open.js';
 import { fanOutCompute, fanOutImport, lasWithDatasets, waitForJobs } from '../src/hub/fan-out.js';
+import { laFolders } from '../src/hub/la-folders.js';
 import { QUEUES, openQueue, queueTiming } from '../src/hub/queue.js';
 import { benchWebOnStore } from './web.js';
 
@@ -62,19 +63,9 @@ export async function benchHub(): Promise<void> {
     try {
       startWorker();
       const w2 = startWorker();
-      const las = readdirSync(dir).filter((f) => /^\d{3}$/.test(f));
+      const folders = laFolders(dir);
       const [imported, importSecs] = await timed(async () =>
-        waitForJobs(
-          boss,
-          QUEUES.import,
-          await fanOutImport(
-            boss,
-            las.map((la) => ({ la, paths: [join(dir, la)] })),
-            timing,
-          ),
-          () => {},
-          3_600_000,
-        ),
+        waitForJobs(boss, QUEUES.import, await fanOutImport(boss, folders, timing), () => {}, 3_600_000),
       );
       print({
         name: `import, 2 workers (${imported.completed}/${imported.total} LAs)`,

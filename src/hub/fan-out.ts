@@ -1,5 +1,6 @@
 import type PgBoss from 'pg-boss';
 import type { Database } from '../store/database.js';
+import { importPriority, type LaFolder } from './la-folders.js';
 import { type ComputeJob, type ImportJob, type QueueTiming, QUEUES, jobOptions } from './queue.js';
 
 /** LAs holding a current dataset version, in code order. */
@@ -27,16 +28,19 @@ export async function fanOutCompute(
   return ids;
 }
 
-/** One import job per LA folder. */
+/** One import job per LA folder; the largest folders are taken first ({@link importPriority}). */
 export async function fanOutImport(
   boss: PgBoss,
-  folders: readonly { la: string; paths: readonly string[] }[],
+  folders: readonly LaFolder[],
   timing: QueueTiming,
 ): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const f of folders) {
     const job: ImportJob = { la: f.la, paths: f.paths };
-    const id = await boss.send(QUEUES.import, job, jobOptions(timing));
+    const id = await boss.send(QUEUES.import, job, {
+      ...jobOptions(timing),
+      priority: importPriority(f.bytes),
+    });
     if (id) ids.set(f.la, id);
   }
   return ids;

@@ -1,8 +1,7 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parsePeriod } from '../../calendar/period.js';
 import { fanOutCompute, fanOutImport, lasWithDatasets, waitForJobs } from '../../hub/fan-out.js';
+import { laFolders } from '../../hub/la-folders.js';
 import { hubBenchmarks } from '../../hub/hub-benchmarks.js';
 import { enableLaIsolation } from '../../hub/la-isolation.js';
 import { loadLaGroups } from '../../hub/la-groups.js';
@@ -28,13 +27,6 @@ async function openHub(opts: HubOptions): Promise<{ url: string; db: Database }>
 }
 
 /** LA folders under a synth-style root: `ROOT/<LA code>/…` (a folder named by a 3-digit DfE code). */
-function laFolders(root: string): { la: string; paths: string[] }[] {
-  return readdirSync(root)
-    .filter((name) => /^\d{3}$/.test(name) && statSync(join(root, name)).isDirectory())
-    .sort()
-    .map((la) => ({ la, paths: [resolve(root, la)] }));
-}
-
 /**
  * `cspi hub …`: a regional or national hub on PostgreSQL. `init` sets up LA isolation; `import` and
  * `compute` put one job per LA on the queue for `cspi worker` processes and wait for them (resumable:
