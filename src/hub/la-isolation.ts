@@ -11,6 +11,7 @@ const LA_TABLES = [
   'submissions',
   'dataset_versions',
   'dataset_snapshots',
+  'dataset_snapshot_parts',
   'indicator_results',
 ] as const;
 

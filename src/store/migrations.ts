@@ -11,6 +11,7 @@ import { migration as editionsAppendOnly } from './migrations/111-editions-appen
 import { migration as targetsImprovementAware } from './migrations/112-targets-improvement-aware.js';
 import { migration as datasetSnapshots } from './migrations/005-dataset-snapshots.js';
 import { migration as submissionsKept } from './migrations/006-submissions-kept.js';
+import { migration as datasetSnapshotParts } from './migrations/007-dataset-snapshot-parts.js';
 
 /**
  * Every schema change, in the order applied. Append new ones at the end (a file
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   targetsImprovementAware,
   datasetSnapshots,
   submissionsKept,
+  datasetSnapshotParts,
 ];

@@ -69,6 +69,11 @@ for (const store of testStores()) {
           "the old version's snapshot is dropped",
         );
         assert.equal(await snapshotCount(db), 1);
+        assert.deepEqual(
+          await db.all('SELECT DISTINCT dataset_id FROM dataset_snapshot_parts'),
+          [{ dataset_id: r2.datasetId }],
+          "the old version's parts are dropped with it",
+        );
         await assertLoadsAsAssembled(db, r2.datasetId);
         // The older version is still loadable, assembled from its records.
         const old = await loadDatasetVersion(db, '841', r1.datasetId);
@@ -129,11 +134,24 @@ for (const store of testStores()) {
       }
     });
 
-    test('a snapshot of another assembly version is ignored: the version is assembled again', async () => {
+    test('a snapshot of another assembly version, or with a part missing, is ignored: the version is assembled again', async () => {
       const { db, cleanup } = await store.open();
       try {
         const r = await importDataset(db, first, { la: '841' });
         if (r.kind !== 'imported') assert.fail(r.kind);
+        assert.ok(await readSnapshot(db, r.datasetId));
+        const last = await db.get<{ part: number; body: string }>(
+          'SELECT part, body FROM dataset_snapshot_parts ORDER BY part DESC LIMIT 1',
+        );
+        await db.run('DELETE FROM dataset_snapshot_parts WHERE part = ?', [last!.part]);
+        assert.equal(await readSnapshot(db, r.datasetId), undefined, 'a part missing');
+        await db.run('INSERT INTO dataset_snapshot_parts (dataset_id, la, part, body) VALUES (?, ?, ?, ?)', [
+          r.datasetId,
+          '841',
+          last!.part,
+          last!.body,
+        ]);
+        assert.ok(await readSnapshot(db, r.datasetId));
         await db.run('UPDATE dataset_snapshots SET assembly = assembly + 1');
         assert.equal(await readSnapshot(db, r.datasetId), undefined);
         await db.run('UPDATE dataset_snapshots SET assembly = assembly - 1, body = ?', ['{"v":-1}']);

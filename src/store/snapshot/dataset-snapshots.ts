@@ -3,9 +3,10 @@ import { ASSEMBLY_VERSION } from './assembly-version.js';
 import { type DatasetSnapshot, decodeSnapshot, encodeSnapshot } from './snapshot-codec.js';
 
 /**
- * Stores the snapshot of an LA's new current version and drops the LA's older ones (only the current
- * version is kept assembled; an older one is assembled from its records when asked for). Returns false,
- * storing nothing, when there is no snapshot or the dataset holds a value it could not give back exactly.
+ * Stores the snapshot of an LA's new current version (its head in `dataset_snapshots`, its parts in
+ * `dataset_snapshot_parts`) and drops the LA's older ones (only the current version is kept assembled; an
+ * older one is assembled from its records when asked for). Returns false, storing nothing, when there is
+ * no snapshot or the dataset holds a value it could not give back exactly.
  * @example await writeSnapshot(tx, '841', '841-v3', { dataset, checks }, now) //=> true
  */
 export async function writeSnapshot(
@@ -15,24 +16,41 @@ export async function writeSnapshot(
   snapshot: DatasetSnapshot | null,
   createdAt: string,
 ): Promise<boolean> {
+  await db.run('DELETE FROM dataset_snapshot_parts WHERE la = ?', [la]);
   await db.run('DELETE FROM dataset_snapshots WHERE la = ?', [la]);
-  const body = snapshot ? encodeSnapshot(snapshot) : null;
-  if (body === null) return false;
+  const text = snapshot ? encodeSnapshot(snapshot) : null;
+  if (text === null) return false;
   await db.run(
     'INSERT INTO dataset_snapshots (dataset_id, la, assembly, created_at, body) VALUES (?, ?, ?, ?, ?)',
-    [datasetId, la, ASSEMBLY_VERSION, createdAt, body],
+    [datasetId, la, ASSEMBLY_VERSION, createdAt, text.head],
   );
+  // One statement per part: a part is a long value (up to tens of MB) that a statement's parameter carries
+  // as it is, where COPY would first escape it.
+  for (let part = 0; part < text.parts.length; part++) {
+    await db.run('INSERT INTO dataset_snapshot_parts (dataset_id, la, part, body) VALUES (?, ?, ?, ?)', [
+      datasetId,
+      la,
+      part,
+      text.parts[part],
+    ]);
+  }
   return true;
 }
 
 /**
- * The stored snapshot of a dataset version, or undefined when it has none written by this assembly version.
+ * The stored snapshot of a dataset version, or undefined when it has none written by this assembly version
+ * (or its parts are not all there).
  * @example (await readSnapshot(db, '841-v3'))?.dataset.episodes.length //=> 1234
  */
 export async function readSnapshot(db: Database, datasetId: string): Promise<DatasetSnapshot | undefined> {
-  const row = await db.get<{ body: string }>(
+  const head = await db.get<{ body: string }>(
     'SELECT body FROM dataset_snapshots WHERE dataset_id = ? AND assembly = ?',
     [datasetId, ASSEMBLY_VERSION],
   );
-  return row ? (decodeSnapshot(row.body) ?? undefined) : undefined;
+  if (!head) return undefined;
+  const parts = await db.all<{ body: string }>(
+    'SELECT body FROM dataset_snapshot_parts WHERE dataset_id = ? ORDER BY part',
+    [datasetId],
+  );
+  return decodeSnapshot({ head: head.body, parts: parts.map((p) => p.body) }) ?? undefined;
 }

@@ -86,11 +86,31 @@ describe('dataset snapshot codec', () => {
     test(`a snapshot written by another ${field === 'v' ? 'assembly version' : 'layout'} is not used`, () => {
       const text = encodeSnapshot({ dataset: emptyDataset('841'), checks: [] })!;
       assert.ok(decodeSnapshot(text));
-      const body = JSON.parse(text) as Record<typeof field, number>;
-      body[field] += 1;
-      assert.equal(decodeSnapshot(JSON.stringify(body)), null);
+      const head = JSON.parse(text.head) as Record<typeof field, number>;
+      head[field] += 1;
+      assert.equal(decodeSnapshot({ ...text, head: JSON.stringify(head) }), null);
     });
   }
+
+  test('a table is held in parts, one per field; parts missing or out of place give no snapshot back', () => {
+    const { dataset, checks } = fixture();
+    const text = encodeSnapshot({ dataset, checks })!;
+    const head = JSON.parse(text.head) as {
+      tables: Record<string, { f: string[]; p: number[] }>;
+      checks: number;
+    };
+    const referrals = head.tables['referrals']!;
+    assert.equal(referrals.p.length, referrals.f.length);
+    const ids = JSON.parse(text.parts[referrals.p[referrals.f.indexOf('id')]!]!) as string[];
+    assert.deepEqual(
+      ids,
+      dataset.referrals.map((r) => r.id),
+    );
+    assert.deepEqual(JSON.parse(text.parts[head.checks]!), checks);
+    assert.equal(decodeSnapshot({ ...text, parts: text.parts.slice(0, -1) }), null, 'a part missing');
+    referrals.p[0] = text.parts.length;
+    assert.equal(decodeSnapshot({ ...text, head: JSON.stringify(head) }), null, 'a part out of range');
+  });
 
   test('property: any records either come back exactly or give no snapshot', () => {
     const record = fc.dictionary(fc.string({ maxLength: 6 }), fc.anything({ maxDepth: 2 }), { maxKeys: 5 });

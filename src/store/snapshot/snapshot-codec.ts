@@ -43,9 +43,27 @@ interface EncodedTable {
 }
 
 /** The layout of the encoded text; bump with any change to it (a stored snapshot of another is ignored). */
-const FORMAT = 2;
+const FORMAT = 3;
 
-interface Encoded {
+/**
+ * A snapshot as text: a head (layout, dictionaries, scalars) and the parts it names, each one JSON value (a
+ * column of a table, a table kept as it is, the checks). In parts, no single string or database value is
+ * the size of a large LA's whole dataset (200 MB): each part is read, sent and parsed on its own.
+ */
+export interface SnapshotText {
+  readonly head: string;
+  readonly parts: readonly string[];
+}
+
+/** A table in the head: its columns' layout and the parts holding their values (one per field, in order). */
+interface TableHead {
+  readonly n: number;
+  readonly f: string[];
+  readonly c: Column[];
+  readonly p: number[];
+}
+
+interface Head {
   readonly fmt: number;
   readonly v: number;
   /** The dataset's keys in their order. */
@@ -55,9 +73,12 @@ interface Encoded {
   readonly files: string[];
   /** Fields of the dataset that are not record lists (la, asAt, historyStart; Sets tagged). */
   readonly scalars: Record<string, unknown>;
-  /** Record lists by dataset key: columns, or the records as they are (`{ raw: [...] }`). */
-  readonly tables: Record<string, EncodedTable | { readonly raw: unknown[] }>;
-  readonly checks: readonly ValidationIssue[];
+  /** Record lists by dataset key: columns, or the part holding the records as they are (`{ raw: part }`). */
+  readonly tables: Record<string, TableHead | { readonly raw: number }>;
+  /** The part holding the checks. */
+  readonly checks: number;
+  /** How many parts there are. */
+  readonly np: number;
 }
 
 class Unrepresentable extends Error {}
@@ -178,24 +199,26 @@ function encodeTable(records: readonly unknown[], subs: Dictionary, files: Dicti
 }
 
 /**
- * The snapshot of an assembled dataset and its checks as JSON text: null when some value could not be given
- * back exactly (the caller then keeps no snapshot). Not compressed here: inflating cost a third as much as
+ * The snapshot of an assembled dataset and its checks as text: null when some value could not be given back
+ * exactly (the caller then keeps no snapshot). Not compressed here: inflating cost a third as much as
  * parsing on this machine's cores, and PostgreSQL compresses large values itself (TOAST).
  * @example decodeSnapshot(encodeSnapshot({ dataset, checks })!).dataset //=> deep-equal to dataset
  */
-export function encodeSnapshot(snapshot: DatasetSnapshot): string | null {
+export function encodeSnapshot(snapshot: DatasetSnapshot): SnapshotText | null {
   const subs = new Dictionary();
   const files = new Dictionary();
   const scalars: Record<string, unknown> = {};
-  const tables: Encoded['tables'] = {};
+  const tables: Head['tables'] = {};
+  const parts: string[] = [];
+  const part = (value: unknown): number => parts.push(JSON.stringify(value)) - 1;
   try {
     for (const [key, value] of Object.entries(snapshot.dataset)) {
       if (Array.isArray(value)) {
         const t = value.length > 0 ? columnar(value, subs, files) : null;
-        if (t) tables[key] = t;
+        if (t) tables[key] = { n: t.n, f: t.f, c: t.c, p: t.v.map(part) };
         else {
           assertPlain(value);
-          tables[key] = { raw: value };
+          tables[key] = { raw: part(value) };
         }
       } else if (value instanceof Set) {
         const items = [...value];
@@ -212,7 +235,8 @@ export function encodeSnapshot(snapshot: DatasetSnapshot): string | null {
     if (e instanceof Unrepresentable) return null;
     throw e;
   }
-  const encoded: Encoded = {
+  const checks = part(snapshot.checks);
+  const head: Head = {
     fmt: FORMAT,
     v: ASSEMBLY_VERSION,
     k: Object.keys(snapshot.dataset),
@@ -220,9 +244,10 @@ export function encodeSnapshot(snapshot: DatasetSnapshot): string | null {
     files: files.list,
     scalars,
     tables,
-    checks: snapshot.checks,
+    checks,
+    np: parts.length,
   };
-  return JSON.stringify(encoded);
+  return { head: JSON.stringify(head), parts };
 }
 
 /** {@link encodeTable}, or null when a record's source is not a plain reference. */
@@ -237,22 +262,24 @@ function columnar(records: readonly unknown[], subs: Dictionary, files: Dictiona
 
 type TableBuilder = (v: unknown[][], n: number, files: string[], subs: string[]) => object[];
 
+/** The expression reading record `i`'s value of field `j` (its column is `c${j}`), by the column's kind. */
+const READ_VALUE: Readonly<Record<Column, (j: number) => string>> = {
+  plain: (j) => `c${j}[i]`,
+  source: (j) => `{ file: files[c${j}[0][i]], position: c${j}[1][i], submissionId: subs[c${j}[2][i]] }`,
+  sources: (j) => `c${j}[i].map((s) => ({ file: files[s[0]], position: s[1], submissionId: subs[s[2]] }))`,
+};
+
+const isColumn = (c: unknown): c is Column => typeof c === 'string' && Object.hasOwn(READ_VALUE, c);
+
 /**
  * The records of an encoded table, by a function generated for its fields: one object literal per record
  * with the fields in their stored order (the same hidden class for every record, as the merge built them).
- * Field names are quoted with JSON.stringify, so any name is a string literal here, never code.
+ * Field names are quoted with JSON.stringify, so any name is a string literal here, never code; a column
+ * kind is one of {@link READ_VALUE}'s (the caller checks).
  */
-function tableBuilder(t: EncodedTable): TableBuilder {
+function tableBuilder(t: { readonly f: readonly string[]; readonly c: readonly Column[] }): TableBuilder {
   const head = t.f.map((_, j) => `const c${j} = v[${j}];`);
-  const parts = t.f.map((name, j) => {
-    const value =
-      t.c[j] === 'source'
-        ? `{ file: files[c${j}[0][i]], position: c${j}[1][i], submissionId: subs[c${j}[2][i]] }`
-        : t.c[j] === 'sources'
-          ? `c${j}[i].map((s) => ({ file: files[s[0]], position: s[1], submissionId: subs[s[2]] }))`
-          : `c${j}[i]`;
-    return `${JSON.stringify(name)}: ${value}`;
-  });
+  const parts = t.f.map((name, j) => `${JSON.stringify(name)}: ${READ_VALUE[t.c[j]!](j)}`);
   return new Function(
     'v',
     'n',
@@ -264,22 +291,38 @@ function tableBuilder(t: EncodedTable): TableBuilder {
 
 /**
  * The dataset and checks of {@link encodeSnapshot}'s output, or null when the text was written by another
- * assembly version or in another layout (the caller then assembles the version again).
+ * assembly version or in another layout, or its parts are not the ones its head names (the caller then
+ * assembles the version again).
  */
-export function decodeSnapshot(text: string): DatasetSnapshot | null {
-  const e = JSON.parse(text) as Encoded;
-  if (e.fmt !== FORMAT || e.v !== ASSEMBLY_VERSION) return null;
-  const dataset: Record<string, unknown> = {};
-  for (const key of e.k) {
-    const t = e.tables[key];
-    if (t === undefined) {
-      const value = e.scalars[key];
-      dataset[key] =
-        typeof value === 'object' && value !== null && '$set' in value
-          ? new Set((value as { $set: unknown[] }).$set)
-          : value;
-    } else if ('raw' in t) dataset[key] = t.raw;
-    else dataset[key] = tableBuilder(t)(t.v, t.n, e.files, e.subs);
+export function decodeSnapshot(text: SnapshotText): DatasetSnapshot | null {
+  const e = JSON.parse(text.head) as Head;
+  if (e.fmt !== FORMAT || e.v !== ASSEMBLY_VERSION || e.np !== text.parts.length) return null;
+  const parsePart = (i: unknown): unknown => {
+    if (typeof i !== 'number' || !Number.isInteger(i) || i < 0 || i >= text.parts.length)
+      throw new BadLayout();
+    return JSON.parse(text.parts[i]!) as unknown;
+  };
+  try {
+    const dataset: Record<string, unknown> = {};
+    for (const key of e.k) {
+      const t = e.tables[key];
+      if (t === undefined) {
+        const value = e.scalars[key];
+        dataset[key] =
+          typeof value === 'object' && value !== null && '$set' in value
+            ? new Set((value as { $set: unknown[] }).$set)
+            : value;
+      } else if ('raw' in t) dataset[key] = parsePart(t.raw);
+      else if (t.c.every(isColumn) && t.p.length === t.f.length)
+        dataset[key] = tableBuilder(t)(t.p.map(parsePart) as unknown[][], t.n, e.files, e.subs);
+      else return null;
+    }
+    return { dataset: dataset as unknown as LaDataset, checks: parsePart(e.checks) as ValidationIssue[] };
+  } catch (err) {
+    if (err instanceof BadLayout) return null;
+    throw err;
   }
-  return { dataset: dataset as unknown as LaDataset, checks: e.checks };
 }
+
+/** A head naming a part that is not there. */
+class BadLayout extends Error {}
