@@ -31,7 +31,7 @@ export async function loadDatasetVersion(
 ): Promise<{ version: DatasetVersion; dataset: LaDataset; checks: readonly ValidationIssue[] } | undefined> {
   const version = await getDatasetVersion(db, la, datasetId);
   if (!version) return undefined;
-  // The current version's snapshot, written by its import: one read instead of every record and the merge.
+  // The current version's snapshot, written by its import: two reads instead of every record and the merge.
   const snapshot = await readSnapshot(db, version.id);
   if (snapshot) return { version, dataset: snapshot.dataset, checks: snapshot.checks };
   return { version, ...(await assembleVersion(db, version.id)) };

@@ -3,9 +3,9 @@ import type { ValidationIssue } from '../../validate/issue.js';
 import { ASSEMBLY_VERSION } from './assembly-version.js';
 
 /**
- * A dataset version's assembled records (what `assembleDataset` gives) and its dataset checks, held as one
- * value so that loading a version is one read and one parse instead of reading every record table and
- * merging the submissions again (issues 4 and 7: loading was two thirds of computing an LA).
+ * A dataset version's assembled records (what `assembleDataset` gives) and its dataset checks, held ready
+ * so that loading a version is two reads (head and parts) and a parse instead of reading every record table
+ * and merging the submissions again (issues 4 and 7: loading was two thirds of computing an LA).
  *
  * The encoding is exact or nothing: every table whose records share one shape is stored as columns (field
  * names once, one array per record, source references through a dictionary of submissions and files); a
