@@ -14,7 +14,10 @@ import { importDataset } from '../import-dataset.js';
 import { assembleVersion, loadDatasetVersion } from '../load-dataset.js';
 import { episode, ingestResult, staged } from '../test-records.js';
 import { testStores } from '../test-stores.js';
-import { readSnapshot } from './dataset-snapshots.js';
+import { emptyDataset, type LaDataset } from '../../model/la-dataset.js';
+import type { ValidationIssue } from '../../validate/issue.js';
+import { readSnapshot, writeSnapshot } from './dataset-snapshots.js';
+import { type DatasetSnapshot, type SnapshotText, encodeSnapshot } from './snapshot-codec.js';
 
 // An import keeps its new version assembled (the snapshot); loading the version must give exactly what
 // assembling it from the stored records gives, on both databases, or else not use a snapshot at all.
@@ -46,6 +49,45 @@ async function assertLoadsAsAssembled(db: Database, datasetId: string): Promise<
 
 const snapshotCount = async (db: Database): Promise<number> =>
   Number((await db.get<{ n: number }>('SELECT count(*) AS n FROM dataset_snapshots'))?.n);
+
+/** Text COPY must escape or carry whole: backslashes, tabs, newlines, CR, quotes, non-ASCII and an emoji. */
+const AWKWARD = ['a\\b', 'tab\there', 'line\nbreak\r\n', '"quoted"', 'Zoë', '—', '😀', '\\N', '\u2028', ''];
+
+/** A dataset of some MB (many pieces) whose strings are {@link AWKWARD}, columnar and raw, and checks too. */
+function awkwardSnapshot(): DatasetSnapshot {
+  const contacts = Array.from({ length: 30_000 }, (_, i) => ({
+    id: `c${i}`,
+    note: AWKWARD[i % AWKWARD.length]!,
+    n: i,
+    source: { file: `${AWKWARD[i % 3]}.csv`, position: `line ${i}`, submissionId: 's\t1' },
+  }));
+  const workers = [{ a: 'x\\y' }, { b: 'Zoë\t😀', a: 1 }];
+  const dataset = { ...emptyDataset('841'), contacts, workers } as unknown as LaDataset;
+  const checks = AWKWARD.map((value) => ({
+    code: 'X-TEST',
+    severity: 'warning',
+    file: 'f\\g.csv',
+    table: null,
+    position: 'line 1',
+    childId: null,
+    field: null,
+    value,
+    dfeRule: null,
+    message: `Odd value ${value}`,
+  })) as unknown as ValidationIssue[];
+  return { dataset, checks };
+}
+
+async function storedText(db: Database, datasetId: string): Promise<SnapshotText | undefined> {
+  const head = await db.get<{ body: string }>('SELECT body FROM dataset_snapshots WHERE dataset_id = ?', [
+    datasetId,
+  ]);
+  const parts = await db.all<{ body: string }>(
+    'SELECT body FROM dataset_snapshot_parts WHERE dataset_id = ? ORDER BY part',
+    [datasetId],
+  );
+  return head ? { head: head.body, parts: parts.map((p) => p.body) } : undefined;
+}
 
 for (const store of testStores()) {
   describe(`dataset snapshots (${store.name})`, { skip: store.skip }, () => {
@@ -159,6 +201,65 @@ for (const store of testStores()) {
         const loaded = await loadDatasetVersion(db, '841');
         assert.ok(loaded && loaded.dataset.referrals.length > 100);
         await assertLoadsAsAssembled(db, r.datasetId);
+      } finally {
+        await cleanup();
+      }
+    });
+
+    test('the stored head and parts are exactly the encoded text, awkward characters and all, and read back', async () => {
+      const { db, cleanup } = await store.open();
+      try {
+        const r = await importDataset(db, first, { la: '841' });
+        if (r.kind !== 'imported') assert.fail(r.kind);
+        const snapshot = awkwardSnapshot();
+        const text = encodeSnapshot(snapshot)!;
+        assert.ok(text.parts.join('').length > 1_000_000, 'large enough to be sent in many pieces');
+        assert.ok(AWKWARD.every((a) => text.parts.some((p) => p.includes(JSON.stringify(a).slice(1, -1)))));
+        // Outside a transaction (PostgreSQL opens one for the COPY) and inside one.
+        assert.equal(await writeSnapshot(db, '841', r.datasetId, snapshot, '2022-04-01T00:00:00Z'), true);
+        assert.deepStrictEqual(await storedText(db, r.datasetId), text, 'stored byte for byte');
+        await db.transaction((tx) => writeSnapshot(tx, '841', r.datasetId, snapshot, '2022-04-02T00:00:00Z'));
+        assert.deepStrictEqual(
+          await storedText(db, r.datasetId),
+          text,
+          'stored byte for byte in a transaction',
+        );
+        assert.equal(await snapshotCount(db), 1);
+        const back = await readSnapshot(db, r.datasetId);
+        assert.deepStrictEqual(back?.dataset, snapshot.dataset);
+        assert.deepStrictEqual(back?.checks, snapshot.checks);
+      } finally {
+        await cleanup();
+      }
+    });
+
+    test('a snapshot that cannot be stored aborts the transaction it is written in', async () => {
+      const { db, cleanup } = await store.open();
+      try {
+        const r = await importDataset(db, first, { la: '841' });
+        if (r.kind !== 'imported') assert.fail(r.kind);
+        const before = await storedText(db, r.datasetId);
+        assert.ok(before);
+        const hash = async () =>
+          (
+            await db.get<{ h: string }>('SELECT content_hash AS h FROM dataset_versions WHERE id = ?', [
+              r.datasetId,
+            ])
+          )?.h;
+        const original = await hash();
+        // No such dataset version: the foreign key refuses the head, after the old snapshot was deleted.
+        await assert.rejects(
+          db.transaction(async (tx) => {
+            await tx.run('UPDATE dataset_versions SET content_hash = ? WHERE id = ?', [
+              'changed',
+              r.datasetId,
+            ]);
+            await writeSnapshot(tx, '841', 'no-such-version', awkwardSnapshot(), '2022-04-01T00:00:00Z');
+          }),
+        );
+        assert.equal(await hash(), original, 'the earlier write in the transaction is undone');
+        assert.deepStrictEqual(await storedText(db, r.datasetId), before, 'the deleted snapshot is back');
+        assert.equal(await snapshotCount(db), 1);
       } finally {
         await cleanup();
       }
