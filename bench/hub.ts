@@ -43,7 +43,10 @@ export async function benchHub(): Promise<void> {
   const workers: ChildProcess[] = [];
   const timing = queueTiming();
   const startWorker = (): ChildProcess => {
-    const w = spawn(process.execPath, [CLI, 'worker', '--db', url, '--json'], { stdio: 'ignore' });
+    // As the `cspi` command starts Node (bin/cspi.js: a larger young generation).
+    const w = spawn(process.execPath, ['--max-semi-space-size=64', CLI, 'worker', '--db', url, '--json'], {
+      stdio: 'ignore',
+    });
     workers.push(w);
     return w;
   };

@@ -437,7 +437,9 @@ async function runCli(dir: string, args: readonly string[]): Promise<ProcessUsag
   );
   const t0 = process.hrtime.bigint();
   const status = await new Promise<number | null>((done, fail) => {
-    const child = spawn(process.execPath, ['--import', pathToFileURL(preload).href, CLI, ...args], {
+    // Node's flags as the `cspi` command passes them (bin/cspi.js), then the usage recorder.
+    const node = ['--max-semi-space-size=64', '--import', pathToFileURL(preload).href];
+    const child = spawn(process.execPath, [...node, CLI, ...args], {
       stdio: ['ignore', 'ignore', 'inherit'],
       env: { ...process.env, CSPI_BENCH_USAGE: out },
     });
