@@ -1,3 +1,4 @@
+import { submissionList } from './submission-list.js';
 import type { IngestResult } from '../ingest/staged.js';
 import type { ValidationIssue } from './issue.js';
 
@@ -17,11 +18,12 @@ const SEVERITY_ORDER = { structural: 0, error: 1, warning: 2, query: 3 } as cons
 export function formatTerminalSummary(result: IngestResult, options: TerminalSummaryOptions = {}): string {
   const examples = options.examples ?? 3;
   const out: string[] = [];
-  const subs = result.submissions.map(
-    (s) => `${sourceName(s.source)}${s.collectionYear ? ` ${s.collectionYear}` : ''}`,
-  );
+  const subs = result.submissions.map((s) => ({
+    source: sourceName(s.source),
+    collectionYear: s.collectionYear || null,
+  }));
   out.push(
-    `Checked ${result.files.length} file${result.files.length === 1 ? '' : 's'}: ${subs.length} submission${subs.length === 1 ? '' : 's'}${subs.length ? ` (${subs.join(', ')})` : ''}${result.la ? `, LA ${result.la}` : ''}.`,
+    `Checked ${result.files.length} file${result.files.length === 1 ? '' : 's'}: ${subs.length} submission${subs.length === 1 ? '' : 's'}${subs.length ? ` (${submissionList(subs)})` : ''}${result.la ? `, LA ${result.la}` : ''}.`,
   );
   if (result.counts.length > 0) {
     const rows = result.counts.map((c) => [
