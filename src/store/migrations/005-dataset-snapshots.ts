@@ -1,4 +1,5 @@
 import type { Migration } from '../database.js';
+import { compressWithLz4 } from './compress-with-lz4.js';
 
 /**
  * Each LA's current dataset version, assembled, as one value (src/store/snapshot): loading a version for
@@ -21,9 +22,5 @@ CREATE INDEX dataset_snapshots_la ON dataset_snapshots (la);
 export const migration: Migration = {
   id: '005-dataset-snapshots',
   sql: TABLE,
-  postgresSql: `${TABLE}DO $$ BEGIN
-  ALTER TABLE dataset_snapshots ALTER COLUMN body SET COMPRESSION lz4;
-EXCEPTION WHEN feature_not_supported THEN NULL; -- a server built without LZ4 keeps pglz
-END $$;
-`,
+  postgresSql: `${TABLE}${compressWithLz4('dataset_snapshots', 'body')}`,
 };

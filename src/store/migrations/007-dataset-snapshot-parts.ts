@@ -1,4 +1,5 @@
 import type { Migration } from '../database.js';
+import { compressWithLz4 } from './compress-with-lz4.js';
 
 /**
  * A dataset snapshot (src/store/snapshot) in parts: `dataset_snapshots.body` keeps the head (layout,
@@ -21,9 +22,5 @@ CREATE INDEX dataset_snapshot_parts_la ON dataset_snapshot_parts (la);
 export const migration: Migration = {
   id: '007-dataset-snapshot-parts',
   sql: TABLE,
-  postgresSql: `${TABLE}DO $$ BEGIN
-  ALTER TABLE dataset_snapshot_parts ALTER COLUMN body SET COMPRESSION lz4;
-EXCEPTION WHEN feature_not_supported THEN NULL; -- a server built without LZ4 keeps pglz
-END $$;
-`,
+  postgresSql: `${TABLE}${compressWithLz4('dataset_snapshot_parts', 'body')}`,
 };
