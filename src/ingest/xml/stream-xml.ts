@@ -29,15 +29,18 @@ export interface StreamXmlOptions {
 }
 
 interface Frame {
+  /** The element's name: the schema's own string when the schema knows it (see {@link ChildKind.name}). */
   name: string;
   /** The element's path; '' for leaves (never needed: a leaf holds no elements). */
   path: string;
-  /** How often each repeatable child has been seen so far (only repeatable ones are numbered). */
-  counts: Map<string, number> | null;
+  /** How often each repeatable child has been seen so far, by its {@link ChildKind.slot} (reused per depth). */
+  counts: number[];
   /** What the element's own children may be (null for leaves and opaque elements). */
   kinds: ChildKinds | null;
+  /** A record element (handed to `onRecord` when it closes). */
+  record: boolean;
   /** The node being collected (inside a record element), else null. */
-  node: XmlNode | null;
+  node: CollectedNode | null;
   /** Leaf being read: its text so far. */
   text: string | null;
   /** A repeatable leaf (collected into `leafLists`). */
@@ -55,7 +58,15 @@ const CONTAINER = 16;
 
 /** Everything opening one child element inside one parent needs to know, found by one look-up. */
 interface ChildKind {
+  /**
+   * The child's name as the schema spells it. Frames and nodes use this string, not the one saxes read: it is
+   * the same string every time, so storing a leaf under it (`leaves[name]`) and the mapper's reads hit V8's
+   * caches, where each fresh name from the parser would first be looked up in the string table.
+   */
+  readonly name: string;
   readonly bits: number;
+  /** The child's counter in its parent's {@link Frame.counts}, when it is numbered (else -1). */
+  readonly slot: number;
   /** The child's own children's kinds, when the schema describes it. */
   kinds: ChildKinds | null;
   /** The schema skips the child whole. */
@@ -88,9 +99,12 @@ function compileSchema(
   for (const parent of bitsOf.keys()) out.set(parent, new Map());
   for (const [parent, kinds] of bitsOf) {
     const target = out.get(parent)!;
+    let slots = 0;
     for (const [name, bits] of kinds) {
       target.set(name, {
+        name,
         bits: bitsOf.has(name) ? bits | CONTAINER : bits,
+        slot: bits & NUMBERED ? slots++ : -1,
         kinds: out.get(name) ?? null,
         opaque: !!schema[name]?.opaque,
         record: recordElements.has(name),
@@ -230,6 +244,15 @@ function onCloseTag(tag: { name: string }): void {
   current!.close(tag.name);
 }
 
+/** An {@link XmlNode} while it is being collected: its leaf lists and children are filled in as they close. */
+type CollectedNode = { -readonly [K in keyof XmlNode]: XmlNode[K] };
+
+/**
+ * The leaf lists or children of a node that has none yet: one shared empty object, replaced by the node's own
+ * on the first write, so the many elements with none (ChildIdentifiers, Section47, …) allocate nothing for them.
+ */
+const NONE: Readonly<Record<string, never>> = Object.freeze({});
+
 /** One file's reading state: the open elements, checked against the schema, and the record being collected. */
 class XmlReading {
   readonly compiled: Map<string, Map<string, ChildKind>>;
@@ -250,20 +273,22 @@ class XmlReading {
     name: string,
     path: string,
     kinds: ChildKinds | null,
-    node: XmlNode | null,
+    node: CollectedNode | null,
     text: string | null,
     repeatLeaf: boolean,
     opaque: boolean,
+    record: boolean,
   ): void {
     let f = this.frames[this.depth];
     if (f === undefined) {
-      f = { name, path, counts: null, kinds, node, text, repeatLeaf, opaque };
+      f = { name, path, counts: [], kinds, record, node, text, repeatLeaf, opaque };
       this.frames[this.depth] = f;
     } else {
       f.name = name;
       f.path = path;
-      f.counts = null;
+      if (f.counts.length > 0) f.counts.length = 0;
       f.kinds = kinds;
+      f.record = record;
       f.node = node;
       f.text = text;
       f.repeatLeaf = repeatLeaf;
@@ -287,12 +312,12 @@ class XmlReading {
     if (depth === 0) {
       if (this.rootSeen) return;
       this.rootSeen = true;
-      this.push(name, `/${name}`, this.compiled.get(name) ?? null, null, null, false, false);
+      this.push(name, `/${name}`, this.compiled.get(name) ?? null, null, null, false, false, false);
       return;
     }
     const parent = this.frames[depth - 1]!;
     if (parent.opaque) {
-      this.push(name, parent.path, null, null, null, false, true);
+      this.push(name, parent.path, null, null, null, false, true, false);
       return;
     }
     const child = parent.kinds?.get(name);
@@ -306,35 +331,48 @@ class XmlReading {
         `${file} ${at}: <${name}> is not a ${o.sourceName} element inside <${parent.name}> in any supported year; check the file's format.`,
       );
     }
+    const known = child!;
     let index = 0;
     if (kind & NUMBERED) {
-      const counts = (parent.counts ??= new Map());
-      index = (counts.get(name) ?? 0) + 1;
-      counts.set(name, index);
+      const counts = parent.counts;
+      // The frame's counters start empty (see push): slots are added as the children are first met.
+      while (counts.length <= known.slot) counts.push(0);
+      index = ++counts[known.slot]!;
     }
     if (kind & LEAF) {
       // A leaf's own path is never used unless the schema also lists it as a container.
-      const kinds = kind & CONTAINER ? child!.kinds : null;
+      const kinds = kind & CONTAINER ? known.kinds : null;
       const path =
-        kinds === null ? '' : kind & NUMBERED ? `${parent.path}/${name}[${index}]` : `${parent.path}/${name}`;
-      this.push(name, path, kinds, parent.node, '', (kind & REPEAT_LEAF) !== 0, false);
+        kinds === null
+          ? ''
+          : kind & NUMBERED
+            ? `${parent.path}/${known.name}[${index}]`
+            : `${parent.path}/${known.name}`;
+      this.push(known.name, path, kinds, parent.node, '', (kind & REPEAT_LEAF) !== 0, false, false);
       return;
     }
-    const path = kind & NUMBERED ? `${parent.path}/${name}[${index}]` : `${parent.path}/${name}`;
-    let node: XmlNode | null = null;
-    if (parent.node || child!.record) {
+    const path = kind & NUMBERED ? `${parent.path}/${known.name}[${index}]` : `${parent.path}/${known.name}`;
+    let node: CollectedNode | null = null;
+    if (parent.node || known.record) {
       node = {
-        name,
+        name: known.name,
         path,
         line: parser.line,
         column: parser.column,
         leaves: {},
-        leafLists: {},
-        children: {},
+        leafLists: NONE,
+        children: NONE,
       };
-      if (parent.node) (parent.node.children[name] ??= []).push(node);
+      const into = parent.node;
+      if (into) {
+        if (into.children === NONE) into.children = {};
+        // A first child starts an exact one-slot list: `[]` then `push` would reserve 17 slots for it.
+        const list = into.children[known.name];
+        if (list === undefined) into.children[known.name] = [node];
+        else list.push(node);
+      }
     }
-    this.push(name, path, child!.kinds, node, null, false, child!.opaque);
+    this.push(known.name, path, known.kinds, node, null, false, known.opaque, known.record);
   }
 
   text(t: string): void {
@@ -364,15 +402,19 @@ class XmlReading {
       const value = trimmed === '' ? null : trimmed;
       const target = parent?.node;
       if (target) {
-        if (top.repeatLeaf) (target.leafLists[top.name] ??= []).push(value);
-        else target.leaves[top.name] = value;
+        if (top.repeatLeaf) {
+          if (target.leafLists === NONE) target.leafLists = {};
+          const list = target.leafLists[top.name];
+          if (list === undefined) target.leafLists[top.name] = [value];
+          else list.push(value);
+        } else target.leaves[top.name] = value;
       }
       top.text = null;
       return;
     }
     const node = top.node;
     top.node = null;
-    if (node && this.o.recordElements.has(top.name) && !parent?.node) this.o.onRecord(node);
+    if (node && top.record && !parent?.node) this.o.onRecord(node);
   }
 }
 
