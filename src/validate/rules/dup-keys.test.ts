@@ -19,6 +19,11 @@ test('keyRepeats finds the same repeats, in file order, as one map of every key'
           n: i,
         }));
         assert.deepEqual(keyRepeats(table, records), repeatsByKey(table, records));
+        // Each child's records together (as a CIN return lists them): found run by run, same answer.
+        const together = [...records].sort((a, b) =>
+          a.childId < b.childId ? -1 : a.childId > b.childId ? 1 : 0,
+        );
+        assert.deepEqual(keyRepeats(table, together), repeatsByKey(table, together));
       },
     ),
     { numRuns: 500 },

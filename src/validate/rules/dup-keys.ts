@@ -62,37 +62,75 @@ function childKeyed(table: StagedTableKey, records: readonly AnyRecord[]): boole
 }
 
 /**
- * {@link keyRepeats} for a child-keyed table: keys compared within each child's records (grouped once per
- * table and shared with the rules that walk children), so no map of every key is built. Same answer, in file
+ * {@link keyRepeats} for a child-keyed table: keys compared within each child's records, so no map of every
+ * key is built. A return lists each child's records together (a CIN Child gives all its referrals at once),
+ * so the records are first walked as runs of one child, with nothing grouped; only when a child's records
+ * are apart are they grouped (once per table, shared with the rules that walk children). Same answer, in file
  * order.
  */
 function repeatsWithinChildren(table: StagedTableKey, records: readonly AnyRecord[]): KeyRepeat[] {
-  let firstOf: Map<AnyRecord, AnyRecord> | null = null;
-  const groups = childGroupsOf(records as readonly { readonly childId: string }[]);
-  for (const group of groups.values()) {
-    const n = group.length;
-    if (n < 2) continue;
-    if (n > 32) {
-      for (const { first, record } of repeatsByKey(table, group)) (firstOf ??= new Map()).set(record, first);
-      continue;
-    }
-    for (let j = 1; j < n; j++) {
-      const key = naturalKey(table, group[j]!);
-      for (let k = 0; k < j; k++) {
-        if (naturalKey(table, group[k]!) === key) {
-          (firstOf ??= new Map()).set(group[j]!, group[k]!);
-          break;
-        }
-      }
-    }
+  const firstOf = new Map<AnyRecord, AnyRecord>();
+  if (!repeatsInRuns(table, records as readonly { readonly childId: string }[], firstOf)) {
+    firstOf.clear();
+    const groups = childGroupsOf(records as readonly { readonly childId: string }[]);
+    for (const group of groups.values()) repeatsInGroup(table, group, 0, group.length, firstOf);
   }
-  if (firstOf === null) return [];
+  if (firstOf.size === 0) return [];
   const repeats: KeyRepeat[] = [];
   for (const r of records) {
     const first = firstOf.get(r);
     if (first !== undefined) repeats.push({ first, record: r });
   }
   return repeats;
+}
+
+/**
+ * Looks for repeats within each run of one child's records, into `firstOf`; false (and the answer unfinished)
+ * when a child's records come in more than one run.
+ */
+function repeatsInRuns(
+  table: StagedTableKey,
+  records: readonly { readonly childId: string }[],
+  firstOf: Map<AnyRecord, AnyRecord>,
+): boolean {
+  const seen = new Set<string>();
+  const n = records.length;
+  let i = 0;
+  while (i < n) {
+    const id = records[i]!.childId;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    let j = i + 1;
+    while (j < n && records[j]!.childId === id) j++;
+    repeatsInGroup(table, records, i, j, firstOf);
+    i = j;
+  }
+  return true;
+}
+
+/** Records `group[from..to)` that repeat an earlier one's key in that range, each with the first, into `firstOf`. */
+function repeatsInGroup(
+  table: StagedTableKey,
+  group: readonly AnyRecord[],
+  from: number,
+  to: number,
+  firstOf: Map<AnyRecord, AnyRecord>,
+): void {
+  const n = to - from;
+  if (n < 2) return;
+  if (n > 32) {
+    for (const { first, record } of repeatsByKey(table, group.slice(from, to))) firstOf.set(record, first);
+    return;
+  }
+  for (let j = from + 1; j < to; j++) {
+    const key = naturalKey(table, group[j]!);
+    for (let k = from; k < j; k++) {
+      if (naturalKey(table, group[k]!) === key) {
+        firstOf.set(group[j]!, group[k]!);
+        break;
+      }
+    }
+  }
 }
 
 /** The record without provenance, for "identical repeat" comparison. */
