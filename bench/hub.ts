@@ -114,7 +114,7 @@ export async function benchHub(): Promise<void> {
       });
       print({ name: 'speed-up of computation from 1 to 2 workers', value: compute1 / compute2, unit: '×' });
       // Issue 6's dashboard goal "with the national-scale set loaded": the dashboard on this very hub store.
-      const la = loaded.includes('841') ? '841' : loaded[0]!;
+      const la = loaded.some((l) => l.la === '841') ? '841' : loaded[0]!.la;
       await benchWebOnStore(db, la, `${loaded.length} LAs on PostgreSQL`);
     } finally {
       for (const w of workers) w.kill('SIGKILL');

@@ -13,6 +13,7 @@
  * collections cut them (an episode open at 31 March reappears next year), so stitching does real work.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { buildIsFresh } from '../scripts/source-fingerprint.mjs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { heading, peakRssMb, print } from './measure.js';
@@ -469,7 +470,11 @@ async function benchSynthImport(dir: string): Promise<void> {
   const la = join(data, '841');
   const mb = folderBytes(la) / 1e6;
   heading(
-    `store: cspi import of synth --las 1 --years 5 (Darlington, ${mb.toFixed(1)} MB), as a user runs it`,
+    `store: cspi import of synth --las 1 --years 5 (Darlington, ${mb.toFixed(1)} MB), as a user runs it, ${
+      buildIsFresh(fileURLToPath(new URL('..', import.meta.url)))
+        ? 'from the compiled build'
+        : 'from the sources through tsx (dist/ is missing or stale: npm run build)'
+    }`,
   );
   const cli = await runCli(dir, [
     'import',

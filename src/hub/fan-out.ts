@@ -3,26 +3,57 @@ import type { Database } from '../store/database.js';
 import { importPriority, type LaFolder } from './la-folders.js';
 import { type ComputeJob, type ImportJob, type QueueTiming, QUEUES, jobOptions } from './queue.js';
 
-/** LAs holding a current dataset version, in code order. */
-export async function lasWithDatasets(db: Database): Promise<string[]> {
-  const rows = await db.all<{ la: string }>('SELECT DISTINCT la FROM dataset_versions ORDER BY la');
-  return rows.map((r) => r.la);
+/** An LA holding a current dataset version, and how many records that version has. */
+export interface LaWithDataset {
+  readonly la: string;
+  readonly records: number;
+}
+
+/** LAs holding a current dataset version, in code order, each with its current version's record count. */
+export async function lasWithDatasets(db: Database): Promise<LaWithDataset[]> {
+  const rows = await db.all<{ la: string; row_counts_json: string }>(
+    `SELECT v.la, v.row_counts_json FROM dataset_versions v
+      WHERE v.seq = (SELECT max(w.seq) FROM dataset_versions w WHERE w.la = v.la) ORDER BY v.la`,
+  );
+  return rows.map((r) => ({ la: r.la, records: recordCount(r.row_counts_json) }));
+}
+
+/** The records of a version by its stored row counts (`{ tables: { episodes: 696, … }, … }`); 0 if unreadable. */
+function recordCount(rowCountsJson: string): number {
+  try {
+    const tables = (JSON.parse(rowCountsJson) as { tables?: Record<string, unknown> }).tables ?? {};
+    return Object.values(tables).reduce<number>((n, v) => n + (typeof v === 'number' ? v : 0), 0);
+  } catch {
+    return 0;
+  }
 }
 
 /**
- * "Compute period P for all LAs": one compute job per LA. Returns the job ids by LA; each job is retried
- * on another worker if its worker dies (see worker.ts).
+ * The queue priority of an LA's computation: its records in thousands, so workers take the largest LAs
+ * first (as imports do, {@link importPriority}) and a run does not end on one large LA computed alone.
+ * @example computePriority(1_234_567) //=> 1234
+ */
+export function computePriority(records: number): number {
+  return Math.min(2 ** 31 - 1, Math.max(0, Math.floor(records / 1000)));
+}
+
+/**
+ * "Compute period P for all LAs": one compute job per LA, the largest first ({@link computePriority}).
+ * Returns the job ids by LA; each job is retried on another worker if its worker dies (see worker.ts).
  */
 export async function fanOutCompute(
   boss: PgBoss,
-  las: readonly string[],
+  las: readonly LaWithDataset[],
   period: string,
   timing: QueueTiming,
 ): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
-  for (const la of las) {
+  for (const { la, records } of las) {
     const job: ComputeJob = { la, period };
-    const id = await boss.send(QUEUES.compute, job, jobOptions(timing));
+    const id = await boss.send(QUEUES.compute, job, {
+      ...jobOptions(timing),
+      priority: computePriority(records),
+    });
     if (id) ids.set(la, id);
   }
   return ids;

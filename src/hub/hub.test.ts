@@ -10,7 +10,7 @@ import { enableLaIsolation, withLaScope } from './la-isolation.js';
 import { importSmallLa } from './hub-fixtures.js';
 import { computeAndStoreLa } from './compute-la.js';
 import { currentFigures } from './indicator-results.js';
-import { fanOutCompute, waitForJobs } from './fan-out.js';
+import { fanOutCompute, lasWithDatasets, waitForJobs } from './fan-out.js';
 import { QUEUES, openQueue, type QueueTiming } from './queue.js';
 
 const pg = testStores().find((s) => s.name === 'postgres')!;
@@ -90,7 +90,7 @@ test(
       // Worker 1 hangs on LA 805's job: it is killed while that job is active.
       const w1 = startWorker(url, { ...env, CSPI_TEST_HANG_LA: '805' });
       workers.push(w1);
-      const ids = await fanOutCompute(boss, las, '2021-22-Q3', timing);
+      const ids = await fanOutCompute(boss, await lasWithDatasets(db), '2021-22-Q3', timing);
       assert.equal(ids.size, 3);
       const deadline = Date.now() + 60_000;
       for (;;) {

@@ -35,7 +35,7 @@ function bytesUnder(path: string): number {
  * The queue priority of an LA's import: its size in KiB, so workers take the largest LAs first and the
  * small ones fill in at the end (largest-first keeps the last worker from finishing long after the
  * others: a national run otherwise could end on one 200 MB LA imported alone).
- * @example importPriority(197_000_000) //=> 192383
+ * @example importPriority(197_000_000) //=> 192382
  */
 export function importPriority(bytes: number): number {
   return Math.min(2 ** 31 - 1, Math.max(0, Math.floor(bytes / 1024)));

@@ -2,6 +2,7 @@ import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { open } from 'node:fs/promises';
 import { readInputs, type ReadInputsOptions } from './read-inputs.js';
+import { formatTerminalSummary } from '../validate/report-terminal.js';
 import type { IngestResult } from './staged.js';
 import type { IsoDate } from '../calendar/iso-date.js';
 import {
@@ -187,6 +188,13 @@ describe('readInputs: structural refusals', () => {
     assert.match(
       only(r, 'S-TRUNCATED').message,
       /^cin\.xml line \d+ col \d+: the file ends before <Message> is closed/,
+    );
+    // The summary still counts the file, as refused.
+    assert.deepEqual(r.unreadFiles, ['cin.xml']);
+    assert.equal(r.files.length, 0);
+    assert.equal(
+      formatTerminalSummary(r).split('\n')[0],
+      'Checked 1 file (1 refused: cin.xml): 0 submissions.',
     );
   });
 

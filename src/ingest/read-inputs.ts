@@ -314,6 +314,7 @@ export async function readInputs(
   return {
     la,
     files: read.map((f) => fileInfo(f)),
+    unreadFiles: collected.files.filter((f) => !read.some((r) => r.input === f)).map((f) => f.name),
     submissions,
     issues,
     counts,

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../calendar/iso-date.js';
-import { londonDate } from '../calendar/london-date.js';
+import { datetimeDate } from './datetime-date.js';
 import type { FileSink } from './file-sink.js';
 import { type DateRead, type DateStyle, dateStyleHint, parseDate } from './parse-date.js';
 
@@ -100,7 +100,7 @@ export class RowFields {
       if (required) this.required(field, raw);
       return null;
     }
-    const d = londonDate(raw);
+    const d = datetimeDate(raw);
     if (d === null) {
       this.issue(
         'GEN-DATE',

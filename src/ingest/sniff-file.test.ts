@@ -55,3 +55,24 @@ describe('XML sniffing past a long prolog', () => {
     if (r.kind === 'refused') assert.equal(r.issue.code, 'S-XML-UNKNOWN');
   });
 });
+
+describe('JSON files', () => {
+  it("names cspi synth's manifest and says which folder to import", async () => {
+    const r = await sniff('manifest.json', '{\n  "generator": "cspi synth",\n  "seed": "1"\n}\n');
+    assert.equal(r.kind, 'refused');
+    if (r.kind !== 'refused') return;
+    assert.equal(r.issue.code, 'S-UNRECOGNISED');
+    assert.match(
+      r.issue.message,
+      /^manifest\.json is the manifest `cspi synth` writes .*import an LA's folder/,
+    );
+  });
+
+  it('says any other JSON file is not an input format', async () => {
+    const r = await sniff('notes.json', '  {"a": 1}');
+    assert.equal(r.kind, 'refused');
+    if (r.kind !== 'refused') return;
+    assert.equal(r.issue.code, 'S-UNRECOGNISED');
+    assert.match(r.issue.message, /^notes\.json is a JSON file, not one of the formats cspi imports/);
+  });
+});

@@ -117,6 +117,20 @@ export async function sniffFile(
         `${name} starts with ${formatBytes(head.length)} of blank space: it is not a data file cspi knows.`,
       );
     }
+    if (head[start] === 0x7b) {
+      // `{`: JSON, which no input format is (a CSV header never starts with a brace).
+      const text = head.toString('utf8', start);
+      if (/^\{\s*"generator"\s*:\s*"cspi synth"/.test(text)) {
+        return refused(
+          'S-UNRECOGNISED',
+          `${name} is the manifest \`cspi synth\` writes beside the LA folders, not data: import an LA's folder (e.g. out/synth/841), not the folder above it.`,
+        );
+      }
+      return refused(
+        'S-UNRECOGNISED',
+        `${name} is a JSON file, not one of the formats cspi imports (SSDA903 CSV or XML, CIN census XML, Annex A .xlsx, local extract CSV): leave it out of the import.`,
+      );
+    }
     if (head[start] === 0x3c) {
       // The root element is almost always within the head; a long comment before it can outrun the head:
       // then look at up to 1 MiB of prolog (read and decoded only then: it costs more than the rest).

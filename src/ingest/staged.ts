@@ -93,7 +93,10 @@ export interface StagedSubmission {
 export interface IngestResult {
   /** LA code found in the files (CIN LEA) or given with --la; null if none could be determined. */
   readonly la: string | null;
+  /** The files read (a file refused before or while reading is in `unreadFiles` instead). */
   readonly files: readonly FileInfo[];
+  /** Names of the files given that were refused before or while reading (their issues say why). */
+  readonly unreadFiles?: readonly string[];
   readonly submissions: readonly StagedSubmission[];
   readonly issues: readonly ValidationIssue[];
   readonly counts: readonly RowCount[];

@@ -15,6 +15,8 @@ export interface JsonReport {
     format: string;
     tables: readonly string[];
   }[];
+  /** Files given but refused before or while reading (their structural issues say why). */
+  readonly unreadFiles: readonly string[];
   readonly submissions: readonly {
     source: string;
     collectionYear: string | null;
@@ -60,6 +62,7 @@ export function reportJson(result: IngestResult, importId: string | null): JsonR
       format: f.format,
       tables: f.tables,
     })),
+    unreadFiles: result.unreadFiles ?? [],
     submissions: result.submissions.map((s) => ({
       source: s.source,
       collectionYear: s.collectionYear,

@@ -22,8 +22,11 @@ export function formatTerminalSummary(result: IngestResult, options: TerminalSum
     source: sourceName(s.source),
     collectionYear: s.collectionYear || null,
   }));
+  const unread = result.unreadFiles ?? [];
+  const checked = result.files.length + unread.length;
+  const refusedFiles = unread.length > 0 ? ` (${unread.length} refused: ${unread.join(', ')})` : '';
   out.push(
-    `Checked ${result.files.length} file${result.files.length === 1 ? '' : 's'}: ${subs.length} submission${subs.length === 1 ? '' : 's'}${subs.length ? ` (${submissionList(subs)})` : ''}${result.la ? `, LA ${result.la}` : ''}.`,
+    `Checked ${checked} file${checked === 1 ? '' : 's'}${refusedFiles}: ${subs.length} submission${subs.length === 1 ? '' : 's'}${subs.length ? ` (${submissionList(subs)})` : ''}${result.la ? `, LA ${result.la}` : ''}.`,
   );
   if (result.counts.length > 0) {
     const rows = result.counts.map((c) => [

@@ -4,13 +4,18 @@ import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import { formatCount, shortPeriod } from './figures/format.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
+/**
+ * src/web, where the templates and the browser files are kept. Found through the project root rather than
+ * beside this module, so that the compiled build (dist/web, at the same depth as src/web; scripts/build.mjs
+ * compiles only the TypeScript) reads the same files.
+ */
+const webSources = fileURLToPath(new URL('../../src/web/', import.meta.url));
 const require = createRequire(import.meta.url);
 
 /** node_modules/govuk-frontend/dist: its `govuk/` folder holds the Nunjucks macros, CSS, JS and assets. */
 export const GOVUK_DIST = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist');
-export const TEMPLATES_DIR = join(here, 'templates');
-export const PUBLIC_DIR = join(here, 'public');
+export const TEMPLATES_DIR = join(webSources, 'templates');
+export const PUBLIC_DIR = join(webSources, 'public');
 
 let env: nunjucks.Environment | null = null;
 

@@ -1,5 +1,6 @@
 import type { FileSink } from '../file-sink.js';
 import { RowFields, cell } from '../row-fields.js';
+import { linePosition } from './line-position.js';
 
 /**
  * Starts one CSV row of a table (inputs.md §6): counts it read under the table and gives the RowFields its
@@ -16,7 +17,7 @@ export function csvRowFields(
   childIndex: number,
 ): RowFields | null {
   sink.read(table);
-  const f = new RowFields(sink, table, `line ${line}`, null, null);
+  const f = new RowFields(sink, table, linePosition(line), null, null);
   if (cells.length === columns) return f;
   if (childIndex >= 0) f.childId = cell(cells[childIndex]);
   f.issue(

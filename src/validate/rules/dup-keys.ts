@@ -1,4 +1,4 @@
-import { childGroupsOf, type AnyRecord, type StagedTableKey } from '../rule.js';
+import { childGroupsOf, childrenById, type AnyRecord, type StagedTableKey } from '../rule.js';
 import { sourceOf, humanPosition } from '../record-place.js';
 import { ukDate } from '../../ingest/parse-date.js';
 
@@ -29,7 +29,16 @@ const repeatsOf = new WeakMap<readonly AnyRecord[], readonly KeyRepeat[]>();
 export function keyRepeats(table: StagedTableKey, records: readonly AnyRecord[]): readonly KeyRepeat[] {
   let out = repeatsOf.get(records);
   if (out !== undefined) return out;
-  out = childKeyed(table, records) ? repeatsWithinChildren(table, records) : repeatsByKey(table, records);
+  const keyed = childKeyed(table, records);
+  if (keyed === 'child') {
+    // Keyed by the child id alone (Header, UASC, OC2, OC3…): the rules' shared map of records by child id
+    // (built once per table) has one entry per record exactly when no key repeats, the usual answer; no
+    // grouping of every record into a one-record group of its own.
+    const byId = childrenById(records as readonly { readonly childId: string }[]);
+    out = byId.size === records.length ? [] : repeatsByKey(table, records);
+  } else {
+    out = keyed === 'child-prefix' ? repeatsWithinChildren(table, records) : repeatsByKey(table, records);
+  }
   repeatsOf.set(records, out);
   return out;
 }
@@ -48,17 +57,24 @@ export function repeatsByKey(table: StagedTableKey, records: readonly AnyRecord[
 }
 
 /**
- * True when every record's natural key is its child id, or starts with its child id and a '/', and no child
- * id holds a '/': then two records with one key have one child id, so repeats can be looked for child by child.
+ * How a table's natural keys hold the child id: `child` when every key is its record's child id, `child-prefix`
+ * when every key is its child id or starts with it and a '/' (and no child id holds a '/'): then two records
+ * with one key have one child id, so repeats can be looked for child by child. `other` otherwise.
  */
-function childKeyed(table: StagedTableKey, records: readonly AnyRecord[]): boolean {
+function childKeyed(
+  table: StagedTableKey,
+  records: readonly AnyRecord[],
+): 'child' | 'child-prefix' | 'other' {
+  let bare = true;
   for (const r of records) {
     const id = (r as { childId?: unknown }).childId;
-    if (typeof id !== 'string' || id.includes('/')) return false;
+    if (typeof id !== 'string' || id.includes('/')) return 'other';
     const key = naturalKey(table, r);
-    if (key !== id && !(key.charCodeAt(id.length) === 47 && key.startsWith(id))) return false;
+    if (key === id) continue;
+    if (!(key.charCodeAt(id.length) === 47 && key.startsWith(id))) return 'other';
+    bare = false;
   }
-  return true;
+  return bare ? 'child' : 'child-prefix';
 }
 
 /**

@@ -1,0 +1,4 @@
+/** See source-fingerprint.mjs. */
+export declare function sourceFingerprint(dir: string): string;
+/** See source-fingerprint.mjs. */
+export declare function buildIsFresh(root: string): boolean;
