@@ -10,7 +10,6 @@ import {
 import { refuse } from '../refusal.js';
 import type { IngestLimits } from '../limits.js';
 import type { XmlNode, XmlSchema } from './xml-schema.js';
-import { lightOpenTag } from './light-open-tag.js';
 
 export interface StreamXmlOptions {
   readonly path: string;
@@ -175,9 +174,6 @@ class ReadingParser extends SaxesParser {
     this.on('closetag', onCloseTag);
   }
 }
-
-// No attributes object of its own for each tag without attributes (every CIN and SSDA903 element).
-lightOpenTag(ReadingParser);
 
 // saxes reports a mismatched close tag after implicitly closing the open one; remember the name it read.
 const saxesCloseTag = (SaxesParser.prototype as unknown as { closeTag?: () => void }).closeTag;
