@@ -8,11 +8,11 @@
 // (`new URL('../../data/…', import.meta.url)`) resolve the same from either.
 //
 // Usage: node scripts/build.mjs [--force]   (without --force, a fresh build is left as it is)
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { sourceFingerprint } from './source-fingerprint.mjs';
+import { sourceFiles, sourceFingerprint } from './source-fingerprint.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'src');
@@ -31,9 +31,7 @@ if (!force && existsSync(stampFile)) {
 
 // The stamp goes first and comes back last: an interrupted build leaves no stamp, so it is never used.
 rmSync(dist, { recursive: true, force: true });
-const entryPoints = readdirSync(src, { recursive: true, encoding: 'utf8' })
-  .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-  .map((f) => join(src, f));
+const entryPoints = sourceFiles(src).map((f) => join(src, f));
 await build({
   entryPoints,
   outdir: dist,

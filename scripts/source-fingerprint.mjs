@@ -5,6 +5,20 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
+ * The TypeScript sources under `dir` a build compiles: every `.ts` file except tests (`*.test.ts`), as
+ * paths relative to `dir` with `/` separators, sorted.
+ * @param {string} dir
+ * @returns {string[]}
+ * @example sourceFiles('src')[0] //=> 'calendar/add-months.ts'
+ */
+export function sourceFiles(dir) {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .map((f) => f.split('\\').join('/'))
+    .sort();
+}
+
+/**
  * SHA-256 over the path and content of every `.ts` file under `dir` except tests (`*.test.ts`), in path
  * order. Contents, not modification times: a copy that keeps old times (rsync -a, cp -p, an unpacked
  * archive) must still make a build stale. About 15 ms for the ~400 files of src/.
@@ -13,10 +27,7 @@ import { join } from 'node:path';
  * @example sourceFingerprint('src') //=> 'c0ffee…' (64 hex digits)
  */
 export function sourceFingerprint(dir) {
-  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-    .map((f) => f.split('\\').join('/'))
-    .sort();
+  const files = sourceFiles(dir);
   const hash = createHash('sha256');
   for (const f of files) {
     hash.update(`${f}\0`);
