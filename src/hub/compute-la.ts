@@ -4,7 +4,9 @@ import { buildIndicatorInput } from '../indicators/input.js';
 import { INDICATORS } from '../indicators/registry.js';
 import { DEFAULT_SETTINGS } from '../indicators/settings.js';
 import type { IndicatorReport, IndicatorSettings } from '../indicators/types.js';
+import type { LaDataset } from '../model/la-dataset.js';
 import type { Database } from '../store/database.js';
+import type { DatasetVersion } from '../store/dataset-versions.js';
 import { loadDatasetVersion } from '../store/load-dataset.js';
 import { saveIndicatorReport } from './indicator-results.js';
 
@@ -31,13 +33,28 @@ export async function computeAndStoreLa(
 ): Promise<LaComputeOutcome | null> {
   const loaded = await loadDatasetVersion(db, la);
   if (!loaded) return null;
+  return storeLaFigures(db, loaded.version, loaded.dataset, period, settings, now);
+}
+
+/**
+ * {@link computeAndStoreLa} for a version whose dataset is already in memory (a hub import job that has just
+ * assembled it): the same figures, without loading the version again.
+ */
+export async function storeLaFigures(
+  db: Database,
+  version: DatasetVersion,
+  dataset: LaDataset,
+  period: Period,
+  settings: IndicatorSettings = DEFAULT_SETTINGS,
+  now: () => string = () => new Date().toISOString(),
+): Promise<LaComputeOutcome> {
   const report: IndicatorReport = computeReport(
     {
-      input: buildIndicatorInput(loaded.dataset),
+      input: buildIndicatorInput(dataset),
       period,
       settings,
       targets: null,
-      dataset: { id: loaded.version.id, hash: loaded.version.contentHash, asAt: loaded.version.extractDate },
+      dataset: { id: version.id, hash: version.contentHash, asAt: version.extractDate },
       // Benchmarks between LAs read the headline figures only (each LA's report computes its own trend
       // and breakdowns): a third of the work of a full report.
       figuresOnly: true,
@@ -45,5 +62,5 @@ export async function computeAndStoreLa(
     INDICATORS,
   );
   await saveIndicatorReport(db, report, now());
-  return { la, period: period.id, datasetId: loaded.version.id, indicators: report.indicators.length };
+  return { la: version.la, period: period.id, datasetId: version.id, indicators: report.indicators.length };
 }

@@ -59,15 +59,22 @@ export async function fanOutCompute(
   return ids;
 }
 
-/** One import job per LA folder; the largest folders are taken first ({@link importPriority}). */
+/**
+ * One import job per LA folder; the largest folders are taken first ({@link importPriority}). With
+ * `computePeriod`, each job then computes that period's indicators for its LA (see {@link ImportJob}).
+ */
 export async function fanOutImport(
   boss: PgBoss,
   folders: readonly LaFolder[],
   timing: QueueTiming,
+  computePeriod?: string,
 ): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const f of folders) {
-    const job: ImportJob = { la: f.la, paths: f.paths };
+    const job: ImportJob =
+      computePeriod === undefined
+        ? { la: f.la, paths: f.paths }
+        : { la: f.la, paths: f.paths, computePeriod };
     const id = await boss.send(QUEUES.import, job, {
       ...jobOptions(timing),
       priority: importPriority(f.bytes),

@@ -1,7 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { day } from '../synth/day-calendar.js';
+import { runSynth } from '../synth/run-synth.js';
 import { testStores } from '../store/test-stores.js';
 import { loadDataset } from '../store/load-dataset.js';
 import { parsePeriod } from '../calendar/period.js';
@@ -112,6 +117,51 @@ test(
     } finally {
       for (const w of workers) w.kill('SIGKILL');
       await boss.stop({ graceful: false, wait: true, timeout: 2000 });
+      await cleanup();
+    }
+  },
+);
+
+test(
+  'cspi hub import --compute: each LA imported by a worker has the period computed, as a compute job would',
+  { skip: pg.skip, timeout: 120_000 },
+  async () => {
+    const { db, url, cleanup } = await pg.open();
+    const dir = mkdtempSync(join(tmpdir(), 'cspi-hub-compute-'));
+    const worker = startWorker(url, { CSPI_JOB_POLL_SECONDS: '1' });
+    try {
+      await runSynth({
+        out: dir,
+        las: 2,
+        years: 2,
+        extract: day('2022-03-31'),
+        seed: '6',
+        scale: 0.05,
+        faults: [],
+      });
+      const run = spawnSync(
+        process.execPath,
+        [CLI, 'hub', 'import', dir, '--compute', '2021-22-Q3', '--db', url, '--json', '--timeout', '1'],
+        { encoding: 'utf8' },
+      );
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal((JSON.parse(run.stdout) as { completed: number }).completed, 2);
+      const figures = await currentFigures(db, '2021-22-Q3');
+      const las = [...new Set(figures.map((f) => f.la))].sort();
+      assert.deepEqual(las, ['840', '841']);
+      for (const la of las) assert.equal(figures.filter((f) => f.la === la).length, INDICATORS.length);
+      // Computing again the usual way (loading each version) gives the same figures.
+      const before = await db.all(
+        'SELECT la, indicator_id, result_json FROM indicator_results ORDER BY 1, 2',
+      );
+      for (const la of las) await computeAndStoreLa(db, la, parsePeriod('2021-22-Q3'));
+      assert.deepEqual(
+        await db.all('SELECT la, indicator_id, result_json FROM indicator_results ORDER BY 1, 2'),
+        before,
+      );
+    } finally {
+      worker.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
       await cleanup();
     }
   },

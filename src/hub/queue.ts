@@ -13,6 +13,12 @@ export interface ComputeJob {
 export interface ImportJob {
   readonly la: string;
   readonly paths: readonly string[];
+  /**
+   * A period (e.g. `2021-22-Q4`) whose indicators the job computes and stores once the LA is imported, from
+   * the dataset it has just assembled (`cspi hub import --compute`): what a compute job for the LA would
+   * store, without loading the version again.
+   */
+  readonly computePeriod?: string;
 }
 
 /** Queue timing; tests shorten these so a killed worker's job is retried within seconds. */

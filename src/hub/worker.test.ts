@@ -1,7 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type PgBoss from 'pg-boss';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parsePeriod } from '../calendar/period.js';
+import { INDICATORS } from '../indicators/registry.js';
 import { openDatabase } from '../store/open.js';
+import { day } from '../synth/day-calendar.js';
+import { runSynth } from '../synth/run-synth.js';
+import { computeAndStoreLa } from './compute-la.js';
 import { QUEUES, queueTiming } from './queue.js';
 import { startWorker } from './worker.js';
 
@@ -40,5 +48,56 @@ test('a worker polls at CSPI_JOB_POLL_SECONDS and, after a job, fetches the next
     assert.equal(notified.length, 1, 'an empty fetch waits for the interval');
   } finally {
     await db.close();
+  }
+});
+
+test('an import job with a period computes it from the dataset it imported: the figures of a compute job', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cspi-worker-'));
+  const db = await openDatabase(':memory:', { env: {} });
+  try {
+    await runSynth({
+      out: dir,
+      las: 1,
+      years: 2,
+      extract: day('2022-03-31'),
+      seed: '5',
+      scale: 0.1,
+      faults: [],
+    });
+    const { boss, handlers } = fakeBoss();
+    const logged: string[] = [];
+    await startWorker(boss, db, (e) => logged.push(`${e.queue} ${e.la} ${e.outcome}`), queueTiming({}));
+    const job = { la: '841', paths: [join(dir, '841')], computePeriod: '2021-22-Q3' };
+    const figures = () =>
+      db.all<{ indicator_id: string; dataset_id: string; result_json: string }>(
+        'SELECT indicator_id, dataset_id, result_json FROM indicator_results ORDER BY indicator_id',
+      );
+
+    await handlers.get(QUEUES.import)!([{ id: 'j1', data: job }]);
+    const n = INDICATORS.length;
+    assert.deepEqual(logged, [`${QUEUES.import} 841 imported, ${n} indicators for 2021-22-Q3`]);
+    const fromImport = await figures();
+    assert.equal(fromImport.length, n);
+    assert.ok(fromImport.every((r) => r.dataset_id === '841-v1'));
+    assert.ok(
+      fromImport.some((r) => (JSON.parse(r.result_json) as { status: string }).status === 'ok'),
+      'figures were computed, not only marked unavailable',
+    );
+
+    // A compute job for the LA and period (loading the version) stores the same figures, byte for byte.
+    await computeAndStoreLa(db, '841', parsePeriod('2021-22-Q3'));
+    assert.deepEqual(await figures(), fromImport);
+
+    // The same files again: nothing imported, the figures computed from the current version.
+    await handlers.get(QUEUES.import)!([{ id: 'j2', data: job }]);
+    assert.equal(logged[1], `${QUEUES.import} 841 unchanged, ${n} indicators for 2021-22-Q3`);
+    assert.deepEqual(await figures(), fromImport);
+
+    // A job without a period only imports.
+    await handlers.get(QUEUES.import)!([{ id: 'j3', data: { la: '841', paths: job.paths } }]);
+    assert.equal(logged[2], `${QUEUES.import} 841 unchanged`);
+  } finally {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -1,9 +1,11 @@
 import type PgBoss from 'pg-boss';
 import { parsePeriod } from '../calendar/period.js';
 import { readInputs } from '../ingest/read-inputs.js';
+import type { LaDataset } from '../model/la-dataset.js';
 import type { Database } from '../store/database.js';
+import { getDatasetVersion } from '../store/dataset-versions.js';
 import { importDataset } from '../store/import-dataset.js';
-import { computeAndStoreLa } from './compute-la.js';
+import { computeAndStoreLa, storeLaFigures } from './compute-la.js';
 import { type ComputeJob, type ImportJob, QUEUES, type QueueTiming, queueTiming } from './queue.js';
 
 /** A line a worker logs about a job: ids, LA codes and counts only, never child-level data. */
@@ -13,6 +15,8 @@ export type WorkerLog = (event: {
   readonly la: string;
   readonly outcome: string;
   readonly seconds: number;
+  /** Of `seconds`, those an import job spent computing its period's indicators (`computePeriod`). */
+  readonly computeSeconds?: number;
 }) => void;
 
 /** Test hook: a compute job for this LA never finishes, so a test can kill the worker mid-job. */
@@ -58,14 +62,37 @@ export async function startWorker(
   ids[QUEUES.import] = await boss.work<ImportJob>(QUEUES.import, options, async ([job]) => {
     if (!job) return;
     const t0 = Date.now();
-    const ingest = await readInputs([...job.data.paths], { la: job.data.la });
-    const result = await importDataset(db, ingest, { la: job.data.la });
+    const { la, computePeriod } = job.data;
+    // The period is checked before the import, so a bad one fails the job without importing.
+    const period = computePeriod === undefined ? null : parsePeriod(computePeriod);
+    const ingest = await readInputs([...job.data.paths], { la });
+    let assembled: LaDataset | null = null;
+    const result = await importDataset(db, ingest, {
+      la,
+      onAssembled: period ? (dataset) => (assembled = dataset) : undefined,
+    });
+    let outcome: string = result.kind;
+    let computeSeconds: number | undefined;
+    if (period && result.kind !== 'refused') {
+      const c0 = Date.now();
+      // The version just committed is computed from the dataset its import assembled; an unchanged import
+      // (or one that kept no snapshot) loads the current version as a compute job would.
+      const version = result.kind === 'imported' ? await getDatasetVersion(db, la, result.datasetId) : null;
+      const figures =
+        version && assembled
+          ? await storeLaFigures(db, version, assembled, period)
+          : await computeAndStoreLa(db, la, period);
+      if (figures) outcome += `, ${figures.indicators} indicators for ${figures.period}`;
+      computeSeconds = (Date.now() - c0) / 1000;
+    }
+    const seconds = (Date.now() - t0) / 1000;
     log({
       queue: QUEUES.import,
       jobId: job.id,
-      la: job.data.la,
-      outcome: result.kind,
-      seconds: (Date.now() - t0) / 1000,
+      la,
+      outcome,
+      seconds,
+      ...(computeSeconds === undefined ? {} : { computeSeconds }),
     });
     fetchAgain(QUEUES.import);
     // A refused import is the data's fault, not the worker's: it is not retried (its issues are stored

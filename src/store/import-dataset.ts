@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { IngestResult, StagedSubmission, StagedTables } from '../ingest/staged.js';
+import type { LaDataset } from '../model/la-dataset.js';
 import type { RowCount, ValidationIssue } from '../validate/issue.js';
 import {
   type AssembledDataset,
@@ -29,6 +30,14 @@ export interface ImportOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Clock, for tests. */
   readonly now?: () => Date;
+  /**
+   * Called inside the import with the new version's dataset exactly as loading the version will give it
+   * (what its snapshot holds), so a caller can compute from it without loading the version again (a hub
+   * import job with a period to compute). Not called when nothing is imported, nor when a staged value could
+   * not be stored as it is (then only loading the version gives its dataset). The version is committed only
+   * once the import returns.
+   */
+  readonly onAssembled?: (dataset: LaDataset) => void;
 }
 
 export type ImportOutcome =
@@ -402,6 +411,7 @@ export async function importDataset(
       startedAt,
     );
     await tx.run('UPDATE imports SET finished_at = ? WHERE id = ?', [now().toISOString(), importId]);
+    if (assembled) options.onAssembled?.(assembled.dataset);
     return {
       kind: 'imported',
       importId,

@@ -55,17 +55,23 @@ export function register(program: Command): void {
     .command('import')
     .description('queue one import per LA folder (ROOT/<LA code>/…) and wait for the workers')
     .argument('<root>', 'folder holding one sub-folder per LA, named by its DfE code')
+    .option(
+      '--compute <period>',
+      'then compute every indicator of this period (e.g. 2021-22-Q3) for each LA imported, in its import job',
+    )
     .option('--db <url>', 'hub database (postgres://…; default DATABASE_URL)')
     .option('--no-wait', 'queue the jobs and return')
     .option('--timeout <minutes>', 'give up waiting after this long', '60')
     .option('--json', 'machine-readable output')
-    .action(async (root: string, opts: HubOptions & { wait: boolean; timeout: string }) => {
+    .action(async (root: string, opts: HubOptions & { compute?: string; wait: boolean; timeout: string }) => {
       const out = createOutput(Boolean(opts.json));
+      // Checked here, so a mistyped period is reported before any job is queued.
+      const period = opts.compute === undefined ? undefined : parsePeriod(opts.compute).id;
       const folders = laFolders(root);
       if (folders.length === 0)
         throw new UserError(`${root} holds no LA folders (named by a 3-digit DfE code)`);
       await runJobs(opts, QUEUES.import, folders.length, 'LAs imported', (boss, timing) =>
-        fanOutImport(boss, folders, timing),
+        fanOutImport(boss, folders, timing, period),
       ).then((p) => out.result(p));
     });
 

@@ -94,15 +94,28 @@ for (const store of testStores()) {
     test('each import snapshots its version exactly as loading assembles it; only the current one is kept', async () => {
       const { db, cleanup } = await store.open();
       try {
-        const r1 = await importDataset(db, first, { la: '841' });
+        // What the import hands a caller (a hub job computing right after) is what loading the version gives.
+        const given: LaDataset[] = [];
+        const onAssembled = (d: LaDataset): number => given.push(d);
+        const r1 = await importDataset(db, first, { la: '841', onAssembled });
         assert.equal(r1.kind, 'imported');
         if (r1.kind !== 'imported') return;
         assert.ok(await readSnapshot(db, r1.datasetId), 'the first version has a snapshot');
         await assertLoadsAsAssembled(db, r1.datasetId);
+        assert.equal(given.length, 1);
+        assert.deepStrictEqual(given[0], (await loadDatasetVersion(db, '841', r1.datasetId))?.dataset);
 
-        const r2 = await importDataset(db, second, { la: '841' });
+        const r2 = await importDataset(db, second, { la: '841', onAssembled });
         assert.equal(r2.kind, 'imported');
         if (r2.kind !== 'imported') return;
+        assert.equal(given.length, 2);
+        assert.deepStrictEqual(given[1], (await loadDatasetVersion(db, '841', r2.datasetId))?.dataset);
+        assert.equal(
+          (await importDataset(db, second, { la: '841', onAssembled })).kind,
+          'unchanged',
+          'the same files again import nothing',
+        );
+        assert.equal(given.length, 2, 'and hand over no dataset');
         assert.ok(r2.replaced.length >= 2, 'the second import replaced submissions');
         assert.ok(await readSnapshot(db, r2.datasetId));
         assert.equal(
