@@ -15,6 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { heading, print, timed } from './measure.js';
+import type { Database } from '../src/store/database.js';
 import { openDatabase } from '../src/store/open.js';
 import { fanOutCompute, fanOutImport, lasWithDatasets, waitForJobs } from '../src/hub/fan-out.js';
 import { laFolders } from '../src/hub/la-folders.js';
@@ -79,6 +80,14 @@ export async function benchHub(): Promise<void> {
       startWorker();
       const w2 = startWorker();
       const folders = laFolders(dir);
+      // PostgreSQL's autovacuum works through the freshly loaded record tables on the same two cores; how
+      // much of it ran during each phase helps read the figures from run to run.
+      let vacuums = await autovacuumRuns(db);
+      const vacuumsSince = async (): Promise<void> => {
+        const now = await autovacuumRuns(db);
+        print({ name: '  autovacuum and autoanalyze runs during it', value: now - vacuums, unit: 'runs' });
+        vacuums = now;
+      };
       // End to end as a hub runs a new quarter: `cspi hub import ROOT --compute 2021-22-Q4`, each import job
       // computing its LA's figures from the dataset it has just assembled.
       const [imported, importSecs] = await timed(async () =>
@@ -107,6 +116,7 @@ export async function benchHub(): Promise<void> {
         unit: 's',
         goal: n === 153 ? '< 600 s' : undefined,
       });
+      await vacuumsSince();
       const loaded = await lasWithDatasets(db);
       // Computing alone (a compute job per LA, each loading its LA's version), with 2 workers then 1.
       const [c2, compute2] = await timed(async () =>
@@ -123,6 +133,7 @@ export async function benchHub(): Promise<void> {
         value: compute2,
         unit: 's',
       });
+      await vacuumsSince();
       w2.kill('SIGTERM');
       await new Promise((r) => w2.once('exit', r));
       const [c1, compute1] = await timed(async () =>
@@ -139,6 +150,7 @@ export async function benchHub(): Promise<void> {
         value: compute1,
         unit: 's',
       });
+      await vacuumsSince();
       print({ name: 'speed-up of computation from 1 to 2 workers', value: compute1 / compute2, unit: '×' });
       // Issue 6's dashboard goal "with the national-scale set loaded": the dashboard on this very hub store.
       const la = loaded.some((l) => l.la === '841') ? '841' : loaded[0]!.la;
@@ -153,4 +165,12 @@ export async function benchHub(): Promise<void> {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
+}
+
+/** Autovacuum and autoanalyze runs so far on the hub database's tables (PostgreSQL's statistics). */
+async function autovacuumRuns(db: Database): Promise<number> {
+  const r = await db.get<{ n: string | number }>(
+    'SELECT coalesce(sum(autovacuum_count + autoanalyze_count), 0) AS n FROM pg_stat_user_tables',
+  );
+  return Number(r?.n ?? 0);
 }

@@ -30,7 +30,9 @@ export async function timed<T>(fn: () => T | Promise<T>): Promise<[T, number]> {
 /** Prints one figure as an aligned line: `  name ........ value unit   (goal)`. */
 export function print(f: Figure): void {
   const v =
-    f.value >= 100 ? Math.round(f.value).toLocaleString('en-GB') : f.value.toFixed(f.value >= 10 ? 1 : 3);
+    f.value >= 100 || Number.isInteger(f.value)
+      ? Math.round(f.value).toLocaleString('en-GB')
+      : f.value.toFixed(f.value >= 10 ? 1 : 3);
   console.log(
     `  ${f.name.padEnd(58, ' ')} ${v.padStart(14)} ${f.unit}${f.goal ? `   (goal ${f.goal})` : ''}`,
   );

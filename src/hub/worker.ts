@@ -4,7 +4,7 @@ import { readInputs } from '../ingest/read-inputs.js';
 import type { LaDataset } from '../model/la-dataset.js';
 import type { Database } from '../store/database.js';
 import { getDatasetVersion } from '../store/dataset-versions.js';
-import { importDataset } from '../store/import-dataset.js';
+import { type ImportOutcome, importDataset } from '../store/import-dataset.js';
 import { computeAndStoreLa, storeLaFigures } from './compute-la.js';
 import { type ComputeJob, type ImportJob, QUEUES, type QueueTiming, queueTiming } from './queue.js';
 
@@ -65,12 +65,7 @@ export async function startWorker(
     const { la, computePeriod } = job.data;
     // The period is checked before the import, so a bad one fails the job without importing.
     const period = computePeriod === undefined ? null : parsePeriod(computePeriod);
-    const ingest = await readInputs([...job.data.paths], { la });
-    let assembled: LaDataset | null = null;
-    const result = await importDataset(db, ingest, {
-      la,
-      onAssembled: period ? (dataset) => (assembled = dataset) : undefined,
-    });
+    const { result, assembled } = await importLa(db, la, job.data.paths, period !== null);
     let outcome: string = result.kind;
     let computeSeconds: number | undefined;
     if (period && result.kind !== 'refused') {
@@ -98,4 +93,23 @@ export async function startWorker(
     // A refused import is the data's fault, not the worker's: it is not retried (its issues are stored
     // with the import when the store records refusals; the CLI's `cspi import` shows them).
   });
+}
+
+/**
+ * Reads and imports one LA's files; with `keep`, also returns the dataset the import assembled (null when it
+ * handed none over). The staged records are not kept beyond the import, so a job computing after it holds
+ * only the assembled dataset.
+ */
+async function importLa(
+  db: Database,
+  la: string,
+  paths: readonly string[],
+  keep: boolean,
+): Promise<{ result: ImportOutcome; assembled: LaDataset | null }> {
+  let assembled: LaDataset | null = null;
+  const result = await importDataset(db, await readInputs([...paths], { la }), {
+    la,
+    onAssembled: keep ? (dataset) => (assembled = dataset) : undefined,
+  });
+  return { result, assembled };
 }
