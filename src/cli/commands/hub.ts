@@ -57,7 +57,7 @@ export function register(program: Command): void {
     .argument('<root>', 'folder holding one sub-folder per LA, named by its DfE code')
     .option(
       '--compute <period>',
-      'then compute every indicator of this period (e.g. 2021-22-Q3) for each LA imported, in its import job',
+      'then compute every indicator of this period (e.g. 2021-22-Q3) for each LA, in its import job',
     )
     .option('--db <url>', 'hub database (postgres://…; default DATABASE_URL)')
     .option('--no-wait', 'queue the jobs and return')
