@@ -2,6 +2,7 @@ import { type IsoDate, parseIsoDate } from './iso-date.js';
 
 const LONDON = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/London',
+  era: 'short',
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',
@@ -27,5 +28,25 @@ export function londonDate(text: string): IsoDate | null {
     `${m[1]}T${m[2]}:${m[3]}:${m[4] ?? '00'}${m[5] === 'Z' ? 'Z' : m[5].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`,
   );
   if (Number.isNaN(instant)) return null;
-  return LONDON.format(instant) as IsoDate;
+  return londonDay(instant);
+}
+
+/**
+ * The London calendar date of an instant as `YYYY-MM-DD`, or null before year 1 or after 9999 (which ISO
+ * dates here cannot write). Built from the formatter's parts: its text has no zero-padded year (`999-06-01`)
+ * and shows a date before year 1 with an era (`2-12-31 BC` for `0000-01-01T00:00+01:00`).
+ */
+function londonDay(instant: number): IsoDate | null {
+  let year = '';
+  let month = '';
+  let day = '';
+  let era = '';
+  for (const p of LONDON.formatToParts(instant)) {
+    if (p.type === 'year') year = p.value;
+    else if (p.type === 'month') month = p.value;
+    else if (p.type === 'day') day = p.value;
+    else if (p.type === 'era') era = p.value;
+  }
+  if (era !== 'AD' || year.length > 4) return null;
+  return parseIsoDate(`${year.padStart(4, '0')}-${month}-${day}`);
 }
