@@ -12,7 +12,6 @@ import {
 } from './iso-date.js';
 import { addMonths } from './add-months.js';
 import { ageAt, birthday } from './age.js';
-import { londonDate } from './london-date.js';
 
 const d = isoDate;
 
@@ -78,14 +77,4 @@ test('ageAt: completed years; E5 boundary of turning 16 on e', () => {
   assert.equal(ageAt(d('2004-02-29'), d('2021-03-01')), 17);
   assert.equal(birthday(d('2004-02-29'), 17), '2021-03-01');
   assert.equal(birthday(d('2004-02-29'), 16), '2020-02-29');
-});
-
-test('londonDate reduces timestamps to the Europe/London date', () => {
-  assert.equal(londonDate('2021-06-30T23:30:00Z'), '2021-07-01');
-  assert.equal(londonDate('2021-12-31T23:30:00Z'), '2021-12-31');
-  assert.equal(londonDate('2021-06-30T23:30'), '2021-06-30');
-  assert.equal(londonDate('2021-06-30'), '2021-06-30');
-  assert.equal(londonDate('2021-06-30T10:00:00+05:00'), '2021-06-30');
-  assert.equal(londonDate('2021-06-31'), null);
-  assert.equal(londonDate('30/06/2021'), null);
 });

@@ -2,6 +2,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { londonDate } from './london-date.js';
 
+test('londonDate reduces timestamps to the Europe/London date', () => {
+  assert.equal(londonDate('2021-06-30T23:30:00Z'), '2021-07-01');
+  assert.equal(londonDate('2021-12-31T23:30:00Z'), '2021-12-31');
+  assert.equal(londonDate('2021-06-30T23:30'), '2021-06-30');
+  assert.equal(londonDate('2021-06-30'), '2021-06-30');
+  assert.equal(londonDate('2021-06-30T10:00:00+05:00'), '2021-06-30');
+  assert.equal(londonDate('2021-06-31'), null);
+  assert.equal(londonDate('30/06/2021'), null);
+});
+
 test('londonDate: a date or a time without an offset keeps its date', () => {
   assert.equal(londonDate('2021-04-01'), '2021-04-01');
   assert.equal(londonDate('2021-04-01T23:59'), '2021-04-01');
@@ -12,8 +22,6 @@ test('londonDate: a date or a time without an offset keeps its date', () => {
 });
 
 test('londonDate: a time with an offset is converted to London time (GMT in winter, BST in summer)', () => {
-  assert.equal(londonDate('2021-06-30T23:30:00Z'), '2021-07-01');
-  assert.equal(londonDate('2021-12-31T23:30:00Z'), '2021-12-31');
   assert.equal(londonDate('2021-07-01T00:30:00+01:00'), '2021-07-01');
   assert.equal(londonDate('2021-07-01T00:30:00+0200'), '2021-06-30');
   // The clocks went forward at 01:00 GMT on 28 March 2021.
