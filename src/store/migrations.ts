@@ -12,6 +12,7 @@ import { migration as targetsImprovementAware } from './migrations/112-targets-i
 import { migration as datasetSnapshots } from './migrations/005-dataset-snapshots.js';
 import { migration as submissionsKept } from './migrations/006-submissions-kept.js';
 import { migration as datasetSnapshotParts } from './migrations/007-dataset-snapshot-parts.js';
+import { migration as recordKeysBytewise } from './migrations/008-record-keys-bytewise.js';
 
 /**
  * Every schema change, in the order applied. Append new ones at the end (a file
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   datasetSnapshots,
   submissionsKept,
   datasetSnapshotParts,
+  recordKeysBytewise,
 ];
