@@ -132,6 +132,39 @@ for (const store of testStores()) {
         assert.deepEqual(ids, ['t1', 't2', 't3']);
       });
 
+      await t.test('statements of one transaction sent at once run in the order sent, unwarned', async () => {
+        // pg warns (once per process, on the user's terminal) when a client is handed a query while one
+        // runs; the adapter must hand them over one at a time.
+        const warnings: string[] = [];
+        const onWarning = (w: Error): void => void warnings.push(w.message);
+        process.on('warning', onWarning);
+        try {
+          const got = await db.transaction((tx) =>
+            Promise.all([
+              tx.run('INSERT INTO t_contract (id, flag) VALUES (?, 0)', ['p1']),
+              tx.get<{ c: number }>("SELECT count(*) AS c FROM t_contract WHERE id = 'p1'"),
+              tx.insertMany(
+                't_contract',
+                ['id', 'flag'],
+                Array.from({ length: 150 }, (_, i) => [`p2-${i}`, 0]),
+              ),
+              tx.all<{ c: number }>("SELECT count(*) AS c FROM t_contract WHERE id LIKE 'p2-%'"),
+              tx.exec("DELETE FROM t_contract WHERE id = 'p1'"),
+              tx.get<{ c: number }>("SELECT count(*) AS c FROM t_contract WHERE id = 'p1'"),
+            ]),
+          );
+          assert.deepEqual(got[1], { c: 1 });
+          assert.deepEqual(got[3], [{ c: 150 }]);
+          assert.deepEqual(got[5], { c: 0 });
+          // Warnings are emitted on the next tick.
+          await new Promise((resolve) => setImmediate(resolve));
+          assert.deepEqual(warnings, []);
+        } finally {
+          process.off('warning', onWarning);
+        }
+        await db.run("DELETE FROM t_contract WHERE id LIKE 'p2-%'");
+      });
+
       await t.test('a nested transaction rolls back alone', async () => {
         await db.transaction(async (tx) => {
           await tx.run('INSERT INTO t_contract (id, flag) VALUES (?, 0)', ['n1']);

@@ -67,6 +67,8 @@ function chunkRows(width: number): number {
 class PostgresDatabase implements Database {
   readonly kind = 'postgres' as const;
   private savepoint = 0;
+  /** The end of the last statement sent on a transaction's client (see {@link inTurn}). */
+  private last: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly pool: pg.Pool,
@@ -78,8 +80,25 @@ class PostgresDatabase implements Database {
     return this.client ?? this.pool;
   }
 
+  /**
+   * Sends one statement on this database's connection once the statements sent before it have finished. A
+   * transaction has one client, which runs one statement at a time: pg would queue a second one itself, but
+   * warns that doing so is deprecated (it prints the warning to the user's terminal) and pg 9 refuses it. So
+   * callers may run statements of one transaction concurrently (`Promise.all`), as on SQLite; they run in
+   * the order called. Outside a transaction each statement takes its own pooled client and runs at once.
+   */
+  private inTurn<T>(send: () => Promise<T>): Promise<T> {
+    if (!this.client) return send();
+    const turn = this.last.then(send, send);
+    this.last = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    return turn;
+  }
+
   private async query(sql: string, params: readonly unknown[]): Promise<pg.QueryResult> {
-    return this.q.query(toPgPlaceholders(sql), params.map(bindValue));
+    return this.inTurn(() => this.q.query(toPgPlaceholders(sql), params.map(bindValue)));
   }
 
   async all<T = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
@@ -87,11 +106,13 @@ class PostgresDatabase implements Database {
   }
 
   async allRows(sql: string, params: readonly unknown[] = []): Promise<unknown[][]> {
-    const r = await this.q.query({
-      text: toPgPlaceholders(sql),
-      values: params.map(bindValue),
-      rowMode: 'array',
-    });
+    const r = await this.inTurn(() =>
+      this.q.query({
+        text: toPgPlaceholders(sql),
+        values: params.map(bindValue),
+        rowMode: 'array',
+      }),
+    );
     return r.rows as unknown[][];
   }
 
@@ -108,7 +129,7 @@ class PostgresDatabase implements Database {
 
   async exec(sql: string): Promise<void> {
     // No parameters: the simple query protocol, which accepts several statements.
-    await this.q.query(sql);
+    await this.inTurn(() => this.q.query(sql));
   }
 
   async insertMany(
@@ -123,7 +144,8 @@ class PostgresDatabase implements Database {
     const work = async (db: PostgresDatabase): Promise<void> => {
       const chunks = rows.length >= COPY_FROM_ROWS ? copyChunks(rows, width) : undefined;
       if (chunks && db.client) {
-        await copyFrom(db.client, table, columns, chunks);
+        const client = db.client;
+        await db.inTurn(() => copyFrom(client, table, columns, chunks));
         return;
       }
       for (let at = 0; at < rows.length; at += per) {
@@ -137,7 +159,7 @@ class PostgresDatabase implements Database {
           tuples.push(`(${row.map((_, j) => `$${base + j + 1}`).join(', ')})`);
           for (const v of row) params.push(bindValue(v));
         }
-        await db.q.query(head + tuples.join(', '), params);
+        await db.inTurn(() => db.q.query(head + tuples.join(', '), params));
       }
     };
     if (this.client) await work(this);
@@ -147,13 +169,13 @@ class PostgresDatabase implements Database {
   async transaction<T>(fn: (tx: Database) => Promise<T>): Promise<T> {
     if (this.client) {
       const name = `sp_${++this.savepoint}`;
-      await this.client.query(`SAVEPOINT ${name}`);
+      await this.exec(`SAVEPOINT ${name}`);
       try {
         const r = await fn(this);
-        await this.client.query(`RELEASE SAVEPOINT ${name}`);
+        await this.exec(`RELEASE SAVEPOINT ${name}`);
         return r;
       } catch (err) {
-        await this.client.query(`ROLLBACK TO SAVEPOINT ${name}`);
+        await this.exec(`ROLLBACK TO SAVEPOINT ${name}`);
         throw err;
       }
     }
