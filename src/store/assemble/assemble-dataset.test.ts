@@ -220,6 +220,13 @@ test('cross-source checks: X-CHILD-UNKNOWN, X-CPV-NOPLAN, X-CLAV-NOTLAC', () => 
   const { issues } = assembleDataset('841', [cin, s903, loc]);
   assert.deepEqual(codes(issues), ['X-CHILD-UNKNOWN', 'X-CLAV-NOTLAC', 'X-CPV-NOPLAN', 'X-CPV-NOPLAN']);
   assert.equal(issues.find((i) => i.code === 'X-CHILD-UNKNOWN')!.childId, 'C9');
+  // Named by their file's table, as the row issues and row counts of those files name them.
+  assert.deepEqual(issues.map((i) => [i.code, i.table]).sort(), [
+    ['X-CHILD-UNKNOWN', 'cp_visits'],
+    ['X-CLAV-NOTLAC', 'cla_visits'],
+    ['X-CPV-NOPLAN', 'cp_visits'],
+    ['X-CPV-NOPLAN', 'cp_visits'],
+  ]);
 });
 
 test('X-CHILD-UNKNOWN counts a contact only when it became a referral', () => {

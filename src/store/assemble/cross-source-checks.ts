@@ -2,15 +2,19 @@ import type { LaDataset } from '../../model/la-dataset.js';
 import type { ValidationIssue } from '../../validate/issue.js';
 import { datasetIssue } from './dataset-issue.js';
 
+/**
+ * The local tables with a child id, and the name an issue gives each: its file's table, as the row issues
+ * and the row counts of the same file name it (`care_leavers`, not the dataset's `care-leavers`).
+ */
 const LOCAL_CHILD_TABLES = [
   ['contacts', 'contacts'],
-  ['strategyDiscussions', 'strategy-discussions'],
-  ['cpVisits', 'cp-visits'],
-  ['claVisits', 'cla-visits'],
+  ['strategyDiscussions', 'strategy_discussions'],
+  ['cpVisits', 'cp_visits'],
+  ['claVisits', 'cla_visits'],
   ['allocations', 'allocations'],
-  ['healthChecks', 'cla-health'],
-  ['careLeavers', 'care-leavers'],
-  ['placementsLongTerm', 'placements-long-term'],
+  ['healthChecks', 'cla_health'],
+  ['careLeavers', 'care_leavers'],
+  ['placementsLongTerm', 'placements_long_term'],
 ] as const;
 
 /**
@@ -64,7 +68,7 @@ export function crossSourceChecks(d: LaDataset): ValidationIssue[] {
             'warning',
             `CP visit on ${v.visitDate} is outside every child protection plan of the child.`,
             {
-              table: 'cp-visits',
+              table: 'cp_visits',
               childId: v.childId,
               file: v.source.file,
               position: v.source.position,
@@ -89,7 +93,7 @@ export function crossSourceChecks(d: LaDataset): ValidationIssue[] {
             'warning',
             `CLA visit on ${v.visitDate} is outside every episode of care of the child.`,
             {
-              table: 'cla-visits',
+              table: 'cla_visits',
               childId: v.childId,
               file: v.source.file,
               position: v.source.position,
