@@ -9,6 +9,7 @@ import {
   qualifiedAllocation,
 } from './allocation.js';
 import { missingTables, notAvailable } from './availability.js';
+import { sharedView } from './shared-view.js';
 import { breakdownBy, childBreakdowns } from './child-breakdowns.js';
 import { chainErrorNotes, lookedAfterAt } from './looked-after.js';
 import { uascExclusion } from './uasc.js';
@@ -44,8 +45,15 @@ export function computeCicAllocation(
   const swEpisodes = variant<string>(ctx.settings, 'allocation.source', 'allocations') === 'swEpisodes';
   const uasc = uascExclusion(input.data, ctx.settings, e);
   const cohort = lookedAfterAt(input, e, uasc);
-  const openAlloc = swEpisodes ? new Map() : openSocialWorkerAllocations(input.data.allocations, e);
-  const openSw = swEpisodes ? openSwEpisodes(input.data.swEpisodes, e) : new Map();
+  // Shared by cic-allocated-sw and cic-allocated-qualified-sw: one pass over the allocations per date.
+  const openAlloc = swEpisodes
+    ? new Map()
+    : sharedView(input, `openSocialWorkerAllocations|${e}`, () =>
+        openSocialWorkerAllocations(input.data.allocations, e),
+      );
+  const openSw = swEpisodes
+    ? sharedView(input, `openSwEpisodes|${e}`, () => openSwEpisodes(input.data.swEpisodes, e))
+    : new Map();
   const workersById = new Map<string, Worker>(input.data.workers.map((w) => [w.workerId, w]));
   const teamOf = new Map<string, string | null>();
   let unknownWorkerChildren = 0;
