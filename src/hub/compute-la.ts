@@ -7,7 +7,7 @@ import type { IndicatorReport, IndicatorSettings } from '../indicators/types.js'
 import type { LaDataset } from '../model/la-dataset.js';
 import type { Database } from '../store/database.js';
 import type { DatasetVersion } from '../store/dataset-versions.js';
-import { loadDatasetVersion } from '../store/load-dataset.js';
+import { loadFiguresDataset } from '../store/load-dataset.js';
 import { saveIndicatorReport } from './indicator-results.js';
 
 /** What computing one LA's period produced (counts only: jobs log no child-level data). */
@@ -31,7 +31,8 @@ export async function computeAndStoreLa(
   settings: IndicatorSettings = DEFAULT_SETTINGS,
   now: () => string = () => new Date().toISOString(),
 ): Promise<LaComputeOutcome | null> {
-  const loaded = await loadDatasetVersion(db, la);
+  // The headline figures need no record's source reference, nor the checks: the lighter load.
+  const loaded = await loadFiguresDataset(db, la);
   if (!loaded) return null;
   return storeLaFigures(db, loaded.version, loaded.dataset, period, settings, now);
 }

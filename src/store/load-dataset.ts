@@ -7,7 +7,7 @@ import { getDatasetVersion } from './dataset-versions.js';
 import type { SubmissionRecords } from './assemble/submission-records.js';
 import { readVersionRecords } from './records/read-version.js';
 import { versionSubmissions } from './stored-submissions.js';
-import { readSnapshot } from './snapshot/dataset-snapshots.js';
+import { readFiguresSnapshot, readSnapshot } from './snapshot/dataset-snapshots.js';
 
 /**
  * One LA's dataset: the given version (default: the current one), its submissions read and merged
@@ -35,6 +35,25 @@ export async function loadDatasetVersion(
   const snapshot = await readSnapshot(db, version.id);
   if (snapshot) return { version, dataset: snapshot.dataset, checks: snapshot.checks };
   return { version, ...(await assembleVersion(db, version.id)) };
+}
+
+/**
+ * An LA's current dataset version read for computing figures only (a hub's compute job): from its snapshot,
+ * the records without their source references (each `source` is the empty `NO_SOURCE`, see
+ * `figuresSnapshot`) and without the checks, which is less to fetch, parse and build; without a snapshot,
+ * assembled whole as {@link loadDatasetVersion} does. Indicators never read a record's source: the figures
+ * are those of the full dataset. Never hand this dataset to members, reports or the dashboard.
+ * @example (await loadFiguresDataset(db, '841'))?.dataset.episodes.length //=> 1234
+ */
+export async function loadFiguresDataset(
+  db: Database,
+  la: string,
+): Promise<{ version: DatasetVersion; dataset: LaDataset } | undefined> {
+  const version = await getDatasetVersion(db, la);
+  if (!version) return undefined;
+  const dataset = await readFiguresSnapshot(db, version.id);
+  if (dataset) return { version, dataset };
+  return { version, dataset: (await assembleVersion(db, version.id)).dataset };
 }
 
 /**

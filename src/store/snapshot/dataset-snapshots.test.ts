@@ -11,13 +11,24 @@ import { runSynth } from '../../synth/run-synth.js';
 import { enableLaIsolation, withLaScope } from '../../hub/la-isolation.js';
 import type { Database } from '../database.js';
 import { importDataset } from '../import-dataset.js';
-import { assembleVersion, loadDatasetVersion } from '../load-dataset.js';
+import { assembleVersion, loadDatasetVersion, loadFiguresDataset } from '../load-dataset.js';
+import { computeReport } from '../../indicators/engine/compute-report.js';
+import { buildIndicatorInput } from '../../indicators/input.js';
+import { INDICATORS } from '../../indicators/registry.js';
+import { DEFAULT_SETTINGS } from '../../indicators/settings.js';
+import { parsePeriod } from '../../calendar/period.js';
 import { episode, ingestResult, staged } from '../test-records.js';
 import { testStores } from '../test-stores.js';
 import { emptyDataset, type LaDataset } from '../../model/la-dataset.js';
 import type { ValidationIssue } from '../../validate/issue.js';
 import { readSnapshot, writeSnapshot } from './dataset-snapshots.js';
-import { type DatasetSnapshot, type SnapshotText, encodeSnapshot } from './snapshot-codec.js';
+import {
+  type DatasetSnapshot,
+  NO_SOURCE,
+  NO_SOURCES,
+  type SnapshotText,
+  encodeSnapshot,
+} from './snapshot-codec.js';
 
 // An import keeps its new version assembled (the snapshot); loading the version must give exactly what
 // assembling it from the stored records gives, on both databases, or else not use a snapshot at all.
@@ -45,6 +56,22 @@ async function assertLoadsAsAssembled(db: Database, datasetId: string): Promise<
   assert.ok(loaded);
   assert.deepStrictEqual(loaded.dataset, assembled.dataset);
   assert.deepStrictEqual(loaded.checks, assembled.checks);
+}
+
+/** The dataset with every record's source reference replaced as a figures-only read leaves it. */
+function withoutSources(d: LaDataset): LaDataset {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(d)) {
+    out[key] = Array.isArray(value)
+      ? value.map((r: Record<string, unknown>) => {
+          const copy = { ...r };
+          if ('source' in copy) copy['source'] = NO_SOURCE;
+          if ('sources' in copy) copy['sources'] = NO_SOURCES;
+          return copy;
+        })
+      : value;
+  }
+  return out as unknown as LaDataset;
 }
 
 const snapshotCount = async (db: Database): Promise<number> =>
@@ -136,6 +163,39 @@ for (const store of testStores()) {
           old?.dataset.referrals.length,
           (await assembleVersion(db, r1.datasetId)).dataset.referrals.length,
         );
+      } finally {
+        await cleanup();
+      }
+    });
+
+    test('read for its figures, a version is the full dataset less every source reference, and gives the same figures', async () => {
+      const { db, cleanup } = await store.open();
+      try {
+        const r = await importDataset(db, first, { la: '841' });
+        if (r.kind !== 'imported') assert.fail(r.kind);
+        const full = await loadDatasetVersion(db, '841');
+        const lean = await loadFiguresDataset(db, '841');
+        assert.ok(full && lean);
+        assert.equal(lean.version.id, r.datasetId);
+        assert.deepStrictEqual(lean.dataset, withoutSources(full.dataset));
+        const figures = (dataset: LaDataset): string =>
+          JSON.stringify(
+            computeReport(
+              {
+                input: buildIndicatorInput(dataset),
+                period: parsePeriod('2021-22-Q3'),
+                settings: DEFAULT_SETTINGS,
+                targets: null,
+                dataset: { id: r.datasetId, hash: 'h', asAt: null },
+                figuresOnly: true,
+              },
+              INDICATORS,
+            ),
+          );
+        assert.equal(figures(lean.dataset), figures(full.dataset));
+        // Without a snapshot of this assembly version it is assembled whole, as loading it is.
+        await db.run('UPDATE dataset_snapshots SET assembly = assembly + 1');
+        assert.deepStrictEqual((await loadFiguresDataset(db, '841'))?.dataset, full.dataset);
       } finally {
         await cleanup();
       }

@@ -1,6 +1,7 @@
 import type { Database } from '../database.js';
 import { ASSEMBLY_VERSION } from './assembly-version.js';
-import { type DatasetSnapshot, decodeSnapshot, encodeSnapshot } from './snapshot-codec.js';
+import type { LaDataset } from '../../model/la-dataset.js';
+import { type DatasetSnapshot, decodeSnapshot, encodeSnapshot, figuresSnapshot } from './snapshot-codec.js';
 
 /**
  * Stores the snapshot of an LA's new current version (its head in `dataset_snapshots`, its parts in
@@ -53,4 +54,30 @@ export async function readSnapshot(db: Database, datasetId: string): Promise<Dat
     [datasetId],
   );
   return decodeSnapshot({ head: head.body, parts: parts.map((p) => p.body) }) ?? undefined;
+}
+
+/**
+ * The stored snapshot of a dataset version read for its figures only ({@link figuresSnapshot}): the records
+ * without their source references and no checks, fetching only the parts that hold the rest. Undefined when
+ * the version has no snapshot written by this assembly version (or a part is missing).
+ * @example (await readFiguresSnapshot(db, '841-v3'))?.episodes[0]?.source //=> { file: '', position: '', submissionId: '' }
+ */
+export async function readFiguresSnapshot(db: Database, datasetId: string): Promise<LaDataset | undefined> {
+  const head = await db.get<{ body: string }>(
+    'SELECT body FROM dataset_snapshots WHERE dataset_id = ? AND assembly = ?',
+    [datasetId, ASSEMBLY_VERSION],
+  );
+  const figures = head ? figuresSnapshot(head.body) : null;
+  if (!figures) return undefined;
+  const texts = new Map<number, string>();
+  if (figures.parts.length > 0) {
+    const rows = await db.all<{ part: number; body: string }>(
+      `SELECT part, body FROM dataset_snapshot_parts WHERE dataset_id = ? AND part IN (${figures.parts
+        .map(() => '?')
+        .join(', ')})`,
+      [datasetId, ...figures.parts],
+    );
+    for (const r of rows) texts.set(Number(r.part), r.body);
+  }
+  return figures.decode(texts) ?? undefined;
 }

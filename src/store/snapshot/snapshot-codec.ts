@@ -262,11 +262,26 @@ function columnar(records: readonly unknown[], subs: Dictionary, files: Dictiona
 
 type TableBuilder = (v: unknown[][], n: number, files: string[], subs: string[]) => object[];
 
+/**
+ * The source reference every record of a figures-only dataset carries ({@link figuresSnapshot}): no file,
+ * position or submission. Shared and frozen.
+ */
+export const NO_SOURCE: Readonly<Source> = Object.freeze({ file: '', position: '', submissionId: '' });
+/** The source list every child of a figures-only dataset carries (shared, frozen, empty). */
+export const NO_SOURCES: readonly Source[] = Object.freeze([]);
+
 /** The expression reading record `i`'s value of field `j` (its column is `c${j}`), by the column's kind. */
 const READ_VALUE: Readonly<Record<Column, (j: number) => string>> = {
   plain: (j) => `c${j}[i]`,
   source: (j) => `{ file: files[c${j}[0][i]], position: c${j}[1][i], submissionId: subs[c${j}[2][i]] }`,
   sources: (j) => `c${j}[i].map((s) => ({ file: files[s[0]], position: s[1], submissionId: subs[s[2]] }))`,
+};
+
+/** {@link READ_VALUE} for a figures-only dataset: source references are the shared placeholders. */
+const READ_FIGURES_VALUE: Readonly<Record<Column, (j: number) => string>> = {
+  plain: READ_VALUE.plain,
+  source: () => 'NO_SOURCE',
+  sources: () => 'NO_SOURCES',
 };
 
 const isColumn = (c: unknown): c is Column => typeof c === 'string' && Object.hasOwn(READ_VALUE, c);
@@ -277,30 +292,35 @@ const isColumn = (c: unknown): c is Column => typeof c === 'string' && Object.ha
  * Field names are quoted with JSON.stringify, so any name is a string literal here, never code; a column
  * kind is one of {@link READ_VALUE}'s (the caller checks).
  */
-function tableBuilder(t: { readonly f: readonly string[]; readonly c: readonly Column[] }): TableBuilder {
+function tableBuilder(
+  t: { readonly f: readonly string[]; readonly c: readonly Column[] },
+  read: Readonly<Record<Column, (j: number) => string>>,
+): TableBuilder {
   const head = t.f.map((_, j) => `const c${j} = v[${j}];`);
-  const parts = t.f.map((name, j) => `${JSON.stringify(name)}: ${READ_VALUE[t.c[j]!](j)}`);
-  return new Function(
-    'v',
-    'n',
-    'files',
-    'subs',
-    `${head.join(' ')} const out = new Array(n); for (let i = 0; i < n; i++) out[i] = { ${parts.join(', ')} }; return out;`,
-  ) as TableBuilder;
+  const parts = t.f.map((name, j) => `${JSON.stringify(name)}: ${read[t.c[j]!](j)}`);
+  const build = new Function(
+    'NO_SOURCE',
+    'NO_SOURCES',
+    `return (v, n, files, subs) => { ${head.join(' ')} const out = new Array(n); for (let i = 0; i < n; i++) out[i] = { ${parts.join(', ')} }; return out; };`,
+  ) as (noSource: Readonly<Source>, noSources: readonly Source[]) => TableBuilder;
+  return build(NO_SOURCE, NO_SOURCES);
+}
+
+/** The head of a snapshot's text, or null when it was written by another assembly version or layout. */
+function readHead(text: string): Head | null {
+  const e = JSON.parse(text) as Head;
+  return e.fmt === FORMAT && e.v === ASSEMBLY_VERSION ? e : null;
 }
 
 /**
- * The dataset and checks of {@link encodeSnapshot}'s output, or null when the text was written by another
- * assembly version or in another layout, or its parts are not the ones its head names (the caller then
- * assembles the version again).
+ * The dataset a head and its parts describe; `figures` leaves every source reference out (the parts holding
+ * them are never read). Null when the head names a part that is not there or a column of an unknown kind.
  */
-export function decodeSnapshot(text: SnapshotText): DatasetSnapshot | null {
-  const e = JSON.parse(text.head) as Head;
-  if (e.fmt !== FORMAT || e.v !== ASSEMBLY_VERSION || e.np !== text.parts.length) return null;
+function decodeDataset(e: Head, part: (i: number) => string | undefined, figures: boolean): LaDataset | null {
   const parsePart = (i: unknown): unknown => {
-    if (typeof i !== 'number' || !Number.isInteger(i) || i < 0 || i >= text.parts.length)
-      throw new BadLayout();
-    return JSON.parse(text.parts[i]!) as unknown;
+    const text = typeof i === 'number' && Number.isInteger(i) ? part(i) : undefined;
+    if (text === undefined) throw new BadLayout();
+    return JSON.parse(text) as unknown;
   };
   try {
     const dataset: Record<string, unknown> = {};
@@ -313,15 +333,66 @@ export function decodeSnapshot(text: SnapshotText): DatasetSnapshot | null {
             ? new Set((value as { $set: unknown[] }).$set)
             : value;
       } else if ('raw' in t) dataset[key] = parsePart(t.raw);
-      else if (t.c.every(isColumn) && t.p.length === t.f.length)
-        dataset[key] = tableBuilder(t)(t.p.map(parsePart) as unknown[][], t.n, e.files, e.subs);
-      else return null;
+      else if (t.c.every(isColumn) && t.p.length === t.f.length) {
+        const columns = t.p.map((p, j) => (figures && t.c[j] !== 'plain' ? null : parsePart(p)));
+        const build = tableBuilder(t, figures ? READ_FIGURES_VALUE : READ_VALUE);
+        dataset[key] = build(columns as unknown[][], t.n, e.files, e.subs);
+      } else return null;
     }
-    return { dataset: dataset as unknown as LaDataset, checks: parsePart(e.checks) as ValidationIssue[] };
+    return dataset as unknown as LaDataset;
   } catch (err) {
     if (err instanceof BadLayout) return null;
     throw err;
   }
+}
+
+/**
+ * The dataset and checks of {@link encodeSnapshot}'s output, or null when the text was written by another
+ * assembly version or in another layout, or its parts are not the ones its head names (the caller then
+ * assembles the version again).
+ */
+export function decodeSnapshot(text: SnapshotText): DatasetSnapshot | null {
+  const e = readHead(text.head);
+  if (e === null || e.np !== text.parts.length) return null;
+  const part = (i: number): string | undefined =>
+    i >= 0 && i < text.parts.length ? text.parts[i] : undefined;
+  const dataset = decodeDataset(e, part, false);
+  if (dataset === null) return null;
+  const checks = Number.isInteger(e.checks) ? part(e.checks) : undefined;
+  if (checks === undefined) return null;
+  return { dataset, checks: JSON.parse(checks) as ValidationIssue[] };
+}
+
+/** Reading a snapshot for its figures only: the parts to fetch, then the dataset from them. */
+export interface FiguresSnapshot {
+  /** The parts needed, in order: every part but the records' source references and the checks. */
+  readonly parts: readonly number[];
+  /** The dataset from those parts (null when one is missing): every record's source is {@link NO_SOURCE}. */
+  decode(parts: ReadonlyMap<number, string>): LaDataset | null;
+}
+
+/**
+ * A snapshot read for computing figures (a hub's compute job): the records without their source references
+ * (each `source` is {@link NO_SOURCE}, each child's `sources` {@link NO_SOURCES}) and no checks, so those
+ * parts (a large share of a snapshot's text and of the objects loading makes) are neither fetched nor
+ * parsed. Indicators never read a record's source; members and the report read the full dataset
+ * ({@link decodeSnapshot}). Null when the head was written by another assembly version or layout.
+ * @example const f = figuresSnapshot(head); const dataset = f?.decode(await fetch(f.parts))
+ */
+export function figuresSnapshot(head: string): FiguresSnapshot | null {
+  const e = readHead(head);
+  if (e === null) return null;
+  const parts: number[] = [];
+  for (const key of e.k) {
+    const t = e.tables[key];
+    if (t === undefined) continue;
+    if ('raw' in t) parts.push(t.raw);
+    else t.p.forEach((p, j) => (t.c[j] === 'plain' ? parts.push(p) : undefined));
+  }
+  return {
+    parts,
+    decode: (texts) => decodeDataset(e, (i) => texts.get(i), true),
+  };
 }
 
 /** A head naming a part that is not there. */
