@@ -38,16 +38,21 @@ export async function writeSnapshot(
   return true;
 }
 
+/** The head of a dataset version's snapshot written by this assembly version, if there is one. */
+function snapshotHead(db: Database, datasetId: string): Promise<{ body: string } | undefined> {
+  return db.get<{ body: string }>(
+    'SELECT body FROM dataset_snapshots WHERE dataset_id = ? AND assembly = ?',
+    [datasetId, ASSEMBLY_VERSION],
+  );
+}
+
 /**
  * The stored snapshot of a dataset version, or undefined when it has none written by this assembly version
  * (or its parts are not all there).
  * @example (await readSnapshot(db, '841-v3'))?.dataset.episodes.length //=> 1234
  */
 export async function readSnapshot(db: Database, datasetId: string): Promise<DatasetSnapshot | undefined> {
-  const head = await db.get<{ body: string }>(
-    'SELECT body FROM dataset_snapshots WHERE dataset_id = ? AND assembly = ?',
-    [datasetId, ASSEMBLY_VERSION],
-  );
+  const head = await snapshotHead(db, datasetId);
   if (!head) return undefined;
   const parts = await db.all<{ body: string }>(
     'SELECT body FROM dataset_snapshot_parts WHERE dataset_id = ? ORDER BY part',
@@ -63,10 +68,7 @@ export async function readSnapshot(db: Database, datasetId: string): Promise<Dat
  * @example (await readFiguresSnapshot(db, '841-v3'))?.episodes[0]?.source //=> { file: '', position: '', submissionId: '' }
  */
 export async function readFiguresSnapshot(db: Database, datasetId: string): Promise<LaDataset | undefined> {
-  const head = await db.get<{ body: string }>(
-    'SELECT body FROM dataset_snapshots WHERE dataset_id = ? AND assembly = ?',
-    [datasetId, ASSEMBLY_VERSION],
-  );
+  const head = await snapshotHead(db, datasetId);
   const figures = head ? figuresSnapshot(head.body) : null;
   if (!figures) return undefined;
   const texts = new Map<number, string>();
