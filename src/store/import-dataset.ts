@@ -9,6 +9,7 @@ import {
   datasetChecks,
 } from './assemble/assemble-dataset.js';
 import type { SubmissionRecords } from './assemble/submission-records.js';
+import { reidentifyInPlace } from './assemble/keyed-merge.js';
 import type { Database } from './database.js';
 import type { SubmissionSummary, ValidationSummary } from './dataset-versions.js';
 import { summariseIssues } from './dataset-versions.js';
@@ -440,7 +441,8 @@ function assembleAsStored(
 ): AssembledDataset | null {
   try {
     const stored = added.map((s) => ({ ...s, tables: storedTables(s.id, s.tables) }));
-    return assembleDataset(la, [...kept, ...stored]);
+    // Both are this import's own copies (read back, or built by storedTables): re-identified in place.
+    return assembleDataset(la, [...kept, ...stored], reidentifyInPlace);
   } catch (e) {
     if (e instanceof NotStorable) return null;
     throw e;

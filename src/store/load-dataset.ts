@@ -1,6 +1,7 @@
 import type { LaDataset } from '../model/la-dataset.js';
 import type { ValidationIssue } from '../validate/issue.js';
 import { assembleDataset } from './assemble/assemble-dataset.js';
+import { reidentifyInPlace } from './assemble/keyed-merge.js';
 import type { Database } from './database.js';
 import type { DatasetVersion } from './dataset-versions.js';
 import { getDatasetVersion } from './dataset-versions.js';
@@ -68,7 +69,8 @@ export async function assembleVersion(
   const version = await db.get<{ la: string }>('SELECT la FROM dataset_versions WHERE id = ?', [datasetId]);
   if (!version) throw new Error(`no dataset version ${datasetId}`);
   const records = await versionRecords(db, datasetId);
-  const { dataset, issues } = assembleDataset(version.la, records);
+  // The records are this call's own, fresh from the database: re-identified in place.
+  const { dataset, issues } = assembleDataset(version.la, records, reidentifyInPlace);
   return { dataset, checks: issues };
 }
 

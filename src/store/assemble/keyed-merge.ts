@@ -57,5 +57,21 @@ export const reidentifyCopy: Reidentify = <T>(r: T, sub: SubmissionRecords): T =
   return out as T;
 };
 
+/**
+ * {@link Reidentify} in place: `id` (when a string) becomes the loaded id, and `source` names the submission
+ * (kept as it is when it already does, as every record read back from the database or built by
+ * `storedForm` does). The same result as {@link reidentifyCopy} without a copy of every record: for records
+ * the caller alone holds, fresh from the database or `storedForm`, which nothing reads again as they were
+ * once merged. The merge re-identifies each record at most once.
+ */
+export const reidentifyInPlace: Reidentify = <T>(r: T, sub: SubmissionRecords): T => {
+  const o = r as Record<string, unknown>;
+  if (typeof o['id'] === 'string') o['id'] = loadedId(sub, o['id']);
+  const s = o['source'];
+  if (s && typeof s === 'object' && (s as { submissionId?: unknown }).submissionId !== sub.id)
+    o['source'] = { ...(s as object), submissionId: sub.id };
+  return r;
+};
+
 /** {@link Reidentify} that keeps the records as they are (for checks and counts only; never mutate them). */
 export const keepRecords: Reidentify = <T>(r: T): T => r;

@@ -2,7 +2,7 @@ import type { Child } from '../../model/child.js';
 import type { SourceKind, SourceRef } from '../../model/source.js';
 import type { ValidationIssue } from '../../validate/issue.js';
 import { datasetIssue } from './dataset-issue.js';
-import { keepRecords, type Reidentify, reidentifyCopy } from './keyed-merge.js';
+import { keepRecords, type Reidentify, reidentifyCopy, reidentifyInPlace } from './keyed-merge.js';
 import type { SubmissionRecords } from './submission-records.js';
 
 /** Which source's child record is preferred for a field: SSDA903 Header first, else CIN, else Annex A. */
@@ -72,10 +72,15 @@ export function mergeChildren(
         }
     // Without copies (checks and counts only) the merged child lists no sources.
     const sources: SourceRef[] = [];
+    // In place, a source that already names its submission (as every stored one does) is kept, not copied.
+    const reuse = reidentify === reidentifyInPlace;
     if (reidentify !== keepRecords)
       for (const list of m.values())
         for (const h of list)
-          for (const r of h.child.sources) sources.push({ ...r, submissionId: r.submissionId ?? h.subId });
+          for (const r of h.child.sources)
+            sources.push(
+              reuse && r.submissionId !== undefined ? r : { ...r, submissionId: r.submissionId ?? h.subId },
+            );
     children.push({
       childId,
       dob: pick(m, 'dob'),

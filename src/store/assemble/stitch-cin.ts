@@ -3,7 +3,14 @@ import type { Assessment, CinPlan, CpPlan, Referral, Section47 } from '../../mod
 import type { ValidationIssue } from '../../validate/issue.js';
 import { datasetIssue } from './dataset-issue.js';
 import type { Winner } from './keyed-merge.js';
-import { keepRecords, loadedId, mergeByKey, type Reidentify, reidentifyCopy } from './keyed-merge.js';
+import {
+  keepRecords,
+  loadedId,
+  mergeByKey,
+  type Reidentify,
+  reidentifyCopy,
+  reidentifyInPlace,
+} from './keyed-merge.js';
 import type { SubmissionRecords } from './submission-records.js';
 
 export interface StitchedCin {
@@ -131,6 +138,13 @@ export function stitchCin(
       }
       const r = w.record;
       if (!copies) {
+        out.push(r);
+        continue;
+      }
+      if (reidentify === reidentifyInPlace) {
+        // The record's parent key was taken above, and nothing reads it again.
+        reidentifyInPlace(r, w.sub);
+        (r as { referralId: string }).referralId = parent;
         out.push(r);
         continue;
       }

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { assembleDataset } from '../assemble/assemble-dataset.js';
+import { reidentifyInPlace } from '../assemble/keyed-merge.js';
 import type { SubmissionRecords } from '../assemble/submission-records.js';
 import { RECORD_TABLES } from '../records/record-tables.js';
 import { ASSEMBLY_VERSION } from './assembly-version.js';
@@ -17,17 +18,38 @@ import { encodeSnapshot } from './snapshot-codec.js';
 
 const FINGERPRINT = new URL('fixture/assembly-fingerprint.json', import.meta.url);
 
-function fingerprint(): string {
-  const submissions = JSON.parse(
+function fixture(): SubmissionRecords[] {
+  return JSON.parse(
     gunzipSync(readFileSync(new URL('fixture/synth-841.submissions.json.gz', import.meta.url))).toString(),
   ) as SubmissionRecords[];
-  const { dataset, issues } = assembleDataset('841', submissions);
-  assert.ok(encodeSnapshot({ dataset, checks: issues }), 'the fixture dataset has a snapshot');
-  // The assembled records themselves (Sets as lists), not their encoding: the snapshot's layout has its own
-  // version in snapshot-codec.ts.
-  const canonical = JSON.stringify({ dataset, issues }, (_, v: unknown) => (v instanceof Set ? [...v] : v));
-  return createHash('sha256').update(JSON.stringify(RECORD_TABLES)).update(canonical).digest('hex');
 }
+
+/** The assembled records themselves (Sets as lists), not their encoding (the snapshot's layout has its own version). */
+function canonical(a: ReturnType<typeof assembleDataset>): string {
+  return JSON.stringify({ dataset: a.dataset, issues: a.issues }, (_, v: unknown) =>
+    v instanceof Set ? [...v] : v,
+  );
+}
+
+function fingerprint(): string {
+  const { dataset, issues } = assembleDataset('841', fixture());
+  assert.ok(encodeSnapshot({ dataset, checks: issues }), 'the fixture dataset has a snapshot');
+  return createHash('sha256')
+    .update(JSON.stringify(RECORD_TABLES))
+    .update(canonical({ dataset, issues }))
+    .digest('hex');
+}
+
+test('re-identifying the records in place assembles exactly what copying them does', () => {
+  const copied = canonical(assembleDataset('841', fixture()));
+  const submissions = fixture();
+  const inPlace = canonical(assembleDataset('841', submissions, reidentifyInPlace));
+  // Byte for byte: the same records, ids (each re-identified once), sources, and key order.
+  assert.equal(inPlace, copied);
+  // And in place it is: the submissions' own referrals now carry their loaded ids.
+  const cin = submissions.find((s) => s.source === 'cin' && (s.tables.referrals?.length ?? 0) > 0)!;
+  assert.ok(cin.tables.referrals!.some((r) => r.id.startsWith(`${cin.id}:`)));
+});
 
 test('the assembled fixture and the record tables are what this ASSEMBLY_VERSION wrote', () => {
   const now = { assembly: ASSEMBLY_VERSION, sha256: fingerprint() };
