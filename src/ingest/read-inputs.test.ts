@@ -1,7 +1,7 @@
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { open } from 'node:fs/promises';
-import { readInputs, type ReadInputsOptions } from './read-inputs.js';
+import { failureKind, readInputs, type ReadInputsOptions } from './read-inputs.js';
 import { formatTerminalSummary } from '../validate/report-terminal.js';
 import type { IngestResult } from './staged.js';
 import type { IsoDate } from '../calendar/iso-date.js';
@@ -424,6 +424,18 @@ describe('readInputs: structural refusals', () => {
     const s = structural(r)[0]!;
     assert.equal(s.code, 'S-INTERNAL');
     assert.doesNotMatch(s.message, /\n\s+at /);
+  });
+
+  it("names an unexpected failure's kind and code in its message, never its text", () => {
+    const code = Object.assign(new Error('cannot open /data/C123456.csv'), { code: 'EMFILE' });
+    assert.equal(failureKind(code), ', Error EMFILE');
+    assert.equal(
+      failureKind(new TypeError("Cannot read properties of undefined (reading 'C123')")),
+      ', TypeError',
+    );
+    // A code or name that is not a plain identifier is left out.
+    assert.equal(failureKind(Object.assign(new RangeError('x'), { code: 'child C1 ' })), ', RangeError');
+    assert.equal(failureKind('thrown text'), '');
   });
 });
 

@@ -221,7 +221,7 @@ export async function readInputs(
             'S-INTERNAL',
             input.name,
             null,
-            `could not read ${input.name}${sink.reads.size > 0 ? ` after ${countReads(sink)} rows` : ''}; nothing was loaded (an unexpected failure: run again with CSPI_DEBUG=1 and report it).`,
+            `could not read ${input.name}${sink.reads.size > 0 ? ` after ${countReads(sink)} rows` : ''}; nothing was loaded (an unexpected failure${failureKind(e)}: run again with CSPI_DEBUG=1 and report it).`,
           ),
         );
         if (process.env['CSPI_DEBUG'])
@@ -538,4 +538,16 @@ function resolveLa(
     }
   }
   return la;
+}
+
+/**
+ * What kind of unexpected failure stopped a read, for its message: the error's class and, when it has one,
+ * its code (`, TypeError`, `, Error ERR_MODULE_NOT_FOUND`); never its text, which may quote the file's data.
+ * @example failureKind(Object.assign(new Error('x'), { code: 'EMFILE' })) //=> ', Error EMFILE'
+ */
+export function failureKind(e: unknown): string {
+  if (!(e instanceof Error)) return '';
+  const code = (e as { code?: unknown }).code;
+  const name = /^[A-Za-z]{1,40}$/.test(e.name) ? e.name : 'Error';
+  return typeof code === 'string' && /^[A-Z][A-Z0-9_]{1,40}$/.test(code) ? `, ${name} ${code}` : `, ${name}`;
 }
