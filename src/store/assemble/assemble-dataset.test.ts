@@ -252,6 +252,53 @@ test('X-CHILD-UNKNOWN counts a contact only when it became a referral', () => {
   );
 });
 
+test('X-CHILD-UNKNOWN leaves out local rows that ended before the loaded history began', () => {
+  // The loaded returns start on 1 April 2020 (CIN 2020-21; SSDA903 2021-22).
+  const cin = submission('s1', 'cin', '2020-21', { referrals: [referral('C1', '2020-05-01')] });
+  const s903 = submission('s2', 'ssda903', '2021-22', { children: [child('C2')] });
+  const allocation = (childId: string, start: string, end: string | null) => ({
+    id: `${childId}/W1/${start}`,
+    childId,
+    workerId: 'W1',
+    start: start as IsoDate,
+    end: end as IsoDate | null,
+    role: 'social-worker' as const,
+    team: null,
+    source: { file: 'allocations.csv', position: `${childId} from ${start}` },
+  });
+  const reference = submission('s3', 'local', null, {
+    allocations: [
+      allocation('C1', '2012-01-01', '2013-01-01'), // a statutory child: never reported
+      allocation('C5', '2012-01-01', '2020-03-31'), // ended the day before the history: left out
+      allocation('C6', '2015-01-01', '2020-04-01'), // ended on its first day: reported
+      allocation('C7', '2019-01-01', null), // still open: reported
+      allocation('C8', '2010-01-01', '2011-01-01'),
+      allocation('C8', '2021-01-01', '2021-06-01'), // one of the child's rows reaches into it: reported
+    ],
+  });
+  const { issues } = assembleDataset('841', [cin, s903, reference]);
+  assert.deepEqual(
+    issues.filter((i) => i.code === 'X-CHILD-UNKNOWN').map((i) => [i.childId, i.position]),
+    [
+      ['C6', 'C6 from 2015-01-01'],
+      ['C7', 'C7 from 2019-01-01'],
+      ['C8', 'C8 from 2021-01-01'],
+    ],
+  );
+  // Without CIN or SSDA903 history there is no start to compare with: every unknown child is reported.
+  const onlyAnnex = assembleDataset('841', [
+    submission('s4', 'annex-a', null, { children: [child('C1')] }, { asAt: '2022-03-31' as IsoDate }),
+    reference,
+  ]);
+  assert.deepEqual(
+    onlyAnnex.issues
+      .filter((i) => i.code === 'X-CHILD-UNKNOWN')
+      .map((i) => i.childId)
+      .sort(),
+    ['C5', 'C6', 'C7', 'C8'],
+  );
+});
+
 test('tables, as-at dates and history start reflect the loaded submissions', () => {
   const y1 = submission(
     's1',
