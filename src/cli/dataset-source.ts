@@ -48,10 +48,13 @@ export async function storeDatasetSource(
         }
         code = las[0]!;
       }
+      // A current version without a snapshot of this assembly version (imported before an upgrade) is kept
+      // assembled, so the next command loads it in two reads.
       const loaded = await loadDatasetVersion(
         db,
         code,
         la === undefined || la === code ? datasetId : undefined,
+        { keepAssembled: true },
       );
       if (!loaded) {
         throw new UserError(

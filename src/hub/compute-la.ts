@@ -32,7 +32,8 @@ export async function computeAndStoreLa(
   now: () => string = () => new Date().toISOString(),
 ): Promise<LaComputeOutcome | null> {
   // The headline figures need no record's source reference, nor the checks: the lighter load.
-  const loaded = await loadFiguresDataset(db, la);
+  // Imported before an upgrade that changed the merge, the version is assembled once and kept so again.
+  const loaded = await loadFiguresDataset(db, la, { keepAssembled: true });
   if (!loaded) return null;
   return storeLaFigures(db, loaded.version, loaded.dataset, period, settings, now);
 }

@@ -8,7 +8,7 @@ import { getDatasetVersion } from './dataset-versions.js';
 import type { SubmissionRecords } from './assemble/submission-records.js';
 import { readVersionRecords } from './records/read-version.js';
 import { versionSubmissions } from './stored-submissions.js';
-import { readFiguresSnapshot, readSnapshot } from './snapshot/dataset-snapshots.js';
+import { readFiguresSnapshot, readSnapshot, writeSnapshot } from './snapshot/dataset-snapshots.js';
 
 /**
  * One LA's dataset: the given version (default: the current one), its submissions read and merged
@@ -24,18 +24,65 @@ export async function loadDataset(
   return (await loadDatasetVersion(db, la, datasetId))?.dataset;
 }
 
+/** How a load may treat the store. */
+export interface LoadOptions {
+  /**
+   * When the LA's current version has no snapshot of this assembly version (its import ran before an
+   * upgrade that changed the merge, so each load would assemble it again), keep the version just assembled
+   * as its snapshot: for processes that may write (the CLI, hub workers, a laptop's dashboard). Best effort:
+   * a reader that may not write (a hub's LA-scoped read), a busy database or a newer import in the meantime
+   * leaves the store as it was, and the load succeeds all the same.
+   */
+  readonly keepAssembled?: boolean;
+}
+
 /** {@link loadDataset} with the version's summary and its dataset checks. */
 export async function loadDatasetVersion(
   db: Database,
   la: string,
   datasetId?: string,
+  options: LoadOptions = {},
 ): Promise<{ version: DatasetVersion; dataset: LaDataset; checks: readonly ValidationIssue[] } | undefined> {
   const version = await getDatasetVersion(db, la, datasetId);
   if (!version) return undefined;
   // The current version's snapshot, written by its import: two reads instead of every record and the merge.
   const snapshot = await readSnapshot(db, version.id);
   if (snapshot) return { version, dataset: snapshot.dataset, checks: snapshot.checks };
-  return { version, ...(await assembleVersion(db, version.id)) };
+  const assembled = await assembleVersion(db, version.id);
+  if (options.keepAssembled && version.current) await keepAssembled(db, version, assembled);
+  return { version, ...assembled };
+}
+
+/**
+ * Stores a current version's assembled dataset as its snapshot ({@link LoadOptions.keepAssembled}), under
+ * the LA's row lock that an import takes, and only while the version is still the LA's current one.
+ * Returns whether it did.
+ */
+async function keepAssembled(
+  db: Database,
+  version: DatasetVersion,
+  assembled: { dataset: LaDataset; checks: readonly ValidationIssue[] },
+): Promise<boolean> {
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.run('UPDATE las SET code = code WHERE code = ?', [version.la]);
+      const top = await tx.get<{ seq: number | null }>(
+        'SELECT max(seq) AS seq FROM dataset_versions WHERE la = ?',
+        [version.la],
+      );
+      if (top?.seq === null || top?.seq === undefined || Number(top.seq) !== version.seq) return false;
+      return writeSnapshot(
+        tx,
+        version.la,
+        version.id,
+        { dataset: assembled.dataset, checks: assembled.checks },
+        new Date().toISOString(),
+      );
+    });
+  } catch {
+    // A cache: without it the version is assembled on each load, as it was just now.
+    return false;
+  }
 }
 
 /**
@@ -49,12 +96,15 @@ export async function loadDatasetVersion(
 export async function loadFiguresDataset(
   db: Database,
   la: string,
+  options: LoadOptions = {},
 ): Promise<{ version: DatasetVersion; dataset: LaDataset } | undefined> {
   const version = await getDatasetVersion(db, la);
   if (!version) return undefined;
   const dataset = await readFiguresSnapshot(db, version.id);
   if (dataset) return { version, dataset };
-  return { version, dataset: (await assembleVersion(db, version.id)).dataset };
+  const assembled = await assembleVersion(db, version.id);
+  if (options.keepAssembled) await keepAssembled(db, version, assembled);
+  return { version, dataset: assembled.dataset };
 }
 
 /**

@@ -168,6 +168,52 @@ for (const store of testStores()) {
       }
     });
 
+    test('a current version without a snapshot of this assembly version is kept assembled when the loader may write', async () => {
+      const { db, cleanup } = await store.open();
+      try {
+        const r1 = await importDataset(db, first, { la: '841' });
+        const r2 = await importDataset(db, second, { la: '841' });
+        if (r1.kind !== 'imported' || r2.kind !== 'imported') assert.fail('not imported');
+        const want = await assembleVersion(db, r2.datasetId);
+        // As after an upgrade that changed the merge: the stored snapshot is another assembly version's.
+        const stale = async (): Promise<void> => {
+          await db.run('UPDATE dataset_snapshots SET assembly = assembly - 1');
+          assert.equal(await readSnapshot(db, r2.datasetId), undefined);
+        };
+        await stale();
+        await loadDatasetVersion(db, '841');
+        assert.equal(await readSnapshot(db, r2.datasetId), undefined, 'a plain load writes nothing');
+        // An older version is never kept assembled (only the current one has a snapshot).
+        await loadDatasetVersion(db, '841', r1.datasetId, { keepAssembled: true });
+        assert.equal(await readSnapshot(db, r1.datasetId), undefined);
+
+        const loaded = await loadDatasetVersion(db, '841', undefined, { keepAssembled: true });
+        assert.deepStrictEqual(loaded?.dataset, want.dataset);
+        const kept = await readSnapshot(db, r2.datasetId);
+        assert.ok(kept, 'the current version is kept assembled');
+        assert.deepStrictEqual(kept.dataset, want.dataset);
+        assert.deepStrictEqual(kept.checks, want.checks);
+        assert.equal(await snapshotCount(db), 1, 'in place of the stale one');
+
+        // A hub's compute job does the same from its figures-only read.
+        await stale();
+        assert.ok(await loadFiguresDataset(db, '841', { keepAssembled: true }));
+        assert.deepStrictEqual((await readSnapshot(db, r2.datasetId))?.dataset, want.dataset);
+        if (store.name === 'postgres') {
+          // A reader that may not write (a hub's LA-scoped read) loads all the same and stores nothing.
+          await stale();
+          await enableLaIsolation(db);
+          const scoped = await withLaScope(db, '841', (tx) =>
+            loadDatasetVersion(tx, '841', undefined, { keepAssembled: true }),
+          );
+          assert.deepStrictEqual(scoped?.dataset, want.dataset);
+          assert.equal(await readSnapshot(db, r2.datasetId), undefined);
+        }
+      } finally {
+        await cleanup();
+      }
+    });
+
     test('read for its figures, a version is the full dataset less every source reference, and gives the same figures', async () => {
       const { db, cleanup } = await store.open();
       try {
