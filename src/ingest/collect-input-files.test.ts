@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectInputFiles, isSkippedName } from './collect-input-files.js';
+import { unreadable } from './refusal.js';
 
 test('a folder walk skips hidden files, Office lock files and an embedded database beside the returns', async () => {
   for (const name of ['.DS_Store', '~$header.csv', 'cspi.db', 'cspi.db-wal', 'cspi.db-shm', 'x.DB-journal'])
@@ -24,3 +25,50 @@ test('a folder walk skips hidden files, Office lock files and an embedded databa
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a file or folder the system will not let cspi read refuses the import by name; any other failure is a bug', () => {
+  const err = (code: string): Error => Object.assign(new Error(`${code}: child C123 in path`), { code });
+  const denied = unreadable(err('EACCES'), '/shared/returns/903', 'folder')!;
+  assert.equal(denied.code, 'S-NOT-READABLE');
+  assert.equal(denied.severity, 'structural');
+  assert.equal(denied.file, '903');
+  assert.equal(
+    denied.message,
+    '/shared/returns/903: cspi is not allowed to read this folder (permission denied): give it read access, or leave the folder out, and re-run.',
+  );
+  assert.equal(unreadable(err('EPERM'), 'a/episodes.csv', 'file')!.code, 'S-NOT-READABLE');
+  const gone = unreadable(err('ENOENT'), 'a/episodes.csv', 'file')!;
+  assert.equal(gone.code, 'S-NOT-FOUND');
+  assert.equal(gone.file, 'episodes.csv');
+  assert.match(gone.message, /^a\/episodes\.csv disappeared while the files were being read/);
+  assert.match(
+    unreadable(err('EIO'), 'a\\b.csv', 'file')!.message,
+    /^a\\b\.csv: the file could not be read \(system error EIO\)/,
+  );
+  // The error's own text (which may quote data) is never in the message.
+  for (const code of ['EACCES', 'ENOENT', 'EIO'])
+    assert.doesNotMatch(unreadable(err(code), 'x', 'file')!.message, /C123/);
+  assert.equal(unreadable(new TypeError('x'), 'x', 'file'), null);
+  assert.equal(unreadable(undefined, 'x', 'file'), null);
+});
+
+test(
+  'a folder walk meeting a subfolder it may not read refuses the import, naming the folder',
+  { skip: process.getuid?.() === 0 ? 'root reads any folder' : false },
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cspi-walk-'));
+    try {
+      writeFileSync(join(dir, 'episodes.csv'), 'x\n');
+      mkdirSync(join(dir, 'private'));
+      chmodSync(join(dir, 'private'), 0o000);
+      const r = await collectInputFiles([dir]);
+      chmodSync(join(dir, 'private'), 0o700);
+      assert.deepEqual(
+        r.issues.map((i) => [i.code, i.file]),
+        [['S-NOT-READABLE', 'private']],
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);

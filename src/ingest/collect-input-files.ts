@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { structuralIssue } from './refusal.js';
+import { structuralIssue, unreadable } from './refusal.js';
 import type { ValidationIssue } from '../validate/issue.js';
 
 /** An input file found under the given paths. */
@@ -39,14 +39,33 @@ export async function collectInputFiles(
     seen.add(path);
     files.push({ path, name: basename(path), size, dir: resolve(path, '..') });
   };
+  // A folder cspi may not read, or a file gone between listing and reading it, refuses the import by name
+  // (an import is all the files given or nothing); any other failure is a bug and reaches S-INTERNAL.
+  const failed = (e: unknown, path: string, what: 'file' | 'folder'): void => {
+    const issue = unreadable(e, path, what);
+    if (issue === null) throw e;
+    issues.push(issue);
+  };
   const walk = async (dir: string, depth: number): Promise<void> => {
     if (depth > 32) return;
-    const entries = await readdir(dir, { withFileTypes: true });
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      failed(e, dir, 'folder');
+      return;
+    }
     for (const e of entries) {
       if (isSkippedName(e.name)) continue;
       const p = join(dir, e.name);
       if (e.isDirectory()) await walk(p, depth + 1);
-      else if (e.isFile()) add(p, (await stat(p)).size);
+      else if (e.isFile()) {
+        try {
+          add(p, (await stat(p)).size);
+        } catch (err) {
+          failed(err, p, 'file');
+        }
+      }
     }
   };
   for (const given of paths) {

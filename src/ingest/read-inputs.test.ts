@@ -413,18 +413,25 @@ describe('readInputs: structural refusals', () => {
     );
   });
 
-  it('turns an unexpected failure into S-INTERNAL, never a stack trace', async () => {
-    const f = folder();
-    const p = f.write('episodes.csv', csv(EPISODE_COLUMNS, episodeRows(2)));
-    const { chmodSync } = await import('node:fs');
-    chmodSync(p, 0o000);
-    const r = await read([p]);
-    chmodSync(p, 0o600);
-    if (process.getuid?.() === 0) return; // root can read anything
-    const s = structural(r)[0]!;
-    assert.equal(s.code, 'S-INTERNAL');
-    assert.doesNotMatch(s.message, /\n\s+at /);
-  });
+  // Root reads any file: there the mapping itself is tested (collect-input-files.test.ts).
+  const asRoot = process.getuid?.() === 0 ? 'root reads any file' : false;
+  it(
+    'refuses a file it may not read by name (S-NOT-READABLE), never with a stack trace',
+    { skip: asRoot },
+    async () => {
+      const f = folder();
+      const p = f.write('episodes.csv', csv(EPISODE_COLUMNS, episodeRows(2)));
+      const { chmodSync } = await import('node:fs');
+      chmodSync(p, 0o000);
+      const r = await read([p]);
+      chmodSync(p, 0o600);
+      const s = r.issues.find((i) => i.severity === 'structural')!;
+      assert.equal(s.code, 'S-NOT-READABLE');
+      assert.equal(s.file, 'episodes.csv');
+      assert.match(s.message, /episodes\.csv: cspi is not allowed to read this file \(permission denied\)/);
+      assert.doesNotMatch(s.message, /\n\s+at /);
+    },
+  );
 
   it("names an unexpected failure's kind and code in its message, never its text", () => {
     const code = Object.assign(new Error('cannot open /data/C123456.csv'), { code: 'EMFILE' });

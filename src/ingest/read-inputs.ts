@@ -9,7 +9,7 @@ import { runRules } from '../validate/run-rules.js';
 import { collectInputFiles, type InputFile } from './collect-input-files.js';
 import { FileSink, type RecordExtras } from './file-sink.js';
 import { type IngestLimits, resolveLimits } from './limits.js';
-import { Refusal, structuralIssue } from './refusal.js';
+import { Refusal, structuralIssue, unreadable } from './refusal.js';
 import { errorRateIssues, rowCounts } from './row-counts.js';
 import { sniffFile } from './sniff-file.js';
 import type { FileInfo, IngestResult, StagedSubmission, StagedTables } from './staged.js';
@@ -214,7 +214,9 @@ export async function readInputs(
       rows += countReads(sink);
       read.push(file);
     } catch (e) {
+      const denied = e instanceof Refusal ? null : unreadable(e, input.path, 'file');
       if (e instanceof Refusal) issues.push(e.issue);
+      else if (denied) issues.push({ ...denied, file: input.name });
       else {
         issues.push(
           structuralIssue(
