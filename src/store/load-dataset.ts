@@ -29,7 +29,7 @@ export interface LoadOptions {
   /**
    * When the LA's current version has no snapshot of this assembly version (its import ran before an
    * upgrade that changed the merge, so each load would assemble it again), keep the version just assembled
-   * as its snapshot: for processes that may write (the CLI, hub workers, a laptop's dashboard). Best effort:
+   * as its snapshot: for processes that may write (the CLI's commands, a hub's workers). Best effort:
    * a reader that may not write (a hub's LA-scoped read), a busy database or a newer import in the meantime
    * leaves the store as it was, and the load succeeds all the same.
    */
