@@ -214,7 +214,7 @@ export async function readInputs(
       rows += countReads(sink);
       read.push(file);
     } catch (e) {
-      const denied = e instanceof Refusal ? null : unreadable(e, input.path, 'file');
+      const denied = unreadable(e, input.path, 'file');
       if (e instanceof Refusal) issues.push(e.issue);
       else if (denied) issues.push({ ...denied, file: input.name });
       else {

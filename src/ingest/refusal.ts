@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { ValidationIssue } from '../validate/issue.js';
 
 /**
@@ -46,7 +47,7 @@ export function refuse(code: string, file: string, position: string | null, mess
  */
 export function unreadable(e: unknown, path: string, what: 'file' | 'folder'): ValidationIssue | null {
   const code = (e as { code?: unknown } | null)?.code;
-  const name = path.split(/[\\/]/).filter(Boolean).pop() ?? path;
+  const name = basename(path);
   if (code === 'ENOENT')
     return structuralIssue(
       'S-NOT-FOUND',

@@ -2,6 +2,15 @@ import type { IsoDate } from '../calendar/iso-date.js';
 import type { Database } from './database.js';
 import type { RowCount } from '../validate/issue.js';
 
+/**
+ * Takes the LA's row lock (an UPDATE of its `las` row; PostgreSQL holds it to the end of the transaction), so
+ * work on one LA's versions runs one transaction after another. False when the LA has no row yet.
+ * @example await lockLa(tx, '841') //=> true
+ */
+export async function lockLa(db: Database, la: string): Promise<boolean> {
+  return (await db.run('UPDATE las SET code = code WHERE code = ?', [la])).changes > 0;
+}
+
 /** A dataset version's summary, as `cspi datasets` and the data page list it. */
 export interface DatasetVersion {
   readonly id: string;

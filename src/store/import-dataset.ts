@@ -12,7 +12,7 @@ import type { SubmissionRecords } from './assemble/submission-records.js';
 import { reidentifyInPlace } from './assemble/keyed-merge.js';
 import type { Database } from './database.js';
 import type { SubmissionSummary, ValidationSummary } from './dataset-versions.js';
-import { summariseIssues } from './dataset-versions.js';
+import { lockLa, summariseIssues } from './dataset-versions.js';
 import type { PseudonymKey } from './pseudonymise.js';
 import { pseudonymiseIssue, pseudonymiseTables } from './pseudonymise.js';
 import { writeRecords } from './records/record-io.js';
@@ -450,9 +450,9 @@ function assembleAsStored(
 }
 
 async function ensureLa(db: Database, la: string, at: string): Promise<void> {
-  // The UPDATE also takes PostgreSQL's row lock, so two imports for one LA run one after the other.
-  const r = await db.run('UPDATE las SET code = code WHERE code = ?', [la]);
-  if (r.changes === 0) await db.run('INSERT INTO las (code, name, created_at) VALUES (?, NULL, ?)', [la, at]);
+  // The lock makes two imports for one LA run one after the other.
+  if (!(await lockLa(db, la)))
+    await db.run('INSERT INTO las (code, name, created_at) VALUES (?, NULL, ?)', [la, at]);
 }
 
 function sameFiles(a: readonly string[], b: readonly string[]): boolean {

@@ -4,7 +4,7 @@ import { assembleDataset } from './assemble/assemble-dataset.js';
 import { reidentifyInPlace } from './assemble/keyed-merge.js';
 import type { Database } from './database.js';
 import type { DatasetVersion } from './dataset-versions.js';
-import { getDatasetVersion } from './dataset-versions.js';
+import { getDatasetVersion, lockLa } from './dataset-versions.js';
 import type { SubmissionRecords } from './assemble/submission-records.js';
 import { readVersionRecords } from './records/read-version.js';
 import { versionSubmissions } from './stored-submissions.js';
@@ -65,19 +65,13 @@ async function keepAssembled(
 ): Promise<boolean> {
   try {
     return await db.transaction(async (tx) => {
-      await tx.run('UPDATE las SET code = code WHERE code = ?', [version.la]);
+      await lockLa(tx, version.la);
       const top = await tx.get<{ seq: number | null }>(
         'SELECT max(seq) AS seq FROM dataset_versions WHERE la = ?',
         [version.la],
       );
       if (top?.seq === null || top?.seq === undefined || Number(top.seq) !== version.seq) return false;
-      return writeSnapshot(
-        tx,
-        version.la,
-        version.id,
-        { dataset: assembled.dataset, checks: assembled.checks },
-        new Date().toISOString(),
-      );
+      return writeSnapshot(tx, version.la, version.id, assembled, new Date().toISOString());
     });
   } catch {
     // A cache: without it the version is assembled on each load, as it was just now.

@@ -3,16 +3,6 @@ import type { LaDataset } from '../../model/la-dataset.js';
 import type { ValidationIssue } from '../../validate/issue.js';
 import { datasetIssue } from './dataset-issue.js';
 
-type LocalChildKey =
-  | 'contacts'
-  | 'strategyDiscussions'
-  | 'cpVisits'
-  | 'claVisits'
-  | 'allocations'
-  | 'healthChecks'
-  | 'careLeavers'
-  | 'placementsLongTerm';
-
 /**
  * The local tables with a child id, and the name an issue gives each: its file's table, as the row issues
  * and the row counts of the same file name it (`care_leavers`, not the dataset's `care-leavers`).
@@ -27,6 +17,7 @@ const LOCAL_CHILD_TABLES = [
   ['careLeavers', 'care_leavers'],
   ['placementsLongTerm', 'placements_long_term'],
 ] as const;
+type LocalChildKey = (typeof LOCAL_CHILD_TABLES)[number][0];
 
 /**
  * The latest date a local row speaks for: its event's date; an allocation's end (none while it is open); a

@@ -61,6 +61,8 @@ export function mergeChildren(
   }
   const issues: ValidationIssue[] = [];
   const children: Child[] = [];
+  // In place, a source that already names its submission (as every stored one does) is kept, not copied.
+  const reuse = reidentify === reidentifyInPlace;
   for (const [childId, m] of bySource) {
     const cin = m.get('cin');
     let disabilities: readonly string[] = [];
@@ -72,8 +74,6 @@ export function mergeChildren(
         }
     // Without copies (checks and counts only) the merged child lists no sources.
     const sources: SourceRef[] = [];
-    // In place, a source that already names its submission (as every stored one does) is kept, not copied.
-    const reuse = reidentify === reidentifyInPlace;
     if (reidentify !== keepRecords)
       for (const list of m.values())
         for (const h of list)
