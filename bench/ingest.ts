@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,8 @@ import { readInputs } from '../src/ingest/read-inputs.js';
 import type { IsoDate } from '../src/calendar/iso-date.js';
 import { streamCsv } from '../src/ingest/csv/stream-csv.js';
 import { resolveLimits } from '../src/ingest/limits.js';
-import { CheckedDecoder, READ_CHUNK_BYTES, decodePieces } from '../src/ingest/checked-decoder.js';
+import { CheckedDecoder, decodePieces } from '../src/ingest/checked-decoder.js';
+import { fileChunks } from '../src/ingest/file-chunks.js';
 import { SaxesParser } from 'saxes';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -102,10 +103,7 @@ async function saxesAlone(path: string): Promise<number> {
   parser.on('closetag', () => events++);
   const decoder = new CheckedDecoder({ file: 'cin.xml', encoding: 'utf-8', maxLineBytes: Infinity });
   const write = (text: string): void => void parser.write(text);
-  for await (const chunk of createReadStream(path, {
-    highWaterMark: READ_CHUNK_BYTES,
-  }) as AsyncIterable<Buffer>)
-    decodePieces(decoder, chunk, write);
+  for await (const chunk of fileChunks(path)) decodePieces(decoder, chunk, write);
   parser.close();
   return events;
 }

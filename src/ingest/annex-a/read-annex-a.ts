@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { createReadStream } from 'node:fs';
+import { fileChunks } from '../file-chunks.js';
 import type { FileSink } from '../file-sink.js';
 import type { IngestLimits } from '../limits.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
@@ -90,8 +90,7 @@ function cellDate(v: Cell, date1904: boolean): { date: IsoDate | null; raw: stri
  * @example const facts = await readAnnexA(sink, { path, limits })
  */
 export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<AnnexAFacts> {
-  if (o.onChunk)
-    for await (const chunk of createReadStream(o.path) as AsyncIterable<Buffer>) o.onChunk(chunk);
+  if (o.onChunk) for await (const chunk of fileChunks(o.path)) o.onChunk(chunk);
   let start: IsoDate | null = null;
   let end: IsoDate | null = null;
   let latest: IsoDate | null = null;

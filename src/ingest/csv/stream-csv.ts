@@ -1,5 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { CheckedDecoder, READ_CHUNK_BYTES, decodePieces, formatBytes } from '../checked-decoder.js';
+import { CheckedDecoder, decodePieces, formatBytes } from '../checked-decoder.js';
+import { fileChunks } from '../file-chunks.js';
 import { refuse } from '../refusal.js';
 import type { IngestLimits } from '../limits.js';
 import { CsvRowReader, CsvRowTooLong, type CsvRowSink } from './csv-row-reader.js';
@@ -30,16 +30,14 @@ export async function streamCsv(o: StreamCsvOptions): Promise<void> {
   const reader = new CsvRowReader(data, limits.maxLineBytes, limits.maxFields);
   const push = (text: string): void => reader.push(text);
   const decoder = new CheckedDecoder({ file, encoding: 'utf-8', maxLineBytes: limits.maxLineBytes });
-  const stream = createReadStream(o.path, { highWaterMark: READ_CHUNK_BYTES });
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (const chunk of fileChunks(o.path)) {
       decodePieces(decoder, chunk, push);
       o.onChunk?.(chunk);
     }
     reader.push(decoder.end());
     reader.end();
   } catch (e) {
-    stream.destroy();
     if (e instanceof CsvRowTooLong) {
       refuse(
         'S-LINE-TOO-LONG',

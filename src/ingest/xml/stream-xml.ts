@@ -1,13 +1,7 @@
-import { createReadStream } from 'node:fs';
 import { SaxesParser } from 'saxes';
-import {
-  CheckedDecoder,
-  READ_CHUNK_BYTES,
-  decodePieces,
-  formatBytes,
-  type TextEncoding,
-} from '../checked-decoder.js';
+import { CheckedDecoder, decodePieces, formatBytes, type TextEncoding } from '../checked-decoder.js';
 import { refuse } from '../refusal.js';
+import { fileChunks } from '../file-chunks.js';
 import type { IngestLimits } from '../limits.js';
 import type { XmlNode, XmlSchema } from './xml-schema.js';
 
@@ -129,19 +123,13 @@ export async function streamXml(o: StreamXmlOptions): Promise<void> {
     current = reading;
     parser.write(text);
   };
-  const stream = createReadStream(o.path, { highWaterMark: READ_CHUNK_BYTES });
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      decodePieces(decoder, chunk, write);
-      o.onChunk?.(chunk);
-    }
-    write(decoder.end());
-    current = reading;
-    parser.close();
-  } catch (e) {
-    stream.destroy();
-    throw e;
+  for await (const chunk of fileChunks(o.path)) {
+    decodePieces(decoder, chunk, write);
+    o.onChunk?.(chunk);
   }
+  write(decoder.end());
+  current = reading;
+  parser.close();
   if (!reading.rootSeen)
     refuse(
       'S-MALFORMED-XML',
