@@ -20,7 +20,7 @@ import { DEFAULT_SETTINGS } from '../src/indicators/settings.js';
 import { saveIndicatorReport } from '../src/hub/indicator-results.js';
 import { openDatabase } from '../src/store/open.js';
 import { importDataset } from '../src/store/import-dataset.js';
-import { loadDatasetVersion } from '../src/store/load-dataset.js';
+import { loadFiguresDataset } from '../src/store/load-dataset.js';
 import { ingestResult } from '../src/store/test-records.js';
 import type { Database } from '../src/store/database.js';
 import { type LaInfo, loadLaTable } from '../src/synth/la-table.js';
@@ -277,13 +277,16 @@ function laSizes(la: LaInfo): { cla: number; cin: number } {
   };
 }
 
-/** What the hub worker does per LA (src/hub/compute-la.ts): load the current version, compute the period's headline figures, store them. */
+/**
+ * What the hub worker does per LA (src/hub/compute-la.ts): load the current version for its figures (the lean
+ * load: no source references or checks), compute the period's headline figures, store them.
+ */
 async function computeLa(
   db: Database,
   la: string,
   period: string,
 ): Promise<{ load: number; compute: number; save: number }> {
-  const [loaded, load] = await timedCpu(() => loadDatasetVersion(db, la));
+  const [loaded, load] = await timedCpu(() => loadFiguresDataset(db, la));
   if (!loaded) throw new Error(`bench national: no dataset for ${la}`);
   const [report, compute] = await timedCpu(() =>
     computeReport(
