@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { collectInputFiles, isSkippedName } from './collect-input-files.js';
+import { collectInputFiles, commonFolder, isSkippedName } from './collect-input-files.js';
 import { unreadable } from './refusal.js';
 
 test('a folder walk skips hidden files, Office lock files and an embedded database beside the returns', async () => {
@@ -21,6 +21,41 @@ test('a folder walk skips hidden files, Office lock files and an embedded databa
       ['header.csv'],
     );
     assert.deepEqual(issues, []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('files are named by their path from the folder holding them all: unique, and short when they share one', async () => {
+  assert.equal(commonFolder(['/data/841/2020-21', '/data/841/2021-22/ssda903']), '/data/841');
+  assert.equal(commonFolder(['/data/841/2021-22']), '/data/841/2021-22');
+  assert.equal(commonFolder(['/a/x', '/b/x']), '/');
+  assert.equal(commonFolder(['/data/84', '/data/841']), '/data', 'whole folder names, not prefixes');
+  const dir = mkdtempSync(join(tmpdir(), 'cspi-collect-'));
+  try {
+    for (const year of ['2020-21', '2021-22']) {
+      mkdirSync(join(dir, year, 'ssda903'), { recursive: true });
+      writeFileSync(join(dir, year, 'ssda903', 'episodes.csv'), 'x');
+    }
+    writeFileSync(join(dir, 'workers.csv'), 'x');
+    const all = await collectInputFiles([dir]);
+    assert.deepEqual(
+      all.files.map((f) => f.name),
+      ['2020-21/ssda903/episodes.csv', '2021-22/ssda903/episodes.csv', 'workers.csv'],
+    );
+    const year = await collectInputFiles([join(dir, '2021-22')]);
+    assert.deepEqual(
+      year.files.map((f) => f.name),
+      ['episodes.csv'],
+    );
+    const two = await collectInputFiles([
+      join(dir, '2021-22', 'ssda903', 'episodes.csv'),
+      join(dir, '2020-21', 'ssda903', 'episodes.csv'),
+    ]);
+    assert.deepEqual(
+      two.files.map((f) => f.name),
+      ['2020-21/ssda903/episodes.csv', '2021-22/ssda903/episodes.csv'],
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

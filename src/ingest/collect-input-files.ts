@@ -1,12 +1,16 @@
 import { readdir, stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { structuralIssue, unreadable } from './refusal.js';
 import type { ValidationIssue } from '../validate/issue.js';
 
 /** An input file found under the given paths. */
 export interface InputFile {
   readonly path: string;
-  /** File name as given (no directory). */
+  /**
+   * What reports call the file: its path from the folder holding all the files of the import (just its name
+   * when they are in one folder), e.g. `2021-22/episodes.csv`. Unique within an import, so the row accounting
+   * and every message tell one year's `episodes.csv` from another's.
+   */
   readonly name: string;
   readonly size: number;
   /** Directory the file is in (SSDA903 CSV tables in one folder form one set). */
@@ -37,7 +41,7 @@ export async function collectInputFiles(
   const add = (path: string, size: number): void => {
     if (seen.has(path)) return;
     seen.add(path);
-    files.push({ path, name: basename(path), size, dir: resolve(path, '..') });
+    files.push({ path, name: basename(path), size, dir: dirname(path) });
   };
   // A folder cspi may not read, or a file gone between listing and reading it, refuses the import by name
   // (an import is all the files given or nothing); any other failure is a bug and reaches S-INTERNAL.
@@ -88,6 +92,9 @@ export async function collectInputFiles(
     else add(p, s.size);
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // Named from the folder holding them all: unique, and as short as the layout allows.
+  const root = commonFolder(files.map((f) => f.dir));
+  const named = files.map((f) => ({ ...f, name: relative(root, f.path).split(sep).join('/') }));
   if (files.length === 0 && issues.length === 0) {
     issues.push(
       structuralIssue(
@@ -98,5 +105,21 @@ export async function collectInputFiles(
       ),
     );
   }
-  return { files, issues };
+  return { files: named, issues };
+}
+
+/**
+ * The deepest folder holding every one of the given folders (absolute paths).
+ * @example commonFolder(['/data/841/2020-21', '/data/841/2021-22']) //=> '/data/841'
+ */
+export function commonFolder(folders: readonly string[]): string {
+  if (folders.length === 0) return sep;
+  let common = folders[0]!.split(sep);
+  for (const folder of folders.slice(1)) {
+    const parts = folder.split(sep);
+    let n = 0;
+    while (n < common.length && n < parts.length && common[n] === parts[n]) n++;
+    common = common.slice(0, n);
+  }
+  return common.join(sep) || sep;
 }

@@ -1,6 +1,7 @@
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { open } from 'node:fs/promises';
+import { join } from 'node:path';
 import { failureKind, readInputs, type ReadInputsOptions } from './read-inputs.js';
 import { formatTerminalSummary } from '../validate/report-terminal.js';
 import type { IngestResult } from './staged.js';
@@ -464,6 +465,56 @@ describe('readInputs: row problems are listed per row while the rest loads', () 
     assert.deepEqual(
       r.counts.find((c) => c.table === 'Episodes'),
       { file: 'episodes.csv', table: 'Episodes', read: 10, loaded: 9, rejected: 1, warnings: 0, queries: 0 },
+    );
+  });
+
+  it("accounts for each year's file of the same name on its own, and names it by its folder", async () => {
+    const f = folder();
+    const year = (dir: string, n: number, yyyy: string): void => {
+      const rows = episodeRows(n).map((r) => r.replaceAll('/2021', `/${yyyy}`));
+      rows[1] = rows[1]!.replace(`01/05/${yyyy}`, `${yyyy}-05-01`);
+      f.write(`${dir}/header.csv`, csv(HEADER_COLUMNS, headerRows(n)));
+      f.write(`${dir}/episodes.csv`, csv(EPISODE_COLUMNS, rows));
+    };
+    year('2020-21', 6, '2020');
+    year('2021-22', 8, '2021');
+    const r = await read([f.dir]);
+    assert.deepEqual(structural(r), []);
+    assert.deepEqual(
+      r.counts.filter((c) => c.table === 'Episodes'),
+      [
+        {
+          file: '2020-21/episodes.csv',
+          table: 'Episodes',
+          read: 6,
+          loaded: 5,
+          rejected: 1,
+          warnings: 0,
+          queries: 0,
+        },
+        {
+          file: '2021-22/episodes.csv',
+          table: 'Episodes',
+          read: 8,
+          loaded: 7,
+          rejected: 1,
+          warnings: 0,
+          queries: 0,
+        },
+      ],
+    );
+    assert.deepEqual(
+      r.issues.filter((i) => i.code === 'GEN-DATE').map((i) => [i.file, i.message.split(':')[0]]),
+      [
+        ['2020-21/episodes.csv', '2020-21/episodes.csv line 3'],
+        ['2021-22/episodes.csv', '2021-22/episodes.csv line 3'],
+      ],
+    );
+    // One file given on its own is named alone.
+    const one = await read([join(f.dir, '2021-22', 'episodes.csv'), join(f.dir, '2021-22', 'header.csv')]);
+    assert.deepEqual(
+      one.counts.map((c) => c.file),
+      ['episodes.csv', 'header.csv'],
     );
   });
 

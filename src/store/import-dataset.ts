@@ -114,8 +114,9 @@ export async function importDataset(
   );
   const issues = key ? ingest.issues.map((i) => pseudonymiseIssue(i, key)) : ingest.issues;
 
-  // Row counts name files without folders: when two submissions have a file of the same name (episodes.csv of
-  // two years), the n-th submission holding that name takes the n-th count of each (file, table).
+  // Row counts name their files. A reading names each file uniquely (its path from the import's common folder,
+  // collectInputFiles); a result staged otherwise may repeat a name (episodes.csv of two years): then the n-th
+  // submission holding that name takes the n-th count of each (file, table).
   const occurrence = new Map<StagedSubmission, Map<string, number>>();
   const seenNames = new Map<string, number>();
   for (const s of ingest.submissions) {

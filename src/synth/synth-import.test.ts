@@ -2,7 +2,7 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { runSynth } from './run-synth.js';
 import { FAULT_KINDS, FAULT_RULES, type FaultRecord } from './faults.js';
 import { day } from './day-calendar.js';
@@ -89,7 +89,8 @@ describe('--faults all: the validation report holds exactly the injected faults'
       .map((f) =>
         f.rule === 'X-DOB'
           ? `${f.rule}   ${f.child}`
-          : `${f.rule} ${basename(f.file)} ${f.path === null ? f.line : f.path.replace(/\/[^/]+$/, '')} ${f.child}`,
+          : // The report names a file by its path from the imported LA folder (`2019-20/ssda903/episodes.csv`).
+            `${f.rule} ${f.file.slice(`${f.la}/`.length)} ${f.path === null ? f.line : f.path.replace(/\/[^/]+$/, '')} ${f.child}`,
       )
       .sort();
     assert.deepEqual(got, want);
