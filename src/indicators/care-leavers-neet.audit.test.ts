@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { isoDate } from '../calendar/iso-date.js';
 import { parsePeriod } from '../calendar/period.js';
 import type { Oc3Outcome } from '../model/episode.js';
+import type { CareLeaverStatus } from '../model/local.js';
 import { emptyDataset } from '../model/la-dataset.js';
 import { indicator as neet } from './care-leavers-neet.js';
 import { indicator as accommodation } from './care-leavers-suitable-accommodation.js';
@@ -46,3 +47,43 @@ test('audit: careLeavers.cohort = oc3 through the engine needs OC3, not care_lea
     assert.equal(r.members.length, 2);
   }
 });
+
+function status(childId: string, inTouch: string, activity: string, accommodation: string): CareLeaverStatus {
+  return {
+    id: `cl-${childId}`,
+    childId,
+    statusDate: isoDate('2021-10-01'),
+    inTouch,
+    activity,
+    accommodation,
+    eligibility: 'former-relevant',
+    source: TEST_SOURCE,
+  };
+}
+
+// Audit, AMBIGUOUS (indicators.md care-leavers-neet): "Exclusions | IN_TOUCH = DIED or RHOM … NO, REFU
+// and NREQ stay in the cohort as "not known"" and "Denominator | The cohort, including ACTIV 0 (not
+// known)". Reading (a): a young person the LA is not in touch with counts as activity / accommodation
+// not known, whatever stale codes the row carries, so never in a numerator. Reading (b) (the code): the
+// row's ACTIV / ACCOM count as recorded. K1 (aged 20, IN_TOUCH NO, ACTIV G5, ACCOM D1) and K2 (YES,
+// F1, D1): reading (a) gives NEET 0/2 and suitable 1/2; the code gives 1/2 and 2/2.
+test(
+  'audit: IN_TOUCH NO / REFU / NREQ count as not known in both numerators',
+  {
+    todo: 'spec ambiguous: "stay in the cohort as not known" may or may not override a recorded ACTIV/ACCOM',
+  },
+  () => {
+    const data = {
+      ...emptyDataset('841'),
+      tables: tablesOf('header', 'episodes', 'care-leavers'),
+      children: [childOf('K1', '2001-06-01'), childOf('K2', '2001-06-01')],
+      careLeavers: [status('K1', 'NO', 'G5', 'D1'), status('K2', 'YES', 'F1', 'D1')],
+    };
+    const input = inputOf(data);
+    const period = parsePeriod('2021-22-Q3');
+    const n = runIndicator(neet, input, period, 'snapshot', DEFAULT_SETTINGS);
+    assert.deepEqual([n.numerator, n.denominator], [0, 2]);
+    const a = runIndicator(accommodation, input, period, 'snapshot', DEFAULT_SETTINGS);
+    assert.deepEqual([a.numerator, a.denominator], [1, 2]);
+  },
+);
