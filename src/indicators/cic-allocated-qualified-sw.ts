@@ -24,7 +24,9 @@ export const indicator: IndicatorDefinition = {
     why: 'Care planning for children in care is statutory social work and must be led by a registered social worker.',
     comparability: 'A local measure: no national figure is published.',
   },
-  sources: ['episodes', 'allocations', 'workers'],
+  // Only the table every source option reads: allocations.csv (+ workers.csv) or, under
+  // `allocation.source = swEpisodes`, SWEpisodes is checked by the compute (allocationTables).
+  sources: ['episodes'],
   target: { value: 100, kind: 'national' },
   england: null,
   directionComparator: 'previous',

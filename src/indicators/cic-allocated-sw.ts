@@ -26,7 +26,9 @@ export const indicator: IndicatorDefinition = {
     why: 'Every child in care must have a named social worker responsible for their care plan.',
     comparability: 'A local measure: no national figure is published.',
   },
-  sources: ['episodes', 'allocations'],
+  // Only the table every source option reads: allocations.csv (+ workers.csv) or, under
+  // `allocation.source = swEpisodes`, SWEpisodes is checked by the compute (allocationTables).
+  sources: ['episodes'],
   annexA: cicAllocatedSwFromList8,
   target: { value: 100, kind: 'national' },
   england: null,

@@ -8,6 +8,7 @@ import {
   openSwEpisodes,
   qualifiedAllocation,
 } from './allocation.js';
+import { asAtFor } from './as-at.js';
 import { missingTables, notAvailable } from './availability.js';
 import { sharedView } from './shared-view.js';
 import { breakdownBy, childBreakdowns } from './child-breakdowns.js';
@@ -114,6 +115,12 @@ export function computeCicAllocation(
   });
 
   const notes: Note[] = [...uasc.notes(cohort.uascRemoved), ...chainErrorNotes(cohort.children)];
+  // The definitions declare only `episodes` as their sources (the allocation table depends on
+  // `allocation.source`), so the as-at date of the tables actually read decides `provisional` here.
+  const asAt = asAtFor(input.data, allocationTables(ctx, test));
+  if (asAt !== null && e > asAt) {
+    notes.push({ code: 'provisional', detail: `period ends after the data's as-at date ${asAt}` });
+  }
   if (unknownWorkerChildren > 0) {
     notes.push({
       code: 'unknownWorker',
