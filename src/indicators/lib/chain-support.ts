@@ -16,7 +16,9 @@ export function provisionalNote(e: IsoDate, asAt: IsoDate | null): Note | null {
  */
 export function episodeChainNote(histories: Iterable<CareHistory>): Note | null {
   let n = 0;
-  for (const h of histories) n += h.issues.length;
+  // RNE S inside an X1 chain continues the period (a warning at import, §1.8): not an anomaly, as in
+  // chainErrorNotes.
+  for (const h of histories) for (const i of h.issues) if (i.kind !== 'rne-s-inside-chain') n += 1;
   return countNote('episodeChainErrors', n);
 }
 
