@@ -5,7 +5,6 @@ import { variant } from './settings.js';
 import { asAtFor } from './lib/as-at.js';
 import { notAvailable } from './lib/availability.js';
 import { breakdownRow } from './lib/breakdown.js';
-import { provisionalNote } from './lib/chain-support.js';
 import { referralDates } from './lib/referral-dates.js';
 import { fromMembers } from './lib/members.js';
 import { countNote } from './lib/notes.js';
@@ -135,7 +134,19 @@ export const icpc15wd: IndicatorDefinition = {
         countNote('invalidDates', invalid),
         countNote('icpcWithoutS47', withoutS47),
         countNote('anchorFallback', fallback),
-        byStrategy ? provisionalNote(ctx.period.end, stopAt) : null,
+        stopAt !== null && ctx.period.end > stopAt
+          ? { code: 'provisional', detail: `data to ${stopAt}; ICPCs after it are not counted` }
+          : null,
+        // inputs.md §4: Annex A List 5 supplies the strategy anchor when strategy_discussions.csv is absent.
+        byStrategy &&
+        input.data.annexASupplied.has('strategy-discussions') &&
+        !input.data.annexASupplied.has('section47')
+          ? {
+              code: 'annexA',
+              detail:
+                'Ofsted Annex A List 5 in place of strategy_discussions.csv, which is not loaded (strategy anchor)',
+            }
+          : null,
       ],
       breakdowns: {
         timing: [
