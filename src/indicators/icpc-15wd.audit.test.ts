@@ -151,3 +151,23 @@ test('audit §1.8: default anchor reads the CIN census only; the strategy file a
     undefined,
   );
 });
+
+// inputs.md §4: with no CIN census, Annex A List 5 supplies the enquiries, keyed by "Strategy discussion
+// initiating Section 47 Enquiry Start Date": under `icpc.anchor = strategy` that date is the strategy
+// anchor itself, so no record "falls back" (§2 icpc-15wd: anchorFallback is for an ICPC with no strategy
+// discussion).
+test('audit inputs §4: Annex A List 5 alone, strategy anchor: the List 5 date is the anchor, no anchorFallback', () => {
+  const data = {
+    ...dataset(['cin-details', 'section47', 'strategy-discussions']),
+    annexASupplied: new Set(['cin-details', 'section47', 'strategy-discussions'] as const),
+    section47s: [{ ...section47('s-A', 'A', '2022-05-23', '2022-06-17'), referralId: '' }],
+    strategyDiscussions: [strategy('sd-A', 'A', '2022-05-23')],
+  };
+  const c = run(def, data, '2022-23-Q1', 'in-period', strategyAnchor);
+  assert.equal(c.denominator, 1);
+  assert.equal(c.members[0]!.reason, 'ICPC 17 working days after strategy discussion');
+  assert.equal(
+    c.notes.find((n) => n.code === 'anchorFallback'),
+    undefined,
+  );
+});

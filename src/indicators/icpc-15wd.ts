@@ -83,6 +83,7 @@ export const icpc15wd: IndicatorDefinition = {
     // §1.8: a count using several sources stops at the earliest of their as-at dates (and is provisional
     // when e is after it). Under the strategy anchor that is the CIN census and strategy_discussions.
     const stopAt = byStrategy ? asAtFor(input.data, ['section47', 'strategy-discussions']) : null;
+    const s47FromStrategy = input.data.annexASupplied.has('section47');
     const referralDate = referralDates(input.data);
     const strategies = byStrategy ? byChild(input.data.strategyDiscussions) : new Map();
     const members: Member[] = [];
@@ -102,7 +103,8 @@ export const icpc15wd: IndicatorDefinition = {
             s.dateOfInitialCpc,
           )
         : null;
-      if (byStrategy && !strategy) fallback++;
+      // An Annex A List 5 enquiry starts on its strategy discussion (inputs.md §4): no fallback there.
+      if (byStrategy && !strategy && !s47FromStrategy) fallback++;
       const anchor = strategy ? strategy.strategyDate : s.startDate;
       if (s.dateOfInitialCpc < anchor) {
         invalid++;
@@ -119,7 +121,7 @@ export const icpc15wd: IndicatorDefinition = {
           icpcDate: s.dateOfInitialCpc,
         },
         inNumerator: days <= 15,
-        reason: `ICPC ${workingDaysText(days)} after ${strategy ? 'strategy discussion' : 'S47 start'}`,
+        reason: `ICPC ${workingDaysText(days)} after ${strategy || (byStrategy && s47FromStrategy) ? 'strategy discussion' : 'S47 start'}`,
       });
     }
     const withoutS47 = input.data.referrals.filter(
