@@ -1,4 +1,4 @@
-import { computeCicAllocation } from './lib/cic-allocation.js';
+import { allocationSources, computeCicAllocation } from './lib/cic-allocation.js';
 import type { IndicatorDefinition } from './types.js';
 
 /** Children in Care allocated a qualified social worker (indicators.md §2 cic-allocated-qualified-sw). */
@@ -25,6 +25,7 @@ export const indicator: IndicatorDefinition = {
     comparability: 'A local measure: no national figure is published.',
   },
   sources: ['episodes', 'allocations', 'workers'],
+  sourcesUnder: (settings) => allocationSources(settings, 'qualified'),
   target: { value: 100, kind: 'national' },
   england: null,
   directionComparator: 'previous',

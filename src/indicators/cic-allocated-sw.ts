@@ -1,4 +1,4 @@
-import { computeCicAllocation } from './lib/cic-allocation.js';
+import { allocationSources, computeCicAllocation } from './lib/cic-allocation.js';
 import type { IndicatorDefinition } from './types.js';
 import { cicAllocatedSwFromList8 } from './annex-a/cic-allocated-sw-from-list-8.js';
 
@@ -27,6 +27,7 @@ export const indicator: IndicatorDefinition = {
     comparability: 'A local measure: no national figure is published.',
   },
   sources: ['episodes', 'allocations'],
+  sourcesUnder: (settings) => allocationSources(settings, 'allocated'),
   annexA: cicAllocatedSwFromList8,
   target: { value: 100, kind: 'national' },
   england: null,

@@ -11,6 +11,7 @@ import { dataset, run } from './lib/test-fixtures.js';
 // Audit (indicators.md §1.4 steps 1 and 3, §2 cic-count): "Remove episodes with LS V3 or V4 (short
 // breaks) before anything else." "Looked after on d: an episode with DECOM ≤ d and (DEC blank or DEC > d).
 // A child who ceases on d is not looked after at d." Value: children looked after at e, each once.
+// Overlapping episodes are first resolved as inputs.md §6 903-EP-OVERLAP says (below).
 // Brute force straight from those sentences, against the periods-of-care implementation, on random
 // (often messy: gaps, overlaps, X1 without a follower) episode sets.
 
@@ -46,10 +47,21 @@ test('audit: cic-count equals the brute-force count of children with a non-short
         const e = { '2021-22-Q3': '2021-12-31', '2021-22-Q4': '2022-03-31', '2022-23-Q1': '2022-06-30' }[
           period
         ]!;
+        // inputs.md §6 903-EP-OVERLAP: an episode that starts before the previous one ends → "previous ends
+        // here" (an open previous episode included): each child's episodes, in DECOM order, end at the next
+        // one's DECOM at the latest.
+        const kept = episodes.filter((x) => x.ls !== 'V3' && x.ls !== 'V4');
+        const ends = new Map<Episode, string | null>();
+        for (const child of new Set(kept.map((x) => x.childId))) {
+          const own = kept.filter((x) => x.childId === child).sort((a, b) => (a.decom < b.decom ? -1 : 1));
+          own.forEach((x, k) => {
+            const next = own[k + 1];
+            ends.set(x, next && (x.dec === null || next.decom < x.dec) ? next.decom : x.dec);
+          });
+        }
         const expected = new Set(
-          episodes
-            .filter((x) => x.ls !== 'V3' && x.ls !== 'V4')
-            .filter((x) => x.decom <= e && (x.dec === null || x.dec > e))
+          kept
+            .filter((x) => x.decom <= e && (ends.get(x) === null || ends.get(x)! > e))
             .map((x) => x.childId),
         );
         const r = run(cicCount, dataset(['episodes'], { episodes }), period);

@@ -1,7 +1,14 @@
 import type { Worker } from '../../model/local.js';
 import type { TableName } from '../../model/source.js';
 import { variant } from '../settings.js';
-import type { Computation, ComputeContext, IndicatorInput, Member, Note } from '../types.js';
+import type {
+  Computation,
+  ComputeContext,
+  IndicatorInput,
+  IndicatorSettings,
+  Member,
+  Note,
+} from '../types.js';
 import {
   isSweRegistration,
   openSocialWorkerAllocations,
@@ -18,12 +25,21 @@ import { ukDate } from './uk-date.js';
 /** What the numerator asks of the open allocation: any social worker, or a qualified one. */
 export type AllocationTest = 'allocated' | 'qualified';
 
-/** Tables the allocation measures need under `allocation.source`. */
-export function allocationTables(ctx: ComputeContext, test: AllocationTest): TableName[] {
-  if (variant<string>(ctx.settings, 'allocation.source', 'allocations') === 'swEpisodes') {
+/**
+ * Tables the allocation measures need under `allocation.source`: the definitions' `sourcesUnder`, so the
+ * engine's not-available, as-at and Annex A checks look at the tables the chosen source reads.
+ * @example allocationSources({ ...DEFAULT_SETTINGS, variants: { 'allocation.source': 'swEpisodes' } }, 'qualified') //=> ['episodes', 'sw-episodes']
+ */
+export function allocationSources(settings: IndicatorSettings, test: AllocationTest): TableName[] {
+  if (variant<string>(settings, 'allocation.source', 'allocations') === 'swEpisodes') {
     return ['episodes', 'sw-episodes'];
   }
   return test === 'qualified' ? ['episodes', 'allocations', 'workers'] : ['episodes', 'allocations'];
+}
+
+/** {@link allocationSources} for a computation's settings. */
+export function allocationTables(ctx: ComputeContext, test: AllocationTest): TableName[] {
+  return allocationSources(ctx.settings, test);
 }
 
 /**
