@@ -1,0 +1,84 @@
+/**
+ * Audit of how an import's files become submissions (inputs.md §1.1, §5, §6): collection years, as-at dates
+ * and date ranges come from the rows that load, not from rows the rules reject.
+ */
+import { describe, it, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readInputs } from './read-inputs.js';
+import {
+  EPISODE_COLUMNS,
+  HEADER_COLUMNS,
+  TODAY,
+  csv,
+  episodeRows,
+  headerRows,
+  tempFolder,
+} from './test-fixtures.js';
+
+const folders: ReturnType<typeof tempFolder>[] = [];
+after(() => folders.forEach((f) => f.cleanup()));
+function folder(): ReturnType<typeof tempFolder> {
+  const f = tempFolder();
+  folders.push(f);
+  return f;
+}
+
+describe('audit: collection year and as-at date of an SSDA903 set', () => {
+  it('a typo DEC in the future (rejected, GEN-FUTURE) does not move a 2021-22 set to a later year', async () => {
+    // inputs.md §1.1: "Collection year of an SSDA903 set: … the financial year containing the latest DECOM,
+    // DEC or REVIEW date in the set"; §6: GEN-FUTURE is an error ("record rejected, the rest loads"). The
+    // rejected row is not in the loaded set, so its typo date (2025 for 2021) must not decide the year.
+    const f = folder();
+    f.write('header.csv', csv(HEADER_COLUMNS, headerRows(10)));
+    const eps = episodeRows(10);
+    eps[9] = '1010,01/05/2021,S,C2,N1,U4,PR1,01/12/2025,E4A,,,,';
+    f.write('episodes.csv', csv(EPISODE_COLUMNS, eps));
+    const r = await readInputs([f.dir], { today: TODAY });
+    assert.ok(
+      r.issues.some((i) => i.code === 'GEN-FUTURE'),
+      'the typo row is rejected',
+    );
+    assert.equal(r.refused, false);
+    const s = r.submissions[0]!;
+    assert.equal(s.collectionYear, '2021-22');
+    assert.equal(s.asAt, '2021-12-01');
+  });
+
+  it('a typo DEC beyond the supported years does not refuse the whole import (S-YEAR)', async () => {
+    const f = folder();
+    f.write('header.csv', csv(HEADER_COLUMNS, headerRows(10)));
+    const eps = episodeRows(10);
+    eps[9] = '1010,01/05/2021,S,C2,N1,U4,PR1,01/12/2031,E4A,,,,';
+    f.write('episodes.csv', csv(EPISODE_COLUMNS, eps));
+    const r = await readInputs([f.dir], { today: TODAY });
+    assert.deepEqual(
+      r.issues.filter((i) => i.severity === 'structural').map((i) => i.code),
+      [],
+    );
+    assert.equal(r.submissions[0]?.collectionYear, '2021-22');
+  });
+});
+
+describe('audit: date range of a local file', () => {
+  it('leaves out a typo date in the future (rejected as GEN-FUTURE): the extract does not cover it (§5, §6)', async () => {
+    // inputs.md §5: "A newer file replaces earlier rows whose key date lies in its date range".
+    const f = folder();
+    f.write(
+      'contacts.csv',
+      csv('contact_id,child_id,received_at,decided_at,outcome,source', [
+        'A1,1001,2022-05-01,,,',
+        'A2,1002,2022-08-01,,,',
+        'A3,1003,2022-11-01,,,',
+        'A4,1004,2023-01-01,,,',
+        'A5,1005,2023-03-01,,,',
+        'TYPO,1006,2031-01-05,,,',
+      ]),
+    );
+    const r = await readInputs([f.dir], { today: TODAY });
+    assert.equal(r.refused, false);
+    const s = r.submissions[0]!;
+    assert.deepEqual(s.dateRange, { start: '2022-05-01', end: '2023-03-01' });
+    assert.equal(s.asAt, '2023-03-01');
+    assert.equal(s.collectionYear, '2022-23');
+  });
+});
