@@ -60,6 +60,25 @@ describe('audit: collection year and as-at date of an SSDA903 set', () => {
   });
 });
 
+describe('audit: one late date in an SSDA903 set', () => {
+  it(
+    'a 2021-22 set with one DEC after 31 March 2022 stays 2021-22 and warns 903-YEAR-END (§1.1, §6)',
+    {
+      todo: 'ambiguous: §1.1 takes the year of the latest DECOM/DEC/REVIEW, so one late or typo DEC moves the whole set to 2022-23 (replacing a stored 2022-23 return whole) and 903-YEAR-END (§6, "after collection year end") can only fire with --year',
+    },
+    async () => {
+      const f = folder();
+      f.write('header.csv', csv(HEADER_COLUMNS, headerRows(10)));
+      const eps = episodeRows(10);
+      eps[9] = '1010,01/05/2021,S,C2,N1,U4,PR1,01/05/2022,E4A,,,,';
+      f.write('episodes.csv', csv(EPISODE_COLUMNS, eps));
+      const r = await readInputs([f.dir], { today: TODAY });
+      assert.equal(r.submissions[0]?.collectionYear, '2021-22');
+      assert.ok(r.issues.some((i) => i.code === '903-YEAR-END'));
+    },
+  );
+});
+
 describe('audit: date range of a local file', () => {
   it('leaves out a typo date in the future (rejected as GEN-FUTURE): the extract does not cover it (§5, §6)', async () => {
     // inputs.md §5: "A newer file replaces earlier rows whose key date lies in its date range".
