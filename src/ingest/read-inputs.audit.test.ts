@@ -126,3 +126,24 @@ describe('audit: UPN hashes link one child across imports of one LA', () => {
     },
   );
 });
+
+describe('audit: the LA given by its ONS code', () => {
+  it('a CIN census of another LA is refused (S-LA-MISMATCH) under --la E06000005 as under --la 841 (§1)', async () => {
+    // inputs.md §1: "LA: from configuration or --la CODE (DfE three-digit number, e.g. 841, or ONS code). A CIN
+    // LEA that differs is refused."
+    const f = folder();
+    f.write('cin.xml', cinXml([{ id: 'C1' }], { lea: '999' }));
+    const byDfe = await readInputs([f.dir], { today: TODAY, la: '841' });
+    assert.ok(byDfe.issues.some((i) => i.code === 'S-LA-MISMATCH'));
+    const byOns = await readInputs([f.dir], { today: TODAY, la: 'E06000005' });
+    assert.equal(byOns.refused, true);
+    assert.ok(byOns.issues.some((i) => i.code === 'S-LA-MISMATCH'));
+  });
+
+  it("the LA's own CIN census loads under its ONS code", async () => {
+    const f = folder();
+    f.write('cin.xml', cinXml([{ id: 'C1' }], { lea: '841' }));
+    const r = await readInputs([f.dir], { today: TODAY, la: 'E06000005' });
+    assert.equal(r.refused, false, JSON.stringify(r.issues));
+  });
+});

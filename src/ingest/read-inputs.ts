@@ -20,6 +20,7 @@ import { readCinXml, type CinFileFacts } from './cin/read-cin-xml.js';
 import { readLocalCsv, type LocalFileRange } from './local/read-local-csv.js';
 import { UNDATED_LOCAL_TABLES, type LocalTable } from './local/tables.js';
 import { extractRange } from './local/extract-range.js';
+import { dfeLaCode } from './la-code.js';
 import type { AnnexAFacts } from './annex-a/read-annex-a.js';
 
 /** Progress of a read: the file being read, bytes read so far of all files, rows (elements) read so far. */
@@ -567,8 +568,9 @@ function resolveLa(
       la = lea;
       continue;
     }
-    const comparable = /^\d{3}$/.test(la);
-    if (comparable && lea !== la) {
+    // An ONS code (--la E06000005) is compared by its DfE number; a code the LA table does not know is not.
+    const dfe = dfeLaCode(la);
+    if (dfe !== null && lea !== dfe) {
       issues.push(
         structuralIssue(
           'S-LA-MISMATCH',
