@@ -147,3 +147,28 @@ describe('audit: the LA given by its ONS code', () => {
     assert.equal(r.refused, false, JSON.stringify(r.issues));
   });
 });
+
+describe('audit: one local extract twice in one import', () => {
+  const rows = ['A1,1001,2021-05-01,,,', 'A2,1002,2022-03-31,,,'];
+  const header = 'contact_id,child_id,received_at,decided_at,outcome,source';
+
+  it('two different contacts files of one extract date are S-MIXED, naming both (§1.1, §6)', async () => {
+    const f = folder();
+    f.write('a/contacts.csv', csv(header, rows));
+    f.write('b/contacts.csv', csv(header, ['B1,1003,2021-06-01,,,', 'B2,1004,2022-03-31,,,']));
+    const r = await readInputs([f.dir], { today: TODAY });
+    const mixed = r.issues.find((i) => i.code === 'S-MIXED');
+    assert.match(
+      mixed?.message ?? '',
+      /^a\/contacts\.csv and b\/contacts\.csv are both the local contacts file as at 2022-03-31/,
+    );
+  });
+
+  it('byte-identical copies (one extract kept in two folders) load as one', async () => {
+    const f = folder();
+    f.write('2020-21/allocations.csv', csv('child_id,worker_id,allocation_start', ['1001,W1,2021-01-01']));
+    f.write('2021-22/allocations.csv', csv('child_id,worker_id,allocation_start', ['1001,W1,2021-01-01']));
+    const r = await readInputs([f.dir], { today: TODAY });
+    assert.equal(r.refused, false, JSON.stringify(r.issues));
+  });
+});

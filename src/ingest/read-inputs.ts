@@ -449,7 +449,8 @@ function groupSubmissions(read: readonly ReadFile[], issues: ValidationIssue[]):
  * `S-MIXED` for two local files (or Annex A workbooks) of one import that are the same submission (inputs.md
  * §1.1: a submission is LA, source, collection year and, for these, the as-at date; local files also by the
  * tables they hold, as `submissionIdentity` in the store): the store keeps one submission per identity, so
- * one file's rows would silently not load (§6: every row read is loaded or listed).
+ * one file's rows would silently not load (§6: every row read is loaded or listed). Byte-identical copies are
+ * not: they hold the same rows.
  */
 function sameSubmissionTwice(submissions: readonly StagedSubmission[], issues: ValidationIssue[]): void {
   const seen = new Map<string, StagedSubmission>();
@@ -462,6 +463,13 @@ function sameSubmissionTwice(submissions: readonly StagedSubmission[], issues: V
       seen.set(key, s);
       continue;
     }
+    // Byte-identical copies (one reference extract kept in each year's folder) are one submission indeed.
+    const shas = (x: StagedSubmission): string =>
+      x.files
+        .map((f) => f.sha256)
+        .sort()
+        .join(',');
+    if (shas(other) === shas(s)) continue;
     const a = other.files.map((f) => f.name).join(', ');
     const b = s.files.map((f) => f.name).join(', ');
     const what =
