@@ -35,13 +35,13 @@ export function isSkippedName(name: string): boolean {
 export async function collectInputFiles(
   paths: readonly string[],
 ): Promise<{ files: InputFile[]; issues: ValidationIssue[] }> {
-  const files: InputFile[] = [];
+  const files: Omit<InputFile, 'name'>[] = [];
   const issues: ValidationIssue[] = [];
   const seen = new Set<string>();
   const add = (path: string, size: number): void => {
     if (seen.has(path)) return;
     seen.add(path);
-    files.push({ path, name: basename(path), size, dir: dirname(path) });
+    files.push({ path, size, dir: dirname(path) });
   };
   // A folder cspi may not read, or a file gone between listing and reading it, refuses the import by name
   // (an import is all the files given or nothing); any other failure is a bug and reaches S-INTERNAL.
@@ -94,7 +94,7 @@ export async function collectInputFiles(
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   // Named from the folder holding them all: unique, and as short as the layout allows.
   const root = commonFolder(files.map((f) => f.dir));
-  const named = files.map((f) => ({ ...f, name: relative(root, f.path).split(sep).join('/') }));
+  const named: InputFile[] = files.map((f) => ({ ...f, name: relative(root, f.path).split(sep).join('/') }));
   if (files.length === 0 && issues.length === 0) {
     issues.push(
       structuralIssue(
