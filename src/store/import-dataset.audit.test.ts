@@ -162,3 +162,29 @@ describe('audit: one LA named two ways', () => {
     },
   );
 });
+
+describe('audit: an episode crossing a year end, years imported newest first', () => {
+  it('the later year wins the key whatever the import order; re-importing the older year changes nothing (§1.1)', async () => {
+    // inputs.md §1.1: "Episodes and CP plans open on 31 March reappear next year under the same key; the
+    // later (closed) version wins." and "the later collection year wins, then the later import".
+    const db = await store();
+    const h = 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB';
+    const e = 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN';
+    const y1 = folder();
+    y1.write('h.csv', `${h}\r\n1001,1,01/02/2010,WBRI,,,\r\n`);
+    y1.write('e.csv', `${e}\r\n1001,10/01/2021,S,C2,N1,U4,PR1,,,,,,\r\n`);
+    const y2 = folder();
+    y2.write('h.csv', `${h}\r\n1001,1,01/02/2010,WBRI,,,\r\n`);
+    y2.write('e.csv', `${e}\r\n1001,10/01/2021,S,C2,N1,U4,PR1,01/06/2021,E4A,,,,\r\n`);
+    assert.equal((await importPaths(db, [y2.dir])).outcome.kind, 'imported');
+    const older = await importPaths(db, [y1.dir]);
+    assert.equal(older.outcome.kind, 'imported');
+    assert.equal(older.ingest.submissions[0]!.collectionYear, '2020-21');
+    const d = await loadDataset(db, '841');
+    assert.deepEqual(
+      d!.episodes.map((x) => [x.decom, x.dec, x.rec]),
+      [['2021-01-10', '2021-06-01', 'E4A']],
+    );
+    assert.equal((await importPaths(db, [y1.dir])).outcome.kind, 'unchanged');
+  });
+});
