@@ -9,6 +9,7 @@ import {
   EPISODE_COLUMNS,
   HEADER_COLUMNS,
   TODAY,
+  cinDetails,
   cinXml,
   csv,
   episodeRows,
@@ -170,5 +171,26 @@ describe('audit: one local extract twice in one import', () => {
     f.write('2021-22/allocations.csv', csv('child_id,worker_id,allocation_start', ['1001,W1,2021-01-01']));
     const r = await readInputs([f.dir], { today: TODAY });
     assert.equal(r.refused, false, JSON.stringify(r.issues));
+  });
+});
+
+describe('audit: a CIN census without a header', () => {
+  it('a typo referral date in the future (rejected) decides neither its year nor its as-at date (§1)', async () => {
+    // inputs.md §1: CIN collection year "from CollectionDetails/Year … or ReferenceDate"; as-at date the
+    // "latest event date (CIN: Source/DateTime if present)". A rejected row is not an event of the census.
+    const details = (date: string): string =>
+      cinDetails(
+        `<CINreferralDate>${date}</CINreferralDate><ReferralSource>1A</ReferralSource><ReferralNFA>0</ReferralNFA>`,
+      );
+    const kids = Array.from({ length: 9 }, (_, i) => ({ id: `C${i + 1}`, details: [details('2021-06-01')] }));
+    kids.push({ id: 'C10', details: [details('2031-01-01')] });
+    const xml = cinXml(kids).replace(/<Header>[\s\S]*<\/Header>\n/, '');
+    const f = folder();
+    f.write('cin.xml', xml);
+    const r = await readInputs([f.dir], { today: TODAY, la: '841' });
+    assert.ok(r.issues.some((i) => i.code === 'GEN-FUTURE'));
+    assert.equal(r.refused, false, JSON.stringify(r.issues.filter((i) => i.severity === 'structural')));
+    assert.equal(r.submissions[0]!.collectionYear, '2021-22');
+    assert.equal(r.submissions[0]!.asAt, '2021-06-01');
   });
 });

@@ -17,6 +17,7 @@ import { read903Csv } from './ssda903/read-903-csv.js';
 import { read903Xml } from './ssda903/read-903-xml.js';
 import { REQUIRED_903_TABLES, type Ssda903Table } from './ssda903/tables.js';
 import { readCinXml, type CinFileFacts } from './cin/read-cin-xml.js';
+import { latestCinDate } from './cin/latest-cin-date.js';
 import { readLocalCsv, type LocalFileRange } from './local/read-local-csv.js';
 import { UNDATED_LOCAL_TABLES, type LocalTable } from './local/tables.js';
 import { extractRange } from './local/extract-range.js';
@@ -529,9 +530,14 @@ function resolveYear(
     let year: string | null = null;
     if (facts.year && /^\d{4}$/.test(facts.year)) year = `${Number(facts.year) - 1}-${facts.year.slice(2)}`;
     else if (facts.referenceDate) year = fy(facts.referenceDate);
-    else if (facts.latestEvent) year = fy(facts.latestEvent);
+    // A typo date in the future (rejected, GEN-FUTURE) is no event of the census.
+    const latest =
+      facts.latestEvent !== null && facts.latestEvent > today
+        ? latestCinDate(tables, today)
+        : facts.latestEvent;
+    if (year === null && latest) year = fy(latest);
     g.year = override ?? year;
-    g.asAt = facts.sourceDate ?? facts.latestEvent;
+    g.asAt = facts.sourceDate ?? latest;
     if (g.year === null) {
       issues.push(
         structuralIssue(
