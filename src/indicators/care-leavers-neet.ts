@@ -1,4 +1,4 @@
-import { activityGroup } from './lib/care-leavers.js';
+import { activityGroup, careLeaverSources } from './lib/care-leavers.js';
 import { computeCareLeaverMeasure } from './lib/care-leaver-measure.js';
 import type { IndicatorDefinition } from './types.js';
 
@@ -31,6 +31,7 @@ export const indicator: IndicatorDefinition = {
       'The DfE figure (OC3) records activity around the 19th to 21st birthdays in the year; the local figure uses the latest status at the period end. The "OC3" setting reproduces the DfE cohort at 31 March.',
   },
   sources: ['care-leavers'],
+  sourcesUnder: careLeaverSources,
   target: { value: 30, kind: 'national' },
   england: {
     value: 38,

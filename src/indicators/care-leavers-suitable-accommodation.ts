@@ -1,4 +1,5 @@
 import { computeCareLeaverMeasure } from './lib/care-leaver-measure.js';
+import { careLeaverSources } from './lib/care-leavers.js';
 import type { IndicatorDefinition } from './types.js';
 
 /** ACCOM first letters that leave the cohort: gone abroad, deported, residence not known. */
@@ -38,6 +39,7 @@ export const indicator: IndicatorDefinition = {
       'The DfE figure (OC3) records accommodation around the 19th to 21st birthdays in the year; the local figure uses the latest status at the period end.',
   },
   sources: ['care-leavers'],
+  sourcesUnder: careLeaverSources,
   target: { value: 90, kind: 'national' },
   england: {
     value: 88,

@@ -2,6 +2,7 @@ import type { IsoDate } from '../calendar/iso-date.js';
 import { inWindow } from '../calendar/period.js';
 import type { StrategyDiscussion } from '../model/cin.js';
 import { variant } from './settings.js';
+import { asAtFor } from './lib/as-at.js';
 import { notAvailable } from './lib/availability.js';
 import { breakdownRow } from './lib/breakdown.js';
 import { referralDates } from './lib/referral-dates.js';
@@ -31,7 +32,9 @@ function strategyAnchor(
  * icpc-15wd (indicators.md §2): Section47 records with an ICPC in the period (ICPCnotRequired excluded),
  * and those held within 15 working days of the S47 start, or of the latest strategy discussion under
  * `icpc.anchor = strategy` (falling back to the S47 start, note `anchorFallback`). An ICPC date recorded
- * only at CINdetails level has no anchor: note `icpcWithoutS47` (§1.8).
+ * only at CINdetails level has no anchor: note `icpcWithoutS47` (§1.8). Under the strategy anchor the
+ * count stops at the earlier of the CIN and strategy_discussions as-at dates (note `provisional` when e
+ * is after it, §1.8).
  */
 export const icpc15wd: IndicatorDefinition = {
   id: 'icpc-15wd',
@@ -77,6 +80,10 @@ export const icpc15wd: IndicatorDefinition = {
     if (byStrategy && !input.data.tables.has('strategy-discussions')) {
       return notAvailable(['strategy-discussions']);
     }
+    // §1.8: a count using several sources stops at the earliest of their as-at dates (and is provisional
+    // when e is after it). Under the strategy anchor that is the CIN census and strategy_discussions.
+    const stopAt = byStrategy ? asAtFor(input.data, ['section47', 'strategy-discussions']) : null;
+    const s47FromStrategy = input.data.annexASupplied.has('section47');
     const referralDate = referralDates(input.data);
     const strategies = byStrategy ? byChild(input.data.strategyDiscussions) : new Map();
     const members: Member[] = [];
@@ -88,6 +95,7 @@ export const icpc15wd: IndicatorDefinition = {
       if (s.dateOfInitialCpc === null) continue;
       s47Icpcs.add(`${s.referralId}\u0000${s.dateOfInitialCpc}`);
       if (s.icpcNotRequired || !inWindow(s.dateOfInitialCpc, w)) continue;
+      if (stopAt !== null && s.dateOfInitialCpc > stopAt) continue;
       const strategy = byStrategy
         ? strategyAnchor(
             strategies.get(s.childId),
@@ -95,7 +103,8 @@ export const icpc15wd: IndicatorDefinition = {
             s.dateOfInitialCpc,
           )
         : null;
-      if (byStrategy && !strategy) fallback++;
+      // An Annex A List 5 enquiry starts on its strategy discussion (inputs.md §4): no fallback there.
+      if (byStrategy && !strategy && !s47FromStrategy) fallback++;
       const anchor = strategy ? strategy.strategyDate : s.startDate;
       if (s.dateOfInitialCpc < anchor) {
         invalid++;
@@ -112,7 +121,7 @@ export const icpc15wd: IndicatorDefinition = {
           icpcDate: s.dateOfInitialCpc,
         },
         inNumerator: days <= 15,
-        reason: `ICPC ${workingDaysText(days)} after ${strategy ? 'strategy discussion' : 'S47 start'}`,
+        reason: `ICPC ${workingDaysText(days)} after ${strategy || (byStrategy && s47FromStrategy) ? 'strategy discussion' : 'S47 start'}`,
       });
     }
     const withoutS47 = input.data.referrals.filter(
@@ -127,6 +136,19 @@ export const icpc15wd: IndicatorDefinition = {
         countNote('invalidDates', invalid),
         countNote('icpcWithoutS47', withoutS47),
         countNote('anchorFallback', fallback),
+        stopAt !== null && ctx.period.end > stopAt
+          ? { code: 'provisional', detail: `data to ${stopAt}; ICPCs after it are not counted` }
+          : null,
+        // inputs.md §4: Annex A List 5 supplies the strategy anchor when strategy_discussions.csv is absent.
+        byStrategy &&
+        input.data.annexASupplied.has('strategy-discussions') &&
+        !input.data.annexASupplied.has('section47')
+          ? {
+              code: 'annexA',
+              detail:
+                'Ofsted Annex A List 5 in place of strategy_discussions.csv, which is not loaded (strategy anchor)',
+            }
+          : null,
       ],
       breakdowns: {
         timing: [

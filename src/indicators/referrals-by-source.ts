@@ -34,6 +34,24 @@ export function sourceGroup(code: string | null): string {
 }
 
 /**
+ * The source group of an Ofsted Annex A List 3 "Referral Source" label that names a group rather than a
+ * code (inputs.md §4: "a) Individual" = 1A–1D; also "Health services", "LA services"), after the Annex A
+ * label normalisation (trim, collapse spaces, fold case, drop a leading `a)`); null for any other text.
+ * @example annexAGroup('a) Individual') //=> '1'
+ * @example annexAGroup('d) Health services') //=> '3'
+ * @example annexAGroup('Martian') //=> null
+ */
+export function annexAGroup(label: string | null): string | null {
+  if (label === null) return null;
+  const n = label
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase()
+    .replace(/^[a-z]\)\s*/, '');
+  return REFERRAL_SOURCE_GROUPS.find((g) => g.label.toLowerCase() === n)?.key ?? null;
+}
+
+/**
  * referrals-by-source (indicators.md §2): referrals in the period by CIN source group; the headline is the
  * share from schools (2A). Every group, and "Not recorded", is a breakdown row with the shared denominator.
  */
@@ -75,18 +93,22 @@ export const referralsBySource: IndicatorDefinition = {
   },
   compute(input, ctx) {
     const w = windowOf(ctx);
+    // With no CIN census, Annex A List 3 supplies the referrals and its group labels count in their group.
+    const fromAnnexA = input.data.annexASupplied.has('cin-details');
     const members: Member[] = [];
     const counts = new Map<string, number>();
     for (const r of uniqueReferrals(input.data)) {
       if (!inWindow(r.referralDate, w)) continue;
-      const group = sourceGroup(r.referralSource);
+      const group =
+        (r.referralSource === null && fromAnnexA ? annexAGroup(r.referralSourceRaw) : null) ??
+        sourceGroup(r.referralSource);
       counts.set(group, (counts.get(group) ?? 0) + 1);
       members.push({
         childId: r.childId,
         recordIds: [r.id],
         dates: { referralDate: r.referralDate },
         inNumerator: group === '2A',
-        reason: `source ${r.referralSource ?? (r.referralSourceRaw ? 'invalid' : 'blank')}`,
+        reason: `source ${r.referralSource ?? (group !== NOT_RECORDED.key ? `group ${group}` : r.referralSourceRaw ? 'invalid' : 'blank')}`,
       });
     }
     const n = members.length;

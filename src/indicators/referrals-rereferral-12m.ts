@@ -4,7 +4,7 @@ import { addMonths } from '../calendar/add-months.js';
 import { inWindow } from '../calendar/period.js';
 import type { Referral } from '../model/cin.js';
 import { variant } from './settings.js';
-import { historyIncomplete } from './lib/history.js';
+import { historyIncomplete, referralHistoryStart } from './lib/history.js';
 import { fromMembers } from './lib/members.js';
 import { byChild, uniqueReferrals } from './lib/unique-referrals.js';
 import { windowOf } from './lib/window.js';
@@ -84,6 +84,8 @@ export const referralsRereferral12m: IndicatorDefinition = {
         });
       });
     }
-    return fromMembers(members, { notes: [historyIncomplete(input.data.historyStart.cin, w.start, 12)] });
+    return fromMembers(members, {
+      notes: [historyIncomplete(referralHistoryStart(input.data), w.start, 12)],
+    });
   },
 };

@@ -157,6 +157,11 @@ export interface IndicatorDefinition {
   readonly definition: DefinitionText;
   /** Tables it needs: without them it is "not available". */
   readonly sources: readonly TableName[];
+  /**
+   * Tables it needs under these settings, when a variant reads other tables than `sources` (e.g. the
+   * care leavers' OC3 cohort reads OC3, not care_leavers.csv); the engine uses them in place of `sources`.
+   */
+  readonly sourcesUnder?: (settings: IndicatorSettings) => readonly TableName[];
   /** Default target (percent points or count) and whether it is national or local; null = no target. */
   readonly target: { readonly value: number; readonly kind: 'national' | 'local' } | null;
   readonly england: Benchmark | null;

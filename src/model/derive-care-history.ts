@@ -60,17 +60,40 @@ function issue(
   return { childId, episodeId: episode.id, kind, message };
 }
 
-/** Splits DECOM-sorted, short-break-free episodes into periods of care (§1.4 step 2). */
+/**
+ * Ends each episode that the next one overlaps where the next one starts (inputs.md §6 903-EP-OVERLAP:
+ * "starts before the previous ends → previous ends here"). A previous episode that was open reads REC
+ * X1, since an episode starts on its new DEC (903-EP-RECDEC: "DEC alone → X1 if an episode starts on
+ * DEC"); one with a REC keeps it. Each overlap is an `overlap` issue.
+ */
+function endOverlaps(childId: string, sorted: readonly Episode[], issues: EpisodeChainIssue[]): Episode[] {
+  const out: Episode[] = [];
+  for (const ep of sorted) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && (prev.dec === null || ep.decom < prev.dec)) {
+      issues.push(
+        issue(
+          childId,
+          ep,
+          'overlap',
+          prev.dec === null
+            ? 'episode starts while the previous episode is still open: the previous one ends here'
+            : 'episode starts before the previous episode ceased: the previous one ends here',
+        ),
+      );
+      out[out.length - 1] = { ...prev, dec: ep.decom, rec: prev.dec === null ? 'X1' : prev.rec };
+    }
+    out.push(ep);
+  }
+  return out;
+}
+
+/** Splits DECOM-sorted, short-break-free, overlap-free episodes into periods of care (§1.4 step 2). */
 function chainPeriods(childId: string, sorted: readonly Episode[], issues: EpisodeChainIssue[]): Episode[][] {
   const periods: Episode[][] = [];
   let current: Episode[] = [];
   sorted.forEach((ep, i) => {
     const prev = i > 0 ? sorted[i - 1] : undefined;
-    if (prev !== undefined && prev.dec !== null && ep.decom < prev.dec) {
-      issues.push(issue(childId, ep, 'overlap', 'episode starts before the previous episode ceased'));
-    } else if (prev !== undefined && prev.dec === null) {
-      issues.push(issue(childId, ep, 'overlap', 'episode starts while the previous episode is still open'));
-    }
     const continues = prev !== undefined && prev.rec === 'X1' && prev.dec !== null && ep.decom === prev.dec;
     if (continues) {
       current.push(ep);
@@ -169,7 +192,8 @@ function groupPlacements(episodes: readonly Episode[]): Episode[][] {
 
 /**
  * Derives a child's periods of care and placements from their SSDA903 episodes (indicators.md §1.4,
- * §1.8): short breaks (LS V3/V4) are removed first; episodes are sorted by DECOM; REC X1 with the next
+ * §1.8): short breaks (LS V3/V4) are removed first; episodes are sorted by DECOM; an episode that the
+ * next one overlaps ends where the next starts (inputs.md §6 903-EP-OVERLAP); REC X1 with the next
  * DECOM = DEC continues a period of care, anything else starts a new one (anomalies are returned as
  * `issues`, for the note `episodeChainErrors`); placements start at a period's first episode and at
  * each RNE P/B, temporary episodes (PLACE T0–T4) and a return to the same carer belong to the
@@ -181,7 +205,7 @@ function groupPlacements(episodes: readonly Episode[]): Episode[][] {
 export function deriveCareHistory(childId: string, episodes: readonly Episode[]): CareHistory {
   const sorted = episodes.filter((e) => !isShortBreak(e)).sort(byDecom);
   const issues: EpisodeChainIssue[] = [];
-  const periodGroups = chainPeriods(childId, sorted, issues);
+  const periodGroups = chainPeriods(childId, endOverlaps(childId, sorted, issues), issues);
   const periodsOfCare: PeriodOfCare[] = [];
   const placements: Placement[] = [];
   for (const eps of periodGroups) {

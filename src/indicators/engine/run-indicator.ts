@@ -1,4 +1,5 @@
 import type { Basis, Period } from '../../calendar/period.js';
+import type { TableName } from '../../model/source.js';
 import { isYearEnd } from '../../calendar/period.js';
 import { asAtFor } from '../lib/as-at.js';
 import { fileFor, missingTables, notAvailable } from '../lib/availability.js';
@@ -55,8 +56,8 @@ function normaliseBreakdowns(
  * The `annexA` note when Ofsted Annex A supplies a table the indicator reads because no primary source
  * is loaded (lists 3, 4, 5, 7 for CIN tables; List 9 for care_leavers), or null.
  */
-function annexASuppliedNote(input: IndicatorInput, def: IndicatorDefinition): Note | null {
-  const supplied = def.sources.filter((t) => input.data.annexASupplied.has(t));
+function annexASuppliedNote(input: IndicatorInput, sources: readonly TableName[]): Note | null {
+  const supplied = sources.filter((t) => input.data.annexASupplied.has(t));
   if (supplied.length === 0) return null;
   return {
     code: 'annexA',
@@ -98,7 +99,8 @@ export function runIndicator(
     };
   }
   const keep = options.members !== false;
-  const missing = missingTables(input, def.sources);
+  const sources = def.sourcesUnder?.(settings) ?? def.sources;
+  const missing = missingTables(input, sources);
   const ctx = { period, basis, settings, members: keep };
   const primary = missing.length > 0 ? notAvailable(missing) : def.compute(input, ctx);
   // Ofsted Annex A answers only when the primary source is absent (inputs.md §4): a needed table, or a
@@ -109,12 +111,12 @@ export function runIndicator(
       : null;
   const fallback = fallbackRaw !== null && fallbackRaw.status !== 'not-available';
   const raw = fallback ? fallbackRaw : primary;
-  const asAt = fallback ? null : asAtFor(input.data, def.sources);
+  const asAt = fallback ? null : asAtFor(input.data, sources);
   const provisional = raw.status === 'ok' && asAt !== null && period.end > asAt;
   const notes = sortNotes([
     ...raw.notes,
     provisional ? { code: 'provisional', detail: `period ends after the data's as-at date ${asAt}` } : null,
-    fallback ? null : annexASuppliedNote(input, def),
+    fallback ? null : annexASuppliedNote(input, sources),
   ]);
   const engineStatus: IndicatorStatus =
     raw.status !== 'ok'

@@ -7,7 +7,7 @@ import type { Oc3Outcome } from '../../model/episode.js';
 import type { CareLeaverStatus } from '../../model/local.js';
 import type { TableName } from '../../model/source.js';
 import { variant } from '../settings.js';
-import type { ComputeContext, IndicatorInput, Note } from '../types.js';
+import type { ComputeContext, IndicatorInput, IndicatorSettings, Note } from '../types.js';
 import { missingTables } from './availability.js';
 import { uascExclusion } from './uasc.js';
 
@@ -26,6 +26,16 @@ export function careLeaverAges(ctx: ComputeContext): AgeRange {
   const m = /^\s*(\d{1,2})\s*[-–]\s*(\d{1,2})\s*$/.exec(text);
   if (!m || Number(m[1]) > Number(m[2])) return { min: 19, max: 21 };
   return { min: Number(m[1]), max: Number(m[2]) };
+}
+
+/**
+ * The table a care-leaver measure reads under the settings (indicators.md care-leavers-neet "Data"):
+ * local `care_leavers`, or OC3 under `careLeavers.cohort = oc3`. The engine's "not available" and
+ * as-at checks use it (`IndicatorDefinition.sourcesUnder`).
+ * @example careLeaverSources({ ...DEFAULT_SETTINGS, variants: { 'careLeavers.cohort': 'oc3' } }) //=> ['oc3']
+ */
+export function careLeaverSources(settings: IndicatorSettings): readonly TableName[] {
+  return variant<string>(settings, 'careLeavers.cohort', 'local') === 'oc3' ? ['oc3'] : ['care-leavers'];
 }
 
 /** Result of the eligibility derivation from SSDA903 (indicators.md care-leavers-neet, §1.8). */

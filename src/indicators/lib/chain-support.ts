@@ -16,7 +16,8 @@ export function provisionalNote(e: IsoDate, asAt: IsoDate | null): Note | null {
  */
 export function episodeChainNote(histories: Iterable<CareHistory>): Note | null {
   let n = 0;
-  for (const h of histories) n += h.issues.length;
+  // RNE S inside an X1 chain continues the period (a warning at import, §1.8): not a chaining anomaly.
+  for (const h of histories) n += h.issues.filter((i) => i.kind !== 'rne-s-inside-chain').length;
   return countNote('episodeChainErrors', n);
 }
 

@@ -418,6 +418,15 @@ function addRecord(
         icpcNotRequired: labels['unnecessary'] === 'Y',
         source,
       });
+      // List 5 also supplies the strategy-discussion anchor of icpc-15wd when no strategy_discussions.csv
+      // is loaded (inputs.md §4): the dataset takes it only in that case, as for any local table.
+      sink.add('strategyDiscussions', {
+        id: `${childId}/${date}`,
+        childId,
+        strategyDate: date,
+        s47Start: date,
+        source,
+      });
       return;
     }
     case 7: {
