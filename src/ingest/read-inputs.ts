@@ -17,8 +17,11 @@ import { read903Csv } from './ssda903/read-903-csv.js';
 import { read903Xml } from './ssda903/read-903-xml.js';
 import { REQUIRED_903_TABLES, type Ssda903Table } from './ssda903/tables.js';
 import { readCinXml, type CinFileFacts } from './cin/read-cin-xml.js';
+import { latestCinDate } from './cin/latest-cin-date.js';
 import { readLocalCsv, type LocalFileRange } from './local/read-local-csv.js';
 import { UNDATED_LOCAL_TABLES, type LocalTable } from './local/tables.js';
+import { extractRange } from './local/extract-range.js';
+import { dfeLaCode } from './la-code.js';
 import type { AnnexAFacts } from './annex-a/read-annex-a.js';
 
 /** Progress of a read: the file being read, bytes read so far of all files, rows (elements) read so far. */
@@ -310,6 +313,7 @@ export async function readInputs(
     });
   }
 
+  sameSubmissionTwice(submissions, issues);
   const reads = new Map(read.map((f) => [f.input.name, f.sink.reads] as const));
   const counts: RowCount[] = rowCounts(reads, issues);
   issues.push(...errorRateIssues(counts, limits.maxRejectRate));
@@ -442,6 +446,48 @@ function groupSubmissions(read: readonly ReadFile[], issues: ValidationIssue[]):
   return groups;
 }
 
+/**
+ * `S-MIXED` for two local files (or Annex A workbooks) of one import that are the same submission (inputs.md
+ * §1.1: a submission is LA, source, collection year and, for these, the as-at date; local files also by the
+ * tables they hold, as `submissionIdentity` in the store): the store keeps one submission per identity, so
+ * one file's rows would silently not load (§6: every row read is loaded or listed). Byte-identical copies are
+ * not: they hold the same rows.
+ */
+function sameSubmissionTwice(submissions: readonly StagedSubmission[], issues: ValidationIssue[]): void {
+  const seen = new Map<string, StagedSubmission>();
+  for (const s of submissions) {
+    if (s.source !== 'local' && s.source !== 'annex-a') continue;
+    const tables = s.source === 'local' ? Object.keys(s.tables).sort().join(',') : '';
+    const key = `${s.source}|${s.collectionYear ?? ''}|${s.asAt ?? ''}|${tables}`;
+    const other = seen.get(key);
+    if (!other) {
+      seen.set(key, s);
+      continue;
+    }
+    // Byte-identical copies (one reference extract kept in each year's folder) are one submission indeed.
+    const shas = (x: StagedSubmission): string =>
+      x.files
+        .map((f) => f.sha256)
+        .sort()
+        .join(',');
+    if (shas(other) === shas(s)) continue;
+    const a = other.files.map((f) => f.name).join(', ');
+    const b = s.files.map((f) => f.name).join(', ');
+    const what =
+      s.source === 'local'
+        ? `the local ${tables || 'extract'} file${s.asAt ? ` as at ${s.asAt}` : ''}`
+        : `the Annex A workbook${s.asAt ? ` as at ${s.asAt}` : ''}`;
+    issues.push(
+      structuralIssue(
+        'S-MIXED',
+        s.files[0]?.name ?? null,
+        null,
+        `${a} and ${b} are both ${what}: one would replace the other, so put their rows in one file and import that.`,
+      ),
+    );
+  }
+}
+
 /** Works out a group's collection year, as-at date and date range (inputs.md §1, §1.1). */
 function resolveYear(
   g: Group,
@@ -457,11 +503,13 @@ function resolveYear(
     const see = (d: IsoDate | null): void => {
       if (d !== null && (latest === null || d > latest)) latest = d;
     };
+    // A row dated after today is rejected (GEN-FUTURE): its typo date does not tell the year.
     for (const e of tables.episodes ?? []) {
+      if (e.decom > today || (e.dec !== null && e.dec > today)) continue;
       see(e.decom);
       see(e.dec);
     }
-    for (const r of tables.cicReviews ?? []) see(r.reviewDate);
+    for (const r of tables.cicReviews ?? []) if (r.reviewDate <= today) see(r.reviewDate);
     g.asAt = latest;
     g.year = override ?? (latest !== null ? fy(latest) : null);
     if (g.year === null) {
@@ -482,9 +530,14 @@ function resolveYear(
     let year: string | null = null;
     if (facts.year && /^\d{4}$/.test(facts.year)) year = `${Number(facts.year) - 1}-${facts.year.slice(2)}`;
     else if (facts.referenceDate) year = fy(facts.referenceDate);
-    else if (facts.latestEvent) year = fy(facts.latestEvent);
+    // A typo date in the future (rejected, GEN-FUTURE) is no event of the census.
+    const latest =
+      facts.latestEvent !== null && facts.latestEvent > today
+        ? latestCinDate(tables, today)
+        : facts.latestEvent;
+    if (year === null && latest) year = fy(latest);
     g.year = override ?? year;
-    g.asAt = facts.sourceDate ?? facts.latestEvent;
+    g.asAt = facts.sourceDate ?? latest;
     if (g.year === null) {
       issues.push(
         structuralIssue(
@@ -498,7 +551,9 @@ function resolveYear(
     return;
   }
   if (f.kind.source === 'local') {
-    const range = f.kind.range;
+    // A typo date in the future (rejected, GEN-FUTURE) is no date the extract covers (inputs.md §5).
+    const range =
+      f.kind.range !== null && f.kind.range.end > today ? extractRange(tables, today) : f.kind.range;
     g.dateRange = range;
     g.asAt = range?.end ?? null;
     g.year = override ?? (range ? fy(range.end) : fy(today));
@@ -527,8 +582,9 @@ function resolveLa(
       la = lea;
       continue;
     }
-    const comparable = /^\d{3}$/.test(la);
-    if (comparable && lea !== la) {
+    // An ONS code (--la E06000005) is compared by its DfE number; a code the LA table does not know is not.
+    const dfe = dfeLaCode(la);
+    if (dfe !== null && lea !== dfe) {
       issues.push(
         structuralIssue(
           'S-LA-MISMATCH',

@@ -10,6 +10,13 @@ const PREFERENCE: readonly SourceKind[] = ['ssda903', 'cin', 'annex-a', 'local']
 
 type Field = 'dob' | 'sex' | 'ethnicity' | 'deathDate' | 'upnHash';
 
+/** The sources that give a DOB, in the order the merged child takes it, with the name messages use. */
+const DOB_SOURCES: readonly (readonly [SourceKind, string])[] = [
+  ['ssda903', 'SSDA903'],
+  ['cin', 'CIN'],
+  ['annex-a', 'Annex A'],
+];
+
 /** A child record as held while merging, with the id of its submission. */
 interface Held {
   readonly child: Child;
@@ -38,7 +45,7 @@ function latestOf(m: ReadonlyMap<SourceKind, readonly Held[]>, src: SourceKind, 
  * Merges child records across sources and years by child id (LAchildID = CHILD = child_id). Each field
  * takes the latest non-blank value of the most preferred source (DOB: SSDA903 Header first, else CIN
  * PersonBirthDate; indicators.md §1.8); disabilities come from CIN. Cross-source checks: `X-DOB` (DOB
- * differs between sources) and `X-UPN` (one UPN, two child ids).
+ * differs between sources: SSDA903, CIN, Annex A) and `X-UPN` (one UPN, two child ids).
  * @example mergeChildren([ssda903_2022, cin_2022]).children[0].dob //=> the Header DOB
  */
 export function mergeChildren(
@@ -91,19 +98,22 @@ export function mergeChildren(
       disabilities: disabilities as string[],
       sources,
     });
-    const dob903 = latestOf(m, 'ssda903', 'dob');
-    const dobCin = latestOf(m, 'cin', 'dob');
-    if (dob903 !== null && dobCin !== null && dob903 !== dobCin) {
+    // X-DOB: the latest DOB of each source that gives one (SSDA903 Header, CIN, Annex A) disagree.
+    const dobs = DOB_SOURCES.map(([src, name]) => [name, latestOf(m, src, 'dob')] as const).filter(
+      (x): x is readonly [string, string] => x[1] !== null,
+    );
+    if (new Set(dobs.map(([, d]) => d)).size > 1) {
+      const used = dobs[0]!;
       issues.push(
         datasetIssue(
           'X-DOB',
           'warning',
-          `Date of birth differs between SSDA903 (${dob903}) and CIN (${dobCin}); the SSDA903 Header date is used.`,
+          `Date of birth differs between ${listed(dobs.map(([name, d]) => `${name} (${d})`))}; the ${used[0] === 'SSDA903' ? 'SSDA903 Header' : used[0]} date is used.`,
           {
             table: 'header',
             childId,
             field: 'DOB',
-            value: dobCin,
+            value: dobs.find(([, d]) => d !== used[1])![1],
           },
         ),
       );
@@ -132,4 +142,9 @@ export function mergeChildren(
     );
   }
   return { children, issues };
+}
+
+/** `a and b`, `a, b and c`. */
+function listed(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
 }

@@ -5,6 +5,7 @@ import type { ValidationIssue } from '../../validate/issue.js';
 import { collectionYearEnd } from './collection-year.js';
 import { datasetIssue } from './dataset-issue.js';
 import { mergeByKey, type Reidentify, reidentifyCopy } from './keyed-merge.js';
+import { stitchStartIssues } from './stitch-start.js';
 import type { SubmissionRecords } from './submission-records.js';
 
 /**
@@ -15,7 +16,8 @@ import type { SubmissionRecords } from './submission-records.js';
  * - an episode open at the end of year N whose key is absent from the next loaded year, where the child
  *   appears, is superseded (`903-STITCH-STALE`, e.g. a corrected DECOM);
  * - one whose child is absent from the next loaded year ends on 1 April of year N+1 with REC blank
- *   (`903-STITCH-NOFOLLOW`: looked after on 31 March, end date unknown).
+ *   (`903-STITCH-NOFOLLOW`: looked after on 31 March, end date unknown);
+ * - the next year's first episode disagreeing with the open one is `903-STITCH-START` (the later year wins).
  * @example stitchEpisodes([y2021, y2022]) //=> { episodes: [...], issues: [{ code: '903-STITCH-STALE', … }] }
  */
 export function stitchEpisodes(
@@ -76,5 +78,6 @@ export function stitchEpisodes(
       ),
     );
   }
+  issues.push(...stitchStartIssues(withEpisodes, years));
   return { episodes, issues };
 }
