@@ -98,11 +98,17 @@ export function mergeChildren(
       disabilities: disabilities as string[],
       sources,
     });
-    // X-DOB: the latest DOB of each source that gives one (SSDA903 Header, CIN, Annex A) disagree.
-    const dobs = DOB_SOURCES.map(([src, name]) => [name, latestOf(m, src, 'dob')] as const).filter(
-      (x): x is readonly [string, string] => x[1] !== null,
-    );
-    if (new Set(dobs.map(([, d]) => d)).size > 1) {
+    // X-DOB: the latest DOB of each source that gives one (SSDA903 Header, CIN, Annex A) disagree. Most
+    // children agree (or have one source): that is decided without building the list.
+    const d903 = latestOf(m, 'ssda903', 'dob');
+    const dCin = latestOf(m, 'cin', 'dob');
+    const dAnnexA = latestOf(m, 'annex-a', 'dob');
+    const first = d903 ?? dCin ?? dAnnexA;
+    const differs = (d: string | null): boolean => d !== null && d !== first;
+    if (differs(dCin) || differs(dAnnexA)) {
+      const dobs = DOB_SOURCES.map(([src, name]) => [name, latestOf(m, src, 'dob')] as const).filter(
+        (x): x is readonly [string, string] => x[1] !== null,
+      );
       const used = dobs[0]!;
       issues.push(
         datasetIssue(
