@@ -15,3 +15,15 @@ export function dfeLaCode(code: string): string | null {
   byOns ??= new Map(loadLaTable().map((la) => [la.ons.toUpperCase(), la.code]));
   return byOns.get(c) ?? null;
 }
+
+/**
+ * The LA code cspi stores and looks up, from `--la`, `CSPI_LA` or a caller: the DfE three-digit number, also
+ * when the LA is given by its ONS code (inputs.md §1: "841, or ONS code"), so `E06000005` and `841` are one
+ * LA in the store and key one UPN alike. A code the LA table does not know is kept as given (trimmed).
+ * @example laCode('E06000005') //=> '841'
+ * @example laCode(' 841 ') //=> '841'
+ */
+export function laCode(value: string): string {
+  const given = value.trim();
+  return dfeLaCode(given) ?? given;
+}

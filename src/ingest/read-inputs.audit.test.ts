@@ -108,7 +108,7 @@ describe('audit: UPN hashes link one child across imports of one LA', () => {
   it(
     'the same UPN hashes the same whether the LA came from --la or from the CIN LEA (§7, X-UPN)',
     {
-      todo: 'the UPN key is `cspi-upn:${options.la}`: an import given --la 841 and one whose LA comes from the CIN LEA 841 (or given the ONS code) hash one UPN differently, so X-UPN and linking miss matches across those imports',
+      todo: 'the UPN key is `cspi-upn:${--la}`, known before the files are read: an import given --la 841 and one whose LA comes from the CIN LEA hash one UPN differently, so X-UPN and linking miss matches across those imports (--la by ONS code now keys as its DfE number)',
     },
     async () => {
       // inputs.md §7: "UPNs serve validation and linking and are stored as keyed hashes"; §6 X-UPN "one UPN,
@@ -192,5 +192,20 @@ describe('audit: a CIN census without a header', () => {
     assert.equal(r.refused, false, JSON.stringify(r.issues.filter((i) => i.severity === 'structural')));
     assert.equal(r.submissions[0]!.collectionYear, '2021-22');
     assert.equal(r.submissions[0]!.asAt, '2021-06-01');
+  });
+});
+
+describe('audit: the LA given by its ONS code keys UPNs as its DfE number', () => {
+  it('--la E06000005 and --la 841 hash one UPN alike (§1, §7)', async () => {
+    const f = folder();
+    f.write('header.csv', csv(HEADER_COLUMNS, ['1001,1,01/02/2010,WBRI,A123456789012,,']));
+    f.write('episodes.csv', csv(EPISODE_COLUMNS, episodeRows(1)));
+    const hash = async (la: string) =>
+      (await readInputs([f.dir], { today: TODAY, la })).submissions
+        .flatMap((s) => s.tables.children ?? [])
+        .find((c) => c.childId === '1001')?.upnHash;
+    const dfe = await hash('841');
+    assert.ok(dfe);
+    assert.equal(await hash('E06000005'), dfe);
   });
 });

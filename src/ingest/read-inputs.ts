@@ -21,7 +21,7 @@ import { latestCinDate } from './cin/latest-cin-date.js';
 import { readLocalCsv, type LocalFileRange } from './local/read-local-csv.js';
 import { UNDATED_LOCAL_TABLES, type LocalTable } from './local/tables.js';
 import { extractRange } from './local/extract-range.js';
-import { dfeLaCode } from './la-code.js';
+import { dfeLaCode, laCode } from './la-code.js';
 import type { AnnexAFacts } from './annex-a/read-annex-a.js';
 
 /** Progress of a read: the file being read, bytes read so far of all files, rows (elements) read so far. */
@@ -87,7 +87,9 @@ export async function readInputs(
   const today =
     options.today ??
     (new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date()) as IsoDate);
-  const upnKey = options.upnKey ?? `cspi-upn:${options.la ?? ''}`;
+  // One LA, however it was given (DfE number or ONS code): one UPN key, one LA in the report.
+  const givenLa = options.la === undefined ? undefined : laCode(options.la);
+  const upnKey = options.upnKey ?? `cspi-upn:${givenLa ?? ''}`;
   const issues: ValidationIssue[] = [];
   if (options.year !== undefined && !/^\d{4}-\d{2}$/.test(options.year)) {
     issues.push(
@@ -237,7 +239,7 @@ export async function readInputs(
 
   for (const f of read) for (const i of f.sink.issues) issues.push(i);
   const groups = groupSubmissions(read, issues);
-  const la = resolveLa(read, options.la ?? null, issues);
+  const la = resolveLa(read, givenLa ?? null, issues);
 
   const fileTables = new Map(read.filter((f) => f.label !== null).map((f) => [f.input.name, f.label!]));
   const submissions: StagedSubmission[] = [];

@@ -19,6 +19,7 @@ import { writeRecords } from './records/record-io.js';
 import type { StoredSubmission } from './stored-submissions.js';
 import { readSubmission, versionSubmissions } from './stored-submissions.js';
 import { submissionIdentity } from './submission-identity.js';
+import { laCode } from '../ingest/la-code.js';
 import { writeSnapshot } from './snapshot/dataset-snapshots.js';
 import { NotStorable, storedTables } from './snapshot/stored-form.js';
 
@@ -83,11 +84,11 @@ export async function importDataset(
   ingest: IngestResult,
   options: ImportOptions,
 ): Promise<ImportOutcome> {
-  const la = options.la.trim();
+  const la = laCode(options.la);
   const now = options.now ?? (() => new Date());
   if (ingest.refused)
     return { kind: 'refused', issues: ingest.issues.filter((i) => i.severity === 'structural') };
-  if (ingest.la !== null && ingest.la.trim() !== la) {
+  if (ingest.la !== null && laCode(ingest.la) !== la) {
     return {
       kind: 'refused',
       issues: [

@@ -5,6 +5,7 @@ import { openDatabase } from '../../store/open.js';
 import { StoreBusyError } from '../../store/store-error.js';
 import { createOutput } from '../output.js';
 import { UserError } from '../user-error.js';
+import { laCode } from '../../ingest/la-code.js';
 
 /**
  * The lines `cspi datasets` prints: one per version, newest first, the current one marked.
@@ -60,7 +61,7 @@ export function register(program: Command): void {
   program
     .command('datasets')
     .description('List dataset versions (newest first; * marks the current one)')
-    .option('--la <code>', 'only this LA')
+    .option('--la <code>', 'only this LA', laCode)
     .option('--db <url>', 'database: an SQLite file or postgres:// URL (default DATABASE_URL or ./cspi.db)')
     .option('--json', 'print the versions as JSON')
     .action(async (o: { la?: string; db?: string; json?: boolean }) => {

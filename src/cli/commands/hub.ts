@@ -10,6 +10,7 @@ import type { Database } from '../../store/database.js';
 import { isPostgresUrl, openDatabase, resolveDatabaseUrl } from '../../store/open.js';
 import { createOutput } from '../output.js';
 import { UserError } from '../user-error.js';
+import { laCode } from '../../ingest/la-code.js';
 
 interface HubOptions {
   db?: string;
@@ -98,7 +99,7 @@ export function register(program: Command): void {
     .command('benchmarks')
     .description('between-LA benchmarks for a period: means, quartiles, LA ranks')
     .requiredOption('--period <id>', 'period, e.g. 2021-22-Q3')
-    .option('--la <code>', 'show this LA’s position')
+    .option('--la <code>', 'show this LA’s position', laCode)
     .option('--groups <file>', 'groups file: { "statistical-neighbours": ["805", …] }')
     .option('--db <url>', 'hub database (postgres://…; default DATABASE_URL)')
     .option('--json', 'machine-readable output')

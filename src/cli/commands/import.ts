@@ -16,6 +16,7 @@ import { StoreBusyError } from '../../store/store-error.js';
 import type { Output, Progress } from '../output.js';
 import { createOutput } from '../output.js';
 import { UserError } from '../user-error.js';
+import { laCode } from '../../ingest/la-code.js';
 
 /** The ingest contract (`src/ingest/read-inputs.ts`): read and validate input paths into staged submissions. */
 export type ReadInputs = (
@@ -50,7 +51,8 @@ export async function runImport(
   out: Output,
 ): Promise<ImportExit> {
   const env = opts.env ?? process.env;
-  const la = opts.la?.trim() || env['CSPI_LA']?.trim() || undefined;
+  const given = opts.la?.trim() || env['CSPI_LA']?.trim() || undefined;
+  const la = given === undefined ? undefined : laCode(given);
   if (opts.year !== undefined && !/^\d{4}-\d{2}$/.test(opts.year)) {
     throw new UserError(`--year ${opts.year} is not a collection year: write it like 2021-22.`);
   }
@@ -200,7 +202,7 @@ export function register(program: Command): void {
     .description('Validate input files and load them as a new dataset version (all or nothing)')
     .argument('<paths...>', 'files and folders (searched recursively)')
     .option('--db <url>', 'database: an SQLite file or postgres:// URL (default DATABASE_URL or ./cspi.db)')
-    .option('--la <code>', 'the LA the data is for (DfE code, e.g. 841)')
+    .option('--la <code>', 'the LA the data is for (DfE code, e.g. 841, or ONS code)', laCode)
     .option('--year <yyyy-yy>', 'collection year, overriding the one found in the files')
     .option(
       '--pseudonymise',

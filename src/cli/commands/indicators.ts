@@ -8,6 +8,7 @@ import { reportTable } from '../../indicators/report-table.js';
 import { type DatasetSource, storeDatasetSource } from '../dataset-source.js';
 import { reportRequestFor } from '../indicator-config.js';
 import { UserError } from '../user-error.js';
+import { laCode } from '../../ingest/la-code.js';
 
 /** Options of `cspi indicators`. */
 export interface IndicatorsOptions {
@@ -80,7 +81,7 @@ export function register(program: Command): void {
     .command('indicators')
     .description('Compute the performance indicators for one LA and period')
     .option('--period <id>', 'period, e.g. 2021-22-Q3 or 2021-22')
-    .option('--la <code>', 'LA code (default: the only LA in the store)')
+    .option('--la <code>', 'LA code (default: the only LA in the store)', laCode)
     .option('--dataset <id>', 'dataset version id (default: the current version)')
     .option('--db <url>', 'database: SQLite file path or postgres:// URL (default DATABASE_URL or ./cspi.db)')
     .option('--targets <file>', 'targets file for the LA and financial year (JSON or CSV)')

@@ -7,6 +7,7 @@ import { createOutput } from '../output.js';
 import { UserError } from '../user-error.js';
 import type { ReportCommandOptions } from './report.js';
 import { comparisonsFor, computeFromStore, readCommentary } from './report.js';
+import { laCode } from '../../ingest/la-code.js';
 
 /**
  * `cspi publish`: freezes a period's report as an immutable edition (report.md §8) through the report
@@ -79,7 +80,7 @@ export function register(program: Command): void {
     .command('publish')
     .description('Publish a period: freeze its figures, commentary and settings as an immutable edition')
     .option('--period <id>', 'period, e.g. 2021-22-Q3')
-    .option('--la <code>', 'LA code (default: the only LA in the store)')
+    .option('--la <code>', 'LA code (default: the only LA in the store)', laCode)
     .option('--db <url>', 'database: SQLite file path or postgres:// URL (default DATABASE_URL or ./cspi.db)')
     .option('--dataset <id>', 'dataset version id (default: the current version)')
     .option('--commentary <file>', 'officer commentary file (JSON)')

@@ -38,6 +38,7 @@ import { openDatabase } from '../../store/open.js';
 import { storeDatasetSource } from '../dataset-source.js';
 import { UserError } from '../user-error.js';
 import { createOutput } from '../output.js';
+import { laCode } from '../../ingest/la-code.js';
 
 /** Options shared by `cspi report` and `cspi publish`. */
 export interface ReportCommandOptions {
@@ -369,7 +370,7 @@ export function register(program: Command): void {
     .command('report')
     .description('Render the committee report (HTML, PDF, DOCX, CSV or JSON) for one LA and period')
     .option('--period <id>', 'period, e.g. 2021-22-Q3')
-    .option('--la <code>', 'LA code (default: the only LA in the store)')
+    .option('--la <code>', 'LA code (default: the only LA in the store)', laCode)
     .option('--db <url>', 'database: SQLite file path or postgres:// URL (default DATABASE_URL or ./cspi.db)')
     .option('--dataset <id>', 'dataset version id (default: the current version)')
     .option(

@@ -6,6 +6,7 @@ import { ROLE_LABELS } from '../../web/auth/permissions.js';
 import { addUser, disableUser, listUsers } from '../../web/auth/users.js';
 import { createOutput } from '../output.js';
 import { UserError } from '../user-error.js';
+import { laCode } from '../../ingest/la-code.js';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -23,7 +24,7 @@ export function register(program: Command): void {
     .command('add <username>')
     .description('Add an account; without --password-stdin a random password is generated and printed once')
     .requiredOption('--role <role>', 'member, analyst, manager or admin')
-    .option('--la <code>', 'limit the account to one LA (DfE code)')
+    .option('--la <code>', 'limit the account to one LA (DfE or ONS code)', laCode)
     .option('--password-stdin', 'read the password from standard input')
     .option('--db <url>', 'database (default DATABASE_URL or ./cspi.db)')
     .option('--json', 'machine-readable output')

@@ -7,6 +7,7 @@ import { reportCsv } from '../../validate/report-csv.js';
 import { reportJson } from '../../validate/report-json.js';
 import { createOutput, type Progress } from '../output.js';
 import { UserError } from '../user-error.js';
+import { laCode } from '../../ingest/la-code.js';
 
 interface ValidateOptions {
   la?: string;
@@ -27,7 +28,11 @@ export function register(program: Command): void {
       'Check input files (SSDA903, CIN census, Annex A, local extract) and write a validation report; nothing is stored',
     )
     .argument('<paths...>', 'files or folders (folders are read recursively)')
-    .option('--la <code>', 'LA code (DfE three-digit number); a CIN census for another LA is refused')
+    .option(
+      '--la <code>',
+      'LA code (DfE number, e.g. 841, or ONS code); a CIN census for another LA is refused',
+      laCode,
+    )
     .option('--year <yyyy-yy>', 'collection year, e.g. 2021-22 (overrides what the files say)')
     .option('--report-dir <dir>', 'where to write validation-report.csv and .json (default: current folder)')
     .option('--json', 'print the report as JSON instead of the summary')
