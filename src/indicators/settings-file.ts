@@ -1,6 +1,7 @@
 import type { Basis } from '../calendar/period.js';
 import type { ConfigIssue, Parsed } from './config-issue.js';
 import { DEFAULT_SETTINGS } from './settings.js';
+import { checkVariant } from './variant-catalogue.js';
 import type { IndicatorSettings } from './types.js';
 
 const BASES: readonly Basis[] = ['in-period', 'ytd', 'snapshot', 'rolling-12m', 'annual'];
@@ -8,8 +9,9 @@ const BASES: readonly Basis[] = ['in-period', 'ytd', 'snapshot', 'rolling-12m', 
 /**
  * Parses an LA's indicator settings file (JSON, see README): `workingDays` (`elapsed` | `inclusive`, or the
  * spec's key `workingDays.count`), `excludeUasc`, `basis` by indicator id (or `<id>.basis` keys) and
- * `variants` by their spec names (or any other dotted key at the top level, e.g. `"icpc.anchor": "strategy"`).
- * Unset settings keep their defaults.
+ * `variants` by their spec names (or any other dotted key at the top level, e.g. `"icpc.anchor": "strategy"`),
+ * each checked against the variant catalogue (a name or value it does not know is `CFG-SETTING`; yes/no
+ * flags are stored as true or false). Unset settings keep their defaults.
  * @example parseSettings('{"workingDays.count":"inclusive","icpc.anchor":"strategy"}', 's.json', ids)
  */
 export function parseSettings(
@@ -56,7 +58,9 @@ export function parseSettings(
     if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
       return bad(position, 'a variant setting must be a string, number or true/false');
     }
-    variants[name] = value;
+    const checked = checkVariant(name, value);
+    if (!checked.ok) return bad(position, `${name}: ${checked.message}`);
+    variants[name] = checked.value;
   };
   for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
     if (key === 'workingDays' || key === 'workingDays.count') {
