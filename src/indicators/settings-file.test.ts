@@ -51,10 +51,10 @@ test('a mistyped variant name or value is a CFG-SETTING problem, never the defau
   assert.deepEqual(
     r.issues.map((i) => [i.code, i.position, i.message.split(' (')[0]]),
     [
-      ['CFG-SETTING', 'icpc.anchor', 'icpc.anchor: must be one of s47, strategy'],
-      ['CFG-SETTING', 'rereferral.window', 'rereferral.window: must be one of 12months, 365days'],
-      ['CFG-SETTING', 'icpc.ancor', 'icpc.ancor: unknown variant setting'],
-      ['CFG-SETTING', 'cpVisits.interval', 'cpVisits.interval: must be one of 10, 15'],
+      ['CFG-SETTING', 'icpc.anchor', 'must be one of s47, strategy'],
+      ['CFG-SETTING', 'rereferral.window', 'must be one of 12months, 365days'],
+      ['CFG-SETTING', 'icpc.ancor', 'unknown variant setting'],
+      ['CFG-SETTING', 'cpVisits.interval', 'must be one of 10, 15'],
     ],
   );
 });
@@ -77,6 +77,10 @@ test('every variant the code reads is in the catalogue, and each choice defaults
   assert.ok(read.has('icpc.anchor') && read.has('cpVisits.seenAlone'), 'the scan finds the variants read');
   for (const name of read) assert.ok(VARIANTS[name], `${name} is read but not in the variant catalogue`);
   assert.deepEqual(checkVariant('distance.outsideLaOnly', 'n'), { ok: true, value: false });
+  assert.deepEqual(checkVariant('cpVisits.seenalone', true), {
+    ok: false,
+    message: 'unknown variant setting: did you mean cpVisits.seenAlone?',
+  });
   assert.equal(checkVariant('careLeavers.ages', '17 to 18').ok, false);
   assert.equal(checkVariant('distance.laua', 'Darlington').ok, false);
   for (const [name, rule] of Object.entries(VARIANTS)) {

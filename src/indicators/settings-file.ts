@@ -59,7 +59,7 @@ export function parseSettings(
       return bad(position, 'a variant setting must be a string, number or true/false');
     }
     const checked = checkVariant(name, value);
-    if (!checked.ok) return bad(position, `${name}: ${checked.message}`);
+    if (!checked.ok) return bad(position, checked.message);
     variants[name] = checked.value;
   };
   for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {

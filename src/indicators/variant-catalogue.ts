@@ -58,9 +58,12 @@ export function checkVariant(
   | { readonly ok: false; readonly message: string } {
   const rule = VARIANTS[name];
   if (rule === undefined) {
+    const near = Object.keys(VARIANTS).find((k) => k.toLowerCase() === name.toLowerCase());
     return {
       ok: false,
-      message: `unknown variant setting (known: ${Object.keys(VARIANTS).sort().join(', ')})`,
+      message: near
+        ? `unknown variant setting: did you mean ${near}?`
+        : `unknown variant setting (known: ${Object.keys(VARIANTS).sort().join(', ')})`,
     };
   }
   switch (rule.kind) {
