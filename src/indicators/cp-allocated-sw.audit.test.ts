@@ -11,6 +11,7 @@ import { isoDate } from '../calendar/iso-date.js';
 import { readAsImport } from '../synth/read-as-import.js';
 import { cpAllocatedSw as def } from './cp-allocated-sw.js';
 import { allocation, cpPlan, dataset, run } from './lib/test-fixtures.js';
+import { LIST_7_HEADER } from '../ingest/annex-a/annex-a-test-workbook.js';
 
 // indicators.md §2 cp-allocated-sw: denominator "Children with a CP plan open at e: CPPstartDate ≤ e and
 // (CPPendDate blank or > e), each child counted once"; numerator "An allocations row with role =
@@ -59,25 +60,7 @@ test(
     try {
       const wb = new ExcelJS.Workbook();
       const l7 = wb.addWorksheet('List 7');
-      l7.addRow([
-        'Child Unique ID',
-        'Gender',
-        'Ethnicity',
-        'Date of Birth',
-        'Age of Child (Years)',
-        'Disability',
-        'Plan Start Date',
-        'Initial Category of Abuse',
-        'Latest Category of Abuse',
-        'Date of the Last Statutory Visit',
-        'Seen Alone?',
-        'Date of latest review conference',
-        'Plan End Date',
-        'Subject to EPO or police powers in the last 6 months',
-        'Number of Previous Child Protection Plans',
-        'Allocated Team',
-        'Allocated Worker',
-      ]);
+      l7.addRow([...LIST_7_HEADER]);
       const row = (id: string, worker: string) => [
         id,
         'a) Male',

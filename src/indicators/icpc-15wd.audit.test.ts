@@ -11,6 +11,7 @@ import { isoDate } from '../calendar/iso-date.js';
 import { readAsImport } from '../synth/read-as-import.js';
 import { icpc15wd as def } from './icpc-15wd.js';
 import { dataset, referral, run, section47, strategy, withVariants } from './lib/test-fixtures.js';
+import { LIST_5_HEADER } from '../ingest/annex-a/annex-a-test-workbook.js';
 
 // indicators.md §1.8 As-at: "A chain or count that uses several sources stops at the earliest of their
 // as-at dates; e > that date gives the note `provisional`." Under `icpc.anchor = strategy` the figure
@@ -95,21 +96,7 @@ test('audit inputs §4: strategy anchor from Annex A List 5 when strategy_discus
     writeFileSync(join(dir, 'cin_census.xml'), CIN_XML);
     const wb = new ExcelJS.Workbook();
     const l5 = wb.addWorksheet('List 5');
-    l5.addRow([
-      'Child Unique ID',
-      'Gender',
-      'Ethnicity',
-      'Date of Birth',
-      'Age of Child (Years)',
-      'Disability',
-      'Strategy discussion initiating Section 47 Enquiry Start Date',
-      'ICPC deemed unnecessary?',
-      'Date of ICPC',
-      'ICPC resulted in plan?',
-      'S47s / ICPCs in last 12 months',
-      'Allocated Team',
-      'Allocated Worker',
-    ]);
+    l5.addRow([...LIST_5_HEADER]);
     l5.addRow([
       'C1',
       'a) Male',

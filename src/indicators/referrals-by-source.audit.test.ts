@@ -11,6 +11,7 @@ import { isoDate } from '../calendar/iso-date.js';
 import { readAsImport } from '../synth/read-as-import.js';
 import { referralsBySource as def } from './referrals-by-source.js';
 import { dataset, referral, run } from './lib/test-fixtures.js';
+import { LIST_3_HEADER } from '../ingest/annex-a/annex-a-test-workbook.js';
 
 // indicators.md §2 referrals-by-source: "Groups (ReferralSource): Individual 1A–1D; Schools 2A; Education
 // services 2B; Health 3A–3F; …; LA services 5A–5D; …; blank or invalid = "Not recorded"" and "every
@@ -24,19 +25,7 @@ test('audit §2 + inputs §4: Annex A List 3 group labels (Individual, Health se
   try {
     const wb = new ExcelJS.Workbook();
     const l3 = wb.addWorksheet('List 3');
-    l3.addRow([
-      'Child Unique ID',
-      'Gender',
-      'Ethnicity',
-      'Date of Birth',
-      'Age of Child (Years)',
-      'Date of referral',
-      'Referral Source',
-      'Referral NFA?',
-      'Number of Referrals in Last 12 Months',
-      'Allocated Team',
-      'Allocated Worker',
-    ]);
+    l3.addRow([...LIST_3_HEADER]);
     const row = (id: string, date: string, source: string) => [
       id,
       'a) Male',

@@ -11,23 +11,12 @@ import { isoDate } from '../calendar/iso-date.js';
 import { readAsImport } from '../synth/read-as-import.js';
 import { referralsRereferral12m as def } from './referrals-rereferral-12m.js';
 import { dataset, referral, run } from './lib/test-fixtures.js';
+import { LIST_3_HEADER } from '../ingest/annex-a/annex-a-test-workbook.js';
 
 async function annexAList3(dir: string, rows: readonly [string, string][]): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const l3 = wb.addWorksheet('List 3');
-  l3.addRow([
-    'Child Unique ID',
-    'Gender',
-    'Ethnicity',
-    'Date of Birth',
-    'Age of Child (Years)',
-    'Date of referral',
-    'Referral Source',
-    'Referral NFA?',
-    'Number of Referrals in Last 12 Months',
-    'Allocated Team',
-    'Allocated Worker',
-  ]);
+  l3.addRow([...LIST_3_HEADER]);
   for (const [id, date] of rows)
     l3.addRow([id, 'a) Male', 'WBRI', '05/01/2012', 9, date, '6', 'No', 1, 'T1', 'W1']);
   await wb.xlsx.writeFile(join(dir, 'annex-a.xlsx'));

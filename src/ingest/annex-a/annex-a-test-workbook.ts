@@ -3,6 +3,59 @@ import ExcelJS from 'exceljs';
 /** Test helper: a date cell as Excel writes it. */
 export const xd = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 
+/** Test helper: the List 3 (referrals) columns as Ofsted's template heads them. */
+export const LIST_3_HEADER = [
+  'Child Unique ID',
+  'Gender',
+  'Ethnicity',
+  'Date of Birth',
+  'Age of Child (Years)',
+  'Date of referral',
+  'Referral Source',
+  'Referral NFA?',
+  'Number of Referrals in Last 12 Months',
+  'Allocated Team',
+  'Allocated Worker',
+];
+
+/** Test helper: the List 5 (Section 47 enquiries) columns as Ofsted's template heads them. */
+export const LIST_5_HEADER = [
+  'Child Unique ID',
+  'Gender',
+  'Ethnicity',
+  'Date of Birth',
+  'Age of Child (Years)',
+  'Disability',
+  'Strategy discussion initiating Section 47 Enquiry Start Date',
+  'ICPC deemed unnecessary?',
+  'Date of ICPC',
+  'ICPC resulted in plan?',
+  'S47s / ICPCs in last 12 months',
+  'Allocated Team',
+  'Allocated Worker',
+];
+
+/** Test helper: the List 7 (child protection plans) columns as Ofsted's template heads them. */
+export const LIST_7_HEADER = [
+  'Child Unique ID',
+  'Gender',
+  'Ethnicity',
+  'Date of Birth',
+  'Age of Child (Years)',
+  'Disability',
+  'Plan Start Date',
+  'Initial Category of Abuse',
+  'Latest Category of Abuse',
+  'Date of the Last Statutory Visit',
+  'Seen Alone?',
+  'Date of latest review conference',
+  'Plan End Date',
+  'Subject to EPO or police powers in the last 6 months',
+  'Number of Previous Child Protection Plans',
+  'Allocated Team',
+  'Allocated Worker',
+];
+
 export const LIST_8_HEADER = [
   'Child Unique ID',
   'Gender',
