@@ -17,10 +17,8 @@ import { read903Csv } from './ssda903/read-903-csv.js';
 import { read903Xml } from './ssda903/read-903-xml.js';
 import { REQUIRED_903_TABLES, type Ssda903Table } from './ssda903/tables.js';
 import { readCinXml, type CinFileFacts } from './cin/read-cin-xml.js';
-import { latestCinDate } from './cin/latest-cin-date.js';
 import { readLocalCsv, type LocalFileRange } from './local/read-local-csv.js';
 import { UNDATED_LOCAL_TABLES, type LocalTable } from './local/tables.js';
-import { extractRange } from './local/extract-range.js';
 import { dfeLaCode, laCode } from './la-code.js';
 import type { AnnexAFacts } from './annex-a/read-annex-a.js';
 
@@ -167,6 +165,7 @@ export async function readInputs(
           table: m.table,
           index: m.index,
           limits,
+          today,
           onChunk,
         });
         file = {
@@ -183,6 +182,7 @@ export async function readInputs(
           encoding: sniff.encoding,
           limits,
           upnKey,
+          today,
           onChunk,
         });
         file = {
@@ -532,14 +532,10 @@ function resolveYear(
     let year: string | null = null;
     if (facts.year && /^\d{4}$/.test(facts.year)) year = `${Number(facts.year) - 1}-${facts.year.slice(2)}`;
     else if (facts.referenceDate) year = fy(facts.referenceDate);
-    // A typo date in the future (rejected, GEN-FUTURE) is no event of the census.
-    const latest =
-      facts.latestEvent !== null && facts.latestEvent > today
-        ? latestCinDate(tables, today)
-        : facts.latestEvent;
-    if (year === null && latest) year = fy(latest);
+    // The latest event up to today (readCinXml leaves out a typo date in the future, GEN-FUTURE).
+    if (year === null && facts.latestEvent) year = fy(facts.latestEvent);
     g.year = override ?? year;
-    g.asAt = facts.sourceDate ?? latest;
+    g.asAt = facts.sourceDate ?? facts.latestEvent;
     if (g.year === null) {
       issues.push(
         structuralIssue(
@@ -553,9 +549,8 @@ function resolveYear(
     return;
   }
   if (f.kind.source === 'local') {
-    // A typo date in the future (rejected, GEN-FUTURE) is no date the extract covers (inputs.md §5).
-    const range =
-      f.kind.range !== null && f.kind.range.end > today ? extractRange(tables, today) : f.kind.range;
+    // The key dates up to today (readLocalCsv leaves out a typo date in the future, GEN-FUTURE; §5).
+    const range = f.kind.range;
     g.dateRange = range;
     g.asAt = range?.end ?? null;
     g.year = override ?? (range ? fy(range.end) : fy(today));

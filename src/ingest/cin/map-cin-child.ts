@@ -56,6 +56,11 @@ function codes(leaves: readonly (string | null)[] | undefined): string[] {
 /** The latest event date seen, for the submission's as-at date. */
 export interface CinChildDates {
   latest: IsoDate | null;
+  /**
+   * Dates after this day (today) are not events of the census: a typo in the future, rejected as GEN-FUTURE,
+   * must not move its as-at date or collection year.
+   */
+  readonly until: IsoDate;
 }
 
 /**
@@ -288,7 +293,7 @@ const WARNING = { severity: 'warning' } as const;
 
 /** Moves the latest event date on (a module function: no closure per Child). */
 function see(dates: CinChildDates, d: IsoDate | null): void {
-  if (d !== null && (dates.latest === null || d > dates.latest)) dates.latest = d;
+  if (d !== null && d <= dates.until && (dates.latest === null || d > dates.latest)) dates.latest = d;
 }
 
 /** Lists an element (and, for CINdetails, its nested elements) as not loaded because its parent was rejected. */

@@ -24,13 +24,15 @@ export interface ReadCinXmlOptions {
   readonly encoding: TextEncoding;
   readonly limits: IngestLimits;
   readonly upnKey: string;
+  /** Today: event dates after it (rejected typos) do not count as the census's latest event. */
+  readonly today: IsoDate;
   onChunk?(chunk: Buffer): void;
 }
 
 /**
  * Streams a CIN census XML file (inputs.md §3) into the sink, one Child at a time (memory does not grow with
  * file size beyond the records kept), and returns what its Header says.
- * @example const facts = await readCinXml(sink, { path, encoding: 'utf-8', limits, upnKey })
+ * @example const facts = await readCinXml(sink, { path, encoding: 'utf-8', limits, upnKey, today })
  */
 export async function readCinXml(sink: FileSink, o: ReadCinXmlOptions): Promise<CinFileFacts> {
   const facts: CinFileFacts = {
@@ -40,7 +42,7 @@ export async function readCinXml(sink: FileSink, o: ReadCinXmlOptions): Promise<
     sourceDate: null,
     latestEvent: null,
   };
-  const dates: CinChildDates = { latest: null };
+  const dates: CinChildDates = { latest: null, until: o.today };
   await streamXml({
     path: o.path,
     file: sink.file,

@@ -12,10 +12,12 @@ export interface ReadLocalCsvOptions {
   readonly table: LocalTable;
   readonly index: Readonly<Record<string, number>>;
   readonly limits: IngestLimits;
+  /** Today: key dates after it (rejected typos) are left out of the file's range. */
+  readonly today: IsoDate;
   onChunk?(chunk: Buffer): void;
 }
 
-/** The key-date range of the rows loaded from a local file (null when it holds none). */
+/** The key-date range of the rows loaded from a local file, up to today (null when it holds none). */
 export interface LocalFileRange {
   readonly start: IsoDate;
   readonly end: IsoDate;
@@ -23,7 +25,7 @@ export interface LocalFileRange {
 
 /**
  * Reads one local extract CSV (inputs.md §5) into the sink and returns the range of its rows' key dates.
- * @example await readLocalCsv(sink, { path, table: 'contacts', index, limits }) //=> { start: '2021-04-01', end: '2022-03-31' }
+ * @example await readLocalCsv(sink, { path, table: 'contacts', index, limits, today }) //=> { start: '2021-04-01', end: '2022-03-31' }
  */
 export async function readLocalCsv(sink: FileSink, o: ReadLocalCsvOptions): Promise<LocalFileRange | null> {
   const columns = Object.values(o.index).filter((i) => i >= 0).length;
@@ -48,7 +50,9 @@ export async function readLocalCsv(sink: FileSink, o: ReadLocalCsvOptions): Prom
           f,
           sink,
         );
-        if (d !== null) {
+        // A row dated after today is rejected (GEN-FUTURE): its typo date is no date the extract covers,
+        // so it neither widens the range a newer file replaces nor moves the file's as-at date (§5).
+        if (d !== null && d <= o.today) {
           if (start === null || d < start) start = d;
           if (end === null || d > end) end = d;
         }
