@@ -20,16 +20,18 @@ const LA_TABLES = [
  * child-level data). Every LA-scoped read runs as {@link LA_READER_ROLE} with `cspi.la` set for the
  * transaction; the policies then hide every row of other LAs, in the record tables through their
  * submission. The role is granted SELECT on these tables only, so any other table (users, audit, …) is
- * closed to it. The hub's own processes (imports, workers) run as the owner and see all LAs. Idempotent.
+ * closed to it. The hub's own processes (imports, workers) run as the owner and see all LAs. Idempotent,
+ * and safe to run on several databases of one server at once ({@link readerRoleSql}). `role` is for tests
+ * that must not touch the shared role.
  */
-export function laIsolationSql(): string {
+export function laIsolationSql(role: string = LA_READER_ROLE): string {
   const policies: string[] = [];
   const enable = (table: string, using: string): void => {
     policies.push(
-      `GRANT SELECT ON ${table} TO ${LA_READER_ROLE};`,
+      `GRANT SELECT ON ${table} TO ${role};`,
       `ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;`,
       `DROP POLICY IF EXISTS la_only ON ${table};`,
-      `CREATE POLICY la_only ON ${table} FOR SELECT TO ${LA_READER_ROLE} USING (${using});`,
+      `CREATE POLICY la_only ON ${table} FOR SELECT TO ${role} USING (${using});`,
     );
   };
   for (const t of LA_TABLES)
@@ -43,14 +45,25 @@ export function laIsolationSql(): string {
   enable('dataset_checks', 'dataset_id IN (SELECT id FROM dataset_versions)');
   for (const t of RECORD_TABLES) enable(t.table, 'submission_id IN (SELECT id FROM submissions)');
   return `
-DO $$ BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${LA_READER_ROLE}') THEN
-    CREATE ROLE ${LA_READER_ROLE} NOLOGIN;
-  END IF;
-END $$;
-GRANT USAGE ON SCHEMA public TO ${LA_READER_ROLE};
+${readerRoleSql(role)}
+GRANT USAGE ON SCHEMA public TO ${role};
 ${policies.join('\n')}
 `;
+}
+
+/**
+ * Creates the LA reader role unless it exists. A role belongs to the server, not to one database: when
+ * two databases are set up at once, both may pass the existence check, and the second `CREATE ROLE` then
+ * fails on the role's unique name; that failure means the role is there, so it is caught.
+ */
+export function readerRoleSql(role: string = LA_READER_ROLE): string {
+  return `DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${role}') THEN
+    CREATE ROLE ${role} NOLOGIN;
+  END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
+  NULL; -- created meanwhile by another database's set-up
+END $$;`;
 }
 
 /** Sets up LA isolation on a hub database (PostgreSQL only). */
