@@ -15,7 +15,7 @@ import { ukDate } from './lib/uk-date.js';
 import { chainDues } from './lib/chain-cache.js';
 import { sharedView } from './lib/shared-view.js';
 import { variant } from './settings.js';
-import type { IndicatorDefinition, Member, Note } from './types.js';
+import type { IndicatorDefinition, IndicatorSettings, Member, Note } from './types.js';
 
 const SOURCES: readonly TableName[] = ['cp-plans', 'cp-visits'];
 
@@ -28,6 +28,7 @@ const SOURCES: readonly TableName[] = ['cp-plans', 'cp-visits'];
 export const cpVisits10wd: IndicatorDefinition = {
   id: 'cp-visits-10wd',
   title: 'Statutory CP visits within 10 working days',
+  titleUnder: (settings) => `Statutory CP visits within ${visitInterval(settings)} working days`,
   unit: 'percent',
   polarity: 'higher',
   serviceArea: 'child-protection',
@@ -62,9 +63,7 @@ export const cpVisits10wd: IndicatorDefinition = {
     if (missing.length > 0) return notAvailable(missing);
     const w = basisWindow(ctx.period, ctx.basis);
     if (w === null) throw new Error(`no window for basis ${ctx.basis} in ${ctx.period.id}`);
-    const interval = Number(variant<number | string>(ctx.settings, 'cpVisits.interval', 10));
-    if (interval !== 10 && interval !== 15)
-      throw new RangeError(`cpVisits.interval must be 10 or 15: ${interval}`);
+    const interval = visitInterval(ctx.settings);
     const seenAlone = flagSetting(ctx.settings, 'cpVisits.seenAlone');
     const asAt = asAtFor(input.data, SOURCES);
     const visitsByChild = sharedView(input, `cpVisitsByChild|${seenAlone}`, () =>
@@ -131,3 +130,11 @@ export const cpVisits10wd: IndicatorDefinition = {
     return wantMembers ? chainComputation(members, notes) : chainFigures(numerator, denominator, notes);
   },
 };
+
+/** Working days between CP visits (`cpVisits.interval`, 10 or 15; default 10). */
+function visitInterval(settings: IndicatorSettings): 10 | 15 {
+  const interval = Number(variant<number | string>(settings, 'cpVisits.interval', 10));
+  if (interval !== 10 && interval !== 15)
+    throw new RangeError(`cpVisits.interval must be 10 or 15: ${interval}`);
+  return interval;
+}

@@ -162,6 +162,11 @@ export interface IndicatorDefinition {
    * care leavers' OC3 cohort reads OC3, not care_leavers.csv); the engine uses them in place of `sources`.
    */
   readonly sourcesUnder?: (settings: IndicatorSettings) => readonly TableName[];
+  /**
+   * Its title under these settings, when a variant changes a figure the title states (CP visits every 15
+   * working days are not "within 10 working days"); results, the scorecard and the indicator page show it.
+   */
+  readonly titleUnder?: (settings: IndicatorSettings) => string;
   /** Default target (percent points or count) and whether it is national or local; null = no target. */
   readonly target: { readonly value: number; readonly kind: 'national' | 'local' } | null;
   readonly england: Benchmark | null;

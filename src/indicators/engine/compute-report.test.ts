@@ -224,3 +224,14 @@ test('figures only (the hub): every headline field as the full report gives it, 
     }
   }
 });
+
+test('a result states the title its settings give: CP visits every 15 working days are titled so', () => {
+  const titleOf = (settings: ReportRequest['settings']): string =>
+    computeReport(request({ settings }), INDICATORS).indicators.find((r) => r.id === 'cp-visits-10wd')!.title;
+  assert.equal(titleOf(DEFAULT_SETTINGS), 'Statutory CP visits within 10 working days');
+  const every15 = {
+    ...DEFAULT_SETTINGS,
+    variants: { ...DEFAULT_SETTINGS.variants, 'cpVisits.interval': 15 },
+  };
+  assert.equal(titleOf(every15), 'Statutory CP visits within 15 working days');
+});

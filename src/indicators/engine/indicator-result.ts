@@ -131,7 +131,7 @@ export function computeIndicatorResult(def: IndicatorDefinition, req: ReportRequ
   }
   const result: IndicatorResult = {
     id: def.id,
-    title: def.title,
+    title: def.titleUnder?.(settings) ?? def.title,
     unit: def.unit,
     polarity: def.polarity,
     basis,

@@ -147,7 +147,7 @@ export function indicatorRoutes(): Hono<AppEnv> {
     const restated = await restatedFigures(c, report, key);
     const pageKey = `indicator|${key}|${info.id}|${visibility}|${JSON.stringify(targets)}|${hub.stamp}|${restated.stamp}`;
     const html = cachedPage(c, pageKey, 'indicator.njk', () => {
-      const alt = `${info.title}: ${trendAltText(info.unit, trend)}${result.target !== null ? `; target ${formatValue(info.unit, result.target)}` : ''}`;
+      const alt = `${result.title}: ${trendAltText(info.unit, trend)}${result.target !== null ? `; target ${formatValue(info.unit, result.target)}` : ''}`;
       const showCi = visibility === 'full';
       const chart = trendChart(
         info.unit,
@@ -174,14 +174,14 @@ export function indicatorRoutes(): Hono<AppEnv> {
         const cell = figureCell(info.unit, { ...f }, visibility, false, rule);
         const x = restated.byKey.get(restatedKey(result.id, f.period));
         if (!x || cell.suppressed || cell.sort === null) return cell.text;
-        trendNotes.push(restatementNote(info.unit, info.title, x, visibility, rule));
+        trendNotes.push(restatementNote(info.unit, result.title, x, visibility, rule));
         return `${cell.text} r`;
       };
       const { groups } = c.var.deps;
       const bench = hub.stamp ? hubBenchmark(scope.la.code, result, hub.figures, groups) : null;
       return {
         hub: bench ? hubComparison(scope.la.code, info.unit, bench, groups, suppressed) : null,
-        title: info.title,
+        title: result.title,
         laName: scope.la.name,
         la: scope.la,
         period: scope.period,
