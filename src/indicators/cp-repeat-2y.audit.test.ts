@@ -40,15 +40,20 @@ test(
   },
 );
 
-test(
-  'audit: cp-ceased-2y-plus calendar variant steps forward from a 29 February start',
-  {
-    todo: '§2 variant "`= calendar`: end ≥ start + 24 months" (code: 2020-02-29 + 24 months = 2022-02-28, so a plan ending 2022-02-28 is 2y+) vs §1.2 "Thresholds step back from the reference date … Never step forward from the start" (start ≤ end − 24 months: 2020-02-29 ≤ 2020-02-28 is false, not 2y+).',
-  },
-  () => {
-    const data = dataset(['cp-plans'], { cpPlans: [cpPlan('x', 'X', '2020-02-29', '2022-02-28')] });
-    const r = run(cpCeased2yPlus, data, '2021-22-Q4', 'in-period', withVariants({ cpDuration: 'calendar' }));
-    assert.equal(r.denominator, 1);
-    assert.equal(r.numerator, 0);
-  },
-);
+// Audit, decided: §2 cp-ceased-2y-plus variant "`= calendar`: end ≥ start + 24 months" against §1.2
+// "Thresholds step back from the reference date … Never step forward from the start". Reading chosen:
+// §1.2, start ≤ end − 24 months (the plan's end is the reference date), so the shared addMonths steps back
+// and one reading is used everywhere. A plan from 2020-02-29 to 2022-02-28: 2022-02-28 − 24 months =
+// 2020-02-28, before the start, so not 2y+ (stepping forward, 2020-02-29 + 24 months = 2022-02-28, made it
+// 2y+); it qualifies on 2022-03-01.
+test('audit: cp-ceased-2y-plus calendar variant steps back from the end, not forward from a 29 February start', () => {
+  const data = dataset(['cp-plans'], {
+    cpPlans: [cpPlan('x', 'X', '2020-02-29', '2022-02-28'), cpPlan('y', 'Y', '2020-02-29', '2022-03-01')],
+  });
+  const r = run(cpCeased2yPlus, data, '2021-22-Q4', 'in-period', withVariants({ cpDuration: 'calendar' }));
+  assert.equal(r.denominator, 2);
+  assert.deepEqual(
+    r.members.filter((m) => m.inNumerator).map((m) => m.childId),
+    ['Y'],
+  );
+});
