@@ -3,6 +3,7 @@ import { daysBetween } from '../calendar/iso-date.js';
 import { addMonths } from '../calendar/add-months.js';
 import { inWindow } from '../calendar/period.js';
 import { variant } from './settings.js';
+import { endsBeforeStart } from './lib/cp-plan-dates.js';
 import { fromMembers } from './lib/members.js';
 import { countNote } from './lib/notes.js';
 import { windowOf } from './lib/window.js';
@@ -75,7 +76,7 @@ export const cpCeased2yPlus: IndicatorDefinition = {
     let invalid = 0;
     for (const p of input.data.cpPlans) {
       if (p.endDate === null || !inWindow(p.endDate, w)) continue;
-      if (p.endDate < p.startDate) {
+      if (endsBeforeStart(p)) {
         invalid++;
         continue;
       }
