@@ -61,29 +61,66 @@ function status(childId: string, inTouch: string, activity: string, accommodatio
   };
 }
 
-// Audit, AMBIGUOUS (indicators.md care-leavers-neet): "Exclusions | IN_TOUCH = DIED or RHOM … NO, REFU
-// and NREQ stay in the cohort as "not known"" and "Denominator | The cohort, including ACTIV 0 (not
-// known)". Reading (a): a young person the LA is not in touch with counts as activity / accommodation
-// not known, whatever stale codes the row carries, so never in a numerator. Reading (b) (the code): the
-// row's ACTIV / ACCOM count as recorded. K1 (aged 20, IN_TOUCH NO, ACTIV G5, ACCOM D1) and K2 (YES,
-// F1, D1): reading (a) gives NEET 0/2 and suitable 1/2; the code gives 1/2 and 2/2.
-test(
-  'audit: IN_TOUCH NO / REFU / NREQ count as not known in both numerators',
-  {
-    todo: 'spec ambiguous: "stay in the cohort as not known" may or may not override a recorded ACTIV/ACCOM',
-  },
-  () => {
-    const data = {
-      ...emptyDataset('841'),
-      tables: tablesOf('header', 'episodes', 'care-leavers'),
-      children: [childOf('K1', '2001-06-01'), childOf('K2', '2001-06-01')],
-      careLeavers: [status('K1', 'NO', 'G5', 'D1'), status('K2', 'YES', 'F1', 'D1')],
-    };
-    const input = inputOf(data);
-    const period = parsePeriod('2021-22-Q3');
-    const n = runIndicator(neet, input, period, 'snapshot', DEFAULT_SETTINGS);
-    assert.deepEqual([n.numerator, n.denominator], [0, 2]);
-    const a = runIndicator(accommodation, input, period, 'snapshot', DEFAULT_SETTINGS);
-    assert.deepEqual([a.numerator, a.denominator], [1, 2]);
-  },
-);
+// Audit, decided (indicators.md care-leavers-neet): "Exclusions | IN_TOUCH = DIED or RHOM … NO, REFU and
+// NREQ stay in the cohort as "not known"" and "Denominator | The cohort, including ACTIV 0 (not known)".
+// Reading (a), chosen: a young person the LA is not in touch with counts as activity and accommodation
+// not known, whatever stale codes the row carries, so is in neither numerator (DfE practice: the
+// information is not known when the LA is not in touch; the inTouchNotKnown note already said so).
+// Reading (b), the old code, counted the row's ACTIV / ACCOM as recorded. K1 (aged 20, NO, G5, D1),
+// K3 (REFU, G6, G1) and K4 (NREQ, G4, B1) with K2 (YES, F1, D1): reading (a) gives NEET 0/4 and suitable
+// 1/4 (K3's stale ACCOM G, gone abroad, does not remove them); reading (b) gave NEET 3/4 and suitable 3/3.
+test('audit: IN_TOUCH NO / REFU / NREQ count as not known in both numerators', () => {
+  const data = {
+    ...emptyDataset('841'),
+    tables: tablesOf('header', 'episodes', 'care-leavers'),
+    children: ['K1', 'K2', 'K3', 'K4'].map((id) => childOf(id, '2001-06-01')),
+    careLeavers: [
+      status('K1', 'NO', 'G5', 'D1'),
+      status('K2', 'YES', 'F1', 'D1'),
+      status('K3', 'refu', 'G6', 'G1'),
+      status('K4', 'NREQ', 'G4', 'B1'),
+    ],
+  };
+  const input = inputOf(data);
+  const period = parsePeriod('2021-22-Q3');
+  const n = runIndicator(neet, input, period, 'snapshot', DEFAULT_SETTINGS);
+  assert.deepEqual([n.numerator, n.denominator], [0, 4]);
+  assert.equal(n.notes.find((x) => x.code === 'inTouchNotKnown')?.count, 3);
+  assert.equal(
+    n.members.find((m) => m.childId === 'K1')?.reason,
+    'Aged 20; activity 0 at 01/10/2021; not in touch (IN_TOUCH NO): counted as not known (row has activity G5, accommodation D1)',
+  );
+  assert.deepEqual(
+    n.breakdowns?.activity.map((b) => [b.key, b.denominator]),
+    [
+      ['education', 1],
+      ['not-known', 3],
+    ],
+  );
+  const a = runIndicator(accommodation, input, period, 'snapshot', DEFAULT_SETTINGS);
+  assert.deepEqual([a.numerator, a.denominator], [1, 4]);
+  assert.deepEqual(
+    a.members.filter((m) => m.inNumerator).map((m) => m.childId),
+    ['K2'],
+  );
+});
+
+// The same reading under `careLeavers.cohort = oc3`: an OC3 row not in touch (NO) with ACTIV G5 and
+// ACCOM D1 is not known in both measures (reading (b) gave NEET 2/2 and suitable 2/2).
+test('audit: an OC3 row not in touch counts as not known in both numerators', () => {
+  const data = {
+    ...emptyDataset('841'),
+    tables: tablesOf('header', 'episodes', 'oc3'),
+    children: [childOf('O1', '2002-06-01'), childOf('O2', '2001-06-01')],
+    oc3: [
+      { ...oc3Row('O1', '2002-06-01', 'G5', 'D1'), inTouch: 'NO' },
+      oc3Row('O2', '2001-06-01', 'G5', 'D1'),
+    ],
+  };
+  const settings = { ...DEFAULT_SETTINGS, variants: { 'careLeavers.cohort': 'oc3' } };
+  for (const def of [neet, accommodation]) {
+    const r = runIndicator(def, inputOf(data), parsePeriod('2021-22'), 'snapshot', settings);
+    assert.deepEqual([r.numerator, r.denominator], [1, 2], def.id);
+    assert.equal(r.members.find((m) => m.childId === 'O1')?.inNumerator, false, def.id);
+  }
+});

@@ -5,7 +5,14 @@ import type { IndicatorDefinition } from './types.js';
 /** OC3 ACTIV codes of young people not in education, employment or training. */
 const NEET = new Set(['G4', 'G5', 'G6']);
 
-/** Care Leavers not in employment, education or training (indicators.md §2 care-leavers-neet). */
+/**
+ * Care Leavers not in employment, education or training (indicators.md §2 care-leavers-neet).
+ * Decided reading of "Exclusions | … NO, REFU and NREQ stay in the cohort as "not known"": a young person
+ * the LA is not in touch with counts as activity not known (ACTIV 0) whatever ACTIV the row carries, so
+ * is in the denominator and never in the numerator, as in DfE practice (the information is not known when
+ * the LA is not in touch). The cohort applies it (`asCounted` in lib/care-leavers.ts) for both
+ * care-leaver measures, under the local and OC3 cohorts alike.
+ */
 export const indicator: IndicatorDefinition = {
   id: 'care-leavers-neet',
   title: 'Care Leavers not in employment, education or training (NEET)',
@@ -16,12 +23,12 @@ export const indicator: IndicatorDefinition = {
   bases: ['snapshot'],
   frequency: 'quarterly',
   specSection: 'indicators.md §2 care-leavers-neet; §1.5, §1.8 care leavers',
-  definitionVersion: '1',
+  definitionVersion: '2',
   definition: {
     summary:
       'The percentage of care leavers aged 19 to 21 (or 17 to 18, by setting) who were not in education, employment or training at the end of the period.',
     numerator:
-      'Care leavers in the denominator whose latest recorded activity is NEET: because of illness or disability (G4), for other reasons (G5), or because of pregnancy or parenting (G6).',
+      'Care leavers in the denominator whose latest recorded activity is NEET: because of illness or disability (G4), for other reasons (G5), or because of pregnancy or parenting (G6). Young people the council is not in touch with (they refuse contact, no longer want support, or contact has been lost) count as activity not known, whatever activity is recorded.',
     denominator:
       'Young people in the local care-leaver extract who are relevant or former relevant care leavers (where eligibility is not recorded it is worked out from the SSDA903 return: looked after for at least 91 days from age 14, including a day on or after their 16th birthday, and not looked after at the period end), aged 19 to 21 at the period end, using their latest status recorded on or before it. Young people whose activity is not known are included.',
     exclusions:

@@ -13,7 +13,12 @@ function suitable(accom: string): boolean {
   return accom.length === 2 && accom[1] === '1';
 }
 
-/** Care Leavers in suitable accommodation (indicators.md §2 care-leavers-suitable-accommodation). */
+/**
+ * Care Leavers in suitable accommodation (indicators.md §2 care-leavers-suitable-accommodation).
+ * Decided reading (as care-leavers-neet, "NO, REFU and NREQ stay in the cohort as "not known""): a young
+ * person the LA is not in touch with counts as accommodation not known (ACCOM 0) whatever ACCOM the row
+ * carries, so is in the denominator, never in the numerator, and not removed by a stale ACCOM G, H or R.
+ */
 export const indicator: IndicatorDefinition = {
   id: 'care-leavers-suitable-accommodation',
   title: 'Care Leavers in suitable accommodation',
@@ -24,16 +29,16 @@ export const indicator: IndicatorDefinition = {
   bases: ['snapshot'],
   frequency: 'quarterly',
   specSection: 'indicators.md §2 care-leavers-suitable-accommodation; §1.5, §1.8 care leavers',
-  definitionVersion: '1',
+  definitionVersion: '2',
   definition: {
     summary:
       'The percentage of care leavers aged 19 to 21 (or 17 to 18, by setting) who were in suitable accommodation at the end of the period.',
     numerator:
-      'Care leavers in the denominator whose latest recorded accommodation is marked suitable (an OC3 accommodation code ending in 1).',
+      'Care leavers in the denominator whose latest recorded accommodation is marked suitable (an OC3 accommodation code ending in 1). Young people the council is not in touch with count as accommodation not known, whatever accommodation is recorded.',
     denominator:
       'The care-leaver cohort of the NEET measure: relevant or former relevant care leavers aged 19 to 21 at the period end, by their latest status on or before it, including those in unsuitable accommodation and those whose accommodation is not known.',
     exclusions:
-      'As the NEET measure (died; returned home for six months or more; no status; no date of birth; UASC by setting), and also young people who have gone abroad (G), been deported (H) or whose residence is not known (R).',
+      'As the NEET measure (died; returned home for six months or more; no status; no date of birth; UASC by setting), and also young people who have gone abroad (G), been deported (H) or whose residence is not known (R), unless the council is not in touch with them (their accommodation then counts as not known).',
     why: 'Safe, suitable accommodation is the foundation of a successful move to adult life.',
     comparability:
       'The DfE figure (OC3) records accommodation around the 19th to 21st birthdays in the year; the local figure uses the latest status at the period end.',

@@ -3,6 +3,7 @@ import { daysBetween } from '../calendar/iso-date.js';
 import { addMonths } from '../calendar/add-months.js';
 import { inWindow } from '../calendar/period.js';
 import { variant } from './settings.js';
+import { endsBeforeStart } from './lib/cp-plan-dates.js';
 import { fromMembers } from './lib/members.js';
 import { countNote } from './lib/notes.js';
 import { windowOf } from './lib/window.js';
@@ -11,12 +12,17 @@ import type { IndicatorDefinition, Member } from './types.js';
 /**
  * Whether a plan from start to end lasted two years or more under `cpDuration`: `inclusive` (default,
  * DfE "more than 729 days including the day of cessation": end − start ≥ 729), `elapsed` (≥ 730) or
- * `calendar` (end ≥ start + 24 months).
+ * `calendar`. The §2 variant reads "end ≥ start + 24 months"; decided reading: indicators.md §1.2
+ * "Thresholds step back from the reference date … Never step forward from the start" governs, so the
+ * threshold is start ≤ end − 24 months, the reference date being the plan's end. The two differ only
+ * when the start's day is clamped going forward: a plan from 29 February 2020 has lasted two calendar
+ * years on 1 March 2022, not on 28 February 2022 (2022-02-28 − 24 months = 2020-02-28).
  * @example lastedTwoYears('2020-01-10', '2022-01-08', 'inclusive') //=> true
  * @example lastedTwoYears('2020-01-10', '2022-01-07', 'inclusive') //=> false
+ * @example lastedTwoYears('2020-02-29', '2022-02-28', 'calendar') //=> false
  */
 export function lastedTwoYears(start: IsoDate, end: IsoDate, rule: string): boolean {
-  if (rule === 'calendar') return end >= addMonths(start, 24);
+  if (rule === 'calendar') return start <= addMonths(end, -24);
   const days = daysBetween(start, end);
   return rule === 'elapsed' ? days >= 730 : days >= 729;
 }
@@ -35,7 +41,7 @@ export const cpCeased2yPlus: IndicatorDefinition = {
   bases: ['ytd', 'in-period'],
   frequency: 'quarterly',
   specSection: 'indicators.md §2 cp-ceased-2y-plus',
-  definitionVersion: '1.0',
+  definitionVersion: '1.1',
   definition: {
     summary:
       'The percentage of child protection plans ending in the period that had lasted two years or more.',
@@ -70,7 +76,7 @@ export const cpCeased2yPlus: IndicatorDefinition = {
     let invalid = 0;
     for (const p of input.data.cpPlans) {
       if (p.endDate === null || !inWindow(p.endDate, w)) continue;
-      if (p.endDate < p.startDate) {
+      if (endsBeforeStart(p)) {
         invalid++;
         continue;
       }

@@ -1,5 +1,6 @@
 import { inWindow } from '../calendar/period.js';
 import type { CpPlan } from '../model/cin.js';
+import { endsBeforeStart } from './lib/cp-plan-dates.js';
 import { fromMembers } from './lib/members.js';
 import { countNote } from './lib/notes.js';
 import { byChild } from './lib/unique-referrals.js';
@@ -10,6 +11,10 @@ import type { IndicatorDefinition, Member } from './types.js';
  * cp-repeat-any (indicators.md §2, §1.8): CP plans starting in the period, and those that are a second or
  * subsequent plan: NumberOfPreviousCPP ≥ 1, or the loaded history holds an earlier plan of the child. Where
  * the two disagree the plan is counted in the note `previousCppMismatch`.
+ * Decided readings: (§1.8) a blank NumberOfPreviousCPP states nothing, so it never disagrees with the
+ * history (a stated 0 against an earlier loaded plan does); (§1.2 "End before start", as cp-repeat-2y) a
+ * plan ending before it starts is invalid data: it is neither counted nor taken as an earlier plan, and
+ * one starting in the period is counted in the note `invalidDates`.
  */
 export const cpRepeatAny: IndicatorDefinition = {
   id: 'cp-repeat-any',
@@ -21,7 +26,7 @@ export const cpRepeatAny: IndicatorDefinition = {
   bases: ['ytd', 'in-period'],
   frequency: 'quarterly',
   specSection: 'indicators.md §2 cp-repeat-any',
-  definitionVersion: '1.0',
+  definitionVersion: '1.1',
   definition: {
     summary:
       'The percentage of child protection plans starting in the period for children who had been on a plan before, at any time.',
@@ -29,7 +34,7 @@ export const cpRepeatAny: IndicatorDefinition = {
       'Plans where the census records one or more previous plans (NumberOfPreviousCPP), or the loaded history holds an earlier plan of the child.',
     denominator: 'Child protection plans with a start date in the period; each plan counts.',
     exclusions:
-      'None. Plans where the census count and the history disagree are counted in the note previousCppMismatch.',
+      'A plan ending before it started, which is neither counted nor taken as an earlier plan (counted in the note invalidDates when it starts in the period). Plans where the census count and the history disagree are counted in the note previousCppMismatch; a blank count does not disagree.',
     why: 'Repeat plans may show that earlier work did not reduce risks for good. Some repeat plans are expected (0% is not).',
     comparability:
       'As the DfE Children in need statistic (second or subsequent plans), which is for a whole year.',
@@ -52,7 +57,10 @@ export const cpRepeatAny: IndicatorDefinition = {
     const w = windowOf(ctx);
     const members: Member[] = [];
     let mismatch = 0;
-    for (const plans of byChild(input.data.cpPlans).values()) {
+    let invalid = 0;
+    for (const childPlans of byChild(input.data.cpPlans).values()) {
+      const plans = childPlans.filter((p) => !endsBeforeStart(p));
+      invalid += childPlans.filter((p) => endsBeforeStart(p) && inWindow(p.startDate, w)).length;
       for (const p of plans) {
         if (!inWindow(p.startDate, w)) continue;
         let earlier: CpPlan | null = null;
@@ -74,6 +82,8 @@ export const cpRepeatAny: IndicatorDefinition = {
         });
       }
     }
-    return fromMembers(members, { notes: [countNote('previousCppMismatch', mismatch)] });
+    return fromMembers(members, {
+      notes: [countNote('previousCppMismatch', mismatch), countNote('invalidDates', invalid)],
+    });
   },
 };

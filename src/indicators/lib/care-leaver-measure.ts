@@ -2,7 +2,7 @@ import type { IsoDate } from '../../calendar/iso-date.js';
 import type { BreakdownRow, Computation, ComputeContext, IndicatorInput, Member, Note } from '../types.js';
 import { notAvailable } from './availability.js';
 import { type Cell, breakdownBy, childBreakdowns } from './child-breakdowns.js';
-import { type CareLeaverEntry, careLeaverAges, careLeaverCohort } from './care-leavers.js';
+import { type CareLeaverEntry, NOT_KNOWN_CODE, careLeaverAges, careLeaverCohort } from './care-leavers.js';
 import { ukDate } from './uk-date.js';
 
 /** How a care-leaver measure treats a cohort entry. */
@@ -17,6 +17,18 @@ export interface CareLeaverMeasure {
   readonly excludedNote: string;
   /** An extra breakdown of the cohort (activity or accommodation group). */
   readonly group: { readonly name: string; cell(entry: CareLeaverEntry): Cell };
+}
+
+/**
+ * Why a young person not in touch counts as not known, naming any codes the row carried instead.
+ * @example notInTouchReason(entry) //=> '; not in touch (IN_TOUCH NO): counted as not known (row has activity G5, accommodation D1)'
+ */
+function notInTouchReason(c: CareLeaverEntry): string {
+  if (c.recorded === null) return '';
+  const { activity, accommodation } = c.recorded;
+  const stale = activity !== NOT_KNOWN_CODE || accommodation !== NOT_KNOWN_CODE;
+  const codes = `activity ${activity === '' ? 'blank' : activity}, accommodation ${accommodation === '' ? 'blank' : accommodation}`;
+  return `; not in touch (IN_TOUCH ${c.inTouch}): counted as not known${stale ? ` (row has ${codes})` : ''}`;
 }
 
 /**
@@ -50,7 +62,7 @@ export function computeCareLeaverMeasure(
       recordIds: [c.recordId],
       dates: { statusDate: c.statusDate } as Record<string, IsoDate | null>,
       inNumerator: measure.inNumerator(c),
-      reason: `Aged ${c.age}; ${measure.describe(c)} ${on}${c.eligibility === 'derived' ? '; eligibility derived from SSDA903' : ''}`,
+      reason: `Aged ${c.age}; ${measure.describe(c)} ${on}${notInTouchReason(c)}${c.eligibility === 'derived' ? '; eligibility derived from SSDA903' : ''}`,
     };
   });
   const notes: Note[] = [...cohort.notes];

@@ -94,8 +94,12 @@ export interface CareLeaverEntry {
   readonly statusDate: IsoDate | null;
   readonly age: number;
   readonly inTouch: string;
+  /** The ACTIV code the measures count: `0` (not known) when not in touch, else as recorded. */
   readonly activity: string;
+  /** The ACCOM code the measures count: `0` (not known) when not in touch, else as recorded. */
   readonly accommodation: string;
+  /** The codes on the row when not in touch replaced them with not known (see `asCounted`), else null. */
+  readonly recorded: { readonly activity: string; readonly accommodation: string } | null;
   /** How eligibility was known: from the extract, derived from SSDA903, or implied by an OC3 row. */
   readonly eligibility: 'extract' | 'derived' | 'oc3';
 }
@@ -111,6 +115,37 @@ const NOT_KNOWN_IN_TOUCH = new Set(['NO', 'REFU', 'NREQ']);
 
 function norm(code: string | null): string {
   return (code ?? '').trim().toUpperCase();
+}
+
+/** The OC3 code for "not known" in ACTIV and ACCOM. */
+export const NOT_KNOWN_CODE = '0';
+
+/**
+ * Whether IN_TOUCH says the LA is not in touch with the young person (NO, REFU or NREQ).
+ * @example notInTouch('REFU') //=> true
+ */
+export function notInTouch(inTouch: string): boolean {
+  return NOT_KNOWN_IN_TOUCH.has(norm(inTouch));
+}
+
+/**
+ * The status a care-leaver measure counts (indicators.md care-leavers-neet "Exclusions": NO, REFU and
+ * NREQ "stay in the cohort as not known"). Decided reading: when the LA is not in touch, activity and
+ * accommodation are both not known (`0`) whatever codes the row carries, as in the DfE OC3 guidance
+ * (the information is not known when the LA is not in touch), so such a young person is in neither
+ * numerator and, in the suitable-accommodation measure, not removed by an ACCOM G, H or R either.
+ * Otherwise the codes count as recorded. Codes are trimmed and upper-cased.
+ * @example asCounted('NO', 'G5', 'D1') //=> { activity: '0', accommodation: '0', recorded: { activity: 'G5', accommodation: 'D1' } }
+ * @example asCounted('YES', 'g5', 'D1') //=> { activity: 'G5', accommodation: 'D1', recorded: null }
+ */
+export function asCounted(
+  inTouch: string | null,
+  activity: string | null,
+  accommodation: string | null,
+): Pick<CareLeaverEntry, 'activity' | 'accommodation' | 'recorded'> {
+  const recorded = { activity: norm(activity), accommodation: norm(accommodation) };
+  if (!notInTouch(norm(inTouch))) return { ...recorded, recorded: null };
+  return { activity: NOT_KNOWN_CODE, accommodation: NOT_KNOWN_CODE, recorded };
 }
 
 /** The latest status row dated ≤ e of each young person (a later row in the file wins a tie). */
@@ -129,7 +164,8 @@ function latestStatus(rows: readonly CareLeaverStatus[], e: IsoDate): Map<string
  * (indicators.md §2, §1.8): local `care_leavers` rows with eligibility relevant or former relevant
  * (derived from SSDA903 where blank), aged `careLeavers.ages` at e, status = latest row ≤ e; without a
  * row ≤ e or a date of birth (note `noDob`) a young person is not in it. IN_TOUCH DIED or RHOM and, under
- * `excludeUasc`, UASC on e leave it; NO, REFU and NREQ stay as "not known". With
+ * `excludeUasc`, UASC on e leave it; NO, REFU and NREQ stay with activity and accommodation not known
+ * (`asCounted`: the row's codes are replaced by `0`, note `inTouchNotKnown`). With
  * `careLeavers.cohort = oc3` (annual) the OC3 rows of the year whose birthday at the chosen ages falls in
  * [fy, e] are the cohort, with the status as returned.
  * @example careLeaverCohort(input, ctx) //=> { status: 'ok', entries: [...], notes: [...] }
@@ -167,7 +203,7 @@ export function careLeaverCohort(input: IndicatorInput, ctx: ComputeContext): Ca
       uascRemoved += 1;
       continue;
     }
-    if (NOT_KNOWN_IN_TOUCH.has(c.inTouch)) notKnown += 1;
+    if (notInTouch(c.inTouch)) notKnown += 1;
     entries.push(c);
   }
   if (excludedInTouch > 0) {
@@ -220,8 +256,7 @@ function localCandidates(
       statusDate: row.statusDate,
       age,
       inTouch: norm(row.inTouch),
-      activity: norm(row.activity),
-      accommodation: norm(row.accommodation),
+      ...asCounted(row.inTouch, row.activity, row.accommodation),
       eligibility,
     });
   }
@@ -271,8 +306,7 @@ function oc3Candidates(
       statusDate: null,
       age,
       inTouch: norm(r.inTouch),
-      activity: norm(r.activ),
-      accommodation: norm(r.accom),
+      ...asCounted(r.inTouch, r.activ, r.accom),
       eligibility: 'oc3',
     });
   }
