@@ -5,6 +5,7 @@ import { buildIndicatorInput } from '../input.js';
 import { INDICATORS } from '../registry.js';
 import { datasetFingerprint, figuresSnapshot, type FiguresSnapshot } from './figures-snapshot.js';
 import { SNAPSHOT_DATASETS, snapshotFile } from './snapshot-datasets.js';
+import { checkVariant } from '../variant-catalogue.js';
 
 // Every figure (headline, previous, last year, 8-quarter trend), every other part of each result and every
 // headline member list, for 4 cases on each of 3 datasets, as computed before the engine's speed-ups
@@ -27,3 +28,12 @@ for (const d of SNAPSHOT_DATASETS) {
     assert.deepEqual(Object.keys(now.cases), Object.keys(stored.cases));
   });
 }
+
+// A pinned case under a value no setting can take ('exclusive' was once here) pins the default instead.
+test('every pinned case is under settings an LA could give', () => {
+  for (const c of SNAPSHOT_DATASETS.flatMap((d) => d.cases)) {
+    for (const [name, value] of Object.entries(c.settings.variants)) {
+      assert.deepEqual(checkVariant(name, value), { ok: true, value }, `${c.name}: ${name}`);
+    }
+  }
+});

@@ -63,7 +63,7 @@ const COHORTS: IndicatorSettings = {
     'health.cohort': 'oc2',
     'dental.cohort': 'oc2',
     'careLeavers.cohort': 'oc3',
-    cpDuration: 'exclusive',
+    cpDuration: 'elapsed',
   },
 };
 
