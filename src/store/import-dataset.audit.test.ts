@@ -98,29 +98,40 @@ describe('audit: local extract files in one import and across imports', () => {
     assert.equal(s.collectionYear, '2022-23');
   });
 
-  it(
-    'a correcting contacts extract imported later wins over the earlier one (§1.1 "then the later import")',
-    {
-      todo: 'ambiguous: §1.1 orders by collection year then import; byAge orders same-year local files by as-at date first ("newer file", §5), so a later correction ending earlier loses',
-    },
-    async () => {
-      const db = await store();
-      const first = folder();
-      first.write(
-        'contacts.csv',
-        contactsCsv(['A1,1001,2021-05-01,2021-05-02,nfa,', 'A2,1002,2022-03-31,,,']),
-      );
-      await importPaths(db, [first.dir]);
-      // The correction: A1's outcome was a referral, and A2 (31 March) was entered in error.
-      const fix = folder();
-      fix.write('contacts.csv', contactsCsv(['A1,1001,2021-05-01,2021-05-02,referral,']));
-      const r = await importPaths(db, [fix.dir]);
-      assert.equal(r.outcome.kind, 'imported');
-      const d = await loadDataset(db, '841');
-      const a1 = d!.contacts.find((c) => c.id.endsWith(':A1'));
-      assert.equal(a1?.outcome, 'referral', 'the later import corrects A1');
-    },
-  );
+  it('a correcting contacts extract imported later wins over the earlier one in its date range (§1.1 "then the later import", §5)', async () => {
+    // Reading: §1.1 "the later collection year wins, then the later import"; §5 "a newer file replaces earlier
+    // rows whose key date lies in its date range (deletions take effect)". A local file's as-at date is only
+    // its last row's date, so a correction of part of a year ends earlier than the whole-year file it
+    // corrects: the later import of the same table and year is the newer file (localByAge), or the LA's
+    // correction would be silently overridden by the older file.
+    const db = await store();
+    const first = folder();
+    first.write(
+      'contacts.csv',
+      contactsCsv(['A1,1001,2021-05-01,2021-05-02,nfa,', 'A2,1002,2021-09-01,,,', 'A3,1003,2022-03-31,,,']),
+    );
+    assert.equal((await importPaths(db, [first.dir])).outcome.kind, 'imported');
+    // The correction, May to October: A1's outcome was a referral, A2 was entered in error, A4 was missed.
+    const fix = folder();
+    fix.write(
+      'contacts.csv',
+      contactsCsv(['A1,1001,2021-05-01,2021-05-02,referral,', 'A4,1004,2021-10-01,,,']),
+    );
+    const r = await importPaths(db, [fix.dir]);
+    assert.equal(r.outcome.kind, 'imported');
+    assert.equal(r.ingest.submissions[0]!.collectionYear, '2021-22', 'the same collection year');
+    assert.equal(r.ingest.submissions[0]!.asAt, '2021-10-01', 'its rows end before the first file’s');
+    const d = await loadDataset(db, '841');
+    const ids = (): string[] => d!.contacts.map((c) => c.id.split(':').at(-1)!).sort();
+    assert.deepEqual(ids(), ['A1', 'A3', 'A4'], 'A2 deleted; A3, after the correction’s range, kept');
+    assert.equal(
+      d!.contacts.find((c) => c.id.endsWith(':A1'))?.outcome,
+      'referral',
+      'the correction wins A1',
+    );
+    // Re-importing the earlier file is byte-identical to a held submission: skipped, the correction stands.
+    assert.equal((await importPaths(db, [first.dir])).outcome.kind, 'unchanged');
+  });
 
   it(
     'an undated reference table re-imported with new keys only keeps the earlier keys (§5 "undated tables upsert on key")',

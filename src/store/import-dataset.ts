@@ -298,6 +298,7 @@ export async function importDataset(
           asAt: s.asAt,
           dateRange: s.dateRange,
           seq,
+          importId,
           tables: s.tables,
         },
         summary: {
