@@ -268,6 +268,36 @@ test('local files: the merge does not depend on the order submissions are given 
   );
 });
 
+test('undated local tables upsert on key in import order, whatever collection year their submissions were given', () => {
+  const pop = (year: string, n: number) => ({ year, laCode: '841', aged0to17: n });
+  const worker = (workerId: string, qualifiedSw: boolean) => ({
+    workerId,
+    qualifiedSw,
+    sweRegistration: null,
+    source: { file: 'workers.csv', position: 'line 2' },
+  });
+  // The later import was given an earlier collection year (--year 2019-20).
+  const first = submission('s1', 'local', '2024-25', {
+    population: [pop('2021-22', 22000), pop('2022-23', 21900)],
+  });
+  const later = submission('s2', 'local', '2019-20', {
+    population: [pop('2022-23', 22100), pop('2023-24', 22300)],
+  });
+  const w1 = submission('s3', 'local', '2024-25', { workers: [worker('W1', false), worker('W2', false)] });
+  const w2 = submission('s4', 'local', '2019-20', { workers: [worker('W1', true), worker('W3', true)] });
+  const { dataset } = assembleDataset('841', [later, w2, first, w1]);
+  assert.deepEqual(dataset.population.map((p) => [p.year, p.aged0to17]).sort(), [
+    ['2021-22', 22000],
+    ['2022-23', 22100],
+    ['2023-24', 22300],
+  ]);
+  assert.deepEqual(dataset.workers.map((w) => [w.workerId, w.qualifiedSw]).sort(), [
+    ['W1', true],
+    ['W2', false],
+    ['W3', true],
+  ]);
+});
+
 test('cross-source checks: X-CHILD-UNKNOWN, X-CPV-NOPLAN, X-CLAV-NOTLAC', () => {
   const r = referral('C1', '2021-05-01');
   const cin = submission('s1', 'cin', '2021-22', {

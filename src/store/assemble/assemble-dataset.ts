@@ -121,7 +121,7 @@ export interface AssembledDataset {
  * Merges a dataset version's submissions into one LA's dataset (inputs.md §1.1): natural keys, later
  * collection year then later import wins; episodes and CIN records stitched across year ends; children
  * merged across sources; local files merged by date range (the later import of a year is the newer file)
- * and key; Annex A used only for a table no
+ * and key (undated tables: the later import wins a key); Annex A used only for a table no
  * statutory source supplies (`AA-FALLBACK`). Pure: the same submissions always give the same dataset.
  * @example const { dataset, issues } = assembleDataset('841', submissions); dataset.tables.has('episodes') //=> true
  */
