@@ -98,47 +98,77 @@ describe('audit: local extract files in one import and across imports', () => {
     assert.equal(s.collectionYear, '2022-23');
   });
 
-  it(
-    'a correcting contacts extract imported later wins over the earlier one (§1.1 "then the later import")',
-    {
-      todo: 'ambiguous: §1.1 orders by collection year then import; byAge orders same-year local files by as-at date first ("newer file", §5), so a later correction ending earlier loses',
-    },
-    async () => {
-      const db = await store();
-      const first = folder();
-      first.write(
-        'contacts.csv',
-        contactsCsv(['A1,1001,2021-05-01,2021-05-02,nfa,', 'A2,1002,2022-03-31,,,']),
-      );
-      await importPaths(db, [first.dir]);
-      // The correction: A1's outcome was a referral, and A2 (31 March) was entered in error.
-      const fix = folder();
-      fix.write('contacts.csv', contactsCsv(['A1,1001,2021-05-01,2021-05-02,referral,']));
-      const r = await importPaths(db, [fix.dir]);
-      assert.equal(r.outcome.kind, 'imported');
-      const d = await loadDataset(db, '841');
-      const a1 = d!.contacts.find((c) => c.id.endsWith(':A1'));
-      assert.equal(a1?.outcome, 'referral', 'the later import corrects A1');
-    },
-  );
+  it('a correcting contacts extract imported later wins over the earlier one in its date range (§1.1 "then the later import", §5)', async () => {
+    // Reading: §1.1 "the later collection year wins, then the later import"; §5 "a newer file replaces earlier
+    // rows whose key date lies in its date range (deletions take effect)". A local file's as-at date is only
+    // its last row's date, so a correction of part of a year ends earlier than the whole-year file it
+    // corrects: the later import of the same table and year is the newer file (localByAge), or the LA's
+    // correction would be silently overridden by the older file.
+    const db = await store();
+    const first = folder();
+    first.write(
+      'contacts.csv',
+      contactsCsv(['A1,1001,2021-05-01,2021-05-02,nfa,', 'A2,1002,2021-09-01,,,', 'A3,1003,2022-03-31,,,']),
+    );
+    assert.equal((await importPaths(db, [first.dir])).outcome.kind, 'imported');
+    // The correction, May to October: A1's outcome was a referral, A2 was entered in error, A4 was missed.
+    const fix = folder();
+    fix.write(
+      'contacts.csv',
+      contactsCsv(['A1,1001,2021-05-01,2021-05-02,referral,', 'A4,1004,2021-10-01,,,']),
+    );
+    const r = await importPaths(db, [fix.dir]);
+    assert.equal(r.outcome.kind, 'imported');
+    assert.equal(r.ingest.submissions[0]!.collectionYear, '2021-22', 'the same collection year');
+    assert.equal(r.ingest.submissions[0]!.asAt, '2021-10-01', 'its rows end before the first file’s');
+    const d = await loadDataset(db, '841');
+    const ids = (): string[] => d!.contacts.map((c) => c.id.split(':').at(-1)!).sort();
+    assert.deepEqual(ids(), ['A1', 'A3', 'A4'], 'A2 deleted; A3, after the correction’s range, kept');
+    assert.equal(
+      d!.contacts.find((c) => c.id.endsWith(':A1'))?.outcome,
+      'referral',
+      'the correction wins A1',
+    );
+    // Re-importing the earlier file is byte-identical to a held submission: skipped, the correction stands.
+    assert.equal((await importPaths(db, [first.dir])).outcome.kind, 'unchanged');
+  });
 
-  it(
-    'an undated reference table re-imported with new keys only keeps the earlier keys (§5 "undated tables upsert on key")',
-    {
-      todo: 'ambiguous: §5 says undated tables upsert on key; §1.1 says a re-imported submission is replaced whole, and submissionIdentity gives every workers.csv the same identity',
-    },
-    async () => {
-      const db = await store();
-      const a = folder();
-      a.write('population.csv', 'year,la_code,aged_0_17\r\n2021-22,841,22000\r\n');
-      await importPaths(db, [a.dir]);
-      const b = folder();
-      b.write('population.csv', 'year,la_code,aged_0_17\r\n2022-23,841,22100\r\n');
-      await importPaths(db, [b.dir]);
-      const d = await loadDataset(db, '841');
-      assert.deepEqual(d!.population.map((p) => p.year).sort(), ['2021-22', '2022-23']);
-    },
-  );
+  it('an undated reference table re-imported with other keys keeps the earlier keys, the later import winning each key (§5 "undated tables upsert on key")', async () => {
+    // Reading: §5 "undated tables upsert on key" is the specific rule for workers, placements_long_term,
+    // postcodes and population, over §1.1's "re-importing … replaces that submission whole": each file of one
+    // is kept (its identity is its content, submissionIdentity) and merged in import order (mergeLocal).
+    const db = await store();
+    const a = folder();
+    a.write('population.csv', 'year,la_code,aged_0_17\r\n2021-22,841,22000\r\n2022-23,841,21900\r\n');
+    await importPaths(db, [a.dir]);
+    // The next year's estimate, and 2022-23 revised by ONS.
+    const b = folder();
+    b.write('population.csv', 'year,la_code,aged_0_17\r\n2022-23,841,22100\r\n2023-24,841,22300\r\n');
+    assert.equal((await importPaths(db, [b.dir])).outcome.kind, 'imported');
+    const d = await loadDataset(db, '841');
+    assert.deepEqual(d!.population.map((p) => [p.year, p.aged0to17]).sort(), [
+      ['2021-22', 22000],
+      ['2022-23', 22100],
+      ['2023-24', 22300],
+    ]);
+    // Workers too, imported with --year (a collection year earlier than the first file's): still the later import.
+    const w1 = folder();
+    w1.write('workers.csv', 'worker_id,qualified_sw\r\nW1,N\r\nW2,N\r\n');
+    await importPaths(db, [w1.dir]);
+    const w2 = folder();
+    w2.write('workers.csv', 'worker_id,qualified_sw\r\nW1,Y\r\nW3,Y\r\n');
+    const later = await readInputs([w2.dir], { la: '841', today: TODAY, year: '2019-20' });
+    assert.equal((await importDataset(db, later, { la: '841' })).kind, 'imported');
+    const w = await loadDataset(db, '841');
+    assert.deepEqual(w!.workers.map((x) => [x.workerId, x.qualifiedSw]).sort(), [
+      ['W1', true],
+      ['W2', false],
+      ['W3', true],
+    ]);
+    assert.equal(w!.population.length, 3, 'the population rows are untouched by the workers files');
+    // A byte-identical re-import is skipped (§1.1).
+    assert.equal((await importPaths(db, [w1.dir])).outcome.kind, 'unchanged');
+  });
 });
 
 describe('audit: one LA named two ways', () => {

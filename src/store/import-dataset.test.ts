@@ -2,10 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Database } from './database.js';
 import { importDataset } from './import-dataset.js';
-import { loadDataset, loadDatasetVersion } from './load-dataset.js';
+import { assembleVersion, loadDataset, loadDatasetVersion } from './load-dataset.js';
 import { listDatasetVersions } from './dataset-versions.js';
 import { testStores } from './test-stores.js';
-import { child, cpPlan, episode, ingestResult, referral, staged } from './test-records.js';
+import { child, cpPlan, episode, ingestResult, referral, staged, visit } from './test-records.js';
 import { pseudonymId } from './pseudonymise.js';
 
 /** A Database whose insertMany into `table` fails: a crash in the middle of an import's transaction. */
@@ -305,6 +305,60 @@ for (const store of testStores()) {
             "SELECT child_id FROM rec_children WHERE child_id = 'C1' AND submission_id LIKE '844-%'",
           );
           assert.deepEqual(raw, []);
+        },
+      );
+
+      await t.test(
+        'local files: a later import of the year is the newer file; undated tables upsert on key (snapshot and records agree)',
+        async () => {
+          const visits = (dates: string[], fileTag: string) => {
+            const sorted = [...dates].sort() as never[];
+            return staged(
+              'local',
+              '2021-22',
+              { cpVisits: dates.map((d) => visit('C1', d)) },
+              { asAt: sorted.at(-1), dateRange: { start: sorted[0]!, end: sorted.at(-1)! }, fileTag },
+            );
+          };
+          const worker = (workerId: string, qualifiedSw: boolean) => ({
+            workerId,
+            qualifiedSw,
+            sweRegistration: null,
+            source: { file: 'workers.csv', position: 'line 2' },
+          });
+          const workers = (rows: ReturnType<typeof worker>[], collectionYear: string, fileTag: string) =>
+            staged('local', collectionYear, { workers: rows }, { fileTag });
+          const imports = [
+            [
+              visits(['2021-05-10', '2021-06-10', '2022-03-10'], 'year'),
+              workers([worker('W1', false)], '2024-25', 'a'),
+            ],
+            // The correction of May to October (June deleted at source), and new workers given --year 2019-20.
+            [
+              visits(['2021-05-10', '2021-10-10'], 'fix'),
+              workers([worker('W1', true), worker('W2', true)], '2019-20', 'b'),
+            ],
+            // Only W3: W1 and W2 stay.
+            [workers([worker('W3', false)], '2024-25', 'c')],
+          ];
+          for (const ss of imports)
+            assert.equal((await importDataset(db, ingestResult('845', ss), { la: '845' })).kind, 'imported');
+          const current = (await listDatasetVersions(db, '845')).find((v) => v.current)!;
+          const fromSnapshot = (await loadDataset(db, '845'))!;
+          const fromRecords = (await assembleVersion(db, current.id)).dataset;
+          for (const d of [fromSnapshot, fromRecords]) {
+            assert.deepEqual(d.cpVisits.map((v) => v.visitDate).sort(), [
+              '2021-05-10',
+              '2021-10-10',
+              '2022-03-10',
+            ]);
+            assert.deepEqual(d.workers.map((w) => [w.workerId, w.qualifiedSw]).sort(), [
+              ['W1', true],
+              ['W2', true],
+              ['W3', false],
+            ]);
+          }
+          assert.deepEqual(fromRecords, fromSnapshot);
         },
       );
     } finally {

@@ -73,8 +73,9 @@ export type ImportOutcome =
 
 /**
  * Stores an ingest as a new dataset version of one LA, in one transaction (inputs.md §1.1, §6): new
- * submissions (one with the same LA, source and year replaces the current one whole; one whose files are
- * all byte-identical to the current one's is skipped), the new version = the current submissions, the
+ * submissions (one with the same identity, `submissionIdentity`, replaces the current one whole, but a file
+ * of an undated local table never replaces another, §5; one whose files are all byte-identical to the
+ * current one's is skipped), the new version = the current submissions, the
  * import's validation issues and the dataset checks of the merged data. A refused ingest, a file naming
  * another LA (`S-LA-MISMATCH`) or any failure commits nothing: the previous version stays current.
  * @example const r = await importDataset(db, await readInputs(paths, { la: '841' }), { la: '841' }); r.kind //=> 'imported'
@@ -298,6 +299,7 @@ export async function importDataset(
           asAt: s.asAt,
           dateRange: s.dateRange,
           seq,
+          importId,
           tables: s.tables,
         },
         summary: {

@@ -133,6 +133,7 @@ export async function versionRecords(db: Database, datasetId: string): Promise<S
     asAt: s.asAt,
     dateRange: s.dateRange,
     seq: s.seq,
+    importId: s.importId,
     tables: tables.get(s.id)!,
   }));
 }

@@ -15,6 +15,8 @@ export interface StoredSubmission {
   readonly dateRange: { readonly start: IsoDate; readonly end: IsoDate } | null;
   readonly identity: string;
   readonly seq: number;
+  /** The import that stored it. */
+  readonly importId: string;
   readonly tableKeys: readonly (keyof StagedTables)[];
   readonly pseudonymised: boolean;
   readonly sha256s: readonly string[];
@@ -31,6 +33,7 @@ interface Row {
   range_end: IsoDate | null;
   identity: string;
   seq: number;
+  import_id: string;
   tables_json: string;
   pseudonymised: number;
   counts_json: string | null;
@@ -42,7 +45,7 @@ interface Row {
  */
 export async function versionSubmissions(db: Database, datasetId: string): Promise<StoredSubmission[]> {
   const rows = await db.all<Row>(
-    `SELECT s.id, s.source, s.collection_year, s.as_at, s.range_start, s.range_end, s.identity, s.seq, s.tables_json, s.pseudonymised, s.counts_json
+    `SELECT s.id, s.source, s.collection_year, s.as_at, s.range_start, s.range_end, s.identity, s.seq, s.import_id, s.tables_json, s.pseudonymised, s.counts_json
        FROM submissions s JOIN dataset_submissions ds ON ds.submission_id = s.id
       WHERE ds.dataset_id = ? ORDER BY s.seq`,
     [datasetId],
@@ -66,6 +69,7 @@ export async function versionSubmissions(db: Database, datasetId: string): Promi
     dateRange: r.range_start && r.range_end ? { start: r.range_start, end: r.range_end } : null,
     identity: r.identity,
     seq: Number(r.seq),
+    importId: r.import_id,
     tableKeys: JSON.parse(r.tables_json) as (keyof StagedTables)[],
     pseudonymised: Number(r.pseudonymised) !== 0,
     sha256s: shas.get(r.id) ?? [],
@@ -82,6 +86,7 @@ export async function readSubmission(db: Database, s: StoredSubmission): Promise
     asAt: s.asAt,
     dateRange: s.dateRange,
     seq: s.seq,
+    importId: s.importId,
     tables: await readRecords(db, s.id, s.tableKeys),
   };
 }

@@ -197,6 +197,107 @@ test('a newer local file replaces earlier rows dated in its range, so deletions 
   assert.equal(dataset.asAt.local['cp-visits'], '2022-06-30');
 });
 
+/** A cp_visits file of one import: its as-at date and range from its visits' dates, as the ingest gives them. */
+function visitsFile(id: string, importId: string, dates: readonly string[]) {
+  const sorted = [...dates].sort() as IsoDate[];
+  return submission(
+    id,
+    'local',
+    '2021-22',
+    { cpVisits: dates.map((v) => visit('C1', v)) },
+    { importId, asAt: sorted.at(-1)!, dateRange: { start: sorted[0]!, end: sorted.at(-1)! } },
+  );
+}
+
+test('a local file imported later is the newer file of its year even when its rows end earlier (localByAge)', () => {
+  // The whole year, then a correction of May to October: the June visit deleted at source.
+  const year = visitsFile('s1', 'import-1', ['2021-05-10', '2021-06-10', '2022-03-10']);
+  const fix = visitsFile('s2', 'import-2', ['2021-05-10', '2021-10-10']);
+  const { dataset } = assembleDataset('841', [fix, year]);
+  const by = dataset.cpVisits.map((v) => [v.visitDate, v.source.submissionId]).sort();
+  assert.deepEqual(by, [
+    ['2021-05-10', 's2'],
+    ['2021-10-10', 's2'],
+    ['2022-03-10', 's1'],
+  ]);
+});
+
+test('two local files of one import: the one ending later is the newer file, whatever their file order', () => {
+  const year = visitsFile('s1', 'import-1', ['2021-05-10', '2021-06-10', '2022-03-10']);
+  const quarter = visitsFile('s2', 'import-1', ['2021-05-10', '2021-07-10']);
+  const { dataset } = assembleDataset('841', [quarter, year]);
+  assert.deepEqual(dataset.cpVisits.map((v) => [v.visitDate, v.source.submissionId]).sort(), [
+    ['2021-05-10', 's1'],
+    ['2021-06-10', 's1'],
+    ['2022-03-10', 's1'],
+  ]);
+});
+
+test('local files: the merge does not depend on the order submissions are given in', () => {
+  const subs = [
+    visitsFile('s1', 'import-1', ['2021-05-10', '2021-06-10', '2022-03-10']),
+    visitsFile('s2', 'import-1', ['2021-05-10', '2021-07-10']),
+    visitsFile('s3', 'import-2', ['2021-06-10', '2021-09-10']),
+    visitsFile('s4', 'import-2', ['2021-09-10', '2021-12-10']),
+    visitsFile('s5', 'import-3', ['2021-12-10']),
+    submission('s6', 'annex-a', '2021-22', {}, { asAt: '2021-11-30' as IsoDate }),
+    submission('s7', 'cin', '2021-22', { referrals: [referral('C1', '2021-05-01')] }),
+  ];
+  const norm = (xs: typeof subs): string =>
+    JSON.stringify(
+      assembleDataset('841', xs)
+        .dataset.cpVisits.map((v) => [v.visitDate, v.source.submissionId])
+        .sort(),
+    );
+  const expected = norm(subs);
+  assert.equal(
+    expected,
+    JSON.stringify([
+      ['2021-05-10', 's1'],
+      ['2021-06-10', 's3'],
+      ['2021-09-10', 's4'],
+      ['2021-12-10', 's5'],
+      ['2022-03-10', 's1'],
+    ]),
+  );
+  fc.assert(
+    fc.property(
+      fc.shuffledSubarray(subs, { minLength: subs.length, maxLength: subs.length }),
+      (xs) => norm(xs) === expected,
+    ),
+  );
+});
+
+test('undated local tables upsert on key in import order, whatever collection year their submissions were given', () => {
+  const pop = (year: string, n: number) => ({ year, laCode: '841', aged0to17: n });
+  const worker = (workerId: string, qualifiedSw: boolean) => ({
+    workerId,
+    qualifiedSw,
+    sweRegistration: null,
+    source: { file: 'workers.csv', position: 'line 2' },
+  });
+  // The later import was given an earlier collection year (--year 2019-20).
+  const first = submission('s1', 'local', '2024-25', {
+    population: [pop('2021-22', 22000), pop('2022-23', 21900)],
+  });
+  const later = submission('s2', 'local', '2019-20', {
+    population: [pop('2022-23', 22100), pop('2023-24', 22300)],
+  });
+  const w1 = submission('s3', 'local', '2024-25', { workers: [worker('W1', false), worker('W2', false)] });
+  const w2 = submission('s4', 'local', '2019-20', { workers: [worker('W1', true), worker('W3', true)] });
+  const { dataset } = assembleDataset('841', [later, w2, first, w1]);
+  assert.deepEqual(dataset.population.map((p) => [p.year, p.aged0to17]).sort(), [
+    ['2021-22', 22000],
+    ['2022-23', 22100],
+    ['2023-24', 22300],
+  ]);
+  assert.deepEqual(dataset.workers.map((w) => [w.workerId, w.qualifiedSw]).sort(), [
+    ['W1', true],
+    ['W2', false],
+    ['W3', true],
+  ]);
+});
+
 test('cross-source checks: X-CHILD-UNKNOWN, X-CPV-NOPLAN, X-CLAV-NOTLAC', () => {
   const r = referral('C1', '2021-05-01');
   const cin = submission('s1', 'cin', '2021-22', {

@@ -12,7 +12,7 @@ import { mergeLocal } from './merge-local.js';
 import { stitchCin } from './stitch-cin.js';
 import { stitchEpisodes } from './stitch-episodes.js';
 import type { SubmissionRecords } from './submission-records.js';
-import { byAge } from './submission-records.js';
+import { byAge, localByAge } from './submission-records.js';
 
 const CIN_KEYS = ['referrals', 'assessments', 'cinPlans', 'section47s', 'cpPlans'] as const;
 const SSDA903_KEYS = [
@@ -120,7 +120,8 @@ export interface AssembledDataset {
 /**
  * Merges a dataset version's submissions into one LA's dataset (inputs.md §1.1): natural keys, later
  * collection year then later import wins; episodes and CIN records stitched across year ends; children
- * merged across sources; local files merged by date range and key; Annex A used only for a table no
+ * merged across sources; local files merged by date range (the later import of a year is the newer file)
+ * and key (undated tables: the later import wins a key); Annex A used only for a table no
  * statutory source supplies (`AA-FALLBACK`). Pure: the same submissions always give the same dataset.
  * @example const { dataset, issues } = assembleDataset('841', submissions); dataset.tables.has('episodes') //=> true
  */
@@ -134,7 +135,8 @@ export function assembleDataset(
   const cin = of('cin');
   const s903 = of('ssda903');
   const annex = [...of('annex-a')];
-  const local = of('local');
+  // Local files: the later import of a year is the newer file (localByAge, inputs.md §1.1, §5).
+  const local = of('local').sort(localByAge);
   const issues: ValidationIssue[] = [];
   const tables = new Set<TableName>();
   const annexASupplied = new Set<TableName>();

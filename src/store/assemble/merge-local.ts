@@ -41,17 +41,35 @@ export const LOCAL_RULES: { readonly [K in LocalKey]: LocalRule<K> } = {
 };
 
 /**
+ * Whether a local table is undated (inputs.md §5: workers, placements_long_term, postcodes, population):
+ * its rows have no key date, so a file of it covers no date range and upserts on key.
+ * @example isUndatedLocalTable('workers') //=> true
+ */
+export function isUndatedLocalTable(key: string): boolean {
+  return key in LOCAL_RULES && LOCAL_RULES[key as LocalKey].keyDate === undefined;
+}
+
+/**
  * Merges one local table across submissions given oldest first (inputs.md §5): a newer file with a date
  * range first removes earlier rows whose key date lies in it (so deletions take effect), then its rows
- * replace those with the same key; undated tables upsert on key.
+ * replace those with the same key.
+ *
+ * Undated tables upsert on key (§5, the rule for these tables over §1.1's "replaces that submission
+ * whole"): every import of one is kept (`submissionIdentity`), the later import wins each key it holds and
+ * the keys only an earlier import holds stay (population.csv of 2022-23 adds a year to the one of 2021-22; a
+ * workers.csv of new starters adds them to the earlier list). Their rows say nothing of a year, so they are
+ * taken in import order, not by the collection year their submission was given (the year imported in, or
+ * `--year`). A key dropped from a later file stays: deletions do not take effect in an undated table.
  * @example mergeLocal('contacts', [march, june]) //=> June's rows plus March's rows dated before June's range
+ * @example mergeLocal('population', [y2021, y2022]) //=> both years' rows; a year in both: 2022's import's row
  */
 export function mergeLocal<K extends LocalKey>(
   key: K,
-  subs: readonly SubmissionRecords[],
+  given: readonly SubmissionRecords[],
   reidentify: Reidentify = reidentifyCopy,
 ): Row<K>[] {
   const rule = LOCAL_RULES[key] as LocalRule<K>;
+  const subs = rule.keyDate ? given : [...given].sort((a, b) => a.seq - b.seq);
   // Each key's place in `records`/`owners` (a number per key: no object per row); a Map keeps first-seen order.
   const at = new Map<string, number>();
   const records: (Row<K> | undefined)[] = [];
