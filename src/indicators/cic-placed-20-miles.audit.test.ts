@@ -42,39 +42,35 @@ test('audit: an overlapped open episode is not the current placement for distanc
 // LA (841 Darlington, E06000005), not outside the local authority of the child's home postcode.
 // Child H lived in County Durham (HOME_POST DH1 1AA, E06000047) and is placed in Darlington (DL2 2BB,
 // E06000005) 25.0 miles away: inside the LA, so not counted. Child I lived in Darlington and is placed
-// in County Durham (DH1 1AA) 50.0 miles away: counted. DfE definition: 1/2 = 50.0%; the code counts H too (2/2).
-test(
-  'audit: distance.outsideLaOnly compares the placement with the responsible LA, not the home postcode',
-  {
-    todo: 'the variant compares lower-tier laua with the home postcode laua; the LA code → ONS code and lower→upper-tier lookup (inputs.md §2.4.4) are not used',
-  },
-  () => {
-    const postcodes: Postcode[] = [
-      { pcd: 'DH11AA', easting: 400_000, northing: 500_000, laua: 'E06000047' },
-      { pcd: 'DL22BB', easting: 400_000, northing: 540_233, laua: 'E06000005' }, // 25.0 miles from DH1 1AA
-      { pcd: 'DL12BB', easting: 400_000, northing: 580_466, laua: 'E06000005' }, // 50.0 miles from DH1 1AA
-    ];
-    const episodes = [
-      { ...episodeFixture({ childId: 'H', decom: '2021-01-01' }), homePost: 'DH1 1AA', plPost: 'DL2 2BB' },
-      { ...episodeFixture({ childId: 'I', decom: '2021-01-01' }), homePost: 'DL1 2BB', plPost: 'DH1 1AA' },
-    ];
-    const data = {
-      ...emptyDataset('841'),
-      tables: tablesOf('episodes', 'postcodes'),
-      episodes,
-      postcodes,
-      children: [childOf('H', '2010-01-01'), childOf('I', '2010-01-01')],
-    };
-    const ctx = contextOf('2021-22-Q3', 'snapshot', {
-      variants: { 'distance.outsideLaOnly': true },
-    });
-    const r = indicator.compute(inputOf(data), ctx);
-    assert.deepEqual(
-      r.members.map((m) => [m.childId, m.inNumerator]),
-      [
-        ['H', false],
-        ['I', true],
-      ],
-    );
-  },
-);
+// in County Durham (DH1 1AA) 50.0 miles away: counted. DfE definition: 1/2 = 50.0% (comparing with the
+// home postcode's LA instead would count H too, 2/2). The code takes the LA's ONS code from its DfE number
+// and the placement district's upper-tier LA from the shipped lookup (cic-placed-20-miles.ts).
+test('audit: distance.outsideLaOnly compares the placement with the responsible LA, not the home postcode', () => {
+  const postcodes: Postcode[] = [
+    { pcd: 'DH11AA', easting: 400_000, northing: 500_000, laua: 'E06000047' },
+    { pcd: 'DL22BB', easting: 400_000, northing: 540_233, laua: 'E06000005' }, // 25.0 miles from DH1 1AA
+    { pcd: 'DL12BB', easting: 400_000, northing: 580_466, laua: 'E06000005' }, // 50.0 miles from DH1 1AA
+  ];
+  const episodes = [
+    { ...episodeFixture({ childId: 'H', decom: '2021-01-01' }), homePost: 'DH1 1AA', plPost: 'DL2 2BB' },
+    { ...episodeFixture({ childId: 'I', decom: '2021-01-01' }), homePost: 'DL1 2BB', plPost: 'DH1 1AA' },
+  ];
+  const data = {
+    ...emptyDataset('841'),
+    tables: tablesOf('episodes', 'postcodes'),
+    episodes,
+    postcodes,
+    children: [childOf('H', '2010-01-01'), childOf('I', '2010-01-01')],
+  };
+  const ctx = contextOf('2021-22-Q3', 'snapshot', {
+    variants: { 'distance.outsideLaOnly': true },
+  });
+  const r = indicator.compute(inputOf(data), ctx);
+  assert.deepEqual(
+    r.members.map((m) => [m.childId, m.inNumerator]),
+    [
+      ['H', false],
+      ['I', true],
+    ],
+  );
+});

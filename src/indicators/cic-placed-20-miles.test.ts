@@ -4,7 +4,7 @@ import { episodeFixture } from '../model/episode-fixture.js';
 import type { Episode } from '../model/episode.js';
 import { emptyDataset, type LaDataset } from '../model/la-dataset.js';
 import type { Postcode } from '../model/local.js';
-import { indicator } from './cic-placed-20-miles.js';
+import { indicator, outsideLa } from './cic-placed-20-miles.js';
 import { placementDistance, postcodeIndex, roundToTenths, tenthsBetween } from './lib/distance.js';
 import { childOf, contextOf, inputOf, tablesOf, TEST_SOURCE } from './lib/test-input.js';
 
@@ -153,4 +153,74 @@ test('not available without postcodes.csv unless PL_DISTANCE is supplied; zero d
   );
   assert.equal(uasc.denominator, 7);
   assert.equal(uasc.numerator, 1);
+});
+
+test('distance.outsideLaOnly for a county: its own districts are inside, a unitary within it and Wales outside', () => {
+  // Hampshire (850, E10000014). Home SO1 at the origin; every placement 40.0 miles away, in Winchester
+  // (a Hampshire district), Southampton (a unitary), Cardiff, a district the lookup does not know, and a
+  // postcode not in postcodes.csv (distance from PL_DISTANCE).
+  const postcodes: Postcode[] = [
+    { pcd: 'SO11AA', easting: 400_000, northing: 100_000, laua: 'E07000094' },
+    { pcd: 'SO221AA', easting: 400_000, northing: 164_372, laua: 'E07000094' },
+    { pcd: 'SO141AA', easting: 400_000, northing: 164_372, laua: 'E06000045' },
+    { pcd: 'CF11AA', easting: 400_000, northing: 164_372, laua: 'W06000015' },
+    { pcd: 'ZZ11AA', easting: 400_000, northing: 164_372, laua: 'E07999999' },
+  ];
+  const eps = [
+    ep('W', { homePost: 'SO1 1AA', plPost: 'SO22 1AA' }),
+    ep('S', { homePost: 'SO1 1AA', plPost: 'SO14 1AA' }),
+    ep('C', { homePost: 'SO1 1AA', plPost: 'CF1 1AA' }),
+    ep('Z', { homePost: 'SO1 1AA', plPost: 'ZZ1 1AA' }),
+    ep('P', { homePost: 'SO1 1AA', plPost: 'XX1 1XX', plDistance: 40 }),
+  ];
+  const r = indicator.compute(
+    inputOf({ ...dataset(eps, { postcodes }), la: '850' }),
+    contextOf('2021-22-Q3', 'snapshot', { variants: { 'distance.outsideLaOnly': true } }),
+  );
+  assert.deepEqual(
+    r.members.map((m) => [m.childId, m.inNumerator, m.reason]),
+    [
+      ['C', true, 'Placed 40.0 miles from home (postcodes), outside the LA'],
+      ['P', false, 'Placed 40.0 miles from home (PL_DISTANCE); inside or outside the LA not known'],
+      ['S', true, 'Placed 40.0 miles from home (postcodes), outside the LA'],
+      ['W', false, 'Placed 40.0 miles from home (postcodes), inside the LA'],
+      ['Z', false, 'Placed 40.0 miles from home (postcodes); inside or outside the LA not known'],
+    ],
+  );
+  assert.deepEqual(
+    r.notes.filter((n) => n.code === 'outsideLaOnly' || n.code === 'locationUnknown'),
+    [
+      { code: 'outsideLaOnly', detail: 'only placements outside Hampshire (E10000014)' },
+      { code: 'locationUnknown', count: 2 },
+    ],
+  );
+});
+
+test('distance.outsideLaOnly for an LA not in the LA table: the home postcode’s upper-tier LA', () => {
+  // Home DL1 2BB (Darlington): A is 20.1 miles away in Darlington, I 37.3 miles away in Newcastle.
+  const eps = [ep('A', { plPost: 'DL2 2BB' }), ep('I', { plPost: 'NE1 1AA' })];
+  const r = indicator.compute(
+    inputOf({ ...dataset(eps), la: '999' }),
+    contextOf('2021-22-Q3', 'snapshot', { variants: { 'distance.outsideLaOnly': true } }),
+  );
+  assert.deepEqual(
+    r.members.map((m) => [m.childId, m.inNumerator]),
+    [
+      ['A', false],
+      ['I', true],
+    ],
+  );
+  assert.equal(
+    r.notes.find((n) => n.code === 'outsideLaOnly')!.detail,
+    "only placements outside the upper-tier local authority of the child's home postcode",
+  );
+});
+
+test('outsideLa: a listed LA counts an unknown district as outside; a derived one leaves it unknown', () => {
+  assert.equal(outsideLa('E07999999', new Set(['E06000005']), true), true);
+  assert.equal(outsideLa('E07999999', new Set(['E06000005']), false), null);
+  assert.equal(outsideLa('E07000223', new Set(['E10000032']), false), false);
+  assert.equal(outsideLa('E07000223', new Set(['E07000223']), true), false);
+  assert.equal(outsideLa(null, new Set(['E06000005']), false), null);
+  assert.equal(outsideLa('E06000047', null, false), null);
 });

@@ -11,6 +11,7 @@ import {
 } from './lib/distance.js';
 import { chainErrorNotes, currentCarerEpisode, lookedAfterAt } from './lib/looked-after.js';
 import { uascExclusion } from './lib/uasc.js';
+import { responsibleLa, upperTierLa } from './lib/upper-tier-la.js';
 import type { BreakdownRow, Computation, IndicatorDefinition, Member, Note } from './types.js';
 
 /** 20.0 miles in tenths. */
@@ -33,7 +34,40 @@ const UNKNOWN_REASON: Record<Exclude<PlacementDistance, { known: true }>['reason
   'no-coordinates': 'postcode without grid reference',
 };
 
-/** Children in Care placed 20 or more miles away from home (indicators.md §2 cic-placed-20-miles). */
+/**
+ * Whether a placement's local authority district (`laua` of PL_POST) is outside the LA under
+ * `distance.outsideLaOnly`: inside when the district or its upper-tier authority ({@link upperTierLa}) is
+ * one of `own`; null (not known) when the district is, or no own LA is known. An upper tier that cannot be
+ * told is outside when `own` lists the LA's codes (the `distance.laua` setting: anything else is outside)
+ * and not known otherwise.
+ * @example outsideLa('E07000223', new Set(['E10000032']), false) //=> false (Adur is in West Sussex)
+ * @example outsideLa('E06000047', new Set(['E06000005']), false) //=> true
+ */
+export function outsideLa(
+  placeLaua: string | null,
+  own: ReadonlySet<string> | null,
+  listed: boolean,
+): boolean | null {
+  const code = placeLaua?.trim().toUpperCase() ?? '';
+  if (code === '' || own === null || own.size === 0) return null;
+  const upper = upperTierLa(code);
+  if (own.has(code) || (upper !== null && own.has(upper))) return false;
+  return upper === null && !listed ? null : true;
+}
+
+/**
+ * Children in Care placed 20 or more miles away from home (indicators.md §2 cic-placed-20-miles).
+ *
+ * `distance.outsideLaOnly` (the DfE definition, "more than 20 miles and outside the LA boundary"): outside
+ * means outside the responsible LA, the upper-tier authority whose dataset this is, as inputs.md §2.4.4
+ * derives PL_LA: the placement postcode's district (`laua`) goes through the shipped lower→upper-tier
+ * lookup (`data/la-upper-tier.csv`) and is compared with the LA's ONS code (DfE number → ONS code from
+ * `data/las.csv`). A county's placement in one of its own districts is inside; a placement in Wales,
+ * Scotland or Northern Ireland is outside. The `distance.laua` setting lists the codes the LA counts as its
+ * own instead (a district or its upper tier matching one is inside). Only when the LA is not in the LA table
+ * is the child's home postcode's upper-tier authority used. A placement postcode not in postcodes.csv, or an
+ * English district the lookup does not know, leaves inside/outside not known (note `locationUnknown`).
+ */
 export const indicator: IndicatorDefinition = {
   id: 'cic-placed-20-miles',
   title: 'Children in Care placed 20 or more miles away from home',
@@ -86,6 +120,7 @@ export const indicator: IndicatorDefinition = {
         .map((s) => s.trim().toUpperCase())
         .filter((s) => s !== ''),
     );
+    const responsible = laCodes.size > 0 ? null : responsibleLa(input.data.la);
     const havePostcodes = input.data.tables.has('postcodes');
     const index = postcodeIndex(havePostcodes ? input.data.postcodes : []);
     const uasc = uascExclusion(input.data, ctx.settings, e);
@@ -121,12 +156,18 @@ export const indicator: IndicatorDefinition = {
       if (!outsideOnly) {
         return { ...base, inNumerator: far, reason: `Placed ${formatTenths(d.tenths)} from home (${how})` };
       }
-      const placeLa = index.get(normalisePostcode(carer.plPost) ?? '')?.laua?.toUpperCase() ?? null;
+      const placeLaua = index.get(normalisePostcode(carer.plPost) ?? '')?.laua ?? null;
+      const homeLa = upperTierLa(index.get(normalisePostcode(carer.homePost) ?? '')?.laua ?? null);
       const ownLa =
         laCodes.size > 0
           ? laCodes
-          : new Set([index.get(normalisePostcode(carer.homePost) ?? '')?.laua?.toUpperCase() ?? '']);
-      if (placeLa === null || ownLa.has('')) {
+          : responsible !== null
+            ? new Set([responsible.ons])
+            : homeLa !== null
+              ? new Set([homeLa])
+              : null;
+      const outside = outsideLa(placeLaua, ownLa, laCodes.size > 0);
+      if (outside === null) {
         locationUnknown += 1;
         return {
           ...base,
@@ -134,7 +175,6 @@ export const indicator: IndicatorDefinition = {
           reason: `Placed ${formatTenths(d.tenths)} from home (${how}); inside or outside the LA not known`,
         };
       }
-      const outside = !ownLa.has(placeLa);
       return {
         ...base,
         inNumerator: far && outside,
@@ -160,7 +200,9 @@ export const indicator: IndicatorDefinition = {
         detail:
           laCodes.size > 0
             ? `only placements outside ${[...laCodes].join(', ')}`
-            : "only placements outside the local authority of the child's home postcode",
+            : responsible !== null
+              ? `only placements outside ${responsible.name} (${responsible.ons})`
+              : "only placements outside the upper-tier local authority of the child's home postcode",
       });
       if (locationUnknown > 0) notes.push({ code: 'locationUnknown', count: locationUnknown });
     }

@@ -45,51 +45,44 @@ test('audit §2: boundaries at e — plan ending on e is not open; allocation en
 
 // inputs.md §4: "Annex A is a fallback, used only when an indicator's primary source is absent …: lists
 // 3, 4, 5, 7, 8, 9 for referral, assessment, ICPC, CP, CiC and care-leaver indicators"; List 7 (CP)
-// carries "TW" = Allocated Team, Allocated Worker. cic-allocated-sw answers from List 8's Allocated
-// Worker when allocations.csv is absent; cp-allocated-sw has no List 7 equivalent.
-test(
-  'audit inputs §4: without allocations.csv, cp-allocated-sw answers from Annex A List 7 Allocated Worker',
-  {
-    todo:
-      'gap, not a small fix: the List 7 reader drops Allocated Worker and cp-allocated-sw has no annexA ' +
-      'fallback, so it is "not available" where cic-allocated-sw answers from List 8. Whether §4 requires ' +
-      'it for every CP indicator is a reading of the spec',
-  },
-  async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cspi-audit-'));
-    try {
-      const wb = new ExcelJS.Workbook();
-      const l7 = wb.addWorksheet('List 7');
-      l7.addRow([...LIST_7_HEADER]);
-      const row = (id: string, worker: string) => [
-        id,
-        'a) Male',
-        'WBRI',
-        '05/01/2012',
-        9,
-        'NONE',
-        '01/10/2021',
-        'NEG',
-        'NEG',
-        '20/12/2021',
-        'Yes',
-        '',
-        '',
-        'No',
-        0,
-        'T1',
-        worker,
-      ];
-      l7.addRow(row('C1', 'W1'));
-      l7.addRow(row('C2', ''));
-      await wb.xlsx.writeFile(join(dir, 'annex-a.xlsx'));
-      const { assembled } = await readAsImport(dir, '841', isoDate('2022-01-10'));
-      const c = run(def, assembled.dataset, '2021-22-Q3');
-      assert.equal(c.status, 'ok', JSON.stringify(c.notes));
-      assert.equal(c.denominator, 2);
-      assert.equal(c.numerator, 1);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  },
-);
+// carries "TW" = Allocated Team, Allocated Worker. Reading taken (annex-a/cp-allocated-sw-from-list-7.ts):
+// as cic-allocated-sw answers from List 8's Allocated Worker, cp-allocated-sw answers from List 7's when
+// allocations.csv is absent: the children with a plan open at the workbook's date, allocated when the
+// Allocated Worker cell names a worker (C1); a blank cell is not allocated (C2).
+test('audit inputs §4: without allocations.csv, cp-allocated-sw answers from Annex A List 7 Allocated Worker', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cspi-audit-'));
+  try {
+    const wb = new ExcelJS.Workbook();
+    const l7 = wb.addWorksheet('List 7');
+    l7.addRow([...LIST_7_HEADER]);
+    const row = (id: string, worker: string) => [
+      id,
+      'a) Male',
+      'WBRI',
+      '05/01/2012',
+      9,
+      'NONE',
+      '01/10/2021',
+      'NEG',
+      'NEG',
+      '20/12/2021',
+      'Yes',
+      '',
+      '',
+      'No',
+      0,
+      'T1',
+      worker,
+    ];
+    l7.addRow(row('C1', 'W1'));
+    l7.addRow(row('C2', ''));
+    await wb.xlsx.writeFile(join(dir, 'annex-a.xlsx'));
+    const { assembled } = await readAsImport(dir, '841', isoDate('2022-01-10'));
+    const c = run(def, assembled.dataset, '2021-22-Q3');
+    assert.equal(c.status, 'ok', JSON.stringify(c.notes));
+    assert.equal(c.denominator, 2);
+    assert.equal(c.numerator, 1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

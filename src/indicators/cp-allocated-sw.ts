@@ -1,6 +1,7 @@
 import type { IsoDate } from '../calendar/iso-date.js';
 import type { Allocation } from '../model/local.js';
 import type { CpPlan } from '../model/cin.js';
+import { cpAllocatedSwFromList7 } from './annex-a/cp-allocated-sw-from-list-7.js';
 import { fromMembers } from './lib/members.js';
 import { byChild } from './lib/unique-referrals.js';
 import type { IndicatorDefinition, Member } from './types.js';
@@ -17,7 +18,9 @@ export function socialWorkerAllocatedAt(a: Allocation, e: IsoDate): boolean {
 
 /**
  * cp-allocated-sw (indicators.md §2): children with a CP plan open at e (each once), and those with an
- * open social-worker allocation at e. Team-only or other-role allocations do not count.
+ * open social-worker allocation at e. Team-only or other-role allocations do not count. Without
+ * `allocations.csv` (or the CIN census) it answers from Ofsted Annex A List 7's Allocated Worker at the
+ * workbook's date (inputs.md §4; annex-a/cp-allocated-sw-from-list-7.ts), as cic-allocated-sw does from List 8.
  */
 export const cpAllocatedSw: IndicatorDefinition = {
   id: 'cp-allocated-sw',
@@ -41,6 +44,7 @@ export const cpAllocatedSw: IndicatorDefinition = {
     comparability: 'A local measure from the case management system; there is no national figure.',
   },
   sources: ['cp-plans', 'allocations'],
+  annexA: cpAllocatedSwFromList7,
   target: { value: 100, kind: 'local' },
   england: null,
   directionComparator: 'previous',

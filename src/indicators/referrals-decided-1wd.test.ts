@@ -70,10 +70,14 @@ test('cohortBy received: rows undecided at as-at count as late once more than 1 
   assert.equal(c.numerator, 2);
   const late = c.members.filter((m) => m.dates['decided'] === null).map((m) => m.recordIds[0]);
   assert.deepEqual(late, ['c8', 'c9']);
-  // For over-3wd only c8 (over 3 working days undecided) joins: c9 is still pending.
+  // over-3wd has the same cohort (indicators.md §2): c9 (3 wd) is in its denominator but not yet over 3;
+  // c5 (4 wd) and c8 (8 wd undecided) are.
   const o = run(over3, data, '2022-23-Q1', 'ytd', withVariants({ 'screening.cohortBy': 'received' }));
-  assert.equal(o.denominator, 6);
-  assert.equal(o.numerator, 2);
+  assert.equal(o.denominator, 7);
+  assert.deepEqual(
+    o.members.filter((m) => m.inNumerator).map((m) => m.recordIds[0]),
+    ['c5', 'c8'],
+  );
 });
 
 test('no contacts decided in the period: denominator 0', () => {

@@ -37,7 +37,7 @@ export const referralsDecided1wd: IndicatorDefinition = {
     narrativeGroup: 'screening',
   },
   compute(input, ctx) {
-    const cohort = screeningCohort(input, ctx, 1);
+    const cohort = screeningCohort(input, ctx);
     const parts = { notes: cohort.notes, breakdowns: { timeliness: cohort.breakdown } };
     if (ctx.members === false) {
       let n = 0;

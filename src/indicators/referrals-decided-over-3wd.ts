@@ -5,6 +5,11 @@ import type { IndicatorDefinition } from './types.js';
 /**
  * referrals-decided-over-3wd (indicators.md §2): the referrals-decided-1wd cohort, and those taking over
  * three working days from receipt to decision (wd(received, decided) > 3).
+ *
+ * "Same cohort … as referrals-decided-1wd" is read literally, variant included: under
+ * `screening.cohortBy = received` a contact still undecided at as-at is in this denominator once it is in
+ * the 1wd one (wd(received, as-at) > 1), and in the numerator once wd(received, as-at) > 3. So the two
+ * measures always share one denominator (lib/screening.ts).
  */
 export const referralsDecidedOver3wd: IndicatorDefinition = {
   id: 'referrals-decided-over-3wd',
@@ -37,7 +42,7 @@ export const referralsDecidedOver3wd: IndicatorDefinition = {
     narrativeGroup: 'screening',
   },
   compute(input, ctx) {
-    const cohort = screeningCohort(input, ctx, 3);
+    const cohort = screeningCohort(input, ctx);
     const parts = { notes: cohort.notes, breakdowns: { timeliness: cohort.breakdown } };
     if (ctx.members === false) {
       let n = 0;

@@ -22,7 +22,7 @@ import type {
 } from '../model/local.js';
 import type { SourceKind } from '../model/source.js';
 import type { Ad1Record, DoLoRecord, PlacedAdoptionRecord, PrevPermRecord } from '../model/adoption.js';
-import type { AnnexACic, AnnexARow } from '../model/annex-a.js';
+import type { AnnexACic, AnnexACp, AnnexARow } from '../model/annex-a.js';
 import type { RowCount, ValidationIssue } from '../validate/issue.js';
 
 /** A file read by an import: never the raw content, only what identifies it (inputs.md §7). */
@@ -58,6 +58,8 @@ export interface StagedTables {
   dolo?: DoLoRecord[];
   /** Annex A List 8 (children in care). */
   annexACic?: AnnexACic[];
+  /** Annex A List 7 (CP plans with their allocated worker). */
+  annexACp?: AnnexACp[];
   /** Annex A lists stored, unused (10 Adoption, 11 Adopters). */
   annexARows?: AnnexARow[];
   contacts?: Contact[];

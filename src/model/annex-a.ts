@@ -55,6 +55,28 @@ export interface AnnexACic {
 }
 
 /**
+ * An Ofsted Annex A List 7 row (inputs.md §4) as the child-protection allocation fallback: one CP plan as
+ * the workbook shows it at its as-at date, with its Allocated Team and Allocated Worker. The plan itself
+ * also becomes a CIN `CpPlan` record (used only when no CIN census is loaded); this table is kept whatever
+ * else is loaded, as List 8 is, because `allocations.csv` is the primary source of the allocation.
+ * Natural key Child Unique ID + Plan Start Date; the latest workbook wins a key.
+ */
+export interface AnnexACp {
+  readonly id: string;
+  readonly childId: string;
+  /** The workbook's as-at date (its latest event date): the allocation cells are as at it. */
+  readonly asAt: IsoDate;
+  /** Plan Start Date. */
+  readonly startDate: IsoDate;
+  /** Plan End Date (blank while the plan is open). */
+  readonly endDate: IsoDate | null;
+  /** Allocated Team and Allocated Worker as written (a name or an id; blank when none). */
+  readonly team: string | null;
+  readonly worker: string | null;
+  readonly source: SourceRef;
+}
+
+/**
  * A row of an Annex A list cspi stores but does not use (List 10 Adoption, List 11 Adopters; inputs.md §4):
  * every cell kept as text under its header, so no input row is lost.
  */

@@ -15,7 +15,7 @@ import type {
 } from './local.js';
 import type { TableName } from './source.js';
 import type { Ad1Record, DoLoRecord, PlacedAdoptionRecord, PrevPermRecord } from './adoption.js';
-import type { AnnexACic, AnnexARow } from './annex-a.js';
+import type { AnnexACic, AnnexACp, AnnexARow } from './annex-a.js';
 
 /**
  * As-at dates of a dataset's sources (indicators.md §1.8): CIN `Source/DateTime` or its latest event;
@@ -62,6 +62,8 @@ export interface LaDataset {
   // Ofsted Annex A
   /** List 8 rows (latest workbook wins a child + start date): the children-in-care fallback. */
   readonly annexACic: readonly AnnexACic[];
+  /** List 7 rows (latest workbook wins a child + plan start): the CP allocation fallback. */
+  readonly annexACp: readonly AnnexACp[];
   /** Lists 10 and 11 (stored, unused), from the latest workbook holding them. */
   readonly annexARows: readonly AnnexARow[];
   /** Tables Ofsted Annex A supplies because no primary source is loaded (the report says so). */
@@ -105,6 +107,7 @@ export function emptyDataset(la: string): LaDataset {
     prevPerm: [],
     dolo: [],
     annexACic: [],
+    annexACp: [],
     annexARows: [],
     annexASupplied: new Set(),
     contacts: [],

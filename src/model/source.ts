@@ -40,6 +40,7 @@ export type TableName =
   | 'dolo'
   // Ofsted Annex A (only what no statutory or local table holds)
   | 'annex-a-cic'
+  | 'annex-a-cp'
   | 'annex-a-adoption'
   // local extract
   | 'contacts'

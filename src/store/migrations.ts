@@ -13,6 +13,7 @@ import { migration as datasetSnapshots } from './migrations/005-dataset-snapshot
 import { migration as submissionsKept } from './migrations/006-submissions-kept.js';
 import { migration as datasetSnapshotParts } from './migrations/007-dataset-snapshot-parts.js';
 import { migration as recordKeysBytewise } from './migrations/008-record-keys-bytewise.js';
+import { migration as annexACp } from './migrations/009-annex-a-cp.js';
 
 /**
  * Every schema change, in the order applied. Append new ones at the end (a file
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly Migration[] = [
   submissionsKept,
   datasetSnapshotParts,
   recordKeysBytewise,
+  annexACp,
 ];

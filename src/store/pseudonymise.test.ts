@@ -125,3 +125,28 @@ test('stored SSDA903 tables and Annex A rows are pseudonymised too', () => {
   });
   assert.equal(out.annexARows![0]!.childId, pseudonymId(key, '1001'));
 });
+
+test('Annex A List 7 allocations: the child and the allocated worker are pseudonymised, the team kept', () => {
+  const out = pseudonymiseTables(
+    {
+      annexACp: [
+        {
+          id: '1001/2021-10-01',
+          childId: '1001',
+          asAt: '2021-12-20' as IsoDate,
+          startDate: '2021-10-01' as IsoDate,
+          endDate: null,
+          team: 'CP Team 1',
+          worker: 'Jo Smith',
+          source: { file: 'annex-a.xlsx', position: 'List 7!A2' },
+        },
+      ],
+    },
+    key,
+  );
+  const r = out.annexACp![0]!;
+  assert.deepEqual(
+    [r.childId, r.worker, r.team],
+    [pseudonymId(key, '1001'), pseudonymId(key, 'Jo Smith'), 'CP Team 1'],
+  );
+});

@@ -134,6 +134,13 @@ export function pseudonymiseTables(
           worker: WORKER(key, r.worker),
         }));
         break;
+      case 'annexACp':
+        out.annexACp = (rows as NonNullable<StagedTables['annexACp']>).map((r) => ({
+          ...r,
+          childId: cid(r.childId),
+          worker: WORKER(key, r.worker),
+        }));
+        break;
       case 'annexARows':
         out.annexARows = (rows as NonNullable<StagedTables['annexARows']>).map((r) => ({
           ...r,

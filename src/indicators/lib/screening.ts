@@ -40,27 +40,35 @@ function awaiting(input: IndicatorInput, ctx: ComputeContext, asAt: IsoDate): No
 }
 
 /**
- * The screening cohort: `contacts` with outcome referral decided in the window (default), or received in
- * it (`screening.cohortBy = received`, where a row still undecided at as-at counts as late once
- * wd(received, as-at) > `lateAfter`). A decision before receipt leaves the cohort (note `invalidDates`).
- * Also returns the note `awaitingDecision` and the exclusive timeliness bands.
+ * Working days after receipt beyond which a contact still undecided at as-at joins the received cohort
+ * (`screening.cohortBy = received`): referrals-decided-1wd's own threshold.
  */
-export function screeningCohort(
-  input: IndicatorInput,
-  ctx: ComputeContext,
-  lateAfter: number,
-): ScreeningCohort {
+const LATE_AFTER = 1;
+
+/**
+ * The screening cohort: `contacts` with outcome referral decided in the window (default), or received in
+ * it (`screening.cohortBy = received`, where a row still undecided at as-at joins as late once
+ * wd(received, as-at) > 1). A decision before receipt leaves the cohort (note `invalidDates`).
+ * Also returns the note `awaitingDecision` and the exclusive timeliness bands.
+ *
+ * One cohort serves both measures. indicators.md §2 referrals-decided-over-3wd has "Same cohort, basis and
+ * variants as referrals-decided-1wd", so under cohortBy = received an undecided contact enters the
+ * over-3wd denominator exactly when it enters the 1wd one (once more than 1 working day old), and the
+ * over-3wd numerator only once wd(received, as-at) > 3 (it is already late for 1wd, not yet for 3wd). The
+ * two percentages therefore share a denominator and add up with the "over 1 and up to 3" band, as the
+ * timeliness breakdown shows.
+ */
+export function screeningCohort(input: IndicatorInput, ctx: ComputeContext): ScreeningCohort {
   const w = windowOf(ctx);
   const byReceived = variant<string>(ctx.settings, 'screening.cohortBy', 'decided') === 'received';
-  // Shared by the screening indicators: `lateAfter` only matters to undecided contacts (cohort by receipt).
-  const key = `screening|${w.start}|${w.end}|${ctx.period.end}|${ctx.settings.workingDays}|${byReceived ? `received|${lateAfter}` : 'decided'}`;
-  return sharedView(input, key, () => cohortOf(input, ctx, lateAfter, w, byReceived));
+  // Shared by the screening indicators (one cohort for both, see above).
+  const key = `screening|${w.start}|${w.end}|${ctx.period.end}|${ctx.settings.workingDays}|${byReceived ? 'received' : 'decided'}`;
+  return sharedView(input, key, () => cohortOf(input, ctx, w, byReceived));
 }
 
 function cohortOf(
   input: IndicatorInput,
   ctx: ComputeContext,
-  lateAfter: number,
   w: DateWindow,
   byReceived: boolean,
 ): ScreeningCohort {
@@ -74,7 +82,7 @@ function cohortOf(
       if (!decided) {
         if (c.outcome !== null && c.outcome !== 'referral') continue;
         const days = wd(ctx.settings, c.receivedDate, asAt);
-        if (days > lateAfter) cases.push({ contact: c, days, undecided: true });
+        if (days > LATE_AFTER) cases.push({ contact: c, days, undecided: true });
         continue;
       }
       if (c.outcome !== 'referral') continue;

@@ -132,6 +132,19 @@ describe('Annex A', () => {
       [cp.startDate, cp.initialCategoryOfAbuse, cp.latestCategoryOfAbuse, cp.reviewDates],
       ['2021-06-10', 'NEG', 'EMO', ['2021-09-01']],
     );
+    // List 7's allocation beside the plan, as at the workbook's latest event date (its review, 01/09/2021).
+    assert.deepEqual(s.tables.annexACp, [
+      {
+        id: 'C1/2021-06-10',
+        childId: 'C1',
+        asAt: '2021-09-01',
+        startDate: '2021-06-10',
+        endDate: null,
+        team: 'T',
+        worker: 'W',
+        source: { file: 'annex-a.xlsx', position: 'List 7!A2' },
+      },
+    ]);
     assert.equal(s.tables.children!.find((c) => c.childId === 'C1')!.sex, 'M');
     const codes = r.issues.map((i) => i.code);
     assert.ok(codes.includes('AA-EXTRA-COLUMN'));

@@ -17,6 +17,7 @@ import { sexCode } from '../sex-code.js';
 import type { AnnexARow } from '../../model/annex-a.js';
 import { annexACicRecord, type AnnexARowValues } from './map-annex-a-cic.js';
 import { annexACareLeaver } from './map-annex-a-care-leaver.js';
+import { annexACpRecord } from './map-annex-a-cp.js';
 
 /** What an Annex A workbook says about itself: the range of its key dates and its latest event date. */
 export interface AnnexAFacts {
@@ -83,10 +84,11 @@ function cellDate(v: Cell, date1904: boolean): { date: IsoDate | null; raw: stri
  * Streams an Ofsted Annex A workbook (inputs.md §4) with exceljs's WorkbookReader: sheets `List n`; the
  * header row is the first of the top 10 rows matching half the list's columns; label cells are mapped through
  * the tables in `data/annex-a` (`AA-UNMAPPED` warning when not). Every list's rows are checked and counted;
- * lists 3, 4, 5 and 7 become Referral, Assessment, Section47 and CP plan records, List 8 children-in-care
- * records and List 9 care-leaver statuses (the fallback sources); lists 10 and 11 are stored as raw rows;
- * every list's children become Child records. List 8 and 9 records, and raw rows, carry the workbook's
- * as-at date (its latest event date), so they are added once the whole workbook is read.
+ * lists 3, 4, 5 and 7 become Referral, Assessment, Section47 and CP plan records, List 7 also CP allocation
+ * records (its Allocated Team and Worker), List 8 children-in-care records and List 9 care-leaver statuses
+ * (the fallback sources); lists 10 and 11 are stored as raw rows; every list's children become Child
+ * records. List 7 allocation, List 8 and 9 records, and raw rows, carry the workbook's as-at date (its
+ * latest event date), so they are added once the whole workbook is read.
  * @example const facts = await readAnnexA(sink, { path, limits })
  */
 export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<AnnexAFacts> {
@@ -260,7 +262,11 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
               'Latest Date of Contact is blank and the workbook has no other dates, so the status has no date',
             );
         });
-      } else addRecord(list, sink, childId, position, dates, labels, get);
+      } else {
+        addRecord(list, sink, childId, position, dates, labels, get);
+        // List 7's allocation is as at the workbook's date: kept beside the plan (the CP allocation fallback).
+        if (list.number === 7) deferred.push((asAt) => sink.add('annexACp', annexACpRecord(rowValues, asAt)));
+      }
     }
     if (!header) {
       sink.issue({

@@ -6,12 +6,15 @@ import {
   EPISODE_COLUMNS,
   HEADER_COLUMNS,
   TODAY,
+  cinXml,
   csv,
   episodeRows,
   headerRows,
+  plainCinChildren,
   tempFolder,
 } from '../../ingest/test-fixtures.js';
 import {
+  LIST_7_HEADER,
   LIST_8_HEADER,
   LIST_9_HEADER,
   list8Row,
@@ -127,6 +130,32 @@ describe('Annex A as the fallback source, end to end (inputs.md §4)', () => {
       const neet = figure(dataset, 'care-leavers-neet');
       assert.deepEqual([neet.numerator, neet.denominator], [0, 1], 'care_leavers.csv, not List 9');
       assert.ok(!neet.notes.some((n) => n.code === 'annexA'));
+    } finally {
+      g.cleanup();
+    }
+  });
+
+  it('List 7 answers cp-allocated-sw when allocations.csv is absent, even with the CIN census loaded', async () => {
+    const g = tempFolder();
+    try {
+      // The census holds no CP plan; List 7 two plans open at the workbook's date (its latest date, the
+      // review of 20/03/2022), one with a worker named.
+      g.write('cin.xml', cinXml(plainCinChildren(2)));
+      const plan = (id: string, worker: string | null): unknown[] => [
+        ...[id, 'a) Male', 'WBRI', xd('2012-01-05'), 10, 'NONE', xd('2021-10-01'), 'NEG', 'NEG'],
+        ...[xd('2022-03-01'), 'Yes', xd('2022-03-20'), null, 'No', 0, 'CP Team', worker],
+      ];
+      const book = await writeWorkbook(`${f.dir}/annex-a-7.xlsx`, {
+        'List 7': [LIST_7_HEADER, plan('C1', 'Jo Smith'), plan('C2', null)],
+      });
+      const r = await readInputs([g.dir, book], { today: TODAY });
+      const { dataset } = assembleDataset('841', records(r));
+      assert.ok(!dataset.annexASupplied.has('cp-plans'), 'the census supplies the plans');
+      assert.equal(dataset.cpPlans.length, 0);
+      assert.ok(dataset.tables.has('annex-a-cp'));
+      const c = figure(dataset, 'cp-allocated-sw');
+      assert.deepEqual([c.status, c.numerator, c.denominator], ['ok', 1, 2]);
+      assert.match(c.notes.find((n) => n.code === 'annexA')!.detail!, /List 7 as at 20\/03\/2022/);
     } finally {
       g.cleanup();
     }

@@ -63,6 +63,7 @@ export const TABLE_NAMES: { readonly [K in keyof StagedTables]-?: readonly Table
   prevPerm: ['prev-perm'],
   dolo: ['dolo'],
   annexACic: ['annex-a-cic'],
+  annexACp: ['annex-a-cp'],
   annexARows: ['annex-a-adoption'],
   contacts: ['contacts'],
   strategyDiscussions: ['strategy-discussions'],
@@ -217,10 +218,12 @@ export function assembleDataset(
     }
   }
 
-  // Annex A's own lists: List 8 by child + start (the latest workbook wins); lists 10 and 11 as the latest
-  // workbook holding them gives them (stored, unused).
+  // Annex A's own lists: List 8 and List 7's allocations by child + start (the latest workbook wins);
+  // lists 10 and 11 as the latest workbook holding them gives them (stored, unused).
   const annexACic = keyed(annex, 'annexACic', (r) => `${r.childId}|${r.startDate}`, reidentify);
   if (has(annex, 'annexACic')) tables.add('annex-a-cic');
+  const annexACp = keyed(annex, 'annexACp', (r) => `${r.childId}|${r.startDate}`, reidentify);
+  if (has(annex, 'annexACp')) tables.add('annex-a-cp');
   const latestRows = [...annex].reverse().find((s) => s.tables.annexARows !== undefined);
   const annexARows = latestRows ? keyed([latestRows], 'annexARows', (r) => r.id, reidentify) : [];
   if (latestRows) tables.add('annex-a-adoption');
@@ -234,6 +237,7 @@ export function assembleDataset(
     children: kids.children,
     ...statutory,
     annexACic,
+    annexACp,
     annexARows,
     annexASupplied,
     ...localRecords,

@@ -1,5 +1,6 @@
 import type { Migration } from '../database.js';
 import { RECORD_TABLES } from '../records/record-tables.js';
+import { TABLES_009 } from './009-annex-a-cp.js';
 
 /**
  * PostgreSQL: the record tables' `submission_id` compares bytewise (`COLLATE "C"`), so the primary key
@@ -14,6 +15,7 @@ import { RECORD_TABLES } from '../records/record-tables.js';
  * its key, once: on a hub that already holds records this migration takes a while. A row-level security
  * policy on a record table (src/hub/la-isolation.ts) would block the change, so it is dropped and created
  * again as it was, in the same transaction. SQLite already compares text bytewise (BINARY): nothing to do.
+ * Tables created later (009) are created bytewise and are left out.
  */
 export const migration: Migration = {
   id: '008-record-keys-bytewise',
@@ -25,7 +27,9 @@ DECLARE
   p record;
   had boolean;
 BEGIN
-  FOREACH t IN ARRAY ARRAY[${RECORD_TABLES.map((r) => `'${r.table}'`).join(', ')}] LOOP
+  FOREACH t IN ARRAY ARRAY[${RECORD_TABLES.filter((r) => !TABLES_009.includes(r.table))
+    .map((r) => `'${r.table}'`)
+    .join(', ')}] LOOP
     SELECT policyname, roles, qual INTO p FROM pg_policies
       WHERE schemaname = current_schema() AND tablename = t AND policyname = 'la_only' AND cmd = 'SELECT';
     had := FOUND;

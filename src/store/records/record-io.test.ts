@@ -225,6 +225,18 @@ const ALL: StagedTables = {
       source: src(34),
     },
   ],
+  annexACp: [
+    {
+      id: 'C1/2021-10-01',
+      childId: 'C1',
+      asAt: d('2022-01-31'),
+      startDate: d('2021-10-01'),
+      endDate: null,
+      team: 'CP 2',
+      worker: 'W8',
+      source: src(36),
+    },
+  ],
   annexARows: [
     {
       id: 'List 10/3',

@@ -196,6 +196,12 @@ export const RECORD_TABLES: readonly RecordTable[] = [
     ),
   },
   {
+    key: 'annexACp',
+    table: 'rec_annex_a_cp',
+    sourceField: 'source',
+    columns: cols('id childId asAt:date startDate:date endDate:date team worker'),
+  },
+  {
     key: 'annexARows',
     table: 'rec_annex_a_rows',
     sourceField: 'source',
