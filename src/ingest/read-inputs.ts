@@ -42,7 +42,10 @@ export interface ReadInputsOptions {
   readonly limits?: Partial<IngestLimits>;
   /** Today (GEN-FUTURE); defaults to the London date now. */
   readonly today?: IsoDate;
-  /** Key for the UPN hash (inputs.md §7); defaults to one derived from the LA code. */
+  /**
+   * Key for the UPN hash (inputs.md §7); defaults to {@link upnKeyOf} the import's LA, once it is known (--la,
+   * else the CIN LEA).
+   */
   readonly upnKey?: string;
 }
 
@@ -87,7 +90,6 @@ export async function readInputs(
     (new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date()) as IsoDate);
   // One LA, however it was given (DfE number or ONS code): one UPN key, one LA in the report.
   const givenLa = options.la === undefined ? undefined : laCode(options.la);
-  const upnKey = options.upnKey ?? `cspi-upn:${givenLa ?? ''}`;
   const issues: ValidationIssue[] = [];
   if (options.year !== undefined && !/^\d{4}-\d{2}$/.test(options.year)) {
     issues.push(
@@ -147,7 +149,6 @@ export async function readInputs(
           table: sniff.match.table,
           index: sniff.match.index,
           limits,
-          upnKey,
           onChunk,
         });
         file = {
@@ -181,7 +182,6 @@ export async function readInputs(
           path: input.path,
           encoding: sniff.encoding,
           limits,
-          upnKey,
           today,
           onChunk,
         });
@@ -194,7 +194,7 @@ export async function readInputs(
           kind: { source: 'cin', facts },
         };
       } else if (sniff.kind === 'ssda903-xml') {
-        await read903Xml(sink, { path: input.path, encoding: sniff.encoding, limits, upnKey, onChunk });
+        await read903Xml(sink, { path: input.path, encoding: sniff.encoding, limits, onChunk });
         file = {
           input,
           format: 'ssda903-xml',
@@ -240,6 +240,10 @@ export async function readInputs(
   for (const f of read) for (const i of f.sink.issues) issues.push(i);
   const groups = groupSubmissions(read, issues);
   const la = resolveLa(read, givenLa ?? null, issues);
+  // UPNs are hashed now that the LA is settled, so one UPN hashes alike whether the LA came from --la or from
+  // a CIN LEA read after the SSDA903 files (inputs.md §7, X-UPN).
+  const upnKey = options.upnKey ?? upnKeyOf(la);
+  for (const f of read) f.sink.hashUpns(upnKey);
 
   const fileTables = new Map(read.filter((f) => f.label !== null).map((f) => [f.input.name, f.label!]));
   const submissions: StagedSubmission[] = [];
@@ -563,6 +567,16 @@ function resolveYear(
     // The year of the workbook's as-at date (a List 8 alone has only old start dates as key dates).
     g.year = override ?? (g.asAt ? fy(g.asAt) : fy(today));
   }
+}
+
+/**
+ * The key of an import's UPN hashes (inputs.md §7): `cspi-upn:` and the LA's DfE number (an ONS code keys as
+ * its number), so the UPNs of one LA hash alike in every import, however the LA was given. An import with no
+ * LA (only `cspi validate` reads without one: an import needs the LA) keys with no code.
+ * @example upnKeyOf('E06000005') //=> 'cspi-upn:841'
+ */
+export function upnKeyOf(la: string | null): string {
+  return `cspi-upn:${la === null ? '' : laCode(la)}`;
 }
 
 /** The import's LA: --la, else the CIN LEA; a CIN LEA that differs is `S-LA-MISMATCH`. */
