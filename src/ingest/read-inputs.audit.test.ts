@@ -105,6 +105,36 @@ describe('audit: date range of a local file', () => {
   });
 });
 
+describe('audit: as-at date of a local event file', () => {
+  it('is its latest date in any date column, up to today; its date range is of key dates (§5; indicators.md §1.8)', async () => {
+    const f = folder();
+    f.write(
+      'contacts.csv',
+      csv('contact_id,child_id,received_at,decided_at,outcome,source', [
+        'A1,1001,2022-03-01,2022-03-02,nfa,',
+        'A2,1002,2022-03-30T16:00,2022-04-01T09:00,referral,',
+        // A typo decided_at after today (GEN-FUTURE): not a date the extract covers.
+        'A3,1003,2022-03-15,2031-01-05,nfa,',
+      ]),
+    );
+    f.write(
+      'allocations.csv',
+      csv('child_id,worker_id,allocation_start,allocation_end', [
+        '1001,W1,2021-06-01,2022-02-10',
+        '1002,W1,2021-07-01,',
+      ]),
+    );
+    const r = await readInputs([f.dir], { today: TODAY });
+    const contacts = r.submissions.find((s) => s.tables.contacts)!;
+    assert.deepEqual(contacts.dateRange, { start: '2022-03-01', end: '2022-03-30' });
+    assert.equal(contacts.asAt, '2022-04-01');
+    assert.equal(contacts.collectionYear, '2021-22');
+    const allocations = r.submissions.find((s) => s.tables.allocations)!;
+    assert.deepEqual(allocations.dateRange, { start: '2021-06-01', end: '2021-07-01' });
+    assert.equal(allocations.asAt, '2022-02-10');
+  });
+});
+
 describe('audit: UPN hashes link one child across imports of one LA', () => {
   it('the same UPN hashes the same whether the LA came from --la or from the CIN LEA (§7, X-UPN)', async () => {
     // inputs.md §7: "UPNs serve validation and linking and are stored as keyed hashes"; §6 X-UPN "one UPN,

@@ -17,7 +17,7 @@ import { read903Csv } from './ssda903/read-903-csv.js';
 import { read903Xml } from './ssda903/read-903-xml.js';
 import { REQUIRED_903_TABLES, type Ssda903Table } from './ssda903/tables.js';
 import { readCinXml, type CinFileFacts } from './cin/read-cin-xml.js';
-import { readLocalCsv, type LocalFileRange } from './local/read-local-csv.js';
+import { readLocalCsv, type LocalFileDates } from './local/read-local-csv.js';
 import { UNDATED_LOCAL_TABLES, type LocalTable } from './local/tables.js';
 import { dfeLaCode, laCode } from './la-code.js';
 import type { AnnexAFacts } from './annex-a/read-annex-a.js';
@@ -60,7 +60,7 @@ interface ReadFile {
   readonly kind:
     | { readonly source: 'ssda903'; readonly table: Ssda903Table | 'xml' }
     | { readonly source: 'cin'; readonly facts: CinFileFacts }
-    | { readonly source: 'local'; readonly table: LocalTable; readonly range: LocalFileRange | null }
+    | { readonly source: 'local'; readonly table: LocalTable; readonly dates: LocalFileDates }
     | { readonly source: 'annex-a'; readonly facts: AnnexAFacts };
 }
 
@@ -161,7 +161,7 @@ export async function readInputs(
         };
       } else if (sniff.kind === 'csv') {
         const m = sniff.match as { table: LocalTable; index: Record<string, number> };
-        const range = await readLocalCsv(sink, {
+        const dates = await readLocalCsv(sink, {
           path: input.path,
           table: m.table,
           index: m.index,
@@ -175,7 +175,7 @@ export async function readInputs(
           sink,
           label: m.table,
           sha256: hash.digest('hex'),
-          kind: { source: 'local', table: m.table, range },
+          kind: { source: 'local', table: m.table, dates },
         };
       } else if (sniff.kind === 'cin-xml') {
         const facts = await readCinXml(sink, {
@@ -553,10 +553,12 @@ function resolveYear(
     return;
   }
   if (f.kind.source === 'local') {
-    // The key dates up to today (readLocalCsv leaves out a typo date in the future, GEN-FUTURE; §5).
-    const range = f.kind.range;
+    // The key dates up to today (readLocalCsv leaves out a typo date in the future, GEN-FUTURE; §5) make the
+    // range a newer file replaces and the year; the as-at date is the file's latest date of any kind up to
+    // today (indicators.md §1.8), e.g. a contact's decided_at after the last received_at.
+    const { range, latest } = f.kind.dates;
     g.dateRange = range;
-    g.asAt = range?.end ?? null;
+    g.asAt = latest;
     g.year = override ?? (range ? fy(range.end) : fy(today));
     return;
   }
