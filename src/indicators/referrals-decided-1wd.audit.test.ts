@@ -37,39 +37,32 @@ test('audit §2 over-3wd: under cohortBy = received the cohort is the same as re
 
 // indicators.md §1.8 As-at: "Each source of a dataset version has its own as-at date (… each local event
 // file's latest date)". contacts.csv below holds dates up to Thu 2022-03-31 (a decided_at); its latest
-// received_at is Wed 2022-03-30.
-test(
-  'audit §1.8: the contacts file as-at is its latest date (a decided_at), not its latest received_at',
-  {
-    todo:
-      'ingest (map-local-row) takes a local file’s as-at from its key date only (received_at, allocation_start); ' +
-      'a later decided_at / allocation_end is ignored. Fix belongs to ingest, not the indicator',
-  },
-  async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cspi-audit-'));
-    try {
-      writeFileSync(
-        join(dir, 'contacts.csv'),
-        [
-          'contact_id,child_id,received_at,decided_at,outcome,source',
-          'K1,C1,2022-03-28T09:00,2022-03-28T15:00,referral,2A',
-          'K2,C2,2022-03-30T09:00,2022-03-31T10:00,referral,2A',
-        ].join('\n') + '\n',
-      );
-      const { assembled } = await readAsImport(dir, '841', isoDate('2022-04-05'));
-      const data = assembled.dataset;
-      assert.equal(data.asAt.local.contacts, '2022-03-31');
-      // K2 was decided 1 working day after receipt (as at 2022-03-31): in the received-cohort numerator.
-      const c = run(def, data, '2021-22-Q4', 'in-period', byReceived);
-      assert.equal(c.denominator, 2);
-      assert.equal(c.numerator, 2);
-      // The year ends on the file's latest date: the figure is not provisional.
-      assert.equal(
-        run(def, data, '2021-22-Q4', 'in-period').notes.find((n) => n.code === 'provisional'),
-        undefined,
-      );
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  },
-);
+// received_at is Wed 2022-03-30. Ingest takes the as-at from every date column of the file (readLocalCsv),
+// the date range a newer file replaces from the key dates only (inputs.md §5).
+test('audit §1.8: the contacts file as-at is its latest date (a decided_at), not its latest received_at', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cspi-audit-'));
+  try {
+    writeFileSync(
+      join(dir, 'contacts.csv'),
+      [
+        'contact_id,child_id,received_at,decided_at,outcome,source',
+        'K1,C1,2022-03-28T09:00,2022-03-28T15:00,referral,2A',
+        'K2,C2,2022-03-30T09:00,2022-03-31T10:00,referral,2A',
+      ].join('\n') + '\n',
+    );
+    const { assembled } = await readAsImport(dir, '841', isoDate('2022-04-05'));
+    const data = assembled.dataset;
+    assert.equal(data.asAt.local.contacts, '2022-03-31');
+    // K2 was decided 1 working day after receipt (as at 2022-03-31): in the received-cohort numerator.
+    const c = run(def, data, '2021-22-Q4', 'in-period', byReceived);
+    assert.equal(c.denominator, 2);
+    assert.equal(c.numerator, 2);
+    // The year ends on the file's latest date: the figure is not provisional.
+    assert.equal(
+      run(def, data, '2021-22-Q4', 'in-period').notes.find((n) => n.code === 'provisional'),
+      undefined,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,6 +1,7 @@
 import type { StagedTables } from './staged.js';
 import type { Severity, ValidationIssue } from '../validate/issue.js';
 import { clipValue } from './clip-value.js';
+import { upnHash } from './upn-hash.js';
 
 /** Raw values a record does not keep but rules need (e.g. the DOB column of Reviews, the SEX code as given). */
 export type RecordExtras = Readonly<Record<string, string | null>>;
@@ -30,6 +31,8 @@ export class FileSink {
   readonly issues: ValidationIssue[] = [];
   /** Rows read per label, as one counter object each: counting a row is then one look-up, not a get and a set. */
   private readonly counters = new Map<string, { n: number }>();
+  /** Child records and their UPNs as read, waiting for the import's UPN key ({@link hashUpns}). */
+  private pendingUpns: { readonly child: { upnHash: string | null }; readonly upn: string }[] = [];
 
   constructor(
     readonly file: string,
@@ -67,6 +70,20 @@ export class FileSink {
    */
   id(_table: string, key: string, _position: string): string {
     return key;
+  }
+
+  /**
+   * Notes a staged child's UPN, to be hashed by {@link hashUpns} once the import's LA is known: the key
+   * depends on the LA, which may come from a CIN census read after this file (inputs.md §1, §7).
+   */
+  upn(child: { readonly upnHash: string | null }, upn: string | null): void {
+    if (upn !== null) this.pendingUpns.push({ child: child as { upnHash: string | null }, upn });
+  }
+
+  /** Sets the UPN hash of every child noted by {@link upn}, under the import's key, and forgets the UPNs. */
+  hashUpns(key: string): void {
+    for (const { child, upn } of this.pendingUpns) child.upnHash = upnHash(upn, key);
+    this.pendingUpns = [];
   }
 
   /** Records an issue found while reading a row. */

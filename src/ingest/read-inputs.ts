@@ -16,8 +16,9 @@ import type { FileInfo, IngestResult, StagedSubmission, StagedTables } from './s
 import { read903Csv } from './ssda903/read-903-csv.js';
 import { read903Xml } from './ssda903/read-903-xml.js';
 import { REQUIRED_903_TABLES, type Ssda903Table } from './ssda903/tables.js';
+import { ssda903CollectionYear } from './ssda903/collection-year.js';
 import { readCinXml, type CinFileFacts } from './cin/read-cin-xml.js';
-import { readLocalCsv, type LocalFileRange } from './local/read-local-csv.js';
+import { readLocalCsv, type LocalFileDates } from './local/read-local-csv.js';
 import { UNDATED_LOCAL_TABLES, type LocalTable } from './local/tables.js';
 import { dfeLaCode, laCode } from './la-code.js';
 import type { AnnexAFacts } from './annex-a/read-annex-a.js';
@@ -42,7 +43,10 @@ export interface ReadInputsOptions {
   readonly limits?: Partial<IngestLimits>;
   /** Today (GEN-FUTURE); defaults to the London date now. */
   readonly today?: IsoDate;
-  /** Key for the UPN hash (inputs.md §7); defaults to one derived from the LA code. */
+  /**
+   * Key for the UPN hash (inputs.md §7); defaults to {@link upnKeyOf} the import's LA, once it is known (--la,
+   * else the CIN LEA).
+   */
   readonly upnKey?: string;
 }
 
@@ -57,7 +61,7 @@ interface ReadFile {
   readonly kind:
     | { readonly source: 'ssda903'; readonly table: Ssda903Table | 'xml' }
     | { readonly source: 'cin'; readonly facts: CinFileFacts }
-    | { readonly source: 'local'; readonly table: LocalTable; readonly range: LocalFileRange | null }
+    | { readonly source: 'local'; readonly table: LocalTable; readonly dates: LocalFileDates }
     | { readonly source: 'annex-a'; readonly facts: AnnexAFacts };
 }
 
@@ -87,7 +91,6 @@ export async function readInputs(
     (new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date()) as IsoDate);
   // One LA, however it was given (DfE number or ONS code): one UPN key, one LA in the report.
   const givenLa = options.la === undefined ? undefined : laCode(options.la);
-  const upnKey = options.upnKey ?? `cspi-upn:${givenLa ?? ''}`;
   const issues: ValidationIssue[] = [];
   if (options.year !== undefined && !/^\d{4}-\d{2}$/.test(options.year)) {
     issues.push(
@@ -147,7 +150,6 @@ export async function readInputs(
           table: sniff.match.table,
           index: sniff.match.index,
           limits,
-          upnKey,
           onChunk,
         });
         file = {
@@ -160,7 +162,7 @@ export async function readInputs(
         };
       } else if (sniff.kind === 'csv') {
         const m = sniff.match as { table: LocalTable; index: Record<string, number> };
-        const range = await readLocalCsv(sink, {
+        const dates = await readLocalCsv(sink, {
           path: input.path,
           table: m.table,
           index: m.index,
@@ -174,14 +176,13 @@ export async function readInputs(
           sink,
           label: m.table,
           sha256: hash.digest('hex'),
-          kind: { source: 'local', table: m.table, range },
+          kind: { source: 'local', table: m.table, dates },
         };
       } else if (sniff.kind === 'cin-xml') {
         const facts = await readCinXml(sink, {
           path: input.path,
           encoding: sniff.encoding,
           limits,
-          upnKey,
           today,
           onChunk,
         });
@@ -194,7 +195,7 @@ export async function readInputs(
           kind: { source: 'cin', facts },
         };
       } else if (sniff.kind === 'ssda903-xml') {
-        await read903Xml(sink, { path: input.path, encoding: sniff.encoding, limits, upnKey, onChunk });
+        await read903Xml(sink, { path: input.path, encoding: sniff.encoding, limits, onChunk });
         file = {
           input,
           format: 'ssda903-xml',
@@ -240,6 +241,10 @@ export async function readInputs(
   for (const f of read) for (const i of f.sink.issues) issues.push(i);
   const groups = groupSubmissions(read, issues);
   const la = resolveLa(read, givenLa ?? null, issues);
+  // UPNs are hashed now that the LA is settled, so one UPN hashes alike whether the LA came from --la or from
+  // a CIN LEA read after the SSDA903 files (inputs.md §7, X-UPN).
+  const upnKey = options.upnKey ?? upnKeyOf(la);
+  for (const f of read) f.sink.hashUpns(upnKey);
 
   const fileTables = new Map(read.filter((f) => f.label !== null).map((f) => [f.input.name, f.label!]));
   const submissions: StagedSubmission[] = [];
@@ -501,19 +506,18 @@ function resolveYear(
   const fy = (d: IsoDate): string => financialYearContaining(d).financialYear;
   const names = g.files.map((f) => f.input.name).join(', ');
   if (g.source === 'ssda903') {
-    let latest: IsoDate | null = null;
-    const see = (d: IsoDate | null): void => {
-      if (d !== null && (latest === null || d > latest)) latest = d;
-    };
     // A row dated after today is rejected (GEN-FUTURE): its typo date does not tell the year.
+    const starts: IsoDate[] = [];
+    const inYear: IsoDate[] = [];
     for (const e of tables.episodes ?? []) {
       if (e.decom > today || (e.dec !== null && e.dec > today)) continue;
-      see(e.decom);
-      see(e.dec);
+      starts.push(e.decom);
+      if (e.dec !== null) inYear.push(e.dec);
     }
-    for (const r of tables.cicReviews ?? []) if (r.reviewDate <= today) see(r.reviewDate);
-    g.asAt = latest;
-    g.year = override ?? (latest !== null ? fy(latest) : null);
+    for (const r of tables.cicReviews ?? []) if (r.reviewDate <= today) inYear.push(r.reviewDate);
+    const set = ssda903CollectionYear({ starts, inYear }, override);
+    g.asAt = set?.asAt ?? null;
+    g.year = set?.year ?? null;
     if (g.year === null) {
       issues.push(
         structuralIssue(
@@ -549,10 +553,12 @@ function resolveYear(
     return;
   }
   if (f.kind.source === 'local') {
-    // The key dates up to today (readLocalCsv leaves out a typo date in the future, GEN-FUTURE; §5).
-    const range = f.kind.range;
+    // The key dates up to today (readLocalCsv leaves out a typo date in the future, GEN-FUTURE; §5) make the
+    // range a newer file replaces and the year; the as-at date is the file's latest date of any kind up to
+    // today (indicators.md §1.8), e.g. a contact's decided_at after the last received_at.
+    const { range, latest } = f.kind.dates;
     g.dateRange = range;
-    g.asAt = range?.end ?? null;
+    g.asAt = latest;
     g.year = override ?? (range ? fy(range.end) : fy(today));
     return;
   }
@@ -563,6 +569,16 @@ function resolveYear(
     // The year of the workbook's as-at date (a List 8 alone has only old start dates as key dates).
     g.year = override ?? (g.asAt ? fy(g.asAt) : fy(today));
   }
+}
+
+/**
+ * The key of an import's UPN hashes (inputs.md §7): `cspi-upn:` and the LA's DfE number (an ONS code keys as
+ * its number), so the UPNs of one LA hash alike in every import, however the LA was given. An import with no
+ * LA (only `cspi validate` reads without one: an import needs the LA) keys with no code.
+ * @example upnKeyOf('E06000005') //=> 'cspi-upn:841'
+ */
+export function upnKeyOf(la: string | null): string {
+  return `cspi-upn:${la === null ? '' : laCode(la)}`;
 }
 
 /** The import's LA: --la, else the CIN LEA; a CIN LEA that differs is `S-LA-MISMATCH`. */

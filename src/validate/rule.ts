@@ -40,6 +40,11 @@ export interface RuleHit {
   readonly severity?: Exclude<Severity, 'structural'>;
   /** A repaired record that replaces this one (warnings "repaired by the stated rule"). */
   readonly repair?: AnyRecord;
+  /**
+   * Records read from the same row as this one (an Annex A List 5 row gives a Section47 and a strategy
+   * discussion), rejected with it by an error: the row is listed once, by this hit.
+   */
+  readonly alsoRejects?: readonly { readonly table: StagedTableKey; readonly record: AnyRecord }[];
 }
 
 /** A rule ran and found these, or was skipped (e.g. its table is absent). */

@@ -50,9 +50,14 @@ export function runRules(
     for (const hit of outcome.hits) {
       const severity = hit.severity ?? rule.severity;
       if (severity === 'error') {
-        let set = rejected.get(hit.table);
-        if (!set) rejected.set(hit.table, (set = new Set()));
-        set.add(hit.record);
+        for (const { table, record } of [
+          { table: hit.table, record: hit.record },
+          ...(hit.alsoRejects ?? []),
+        ]) {
+          let set = rejected.get(table);
+          if (!set) rejected.set(table, (set = new Set()));
+          set.add(record);
+        }
         const src = sourceOf(hit.record);
         const path = src ? xmlPathOf(src.position) : null;
         if (path && src) {

@@ -1,14 +1,9 @@
 import type { FileSink } from '../file-sink.js';
 import { RowFields } from '../row-fields.js';
 import { xmlPosition, type XmlNode } from '../xml/xml-schema.js';
-import { upnHash } from '../upn-hash.js';
 import { sexCode } from '../sex-code.js';
 import { internCode } from '../intern-code.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
-
-export interface MapCinOptions {
-  readonly upnKey: string;
-}
 
 const NESTED = ['Assessments', 'CINPlanDates', 'Section47', 'ChildProtectionPlans'] as const;
 
@@ -68,9 +63,9 @@ export interface CinChildDates {
  * CIN plans, Section 47s and CP plans. A Child without a usable LAchildID is rejected (`CIN-CHILD-ID`) and so
  * is everything in it; a CINdetails without a usable CINreferralDate (`CIN-REF-DATE`) likewise. Each rejected
  * nested element is listed as `PARENT-REJECTED`, so every element read is loaded or listed.
- * @example mapCinChild(node, sink, { upnKey }, dates) // stages children, referrals, assessments, …
+ * @example mapCinChild(node, sink, dates) // stages children, referrals, assessments, …
  */
-export function mapCinChild(node: XmlNode, sink: FileSink, o: MapCinOptions, dates: CinChildDates): void {
+export function mapCinChild(node: XmlNode, sink: FileSink, dates: CinChildDates): void {
   sink.read('Child');
   const ids = node.children['ChildIdentifiers']?.[0];
   const chars = node.children['ChildCharacteristics']?.[0];
@@ -103,20 +98,19 @@ export function mapCinChild(node: XmlNode, sink: FileSink, o: MapCinOptions, dat
     return;
   }
   const childId = rawId;
-  sink.add(
-    'children',
-    {
-      childId,
-      dob,
-      sex: sexCode(sexRaw),
-      ethnicity: code(chars?.leaves['Ethnicity']),
-      deathDate: death,
-      upnHash: upnHash(ids?.leaves['UPN'] ?? null, o.upnKey),
-      disabilities: codes(chars?.children['Disabilities']?.[0]?.leafLists['Disability']),
-      sources: [{ file: sink.file, position: f.position }],
-    },
-    { sexElement, SEX: sexRaw },
-  );
+  const child = {
+    childId,
+    dob,
+    sex: sexCode(sexRaw),
+    ethnicity: code(chars?.leaves['Ethnicity']),
+    deathDate: death,
+    // Hashed once the import's LA is known (FileSink.hashUpns).
+    upnHash: null,
+    disabilities: codes(chars?.children['Disabilities']?.[0]?.leafLists['Disability']),
+    sources: [{ file: sink.file, position: f.position }],
+  };
+  sink.add('children', child, { sexElement, SEX: sexRaw });
+  sink.upn(child, ids?.leaves['UPN'] ?? null);
 
   for (const d of details) mapReferral(d, sink, childId, dates);
 }

@@ -23,7 +23,6 @@ export interface ReadCinXmlOptions {
   readonly path: string;
   readonly encoding: TextEncoding;
   readonly limits: IngestLimits;
-  readonly upnKey: string;
   /** Today: event dates after it (rejected typos) do not count as the census's latest event. */
   readonly today: IsoDate;
   onChunk?(chunk: Buffer): void;
@@ -32,7 +31,7 @@ export interface ReadCinXmlOptions {
 /**
  * Streams a CIN census XML file (inputs.md §3) into the sink, one Child at a time (memory does not grow with
  * file size beyond the records kept), and returns what its Header says.
- * @example const facts = await readCinXml(sink, { path, encoding: 'utf-8', limits, upnKey, today })
+ * @example const facts = await readCinXml(sink, { path, encoding: 'utf-8', limits, today })
  */
 export async function readCinXml(sink: FileSink, o: ReadCinXmlOptions): Promise<CinFileFacts> {
   const facts: CinFileFacts = {
@@ -63,7 +62,7 @@ export async function readCinXml(sink: FileSink, o: ReadCinXmlOptions): Promise<
         facts.sourceDate = src?.leaves['DateTime'] ? londonDate(src.leaves['DateTime']) : null;
         return;
       }
-      mapCinChild(node, sink, { upnKey: o.upnKey }, dates);
+      mapCinChild(node, sink, dates);
     },
   });
   facts.latestEvent = dates.latest;

@@ -29,13 +29,24 @@ function slug(v: string): string {
     .replace(/[\s_]+/g, '-');
 }
 
+/** The dates of a loaded row of a local event file: its key date, and the row's other dates (blank = null). */
+export interface LocalRowDates {
+  /** The key date (`received_at`, `allocation_start`, …): the file's date range is made of these (§5). */
+  readonly key: IsoDate;
+  /** Every other date of the row (`decided_at`, `allocation_end`, `s47_start`): with the key, the file's as-at. */
+  readonly others: readonly (IsoDate | null)[];
+}
+
+const NO_OTHER_DATES: readonly (IsoDate | null)[] = [];
+
 /**
  * Maps one local extract row (inputs.md §5) to its record, checking types (`date` YYYY-MM-DD, `datetime` →
  * Europe/London date, `bool`) and the LOC- rules that need the raw text (LOC-OUTCOME, LOC-PCD, LOC-POP).
- * Returns the row's key date (for the file's date range) or null.
- * @example mapLocalRow('contacts', get, fields, sink) //=> '2021-06-01'
+ * Returns the row's dates (for the file's date range and as-at date), or null for a row not loaded or of a
+ * reference table (workers, placements_long_term, postcodes, population: no as-at date, indicators.md §1.8).
+ * @example mapLocalRow('contacts', get, fields, sink) //=> { key: '2021-06-01', others: ['2021-06-02'] }
  */
-export function mapLocalRow(table: LocalTable, get: Get, f: RowFields, sink: FileSink): IsoDate | null {
+export function mapLocalRow(table: LocalTable, get: Get, f: RowFields, sink: FileSink): LocalRowDates | null {
   const source = { file: sink.file, position: f.position };
   switch (table) {
     case 'contacts': {
@@ -72,7 +83,7 @@ export function mapLocalRow(table: LocalTable, get: Get, f: RowFields, sink: Fil
         referralSource: get('source')?.toUpperCase() ?? null,
         source,
       });
-      return received;
+      return { key: received, others: [decided] };
     }
     case 'cp_visits':
     case 'cla_visits': {
@@ -92,7 +103,7 @@ export function mapLocalRow(table: LocalTable, get: Get, f: RowFields, sink: Fil
         visitId,
         source,
       });
-      return date;
+      return { key: date, others: NO_OTHER_DATES };
     }
     case 'allocations': {
       const child = (f.childId = f.required('child_id', get('child_id')));
@@ -126,7 +137,7 @@ export function mapLocalRow(table: LocalTable, get: Get, f: RowFields, sink: Fil
         team: get('team'),
         source,
       });
-      return start;
+      return { key: start, others: [end] };
     }
     case 'workers': {
       const worker = f.required('worker_id', get('worker_id'));
@@ -176,7 +187,7 @@ export function mapLocalRow(table: LocalTable, get: Get, f: RowFields, sink: Fil
         outcome,
         source,
       });
-      return date;
+      return { key: date, others: NO_OTHER_DATES };
     }
     case 'care_leavers': {
       const child = (f.childId = f.required('child_id', get('child_id')));
@@ -210,7 +221,7 @@ export function mapLocalRow(table: LocalTable, get: Get, f: RowFields, sink: Fil
         eligibility,
         source,
       });
-      return date;
+      return { key: date, others: NO_OTHER_DATES };
     }
     case 'placements_long_term': {
       const child = (f.childId = f.required('child_id', get('child_id')));
@@ -249,7 +260,7 @@ export function mapLocalRow(table: LocalTable, get: Get, f: RowFields, sink: Fil
         s47Start: s47,
         source,
       });
-      return date;
+      return { key: date, others: [s47] };
     }
     case 'population': {
       const year = f.required('year', get('year'), 'LOC-POP');

@@ -12,25 +12,39 @@ export interface ReadLocalCsvOptions {
   readonly table: LocalTable;
   readonly index: Readonly<Record<string, number>>;
   readonly limits: IngestLimits;
-  /** Today: key dates after it (rejected typos) are left out of the file's range. */
+  /** Today: dates after it (rejected typos, GEN-FUTURE) are left out of the file's range and as-at date. */
   readonly today: IsoDate;
   onChunk?(chunk: Buffer): void;
 }
 
-/** The key-date range of the rows loaded from a local file, up to today (null when it holds none). */
+/** The key-date range of the rows loaded from a local file, up to today. */
 export interface LocalFileRange {
   readonly start: IsoDate;
   readonly end: IsoDate;
 }
 
+/** What a local file's loaded rows say of its dates (all up to today). */
+export interface LocalFileDates {
+  /** The range of the key dates (§5: a newer file replaces earlier rows whose key date lies in it); null when none. */
+  readonly range: LocalFileRange | null;
+  /**
+   * The file's as-at date: its latest date in any date column (indicators.md §1.8: "each local event file's
+   * latest date"), so a contacts file whose last event is a decision is as at that decision's date, not its
+   * last contact's receipt. Null for a reference table (no dates) or a file with no dated rows.
+   */
+  readonly latest: IsoDate | null;
+}
+
 /**
- * Reads one local extract CSV (inputs.md §5) into the sink and returns the range of its rows' key dates.
- * @example await readLocalCsv(sink, { path, table: 'contacts', index, limits, today }) //=> { start: '2021-04-01', end: '2022-03-31' }
+ * Reads one local extract CSV (inputs.md §5) into the sink and returns the range of its rows' key dates and
+ * its latest date of any kind.
+ * @example await readLocalCsv(sink, { path, table: 'contacts', index, limits, today }) //=> { range: { start: '2021-04-01', end: '2022-03-31' }, latest: '2022-04-01' }
  */
-export async function readLocalCsv(sink: FileSink, o: ReadLocalCsvOptions): Promise<LocalFileRange | null> {
+export async function readLocalCsv(sink: FileSink, o: ReadLocalCsvOptions): Promise<LocalFileDates> {
   const columns = Object.values(o.index).filter((i) => i >= 0).length;
   let start: IsoDate | null = null;
   let end: IsoDate | null = null;
+  let latest: IsoDate | null = null;
   await streamCsv({
     path: o.path,
     file: sink.file,
@@ -50,14 +64,17 @@ export async function readLocalCsv(sink: FileSink, o: ReadLocalCsvOptions): Prom
           f,
           sink,
         );
-        // A row dated after today is rejected (GEN-FUTURE): its typo date is no date the extract covers,
-        // so it neither widens the range a newer file replaces nor moves the file's as-at date (§5).
-        if (d !== null && d <= o.today) {
-          if (start === null || d < start) start = d;
-          if (end === null || d > end) end = d;
-        }
+        if (d === null) return;
+        // A row keyed after today is rejected (GEN-FUTURE): its typo date is no date the extract covers, so it
+        // neither widens the range a newer file replaces nor moves the file's as-at date (§5); nor does any
+        // other date after today (a typo decided_at, a planned allocation_end).
+        if (d.key > o.today) return;
+        if (start === null || d.key < start) start = d.key;
+        if (end === null || d.key > end) end = d.key;
+        if (latest === null || d.key > latest) latest = d.key;
+        for (const x of d.others) if (x !== null && x <= o.today && x > latest) latest = x;
       },
     },
   });
-  return start !== null && end !== null ? { start, end } : null;
+  return { range: start !== null && end !== null ? { start, end } : null, latest };
 }

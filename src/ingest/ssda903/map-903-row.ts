@@ -2,14 +2,12 @@ import type { FileSink } from '../file-sink.js';
 import type { RowFields } from '../row-fields.js';
 import type { DateStyle } from '../parse-date.js';
 import type { Ssda903Table } from './tables.js';
-import { upnHash } from '../upn-hash.js';
 import { sexCode } from '../sex-code.js';
 import { internCode } from '../intern-code.js';
 
 /** What mapping a 903 row needs besides the row. */
 export interface Map903Options {
   readonly dateStyle: DateStyle;
-  readonly upnKey: string;
 }
 
 /** A row's cells by canonical column name, trimmed, blank = null. */
@@ -20,7 +18,7 @@ export type CellGetter = (column: string) => string | null;
  * dates and flags as it goes; a row with an error is not staged. Codes are stored upper-case; whether a code
  * is valid for the collection year is checked later by the year's rules (the year is known only once the
  * whole set is read). AD1, PlacedAdoption, PrevPerm and DoLo rows are stored (no indicator reads them).
- * @example map903Row('Episodes', get, fields, sink, { dateStyle: 'dmy', upnKey }) // stages one Episode
+ * @example map903Row('Episodes', get, fields, sink, { dateStyle: 'dmy' }) // stages one Episode
  */
 export function map903Row(
   table: Ssda903Table,
@@ -41,20 +39,19 @@ export function map903Row(
       const dob = f.date('DOB', get('DOB'), s, { required: true });
       const sexRaw = f.required('SEX', get('SEX'));
       if (f.rejected || child === null) return;
-      sink.add(
-        'children',
-        {
-          childId: child,
-          dob,
-          sex: sexCode(sexRaw),
-          ethnicity: upper(get, 'ETHNIC'),
-          deathDate: null,
-          upnHash: upnHash(get('UPN'), o.upnKey),
-          disabilities: [],
-          sources: [source],
-        },
-        { SEX: sexRaw, MC_DOB: get('MC_DOB'), MOTHER: get('MOTHER') },
-      );
+      const record = {
+        childId: child,
+        dob,
+        sex: sexCode(sexRaw),
+        ethnicity: upper(get, 'ETHNIC'),
+        deathDate: null,
+        // Hashed once the import's LA is known (FileSink.hashUpns).
+        upnHash: null,
+        disabilities: [],
+        sources: [source],
+      };
+      sink.add('children', record, { SEX: sexRaw, MC_DOB: get('MC_DOB'), MOTHER: get('MOTHER') });
+      sink.upn(record, get('UPN'));
       return;
     }
     case 'Episodes': {

@@ -13,14 +13,13 @@ export interface Read903CsvOptions {
   /** Canonical column → index in the file (-1 absent). */
   readonly index: Readonly<Record<string, number>>;
   readonly limits: IngestLimits;
-  readonly upnKey: string;
   onChunk?(chunk: Buffer): void;
 }
 
 /**
  * Reads one SSDA903 CSV table (inputs.md §2.1) into the sink: rows streamed, each mapped to its record;
  * a row with the wrong number of fields is `GEN-FIELDS` (error).
- * @example await read903Csv(sink, { path, table: 'Episodes', index, limits, upnKey })
+ * @example await read903Csv(sink, { path, table: 'Episodes', index, limits })
  */
 export async function read903Csv(sink: FileSink, o: Read903CsvOptions): Promise<void> {
   const columns = Object.values(o.index).filter((i) => i >= 0).length;
@@ -56,7 +55,7 @@ class Ssda903Rows implements CsvRowSink {
     private readonly o: Read903CsvOptions,
     private readonly columns: number,
   ) {
-    this.options = { dateStyle: 'dmy', upnKey: o.upnKey };
+    this.options = { dateStyle: 'dmy' };
   }
 
   row(cells: string[], line: number): void {

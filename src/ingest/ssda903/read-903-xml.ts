@@ -15,7 +15,6 @@ export interface Read903XmlOptions {
   readonly path: string;
   readonly encoding: TextEncoding;
   readonly limits: IngestLimits;
-  readonly upnKey: string;
   onChunk?(chunk: Buffer): void;
 }
 
@@ -25,10 +24,10 @@ export interface Read903XmlOptions {
  * AREVIEW → Reviews, AMISSING → Missing, OC2, PERMANENCE → PrevPerm, AD_PLACED → PlacedAdoption, EPISODE →
  * Episodes (PL = PLACE). DOB is copied from HEADER; self-closed elements are null. Rows are counted per element
  * type, except the UASC, OC3 and AD1 rows of a HEADER, counted under those tables (inputs.md §6).
- * @example await read903Xml(sink, { path, encoding: 'utf-8', limits, upnKey })
+ * @example await read903Xml(sink, { path, encoding: 'utf-8', limits })
  */
 export async function read903Xml(sink: FileSink, o: Read903XmlOptions): Promise<void> {
-  const opts = { dateStyle: 'dmy-or-iso' as const, upnKey: o.upnKey };
+  const opts = { dateStyle: 'dmy-or-iso' as const };
   /**
    * Maps one element to a row of `table`. The UASC, OC3 and AD1 records a HEADER also gives are counted and
    * reported under their own table (`shared`), so one of them rejected leaves the HEADER's Header row loaded.

@@ -1,6 +1,14 @@
-import { childGroupsOf, childrenById, type AnyRecord, type StagedTableKey } from '../rule.js';
+import {
+  childGroupsOf,
+  childrenById,
+  type AnyRecord,
+  type RuleContext,
+  type RuleHit,
+  type StagedTableKey,
+} from '../rule.js';
 import { sourceOf, humanPosition } from '../record-place.js';
 import { ukDate } from '../../ingest/parse-date.js';
+import { ANNEX_A_LISTS } from '../../ingest/annex-a/annex-a-lists.js';
 
 /** The natural key of a staged record (inputs.md §1.1): ids are built from the natural keys. */
 export function naturalKey(table: StagedTableKey, r: AnyRecord): string {
@@ -159,6 +167,15 @@ export function describeDuplicate(table: StagedTableKey, r: AnyRecord, first: An
   const x = r as Record<string, string>;
   const at = sourceOf(first);
   const where = at ? ` (${humanPosition(at.position)})` : '';
+  const annexA = annexAListOf(r);
+  if (annexA !== null) {
+    // An Annex A row: keyed by child and the list's key date (List 9: the child alone; inputs.md §4).
+    const keyDate = annexA.columns.find((c) => c.key === annexA.keyDate);
+    const date = naturalKey(table, r).slice(String(x['childId']).length + 1);
+    return keyDate && /^\d{4}-\d{2}-\d{2}$/.test(date)
+      ? `child ${x['childId']} already has a List ${annexA.number} row with ${keyDate.label} ${ukDate(date)}${where}`
+      : `child ${x['childId']} already has a List ${annexA.number} row${where}`;
+  }
   switch (table) {
     case 'episodes':
       return `child ${x['childId']} already has an episode starting ${ukDate(x['decom']!)}${where}`;
@@ -181,6 +198,66 @@ export function describeDuplicate(table: StagedTableKey, r: AnyRecord, first: An
     default:
       return `this repeats the key (${naturalKey(table, r)}) of an earlier row${where}`;
   }
+}
+
+/** The Annex A list a record was read from (its position `List 8!A7`), or null for another source's record. */
+function annexAListOf(r: AnyRecord): (typeof ANNEX_A_LISTS)[number] | null {
+  const m = /^List (\d+)!/.exec(sourceOf(r)?.position ?? '');
+  return m ? (ANNEX_A_LISTS.find((l) => l.number === Number(m[1])) ?? null) : null;
+}
+
+/**
+ * Tables an Annex A workbook fills from two lists' rows at once: a List 5 row gives a Section47 and a strategy
+ * discussion (inputs.md §4), checked as the Section47 (the row's key) and rejected with it.
+ */
+const ANNEX_A_ROW_TWINS: Partial<Record<StagedTableKey, StagedTableKey>> = {
+  section47s: 'strategyDiscussions',
+};
+
+/**
+ * The duplicate-key findings of a rule (GEN-DUP-ROW, GEN-DUP-KEY) over a submission's tables, table by table in
+ * {@link DUP_TABLES} order: `hit` says whether a repeat is one and how it is reported. An Annex A row that gave
+ * two records is reported once, by its first record, and rejected whole (`alsoRejects`).
+ */
+export function duplicateHits(
+  ctx: Pick<RuleContext, 'source' | 'tables'>,
+  hit: (table: StagedTableKey, repeat: KeyRepeat) => Omit<RuleHit, 'table' | 'record'> | null,
+): RuleHit[] {
+  const hits: RuleHit[] = [];
+  const twins = ctx.source === 'annex-a' ? ANNEX_A_ROW_TWINS : {};
+  const twinTables = new Set(Object.values(twins));
+  for (const table of DUP_TABLES) {
+    if (twinTables.has(table)) continue;
+    const records = ctx.tables[table] as readonly AnyRecord[] | undefined;
+    if (!records) continue;
+    const repeats = keyRepeats(table, records);
+    if (repeats.length === 0) continue;
+    const twinTable = twins[table];
+    const twinOf = twinTable
+      ? recordsByPlace(ctx.tables[twinTable] as readonly AnyRecord[] | undefined)
+      : null;
+    for (const repeat of repeats) {
+      const h = hit(table, repeat);
+      if (h === null) continue;
+      const twin = twinOf?.get(placeOf(repeat.record));
+      hits.push({
+        ...h,
+        table,
+        record: repeat.record,
+        ...(twin && twinTable ? { alsoRejects: [{ table: twinTable, record: twin }] } : {}),
+      });
+    }
+  }
+  return hits;
+}
+
+function placeOf(r: AnyRecord): string {
+  const at = sourceOf(r);
+  return at ? `${at.file}\u0000${at.position}` : '';
+}
+
+function recordsByPlace(records: readonly AnyRecord[] | undefined): Map<string, AnyRecord> {
+  return new Map((records ?? []).map((r) => [placeOf(r), r]));
 }
 
 /** Tables checked for duplicates, in the order they are checked. */
@@ -213,4 +290,5 @@ export const DUP_TABLES: readonly StagedTableKey[] = [
   'placementsLongTerm',
   'postcodes',
   'population',
+  'annexACic',
 ];

@@ -1,5 +1,5 @@
-import { ran, type AnyRecord, type Rule, type RuleHit } from '../rule.js';
-import { DUP_TABLES, content, keyRepeats } from './dup-keys.js';
+import { ran, type Rule } from '../rule.js';
+import { DUP_TABLES, content, duplicateHits } from './dup-keys.js';
 import { humanPosition, sourceOf } from '../record-place.js';
 
 /**
@@ -9,28 +9,20 @@ import { humanPosition, sourceOf } from '../record-place.js';
 export const genDupRow: Rule = {
   code: 'GEN-DUP-ROW',
   severity: 'error',
-  sources: ['ssda903', 'cin', 'local'],
+  sources: ['ssda903', 'cin', 'local', 'annex-a'],
   tables: DUP_TABLES,
   fields: [],
   message: 'A row repeats an earlier row exactly.',
-  check: (ctx) => {
-    const hits: RuleHit[] = [];
-    for (const table of DUP_TABLES) {
-      const records = ctx.tables[table] as readonly AnyRecord[] | undefined;
-      if (!records) continue;
-      for (const { first, record: r } of keyRepeats(table, records)) {
-        if (content(first) === content(r)) {
-          const at = sourceOf(first);
-          hits.push({
-            table,
-            record: r,
-            field: null,
-            value: null,
-            message: `this repeats ${at ? humanPosition(at.position) : 'an earlier row'} exactly`,
-          });
-        }
-      }
-    }
-    return ran(hits);
-  },
+  check: (ctx) =>
+    ran(
+      duplicateHits(ctx, (_table, { first, record }) => {
+        if (content(first) !== content(record)) return null;
+        const at = sourceOf(first);
+        return {
+          field: null,
+          value: null,
+          message: `this repeats ${at ? humanPosition(at.position) : 'an earlier row'} exactly`,
+        };
+      }),
+    ),
 };
