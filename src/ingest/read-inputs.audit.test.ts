@@ -199,6 +199,18 @@ describe('audit: one local extract twice in one import', () => {
     );
   });
 
+  it('two different files of an undated table are S-MIXED: of one import, neither is the later (§5)', async () => {
+    const f = folder();
+    f.write('a/population.csv', csv('year,la_code,aged_0_17', ['2021-22,841,22000']));
+    f.write('b/population.csv', csv('year,la_code,aged_0_17', ['2021-22,841,22100']));
+    const r = await readInputs([f.dir], { today: TODAY });
+    assert.equal(r.refused, true);
+    assert.match(
+      r.issues.find((i) => i.code === 'S-MIXED')?.message ?? '',
+      /^a\/population\.csv and b\/population\.csv are both the local population file: where both hold a key, nothing in one import says which row is the newer, so put their rows in one file/,
+    );
+  });
+
   it('byte-identical copies (one extract kept in two folders) load as one', async () => {
     const f = folder();
     f.write('2020-21/allocations.csv', csv('child_id,worker_id,allocation_start', ['1001,W1,2021-01-01']));

@@ -458,7 +458,8 @@ function groupSubmissions(read: readonly ReadFile[], issues: ValidationIssue[]):
  * §1.1: a submission is LA, source, collection year and, for these, the as-at date; local files also by the
  * tables they hold, as `submissionIdentity` in the store): the store keeps one submission per identity, so
  * one file's rows would silently not load (§6: every row read is loaded or listed). Byte-identical copies are
- * not: they hold the same rows.
+ * not: they hold the same rows. Two files of an undated table (§5: upsert on key, the later import winning)
+ * are refused too: of one import, neither is the later.
  */
 function sameSubmissionTwice(submissions: readonly StagedSubmission[], issues: ValidationIssue[]): void {
   const seen = new Map<string, StagedSubmission>();
@@ -489,7 +490,11 @@ function sameSubmissionTwice(submissions: readonly StagedSubmission[], issues: V
         'S-MIXED',
         s.files[0]?.name ?? null,
         null,
-        `${a} and ${b} are both ${what}: one would replace the other, so put their rows in one file and import that.`,
+        `${a} and ${b} are both ${what}: ${
+          s.source === 'local' && s.collectionYear === null
+            ? 'where both hold a key, nothing in one import says which row is the newer'
+            : 'one would replace the other'
+        }, so put their rows in one file and import that.`,
       ),
     );
   }
