@@ -14,7 +14,7 @@ import type { Database } from './database.js';
 import type { SubmissionSummary, ValidationSummary } from './dataset-versions.js';
 import { lockLa, summariseIssues } from './dataset-versions.js';
 import type { PseudonymKey } from './pseudonymise.js';
-import { pseudonymiseIssue, pseudonymiseTables } from './pseudonymise.js';
+import { personalValuesOf, pseudonymiseIssue, pseudonymiseTables } from './pseudonymise.js';
 import { writeRecords } from './records/record-io.js';
 import type { StoredSubmission } from './stored-submissions.js';
 import { readSubmission, versionSubmissions } from './stored-submissions.js';
@@ -114,7 +114,8 @@ export async function importDataset(
   const prepared = ingest.submissions.map((s) =>
     key ? { ...s, tables: pseudonymiseTables(s.tables, key, postcodes) } : s,
   );
-  const issues = key ? ingest.issues.map((i) => pseudonymiseIssue(i, key)) : ingest.issues;
+  const personal = key ? personalValuesOf(ingest.submissions.map((s) => s.tables)) : null;
+  const issues = key ? ingest.issues.map((i) => pseudonymiseIssue(i, key, personal!)) : ingest.issues;
 
   // Row counts name their files. A reading names each file uniquely (its path from the import's common folder,
   // collectInputFiles); a result staged otherwise may repeat a name (episodes.csv of two years): then the n-th
