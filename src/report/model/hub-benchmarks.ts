@@ -39,8 +39,23 @@ export function regionGroupName(groups: LaGroups, la: string): string | null {
 }
 
 /**
+ * The groups as one LA's comparators (issue 7; report.md §3 "SN average"): its region with itself, as the
+ * DfE's regional figure includes every LA of the region, and the statistical-neighbour group without
+ * itself, as an LA's statistical neighbours are other LAs (the DfE's SN average is the mean of the ten
+ * neighbours; the CLI's `--groups` comparators leave the LA out alike). A groups file listing the LA among
+ * its own neighbours, or a hub LA that is one of the listed neighbours, no longer counts in its SN mean.
+ * @example comparatorGroupsFor({ 'statistical-neighbours': ['841', '805'] }, '841') //=> { 'statistical-neighbours': ['805'] }
+ */
+export function comparatorGroupsFor(groups: LaGroups, la: string): LaGroups {
+  const sn = snGroupName(groups);
+  if (sn === null) return groups;
+  return { ...groups, [sn]: groups[sn]!.filter((code) => code !== la) };
+}
+
+/**
  * The hub benchmarks of a report: for each indicator that at least one other LA has a stored figure for,
- * the benchmarks between the LAs loaded with this LA's own figure (the report's) in place of any stored one.
+ * the benchmarks between the LAs loaded with this LA's own figure (the report's) in place of any stored one;
+ * its statistical-neighbour mean leaves this LA out ({@link comparatorGroupsFor}).
  * Null when no other LA has any figure for the period (a single-LA store: nothing extra is shown).
  * @example hubBenchmarksOf(report, figures, { 'region:North East': ['841', '840'] })?.['assessments-45wd']?.position
  * //=> { rank: 2, of: 4, quartile: 2 }
@@ -53,9 +68,10 @@ export function hubBenchmarksOf(
   const la = report.la;
   const region = regionGroupName(groups, la);
   const sn = snGroupName(groups);
+  const own = comparatorGroupsFor(groups, la);
   const chosen: Record<string, readonly string[]> = {};
-  if (region) chosen[region] = groups[region]!;
-  if (sn) chosen[sn] = groups[sn]!;
+  if (region) chosen[region] = own[region]!;
+  if (sn) chosen[sn] = own[sn]!;
   const out: Record<string, HubBenchmark> = {};
   for (const r of report.indicators) {
     const others = figures.filter((f) => f.indicatorId === r.id && f.la !== la);
