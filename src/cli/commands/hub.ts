@@ -119,6 +119,7 @@ export function register(program: Command): void {
           process.stdout.write(
             `${b.indicatorId.padEnd(40)} n=${String(b.all.n).padStart(3)} mean ${fmt(b.all.mean).padStart(7)}` +
               ` quartiles ${fmt(b.all.q1)} / ${fmt(b.all.median)} / ${fmt(b.all.q3)}` +
+              `   England ${b.england ? `${b.england.value}${b.england.likeForLike ? '' : ' †'} (${b.england.publisher} ${b.england.year})` : '–'}` +
               (pos
                 ? `   ${opts.la}: ${pos.value}, rank ${pos.rank} of ${pos.of}, quartile ${pos.quartile ?? '–'}`
                 : '') +
