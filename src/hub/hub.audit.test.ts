@@ -1,0 +1,313 @@
+/**
+ * Audit of the regional/national hub against issue 7 and inputs.md §7 (hand-worked cases): benchmark maths
+ * (quartile method, ties, polarity, comparator groups), the published England figure beside the hub's, and
+ * pseudonymised imports leaving no raw date of birth, postcode, child or worker id in what is stored.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchmarkIndicator, rankLas, summarise } from './benchmarks.js';
+import { hubBenchmarks } from './hub-benchmarks.js';
+import { saveIndicatorReport } from './indicator-results.js';
+import { importSmallLa } from './hub-fixtures.js';
+import { hubBenchmarksOf } from '../report/model/hub-benchmarks.js';
+import { hubBenchmark } from '../web/figures/hub-view.js';
+import type { StoredFigure } from './indicator-results.js';
+import type { IndicatorReport } from '../indicators/types.js';
+import { testStores } from '../store/test-stores.js';
+import { readInputs } from '../ingest/read-inputs.js';
+import { importDataset } from '../store/import-dataset.js';
+import { pseudonymId, pseudonymiseIssue, personalValuesOf } from '../store/pseudonymise.js';
+import { child, episode } from '../store/test-records.js';
+import type { IsoDate } from '../calendar/iso-date.js';
+
+const sqlite = testStores().find((s) => s.name === 'sqlite')!;
+
+// Quartile method (decided; issue 7 names none): the cut points are type 7 (linear interpolation, the
+// spreadsheet QUARTILE.INC), and an LA's quartile is where its value lies against those same cut points,
+// a value on a cut point taking the better quarter. Banding by rank (⌊(rank − 1)·4/n⌋ + 1) called the worst
+// of two or three LAs "quartile 3" while its value lay below the lower quartile printed beside it.
+test('quartile: an LA below the lower quartile shown is in quartile 4, whatever the number of LAs', () => {
+  // Two LAs, higher is better: cut points 12.5 / 15 / 17.5; 10 lies below the lower quartile.
+  const two = rankLas(
+    [
+      { la: 'A', value: 10 },
+      { la: 'B', value: 20 },
+    ],
+    'higher',
+  );
+  assert.deepEqual(
+    two.map((p) => [p.la, p.rank, p.quartile]),
+    [
+      ['B', 1, 1],
+      ['A', 2, 4],
+    ],
+  );
+  // Three LAs, lower is better: 10, 20, 30 → cut points 15 / 20 / 25; 20 is on the median → quartile 2;
+  // 30 is above the upper quartile → quartile 4 (rank banding said 3).
+  const three = rankLas(
+    [
+      { la: 'A', value: 30 },
+      { la: 'B', value: 10 },
+      { la: 'C', value: 20 },
+    ],
+    'lower',
+  );
+  assert.deepEqual(
+    three.map((p) => [p.la, p.rank, p.quartile]),
+    [
+      ['B', 1, 1],
+      ['C', 2, 2],
+      ['A', 3, 4],
+    ],
+  );
+  assert.deepEqual(summarise([10, 20, 30]), { n: 3, mean: 20, q1: 15, median: 20, q3: 25 });
+});
+
+test('quartile agrees with the cut points for every LA of a group of eight (higher is better), ties share', () => {
+  // 10, 20, 30, 40, 40, 60, 70, 80 → q1 = 27.5, median = 40, q3 = 62.5 (type 7: h = 7q).
+  const values = [10, 20, 30, 40, 40, 60, 70, 80].map((value, i) => ({ la: `L${i}`, value }));
+  const s = summarise(values.map((v) => v.value));
+  assert.deepEqual(s, { n: 8, mean: 43.8, q1: 27.5, median: 40, q3: 62.5 });
+  const byLa = new Map(rankLas(values, 'higher').map((p) => [p.value, [p.rank, p.quartile]]));
+  assert.deepEqual(
+    [...byLa.entries()],
+    [
+      [80, [1, 1]],
+      [70, [2, 1]],
+      [60, [3, 2]],
+      [40, [4, 2]], // two LAs on 40: both 4th (the 5th rank is skipped), both on the median → quartile 2
+      [30, [6, 3]],
+      [20, [7, 4]],
+      [10, [8, 4]],
+    ],
+  );
+  assert.deepEqual(
+    rankLas(values, 'higher')
+      .filter((p) => p.value === 40)
+      .map((p) => p.rank),
+    [4, 4],
+  );
+});
+
+const fig = (la: string, indicatorId: string, value: number | null): StoredFigure => ({
+  la,
+  indicatorId,
+  datasetId: `${la}-v1`,
+  status: value === null ? 'not-available' : 'ok',
+  value,
+  numerator: null,
+  denominator: null,
+});
+
+// Comparator groups (decided): the region mean includes the LA (the DfE regional figure covers every LA of
+// the region); the statistical-neighbour mean leaves it out (an LA's statistical neighbours are other LAs;
+// the DfE SN average is the mean of the ten neighbours, and the CLI's --groups comparators leave the LA out).
+test('SN mean leaves the LA itself out, in the report/scorecard and on the indicator page; region keeps it', () => {
+  const groups = {
+    'region:North East': ['841', '805', '806'],
+    // A hub's groups file lists 805's neighbours; 841 is one of them.
+    'statistical-neighbours': ['841', '806', '330'],
+  };
+  const figures = [fig('805', 'icpc-15wd', 60), fig('806', 'icpc-15wd', 70), fig('330', 'icpc-15wd', 90)];
+  const report = {
+    la: '841',
+    indicators: [{ id: 'icpc-15wd', polarity: 'higher', value: 20 }],
+  } as unknown as Pick<IndicatorReport, 'la' | 'indicators'>;
+  const hub = hubBenchmarksOf(report, figures, groups)!['icpc-15wd']!;
+  assert.deepEqual(hub.sn, { mean: 80, las: 2 }, '(70 + 90) / 2, without 841’s own 20');
+  assert.deepEqual(hub.region, { name: 'North East', mean: 50, las: 3 }, '(20 + 60 + 70) / 3');
+  const page = hubBenchmark('841', { id: 'icpc-15wd', polarity: 'higher', value: 20 }, figures, groups)!;
+  assert.equal(page.groups['statistical-neighbours']!.mean, 80);
+  assert.equal(page.groups['region:North East']!.mean, 50);
+});
+
+test('an LA whose figure is not available is in no mean, quartile or count, and has no position', () => {
+  const b = benchmarkIndicator(
+    'icpc-15wd',
+    'higher',
+    [
+      { la: '841', value: null },
+      { la: '805', value: 60 },
+      { la: '806', value: 80 },
+    ],
+    { 'region:North East': ['841', '805', '806'] },
+  );
+  assert.deepEqual(b.all, { n: 2, mean: 70, q1: 65, median: 70, q3: 75 });
+  assert.equal(b.groups['region:North East']!.n, 2);
+  assert.equal(
+    b.positions.find((p) => p.la === '841'),
+    undefined,
+  );
+  assert.deepEqual(
+    b.positions.map((p) => [p.la, p.rank, p.of]),
+    [
+      ['806', 1, 2],
+      ['805', 2, 2],
+    ],
+  );
+});
+
+test(
+  'hub benchmarks carry the published England figure beside the LAs’ own',
+  { skip: sqlite.skip },
+  async () => {
+    const { db, cleanup } = await sqlite.open();
+    try {
+      await importSmallLa(db, '841', 2);
+      const period = { id: '2021-22-Q4', start: '2022-01-01', end: '2022-03-31' } as const;
+      await saveIndicatorReport(
+        db,
+        {
+          la: '841',
+          period,
+          dataset: { id: '841-v1', hash: 'h', asAt: null },
+          indicators: [
+            { id: 'referrals-rereferral-12m', status: 'ok', value: 20, numerator: 1, denominator: 5 },
+          ],
+        } as unknown as IndicatorReport,
+        '2026-11-29T10:00:00Z',
+      );
+      const b = (await hubBenchmarks(db, period.id, {})).find(
+        (x) => x.indicatorId === 'referrals-rereferral-12m',
+      )!;
+      assert.equal(b.all.mean, 20);
+      assert.equal(b.england?.value, 21.5, 'report.md §3: re-referrals England 2021-22 21.5%');
+    } finally {
+      await cleanup();
+    }
+  },
+);
+
+const KEY = { la: '841', secret: 'audit-secret' };
+
+test('pseudonymised issues: a message quoting the child’s date of birth or a worker id keeps neither', () => {
+  const personal = personalValuesOf([
+    {
+      children: [child('1001', { dob: '2010-01-15' as IsoDate })],
+      episodes: [episode('1001', '2009-12-01', { homePost: 'DL1 5AB', plPost: 'DL3 6CD' })],
+    },
+  ]);
+  const birth = pseudonymiseIssue(
+    {
+      code: '903-EP-BIRTH',
+      severity: 'error',
+      file: 'episodes.csv',
+      table: 'Episodes',
+      position: 'line 2',
+      childId: '1001',
+      field: 'DECOM',
+      value: '01/12/2009',
+      dfeRule: '302',
+      message: "DECOM 01/12/2009 is before child 1001's date of birth 15/01/2010",
+    },
+    KEY,
+    personal,
+  );
+  assert.equal(
+    birth.message,
+    `DECOM 01/12/2009 is before child ${pseudonymId(KEY, '1001')}'s date of birth 01/01/2010`,
+  );
+  const worker = pseudonymiseIssue(
+    {
+      code: 'LOC-WORKER-UNKNOWN',
+      severity: 'warning',
+      file: 'allocations.csv',
+      table: 'allocations',
+      position: 'line 3',
+      childId: '1001',
+      field: 'worker_id',
+      value: 'W77',
+      dfeRule: null,
+      message: 'worker W77 is not in workers.csv',
+    },
+    KEY,
+    personal,
+  );
+  assert.equal(worker.value, null);
+  assert.equal(worker.message, `worker ${pseudonymId(KEY, 'W77')} is not in workers.csv`);
+  const postcode = pseudonymiseIssue(
+    {
+      code: 'X-TEST',
+      severity: 'query',
+      file: 'episodes.csv',
+      table: 'Episodes',
+      position: 'line 2',
+      childId: '1001',
+      field: 'PL_POST',
+      value: 'DL3 6CD',
+      dfeRule: null,
+      message: "PL_POST 'DL3 6CD' and HOME_POST dl15ab",
+    },
+    KEY,
+    personal,
+  );
+  assert.equal(postcode.message, "PL_POST 'DL3 6' and HOME_POST DL1 5");
+});
+
+/** Every text cell of every table of the store, as one string per row. */
+async function everyStoredText(db: Awaited<ReturnType<typeof sqlite.open>>['db']): Promise<string[]> {
+  const tables = await db.all<{ name: string }>(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+  );
+  const out: string[] = [];
+  for (const { name } of tables) {
+    for (const row of await db.all<Record<string, unknown>>(`SELECT * FROM "${name}"`)) {
+      out.push(
+        `${name}: ${Object.values(row)
+          .map((v) => (Buffer.isBuffer(v) ? '' : String(v)))
+          .join('|')}`,
+      );
+    }
+  }
+  return out;
+}
+
+test(
+  'a pseudonymised import of SSDA903 files stores no raw child id, day of birth or full postcode, issues included',
+  { skip: sqlite.skip },
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cspi-pseudo-'));
+    const { db, cleanup } = await sqlite.open();
+    try {
+      // Child 7301 born 15 January 2010; an episode starting before the birth (903-EP-BIRTH quotes the DOB).
+      // Children 7302-7309 load (one rejected row in nine stays under the 20% refusal limit).
+      const others = [2, 3, 4, 5, 6, 7, 8, 9];
+      writeFileSync(
+        join(dir, 'header.csv'),
+        'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n7301,1,15/01/2010,WBRI,,,\n' +
+          others.map((n) => `730${n},2,23/06/2012,WBRI,,,\n`).join(''),
+      );
+      writeFileSync(
+        join(dir, 'episodes.csv'),
+        'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n' +
+          '7301,01/12/2009,S,C2,N1,U1,PR1,,,,DL1 5AB,DL3 6CD,SC123456\n' +
+          others.map((n) => `730${n},01/05/2021,S,C2,N1,U1,PR1,,,,DL1 7XY,DL3 9ZZ,SC123456\n`).join(''),
+      );
+      const ingest = await readInputs([dir], { la: '841', year: '2021-22', today: '2022-06-01' as IsoDate });
+      const issues = ingest.issues.map((i) => i.code);
+      assert.ok(
+        issues.includes('903-EP-BIRTH'),
+        `the fixture raises 903-EP-BIRTH (got ${issues.join(', ')})`,
+      );
+      const outcome = await importDataset(db, ingest, { la: '841', pseudonymise: KEY });
+      assert.equal(outcome.kind, 'imported');
+      const stored = await everyStoredText(db);
+      const leaks = stored.filter((row) =>
+        /\b730\d\b|15\/01\/2010|2010-01-15|23\/06\/2012|2012-06-23|DL1 ?5AB|DL3 ?6CD|DL1 ?7XY|DL3 ?9ZZ/i.test(
+          row,
+        ),
+      );
+      assert.deepEqual(leaks, []);
+      assert.ok(
+        stored.some((row) => row.startsWith('validation_issues:') && row.includes('01/01/2010')),
+        'the issue is stored, its date of birth the first of the month',
+      );
+    } finally {
+      await cleanup();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);
