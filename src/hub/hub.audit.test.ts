@@ -20,7 +20,7 @@ import { testStores } from '../store/test-stores.js';
 import { readInputs } from '../ingest/read-inputs.js';
 import { importDataset } from '../store/import-dataset.js';
 import { pseudonymId, pseudonymiseIssue, personalValuesOf } from '../store/pseudonymise.js';
-import { child, episode } from '../store/test-records.js';
+import { child, episode, ingestResult, referral, staged } from '../store/test-records.js';
 import type { IsoDate } from '../calendar/iso-date.js';
 
 const sqlite = testStores().find((s) => s.name === 'sqlite')!;
@@ -308,6 +308,53 @@ test(
     } finally {
       await cleanup();
       rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);
+
+// inputs.md §7 decided for the hub: pseudonymisation is applied on import inside the LA (`cspi import
+// --pseudonymise --db <hub>`; the secret never reaches the hub, so a hub worker's import job cannot apply
+// it). One LA's dataset is then pseudonymised throughout or not at all: a raw import (e.g. a hub import job)
+// beside pseudonymised submissions would put identifiable records back and link to nothing.
+test(
+  'an import that would leave an LA’s dataset partly pseudonymised is refused (S-PSEUDO-MIXED)',
+  {
+    skip: sqlite.skip,
+  },
+  async () => {
+    const { db, cleanup } = await sqlite.open();
+    try {
+      const cin = (id: string) =>
+        staged('cin', '2021-22', { children: [child(id)], referrals: [referral(id, '2021-05-01')] });
+      const ssda = (id: string) =>
+        staged('ssda903', '2021-22', { children: [child(id)], episodes: [episode(id, '2021-06-01')] });
+      const first = await importDataset(db, ingestResult('841', [cin('C1')]), {
+        la: '841',
+        pseudonymise: KEY,
+      });
+      assert.equal(first.kind, 'imported');
+      // A raw SSDA903 return of the same LA, as a hub import job would store it: refused, nothing stored.
+      const raw = await importDataset(db, ingestResult('841', [ssda('C1')]), { la: '841' });
+      assert.equal(raw.kind, 'refused');
+      if (raw.kind === 'refused')
+        assert.deepEqual(
+          raw.issues.map((i) => i.code),
+          ['S-PSEUDO-MIXED'],
+        );
+      const ids = await db.all<{ child_id: string }>('SELECT child_id FROM rec_children');
+      assert.ok(
+        ids.every((r) => r.child_id !== 'C1'),
+        'no raw child id stored',
+      );
+      // Pseudonymised too, it joins; a raw import replacing every pseudonymised submission is allowed.
+      assert.equal(
+        (await importDataset(db, ingestResult('841', [ssda('C1')]), { la: '841', pseudonymise: KEY })).kind,
+        'imported',
+      );
+      const whole = await importDataset(db, ingestResult('841', [cin('C1'), ssda('C1')]), { la: '841' });
+      assert.equal(whole.kind, 'imported');
+    } finally {
+      await cleanup();
     }
   },
 );

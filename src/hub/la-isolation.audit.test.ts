@@ -79,7 +79,7 @@ test(
         await tx.exec('RESET ROLE');
         const b = await tx.all<{ la: string }>('SELECT DISTINCT la FROM submissions');
         return [...a, ...b].map((r) => r.la);
-      }).catch(() => []);
+      }).catch((): string[] => []);
       assert.ok(!seen.includes('805'), `LA 805's rows read from LA 841's scope: ${seen.join(', ')}`);
     } finally {
       await cleanup();

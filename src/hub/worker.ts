@@ -96,7 +96,10 @@ export async function startWorker(
 }
 
 /**
- * Reads and imports one LA's files; with `keep`, also returns the dataset the import assembled (null when it
+ * Reads and imports one LA's files, as they are: a hub import job never pseudonymises (inputs.md §7: it is
+ * applied on import inside the LA, and the LA's secret is never sent to the hub). An LA sending pseudonymised
+ * data imports it itself (`cspi import --pseudonymise --db <hub url>`); a job's raw files for such an LA
+ * are then refused (S-PSEUDO-MIXED) rather than stored beside them. With `keep`, also returns the dataset the import assembled (null when it
  * handed none over). The staged records are not kept beyond the import, so a job computing after it holds
  * only the assembled dataset.
  */
