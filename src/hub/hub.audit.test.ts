@@ -13,7 +13,7 @@ import { hubBenchmarks } from './hub-benchmarks.js';
 import { saveIndicatorReport } from './indicator-results.js';
 import { importSmallLa } from './hub-fixtures.js';
 import { hubBenchmarksOf } from '../report/model/hub-benchmarks.js';
-import { hubBenchmark } from '../web/figures/hub-view.js';
+import { hubBenchmark, hubComparison } from '../web/figures/hub-view.js';
 import type { StoredFigure } from './indicator-results.js';
 import type { IndicatorReport } from '../indicators/types.js';
 import { testStores } from '../store/test-stores.js';
@@ -122,6 +122,39 @@ test('SN mean leaves the LA itself out, in the report/scorecard and on the indic
   const page = hubBenchmark('841', { id: 'icpc-15wd', polarity: 'higher', value: 20 }, figures, groups)!;
   assert.equal(page.groups['statistical-neighbours']!.mean, 80);
   assert.equal(page.groups['region:North East']!.mean, 50);
+});
+
+// Statistical neighbours are each LA's own (decided): a hub's groups file names them per LA
+// ("statistical-neighbours:<code>"); a plain group (a single LA's file) applies where an LA has none. One
+// plain group gave every hub LA the same "SN average": the neighbours of the LA the file was written for.
+test('each LA’s SN mean is of its own neighbours on a hub; another LA’s group is never taken', () => {
+  const groups = {
+    'statistical-neighbours:841': ['805', '806'],
+    'statistical-neighbours:805': ['330', '841'],
+  };
+  const figures = [
+    fig('841', 'icpc-15wd', 40),
+    fig('805', 'icpc-15wd', 60),
+    fig('806', 'icpc-15wd', 80),
+    fig('330', 'icpc-15wd', 90),
+  ];
+  const reportOf = (la: string, value: number) =>
+    ({ la, indicators: [{ id: 'icpc-15wd', polarity: 'higher', value }] }) as unknown as Pick<
+      IndicatorReport,
+      'la' | 'indicators'
+    >;
+  assert.deepEqual(hubBenchmarksOf(reportOf('841', 40), figures, groups)!['icpc-15wd']!.sn, {
+    mean: 70,
+    las: 2,
+  });
+  assert.deepEqual(hubBenchmarksOf(reportOf('805', 60), figures, groups)!['icpc-15wd']!.sn, {
+    mean: 65,
+    las: 2,
+  }); // (90 + 40) / 2
+  // 806 has no group of its own and there is no plain one: no SN average rather than 841's.
+  assert.equal(hubBenchmarksOf(reportOf('806', 70), figures, groups)!['icpc-15wd']!.sn, null);
+  const page = hubBenchmark('805', { id: 'icpc-15wd', polarity: 'higher', value: 60 }, figures, groups)!;
+  assert.equal(hubComparison('805', 'percent', page, groups, false).sn?.mean, '65.0%');
 });
 
 test('an LA whose figure is not available is in no mean, quartile or count, and has no position', () => {

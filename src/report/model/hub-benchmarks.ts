@@ -28,9 +28,20 @@ export interface HubBenchmark {
 /** Hub benchmarks by indicator id (only indicators some other LA has a figure for). */
 export type HubBenchmarks = Readonly<Record<string, HubBenchmark>>;
 
-/** The statistical-neighbour group among the loaded groups (named e.g. "statistical-neighbours" or "SN"). */
-export function snGroupName(groups: LaGroups): string | null {
-  return Object.keys(groups).find((n) => /statistical|neighbour|^sns?$/i.test(n)) ?? null;
+const SN_GROUP = /statistical|neighbour|^sns?(:|$)/i;
+
+/**
+ * An LA's statistical-neighbour group among the loaded groups: its own, named with its code after a colon
+ * (`"statistical-neighbours:841": ["805", …]`), else the one group named without a code (e.g.
+ * "statistical-neighbours" or "SN"), which a single LA's groups file holds. Each LA has its own neighbours:
+ * on a hub, one plain group gave every LA the same "SN average" (the neighbours of the LA the file was
+ * written for); another LA's coded group is never taken.
+ * @example snGroupName({ 'statistical-neighbours:841': ['805'], 'statistical-neighbours:805': ['841'] }, '805') //=> 'statistical-neighbours:805'
+ */
+export function snGroupName(groups: LaGroups, la?: string): string | null {
+  const names = Object.keys(groups).filter((n) => SN_GROUP.test(n));
+  const own = la === undefined ? undefined : names.find((n) => n.endsWith(`:${la}`));
+  return own ?? names.find((n) => !n.includes(':')) ?? null;
 }
 
 /** The region group an LA belongs to (`region:North East`). */
@@ -47,7 +58,7 @@ export function regionGroupName(groups: LaGroups, la: string): string | null {
  * @example comparatorGroupsFor({ 'statistical-neighbours': ['841', '805'] }, '841') //=> { 'statistical-neighbours': ['805'] }
  */
 export function comparatorGroupsFor(groups: LaGroups, la: string): LaGroups {
-  const sn = snGroupName(groups);
+  const sn = snGroupName(groups, la);
   if (sn === null) return groups;
   return { ...groups, [sn]: groups[sn]!.filter((code) => code !== la) };
 }
@@ -67,7 +78,7 @@ export function hubBenchmarksOf(
 ): HubBenchmarks | null {
   const la = report.la;
   const region = regionGroupName(groups, la);
-  const sn = snGroupName(groups);
+  const sn = snGroupName(groups, la);
   const own = comparatorGroupsFor(groups, la);
   const chosen: Record<string, readonly string[]> = {};
   if (region) chosen[region] = own[region]!;

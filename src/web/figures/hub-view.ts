@@ -58,7 +58,7 @@ export function hubComparison(
 ): HubComparison {
   const v = (x: number | null): string => (x === null ? 'No figures' : formatValue(unit, x));
   const region = regionGroupName(groups, la);
-  const sn = snGroupName(groups);
+  const sn = snGroupName(groups, la);
   const pos = b.positions.find((p) => p.la === la);
   return {
     las: b.all.n,
