@@ -39,7 +39,12 @@ const SN_GROUP = /statistical|neighbour|^sns?(:|$)/i;
  * @example snGroupName({ 'statistical-neighbours:841': ['805'], 'statistical-neighbours:805': ['841'] }, '805') //=> 'statistical-neighbours:805'
  */
 export function snGroupName(groups: LaGroups, la?: string): string | null {
-  const names = Object.keys(groups).filter((n) => SN_GROUP.test(n));
+  return snGroupAmong(Object.keys(groups), la);
+}
+
+/** {@link snGroupName} among group names (a `--groups` file's keys). */
+export function snGroupAmong(groupNames: readonly string[], la?: string): string | null {
+  const names = groupNames.filter((n) => SN_GROUP.test(n));
   const own = la === undefined ? undefined : names.find((n) => n.endsWith(`:${la}`));
   return own ?? names.find((n) => !n.includes(':')) ?? null;
 }
