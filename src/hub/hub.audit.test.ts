@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchmarkIndicator, rankLas, summarise } from './benchmarks.js';
 import { hubBenchmarks } from './hub-benchmarks.js';
+import { LA_TABLE, regionGroups } from './la-groups.js';
+import { readFileSync } from 'node:fs';
 import { saveIndicatorReport } from './indicator-results.js';
 import { importSmallLa } from './hub-fixtures.js';
 import { hubBenchmarksOf } from '../report/model/hub-benchmarks.js';
@@ -156,6 +158,26 @@ test('each LA’s SN mean is of its own neighbours on a hub; another LA’s grou
   assert.equal(hubBenchmarksOf(reportOf('806', 70), figures, groups)!['icpc-15wd']!.sn, null);
   const page = hubBenchmark('805', { id: 'icpc-15wd', polarity: 'higher', value: 60 }, figures, groups)!;
   assert.equal(hubComparison('805', 'percent', page, groups, false).sn?.mean, '65.0%');
+});
+
+test('region groups: an LA whose name holds a comma (quoted in data/las.csv) is in its region', () => {
+  const groups = regionGroups(
+    'la_code,ons_code,name,region\n810,E06000010,"Kingston upon Hull, City of",Yorkshire and The Humber\n',
+  );
+  assert.deepEqual(groups, { 'region:Yorkshire and The Humber': ['810'] });
+  const shipped = regionGroups(readFileSync(LA_TABLE, 'utf8'));
+  assert.ok(shipped['region:South West']!.includes('801'), 'Bristol, City of');
+  assert.deepEqual(
+    Object.keys(shipped).filter(
+      (g) =>
+        !/^region:(North East|North West|Yorkshire and The Humber|East Midlands|West Midlands|East of England|London|South East|South West)$/.test(
+          g,
+        ),
+    ),
+    [],
+    'only the nine English regions',
+  );
+  assert.equal(Object.values(shipped).flat().length, 153, 'every LA of the table in one region');
 });
 
 test('an LA whose figure is not available is in no mean, quartile or count, and has no position', () => {
