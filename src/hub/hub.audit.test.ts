@@ -10,6 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchmarkIndicator, rankLas, summarise } from './benchmarks.js';
 import { hubBenchmarks } from './hub-benchmarks.js';
+import type PgBoss from 'pg-boss';
+import { jobProgress } from './fan-out.js';
+import { QUEUES, queueTiming } from './queue.js';
+import { startWorker } from './worker.js';
+import { openDatabase } from '../store/open.js';
 import { LA_TABLE, regionGroups } from './la-groups.js';
 import { readFileSync } from 'node:fs';
 import { saveIndicatorReport } from './indicator-results.js';
@@ -418,3 +423,43 @@ test(
     }
   },
 );
+
+// A refused import completes its job (the files' fault: retrying cannot help), so `cspi hub import` counted it
+// done: "153 of 153 done" with an LA missing from the hub. The job's output now says refused, and the count
+// of done leaves it out.
+test('an import job the store refuses is counted refused, not done', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cspi-refused-'));
+  const db = await openDatabase(':memory:', { env: {} });
+  try {
+    // Every Header row rejected (DOB unreadable): over the error-rate limit, the import is refused.
+    writeFileSync(join(dir, 'header.csv'), 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,1,soon,WBRI,,,\n');
+    let handler: ((jobs: unknown[]) => Promise<unknown>) | undefined;
+    const boss = {
+      work: async (name: string, _opts: unknown, h: (jobs: unknown[]) => Promise<unknown>) => {
+        if (name === QUEUES.import) handler = h;
+        return name;
+      },
+      notifyWorker: () => {},
+    } as unknown as PgBoss;
+    await startWorker(boss, db, () => {}, queueTiming({}));
+    const output = await handler!([{ id: 'j1', data: { la: '841', paths: [dir] } }]);
+    assert.deepEqual(output, { outcome: 'refused' });
+    const jobs = new Map<string, unknown>([
+      ['a', { state: 'completed', retryCount: 0, output }],
+      ['b', { state: 'completed', retryCount: 0, output: { outcome: 'imported' } }],
+      ['c', { state: 'completed', retryCount: 1, output: null }],
+    ]);
+    const queue = { getJobById: async (_q: string, id: string) => jobs.get(id) ?? null } as unknown as PgBoss;
+    assert.deepEqual(await jobProgress(queue, QUEUES.import, jobs.keys()), {
+      total: 3,
+      completed: 3,
+      failed: 0,
+      active: 0,
+      retried: 1,
+      refused: 1,
+    });
+  } finally {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
