@@ -463,3 +463,23 @@ test('an import job the store refuses is counted refused, not done', async () =>
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// Issue 7: aggregates across LAs are shared "per the hub's settings". There is no such setting: every LA's
+// dashboard shows the England (LAs loaded), region and SN means whatever the hub wants shared, and a group
+// of two LAs hands each the other's figure (mean × 2 − own). Needs a hub setting (share none / aggregates,
+// and the fewest other LAs a mean is shown for).
+test(
+  'a hub setting decides which aggregates an LA sees; a mean of one other LA is not shown by default',
+  { todo: 'no hub setting for sharing aggregates; a two-LA group reveals the other LA’s figure' },
+  () => {
+    const report = {
+      la: '841',
+      indicators: [{ id: 'icpc-15wd', polarity: 'higher', value: 40 }],
+    } as unknown as Pick<IndicatorReport, 'la' | 'indicators'>;
+    const hub = hubBenchmarksOf(report, [fig('805', 'icpc-15wd', 70)], {
+      'region:North East': ['841', '805'],
+    });
+    const region = hub?.['icpc-15wd']?.region;
+    assert.ok(region?.mean === null || region === null, `805's figure is ${region?.mean ?? 0} × 2 − 40`);
+  },
+);
