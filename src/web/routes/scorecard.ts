@@ -39,7 +39,7 @@ export function scorecardRoutes(): Hono<AppEnv> {
     const p = parsePeriod(scope.period);
     const laKey = scope.las.map((l) => l.code).join(',');
     const { groups } = c.var.deps;
-    const snName = snGroupName(groups);
+    const snName = snGroupName(groups, scope.la.code);
     const hub = await hubFigures(c, scope.period);
     const restated = await restatedFigures(c, report, key);
     const viewKey = `scorecard|${key}|${visibility}|${area ?? ''}|${canChoose}|${laKey}|${hub.stamp}|${restated.stamp}`;
