@@ -56,7 +56,8 @@ export function signInRoutes(): Hono<AppEnv> {
         actor: null,
         ip: c.var.ip,
         action: 'sign-in-failed',
-        la: null,
+        // The account's LA, so that LA's admin sees attempts on its accounts (routes/audit.ts).
+        la: found?.user.la ?? null,
         detail: {
           username,
           reason: !found ? 'unknown user' : found.user.disabled ? 'disabled' : 'wrong password',
