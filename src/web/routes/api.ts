@@ -77,7 +77,12 @@ export function apiRoutes(): Hono<AppEnv> {
     });
   });
 
-  app.get('/indicators/:id/members', requirePermission('child-level:view'), async (c) => {
+  /**
+   * The child-level list as JSON. A machine-readable copy of the whole list is an export, not a view
+   * (report.md §9: "export needs a separate permission"), so it needs `child-level:export`, as the CSV
+   * does, and is audited as `child-level-export` (format json); the list page is the view.
+   */
+  app.get('/indicators/:id/members', requirePermission('child-level:export'), async (c) => {
     const scope = await resolveScope(c);
     if (scope instanceof Response) return scope;
     const id = c.req.param('id');
@@ -88,14 +93,15 @@ export function apiRoutes(): Hono<AppEnv> {
     await appendAudit(c.var.deps.db, {
       actor: user.username,
       ip: c.var.ip,
-      action: 'child-level-view',
+      action: 'child-level-export',
       la: scope.la.code,
       detail: {
         indicator: id,
         period: scope.period,
         datasetVersion: list.datasetId,
         rows: list.members.length,
-        list: 'api',
+        list: 'all',
+        format: 'json',
         identifiable,
       },
     });

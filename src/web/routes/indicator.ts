@@ -325,6 +325,7 @@ export function indicatorRoutes(): Hono<AppEnv> {
         datasetVersion: list.datasetId,
         rows: rows.length,
         list: filter,
+        format: 'csv',
         identifiable,
       },
     });
