@@ -47,11 +47,14 @@ export function signInRoutes(): Hono<AppEnv> {
       return again(`Too many attempts to sign in. Wait ${Math.ceil(wait / 60)} minutes and try again`, 429);
     }
     if (!username || !password) return again('Enter your user name and password', 401);
+    // Counted as a failure before the password is checked (in the same tick as the check above), so
+    // attempts sent at once cannot all pass the limit while the first are still hashing; taken back below
+    // when the password is right.
+    userLimiter.fail(userKey, t);
+    ipLimiter.fail(ipKey, t);
     const found = await findUserForSignIn(db, username);
     const ok = await verifyPassword(password, found?.passwordHash ?? (await dummyPasswordHash(scryptParams)));
     if (!found || !ok || found.user.disabled) {
-      userLimiter.fail(userKey, t);
-      ipLimiter.fail(ipKey, t);
       await appendAudit(db, {
         actor: null,
         ip: c.var.ip,
@@ -66,6 +69,7 @@ export function signInRoutes(): Hono<AppEnv> {
       return again(GENERIC, 401);
     }
     userLimiter.reset(userKey);
+    ipLimiter.forgive(ipKey, t);
     await startUserSession(c, found.user.username);
     await appendAudit(db, {
       actor: found.user.username,
