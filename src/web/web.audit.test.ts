@@ -351,3 +351,28 @@ test(
     );
   },
 );
+
+test('behind a trusted proxy the client address is the one the proxy added (the last X-Forwarded-For entry): a client cannot choose its own, to dodge the per-address limit or to write another address into the audit log', async () => {
+  const db = await memoryDatabase();
+  const app = createApp({ db, services: createFakeServices(), trustProxy: true, scryptParams: TEST_SCRYPT });
+  const first = await app.request('/sign-in');
+  const cookie = first.headers.get('set-cookie')!.split(';')[0]!;
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await first.text())![1]!;
+  const attempt = (i: number) =>
+    app.request('/sign-in', {
+      method: 'POST',
+      headers: {
+        cookie,
+        'content-type': 'application/x-www-form-urlencoded',
+        // What the client sent, then what the proxy appended: the client's real address.
+        'x-forwarded-for': `10.9.${i}.1, 203.0.113.7`,
+      },
+      body: new URLSearchParams({ _csrf: csrf, username: `nobody${i}`, password: 'wrong password here' }),
+    });
+  const statuses: number[] = [];
+  for (let i = 0; i < 31; i++) statuses.push((await attempt(i)).status);
+  assert.deepEqual(statuses.slice(0, 30), Array(30).fill(401));
+  assert.equal(statuses[30], 429, '30 failures from one address, whatever it claims');
+  const ips = new Set((await readAudit(db, { action: 'sign-in-failed' })).entries.map((e) => e.ip));
+  assert.deepEqual([...ips], ['203.0.113.7']);
+});
