@@ -16,6 +16,7 @@ import { createApp } from './app.js';
 import { memoryDatabase } from './testing/sqlite-memory.js';
 import { importSmallLa } from '../hub/hub-fixtures.js';
 import { saveIndicatorReport } from '../hub/indicator-results.js';
+import { directionOfTravel } from '../indicators/engine/direction.js';
 
 const Q = 'la=841&period=2021-22-Q3';
 const TWO_LAS = [
@@ -375,4 +376,37 @@ test('behind a trusted proxy the client address is the one the proxy added (the 
   assert.equal(statuses[30], 429, '30 failures from one address, whatever it claims');
   const ips = new Set((await readAudit(db, { action: 'sign-in-failed' })).entries.map((e) => e.ip));
   assert.deepEqual([...ips], ['203.0.113.7']);
+});
+
+test('§9 scorecard: the comparator can be chosen; the direction column names it and each row travels against it', async () => {
+  const services = createFakeServices();
+  const { app } = await testApp(services);
+  const b = await signIn(app, 'analyst');
+  const rowOf = (html: string, id: string) =>
+    new RegExp(`href="/indicators/${id}\\?[^"]*"[\\s\\S]*?</tr>`).exec(html)![0];
+  const usual = await (await b.get(`/scorecard?${Q}`)).text();
+  // The catalogue's comparators: re-referrals against the previous quarter, assessments against last year.
+  assert.match(rowOf(usual, 'referrals-rereferral-12m'), /vs Q2 2021\/22/);
+  assert.match(rowOf(usual, 'assessments-45wd'), /vs Q3 2020\/21/);
+  assert.match(usual, /<option value="last-year"/);
+  const lastYear = await (await b.get(`/scorecard?${Q}&comparator=last-year`)).text();
+  assert.match(lastYear, /Direction of travel \(vs same period last year\)/);
+  assert.match(rowOf(lastYear, 'referrals-rereferral-12m'), /vs Q3 2020\/21/);
+  assert.match(rowOf(lastYear, 'assessments-45wd'), /vs Q3 2020\/21/);
+  assert.match(lastYear, /<option value="last-year" selected/);
+  // The judgement is the engine's rule against the chosen figure.
+  const report = (await services.scorecard('841', '2021-22-Q3', null))!;
+  const r = report.indicators.find((x) => x.id === 'referrals-rereferral-12m')!;
+  const word = {
+    improved: 'Improved',
+    worsened: 'Worsened',
+    'no-significant-change': 'No significant change',
+    'no-change': 'No change',
+    up: 'Up',
+    down: 'Down',
+  }[directionOfTravel(r.unit, r.polarity, r.lastYear, r)!];
+  assert.match(rowOf(lastYear, 'referrals-rereferral-12m'), new RegExp(`</span> ${word}</span>`));
+  const previous = await (await b.get(`/scorecard?${Q}&comparator=previous`)).text();
+  assert.match(previous, /Direction of travel \(vs previous quarter\)/);
+  assert.match(rowOf(previous, 'assessments-45wd'), /vs Q2 2021\/22/);
 });
