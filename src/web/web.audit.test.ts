@@ -410,3 +410,41 @@ test('§9 scorecard: the comparator can be chosen; the direction column names it
   assert.match(previous, /Direction of travel \(vs previous quarter\)/);
   assert.match(rowOf(previous, 'assessments-45wd'), /vs Q2 2021\/22/);
 });
+
+test('§9 data page: two dataset versions of the LA compared, rows loaded and rejected by table and issues, with the change; another LA’s version cannot be compared', async () => {
+  const base = createFakeServices({ las: TWO_LAS });
+  const v1 = (await base.datasets('841'))[0]!;
+  const v2 = {
+    ...v1,
+    id: '841-v2',
+    createdAt: '2022-04-14T09:30:00.000Z',
+    counts: [
+      { ...v1.counts[0]!, file: 'cin-2022.xml', read: 1600, loaded: 1590, rejected: 10 },
+      { ...v1.counts[1]!, read: 900, loaded: 900 },
+    ],
+    issueCounts: { error: 10, warning: 9, query: 3 },
+  };
+  const services: WebServices = {
+    ...base,
+    async datasets(la) {
+      return la === '841' ? [v2, { ...v1, current: false }] : base.datasets(la);
+    },
+    async validationIssues(la, id) {
+      return la === '841' && (id === '841-v1' || id === '841-v2') ? [] : base.validationIssues(la, id);
+    },
+  };
+  const { app } = await twoLaApp(services);
+  const analyst = await signIn(app, 'analyst');
+  const plain = await (await analyst.get('/data/versions/841-v2?la=841')).text();
+  assert.match(plain, /<option value="841-v1"/, 'the other versions are offered for comparison');
+  const r = await analyst.get('/data/versions/841-v2?la=841&compare=841-v1');
+  assert.equal(r.status, 200);
+  const html = (await r.text()).replace(/\s+/g, ' ').replace(/> </g, '><');
+  const section = /Compared with version 841-v1[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
+  const cells = (...xs: string[]) => new RegExp(xs.map((x) => `>${x}</t[hd]>`).join('<td[^>]*'));
+  // referrals: 1,590 loaded now, 1,473 then (+117); rejected 10 and 7 (+3). episodes: 900 and 904 (−4).
+  assert.match(section, cells('referrals', '1,590', '1,473', '\\+117', '10', '7', '\\+3'));
+  assert.match(section, cells('episodes', '900', '904', '−4', '0', '0', '0'));
+  assert.match(html, cells('Errors', '10', '7', '\\+3'));
+  assert.equal((await analyst.get('/data/versions/841-v2?la=841&compare=840-v1')).status, 404);
+});

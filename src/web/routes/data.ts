@@ -10,6 +10,7 @@ import type { ValidationIssue } from '../../validate/issue.js';
 import { resolveLaOnly } from './scope.js';
 import { pseudonym } from './indicator.js';
 import { redactIssueMessage } from '../issue-redaction.js';
+import { compareVersions } from '../version-comparison.js';
 
 const SEVERITY_ORDER = { structural: 0, error: 1, warning: 2, query: 3 } as const;
 const SEVERITY_LABEL = {
@@ -98,6 +99,10 @@ export function dataRoutes(): Hono<AppEnv> {
     const version = versions.find((v) => v.id === id);
     const issues = await c.var.deps.services.validationIssues(la.code, id);
     if (!version || !issues) return notFound(c, `There is no dataset version "${id}".`);
+    const compareId = c.req.query('compare');
+    const other = compareId ? versions.find((v) => v.id === compareId && v.id !== id) : undefined;
+    if (compareId && !other)
+      return notFound(c, `There is no other dataset version "${compareId}" to compare.`);
     const shown = issueRows(c, la.code, issues);
     await auditIssueView(c, la.code, id, shown.named);
     return c.html(
@@ -106,6 +111,15 @@ export function dataRoutes(): Hono<AppEnv> {
         laName: la.name,
         la,
         version,
+        compareItems: versions
+          .filter((v) => v.id !== id)
+          .map((v) => ({
+            value: v.id,
+            text: `${v.id} (loaded ${v.createdAt.slice(0, 10)})`,
+            selected: v === other,
+          })),
+        other: other ?? null,
+        comparison: other ? compareVersions(version, other) : null,
         issues: shown.rows,
         issueTotal: issues.length,
         summary: summarise(issues),
