@@ -17,6 +17,7 @@ import { memoryDatabase } from './testing/sqlite-memory.js';
 import { importSmallLa } from '../hub/hub-fixtures.js';
 import { saveIndicatorReport } from '../hub/indicator-results.js';
 import { directionOfTravel } from '../indicators/engine/direction.js';
+import { DEFAULT_SETTINGS } from '../indicators/settings.js';
 
 const Q = 'la=841&period=2021-22-Q3';
 const TWO_LAS = [
@@ -447,4 +448,54 @@ test('§9 data page: two dataset versions of the LA compared, rows loaded and re
   assert.match(section, cells('episodes', '900', '904', '−4', '0', '0', '0'));
   assert.match(html, cells('Errors', '10', '7', '\\+3'));
   assert.equal((await analyst.get('/data/versions/841-v2?la=841&compare=840-v1')).status, 404);
+});
+
+/** Fake services whose assessments-45wd result has a team breakdown in which every cell passes. */
+function servicesWithTeams(variants: Record<string, string | number | boolean> = {}): WebServices {
+  const base = createFakeServices({
+    figures: { 'assessments-45wd': { x: 160, n: 200 } },
+    settings: { ...DEFAULT_SETTINGS, variants },
+  });
+  return {
+    ...base,
+    async scorecard(la, period, targets) {
+      const r = await base.scorecard(la, period, targets);
+      if (!r) return r;
+      const team = [
+        { key: 'north', label: 'North Team', numerator: 80, denominator: 100, value: 80 },
+        { key: 'south', label: 'South Team', numerator: 80, denominator: 100, value: 80 },
+      ];
+      return {
+        ...r,
+        indicators: r.indicators.map((i) =>
+          i.id === 'assessments-45wd' ? { ...i, breakdowns: { ...i.breakdowns, team } } : i,
+        ),
+      };
+    },
+  };
+}
+
+test('§6/§9 team breakdowns appear in the public view only when the setting (suppression.teams) is on and every cell passes; officers see them in full', async () => {
+  const off = await testApp(servicesWithTeams());
+  const member = await signIn(off.app, 'member');
+  const page = await (await member.get(`/indicators/assessments-45wd?${Q}`)).text();
+  assert.match(page, /By sex/, 'other breakdowns are public');
+  assert.doesNotMatch(page, /North Team/, 'team breakdown without the setting');
+  const api = (await (await member.get(`/api/indicators/assessments-45wd?${Q}`)).json()) as {
+    indicator: { breakdowns: Record<string, unknown> };
+  };
+  assert.deepEqual(Object.keys(api.indicator.breakdowns), ['sex']);
+  const analyst = await signIn(off.app, 'analyst');
+  assert.match(await (await analyst.get(`/indicators/assessments-45wd?${Q}`)).text(), /North Team/);
+  assert.doesNotMatch(
+    await (await analyst.get(`/indicators/assessments-45wd?${Q}&view=public`)).text(),
+    /North Team/,
+  );
+  const on = await testApp(servicesWithTeams({ 'suppression.teams': true }));
+  const m2 = await signIn(on.app, 'member');
+  assert.match(await (await m2.get(`/indicators/assessments-45wd?${Q}`)).text(), /North Team/);
+  const api2 = (await (await m2.get(`/api/indicators/assessments-45wd?${Q}`)).json()) as {
+    indicator: { breakdowns: Record<string, unknown> };
+  };
+  assert.deepEqual(Object.keys(api2.indicator.breakdowns).sort(), ['sex', 'team']);
 });

@@ -3,7 +3,7 @@ import { appendAudit } from '../audit/audit-log.js';
 import { can } from '../auth/permissions.js';
 import type { AppEnv } from '../env.js';
 import { apiIndicator } from '../figures/public-result.js';
-import { publicRuleOf } from '../figures/suppression.js';
+import { publicRuleOf, publicTeamsOf } from '../figures/suppression.js';
 import { notFound, requirePermission, requireUser } from '../middleware/guards.js';
 import { openApiDocument } from '../openapi.js';
 import { pseudonym } from './indicator.js';
@@ -28,7 +28,8 @@ export function apiRoutes(): Hono<AppEnv> {
     let body = c.var.deps.views.get(cacheKey) as Buffer | undefined;
     if (!body) {
       const rule = publicRuleOf(report.settings);
-      const indicators = report.indicators.map((r) => apiIndicator(r, visibility, rule));
+      const teams = publicTeamsOf(report.settings);
+      const indicators = report.indicators.map((r) => apiIndicator(r, visibility, rule, teams));
       const counts = { green: 0, amber: 0, red: 0, none: 0, rated: 0 };
       for (const r of indicators) {
         if (r.rag) {
@@ -73,7 +74,7 @@ export function apiRoutes(): Hono<AppEnv> {
         specSection: info.specSection,
         directionComparator: info.directionComparator,
       },
-      indicator: apiIndicator(r, visibility, publicRuleOf(report.settings)),
+      indicator: apiIndicator(r, visibility, publicRuleOf(report.settings), publicTeamsOf(report.settings)),
     });
   });
 
