@@ -499,3 +499,44 @@ test('§6/§9 team breakdowns appear in the public view only when the setting (s
   };
   assert.deepEqual(Object.keys(api2.indicator.breakdowns).sort(), ['sex', 'team']);
 });
+
+test('§9 data page: each validation issue shows which figures it affects (the indicators reading its table)', async () => {
+  const issue = (over: Partial<ValidationIssue>): ValidationIssue => ({
+    ...DOB_ISSUE,
+    childId: null,
+    field: 'X',
+    value: null,
+    message: `message of ${over.code}`,
+    ...over,
+  });
+  const base = createFakeServices();
+  const services: WebServices = {
+    ...base,
+    async validationIssues() {
+      return [
+        issue({ code: 'T-EPISODES', table: 'Episodes', severity: 'error' }),
+        issue({ code: 'T-CIN', table: 'CINdetails', severity: 'warning' }),
+        issue({ code: 'T-DATASET', table: null, severity: 'query' }),
+      ];
+    },
+  };
+  const { app } = await testApp(services);
+  const analyst = await signIn(app, 'analyst');
+  const html = (await (await analyst.get('/data/versions/841-v1?la=841')).text()).replace(/\s+/g, ' ');
+  assert.match(html, /Figures affected/);
+  const row = (code: string) => new RegExp(`${code}[\\s\\S]*?</tr>`).exec(html)![0];
+  const reading = (t: string) =>
+    base
+      .catalogue()
+      .filter((i) => i.sources.includes(t as never))
+      .map((i) =>
+        i.title.replace(/&/g, '&amp;').replace(/'/g, '&#39;').replace(/"/g, '&quot;').replace(/</g, '&lt;'),
+      );
+  const cic = reading('episodes');
+  const frontDoor = reading('cin-details');
+  assert.ok(cic.length > 0 && frontDoor.length > 0);
+  for (const t of cic) assert.ok(row('T-EPISODES').includes(t), `episodes issue affects ${t}`);
+  for (const t of frontDoor) assert.ok(!row('T-EPISODES').includes(t), `episodes issue does not affect ${t}`);
+  for (const t of frontDoor) assert.ok(row('T-CIN').includes(t), `CIN details issue affects ${t}`);
+  assert.match(row('T-DATASET'), /–/);
+});

@@ -11,6 +11,7 @@ import { resolveLaOnly } from './scope.js';
 import { pseudonym } from './indicator.js';
 import { redactIssueMessage } from '../issue-redaction.js';
 import { compareVersions } from '../version-comparison.js';
+import { affectedFigures } from '../affected-figures.js';
 
 const SEVERITY_ORDER = { structural: 0, error: 1, warning: 2, query: 3 } as const;
 const SEVERITY_LABEL = {
@@ -28,6 +29,7 @@ const SEVERITY_LABEL = {
 function issueRows(c: Context<AppEnv>, la: string, issues: readonly ValidationIssue[]) {
   const showChild = can(c.var.user!.role, 'child-level:identifiable');
   const key = c.var.deps.pseudonymKey;
+  const catalogue = c.var.deps.services.catalogue();
   const rows = [...issues]
     .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
     .slice(0, 1000)
@@ -42,6 +44,9 @@ function issueRows(c: Context<AppEnv>, la: string, issues: readonly ValidationIs
       child: showChild ? i.childId : null,
       message: showChild ? i.message : redactIssueMessage(i, (id) => pseudonym(key, la, id)),
       namesChild: i.childId !== null,
+      affects: affectedFigures(i, catalogue)
+        .map((x) => x.title)
+        .join('; '),
     }));
   return { rows, named: showChild ? rows.filter((r) => r.namesChild).length : 0 };
 }
