@@ -10,6 +10,8 @@ export interface GroupSummary {
   readonly q1: number | null;
   readonly median: number | null;
   readonly q3: number | null;
+  /** Not shared with the LA viewing it: too few other LAs (`sharedWith`, aggregate-sharing.ts); mean and quartiles null. */
+  readonly withheld?: true;
 }
 
 /** An LA's place among the LAs loaded: rank 1 is the best performer (polarity-aware). */

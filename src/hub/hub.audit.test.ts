@@ -124,10 +124,15 @@ test('SN mean leaves the LA itself out, in the report/scorecard and on the indic
     la: '841',
     indicators: [{ id: 'icpc-15wd', polarity: 'higher', value: 20 }],
   } as unknown as Pick<IndicatorReport, 'la' | 'indicators'>;
-  const hub = hubBenchmarksOf(report, figures, groups)!['icpc-15wd']!;
-  assert.deepEqual(hub.sn, { mean: 80, las: 2 }, '(70 + 90) / 2, without 841’s own 20');
-  assert.deepEqual(hub.region, { name: 'North East', mean: 50, las: 3 }, '(20 + 60 + 70) / 3');
-  const page = hubBenchmark('841', { id: 'icpc-15wd', polarity: 'higher', value: 20 }, figures, groups)!;
+  // The bare arithmetic (1: no fewest other LAs); the hub's sharing rule withholds both (see below).
+  const hub = hubBenchmarksOf(report, figures, groups, 1)!['icpc-15wd']!;
+  assert.deepEqual(hub.sn, { mean: 80, las: 2, withheld: false }, '(70 + 90) / 2, without 841’s own 20');
+  assert.deepEqual(
+    hub.region,
+    { name: 'North East', mean: 50, las: 3, withheld: false },
+    '(20 + 60 + 70) / 3',
+  );
+  const page = hubBenchmark('841', { id: 'icpc-15wd', polarity: 'higher', value: 20 }, figures, groups, 1)!;
   assert.equal(page.groups['statistical-neighbours']!.mean, 80);
   assert.equal(page.groups['region:North East']!.mean, 50);
 });
@@ -151,17 +156,20 @@ test('each LA’s SN mean is of its own neighbours on a hub; another LA’s grou
       IndicatorReport,
       'la' | 'indicators'
     >;
-  assert.deepEqual(hubBenchmarksOf(reportOf('841', 40), figures, groups)!['icpc-15wd']!.sn, {
+  // The bare arithmetic (1: no fewest other LAs); groups of two are withheld under the sharing rule.
+  assert.deepEqual(hubBenchmarksOf(reportOf('841', 40), figures, groups, 1)!['icpc-15wd']!.sn, {
     mean: 70,
     las: 2,
+    withheld: false,
   });
-  assert.deepEqual(hubBenchmarksOf(reportOf('805', 60), figures, groups)!['icpc-15wd']!.sn, {
+  assert.deepEqual(hubBenchmarksOf(reportOf('805', 60), figures, groups, 1)!['icpc-15wd']!.sn, {
     mean: 65,
     las: 2,
+    withheld: false,
   }); // (90 + 40) / 2
   // 806 has no group of its own and there is no plain one: no SN average rather than 841's.
-  assert.equal(hubBenchmarksOf(reportOf('806', 70), figures, groups)!['icpc-15wd']!.sn, null);
-  const page = hubBenchmark('805', { id: 'icpc-15wd', polarity: 'higher', value: 60 }, figures, groups)!;
+  assert.equal(hubBenchmarksOf(reportOf('806', 70), figures, groups, 1)!['icpc-15wd']!.sn, null);
+  const page = hubBenchmark('805', { id: 'icpc-15wd', polarity: 'higher', value: 60 }, figures, groups, 1)!;
   assert.equal(hubComparison('805', 'percent', page, groups, false).sn?.mean, '65.0%');
 });
 
@@ -464,22 +472,36 @@ test('an import job the store refuses is counted refused, not done', async () =>
   }
 });
 
-// Issue 7: aggregates across LAs are shared "per the hub's settings". There is no such setting: every LA's
-// dashboard shows the England (LAs loaded), region and SN means whatever the hub wants shared, and a group
-// of two LAs hands each the other's figure (mean × 2 − own). Needs a hub setting (share none / aggregates,
-// and the fewest other LAs a mean is shown for).
-test(
-  'a hub setting decides which aggregates an LA sees; a mean of one other LA is not shown by default',
-  { todo: 'no hub setting for sharing aggregates; a two-LA group reveals the other LA’s figure' },
-  () => {
-    const report = {
-      la: '841',
-      indicators: [{ id: 'icpc-15wd', polarity: 'higher', value: 40 }],
-    } as unknown as Pick<IndicatorReport, 'la' | 'indicators'>;
-    const hub = hubBenchmarksOf(report, [fig('805', 'icpc-15wd', 70)], {
-      'region:North East': ['841', '805'],
-    });
-    const region = hub?.['icpc-15wd']?.region;
-    assert.ok(region?.mean === null || region === null, `805's figure is ${region?.mean ?? 0} × 2 − 40`);
-  },
-);
+// Issue 7: aggregates across LAs are shared "per the hub's settings". The hub's rule (aggregate-sharing.ts):
+// an aggregate shown to an LA is made of at least 3 other LAs, else withheld; a group of two LAs handed each
+// the other's figure (mean × 2 − own), a group of one the other's figure itself.
+test('an aggregate of fewer than 3 other LAs is withheld from an LA; from 3 on it is shown', () => {
+  const report = {
+    la: '841',
+    indicators: [{ id: 'icpc-15wd', polarity: 'higher', value: 40 }],
+  } as unknown as Pick<IndicatorReport, 'la' | 'indicators'>;
+  const two = hubBenchmarksOf(report, [fig('805', 'icpc-15wd', 70)], {
+    'region:North East': ['841', '805'],
+  })!['icpc-15wd']!;
+  assert.deepEqual(two.region, { name: 'North East', mean: null, las: 2, withheld: true });
+  assert.deepEqual([two.withheld, two.mean, two.q1, two.median, two.q3], [true, null, null, null, null]);
+  assert.deepEqual(
+    two.position,
+    { rank: 2, of: 2, quartile: null },
+    'a rank, but no quartile of withheld cuts',
+  );
+  const others = ['805', '806', '807'].map((la, i) => fig(la, 'icpc-15wd', 60 + 10 * i));
+  const four = hubBenchmarksOf(report, others, { 'region:North East': ['841', '805', '806', '807'] })![
+    'icpc-15wd'
+  ]!;
+  assert.deepEqual(four.region, { name: 'North East', mean: 62.5, las: 4, withheld: false }); // (40+60+70+80)/4
+  assert.equal(four.withheld, false);
+  // Three others, the LA itself without a figure: still three others.
+  const none = {
+    ...report,
+    indicators: [{ id: 'icpc-15wd', polarity: 'higher', value: null }],
+  } as unknown as typeof report;
+  assert.equal(hubBenchmarksOf(none, others, {})!['icpc-15wd']!.mean, 70);
+  // Two others and no figure of its own: withheld.
+  assert.equal(hubBenchmarksOf(none, others.slice(0, 2), {})!['icpc-15wd']!.withheld, true);
+});

@@ -34,17 +34,30 @@ const FIGURES = [
 ];
 
 test('hand-computed benchmarks: 60, 70, 80, 90 give mean 75.0, quartiles 67.5, 75.0, 82.5; this LA 2nd of 4, Q2', () => {
-  const hub = hubBenchmarksOf(darlingtonReport(), FIGURES, GROUPS)!;
+  // The bare arithmetic (1: no fewest other LAs); under the hub's sharing rule (at least 3 other LAs) the
+  // region (2 others) and SN (2) means are withheld, the all-LA figures (3 others) shown.
+  const hub = hubBenchmarksOf(darlingtonReport(), FIGURES, GROUPS, 1)!;
   assert.deepEqual(hub['assessments-45wd'], {
     las: 4,
+    withheld: false,
     mean: 75,
     q1: 67.5,
     median: 75,
     q3: 82.5,
-    region: { name: 'North East', mean: 80, las: 3 },
-    sn: { mean: 65, las: 2 },
+    region: { name: 'North East', mean: 80, las: 3, withheld: false },
+    sn: { mean: 65, las: 2, withheld: false },
     position: { rank: 2, of: 4, quartile: 2 },
   });
+  const shared = hubBenchmarksOf(darlingtonReport(), FIGURES, GROUPS)!['assessments-45wd']!;
+  assert.deepEqual(
+    [shared.mean, shared.q1, shared.region, shared.sn],
+    [
+      75,
+      67.5,
+      { name: 'North East', mean: null, las: 3, withheld: true },
+      { mean: null, las: 2, withheld: true },
+    ],
+  );
   assert.equal(hub['referrals-rereferral-12m'], undefined, 'no other LA has a figure');
   assert.equal(hubBenchmarksOf(darlingtonReport(), [fig(LA, 'cic-count', 5)], GROUPS), null);
   assert.deepEqual([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(ordinal), [
@@ -65,13 +78,22 @@ test('hand-computed benchmarks: 60, 70, 80, 90 give mean 75.0, quartiles 67.5, 7
 
 test('the scorecard shows the mean of LAs loaded and the position; the data rows carry them; public hides a withheld rank', () => {
   const report = darlingtonReport();
-  const hubBenchmarks = hubBenchmarksOf(report, FIGURES, GROUPS);
+  const hubBenchmarks = hubBenchmarksOf(report, FIGURES, GROUPS, 1);
   const model = buildRenderModel(report, FAKE_CATALOGUE, defaultReportOptions({ hubBenchmarks }));
   const table = (model.sections.find((s) => s.id === 'appendix-a')!.blocks[0] as { table: Table }).table;
   const col = (label: string) => table.columns.findIndex((c) => c.label === label);
   const title = FAKE_CATALOGUE.find((e) => e.id === 'assessments-45wd')!.title;
   const row = table.rows.find((r) => r.some((c) => c.text === title))!;
   assert.equal(row[col('Mean of LAs loaded')]!.text, '75.0% (region 80.0%, SN 65.0%)');
+  // Under the hub's sharing rule the region and SN means of two other LAs each are not shown.
+  const sharing = buildRenderModel(
+    report,
+    FAKE_CATALOGUE,
+    defaultReportOptions({ hubBenchmarks: hubBenchmarksOf(report, FIGURES, GROUPS) }),
+  );
+  const st = (sharing.sections.find((s) => s.id === 'appendix-a')!.blocks[0] as { table: Table }).table;
+  const sharedRow = st.rows.find((r) => r.some((c) => c.text === title))!;
+  assert.equal(sharedRow[col('Mean of LAs loaded')]!.text, '75.0% (region not shown, SN not shown)');
   assert.equal(row[col('Position among LAs loaded')]!.text, '2nd of 4 (Q2)');
   const cic = table.rows.find((r) =>
     r.some((c) => c.text === FAKE_CATALOGUE.find((e) => e.id === 'cic-count')!.title),

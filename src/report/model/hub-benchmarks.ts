@@ -1,3 +1,4 @@
+import { MIN_OTHER_LAS, sharedWith } from '../../hub/aggregate-sharing.js';
 import { benchmarkIndicator } from '../../hub/benchmarks.js';
 import type { StoredFigure } from '../../hub/indicator-results.js';
 import type { LaGroups } from '../../hub/la-groups.js';
@@ -11,12 +12,22 @@ import type { IndicatorReport } from '../../indicators/types.js';
 export interface HubBenchmark {
   /** LAs with a figure, this one included. */
   readonly las: number;
+  /**
+   * The mean and quartiles are not shared with this LA: fewer than `MIN_OTHER_LAS` (3) other LAs have a figure
+   * (aggregate-sharing.ts); they are then null. Region and SN means say the same in their own `withheld`.
+   */
+  readonly withheld: boolean;
   readonly mean: number | null;
   readonly q1: number | null;
   readonly median: number | null;
   readonly q3: number | null;
-  readonly region: { readonly name: string; readonly mean: number | null; readonly las: number } | null;
-  readonly sn: { readonly mean: number | null; readonly las: number } | null;
+  readonly region: {
+    readonly name: string;
+    readonly mean: number | null;
+    readonly las: number;
+    readonly withheld: boolean;
+  } | null;
+  readonly sn: { readonly mean: number | null; readonly las: number; readonly withheld: boolean } | null;
   /** This LA's place; null when it has no figure. */
   readonly position: {
     readonly rank: number;
@@ -71,7 +82,8 @@ export function comparatorGroupsFor(groups: LaGroups, la: string): LaGroups {
 /**
  * The hub benchmarks of a report: for each indicator that at least one other LA has a stored figure for,
  * the benchmarks between the LAs loaded with this LA's own figure (the report's) in place of any stored one;
- * its statistical-neighbour mean leaves this LA out ({@link comparatorGroupsFor}).
+ * its statistical-neighbour mean leaves this LA out ({@link comparatorGroupsFor}); an aggregate of fewer than
+ * three other LAs is withheld ({@link sharedWith}).
  * Null when no other LA has any figure for the period (a single-LA store: nothing extra is shown).
  * @example hubBenchmarksOf(report, figures, { 'region:North East': ['841', '840'] })?.['assessments-45wd']?.position
  * //=> { rank: 2, of: 4, quartile: 2 }
@@ -80,6 +92,7 @@ export function hubBenchmarksOf(
   report: Pick<IndicatorReport, 'la' | 'indicators'>,
   figures: readonly StoredFigure[],
   groups: LaGroups,
+  minOtherLas: number = MIN_OTHER_LAS,
 ): HubBenchmarks | null {
   const la = report.la;
   const region = regionGroupName(groups, la);
@@ -92,23 +105,36 @@ export function hubBenchmarksOf(
   for (const r of report.indicators) {
     const others = figures.filter((f) => f.indicatorId === r.id && f.la !== la);
     if (!others.some((f) => f.value !== null)) continue;
-    const b = benchmarkIndicator(
-      r.id,
-      r.polarity,
-      [...others.map((f) => ({ la: f.la, value: f.value })), { la, value: r.value }],
+    const b = sharedWith(
+      benchmarkIndicator(
+        r.id,
+        r.polarity,
+        [...others.map((f) => ({ la: f.la, value: f.value })), { la, value: r.value }],
+        chosen,
+      ),
+      la,
       chosen,
+      minOtherLas,
     );
     const pos = b.positions.find((p) => p.la === la);
     out[r.id] = {
       las: b.all.n,
+      withheld: b.all.withheld === true,
       mean: b.all.mean,
       q1: b.all.q1,
       median: b.all.median,
       q3: b.all.q3,
       region: region
-        ? { name: region.slice('region:'.length), mean: b.groups[region]!.mean, las: b.groups[region]!.n }
+        ? {
+            name: region.slice('region:'.length),
+            mean: b.groups[region]!.mean,
+            las: b.groups[region]!.n,
+            withheld: b.groups[region]!.withheld === true,
+          }
         : null,
-      sn: sn ? { mean: b.groups[sn]!.mean, las: b.groups[sn]!.n } : null,
+      sn: sn
+        ? { mean: b.groups[sn]!.mean, las: b.groups[sn]!.n, withheld: b.groups[sn]!.withheld === true }
+        : null,
       position: pos ? { rank: pos.rank, of: pos.of, quartile: pos.quartile } : null,
     };
   }

@@ -1,3 +1,4 @@
+import { MIN_OTHER_LAS } from '../../hub/aggregate-sharing.js';
 import type { IndicatorResult, ServiceArea } from '../../indicators/types.js';
 import { isSmall, percentSuppressed } from '../public/suppression.js';
 import {
@@ -22,6 +23,10 @@ import type { IndicatorView } from './indicator-view.js';
 import type { Block, Cell, Column, Table } from './render-model.js';
 import type { ReportOptions } from './report-options.js';
 import { sparklineOf } from './sparkline.js';
+
+/** An aggregate of too few other LAs, not shared (src/hub/aggregate-sharing.ts). */
+const WITHHELD = 'Not shown';
+const WITHHELD_NOTE = `"${WITHHELD}": a mean or quartile of fewer than ${MIN_OTHER_LAS} other local authorities is not shown, so that no authority's figure can be worked out from it.`;
 
 export const SERVICE_AREAS: readonly { id: ServiceArea; label: string }[] = [
   { id: 'front-door', label: 'Front door' },
@@ -95,12 +100,14 @@ export function hubMeanText(
   snShown = false,
 ): string {
   if (!b) return '–';
-  const v = (x: number | null) => (x === null ? 'no figures' : valueText(r.unit, x));
+  const v = (x: number | null, withheld: boolean) =>
+    withheld ? WITHHELD.toLowerCase() : x === null ? 'no figures' : valueText(r.unit, x);
   const parts = [
-    ...(b.region ? [`region ${v(b.region.mean)}`] : []),
-    ...(b.sn && !snShown ? [`SN ${v(b.sn.mean)}`] : []),
+    ...(b.region ? [`region ${v(b.region.mean, b.region.withheld)}`] : []),
+    ...(b.sn && !snShown ? [`SN ${v(b.sn.mean, b.sn.withheld)}`] : []),
   ];
-  return `${b.mean === null ? 'No figures' : valueText(r.unit, b.mean)}${parts.length ? ` (${parts.join(', ')})` : ''}`;
+  const mean = b.withheld ? WITHHELD : b.mean === null ? 'No figures' : valueText(r.unit, b.mean);
+  return `${mean}${parts.length ? ` (${parts.join(', ')})` : ''}`;
 }
 
 /** Whether an earlier-period figure of this indicator is marked "r" (restated and shown). */
@@ -311,8 +318,8 @@ export function hubTableBlocks(
     rows: shown.map((v): Cell[] => {
       const r = v.result;
       const b = hub[r.id]!;
-      const val = (x: number | null | undefined) =>
-        x === null || x === undefined ? 'No figures' : valueText(r.unit, x);
+      const val = (x: number | null | undefined, withheld = b.withheld) =>
+        withheld ? WITHHELD : x === null || x === undefined ? 'No figures' : valueText(r.unit, x);
       return [
         { text: String(v.ref), numeric: true },
         { text: r.title, rowHeader: true },
@@ -322,15 +329,22 @@ export function hubTableBlocks(
         { text: val(b.median), numeric: true },
         { text: val(b.q3), numeric: true },
         ...(withRegion
-          ? [{ text: b.region ? `${val(b.region.mean)} (${b.region.las})` : '–', numeric: true }]
+          ? [
+              {
+                text: b.region ? `${val(b.region.mean, b.region.withheld)} (${b.region.las})` : '–',
+                numeric: true,
+              },
+            ]
           : []),
-        ...(withSn ? [{ text: b.sn ? `${val(b.sn.mean)} (${b.sn.las})` : '–', numeric: true }] : []),
+        ...(withSn
+          ? [{ text: b.sn ? `${val(b.sn.mean, b.sn.withheld)} (${b.sn.las})` : '–', numeric: true }]
+          : []),
         { text: englandText(r), numeric: true },
         { text: positionText(b, v.plan.headline || r.status !== 'ok', r.polarity) },
       ];
     }),
     footnotes: [
-      `Computed from the figures this system holds for each local authority loaded (its current dataset version), this one included; quartiles by linear interpolation. Region and statistical-neighbour means give the number of LAs with a figure in brackets. The published England figure is the DfE's.`,
+      `Computed from the figures this system holds for each local authority loaded (its current dataset version), this one included; quartiles by linear interpolation. Region and statistical-neighbour means give the number of LAs with a figure in brackets. ${WITHHELD_NOTE} The published England figure is the DfE's.`,
     ],
   };
   return [

@@ -65,21 +65,46 @@ test('without hub results the pages show nothing extra', async () => {
 });
 
 test('with hub results: England (LAs loaded) mean and quartiles, region and SN means, rank; SN column', async () => {
-  const { app: a, db } = await app(GROUPS);
+  // Groups of at least 3 other LAs each, so every aggregate may be shared with 841.
+  const { app: a, db } = await app({
+    'region:North East': ['841', '840', '805', '806'],
+    'region:North West': ['352'],
+    'statistical-neighbours': ['840', '352', '806'],
+  });
   // 841 is 80.0% (160/200) live; the others as stored.
+  await storeOthers(db, { '840': 70, '805': 90, '352': 60, '806': 100 });
+  const b = await signIn(a, 'analyst');
+  const page = await (await b.get(`/indicators/assessments-45wd?${Q}`)).text();
+  const section = /Compared with other local authorities[\s\S]*?<\/dl>/.exec(page)![0].replace(/\s+/g, ' ');
+  // 60, 70, 80, 90, 100: mean 80.0; quartiles 70.0, 80.0, 90.0 (type 7).
+  assert.match(section, /England \(5 LAs loaded\): mean <\/dt> <dd[^>]*> 80\.0%/);
+  assert.match(section, /70\.0%, 80\.0%, 90\.0%/);
+  // (80 + 70 + 90 + 100) / 4 with 841; (70 + 60 + 100) / 3 without it.
+  assert.match(section, /Region \(North East, 4 LAs\): mean <\/dt> <dd[^>]*> 85\.0%/);
+  assert.match(section, /Statistical neighbours \(3 LAs\): mean <\/dt> <dd[^>]*> 76\.7%/);
+  assert.match(section, /3rd of 5 \(quartile 2\)/);
+  const card = await (await b.get(`/scorecard?${Q}`)).text();
+  const row = /href="\/indicators\/assessments-45wd\?[^"]*"[\s\S]*?<\/tr>/.exec(card)![0];
+  assert.match(row, />76\.7%</);
+});
+
+test('a mean of fewer than 3 other LAs is not shown (the hub sharing rule): region and SN of two others each', async () => {
+  const { app: a, db } = await app(GROUPS);
   await storeOthers(db, { '840': 70, '805': 90, '352': 60 });
   const b = await signIn(a, 'analyst');
   const page = await (await b.get(`/indicators/assessments-45wd?${Q}`)).text();
   const section = /Compared with other local authorities[\s\S]*?<\/dl>/.exec(page)![0].replace(/\s+/g, ' ');
-  // 60, 70, 80, 90: mean 75.0; quartiles 67.5, 75.0, 82.5 (type 7).
+  // All LAs loaded: three others, shown. 60, 70, 80, 90: mean 75.0; quartiles 67.5, 75.0, 82.5.
   assert.match(section, /England \(4 LAs loaded\): mean <\/dt> <dd[^>]*> 75\.0%/);
   assert.match(section, /67\.5%, 75\.0%, 82\.5%/);
-  assert.match(section, /Region \(North East, 3 LAs\): mean <\/dt> <dd[^>]*> 80\.0%/);
-  assert.match(section, /Statistical neighbours \(2 LAs\): mean <\/dt> <dd[^>]*> 65\.0%/);
-  assert.match(section, /2nd of 4 \(quartile 2\)/);
+  const withheld = /<dd[^>]*> Not shown: fewer than 3 other local authorities <\/dd>/;
+  assert.match(section, new RegExp(`Region \\(North East, 3 LAs\\): mean <\\/dt> ${withheld.source}`));
+  assert.match(section, new RegExp(`Statistical neighbours \\(2 LAs\\): mean <\\/dt> ${withheld.source}`));
+  assert.doesNotMatch(section, /80\.0%|65\.0%/, 'neither the region mean 80.0% nor the SN mean 65.0%');
   const card = await (await b.get(`/scorecard?${Q}`)).text();
   const row = /href="\/indicators\/assessments-45wd\?[^"]*"[\s\S]*?<\/tr>/.exec(card)![0];
-  assert.match(row, />65\.0%</);
+  assert.match(row, />Not shown</);
+  assert.doesNotMatch(row, />65\.0%</);
 });
 
 test('a member whose LA figure is withheld sees the benchmarks but not its rank', async () => {

@@ -1,5 +1,6 @@
 import type { IndicatorBenchmark } from '../../hub/benchmarks.js';
-import { benchmarkIndicator } from '../../hub/benchmarks.js';
+import { benchmarkIndicator, type GroupSummary } from '../../hub/benchmarks.js';
+import { MIN_OTHER_LAS, sharedWith } from '../../hub/aggregate-sharing.js';
 import type { LaGroups } from '../../hub/la-groups.js';
 import type { StoredFigure } from '../../hub/indicator-results.js';
 import type { IndicatorResult, Unit } from '../../indicators/types.js';
@@ -26,7 +27,9 @@ export interface HubComparison {
 /**
  * Benchmarks of one indicator between the LAs whose figures the store holds, with this LA's own current
  * figure in place of any stored one: England (LAs loaded) mean and quartiles, region and statistical-
- * neighbour means (the SN mean without this LA, {@link comparatorGroupsFor}), this LA's rank and quartile. Null when no other LA has a figure (nothing extra shown).
+ * neighbour means (the SN mean without this LA, {@link comparatorGroupsFor}), this LA's rank and quartile; an
+ * aggregate of fewer than three other LAs is withheld ({@link sharedWith}). Null when no other LA has a figure
+ * (nothing extra shown).
  * @example hubComparison('841', result, figures, groups)?.position //=> '3rd of 12 (quartile 1, best)'
  */
 export function hubBenchmark(
@@ -34,14 +37,21 @@ export function hubBenchmark(
   result: Pick<IndicatorResult, 'id' | 'polarity' | 'value'>,
   figures: readonly StoredFigure[],
   groups: LaGroups,
+  minOtherLas: number = MIN_OTHER_LAS,
 ): IndicatorBenchmark | null {
   const others = figures.filter((f) => f.indicatorId === result.id && f.la !== la);
   if (!others.some((f) => f.value !== null)) return null;
-  return benchmarkIndicator(
-    result.id,
-    result.polarity,
-    [...others.map((f) => ({ la: f.la, value: f.value })), { la, value: result.value }],
-    comparatorGroupsFor(groups, la),
+  const own = comparatorGroupsFor(groups, la);
+  return sharedWith(
+    benchmarkIndicator(
+      result.id,
+      result.polarity,
+      [...others.map((f) => ({ la: f.la, value: f.value })), { la, value: result.value }],
+      own,
+    ),
+    la,
+    own,
+    minOtherLas,
   );
 }
 
@@ -56,18 +66,27 @@ export function hubComparison(
   groups: LaGroups,
   withheld: boolean,
 ): HubComparison {
-  const v = (x: number | null): string => (x === null ? 'No figures' : formatValue(unit, x));
+  const v = (x: number | null, s: GroupSummary = b.all): string =>
+    s.withheld
+      ? `Not shown: fewer than ${MIN_OTHER_LAS} other local authorities`
+      : x === null
+        ? 'No figures'
+        : formatValue(unit, x);
   const region = regionGroupName(groups, la);
   const sn = snGroupName(groups, la);
   const pos = b.positions.find((p) => p.la === la);
   return {
     las: b.all.n,
     englandMean: v(b.all.mean),
-    englandQuartiles: `${v(b.all.q1)}, ${v(b.all.median)}, ${v(b.all.q3)}`,
+    englandQuartiles: b.all.withheld ? v(null) : `${v(b.all.q1)}, ${v(b.all.median)}, ${v(b.all.q3)}`,
     region: region
-      ? { name: region.slice('region:'.length), mean: v(b.groups[region]!.mean), las: b.groups[region]!.n }
+      ? {
+          name: region.slice('region:'.length),
+          mean: v(b.groups[region]!.mean, b.groups[region]!),
+          las: b.groups[region]!.n,
+        }
       : null,
-    sn: sn ? { mean: v(b.groups[sn]!.mean), las: b.groups[sn]!.n } : null,
+    sn: sn ? { mean: v(b.groups[sn]!.mean, b.groups[sn]!), las: b.groups[sn]!.n } : null,
     position:
       withheld || !pos
         ? null

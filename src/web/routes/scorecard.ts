@@ -61,8 +61,12 @@ export function scorecardRoutes(): Hono<AppEnv> {
           ? new Map(
               report.indicators.map((r) => {
                 const b = hubBenchmark(scope.la.code, r, hub.figures, groups);
-                const mean = b?.groups[snName!]?.mean ?? null;
-                return [r.id, mean === null ? 'No figures' : formatValue(r.unit, mean)];
+                const g = b?.groups[snName!];
+                const mean = g?.mean ?? null;
+                return [
+                  r.id,
+                  g?.withheld ? 'Not shown' : mean === null ? 'No figures' : formatValue(r.unit, mean),
+                ];
               }),
             )
           : snName
