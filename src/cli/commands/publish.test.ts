@@ -55,10 +55,13 @@ for (const store of testStores()) {
         assert.equal(q2.frozen.report.indicators.find((r) => r.id === 'cic-count')?.value, 40);
         // A later import: four more children in care since before Q2 ends.
         await importSmallLa(db, '841', 44);
-        // Two other LAs of the North East with figures stored by the hub.
+        // Four other LAs of the North East with figures stored by the hub (at least three others, so the hub
+        // shares its means and quartiles with 841: src/hub/aggregate-sharing.ts).
         for (const [la, n] of [
           ['840', 30],
           ['805', 50],
+          ['806', 36],
+          ['807', 56],
         ] as const) {
           await importSmallLa(db, la, n);
           await computeAndStoreLa(db, la, parsePeriod(Q3));
@@ -70,21 +73,21 @@ for (const store of testStores()) {
         assert.match(row, / 44 r /, 'Q2 is 44 now, published as 40');
         const sc = tableText(html, 'scorecard');
         assert.match(sc, new RegExp(`Q2 2021/22: published as 40 in edition ${q2.id} on [^;]*; now 44`));
-        // Benchmarks between the LAs loaded: 30, 44, 50 children in care (mean 41.3, quartiles 37, 44, 47).
+        // Benchmarks between the LAs loaded: 30, 36, 44, 50, 56 children in care (mean 43.2, quartiles 36, 44, 50).
         const hub = tableText(html, 'hub-benchmarks');
         assert.match(
           hub,
-          /Number of Children in Care 3 41 37 44 47 41 \(3\) 82,170 .* Not ranked \(no polarity\)/,
+          /Number of Children in Care 5 43 36 44 50 43 \(5\) 82,170 .* Not ranked \(no polarity\)/,
         );
-        assert.match(row, / 41 \(region 41\) Not ranked/);
-        // Re-referrals (low is good): 0.0% in all three LAs, so 841 shares 1st place, best quartile.
-        assert.match(hub, /previous referral 3 0\.0% .* 1st of 3 \(Q1\)/);
+        assert.match(row, / 43 \(region 43\) Not ranked/);
+        // Re-referrals (low is good): 0.0% in all five LAs, so 841 shares 1st place, best quartile.
+        assert.match(hub, /previous referral 5 0\.0% .* 1st of 5 \(Q1\)/);
 
         // Publishing Q3 freezes the "r" marks and benchmarks; the edition re-renders them byte for byte.
         const q3 = await quiet(() => runPublish({ period: Q3, la: '841', db: url }));
         const frozen = (await loadEdition(db, q3.id))!.frozen;
         assert.ok(frozen.earlierRestatements?.some((x) => x.indicator === 'cic-count' && x.period === Q2));
-        assert.equal(frozen.hubBenchmarks?.['cic-count']?.las, 3);
+        assert.equal(frozen.hubBenchmarks?.['cic-count']?.las, 5);
         const again = join(dir, 'again.html');
         await quiet(() => runReport({ period: '', edition: q3.id, db: url, out: again }));
         const re = readFileSync(again, 'utf8');
