@@ -42,6 +42,7 @@ export const VARIANTS: Readonly<Record<string, VariantRule>> = {
   'careLeavers.ages': { kind: 'text', pattern: /^\s*\d{1,2}\s*[-–]\s*\d{1,2}\s*$/, example: '17-18' },
   'suppression.k': { kind: 'checked-elsewhere' },
   'suppression.complement': { kind: 'checked-elsewhere' },
+  'suppression.teamBreakdowns': { kind: 'checked-elsewhere' },
 };
 
 /**

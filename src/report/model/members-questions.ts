@@ -1,6 +1,7 @@
 import { parsePeriod, periodShortLabel } from '../../calendar/period.js';
 import { roundedPercent } from '../../indicators/engine/rounding.js';
 import type { BreakdownRow } from '../../indicators/types.js';
+import type { BreakdownTotal } from '../public/suppression.js';
 import { isSmall, percentSuppressed, planBreakdown } from '../public/suppression.js';
 import { smallCountText } from './cell-text.js';
 import { ENGLAND_REFERRAL_SOURCES } from './england-referral-sources.js';
@@ -28,11 +29,16 @@ interface Shown {
   readonly hidden: readonly boolean[];
 }
 
-function shown(rows: readonly BreakdownRow[] | undefined, opts: ReportOptions): Shown | null {
+/** `total`: the published figure the rows may make up (report.md §6 secondary suppression), if any. */
+function shown(
+  rows: readonly BreakdownRow[] | undefined,
+  opts: ReportOptions,
+  total: BreakdownTotal | null = null,
+): Shown | null {
   if (!rows) return null;
   return {
     rows,
-    hidden: opts.public ? planBreakdown(rows, opts.suppression) : rows.map(() => false),
+    hidden: opts.public ? planBreakdown(rows, opts.suppression, total) : rows.map(() => false),
   };
 }
 
@@ -353,7 +359,7 @@ function breakdownTable(
       footnotes: [],
     };
   }
-  const s = shown(rows, opts)!;
+  const s = shown(rows, opts, v.plan.headline ? null : v.result)!;
   const shared = rows.every((r) => r.denominator === rows[0]!.denominator);
   if (shared) {
     const den = rows[0]!.denominator!;

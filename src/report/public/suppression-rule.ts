@@ -11,8 +11,9 @@ export interface SuppressionSettingIssue {
 
 /**
  * The public version's small-number rule (report.md §6) from the LA's indicator settings (the `--settings`
- * file's `suppression.k`, a whole number from 1, and `suppression.complement`, true or false), else the
- * defaults (k = 5, complement on). The settings are frozen with each edition, so the rule is too.
+ * file's `suppression.k`, a whole number from 1, `suppression.complement`, true or false, and
+ * `suppression.teamBreakdowns`, true or false), else the defaults (k = 5, complement on, team breakdowns not
+ * published). The settings are frozen with each edition, so the rule is too.
  * @example suppressionRuleOf({ ...DEFAULT_SETTINGS, variants: { 'suppression.k': 10 } }) //=> { ok: true, rule: { k: 10, complement: true } }
  * @example suppressionRuleOf({ ...DEFAULT_SETTINGS, variants: { 'suppression.k': 0 } }).ok //=> false
  */
@@ -37,6 +38,17 @@ export function suppressionRuleOf(
       },
     };
   }
+  const team = variant<number | string | boolean>(settings, 'suppression.teamBreakdowns', false);
+  if (typeof team !== 'boolean') {
+    return {
+      ok: false,
+      issue: {
+        code: 'CFG-SUPPRESSION',
+        setting: 'suppression.teamBreakdowns',
+        message: `suppression.teamBreakdowns must be true or false (got ${JSON.stringify(team)})`,
+      },
+    };
+  }
   if (typeof complement !== 'boolean') {
     return {
       ok: false,
@@ -47,5 +59,5 @@ export function suppressionRuleOf(
       },
     };
   }
-  return { ok: true, rule: { k, complement } };
+  return { ok: true, rule: { k, complement, ...(team ? { teamBreakdowns: true } : {}) } };
 }
