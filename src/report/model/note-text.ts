@@ -67,6 +67,10 @@ export const NOTE_WORDING: Readonly<Record<string, NoteWording>> = {
     kind: 'info',
     text: '{n} care [leaver|leavers] had no eligibility recorded in the extract; it was worked out from the SSDA903 episodes',
   },
+  excludedAccommodation: {
+    kind: 'info',
+    text: '{n} [young person|young people] who had gone abroad, been deported or whose residence is not known [is|are] not in the cohort ({detail})',
+  },
   excludedInTouch: {
     kind: 'issue',
     text: '{n} [young person|young people] who had died or returned home for six months or more [was|were] excluded',
