@@ -13,9 +13,29 @@ import type { ReportOptions } from './report-options.js';
 
 const NA: Cell = { text: 'Not available', numeric: true };
 
+/** A hidden count that is not itself small (report.md §6 secondary suppression, or a percentage's n − x). */
+export const NOT_SHOWN = 'Not shown';
+const NOT_SHOWN_NOTE = `${NOT_SHOWN}: withheld with a small number in the same table, so that it cannot be worked out from the total or the other figures.`;
+
+/**
+ * A count cell: "<6" only for a hidden count from 1 to k; another hidden count (a secondary cell, or the
+ * numerator of a percentage hidden for its n − x) reads "Not shown", never "fewer than 6".
+ */
 function countCell(n: number | null | undefined, hidden: boolean, k: number): Cell {
   if (n === null || n === undefined) return NA;
-  return { text: hidden ? smallCountText(k) : formatCount(n), numeric: true };
+  return {
+    text: !hidden ? formatCount(n) : isSmall(n, k) ? smallCountText(k) : NOT_SHOWN,
+    numeric: true,
+  };
+}
+
+/** Adds the "Not shown" footnote to each table that has such a cell. */
+function withNotShownNote(blocks: readonly Block[]): Block[] {
+  return blocks.map((b) =>
+    b.kind === 'table' && b.table.rows.some((r) => r.some((c) => c.text === NOT_SHOWN))
+      ? { ...b, table: { ...b.table, footnotes: [...b.table.footnotes, NOT_SHOWN_NOTE] } }
+      : b,
+  );
 }
 
 function pctCell(v: number | null | undefined, hidden: boolean): Cell {
@@ -390,7 +410,7 @@ function breakdownTable(
     rows: rows.map((r, i) => [
       { text: r.label, rowHeader: true },
       countCell(r.numerator, s.hidden[i]!, k),
-      countCell(r.denominator, s.hidden[i]! && isSmall(r.denominator, k), k),
+      countCell(r.denominator, s.hidden[i]!, k),
       r.value === null ? { text: 'No eligible cases', numeric: true } : pctCell(r.value, s.hidden[i]!),
     ]),
     footnotes: [],
@@ -435,10 +455,10 @@ export function membersQuestionsBlocks(
 ): Block[] {
   const by = (id: string) => views.find((v) => v.result.id === id);
   const figs = opts.membersQuestions;
-  return [
+  return withNotShownNote([
     ...referralsBySource(by('referrals-by-source'), figs, opts, periodId, periodShort),
     ...missingEpisodes(by('cic-missing'), figs, opts, periodId, periodShort),
     ...timeliness(by('referrals-decided-1wd'), figs, opts, periodId, periodShort),
     ...otherBreakdowns(views, opts, periodShort),
-  ];
+  ]);
 }
