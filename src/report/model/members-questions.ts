@@ -2,7 +2,7 @@ import { parsePeriod, periodShortLabel } from '../../calendar/period.js';
 import { roundedPercent } from '../../indicators/engine/rounding.js';
 import type { BreakdownRow } from '../../indicators/types.js';
 import type { BreakdownTotal } from '../public/suppression.js';
-import { isSmall, percentSuppressed, planBreakdown } from '../public/suppression.js';
+import { isSmall, percentSuppressed, planBreakdown, secondarySuppression } from '../public/suppression.js';
 import { smallCountText } from './cell-text.js';
 import { ENGLAND_REFERRAL_SOURCES } from './england-referral-sources.js';
 import { formatCount, pct } from './format.js';
@@ -234,6 +234,27 @@ function missingEpisodes(
   return [heading, { kind: 'table', table }];
 }
 
+/**
+ * The year-to-date bands beside the quarter's (report.md §6 "year-to-date minus the previous year-to-date"):
+ * last quarter's paper gave the year to date then, so a band hidden for the quarter is hidden for the year to
+ * date too (else the year to date less last quarter's would give it), with a second cell when it is alone.
+ */
+export function ytdBesideQuarter(q: Shown | null, y: Shown | null): Shown | null {
+  if (!q || !y) return y;
+  const primary = y.rows.map((row, j) => {
+    const i = q.rows.findIndex((r) => r.key === row.key);
+    return y.hidden[j]! || (i >= 0 && q.hidden[i]!);
+  });
+  if (primary.every((h, j) => h === y.hidden[j])) return y;
+  return {
+    rows: y.rows,
+    hidden: secondarySuppression(
+      y.rows.map((r) => r.numerator),
+      primary,
+    ),
+  };
+}
+
 function timeliness(
   v: IndicatorView | undefined,
   figs: MembersQuestionsFigures,
@@ -245,7 +266,7 @@ function timeliness(
   const yf = figureOr(figs.decisionTimeliness.yearToDate, v, periodId, 'ytd');
   const heading: Block = { kind: 'heading', text: 'Referral decision timeliness' };
   const q = unavailable(qf) ? null : shown(qf!.breakdowns['timeliness'], opts);
-  const y = unavailable(yf) ? null : shown(yf!.breakdowns['timeliness'], opts);
+  const y = ytdBesideQuarter(q, unavailable(yf) ? null : shown(yf!.breakdowns['timeliness'], opts));
   if (!q && !y) {
     return [
       heading,

@@ -139,3 +139,36 @@ test('audit: a team breakdown is withheld in public unless suppression.teamBreak
   const bad = suppressionRuleOf({ ...DEFAULT_SETTINGS, variants: { 'suppression.teamBreakdowns': 'maybe' } });
   assert.equal(bad.ok, false);
 });
+
+// Audit (report.md §6 "The check also covers differences a reader could work out: year-to-date minus the
+// previous year-to-date"). A year-to-date figure's numerator and denominator are published every quarter,
+// so last quarter's paper and this one give the quarter by subtraction. Hand-worked from synth Darlington:
+// health assessments 126/132 at Q2 and 191/199 at Q3 give 65 of 67 in Q3 — 2 children without one (n − x).
+test('audit: a year-to-date figure is suppressed when it less the previous year to date is a small number', () => {
+  const health = (current: [number, number], previous: [number, number]) =>
+    makeResult(entry('cic-health-assessments'), '2021-22-Q3', { current, previous });
+  assert.equal(planSuppression(health([191, 199], [126, 132]), DEFAULT_SUPPRESSION).headline, true, '65/67');
+  assert.equal(planSuppression(health([191, 210], [126, 132]), DEFAULT_SUPPRESSION).headline, false, '65/78');
+  assert.equal(
+    planSuppression(health([191, 199], [126, 132]), { k: 5, complement: false }).headline,
+    false,
+    'the complement rule off: 65 and 67 are not small',
+  );
+  const repeat = makeResult(entry('cp-repeat-any'), '2021-22-Q3', { current: [20, 113], previous: [17, 69] });
+  assert.equal(planSuppression(repeat, DEFAULT_SUPPRESSION).headline, true, '3 repeat plans in Q3');
+  // Q1's previous quarter is last year's Q4, a different year to date: no difference to work out.
+  const q1 = makeResult(entry('cp-repeat-any'), '2021-22-Q1', { current: [20, 113], previous: [17, 69] });
+  assert.equal(planSuppression(q1, DEFAULT_SUPPRESSION).headline, false);
+  // A previous figure that was itself not published gives nothing to subtract.
+  const hiddenBefore = makeResult(entry('cp-repeat-any'), '2021-22-Q3', {
+    current: [9, 60],
+    previous: [4, 30],
+  });
+  assert.equal(planSuppression(hiddenBefore, DEFAULT_SUPPRESSION).headline, false);
+  // In-period figures are not differences of each other.
+  const visits = makeResult(entry('cic-visits-in-time'), '2021-22-Q3', {
+    current: [191, 199],
+    previous: [126, 132],
+  });
+  assert.equal(planSuppression(visits, DEFAULT_SUPPRESSION).headline, false);
+});

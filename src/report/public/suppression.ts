@@ -164,7 +164,25 @@ export function planTeamBreakdown(cells: readonly boolean[], rule: SuppressionRu
 }
 
 /**
- * The public transform of one result (report.md §6): headline, comparison figures, trend points, breakdown
+ * True when a year-to-date figure less the previous quarter's year to date (published, on the same basis, in
+ * the same financial year) is a small number (report.md §6 "differences a reader could work out: year-to-date
+ * minus the previous year-to-date"): the quarter's own numerator, denominator or n − x from 1 to k, by the
+ * figure's rule. Not for Q1 (its previous quarter closes last year), nor when the previous figure was itself
+ * suppressed (nothing published to subtract).
+ * @example ytdDifferenceSuppressed(healthAssessments191of199after126of132, DEFAULT_SUPPRESSION) //=> true (65 of 67)
+ */
+export function ytdDifferenceSuppressed(r: IndicatorResult, rule: SuppressionRule): boolean {
+  const p = r.previous;
+  if (r.basis !== 'ytd' || r.status !== 'ok' || !p || p.status !== 'ok') return false;
+  if (!/-Q[1-3]$/.test(p.period) || r.numerator === null || p.numerator === null) return false;
+  if (figureSuppressed(r.unit, p.numerator, p.denominator, rule)) return false;
+  const dn = r.denominator === null || p.denominator === null ? null : r.denominator - p.denominator;
+  return figureSuppressed(r.unit, r.numerator - p.numerator, dn, rule);
+}
+
+/**
+ * The public transform of one result (report.md §6): headline (also when it less the previous year to date
+ * is small, `ytdDifferenceSuppressed`), comparison figures, trend points, breakdown
  * cells (with secondary suppression against the published headline; team cells only as the setting says)
  * and count-like extras. Extras named `percent…`/`rate` follow the headline.
  * @example planSuppression(icpc3538, DEFAULT_SUPPRESSION).headline //=> true
@@ -172,7 +190,7 @@ export function planTeamBreakdown(cells: readonly boolean[], rule: SuppressionRu
 export function planSuppression(r: IndicatorResult, rule: SuppressionRule): SuppressionPlan {
   const headline =
     r.status === 'ok' || r.status === 'no-eligible-cases'
-      ? figureSuppressed(r.unit, r.numerator, r.denominator, rule)
+      ? figureSuppressed(r.unit, r.numerator, r.denominator, rule) || ytdDifferenceSuppressed(r, rule)
       : false;
   const lastYearHidden = comparisonSuppressed(r.unit, r.lastYear, rule);
   // The published figure a breakdown may make up (a suppressed headline is no total to subtract from).
