@@ -1,6 +1,7 @@
 import type { Database } from '../../store/database.js';
 import type { IndicatorReport } from '../../indicators/types.js';
 import type { Commentary } from '../commentary/commentary.js';
+import type { SuppressionRule } from '../public/suppression.js';
 import type { MembersQuestionsFigures } from '../model/members-questions-figures.js';
 import type { NarrativeText } from '../model/render-model.js';
 import type { HubBenchmarks } from '../model/hub-benchmarks.js';
@@ -20,7 +21,8 @@ export interface FrozenEdition {
     readonly meetingDate: string | null;
     readonly authorLine: string;
     readonly laName: string;
-    readonly suppression: { readonly k: number; readonly complement: boolean };
+    /** The small-number rule (k, complement, and team breakdowns when the setting was on). */
+    readonly suppression: SuppressionRule;
     readonly inLineBand: number;
   };
   readonly commentary: Commentary;
