@@ -146,8 +146,15 @@ test('audit: a team breakdown is withheld in public unless suppression.teamBreak
 // health assessments 126/132 at Q2 and 191/199 at Q3 give 65 of 67 in Q3 — 2 children without one (n − x).
 test('audit: a year-to-date figure is suppressed when it less the previous year to date is a small number', () => {
   const health = (current: [number, number], previous: [number, number]) =>
-    makeResult(entry('cic-health-assessments'), '2021-22-Q3', { current, previous });
-  assert.equal(planSuppression(health([191, 199], [126, 132]), DEFAULT_SUPPRESSION).headline, true, '65/67');
+    makeResult(entry('cic-health-assessments'), '2021-22-Q3', {
+      current,
+      previous,
+      trend: [[60, 80], [70, 90], [80, 100], [90, 110], [100, 120], [110, 130], previous, current],
+    });
+  const hidden = planSuppression(health([191, 199], [126, 132]), DEFAULT_SUPPRESSION);
+  assert.equal(hidden.headline, true, '65/67');
+  // "A suppressed figure shows no … sparkline point": the Q3 point goes too, Q2's stays.
+  assert.deepEqual(hidden.trend, [false, false, false, false, false, false, false, true]);
   assert.equal(planSuppression(health([191, 210], [126, 132]), DEFAULT_SUPPRESSION).headline, false, '65/78');
   assert.equal(
     planSuppression(health([191, 199], [126, 132]), { k: 5, complement: false }).headline,

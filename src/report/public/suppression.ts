@@ -188,10 +188,14 @@ export function ytdDifferenceSuppressed(r: IndicatorResult, rule: SuppressionRul
  * @example planSuppression(icpc3538, DEFAULT_SUPPRESSION).headline //=> true
  */
 export function planSuppression(r: IndicatorResult, rule: SuppressionRule): SuppressionPlan {
+  const ytdHidden = ytdDifferenceSuppressed(r, rule);
   const headline =
     r.status === 'ok' || r.status === 'no-eligible-cases'
-      ? figureSuppressed(r.unit, r.numerator, r.denominator, rule) || ytdDifferenceSuppressed(r, rule)
+      ? figureSuppressed(r.unit, r.numerator, r.denominator, rule) || ytdHidden
       : false;
+  // The trend's point for the headline's own quarter (the one after the previous quarter) goes with it.
+  const previousAt = r.previous ? r.trend.findIndex((t) => t.period === r.previous!.period) : -1;
+  const currentAt = ytdHidden && previousAt >= 0 ? previousAt + 1 : -1;
   const lastYearHidden = comparisonSuppressed(r.unit, r.lastYear, rule);
   // The published figure a breakdown may make up (a suppressed headline is no total to subtract from).
   const headlineTotal = headline || r.status !== 'ok' ? null : r;
@@ -204,7 +208,7 @@ export function planSuppression(r: IndicatorResult, rule: SuppressionRule): Supp
     headline,
     previous: comparisonSuppressed(r.unit, r.previous, rule),
     lastYear: lastYearHidden,
-    trend: r.trend.map((t) => comparisonSuppressed(r.unit, t, rule)),
+    trend: r.trend.map((t, i) => i === currentAt || comparisonSuppressed(r.unit, t, rule)),
     breakdowns: Object.fromEntries(
       Object.entries(r.breakdowns).map(([key, rows]) => {
         const total = key.endsWith(':last-year') ? lastYearTotal : headlineTotal;
