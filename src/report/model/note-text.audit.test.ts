@@ -57,3 +57,29 @@ test('audit: the public report with that note passes the publication check; the 
     ['"; 1 "'],
   );
 });
+
+// Audit (report.md §6; §2 item 7 "the largest possible effect"): with the figure shown as 79.6% (39/49), "fewer
+// than 6 conferences … were excluded; at most 3.1 points" gives the count back: 1 excluded is at most 1.6
+// points, 2 is 3.1, 3 is 4.5. Decided: in the public version a masked count's effect is the largest any count
+// from 1 to k could have (k excluded: 7.4 points for k = 5), a true upper bound that names no count.
+test('audit: the largest possible effect does not give back a masked count', () => {
+  const icpc = { code: 'icpcWithoutS47', count: 2 };
+  const fig = { numerator: 39, denominator: 49 };
+  assert.equal(
+    noteWords(icpc, fig, false, 5).text,
+    '2 conferences recorded without a Section 47 enquiry were excluded; at most 3.1 points',
+  );
+  assert.equal(
+    noteWords(icpc, fig, true, 5).text,
+    'fewer than 6 conferences recorded without a Section 47 enquiry were excluded; at most 7.4 points',
+  );
+  assert.equal(
+    noteWords({ ...icpc, count: 4 }, fig, true, 5).text,
+    noteWords(icpc, fig, true, 5).text,
+    'the same words for any count from 1 to k',
+  );
+  assert.equal(
+    noteWords({ ...icpc, count: 9 }, fig, true, 5).text,
+    '9 conferences recorded without a Section 47 enquiry were excluded; at most 12.4 points',
+  );
+});
