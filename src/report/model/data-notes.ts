@@ -44,7 +44,7 @@ export function dataNotesBlocks(
         `Dataset version ${report.dataset.id} (${report.dataset.hash}), extracted on ${asAt}.`,
         ...opts.datasetSources.map(
           (s) =>
-            `${s.source}: imported ${s.importedAt}${s.extractDate ? `, extracted ${longDate(s.extractDate as IsoDate)}` : ''}.`,
+            `${s.source}: imported ${/^\d{4}-\d{2}-\d{2}$/.test(s.importedAt) ? longDate(s.importedAt as IsoDate) : s.importedAt}${s.extractDate ? `, extracted ${longDate(s.extractDate as IsoDate)}` : ''}.`,
         ),
         workingDayText(report),
         report.settings.excludeUasc
