@@ -6,6 +6,7 @@ import { FAKE_CATALOGUE } from '../fixtures/fake-catalogue.js';
 import { makeResult } from '../fixtures/make-result.js';
 import { DEFAULT_SUPPRESSION, planBreakdown, planSuppression } from './suppression.js';
 import { suppressionRuleOf } from './suppression-rule.js';
+import { currentText } from '../model/cell-text.js';
 import { DEFAULT_SETTINGS } from '../../indicators/settings.js';
 
 // Audit (report.md §6 "Secondary suppression. Where a breakdown shows its total, a lone suppressed cell
@@ -178,4 +179,19 @@ test('audit: a year-to-date figure is suppressed when it less the previous year 
     previous: [126, 132],
   });
   assert.equal(planSuppression(visits, DEFAULT_SUPPRESSION).headline, false);
+});
+
+test('audit: a count hidden for its year-to-date difference reads "Small numbers", not "<6"', () => {
+  // A count on a year-to-date basis (a settings file may set one): 40 missing children by Q3, 37 by Q2.
+  const e = { ...entry('cic-missing'), basis: 'ytd' as const };
+  const r = makeResult(e, '2021-22-Q3', { current: 40, previous: 37 });
+  const plan = planSuppression(r, DEFAULT_SUPPRESSION);
+  assert.equal(plan.headline, true);
+  const view = { ref: 1, entry: e, result: r, plan, commentary: null, restated: new Map() };
+  assert.equal(currentText(view, 5), 'Small numbers');
+  const small = makeResult(e, '2021-22-Q3', { current: 4, previous: 2 });
+  assert.equal(
+    currentText({ ...view, result: small, plan: planSuppression(small, DEFAULT_SUPPRESSION) }, 5),
+    '<6',
+  );
 });
