@@ -19,7 +19,7 @@ export interface LaPosition {
   /** 1 = best; ties share the better rank. */
   readonly rank: number;
   readonly of: number;
-  /** 1 = best quarter of LAs … 4 = worst; null without polarity. */
+  /** 1 = best quarter of LAs … 4 = worst, against the quartile cut points ({@link quartileOf}); null without polarity. */
   readonly quartile: 1 | 2 | 3 | 4 | null;
 }
 
@@ -57,20 +57,44 @@ export function summarise(values: readonly number[]): GroupSummary {
 }
 
 /**
+ * The quarter of the LAs loaded a value lies in, against the quartile cut points shown beside it
+ * ({@link summarise}, type 7, rounded to one decimal): 1 = best quarter … 4 = worst, polarity-aware; a value
+ * on a cut point takes the better quarter (as tied LAs share the better rank); null without polarity.
+ *
+ * Issue 7 asks for "quartiles" and an LA's "position (rank, quartile)" without naming a method. The reading
+ * taken: one method for both, so an LA whose value is below the lower quartile shown is never called
+ * "quartile 3". Banding by rank alone (`⌊(rank − 1)·4/n⌋ + 1`) disagrees with the cut points for small
+ * groups: of 2 or 3 LAs the worst was "quartile 3" although below the lower quartile.
+ * @example quartileOf(10, { n: 2, mean: 15, q1: 12.5, median: 15, q3: 17.5 }, 'higher') //=> 4
+ */
+export function quartileOf(value: number, cuts: GroupSummary, polarity: Polarity): 1 | 2 | 3 | 4 | null {
+  if (polarity === 'none' || cuts.q1 === null || cuts.median === null || cuts.q3 === null) return null;
+  if (polarity === 'higher') {
+    if (value >= cuts.q3) return 1;
+    if (value >= cuts.median) return 2;
+    return value >= cuts.q1 ? 3 : 4;
+  }
+  if (value <= cuts.q1) return 1;
+  if (value <= cuts.median) return 2;
+  return value <= cuts.q3 ? 3 : 4;
+}
+
+/**
  * Ranks LAs on one indicator: higher-is-better ranks the highest value first, lower-is-better the lowest;
- * equal values share the better rank. Quartile q holds ranks with (q − 1)/4 ≤ (rank − 1)/n < q/4, so the
- * best LA is always in quartile 1; none without polarity.
+ * equal values share the better rank (1, 1, 3: "standard competition" ranking). The quartile is the
+ * value's place against the quartile cut points of the same LAs ({@link quartileOf}); none without
+ * polarity. Without polarity the rank orders from the highest value.
  * @example rankLas([{ la: 'A', value: 80 }, { la: 'B', value: 90 }], 'higher')[0] //=> { la: 'B', rank: 1, of: 2, quartile: 1, … }
  */
 export function rankLas(values: readonly { la: string; value: number }[], polarity: Polarity): LaPosition[] {
   const dir = polarity === 'lower' ? 1 : -1;
   const sorted = [...values].sort((a, b) => dir * (a.value - b.value) || a.la.localeCompare(b.la));
   const n = sorted.length;
+  const cuts = summarise(sorted.map((v) => v.value));
   let rank = 0;
   return sorted.map((v, i) => {
     if (i === 0 || sorted[i - 1]!.value !== v.value) rank = i + 1;
-    const quartile = polarity === 'none' ? null : ((Math.floor(((rank - 1) * 4) / n) + 1) as 1 | 2 | 3 | 4);
-    return { la: v.la, value: v.value, rank, of: n, quartile };
+    return { la: v.la, value: v.value, rank, of: n, quartile: quartileOf(v.value, cuts, polarity) };
   });
 }
 

@@ -1,7 +1,14 @@
 import type PgBoss from 'pg-boss';
 import type { Database } from '../store/database.js';
 import { importPriority, type LaFolder } from './la-folders.js';
-import { type ComputeJob, type ImportJob, type QueueTiming, QUEUES, jobOptions } from './queue.js';
+import {
+  type ComputeJob,
+  type ImportJob,
+  type ImportJobOutput,
+  type QueueTiming,
+  QUEUES,
+  jobOptions,
+} from './queue.js';
 
 /** An LA holding a current dataset version, and how many records that version has. */
 export interface LaWithDataset {
@@ -92,6 +99,16 @@ export interface JobProgress {
   readonly active: number;
   /** Jobs that have been retried at least once (e.g. after a worker died). */
   readonly retried: number;
+  /**
+   * Of the completed jobs, imports the store refused (their data's fault: not retried). Counted done before,
+   * so `cspi hub import` said every LA was imported while a refused LA had no data on the hub.
+   */
+  readonly refused: number;
+}
+
+/** True when a completed import job's output says its import was refused ({@link ImportJobOutput}). */
+function wasRefused(output: unknown): boolean {
+  return (output as Partial<ImportJobOutput> | null | undefined)?.outcome === 'refused';
 }
 
 /** Reads the states of a set of jobs. */
@@ -101,16 +118,19 @@ export async function jobProgress(boss: PgBoss, queue: string, ids: Iterable<str
   let failed = 0;
   let active = 0;
   let retried = 0;
+  let refused = 0;
   for (const id of ids) {
     total++;
     const job = await boss.getJobById(queue, id);
     if (!job) continue;
-    if (job.state === 'completed') completed++;
-    else if (job.state === 'failed' || job.state === 'cancelled') failed++;
+    if (job.state === 'completed') {
+      completed++;
+      if (wasRefused(job.output)) refused++;
+    } else if (job.state === 'failed' || job.state === 'cancelled') failed++;
     else if (job.state === 'active') active++;
     if (job.retryCount > 0) retried++;
   }
-  return { total, completed, failed, active, retried };
+  return { total, completed, failed, active, retried, refused };
 }
 
 /**

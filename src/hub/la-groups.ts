@@ -1,5 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
 
 /** The shipped table of English LAs (DfE code, ONS code, name, region, …). */
 export const LA_TABLE = fileURLToPath(new URL('../../data/las.csv', import.meta.url));
@@ -9,22 +10,22 @@ export type LaGroups = Readonly<Record<string, readonly string[]>>;
 
 /**
  * Region groups from the LA table (`la_code` and `region` columns): `{ "region:North East": ["841", …] }`.
+ * The table is CSV with quoted names ("Bristol, City of"): read as CSV, not split on commas, which put Hull,
+ * Herefordshire, Bristol and Bournemouth in regions named after the end of their names.
  * @example regionGroups('la_code,region\n841,North East\n') //=> { 'region:North East': ['841'] }
  */
 export function regionGroups(csv: string): Record<string, string[]> {
-  const lines = csv
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .filter((l) => l.trim() !== '');
-  const header = (lines[0] ?? '').split(',').map((h) => h.trim().toLowerCase());
-  const code = header.indexOf('la_code');
-  const region = header.indexOf('region');
+  const rows = parse(csv.replace(/^\uFEFF/, ''), {
+    columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+    skip_empty_lines: true,
+    trim: true,
+  }) as Record<string, string | undefined>[];
   const out: Record<string, string[]> = {};
-  if (code < 0 || region < 0) return out;
-  for (const line of lines.slice(1)) {
-    const cells = line.split(',');
-    const name = `region:${cells[region]!.trim()}`;
-    (out[name] ??= []).push(cells[code]!.trim());
+  for (const row of rows) {
+    const code = row['la_code'];
+    const region = row['region'];
+    if (code === undefined || region === undefined) return {};
+    (out[`region:${region}`] ??= []).push(code);
   }
   return out;
 }

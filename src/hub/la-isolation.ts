@@ -76,7 +76,10 @@ export async function enableLaIsolation(db: Database): Promise<void> {
 
 /**
  * Runs fn inside one read transaction that can see only LA `la`'s rows: every query fn makes through `tx`
- * is filtered by PostgreSQL's row-level security, whatever SQL it sends.
+ * is filtered by PostgreSQL's row-level security, so a query that forgets its LA filter still sees one LA.
+ * It is not a boundary against hostile SQL: the scope is a setting and a `SET LOCAL ROLE` of the owner's
+ * connection, which SQL sent in fn can undo (`RESET ROLE`, `set_config('cspi.la', …)`); that needs a login
+ * role per LA (la-isolation.audit.test.ts, todo). The dashboard limits a user to their LA in its routes.
  * @example await withLaScope(db, '841', (tx) => loadDataset(tx, '805')) //=> undefined (another LA)
  */
 export async function withLaScope<T>(db: Database, la: string, fn: (tx: Database) => Promise<T>): Promise<T> {

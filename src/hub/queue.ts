@@ -21,6 +21,11 @@ export interface ImportJob {
   readonly computePeriod?: string;
 }
 
+/** What an import job leaves as its output: how the import ended (`refused` completes the job, unretried). */
+export interface ImportJobOutput {
+  readonly outcome: 'imported' | 'unchanged' | 'refused';
+}
+
 /** Queue timing; tests shorten these so a killed worker's job is retried within seconds. */
 export interface QueueTiming {
   /** A job active this long without completing is failed and retried (its worker is presumed dead). */

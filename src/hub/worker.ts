@@ -6,7 +6,14 @@ import type { Database } from '../store/database.js';
 import { getDatasetVersion } from '../store/dataset-versions.js';
 import { type ImportOutcome, importDataset } from '../store/import-dataset.js';
 import { computeAndStoreLa, storeLaFigures } from './compute-la.js';
-import { type ComputeJob, type ImportJob, QUEUES, type QueueTiming, queueTiming } from './queue.js';
+import {
+  type ComputeJob,
+  type ImportJob,
+  type ImportJobOutput,
+  QUEUES,
+  type QueueTiming,
+  queueTiming,
+} from './queue.js';
 
 /** A line a worker logs about a job: ids, LA codes and counts only, never child-level data. */
 export type WorkerLog = (event: {
@@ -60,7 +67,7 @@ export async function startWorker(
     fetchAgain(QUEUES.compute);
   });
   ids[QUEUES.import] = await boss.work<ImportJob>(QUEUES.import, options, async ([job]) => {
-    if (!job) return;
+    if (!job) return undefined;
     const t0 = Date.now();
     const { la, computePeriod } = job.data;
     // The period is checked before the import, so a bad one fails the job without importing.
@@ -90,13 +97,18 @@ export async function startWorker(
       ...(computeSeconds === undefined ? {} : { computeSeconds }),
     });
     fetchAgain(QUEUES.import);
-    // A refused import is the data's fault, not the worker's: it is not retried (its issues are stored
-    // with the import when the store records refusals; the CLI's `cspi import` shows them).
+    // A refused import is the data's fault, not the worker's: it is not retried, but its job's output says
+    // so, and `cspi hub import` counts it refused, not done (`cspi import` on the folder shows the issues).
+    const output: ImportJobOutput = { outcome: result.kind };
+    return output;
   });
 }
 
 /**
- * Reads and imports one LA's files; with `keep`, also returns the dataset the import assembled (null when it
+ * Reads and imports one LA's files, as they are: a hub import job never pseudonymises (inputs.md §7: it is
+ * applied on import inside the LA, and the LA's secret is never sent to the hub). An LA sending pseudonymised
+ * data imports it itself (`cspi import --pseudonymise --db <hub url>`); a job's raw files for such an LA
+ * are then refused (S-PSEUDO-MIXED) rather than stored beside them. With `keep`, also returns the dataset the import assembled (null when it
  * handed none over). The staged records are not kept beyond the import, so a job computing after it holds
  * only the assembled dataset.
  */

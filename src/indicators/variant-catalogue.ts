@@ -42,7 +42,8 @@ export const VARIANTS: Readonly<Record<string, VariantRule>> = {
   'careLeavers.ages': { kind: 'text', pattern: /^\s*\d{1,2}\s*[-–]\s*\d{1,2}\s*$/, example: '17-18' },
   'suppression.k': { kind: 'checked-elsewhere' },
   'suppression.complement': { kind: 'checked-elsewhere' },
-  'suppression.teamBreakdowns': { kind: 'checked-elsewhere' },
+  /** Team breakdowns in the public version (report.md §6: only when on; default off). */
+  'suppression.teams': FLAG,
 };
 
 /**

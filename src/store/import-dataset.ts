@@ -14,7 +14,7 @@ import type { Database } from './database.js';
 import type { SubmissionSummary, ValidationSummary } from './dataset-versions.js';
 import { lockLa, summariseIssues } from './dataset-versions.js';
 import type { PseudonymKey } from './pseudonymise.js';
-import { pseudonymiseIssue, pseudonymiseTables } from './pseudonymise.js';
+import { personalValuesOf, pseudonymiseIssue, pseudonymiseTables } from './pseudonymise.js';
 import { writeRecords } from './records/record-io.js';
 import type { StoredSubmission } from './stored-submissions.js';
 import { readSubmission, versionSubmissions } from './stored-submissions.js';
@@ -114,7 +114,8 @@ export async function importDataset(
   const prepared = ingest.submissions.map((s) =>
     key ? { ...s, tables: pseudonymiseTables(s.tables, key, postcodes) } : s,
   );
-  const issues = key ? ingest.issues.map((i) => pseudonymiseIssue(i, key)) : ingest.issues;
+  const personal = key ? personalValuesOf(ingest.submissions.map((s) => s.tables)) : null;
+  const issues = key ? ingest.issues.map((i) => pseudonymiseIssue(i, key, personal!)) : ingest.issues;
 
   // Row counts name their files. A reading names each file uniquely (its path from the import's common folder,
   // collectInputFiles); a result staged otherwise may repeat a name (episodes.csv of two years): then the n-th
@@ -182,6 +183,8 @@ export async function importDataset(
       toAdd.push({ staged: s, identity, replaces: existing });
     }
     if (toAdd.length === 0) return { kind: 'unchanged', datasetId: current?.id ?? null, skipped } as const;
+    const mixed = mixedPseudonymisation(la, held, new Set(toAdd.map((a) => a.identity)), pseudonymised);
+    if (mixed) return { kind: 'refused', issues: [mixed] } as const;
 
     const importId = randomUUID();
     const seqRow = await tx.get<{ seq: number | null }>(
@@ -483,4 +486,35 @@ function contentHash(parts: { identity: string; shas: readonly string[]; pseudon
     .sort()
     .join('\n');
   return createHash('sha256').update(canon).digest('hex');
+}
+
+/**
+ * S-PSEUDO-MIXED: an import that would leave one LA's dataset partly pseudonymised (inputs.md §7). Raw and
+ * pseudonymised child ids never link (a child's CIN and SSDA903 records would be two children), and on a
+ * hub a raw import after pseudonymised ones puts identifiable records back where the LA chose to send
+ * none. Allowed when every submission it would keep is of its own kind (it replaces the others).
+ */
+function mixedPseudonymisation(
+  la: string,
+  held: readonly StoredSubmission[],
+  replacing: ReadonlySet<string>,
+  pseudonymised: boolean,
+): ValidationIssue | null {
+  const other = held.filter((s) => !replacing.has(s.identity) && s.pseudonymised !== pseudonymised);
+  if (other.length === 0) return null;
+  const kinds = [...new Set(other.map((s) => `${s.source} ${s.collectionYear ?? s.asAt ?? ''}`.trim()))];
+  return {
+    code: 'S-PSEUDO-MIXED',
+    severity: 'structural',
+    file: null,
+    table: null,
+    position: null,
+    childId: null,
+    field: null,
+    value: null,
+    dfeRule: null,
+    message: pseudonymised
+      ? `LA ${la}'s stored data is not pseudonymised (${kinds.join(', ')}): a pseudonymised import would not link to it; nothing was loaded. Re-import those submissions with --pseudonymise too, or import without it.`
+      : `LA ${la}'s stored data is pseudonymised (${kinds.join(', ')}): these files would add identifiable records beside it; nothing was loaded. Import them with --pseudonymise (CSPI_LA_SECRET, the same secret as before).`,
+  };
 }

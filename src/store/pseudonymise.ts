@@ -193,14 +193,121 @@ function rekey(r: Record<string, unknown>, key: PseudonymKey): Record<string, un
 const PERSONAL_FIELDS =
   /^(CHILD|CHILDID|LACHILDID|CHILD_ID|CHILD UNIQUE ID|DOB|MC_DOB|PERSONBIRTHDATE|PERSONDEATHDATE|UPN|FORMERUPN|HOME_POST|PL_POST|SW_ID|WORKER_ID|SWE_REGISTRATION|MOTHER)$/i;
 
-/** A validation issue with its child id pseudonymised and personal values removed. */
-export function pseudonymiseIssue(i: ValidationIssue, key: PseudonymKey): ValidationIssue {
+/** A date as an issue message writes it: ISO `2010-01-15` or UK `15/01/2010`. */
+const ISO_DATE = /^(\d{4})-(\d{2})-\d{2}$/;
+const UK_DATE = /^\d{2}\/(\d{2})\/(\d{4})$/;
+
+/**
+ * What a personal field's value becomes in a pseudonymised issue message (inputs.md §7): a date of birth
+ * or death the first of its month (in the message's own writing), a postcode its sector, a child or worker
+ * id its pseudonym; anything else (UPNs, MOTHER, an unreadable date) is withheld.
+ * @example pseudonymousValue('DOB', '15/01/2010', key) //=> '01/01/2010'
+ */
+function pseudonymousValue(field: string, value: string, key: PseudonymKey): string {
+  const f = field.toUpperCase();
+  if (/DOB|BIRTHDATE|DEATHDATE/.test(f)) {
+    const iso = ISO_DATE.exec(value);
+    if (iso) return `${iso[1]}-${iso[2]}-01`;
+    const uk = UK_DATE.exec(value);
+    return uk ? `01/${uk[1]}/${uk[2]}` : '[withheld]';
+  }
+  if (/POST/.test(f)) return postcodeSector(value) ?? '[withheld]';
+  if (/SW_ID|WORKER|SWE/.test(f)) return WORKER(key, value) ?? '[withheld]';
+  if (/CHILD/.test(f)) return pseudonymId(key, value);
+  return '[withheld]';
+}
+
+/**
+ * Each child's personal values as a message may quote them (raw → pseudonymised): dates of birth and death
+ * (ISO and UK writing) → the first of the month, placement and home postcodes → sectors. Read from the
+ * import's records before they are pseudonymised.
+ */
+export type PersonalValues = ReadonlyMap<string, ReadonlyMap<string, string>>;
+
+/** {@link PersonalValues} of an import's staged tables (raw, before {@link pseudonymiseTables}). */
+export function personalValuesOf(tables: readonly StagedTables[]): PersonalValues {
+  const out = new Map<string, Map<string, string>>();
+  const add = (childId: string, raw: string | null, replacement: string | null): void => {
+    if (raw === null || replacement === null || raw === replacement) return;
+    let own = out.get(childId);
+    if (!own) out.set(childId, (own = new Map()));
+    own.set(raw, replacement);
+  };
+  const date = (childId: string, d: IsoDate | null): void => {
+    if (d === null) return;
+    const first = firstOfMonth(d)!;
+    add(childId, d, first);
+    add(
+      childId,
+      `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`,
+      `01/${d.slice(5, 7)}/${d.slice(0, 4)}`,
+    );
+  };
+  const postcode = (childId: string, pc: string | null): void => {
+    if (pc === null) return;
+    const sector = postcodeSector(pc) ?? '[withheld]';
+    add(childId, pc, sector);
+    add(childId, pc.replace(/\s+/g, ''), sector);
+  };
+  for (const t of tables) {
+    for (const c of t.children ?? []) {
+      date(c.childId, c.dob);
+      date(c.childId, c.deathDate);
+    }
+    for (const r of [
+      ...(t.uasc ?? []),
+      ...(t.oc3 ?? []),
+      ...(t.ad1 ?? []),
+      ...(t.placedAdoption ?? []),
+      ...(t.prevPerm ?? []),
+      ...(t.dolo ?? []),
+    ])
+      date(r.childId, r.dob);
+    for (const e of t.episodes ?? []) {
+      postcode(e.childId, e.homePost);
+      postcode(e.childId, e.plPost);
+    }
+    for (const r of t.annexACic ?? []) postcode(r.childId, r.placementPostcode);
+  }
+  return out;
+}
+
+/** Every occurrence of `raw` in `text` replaced (case-insensitively for letters, e.g. a postcode). */
+function replaceAll(text: string, raw: string, replacement: string): string {
+  const pattern = raw.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return text.replace(new RegExp(pattern, 'gi'), () => replacement);
+}
+
+/**
+ * A validation issue with its child id pseudonymised and personal values removed (inputs.md §7: a
+ * pseudonymised import stores no raw child id, day of birth, full postcode or worker id, and validation
+ * issues are stored). The value of a personal field is dropped, and wherever the message quotes it, it
+ * becomes its pseudonymised form; the message's quotes of the child's id, dates of birth or death and
+ * postcodes (`personal`, e.g. 903-EP-BIRTH's "before child 1001's date of birth 15/01/2010") likewise.
+ * An event date that happens to equal the child's date of birth is then written as the first of the month
+ * in the message too (the record keeps it exact).
+ */
+export function pseudonymiseIssue(
+  i: ValidationIssue,
+  key: PseudonymKey,
+  personal: PersonalValues = new Map(),
+): ValidationIssue {
+  const personalField = i.field !== null && PERSONAL_FIELDS.test(i.field);
+  let message = i.message;
+  if (i.childId !== null) {
+    for (const [raw, replacement] of personal.get(i.childId) ?? [])
+      message = replaceAll(message, raw, replacement);
+    // Messages may quote a child id (e.g. "child 123456 already has …"): replace that id.
+    message = message.split(i.childId).join(pseudonymId(key, i.childId));
+  }
+  if (personalField && i.value !== null && i.value !== '') {
+    message = message.split(i.value).join(pseudonymousValue(i.field!, i.value, key));
+  }
   return {
     ...i,
     childId: i.childId === null ? null : pseudonymId(key, i.childId),
-    value: i.field !== null && PERSONAL_FIELDS.test(i.field) ? null : i.value,
-    // Messages may quote a child id (e.g. "child 123456 already has …"): replace that id.
-    message: i.childId === null ? i.message : i.message.split(i.childId).join(pseudonymId(key, i.childId)),
+    value: personalField ? null : i.value,
+    message,
   };
 }
 

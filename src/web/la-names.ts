@@ -1,28 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { loadLaTable } from '../synth/la-table.js';
 
 let names: Map<string, string> | null = null;
 
 /**
- * The name of an English LA from the shipped `data/las.csv` (DfE code → name), for LAs the store holds
- * without a name; null when unknown.
+ * The name of an English LA from the shipped `data/las.csv` (DfE code → name, read as CSV, so a quoted name
+ * with a comma is whole), for LAs the store holds without a name; null when unknown.
  * @example laName('841') //=> 'Darlington'
+ * @example laName('810') //=> 'Kingston upon Hull, City of'
  */
 export function laName(code: string): string | null {
   if (!names) {
-    names = new Map();
     try {
-      const text = readFileSync(
-        join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'las.csv'),
-        'utf8',
-      );
-      for (const line of text.split(/\r?\n/).slice(1)) {
-        const [la, , name] = line.split(',');
-        if (la && name) names.set(la, name.replace(/^"|"$/g, ''));
-      }
+      names = new Map(loadLaTable().map((la) => [la.code, la.name]));
     } catch {
-      // No table shipped: names fall back to the code.
+      names = new Map(); // No table shipped: names fall back to the code.
     }
   }
   return names.get(code) ?? null;

@@ -51,7 +51,7 @@ export function openApiDocument(): Record<string, unknown> {
       title: 'cspi dashboard API',
       version: '1.0.0',
       description:
-        "Children's services performance indicators for one LA and quarter: the scorecard, one indicator, and the child-level members behind a figure (roles with child-level:view only; every call is audited).",
+        "Children's services performance indicators for one LA and quarter: the scorecard, one indicator, and the child-level members behind a figure (a download: roles with child-level:export only; every call is audited).",
     },
     servers: [{ url: '/api' }],
     security: [{ session: [] }],
@@ -88,7 +88,7 @@ export function openApiDocument(): Record<string, unknown> {
         get: {
           summary: 'The child-level rows behind the numerator and denominator',
           description:
-            'Requires child-level:view. Child ids are pseudonymised unless the role has child-level:identifiable. Every call is written to the audit log.',
+            'Requires child-level:export: the list as JSON is a download of it, like the CSV (report.md §9). Child ids are pseudonymised unless the role has child-level:identifiable. Every call is written to the audit log as an export.',
           operationId: 'getMembers',
           parameters: [id, la, period],
           responses: {

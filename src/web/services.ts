@@ -10,6 +10,7 @@ import type {
   Unit,
 } from '../indicators/types.js';
 import type { Basis } from '../calendar/period.js';
+import type { TableName } from '../model/source.js';
 import type { TargetSet } from '../indicators/targets.js';
 import type { FrozenMembers } from '../report/edition/frozen-members.js';
 import type { MembersQuestionsFigures } from '../report/model/members-questions-figures.js';
@@ -78,6 +79,8 @@ export interface IndicatorInfo {
   readonly target: { readonly value: number; readonly kind: 'national' | 'local' } | null;
   readonly england: Benchmark | null;
   readonly directionComparator: 'previous' | 'last-year';
+  /** Tables it reads (its default sources): the data page tells which figures an issue affects. */
+  readonly sources: readonly TableName[];
 }
 
 /** The children behind a figure, with what is known about each child for identifiable lists. */

@@ -119,6 +119,7 @@ export function register(program: Command): void {
           process.stdout.write(
             `${b.indicatorId.padEnd(40)} n=${String(b.all.n).padStart(3)} mean ${fmt(b.all.mean).padStart(7)}` +
               ` quartiles ${fmt(b.all.q1)} / ${fmt(b.all.median)} / ${fmt(b.all.q3)}` +
+              `   England ${b.england ? `${b.england.value}${b.england.likeForLike ? '' : ' †'} (${b.england.publisher} ${b.england.year})` : '–'}` +
               (pos
                 ? `   ${opts.la}: ${pos.value}, rank ${pos.rank} of ${pos.of}, quartile ${pos.quartile ?? '–'}`
                 : '') +
@@ -159,8 +160,13 @@ async function runJobs(
       Number(opts.timeout) * 60_000,
     );
     bar.stop();
-    out.info(`${p.completed} of ${p.total} done, ${p.failed} failed, ${p.retried} retried after a failure`);
-    if (p.failed > 0) process.exitCode = 1;
+    out.info(
+      `${p.completed - p.refused} of ${p.total} done, ${p.failed} failed, ${p.retried} retried after a failure` +
+        (p.refused > 0
+          ? `, ${p.refused} imports refused (their files' fault; the worker log names the LAs, cspi import on a folder shows why)`
+          : ''),
+    );
+    if (p.failed > 0 || p.refused > 0) process.exitCode = 1;
     return p;
   } finally {
     await boss.stop({ graceful: false, wait: true, timeout: 5000 });

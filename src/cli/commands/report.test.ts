@@ -18,3 +18,10 @@ test('--out takes one or several files, each format from its extension', () => {
   assert.throws(() => outputsOf('r.txt'), /must end in \.html, \.pdf, \.docx, \.csv or \.json/);
   assert.throws(() => outputsOf(undefined), /--out is required/);
 });
+
+test('snGroup: a groups file naming neighbours per LA gives each LA its own, never another LA’s', () => {
+  const groups = { 'statistical-neighbours:841': [], 'statistical-neighbours:805': [] };
+  assert.equal(snGroup(groups, '805'), 'statistical-neighbours:805');
+  assert.equal(snGroup(groups, '806'), null);
+  assert.equal(snGroup({ 'statistical-neighbours': [] }, '806'), 'statistical-neighbours');
+});

@@ -32,6 +32,7 @@ import { buildRenderModel, missingFromCatalogue } from '../../report/model/build
 import type { RenderModel } from '../../report/model/render-model.js';
 import type { ReportOptions } from '../../report/model/report-options.js';
 import { defaultReportOptions } from '../../report/model/report-options.js';
+import { snGroupAmong } from '../../report/model/hub-benchmarks.js';
 import { rescanPublic } from '../../report/public/rescan.js';
 import { formatOf, renderOutput } from '../../report/render/render-output.js';
 import { openDatabase } from '../../store/open.js';
@@ -94,10 +95,12 @@ export interface ComputedReport {
   readonly suppression: SuppressionRule;
 }
 
-/** The comparator group of a groups file shown as the "SN average": statistical neighbours by name. */
-export function snGroup(groups: Readonly<Record<string, unknown>> | undefined): string | null {
-  const names = Object.keys(groups ?? {});
-  return names.find((n) => /statistical|neighbour|^sns?$/i.test(n)) ?? null;
+/**
+ * The comparator group of a groups file shown as the "SN average": statistical neighbours by name, the LA's
+ * own when the file names one per LA (`statistical-neighbours:841`, {@link snGroupAmong}).
+ */
+export function snGroup(groups: Readonly<Record<string, unknown>> | undefined, la?: string): string | null {
+  return snGroupAmong(Object.keys(groups ?? {}), la);
 }
 
 /**
@@ -123,7 +126,7 @@ export async function computeFromStore(opts: ReportCommandOptions): Promise<Comp
       membersQuestions: membersQuestionsFigures(req.input, period, req.settings, INDICATORS),
       members,
       data: loaded.data,
-      snKey: snGroup(req.comparatorGroups),
+      snKey: snGroup(req.comparatorGroups, report.la),
       suppression: rule.rule,
     };
   } finally {

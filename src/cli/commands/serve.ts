@@ -41,7 +41,10 @@ export function register(program: Command): void {
       '--settings <file>',
       'indicator settings file (JSON), as cspi indicators and cspi report; suppression.k sets the public small-number threshold',
     )
-    .option('--trust-proxy', 'take the client address from X-Forwarded-For (only behind a trusted proxy)')
+    .option(
+      '--trust-proxy',
+      'take the client address from the last X-Forwarded-For entry (only behind one trusted proxy)',
+    )
     .action(async (opts: ServeOptions) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {

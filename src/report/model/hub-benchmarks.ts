@@ -28,9 +28,25 @@ export interface HubBenchmark {
 /** Hub benchmarks by indicator id (only indicators some other LA has a figure for). */
 export type HubBenchmarks = Readonly<Record<string, HubBenchmark>>;
 
-/** The statistical-neighbour group among the loaded groups (named e.g. "statistical-neighbours" or "SN"). */
-export function snGroupName(groups: LaGroups): string | null {
-  return Object.keys(groups).find((n) => /statistical|neighbour|^sns?$/i.test(n)) ?? null;
+const SN_GROUP = /statistical|neighbour|^sns?(:|$)/i;
+
+/**
+ * An LA's statistical-neighbour group among the loaded groups: its own, named with its code after a colon
+ * (`"statistical-neighbours:841": ["805", …]`), else the one group named without a code (e.g.
+ * "statistical-neighbours" or "SN"), which a single LA's groups file holds. Each LA has its own neighbours:
+ * on a hub, one plain group gave every LA the same "SN average" (the neighbours of the LA the file was
+ * written for); another LA's coded group is never taken.
+ * @example snGroupName({ 'statistical-neighbours:841': ['805'], 'statistical-neighbours:805': ['841'] }, '805') //=> 'statistical-neighbours:805'
+ */
+export function snGroupName(groups: LaGroups, la?: string): string | null {
+  return snGroupAmong(Object.keys(groups), la);
+}
+
+/** {@link snGroupName} among group names (a `--groups` file's keys). */
+export function snGroupAmong(groupNames: readonly string[], la?: string): string | null {
+  const names = groupNames.filter((n) => SN_GROUP.test(n));
+  const own = la === undefined ? undefined : names.find((n) => n.endsWith(`:${la}`));
+  return own ?? names.find((n) => !n.includes(':')) ?? null;
 }
 
 /** The region group an LA belongs to (`region:North East`). */
@@ -39,8 +55,23 @@ export function regionGroupName(groups: LaGroups, la: string): string | null {
 }
 
 /**
+ * The groups as one LA's comparators (issue 7; report.md §3 "SN average"): its region with itself, as the
+ * DfE's regional figure includes every LA of the region, and the statistical-neighbour group without
+ * itself, as an LA's statistical neighbours are other LAs (the DfE's SN average is the mean of the ten
+ * neighbours; the CLI's `--groups` comparators leave the LA out alike). A groups file listing the LA among
+ * its own neighbours, or a hub LA that is one of the listed neighbours, no longer counts in its SN mean.
+ * @example comparatorGroupsFor({ 'statistical-neighbours': ['841', '805'] }, '841') //=> { 'statistical-neighbours': ['805'] }
+ */
+export function comparatorGroupsFor(groups: LaGroups, la: string): LaGroups {
+  const sn = snGroupName(groups, la);
+  if (sn === null) return groups;
+  return { ...groups, [sn]: groups[sn]!.filter((code) => code !== la) };
+}
+
+/**
  * The hub benchmarks of a report: for each indicator that at least one other LA has a stored figure for,
- * the benchmarks between the LAs loaded with this LA's own figure (the report's) in place of any stored one.
+ * the benchmarks between the LAs loaded with this LA's own figure (the report's) in place of any stored one;
+ * its statistical-neighbour mean leaves this LA out ({@link comparatorGroupsFor}).
  * Null when no other LA has any figure for the period (a single-LA store: nothing extra is shown).
  * @example hubBenchmarksOf(report, figures, { 'region:North East': ['841', '840'] })?.['assessments-45wd']?.position
  * //=> { rank: 2, of: 4, quartile: 2 }
@@ -52,10 +83,11 @@ export function hubBenchmarksOf(
 ): HubBenchmarks | null {
   const la = report.la;
   const region = regionGroupName(groups, la);
-  const sn = snGroupName(groups);
+  const sn = snGroupName(groups, la);
+  const own = comparatorGroupsFor(groups, la);
   const chosen: Record<string, readonly string[]> = {};
-  if (region) chosen[region] = groups[region]!;
-  if (sn) chosen[sn] = groups[sn]!;
+  if (region) chosen[region] = own[region]!;
+  if (sn) chosen[sn] = own[sn]!;
   const out: Record<string, HubBenchmark> = {};
   for (const r of report.indicators) {
     const others = figures.filter((f) => f.indicatorId === r.id && f.la !== la);

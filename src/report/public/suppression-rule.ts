@@ -12,8 +12,8 @@ export interface SuppressionSettingIssue {
 /**
  * The public version's small-number rule (report.md §6) from the LA's indicator settings (the `--settings`
  * file's `suppression.k`, a whole number from 1, `suppression.complement`, true or false, and
- * `suppression.teamBreakdowns`, true or false), else the defaults (k = 5, complement on, team breakdowns not
- * published). The settings are frozen with each edition, so the rule is too.
+ * `suppression.teams`, team breakdowns in public when true), else the defaults (k = 5, complement on, team
+ * breakdowns not published). The settings are frozen with each edition, so the rule is too.
  * @example suppressionRuleOf({ ...DEFAULT_SETTINGS, variants: { 'suppression.k': 10 } }) //=> { ok: true, rule: { k: 10, complement: true } }
  * @example suppressionRuleOf({ ...DEFAULT_SETTINGS, variants: { 'suppression.k': 0 } }).ok //=> false
  */
@@ -38,17 +38,8 @@ export function suppressionRuleOf(
       },
     };
   }
-  const team = variant<number | string | boolean>(settings, 'suppression.teamBreakdowns', false);
-  if (typeof team !== 'boolean') {
-    return {
-      ok: false,
-      issue: {
-        code: 'CFG-SUPPRESSION',
-        setting: 'suppression.teamBreakdowns',
-        message: `suppression.teamBreakdowns must be true or false (got ${JSON.stringify(team)})`,
-      },
-    };
-  }
+  // A flag of the variant catalogue (a settings file's "yes"/"true" arrive as true); anything else is off.
+  const team = variant<number | string | boolean>(settings, 'suppression.teams', false) === true;
   if (typeof complement !== 'boolean') {
     return {
       ok: false,

@@ -8,7 +8,7 @@ export interface SuppressionRule {
   readonly complement: boolean;
   /**
    * Publish team breakdowns (report.md §6 "only if the setting is on and every cell passes"): the settings
-   * file's `suppression.teamBreakdowns`, off (absent) by default.
+   * file's `suppression.teams`, off (absent) by default.
    */
   readonly teamBreakdowns?: boolean;
 }

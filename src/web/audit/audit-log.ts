@@ -71,6 +71,8 @@ interface AuditRow {
 export interface AuditQuery {
   readonly action?: string;
   readonly actor?: string;
+  /** Only entries about this LA (an LA-limited reader); absent = every LA. */
+  readonly la?: string;
   readonly limit?: number;
   readonly offset?: number;
 }
@@ -89,6 +91,10 @@ export async function readAudit(
   if (q.actor) {
     where.push('actor = ?');
     params.push(q.actor);
+  }
+  if (q.la !== undefined) {
+    where.push('la = ?');
+    params.push(q.la);
   }
   const w = where.length ? ` WHERE ${where.join(' AND ')}` : '';
   const total = await db.get<{ n: number | string }>(`SELECT COUNT(*) AS n FROM audit_log${w}`, params);

@@ -21,3 +21,15 @@ test('reset forgets a key', () => {
   rl.reset('ip:1.2.3.4');
   assert.equal(rl.retryAfter('ip:1.2.3.4', 1), 0);
 });
+
+test('forgive takes back one failure recorded at a time', () => {
+  const rl = createRateLimiter(2, 60_000);
+  rl.fail('ip:a', 5);
+  rl.fail('ip:a', 7);
+  assert.ok(rl.retryAfter('ip:a', 8) > 0);
+  rl.forgive('ip:a', 7);
+  assert.equal(rl.retryAfter('ip:a', 8), 0);
+  rl.forgive('ip:a', 99);
+  rl.fail('ip:a', 9);
+  assert.ok(rl.retryAfter('ip:a', 10) > 0, 'forgiving an unrecorded time changes nothing');
+});

@@ -10,6 +10,8 @@ export interface RateLimiter {
   fail(key: string, now: number): void;
   /** Forgets a key's failures (after a successful sign-in). */
   reset(key: string): void;
+  /** Takes back the one failure recorded at `at` (an attempt counted in advance that succeeded). */
+  forgive(key: string, at: number): void;
 }
 
 /**
@@ -38,6 +40,13 @@ export function createRateLimiter(max: number, windowMs: number): RateLimiter {
     },
     reset(key) {
       failures.delete(key);
+    },
+    forgive(key, at) {
+      const list = failures.get(key);
+      const i = list?.indexOf(at) ?? -1;
+      if (i < 0) return;
+      list!.splice(i, 1);
+      if (list!.length === 0) failures.delete(key);
     },
   };
 }

@@ -4,7 +4,12 @@ import type { LaGroups } from '../../hub/la-groups.js';
 import type { StoredFigure } from '../../hub/indicator-results.js';
 import type { IndicatorResult, Unit } from '../../indicators/types.js';
 import { formatValue } from './format.js';
-import { ordinal, regionGroupName, snGroupName } from '../../report/model/hub-benchmarks.js';
+import {
+  comparatorGroupsFor,
+  ordinal,
+  regionGroupName,
+  snGroupName,
+} from '../../report/model/hub-benchmarks.js';
 
 /** What the indicator page shows of the LAs loaded on the hub (report.md §3, §9). */
 export interface HubComparison {
@@ -21,7 +26,7 @@ export interface HubComparison {
 /**
  * Benchmarks of one indicator between the LAs whose figures the store holds, with this LA's own current
  * figure in place of any stored one: England (LAs loaded) mean and quartiles, region and statistical-
- * neighbour means, this LA's rank and quartile. Null when no other LA has a figure (nothing extra shown).
+ * neighbour means (the SN mean without this LA, {@link comparatorGroupsFor}), this LA's rank and quartile. Null when no other LA has a figure (nothing extra shown).
  * @example hubComparison('841', result, figures, groups)?.position //=> '3rd of 12 (quartile 1, best)'
  */
 export function hubBenchmark(
@@ -36,7 +41,7 @@ export function hubBenchmark(
     result.id,
     result.polarity,
     [...others.map((f) => ({ la: f.la, value: f.value })), { la, value: result.value }],
-    groups,
+    comparatorGroupsFor(groups, la),
   );
 }
 
@@ -53,7 +58,7 @@ export function hubComparison(
 ): HubComparison {
   const v = (x: number | null): string => (x === null ? 'No figures' : formatValue(unit, x));
   const region = regionGroupName(groups, la);
-  const sn = snGroupName(groups);
+  const sn = snGroupName(groups, la);
   const pos = b.positions.find((p) => p.la === la);
   return {
     las: b.all.n,

@@ -34,14 +34,15 @@ function hideFigure(
  * The API form of a result: in the public view (report.md §6) a suppressed figure has no value,
  * numerator, denominator, interval, RAG or direction, suppressed trend points are blanked, breakdown
  * cells follow the report's public plan (`planSuppression`, with secondary suppression; a team breakdown
- * only when every cell passes) and notes are left out; the full view returns the result as computed. `rule` is
- * the report's public rule (`publicRuleOf(report.settings)`).
+ * only when the LA's setting allows it, `publicTeams`, and every cell passes) and notes are left out; the
+ * full view returns the result as computed. `rule` is the report's public rule (`publicRuleOf(report.settings)`).
  * @example apiIndicator(result, 'public', DEFAULT_SUPPRESSION).suppressed //=> true when 1–5 children are involved
  */
 export function apiIndicator(
   r: IndicatorResult,
   visibility: Visibility,
   rule: SuppressionRule,
+  publicTeams = false,
 ): ApiIndicator {
   if (visibility === 'full') return { ...r, suppressed: false };
   const s = r.status === 'ok' ? suppressionOf(r.unit, r.numerator, r.denominator, rule) : 'none';
@@ -50,7 +51,7 @@ export function apiIndicator(
   const plan = planSuppression(r, rule).breakdowns;
   const breakdowns = Object.fromEntries(
     Object.entries(r.breakdowns)
-      .filter(([name]) => !(name === 'team' && plan[name]!.some(Boolean)))
+      .filter(([name]) => !(name === 'team' && (!publicTeams || plan[name]!.some(Boolean))))
       .map(([name, rows]) => [
         name,
         rows.map((b, i) =>

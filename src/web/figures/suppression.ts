@@ -6,6 +6,7 @@ import {
   percentSuppressed,
 } from '../../report/public/suppression.js';
 import { suppressionRuleOf } from '../../report/public/suppression-rule.js';
+import { variant } from '../../indicators/settings.js';
 
 /**
  * Public-version suppression (report.md §6) for one figure, by the report module's rules (`isSmall`,
@@ -41,4 +42,15 @@ export function suppressionOf(
 ): Suppression {
   if (unit === 'count' || denominator === null) return isSmall(numerator, rule.k) ? 'fewer-than' : 'none';
   return percentSuppressed(numerator, denominator, rule) ? 'small-numbers' : 'none';
+}
+
+/**
+ * Whether the public version may show team breakdowns (report.md §6: "Team breakdowns appear only if the
+ * setting is on and every cell passes"): the LA's `suppression.teams` setting, off unless set to true. A
+ * team is a handful of named workers, so its cells can point at a worker even when no cell is small;
+ * officers' full view shows them whatever the setting.
+ * @example publicTeamsOf({ ...DEFAULT_SETTINGS, variants: { 'suppression.teams': true } }) //=> true
+ */
+export function publicTeamsOf(settings: IndicatorSettings): boolean {
+  return variant<string | number | boolean>(settings, 'suppression.teams', false) === true;
 }

@@ -26,11 +26,21 @@ function setSessionCookie(c: Context<AppEnv>, value: string): void {
   });
 }
 
+/**
+ * The client's address from X-Forwarded-For behind one trusted proxy: the last entry, the one the proxy
+ * appended. Earlier entries are whatever the client sent, so taking the first would let a client choose the
+ * address the sign-in limiter counts and the audit log records.
+ * @example clientAddress('10.0.0.1, 203.0.113.7') //=> '203.0.113.7'
+ */
+export function clientAddress(forwardedFor: string | undefined): string | undefined {
+  return forwardedFor?.split(',').at(-1)?.trim() || undefined;
+}
+
 /** Loads the session and its (enabled) user from the cookie. */
 export function loadSession(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const { db, secureCookies, now, trustProxy } = c.var.deps;
-    const fwd = trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+    const fwd = trustProxy ? clientAddress(c.req.header('x-forwarded-for')) : undefined;
     const remote = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
       ?.socket?.remoteAddress;
     c.set('ip', fwd || remote || 'unknown');

@@ -3,7 +3,7 @@ import { appendAudit } from '../audit/audit-log.js';
 import { can } from '../auth/permissions.js';
 import type { AppEnv } from '../env.js';
 import { apiIndicator } from '../figures/public-result.js';
-import { publicRuleOf } from '../figures/suppression.js';
+import { publicRuleOf, publicTeamsOf } from '../figures/suppression.js';
 import { notFound, requirePermission, requireUser } from '../middleware/guards.js';
 import { openApiDocument } from '../openapi.js';
 import { pseudonym } from './indicator.js';
@@ -28,7 +28,8 @@ export function apiRoutes(): Hono<AppEnv> {
     let body = c.var.deps.views.get(cacheKey) as Buffer | undefined;
     if (!body) {
       const rule = publicRuleOf(report.settings);
-      const indicators = report.indicators.map((r) => apiIndicator(r, visibility, rule));
+      const teams = publicTeamsOf(report.settings);
+      const indicators = report.indicators.map((r) => apiIndicator(r, visibility, rule, teams));
       const counts = { green: 0, amber: 0, red: 0, none: 0, rated: 0 };
       for (const r of indicators) {
         if (r.rag) {
@@ -73,11 +74,16 @@ export function apiRoutes(): Hono<AppEnv> {
         specSection: info.specSection,
         directionComparator: info.directionComparator,
       },
-      indicator: apiIndicator(r, visibility, publicRuleOf(report.settings)),
+      indicator: apiIndicator(r, visibility, publicRuleOf(report.settings), publicTeamsOf(report.settings)),
     });
   });
 
-  app.get('/indicators/:id/members', requirePermission('child-level:view'), async (c) => {
+  /**
+   * The child-level list as JSON. A machine-readable copy of the whole list is an export, not a view
+   * (report.md §9: "export needs a separate permission"), so it needs `child-level:export`, as the CSV
+   * does, and is audited as `child-level-export` (format json); the list page is the view.
+   */
+  app.get('/indicators/:id/members', requirePermission('child-level:export'), async (c) => {
     const scope = await resolveScope(c);
     if (scope instanceof Response) return scope;
     const id = c.req.param('id');
@@ -88,14 +94,15 @@ export function apiRoutes(): Hono<AppEnv> {
     await appendAudit(c.var.deps.db, {
       actor: user.username,
       ip: c.var.ip,
-      action: 'child-level-view',
+      action: 'child-level-export',
       la: scope.la.code,
       detail: {
         indicator: id,
         period: scope.period,
         datasetVersion: list.datasetId,
         rows: list.members.length,
-        list: 'api',
+        list: 'all',
+        format: 'json',
         identifiable,
       },
     });

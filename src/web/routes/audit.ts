@@ -19,7 +19,13 @@ const ACTION_LABELS: Record<string, string> = {
 
 const PAGE_SIZE = 50;
 
-/** The audit log for admins: newest first, filterable by action and user, 50 to a page. */
+/**
+ * The audit log for admins: newest first, filterable by action and user, 50 to a page. An admin limited to
+ * one LA reads only the entries about that LA (its users' sign-ins, child-level views, uploads, targets and
+ * editions), never another LA's (report.md §1, §9: one LA's staff do not see another LA's data); a hub
+ * admin (no LA) reads every entry. Entries about no LA (a failed sign-in to an unknown account) are the
+ * hub's.
+ */
 export function auditRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/audit', requirePermission('audit:view'), async (c) => {
@@ -27,9 +33,11 @@ export function auditRoutes(): Hono<AppEnv> {
       c.req.query('action') && ACTION_LABELS[c.req.query('action')!] ? c.req.query('action') : undefined;
     const actor = c.req.query('actor')?.trim() || undefined;
     const pageNo = Math.max(1, Math.min(100000, Number(c.req.query('page')) || 1));
+    const la = c.var.user!.la;
     const { entries, total } = await readAudit(c.var.deps.db, {
       action,
       actor,
+      ...(la === null ? {} : { la }),
       limit: PAGE_SIZE,
       offset: (pageNo - 1) * PAGE_SIZE,
     });

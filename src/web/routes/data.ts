@@ -8,6 +8,10 @@ import { page } from '../pages.js';
 import type { ImportOutcome, UploadedFile } from '../services.js';
 import type { ValidationIssue } from '../../validate/issue.js';
 import { resolveLaOnly } from './scope.js';
+import { pseudonym } from './indicator.js';
+import { redactIssueMessage } from '../issue-redaction.js';
+import { compareVersions } from '../version-comparison.js';
+import { affectedFigures } from '../affected-figures.js';
 
 const SEVERITY_ORDER = { structural: 0, error: 1, warning: 2, query: 3 } as const;
 const SEVERITY_LABEL = {
@@ -17,10 +21,16 @@ const SEVERITY_LABEL = {
   query: 'Query: loaded unchanged',
 } as const;
 
-/** Issues ready for the report table (child ids only for roles that see identifiable data). */
-function issueRows(c: Context<AppEnv>, issues: readonly ValidationIssue[]) {
+/**
+ * Issues ready for the report table, first 1,000 by severity. Child ids, and the child-level parts of each
+ * message, only for roles that see identifiable data: others get the message with the child's pseudonym and
+ * personal values withheld (`redactIssueMessage`). `named` counts the rows shown that name a child.
+ */
+function issueRows(c: Context<AppEnv>, la: string, issues: readonly ValidationIssue[]) {
   const showChild = can(c.var.user!.role, 'child-level:identifiable');
-  return [...issues]
+  const key = c.var.deps.pseudonymKey;
+  const catalogue = c.var.deps.services.catalogue();
+  const rows = [...issues]
     .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
     .slice(0, 1000)
     .map((i, n) => ({
@@ -32,8 +42,41 @@ function issueRows(c: Context<AppEnv>, issues: readonly ValidationIssue[]) {
       where: [i.file, i.position].filter(Boolean).join(', '),
       field: i.field,
       child: showChild ? i.childId : null,
-      message: i.message,
+      message: showChild ? i.message : redactIssueMessage(i, (id) => pseudonym(key, la, id)),
+      namesChild: i.childId !== null,
+      affects: affectedFigures(i, catalogue)
+        .map((x) => x.title)
+        .join('; '),
     }));
+  return { rows, named: showChild ? rows.filter((r) => r.namesChild).length : 0 };
+}
+
+/**
+ * A validation report that shows identifiable children is a child-level view (report.md §9: every view goes
+ * to the audit log): audited as one, with the dataset version (null for a refused upload), list
+ * `validation` and the rows naming a child. Nothing is written when the report names no child.
+ */
+async function auditIssueView(
+  c: Context<AppEnv>,
+  la: string,
+  datasetVersion: string | null,
+  named: number,
+): Promise<void> {
+  if (named === 0) return;
+  await appendAudit(c.var.deps.db, {
+    actor: c.var.user!.username,
+    ip: c.var.ip,
+    action: 'child-level-view',
+    la,
+    detail: {
+      indicator: null,
+      period: null,
+      datasetVersion,
+      rows: named,
+      list: 'validation',
+      identifiable: true,
+    },
+  });
 }
 
 function summarise(issues: readonly ValidationIssue[]) {
@@ -61,13 +104,28 @@ export function dataRoutes(): Hono<AppEnv> {
     const version = versions.find((v) => v.id === id);
     const issues = await c.var.deps.services.validationIssues(la.code, id);
     if (!version || !issues) return notFound(c, `There is no dataset version "${id}".`);
+    const compareId = c.req.query('compare');
+    const other = compareId ? versions.find((v) => v.id === compareId && v.id !== id) : undefined;
+    if (compareId && !other)
+      return notFound(c, `There is no other dataset version "${compareId}" to compare.`);
+    const shown = issueRows(c, la.code, issues);
+    await auditIssueView(c, la.code, id, shown.named);
     return c.html(
       page(c, 'dataset.njk', {
         title: `Dataset version ${id}`,
         laName: la.name,
         la,
         version,
-        issues: issueRows(c, issues),
+        compareItems: versions
+          .filter((v) => v.id !== id)
+          .map((v) => ({
+            value: v.id,
+            text: `${v.id} (loaded ${v.createdAt.slice(0, 10)})`,
+            selected: v === other,
+          })),
+        other: other ?? null,
+        comparison: other ? compareVersions(version, other) : null,
+        issues: shown.rows,
         issueTotal: issues.length,
         summary: summarise(issues),
       }),
@@ -142,6 +200,8 @@ export function dataRoutes(): Hono<AppEnv> {
         queries: summary.query,
       },
     });
+    const shown = issueRows(c, la.code, outcome.issues);
+    await auditIssueView(c, la.code, outcome.datasetId, shown.named);
     c.status(outcome.refused ? 422 : 200);
     return c.html(
       page(c, 'upload-result.njk', {
@@ -151,7 +211,7 @@ export function dataRoutes(): Hono<AppEnv> {
         la,
         outcome,
         fileNames: files.map((f) => f.name),
-        issues: issueRows(c, outcome.issues),
+        issues: shown.rows,
         issueTotal: outcome.issues.length,
         summary,
         errorList: outcome.refused

@@ -13,7 +13,7 @@ import {
   visibleTrend,
   type Visibility,
 } from '../figures/figure-view.js';
-import { publicRuleOf } from '../figures/suppression.js';
+import { publicRuleOf, publicTeamsOf } from '../figures/suppression.js';
 import type { SuppressionRule } from '../../report/public/suppression.js';
 import { hubBenchmark, hubComparison } from '../figures/hub-view.js';
 import { hubFigures } from '../hub-figures.js';
@@ -76,12 +76,18 @@ async function loadIndicator(c: Context<AppEnv>) {
 /**
  * The breakdown tables of a result. In the public view each cell follows the report's public plan
  * (`planSuppression`: small cells, then secondary suppression where a breakdown shows its total), and a
- * team breakdown appears only when every cell passes (report.md §6). `rule` is the report's public rule.
+ * team breakdown appears only when the LA's setting allows it (`publicTeams`, `publicTeamsOf`) and every
+ * cell passes (report.md §6). `rule` is the report's public rule.
  */
-export function breakdownTables(r: IndicatorResult, visibility: Visibility, rule: SuppressionRule) {
+export function breakdownTables(
+  r: IndicatorResult,
+  visibility: Visibility,
+  rule: SuppressionRule,
+  publicTeams = false,
+) {
   const plan = visibility === 'public' ? planSuppression(r, rule).breakdowns : null;
   return Object.entries(r.breakdowns)
-    .filter(([name]) => !(plan && name === 'team' && plan[name]!.some(Boolean)))
+    .filter(([name]) => !(plan && name === 'team' && (!publicTeams || plan[name]!.some(Boolean))))
     .map(([name, rows]) => ({
       name,
       title: name.replace(/[-_]/g, ' ').replace(/^./, (s) => s.toUpperCase()),
@@ -214,7 +220,7 @@ export function indicatorRoutes(): Hono<AppEnv> {
         trendNotes,
         breakdowns:
           visibility === 'public' || can(role, 'breakdowns:view')
-            ? breakdownTables(result, visibility, rule)
+            ? breakdownTables(result, visibility, rule, publicTeamsOf(report.settings))
             : [],
         notes: visibility === 'full' ? result.notes : [],
         childrenHref: `/indicators/${info.id}/children?${new URLSearchParams({ la: scope.la.code, period: scope.period })}`,
@@ -325,6 +331,7 @@ export function indicatorRoutes(): Hono<AppEnv> {
         datasetVersion: list.datasetId,
         rows: rows.length,
         list: filter,
+        format: 'csv',
         identifiable,
       },
     });

@@ -15,6 +15,7 @@ import { notFound } from '../middleware/guards.js';
 import { cachedPage } from '../pages.js';
 import { keyedReport, resolveScope } from './scope.js';
 import { render } from '../render.js';
+import { COMPARATOR_LABELS, chosenComparator, withComparator } from '../figures/comparator.js';
 
 /** Which view a user gets: members always the public one; others choose (full by default). */
 export function visibilityFor(role: Parameters<typeof can>[0], asked: string | undefined): Visibility {
@@ -22,7 +23,10 @@ export function visibilityFor(role: Parameters<typeof can>[0], asked: string | u
   return asked === 'public' ? 'public' : 'full';
 }
 
-/** The scorecard page (report.md §3, §9). */
+/**
+ * The scorecard page (report.md §3, §9): period, comparator (`?comparator=previous|last-year`; by default
+ * each indicator's catalogue comparator), public or full, service area.
+ */
 export function scorecardRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/', (c) => c.redirect('/scorecard', 302));
@@ -35,16 +39,23 @@ export function scorecardRoutes(): Hono<AppEnv> {
     const areaQ = c.req.query('area');
     const area = SERVICE_AREAS.includes(areaQ as ServiceArea) ? (areaQ as ServiceArea) : null;
     const visibility = visibilityFor(c.var.user!.role, c.req.query('view'));
+    const comparator = chosenComparator(c.req.query('comparator'));
     const canChoose = can(c.var.user!.role, 'figures:full');
     const p = parsePeriod(scope.period);
     const laKey = scope.las.map((l) => l.code).join(',');
     const { groups } = c.var.deps;
-    const snName = snGroupName(groups);
+    const snName = snGroupName(groups, scope.la.code);
     const hub = await hubFigures(c, scope.period);
     const restated = await restatedFigures(c, report, key);
-    const viewKey = `scorecard|${key}|${visibility}|${area ?? ''}|${canChoose}|${laKey}|${hub.stamp}|${restated.stamp}`;
+    const viewKey = `scorecard|${key}|${visibility}|${comparator ?? ''}|${area ?? ''}|${canChoose}|${laKey}|${hub.stamp}|${restated.stamp}`;
     const html = cachedPage(c, viewKey, 'scorecard.njk', () => {
-      const comparators = new Map(c.var.deps.services.catalogue().map((i) => [i.id, i.directionComparator]));
+      // A chosen comparator replaces each indicator's own, and its direction is taken against it.
+      const comparators = new Map(
+        c.var.deps.services.catalogue().map((i) => [i.id, comparator ?? i.directionComparator]),
+      );
+      const compared = comparator
+        ? { ...report, indicators: report.indicators.map((r) => withComparator(r, comparator)) }
+        : report;
       const sn =
         snName && hub.stamp
           ? new Map(
@@ -57,7 +68,7 @@ export function scorecardRoutes(): Hono<AppEnv> {
           : snName
             ? new Map<string, string>()
             : null;
-      const view = scorecardView(report, visibility, area, comparators, sn, {
+      const view = scorecardView(compared, visibility, area, comparators, sn, {
         restated: restated.byKey,
         hub: hub.stamp ? hubBenchmarksOf(report, hub.figures, groups) : null,
       });
@@ -87,6 +98,15 @@ export function scorecardRoutes(): Hono<AppEnv> {
         ],
         area,
         areaLabel: area ? SERVICE_AREA_LABELS[area] : null,
+        comparatorItems: [
+          { value: '', text: 'Each indicator’s usual comparator', selected: comparator === null },
+          ...(['previous', 'last-year'] as const).map((v) => ({
+            value: v,
+            text: `${COMPARATOR_LABELS[v].replace(/^./, (x) => x.toUpperCase())}`,
+            selected: v === comparator,
+          })),
+        ],
+        comparatorLabel: comparator ? COMPARATOR_LABELS[comparator] : null,
         visibility,
         view,
         dataset: report.dataset,

@@ -47,16 +47,20 @@ export function signInRoutes(): Hono<AppEnv> {
       return again(`Too many attempts to sign in. Wait ${Math.ceil(wait / 60)} minutes and try again`, 429);
     }
     if (!username || !password) return again('Enter your user name and password', 401);
+    // Counted as a failure before the password is checked (in the same tick as the check above), so
+    // attempts sent at once cannot all pass the limit while the first are still hashing; taken back below
+    // when the password is right.
+    userLimiter.fail(userKey, t);
+    ipLimiter.fail(ipKey, t);
     const found = await findUserForSignIn(db, username);
     const ok = await verifyPassword(password, found?.passwordHash ?? (await dummyPasswordHash(scryptParams)));
     if (!found || !ok || found.user.disabled) {
-      userLimiter.fail(userKey, t);
-      ipLimiter.fail(ipKey, t);
       await appendAudit(db, {
         actor: null,
         ip: c.var.ip,
         action: 'sign-in-failed',
-        la: null,
+        // The account's LA, so that LA's admin sees attempts on its accounts (routes/audit.ts).
+        la: found?.user.la ?? null,
         detail: {
           username,
           reason: !found ? 'unknown user' : found.user.disabled ? 'disabled' : 'wrong password',
@@ -65,6 +69,7 @@ export function signInRoutes(): Hono<AppEnv> {
       return again(GENERIC, 401);
     }
     userLimiter.reset(userKey);
+    ipLimiter.forgive(ipKey, t);
     await startUserSession(c, found.user.username);
     await appendAudit(db, {
       actor: found.user.username,

@@ -1,4 +1,6 @@
 import type { IndicatorInfo } from '../services.js';
+import type { ServiceArea } from '../../indicators/types.js';
+import type { TableName } from '../../model/source.js';
 
 type Row = [
   id: string,
@@ -248,6 +250,15 @@ const ROWS: readonly Row[] = [
 
 const NOT_LIKE_FOR_LIKE = new Set(['cic-placed-20-miles', 'cic-health-assessments', 'cic-dental-checks']);
 
+/** Tables each service area's fake indicators read (the real ones are in each indicator's file). */
+const FAKE_SOURCES: Readonly<Record<ServiceArea, readonly TableName[]>> = {
+  'front-door': ['cin-details'],
+  assessment: ['cin-details', 'assessments'],
+  'child-protection': ['cin-details', 'section47', 'cp-plans'],
+  'children-in-care': ['header', 'episodes'],
+  'care-leavers': ['header', 'oc3'],
+};
+
 /** The fake catalogue, shaped like the engine's registry. */
 export const FAKE_CATALOGUE: readonly IndicatorInfo[] = ROWS.map(
   ([id, title, unit, polarity, serviceArea, basis, target, england]) => ({
@@ -283,5 +294,6 @@ export const FAKE_CATALOGUE: readonly IndicatorInfo[] = ROWS.map(
             likeForLike: !NOT_LIKE_FOR_LIKE.has(id),
           },
     directionComparator: id === 'cic-count' || id === 'assessments-45wd' ? 'last-year' : 'previous',
+    sources: FAKE_SOURCES[serviceArea],
   }),
 );
