@@ -38,6 +38,7 @@ export async function runPublish(opts: ReportCommandOptions): Promise<EditionRec
       snKey: computed.snKey,
       earlierRestatements: compared.earlierRestatements,
       hubBenchmarks: compared.hubBenchmarks,
+      datasetSources: compared.datasetSources,
     });
     if (out.ok) return out.edition;
     if (out.code === 'CFG-SUPPRESSION') throw new UserError(`--settings: ${out.message}`);

@@ -251,13 +251,14 @@ export function draftModel(
   commentary: Commentary,
   now: string,
   restated: readonly Restatement[],
-  compared: StoreComparisons = { earlierRestatements: [], hubBenchmarks: null },
+  compared: StoreComparisons = { earlierRestatements: [], hubBenchmarks: null, datasetSources: [] },
 ): RenderModel {
   return buildRenderModel(computed.report, INDICATORS, {
     ...optionsFrom(opts, commentary, now, computed.suppression),
     restatements: restated,
     earlierRestatements: compared.earlierRestatements,
     hubBenchmarks: compared.hubBenchmarks,
+    datasetSources: compared.datasetSources,
     membersQuestions: computed.membersQuestions,
     ...(computed.snKey ? { snKey: computed.snKey } : {}),
   });

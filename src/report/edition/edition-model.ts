@@ -26,6 +26,7 @@ export function editionModel(e: EditionRecord, publicVersion: boolean): RenderMo
       ...(f.snKey ? { snKey: f.snKey } : {}),
       ...(f.earlierRestatements ? { earlierRestatements: f.earlierRestatements } : {}),
       ...(f.hubBenchmarks ? { hubBenchmarks: f.hubBenchmarks } : {}),
+      ...(f.datasetSources ? { datasetSources: f.datasetSources } : {}),
     }),
   );
 }

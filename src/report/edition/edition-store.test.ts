@@ -67,5 +67,5 @@ test('restatements list each figure that changed since publication, with the cha
   assert.deepEqual(r[0]!.now, { value: 79.9, numerator: 163, denominator: 204 });
   assert.equal(r[0]!.change, -0.1);
   const m = buildRenderModel(now, FAKE_CATALOGUE, defaultReportOptions({ restatements: r }));
-  assert.ok(renderHtml(m).includes('80.0 (160/200)'));
+  assert.ok(renderHtml(m).includes('80.0% (160/200)'));
 });

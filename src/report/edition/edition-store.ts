@@ -1,6 +1,8 @@
 import type { Database } from '../../store/database.js';
 import type { IndicatorReport } from '../../indicators/types.js';
 import type { Commentary } from '../commentary/commentary.js';
+import type { SuppressionRule } from '../public/suppression.js';
+import type { DatasetSource } from '../model/report-options.js';
 import type { MembersQuestionsFigures } from '../model/members-questions-figures.js';
 import type { NarrativeText } from '../model/render-model.js';
 import type { HubBenchmarks } from '../model/hub-benchmarks.js';
@@ -20,7 +22,8 @@ export interface FrozenEdition {
     readonly meetingDate: string | null;
     readonly authorLine: string;
     readonly laName: string;
-    readonly suppression: { readonly k: number; readonly complement: boolean };
+    /** The small-number rule (k, complement, and team breakdowns when the setting was on). */
+    readonly suppression: SuppressionRule;
     readonly inLineBand: number;
   };
   readonly commentary: Commentary;
@@ -38,6 +41,8 @@ export interface FrozenEdition {
   readonly earlierRestatements?: readonly EarlierRestatement[];
   /** Benchmarks between the LAs loaded on the hub when published (absent without other LAs' figures). */
   readonly hubBenchmarks?: HubBenchmarks;
+  /** Import and extract date per source, as Appendix D gave them (absent in editions published before). */
+  readonly datasetSources?: readonly DatasetSource[];
 }
 
 /** One row of `editions`. */

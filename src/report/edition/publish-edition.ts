@@ -9,6 +9,7 @@ import type { NarrativeText } from '../model/render-model.js';
 import { defaultReportOptions } from '../model/report-options.js';
 import { type Breach, rescanPublic } from '../public/rescan.js';
 import { suppressionRuleOf } from '../public/suppression-rule.js';
+import type { DatasetSource } from '../model/report-options.js';
 import { renderCsv, renderJson } from '../render/csv.js';
 import { renderHtml } from '../render/html.js';
 import type { EarlierRestatement } from './earlier-restatements.js';
@@ -38,6 +39,8 @@ export interface PublishRequest {
   readonly snKey?: string | null | undefined;
   readonly earlierRestatements?: readonly EarlierRestatement[] | undefined;
   readonly hubBenchmarks?: HubBenchmarks | null | undefined;
+  /** Appendix D's import and extract date per source (`storeComparisons`). */
+  readonly datasetSources?: readonly DatasetSource[] | undefined;
 }
 
 /** What publishing gave: the new edition, or why nothing was written. */
@@ -96,6 +99,7 @@ export async function publishEdition(db: Database, req: PublishRequest): Promise
       ...(req.members ? { members: req.members } : {}),
       ...(req.earlierRestatements?.length ? { earlierRestatements: req.earlierRestatements } : {}),
       ...(req.hubBenchmarks ? { hubBenchmarks: req.hubBenchmarks } : {}),
+      ...(req.datasetSources?.length ? { datasetSources: req.datasetSources } : {}),
     },
     outputHashes: {},
   };

@@ -4,6 +4,8 @@ import type { IndicatorReport } from '../../indicators/types.js';
 import type { Database } from '../../store/database.js';
 import { type HubBenchmarks, hubBenchmarksOf } from '../model/hub-benchmarks.js';
 import { type EarlierRestatement, earlierRestatements } from './earlier-restatements.js';
+import type { DatasetSource } from '../model/report-options.js';
+import { datasetSourcesOf } from './dataset-sources.js';
 import { publishedPeriods } from './edition-store.js';
 
 /** What a report compares its figures with in the store, beyond the figures themselves. */
@@ -12,6 +14,8 @@ export interface StoreComparisons {
   readonly earlierRestatements: readonly EarlierRestatement[];
   /** Benchmarks between the LAs whose figures the store holds (hub results); null without other LAs. */
   readonly hubBenchmarks: HubBenchmarks | null;
+  /** Import and extract date per source of the report's dataset version (Appendix D, report.md §2 item 7). */
+  readonly datasetSources: readonly DatasetSource[];
 }
 
 /** Every earlier period a report shows: previous quarter, same period last year and the trend. */
@@ -29,7 +33,7 @@ export function earlierPeriodsOf(report: Pick<IndicatorReport, 'period' | 'indic
 /**
  * Reads what a draft or a new edition compares with (report.md §8, issue 7): the latest edition of each
  * earlier period shown, for the "r" marks, and the other LAs' stored figures for the period, for the hub
- * benchmarks (with `groups`: regions and statistical neighbours).
+ * benchmarks (with `groups`: regions and statistical neighbours), and the dataset version's sources.
  * @example const { earlierRestatements, hubBenchmarks } = await storeComparisons(db, report, loadLaGroups())
  */
 export async function storeComparisons(
@@ -42,5 +46,6 @@ export async function storeComparisons(
   return {
     earlierRestatements: earlierRestatements(report, published),
     hubBenchmarks: hubBenchmarksOf(report, figures, groups),
+    datasetSources: await datasetSourcesOf(db, report.dataset.id),
   };
 }

@@ -2,6 +2,7 @@ import type { Basis } from '../../calendar/period.js';
 import { parsePeriod, periodShortLabel } from '../../calendar/period.js';
 import type { ComparisonFigure, Direction, IndicatorResult, Rag } from '../../indicators/types.js';
 import { formatAsSet, formatCount, pct } from './format.js';
+import { isSmall } from '../public/suppression.js';
 import type { IndicatorView } from './indicator-view.js';
 
 /** Table text of a value: "80.0%" or "1,234". */
@@ -59,7 +60,9 @@ export function currentText(v: IndicatorView, k: number): string {
   if (r.status === 'no-eligible-cases' || (r.status === 'ok' && r.denominator === 0))
     return 'No eligible cases';
   if (r.status === 'not-available' || r.value === null) return 'Not available';
-  if (v.plan.headline) return suppressedText(r.unit, k);
+  // A count hidden for another reason than being 1 to k (its year-to-date difference) is no "<6".
+  if (v.plan.headline)
+    return r.unit === 'count' && !isSmall(r.value, k) ? 'Small numbers' : suppressedText(r.unit, k);
   if (r.unit === 'percent') {
     return r.numerator !== null && r.denominator !== null
       ? `${pct(r.value)} (${formatCount(r.numerator)}/${formatCount(r.denominator)})`

@@ -4,7 +4,8 @@ import { formatCount, longDate, oneDecimal } from './format.js';
 import type { IndicatorView } from './indicator-view.js';
 import type { Block, Cell, Table } from './render-model.js';
 import type { ReportOptions } from './report-options.js';
-import { isSmall } from '../public/suppression.js';
+import { figureSuppressed, isSmall } from '../public/suppression.js';
+import { suppressedText, valueText } from './cell-text.js';
 import { noteWords } from './note-text.js';
 import type { MoveReason, Restatement } from '../edition/restatement.js';
 import { MOVE_REASON_WORDS } from '../edition/restatement.js';
@@ -43,7 +44,7 @@ export function dataNotesBlocks(
         `Dataset version ${report.dataset.id} (${report.dataset.hash}), extracted on ${asAt}.`,
         ...opts.datasetSources.map(
           (s) =>
-            `${s.source}: imported ${s.importedAt}${s.extractDate ? `, extracted ${longDate(s.extractDate as IsoDate)}` : ''}.`,
+            `${s.source}: imported ${/^\d{4}-\d{2}-\d{2}$/.test(s.importedAt) ? longDate(s.importedAt as IsoDate) : s.importedAt}${s.extractDate ? `, extracted ${longDate(s.extractDate as IsoDate)}` : ''}.`,
         ),
         workingDayText(report),
         report.settings.excludeUasc
@@ -125,12 +126,30 @@ export function dataNotesBlocks(
   } else {
     const small = (n: number | null) =>
       n === null ? 'Not recorded' : opts.public && isSmall(n, k) ? `<${k + 1}` : formatCount(n);
-    const fig = (f: { value: number | null; numerator: number | null; denominator: number | null }) =>
+    const unitOf = (s: Restatement) =>
+      views.find((v) => v.result.id === s.indicator)?.result.unit ?? 'percent';
+    // Public (report.md §6): a figure the rule hides reads as it does in the scorecard, and so does a change
+    // that is a small number of children or the difference from a hidden figure.
+    const hidden = (s: Restatement, f: Restatement['published']) =>
+      opts.public && figureSuppressed(unitOf(s), f.numerator, f.denominator, opts.suppression);
+    const fig = (s: Restatement, f: Restatement['published']) =>
       f.value === null
         ? 'No figure'
-        : opts.public || f.denominator === null
-          ? oneDecimal(f.value)
-          : `${oneDecimal(f.value)} (${formatCount(f.numerator ?? 0)}/${formatCount(f.denominator)})`;
+        : hidden(s, f)
+          ? suppressedText(unitOf(s), k)
+          : opts.public || f.denominator === null
+            ? valueText(unitOf(s), f.value)
+            : `${valueText(unitOf(s), f.value)} (${formatCount(f.numerator ?? 0)}/${formatCount(f.denominator)})`;
+    const change = (s: Restatement) => {
+      if (s.change === null) return '–';
+      const small =
+        hidden(s, s.published) ||
+        hidden(s, s.now) ||
+        (opts.public && unitOf(s) === 'count' && isSmall(Math.abs(s.change), k));
+      if (small) return 'Not shown (small numbers)';
+      const text = unitOf(s) === 'count' ? formatCount(s.change) : oneDecimal(s.change);
+      return `${s.change > 0 ? '+' : ''}${text}`;
+    };
     blocks.push({
       kind: 'table',
       table: {
@@ -154,12 +173,9 @@ export function dataNotesBlocks(
           },
           { text: s.period },
           { text: s.edition },
-          { text: fig(s.published), numeric: true },
-          { text: fig(s.now), numeric: true },
-          {
-            text: s.change === null ? '–' : `${s.change > 0 ? '+' : ''}${oneDecimal(s.change)}`,
-            numeric: true,
-          },
+          { text: fig(s, s.published), numeric: true },
+          { text: fig(s, s.now), numeric: true },
+          { text: change(s), numeric: true },
           { text: `${small(s.numeratorIn)} / ${small(s.numeratorOut)}`, numeric: true },
           { text: `${small(s.denominatorIn)} / ${small(s.denominatorOut)}`, numeric: true },
           ...(opts.public ? [] : [{ text: reasonsText(s) }]),

@@ -9,7 +9,8 @@ import type { ReportOptions } from './report-options.js';
  * numerator, denominator and value and `suppressed` true. The public version gives earlier quarters as
  * values only, so no year-to-date difference or other small figure can be worked out from the rows. Earlier
  * quarters restated since their editions are flagged; headline rows carry the benchmarks between the LAs
- * loaded (their mean, this LA's rank and quartile) when the store holds other LAs' figures.
+ * loaded (their mean, this LA's rank and quartile) when the store holds other LAs' figures. A team breakdown
+ * is in the public rows only when the setting is on and every cell passes (report.md §6).
  */
 export function dataRows(
   report: IndicatorReport,
@@ -80,6 +81,8 @@ export function dataRows(
       });
     });
     for (const [key, rows] of Object.entries(r.breakdowns)) {
+      // A team breakdown the public version withholds (report.md §6) is left out, team names and all.
+      if (opts.public && key === 'team' && (v.plan.breakdowns[key] ?? []).every(Boolean)) continue;
       rows.forEach((row, i) => {
         const h = v.plan.breakdowns[key]?.[i] ?? false;
         out.push({

@@ -142,9 +142,10 @@ test('Appendix B: decision timeliness bands for the quarter and the year to date
 
 test('Appendix B, public version: small cells hidden, with a second cell so none can be worked out', () => {
   const sources = texts(tableOf(true, 'referrals-by-source'));
-  // Anonymous (3) is small; the next smallest non-zero cell, schools (40), is hidden too (report.md §6).
+  // Anonymous (3) is small; the next smallest non-zero cell, schools (40), is hidden too (report.md §6),
+  // as "Not shown": 40 is not "fewer than 6".
   assert.equal(sources[2]![1], '<6');
-  assert.equal(sources[0]![1], '<6');
+  assert.equal(sources[0]![1], 'Not shown');
   assert.equal(sources[1]![1], '157');
   const missing = texts(tableOf(true, 'missing-episodes'));
   assert.deepEqual(missing[5]!.slice(1), ['<6', '<6']);

@@ -1,7 +1,8 @@
 import { parsePeriod, periodShortLabel } from '../../calendar/period.js';
 import { roundedPercent } from '../../indicators/engine/rounding.js';
 import type { BreakdownRow } from '../../indicators/types.js';
-import { isSmall, percentSuppressed, planBreakdown } from '../public/suppression.js';
+import type { BreakdownTotal } from '../public/suppression.js';
+import { isSmall, percentSuppressed, planBreakdown, secondarySuppression } from '../public/suppression.js';
 import { smallCountText } from './cell-text.js';
 import { ENGLAND_REFERRAL_SOURCES } from './england-referral-sources.js';
 import { formatCount, pct } from './format.js';
@@ -12,9 +13,29 @@ import type { ReportOptions } from './report-options.js';
 
 const NA: Cell = { text: 'Not available', numeric: true };
 
+/** A hidden count that is not itself small (report.md §6 secondary suppression, or a percentage's n − x). */
+export const NOT_SHOWN = 'Not shown';
+const NOT_SHOWN_NOTE = `${NOT_SHOWN}: withheld with a small number in the same table, so that it cannot be worked out from the total or the other figures.`;
+
+/**
+ * A count cell: "<6" only for a hidden count from 1 to k; another hidden count (a secondary cell, or the
+ * numerator of a percentage hidden for its n − x) reads "Not shown", never "fewer than 6".
+ */
 function countCell(n: number | null | undefined, hidden: boolean, k: number): Cell {
   if (n === null || n === undefined) return NA;
-  return { text: hidden ? smallCountText(k) : formatCount(n), numeric: true };
+  return {
+    text: !hidden ? formatCount(n) : isSmall(n, k) ? smallCountText(k) : NOT_SHOWN,
+    numeric: true,
+  };
+}
+
+/** Adds the "Not shown" footnote to each table that has such a cell. */
+function withNotShownNote(blocks: readonly Block[]): Block[] {
+  return blocks.map((b) =>
+    b.kind === 'table' && b.table.rows.some((r) => r.some((c) => c.text === NOT_SHOWN))
+      ? { ...b, table: { ...b.table, footnotes: [...b.table.footnotes, NOT_SHOWN_NOTE] } }
+      : b,
+  );
 }
 
 function pctCell(v: number | null | undefined, hidden: boolean): Cell {
@@ -28,11 +49,16 @@ interface Shown {
   readonly hidden: readonly boolean[];
 }
 
-function shown(rows: readonly BreakdownRow[] | undefined, opts: ReportOptions): Shown | null {
+/** `total`: the published figure the rows may make up (report.md §6 secondary suppression), if any. */
+function shown(
+  rows: readonly BreakdownRow[] | undefined,
+  opts: ReportOptions,
+  total: BreakdownTotal | null = null,
+): Shown | null {
   if (!rows) return null;
   return {
     rows,
-    hidden: opts.public ? planBreakdown(rows, opts.suppression) : rows.map(() => false),
+    hidden: opts.public ? planBreakdown(rows, opts.suppression, total) : rows.map(() => false),
   };
 }
 
@@ -208,6 +234,27 @@ function missingEpisodes(
   return [heading, { kind: 'table', table }];
 }
 
+/**
+ * The year-to-date bands beside the quarter's (report.md §6 "year-to-date minus the previous year-to-date"):
+ * last quarter's paper gave the year to date then, so a band hidden for the quarter is hidden for the year to
+ * date too (else the year to date less last quarter's would give it), with a second cell when it is alone.
+ */
+export function ytdBesideQuarter(q: Shown | null, y: Shown | null): Shown | null {
+  if (!q || !y) return y;
+  const primary = y.rows.map((row, j) => {
+    const i = q.rows.findIndex((r) => r.key === row.key);
+    return y.hidden[j]! || (i >= 0 && q.hidden[i]!);
+  });
+  if (primary.every((h, j) => h === y.hidden[j])) return y;
+  return {
+    rows: y.rows,
+    hidden: secondarySuppression(
+      y.rows.map((r) => r.numerator),
+      primary,
+    ),
+  };
+}
+
 function timeliness(
   v: IndicatorView | undefined,
   figs: MembersQuestionsFigures,
@@ -219,7 +266,7 @@ function timeliness(
   const yf = figureOr(figs.decisionTimeliness.yearToDate, v, periodId, 'ytd');
   const heading: Block = { kind: 'heading', text: 'Referral decision timeliness' };
   const q = unavailable(qf) ? null : shown(qf!.breakdowns['timeliness'], opts);
-  const y = unavailable(yf) ? null : shown(yf!.breakdowns['timeliness'], opts);
+  const y = ytdBesideQuarter(q, unavailable(yf) ? null : shown(yf!.breakdowns['timeliness'], opts));
   if (!q && !y) {
     return [
       heading,
@@ -353,7 +400,7 @@ function breakdownTable(
       footnotes: [],
     };
   }
-  const s = shown(rows, opts)!;
+  const s = shown(rows, opts, v.plan.headline ? null : v.result)!;
   const shared = rows.every((r) => r.denominator === rows[0]!.denominator);
   if (shared) {
     const den = rows[0]!.denominator!;
@@ -384,7 +431,7 @@ function breakdownTable(
     rows: rows.map((r, i) => [
       { text: r.label, rowHeader: true },
       countCell(r.numerator, s.hidden[i]!, k),
-      countCell(r.denominator, s.hidden[i]! && isSmall(r.denominator, k), k),
+      countCell(r.denominator, s.hidden[i]!, k),
       r.value === null ? { text: 'No eligible cases', numeric: true } : pctCell(r.value, s.hidden[i]!),
     ]),
     footnotes: [],
@@ -429,10 +476,10 @@ export function membersQuestionsBlocks(
 ): Block[] {
   const by = (id: string) => views.find((v) => v.result.id === id);
   const figs = opts.membersQuestions;
-  return [
+  return withNotShownNote([
     ...referralsBySource(by('referrals-by-source'), figs, opts, periodId, periodShort),
     ...missingEpisodes(by('cic-missing'), figs, opts, periodId, periodShort),
     ...timeliness(by('referrals-decided-1wd'), figs, opts, periodId, periodShort),
     ...otherBreakdowns(views, opts, periodShort),
-  ];
+  ]);
 }

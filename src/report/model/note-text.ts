@@ -67,6 +67,10 @@ export const NOTE_WORDING: Readonly<Record<string, NoteWording>> = {
     kind: 'info',
     text: '{n} care [leaver|leavers] had no eligibility recorded in the extract; it was worked out from the SSDA903 episodes',
   },
+  excludedAccommodation: {
+    kind: 'info',
+    text: '{n} [young person|young people] who had gone abroad, been deported or whose residence is not known [is|are] not in the cohort ({detail})',
+  },
   excludedInTouch: {
     kind: 'issue',
     text: '{n} [young person|young people] who had died or returned home for six months or more [was|were] excluded',
@@ -129,7 +133,8 @@ export function largestEffect(x: number, n: number, c: number): number {
 /**
  * Words one engine note (`[singular|plural]` chosen by the count) for the data notes, e.g. "12 referrals were awaiting a decision at the period end
  * and are not yet counted (oldest 6 working days); at most 0.2 points". Counts 1..k read "fewer than k+1"
- * in the public version.
+ * in the public version, and their largest possible effect is that of k records (report.md §6: the effect
+ * of the true count, beside a shown x/n, would give it back).
  * @example noteWords({ code: 'icpcWithoutS47', count: 1 }, null, false, 5).text //=> '1 conference recorded without a Section 47 enquiry was excluded'
  */
 export function noteWords(
@@ -164,7 +169,9 @@ export function noteWords(
     figure.denominator !== null &&
     figure.denominator > 0
   ) {
-    text += `; at most ${largestEffect(figure.numerator, figure.denominator, note.count).toFixed(1)} points`;
+    // Public: a masked count's effect is that of k records, so the effect never gives the count back.
+    const c = pub && isSmall(note.count, k) ? k : note.count;
+    text += `; at most ${largestEffect(figure.numerator, figure.denominator, c).toFixed(1)} points`;
   }
   return { kind: w.kind, text };
 }

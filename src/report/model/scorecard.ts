@@ -272,7 +272,7 @@ export function scorecardBlocks(
     ...(opts.public
       ? [
           `${smallCountText(k)}: fewer than ${k + 1}; counts from 1 to ${k} are not published`,
-          `Small numbers: a percentage not published because its numerator, denominator or the difference between them is from 1 to ${k}`,
+          `Small numbers: a figure not published because its numerator, denominator or the difference between them, or (year to date) its change from the previous quarter's year to date, is from 1 to ${k}`,
         ]
       : []),
     'Trend: the last 8 quarters, oldest first; the dashed line is the target',

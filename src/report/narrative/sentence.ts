@@ -4,7 +4,7 @@ import { benchmarkClause } from './benchmark-clause.js';
 import type { NarrativeInput, NarrativeSettings } from './narrative-input.js';
 import { fillPhrase, placesWhen } from './phrase-template.js';
 import type { NarrativePlace } from './select-section.js';
-import { inLineWithTarget } from './select-section.js';
+import { onOrNearTarget } from './select-section.js';
 import { targetClause } from './target-clause.js';
 import { trendClause } from './trend-clause.js';
 import { whenPhrase } from './when-phrase.js';
@@ -77,8 +77,7 @@ export function sentenceParts(
 ): SentenceParts {
   const open = opening(input, settings);
   const target = targetClause(input.result, settings.inLineBand, open.zero);
-  const positive =
-    input.result.rag === null || input.result.rag === 'green' || inLineWithTarget(input, settings.inLineBand);
+  const positive = input.result.rag === null || onOrNearTarget(input, settings.inLineBand);
   return {
     opening: open.text,
     target,

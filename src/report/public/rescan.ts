@@ -17,20 +17,37 @@ export const CHILD_WORDS =
   /(?<![\d.,§])\b(\d{1,3})[ \u00a0]+(children|child|young people|young person|care leavers?|referrals?|episodes?|plans?|assessments?|CiC)\b(?!-)/gi;
 
 /**
- * Free text for the public version: a count from 1 to k next to "children" or a similar word reads
- * "fewer than k+1" (report.md §6), so engine notes' details pass the publication check at any threshold.
+ * A count heading a list item of an engine note's detail, "2 gone abroad (G); 1 residence not known (R)" or
+ * "(3 removed)": a number at the start, after "; " or after "(", followed by a word. Each item counts
+ * children, whatever word follows (report.md §6), so it is masked and checked like a child word.
+ */
+export const LIST_COUNTS = /(?<=^|; |\()(\d{1,3})(?= [a-z])/g;
+
+/**
+ * What the publication check reads as a listed count: "; 2 gone abroad", "(3 removed)"; not a count of
+ * indicators such as the summary's "; 4 are outside tolerance".
+ */
+const LISTED_COUNT = /; (\d{1,3}) (?!(?:is|are|was|were|of)\b)(?=[a-z])|\((\d{1,3}) removed\)/g;
+
+/**
+ * Free text for the public version: a count from 1 to k next to "children" or a similar word, or heading an
+ * item of a note's list of counts (`LIST_COUNTS`), reads "fewer than k+1" (report.md §6), so engine notes'
+ * details pass the publication check at any threshold.
  * @example maskSmallCounts('7 assessments lacking an authorisation date', 10) //=> 'fewer than 11 assessments lacking an authorisation date'
+ * @example maskSmallCounts('2 gone abroad (G); 9 deported (H)', 5) //=> 'fewer than 6 gone abroad (G); 9 deported (H)'
  */
 export function maskSmallCounts(text: string, k: number): string {
-  return text.replace(CHILD_WORDS, (m, n: string, word: string) =>
-    isSmall(Number(n), k) ? `fewer than ${k + 1} ${word}` : m,
-  );
+  return text
+    .replace(CHILD_WORDS, (m, n: string, word: string) =>
+      isSmall(Number(n), k) ? `fewer than ${k + 1} ${word}` : m,
+    )
+    .replace(LIST_COUNTS, (n: string) => (isSmall(Number(n), k) ? `fewer than ${k + 1}` : n));
 }
 
 /**
  * The publication check: rescans every public output before it is released. Breaches: a number from 1 to
- * k next to "children" or similar words in text, a shown fraction "(x/n)" with x, n or n − x from 1 to k,
- * and a CSV/JSON row that shows a small figure unsuppressed. Any breach fails publication.
+ * k next to "children" or similar words in text, or heading an item of a note's list of counts ("; 1
+ * residence not known (R)"), a shown fraction "(x/n)" with x, n or n − x from 1 to k, and a CSV/JSON row that shows a small figure unsuppressed. Any breach fails publication.
  * @example rescanPublic(model, texts, rule) //=> []
  */
 export function rescanPublic(model: RenderModel, texts: readonly string[], rule: SuppressionRule): Breach[] {
@@ -42,6 +59,14 @@ export function rescanPublic(model: RenderModel, texts: readonly string[], rule:
     const text = raw.replace(/<[^>]+>/g, ' | ');
     for (const m of text.matchAll(CHILD_WORDS)) {
       if (isSmall(Number(m[1]), rule.k)) {
+        out.push({ code: 'PUB-SMALL-COUNT', where: `output ${i + 1}`, detail: `"${m[0]}"` });
+      }
+    }
+    // An item of a note's list of counts ("…; 1 residence not known (R)", "(3 removed)"): the check reads
+    // only items after "; " and "(N removed)", as labels such as "1 placement" or "(1 of 8 quarters" are no counts.
+    for (const m of text.matchAll(LISTED_COUNT)) {
+      const n = m[1] ?? m[2];
+      if (isSmall(Number(n), rule.k)) {
         out.push({ code: 'PUB-SMALL-COUNT', where: `output ${i + 1}`, detail: `"${m[0]}"` });
       }
     }

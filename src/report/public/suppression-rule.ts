@@ -11,8 +11,9 @@ export interface SuppressionSettingIssue {
 
 /**
  * The public version's small-number rule (report.md §6) from the LA's indicator settings (the `--settings`
- * file's `suppression.k`, a whole number from 1, and `suppression.complement`, true or false), else the
- * defaults (k = 5, complement on). The settings are frozen with each edition, so the rule is too.
+ * file's `suppression.k`, a whole number from 1, `suppression.complement`, true or false, and
+ * `suppression.teams`, team breakdowns in public when true), else the defaults (k = 5, complement on, team
+ * breakdowns not published). The settings are frozen with each edition, so the rule is too.
  * @example suppressionRuleOf({ ...DEFAULT_SETTINGS, variants: { 'suppression.k': 10 } }) //=> { ok: true, rule: { k: 10, complement: true } }
  * @example suppressionRuleOf({ ...DEFAULT_SETTINGS, variants: { 'suppression.k': 0 } }).ok //=> false
  */
@@ -37,6 +38,8 @@ export function suppressionRuleOf(
       },
     };
   }
+  // A flag of the variant catalogue (a settings file's "yes"/"true" arrive as true); anything else is off.
+  const team = variant<number | string | boolean>(settings, 'suppression.teams', false) === true;
   if (typeof complement !== 'boolean') {
     return {
       ok: false,
@@ -47,5 +50,5 @@ export function suppressionRuleOf(
       },
     };
   }
-  return { ok: true, rule: { k, complement } };
+  return { ok: true, rule: { k, complement, ...(team ? { teamBreakdowns: true } : {}) } };
 }

@@ -6,6 +6,11 @@ export interface SuppressionRule {
   readonly k: number;
   /** Also suppress a percentage when n − x is in 1..k (default true). */
   readonly complement: boolean;
+  /**
+   * Publish team breakdowns (report.md §6 "only if the setting is on and every cell passes"): the settings
+   * file's `suppression.teams`, off (absent) by default.
+   */
+  readonly teamBreakdowns?: boolean;
 }
 
 export const DEFAULT_SUPPRESSION: SuppressionRule = { k: 5, complement: true };
@@ -41,18 +46,18 @@ export function figureSuppressed(
 
 /**
  * Secondary suppression for a breakdown shown with its total (report.md §6): a lone suppressed cell forces
- * the next smallest cell (by count, non-zero first) to be suppressed too, so it cannot be worked out by
+ * the next smallest cell (by `sizes`, non-zero first) to be suppressed too, so it cannot be worked out by
  * subtraction from the total.
  * @example secondarySuppression([20, 3, 40, 9], [false, true, false, false]) //=> [false, true, false, true]
  */
-export function secondarySuppression(counts: readonly number[], primary: readonly boolean[]): boolean[] {
+export function secondarySuppression(sizes: readonly number[], primary: readonly boolean[]): boolean[] {
   const out = [...primary];
   if (out.filter(Boolean).length !== 1) return out;
   let best = -1;
-  for (let i = 0; i < counts.length; i++) {
+  for (let i = 0; i < sizes.length; i++) {
     if (out[i]) continue;
-    const c = counts[i]!;
-    const b = best < 0 ? null : counts[best]!;
+    const c = sizes[i]!;
+    const b = best < 0 ? null : sizes[best]!;
     // Prefer non-zero cells: hiding a zero beside a small cell still lets the reader infer the small one.
     if (b === null || (b === 0 && c > 0) || (c > 0 && c < b)) best = i;
   }
@@ -95,38 +100,106 @@ function comparisonSuppressed(
   return f !== null && figureSuppressed(unit, f.numerator, f.denominator, rule);
 }
 
+/** The figure a breakdown may make up (the headline, when it is published): its numerator and denominator. */
+export interface BreakdownTotal {
+  readonly numerator: number | null;
+  readonly denominator: number | null;
+}
+
+/**
+ * True when the breakdown's cells make up the published total (report.md §6 "where a breakdown shows its
+ * total"): they share one denominator (each cell is a share of it: referrals by source), they are counts (the
+ * headline count, or Appendix B's "All" row, is their sum), or their numerators or denominators add up to the
+ * published headline's (age band, sex or ethnicity of a percentage, each cell with its own denominator).
+ */
+export function breakdownShowsTotal(rows: readonly BreakdownRow[], total: BreakdownTotal | null): boolean {
+  if (rows.length < 2) return false;
+  if (rows.every((r) => r.denominator !== null && r.denominator === rows[0]!.denominator)) return true;
+  if (rows.every((r) => r.denominator === null)) return true;
+  if (!total) return false;
+  const numerators = rows.reduce((a, r) => a + r.numerator, 0);
+  const denominators = rows.reduce((a, r) => a + (r.denominator ?? 0), 0);
+  return (
+    (total.numerator !== null && numerators === total.numerator) ||
+    (total.denominator !== null &&
+      rows.every((r) => r.denominator !== null) &&
+      denominators === total.denominator)
+  );
+}
+
 /**
  * The public plan of one breakdown (report.md §6): each cell by the count or percentage rule, then secondary
- * suppression when the rows share and show their total.
+ * suppression when the rows show their total (`breakdownShowsTotal`; `total` is the published headline, null
+ * when it is suppressed). Cells with their own denominators give the next smallest group by its size (the
+ * denominator), which other indicators of the same children (the CiC count by age band) also show, so the
+ * same group goes with the small one across them; shares of one total and counts by the count.
  * @example planBreakdown([{ key: 'a', label: 'A', numerator: 3, denominator: 40, value: 7.5 }, …], DEFAULT_SUPPRESSION)
  */
-export function planBreakdown(rows: readonly BreakdownRow[], rule: SuppressionRule): boolean[] {
+export function planBreakdown(
+  rows: readonly BreakdownRow[],
+  rule: SuppressionRule,
+  total: BreakdownTotal | null = null,
+): boolean[] {
   const primary = rows.map((row) =>
     row.denominator === null
       ? isSmall(row.numerator, rule.k)
       : percentSuppressed(row.numerator, row.denominator, rule),
   );
-  // The rows of a breakdown share and show their total, so a lone suppressed cell is recoverable.
-  const totalShown =
-    rows.length > 1 && rows.every((r) => r.denominator !== null && r.denominator === rows[0]!.denominator);
-  return totalShown
-    ? secondarySuppression(
-        rows.map((r) => r.numerator),
-        primary,
-      )
-    : primary;
+  if (!breakdownShowsTotal(rows, total)) return primary;
+  const ownDenominators =
+    rows.every((r) => r.denominator !== null) && rows.some((r) => r.denominator !== rows[0]!.denominator);
+  return secondarySuppression(
+    rows.map((r) => (ownDenominators ? r.denominator! : r.numerator)),
+    primary,
+  );
 }
 
 /**
- * The public transform of one result (report.md §6): headline, comparison figures, trend points, breakdown
- * cells (with secondary suppression) and count-like extras. Extras named `percent…`/`rate` follow the headline.
+ * A team breakdown in the public version (report.md §6 "Team breakdowns appear only if the setting is on and
+ * every cell passes"): all cells withheld unless `rule.teamBreakdowns` is on and no cell is suppressed.
+ */
+export function planTeamBreakdown(cells: readonly boolean[], rule: SuppressionRule): boolean[] {
+  const withheld = rule.teamBreakdowns !== true || cells.some(Boolean);
+  return cells.map(() => withheld);
+}
+
+/**
+ * True when a year-to-date figure less the previous quarter's year to date (published, on the same basis, in
+ * the same financial year) is a small number (report.md §6 "differences a reader could work out: year-to-date
+ * minus the previous year-to-date"): the quarter's own numerator, denominator or n − x from 1 to k, by the
+ * figure's rule. Not for Q1 (its previous quarter closes last year), nor when the previous figure was itself
+ * suppressed (nothing published to subtract).
+ * @example ytdDifferenceSuppressed(healthAssessments191of199after126of132, DEFAULT_SUPPRESSION) //=> true (65 of 67)
+ */
+export function ytdDifferenceSuppressed(r: IndicatorResult, rule: SuppressionRule): boolean {
+  const p = r.previous;
+  if (r.basis !== 'ytd' || r.status !== 'ok' || !p || p.status !== 'ok') return false;
+  if (!/-Q[1-3]$/.test(p.period) || r.numerator === null || p.numerator === null) return false;
+  if (figureSuppressed(r.unit, p.numerator, p.denominator, rule)) return false;
+  const dn = r.denominator === null || p.denominator === null ? null : r.denominator - p.denominator;
+  return figureSuppressed(r.unit, r.numerator - p.numerator, dn, rule);
+}
+
+/**
+ * The public transform of one result (report.md §6): headline (also when it less the previous year to date
+ * is small, `ytdDifferenceSuppressed`), comparison figures, trend points, breakdown
+ * cells (with secondary suppression against the published headline; team cells only as the setting says)
+ * and count-like extras. Extras named `percent…`/`rate` follow the headline.
  * @example planSuppression(icpc3538, DEFAULT_SUPPRESSION).headline //=> true
  */
 export function planSuppression(r: IndicatorResult, rule: SuppressionRule): SuppressionPlan {
+  const ytdHidden = ytdDifferenceSuppressed(r, rule);
   const headline =
     r.status === 'ok' || r.status === 'no-eligible-cases'
-      ? figureSuppressed(r.unit, r.numerator, r.denominator, rule)
+      ? figureSuppressed(r.unit, r.numerator, r.denominator, rule) || ytdHidden
       : false;
+  // The trend's point for the headline's own quarter (the one after the previous quarter) goes with it.
+  const previousAt = r.previous ? r.trend.findIndex((t) => t.period === r.previous!.period) : -1;
+  const currentAt = ytdHidden && previousAt >= 0 ? previousAt + 1 : -1;
+  const lastYearHidden = comparisonSuppressed(r.unit, r.lastYear, rule);
+  // The published figure a breakdown may make up (a suppressed headline is no total to subtract from).
+  const headlineTotal = headline || r.status !== 'ok' ? null : r;
+  const lastYearTotal = lastYearHidden || !r.lastYear || r.lastYear.status !== 'ok' ? null : r.lastYear;
   const extra: Record<string, boolean> = {};
   for (const [k, v] of Object.entries(r.extra)) {
     extra[k] = /^(percent|rate)/.test(k) ? headline : isSmall(v, rule.k);
@@ -134,10 +207,14 @@ export function planSuppression(r: IndicatorResult, rule: SuppressionRule): Supp
   return {
     headline,
     previous: comparisonSuppressed(r.unit, r.previous, rule),
-    lastYear: comparisonSuppressed(r.unit, r.lastYear, rule),
-    trend: r.trend.map((t) => comparisonSuppressed(r.unit, t, rule)),
+    lastYear: lastYearHidden,
+    trend: r.trend.map((t, i) => i === currentAt || comparisonSuppressed(r.unit, t, rule)),
     breakdowns: Object.fromEntries(
-      Object.entries(r.breakdowns).map(([k, rows]) => [k, planBreakdown(rows, rule)]),
+      Object.entries(r.breakdowns).map(([key, rows]) => {
+        const total = key.endsWith(':last-year') ? lastYearTotal : headlineTotal;
+        const cells = planBreakdown(rows, rule, total);
+        return [key, key === 'team' ? planTeamBreakdown(cells, rule) : cells];
+      }),
     ),
     extra,
   };

@@ -72,6 +72,7 @@ export async function draftModel(
       restatements: e ? restatements(e.frozen.report, report, e.id) : [],
       earlierRestatements: compared.earlierRestatements,
       hubBenchmarks: compared.hubBenchmarks,
+      datasetSources: compared.datasetSources,
       suppression: rule.ok ? rule.rule : DEFAULT_SUPPRESSION,
       ...(opts.extras ? { membersQuestions: opts.extras.membersQuestions } : {}),
     }),

@@ -123,6 +123,7 @@ export function reportRoutes(): Hono<AppEnv> {
       members: extras?.members,
       earlierRestatements: compared.earlierRestatements,
       hubBenchmarks: compared.hubBenchmarks,
+      datasetSources: compared.datasetSources,
     });
     if (!out.ok && out.code === 'CFG-SUPPRESSION') {
       c.status(422);

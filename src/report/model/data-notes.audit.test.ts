@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Restatement } from '../edition/restatement.js';
+import { darlingtonReport } from '../fixtures/darlington-q3-2021-22.js';
+import { FAKE_CATALOGUE } from '../fixtures/fake-catalogue.js';
+import { buildRenderModel } from './build-render-model.js';
+import type { Table } from './render-model.js';
+import { defaultReportOptions } from './report-options.js';
+
+// Audit (report.md §6 "The check also covers differences a reader could work out: … restatement deltas";
+// "A percentage shows as 'Small numbers' … when either is between 1 and k"; §8 restatements). Re-running a
+// published period lists each restated figure as published and now, with the change. Hand-worked: ICPC
+// published 92.1% (35/38) — shown as "Small numbers" in that edition's scorecard — and the CiC count
+// restated from 271 to 274 (3 children: a small difference).
+
+const restatement = (
+  indicator: string,
+  published: [number, number | null, number | null],
+  now: [number, number | null, number | null],
+): Restatement => ({
+  indicator,
+  period: '2021-22-Q3',
+  edition: 'ed-1',
+  published: { value: published[0], numerator: published[1], denominator: published[2] },
+  now: { value: now[0], numerator: now[1], denominator: now[2] },
+  change: Math.round((now[0] - published[0]) * 10) / 10,
+  numeratorIn: 1,
+  numeratorOut: 0,
+  denominatorIn: 1,
+  denominatorOut: 0,
+  reasons: { 'added-after-extract': 1 },
+});
+
+const restatements = [
+  restatement('icpc-15wd', [92.1, 35, 38], [92.3, 36, 39]),
+  restatement('cic-count', [271, 271, null], [274, 274, null]),
+  restatement('referrals-rereferral-12m', [10.8, 31, 287], [11.1, 32, 288]),
+];
+
+function table(pub: boolean): Table {
+  const m = buildRenderModel(
+    darlingtonReport(),
+    FAKE_CATALOGUE,
+    defaultReportOptions({ public: pub, restatements }),
+  );
+  const d = m.sections.find((s) => s.id === 'appendix-d')!;
+  const b = d.blocks.find((x) => x.kind === 'table' && x.table.id === 'restatements');
+  assert.ok(b && b.kind === 'table');
+  return b.table;
+}
+
+const cells = (t: Table, i: number) => t.rows[i]!.map((c) => c.text);
+
+test('audit: the public restatements table hides a small figure and a small count difference', () => {
+  const t = table(true);
+  // Indicator, period, edition, as published, now, change, numerator in/out, denominator in/out.
+  assert.deepEqual(cells(t, 0).slice(3, 6), ['Small numbers', 'Small numbers', 'Not shown (small numbers)']);
+  assert.deepEqual(cells(t, 1).slice(3, 6), ['271', '274', 'Not shown (small numbers)']);
+  assert.deepEqual(cells(t, 2).slice(3, 6), ['10.8%', '11.1%', '+0.3']);
+});
+
+test('audit: the full restatements table gives every figure, counts as whole numbers', () => {
+  const t = table(false);
+  assert.deepEqual(cells(t, 0).slice(3, 6), ['92.1% (35/38)', '92.3% (36/39)', '+0.2']);
+  assert.deepEqual(cells(t, 1).slice(3, 6), ['271', '274', '+3']);
+});
