@@ -3,6 +3,7 @@ import type { TableName } from '../../model/source.js';
 import { isYearEnd } from '../../calendar/period.js';
 import { asAtFor } from '../lib/as-at.js';
 import { fileFor, missingTables, notAvailable } from '../lib/availability.js';
+import { beforeData } from '../lib/data-start.js';
 import { childBreakdowns } from '../lib/child-breakdowns.js';
 import { sortMembers } from '../lib/members.js';
 import { sortNotes } from '../lib/notes.js';
@@ -73,7 +74,8 @@ export interface RunOptions {
 
 /**
  * Runs one indicator for one period and basis (indicators.md §1): `annual-only` between year ends
- * (value null, note `reportedAnnually`), `not-available` when a needed table is missing (never 0), the
+ * (value null, note `reportedAnnually`), `not-available` when a needed table is missing (never 0) or the period
+ * ends before its loaded data begin ({@link beforeData}), the
  * definition's compute otherwise; when that is not available and the definition has an Annex A fallback
  * whose tables are loaded, the fallback's figure (note `annexA`; inputs.md §4); adds `provisional` when the period ends after the sources' as-at date,
  * adds the standard child breakdowns (age band and sex at the period end, ethnicity) when the indicator
@@ -102,7 +104,10 @@ export function runIndicator(
   const sources = def.sourcesUnder?.(settings) ?? def.sources;
   const missing = missingTables(input, sources);
   const ctx = { period, basis, settings, members: keep };
-  const primary = missing.length > 0 ? notAvailable(missing) : def.compute(input, ctx);
+  const primary =
+    missing.length > 0
+      ? notAvailable(missing)
+      : (beforeData(input.data, sources, period) ?? def.compute(input, ctx));
   // Ofsted Annex A answers only when the primary source is absent (inputs.md §4): a needed table, or a
   // file the compute found missing. When Annex A cannot answer either, the primary's reason stands.
   const fallbackRaw =

@@ -2,7 +2,7 @@ import type { IsoDate } from '../../calendar/iso-date.js';
 import type { LaDataset } from '../../model/la-dataset.js';
 import type { TableName } from '../../model/source.js';
 
-const CIN_TABLES: ReadonlySet<TableName> = new Set([
+export const CIN_TABLES: ReadonlySet<TableName> = new Set([
   'cin-child',
   'cin-details',
   'assessments',
@@ -11,7 +11,7 @@ const CIN_TABLES: ReadonlySet<TableName> = new Set([
   'cp-plans',
   'cp-reviews',
 ]);
-const SSDA903_TABLES: ReadonlySet<TableName> = new Set([
+export const SSDA903_TABLES: ReadonlySet<TableName> = new Set([
   'header',
   'episodes',
   'reviews',
