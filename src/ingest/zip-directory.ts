@@ -10,13 +10,22 @@ export interface ZipEntry {
   readonly compressedSize: number;
   readonly uncompressedSize: number;
   readonly encrypted: boolean;
+  /** Where its local header starts in the file. */
+  readonly offset: number;
 }
 
 /** What the central directory says the zip is. */
 export type ZipKind = 'xlsx' | 'xlsb' | 'ods' | 'zip';
 
 export type ZipCheck =
-  | { readonly kind: 'ok'; readonly zipKind: ZipKind; readonly entries: readonly ZipEntry[] }
+  | {
+      readonly kind: 'ok';
+      readonly zipKind: ZipKind;
+      /** In the directory's order. */
+      readonly entries: readonly ZipEntry[];
+      /** Where the central directory starts (the end of the last entry's data). */
+      readonly directoryOffset: number;
+    }
   | { readonly kind: 'refused'; readonly issue: ValidationIssue };
 
 const EOCD_SIG = 0x06054b50;
@@ -95,9 +104,16 @@ export async function checkZipDirectory(
     const nameLen = cd.readUInt16LE(p + 28);
     const extraLen = cd.readUInt16LE(p + 30);
     const commentLen = cd.readUInt16LE(p + 32);
+    const offset = cd.readUInt32LE(p + 42);
     const name = cd.toString('utf8', p + 46, p + 46 + nameLen);
     p += 46 + nameLen + extraLen + commentLen;
-    const entry: ZipEntry = { name, compressedSize, uncompressedSize, encrypted: (flags & 1) === 1 };
+    const entry: ZipEntry = {
+      name,
+      compressedSize,
+      uncompressedSize,
+      encrypted: (flags & 1) === 1,
+      offset,
+    };
     entries.push(entry);
     if (entry.encrypted) {
       return refused(
@@ -141,5 +157,5 @@ export async function checkZipDirectory(
       : names.has('mimetype') && names.has('content.xml')
         ? 'ods'
         : 'zip';
-  return { kind: 'ok', zipKind, entries };
+  return { kind: 'ok', zipKind, entries, directoryOffset: cdOffset };
 }

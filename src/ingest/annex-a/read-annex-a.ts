@@ -18,6 +18,7 @@ import type { AnnexARow } from '../../model/annex-a.js';
 import { annexACicRecord, type AnnexARowValues } from './map-annex-a-cic.js';
 import { annexACareLeaver } from './map-annex-a-care-leaver.js';
 import { annexACpRecord } from './map-annex-a-cp.js';
+import { workbookInput } from './workbook-parts-first.js';
 
 /** What an Annex A workbook says about itself: the range of its key dates and its latest event date. */
 export interface AnnexAFacts {
@@ -103,7 +104,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
     string,
     { dob: IsoDate | null; sex: string | null; ethnicity: string | null; position: string }
   >();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(o.path, {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(await workbookInput(o.path, o.limits), {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
