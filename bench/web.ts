@@ -60,7 +60,15 @@ function engineServices(): { services: WebServices; children: number } {
         headlineBasis(def, DEFAULT_SETTINGS),
         DEFAULT_SETTINGS,
       );
-      return { la, period, indicatorId: id, datasetId: 'bench-v1', members: c.members, children: new Map() };
+      return {
+        la,
+        period,
+        indicatorId: id,
+        title: def.title,
+        datasetId: 'bench-v1',
+        members: c.members,
+        children: new Map(),
+      };
     },
   };
   return { services, children: data.children.length };

@@ -112,3 +112,17 @@ test('the dashboard holds at most heldLas datasets in memory, letting go of the 
   }
   await db.close();
 });
+
+test("a child-level list carries the indicator's title under the LA's settings (CP visits every 15 working days)", async () => {
+  const db = await memoryDatabase();
+  await importSmallLa(db, '841', 20);
+  const every15 = { ...DEFAULT_SETTINGS, variants: { 'cpVisits.interval': 15 } };
+  const list = await createStoreServices(db, { settings: every15 }).members(
+    '841',
+    '2021-22-Q3',
+    'cp-visits-10wd',
+  );
+  assert.equal(list?.title, 'Statutory CP visits within 15 working days');
+  const plain = await createStoreServices(db).members('841', '2021-22-Q3', 'cp-visits-10wd');
+  assert.equal(plain?.title, 'Statutory CP visits within 10 working days');
+});

@@ -186,7 +186,15 @@ export function createStoreServices(
       const children = new Map<string, { dob: IsoDate | null; sex: string | null }>();
       for (const ch of d.data.children)
         if (ids.has(ch.childId)) children.set(ch.childId, { dob: ch.dob, sex: ch.sex });
-      return { la, period: periodId, indicatorId: id, datasetId: d.id, members: c.members, children };
+      return {
+        la,
+        period: periodId,
+        indicatorId: id,
+        title: def.titleUnder?.(settings) ?? def.title,
+        datasetId: d.id,
+        members: c.members,
+        children,
+      };
     },
 
     async reportExtras(la, periodId) {

@@ -88,6 +88,8 @@ export interface MemberList {
   readonly la: string;
   readonly period: string;
   readonly indicatorId: string;
+  /** The indicator's title under the LA's settings (`titleUnder`: CP visits every 15 working days say so). */
+  readonly title: string;
   readonly datasetId: string;
   readonly members: readonly Member[];
   /** Date of birth and sex by child id (identifiable lists only show these). */

@@ -266,7 +266,8 @@ export function indicatorRoutes(): Hono<AppEnv> {
     const q = new URLSearchParams({ la: scope.la.code, period: scope.period });
     return c.html(
       page(c, 'children.njk', {
-        title: `Children behind: ${info.title}`,
+        title: `Children behind: ${list.title}`,
+        indicatorTitle: list.title,
         laName: scope.la.name,
         la: scope.la,
         period: scope.period,

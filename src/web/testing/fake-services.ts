@@ -321,7 +321,15 @@ export function createFakeServices(opts: FakeOptions = {}): WebServices & { impo
         });
         children.set(childId, { dob: addDays('2010-01-01' as IsoDate, i * 13), sex: i % 2 ? 'F' : 'M' });
       }
-      return { la, period, indicatorId: id, datasetId: datasets.get(la)![0].id, members, children };
+      return {
+        la,
+        period,
+        indicatorId: id,
+        title: info.title,
+        datasetId: datasets.get(la)![0].id,
+        members,
+        children,
+      };
     },
     async currentDatasetId(la: string) {
       return datasets.get(la)?.find((d) => d.current)?.id ?? null;
