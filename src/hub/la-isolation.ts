@@ -21,17 +21,16 @@ const LA_TABLES = [
  * transaction; the policies then hide every row of other LAs, in the record tables through their
  * submission. The role is granted SELECT on these tables only, so any other table (users, audit, …) is
  * closed to it. The hub's own processes (imports, workers) run as the owner and see all LAs. Idempotent,
- * and safe to run on several databases of one server at once ({@link readerRoleSql}). `role` is for tests
- * that must not touch the shared role.
+ * and safe to run on several databases of one server at once ({@link readerRoleSql}).
  */
-export function laIsolationSql(role: string = LA_READER_ROLE): string {
+export function laIsolationSql(): string {
   const policies: string[] = [];
   const enable = (table: string, using: string): void => {
     policies.push(
-      `GRANT SELECT ON ${table} TO ${role};`,
+      `GRANT SELECT ON ${table} TO ${LA_READER_ROLE};`,
       `ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;`,
       `DROP POLICY IF EXISTS la_only ON ${table};`,
-      `CREATE POLICY la_only ON ${table} FOR SELECT TO ${role} USING (${using});`,
+      `CREATE POLICY la_only ON ${table} FOR SELECT TO ${LA_READER_ROLE} USING (${using});`,
     );
   };
   for (const t of LA_TABLES)
@@ -45,8 +44,8 @@ export function laIsolationSql(role: string = LA_READER_ROLE): string {
   enable('dataset_checks', 'dataset_id IN (SELECT id FROM dataset_versions)');
   for (const t of RECORD_TABLES) enable(t.table, 'submission_id IN (SELECT id FROM submissions)');
   return `
-${readerRoleSql(role)}
-GRANT USAGE ON SCHEMA public TO ${role};
+${readerRoleSql()}
+GRANT USAGE ON SCHEMA public TO ${LA_READER_ROLE};
 ${policies.join('\n')}
 `;
 }
@@ -54,7 +53,8 @@ ${policies.join('\n')}
 /**
  * Creates the LA reader role unless it exists. A role belongs to the server, not to one database: when
  * two databases are set up at once, both may pass the existence check, and the second `CREATE ROLE` then
- * fails on the role's unique name; that failure means the role is there, so it is caught.
+ * fails on the role's unique name; that failure means the role is there, so it is caught. `role` is for
+ * tests that must not touch the shared role.
  */
 export function readerRoleSql(role: string = LA_READER_ROLE): string {
   return `DO $$ BEGIN

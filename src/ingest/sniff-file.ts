@@ -3,13 +3,13 @@ import { parse as parseCsvSync } from 'csv-parse/sync';
 import type { IngestLimits } from './limits.js';
 import { formatBytes, type TextEncoding } from './checked-decoder.js';
 import { recogniseCsvHeader, type CsvHeaderMatch } from './recognise-csv-header.js';
-import { checkZipDirectory } from './zip-directory.js';
+import { type ZipDirectory, checkZipDirectory } from './zip-directory.js';
 import { structuralIssue } from './refusal.js';
 import type { ValidationIssue } from '../validate/issue.js';
 
 /** What a file holds, decided from its content, never its name (inputs.md §1 "Sniffing"). */
 export type SniffResult =
-  | { readonly kind: 'xlsx' }
+  | { readonly kind: 'xlsx'; readonly zip: ZipDirectory }
   | { readonly kind: 'ssda903-xml'; readonly encoding: TextEncoding }
   | { readonly kind: 'cin-xml'; readonly encoding: TextEncoding }
   | { readonly kind: 'csv'; readonly match: Exclude<CsvHeaderMatch, { kind: 'refused' }> }
@@ -51,7 +51,8 @@ export async function sniffFile(
     if (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50) {
       const zip = await checkZipDirectory(handle, size, name, limits);
       if (zip.kind === 'refused') return zip;
-      if (zip.zipKind === 'xlsx') return { kind: 'xlsx' };
+      if (zip.zipKind === 'xlsx')
+        return { kind: 'xlsx', zip: { entries: zip.entries, directoryOffset: zip.directoryOffset } };
       if (zip.zipKind === 'xlsb')
         return refused(
           'S-UNRECOGNISED',

@@ -14,18 +14,19 @@ export interface ZipEntry {
   readonly offset: number;
 }
 
+/** A zip's entries as its central directory lists them, and where that directory starts. */
+export interface ZipDirectory {
+  /** In the directory's order. */
+  readonly entries: readonly ZipEntry[];
+  /** Where the central directory starts (the end of the last entry's data). */
+  readonly directoryOffset: number;
+}
+
 /** What the central directory says the zip is. */
 export type ZipKind = 'xlsx' | 'xlsb' | 'ods' | 'zip';
 
 export type ZipCheck =
-  | {
-      readonly kind: 'ok';
-      readonly zipKind: ZipKind;
-      /** In the directory's order. */
-      readonly entries: readonly ZipEntry[];
-      /** Where the central directory starts (the end of the last entry's data). */
-      readonly directoryOffset: number;
-    }
+  | ({ readonly kind: 'ok'; readonly zipKind: ZipKind } & ZipDirectory)
   | { readonly kind: 'refused'; readonly issue: ValidationIssue };
 
 const EOCD_SIG = 0x06054b50;

@@ -20,6 +20,7 @@ import type { StoredSubmission } from './stored-submissions.js';
 import { readSubmission, versionSubmissions } from './stored-submissions.js';
 import { submissionIdentity } from './submission-identity.js';
 import { laCode } from '../ingest/la-code.js';
+import { structuralIssue } from '../ingest/refusal.js';
 import { writeSnapshot } from './snapshot/dataset-snapshots.js';
 import { NotStorable, storedTables } from './snapshot/stored-form.js';
 
@@ -503,18 +504,12 @@ function mixedPseudonymisation(
   const other = held.filter((s) => !replacing.has(s.identity) && s.pseudonymised !== pseudonymised);
   if (other.length === 0) return null;
   const kinds = [...new Set(other.map((s) => `${s.source} ${s.collectionYear ?? s.asAt ?? ''}`.trim()))];
-  return {
-    code: 'S-PSEUDO-MIXED',
-    severity: 'structural',
-    file: null,
-    table: null,
-    position: null,
-    childId: null,
-    field: null,
-    value: null,
-    dfeRule: null,
-    message: pseudonymised
+  return structuralIssue(
+    'S-PSEUDO-MIXED',
+    null,
+    null,
+    pseudonymised
       ? `LA ${la}'s stored data is not pseudonymised (${kinds.join(', ')}): a pseudonymised import would not link to it; nothing was loaded. Re-import those submissions with --pseudonymise too, or import without it.`
       : `LA ${la}'s stored data is pseudonymised (${kinds.join(', ')}): these files would add identifiable records beside it; nothing was loaded. Import them with --pseudonymise (CSPI_LA_SECRET, the same secret as before).`,
-  };
+  );
 }

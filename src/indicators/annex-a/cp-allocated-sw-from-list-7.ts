@@ -3,6 +3,7 @@ import type { AnnexACp } from '../../model/annex-a.js';
 import { ukDate } from '../lib/uk-date.js';
 import type { AnnexAFallback, Computation, Member, Note } from '../types.js';
 import { namesWorker } from './allocated-worker.js';
+import { fromMembers } from '../lib/members.js';
 
 /**
  * cp-allocated-sw from Annex A List 7 (inputs.md §4 fallback: List 7 for CP indicators), used when
@@ -52,13 +53,7 @@ export const cpAllocatedSwFromList7: AnnexAFallback = {
       },
     ];
     if (e > a) notes.push({ code: 'provisional', detail: `Annex A as at ${ukDate(a)}` });
-    return {
-      status: 'ok',
-      numerator: members.filter((m) => m.inNumerator).length,
-      denominator: members.length,
-      members,
-      notes,
-    };
+    return fromMembers(members, { notes });
   },
 };
 

@@ -5,6 +5,7 @@ import { readInputs } from '../read-inputs.js';
 import { TODAY, tempFolder } from '../test-fixtures.js';
 import { mapLabel, loadLabelMap, normaliseLabel } from './label-map.js';
 import { listNumberOf } from './annex-a-lists.js';
+import { LIST_3_HEADER } from './annex-a-test-workbook.js';
 
 const f = tempFolder();
 after(() => f.cleanup());
@@ -14,20 +15,7 @@ async function workbook(): Promise<string> {
   const l3 = wb.addWorksheet('List 3');
   l3.addRow(['Annex A List 3: Referrals']);
   l3.addRow([]);
-  l3.addRow([
-    'Child Unique ID',
-    'Gender',
-    'Ethnicity',
-    'Date of Birth',
-    'Age of Child (Years)',
-    'Date of referral',
-    'Referral Source',
-    'Referral NFA?',
-    'Number of Referrals in Last 12 Months',
-    'Allocated Team',
-    'Allocated Worker',
-    'Notes',
-  ]);
+  l3.addRow([...LIST_3_HEADER, 'Notes']);
   const rows: unknown[][] = [
     [
       'C1',

@@ -19,6 +19,7 @@ import { annexACicRecord, type AnnexARowValues } from './map-annex-a-cic.js';
 import { annexACareLeaver } from './map-annex-a-care-leaver.js';
 import { annexACpRecord } from './map-annex-a-cp.js';
 import { workbookInput } from './workbook-parts-first.js';
+import type { ZipDirectory } from '../zip-directory.js';
 
 /** What an Annex A workbook says about itself: the range of its key dates and its latest event date. */
 export interface AnnexAFacts {
@@ -29,6 +30,8 @@ export interface AnnexAFacts {
 
 export interface ReadAnnexAOptions {
   readonly path: string;
+  /** The workbook's zip directory, as the sniff read and checked it. */
+  readonly zip: ZipDirectory;
   readonly limits: IngestLimits;
   onChunk?(chunk: Buffer): void;
 }
@@ -104,7 +107,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
     string,
     { dob: IsoDate | null; sex: string | null; ethnicity: string | null; position: string }
   >();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(await workbookInput(o.path, o.limits), {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(await workbookInput(o.path, o.zip), {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',

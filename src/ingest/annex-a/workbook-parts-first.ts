@@ -1,7 +1,6 @@
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import type { IngestLimits } from '../limits.js';
-import { type ZipEntry, checkZipDirectory } from '../zip-directory.js';
+import type { ZipDirectory, ZipEntry } from '../zip-directory.js';
 
 /** The parts exceljs's streaming reader must have read before it meets a worksheet. */
 const WORKBOOK_PARTS = [
@@ -46,24 +45,14 @@ export function workbookPartsFirst(entries: readonly ZipEntry[], directoryOffset
  * worksheet; a zip holding that part later (exceljs's own writer varies the order under load) made it fail
  * with a TypeError, and a worksheet it set aside to read later lost the entries after it. The bytes are only
  * reordered, never inflated here (the zip's directory was checked before the file was opened).
- * @example const reader = new ExcelJS.stream.xlsx.WorkbookReader(await workbookInput(path, limits), options)
+ * `zip` is the directory the sniff read and checked.
+ * @example const reader = new ExcelJS.stream.xlsx.WorkbookReader(await workbookInput(path, sniff.zip), options)
  */
-export async function workbookInput(path: string, limits: IngestLimits): Promise<string | Readable> {
-  const handle = await open(path, 'r');
-  let spans: Span[] | null;
-  let size: number;
-  let directoryOffset = 0;
-  try {
-    size = (await handle.stat()).size;
-    const check = await checkZipDirectory(handle, size, path, limits);
-    spans = check.kind === 'ok' ? workbookPartsFirst(check.entries, check.directoryOffset) : null;
-    if (check.kind === 'ok') directoryOffset = check.directoryOffset;
-  } finally {
-    await handle.close();
-  }
-  if (spans === null) return path;
+export async function workbookInput(path: string, zip: ZipDirectory): Promise<string | Readable> {
+  const spans = workbookPartsFirst(zip.entries, zip.directoryOffset);
+  if (!spans) return path;
   // The central directory and its end record follow, as the reader expects them to end the entries.
-  const order = [...spans, { name: '', start: directoryOffset, end: size }];
+  const order = [...spans, { name: '', start: zip.directoryOffset, end: (await stat(path)).size }];
   return Readable.from(
     (async function* () {
       const file = await open(path, 'r');

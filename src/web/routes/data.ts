@@ -7,6 +7,7 @@ import { notFound, requirePermission } from '../middleware/guards.js';
 import { page } from '../pages.js';
 import type { ImportOutcome, UploadedFile } from '../services.js';
 import type { ValidationIssue } from '../../validate/issue.js';
+import { structuralIssue } from '../../ingest/refusal.js';
 import { resolveLaOnly } from './scope.js';
 import { pseudonym } from './indicator.js';
 import { redactIssueMessage } from '../issue-redaction.js';
@@ -168,18 +169,12 @@ export function dataRoutes(): Hono<AppEnv> {
         datasetId: null,
         counts: [],
         issues: [
-          {
-            code: 'S-INTERNAL',
-            severity: 'structural',
-            file: null,
-            table: null,
-            position: null,
-            childId: null,
-            field: null,
-            value: null,
-            dfeRule: null,
-            message: 'An unexpected error stopped the import; nothing was loaded. Tell your administrator.',
-          },
+          structuralIssue(
+            'S-INTERNAL',
+            null,
+            null,
+            'An unexpected error stopped the import; nothing was loaded. Tell your administrator.',
+          ),
         ],
       };
     }
