@@ -126,6 +126,8 @@ test('synth → import → cspi report: every indicator, the narrative, Appendix
         year: '2021-22',
         targets: [
           { indicator: 'assessments-45wd', target: 77, tolerance: 2, toleranceUnit: 'points', kind: 'local' },
+          // report.md §4's thresholds scheme: explicit bounds instead of a tolerance.
+          { indicator: 'icpc-15wd', target: 95, scheme: 'thresholds', amber: 90, red: 80 },
         ],
       }),
     );
@@ -137,6 +139,14 @@ test('synth → import → cspi report: every indicator, the narrative, Appendix
     console.log = silence;
     const ctext = textOf(table(readFileSync(configured, 'utf8'), 'scorecard'));
     assert.match(ctext, /77% \(±2\), local/);
+    assert.match(ctext, /95% \(Amber below 90%, Red below 80%\), local/);
+    // The figure is rated against the bounds (the engine's result, as the report shows it).
+    const icpc = (await computeFromStore({ ...base, targets })).report.indicators.find(
+      (r) => r.id === 'icpc-15wd',
+    )!;
+    assert.deepEqual([icpc.target, icpc.tolerance, icpc.bounds], [95, null, { amber: 90, red: 80 }]);
+    assert.ok(icpc.value !== null);
+    assert.equal(icpc.rag, icpc.value >= 90 ? 'green' : icpc.value >= 80 ? 'amber' : 'red');
     assert.match(textOf(readFileSync(configured, 'utf8')), /counted inclusively/);
     const other = join(dir, 'other-year.json');
     writeFileSync(other, JSON.stringify({ la: '841', year: '2020-21', targets: [] }));

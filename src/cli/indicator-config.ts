@@ -17,6 +17,7 @@ import { UserError } from './user-error.js';
  * `cspi publish`, read and checked the same way for all three.
  */
 const IDS = INDICATORS.map((d) => d.id);
+const CATALOGUE = new Map(INDICATORS.map((d) => [d.id, { polarity: d.polarity, unit: d.unit }]));
 
 async function readText(path: string, what: string): Promise<string> {
   try {
@@ -33,7 +34,7 @@ export async function loadTargets(
   fy: string,
 ): Promise<TargetSet | null> {
   if (!path) return null;
-  const parsed = parseTargets(await readText(path, 'targets'), path, IDS);
+  const parsed = parseTargets(await readText(path, 'targets'), path, IDS, CATALOGUE);
   if (!parsed.ok) throw new UserError(parsed.issues.map(formatIssue).join('\n'));
   if (parsed.value.la !== null && parsed.value.la !== la) {
     throw new UserError(`${path} holds targets for LA ${parsed.value.la}, not ${la}`);

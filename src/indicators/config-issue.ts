@@ -8,6 +8,8 @@ export type ConfigIssueCode =
   | 'CFG-KIND'
   | 'CFG-SCHEME'
   | 'CFG-RATING'
+  | 'CFG-THRESHOLDS'
+  | 'CFG-IN-LINE'
   | 'CFG-DUPLICATE'
   | 'CFG-SETTING';
 

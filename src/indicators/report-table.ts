@@ -54,7 +54,12 @@ export function reportTable(report: IndicatorReport): string {
     const current = status
       ? status
       : `${formatValue(r, r.value)}${r.unit === 'percent' ? ` (${r.numerator}/${r.denominator})` : ''}`;
-    const target = r.target === null ? '–' : `${formatValue(r, r.target)} ±${r.tolerance}`;
+    const target =
+      r.target === null
+        ? '–'
+        : r.bounds
+          ? `${formatValue(r, r.target)} ${r.polarity === 'lower' ? `A>${r.bounds.amber} R>${r.bounds.red}` : `A<${r.bounds.amber} R<${r.bounds.red}`}`
+          : `${formatValue(r, r.target)} ±${r.tolerance}`;
     return [
       r.id,
       current,

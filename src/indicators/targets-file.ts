@@ -1,8 +1,15 @@
 import { parse } from 'csv-parse/sync';
 import type { ConfigIssue, Parsed } from './config-issue.js';
-import type { RatingScheme, TargetOverride, TargetSet } from './targets.js';
+import type { RatingBounds, RatingScheme, TargetOverride, TargetSet } from './targets.js';
+import type { Polarity, Unit } from './types.js';
 
-const SCHEMES: readonly string[] = ['target-tolerance', 'improvement-aware', 'none'];
+const SCHEMES: readonly string[] = ['target-tolerance', 'thresholds', 'improvement-aware', 'none'];
+
+/** What the checks of a targets row need to know about its indicator (the catalogue's entry). */
+export interface TargetedIndicator {
+  readonly polarity: Polarity;
+  readonly unit: Unit;
+}
 
 interface RawRow {
   readonly position: string;
@@ -13,6 +20,9 @@ interface RawRow {
   readonly kind: unknown;
   readonly scheme: unknown;
   readonly rating: unknown;
+  readonly amber: unknown;
+  readonly red: unknown;
+  readonly inLine: unknown;
 }
 
 function blank(v: unknown): boolean {
@@ -29,6 +39,7 @@ function readRow(
   row: RawRow,
   file: string,
   knownIds: ReadonlySet<string>,
+  catalogue: ReadonlyMap<string, TargetedIndicator> | null,
   issues: ConfigIssue[],
 ): TargetOverride | null {
   const at = (code: ConfigIssue['code'], message: string): null => {
@@ -68,16 +79,25 @@ function readRow(
   }
   const schemeText = blank(row.scheme) ? null : String(row.scheme).trim().toLowerCase();
   if (schemeText !== null && !SCHEMES.includes(schemeText)) {
-    return at(
-      'CFG-SCHEME',
-      schemeText === 'thresholds'
-        ? 'the thresholds scheme is not supported: use target-tolerance, improvement-aware or none'
-        : `scheme "${schemeText}" must be ${SCHEMES.join(', ')}`,
-    );
+    return at('CFG-SCHEME', `scheme "${schemeText}" must be ${SCHEMES.join(', ')}`);
   }
   const ratingText = blank(row.rating) ? null : String(row.rating).trim().toLowerCase();
   if (ratingText !== null && ratingText !== 'rounded' && ratingText !== 'unrounded') {
     return at('CFG-RATING', `rating "${ratingText}" must be rounded or unrounded`);
+  }
+  const entry = catalogue?.get(id) ?? null;
+  const bounds = readBounds(row, id, schemeText === 'thresholds', tolerance !== null, entry);
+  if (typeof bounds === 'string') return at('CFG-THRESHOLDS', bounds);
+  let inLineBand: number | null = null;
+  if (!blank(row.inLine)) {
+    inLineBand = toNumber(row.inLine);
+    if (inLineBand === null || inLineBand < 0)
+      return at('CFG-IN-LINE', `in-line band "${String(row.inLine)}" is not a non-negative number of points`);
+    if (entry?.unit === 'count')
+      return at(
+        'CFG-IN-LINE',
+        `${id} is a count: it is "in line with" its target only when equal to it (report.md §4), so it takes no in-line band`,
+      );
   }
   return {
     indicator: id,
@@ -87,7 +107,43 @@ function readRow(
     kind: kindText as TargetOverride['kind'],
     scheme: schemeText as RatingScheme | null,
     rating: ratingText as TargetOverride['rating'],
+    bounds,
+    inLineBand,
   };
+}
+
+/**
+ * A row's amber and red bounds ({@link RatingBounds}): required under the `thresholds` scheme, refused under
+ * any other (they would be silently ignored), with no tolerance beside them (the bounds replace it), and,
+ * where the catalogue is known, in the indicator's order (high is good: red at or below amber). Returns the
+ * bounds, null (none), or the problem as a message.
+ */
+function readBounds(
+  row: RawRow,
+  id: string,
+  thresholds: boolean,
+  hasTolerance: boolean,
+  entry: TargetedIndicator | null,
+): RatingBounds | null | string {
+  if (!thresholds) {
+    return blank(row.amber) && blank(row.red)
+      ? null
+      : 'amber and red bounds apply only under scheme thresholds: add scheme thresholds, or remove them';
+  }
+  if (blank(row.amber) || blank(row.red))
+    return 'scheme thresholds needs both bounds: amber (where Green ends) and red (where Amber ends)';
+  const amber = toNumber(row.amber);
+  const red = toNumber(row.red);
+  if (amber === null || amber < 0) return `amber bound "${String(row.amber)}" is not a non-negative number`;
+  if (red === null || red < 0) return `red bound "${String(row.red)}" is not a non-negative number`;
+  if (hasTolerance) return 'scheme thresholds takes no tolerance: its amber and red bounds replace it';
+  if (entry?.polarity === 'none')
+    return `${id} has no polarity (high or low is not better): it is never rated`;
+  if (entry?.polarity === 'higher' && red > amber)
+    return `${id}: high is good, so the red bound (${red}) must be at or below the amber bound (${amber})`;
+  if (entry?.polarity === 'lower' && red < amber)
+    return `${id}: low is good, so the red bound (${red}) must be at or above the amber bound (${amber})`;
+  return { amber, red };
 }
 
 function fromJson(text: string, file: string): { la: unknown; year: unknown; rows: RawRow[] } | ConfigIssue {
@@ -120,6 +176,9 @@ function fromJson(text: string, file: string): { la: unknown; year: unknown; row
     kind: r?.['kind'],
     scheme: r?.['scheme'],
     rating: r?.['rating'],
+    amber: r?.['amber'],
+    red: r?.['red'],
+    inLine: r?.['inLine'] ?? r?.['in_line'],
   }));
   return { la: obj['la'], year: obj['year'], rows };
 }
@@ -157,6 +216,9 @@ function fromCsv(text: string, file: string): { la: unknown; year: unknown; rows
     kind: r['kind'],
     scheme: r['scheme'],
     rating: r['rating'],
+    amber: r['amber'],
+    red: r['red'],
+    inLine: r['in_line'],
   }));
   const las = [...new Set(records.map((r) => r['la']).filter((v) => v))];
   const years = [...new Set(records.map((r) => r['year']).filter((v) => v))];
@@ -165,12 +227,21 @@ function fromCsv(text: string, file: string): { la: unknown; year: unknown; rows
 
 /**
  * Parses an LA's targets file for a financial year: JSON (`{ "la", "year", "targets": [{ indicator, target,
- * tolerance, toleranceUnit, kind, scheme, rating }] }`) or CSV (`indicator,target,tolerance,tolerance_unit,kind`,
- * optional `scheme`, `rating`, `la` and `year` columns). A blank or `none` target removes the catalogue target; a blank tolerance keeps
- * the default (10% of the target). Returns every issue found, each naming its row.
+ * tolerance, toleranceUnit, kind, scheme, rating, amber, red, inLine }] }`) or CSV
+ * (`indicator,target,tolerance,tolerance_unit,kind`, optional `scheme`, `rating`, `amber`, `red`, `in_line`,
+ * `la` and `year` columns). A blank or `none` target removes the catalogue target; a blank tolerance keeps
+ * the default (10% of the target). `scheme` is target-tolerance (default), thresholds (with `amber` and
+ * `red` bounds), improvement-aware or none (report.md §4); `in_line` is the indicator's "in line with" band
+ * in points (blank: the report's, 0.5). With `catalogue` (each id's polarity and unit) the bounds' order and
+ * the band's unit are checked too. Returns every issue found, each naming its row.
  * @example parseTargets('indicator,target,tolerance,tolerance_unit,kind\nicpc-15wd,85,5,points,local', 't.csv', ids)
  */
-export function parseTargets(text: string, file: string, knownIds: readonly string[]): Parsed<TargetSet> {
+export function parseTargets(
+  text: string,
+  file: string,
+  knownIds: readonly string[],
+  catalogue: ReadonlyMap<string, TargetedIndicator> | null = null,
+): Parsed<TargetSet> {
   const trimmed = text.replace(/^\uFEFF/, '').trimStart();
   const raw = trimmed.startsWith('{') || trimmed.startsWith('[') ? fromJson(text, file) : fromCsv(text, file);
   if ('code' in raw) return { ok: false, issues: [raw] };
@@ -179,7 +250,7 @@ export function parseTargets(text: string, file: string, knownIds: readonly stri
   const seen = new Set<string>();
   const overrides: TargetOverride[] = [];
   for (const row of raw.rows) {
-    const o = readRow(row, file, ids, issues);
+    const o = readRow(row, file, ids, catalogue, issues);
     if (!o) continue;
     if (seen.has(o.indicator)) {
       issues.push({

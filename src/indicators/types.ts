@@ -5,6 +5,7 @@ import type { CareHistory } from '../model/care-history.js';
 import type { Child } from '../model/child.js';
 import type { LaDataset } from '../model/la-dataset.js';
 import type { TableName } from '../model/source.js';
+import type { RatingBounds } from './targets.js';
 
 /** "percent" for proportions, "count" for counts (indicators.md §1.7). */
 export type Unit = 'percent' | 'count';
@@ -217,6 +218,13 @@ export interface IndicatorResult {
   readonly notes: readonly Note[];
   readonly breakdowns: Readonly<Record<string, readonly BreakdownRow[]>>;
   readonly extra: Readonly<Record<string, number | null>>;
+  /**
+   * The `thresholds` scheme's amber and red bounds the figure was rated against (report.md §4); present
+   * only under that scheme (then `tolerance` is null), so every other result's JSON is unchanged.
+   */
+  readonly bounds?: RatingBounds;
+  /** The LA's own "in line with" band for this indicator, in points; present only when its targets set one. */
+  readonly inLineBand?: number;
 }
 
 /** The whole `cspi indicators --json` document. */

@@ -71,6 +71,8 @@ test('the dashboard targets become the engine TargetSet, resolved as a targets f
     tolerance: 5,
     scheme: 'target-tolerance',
     rating: 'rounded',
+    bounds: null,
+    inLineBand: null,
   });
   // Default tolerance 10% of 18 = 1.8, national as set.
   assert.deepEqual(resolveTarget(indicatorById('referrals-rereferral-12m')!, set), {
@@ -79,6 +81,8 @@ test('the dashboard targets become the engine TargetSet, resolved as a targets f
     tolerance: 1.8,
     scheme: 'target-tolerance',
     rating: 'rounded',
+    bounds: null,
+    inLineBand: null,
   });
   // The scheme "none": not rated.
   assert.equal(resolveTarget(indicatorById('icpc-15wd')!, set).target, null);

@@ -7,7 +7,10 @@ interface Row {
   tolerance: number | string | null;
   tolerance_unit: 'points' | 'percent-of-target';
   kind: 'national' | 'local';
-  scheme: 'target-tolerance' | 'improvement-aware' | 'none';
+  scheme: 'target-tolerance' | 'thresholds' | 'improvement-aware' | 'none';
+  amber: number | string | null;
+  red: number | string | null;
+  in_line_band: number | string | null;
 }
 
 /**
@@ -23,7 +26,7 @@ export async function storedTargets(
   financialYear: string,
 ): Promise<TargetSet | null> {
   const rows = await db.all<Row>(
-    'SELECT indicator_id, target, tolerance, tolerance_unit, kind, scheme FROM targets WHERE la = ? AND financial_year = ? ORDER BY indicator_id',
+    'SELECT indicator_id, target, tolerance, tolerance_unit, kind, scheme, amber, red, in_line_band FROM targets WHERE la = ? AND financial_year = ? ORDER BY indicator_id',
     [la, financialYear],
   );
   if (rows.length === 0) return null;
@@ -35,6 +38,11 @@ export async function storedTargets(
     kind: r.kind,
     scheme: r.scheme,
     rating: null,
+    bounds:
+      r.scheme === 'thresholds' && r.amber !== null && r.red !== null
+        ? { amber: Number(r.amber), red: Number(r.red) }
+        : null,
+    inLineBand: r.in_line_band === null ? null : Number(r.in_line_band),
   }));
   return { la, year: financialYear, overrides };
 }

@@ -147,6 +147,17 @@ export function openApiDocument(): Record<string, unknown> {
             target: nullableNumber,
             targetKind: { type: 'string', nullable: true, enum: ['national', 'local'] },
             tolerance: nullableNumber,
+            bounds: {
+              type: 'object',
+              description:
+                'Only under the thresholds rating scheme (then tolerance is null): Green up to the amber bound, Amber up to the red bound, Red beyond.',
+              properties: { amber: { type: 'number' }, red: { type: 'number' } },
+              required: ['amber', 'red'],
+            },
+            inLineBand: {
+              type: 'number',
+              description: 'Only when the LA set this indicator\'s own "in line with" band, in points.',
+            },
             rag: { type: 'string', nullable: true, enum: ['green', 'amber', 'red'] },
             direction: {
               type: 'string',

@@ -154,6 +154,8 @@ export function computeIndicatorResult(def: IndicatorDefinition, req: ReportRequ
     notes,
     breakdowns: req.figuresOnly ? {} : (current.breakdowns ?? {}),
     extra,
+    ...(resolved.bounds ? { bounds: resolved.bounds } : {}),
+    ...(resolved.inLineBand !== null ? { inLineBand: resolved.inLineBand } : {}),
   };
   return { result, current };
 }

@@ -1,4 +1,5 @@
 import type { Polarity, Rag } from '../types.js';
+import type { RatingBounds } from '../targets.js';
 
 /** How a tolerance is expressed: in points of the value, or as a percentage of the target. */
 export type ToleranceUnit = 'points' | 'percent';
@@ -45,4 +46,19 @@ export function ragFor(
   if (shortfall <= 0) return 'green';
   if (shortfall <= milli(tolerance)) return 'amber';
   return 'red';
+}
+
+/**
+ * The RAG rating of a value against the `thresholds` scheme's explicit bounds (report.md §4,
+ * {@link RatingBounds}): Green when at or better than the amber bound, Amber when at or better than the
+ * red bound, Red beyond it; polarity-aware, compared in thousandths of a point like {@link ragFor}.
+ * @example ragWithinBounds(85, { amber: 90, red: 80 }, 'higher') //=> 'amber'
+ * @example ragWithinBounds(20.1, { amber: 18, red: 20 }, 'lower') //=> 'red'
+ */
+export function ragWithinBounds(value: number | null, bounds: RatingBounds, polarity: Polarity): Rag | null {
+  if (value === null || polarity === 'none') return null;
+  const worse = (bound: number): boolean =>
+    polarity === 'higher' ? milli(value) < milli(bound) : milli(value) > milli(bound);
+  if (!worse(bounds.amber)) return 'green';
+  return worse(bounds.red) ? 'red' : 'amber';
 }

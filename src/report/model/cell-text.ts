@@ -1,5 +1,6 @@
 import type { Basis } from '../../calendar/period.js';
 import { parsePeriod, periodShortLabel } from '../../calendar/period.js';
+import { boundsText } from '../../indicators/targets.js';
 import type { ComparisonFigure, Direction, IndicatorResult, Rag } from '../../indicators/types.js';
 import { formatAsSet, formatCount, pct } from './format.js';
 import { isSmall } from '../public/suppression.js';
@@ -128,12 +129,18 @@ export function directionText(v: IndicatorView): string {
   }
 }
 
-/** The target cell: "90% (±9), national", "18% or lower (+1.8), local", or "No target". */
+/**
+ * The target cell: "90% (±9), national", "18% or lower (+1.8), local", or "No target". Under the thresholds
+ * scheme the LA's bounds replace the tolerance: "95% (Amber below 90%, Red below 80%), local".
+ */
 export function targetCellText(r: IndicatorResult): string {
   if (r.target === null) return 'No target';
-  const t = r.unit === 'percent' ? `${formatAsSet(r.target)}%` : formatCount(r.target);
-  const tol = r.tolerance !== null ? formatAsSet(Math.round(r.tolerance * 10) / 10) : null;
+  const as = (v: number): string => (r.unit === 'percent' ? `${formatAsSet(v)}%` : formatCount(v));
+  const t = as(r.target);
   const kind = r.targetKind === 'local' ? 'local' : 'national';
+  const lower = r.polarity === 'lower' ? ' or lower' : '';
+  if (r.bounds) return `${t}${lower} (${boundsText(r.bounds, r.polarity, as)}), ${kind}`;
+  const tol = r.tolerance !== null ? formatAsSet(Math.round(r.tolerance * 10) / 10) : null;
   if (r.polarity === 'lower') return `${t} or lower${tol ? ` (+${tol})` : ''}, ${kind}`;
   return `${t}${tol ? ` (±${tol})` : ''}, ${kind}`;
 }

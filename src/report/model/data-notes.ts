@@ -6,6 +6,7 @@ import type { Block, Cell, Table } from './render-model.js';
 import type { ReportOptions } from './report-options.js';
 import { figureSuppressed, isSmall } from '../public/suppression.js';
 import { suppressedText, valueText } from './cell-text.js';
+import { boundsText } from '../../indicators/targets.js';
 import { noteWords } from './note-text.js';
 import type { MoveReason, Restatement } from '../edition/restatement.js';
 import { MOVE_REASON_WORDS } from '../edition/restatement.js';
@@ -75,7 +76,11 @@ export function dataNotesBlocks(
         text:
           v.result.target === null
             ? 'No target'
-            : `${oneDecimal(v.result.target).replace(/\.0$/, '')} (tolerance ${v.result.tolerance === null ? 'none' : oneDecimal(v.result.tolerance).replace(/\.0$/, '')}), ${v.result.targetKind ?? 'national'}`,
+            : `${oneDecimal(v.result.target).replace(/\.0$/, '')} (${
+                v.result.bounds
+                  ? `thresholds: ${boundsText(v.result.bounds, v.result.polarity, (n) => oneDecimal(n).replace(/\.0$/, ''))}`
+                  : `tolerance ${v.result.tolerance === null ? 'none' : oneDecimal(v.result.tolerance).replace(/\.0$/, '')}`
+              }), ${v.result.targetKind ?? 'national'}`,
       },
       {
         text: v.result.england

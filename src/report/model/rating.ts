@@ -1,4 +1,4 @@
-import type { Polarity, Rag, Unit } from '../../indicators/types.js';
+import type { IndicatorResult, Polarity, Rag, Unit } from '../../indicators/types.js';
 
 /**
  * The shortfall s of report.md §4: T − v where high is good, v − T where low is good.
@@ -33,4 +33,13 @@ export function rateAgainstTarget(
 export function isInLine(v: number, target: number, unit: Unit, band = 0.5): boolean {
   if (unit === 'count') return v === target;
   return Math.abs(Math.round((v - target) * 10)) <= Math.round(band * 10);
+}
+
+/**
+ * The "in line with" band for one figure: the LA's own for the indicator where its targets set one
+ * (report.md §4 "Options per indicator: … in-line band"), otherwise the report's.
+ * @example inLineBandOf({ inLineBand: 1 }, 0.5) //=> 1
+ */
+export function inLineBandOf(r: Pick<IndicatorResult, 'inLineBand'>, reportBand: number): number {
+  return r.inLineBand ?? reportBand;
 }

@@ -8,6 +8,7 @@ import { darlingtonReport } from '../fixtures/darlington-q3-2021-22.js';
 import { expandAbbreviations } from './abbreviations.js';
 import type { NarrativeInput, NarrativeSettings } from './narrative-input.js';
 import { buildNarrative, minutesStyle } from './narrative.js';
+import { targetCellText } from '../model/cell-text.js';
 import { selectSection } from './select-section.js';
 import { indicatorSentence } from './sentence.js';
 
@@ -233,4 +234,51 @@ test('the whole Darlington narrative: every sentence from the numbers, abbreviat
 
 test('minutes style joins sentences with semicolons', () => {
   assert.equal(minutesStyle(['The one.', 'The two.', 'CiC three.']), 'The one; the two; and CiC three.');
+});
+
+test("an indicator's own in-line band (targets file in_line) replaces the report's for that indicator only", () => {
+  // 89.0% against 90% is Amber and 1 point short: outside the report's 0.5, inside this indicator's 1.
+  const base = input('cic-visits-in-time', { current: [890, 1000] });
+  assert.equal(base.result.rag, 'amber');
+  assert.equal(selectSection(base, 0.5), 'areas-for-focus');
+  const own: NarrativeInput = { ...base, result: { ...base.result, inLineBand: 1 } };
+  assert.equal(selectSection(own, 0.5), 'performing-well');
+  assert.match(
+    indicatorSentence(own, 'performing-well', settings),
+    /, in line with the target of 90 per cent\.$/,
+  );
+  // A band of 0: 89.9% is no longer "in line" for this indicator, though the report's band is 0.5.
+  const tight = input('cic-visits-in-time', { current: [899, 1000] });
+  assert.equal(selectSection(tight, 0.5), 'performing-well');
+  assert.equal(
+    selectSection({ ...tight, result: { ...tight.result, inLineBand: 0 } }, 0.5),
+    'areas-for-focus',
+  );
+});
+
+test('thresholds: a Green figure short of its target says so; the bounds are in the target cell', () => {
+  // Target 95, Green from 90 (the LA's amber bound), Red below 80: 91.0% is Green but below the target.
+  const base = input('cic-visits-in-time', { current: [910, 1000] });
+  const result = {
+    ...base.result,
+    target: 95,
+    tolerance: null,
+    rag: 'green' as const,
+    bounds: { amber: 90, red: 80 },
+  };
+  const i: NarrativeInput = { ...base, result };
+  assert.equal(selectSection(i, 0.5), 'performing-well');
+  assert.match(
+    indicatorSentence(i, 'performing-well', settings),
+    /, which falls below the target of 95 per cent\.$/,
+  );
+  assert.equal(targetCellText(result), '95% (Amber below 90%, Red below 80%), national');
+  // On or over the target it reads as above it, as under target-tolerance.
+  const over = { ...result, value: 96.0, numerator: 960 };
+  assert.match(
+    indicatorSentence({ ...i, result: over }, 'performing-well', settings),
+    /, above the target of 95 per cent\.$/,
+  );
+  const low = { ...result, polarity: 'lower' as const, target: 18, bounds: { amber: 18, red: 20 } };
+  assert.equal(targetCellText(low), '18% or lower (Amber above 18%, Red above 20%), national');
 });

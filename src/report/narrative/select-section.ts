@@ -1,13 +1,18 @@
-import { isInLine } from '../model/rating.js';
+import { inLineBandOf, isInLine } from '../model/rating.js';
 import type { NarrativeInput } from './narrative-input.js';
 
 /** Where an indicator goes in the narrative (report.md §5 "Selection"). */
 export type NarrativePlace = 'performing-well' | 'areas-for-focus' | 'annual' | 'suppressed' | 'none';
 
-/** True when the value is within the "in line with" band of its target. */
+/** True when the value is within the "in line with" band of its target (the indicator's own band, or `band`). */
 export function inLineWithTarget(input: NarrativeInput, band: number): boolean {
   const r = input.result;
-  return r.value !== null && r.target !== null && r.rag !== null && isInLine(r.value, r.target, r.unit, band);
+  return (
+    r.value !== null &&
+    r.target !== null &&
+    r.rag !== null &&
+    isInLine(r.value, r.target, r.unit, inLineBandOf(r, band))
+  );
 }
 
 /**

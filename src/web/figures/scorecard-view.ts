@@ -1,4 +1,5 @@
 import type { IndicatorReport, IndicatorResult, Rag, ServiceArea } from '../../indicators/types.js';
+import { boundsText } from '../../indicators/targets.js';
 import {
   BASIS_LABELS,
   GOOD_IS,
@@ -100,14 +101,20 @@ export interface ScorecardView {
   readonly fewerThan: number;
 }
 
-/** The target column: "90% (±9)", "18% or lower (+1.8)", marked national or local; or "No target". */
+/**
+ * The target column: "90% (±9)", "18% or lower (+1.8)", marked national or local; or "No target". Under the
+ * thresholds scheme the LA's bounds replace the tolerance: "95% (Amber below 90%, Red below 80%), local".
+ */
 export function targetText(
-  r: Pick<IndicatorResult, 'unit' | 'polarity' | 'target' | 'targetKind' | 'tolerance'>,
+  r: Pick<IndicatorResult, 'unit' | 'polarity' | 'target' | 'targetKind' | 'tolerance' | 'bounds'>,
 ): string {
   if (r.target === null || r.polarity === 'none') return 'No target';
   const t = formatTargetNumber(r.unit, r.target);
-  const tol =
-    r.tolerance === null ? '' : ` (${r.polarity === 'lower' ? '+' : '±'}${formatPoints(r.tolerance)})`;
+  const tol = r.bounds
+    ? ` (${boundsText(r.bounds, r.polarity, (v) => formatTargetNumber(r.unit, v))})`
+    : r.tolerance === null
+      ? ''
+      : ` (${r.polarity === 'lower' ? '+' : '±'}${formatPoints(r.tolerance)})`;
   const kind = r.targetKind === 'local' ? ', local' : r.targetKind === 'national' ? ', national' : '';
   return `${t}${r.polarity === 'lower' ? ' or lower' : ''}${tol}${kind}`;
 }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { parsePeriod } from '../../calendar/period.js';
+import { boundsText } from '../../indicators/targets.js';
 import type { AppEnv } from '../env.js';
 import { formatTargetNumber, SERVICE_AREA_LABELS } from '../figures/format.js';
 import { notFound, requirePermission } from '../middleware/guards.js';
@@ -19,6 +20,7 @@ async function yearsFor(c: Context<AppEnv>, la: string): Promise<string[]> {
 /** How each rating scheme reads on the targets page. */
 export const SCHEME_LABELS: Readonly<Record<TargetSetting['scheme'], string>> = {
   'target-tolerance': 'Target and tolerance',
+  thresholds: 'Amber and red bounds',
   'improvement-aware': 'Target and tolerance, improvement-aware',
   none: 'Not rated',
 };
@@ -28,15 +30,18 @@ function describe(info: IndicatorInfo, t: TargetSetting | undefined) {
   if (t) {
     if (t.scheme === 'none' || t.target === null)
       return { target: 'Not rated', tolerance: '–', kind: '–', scheme: SCHEME_LABELS.none };
+    const inLine = t.inLineBand === null ? '' : `; in line within ${t.inLineBand} points`;
     return {
       scheme: SCHEME_LABELS[t.scheme],
       target: formatTargetNumber(unit, t.target),
       tolerance:
-        t.tolerance === null
-          ? '10% of target'
-          : t.toleranceUnit === 'points'
-            ? `${t.tolerance} points`
-            : `${t.tolerance}% of target`,
+        (t.bounds
+          ? boundsText(t.bounds, info.polarity, (n) => formatTargetNumber(unit, n))
+          : t.tolerance === null
+            ? '10% of target'
+            : t.toleranceUnit === 'points'
+              ? `${t.tolerance} points`
+              : `${t.tolerance}% of target`) + inLine,
       kind: t.kind === 'local' ? 'Local' : 'National',
     };
   }
@@ -56,6 +61,9 @@ interface FormValues {
   toleranceUnit: string;
   kind: string;
   scheme: string;
+  amber: string;
+  red: string;
+  inLine: string;
   rationale: string;
 }
 
@@ -75,14 +83,53 @@ function validate(
     else if (!Number.isFinite(t)) add('target', 'Target must be a number, like 90 or 17.5');
     else if (info.unit === 'percent' && (t < 0 || t > 100)) add('target', 'Target must be between 0 and 100');
     else if (t < 0) add('target', 'Target must be 0 or more');
-    if (v.tolerance.trim() !== '') {
-      const tol = Number(v.tolerance);
-      if (!Number.isFinite(tol) || tol < 0) add('tolerance', 'Tolerance must be a number, 0 or more, like 5');
+    if (v.scheme === 'thresholds') {
+      if (v.tolerance.trim() !== '')
+        add('tolerance', 'Leave the tolerance empty: the amber and red bounds replace it');
+      const amber = bound(info, v.amber, 'amber', add);
+      const red = bound(info, v.red, 'red', add);
+      if (amber !== null && red !== null) {
+        if (info.polarity === 'higher' && red > amber)
+          add('red', 'The red bound must be at or below the amber bound, as good is higher');
+        if (info.polarity === 'lower' && red < amber)
+          add('red', 'The red bound must be at or above the amber bound, as good is lower');
+      }
+    } else {
+      if (v.tolerance.trim() !== '') {
+        const tol = Number(v.tolerance);
+        if (!Number.isFinite(tol) || tol < 0)
+          add('tolerance', 'Tolerance must be a number, 0 or more, like 5');
+      }
+      if (v.amber.trim() !== '' || v.red.trim() !== '')
+        add('amber', 'Leave the amber and red bounds empty, or choose to rate against them');
+    }
+    if (v.inLine.trim() !== '') {
+      const band = Number(v.inLine);
+      if (info.unit === 'count')
+        add('inLine', 'Leave this empty: a count is in line with its target only when it equals it');
+      else if (!Number.isFinite(band) || band < 0)
+        add('inLine', 'The in-line band must be a number of points, 0 or more, like 1');
     }
   }
   if (v.rationale.trim().length < 5) add('rationale', 'Enter why this target was chosen');
   else if (v.rationale.length > 2000) add('rationale', 'Rationale must be 2,000 characters or fewer');
   return { errors, fields };
+}
+
+/** A bound of the thresholds scheme from the form, or null (with the error added). */
+function bound(
+  info: IndicatorInfo,
+  text: string,
+  field: 'amber' | 'red',
+  add: (field: string, text: string) => void,
+): number | null {
+  const name = field === 'amber' ? 'Amber bound' : 'Red bound';
+  const n = Number(text);
+  if (text.trim() === '') add(field, `Enter the ${name.toLowerCase()}`);
+  else if (!Number.isFinite(n) || n < 0) add(field, `${name} must be a number, 0 or more, like 80`);
+  else if (info.unit === 'percent' && n > 100) add(field, `${name} must be between 0 and 100`);
+  else return n;
+  return null;
 }
 
 /** Targets page: set target, tolerance, scheme, national/local status and rationale per year (audited). */
@@ -160,6 +207,9 @@ export function targetRoutes(): Hono<AppEnv> {
       toleranceUnit: t?.toleranceUnit ?? 'points',
       kind: t?.kind ?? info.target?.kind ?? 'local',
       scheme: t?.scheme ?? (info.target && info.polarity !== 'none' ? 'target-tolerance' : 'none'),
+      amber: t?.bounds ? String(t.bounds.amber) : '',
+      red: t?.bounds ? String(t.bounds.red) : '',
+      inLine: t?.inLineBand === null || t?.inLineBand === undefined ? '' : String(t.inLineBand),
       rationale: '',
     };
     return c.html(await form(c, la, info, year, values));
@@ -182,9 +232,12 @@ export function targetRoutes(): Hono<AppEnv> {
       scheme:
         info.polarity === 'none' || s('scheme') === 'none'
           ? 'none'
-          : s('scheme') === 'improvement-aware'
-            ? 'improvement-aware'
+          : s('scheme') === 'improvement-aware' || s('scheme') === 'thresholds'
+            ? s('scheme')
             : 'target-tolerance',
+      amber: s('amber'),
+      red: s('red'),
+      inLine: s('inLine'),
       rationale: s('rationale'),
     };
     const checked = validate(info, values);
@@ -201,10 +254,15 @@ export function targetRoutes(): Hono<AppEnv> {
         financialYear: year,
         target: values.scheme === 'none' ? null : Number(values.target),
         tolerance:
-          values.scheme === 'none' || values.tolerance.trim() === '' ? null : Number(values.tolerance),
+          values.scheme === 'none' || values.scheme === 'thresholds' || values.tolerance.trim() === ''
+            ? null
+            : Number(values.tolerance),
         toleranceUnit: values.toleranceUnit as TargetSetting['toleranceUnit'],
         kind: values.kind as TargetSetting['kind'],
         scheme: values.scheme as TargetSetting['scheme'],
+        bounds:
+          values.scheme === 'thresholds' ? { amber: Number(values.amber), red: Number(values.red) } : null,
+        inLineBand: values.scheme === 'none' || values.inLine.trim() === '' ? null : Number(values.inLine),
         rationale: values.rationale.trim(),
         setBy: user.username,
         setAt: c.var.deps.now().toISOString(),

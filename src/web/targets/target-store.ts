@@ -1,4 +1,5 @@
 import type { Database } from '../../store/database.js';
+import type { RatingBounds } from '../../indicators/targets.js';
 import { appendAudit } from '../audit/audit-log.js';
 
 /** A target an LA set for one indicator and financial year (report.md §4, §9). */
@@ -12,8 +13,15 @@ export interface TargetSetting {
   readonly tolerance: number | null;
   readonly toleranceUnit: 'points' | 'percent-of-target';
   readonly kind: 'national' | 'local';
-  /** report.md §4: `improvement-aware` rates Amber, not Red, beyond tolerance but significantly better than last year. */
-  readonly scheme: 'target-tolerance' | 'improvement-aware' | 'none';
+  /**
+   * report.md §4: `improvement-aware` rates Amber, not Red, beyond tolerance but significantly better than
+   * last year; `thresholds` rates against the explicit `bounds` instead of a tolerance.
+   */
+  readonly scheme: 'target-tolerance' | 'thresholds' | 'improvement-aware' | 'none';
+  /** The thresholds scheme's amber and red bounds (indicators/targets.ts `RatingBounds`); null otherwise. */
+  readonly bounds: RatingBounds | null;
+  /** The indicator's own "in line with" band in points; null = the report's. */
+  readonly inLineBand: number | null;
   readonly rationale: string;
   readonly setBy: string;
   readonly setAt: string;
@@ -31,6 +39,9 @@ interface Row {
   rationale: string;
   set_by: string;
   set_at: string;
+  amber: number | null;
+  red: number | null;
+  in_line_band: number | null;
 }
 
 const toSetting = (r: Row): TargetSetting => ({
@@ -42,6 +53,8 @@ const toSetting = (r: Row): TargetSetting => ({
   toleranceUnit: r.tolerance_unit,
   kind: r.kind,
   scheme: r.scheme,
+  bounds: r.amber !== null && r.red !== null ? { amber: Number(r.amber), red: Number(r.red) } : null,
+  inLineBand: r.in_line_band === null ? null : Number(r.in_line_band),
   rationale: r.rationale,
   setBy: r.set_by,
   setAt: r.set_at,
@@ -73,7 +86,7 @@ export async function setTarget(db: Database, t: TargetSetting, ip: string | nul
       t.financialYear,
     ]);
     await tx.run(
-      'INSERT INTO targets (la, indicator_id, financial_year, target, tolerance, tolerance_unit, kind, scheme, rationale, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO targets (la, indicator_id, financial_year, target, tolerance, tolerance_unit, kind, scheme, rationale, set_by, set_at, amber, red, in_line_band) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       [
         t.la,
         t.indicatorId,
@@ -86,6 +99,9 @@ export async function setTarget(db: Database, t: TargetSetting, ip: string | nul
         t.rationale,
         t.setBy,
         t.setAt,
+        t.bounds?.amber ?? null,
+        t.bounds?.red ?? null,
+        t.inLineBand,
       ],
     );
     await appendAudit(
@@ -106,6 +122,12 @@ export async function setTarget(db: Database, t: TargetSetting, ip: string | nul
           kind: t.kind,
           oldScheme: old ? old.scheme : null,
           scheme: t.scheme,
+          oldAmber: old ? old.amber : null,
+          oldRed: old ? old.red : null,
+          amber: t.bounds?.amber ?? null,
+          red: t.bounds?.red ?? null,
+          oldInLineBand: old ? old.in_line_band : null,
+          inLineBand: t.inLineBand,
           rationale: t.rationale,
         },
       },

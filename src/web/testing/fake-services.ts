@@ -157,6 +157,8 @@ function result(
     lastYear,
     trend,
     england: info.england,
+    ...(resolved.bounds ? { bounds: resolved.bounds } : {}),
+    ...(resolved.inLineBand !== null ? { inLineBand: resolved.inLineBand } : {}),
     comparators: {},
     status,
     notes: status === 'not-available' ? [{ code: 'missingTable', detail: 'postcodes' }] : [],
