@@ -14,6 +14,7 @@ import { migration as submissionsKept } from './migrations/006-submissions-kept.
 import { migration as datasetSnapshotParts } from './migrations/007-dataset-snapshot-parts.js';
 import { migration as recordKeysBytewise } from './migrations/008-record-keys-bytewise.js';
 import { migration as annexACp } from './migrations/009-annex-a-cp.js';
+import { migration as commentary } from './migrations/120-commentary.js';
 
 /**
  * Every schema change, in the order applied. Append new ones at the end (a file
@@ -36,4 +37,5 @@ export const MIGRATIONS: readonly Migration[] = [
   datasetSnapshotParts,
   recordKeysBytewise,
   annexACp,
+  commentary,
 ];
