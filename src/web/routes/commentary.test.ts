@@ -34,6 +34,17 @@ test('a member (public values only) may neither open nor save the commentary for
   assert.doesNotMatch(page, /Commentary history/);
 });
 
+test("an officer of one LA may not write another LA's commentary", async () => {
+  const { app, db } = await testApp();
+  const analyst = await signIn(app, 'analyst'); // limited to 841
+  const r = await analyst.post('/reports/commentary/assessments-45wd?la=840', {
+    period: PERIOD,
+    text: PUBLIC,
+  });
+  assert.equal(r.status, 403);
+  assert.deepEqual(await commentaryHistory(db, '840', PERIOD), []);
+});
+
 test('a save without the session CSRF token is refused and nothing is stored', async () => {
   const { app, db } = await testApp();
   const analyst = await signIn(app, 'analyst');
