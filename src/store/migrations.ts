@@ -15,6 +15,7 @@ import { migration as datasetSnapshotParts } from './migrations/007-dataset-snap
 import { migration as recordKeysBytewise } from './migrations/008-record-keys-bytewise.js';
 import { migration as annexACp } from './migrations/009-annex-a-cp.js';
 import { migration as targetsThresholds } from './migrations/113-targets-thresholds.js';
+import { migration as commentary } from './migrations/120-commentary.js';
 
 /**
  * Every schema change, in the order applied. Append new ones at the end (a file
@@ -38,4 +39,5 @@ export const MIGRATIONS: readonly Migration[] = [
   recordKeysBytewise,
   annexACp,
   targetsThresholds,
+  commentary,
 ];

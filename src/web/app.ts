@@ -13,6 +13,7 @@ import { auditRoutes } from './routes/audit.js';
 import { dataRoutes } from './routes/data.js';
 import { indicatorRoutes } from './routes/indicator.js';
 import { reportRoutes } from './routes/reports.js';
+import { commentaryRoutes } from './routes/commentary.js';
 import { scorecardRoutes } from './routes/scorecard.js';
 import { signInRoutes } from './routes/sign-in.js';
 import { staticPageRoutes } from './routes/static-pages.js';
@@ -74,6 +75,7 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
     dataRoutes(),
     targetRoutes(),
     reportRoutes(),
+    commentaryRoutes(),
     auditRoutes(),
   ]) {
     app.route('/', sub);

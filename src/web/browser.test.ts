@@ -196,3 +196,33 @@ test(
     await ctx.close();
   },
 );
+
+test(
+  'an analyst writes commentary from the indicator page: the form and its errors, then the history (axe)',
+  { skip },
+  async () => {
+    const ctx = await context();
+    const page = await ctx.newPage();
+    await signIn(page, 'analyst');
+    await page.goto(`${base}/indicators/icpc-15wd?la=841&period=2021-22-Q3`);
+    await page.click('a:has-text("Write the commentary")');
+    await page.waitForURL(/\/reports\/commentary\/icpc-15wd/);
+    await axe(page);
+    await page.check('input[name="section"][value="omit"]');
+    await page.click('button:has-text("Save commentary")');
+    await page.locator('.govuk-error-summary').waitFor();
+    assert.match((await page.textContent('.govuk-error-summary')) ?? '', /Give a reason/);
+    await axe(page);
+    await page.fill('#reason', 'Reported separately to this committee');
+    await page.fill('#text', 'Conferences moved to a new venue in November.');
+    await page.click('button:has-text("Save commentary")');
+    await page.waitForURL(/\/indicators\/icpc-15wd\?.*#commentary$/);
+    const history = (await page.textContent('main')) ?? '';
+    assert.match(history, /Commentary history/);
+    assert.match(history, /Written by analyst/);
+    assert.match(history, /Conferences moved to a new venue in November\./);
+    assert.match(history, /Reason: Reported separately to this committee/);
+    await axe(page);
+    await ctx.close();
+  },
+);

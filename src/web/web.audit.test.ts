@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readAudit } from './audit/audit-log.js';
+import { loadEdition } from '../report/edition/edition-store.js';
 import { addUser } from './auth/users.js';
 import type { WebServices } from './services.js';
 import { createFakeServices } from './testing/fake-services.js';
@@ -540,25 +541,54 @@ test('§9 data page: each validation issue shows which figures it affects (the i
   assert.match(row('T-DATASET'), /–/);
 });
 
-test(
-  '§9 reports page: officers edit the commentary of a draft; drafts and editions carry it, and the indicator page shows its history',
-  {
-    todo: 'gap: the dashboard has no commentary editing: /reports/draft and POST /reports/publish always use NO_COMMENTARY (routes/reports.ts, reports/report-files.ts), so an edition published from the dashboard has no officer text, and the indicator page has no commentary history (report.md §1, §9 "draft, edit, preview"; §8 "commentary and its history"). Needs an append-only commentary table per LA, period and indicator (a store migration), an edit form with the fields of parseCommentary (text, mode, section and reason, action, scorecard text, internal), audited changes, and the latest entries passed to draftModel and publishEdition.',
-  },
-  async () => {
-    const { app } = await testApp();
-    const analyst = await signIn(app, 'analyst');
-    const saved = await analyst.post('/reports/commentary/assessments-45wd?la=841', {
-      period: '2021-22-Q3',
-      text: 'Two posts recruited; recovery expected by March.',
-      scorecard: 'Recovery plan in place',
-    });
-    assert.equal(saved.status, 303);
-    const draft = await (
-      await analyst.get('/reports/draft?la=841&period=2021-22-Q3&format=html&version=full')
-    ).text();
-    assert.match(draft, /Two posts recruited; recovery expected by March\./);
-    const page = await (await analyst.get(`/indicators/assessments-45wd?${Q}`)).text();
-    assert.match(page, /Commentary history/);
-  },
-);
+test('§9 reports page: officers edit the commentary of a draft; drafts and editions carry it, and the indicator page shows its history', async () => {
+  // report.md §1 (officers draft the commentary), §5 "Editing" (who, when, why kept), §8 (an edition
+  // freezes the commentary and its history), §9 (reports page: draft, edit, preview, publish).
+  const { app, db } = await testApp();
+  const analyst = await signIn(app, 'analyst');
+  const form = await analyst.get('/reports/commentary/assessments-45wd?la=841&period=2021-22-Q3');
+  assert.equal(form.status, 200);
+  const formHtml = await form.text();
+  assert.match(formHtml, /<label class="govuk-label govuk-label--m" for="text">\s*Officer commentary/);
+  assert.match(formHtml, /name="_csrf" value="[^"]+"/);
+  const saved = await analyst.post('/reports/commentary/assessments-45wd?la=841', {
+    period: '2021-22-Q3',
+    text: 'Two posts recruited; recovery expected by March.',
+    scorecard: 'Recovery plan in place',
+  });
+  assert.equal(saved.status, 303);
+  assert.equal(saved.headers.get('location'), `/indicators/assessments-45wd?${Q}#commentary`);
+  const draft = await (
+    await analyst.get('/reports/draft?la=841&period=2021-22-Q3&format=html&version=full')
+  ).text();
+  assert.match(draft, /Officer commentary:<\/strong> Two posts recruited; recovery expected by March\./);
+  assert.match(draft, /Recovery plan in place/, 'the scorecard column carries the short text');
+  const page = await (await analyst.get(`/indicators/assessments-45wd?${Q}`)).text();
+  assert.match(page, /Commentary history/);
+  assert.match(page, /Written by analyst, /);
+  assert.match(page, /Two posts recruited; recovery expected by March\./);
+
+  const audit = await readAudit(db, { action: 'commentary-edit' });
+  assert.equal(audit.entries.length, 1);
+  assert.equal(audit.entries[0]!.actor, 'analyst');
+  assert.equal(audit.entries[0]!.la, '841');
+  assert.equal(audit.entries[0]!.detail['indicator'], 'assessments-45wd');
+  assert.equal(audit.entries[0]!.detail['period'], '2021-22-Q3');
+
+  // Published from the dashboard, the edition carries the text and freezes its history.
+  const admin = await signIn(app, 'admin');
+  const published = await admin.post('/reports/publish?la=841', { period: '2021-22-Q3' });
+  assert.equal(published.status, 303);
+  const id = new URL(published.headers.get('location')!, 'http://x').searchParams.get('published')!;
+  const edition = await (await admin.get(`/reports/${id}/download?la=841&format=html&version=full`)).text();
+  assert.match(edition, /Officer commentary:<\/strong> Two posts recruited; recovery expected by March\./);
+  const frozen = await loadEdition(db, id);
+  assert.equal(
+    frozen!.frozen.commentary.entries['assessments-45wd']!.text,
+    'Two posts recruited; recovery expected by March.',
+  );
+  assert.deepEqual(
+    frozen!.frozen.commentaryHistory!.map((h) => [h.writtenBy, h.indicatorId, h.entry.scorecard]),
+    [['analyst', 'assessments-45wd', 'Recovery plan in place']],
+  );
+});

@@ -1,6 +1,7 @@
 import type { Database } from '../../store/database.js';
 import type { IndicatorReport } from '../../indicators/types.js';
 import type { Commentary } from '../commentary/commentary.js';
+import type { CommentaryRecord } from '../commentary/commentary-store.js';
 import type { SuppressionRule } from '../public/suppression.js';
 import type { DatasetSource } from '../model/report-options.js';
 import type { MembersQuestionsFigures } from '../model/members-questions-figures.js';
@@ -27,6 +28,12 @@ export interface FrozenEdition {
     readonly inLineBand: number;
   };
   readonly commentary: Commentary;
+  /**
+   * The commentary's history (report.md §5 "Editing", §8): every stored edit of the period's commentary,
+   * newest first, with who, when and the figure under it. Internal entries included: it is never rendered.
+   * Absent when published from a commentary file or before it was frozen.
+   */
+  readonly commentaryHistory?: readonly CommentaryRecord[];
   readonly narrative: NarrativeText;
   /** Appendix B's figures beyond the report (absent in editions published before they were frozen). */
   readonly membersQuestions?: MembersQuestionsFigures;

@@ -3,6 +3,7 @@ import { INDICATORS } from '../../indicators/registry.js';
 import type { IndicatorReport } from '../../indicators/types.js';
 import type { Database } from '../../store/database.js';
 import type { Commentary } from '../commentary/commentary.js';
+import type { CommentaryRecord } from '../commentary/commentary-store.js';
 import type { HubBenchmarks } from '../model/hub-benchmarks.js';
 import type { MembersQuestionsFigures } from '../model/members-questions-figures.js';
 import type { NarrativeText } from '../model/render-model.js';
@@ -26,6 +27,8 @@ export interface PublishRequest {
   readonly by: string | null;
   readonly now: Date;
   readonly commentary: Commentary;
+  /** Every stored edit of the period's commentary, newest first (the dashboard's; a commentary file has none). */
+  readonly commentaryHistory?: readonly CommentaryRecord[] | undefined;
   /** Committee details; defaults as a draft's. */
   readonly details?: {
     readonly laName?: string;
@@ -55,7 +58,7 @@ const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex
  * Publishes a period as an immutable edition in `editions` (report.md §8), the one function behind
  * `cspi publish` and the dashboard's Publish button. It freezes the IndicatorReport, definition versions,
  * committee details, the suppression rule (from the settings' `suppression.k` and `suppression.complement`)
- * and in-line band, commentary, the final narrative, Appendix B's figures, the children behind each figure,
+ * and in-line band, commentary and its history (report.md §8), the final narrative, Appendix B's figures, the children behind each figure,
  * the earlier-period restatements and hub benchmarks shown, the software version and the SHA-256 of the
  * public and full HTML, CSV and JSON, rendered by {@link editionModel} exactly as a re-render gives them.
  * The public outputs are rescanned first (report.md §6): any breach refuses publication, nothing written.
@@ -92,6 +95,7 @@ export async function publishEdition(db: Database, req: PublishRequest): Promise
         inLineBand: base.inLineBand,
       },
       commentary: req.commentary,
+      ...(req.commentaryHistory?.length ? { commentaryHistory: req.commentaryHistory } : {}),
       // Filled from the full version's model below.
       narrative: { performingWell: [], areasForFocus: [], unpublished: [], annual: null },
       ...(req.membersQuestions ? { membersQuestions: req.membersQuestions } : {}),

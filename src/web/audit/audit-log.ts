@@ -10,6 +10,8 @@ export type AuditAction =
   | 'child-level-export'
   | 'data-upload'
   | 'target-change'
+  | 'commentary-edit'
+  | 'commentary-confirm'
   | 'report-publish'
   | 'user-add'
   | 'user-disable';

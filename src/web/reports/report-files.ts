@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { INDICATORS } from '../../indicators/registry.js';
 import type { IndicatorReport } from '../../indicators/types.js';
-import { NO_COMMENTARY } from '../../report/commentary/commentary.js';
+import { type Commentary, NO_COMMENTARY } from '../../report/commentary/commentary.js';
 import { latestEdition, loadEdition } from '../../report/edition/edition-store.js';
 import { restatements } from '../../report/edition/restatement.js';
 import { buildRenderModel } from '../../report/model/build-render-model.js';
@@ -43,7 +43,8 @@ export interface ReportFile {
  * The render model of a draft: the report module's model of the figures the dashboard shows (engine
  * ratings against the stored targets), with restatements against the period's latest edition, earlier
  * periods' figures restated since their editions ("r") and the benchmarks between the LAs loaded, as
- * `cspi report --period` builds it.
+ * `cspi report --period` builds it. `commentary` is the officers' commentary in force (the newest stored
+ * entry per indicator, `latestCommentary`); the public version drops internal entries (`indicatorViews`).
  * @example const model = await draftModel(db, report, { public: true, laName: 'Darlington', now: new Date(), groups })
  */
 export async function draftModel(
@@ -55,6 +56,7 @@ export async function draftModel(
     readonly now: Date;
     readonly extras?: ReportExtras | null;
     readonly groups: LaGroups;
+    readonly commentary?: Commentary;
   },
 ): Promise<RenderModel> {
   const e = await latestEdition(db, report.la, report.period.id);
@@ -66,7 +68,7 @@ export async function draftModel(
     defaultReportOptions({
       public: opts.public,
       laName: opts.laName,
-      commentary: NO_COMMENTARY,
+      commentary: opts.commentary ?? NO_COMMENTARY,
       generatedAt: opts.now.toISOString(),
       softwareVersion: SOFTWARE_VERSION,
       restatements: e ? restatements(e.frozen.report, report, e.id) : [],

@@ -12,6 +12,8 @@ const ACTION_LABELS: Record<string, string> = {
   'child-level-export': 'Downloaded child-level list',
   'data-upload': 'Uploaded data',
   'target-change': 'Changed a target',
+  'commentary-edit': 'Edited report commentary',
+  'commentary-confirm': 'Confirmed report commentary',
   'report-publish': 'Published a report',
   'user-add': 'Added a user',
   'user-disable': 'Disabled a user',

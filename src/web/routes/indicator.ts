@@ -1,7 +1,13 @@
 import { createHmac } from 'node:crypto';
 import { Hono } from 'hono';
 import { parsePeriod, periodLabel, trailingQuarters } from '../../calendar/period.js';
-import type { IndicatorDefinition, IndicatorResult, Member } from '../../indicators/types.js';
+import type {
+  IndicatorDefinition,
+  IndicatorReport,
+  IndicatorResult,
+  Member,
+} from '../../indicators/types.js';
+import { commentaryHistory, staleCommentary } from '../../report/commentary/commentary-store.js';
 import { appendAudit } from '../audit/audit-log.js';
 import { can } from '../auth/permissions.js';
 import type { AppEnv } from '../env.js';
@@ -124,6 +130,41 @@ export function breakdownTables(
     }));
 }
 
+/**
+ * The indicator page's commentary history (report.md §8, §9 "histories of restatements and commentary"):
+ * every stored edit of this indicator's commentary for the period, newest first, with who, when, the text
+ * and the reason; whether the commentary in force is stale; and the link to edit it. Only for roles that
+ * may draft reports (officers), who write it; members see the public report's text, not its drafts. In
+ * the public view internal entries are left out, as the public version leaves them out.
+ */
+async function commentaryView(
+  c: Context<AppEnv>,
+  report: IndicatorReport,
+  id: string,
+  visibility: Visibility,
+) {
+  const all = await commentaryHistory(c.var.deps.db, report.la, report.period.id, id);
+  const shown = visibility === 'public' ? all.filter((r) => !r.entry.internal) : all;
+  return {
+    stamp: `${all.length}|${all[0]?.id ?? ''}`,
+    stale: staleCommentary(all, report).length > 0,
+    editHref: `/reports/commentary/${encodeURIComponent(id)}?${new URLSearchParams({ la: report.la, period: report.period.id })}`,
+    history: shown.map((r) => ({
+      latest: r === all[0],
+      by: r.writtenBy,
+      at: r.writtenAt,
+      confirmed: r.kind === 'confirm',
+      text: r.entry.text,
+      mode: r.entry.mode,
+      scorecard: r.entry.scorecard,
+      reason: r.entry.reason,
+      section: r.entry.section,
+      action: r.entry.action,
+      internal: r.entry.internal,
+    })),
+  };
+}
+
 /** The indicator page and the child-level list behind it (report.md §9). */
 export function indicatorRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -151,7 +192,10 @@ export function indicatorRoutes(): Hono<AppEnv> {
     );
     const hub = await hubFigures(c, scope.period);
     const restated = await restatedFigures(c, report, key);
-    const pageKey = `indicator|${key}|${info.id}|${visibility}|${JSON.stringify(targets)}|${hub.stamp}|${restated.stamp}`;
+    const commentary = can(role, 'reports:draft')
+      ? await commentaryView(c, report, info.id, visibility)
+      : null;
+    const pageKey = `indicator|${key}|${info.id}|${visibility}|${JSON.stringify(targets)}|${hub.stamp}|${restated.stamp}|${commentary?.stamp ?? ''}`;
     const html = cachedPage(c, pageKey, 'indicator.njk', () => {
       const alt = `${result.title}: ${trendAltText(info.unit, trend)}${result.target !== null ? `; target ${formatValue(info.unit, result.target)}` : ''}`;
       const showCi = visibility === 'full';
@@ -226,6 +270,7 @@ export function indicatorRoutes(): Hono<AppEnv> {
         childrenHref: `/indicators/${info.id}/children?${new URLSearchParams({ la: scope.la.code, period: scope.period })}`,
         backHref: `/scorecard?${new URLSearchParams({ la: scope.la.code, period: scope.period, ...(visibility === 'public' ? { view: 'public' } : {}) })}`,
         dataset: report.dataset,
+        commentary,
         classification:
           visibility === 'full'
             ? 'NOT FOR PUBLICATION: full figures, including small numbers. Do not share outside the council.'

@@ -5,7 +5,11 @@ import { can } from '../auth/permissions.js';
 import type { AppEnv } from '../env.js';
 import { forbidden, notFound, requirePermission } from '../middleware/guards.js';
 import { page } from '../pages.js';
-import { NO_COMMENTARY } from '../../report/commentary/commentary.js';
+import {
+  commentaryHistory,
+  latestCommentary,
+  staleCommentary,
+} from '../../report/commentary/commentary-store.js';
 import { listEditions } from '../../report/edition/edition-store.js';
 import { publishEdition } from '../../report/edition/publish-edition.js';
 import { storeComparisons } from '../../report/edition/store-comparisons.js';
@@ -90,12 +94,14 @@ export function reportRoutes(): Hono<AppEnv> {
     const report = await scopedReport(c, { la, las: [la], periods, period });
     if (!report) return notFound(c, `There are no figures for ${period}.`);
     const extras = (await services.reportExtras?.(la.code, period)) ?? null;
+    const history = await commentaryHistory(db, la.code, period);
     const model = await draftModel(db, report, {
       public: version === 'public',
       laName: la.name,
       now: now(),
       extras,
       groups,
+      commentary: latestCommentary(history, c.var.user!.username),
     });
     return download(c, await reportFile(model, format, `${la.code}-${period}-draft-${version}`, pdf.browser));
   });
@@ -111,13 +117,28 @@ export function reportRoutes(): Hono<AppEnv> {
     const report = await scopedReport(c, { la, las: [la], periods, period });
     if (!report) return notFound(c, `There are no figures for ${period}.`);
     const user = c.var.user!;
+    const history = await commentaryHistory(db, la.code, period);
+    const stale = staleCommentary(history, report);
+    if (stale.length > 0) {
+      const titles = stale.map((id) => report.indicators.find((r) => r.id === id)?.title ?? id);
+      c.status(422);
+      return c.html(
+        page(c, 'error.njk', {
+          title: 'The report could not be published',
+          status: 422,
+          message: `The figure under the commentary on ${titles.join('; ')} has changed since it was written. Confirm or change the commentary on the indicator's page, then publish. Nothing was published.`,
+          laName: la.name,
+        }),
+      );
+    }
     const extras = (await services.reportExtras?.(la.code, period)) ?? null;
     const compared = await storeComparisons(db, report, groups);
     const out = await publishEdition(db, {
       report,
       by: user.username,
       now: now(),
-      commentary: { ...NO_COMMENTARY, author: user.username },
+      commentary: latestCommentary(history, user.username),
+      commentaryHistory: history,
       details: { laName: la.name },
       membersQuestions: extras?.membersQuestions,
       members: extras?.members,
