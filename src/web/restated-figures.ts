@@ -7,7 +7,7 @@ import {
 } from '../report/edition/earlier-restatements.js';
 import { publishedPeriods } from '../report/edition/edition-store.js';
 import { earlierPeriodsOf } from '../report/edition/store-comparisons.js';
-import { type SuppressionRule, isSmall, percentSuppressed } from '../report/public/suppression.js';
+import { type SuppressionRule, restatedPublishedSuppressed } from '../report/public/suppression.js';
 import type { AppEnv } from './env.js';
 import type { Visibility } from './figures/figure-view.js';
 import { formatCount, formatValue, shortPeriod } from './figures/format.js';
@@ -52,7 +52,7 @@ export async function restatedFigures(
 /**
  * The footnote of a restated figure: "r …, Q2 2021/22: published as 40 in edition …; now 44". In the public
  * view the published value is left out where it, or for a count the change, is a small number under the
- * report's public rule.
+ * report's public rule (`restatedPublishedSuppressed`, the report's own).
  * @example restatementNote('count', 'Children in care', x, 'full', DEFAULT_SUPPRESSION) //=> 'r Children in care, Q2 2021/22: published as 40 in edition 841-…; now 44, restated on later data or definitions.'
  */
 export function restatementNote(
@@ -62,13 +62,7 @@ export function restatementNote(
   visibility: Visibility,
   rule: SuppressionRule,
 ): string {
-  const k = rule.k;
-  const hidden =
-    visibility === 'public' &&
-    x.published !== null &&
-    (unit === 'count'
-      ? isSmall(x.published, k) || (x.now !== null && isSmall(Math.abs(x.now - x.published), k))
-      : percentSuppressed(x.publishedNumerator, x.publishedDenominator, rule));
+  const hidden = visibility === 'public' && restatedPublishedSuppressed(unit, x, rule);
   const fraction = (a: number | null, n: number | null) =>
     visibility === 'public' || unit !== 'percent' || a === null || n === null
       ? ''

@@ -592,3 +592,82 @@ test('§9 reports page: officers edit the commentary of a draft; drafts and edit
     [['analyst', 'assessments-45wd', 'Recovery plan in place']],
   );
 });
+
+/**
+ * Fake services whose assessments-45wd result (year to date) is 191/199 at Q3 after 126/132 at Q2: the
+ * hand-worked synth Darlington case of report.md §6, 65 of 67 in Q3 alone, 2 children without one.
+ */
+function servicesWithYtdDifference(): WebServices {
+  const base = createFakeServices();
+  const q2 = { period: '2021-22-Q2', value: 95.5, numerator: 126, denominator: 132, status: 'ok' as const };
+  const q3 = { period: '2021-22-Q3', value: 96, numerator: 191, denominator: 199, status: 'ok' as const };
+  return {
+    ...base,
+    async scorecard(la, period, targets) {
+      const r = await base.scorecard(la, period, targets);
+      if (!r) return r;
+      return {
+        ...r,
+        indicators: r.indicators.map((i) =>
+          i.id === 'assessments-45wd'
+            ? {
+                ...i,
+                value: q3.value,
+                numerator: q3.numerator,
+                denominator: q3.denominator,
+                ci95: null,
+                previous: q2,
+                trend: i.trend.map((t) => (t.period === q2.period ? q2 : t.period === q3.period ? q3 : t)),
+                breakdowns: {},
+              }
+            : i,
+        ),
+      };
+    },
+  };
+}
+
+// Audit (report.md §6 "The check also covers differences a reader could work out: year-to-date minus the
+// previous year-to-date"): the public report hides a year-to-date headline whose difference from the previous
+// quarter's is small (`ytdDifferenceSuppressed`); the dashboard's public view, which shows the Q2 figure
+// beside it, must hide it too, on the page, the scorecard and the API.
+test('§6 the public view hides a year-to-date figure that less the previous year to date is a small number, as the report does', async () => {
+  const { app } = await testApp(servicesWithYtdDifference());
+  const member = await signIn(app, 'member');
+  const api = (await (await member.get(`/api/indicators/assessments-45wd?${Q}`)).json()) as {
+    indicator: {
+      suppressed: boolean;
+      value: number | null;
+      numerator: number | null;
+      denominator: number | null;
+      previous: { value: number | null };
+      trend: { period: string; value: number | null; numerator: number | null }[];
+    };
+  };
+  assert.equal(api.indicator.suppressed, true);
+  assert.deepEqual(
+    [api.indicator.value, api.indicator.numerator, api.indicator.denominator],
+    [null, null, null],
+  );
+  assert.equal(api.indicator.previous.value, 95.5, 'Q2 was published and stays');
+  const point = (p: string) => api.indicator.trend.find((t) => t.period === p)!;
+  assert.deepEqual([point('2021-22-Q3').value, point('2021-22-Q3').numerator], [null, null]);
+  assert.equal(point('2021-22-Q2').value, 95.5);
+  const list = (await (await member.get(`/api/scorecard?${Q}`)).json()) as {
+    indicators: { id: string; suppressed: boolean; numerator: number | null }[];
+  };
+  const row = list.indicators.find((i) => i.id === 'assessments-45wd')!;
+  assert.deepEqual([row.suppressed, row.numerator], [true, null]);
+
+  const page = await (await member.get(`/indicators/assessments-45wd?${Q}`)).text();
+  assert.doesNotMatch(page, /96\.0%|>191<|>199</);
+  assert.match(page, /Small numbers/);
+  const scorecard = await (await member.get(`/scorecard?${Q}`)).text();
+  const from = scorecard.indexOf('href="/indicators/assessments-45wd?');
+  const scoreRow = scorecard.slice(from, scorecard.indexOf('</tr>', from));
+  assert.match(scoreRow, /app-scorecard__current[^>]*>\s*<span class="app-muted">Small numbers</);
+  assert.doesNotMatch(scoreRow, /96\.0%/);
+  // Officers' full view shows the figure.
+  const analyst = await signIn(app, 'analyst');
+  assert.match(await (await analyst.get(`/indicators/assessments-45wd?${Q}`)).text(), /96\.0%/);
+});

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
@@ -12,6 +12,7 @@ import { child, episode, ingestResult, staged } from '../../store/test-records.j
 import { openDatabase } from '../../store/open.js';
 import { listDatasetVersions } from '../../store/dataset-versions.js';
 import type { IngestResult } from '../../ingest/staged.js';
+import { cinXml, plainCinChildren } from '../../ingest/test-fixtures.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -201,6 +202,37 @@ test('a database locked by another process gives the "in use by another cspi pro
       assert.doesNotMatch(r.stderr + r.stdout, /SQLITE_BUSY|at .*\.ts:\d+/);
     } finally {
       holder.kill();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a cut-short CIN census imported without --la is refused for the cut, not for the missing LA (issue 3)', async () => {
+  const dir = tempDir();
+  try {
+    const xml = cinXml(plainCinChildren(3));
+    const file = join(dir, 'cin_census.xml');
+    writeFileSync(file, xml.slice(0, xml.indexOf('</Children>')));
+    const db = join(dir, 'cspi.db');
+    const r = spawnSync(
+      process.execPath,
+      ['bin/cspi.js', 'import', file, '--db', db, '--report-dir', join(dir, 'r')],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CSPI_LA: '' } },
+    );
+    assert.equal(r.status, 2, r.stderr);
+    // The structural problem, with the file and the position, is what the newcomer reads; not "give --la".
+    assert.match(
+      r.stdout,
+      /S-TRUNCATED\s+cin_census\.xml line \d+ col \d+: the file ends before <Message> is closed/,
+    );
+    assert.match(r.stdout, /Import refused: nothing was loaded; the current dataset is unchanged\./);
+    assert.doesNotMatch(r.stdout + r.stderr, /give --la/);
+    const store = await openDatabase(db, { env: {} });
+    try {
+      assert.deepEqual(await listDatasetVersions(store), []);
+    } finally {
+      await store.close();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -94,6 +94,9 @@ export async function runImport(
     }
     const target = la ?? ingest.la ?? undefined;
     if (target === undefined) {
+      // A refused read (a cut-short or unreadable file) often never reaches the CIN LEA: its structural
+      // problems, with file and position, are what to fix first, so they are reported and nothing is stored.
+      if (ingest.refused) return report(ingest, { kind: 'refused', issues: [] }, null, opts, out);
       throw new UserError(
         'no LA: the files do not name one; give --la CODE (e.g. --la 841); nothing was loaded.',
       );
@@ -141,7 +144,7 @@ async function guardBusy<T>(fn: () => Promise<T>): Promise<T> {
 function report(
   ingest: IngestResult,
   outcome: ImportOutcome,
-  la: string,
+  la: string | null,
   opts: ImportCommandOptions,
   out: Output,
 ): ImportExit {

@@ -33,7 +33,7 @@ import type { RenderModel } from '../../report/model/render-model.js';
 import type { ReportOptions } from '../../report/model/report-options.js';
 import { defaultReportOptions } from '../../report/model/report-options.js';
 import { snGroupAmong } from '../../report/model/hub-benchmarks.js';
-import { rescanPublic } from '../../report/public/rescan.js';
+import { rescanPublicOutputs } from '../../report/public/rescan.js';
 import { formatOf, renderOutput } from '../../report/render/render-output.js';
 import { openDatabase } from '../../store/open.js';
 import { storeDatasetSource } from '../dataset-source.js';
@@ -210,10 +210,17 @@ export function optionsFrom(
   });
 }
 
-/** Fails publication of a public output that the rescan finds disclosive under the rule (report.md §6). */
-export function checkPublic(model: RenderModel, outputs: readonly string[], rule: SuppressionRule): void {
+/**
+ * Fails publication of public outputs that the rescan finds disclosive under the rule (report.md §6), by
+ * format (`rescanPublicOutputs`: a DOCX by its text).
+ */
+export async function checkPublic(
+  model: RenderModel,
+  outputs: ReadonlyMap<OutputFormat, Buffer>,
+  rule: SuppressionRule,
+): Promise<void> {
   if (!model.meta.public) return;
-  const breaches = rescanPublic(model, outputs, rule);
+  const breaches = await rescanPublicOutputs(model, outputs, rule);
   if (breaches.length) {
     throw new UserError(
       `PUB-CHECK: the public output failed the publication check (${breaches.length} breach(es)); nothing was written:\n${breaches
@@ -266,8 +273,10 @@ export function draftModel(
 
 /**
  * Renders one model in several formats: each format once; the PDF printed by one Chromium (pass a launch
- * already under way, so it overlaps the computation) while the DOCX is built; and the public version's
- * HTML, CSV and JSON rescanned (report.md §6) before anything is returned.
+ * already under way, so it overlaps the computation) while the DOCX is built; and every public output
+ * rescanned (report.md §6) before anything is returned: the HTML, CSV and JSON first, then the DOCX by its
+ * text. The PDF is checked as the HTML it is printed from (`renderPdf` prints `renderHtml` of the same model,
+ * the HTML rescanned, always rendered for the public version).
  */
 export async function renderAll(
   model: RenderModel,
@@ -284,17 +293,14 @@ export async function renderAll(
   for (const f of ['html', 'csv', 'json'] as const) {
     if (needed.has(f)) out.set(f, await renderOutput(model, f));
   }
-  checkPublic(
-    model,
-    [...out.values()].map((b) => b.toString('utf8')),
-    rule,
-  );
+  await checkPublic(model, out, rule);
   const launched = needed.has('pdf') ? (browser ?? launchBrowser()) : undefined;
   try {
     const [pdf, docx] = await Promise.all([
       launched?.then((b) => renderOutput(model, 'pdf', b)),
       needed.has('docx') ? renderOutput(model, 'docx') : undefined,
     ]);
+    if (docx) await checkPublic(model, new Map([['docx', docx]]), rule);
     if (pdf) out.set('pdf', pdf);
     if (docx) out.set('docx', docx);
   } finally {

@@ -8,11 +8,13 @@ import type { HubBenchmarks } from '../model/hub-benchmarks.js';
 import type { MembersQuestionsFigures } from '../model/members-questions-figures.js';
 import type { NarrativeText } from '../model/render-model.js';
 import { defaultReportOptions } from '../model/report-options.js';
-import { type Breach, rescanPublic } from '../public/rescan.js';
+import { type Breach, rescanPublicOutputs } from '../public/rescan.js';
 import { suppressionRuleOf } from '../public/suppression-rule.js';
 import type { DatasetSource } from '../model/report-options.js';
 import { renderCsv, renderJson } from '../render/csv.js';
+import { renderDocx } from '../render/docx.js';
 import { renderHtml } from '../render/html.js';
+import type { OutputFormat } from '../render/render-output.js';
 import type { EarlierRestatement } from './earlier-restatements.js';
 import { editionModel } from './edition-model.js';
 import { type EditionRecord, loadEdition, saveEdition } from './edition-store.js';
@@ -61,7 +63,8 @@ const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex
  * and in-line band, commentary and its history (report.md §8), the final narrative, Appendix B's figures, the children behind each figure,
  * the earlier-period restatements and hub benchmarks shown, the software version and the SHA-256 of the
  * public and full HTML, CSV and JSON, rendered by {@link editionModel} exactly as a re-render gives them.
- * The public outputs are rescanned first (report.md §6): any breach refuses publication, nothing written.
+ * The public outputs are rescanned first (report.md §6, `rescanPublicOutputs`): the HTML, CSV, JSON and
+ * DOCX, and so the PDF, which is printed from that HTML; any breach refuses publication, nothing written.
  * @example const out = await publishEdition(db, { report, by: 'admin', now: new Date(), commentary: NO_COMMENTARY })
  */
 export async function publishEdition(db: Database, req: PublishRequest): Promise<PublishOutcome> {
@@ -115,7 +118,14 @@ export async function publishEdition(db: Database, req: PublishRequest): Promise
     const csv = renderCsv(model);
     const json = renderJson(model);
     if (pub) {
-      const breaches = rescanPublic(model, [html, csv, json], rule.rule);
+      const docx = await renderDocx(model);
+      const outputs = new Map<OutputFormat, Buffer | string>([
+        ['html', html],
+        ['csv', csv],
+        ['json', json],
+        ['docx', docx],
+      ]);
+      const breaches = await rescanPublicOutputs(model, outputs, rule.rule);
       if (breaches.length > 0) return { ok: false, code: 'PUB-CHECK', breaches };
     }
     const tag = pub ? 'public' : 'full';

@@ -1,6 +1,6 @@
 import { MIN_OTHER_LAS } from '../../hub/aggregate-sharing.js';
 import type { IndicatorResult, ServiceArea } from '../../indicators/types.js';
-import { isSmall, percentSuppressed } from '../public/suppression.js';
+import { restatedPublishedSuppressed } from '../public/suppression.js';
 import {
   RAG_KEY,
   basisText,
@@ -178,7 +178,6 @@ function row(
  * count's published value not at all when the difference is from 1 to k (it would give a small number).
  */
 export function restatementFootnotes(views: readonly IndicatorView[], opts: ReportOptions): string[] {
-  const k = opts.suppression.k;
   // The full version shows a percentage's numerator and denominator: a restatement may change only them.
   const fraction = (unit: string, x: number | null, n: number | null) =>
     opts.public || unit !== 'percent' || x === null || n === null
@@ -196,12 +195,7 @@ export function restatementFootnotes(views: readonly IndicatorView[], opts: Repo
       if (opts.public && hidden) continue;
       let was: string;
       if (x.published === null) was = 'no figure';
-      else if (
-        opts.public &&
-        (r.unit === 'count'
-          ? isSmall(x.published, k) || (x.now !== null && isSmall(Math.abs(x.now - x.published), k))
-          : percentSuppressed(x.publishedNumerator, x.publishedDenominator, opts.suppression))
-      )
+      else if (opts.public && restatedPublishedSuppressed(r.unit, x, opts.suppression))
         was = 'a figure not shown here (small numbers)';
       else
         was = `${valueText(r.unit, x.published)}${fraction(r.unit, x.publishedNumerator, x.publishedDenominator)}`;

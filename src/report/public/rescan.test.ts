@@ -6,7 +6,10 @@ import { buildRenderModel } from '../model/build-render-model.js';
 import { defaultReportOptions } from '../model/report-options.js';
 import { renderCsv, renderJson } from '../render/csv.js';
 import { renderHtml } from '../render/html.js';
-import { maskSmallCounts, rescanPublic } from './rescan.js';
+import { renderDocx } from '../render/docx.js';
+import type { OutputFormat } from '../render/render-output.js';
+import { docxText } from './docx-text.js';
+import { maskSmallCounts, rescanPublic, rescanPublicOutputs } from './rescan.js';
 import { DEFAULT_SUPPRESSION } from './suppression.js';
 
 test('the public Darlington report passes the publication check in HTML, CSV and JSON', () => {
@@ -52,4 +55,92 @@ test('a section number or decimal before a child word is not a count', () => {
     '§1.5, §1.8 care leavers; 2.7 children',
   );
   assert.equal(maskSmallCounts('In Q3. 8 care leavers', 10), 'In Q3. fewer than 11 care leavers');
+});
+
+/** A Word document of the given paragraphs, each a list of runs (as Word splits them), and one table row. */
+async function plantedDocx(
+  paragraphs: readonly (readonly string[])[],
+  cells: readonly string[],
+): Promise<Buffer> {
+  const { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } = await import('docx');
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          ...paragraphs.map((runs) => new Paragraph({ children: runs.map((text) => new TextRun({ text })) })),
+          new Table({
+            rows: [
+              new TableRow({
+                children: cells.map((c) => new TableCell({ children: [new Paragraph({ text: c })] })),
+              }),
+            ],
+          }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+// report.md §6 "every public output, including CSV and JSON, is rescanned before publication. Any breach
+// fails it": the public DOCX is one; its text is read from word/document.xml (and headers and footers).
+test('the publication check reads the public DOCX: a planted small number or small fraction fails it', async () => {
+  const m = buildRenderModel(darlingtonReport(), FAKE_CATALOGUE, defaultReportOptions({ public: true }));
+  const html = renderHtml(m);
+  // "3" and " children" in two runs, as Word splits text: one phrase to the reader.
+  const planted = await plantedDocx(
+    [['Only 3', ' children were seen late.']],
+    ['Visits in time', '92.1% (35/38)'],
+  );
+  const b = await rescanPublicOutputs(
+    m,
+    new Map<OutputFormat, Buffer | string>([
+      ['html', html],
+      ['docx', planted],
+    ]),
+    DEFAULT_SUPPRESSION,
+  );
+  assert.deepEqual(
+    b.map((x) => [x.code, x.where, x.detail]),
+    [
+      ['PUB-SMALL-COUNT', 'docx', '"3 children"'],
+      ['PUB-SMALL-FRACTION', 'docx', '(35/38)'],
+    ],
+  );
+  // Adjacent table cells never read as one phrase: a row number beside a title is no count.
+  const cells = await plantedDocx([['Quarter 3 2021/22']], ['3', 'children in care']);
+  assert.deepEqual(await rescanPublicOutputs(m, new Map([['docx', cells]]), DEFAULT_SUPPRESSION), []);
+});
+
+test('the rendered public DOCX passes the check; the full version’s fails it on its fractions', async () => {
+  const pub = buildRenderModel(darlingtonReport(), FAKE_CATALOGUE, defaultReportOptions({ public: true }));
+  assert.deepEqual(
+    await rescanPublicOutputs(pub, new Map([['docx', await renderDocx(pub)]]), DEFAULT_SUPPRESSION),
+    [],
+  );
+  const full = buildRenderModel(darlingtonReport(), FAKE_CATALOGUE, defaultReportOptions());
+  const docx = await docxText(await renderDocx(full));
+  assert.ok(docx.includes('(35/38)'), 'the full DOCX shows 92.1% (35/38)');
+  const b = await rescanPublicOutputs(pub, new Map([['docx', await renderDocx(full)]]), DEFAULT_SUPPRESSION);
+  assert.ok(b.some((x) => x.code === 'PUB-SMALL-FRACTION' && x.detail === '(35/38)' && x.where === 'docx'));
+});
+
+test('a PDF is checked as the HTML it is printed from, which the set must hold', async () => {
+  const m = buildRenderModel(darlingtonReport(), FAKE_CATALOGUE, defaultReportOptions({ public: true }));
+  await assert.rejects(
+    rescanPublicOutputs(m, new Map([['pdf', Buffer.from('%PDF-1.7')]]), DEFAULT_SUPPRESSION),
+    /reads a PDF as the HTML it is printed from/,
+  );
+  const b = await rescanPublicOutputs(
+    m,
+    new Map<OutputFormat, Buffer | string>([
+      ['pdf', Buffer.from('%PDF-1.7')],
+      ['html', '<p>Only 3 children were seen late.</p>'],
+    ]),
+    DEFAULT_SUPPRESSION,
+  );
+  assert.deepEqual(
+    b.map((x) => [x.code, x.where]),
+    [['PUB-SMALL-COUNT', 'html']],
+  );
 });

@@ -1,4 +1,6 @@
 import type { RenderModel } from '../model/render-model.js';
+import type { OutputFormat } from '../render/render-output.js';
+import { docxText } from './docx-text.js';
 import { isSmall, percentSuppressed } from './suppression.js';
 import type { SuppressionRule } from './suppression.js';
 
@@ -48,10 +50,17 @@ export function maskSmallCounts(text: string, k: number): string {
  * The publication check: rescans every public output before it is released. Breaches: a number from 1 to
  * k next to "children" or similar words in text, or heading an item of a note's list of counts ("; 1
  * residence not known (R)"), a shown fraction "(x/n)" with x, n or n − x from 1 to k, and a CSV/JSON row that shows a small figure unsuppressed. Any breach fails publication.
+ * A breach names its output by `names` (by position, "output 2", without).
  * @example rescanPublic(model, texts, rule) //=> []
  */
-export function rescanPublic(model: RenderModel, texts: readonly string[], rule: SuppressionRule): Breach[] {
+export function rescanPublic(
+  model: RenderModel,
+  texts: readonly string[],
+  rule: SuppressionRule,
+  names: readonly string[] = [],
+): Breach[] {
   const out: Breach[] = [];
+  const where = (i: number): string => names[i] ?? `output ${i + 1}`;
   if (!model.meta.public)
     out.push({ code: 'PUB-NOT-PUBLIC', where: 'meta', detail: 'the model is the full version' });
   texts.forEach((raw, i) => {
@@ -59,7 +68,7 @@ export function rescanPublic(model: RenderModel, texts: readonly string[], rule:
     const text = raw.replace(/<[^>]+>/g, ' | ');
     for (const m of text.matchAll(CHILD_WORDS)) {
       if (isSmall(Number(m[1]), rule.k)) {
-        out.push({ code: 'PUB-SMALL-COUNT', where: `output ${i + 1}`, detail: `"${m[0]}"` });
+        out.push({ code: 'PUB-SMALL-COUNT', where: where(i), detail: `"${m[0]}"` });
       }
     }
     // An item of a note's list of counts ("…; 1 residence not known (R)", "(3 removed)"): the check reads
@@ -67,14 +76,14 @@ export function rescanPublic(model: RenderModel, texts: readonly string[], rule:
     for (const m of text.matchAll(LISTED_COUNT)) {
       const n = m[1] ?? m[2];
       if (isSmall(Number(n), rule.k)) {
-        out.push({ code: 'PUB-SMALL-COUNT', where: `output ${i + 1}`, detail: `"${m[0]}"` });
+        out.push({ code: 'PUB-SMALL-COUNT', where: where(i), detail: `"${m[0]}"` });
       }
     }
     for (const m of text.matchAll(/\((\d[\d,]*)\/(\d[\d,]*)\)/g)) {
       const x = Number(m[1]!.replace(/,/g, ''));
       const n = Number(m[2]!.replace(/,/g, ''));
       if (percentSuppressed(x, n, rule))
-        out.push({ code: 'PUB-SMALL-FRACTION', where: `output ${i + 1}`, detail: m[0] });
+        out.push({ code: 'PUB-SMALL-FRACTION', where: where(i), detail: m[0] });
     }
   });
   model.rows.forEach((r, i) => {
@@ -93,4 +102,36 @@ export function rescanPublic(model: RenderModel, texts: readonly string[], rule:
       });
   });
   return out;
+}
+
+/**
+ * The publication check over rendered public outputs, by format (report.md §6: "every public output,
+ * including CSV and JSON, is rescanned before publication. Any breach fails it"), by {@link rescanPublic}'s
+ * rules: HTML, CSV and JSON as text; a DOCX by the text of its document, headers, footers and notes
+ * (`docxText`). A PDF is read as the HTML it is printed from: `renderPdf` prints `renderHtml(model)`, the
+ * set's HTML, so a set with a PDF must hold that HTML (no installed library extracts a PDF's text; the PDF
+ * adds only a running header and footer of the title, the exempt line and the PUBLIC marking).
+ * @example await rescanPublicOutputs(model, new Map([['html', html], ['docx', docx]]), rule) //=> []
+ */
+export async function rescanPublicOutputs(
+  model: RenderModel,
+  outputs: ReadonlyMap<OutputFormat, Buffer | string>,
+  rule: SuppressionRule,
+): Promise<Breach[]> {
+  if (outputs.has('pdf') && !outputs.has('html'))
+    throw new Error('the publication check reads a PDF as the HTML it is printed from: give that HTML too');
+  const names: string[] = [];
+  const texts: string[] = [];
+  for (const [format, body] of outputs) {
+    if (format === 'pdf') continue;
+    names.push(format);
+    texts.push(
+      format === 'docx'
+        ? await docxText(Buffer.from(body))
+        : typeof body === 'string'
+          ? body
+          : body.toString('utf8'),
+    );
+  }
+  return rescanPublic(model, texts, rule, names);
 }

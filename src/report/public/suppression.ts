@@ -180,6 +180,32 @@ export function ytdDifferenceSuppressed(r: IndicatorResult, rule: SuppressionRul
   return figureSuppressed(r.unit, r.numerator - p.numerator, dn, rule);
 }
 
+/** A figure restated since an edition published it: the published value and the figure now. */
+export interface RestatedFigure {
+  readonly published: number | null;
+  readonly publishedNumerator: number | null;
+  readonly publishedDenominator: number | null;
+  readonly now: number | null;
+}
+
+/**
+ * True when the public version leaves out the published value of a restated figure (report.md §6
+ * "restatement deltas"): it was itself a small number by the figure's rule, or, for a count, the change from
+ * it to the figure now is from 1 to k (a reader of both papers would subtract them). The report's footnotes
+ * and the dashboard's both ask this.
+ * @example restatedPublishedSuppressed('count', { published: 40, publishedNumerator: 40, publishedDenominator: null, now: 44 }, DEFAULT_SUPPRESSION) //=> true (4 added)
+ */
+export function restatedPublishedSuppressed(
+  unit: 'percent' | 'count',
+  x: RestatedFigure,
+  rule: SuppressionRule,
+): boolean {
+  if (x.published === null) return false;
+  return unit === 'count'
+    ? isSmall(x.published, rule.k) || (x.now !== null && isSmall(Math.abs(x.now - x.published), rule.k))
+    : percentSuppressed(x.publishedNumerator, x.publishedDenominator, rule);
+}
+
 /**
  * The public transform of one result (report.md §6): headline (also when it less the previous year to date
  * is small, `ytdDifferenceSuppressed`), comparison figures, trend points, breakdown

@@ -2,7 +2,7 @@ import type { ComparisonFigure, IndicatorResult, Unit } from '../../indicators/t
 import { formatCount, formatValue, shortPeriod } from './format.js';
 import { suppressedText } from '../../report/model/cell-text.js';
 import { type Suppression, suppressionOf } from './suppression.js';
-import type { SuppressionRule } from '../../report/public/suppression.js';
+import { type SuppressionRule, planSuppression } from '../../report/public/suppression.js';
 
 /** A figure as a table cell: text, a number to sort by, and whether the public view hid it. */
 export interface FigureCell {
@@ -31,9 +31,38 @@ export function figureSuppression(
   return visibility === 'public' ? suppressionOf(unit, f.numerator, f.denominator, rule) : 'none';
 }
 
+/** How the view hides a result's headline and each of its trend points. */
+export interface ResultSuppression {
+  readonly headline: Suppression;
+  readonly trend: readonly Suppression[];
+}
+
+/**
+ * How the public view hides a result's headline and trend points: by the report's own public plan
+ * (`planSuppression`, report.md §6), so it also hides a figure from which a reader could work out a small
+ * number: a year to date less the previous quarter's (`ytdDifferenceSuppressed`), with that quarter's trend
+ * point. A figure hidden only for that reads "Small numbers", never "<6" (the figure itself is not small), as
+ * in the report (`currentText`). The full view hides nothing.
+ * @example resultSuppression(ytd191of199after126of132, 'public', DEFAULT_SUPPRESSION).headline //=> 'small-numbers'
+ */
+export function resultSuppression(
+  r: IndicatorResult,
+  visibility: Visibility,
+  rule: SuppressionRule,
+): ResultSuppression {
+  if (visibility === 'full') return { headline: 'none', trend: r.trend.map(() => 'none') };
+  const plan = planSuppression(r, rule);
+  const of = (f: { numerator: number | null; denominator: number | null }, hidden: boolean): Suppression => {
+    const s = suppressionOf(r.unit, f.numerator, f.denominator, rule);
+    return s === 'none' && hidden ? 'small-numbers' : s;
+  };
+  return { headline: of(r, plan.headline), trend: r.trend.map((t, i) => of(t, plan.trend[i] ?? false)) };
+}
+
 /**
  * A figure's cell text: "80.0% (160/200)", "271", "No eligible cases", "Small numbers", "<6" (k = 5).
- * The numerator and denominator are shown only with `withCounts`.
+ * The numerator and denominator are shown only with `withCounts`. `s` is how the view hides it: by default
+ * the figure's own rule; a result's headline or trend point passes its `resultSuppression`.
  * @example figureCell('percent', { value: 80, numerator: 160, denominator: 200, status: 'ok' }, 'full', true, rule).text //=> '80.0% (160/200)'
  */
 export function figureCell(
@@ -42,11 +71,11 @@ export function figureCell(
   visibility: Visibility,
   withCounts: boolean,
   rule: SuppressionRule,
+  s: Suppression = figureSuppression(unit, f, visibility, rule),
 ): FigureCell {
   if (f.status !== 'ok') return { text: STATUS_TEXT[f.status], sort: null, suppressed: false };
   if (f.denominator === 0) return { text: STATUS_TEXT['no-eligible-cases'], sort: null, suppressed: false };
   if (f.value === null) return { text: 'Not available', sort: null, suppressed: false };
-  const s = figureSuppression(unit, f, visibility, rule);
   if (s !== 'none')
     return {
       text: suppressedText(s === 'fewer-than' ? 'count' : 'percent', rule.k),
@@ -76,14 +105,15 @@ export function trendAltText(
   return `${verb} from ${formatValue(unit, a.value)} in ${shortPeriod(a.period)} to ${formatValue(unit, b.value)} in ${shortPeriod(b.period)}`;
 }
 
-/** Trend points the viewer may see (suppressed points become gaps). */
+/** Trend points the viewer may see (suppressed points, `resultSuppression`, become gaps). */
 export function visibleTrend(
-  r: Pick<IndicatorResult, 'unit' | 'trend'>,
+  r: IndicatorResult,
   visibility: Visibility,
   rule: SuppressionRule,
 ): { period: string; value: number | null; numerator: number | null; denominator: number | null }[] {
-  return r.trend.map((t) => {
-    const hidden = t.status !== 'ok' || figureSuppression(r.unit, t, visibility, rule) !== 'none';
+  const shown = resultSuppression(r, visibility, rule).trend;
+  return r.trend.map((t, i) => {
+    const hidden = t.status !== 'ok' || shown[i] !== 'none';
     return {
       period: t.period,
       value: hidden ? null : t.value,
@@ -102,9 +132,8 @@ export function figureWords(
   f: Pick<ComparisonFigure, 'value' | 'numerator' | 'denominator' | 'status'>,
   visibility: Visibility,
   rule: SuppressionRule,
+  s: Suppression = figureSuppression(unit, f, visibility, rule),
 ): string {
-  const cell = figureCell(unit, f, visibility, false, rule);
-  return cell.suppressed && suppressionOf(unit, f.numerator, f.denominator, rule) === 'fewer-than'
-    ? `Fewer than ${rule.k + 1}`
-    : cell.text;
+  const cell = figureCell(unit, f, visibility, false, rule, s);
+  return cell.suppressed && s === 'fewer-than' ? `Fewer than ${rule.k + 1}` : cell.text;
 }

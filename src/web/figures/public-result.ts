@@ -1,7 +1,7 @@
 import type { BreakdownRow, ComparisonFigure, IndicatorResult } from '../../indicators/types.js';
 import { planSuppression } from '../../report/public/suppression.js';
-import type { Visibility } from './figure-view.js';
-import { suppressionOf } from './suppression.js';
+import { type Visibility, resultSuppression } from './figure-view.js';
+import { type Suppression, suppressionOf } from './suppression.js';
 import type { SuppressionRule } from '../../report/public/suppression.js';
 
 /** A breakdown cell as the API gives it: a cell the public plan hides has no numbers. */
@@ -24,14 +24,15 @@ function hideFigure(
   unit: IndicatorResult['unit'],
   f: ComparisonFigure,
   rule: SuppressionRule,
+  s: Suppression = suppressionOf(unit, f.numerator, f.denominator, rule),
 ): ComparisonFigure & { suppressed: boolean } {
-  const s = f.status === 'ok' ? suppressionOf(unit, f.numerator, f.denominator, rule) : 'none';
-  if (s === 'none') return { ...f, suppressed: false };
+  if (f.status !== 'ok' || s === 'none') return { ...f, suppressed: false };
   return { ...f, value: null, numerator: null, denominator: null, suppressed: true };
 }
 
 /**
- * The API form of a result: in the public view (report.md §6) a suppressed figure has no value,
+ * The API form of a result: in the public view (report.md §6) a suppressed figure (the headline and trend
+ * points by the report's plan, `resultSuppression`, also for a year-to-date difference) has no value,
  * numerator, denominator, interval, RAG or direction, suppressed trend points are blanked, breakdown
  * cells follow the report's public plan (`planSuppression`, with secondary suppression; a team breakdown
  * only when the LA's setting allows it, `publicTeams`, and every cell passes) and notes are left out; the
@@ -45,8 +46,9 @@ export function apiIndicator(
   publicTeams = false,
 ): ApiIndicator {
   if (visibility === 'full') return { ...r, suppressed: false };
-  const s = r.status === 'ok' ? suppressionOf(r.unit, r.numerator, r.denominator, rule) : 'none';
-  const suppressed = s !== 'none';
+  // The headline and trend as the public report hides them (also for a year-to-date difference).
+  const shown = resultSuppression(r, visibility, rule);
+  const suppressed = r.status === 'ok' && shown.headline !== 'none';
   const { breakdowns: _b, notes: _n, ...rest } = r;
   const plan = planSuppression(r, rule).breakdowns;
   const breakdowns = Object.fromEntries(
@@ -72,7 +74,7 @@ export function apiIndicator(
     direction: suppressed ? null : r.direction,
     previous: r.previous ? hideFigure(r.unit, r.previous, rule) : null,
     lastYear: r.lastYear ? hideFigure(r.unit, r.lastYear, rule) : null,
-    trend: r.trend.map((t) => hideFigure(r.unit, t, rule)),
+    trend: r.trend.map((t, i) => hideFigure(r.unit, t, rule, shown.trend[i])),
     extra: {},
     suppressed,
   };

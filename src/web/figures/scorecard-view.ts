@@ -15,6 +15,7 @@ import {
   type Visibility,
   figureCell,
   figureSuppression,
+  resultSuppression,
   trendAltText,
   visibleTrend,
 } from './figure-view.js';
@@ -140,7 +141,9 @@ export function scorecardRow(
   sn: string | null = null,
   extras: ScorecardExtras = {},
 ): ScorecardRow {
-  const suppressed = r.status === 'ok' && figureSuppression(r.unit, r, visibility, rule) !== 'none';
+  // The headline as the public report hides it (`resultSuppression`: also for its year-to-date difference).
+  const shown = resultSuppression(r, visibility, rule);
+  const suppressed = r.status === 'ok' && shown.headline !== 'none';
   const ragKey: Rag | 'none' = suppressed || r.rag === null ? 'none' : r.rag;
   const comparatorFigure =
     r.direction !== null ? (comparator === 'last-year' ? r.lastYear : r.previous) : null;
@@ -183,7 +186,7 @@ export function scorecardRow(
     lastYear: r.lastYear
       ? marked(figureCell(r.unit, r.lastYear, visibility, false, rule), r.lastYear.period)
       : { text: 'Not available', sort: null, suppressed: false },
-    current: figureCell(r.unit, r, visibility, visibility === 'full', rule),
+    current: figureCell(r.unit, r, visibility, visibility === 'full', rule, shown.headline),
     rag: {
       key: ragKey,
       ...RAG_DISPLAY[ragKey],

@@ -15,6 +15,7 @@ import { trendChart } from '../figures/chart.js';
 import {
   figureCell,
   figureWords,
+  resultSuppression,
   trendAltText,
   visibleTrend,
   type Visibility,
@@ -184,6 +185,7 @@ export function indicatorRoutes(): Hono<AppEnv> {
       info.directionComparator,
     );
     const trend = visibleTrend(result, visibility, rule);
+    const shown = resultSuppression(result, visibility, rule);
     const targets = await trendTargets(
       c,
       scope.la.code,
@@ -221,7 +223,7 @@ export function indicatorRoutes(): Hono<AppEnv> {
       const trendNotes: string[] = [];
       const trendValue = (i: number): string => {
         const f = result.trend[i]!;
-        const cell = figureCell(info.unit, { ...f }, visibility, false, rule);
+        const cell = figureCell(info.unit, { ...f }, visibility, false, rule, shown.trend[i]);
         const x = restated.byKey.get(restatedKey(result.id, f.period));
         if (!x || cell.suppressed || cell.sort === null) return cell.text;
         trendNotes.push(restatementNote(info.unit, result.title, x, visibility, rule));
@@ -242,7 +244,7 @@ export function indicatorRoutes(): Hono<AppEnv> {
         result,
         visibility,
         suppressed,
-        value: figureWords(info.unit, result, visibility, rule),
+        value: figureWords(info.unit, result, visibility, rule, shown.headline),
         numerator: suppressed || result.numerator === null ? null : formatCount(result.numerator),
         denominator: suppressed || result.denominator === null ? null : formatCount(result.denominator),
         ci:
