@@ -505,3 +505,14 @@ test('an aggregate of fewer than 3 other LAs is withheld from an LA; from 3 on i
   // Two others and no figure of its own: withheld.
   assert.equal(hubBenchmarksOf(none, others.slice(0, 2), {})!['icpc-15wd']!.withheld, true);
 });
+
+test('the sharing rule is the hub’s setting: under 4, a mean of three other LAs is withheld, and the report says 4', () => {
+  const report = {
+    la: '841',
+    indicators: [{ id: 'icpc-15wd', polarity: 'higher', value: 40 }],
+  } as unknown as Pick<IndicatorReport, 'la' | 'indicators'>;
+  const others = ['805', '806', '807'].map((la, i) => fig(la, 'icpc-15wd', 60 + 10 * i));
+  const three = hubBenchmarksOf(report, others, {}, 4)!['icpc-15wd']!;
+  assert.deepEqual([three.withheld, three.mean, three.minOtherLas], [true, null, 4]);
+  assert.equal(hubBenchmarksOf(report, others, {}, 3)!['icpc-15wd']!.mean, 62.5);
+});

@@ -16,6 +16,7 @@ import { migration as recordKeysBytewise } from './migrations/008-record-keys-by
 import { migration as annexACp } from './migrations/009-annex-a-cp.js';
 import { migration as targetsThresholds } from './migrations/113-targets-thresholds.js';
 import { migration as commentary } from './migrations/120-commentary.js';
+import { migration as hubSettings } from './migrations/121-hub-settings.js';
 
 /**
  * Every schema change, in the order applied. Append new ones at the end (a file
@@ -40,4 +41,5 @@ export const MIGRATIONS: readonly Migration[] = [
   annexACp,
   targetsThresholds,
   commentary,
+  hubSettings,
 ];

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { hubSettings } from '../hub/hub-settings.js';
 import { type StoredFigure, currentFigures } from '../hub/indicator-results.js';
 import type { AppEnv } from './env.js';
 import { freshRead } from './fresh-read.js';
@@ -8,11 +9,14 @@ export interface HubFigures {
   readonly figures: readonly StoredFigure[];
   /** Empty when the store holds no results for the period. */
   readonly stamp: string;
+  /** The hub's sharing rule: the fewest other LAs an aggregate shown to an LA may be made of. */
+  readonly minOtherLas: number;
 }
 
 /**
  * Every LA's stored headline figures for a period (`indicator_results`, each LA's current dataset version),
- * read once per version of those results (one count query a second: `freshRead`) and kept in the view cache.
+ * read once per version of those results (one count query a second: `freshRead`) and kept in the view cache,
+ * with the hub's sharing rule (hub-settings.ts) they are shown under.
  * @example const { figures, stamp } = await hubFigures(c, '2021-22-Q3')
  */
 export async function hubFigures(c: Context<AppEnv>, period: string): Promise<HubFigures> {
@@ -23,13 +27,14 @@ export async function hubFigures(c: Context<AppEnv>, period: string): Promise<Hu
       [period],
     ),
   );
-  if (!v || Number(v.n) === 0) return { figures: [], stamp: '' };
-  const stamp = `${v.n}@${v.at}`;
+  const { minOtherLas } = await freshRead(views, 'hub-settings', () => hubSettings(db));
+  if (!v || Number(v.n) === 0) return { figures: [], stamp: '', minOtherLas };
+  const stamp = `${v.n}@${v.at}/${minOtherLas}`;
   const key = `hub|${period}|${stamp}`;
   let figures = views.get(key) as StoredFigure[] | undefined;
   if (!figures) {
     figures = await currentFigures(db, period);
     views.set(key, figures);
   }
-  return { figures, stamp };
+  return { figures, stamp, minOtherLas };
 }

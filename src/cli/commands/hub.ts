@@ -11,6 +11,9 @@ import { isPostgresUrl, openDatabase, resolveDatabaseUrl } from '../../store/ope
 import { createOutput } from '../output.js';
 import { UserError } from '../user-error.js';
 import { laCode } from '../../ingest/la-code.js';
+import { MIN_OTHER_LAS } from '../../hub/aggregate-sharing.js';
+import { MIN_OTHER_LAS_RANGE, hubSettings, setMinOtherLas } from '../../hub/hub-settings.js';
+import { userInfo } from 'node:os';
 
 interface HubOptions {
   db?: string;
@@ -31,7 +34,8 @@ async function openHub(opts: HubOptions): Promise<{ url: string; db: Database }>
 /**
  * `cspi hub …`: a regional or national hub on PostgreSQL. `init` sets up LA isolation; `import` and
  * `compute` put one job per LA on the queue for `cspi worker` processes and wait for them (resumable:
- * a job whose worker dies is retried by another); `benchmarks` prints the between-LA comparisons.
+ * a job whose worker dies is retried by another); `benchmarks` prints the between-LA comparisons;
+ * `settings` shows and sets how aggregates across LAs are shared.
  */
 export function register(program: Command): void {
   const hub = program
@@ -130,6 +134,62 @@ export function register(program: Command): void {
         await db.close();
       }
     });
+
+  registerSettings(hub);
+}
+
+/**
+ * `cspi hub settings`: prints the hub's settings, and with `--min-other-las N` sets the sharing rule (the
+ * fewest other LAs a mean or quartile shown to an LA may be made of; report and dashboard), audited.
+ */
+function registerSettings(hub: Command): void {
+  hub
+    .command('settings')
+    .description('show the hub’s settings; --min-other-las sets how aggregates across LAs are shared')
+    .option(
+      '--min-other-las <n>',
+      `the fewest other LAs a mean or quartile shown to an LA may be made of (${MIN_OTHER_LAS_RANGE.low}–${MIN_OTHER_LAS_RANGE.high}; default ${MIN_OTHER_LAS})`,
+    )
+    .option('--by <name>', 'who is making the change (the audit log records it)', osUser())
+    .option('--db <url>', 'hub database (postgres://…; default DATABASE_URL)')
+    .option('--json', 'machine-readable output')
+    .action(async (opts: HubOptions & { minOtherLas?: string; by: string }) => {
+      const { db } = await openHub(opts);
+      try {
+        if (opts.minOtherLas !== undefined) {
+          const n = /^\d+$/.test(opts.minOtherLas.trim()) ? Number(opts.minOtherLas) : NaN;
+          await setMinOtherLas(db, n, opts.by, new Date()).catch((e: unknown) => {
+            if (e instanceof RangeError)
+              throw new UserError(`--min-other-las ${opts.minOtherLas}: ${e.message}`);
+            throw e;
+          });
+        }
+        const settings = await hubSettings(db);
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify(settings)}\n`);
+          return;
+        }
+        const n = settings.minOtherLas;
+        process.stdout.write(
+          `Aggregates across LAs (means, quartiles) are shown to an LA only when made of at least ${n} other LA${n === 1 ? '' : 's'}` +
+            (n < MIN_OTHER_LAS
+              ? ` (warning: from a mean of ${n === 1 ? 'one other LA, that LA' : 'two other LAs and its own figure, each'}'s figure can be worked out)`
+              : '') +
+            '.\n',
+        );
+      } finally {
+        await db.close();
+      }
+    });
+}
+
+/** The operating-system user running the command, for the audit log ('cli' when it has no name). */
+function osUser(): string {
+  try {
+    return userInfo().username || 'cli';
+  } catch {
+    return 'cli';
+  }
 }
 
 async function runJobs(

@@ -1,3 +1,4 @@
+import { hubSettings } from '../../hub/hub-settings.js';
 import { currentFigures } from '../../hub/indicator-results.js';
 import type { LaGroups } from '../../hub/la-groups.js';
 import type { IndicatorReport } from '../../indicators/types.js';
@@ -33,7 +34,8 @@ export function earlierPeriodsOf(report: Pick<IndicatorReport, 'period' | 'indic
 /**
  * Reads what a draft or a new edition compares with (report.md §8, issue 7): the latest edition of each
  * earlier period shown, for the "r" marks, and the other LAs' stored figures for the period, for the hub
- * benchmarks (with `groups`: regions and statistical neighbours), and the dataset version's sources.
+ * benchmarks (with `groups`: regions and statistical neighbours; shared under the hub's sharing rule), and
+ * the dataset version's sources.
  * @example const { earlierRestatements, hubBenchmarks } = await storeComparisons(db, report, loadLaGroups())
  */
 export async function storeComparisons(
@@ -43,9 +45,10 @@ export async function storeComparisons(
 ): Promise<StoreComparisons> {
   const published = await publishedPeriods(db, report.la, earlierPeriodsOf(report));
   const figures = await currentFigures(db, report.period.id);
+  const { minOtherLas } = await hubSettings(db);
   return {
     earlierRestatements: earlierRestatements(report, published),
-    hubBenchmarks: hubBenchmarksOf(report, figures, groups),
+    hubBenchmarks: hubBenchmarksOf(report, figures, groups, minOtherLas),
     datasetSources: await datasetSourcesOf(db, report.dataset.id),
   };
 }

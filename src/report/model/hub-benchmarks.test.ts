@@ -40,6 +40,7 @@ test('hand-computed benchmarks: 60, 70, 80, 90 give mean 75.0, quartiles 67.5, 7
   assert.deepEqual(hub['assessments-45wd'], {
     las: 4,
     withheld: false,
+    minOtherLas: 1,
     mean: 75,
     q1: 67.5,
     median: 75,
@@ -112,6 +113,24 @@ test('the scorecard shows the mean of LAs loaded and the position; the data rows
     .find((s) => s.id === 'appendix-a')!
     .blocks.find((b) => b.kind === 'table' && b.table.id === 'hub-benchmarks');
   assert.ok(full, 'the benchmarks table follows the scorecard');
+  // Under a rule of 1 nothing is withheld, and the key says nothing of it; under the hub's rule it names it.
+  const footnote = (m: typeof model) =>
+    (
+      m.sections
+        .find((s) => s.id === 'appendix-a')!
+        .blocks.find((b) => b.kind === 'table' && b.table.id === 'hub-benchmarks') as { table: Table }
+    ).table.footnotes.join(' ');
+  assert.doesNotMatch(footnote(model), /Not shown/);
+  assert.match(
+    footnote(sharing),
+    /"Not shown": a mean or quartile of fewer than 3 other local authorities is not shown/,
+  );
+  const four = buildRenderModel(
+    report,
+    FAKE_CATALOGUE,
+    defaultReportOptions({ hubBenchmarks: hubBenchmarksOf(report, FIGURES, GROUPS, 4) }),
+  );
+  assert.match(footnote(four), /fewer than 4 other local authorities is not shown/);
 
   // Public: ICPC is 35/38 in Darlington's figures (small numbers), so its rank would tell the figure.
   const icpc = hubBenchmarksOf(report, [fig('840', 'icpc-15wd', 50)], GROUPS);

@@ -13,10 +13,15 @@ export interface HubBenchmark {
   /** LAs with a figure, this one included. */
   readonly las: number;
   /**
-   * The mean and quartiles are not shared with this LA: fewer than `MIN_OTHER_LAS` (3) other LAs have a figure
+   * The mean and quartiles are not shared with this LA: fewer than `minOtherLas` other LAs have a figure
    * (aggregate-sharing.ts); they are then null. Region and SN means say the same in their own `withheld`.
    */
   readonly withheld: boolean;
+  /**
+   * The hub's sharing rule these benchmarks were shared under (hub-settings.ts): the fewest other LAs an
+   * aggregate may be made of. Absent in editions frozen before the rule became a setting (it was then 3).
+   */
+  readonly minOtherLas?: number;
   readonly mean: number | null;
   readonly q1: number | null;
   readonly median: number | null;
@@ -83,7 +88,7 @@ export function comparatorGroupsFor(groups: LaGroups, la: string): LaGroups {
  * The hub benchmarks of a report: for each indicator that at least one other LA has a stored figure for,
  * the benchmarks between the LAs loaded with this LA's own figure (the report's) in place of any stored one;
  * its statistical-neighbour mean leaves this LA out ({@link comparatorGroupsFor}); an aggregate of fewer than
- * three other LAs is withheld ({@link sharedWith}).
+ * `minOtherLas` other LAs (the hub's setting, default 3) is withheld ({@link sharedWith}).
  * Null when no other LA has any figure for the period (a single-LA store: nothing extra is shown).
  * @example hubBenchmarksOf(report, figures, { 'region:North East': ['841', '840'] })?.['assessments-45wd']?.position
  * //=> { rank: 2, of: 4, quartile: 2 }
@@ -120,6 +125,7 @@ export function hubBenchmarksOf(
     out[r.id] = {
       las: b.all.n,
       withheld: b.all.withheld === true,
+      minOtherLas,
       mean: b.all.mean,
       q1: b.all.q1,
       median: b.all.median,

@@ -26,7 +26,14 @@ import { sparklineOf } from './sparkline.js';
 
 /** An aggregate of too few other LAs, not shared (src/hub/aggregate-sharing.ts). */
 const WITHHELD = 'Not shown';
-const WITHHELD_NOTE = `"${WITHHELD}": a mean or quartile of fewer than ${MIN_OTHER_LAS} other local authorities is not shown, so that no authority's figure can be worked out from it.`;
+/**
+ * The key to {@link WITHHELD} under the hub's sharing rule (`minOtherLas` other LAs at least); none when the
+ * hub shares every aggregate (1: nothing is withheld).
+ */
+const withheldNote = (minOtherLas: number): string =>
+  minOtherLas <= 1
+    ? ''
+    : ` "${WITHHELD}": a mean or quartile of fewer than ${minOtherLas} other local authorities is not shown, so that no authority's figure can be worked out from it.`;
 
 export const SERVICE_AREAS: readonly { id: ServiceArea; label: string }[] = [
   { id: 'front-door', label: 'Front door' },
@@ -338,7 +345,7 @@ export function hubTableBlocks(
       ];
     }),
     footnotes: [
-      `Computed from the figures this system holds for each local authority loaded (its current dataset version), this one included; quartiles by linear interpolation. Region and statistical-neighbour means give the number of LAs with a figure in brackets. ${WITHHELD_NOTE} The published England figure is the DfE's.`,
+      `Computed from the figures this system holds for each local authority loaded (its current dataset version), this one included; quartiles by linear interpolation. Region and statistical-neighbour means give the number of LAs with a figure in brackets.${withheldNote(hub[shown[0]!.result.id]!.minOtherLas ?? MIN_OTHER_LAS)} The published England figure is the DfE's.`,
     ],
   };
   return [

@@ -14,7 +14,8 @@ export type AuditAction =
   | 'commentary-confirm'
   | 'report-publish'
   | 'user-add'
-  | 'user-disable';
+  | 'user-disable'
+  | 'hub-setting-change';
 
 /** One entry of the append-only audit log (report.md §9). `detail` never holds child ids. */
 export interface AuditEntry {

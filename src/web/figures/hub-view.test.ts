@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importSmallLa } from '../../hub/hub-fixtures.js';
 import { saveIndicatorReport } from '../../hub/indicator-results.js';
+import { setMinOtherLas } from '../../hub/hub-settings.js';
 import type { Database } from '../../store/database.js';
 import { createApp } from '../app.js';
 import { addUser } from '../auth/users.js';
@@ -115,4 +116,24 @@ test('a member whose LA figure is withheld sees the benchmarks but not its rank'
   const page = await (await m.get(`/indicators/cic-missing?${Q}`)).text();
   assert.match(page, /Compared with other local authorities/);
   assert.doesNotMatch(page, /This LA&#39;s rank|This LA's rank/);
+});
+
+test('the hub sharing rule is the hub’s setting: at 4, a mean of three other LAs is withheld too', async () => {
+  const { app: a, db } = await app(GROUPS);
+  await storeOthers(db, { '840': 70, '805': 90, '352': 60 });
+  const b = await signIn(a, 'analyst');
+  const section = async () =>
+    /Compared with other local authorities[\s\S]*?<\/dl>/
+      .exec(await (await b.get(`/indicators/assessments-45wd?${Q}`)).text())![0]
+      .replace(/\s+/g, ' ');
+  assert.match(await section(), /England \(4 LAs loaded\): mean <\/dt> <dd[^>]*> 75\.0%/);
+  await setMinOtherLas(db, 4, 'hub-admin', new Date());
+  // The page reads the setting afresh (within a second: the hub's results are read at most once a second).
+  await new Promise((r) => setTimeout(r, 1100));
+  const now = await section();
+  assert.match(
+    now,
+    /England \(4 LAs loaded\): mean <\/dt> <dd[^>]*> Not shown: fewer than 4 other local authorities/,
+  );
+  assert.doesNotMatch(now, /75\.0%/);
 });

@@ -28,7 +28,7 @@ export interface HubComparison {
  * Benchmarks of one indicator between the LAs whose figures the store holds, with this LA's own current
  * figure in place of any stored one: England (LAs loaded) mean and quartiles, region and statistical-
  * neighbour means (the SN mean without this LA, {@link comparatorGroupsFor}), this LA's rank and quartile; an
- * aggregate of fewer than three other LAs is withheld ({@link sharedWith}). Null when no other LA has a figure
+ * aggregate of fewer than `minOtherLas` other LAs (the hub's setting) is withheld ({@link sharedWith}). Null when no other LA has a figure
  * (nothing extra shown).
  * @example hubComparison('841', result, figures, groups)?.position //=> '3rd of 12 (quartile 1, best)'
  */
@@ -65,10 +65,11 @@ export function hubComparison(
   b: IndicatorBenchmark,
   groups: LaGroups,
   withheld: boolean,
+  minOtherLas: number = MIN_OTHER_LAS,
 ): HubComparison {
   const v = (x: number | null, s: GroupSummary = b.all): string =>
     s.withheld
-      ? `Not shown: fewer than ${MIN_OTHER_LAS} other local authorities`
+      ? `Not shown: fewer than ${minOtherLas} other local authorities`
       : x === null
         ? 'No figures'
         : formatValue(unit, x);

@@ -17,6 +17,7 @@ const ACTION_LABELS: Record<string, string> = {
   'report-publish': 'Published a report',
   'user-add': 'Added a user',
   'user-disable': 'Disabled a user',
+  'hub-setting-change': 'Changed a hub setting',
 };
 
 const PAGE_SIZE = 50;

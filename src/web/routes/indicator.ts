@@ -230,9 +230,13 @@ export function indicatorRoutes(): Hono<AppEnv> {
         return `${cell.text} r`;
       };
       const { groups } = c.var.deps;
-      const bench = hub.stamp ? hubBenchmark(scope.la.code, result, hub.figures, groups) : null;
+      const bench = hub.stamp
+        ? hubBenchmark(scope.la.code, result, hub.figures, groups, hub.minOtherLas)
+        : null;
       return {
-        hub: bench ? hubComparison(scope.la.code, info.unit, bench, groups, suppressed) : null,
+        hub: bench
+          ? hubComparison(scope.la.code, info.unit, bench, groups, suppressed, hub.minOtherLas)
+          : null,
         title: result.title,
         laName: scope.la.name,
         la: scope.la,

@@ -60,7 +60,7 @@ export function scorecardRoutes(): Hono<AppEnv> {
         snName && hub.stamp
           ? new Map(
               report.indicators.map((r) => {
-                const b = hubBenchmark(scope.la.code, r, hub.figures, groups);
+                const b = hubBenchmark(scope.la.code, r, hub.figures, groups, hub.minOtherLas);
                 const g = b?.groups[snName!];
                 const mean = g?.mean ?? null;
                 return [
@@ -74,7 +74,7 @@ export function scorecardRoutes(): Hono<AppEnv> {
             : null;
       const view = scorecardView(compared, visibility, area, comparators, sn, {
         restated: restated.byKey,
-        hub: hub.stamp ? hubBenchmarksOf(report, hub.figures, groups) : null,
+        hub: hub.stamp ? hubBenchmarksOf(report, hub.figures, groups, hub.minOtherLas) : null,
       });
       const q = (extra: Record<string, string>) =>
         new URLSearchParams({ la: scope.la.code, period: scope.period, ...extra }).toString();
