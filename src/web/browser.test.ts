@@ -198,7 +198,7 @@ test(
 );
 
 test(
-  'an analyst writes commentary from the indicator page: the form and its errors, then the history (axe)',
+  'an analyst writes commentary from the indicator page: the form and its errors, then the history and the scorecard column (axe)',
   { skip },
   async () => {
     const ctx = await context();
@@ -215,6 +215,7 @@ test(
     await axe(page);
     await page.fill('#reason', 'Reported separately to this committee');
     await page.fill('#text', 'Conferences moved to a new venue in November.');
+    await page.fill('#scorecard', 'New venue');
     await page.click('button:has-text("Save commentary")');
     await page.waitForURL(/\/indicators\/icpc-15wd\?.*#commentary$/);
     const history = (await page.textContent('main')) ?? '';
@@ -222,6 +223,15 @@ test(
     assert.match(history, /Written by analyst/);
     assert.match(history, /Conferences moved to a new venue in November\./);
     assert.match(history, /Reason: Reported separately to this committee/);
+    await axe(page);
+    // The scorecard's Commentary column (report.md §3): a header cell, the text in the indicator's row.
+    await page.goto(`${base}/scorecard?la=841&period=2021-22-Q3`);
+    const table = page.locator('table.app-scorecard', {
+      has: page.locator('a[href^="/indicators/icpc-15wd?"]'),
+    });
+    assert.ok(await table.locator('thead th[scope="col"]:has-text("Commentary")').isVisible());
+    const row = table.locator('tr', { has: page.locator('a[href^="/indicators/icpc-15wd?"]') });
+    assert.equal((await row.locator('td.app-scorecard__commentary').textContent())?.trim(), 'New venue');
     await axe(page);
     await ctx.close();
   },

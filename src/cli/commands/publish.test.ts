@@ -1,15 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parsePeriod } from '../../calendar/period.js';
 import { computeAndStoreLa } from '../../hub/compute-la.js';
 import { importSmallLa } from '../../hub/hub-fixtures.js';
-import { loadEdition } from '../../report/edition/edition-store.js';
+import type { CommentaryEntry } from '../../report/commentary/commentary.js';
+import { addCommentary, figureUnder } from '../../report/commentary/commentary-store.js';
+import { listEditions, loadEdition } from '../../report/edition/edition-store.js';
 import { testStores } from '../../store/test-stores.js';
+import { main } from '../main.js';
 import { runPublish } from './publish.js';
-import { runReport } from './report.js';
+import { computeFromStore, runReport } from './report.js';
 
 const Q2 = '2021-22-Q2';
 const Q3 = '2021-22-Q3';
@@ -95,6 +98,169 @@ for (const store of testStores()) {
         const pub = join(dir, 'public.html');
         await quiet(() => runReport({ period: '', edition: q3.id, db: url, out: pub, public: true }));
         assert.match(readFileSync(pub, 'utf8'), /Benchmarks between local authorities/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+        await cleanup();
+      }
+    },
+  );
+}
+
+const PUBLIC_TEXT = 'Placements are stable; two new foster carers approved.';
+const INTERNAL_TEXT = 'Agency spend on assessments is over budget.';
+const INTERNAL_SCORECARD = 'Over budget (internal)';
+const FILE_TEXT = 'Commentary from the file, not the dashboard.';
+
+/** Runs the `cspi` command line in this process: its exit code and what it wrote to stderr. */
+async function cli(argv: readonly string[]): Promise<{ code: number; stderr: string }> {
+  const write = process.stderr.write.bind(process.stderr);
+  let stderr = '';
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  }) as typeof process.stderr.write;
+  try {
+    const code = await quiet(() => main(argv));
+    return { code, stderr };
+  } finally {
+    process.stderr.write = write;
+  }
+}
+
+for (const store of testStores()) {
+  test(
+    `§5 cspi report and cspi publish carry the commentary written on the dashboard (a --commentary file overrides); stale commentary refuses cspi publish until confirmed, and the edition freezes the history (${store.name})`,
+    { skip: store.skip },
+    async () => {
+      const { db, url, cleanup } = await store.open();
+      const dir = mkdtempSync(join(tmpdir(), 'cspi-commentary-'));
+      try {
+        await importSmallLa(db, '841', 40);
+        const computed = await computeFromStore({ period: Q2, la: '841', db: url });
+        const figureOf = (report: typeof computed.report, id: string) =>
+          figureUnder(report.indicators.find((r) => r.id === id)!);
+        const entry = (id: string, over: Partial<CommentaryEntry>): CommentaryEntry => ({
+          id,
+          text: null,
+          mode: 'follow',
+          section: null,
+          reason: null,
+          action: null,
+          outsideControl: false,
+          scorecard: null,
+          internal: false,
+          ...over,
+        });
+        const at = new Date('2026-11-29T10:00:00Z');
+        const base = { la: '841', period: Q2, kind: 'edit', writtenBy: 'jo' } as const;
+        await addCommentary(
+          db,
+          {
+            ...base,
+            indicatorId: 'cic-count',
+            entry: entry('cic-count', { text: 'An earlier draft.' }),
+            figure: figureOf(computed.report, 'cic-count'),
+          },
+          at,
+        );
+        await addCommentary(
+          db,
+          {
+            ...base,
+            indicatorId: 'cic-count',
+            entry: entry('cic-count', { text: PUBLIC_TEXT, scorecard: 'Stable placements' }),
+            figure: figureOf(computed.report, 'cic-count'),
+          },
+          new Date(at.getTime() + 1000),
+        );
+        await addCommentary(
+          db,
+          {
+            ...base,
+            indicatorId: 'assessments-45wd',
+            entry: entry('assessments-45wd', {
+              text: INTERNAL_TEXT,
+              scorecard: INTERNAL_SCORECARD,
+              internal: true,
+            }),
+            figure: figureOf(computed.report, 'assessments-45wd'),
+          },
+          new Date(at.getTime() + 2000),
+        );
+
+        // cspi report without --commentary: the newest stored entry, in the narrative and the scorecard.
+        const full = join(dir, 'full.html');
+        await quiet(() => runReport({ period: Q2, la: '841', db: url, out: full }));
+        let html = readFileSync(full, 'utf8');
+        assert.ok(html.includes(PUBLIC_TEXT), 'the stored commentary is in the report');
+        assert.ok(!html.includes('An earlier draft.'), 'only the newest entry');
+        assert.match(rowOf(html, 'Number of Children in Care'), / Stable placements $/);
+        assert.match(
+          rowOf(html, 'assessments completed within timescale'),
+          new RegExp(` ${INTERNAL_SCORECARD.replace(/[()]/g, '\\$&')} $`),
+          'the full version carries internal commentary',
+        );
+        const pub = join(dir, 'public.html');
+        await quiet(() => runReport({ period: Q2, la: '841', db: url, out: pub, public: true }));
+        html = readFileSync(pub, 'utf8');
+        assert.ok(html.includes(PUBLIC_TEXT));
+        assert.ok(
+          !html.includes(INTERNAL_TEXT) && !html.includes(INTERNAL_SCORECARD),
+          'the public version never carries internal commentary',
+        );
+
+        // A --commentary file overrides the stored commentary entirely, as --targets overrides stored targets.
+        const file = join(dir, 'commentary.json');
+        writeFileSync(file, JSON.stringify({ indicators: { 'cic-count': { text: FILE_TEXT } } }));
+        const fromFile = join(dir, 'file.html');
+        await quiet(() => runReport({ period: Q2, la: '841', db: url, out: fromFile, commentary: file }));
+        html = readFileSync(fromFile, 'utf8');
+        assert.ok(html.includes(FILE_TEXT));
+        assert.ok(!html.includes(PUBLIC_TEXT) && !html.includes(INTERNAL_SCORECARD));
+
+        // A later import moves Q2's count from 40 to 44: the commentary on it is stale.
+        await importSmallLa(db, '841', 44);
+        const refused = await cli(['publish', '--period', Q2, '--la', '841', '--db', url]);
+        assert.equal(refused.code, 2, 'a user error, as other refusals');
+        assert.match(
+          refused.stderr,
+          /^cspi: The figure under the commentary on Number of Children in Care has changed since it was written\. Confirm or change the commentary on the indicator's page of the dashboard .*Nothing was published\.\n$/,
+        );
+        assert.doesNotMatch(refused.stderr, /assessments/i, 'only the stale indicator is named');
+        assert.deepEqual(await listEditions(db, '841'), [], 'nothing was published');
+
+        // An officer confirms the commentary against the new figure: cspi publish goes ahead.
+        const now = await computeFromStore({ period: Q2, la: '841', db: url });
+        const confirmed = await addCommentary(
+          db,
+          {
+            ...base,
+            kind: 'confirm',
+            writtenBy: 'sam',
+            indicatorId: 'cic-count',
+            entry: entry('cic-count', { text: PUBLIC_TEXT, scorecard: 'Stable placements' }),
+            figure: figureOf(now.report, 'cic-count'),
+          },
+          new Date(at.getTime() + 3000),
+        );
+        const e = await quiet(() => runPublish({ period: Q2, la: '841', db: url }));
+        const frozen = (await loadEdition(db, e.id))!.frozen;
+        assert.equal(frozen.commentary.entries['cic-count']?.text, PUBLIC_TEXT);
+        assert.equal(frozen.commentary.entries['assessments-45wd']?.internal, true);
+        assert.deepEqual(
+          frozen.commentaryHistory?.map((r) => [r.indicatorId, r.kind, r.writtenBy, r.entry.text]),
+          [
+            ['cic-count', 'confirm', 'sam', PUBLIC_TEXT],
+            ['assessments-45wd', 'edit', 'jo', INTERNAL_TEXT],
+            ['cic-count', 'edit', 'jo', PUBLIC_TEXT],
+            ['cic-count', 'edit', 'jo', 'An earlier draft.'],
+          ],
+        );
+        assert.equal(frozen.commentaryHistory?.[0]?.id, confirmed.id);
+        const again = join(dir, 'again.html');
+        await quiet(() => runReport({ period: '', edition: e.id, db: url, out: again, public: true }));
+        html = readFileSync(again, 'utf8');
+        assert.ok(html.includes(PUBLIC_TEXT) && !html.includes(INTERNAL_SCORECARD));
       } finally {
         rmSync(dir, { recursive: true, force: true });
         await cleanup();

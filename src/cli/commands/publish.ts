@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import type { EditionRecord } from '../../report/edition/edition-store.js';
 import { listEditions } from '../../report/edition/edition-store.js';
+import { staleCommentaryProblem } from '../../report/commentary/commentary-store.js';
 import { publishEdition } from '../../report/edition/publish-edition.js';
 import { openDatabase } from '../../store/open.js';
 import { createOutput } from '../output.js';
 import { UserError } from '../user-error.js';
 import type { ReportCommandOptions } from './report.js';
-import { comparisonsFor, computeFromStore, readCommentary } from './report.js';
+import { commentaryFor, comparisonsFor, computeFromStore, readCommentary } from './report.js';
 import { laCode } from '../../ingest/la-code.js';
 
 /**
@@ -15,10 +16,20 @@ import { laCode } from '../../ingest/la-code.js';
  * commentary, committee details, Appendix B's figures, the children behind each figure (never rendered),
  * the earlier-period restatements and hub benchmarks shown, and the output hashes. The public outputs must
  * pass the publication check (with the settings' small-number threshold) first.
+ *
+ * The commentary is the `--commentary` file's when given, otherwise the commentary written on the dashboard
+ * for the LA and period ({@link commentaryFor}); then, as the dashboard's Publish button, a period whose
+ * stored commentary is stale (report.md §5 "Editing": its figure changed since it was written or last
+ * confirmed) is refused, naming the indicators, and the commentary's history is frozen with the edition.
  */
 export async function runPublish(opts: ReportCommandOptions): Promise<EditionRecord> {
-  const commentary = await readCommentary(opts.commentary);
+  const file = opts.commentary ? await readCommentary(opts.commentary) : null;
   const computed = await computeFromStore(opts);
+  const { commentary, history, stale } = await commentaryFor(computed.report, opts, file);
+  if (stale.length)
+    throw new UserError(
+      `${staleCommentaryProblem(stale, computed.report)} Confirm or change the commentary on the indicator's page of the dashboard (or give the commentary with --commentary FILE), then publish again. Nothing was published.`,
+    );
   const compared = await comparisonsFor(computed, opts);
   const db = await openDatabase(opts.db);
   try {
@@ -27,6 +38,7 @@ export async function runPublish(opts: ReportCommandOptions): Promise<EditionRec
       by: commentary.author,
       now: new Date(),
       commentary,
+      commentaryHistory: history,
       details: {
         ...(opts.committee ? { committee: opts.committee } : {}),
         meetingDate: opts.meetingDate ?? null,
@@ -84,7 +96,10 @@ export function register(program: Command): void {
     .option('--la <code>', 'LA code (default: the only LA in the store)', laCode)
     .option('--db <url>', 'database: SQLite file path or postgres:// URL (default DATABASE_URL or ./cspi.db)')
     .option('--dataset <id>', 'dataset version id (default: the current version)')
-    .option('--commentary <file>', 'officer commentary file (JSON)')
+    .option(
+      '--commentary <file>',
+      'officer commentary file (JSON); default: the commentary written on the dashboard',
+    )
     .option(
       '--targets <file>',
       'targets file for the LA and financial year (JSON or CSV), as cspi indicators',

@@ -20,6 +20,11 @@ import type { IndicatorReport } from '../../indicators/types.js';
 import { NO_COMMENTARY } from '../../report/commentary/commentary.js';
 import type { Commentary } from '../../report/commentary/commentary.js';
 import { parseCommentary } from '../../report/commentary/parse-commentary.js';
+import {
+  type StoredCommentary,
+  staleCommentaryProblem,
+  storedCommentary,
+} from '../../report/commentary/commentary-store.js';
 import { latestEdition, loadEdition } from '../../report/edition/edition-store.js';
 import { editionModel } from '../../report/edition/edition-model.js';
 import { SOFTWARE_VERSION } from '../../report/edition/software-version.js';
@@ -77,6 +82,28 @@ export async function readCommentary(path: string | undefined): Promise<Commenta
   );
   if (!parsed.ok) throw new UserError(parsed.issues.map((i) => `${path}: ${i.code} ${i.message}`).join('\n'));
   return parsed.value;
+}
+
+/**
+ * The commentary a report carries (report.md §5 "Editing"): the `--commentary` file when one is given, read
+ * first by {@link readCommentary} (it overrides, as a `--targets` file overrides the targets set on the
+ * dashboard); otherwise what officers wrote on the dashboard for the report's LA and period
+ * ({@link storedCommentary}: the newest entry per indicator, its history and the indicators whose
+ * commentary is stale), as the dashboard's drafts and Publish button take it. A file has no history and
+ * nothing stale.
+ */
+export async function commentaryFor(
+  report: IndicatorReport,
+  opts: ReportCommandOptions,
+  file: Commentary | null,
+): Promise<StoredCommentary> {
+  if (file) return { commentary: file, history: [], stale: [] };
+  const db = await openDatabase(opts.db);
+  try {
+    return await storedCommentary(db, report, null);
+  } finally {
+    await db.close();
+  }
 }
 
 /** Everything a report needs from the engine, computed once and rendered in every format asked for. */
@@ -342,10 +369,16 @@ async function writeReport(
     }
   } else {
     parsePeriod(opts.period);
-    const commentary = await readCommentary(opts.commentary);
+    const file = opts.commentary ? await readCommentary(opts.commentary) : null;
     const computed = await computeFromStore(opts);
     const missing = missingFromCatalogue(computed.report, INDICATORS);
     if (missing.length) throw new UserError(`the catalogue does not describe ${missing.join(', ')}`);
+    // A draft carries stale commentary, so it can be checked (as the dashboard's drafts do); it is flagged.
+    const { commentary, stale } = await commentaryFor(computed.report, opts, file);
+    if (stale.length)
+      out.info(
+        `Note: ${staleCommentaryProblem(stale, computed.report)} Confirm or change it on the dashboard before publishing.`,
+      );
     const restated = await restatementsFor(computed, opts);
     const compared = await comparisonsFor(computed, opts);
     model = draftModel(computed, opts, commentary, new Date().toISOString(), restated, compared);
@@ -396,7 +429,7 @@ export function register(program: Command): void {
     .option('--public', 'the public version (small numbers suppressed, publication check)')
     .option(
       '--commentary <file>',
-      'officer commentary file (JSON; see src/report/commentary/parse-commentary.ts)',
+      'officer commentary file (JSON; see src/report/commentary/parse-commentary.ts); default: the commentary written on the dashboard',
     )
     .option('--edition <id>', 're-render a published edition from its frozen figures')
     .option('--committee <name>', 'committee name')

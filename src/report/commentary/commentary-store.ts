@@ -191,6 +191,45 @@ export function staleCommentary(history: readonly CommentaryRecord[], report: In
   return stale.sort();
 }
 
+/** The commentary officers stored for a report's LA and period, as a draft or an edition takes it. */
+export interface StoredCommentary {
+  /** The commentary in force: the newest entry per indicator ({@link latestCommentary}). */
+  readonly commentary: Commentary;
+  /** Every stored edit, newest first (an edition freezes it). */
+  readonly history: readonly CommentaryRecord[];
+  /** The indicators whose commentary in force is stale against the report ({@link staleCommentary}). */
+  readonly stale: readonly string[];
+}
+
+/**
+ * The commentary written on the dashboard for a report's LA and period, in one query: the entries in
+ * force, the history and what is stale. The one reading behind the dashboard's drafts and Publish button
+ * and `cspi report` / `cspi publish` without `--commentary`.
+ * @example (await storedCommentary(db, report, 'jo')).stale //=> ['assessments-45wd']
+ */
+export async function storedCommentary(
+  db: Database,
+  report: IndicatorReport,
+  author: string | null,
+): Promise<StoredCommentary> {
+  const history = await commentaryHistory(db, report.la, report.period.id);
+  return {
+    commentary: latestCommentary(history, author),
+    history,
+    stale: staleCommentary(history, report),
+  };
+}
+
+/**
+ * Why a period with stale commentary is not published (report.md §5 "Editing"), naming the indicators by
+ * title; the dashboard and `cspi publish` each add what to do where they are.
+ * @example staleCommentaryProblem(['cic-count'], report) //=> 'The figure under the commentary on Number of Children in Care has changed since it was written.'
+ */
+export function staleCommentaryProblem(stale: readonly string[], report: IndicatorReport): string {
+  const titles = stale.map((id) => report.indicators.find((r) => r.id === id)?.title ?? id);
+  return `The figure under the commentary on ${titles.join('; ')} has changed since it was written.`;
+}
+
 function sameFigure(a: FigureUnder, b: FigureUnder): boolean {
   return (
     a.status === b.status &&

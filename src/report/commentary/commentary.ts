@@ -26,3 +26,16 @@ export interface Commentary {
 }
 
 export const NO_COMMENTARY: Commentary = { author: null, entries: {} };
+
+/**
+ * An indicator's commentary as a version shows it: the public version leaves internal commentary out
+ * entirely (report.md §6), and never falls back to an earlier public entry (the entry in force is the
+ * newest). The rule the report's indicator views and the dashboard's scorecard share.
+ * @example commentaryInVersion({ …, internal: true }, true) //=> null
+ */
+export function commentaryInVersion(
+  entry: CommentaryEntry | null | undefined,
+  isPublic: boolean,
+): CommentaryEntry | null {
+  return !entry || (isPublic && entry.internal) ? null : entry;
+}

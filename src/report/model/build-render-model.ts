@@ -1,6 +1,6 @@
 import { parsePeriod, periodLabel, periodShortLabel } from '../../calendar/period.js';
 import type { IndicatorReport } from '../../indicators/types.js';
-import type { CommentaryEntry } from '../commentary/commentary.js';
+import { type CommentaryEntry, commentaryInVersion } from '../commentary/commentary.js';
 import type { NarrativeEntry, SectionOverride } from '../narrative/narrative.js';
 import { buildNarrative, minutesStyle } from '../narrative/narrative.js';
 import type { NarrativeInput, NarrativeSettings } from '../narrative/narrative-input.js';
@@ -38,13 +38,12 @@ export function indicatorViews(
   for (const entry of catalogue) {
     const result = byId.get(entry.id);
     if (!result) continue;
-    const c = opts.commentary.entries[entry.id] ?? null;
     views.push({
       ref: views.length + 1,
       entry,
       result,
       plan: opts.public ? planSuppression(result, opts.suppression) : noSuppression(result),
-      commentary: c && opts.public && c.internal ? null : c,
+      commentary: commentaryInVersion(opts.commentary.entries[entry.id], opts.public),
       restated: new Map(
         opts.earlierRestatements.filter((x) => x.indicator === entry.id).map((x) => [x.period, x]),
       ),

@@ -1,5 +1,6 @@
 import { MIN_OTHER_LAS } from '../../hub/aggregate-sharing.js';
 import type { IndicatorResult, ServiceArea } from '../../indicators/types.js';
+import type { CommentaryEntry } from '../commentary/commentary.js';
 import { restatedPublishedSuppressed } from '../public/suppression.js';
 import {
   RAG_KEY,
@@ -117,6 +118,15 @@ export function hubMeanText(
   return `${mean}${parts.length ? ` (${parts.join(', ')})` : ''}`;
 }
 
+/**
+ * The scorecard's Commentary cell (report.md §3 "Commentary: short officer text"): the entry's scorecard
+ * text, trimmed; empty without one. The report and the dashboard's scorecard both show it.
+ * @example scorecardCommentaryText({ …, scorecard: ' Recovery plan in place ' }) //=> 'Recovery plan in place'
+ */
+export function scorecardCommentaryText(entry: CommentaryEntry | null): string {
+  return (entry?.scorecard ?? '').trim();
+}
+
 /** Whether an earlier-period figure of this indicator is marked "r" (restated and shown). */
 function restatedShown(v: IndicatorView, period: string | undefined, hidden: boolean): boolean {
   return period !== undefined && !hidden && v.restated.has(period);
@@ -174,7 +184,7 @@ function row(
         ]
       : []),
     { text: '', sparkline: sparklineOf(v) },
-    ...(withCommentary ? [{ text: (v.commentary?.scorecard ?? '').trim() }] : []),
+    ...(withCommentary ? [{ text: scorecardCommentaryText(v.commentary) }] : []),
   ];
 }
 
@@ -230,7 +240,7 @@ export function scorecardBlocks(
 ): Block[] {
   const withSn = snLoaded(views, opts.snKey);
   const withHub = opts.hubBenchmarks !== null;
-  const withCommentary = views.some((v) => (v.commentary?.scorecard ?? '').trim() !== '');
+  const withCommentary = views.some((v) => scorecardCommentaryText(v.commentary) !== '');
   const englandYear = views.find((v) => v.result.england)?.result.england?.year ?? '2021-22';
   const groups: { label: string; start: number }[] = [];
   const ordered: IndicatorView[] = [];

@@ -23,7 +23,8 @@ import { sparkline } from './chart.js';
 import type { EarlierRestatement } from '../../report/edition/earlier-restatements.js';
 import { restatedKey } from '../../report/edition/earlier-restatements.js';
 import type { HubBenchmarks } from '../../report/model/hub-benchmarks.js';
-import { hubMeanText, positionText } from '../../report/model/scorecard.js';
+import { hubMeanText, positionText, scorecardCommentaryText } from '../../report/model/scorecard.js';
+import { type Commentary, commentaryInVersion } from '../../report/commentary/commentary.js';
 import { restatementNote } from '../restated-figures.js';
 import { publicRuleOf } from './suppression.js';
 import type { SuppressionRule } from '../../report/public/suppression.js';
@@ -34,6 +35,10 @@ export interface ScorecardExtras {
   readonly restated?: ReadonlyMap<string, EarlierRestatement>;
   /** Benchmarks between the LAs loaded (null: no other LA's figures, no columns). */
   readonly hub?: HubBenchmarks | null;
+  /** The commentary in force for the period (the newest stored entry per indicator, `latestCommentary`). */
+  readonly commentary?: Commentary;
+  /** Indicators whose commentary in force is stale (`staleCommentary`), given only for officers. */
+  readonly staleCommentary?: ReadonlySet<string>;
 }
 
 /** One scorecard row, ready for the template and the JSON API (report.md §3). */
@@ -74,6 +79,12 @@ export interface ScorecardRow {
   readonly restatedNotes: readonly string[];
   readonly trendSvg: string;
   readonly trendAlt: string;
+  /**
+   * The Commentary column (report.md §3): the scorecard text of the entry in force as this version shows
+   * it (`commentaryInVersion`: never an internal entry in the public view), and whether it is stale (marked
+   * for officers only).
+   */
+  readonly commentary: { readonly text: string; readonly stale: boolean };
 }
 
 export interface ScorecardGroup {
@@ -100,6 +111,8 @@ export interface ScorecardView {
   readonly restatedNotes: readonly string[];
   /** The public view withholds figures about fewer than this many children (the rule's k + 1). */
   readonly fewerThan: number;
+  /** Whether the Commentary column is shown: some row shown has scorecard text or a stale mark. */
+  readonly showCommentary: boolean;
 }
 
 /**
@@ -172,6 +185,7 @@ export function scorecardRow(
     return { ...cell, text: `${cell.text} r` };
   };
   const hub = extras.hub ? extras.hub[r.id] : undefined;
+  const note = commentaryInVersion(extras.commentary?.entries[r.id], visibility === 'public');
   return {
     ref,
     id: r.id,
@@ -204,12 +218,20 @@ export function scorecardRow(
     restatedNotes: notes,
     trendSvg: sparkline(trend, alt),
     trendAlt: alt,
+    commentary: {
+      text: scorecardCommentaryText(note),
+      stale: note !== null && (extras.staleCommentary?.has(r.id) ?? false),
+    },
   };
 }
 
 /**
  * The scorecard of a report, grouped by service area, optionally filtered to one area. The public view
- * suppresses small numbers by the report's settings (`publicRuleOf(report.settings)`).
+ * suppresses small numbers by the report's settings (`publicRuleOf(report.settings)`). With the period's
+ * commentary (`extras.commentary`), a Commentary column as the report's scorecard has it (report.md §3):
+ * each entry's scorecard text (`scorecardCommentaryText`), internal entries left out of the public view,
+ * and a stale entry marked where `extras.staleCommentary` is given (officers). The column is shown, as in
+ * the report, only when some row has something in it.
  * @example scorecardView(report, 'public', null).counts //=> { green: 9, amber: 4, red: 3, none: 8, rated: 16 }
  */
 export function scorecardView(
@@ -255,5 +277,6 @@ export function scorecardView(
     showHub: Boolean(extras.hub),
     restatedNotes: shown.flatMap((r) => r.restatedNotes),
     fewerThan: rule.k + 1,
+    showCommentary: shown.some((r) => r.commentary.text !== '' || r.commentary.stale),
   };
 }

@@ -12,6 +12,7 @@ import { renderCsv, renderJson } from '../../report/render/csv.js';
 import type { WebServices } from '../services.js';
 import { createFakeServices } from '../testing/fake-services.js';
 import { signIn, testApp } from '../testing/harness.js';
+import { memoryDatabase } from '../testing/sqlite-memory.js';
 
 const PERIOD = '2021-22-Q3';
 const Q = `la=841&period=${PERIOD}`;
@@ -252,4 +253,124 @@ test('§5 an edit goes stale when the figure under it changes: flagged on the in
   page = await (await analyst.get(`/indicators/assessments-45wd?${Q}`)).text();
   assert.match(page, /In force<\/strong> Confirmed by analyst/);
   assert.equal((await admin.post('/reports/publish?la=841', { period: PERIOD })).status, 303);
+});
+
+/** The scorecard row (its HTML) of an indicator. */
+function scorecardRowOf(html: string, id: string): string {
+  const row = new RegExp(
+    `<tr class="govuk-table__row">(?:(?!</tr>)[\\s\\S])*?href="/indicators/${id}\\?[\\s\\S]*?</tr>`,
+  ).exec(html);
+  assert.ok(row, `${id} has a scorecard row`);
+  return row[0];
+}
+
+/** The Commentary cell's words of an indicator's scorecard row ('' when the column is not shown). */
+function commentaryCell(html: string, id: string): string {
+  const cell = /<td class="govuk-table__cell app-scorecard__commentary">([\s\S]*?)<\/td>/.exec(
+    scorecardRowOf(html, id),
+  );
+  return cell
+    ? cell[1]!
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+    : '';
+}
+
+test('§3 the dashboard scorecard has a Commentary column for officers: the scorecard text in force; internal entries never in the public view; none for members', async () => {
+  const { app } = await testApp();
+  const analyst = await signIn(app, 'analyst');
+  const save = async (id: string, form: Record<string, string>) =>
+    assert.equal(
+      (await analyst.post(`/reports/commentary/${id}?la=841`, { period: PERIOD, ...form })).status,
+      303,
+    );
+  // Before any commentary: no column (as the report's scorecard, shown only when it has text).
+  let card = await (await analyst.get(`/scorecard?${Q}`)).text();
+  assert.doesNotMatch(card, />Commentary<\/th>/);
+
+  await save('assessments-45wd', { text: 'Old.', scorecard: 'First words' });
+  await save('assessments-45wd', { text: PUBLIC, scorecard: '  Recovery plan in place  ' });
+  await save('cic-count', { text: INTERNAL, scorecard: 'Over budget', internal: 'yes' });
+  // A public entry, then an internal one: the internal one is in force, so the public view shows nothing.
+  await save('icpc-15wd', { text: 'Venue change.', scorecard: 'Venue moved' });
+  await save('icpc-15wd', { text: INTERNAL, scorecard: 'Chair on leave', internal: 'yes' });
+
+  card = await (await analyst.get(`/scorecard?${Q}`)).text();
+  assert.match(card, /<th scope="col" class="govuk-table__header" data-nosort>Commentary<\/th>/);
+  assert.equal(commentaryCell(card, 'assessments-45wd'), 'Recovery plan in place', 'the newest, trimmed');
+  assert.equal(commentaryCell(card, 'cic-count'), 'Over budget', 'internal: in the full view');
+  assert.equal(commentaryCell(card, 'icpc-15wd'), 'Chair on leave');
+  assert.equal(commentaryCell(card, 'cp-visits-10wd'), '', 'no commentary: an empty cell');
+
+  const pub = await (await analyst.get(`/scorecard?${Q}&view=public`)).text();
+  assert.equal(commentaryCell(pub, 'assessments-45wd'), 'Recovery plan in place');
+  assert.equal(commentaryCell(pub, 'cic-count'), '', 'public view: no internal entry');
+  assert.equal(commentaryCell(pub, 'icpc-15wd'), '', 'public view: nor an earlier public one in its place');
+  for (const hidden of ['Over budget', 'Chair on leave', 'Venue moved', INTERNAL])
+    assert.ok(!pub.includes(hidden), `public view: "${hidden}" is not on the page`);
+  // Members read the published papers: officers' text on the dashboard is a draft, shown to no member (as
+  // on the indicator page), internal or not.
+  const forMember = await (await (await signIn(app, 'member')).get(`/scorecard?${Q}`)).text();
+  assert.doesNotMatch(forMember, />Commentary<\/th>/);
+  for (const hidden of ['Recovery plan in place', 'Over budget', 'Chair on leave', 'Venue moved', INTERNAL])
+    assert.ok(!forMember.includes(hidden), `member: "${hidden}" is not on the page`);
+});
+
+test('§3 §5 the dashboard scorecard marks stale commentary for officers only, and shows a save at once (one commentary query a page, not one per indicator)', async () => {
+  const { services, moveOn } = movingServices();
+  const db = await memoryDatabase();
+  const sqls: string[] = [];
+  const all = db.all.bind(db);
+  db.all = ((sql: string, params?: unknown[]) => {
+    sqls.push(sql);
+    return all(sql, params as never);
+  }) as typeof db.all;
+  const { app } = await testApp(services, db);
+  const analyst = await signIn(app, 'analyst');
+  const member = await signIn(app, 'member');
+  for (const id of ['assessments-45wd', 'icpc-15wd', 'cic-count'])
+    await analyst.post(`/reports/commentary/${id}?la=841`, {
+      period: PERIOD,
+      text: PUBLIC,
+      scorecard: `On ${id}`,
+    });
+  sqls.length = 0;
+  let card = await (await analyst.get(`/scorecard?${Q}`)).text();
+  assert.equal(sqls.filter((s) => /FROM commentary/.test(s)).length, 1, 'one query for the period');
+  assert.equal(commentaryCell(card, 'icpc-15wd'), 'On icpc-15wd');
+  assert.doesNotMatch(card, /Stale/);
+
+  // A save shows on the next scorecard at once (the shared read is forgotten), not a second later.
+  await analyst.post('/reports/commentary/icpc-15wd?la=841', {
+    period: PERIOD,
+    text: PUBLIC,
+    scorecard: 'Rewritten',
+  });
+  card = await (await analyst.get(`/scorecard?${Q}`)).text();
+  assert.equal(commentaryCell(card, 'icpc-15wd'), 'Rewritten');
+
+  moveOn(); // a new dataset version: assessments-45wd's figure moves
+  card = await (await analyst.get(`/scorecard?${Q}`)).text();
+  assert.equal(
+    commentaryCell(card, 'assessments-45wd'),
+    "Stale : the figure has changed since this commentary was written; confirm or change it on the indicator's page On assessments-45wd",
+  );
+  assert.match(
+    scorecardRowOf(card, 'assessments-45wd'),
+    /<strong class="govuk-tag govuk-tag--yellow">Stale</,
+  );
+  assert.equal(commentaryCell(card, 'icpc-15wd'), 'Rewritten', 'its figure has not moved');
+  const pub = await (await analyst.get(`/scorecard?${Q}&view=public`)).text();
+  assert.match(
+    commentaryCell(pub, 'assessments-45wd'),
+    /^Stale .* On assessments-45wd$/,
+    'officers: both views',
+  );
+  const forMember = await (await member.get(`/scorecard?${Q}`)).text();
+  assert.doesNotMatch(forMember, /Stale|On assessments-45wd/, 'members see no draft commentary');
+
+  await analyst.post('/reports/commentary/assessments-45wd?la=841', { period: PERIOD, confirm: 'yes' });
+  card = await (await analyst.get(`/scorecard?${Q}`)).text();
+  assert.equal(commentaryCell(card, 'assessments-45wd'), 'On assessments-45wd', 'confirmed: no longer stale');
 });

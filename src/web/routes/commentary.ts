@@ -18,7 +18,8 @@ import type { AppEnv } from '../env.js';
 import { notFound, requirePermission } from '../middleware/guards.js';
 import { page } from '../pages.js';
 import type { IndicatorInfo, LaInfo } from '../services.js';
-import { resolveLaOnly, scopedReport } from './scope.js';
+import { forgetFresh } from '../fresh-read.js';
+import { commentaryKey, resolveLaOnly, scopedReport } from './scope.js';
 
 /** The edit form's fields, as typed. */
 export interface CommentaryForm {
@@ -279,6 +280,7 @@ export function commentaryRoutes(): Hono<AppEnv> {
         at,
       );
     });
+    forgetFresh(c.var.deps.views, commentaryKey(l.la.code, l.period));
     return c.redirect(`${indicatorHref(l)}#commentary`, 303);
   });
 

@@ -5,11 +5,7 @@ import { can } from '../auth/permissions.js';
 import type { AppEnv } from '../env.js';
 import { forbidden, notFound, requirePermission } from '../middleware/guards.js';
 import { page } from '../pages.js';
-import {
-  commentaryHistory,
-  latestCommentary,
-  staleCommentary,
-} from '../../report/commentary/commentary-store.js';
+import { staleCommentaryProblem, storedCommentary } from '../../report/commentary/commentary-store.js';
 import { listEditions } from '../../report/edition/edition-store.js';
 import { publishEdition } from '../../report/edition/publish-edition.js';
 import { storeComparisons } from '../../report/edition/store-comparisons.js';
@@ -94,14 +90,14 @@ export function reportRoutes(): Hono<AppEnv> {
     const report = await scopedReport(c, { la, las: [la], periods, period });
     if (!report) return notFound(c, `There are no figures for ${period}.`);
     const extras = (await services.reportExtras?.(la.code, period)) ?? null;
-    const history = await commentaryHistory(db, la.code, period);
+    const stored = await storedCommentary(db, report, c.var.user!.username);
     const model = await draftModel(db, report, {
       public: version === 'public',
       laName: la.name,
       now: now(),
       extras,
       groups,
-      commentary: latestCommentary(history, c.var.user!.username),
+      commentary: stored.commentary,
     });
     return download(c, await reportFile(model, format, `${la.code}-${period}-draft-${version}`, pdf.browser));
   });
@@ -117,16 +113,14 @@ export function reportRoutes(): Hono<AppEnv> {
     const report = await scopedReport(c, { la, las: [la], periods, period });
     if (!report) return notFound(c, `There are no figures for ${period}.`);
     const user = c.var.user!;
-    const history = await commentaryHistory(db, la.code, period);
-    const stale = staleCommentary(history, report);
-    if (stale.length > 0) {
-      const titles = stale.map((id) => report.indicators.find((r) => r.id === id)?.title ?? id);
+    const stored = await storedCommentary(db, report, user.username);
+    if (stored.stale.length > 0) {
       c.status(422);
       return c.html(
         page(c, 'error.njk', {
           title: 'The report could not be published',
           status: 422,
-          message: `The figure under the commentary on ${titles.join('; ')} has changed since it was written. Confirm or change the commentary on the indicator's page, then publish. Nothing was published.`,
+          message: `${staleCommentaryProblem(stored.stale, report)} Confirm or change the commentary on the indicator's page, then publish. Nothing was published.`,
           laName: la.name,
         }),
       );
@@ -137,8 +131,8 @@ export function reportRoutes(): Hono<AppEnv> {
       report,
       by: user.username,
       now: now(),
-      commentary: latestCommentary(history, user.username),
-      commentaryHistory: history,
+      commentary: stored.commentary,
+      commentaryHistory: stored.history,
       details: { laName: la.name },
       membersQuestions: extras?.membersQuestions,
       members: extras?.members,

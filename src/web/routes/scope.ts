@@ -13,6 +13,11 @@ export function targetsKey(la: string, financialYear: string): string {
   return `targets|${la}|${financialYear}`;
 }
 
+/** The {@link freshRead} key of an LA's stored commentary for a period (forgotten when it is edited). */
+export function commentaryKey(la: string, period: string): string {
+  return `commentary|${la}|${period}`;
+}
+
 /** The LA and period a request is about, checked against the user's LA and the data held. */
 export interface Scope {
   readonly la: LaInfo;

@@ -13,7 +13,13 @@ import { scorecardView } from '../figures/scorecard-view.js';
 import { requirePermission } from '../middleware/guards.js';
 import { notFound } from '../middleware/guards.js';
 import { cachedPage } from '../pages.js';
-import { keyedReport, resolveScope } from './scope.js';
+import { commentaryKey, keyedReport, resolveScope } from './scope.js';
+import { freshRead } from '../fresh-read.js';
+import {
+  commentaryHistory,
+  latestCommentary,
+  staleCommentary,
+} from '../../report/commentary/commentary-store.js';
 import { render } from '../render.js';
 import { COMPARATOR_LABELS, chosenComparator, withComparator } from '../figures/comparator.js';
 
@@ -25,7 +31,9 @@ export function visibilityFor(role: Parameters<typeof can>[0], asked: string | u
 
 /**
  * The scorecard page (report.md §3, §9): period, comparator (`?comparator=previous|last-year`; by default
- * each indicator's catalogue comparator), public or full, service area.
+ * each indicator's catalogue comparator), public or full, service area; the Commentary column from the
+ * commentary written on the dashboard (public view and members: never internal entries; officers: stale
+ * entries marked, in both views, as the indicator page marks them).
  */
 export function scorecardRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -47,7 +55,14 @@ export function scorecardRoutes(): Hono<AppEnv> {
     const snName = snGroupName(groups, scope.la.code);
     const hub = await hubFigures(c, scope.period);
     const restated = await restatedFigures(c, report, key);
-    const viewKey = `scorecard|${key}|${visibility}|${comparator ?? ''}|${area ?? ''}|${canChoose}|${laKey}|${hub.stamp}|${restated.stamp}`;
+    // The period's commentary: one query, shared by the requests of the next second (freshRead), forgotten
+    // when an officer saves commentary. Officers (who write it) see stale entries marked.
+    const history = await freshRead(c.var.deps.views, commentaryKey(scope.la.code, scope.period), () =>
+      commentaryHistory(c.var.deps.db, scope.la.code, scope.period),
+    );
+    const officer = can(c.var.user!.role, 'reports:draft');
+    const commentaryStamp = `${history.length}|${history[0]?.id ?? ''}`;
+    const viewKey = `scorecard|${key}|${visibility}|${comparator ?? ''}|${area ?? ''}|${canChoose}|${laKey}|${hub.stamp}|${restated.stamp}|${commentaryStamp}|${officer}`;
     const html = cachedPage(c, viewKey, 'scorecard.njk', () => {
       // A chosen comparator replaces each indicator's own, and its direction is taken against it.
       const comparators = new Map(
@@ -75,6 +90,10 @@ export function scorecardRoutes(): Hono<AppEnv> {
       const view = scorecardView(compared, visibility, area, comparators, sn, {
         restated: restated.byKey,
         hub: hub.stamp ? hubBenchmarksOf(report, hub.figures, groups, hub.minOtherLas) : null,
+        // Officers' text is a draft until a report carrying it is published: members (who read the
+        // published papers) see none of it here, as on the indicator page.
+        commentary: officer ? latestCommentary(history, null) : { author: null, entries: {} },
+        ...(officer ? { staleCommentary: new Set(staleCommentary(history, report)) } : {}),
       });
       const q = (extra: Record<string, string>) =>
         new URLSearchParams({ la: scope.la.code, period: scope.period, ...extra }).toString();
