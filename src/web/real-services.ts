@@ -25,6 +25,7 @@ import { laName } from './la-names.js';
 import { CURRENT_FRESH_MS, currentVersionsCache } from './current-versions.js';
 import { type FrozenMember, freezeMembers } from '../report/edition/frozen-members.js';
 import { membersQuestionsFigures } from '../report/model/members-questions-figures.js';
+import { datasetIdentifiers } from '../report/public/dataset-identifiers.js';
 import { type RatedReports, ratedReports } from './rated-report.js';
 import type { IndicatorInput, IndicatorSettings } from '../indicators/types.js';
 import type {
@@ -210,6 +211,7 @@ export function createStoreServices(
       return {
         membersQuestions: membersQuestionsFigures(d.input, period, settings, INDICATORS),
         members,
+        identifiers: datasetIdentifiers(d.data),
       };
     },
 

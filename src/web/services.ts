@@ -13,6 +13,7 @@ import type { Basis } from '../calendar/period.js';
 import type { TableName } from '../model/source.js';
 import type { TargetSet } from '../indicators/targets.js';
 import type { FrozenMembers } from '../report/edition/frozen-members.js';
+import type { DatasetIdentifiers } from '../report/public/dataset-identifiers.js';
 import type { MembersQuestionsFigures } from '../report/model/members-questions-figures.js';
 import type { RowCount, ValidationIssue } from '../validate/issue.js';
 
@@ -57,6 +58,8 @@ export interface WebServices {
 export interface ReportExtras {
   readonly membersQuestions: MembersQuestionsFigures;
   readonly members: FrozenMembers;
+  /** The child-level identifiers of the dataset, which a public output must not print (report.md §6). */
+  readonly identifiers?: DatasetIdentifiers;
 }
 
 export interface LaInfo {

@@ -3,6 +3,7 @@ import type { EditionRecord } from '../../report/edition/edition-store.js';
 import { listEditions } from '../../report/edition/edition-store.js';
 import { staleCommentaryProblem } from '../../report/commentary/commentary-store.js';
 import { publishEdition } from '../../report/edition/publish-edition.js';
+import { datasetIdentifiers } from '../../report/public/dataset-identifiers.js';
 import { openDatabase } from '../../store/open.js';
 import { createOutput } from '../output.js';
 import { UserError } from '../user-error.js';
@@ -51,6 +52,7 @@ export async function runPublish(opts: ReportCommandOptions): Promise<EditionRec
       earlierRestatements: compared.earlierRestatements,
       hubBenchmarks: compared.hubBenchmarks,
       datasetSources: compared.datasetSources,
+      identifiers: datasetIdentifiers(computed.data),
     });
     if (out.ok) return out.edition;
     if (out.code === 'CFG-SUPPRESSION') throw new UserError(`--settings: ${out.message}`);

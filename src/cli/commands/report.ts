@@ -39,6 +39,12 @@ import type { ReportOptions } from '../../report/model/report-options.js';
 import { defaultReportOptions } from '../../report/model/report-options.js';
 import { snGroupAmong } from '../../report/model/hub-benchmarks.js';
 import { rescanPublicOutputs } from '../../report/public/rescan.js';
+import {
+  type DatasetIdentifiers,
+  NO_IDENTIFIERS,
+  datasetIdentifiers,
+  identifiersOfMembers,
+} from '../../report/public/dataset-identifiers.js';
 import { formatOf, renderOutput } from '../../report/render/render-output.js';
 import { openDatabase } from '../../store/open.js';
 import { storeDatasetSource } from '../dataset-source.js';
@@ -239,15 +245,17 @@ export function optionsFrom(
 
 /**
  * Fails publication of public outputs that the rescan finds disclosive under the rule (report.md §6), by
- * format (`rescanPublicOutputs`: a DOCX by its text).
+ * format (`rescanPublicOutputs`: a DOCX by its text), or that print a child-level identifier of the dataset
+ * (`identifiers`).
  */
 export async function checkPublic(
   model: RenderModel,
   outputs: ReadonlyMap<OutputFormat, Buffer>,
   rule: SuppressionRule,
+  identifiers: DatasetIdentifiers = NO_IDENTIFIERS,
 ): Promise<void> {
   if (!model.meta.public) return;
-  const breaches = await rescanPublicOutputs(model, outputs, rule);
+  const breaches = await rescanPublicOutputs(model, outputs, rule, identifiers);
   if (breaches.length) {
     throw new UserError(
       `PUB-CHECK: the public output failed the publication check (${breaches.length} breach(es)); nothing was written:\n${breaches
@@ -303,13 +311,15 @@ export function draftModel(
  * already under way, so it overlaps the computation) while the DOCX is built; and every public output
  * rescanned (report.md §6) before anything is returned: the HTML, CSV and JSON first, then the DOCX by its
  * text. The PDF is checked as the HTML it is printed from (`renderPdf` prints `renderHtml` of the same model,
- * the HTML rescanned, always rendered for the public version).
+ * the HTML rescanned, always rendered for the public version). `identifiers` are the child-level
+ * identifiers of the dataset the report was computed from, which no public output may print.
  */
 export async function renderAll(
   model: RenderModel,
   formats: readonly OutputFormat[],
   rule: SuppressionRule,
   browser?: Promise<Browser>,
+  identifiers: DatasetIdentifiers = NO_IDENTIFIERS,
 ): Promise<Map<OutputFormat, Buffer>> {
   const out = new Map<OutputFormat, Buffer>();
   const needed = new Set(formats);
@@ -320,14 +330,14 @@ export async function renderAll(
   for (const f of ['html', 'csv', 'json'] as const) {
     if (needed.has(f)) out.set(f, await renderOutput(model, f));
   }
-  await checkPublic(model, out, rule);
+  await checkPublic(model, out, rule, identifiers);
   const launched = needed.has('pdf') ? (browser ?? launchBrowser()) : undefined;
   try {
     const [pdf, docx] = await Promise.all([
       launched?.then((b) => renderOutput(model, 'pdf', b)),
       needed.has('docx') ? renderOutput(model, 'docx') : undefined,
     ]);
-    if (docx) await checkPublic(model, new Map([['docx', docx]]), rule);
+    if (docx) await checkPublic(model, new Map([['docx', docx]]), rule, identifiers);
     if (pdf) out.set('pdf', pdf);
     if (docx) out.set('docx', docx);
   } finally {
@@ -357,6 +367,7 @@ async function writeReport(
 ): Promise<void> {
   let model: RenderModel;
   let rule: SuppressionRule;
+  let identifiers = NO_IDENTIFIERS;
   if (opts.edition) {
     const db = await openDatabase(opts.db);
     try {
@@ -364,6 +375,11 @@ async function writeReport(
       if (!e) throw new UserError(`--edition ${opts.edition}: no such edition in ${db.location}`);
       model = editionModel(e, opts.public === true);
       rule = e.frozen.options.suppression;
+      if (opts.public === true) {
+        // The edition's own dataset version, else the children it froze behind each figure.
+        const v = await loadDatasetVersion(db, e.la, e.datasetId);
+        identifiers = v ? datasetIdentifiers(v.dataset) : identifiersOfMembers(e.frozen.members);
+      }
     } finally {
       await db.close();
     }
@@ -383,12 +399,14 @@ async function writeReport(
     const compared = await comparisonsFor(computed, opts);
     model = draftModel(computed, opts, commentary, new Date().toISOString(), restated, compared);
     rule = computed.suppression;
+    if (opts.public === true) identifiers = datasetIdentifiers(computed.data);
   }
   const rendered = await renderAll(
     model,
     outputs.map((o) => o.format),
     rule,
     browser,
+    identifiers,
   );
   const results = [];
   for (const { file, format } of outputs) {

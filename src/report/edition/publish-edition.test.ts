@@ -9,6 +9,10 @@ import { renderHtml } from '../render/html.js';
 import { editionModel } from './edition-model.js';
 import { listEditions, loadEdition } from './edition-store.js';
 import { publishEdition } from './publish-edition.js';
+import type { AnnexACp } from '../../model/annex-a.js';
+import type { Child } from '../../model/child.js';
+import { emptyDataset } from '../../model/la-dataset.js';
+import { datasetIdentifiers } from '../public/dataset-identifiers.js';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 const NOW = new Date('2022-01-20T09:30:00Z');
@@ -82,6 +86,60 @@ test('the small-number threshold comes from the settings and is frozen with the 
     assert.equal(refused.ok, false);
     assert.equal(!refused.ok && refused.code, 'CFG-SUPPRESSION');
     assert.equal((await listEditions(db, 'E06000005')).length, 1, 'nothing written');
+  } finally {
+    await cleanup();
+  }
+});
+
+// report.md §6 "Never in the public version: … identifiers, names, dates of birth, postcodes, worker
+// names": a public output that prints a child-level identifier of the dataset is refused, nothing written.
+test('publishing is refused when a public output prints a child id or worker of the dataset, by rule, never by value', async () => {
+  const [store] = testStores().filter((s) => s.name === 'sqlite');
+  const { db, cleanup } = await store!.open();
+  try {
+    const report = darlingtonReport();
+    const id = report.indicators[0]!.id;
+    const commentary = {
+      author: 'officer',
+      entries: {
+        [id]: {
+          id,
+          text: null,
+          mode: 'follow' as const,
+          section: null,
+          reason: null,
+          action: null,
+          outsideControl: false,
+          scorecard: 'Child 1000547 was seen by Jane Smith.',
+          internal: false,
+        },
+      },
+    };
+    const identifiers = datasetIdentifiers({
+      ...emptyDataset('841'),
+      children: [{ childId: '1000547' } as Child],
+      annexACp: [{ worker: 'Jane Smith', asAt: '2022-01-14' } as unknown as AnnexACp],
+    });
+    const out = await publishEdition(db, { report, by: 'officer', now: NOW, commentary, identifiers });
+    assert.equal(out.ok, false);
+    const breaches = !out.ok && out.code === 'PUB-CHECK' ? out.breaches : [];
+    assert.deepEqual([...new Set(breaches.map((b) => `${b.code} ${b.where}`))].sort(), [
+      'PUB-CHILD-ID docx',
+      'PUB-CHILD-ID html',
+      'PUB-WORKER docx',
+      'PUB-WORKER html',
+    ]);
+    assert.ok(breaches.every((b) => !/1000547|Jane|Smith/.test(b.detail)));
+    // Without the dataset's identifiers, the children frozen behind the figures are looked for.
+    const members = { [id]: [{ childId: '1000547', inNumerator: true, recordIds: [], dates: '' }] };
+    const byMembers = await publishEdition(db, { report, by: 'officer', now: NOW, commentary, members });
+    assert.equal(byMembers.ok, false);
+    assert.ok(
+      !byMembers.ok &&
+        byMembers.code === 'PUB-CHECK' &&
+        byMembers.breaches.some((b) => b.code === 'PUB-CHILD-ID'),
+    );
+    assert.equal((await listEditions(db, 'E06000005')).length, 0, 'nothing written');
   } finally {
     await cleanup();
   }

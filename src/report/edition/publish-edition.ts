@@ -9,6 +9,7 @@ import type { MembersQuestionsFigures } from '../model/members-questions-figures
 import type { NarrativeText } from '../model/render-model.js';
 import { defaultReportOptions } from '../model/report-options.js';
 import { type Breach, rescanPublicOutputs } from '../public/rescan.js';
+import { type DatasetIdentifiers, identifiersOfMembers } from '../public/dataset-identifiers.js';
 import { suppressionRuleOf } from '../public/suppression-rule.js';
 import type { DatasetSource } from '../model/report-options.js';
 import { renderCsv, renderJson } from '../render/csv.js';
@@ -46,6 +47,11 @@ export interface PublishRequest {
   readonly hubBenchmarks?: HubBenchmarks | null | undefined;
   /** Appendix D's import and extract date per source (`storeComparisons`). */
   readonly datasetSources?: readonly DatasetSource[] | undefined;
+  /**
+   * The child-level identifiers of the dataset computed from (`datasetIdentifiers`), which the public
+   * outputs must not print; without them, the child ids of `members`.
+   */
+  readonly identifiers?: DatasetIdentifiers | undefined;
 }
 
 /** What publishing gave: the new edition, or why nothing was written. */
@@ -64,7 +70,8 @@ const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex
  * the earlier-period restatements and hub benchmarks shown, the software version and the SHA-256 of the
  * public and full HTML, CSV and JSON, rendered by {@link editionModel} exactly as a re-render gives them.
  * The public outputs are rescanned first (report.md §6, `rescanPublicOutputs`): the HTML, CSV, JSON and
- * DOCX, and so the PDF, which is printed from that HTML; any breach refuses publication, nothing written.
+ * DOCX, and so the PDF, which is printed from that HTML, for small figures and for the dataset's child-level
+ * identifiers (`req.identifiers`, else the members' child ids); any breach refuses publication, nothing written.
  * @example const out = await publishEdition(db, { report, by: 'admin', now: new Date(), commentary: NO_COMMENTARY })
  */
 export async function publishEdition(db: Database, req: PublishRequest): Promise<PublishOutcome> {
@@ -125,7 +132,12 @@ export async function publishEdition(db: Database, req: PublishRequest): Promise
         ['json', json],
         ['docx', docx],
       ]);
-      const breaches = await rescanPublicOutputs(model, outputs, rule.rule);
+      const breaches = await rescanPublicOutputs(
+        model,
+        outputs,
+        rule.rule,
+        req.identifiers ?? identifiersOfMembers(req.members),
+      );
       if (breaches.length > 0) return { ok: false, code: 'PUB-CHECK', breaches };
     }
     const tag = pub ? 'public' : 'full';

@@ -144,3 +144,64 @@ test('a PDF is checked as the HTML it is printed from, which the set must hold',
     [['PUB-SMALL-COUNT', 'html']],
   );
 });
+
+// report.md §6 "every public output … is rescanned": text a reader does not see on the page (alt text,
+// titles, ARIA labels; a Word drawing's or table's alt text, the document properties) is still published.
+test('non-visible HTML text is checked: alt, title and aria-label attributes', () => {
+  const m = buildRenderModel(darlingtonReport(), FAKE_CATALOGUE, defaultReportOptions({ public: true }));
+  const html = [
+    '<img src="c.png" alt="Only 3 children were seen late">',
+    '<svg role="img" aria-label="Seen in time (35/38)"></svg>',
+    `<abbr title='2 care leavers'>CL</abbr>`,
+    '<p>Nothing to see</p>',
+  ].join('\n');
+  assert.deepEqual(
+    rescanPublic(m, [html], DEFAULT_SUPPRESSION, ['html']).map((x) => [x.code, x.detail]),
+    [
+      ['PUB-SMALL-COUNT', '"3 children"'],
+      ['PUB-SMALL-COUNT', '"2 care leavers"'],
+      ['PUB-SMALL-FRACTION', '(35/38)'],
+    ],
+  );
+});
+
+test('non-visible DOCX text is checked: a drawing’s alt text and title, the document properties', async () => {
+  const m = buildRenderModel(darlingtonReport(), FAKE_CATALOGUE, defaultReportOptions({ public: true }));
+  const { Document, ImageRun, Packer, Paragraph } = await import('docx');
+  // A 1×1 PNG.
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  const doc = new Document({
+    description: 'Visits in time (35/38)',
+    sections: [
+      {
+        children: [
+          new Paragraph({
+            children: [
+              new ImageRun({
+                type: 'png',
+                data: png,
+                transformation: { width: 10, height: 10 },
+                altText: { name: 'chart', title: 'Trend', description: 'Only 4 children were seen late' },
+              }),
+            ],
+          }),
+        ],
+      },
+    ],
+  });
+  const b = await rescanPublicOutputs(
+    m,
+    new Map([['docx', await Packer.toBuffer(doc)]]),
+    DEFAULT_SUPPRESSION,
+  );
+  assert.deepEqual(
+    b.map((x) => [x.code, x.where, x.detail]),
+    [
+      ['PUB-SMALL-COUNT', 'docx', '"4 children"'],
+      ['PUB-SMALL-FRACTION', 'docx', '(35/38)'],
+    ],
+  );
+});

@@ -1,14 +1,74 @@
 import type { RenderModel } from '../model/render-model.js';
 import type { OutputFormat } from '../render/render-output.js';
+import { type DatasetIdentifiers, NO_IDENTIFIERS } from './dataset-identifiers.js';
 import { docxText } from './docx-text.js';
+import { identifierHits, modelFigures, reportOwnDates } from './identifier-scan.js';
 import { isSmall, percentSuppressed } from './suppression.js';
 import type { SuppressionRule } from './suppression.js';
 
 /** A disclosure found by the publication check (report.md §6). */
 export interface Breach {
-  readonly code: 'PUB-SMALL-COUNT' | 'PUB-SMALL-FRACTION' | 'PUB-ROW' | 'PUB-NOT-PUBLIC';
+  readonly code:
+    | 'PUB-SMALL-COUNT'
+    | 'PUB-SMALL-FRACTION'
+    | 'PUB-ROW'
+    | 'PUB-NOT-PUBLIC'
+    | 'PUB-CHILD-ID'
+    | 'PUB-DOB'
+    | 'PUB-POSTCODE'
+    | 'PUB-WORKER';
   readonly where: string;
+  /** What was found and where; for a child-level identifier, its kind and line, never the value. */
   readonly detail: string;
+}
+
+/**
+ * HTML attributes that hold text a reader never sees but a screen reader, a tooltip or a search engine
+ * does: alt text, titles, ARIA labels and descriptions, placeholders and `<meta content>`.
+ */
+const HIDDEN_TEXT =
+  /\s(?:alt|title|aria-label|aria-description|placeholder|content)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+
+const ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+};
+
+/**
+ * The text of an output as the publication check reads it: each tag becomes a separator (" | "), so
+ * adjacent table cells never read as one phrase, followed by the text of its non-visible attributes
+ * (`HIDDEN_TEXT`: alt text is scanned as the visible text is), keeping the tag's line breaks so lines
+ * still number as in the file; then character references are decoded ("3&nbsp;children").
+ * @example outputText('<td>3</td><img alt="2 children">') //=> ' | 3 |  | 2 children | '
+ */
+export function outputText(raw: string): string {
+  return raw
+    .replace(/<[^>]+>/g, (tag) => {
+      const hidden = [...tag.matchAll(HIDDEN_TEXT)].map((m) => (m[1] ?? m[2] ?? '').replace(/\n/g, ' '));
+      return ` | ${hidden.map((h) => `${h} | `).join('')}${tag.replace(/[^\n]/g, '')}`;
+    })
+    .replace(/&(?:#(\d+)|#x([\da-f]+)|([a-z]+));/gi, (m, dec?: string, hex?: string, name?: string) =>
+      dec
+        ? String.fromCodePoint(Number(dec))
+        : hex
+          ? String.fromCodePoint(parseInt(hex, 16))
+          : (ENTITIES[name!.toLowerCase()] ?? m),
+    );
+}
+
+/** How a breach names an output in its detail: "the CSV", "the DOCX text". */
+function outputLabel(name: string): string {
+  const label: Readonly<Record<string, string>> = {
+    html: 'the HTML',
+    csv: 'the CSV',
+    json: 'the JSON',
+    docx: 'the DOCX text',
+  };
+  return label[name] ?? name;
 }
 
 /**
@@ -49,23 +109,35 @@ export function maskSmallCounts(text: string, k: number): string {
 /**
  * The publication check: rescans every public output before it is released. Breaches: a number from 1 to
  * k next to "children" or similar words in text, or heading an item of a note's list of counts ("; 1
- * residence not known (R)"), a shown fraction "(x/n)" with x, n or n − x from 1 to k, and a CSV/JSON row that shows a small figure unsuppressed. Any breach fails publication.
- * A breach names its output by `names` (by position, "output 2", without).
- * @example rescanPublic(model, texts, rule) //=> []
+ * residence not known (R)"), a shown fraction "(x/n)" with x, n or n − x from 1 to k, a CSV/JSON row that
+ * shows a small figure unsuppressed, and any child-level identifier of the dataset the report was computed
+ * from (`identifiers`: child id, UPN hash, date of birth, postcode, worker; {@link identifierHits}), named
+ * by rule, output and line but never by value ("a child identifier of the dataset at line 12 of the CSV").
+ * Text is read with its non-visible attributes (alt text, titles, ARIA labels; {@link outputText}).
+ * Any breach fails publication. A breach names its output by `names` (by position, "output 2", without).
+ * @example rescanPublic(model, texts, rule, ['html'], datasetIdentifiers(data)) //=> []
  */
 export function rescanPublic(
   model: RenderModel,
   texts: readonly string[],
   rule: SuppressionRule,
   names: readonly string[] = [],
+  identifiers: DatasetIdentifiers = NO_IDENTIFIERS,
 ): Breach[] {
   const out: Breach[] = [];
   const where = (i: number): string => names[i] ?? `output ${i + 1}`;
   if (!model.meta.public)
     out.push({ code: 'PUB-NOT-PUBLIC', where: 'meta', detail: 'the model is the full version' });
+  const own = { figures: modelFigures(model), dates: reportOwnDates(model, identifiers) };
   texts.forEach((raw, i) => {
-    // Tags become separators, so adjacent table cells (a row number and a title) never read as one phrase.
-    const text = raw.replace(/<[^>]+>/g, ' | ');
+    const text = outputText(raw);
+    for (const h of identifierHits(text, identifiers, own)) {
+      out.push({
+        code: h.code,
+        where: where(i),
+        detail: `${h.what} of the dataset at line ${h.line} of ${outputLabel(where(i))}`,
+      });
+    }
     for (const m of text.matchAll(CHILD_WORDS)) {
       if (isSmall(Number(m[1]), rule.k)) {
         out.push({ code: 'PUB-SMALL-COUNT', where: where(i), detail: `"${m[0]}"` });
@@ -107,8 +179,9 @@ export function rescanPublic(
 /**
  * The publication check over rendered public outputs, by format (report.md §6: "every public output,
  * including CSV and JSON, is rescanned before publication. Any breach fails it"), by {@link rescanPublic}'s
- * rules: HTML, CSV and JSON as text; a DOCX by the text of its document, headers, footers and notes
- * (`docxText`). A PDF is read as the HTML it is printed from: `renderPdf` prints `renderHtml(model)`, the
+ * rules, with the child-level identifiers of the dataset (`identifiers`): HTML, CSV and JSON as text (an
+ * HTML's alt text, titles and ARIA labels included); a DOCX by the text of its document, headers, footers,
+ * notes, comments, drawings' alt text and document properties (`docxText`). A PDF is read as the HTML it is printed from: `renderPdf` prints `renderHtml(model)`, the
  * set's HTML, so a set with a PDF must hold that HTML (no installed library extracts a PDF's text; the PDF
  * adds only a running header and footer of the title, the exempt line and the PUBLIC marking).
  * @example await rescanPublicOutputs(model, new Map([['html', html], ['docx', docx]]), rule) //=> []
@@ -117,6 +190,7 @@ export async function rescanPublicOutputs(
   model: RenderModel,
   outputs: ReadonlyMap<OutputFormat, Buffer | string>,
   rule: SuppressionRule,
+  identifiers: DatasetIdentifiers = NO_IDENTIFIERS,
 ): Promise<Breach[]> {
   if (outputs.has('pdf') && !outputs.has('html'))
     throw new Error('the publication check reads a PDF as the HTML it is printed from: give that HTML too');
@@ -133,5 +207,5 @@ export async function rescanPublicOutputs(
           : body.toString('utf8'),
     );
   }
-  return rescanPublic(model, texts, rule, names);
+  return rescanPublic(model, texts, rule, names, identifiers);
 }

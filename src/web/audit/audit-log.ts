@@ -13,6 +13,7 @@ export type AuditAction =
   | 'commentary-edit'
   | 'commentary-confirm'
   | 'report-publish'
+  | 'report-draft-refused'
   | 'user-add'
   | 'user-disable'
   | 'hub-setting-change';

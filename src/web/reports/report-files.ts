@@ -15,7 +15,10 @@ import { editionModel } from '../../report/edition/edition-model.js';
 import { SOFTWARE_VERSION } from '../../report/edition/software-version.js';
 import { storeComparisons } from '../../report/edition/store-comparisons.js';
 import { suppressionRuleOf } from '../../report/public/suppression-rule.js';
-import { DEFAULT_SUPPRESSION } from '../../report/public/suppression.js';
+import { DEFAULT_SUPPRESSION, type SuppressionRule } from '../../report/public/suppression.js';
+import type { DatasetIdentifiers } from '../../report/public/dataset-identifiers.js';
+import { type Breach, rescanPublicOutputs } from '../../report/public/rescan.js';
+import { renderHtml } from '../../report/render/html.js';
 
 /** The formats the reports page offers. */
 export type ReportFormat = 'html' | 'pdf' | 'docx';
@@ -61,7 +64,6 @@ export async function draftModel(
 ): Promise<RenderModel> {
   const e = await latestEdition(db, report.la, report.period.id);
   const compared = await storeComparisons(db, report, opts.groups);
-  const rule = suppressionRuleOf(report.settings);
   return buildRenderModel(
     report,
     INDICATORS,
@@ -75,10 +77,16 @@ export async function draftModel(
       earlierRestatements: compared.earlierRestatements,
       hubBenchmarks: compared.hubBenchmarks,
       datasetSources: compared.datasetSources,
-      suppression: rule.ok ? rule.rule : DEFAULT_SUPPRESSION,
+      suppression: draftSuppression(report),
       ...(opts.extras ? { membersQuestions: opts.extras.membersQuestions } : {}),
     }),
   );
+}
+
+/** A draft's small-number rule: the settings' (`suppression.k`), the default when they cannot be used. */
+export function draftSuppression(report: IndicatorReport): SuppressionRule {
+  const rule = suppressionRuleOf(report.settings);
+  return rule.ok ? rule.rule : DEFAULT_SUPPRESSION;
 }
 
 /**
@@ -112,4 +120,40 @@ export async function reportFile(
     filename: `${name.replace(/[^A-Za-z0-9._-]/g, '_')}.${format}`,
     body,
   };
+}
+
+/** A public draft's file, or the publication check's breaches that refuse it. */
+export type PublicDraftFile =
+  | { readonly ok: true; readonly file: ReportFile }
+  | { readonly ok: false; readonly breaches: readonly Breach[] };
+
+/**
+ * A download of the public version of a draft, checked first as `cspi report --public` and publishing check
+ * it (report.md §6 "every public output … is rescanned before publication. Any breach fails it"): the file
+ * served, by its format (a DOCX by its text), for small figures and for the child-level identifiers of
+ * the dataset (`identifiers`); a PDF by the HTML it is printed from, before it is printed. A public draft
+ * is published the moment it is downloaded (it can be forwarded), so a breach refuses it.
+ * @example const out = await publicDraftFile(model, 'html', 'Q3-draft-public', { rule, identifiers })
+ */
+export async function publicDraftFile(
+  model: RenderModel,
+  format: ReportFormat,
+  name: string,
+  check: { readonly rule: SuppressionRule; readonly identifiers: DatasetIdentifiers },
+  browser?: () => Promise<Browser>,
+): Promise<PublicDraftFile> {
+  if (format === 'pdf') {
+    const html = new Map([['html' as const, renderHtml(model)]]);
+    const breaches = await rescanPublicOutputs(model, html, check.rule, check.identifiers);
+    if (breaches.length > 0) return { ok: false, breaches };
+    return { ok: true, file: await reportFile(model, format, name, browser) };
+  }
+  const file = await reportFile(model, format, name, browser);
+  const breaches = await rescanPublicOutputs(
+    model,
+    new Map([[format, file.body]]),
+    check.rule,
+    check.identifiers,
+  );
+  return breaches.length > 0 ? { ok: false, breaches } : { ok: true, file };
 }

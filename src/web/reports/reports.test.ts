@@ -7,6 +7,8 @@ import JSZip from 'jszip';
 import { runPublish } from '../../cli/commands/publish.js';
 import { runReport } from '../../cli/commands/report.js';
 import { loadEdition } from '../../report/edition/edition-store.js';
+import { loadDatasetVersion } from '../../store/load-dataset.js';
+import { readAudit } from '../audit/audit-log.js';
 import { importSmallLa } from '../../hub/hub-fixtures.js';
 import { migrate } from '../../store/migrate.js';
 import { MIGRATIONS } from '../../store/migrations.js';
@@ -135,6 +137,49 @@ test('drafts download as HTML and Word, public and full, for officers only; memb
     assert.equal((await member.get(`/reports/draft?la=841&period=${PERIOD}`)).status, 403);
     assert.equal((await member.post('/reports/publish?la=841', { period: PERIOD })).status, 403);
     assert.equal((await f.db.all('SELECT id FROM editions')).length, 0);
+  } finally {
+    await f.cleanup();
+  }
+});
+
+// report.md §6 "every public output … is rescanned before publication. Any breach fails it": a public draft
+// downloaded from the dashboard is as published as a file cspi report --public writes, and is checked the
+// same way, for small numbers and for the dataset's child-level identifiers.
+test('a public draft that prints a child id of the dataset is refused (422, rule and position, never the value) and audited', async () => {
+  const f = await fixture();
+  try {
+    const v = await loadDatasetVersion(f.db, '841');
+    const childId = v!.dataset.children.find((c) => c.childId.length >= 4)!.childId;
+    const analyst = await signIn(f.app, 'analyst');
+    const saved = await analyst.post('/reports/commentary/assessments-45wd?la=841', {
+      period: PERIOD,
+      scorecard: `Child ${childId} was assessed late; a review is under way.`,
+    });
+    assert.ok(saved.status < 400, `commentary saved (${saved.status})`);
+    for (const format of ['html', 'docx'] as const) {
+      const r = await analyst.get(`/reports/draft?la=841&period=${PERIOD}&format=${format}&version=public`);
+      assert.equal(r.status, 422, format);
+      assert.match(r.headers.get('content-type')!, /text\/html/);
+      const page = await r.text();
+      assert.match(page, /The public draft failed the publication check/);
+      assert.match(
+        page,
+        new RegExp(`PUB-CHILD-ID \\(${format}\\): a child identifier of the dataset at line \\d+`),
+      );
+      assert.ok(!page.includes(childId), `${format}: the page never shows the identifier`);
+    }
+    const audit = await readAudit(f.db, { action: 'report-draft-refused' });
+    assert.equal(audit.total, 2);
+    for (const e of audit.entries) {
+      assert.equal(e.actor, 'analyst');
+      assert.equal(e.la, '841');
+      assert.match(String(e.detail['rules']), /PUB-CHILD-ID/);
+      assert.ok(!JSON.stringify(e.detail).includes(childId), 'the audit never holds the identifier');
+    }
+    // The full (exempt) version is not the public one: it downloads.
+    const full = await analyst.get(`/reports/draft?la=841&period=${PERIOD}&format=html&version=full`);
+    assert.equal(full.status, 200);
+    assert.ok((await bytes(full)).toString().includes(childId));
   } finally {
     await f.cleanup();
   }

@@ -15,6 +15,7 @@ const ACTION_LABELS: Record<string, string> = {
   'commentary-edit': 'Edited report commentary',
   'commentary-confirm': 'Confirmed report commentary',
   'report-publish': 'Published a report',
+  'report-draft-refused': 'Public draft refused by the publication check',
   'user-add': 'Added a user',
   'user-disable': 'Disabled a user',
   'hub-setting-change': 'Changed a hub setting',

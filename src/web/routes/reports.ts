@@ -14,9 +14,12 @@ import {
   type ReportFile,
   type ReportFormat,
   draftModel,
+  draftSuppression,
   editionRenderModel,
+  publicDraftFile,
   reportFile,
 } from '../reports/report-files.js';
+import { identifiersOfMembers } from '../../report/public/dataset-identifiers.js';
 import { resolveLaOnly, scopedReport } from './scope.js';
 import type { Context } from 'hono';
 
@@ -34,7 +37,8 @@ function download(c: Context<AppEnv>, f: ReportFile): Response {
 }
 
 /**
- * Reports page (report.md §8, §9): preview the draft of any quarter (public or full, HTML, PDF or Word),
+ * Reports page (report.md §8, §9): preview the draft of any quarter (public or full, HTML, PDF or Word;
+ * the public version only once it passes the publication check, report.md §6),
  * publish it as an immutable edition, and list and download editions. Drafts, editions and files all come
  * from the report module, on its `editions` table: an edition published here re-renders with
  * `cspi report --edition ID`, and one published by `cspi publish` is listed and downloaded here.
@@ -99,7 +103,52 @@ export function reportRoutes(): Hono<AppEnv> {
       groups,
       commentary: stored.commentary,
     });
-    return download(c, await reportFile(model, format, `${la.code}-${period}-draft-${version}`, pdf.browser));
+    const name = `${la.code}-${period}-draft-${version}`;
+    if (version === 'full') return download(c, await reportFile(model, format, name, pdf.browser));
+    // report.md §6: the public version is checked before it is served, as cspi report --public does.
+    const out = await publicDraftFile(
+      model,
+      format,
+      name,
+      {
+        rule: draftSuppression(report),
+        identifiers: extras?.identifiers ?? identifiersOfMembers(extras?.members),
+      },
+      pdf.browser,
+    );
+    if (out.ok) return download(c, out.file);
+    const listed = out.breaches.slice(0, 10).map((b) => `${b.code} (${b.where}): ${b.detail}`);
+    await appendAudit(db, {
+      actor: c.var.user!.username,
+      ip: c.var.ip,
+      action: 'report-draft-refused',
+      la: la.code,
+      detail: {
+        period,
+        format,
+        version,
+        breaches: out.breaches.length,
+        rules: [...new Set(out.breaches.map((b) => b.code))].join(' '),
+        first: listed[0] ?? null,
+      },
+    });
+    // 422: the request is sound and the server is working; the draft's content fails a rule (as a refused
+    // publication does), and the officer can put it right, where a 500 would report a fault of ours.
+    c.status(422);
+    return c.html(
+      page(c, 'error.njk', {
+        title: 'The public draft failed the publication check',
+        status: 422,
+        message: `The public version of the ${FORMAT_LABELS[format]} draft for ${periodLabel(parsePeriod(period))} was not downloaded: ${out.breaches.length} ${out.breaches.length === 1 ? 'problem was' : 'problems were'} found (rule, output and position; the values are not shown):`,
+        items: [
+          ...listed,
+          ...(out.breaches.length > listed.length ? [`and ${out.breaches.length - listed.length} more`] : []),
+        ],
+        after:
+          'Change the commentary or figures at that position, or download the full (exempt) version for internal use.',
+        laName: la.name,
+      }),
+    );
   });
 
   app.post('/reports/publish', requirePermission('reports:publish'), async (c) => {
@@ -139,6 +188,7 @@ export function reportRoutes(): Hono<AppEnv> {
       earlierRestatements: compared.earlierRestatements,
       hubBenchmarks: compared.hubBenchmarks,
       datasetSources: compared.datasetSources,
+      identifiers: extras?.identifiers,
     });
     if (!out.ok && out.code === 'CFG-SUPPRESSION') {
       c.status(422);
