@@ -10,6 +10,10 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { TEST_PASSWORD, testApp } from './testing/harness.js';
+import { createFakeServices } from './testing/fake-services.js';
+import { memoryDatabase } from './testing/sqlite-memory.js';
+import { importSmallLa } from '../hub/hub-fixtures.js';
+import { saveIndicatorReport } from '../hub/indicator-results.js';
 
 const CHROMIUM = process.env['CSPI_CHROMIUM'] ?? '/usr/bin/chromium';
 const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}`;
@@ -153,9 +157,16 @@ test(
   { skip },
   async () => {
     const ctx = await signedIn('admin');
-    const page = await ctx.newPage();
+    const admin = await ctx.newPage();
+    const anonymous = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems: string[] = [];
-    for (const path of ['/scorecard', INDICATOR, CHILDREN, TARGET, COMMENTARY, '/data', '/reports']) {
+    const visits: [Page, string][] = [
+      [anonymous, '/sign-in'],
+      ...['/scorecard', INDICATOR, CHILDREN, TARGET, COMMENTARY, '/data', '/reports'].map(
+        (p): [Page, string] => [admin, p],
+      ),
+    ];
+    for (const [page, path] of visits) {
       await page.goto(base + path);
       const seen = new Set<string>();
       for (let i = 0; i < 300; i++) {
@@ -196,10 +207,11 @@ test(
           info.key,
         );
       }
-      assert.ok(seen.size >= 10, `${path}: only ${seen.size} Tab stops found`);
+      assert.ok(seen.size >= 8, `${path}: only ${seen.size} Tab stops found`);
     }
     assert.deepEqual(problems, []);
     await ctx.close();
+    await anonymous.close();
   },
 );
 
@@ -254,8 +266,23 @@ test(
         await page.goto(base + path);
         problems.push(...(await crampedTargets(page)).map((p) => `${path} @${width}: ${p}`));
       }
+      const signedOut = await browser.newPage({ viewport: { width, height: 900 } });
+      await signedOut.goto(`${base}/sign-in`);
+      problems.push(...(await crampedTargets(signedOut)).map((p) => `/sign-in @${width}: ${p}`));
+      await signedOut.close();
     }
-    // The measure finds small targets: the sort buttons are under 24 px high, saved by their spacing.
+    // The measure itself: two 16 px buttons 4 px apart fail; 30 px apart, they pass by spacing.
+    for (const [gap, fails] of [
+      [4, 2],
+      [30, 0],
+    ] as const) {
+      await page.setContent(
+        `<button style="position:absolute;left:0;top:0;width:16px;height:16px;padding:0"></button>` +
+          `<button style="position:absolute;left:${16 + gap}px;top:0;width:16px;height:16px;padding:0"></button>`,
+      );
+      assert.equal((await crampedTargets(page)).length, fails, `16 px buttons ${gap} px apart`);
+    }
+    // The sort buttons are under 24 px high, saved by their spacing.
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${base}/scorecard`);
     const sort = await page.locator('.app-sort-button').first().boundingBox();
@@ -305,6 +332,16 @@ test(
   async () => {
     const ctx = await signedIn('admin');
     const page = await ctx.newPage();
+    // The sign-in page (signed out), a member's public scorecard and a page not found, besides the admin's.
+    const anonymous = await (await browser.newContext({ bypassCSP: true })).newPage();
+    const member = await (await signedIn('member')).newPage();
+    const visits: [Page, string][] = [
+      ...PAGES.map((p): [Page, string] => [page, p]),
+      [anonymous, '/sign-in'],
+      [member, '/scorecard'],
+      [member, INDICATOR],
+      [page, '/no-such-page'],
+    ];
     const problems: string[] = [];
     const cases = [
       { label: 'reflow 320', width: 320, spacing: false },
@@ -313,8 +350,8 @@ test(
       { label: 'text spacing at 320', width: 320, spacing: true },
     ];
     for (const c of cases) {
-      await page.setViewportSize({ width: c.width, height: 640 });
-      for (const path of PAGES) {
+      for (const [page, path] of visits) {
+        await page.setViewportSize({ width: c.width, height: 640 });
         await page.goto(base + path);
         if (c.spacing) await page.addStyleTag({ content: TEXT_SPACING });
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -323,6 +360,20 @@ test(
         for (const e of await clippedText(page)) problems.push(`${path} ${c.label}: ${e} cuts off its text`);
       }
     }
+    // The upload result (a POST): its issues table, at 320 px with text spacing.
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(`${base}/data`);
+    await page.setInputFiles('#files', {
+      name: 'episodes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('x'),
+    });
+    await page.click('button:has-text("Upload and validate")');
+    await page.locator('h1:has-text("The files were not imported")').waitFor();
+    await page.addStyleTag({ content: TEXT_SPACING });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > 320) problems.push(`upload result: page is ${width} px wide: ${await sticksOut(page)}`);
+    for (const e of await clippedText(page)) problems.push(`upload result: ${e} cuts off its text`);
     // The data tables are wider than 320 px and scroll in their own region, which the keyboard can reach.
     await page.setViewportSize({ width: 320, height: 640 });
     await page.goto(`${base}/scorecard`);
@@ -342,6 +393,8 @@ test(
       assert.deepEqual(r, { scrolls: true, focusable: true, region: true, named: true });
     assert.deepEqual(problems, []);
     await ctx.close();
+    await anonymous.context().close();
+    await member.context().close();
   },
 );
 
@@ -662,5 +715,89 @@ test(
       /Quarter 3 2021\/22/,
     );
     await ctx.close();
+  },
+);
+
+test(
+  '1.4.1 hub benchmarks: the mean of LAs loaded and the position are words, in the text colour, on the scorecard and the indicator page; the wider scorecard still reflows at 320 px',
+  { skip },
+  async () => {
+    // Three other LAs stored by the hub, as in restated-figures.test.ts: 841 is 2nd of 4.
+    const db = await memoryDatabase();
+    const fake = createFakeServices({ las: ['840', '805', '352'].map((code) => ({ code, name: code })) });
+    for (const [la, value] of Object.entries({ '840': 70, '805': 90, '352': 60 })) {
+      await importSmallLa(db, la, 3);
+      const id = (await db.get<{ id: string }>('SELECT id FROM dataset_versions WHERE la = ?', [la]))!.id;
+      const r = (await fake.scorecard(la, '2021-22-Q3', null))!;
+      await saveIndicatorReport(db, { ...r, dataset: { ...r.dataset, id } }, '2022-02-01T00:00:00Z');
+      await db.run(
+        "UPDATE indicator_results SET value = ? WHERE la = ? AND indicator_id = 'assessments-45wd'",
+        [value, la],
+      );
+    }
+    const { app } = await testApp(createFakeServices(), db);
+    const hub = await new Promise<ServerType>((resolve) => {
+      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    });
+    const hubBase = `http://127.0.0.1:${(hub.address() as AddressInfo).port}`;
+    try {
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await ctx.newPage();
+      await page.goto(`${hubBase}/sign-in`);
+      await page.fill('#username', 'analyst');
+      await page.fill('#password', TEST_PASSWORD);
+      await page.click('button:has-text("Sign in")');
+      await page.waitForURL(/\/scorecard/);
+      await page.goto(`${hubBase}/scorecard?la=841&period=2021-22-Q3`);
+      const row = page.locator('tr', { has: page.locator('a[href^="/indicators/assessments-45wd?"]') });
+      // (No named functions inside evaluate: the test's compiler wraps them in a helper the page lacks.)
+      const cells = await row.evaluate((tr) => {
+        const heads = Array.from(tr.closest('table')!.querySelectorAll('thead th')).map((h) =>
+          h.textContent!.trim(),
+        );
+        const text = getComputedStyle(tr.children[heads.indexOf('Basis')]!).color;
+        return ['Mean of LAs loaded', 'Position among LAs loaded'].map((name) => {
+          const e = tr.children[heads.indexOf(name)]!;
+          return {
+            text: e.textContent!.trim(),
+            sameColour: [e, ...Array.from(e.querySelectorAll('*'))].every(
+              (x) => getComputedStyle(x).color === text,
+            ),
+            background: getComputedStyle(e).backgroundColor,
+          };
+        });
+      });
+      // 60, 70, 90 and 841's own figure: a mean, and 841 2nd of 4.
+      assert.match(cells[0]!.text, /^\d+\.\d% \(region not shown\)$/);
+      assert.deepEqual(cells, [
+        { text: cells[0]!.text, sameColour: true, background: 'rgba(0, 0, 0, 0)' },
+        { text: '2nd of 4 (Q2)', sameColour: true, background: 'rgba(0, 0, 0, 0)' },
+      ]);
+      await page.setViewportSize({ width: 320, height: 640 });
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320);
+      assert.deepEqual(await crampedTargets(page), []);
+
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`${hubBase}${INDICATOR}`);
+      const lines = await page.evaluate(() => {
+        const h2 = Array.from(document.querySelectorAll('h2')).find((h) =>
+          /Compared with other local authorities/.test(h.textContent!),
+        )!;
+        const list = h2.nextElementSibling!;
+        const body = getComputedStyle(document.querySelector('main p')!).color;
+        return Array.from(list.querySelectorAll('.govuk-summary-list__row')).map((r) => ({
+          key: r.querySelector('dt')!.textContent!.trim(),
+          value: r.querySelector('dd')!.textContent!.trim(),
+          plain: Array.from(r.querySelectorAll('dd, dd *')).every((e) => getComputedStyle(e).color === body),
+        }));
+      });
+      assert.ok(lines.length >= 3, JSON.stringify(lines));
+      for (const l of lines) assert.ok(l.plain, `${l.key} is in the text colour`);
+      const rank = lines.find((l) => /rank/.test(l.key));
+      assert.match(rank?.value ?? '', /^2nd of 4 \(quartile 2\)$/);
+      await ctx.close();
+    } finally {
+      await new Promise((r) => hub.close(r));
+    }
   },
 );
