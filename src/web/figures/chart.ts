@@ -58,6 +58,22 @@ export interface TrendPoint {
 }
 
 /**
+ * The tolerance band the trend chart shades for a point, low end first: from the target to the edge of
+ * tolerance on the worse side; null where the chart draws none (no target or tolerance, or no polarity).
+ * The indicator page's trend table gives the same band in words (WCAG 1.1.1: the table carries all the chart
+ * shows).
+ * @example toleranceBand({ target: 80, tolerance: 8 }, 'higher') //=> [72, 80]
+ */
+export function toleranceBand(
+  p: { readonly target: number | null; readonly tolerance: number | null },
+  polarity: 'higher' | 'lower' | 'none',
+): readonly [number, number] | null {
+  if (p.target === null || p.tolerance === null || polarity === 'none') return null;
+  const edge = polarity === 'lower' ? p.target + p.tolerance : p.target - p.tolerance;
+  return [Math.min(edge, p.target), Math.max(edge, p.target)];
+}
+
+/**
  * The indicator page's trend chart: values over the last quarters, the target as a stepped line with its
  * tolerance band, and the England benchmark labelled with its year.
  */
@@ -112,11 +128,10 @@ export function trendChart(
     if (p.target === null) return;
     const x0 = m.l + step * i;
     const x1 = x0 + step;
-    if (p.tolerance !== null && polarity !== 'none') {
-      const edge = polarity === 'lower' ? p.target + p.tolerance : p.target - p.tolerance;
-      const top = Math.min(y(edge), y(p.target));
+    const band = toleranceBand(p, polarity);
+    if (band) {
       parts.push(
-        `<rect x="${r1(x0)}" y="${r1(top)}" width="${r1(step)}" height="${r1(Math.abs(y(edge) - y(p.target)))}" class="app-chart__band"/>`,
+        `<rect x="${r1(x0)}" y="${r1(y(band[1]))}" width="${r1(step)}" height="${r1(y(band[0]) - y(band[1]))}" class="app-chart__band"/>`,
       );
     }
     parts.push(

@@ -63,9 +63,19 @@ for (const figure of document.querySelectorAll('.app-chart-figure')) {
     tip.style.top = `${box.top - outer.top}px`;
     tip.hidden = false;
   };
+  // WCAG 1.4.13: the tooltip stays while the pointer is on it (hoverable) and Escape dismisses it.
+  const leave = (event) => {
+    const to = event.relatedTarget;
+    if (to && (to === tip || to.closest?.('[data-tooltip]'))) return;
+    tip.hidden = true;
+  };
+  tip.addEventListener('mouseleave', leave);
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') tip.hidden = true;
+  });
   for (const point of points) {
     point.addEventListener('mouseenter', () => show(point));
-    point.addEventListener('mouseleave', () => (tip.hidden = true));
+    point.addEventListener('mouseleave', leave);
     point.addEventListener('focus', () => show(point));
     point.addEventListener('blur', () => (tip.hidden = true));
   }

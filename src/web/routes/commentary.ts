@@ -72,6 +72,18 @@ const FIELD_OF: Readonly<Record<string, string>> = {
 
 const MAX_LENGTH = 4000;
 
+/** The form's fields, top to bottom (commentary-edit.njk). */
+const FORM_ORDER = [
+  'text',
+  'mode',
+  'section',
+  'reason',
+  'actionWhat',
+  'actionWho',
+  'actionByWhen',
+  'scorecard',
+];
+
 /**
  * Checks the form as a commentary file's entry is checked (`parseCommentary`: a reason when moving,
  * omitting or replacing text; replace needs text; an action needs what, who and by when), and flags a
@@ -111,10 +123,20 @@ export function checkCommentaryForm(
   for (const k2 of ['text', 'reason', 'actionWhat', 'actionWho', 'actionByWhen', 'scorecard'] as const)
     if (f[k2].length > MAX_LENGTH)
       add(k2, `Keep this to ${MAX_LENGTH.toLocaleString('en-GB')} characters or fewer`);
+  // A part-filled action: each missing part named on its own field, in words (WCAG 3.3.1, 3.3.3), in
+  // place of the file format's one message ("give what, who and byWhen", on the first field).
+  const actionParts = [
+    ['actionWhat', 'Enter what will be done'],
+    ['actionWho', 'Enter who will do it'],
+    ['actionByWhen', 'Enter by when it will be done'],
+  ] as const;
+  const partAction = raw['action'] !== undefined;
+  if (partAction) for (const [k2, text] of actionParts) if (!f[k2].trim()) add(k2, text);
   const parsed = parseCommentary(JSON.stringify({ indicators: { [id]: raw } }), [id]);
   if (!parsed.ok) {
     for (const issue of parsed.issues) {
       const m = /^[^.]+\.(\w+): (.*)$/.exec(issue.message);
+      if (partAction && m?.[1] === 'action' && /give what, who and byWhen/.test(m[2]!)) continue;
       const field = (m && FIELD_OF[m[1]!]) ?? 'text';
       const text = m ? m[2]! : issue.message;
       add(field, text.charAt(0).toUpperCase() + text.slice(1));
@@ -131,6 +153,8 @@ export function checkCommentaryForm(
       }
     }
   }
+  // The summary lists the errors in the order of the fields on the page (GOV.UK error summary).
+  errors.sort((a, b) => FORM_ORDER.indexOf(a.href.slice(1)) - FORM_ORDER.indexOf(b.href.slice(1)));
   if (errors.length || !parsed.ok) return { entry: null, errors, fields };
   return { entry: parsed.value.entries[id]!, errors, fields };
 }

@@ -11,7 +11,7 @@ import { commentaryHistory, staleCommentary } from '../../report/commentary/comm
 import { appendAudit } from '../audit/audit-log.js';
 import { can } from '../auth/permissions.js';
 import type { AppEnv } from '../env.js';
-import { trendChart } from '../figures/chart.js';
+import { toleranceBand, trendChart } from '../figures/chart.js';
 import {
   figureCell,
   figureWords,
@@ -200,23 +200,25 @@ export function indicatorRoutes(): Hono<AppEnv> {
     const pageKey = `indicator|${key}|${info.id}|${visibility}|${JSON.stringify(targets)}|${hub.stamp}|${restated.stamp}|${commentary?.stamp ?? ''}`;
     const html = cachedPage(c, pageKey, 'indicator.njk', () => {
       const alt = `${result.title}: ${trendAltText(info.unit, trend)}${result.target !== null ? `; target ${formatValue(info.unit, result.target)}` : ''}`;
-      const showCi = visibility === 'full';
+      const showCi = visibility === 'full' && info.unit === 'percent';
+      const points = trend.map((t, i) => ({
+        period: t.period,
+        value: t.value,
+        ci95: showCi && t.denominator ? wilson(t.numerator ?? 0, t.denominator) : null,
+        target: targets[i].target,
+        tolerance: targets[i].tolerance,
+      }));
       const chart = trendChart(
         info.unit,
-        trend.map((t, i) => ({
-          period: t.period,
-          value: t.value,
-          ci95:
-            showCi && info.unit === 'percent' && t.denominator
-              ? wilson(t.numerator ?? 0, t.denominator)
-              : null,
-          target: targets[i].target,
-          tolerance: targets[i].tolerance,
-        })),
+        points,
         result.england ? { value: result.england.value, year: result.england.year } : null,
         info.polarity,
         alt,
       );
+      // The table gives every figure the chart draws (WCAG 1.1.1): the intervals and tolerance bands too.
+      const range = (r: readonly [number, number] | null): string =>
+        r ? `${formatValue(info.unit, r[0])} to ${formatValue(info.unit, r[1])}` : '–';
+      const bands = points.map((p) => range(toleranceBand(p, info.polarity)));
       const p = parsePeriod(scope.period);
       const suppressed = row.current.suppressed;
       // Trend figures restated since their periods' editions: marked "r", footnoted (report.md §8, §9).
@@ -266,7 +268,11 @@ export function indicatorRoutes(): Hono<AppEnv> {
           denominator: t.denominator === null ? '–' : formatCount(t.denominator),
           target:
             targets[i].target === null ? 'No target' : formatValue(info.unit, targets[i].target as number),
+          band: bands[i],
+          interval: range(points[i].value !== null ? (points[i].ci95 ?? null) : null),
         })),
+        showIntervals: showCi,
+        showBands: bands.some((b) => b !== '–'),
         trendNotes,
         breakdowns:
           visibility === 'public' || can(role, 'breakdowns:view')

@@ -36,17 +36,34 @@ export function signInRoutes(): Hono<AppEnv> {
     const ipKey = `ip:${c.var.ip}`;
     const userKey = `user:${username}`;
     const wait = Math.max(userLimiter.retryAfter(userKey, t), ipLimiter.retryAfter(ipKey, t));
-    const again = (error: string, status: 200 | 401 | 429) => {
+    /** The form again with its errors, each on its field (WCAG 3.3.1); by default the user name's. */
+    const again = (status: 200 | 401 | 429, errors: { field: 'username' | 'password'; text: string }[]) => {
       c.status(status);
+      const fieldErrors = Object.fromEntries(errors.map((e) => [e.field, e.text]));
+      const errorList = errors.map((e) => ({ text: e.text, href: `#${e.field}` }));
       return c.html(
-        page(c, 'sign-in.njk', { title: 'Sign in', errorTitlePrefix: true, error, username, next }),
+        page(c, 'sign-in.njk', {
+          title: 'Sign in',
+          errorTitlePrefix: true,
+          errorList,
+          fieldErrors,
+          username,
+          next,
+        }),
       );
     };
     if (wait > 0) {
       c.header('Retry-After', String(wait));
-      return again(`Too many attempts to sign in. Wait ${Math.ceil(wait / 60)} minutes and try again`, 429);
+      const text = `Too many attempts to sign in. Wait ${Math.ceil(wait / 60)} minutes and try again`;
+      return again(429, [{ field: 'username', text }]);
     }
-    if (!username || !password) return again('Enter your user name and password', 401);
+    if (!username || !password) {
+      // Each missing field named on itself, so the summary's link lands on the one to fill in.
+      const missing: { field: 'username' | 'password'; text: string }[] = [];
+      if (!username) missing.push({ field: 'username', text: 'Enter your user name' });
+      if (!password) missing.push({ field: 'password', text: 'Enter your password' });
+      return again(401, missing);
+    }
     // Counted as a failure before the password is checked (in the same tick as the check above), so
     // attempts sent at once cannot all pass the limit while the first are still hashing; taken back below
     // when the password is right.
@@ -66,7 +83,7 @@ export function signInRoutes(): Hono<AppEnv> {
           reason: !found ? 'unknown user' : found.user.disabled ? 'disabled' : 'wrong password',
         },
       });
-      return again(GENERIC, 401);
+      return again(401, [{ field: 'username', text: GENERIC }]);
     }
     userLimiter.reset(userKey);
     ipLimiter.forgive(ipKey, t);
