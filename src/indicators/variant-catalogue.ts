@@ -92,3 +92,69 @@ export function checkVariant(
     }
   }
 }
+
+/**
+ * Which indicators each setting changes the definition of (indicators.md §1.2, §2 "Variants"): every variant
+ * of {@link VARIANTS}, `workingDays` (the working-day indicators, under `inclusive`) and `excludeUasc` (the
+ * indicators that leave UASC out, when true); a `<id>.basis` setting changes only that indicator. Other LAs'
+ * hub figures are computed under the defaults (src/hub/compute-la.ts), so an indicator listed here for a
+ * setting this LA has changed is not benchmarked against them (like-for-like.ts). Listing an indicator a
+ * setting does not move is harmless; missing one is the bug: like-for-like.test.ts computes every indicator
+ * under each setting and fails if one moves that is not listed.
+ */
+export const DEFINITION_AFFECTS: Readonly<Record<string, readonly string[]>> = {
+  workingDays: [
+    'referrals-decided-1wd',
+    'referrals-decided-over-3wd',
+    'assessments-45wd',
+    'icpc-15wd',
+    'cp-visits-10wd',
+    'cic-reviews-in-time',
+    'cic-health-assessments',
+    'cic-dental-checks',
+  ],
+  excludeUasc: [
+    'cic-count',
+    'cic-allocated-sw',
+    'cic-allocated-qualified-sw',
+    'cic-reviews-in-time',
+    'cic-visits-in-time',
+    'cic-placements-3plus',
+    'cic-long-term-stability',
+    'cic-placed-20-miles',
+    'cic-health-assessments',
+    'cic-dental-checks',
+    'cic-missing',
+    'care-leavers-neet',
+    'care-leavers-suitable-accommodation',
+  ],
+  'rereferral.window': ['referrals-rereferral-12m'],
+  'screening.cohortBy': ['referrals-decided-1wd', 'referrals-decided-over-3wd'],
+  'assessment.anchor': ['assessments-45wd'],
+  'icpc.anchor': ['icpc-15wd'],
+  'cpVisits.interval': ['cp-visits-10wd'],
+  'cpVisits.seenAlone': ['cp-visits-10wd'],
+  cpDuration: ['cp-ceased-2y-plus'],
+  'repeat.window': ['cp-repeat-2y'],
+  'allocation.source': ['cic-allocated-sw', 'cic-allocated-qualified-sw'],
+  'cicVisits.seenAlone': ['cic-visits-in-time'],
+  'distance.threshold': ['cic-placed-20-miles'],
+  'distance.outsideLaOnly': ['cic-placed-20-miles'],
+  'distance.laua': ['cic-placed-20-miles'],
+  'health.completion': ['cic-health-assessments'],
+  'health.cohort': ['cic-health-assessments'],
+  'dental.completion': ['cic-dental-checks'],
+  'dental.cohort': ['cic-dental-checks'],
+  'careLeavers.cohort': ['care-leavers-neet', 'care-leavers-suitable-accommodation'],
+  'careLeavers.ages': ['care-leavers-neet', 'care-leavers-suitable-accommodation'],
+  // Public suppression settings change what is published, never a figure.
+  'suppression.k': [],
+  'suppression.complement': [],
+  'suppression.teams': [],
+};
+
+/** The default of each text variant (what the indicators read when it is unset). */
+export const TEXT_VARIANT_DEFAULTS: Readonly<Record<string, string>> = {
+  'distance.laua': '',
+  'careLeavers.ages': '19-21',
+};
