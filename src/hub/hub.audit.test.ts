@@ -23,6 +23,7 @@ import { hubBenchmarksOf } from '../report/model/hub-benchmarks.js';
 import { hubBenchmark, hubComparison } from '../web/figures/hub-view.js';
 import type { StoredFigure } from './indicator-results.js';
 import type { IndicatorReport } from '../indicators/types.js';
+import { DEFAULT_SETTINGS } from '../indicators/settings.js';
 import { testStores } from '../store/test-stores.js';
 import { readInputs } from '../ingest/read-inputs.js';
 import { importDataset } from '../store/import-dataset.js';
@@ -123,7 +124,8 @@ test('SN mean leaves the LA itself out, in the report/scorecard and on the indic
   const report = {
     la: '841',
     indicators: [{ id: 'icpc-15wd', polarity: 'higher', value: 20 }],
-  } as unknown as Pick<IndicatorReport, 'la' | 'indicators'>;
+    settings: DEFAULT_SETTINGS,
+  } as unknown as Pick<IndicatorReport, 'la' | 'indicators' | 'settings'>;
   // The bare arithmetic (1: no fewest other LAs); the hub's sharing rule withholds both (see below).
   const hub = hubBenchmarksOf(report, figures, groups, 1)!['icpc-15wd']!;
   assert.deepEqual(hub.sn, { mean: 80, las: 2, withheld: false }, '(70 + 90) / 2, without 841’s own 20');
@@ -152,10 +154,11 @@ test('each LA’s SN mean is of its own neighbours on a hub; another LA’s grou
     fig('330', 'icpc-15wd', 90),
   ];
   const reportOf = (la: string, value: number) =>
-    ({ la, indicators: [{ id: 'icpc-15wd', polarity: 'higher', value }] }) as unknown as Pick<
-      IndicatorReport,
-      'la' | 'indicators'
-    >;
+    ({
+      la,
+      indicators: [{ id: 'icpc-15wd', polarity: 'higher', value }],
+      settings: DEFAULT_SETTINGS,
+    }) as unknown as Pick<IndicatorReport, 'la' | 'indicators' | 'settings'>;
   // The bare arithmetic (1: no fewest other LAs); groups of two are withheld under the sharing rule.
   assert.deepEqual(hubBenchmarksOf(reportOf('841', 40), figures, groups, 1)!['icpc-15wd']!.sn, {
     mean: 70,
@@ -479,7 +482,8 @@ test('an aggregate of fewer than 3 other LAs is withheld from an LA; from 3 on i
   const report = {
     la: '841',
     indicators: [{ id: 'icpc-15wd', polarity: 'higher', value: 40 }],
-  } as unknown as Pick<IndicatorReport, 'la' | 'indicators'>;
+    settings: DEFAULT_SETTINGS,
+  } as unknown as Pick<IndicatorReport, 'la' | 'indicators' | 'settings'>;
   const two = hubBenchmarksOf(report, [fig('805', 'icpc-15wd', 70)], {
     'region:North East': ['841', '805'],
   })!['icpc-15wd']!;
@@ -510,7 +514,8 @@ test('the sharing rule is the hub’s setting: under 4, a mean of three other LA
   const report = {
     la: '841',
     indicators: [{ id: 'icpc-15wd', polarity: 'higher', value: 40 }],
-  } as unknown as Pick<IndicatorReport, 'la' | 'indicators'>;
+    settings: DEFAULT_SETTINGS,
+  } as unknown as Pick<IndicatorReport, 'la' | 'indicators' | 'settings'>;
   const others = ['805', '806', '807'].map((la, i) => fig(la, 'icpc-15wd', 60 + 10 * i));
   const three = hubBenchmarksOf(report, others, {}, 4)!['icpc-15wd']!;
   assert.deepEqual([three.withheld, three.mean, three.minOtherLas], [true, null, 4]);

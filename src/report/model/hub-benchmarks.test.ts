@@ -145,3 +145,71 @@ test('the scorecard shows the mean of LAs loaded and the position; the data rows
   assert.equal(icpcRow[pt.columns.findIndex((c) => c.label === 'Position among LAs loaded')]!.text, '–');
   assert.equal(pub.rows.find((r) => r.indicator === 'icpc-15wd' && r.breakdown === '')?.rankAmongLas, null);
 });
+
+test('like-for-like: under cpVisits.interval 15 the CP visits figure is not benchmarked against other LAs’ 10-day figures; rereferrals still are', () => {
+  const base = darlingtonReport();
+  const report = { ...base, settings: { ...base.settings, variants: { 'cpVisits.interval': 15 } } };
+  // Other LAs' stored figures, computed under the default (10 working days) definition.
+  const figures = ['840', '805', '352'].flatMap((la, i) => [
+    fig(la, 'cp-visits-10wd', 70 + 10 * i),
+    fig(la, 'referrals-rereferral-12m', 20 + i),
+  ]);
+  const hub = hubBenchmarksOf(report, figures, GROUPS, 1)!;
+  const cp = hub['cp-visits-10wd']!;
+  assert.deepEqual(cp.notComparable, ['cpVisits.interval 15']);
+  assert.deepEqual([cp.mean, cp.q1, cp.median, cp.q3, cp.region, cp.sn, cp.position], Array(7).fill(null));
+  const rr = hub['referrals-rereferral-12m']!;
+  assert.equal(rr.notComparable, undefined);
+  assert.equal(
+    rr.mean !== null && rr.position !== null,
+    true,
+    'an unaffected indicator keeps its benchmarks',
+  );
+
+  const model = buildRenderModel(report, FAKE_CATALOGUE, defaultReportOptions({ hubBenchmarks: hub }));
+  const appendix = model.sections.find((s) => s.id === 'appendix-a')!;
+  const table = (appendix.blocks[0] as { table: Table }).table;
+  const col = (t: Table, label: string) => t.columns.findIndex((c) => c.label.startsWith(label));
+  const rowOf = (t: Table, id: string) =>
+    t.rows.find((r) => r.some((c) => c.text === FAKE_CATALOGUE.find((e) => e.id === id)!.title))!;
+  const cpRow = rowOf(table, 'cp-visits-10wd');
+  assert.equal(cpRow[col(table, 'Mean of LAs loaded')]!.text, 'Not comparable');
+  assert.equal(cpRow[col(table, 'Position among LAs loaded')]!.text, 'Not comparable');
+  const rrRow = rowOf(table, 'referrals-rereferral-12m');
+  assert.match(rrRow[col(table, 'Mean of LAs loaded')]!.text, /^\d+\.\d%/);
+  assert.match(rrRow[col(table, 'Position among LAs loaded')]!.text, /^\d+(st|nd|rd|th) of 4/);
+  assert.ok(
+    table.footnotes.some((f) =>
+      f.includes(
+        "this council's settings change the definition: cpVisits.interval 15; other LAs' figures use the standard definition",
+      ),
+    ),
+    'the reason is footnoted under the scorecard',
+  );
+  const full = (
+    appendix.blocks.find((b) => b.kind === 'table' && b.table.id === 'hub-benchmarks') as { table: Table }
+  ).table;
+  const cpFull = rowOf(full, 'cp-visits-10wd');
+  for (const label of [
+    'Mean',
+    'Lower quartile',
+    'Median',
+    'Upper quartile',
+    'Region mean',
+    'Statistical neighbours',
+    'Position',
+  ]) {
+    assert.equal(cpFull[col(full, label)]!.text, 'Not comparable', label);
+  }
+  assert.notEqual(
+    cpFull[col(full, 'England (published)')]!.text,
+    'Not comparable',
+    'the England figure stays',
+  );
+  assert.match(rowOf(full, 'referrals-rereferral-12m')[col(full, 'Mean')]!.text, /^\d+\.\d%/);
+  assert.ok(full.footnotes.some((f) => f.includes('cpVisits.interval 15')));
+  const data = (id: string) =>
+    model.rows.find((r) => r.indicator === id && r.period === report.period.id && r.breakdown === '')!;
+  assert.deepEqual([data('cp-visits-10wd').lasLoadedMean, data('cp-visits-10wd').rankAmongLas], [null, null]);
+  assert.notEqual(data('referrals-rereferral-12m').rankAmongLas, null);
+});

@@ -2,6 +2,7 @@ import { MIN_OTHER_LAS, sharedWith } from '../../hub/aggregate-sharing.js';
 import { benchmarkIndicator } from '../../hub/benchmarks.js';
 import type { StoredFigure } from '../../hub/indicator-results.js';
 import type { LaGroups } from '../../hub/la-groups.js';
+import { definitionDiffers } from '../../indicators/like-for-like.js';
 import type { IndicatorReport } from '../../indicators/types.js';
 
 /**
@@ -33,6 +34,13 @@ export interface HubBenchmark {
     readonly withheld: boolean;
   } | null;
   readonly sn: { readonly mean: number | null; readonly las: number; readonly withheld: boolean } | null;
+  /**
+   * This LA's settings that change the indicator's definition from the standard one other LAs' hub figures
+   * are computed under (like-for-like.ts `definitionDiffers`, e.g. `['cpVisits.interval 15']`): the
+   * benchmarks are then "Not comparable" and not computed (mean, quartiles, region, SN and position null).
+   * Absent when the definitions match, and in editions frozen before this was checked.
+   */
+  readonly notComparable?: readonly string[];
   /** This LA's place; null when it has no figure. */
   readonly position: {
     readonly rank: number;
@@ -86,7 +94,10 @@ export function comparatorGroupsFor(groups: LaGroups, la: string): LaGroups {
 
 /**
  * The hub benchmarks of a report: for each indicator that at least one other LA has a stored figure for,
- * the benchmarks between the LAs loaded with this LA's own figure (the report's) in place of any stored one;
+ * the benchmarks between the LAs loaded with this LA's own figure (the report's) in place of any stored one,
+ * unless the report's settings change the indicator's definition from the standard one the other LAs'
+ * figures are computed under (`notComparable`, nothing computed: docs/spec-readings.md "Like-for-like
+ * benchmarks between LAs");
  * its statistical-neighbour mean leaves this LA out ({@link comparatorGroupsFor}); an aggregate of fewer than
  * `minOtherLas` other LAs (the hub's setting, default 3) is withheld ({@link sharedWith}).
  * Null when no other LA has any figure for the period (a single-LA store: nothing extra is shown).
@@ -94,7 +105,7 @@ export function comparatorGroupsFor(groups: LaGroups, la: string): LaGroups {
  * //=> { rank: 2, of: 4, quartile: 2 }
  */
 export function hubBenchmarksOf(
-  report: Pick<IndicatorReport, 'la' | 'indicators'>,
+  report: Pick<IndicatorReport, 'la' | 'indicators' | 'settings'>,
   figures: readonly StoredFigure[],
   groups: LaGroups,
   minOtherLas: number = MIN_OTHER_LAS,
@@ -110,6 +121,15 @@ export function hubBenchmarksOf(
   for (const r of report.indicators) {
     const others = figures.filter((f) => f.indicatorId === r.id && f.la !== la);
     if (!others.some((f) => f.value !== null)) continue;
+    const differs = definitionDiffers(r.id, report.settings);
+    if (differs.length > 0) {
+      out[r.id] = notComparableBenchmark(
+        others.filter((f) => f.value !== null).length + (r.value === null ? 0 : 1),
+        minOtherLas,
+        differs,
+      );
+      continue;
+    }
     const b = sharedWith(
       benchmarkIndicator(
         r.id,
@@ -145,6 +165,23 @@ export function hubBenchmarksOf(
     };
   }
   return Object.keys(out).length ? out : null;
+}
+
+/** The benchmark of an indicator whose definition here differs from other LAs': nothing computed. */
+function notComparableBenchmark(las: number, minOtherLas: number, differs: readonly string[]): HubBenchmark {
+  return {
+    las,
+    withheld: false,
+    minOtherLas,
+    mean: null,
+    q1: null,
+    median: null,
+    q3: null,
+    region: null,
+    sn: null,
+    notComparable: differs,
+    position: null,
+  };
 }
 
 /**

@@ -20,6 +20,7 @@ import { formatCount, longDate } from './format.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
 import type { HubBenchmark } from './hub-benchmarks.js';
 import { ordinal } from './hub-benchmarks.js';
+import { notComparableReason } from '../../indicators/like-for-like.js';
 import type { IndicatorView } from './indicator-view.js';
 import type { Block, Cell, Column, Table } from './render-model.js';
 import type { ReportOptions } from './report-options.js';
@@ -27,6 +28,11 @@ import { sparklineOf } from './sparkline.js';
 
 /** An aggregate of too few other LAs, not shared (src/hub/aggregate-sharing.ts). */
 const WITHHELD = 'Not shown';
+/**
+ * A benchmark between LAs not computed because this LA's settings change the indicator's definition from the
+ * standard one other LAs' figures use (HubBenchmark `notComparable`); distinct from {@link WITHHELD}.
+ */
+export const NOT_COMPARABLE = 'Not comparable';
 /**
  * The key to {@link WITHHELD} under the hub's sharing rule (`minOtherLas` other LAs at least); none when the
  * hub shares every aggregate (1: nothing is withheld).
@@ -91,6 +97,7 @@ export function positionText(
   polarity: IndicatorResult['polarity'],
 ): string {
   if (!b) return '–';
+  if (b.notComparable) return NOT_COMPARABLE;
   if (polarity === 'none') return 'Not ranked (no polarity)';
   if (withheld) return '–';
   if (!b.position) return 'No figure';
@@ -108,6 +115,7 @@ export function hubMeanText(
   snShown = false,
 ): string {
   if (!b) return '–';
+  if (b.notComparable) return NOT_COMPARABLE;
   const v = (x: number | null, withheld: boolean) =>
     withheld ? WITHHELD.toLowerCase() : x === null ? 'no figures' : valueText(r.unit, x);
   const parts = [
@@ -189,6 +197,18 @@ function row(
 }
 
 /**
+ * The footnotes of the indicators whose benchmarks between LAs are "Not comparable": which of this LA's
+ * settings change the definition (docs/spec-readings.md "Like-for-like benchmarks between LAs").
+ * @example notComparableFootnotes(views, opts) //=> ["Not comparable 8. CP visits within 15 working days: this council's settings change the definition: cpVisits.interval 15; other LAs' figures use the standard definition."]
+ */
+export function notComparableFootnotes(views: readonly IndicatorView[], opts: ReportOptions): string[] {
+  return views.flatMap((v) => {
+    const differs = opts.hubBenchmarks?.[v.result.id]?.notComparable;
+    return differs ? [`${NOT_COMPARABLE} ${v.ref}. ${v.result.title}: ${notComparableReason(differs)}.`] : [];
+  });
+}
+
+/**
  * The footnotes of figures for earlier periods restated since their editions (report.md §8): "r" marks the
  * figure in the scorecard; the footnote gives the value as published. In the public version a figure is
  * footnoted only where it is shown, its published value only when that passes the small-number rule, and a
@@ -255,7 +275,7 @@ export function scorecardBlocks(
     caption: `Scorecard, ${periodShort}, by service area`,
     columns: columns(withSn, withCommentary, opts, englandYear, withHub),
     rows: ordered.map((v) => row(v, withSn, withCommentary, opts, withHub)),
-    footnotes: restatementFootnotes(ordered, opts),
+    footnotes: [...restatementFootnotes(ordered, opts), ...notComparableFootnotes(ordered, opts)],
     groups,
   };
   const blocks: Block[] = [{ kind: 'table', table }];
@@ -275,6 +295,11 @@ export function scorecardBlocks(
       ? [
           'Mean of LAs loaded: the average of the local authorities whose figures this system holds for the period (this one included), with the means of this LA’s region and statistical neighbours; not the published England figure; – where no other LA has a figure',
           'Position among LAs loaded: this LA’s rank (1st = best; ties share the better rank) and quartile, Q1 the best quarter of LAs and Q4 the worst; figures without a polarity are not ranked',
+        ]
+      : []),
+    ...(ordered.some((v) => opts.hubBenchmarks?.[v.result.id]?.notComparable)
+      ? [
+          `${NOT_COMPARABLE}: this council’s indicator settings change the definition from the standard one other LAs’ figures are computed under, so no mean or position among them is given (footnoted under the scorecard)`,
         ]
       : []),
     'Reported annually: updated at year end; the last outturn is shown',
@@ -330,7 +355,15 @@ export function hubTableBlocks(
       const r = v.result;
       const b = hub[r.id]!;
       const val = (x: number | null | undefined, withheld = b.withheld) =>
-        withheld ? WITHHELD : x === null || x === undefined ? 'No figures' : valueText(r.unit, x);
+        b.notComparable
+          ? NOT_COMPARABLE
+          : withheld
+            ? WITHHELD
+            : x === null || x === undefined
+              ? 'No figures'
+              : valueText(r.unit, x);
+      const group = (g: { mean: number | null; las: number; withheld: boolean } | null) =>
+        b.notComparable ? NOT_COMPARABLE : g ? `${val(g.mean, g.withheld)} (${g.las})` : '–';
       return [
         { text: String(v.ref), numeric: true },
         { text: r.title, rowHeader: true },
@@ -339,23 +372,15 @@ export function hubTableBlocks(
         { text: val(b.q1), numeric: true },
         { text: val(b.median), numeric: true },
         { text: val(b.q3), numeric: true },
-        ...(withRegion
-          ? [
-              {
-                text: b.region ? `${val(b.region.mean, b.region.withheld)} (${b.region.las})` : '–',
-                numeric: true,
-              },
-            ]
-          : []),
-        ...(withSn
-          ? [{ text: b.sn ? `${val(b.sn.mean, b.sn.withheld)} (${b.sn.las})` : '–', numeric: true }]
-          : []),
+        ...(withRegion ? [{ text: group(b.region), numeric: true }] : []),
+        ...(withSn ? [{ text: group(b.sn), numeric: true }] : []),
         { text: englandText(r), numeric: true },
         { text: positionText(b, v.plan.headline || r.status !== 'ok', r.polarity) },
       ];
     }),
     footnotes: [
       `Computed from the figures this system holds for each local authority loaded (its current dataset version), this one included; quartiles by linear interpolation. Region and statistical-neighbour means give the number of LAs with a figure in brackets.${withheldNote(hub[shown[0]!.result.id]!.minOtherLas ?? MIN_OTHER_LAS)} The published England figure is the DfE's.`,
+      ...notComparableFootnotes(shown, opts),
     ],
   };
   return [

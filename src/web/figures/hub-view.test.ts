@@ -9,6 +9,8 @@ import { addUser } from '../auth/users.js';
 import { createFakeServices } from '../testing/fake-services.js';
 import { TEST_PASSWORD, TEST_SCRYPT, signIn } from '../testing/harness.js';
 import { memoryDatabase } from '../testing/sqlite-memory.js';
+import { DEFAULT_SETTINGS } from '../../indicators/settings.js';
+import type { IndicatorSettings } from '../../indicators/types.js';
 
 const Q = 'la=841&period=2021-22-Q3';
 const GROUPS = {
@@ -32,7 +34,7 @@ async function storeOthers(db: Database, values: Record<string, number>): Promis
   }
 }
 
-async function app(groups: Record<string, string[]>) {
+async function app(groups: Record<string, string[]>, settings?: IndicatorSettings) {
   const db = await memoryDatabase();
   await addUser(
     db,
@@ -48,6 +50,7 @@ async function app(groups: Record<string, string[]>) {
   );
   const services = createFakeServices({
     figures: { 'assessments-45wd': { x: 160, n: 200 }, 'cic-missing': { x: 3, n: null } },
+    ...(settings ? { settings } : {}),
   });
   return { db, app: createApp({ db, services, groups, scryptParams: TEST_SCRYPT }) };
 }
@@ -136,4 +139,45 @@ test('the hub sharing rule is the hub’s setting: at 4, a mean of three other L
     /England \(4 LAs loaded\): mean <\/dt> <dd[^>]*> Not shown: fewer than 4 other local authorities/,
   );
   assert.doesNotMatch(now, /75\.0%/);
+});
+
+test('like-for-like: under cpVisits.interval 15 the CP visits benchmarks are Not comparable with the reason; rereferrals keep theirs', async () => {
+  const groups = {
+    'region:North East': ['841', '840', '805', '806'],
+    'region:North West': ['352'],
+    'statistical-neighbours': ['840', '352', '806'],
+  };
+  const { app: a, db } = await app(groups, { ...DEFAULT_SETTINGS, variants: { 'cpVisits.interval': 15 } });
+  // Other LAs' stored figures are computed under the standard definition (within 10 working days).
+  await storeOthers(db, { '840': 70, '805': 90, '352': 60, '806': 100 });
+  const b = await signIn(a, 'analyst');
+  const reason =
+    'this council&#39;s settings change the definition: cpVisits.interval 15; other LAs&#39; figures use the standard definition';
+  const section = async (id: string) =>
+    /Compared with other local authorities[\s\S]*?<\/dl>[\s\S]*?(?=<h2|<div class="govuk-inset|$)/
+      .exec(await (await b.get(`/indicators/${id}?${Q}`)).text())![0]
+      .replace(/\s+/g, ' ');
+  const cp = await section('cp-visits-10wd');
+  assert.match(cp, /England \(5 LAs loaded\): mean <\/dt> <dd[^>]*> Not comparable/);
+  assert.match(cp, /quartiles <\/dt> <dd[^>]*> Not comparable/);
+  assert.match(cp, /Region \(North East, 4 LAs\): mean <\/dt> <dd[^>]*> Not comparable/);
+  assert.match(cp, /Statistical neighbours \(3 LAs\): mean <\/dt> <dd[^>]*> Not comparable/);
+  assert.doesNotMatch(cp, /rank|\d(st|nd|rd|th) of/);
+  assert.ok(cp.includes(`Not comparable: ${reason}`), 'the reason is given');
+  const rr = await section('referrals-rereferral-12m');
+  assert.doesNotMatch(rr, /Not comparable/);
+  assert.match(rr, /England \(5 LAs loaded\): mean <\/dt> <dd[^>]*> \d+\.\d%/);
+  assert.match(rr, /\d(st|nd|rd|th) of 5/);
+
+  const card = await (await b.get(`/scorecard?${Q}`)).text();
+  const row = (id: string) => new RegExp(`href="/indicators/${id}\\?[^"]*"[\\s\\S]*?</tr>`).exec(card)![0];
+  const cells = (id: string) => [...row(id).matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1]!.trim());
+  // SN average, mean of LAs loaded and position: the three cells before the trend.
+  const hubCells = (id: string) => cells(id).slice(-4, -1);
+  assert.deepEqual(hubCells('cp-visits-10wd'), ['Not comparable', 'Not comparable', 'Not comparable']);
+  const other = hubCells('referrals-rereferral-12m');
+  assert.match(other[0]!, /^\d+\.\d%$/, 'the SN mean');
+  assert.match(other[1]!, /^\d+\.\d%/, 'the mean of LAs loaded');
+  assert.match(other[2]!, /^\d+(st|nd|rd|th) of 5/, 'the position');
+  assert.ok(card.includes(reason), 'the scorecard says why');
 });

@@ -3,8 +3,10 @@ import { benchmarkIndicator, type GroupSummary } from '../../hub/benchmarks.js';
 import { MIN_OTHER_LAS, sharedWith } from '../../hub/aggregate-sharing.js';
 import type { LaGroups } from '../../hub/la-groups.js';
 import type { StoredFigure } from '../../hub/indicator-results.js';
-import type { IndicatorResult, Unit } from '../../indicators/types.js';
+import { definitionDiffers, notComparableReason } from '../../indicators/like-for-like.js';
+import type { IndicatorResult, IndicatorSettings, Unit } from '../../indicators/types.js';
 import { formatValue } from './format.js';
+import { NOT_COMPARABLE } from '../../report/model/scorecard.js';
 import {
   comparatorGroupsFor,
   ordinal,
@@ -20,8 +22,13 @@ export interface HubComparison {
   readonly englandQuartiles: string;
   readonly region: { readonly name: string; readonly mean: string; readonly las: number } | null;
   readonly sn: { readonly mean: string; readonly las: number } | null;
-  /** "3rd of 12 (quartile 1, best)"; null when this LA's figure is withheld or missing. */
+  /** "3rd of 12 (quartile 1, best)"; null when this LA's figure is withheld or missing, or not comparable. */
   readonly position: string | null;
+  /**
+   * Why the benchmarks are "Not comparable" (this LA's settings change the definition from the standard one
+   * other LAs' figures use); null when they are comparable.
+   */
+  readonly notComparable: string | null;
 }
 
 /**
@@ -88,9 +95,75 @@ export function hubComparison(
         }
       : null,
     sn: sn ? { mean: v(b.groups[sn]!.mean, b.groups[sn]!), las: b.groups[sn]!.n } : null,
+    notComparable: null,
     position:
       withheld || !pos
         ? null
         : `${ordinal(pos.rank)} of ${pos.of}${pos.quartile ? ` (quartile ${pos.quartile}${pos.quartile === 1 ? ', best' : pos.quartile === 4 ? ', worst' : ''})` : ''}`,
   };
+}
+
+/**
+ * The indicator page's "Compared with other local authorities" (report.md §3, §9): {@link hubComparison} of
+ * {@link hubBenchmark}, or, when this LA's settings change the indicator's definition from the standard one
+ * the other LAs' hub figures are computed under (like-for-like.ts), "Not comparable" in every line with the
+ * reason and no rank, nothing computed against them. Null when no other LA has a figure.
+ * @example indicatorHub('841', 'percent', result, figures, groups, false, 3, { ...DEFAULT_SETTINGS, variants: { 'cpVisits.interval': 15 } })?.englandMean //=> 'Not comparable'
+ */
+export function indicatorHub(
+  la: string,
+  unit: Unit,
+  result: Pick<IndicatorResult, 'id' | 'polarity' | 'value'>,
+  figures: readonly StoredFigure[],
+  groups: LaGroups,
+  withheld: boolean,
+  minOtherLas: number,
+  settings: IndicatorSettings,
+): HubComparison | null {
+  const differs = definitionDiffers(result.id, settings);
+  if (differs.length === 0) {
+    const b = hubBenchmark(la, result, figures, groups, minOtherLas);
+    return b ? hubComparison(la, unit, b, groups, withheld, minOtherLas) : null;
+  }
+  const others = figures.filter((f) => f.indicatorId === result.id && f.la !== la && f.value !== null);
+  if (others.length === 0) return null;
+  const region = regionGroupName(groups, la);
+  const sn = snGroupName(groups, la);
+  const own = comparatorGroupsFor(groups, la);
+  const withFigure = (codes: readonly string[]) =>
+    codes.filter((c) => others.some((f) => f.la === c) || (c === la && result.value !== null)).length;
+  return {
+    las: others.length + (result.value === null ? 0 : 1),
+    englandMean: NOT_COMPARABLE,
+    englandQuartiles: NOT_COMPARABLE,
+    region: region
+      ? { name: region.slice('region:'.length), mean: NOT_COMPARABLE, las: withFigure(own[region]!) }
+      : null,
+    sn: sn ? { mean: NOT_COMPARABLE, las: withFigure(own[sn]!) } : null,
+    position: null,
+    notComparable: notComparableReason(differs),
+  };
+}
+
+/**
+ * The dashboard scorecard's SN column from the hub figures: the statistical neighbours' mean, "Not shown"
+ * (sharing rule), "No figures", or "Not comparable" when this LA's settings change the indicator's
+ * definition (nothing computed against the neighbours).
+ */
+export function hubSnMeanText(
+  la: string,
+  result: Pick<IndicatorResult, 'id' | 'polarity' | 'value' | 'unit'>,
+  figures: readonly StoredFigure[],
+  groups: LaGroups,
+  snName: string,
+  minOtherLas: number,
+  settings: IndicatorSettings,
+): string {
+  if (definitionDiffers(result.id, settings).length > 0) {
+    const any = figures.some((f) => f.indicatorId === result.id && f.la !== la && f.value !== null);
+    return any ? NOT_COMPARABLE : 'No figures';
+  }
+  const g = hubBenchmark(la, result, figures, groups, minOtherLas)?.groups[snName];
+  const mean = g?.mean ?? null;
+  return g?.withheld ? 'Not shown' : mean === null ? 'No figures' : formatValue(result.unit, mean);
 }

@@ -23,6 +23,7 @@ import { sparkline } from './chart.js';
 import type { EarlierRestatement } from '../../report/edition/earlier-restatements.js';
 import { restatedKey } from '../../report/edition/earlier-restatements.js';
 import type { HubBenchmarks } from '../../report/model/hub-benchmarks.js';
+import { notComparableReason } from '../../indicators/like-for-like.js';
 import { hubMeanText, positionText, scorecardCommentaryText } from '../../report/model/scorecard.js';
 import { type Commentary, commentaryInVersion } from '../../report/commentary/commentary.js';
 import { restatementNote } from '../restated-figures.js';
@@ -107,6 +108,11 @@ export interface ScorecardView {
   readonly showSn: boolean;
   /** Whether the hub columns (mean of LAs loaded, position) are shown. */
   readonly showHub: boolean;
+  /**
+   * Why the hub columns of rows shown say "Not comparable": this LA's settings that change each one's
+   * definition from the standard one other LAs' figures use.
+   */
+  readonly notComparableNotes: readonly string[];
   /** Footnotes of the figures marked "r" in the rows shown. */
   readonly restatedNotes: readonly string[];
   /** The public view withholds figures about fewer than this many children (the rule's k + 1). */
@@ -276,6 +282,10 @@ export function scorecardView(
     showSn: sn !== null,
     showHub: Boolean(extras.hub),
     restatedNotes: shown.flatMap((r) => r.restatedNotes),
+    notComparableNotes: shown.flatMap((r) => {
+      const differs = extras.hub?.[r.id]?.notComparable;
+      return differs ? [`${r.title}: ${notComparableReason(differs)}.`] : [];
+    }),
     fewerThan: rule.k + 1,
     showCommentary: shown.some((r) => r.commentary.text !== '' || r.commentary.stale),
   };

@@ -22,7 +22,7 @@ import {
 } from '../figures/figure-view.js';
 import { publicRuleOf, publicTeamsOf } from '../figures/suppression.js';
 import type { SuppressionRule } from '../../report/public/suppression.js';
-import { hubBenchmark, hubComparison } from '../figures/hub-view.js';
+import { indicatorHub } from '../figures/hub-view.js';
 import { hubFigures } from '../hub-figures.js';
 import { restatedFigures, restatementNote } from '../restated-figures.js';
 import { restatedKey } from '../../report/edition/earlier-restatements.js';
@@ -232,12 +232,18 @@ export function indicatorRoutes(): Hono<AppEnv> {
         return `${cell.text} r`;
       };
       const { groups } = c.var.deps;
-      const bench = hub.stamp
-        ? hubBenchmark(scope.la.code, result, hub.figures, groups, hub.minOtherLas)
-        : null;
       return {
-        hub: bench
-          ? hubComparison(scope.la.code, info.unit, bench, groups, suppressed, hub.minOtherLas)
+        hub: hub.stamp
+          ? indicatorHub(
+              scope.la.code,
+              info.unit,
+              result,
+              hub.figures,
+              groups,
+              suppressed,
+              hub.minOtherLas,
+              report.settings,
+            )
           : null,
         title: result.title,
         laName: scope.la.name,

@@ -3,8 +3,8 @@ import { parsePeriod, periodLabel, previousPeriod } from '../../calendar/period.
 import type { ServiceArea } from '../../indicators/types.js';
 import { can } from '../auth/permissions.js';
 import type { AppEnv } from '../env.js';
-import { SERVICE_AREA_LABELS, SERVICE_AREAS, formatValue, shortPeriod } from '../figures/format.js';
-import { hubBenchmark } from '../figures/hub-view.js';
+import { SERVICE_AREA_LABELS, SERVICE_AREAS, shortPeriod } from '../figures/format.js';
+import { hubSnMeanText } from '../figures/hub-view.js';
 import { hubFigures } from '../hub-figures.js';
 import { restatedFigures } from '../restated-figures.js';
 import { hubBenchmarksOf, snGroupName } from '../../report/model/hub-benchmarks.js';
@@ -74,15 +74,18 @@ export function scorecardRoutes(): Hono<AppEnv> {
       const sn =
         snName && hub.stamp
           ? new Map(
-              report.indicators.map((r) => {
-                const b = hubBenchmark(scope.la.code, r, hub.figures, groups, hub.minOtherLas);
-                const g = b?.groups[snName!];
-                const mean = g?.mean ?? null;
-                return [
-                  r.id,
-                  g?.withheld ? 'Not shown' : mean === null ? 'No figures' : formatValue(r.unit, mean),
-                ];
-              }),
+              report.indicators.map((r) => [
+                r.id,
+                hubSnMeanText(
+                  scope.la.code,
+                  r,
+                  hub.figures,
+                  groups,
+                  snName!,
+                  hub.minOtherLas,
+                  report.settings,
+                ),
+              ]),
             )
           : snName
             ? new Map<string, string>()
