@@ -5,49 +5,32 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { TEST_PASSWORD, testApp } from './testing/harness.js';
+import {
+  BROWSER_SKIP,
+  type BrowserHarness,
+  serveApp,
+  startBrowserHarness,
+} from './testing/browser-harness.js';
 import { createFakeServices } from './testing/fake-services.js';
 import { memoryDatabase } from './testing/sqlite-memory.js';
-import { importSmallLa } from '../hub/hub-fixtures.js';
-import { saveIndicatorReport } from '../hub/indicator-results.js';
+import { storeOtherLas } from './testing/hub-figures-fixture.js';
 
-const CHROMIUM = process.env['CSPI_CHROMIUM'] ?? '/usr/bin/chromium';
-const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}`;
+const skip = BROWSER_SKIP;
 
+let h: BrowserHarness;
 let browser: Browser;
-let server: ServerType;
 let base = '';
 
 before(async () => {
   if (skip) return;
-  const { app } = await testApp();
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  h = await startBrowserHarness();
+  ({ browser, base } = h);
 });
 
 after(async () => {
-  if (skip) return;
-  await browser?.close();
-  await new Promise((r) => server.close(r));
+  if (!skip) await h?.close();
 });
 
 const INDICATOR = '/indicators/assessments-45wd?la=841&period=2021-22-Q3';
@@ -724,22 +707,10 @@ test(
   async () => {
     // Three other LAs stored by the hub, as in restated-figures.test.ts: 841 is 2nd of 4.
     const db = await memoryDatabase();
-    const fake = createFakeServices({ las: ['840', '805', '352'].map((code) => ({ code, name: code })) });
-    for (const [la, value] of Object.entries({ '840': 70, '805': 90, '352': 60 })) {
-      await importSmallLa(db, la, 3);
-      const id = (await db.get<{ id: string }>('SELECT id FROM dataset_versions WHERE la = ?', [la]))!.id;
-      const r = (await fake.scorecard(la, '2021-22-Q3', null))!;
-      await saveIndicatorReport(db, { ...r, dataset: { ...r.dataset, id } }, '2022-02-01T00:00:00Z');
-      await db.run(
-        "UPDATE indicator_results SET value = ? WHERE la = ? AND indicator_id = 'assessments-45wd'",
-        [value, la],
-      );
-    }
+    await storeOtherLas(db, { '840': 70, '805': 90, '352': 60 });
     const { app } = await testApp(createFakeServices(), db);
-    const hub = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-    });
-    const hubBase = `http://127.0.0.1:${(hub.address() as AddressInfo).port}`;
+    const hub = await serveApp(app);
+    const hubBase = hub.base;
     try {
       const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await ctx.newPage();
@@ -797,7 +768,7 @@ test(
       assert.match(rank?.value ?? '', /^2nd of 4 \(quartile 2\)$/);
       await ctx.close();
     } finally {
-      await new Promise((r) => hub.close(r));
+      await hub.close();
     }
   },
 );

@@ -1,47 +1,29 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { TEST_PASSWORD, testApp } from './testing/harness.js';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { TEST_PASSWORD } from './testing/harness.js';
+import { BROWSER_SKIP, type BrowserHarness, startBrowserHarness } from './testing/browser-harness.js';
 
-const CHROMIUM = process.env['CSPI_CHROMIUM'] ?? '/usr/bin/chromium';
-const skip = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}`;
+const skip = BROWSER_SKIP;
 /** axe-core's source, read once and added to every page of a context by `addInitScript`. */
-const AXE = skip ? '' : readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE = BROWSER_SKIP
+  ? ''
+  : readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
+let h: BrowserHarness;
 let browser: Browser;
-let server: ServerType;
 let base = '';
 
 before(async () => {
   if (skip) return;
-  const { app } = await testApp();
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  h = await startBrowserHarness();
+  ({ browser, base } = h);
 });
 
 after(async () => {
-  if (skip) return;
-  await browser?.close();
-  await new Promise((r) => server.close(r));
+  if (!skip) await h?.close();
 });
 
 /** A browser context whose pages all carry axe-core (injected before the page's own scripts). */

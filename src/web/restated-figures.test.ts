@@ -1,7 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { importSmallLa } from '../hub/hub-fixtures.js';
-import { saveIndicatorReport } from '../hub/indicator-results.js';
 import type { IndicatorReport } from '../indicators/types.js';
 import { NO_COMMENTARY } from '../report/commentary/commentary.js';
 import { saveEdition } from '../report/edition/edition-store.js';
@@ -10,6 +8,7 @@ import { createApp } from './app.js';
 import { addUser } from './auth/users.js';
 import { createFakeServices } from './testing/fake-services.js';
 import { TEST_PASSWORD, TEST_SCRYPT, signIn } from './testing/harness.js';
+import { storeOtherLas } from './testing/hub-figures-fixture.js';
 import { memoryDatabase } from './testing/sqlite-memory.js';
 
 const Q = 'la=841&period=2021-22-Q3';
@@ -96,17 +95,7 @@ test('a quarter restated since its edition is marked "r" on the scorecard and th
 
 test('with other LAs stored by the hub the scorecard shows their mean and this LA’s position, for members too', async () => {
   const { db, app: a } = await app();
-  const fake = createFakeServices({ las: ['840', '805', '352'].map((code) => ({ code, name: code })) });
-  for (const [la, value] of Object.entries({ '840': 70, '805': 90, '352': 60 })) {
-    await importSmallLa(db, la, 3);
-    const id = (await db.get<{ id: string }>('SELECT id FROM dataset_versions WHERE la = ?', [la]))!.id;
-    const r = (await fake.scorecard(la, '2021-22-Q3', null))!;
-    await saveIndicatorReport(db, { ...r, dataset: { ...r.dataset, id } }, '2022-02-01T00:00:00Z');
-    await db.run(
-      "UPDATE indicator_results SET value = ? WHERE la = ? AND indicator_id = 'assessments-45wd'",
-      [value, la],
-    );
-  }
+  await storeOtherLas(db, { '840': 70, '805': 90, '352': 60 });
   for (const role of ['analyst', 'member'] as const) {
     const user = await signIn(a, role);
     const card = await (await user.get(`/scorecard?${Q}`)).text();

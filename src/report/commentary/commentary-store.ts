@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { IndicatorReport, IndicatorResult } from '../../indicators/types.js';
+import { sortableId } from '../../store/sortable-id.js';
 import type { Database } from '../../store/database.js';
 import type { Commentary, CommentaryEntry } from './commentary.js';
 
@@ -84,16 +84,6 @@ export function figureUnder(r: IndicatorResult): FigureUnder {
   return { status: r.status, value: r.value, numerator: r.numerator, denominator: r.denominator };
 }
 
-let lastMs = 0;
-let seq = 0;
-/** Sortable id: time in ms, a sequence within the ms, and randomness (as the audit log's). */
-function recordId(at: Date): string {
-  const ms = at.getTime();
-  seq = ms === lastMs ? seq + 1 : 0;
-  lastMs = ms;
-  return `${ms.toString(36).padStart(9, '0')}-${seq.toString(36).padStart(4, '0')}-${randomBytes(4).toString('hex')}`;
-}
-
 /**
  * Appends an edit (or a confirmation) of one indicator's commentary; earlier rows never change (the table
  * refuses UPDATE and DELETE). Pass a transaction to write it with its audit entry.
@@ -104,7 +94,7 @@ export async function addCommentary(
   c: Omit<CommentaryRecord, 'id' | 'writtenAt'>,
   at: Date,
 ): Promise<CommentaryRecord> {
-  const rec: CommentaryRecord = { ...c, id: recordId(at), writtenAt: at.toISOString() };
+  const rec: CommentaryRecord = { ...c, id: sortableId(at), writtenAt: at.toISOString() };
   const e = rec.entry;
   await db.run(
     `INSERT INTO commentary (id, la, period, indicator_id, kind, written_by, written_at, text, mode, section,

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { Database } from '../../store/database.js';
+import { sortableId } from '../../store/sortable-id.js';
 
 /** What was done, by stable code. */
 export type AuditAction =
@@ -29,16 +29,6 @@ export interface AuditEntry {
   readonly detail: Readonly<Record<string, string | number | boolean | null>>;
 }
 
-let lastMs = 0;
-let seq = 0;
-/** Sortable id: time in ms, a sequence within the ms, and randomness. */
-function entryId(now: Date): string {
-  const ms = now.getTime();
-  seq = ms === lastMs ? seq + 1 : 0;
-  lastMs = ms;
-  return `${ms.toString(36).padStart(9, '0')}-${seq.toString(36).padStart(4, '0')}-${randomBytes(4).toString('hex')}`;
-}
-
 /**
  * Appends an entry (the table refuses UPDATE and DELETE by trigger).
  * @example await appendAudit(db, { actor: 'jo', ip: '127.0.0.1', action: 'sign-in', la: '841', detail: {} })
@@ -48,7 +38,7 @@ export async function appendAudit(
   e: Omit<AuditEntry, 'id' | 'at'>,
   now: Date = new Date(),
 ): Promise<AuditEntry> {
-  const entry: AuditEntry = { ...e, id: entryId(now), at: now.toISOString() };
+  const entry: AuditEntry = { ...e, id: sortableId(now), at: now.toISOString() };
   await db.run('INSERT INTO audit_log (id, at, actor, ip, action, la, detail) VALUES (?, ?, ?, ?, ?, ?, ?)', [
     entry.id,
     entry.at,
