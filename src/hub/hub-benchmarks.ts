@@ -1,7 +1,7 @@
 import type { Database } from '../store/database.js';
 import { INDICATORS } from '../indicators/registry.js';
 import type { Benchmark } from '../indicators/types.js';
-import { currentFigures } from './indicator-results.js';
+import { type StoredFigure, currentFigures, earlierVersionLas } from './indicator-results.js';
 import { type IndicatorBenchmark, benchmarkIndicator } from './benchmarks.js';
 import type { LaGroups } from './la-groups.js';
 
@@ -21,7 +21,31 @@ export async function hubBenchmarks(
   period: string,
   groups: LaGroups,
 ): Promise<HubIndicatorBenchmark[]> {
+  return benchmarksOfFigures(await currentFigures(db, period), groups);
+}
+
+/** What `cspi hub benchmarks` prints: the benchmarks, and the LAs whose figures are from an earlier version. */
+export interface HubBenchmarksForOperator {
+  readonly benchmarks: readonly HubIndicatorBenchmark[];
+  /**
+   * The LAs whose figures for the period are from an earlier dataset version than their current one (a
+   * version imported since has no results for the period: recompute), named for the hub operator, and how
+   * many LAs have figures.
+   */
+  readonly earlierVersions: { readonly las: readonly string[]; readonly of: number };
+}
+
+/** {@link hubBenchmarks} with the LAs whose figures are from an earlier dataset version (for the operator). */
+export async function hubBenchmarksForOperator(
+  db: Database,
+  period: string,
+  groups: LaGroups,
+): Promise<HubBenchmarksForOperator> {
   const figures = await currentFigures(db, period);
+  return { benchmarks: benchmarksOfFigures(figures, groups), earlierVersions: earlierVersionLas(figures) };
+}
+
+function benchmarksOfFigures(figures: readonly StoredFigure[], groups: LaGroups): HubIndicatorBenchmark[] {
   return INDICATORS.map((def) => ({
     ...benchmarkIndicator(
       def.id,

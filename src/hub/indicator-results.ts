@@ -10,6 +10,11 @@ export interface StoredFigure {
   readonly value: number | null;
   readonly numerator: number | null;
   readonly denominator: number | null;
+  /**
+   * The figure is from an earlier dataset version than the LA's current (newest) one: a version imported
+   * since has no results for the period yet (not recomputed). Absent or false: from the current version.
+   */
+  readonly fromEarlierVersion?: boolean;
 }
 
 /**
@@ -59,8 +64,9 @@ export async function saveIndicatorReport(
 }
 
 /**
- * The headline figures of every LA for a period, each from the LA's current dataset version (the newest
- * version of the LA that has results for the period).
+ * The headline figures of every LA for a period, each from the newest version of the LA that has results
+ * for the period; `fromEarlierVersion` marks those of an LA whose current (newest) dataset version has
+ * none yet (imported since, not recomputed): they are still used, and said to be ({@link earlierVersionsNote}).
  */
 export async function currentFigures(db: Database, period: string): Promise<StoredFigure[]> {
   const rows = await db.all<{
@@ -71,8 +77,11 @@ export async function currentFigures(db: Database, period: string): Promise<Stor
     value: number | null;
     numerator: number | null;
     denominator: number | null;
+    seq: number | string;
+    current_seq: number | string;
   }>(
-    `SELECT r.la, r.indicator_id, r.dataset_id, r.status, r.value, r.numerator, r.denominator
+    `SELECT r.la, r.indicator_id, r.dataset_id, r.status, r.value, r.numerator, r.denominator, v.seq,
+            (SELECT max(v3.seq) FROM dataset_versions v3 WHERE v3.la = r.la) AS current_seq
        FROM indicator_results r
        JOIN dataset_versions v ON v.id = r.dataset_id
       WHERE r.period = ?
@@ -90,7 +99,51 @@ export async function currentFigures(db: Database, period: string): Promise<Stor
     value: r.value === null ? null : Number(r.value),
     numerator: r.numerator === null ? null : Number(r.numerator),
     denominator: r.denominator === null ? null : Number(r.denominator),
+    fromEarlierVersion: Number(r.seq) < Number(r.current_seq),
   }));
+}
+
+/** How many of the LAs whose stored figures are used have them from an earlier dataset version. */
+export interface EarlierVersions {
+  /** The LAs whose figures are from an earlier dataset version than their current one. */
+  readonly las: number;
+  /** The LAs with stored figures for the period (the viewing LA left out where its own figure is used). */
+  readonly of: number;
+  readonly period: string;
+}
+
+/**
+ * The LAs, other than `except` (the LA viewing, whose own live figure replaces its stored one), whose stored
+ * figures for the period are from an earlier dataset version than their current one, sorted, and how many
+ * LAs have stored figures. The names are for the hub operator only: an LA's users are told the count.
+ * @example earlierVersionLas([{ la: '805', fromEarlierVersion: true, … }, { la: '840', … }]) //=> { las: ['805'], of: 2 }
+ */
+export function earlierVersionLas(
+  figures: readonly Pick<StoredFigure, 'la' | 'fromEarlierVersion'>[],
+  except?: string,
+): { readonly las: readonly string[]; readonly of: number } {
+  const used = figures.filter((f) => f.la !== except);
+  const las = new Set(used.filter((f) => f.fromEarlierVersion === true).map((f) => f.la));
+  return { las: [...las].sort(), of: new Set(used.map((f) => f.la)).size };
+}
+
+/** {@link earlierVersionLas} as a count for one LA's users (no LA named); null when none is earlier. */
+export function earlierVersionsOf(
+  figures: readonly Pick<StoredFigure, 'la' | 'fromEarlierVersion'>[],
+  period: string,
+  except?: string,
+): EarlierVersions | null {
+  const { las, of } = earlierVersionLas(figures, except);
+  return las.length === 0 ? null : { las: las.length, of, period };
+}
+
+/**
+ * The line the report's hub footnote, the dashboard's "Compared with other local authorities" and
+ * `cspi hub benchmarks` give when some LAs' figures are from an earlier dataset version.
+ * @example earlierVersionsNote({ las: 1, of: 4, period: '2021-22-Q3' }) //=> "1 of the 4 LAs' figures are from an earlier dataset version than their current one (recompute with cspi hub compute --period 2021-22-Q3)"
+ */
+export function earlierVersionsNote(e: EarlierVersions): string {
+  return `${e.las} of the ${e.of} LAs' figures are from an earlier dataset version than their current one (recompute with cspi hub compute --period ${e.period})`;
 }
 
 /** One LA's stored result for an indicator and period (its current dataset version), or undefined. */

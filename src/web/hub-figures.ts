@@ -16,20 +16,24 @@ export interface HubFigures {
 /**
  * Every LA's stored headline figures for a period (`indicator_results`, each LA's current dataset version),
  * read once per version of those results (one count query a second: `freshRead`) and kept in the view cache,
- * with the hub's sharing rule (hub-settings.ts) they are shown under.
+ * with the hub's sharing rule (hub-settings.ts) they are shown under. The stamp counts the dataset versions
+ * too: a version imported since an LA's figures were computed makes them from an earlier version
+ * (`fromEarlierVersion`), which the pages say.
  * @example const { figures, stamp } = await hubFigures(c, '2021-22-Q3')
  */
 export async function hubFigures(c: Context<AppEnv>, period: string): Promise<HubFigures> {
   const { db, views } = c.var.deps;
   const v = await freshRead(views, `hub-stamp|${period}`, () =>
-    db.get<{ n: number | string; at: string | null }>(
-      'SELECT COUNT(*) AS n, MAX(computed_at) AS at FROM indicator_results WHERE period = ?',
+    db.get<{ n: number | string; at: string | null; nv: number | string; sv: number | string | null }>(
+      `SELECT COUNT(*) AS n, MAX(computed_at) AS at,
+              (SELECT COUNT(*) FROM dataset_versions) AS nv, (SELECT SUM(seq) FROM dataset_versions) AS sv
+         FROM indicator_results WHERE period = ?`,
       [period],
     ),
   );
   const { minOtherLas } = await freshRead(views, 'hub-settings', () => hubSettings(db));
   if (!v || Number(v.n) === 0) return { figures: [], stamp: '', minOtherLas };
-  const stamp = `${v.n}@${v.at}/${minOtherLas}`;
+  const stamp = `${v.n}@${v.at}/${minOtherLas}/${v.nv}:${v.sv}`;
   const key = `hub|${period}|${stamp}`;
   let figures = views.get(key) as StoredFigure[] | undefined;
   if (!figures) {

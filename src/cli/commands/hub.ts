@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { parsePeriod } from '../../calendar/period.js';
 import { fanOutCompute, fanOutImport, lasWithDatasets, waitForJobs } from '../../hub/fan-out.js';
 import { laFolders } from '../../hub/la-folders.js';
-import { hubBenchmarks } from '../../hub/hub-benchmarks.js';
+import { hubBenchmarksForOperator } from '../../hub/hub-benchmarks.js';
+import { earlierVersionsNote } from '../../hub/indicator-results.js';
 import { enableLaIsolation } from '../../hub/la-isolation.js';
 import { loadLaGroups } from '../../hub/la-groups.js';
 import { QUEUES, openQueue, queueTiming } from '../../hub/queue.js';
@@ -111,12 +112,27 @@ export function register(program: Command): void {
       const period = parsePeriod(opts.period);
       const { db } = await openHub(opts);
       try {
-        const benchmarks = await hubBenchmarks(db, period.id, loadLaGroups(opts.groups));
+        const { benchmarks, earlierVersions } = await hubBenchmarksForOperator(
+          db,
+          period.id,
+          loadLaGroups(opts.groups),
+        );
         if (opts.json) {
-          process.stdout.write(`${JSON.stringify({ period: period.id, benchmarks }, null, 2)}\n`);
+          process.stdout.write(
+            `${JSON.stringify({ period: period.id, benchmarks, earlierVersions }, null, 2)}\n`,
+          );
           return;
         }
         process.stdout.write(`Benchmarks between LAs, ${period.id}\n`);
+        // Figures of an LA imported since they were computed are still used; the operator is told which.
+        if (earlierVersions.las.length > 0) {
+          const note = earlierVersionsNote({
+            las: earlierVersions.las.length,
+            of: earlierVersions.of,
+            period: period.id,
+          });
+          process.stdout.write(`${note}: ${earlierVersions.las.join(', ')}\n`);
+        }
         for (const b of benchmarks) {
           const pos = opts.la ? b.positions.find((p) => p.la === opts.la) : undefined;
           const fmt = (v: number | null): string => (v === null ? '–' : String(v));

@@ -213,3 +213,38 @@ test('like-for-like: under cpVisits.interval 15 the CP visits figure is not benc
   assert.deepEqual([data('cp-visits-10wd').lasLoadedMean, data('cp-visits-10wd').rankAmongLas], [null, null]);
   assert.notEqual(data('referrals-rereferral-12m').rankAmongLas, null);
 });
+
+test('figures from an earlier dataset version: used, and the benchmarks footnote counts them without naming an LA', () => {
+  const report = darlingtonReport();
+  const earlier = (f: StoredFigure): StoredFigure => ({ ...f, fromEarlierVersion: true });
+  // 840 was imported since its figures were computed; this LA's own stored figure (earlier too) is replaced
+  // by the report's, so it is neither used nor counted: 1 of the 3 other LAs.
+  const figures = FIGURES.map((f) => (f.la === '840' || f.la === LA ? earlier(f) : f));
+  const hub = hubBenchmarksOf(report, figures, GROUPS, 1)!;
+  const b = hub['assessments-45wd']!;
+  assert.equal(b.mean, 75, 'still used: 60, 70, 80, 90');
+  assert.deepEqual(b.earlierVersions, { las: 1, of: 3, period: report.period.id });
+  const footnotes = (h: typeof hub) =>
+    (
+      buildRenderModel(report, FAKE_CATALOGUE, defaultReportOptions({ hubBenchmarks: h }))
+        .sections.find((s) => s.id === 'appendix-a')!
+        .blocks.find((x) => x.kind === 'table' && x.table.id === 'hub-benchmarks') as { table: Table }
+    ).table.footnotes.join(' ');
+  const text = footnotes(hub);
+  assert.match(
+    text,
+    new RegExp(
+      `1 of the 3 LAs' figures are from an earlier dataset version than their current one \\(recompute with cspi hub compute --period ${report.period.id}\\)\\.`,
+    ),
+  );
+  assert.doesNotMatch(text, /840/, 'no LA is named');
+  // All current (or only this LA's own stored figure earlier): nothing said.
+  const current = hubBenchmarksOf(
+    report,
+    FIGURES.map((f) => (f.la === LA ? earlier(f) : f)),
+    GROUPS,
+    1,
+  )!;
+  assert.equal(current['assessments-45wd']!.earlierVersions, undefined);
+  assert.doesNotMatch(footnotes(current), /earlier dataset version/);
+});

@@ -1,6 +1,6 @@
 import { MIN_OTHER_LAS, sharedWith } from '../../hub/aggregate-sharing.js';
 import { benchmarkIndicator } from '../../hub/benchmarks.js';
-import type { StoredFigure } from '../../hub/indicator-results.js';
+import { type EarlierVersions, type StoredFigure, earlierVersionsOf } from '../../hub/indicator-results.js';
 import type { LaGroups } from '../../hub/la-groups.js';
 import { definitionDiffers } from '../../indicators/like-for-like.js';
 import type { IndicatorReport } from '../../indicators/types.js';
@@ -41,6 +41,12 @@ export interface HubBenchmark {
    * Absent when the definitions match, and in editions frozen before this was checked.
    */
   readonly notComparable?: readonly string[];
+  /**
+   * How many of the other LAs' stored figures are from an earlier dataset version than their current one
+   * (imported since, not recomputed for the period): still used, and said to be in the footnote. Counts
+   * only, never which LAs. Absent when none is, and in editions frozen before this was checked.
+   */
+  readonly earlierVersions?: EarlierVersions;
   /** This LA's place; null when it has no figure. */
   readonly position: {
     readonly rank: number;
@@ -100,17 +106,22 @@ export function comparatorGroupsFor(groups: LaGroups, la: string): LaGroups {
  * benchmarks between LAs");
  * its statistical-neighbour mean leaves this LA out ({@link comparatorGroupsFor}); an aggregate of fewer than
  * `minOtherLas` other LAs (the hub's setting, default 3) is withheld ({@link sharedWith}).
+ * Other LAs' figures from an earlier dataset version than their current one are used, and counted in
+ * `earlierVersions` (given the report's period; docs/spec-readings.md "Hub figures from an earlier dataset
+ * version").
  * Null when no other LA has any figure for the period (a single-LA store: nothing extra is shown).
  * @example hubBenchmarksOf(report, figures, { 'region:North East': ['841', '840'] })?.['assessments-45wd']?.position
  * //=> { rank: 2, of: 4, quartile: 2 }
  */
 export function hubBenchmarksOf(
-  report: Pick<IndicatorReport, 'la' | 'indicators' | 'settings'>,
+  report: Pick<IndicatorReport, 'la' | 'indicators' | 'settings'> & Partial<Pick<IndicatorReport, 'period'>>,
   figures: readonly StoredFigure[],
   groups: LaGroups,
   minOtherLas: number = MIN_OTHER_LAS,
 ): HubBenchmarks | null {
   const la = report.la;
+  const earlier = report.period ? earlierVersionsOf(figures, report.period.id, la) : null;
+  const stamp = earlier ? { earlierVersions: earlier } : {};
   const region = regionGroupName(groups, la);
   const sn = snGroupName(groups, la);
   const own = comparatorGroupsFor(groups, la);
@@ -123,11 +134,14 @@ export function hubBenchmarksOf(
     if (!others.some((f) => f.value !== null)) continue;
     const differs = definitionDiffers(r.id, report.settings);
     if (differs.length > 0) {
-      out[r.id] = notComparableBenchmark(
-        others.filter((f) => f.value !== null).length + (r.value === null ? 0 : 1),
-        minOtherLas,
-        differs,
-      );
+      out[r.id] = {
+        ...notComparableBenchmark(
+          others.filter((f) => f.value !== null).length + (r.value === null ? 0 : 1),
+          minOtherLas,
+          differs,
+        ),
+        ...stamp,
+      };
       continue;
     }
     const b = sharedWith(
@@ -161,6 +175,7 @@ export function hubBenchmarksOf(
       sn: sn
         ? { mean: b.groups[sn]!.mean, las: b.groups[sn]!.n, withheld: b.groups[sn]!.withheld === true }
         : null,
+      ...stamp,
       position: pos ? { rank: pos.rank, of: pos.of, quartile: pos.quartile } : null,
     };
   }

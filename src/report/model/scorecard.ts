@@ -21,6 +21,7 @@ import type { IsoDate } from '../../calendar/iso-date.js';
 import type { HubBenchmark } from './hub-benchmarks.js';
 import { ordinal } from './hub-benchmarks.js';
 import { notComparableReason } from '../../indicators/like-for-like.js';
+import { earlierVersionsNote } from '../../hub/indicator-results.js';
 import type { IndicatorView } from './indicator-view.js';
 import type { Block, Cell, Column, Table } from './render-model.js';
 import type { ReportOptions } from './report-options.js';
@@ -317,6 +318,12 @@ export function scorecardBlocks(
   return blocks;
 }
 
+/** " N of the M LAs' figures are from an earlier dataset version …." when the benchmarks say so, else "". */
+function earlierVersionsSentence(benchmarks: readonly HubBenchmark[]): string {
+  const e = benchmarks.find((b) => b.earlierVersions)?.earlierVersions;
+  return e ? ` ${earlierVersionsNote(e)}.` : '';
+}
+
 /**
  * The benchmarks between the LAs loaded (issue 7), in full beside the scorecard: for each indicator with
  * other LAs' figures, how many LAs, their mean and quartiles, the region and statistical-neighbour means, and
@@ -379,7 +386,7 @@ export function hubTableBlocks(
       ];
     }),
     footnotes: [
-      `Computed from the figures this system holds for each local authority loaded (its current dataset version), this one included; quartiles by linear interpolation. Region and statistical-neighbour means give the number of LAs with a figure in brackets.${withheldNote(hub[shown[0]!.result.id]!.minOtherLas ?? MIN_OTHER_LAS)} The published England figure is the DfE's.`,
+      `Computed from the figures this system holds for each local authority loaded (its current dataset version), this one included; quartiles by linear interpolation. Region and statistical-neighbour means give the number of LAs with a figure in brackets.${withheldNote(hub[shown[0]!.result.id]!.minOtherLas ?? MIN_OTHER_LAS)} The published England figure is the DfE's.${earlierVersionsSentence(shown.map((v) => hub[v.result.id]!))}`,
       ...notComparableFootnotes(shown, opts),
     ],
   };

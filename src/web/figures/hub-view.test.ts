@@ -181,3 +181,28 @@ test('like-for-like: under cpVisits.interval 15 the CP visits benchmarks are Not
   assert.match(other[2]!, /^\d+(st|nd|rd|th) of 5/, 'the position');
   assert.ok(card.includes(reason), 'the scorecard says why');
 });
+
+test('other LAs’ figures from an earlier dataset version: still compared, and the section says how many (no LA named)', async () => {
+  const { app: a, db } = await app(GROUPS);
+  await storeOthers(db, { '840': 70, '805': 90, '352': 60 });
+  const b = await signIn(a, 'analyst');
+  const section = async () =>
+    /Compared with other local authorities[\s\S]*?(?=<h2|<div class="govuk-inset|$)/
+      .exec(await (await b.get(`/indicators/assessments-45wd?${Q}`)).text())![0]
+      .replace(/\s+/g, ' ');
+  const note =
+    '1 of the 3 LAs&#39; figures are from an earlier dataset version than their current one (recompute with cspi hub compute --period 2021-22-Q3).';
+  const fresh = await section();
+  assert.doesNotMatch(fresh, /earlier dataset version/);
+  // 805 imports a new dataset version after its figures were computed; nobody recomputes the period.
+  await importSmallLa(db, '805', 4);
+  // The hub's results are read at most once a second; the new version is seen after that.
+  await new Promise((r) => setTimeout(r, 1100));
+  const stale = await section();
+  assert.match(stale, /England \(4 LAs loaded\): mean <\/dt> <dd[^>]*> 75\.0%/, '805’s figure still used');
+  assert.ok(stale.includes(note), stale);
+  assert.doesNotMatch(stale, /805/, 'the LA is not named to another LA’s users');
+  const m = await signIn(a, 'member');
+  const page = await (await m.get(`/indicators/assessments-45wd?${Q}`)).text();
+  assert.ok(page.includes(note));
+});

@@ -2,7 +2,7 @@ import type { IndicatorBenchmark } from '../../hub/benchmarks.js';
 import { benchmarkIndicator, type GroupSummary } from '../../hub/benchmarks.js';
 import { MIN_OTHER_LAS, sharedWith } from '../../hub/aggregate-sharing.js';
 import type { LaGroups } from '../../hub/la-groups.js';
-import type { StoredFigure } from '../../hub/indicator-results.js';
+import { type StoredFigure, earlierVersionsNote, earlierVersionsOf } from '../../hub/indicator-results.js';
 import { definitionDiffers, notComparableReason } from '../../indicators/like-for-like.js';
 import type { IndicatorResult, IndicatorSettings, Unit } from '../../indicators/types.js';
 import { formatValue } from './format.js';
@@ -29,6 +29,11 @@ export interface HubComparison {
    * other LAs' figures use); null when they are comparable.
    */
   readonly notComparable: string | null;
+  /**
+   * "N of the M LAs' figures are from an earlier dataset version than their current one (recompute with …)"
+   * when some other LAs' stored figures for the period are (a count, never which LAs); null when none is.
+   */
+  readonly earlierVersions: string | null;
 }
 
 /**
@@ -96,6 +101,7 @@ export function hubComparison(
       : null,
     sn: sn ? { mean: v(b.groups[sn]!.mean, b.groups[sn]!), las: b.groups[sn]!.n } : null,
     notComparable: null,
+    earlierVersions: null,
     position:
       withheld || !pos
         ? null
@@ -107,8 +113,9 @@ export function hubComparison(
  * The indicator page's "Compared with other local authorities" (report.md §3, §9): {@link hubComparison} of
  * {@link hubBenchmark}, or, when this LA's settings change the indicator's definition from the standard one
  * the other LAs' hub figures are computed under (like-for-like.ts), "Not comparable" in every line with the
- * reason and no rank, nothing computed against them. Null when no other LA has a figure.
- * @example indicatorHub('841', 'percent', result, figures, groups, false, 3, { ...DEFAULT_SETTINGS, variants: { 'cpVisits.interval': 15 } })?.englandMean //=> 'Not comparable'
+ * reason and no rank, nothing computed against them. Null when no other LA has a figure. Other LAs' figures
+ * from an earlier dataset version than their current one are used and counted (`earlierVersions`).
+ * @example indicatorHub('841', 'percent', result, figures, groups, false, 3, { ...DEFAULT_SETTINGS, variants: { 'cpVisits.interval': 15 } }, '2021-22-Q3')?.englandMean //=> 'Not comparable'
  */
 export function indicatorHub(
   la: string,
@@ -119,11 +126,14 @@ export function indicatorHub(
   withheld: boolean,
   minOtherLas: number,
   settings: IndicatorSettings,
+  period: string,
 ): HubComparison | null {
+  const earlier = earlierVersionsOf(figures, period, la);
+  const earlierVersions = earlier ? earlierVersionsNote(earlier) : null;
   const differs = definitionDiffers(result.id, settings);
   if (differs.length === 0) {
     const b = hubBenchmark(la, result, figures, groups, minOtherLas);
-    return b ? hubComparison(la, unit, b, groups, withheld, minOtherLas) : null;
+    return b ? { ...hubComparison(la, unit, b, groups, withheld, minOtherLas), earlierVersions } : null;
   }
   const others = figures.filter((f) => f.indicatorId === result.id && f.la !== la && f.value !== null);
   if (others.length === 0) return null;
@@ -142,6 +152,7 @@ export function indicatorHub(
     sn: sn ? { mean: NOT_COMPARABLE, las: withFigure(own[sn]!) } : null,
     position: null,
     notComparable: notComparableReason(differs),
+    earlierVersions,
   };
 }
 

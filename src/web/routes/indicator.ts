@@ -243,6 +243,7 @@ export function indicatorRoutes(): Hono<AppEnv> {
               suppressed,
               hub.minOtherLas,
               report.settings,
+              scope.period,
             )
           : null,
         title: result.title,
