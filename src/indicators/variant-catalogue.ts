@@ -111,7 +111,8 @@ export const DEFINITION_AFFECTS: Readonly<Record<string, readonly string[]>> = {
     'cp-visits-10wd',
     'cic-reviews-in-time',
     'cic-health-assessments',
-    'cic-dental-checks',
+    // Not cic-dental-checks: its timetable is 12 months from the start, no working days
+    // (like-for-like.cases.test.ts asserts it does not move).
   ],
   excludeUasc: [
     'cic-count',
