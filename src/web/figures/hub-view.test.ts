@@ -1,13 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importSmallLa } from '../../hub/hub-fixtures.js';
-import { saveIndicatorReport } from '../../hub/indicator-results.js';
 import { setMinOtherLas } from '../../hub/hub-settings.js';
-import type { Database } from '../../store/database.js';
 import { createApp } from '../app.js';
 import { addUser } from '../auth/users.js';
 import { createFakeServices } from '../testing/fake-services.js';
 import { TEST_PASSWORD, TEST_SCRYPT, signIn } from '../testing/harness.js';
+import { storeOtherLas } from '../testing/hub-figures-fixture.js';
 import { memoryDatabase } from '../testing/sqlite-memory.js';
 import { DEFAULT_SETTINGS } from '../../indicators/settings.js';
 import type { IndicatorSettings } from '../../indicators/types.js';
@@ -18,21 +17,6 @@ const GROUPS = {
   'region:North West': ['352'],
   'statistical-neighbours': ['840', '352'],
 };
-
-/** Stores hub results for other LAs, with assessments-45wd at the given values. */
-async function storeOthers(db: Database, values: Record<string, number>): Promise<void> {
-  const fake = createFakeServices({ las: Object.keys(values).map((code) => ({ code, name: code })) });
-  for (const [la, value] of Object.entries(values)) {
-    await importSmallLa(db, la, 3);
-    const id = (await db.get<{ id: string }>('SELECT id FROM dataset_versions WHERE la = ?', [la]))!.id;
-    const r = (await fake.scorecard(la, '2021-22-Q3', null))!;
-    await saveIndicatorReport(db, { ...r, dataset: { ...r.dataset, id } }, '2022-02-01T00:00:00Z');
-    await db.run(
-      "UPDATE indicator_results SET value = ? WHERE la = ? AND indicator_id = 'assessments-45wd'",
-      [value, la],
-    );
-  }
-}
 
 async function app(groups: Record<string, string[]>, settings?: IndicatorSettings) {
   const db = await memoryDatabase();
@@ -76,7 +60,7 @@ test('with hub results: England (LAs loaded) mean and quartiles, region and SN m
     'statistical-neighbours': ['840', '352', '806'],
   });
   // 841 is 80.0% (160/200) live; the others as stored.
-  await storeOthers(db, { '840': 70, '805': 90, '352': 60, '806': 100 });
+  await storeOtherLas(db, { '840': 70, '805': 90, '352': 60, '806': 100 });
   const b = await signIn(a, 'analyst');
   const page = await (await b.get(`/indicators/assessments-45wd?${Q}`)).text();
   const section = /Compared with other local authorities[\s\S]*?<\/dl>/.exec(page)![0].replace(/\s+/g, ' ');
@@ -94,7 +78,7 @@ test('with hub results: England (LAs loaded) mean and quartiles, region and SN m
 
 test('a mean of fewer than 3 other LAs is not shown (the hub sharing rule): region and SN of two others each', async () => {
   const { app: a, db } = await app(GROUPS);
-  await storeOthers(db, { '840': 70, '805': 90, '352': 60 });
+  await storeOtherLas(db, { '840': 70, '805': 90, '352': 60 });
   const b = await signIn(a, 'analyst');
   const page = await (await b.get(`/indicators/assessments-45wd?${Q}`)).text();
   const section = /Compared with other local authorities[\s\S]*?<\/dl>/.exec(page)![0].replace(/\s+/g, ' ');
@@ -113,7 +97,7 @@ test('a mean of fewer than 3 other LAs is not shown (the hub sharing rule): regi
 
 test('a member whose LA figure is withheld sees the benchmarks but not its rank', async () => {
   const { app: a, db } = await app(GROUPS);
-  await storeOthers(db, { '840': 70, '805': 90, '352': 60 });
+  await storeOtherLas(db, { '840': 70, '805': 90, '352': 60 });
   await db.run("UPDATE indicator_results SET value = 12 WHERE indicator_id = 'cic-missing'");
   const m = await signIn(a, 'member');
   const page = await (await m.get(`/indicators/cic-missing?${Q}`)).text();
@@ -123,7 +107,7 @@ test('a member whose LA figure is withheld sees the benchmarks but not its rank'
 
 test('the hub sharing rule is the hub’s setting: at 4, a mean of three other LAs is withheld too', async () => {
   const { app: a, db } = await app(GROUPS);
-  await storeOthers(db, { '840': 70, '805': 90, '352': 60 });
+  await storeOtherLas(db, { '840': 70, '805': 90, '352': 60 });
   const b = await signIn(a, 'analyst');
   const section = async () =>
     /Compared with other local authorities[\s\S]*?<\/dl>/
@@ -149,7 +133,7 @@ test('like-for-like: under cpVisits.interval 15 the CP visits benchmarks are Not
   };
   const { app: a, db } = await app(groups, { ...DEFAULT_SETTINGS, variants: { 'cpVisits.interval': 15 } });
   // Other LAs' stored figures are computed under the standard definition (within 10 working days).
-  await storeOthers(db, { '840': 70, '805': 90, '352': 60, '806': 100 });
+  await storeOtherLas(db, { '840': 70, '805': 90, '352': 60, '806': 100 });
   const b = await signIn(a, 'analyst');
   const reason =
     'this council&#39;s settings change the definition: cpVisits.interval 15; other LAs&#39; figures use the standard definition';
@@ -184,7 +168,7 @@ test('like-for-like: under cpVisits.interval 15 the CP visits benchmarks are Not
 
 test('other LAs’ figures from an earlier dataset version: still compared, and the section says how many (no LA named)', async () => {
   const { app: a, db } = await app(GROUPS);
-  await storeOthers(db, { '840': 70, '805': 90, '352': 60 });
+  await storeOtherLas(db, { '840': 70, '805': 90, '352': 60 });
   const b = await signIn(a, 'analyst');
   const section = async () =>
     /Compared with other local authorities[\s\S]*?(?=<h2|<div class="govuk-inset|$)/
