@@ -1,9 +1,9 @@
 import { MIN_OTHER_LAS, sharedWith } from '../../hub/aggregate-sharing.js';
-import { benchmarkIndicator } from '../../hub/benchmarks.js';
+import { type IndicatorBenchmark, benchmarkIndicator } from '../../hub/benchmarks.js';
 import { type EarlierVersions, type StoredFigure, earlierVersionsOf } from '../../hub/indicator-results.js';
 import type { LaGroups } from '../../hub/la-groups.js';
 import { definitionDiffers } from '../../indicators/like-for-like.js';
-import type { IndicatorReport } from '../../indicators/types.js';
+import type { IndicatorReport, IndicatorResult } from '../../indicators/types.js';
 
 /**
  * Benchmarks of one indicator between the LAs whose figures a hub store holds (issue 7), as the report and
@@ -144,17 +144,7 @@ export function hubBenchmarksOf(
       };
       continue;
     }
-    const b = sharedWith(
-      benchmarkIndicator(
-        r.id,
-        r.polarity,
-        [...others.map((f) => ({ la: f.la, value: f.value })), { la, value: r.value }],
-        chosen,
-      ),
-      la,
-      chosen,
-      minOtherLas,
-    );
+    const b = benchmarkAmongLas(la, r, others, chosen, minOtherLas)!;
     const pos = b.positions.find((p) => p.la === la);
     out[r.id] = {
       las: b.all.n,
@@ -180,6 +170,35 @@ export function hubBenchmarksOf(
     };
   }
   return Object.keys(out).length ? out : null;
+}
+
+/**
+ * One indicator's benchmarks between the LAs whose figures the store holds, with this LA's own figure in
+ * place of any stored one, shared with it under the hub's rule ({@link sharedWith}); `groups` are this LA's
+ * comparator groups ({@link comparatorGroupsFor}). Null when no other LA has a figure. The report
+ * ({@link hubBenchmarksOf}) and the dashboard (web/figures/hub-view.ts) both read benchmarks through it.
+ * @example benchmarkAmongLas('841', result, figures, comparatorGroupsFor(groups, '841'), 3)?.positions
+ */
+export function benchmarkAmongLas(
+  la: string,
+  result: Pick<IndicatorResult, 'id' | 'polarity' | 'value'>,
+  figures: readonly StoredFigure[],
+  groups: LaGroups,
+  minOtherLas: number,
+): IndicatorBenchmark | null {
+  const others = figures.filter((f) => f.indicatorId === result.id && f.la !== la);
+  if (!others.some((f) => f.value !== null)) return null;
+  return sharedWith(
+    benchmarkIndicator(
+      result.id,
+      result.polarity,
+      [...others.map((f) => ({ la: f.la, value: f.value })), { la, value: result.value }],
+      groups,
+    ),
+    la,
+    groups,
+    minOtherLas,
+  );
 }
 
 /** The benchmark of an indicator whose definition here differs from other LAs': nothing computed. */

@@ -1,6 +1,6 @@
 import type { IndicatorBenchmark } from '../../hub/benchmarks.js';
-import { benchmarkIndicator, type GroupSummary } from '../../hub/benchmarks.js';
-import { MIN_OTHER_LAS, sharedWith } from '../../hub/aggregate-sharing.js';
+import type { GroupSummary } from '../../hub/benchmarks.js';
+import { MIN_OTHER_LAS } from '../../hub/aggregate-sharing.js';
 import type { LaGroups } from '../../hub/la-groups.js';
 import { type StoredFigure, earlierVersionsNote, earlierVersionsOf } from '../../hub/indicator-results.js';
 import { definitionDiffers, notComparableReason } from '../../indicators/like-for-like.js';
@@ -8,6 +8,7 @@ import type { IndicatorResult, IndicatorSettings, Unit } from '../../indicators/
 import { formatValue } from './format.js';
 import { NOT_COMPARABLE } from '../../report/model/scorecard.js';
 import {
+  benchmarkAmongLas,
   comparatorGroupsFor,
   ordinal,
   regionGroupName,
@@ -40,9 +41,10 @@ export interface HubComparison {
  * Benchmarks of one indicator between the LAs whose figures the store holds, with this LA's own current
  * figure in place of any stored one: England (LAs loaded) mean and quartiles, region and statistical-
  * neighbour means (the SN mean without this LA, {@link comparatorGroupsFor}), this LA's rank and quartile; an
- * aggregate of fewer than `minOtherLas` other LAs (the hub's setting) is withheld ({@link sharedWith}). Null when no other LA has a figure
- * (nothing extra shown).
- * @example hubComparison('841', result, figures, groups)?.position //=> '3rd of 12 (quartile 1, best)'
+ * aggregate of fewer than `minOtherLas` other LAs (the hub's setting) is withheld. The report's
+ * {@link benchmarkAmongLas} with this LA's comparator groups. Null when no other LA has a figure (nothing
+ * extra shown).
+ * @example hubBenchmark('841', result, figures, groups)?.positions
  */
 export function hubBenchmark(
   la: string,
@@ -51,20 +53,7 @@ export function hubBenchmark(
   groups: LaGroups,
   minOtherLas: number = MIN_OTHER_LAS,
 ): IndicatorBenchmark | null {
-  const others = figures.filter((f) => f.indicatorId === result.id && f.la !== la);
-  if (!others.some((f) => f.value !== null)) return null;
-  const own = comparatorGroupsFor(groups, la);
-  return sharedWith(
-    benchmarkIndicator(
-      result.id,
-      result.polarity,
-      [...others.map((f) => ({ la: f.la, value: f.value })), { la, value: result.value }],
-      own,
-    ),
-    la,
-    own,
-    minOtherLas,
-  );
+  return benchmarkAmongLas(la, result, figures, comparatorGroupsFor(groups, la), minOtherLas);
 }
 
 /**
