@@ -80,11 +80,15 @@ const snapshotCount = async (db: Database): Promise<number> =>
 /** Text COPY must escape or carry whole: backslashes, tabs, newlines, CR, quotes, non-ASCII and an emoji. */
 const AWKWARD = ['a\\b', 'tab\there', 'line\nbreak\r\n', '"quoted"', 'Zoë', '—', '😀', '\\N', '\u2028', ''];
 
-/** A dataset of some MB (many pieces) whose strings are {@link AWKWARD}, columnar and raw, and checks too. */
+/**
+ * A dataset of some MB (many pieces) whose strings are {@link AWKWARD}, columnar (repeated, so held as a
+ * dictionary, and each with its number, so held as they are) and raw, and checks too.
+ */
 function awkwardSnapshot(): DatasetSnapshot {
   const contacts = Array.from({ length: 30_000 }, (_, i) => ({
     id: `c${i}`,
     note: AWKWARD[i % AWKWARD.length]!,
+    text: `${AWKWARD[i % AWKWARD.length]!}${i}`,
     n: i,
     source: { file: `${AWKWARD[i % 3]}.csv`, position: `line ${i}`, submissionId: 's\t1' },
   }));

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { type LaDataset, emptyDataset } from '../../model/la-dataset.js';
 import { assembleDataset } from '../assemble/assemble-dataset.js';
 import type { SubmissionRecords } from '../assemble/submission-records.js';
-import { decodeSnapshot, encodeSnapshot } from './snapshot-codec.js';
+import { decodeSnapshot, encodeSnapshot, figuresSnapshot } from './snapshot-codec.js';
 
 function fixture(): { dataset: LaDataset; checks: ReturnType<typeof assembleDataset>['issues'] } {
   const submissions = JSON.parse(
@@ -110,6 +110,85 @@ describe('dataset snapshot codec', () => {
     assert.equal(decodeSnapshot({ ...text, parts: text.parts.slice(0, -1) }), null, 'a part missing');
     referrals.p[0] = text.parts.length;
     assert.equal(decodeSnapshot({ ...text, head: JSON.stringify(head) }), null, 'a part out of range');
+  });
+
+  test('a column of strings that repeat is held as its distinct values and an index per record', () => {
+    const visits = Array.from({ length: 40 }, (_, i) => ({
+      id: `v${i}`,
+      childId: `C${i % 5}`,
+      visitDate: i % 7 === 0 ? null : `2021-04-0${(i % 3) + 1}`,
+      seen: i % 2 === 0,
+      n: i % 3,
+    }));
+    const data = { ...emptyDataset('841'), cpVisits: visits } as unknown as LaDataset;
+    const text = encodeSnapshot({ dataset: data, checks: [] })!;
+    const table = (
+      JSON.parse(text.head) as { tables: Record<string, { f: string[]; c: string[]; p: number[] }> }
+    ).tables['cpVisits']!;
+    // Ids are all distinct, flags and numbers are not strings: those stay as they are.
+    assert.deepEqual(table.c, ['plain', 'dict', 'dict', 'plain', 'plain']);
+    assert.deepEqual(JSON.parse(text.parts[table.p[1]!]!), [
+      ['C0', 'C1', 'C2', 'C3', 'C4'],
+      visits.map((_, i) => i % 5),
+    ]);
+    assert.deepStrictEqual(decodeSnapshot(text)!.dataset, data);
+    const figures = figuresSnapshot(text.head)!;
+    const parts = new Map(figures.parts.map((i) => [i, text.parts[i]!]));
+    assert.deepStrictEqual((figures.decode(parts) as unknown as typeof data).cpVisits, visits);
+  });
+
+  test('a column with more than one distinct value in four, or only nulls, or not only strings, is held as it is', () => {
+    const rows = (value: (i: number) => unknown) =>
+      ({
+        ...emptyDataset('841'),
+        contacts: Array.from({ length: 20 }, (_, i) => ({ id: `c${i}`, value: value(i) })),
+      }) as unknown as LaDataset;
+    for (const [what, value] of [
+      ['six distinct in twenty', (i: number) => `x${i % 6}`],
+      ['only nulls', () => null],
+      ['a number among strings', (i: number) => (i === 3 ? 3 : 'x')],
+      ['a list among strings', (i: number) => (i === 3 ? ['x'] : 'x')],
+    ] as const) {
+      const text = encodeSnapshot({ dataset: rows(value), checks: [] })!;
+      const c = (JSON.parse(text.head) as { tables: Record<string, { c: string[] }> }).tables['contacts']!.c;
+      assert.deepEqual(c, ['plain', 'plain'], what);
+      assert.deepStrictEqual(decodeSnapshot(text)!.dataset, rows(value), what);
+    }
+    const five = encodeSnapshot({ dataset: rows((i) => `x${i % 5}`), checks: [] })!;
+    assert.equal(
+      (JSON.parse(five.head) as { tables: Record<string, { c: string[] }> }).tables['contacts']!.c[1],
+      'dict',
+      'five distinct in twenty is one in four',
+    );
+  });
+
+  test('a dictionary column whose part is not [values, indexes] gives no snapshot back', () => {
+    const data = {
+      ...emptyDataset('841'),
+      contacts: Array.from({ length: 8 }, (_, i) => ({ id: `c${i}`, outcome: i % 2 ? 'nfa' : 'referral' })),
+    } as unknown as LaDataset;
+    const text = encodeSnapshot({ dataset: data, checks: [] })!;
+    const table = (JSON.parse(text.head) as { tables: Record<string, { c: string[]; p: number[] }> }).tables[
+      'contacts'
+    ]!;
+    assert.equal(table.c[1], 'dict');
+    const parts = [...text.parts];
+    parts[table.p[1]!] = JSON.stringify(['nfa', 'referral']);
+    assert.equal(decodeSnapshot({ ...text, parts }), null);
+  });
+
+  test('property: columns of repeating strings and nulls come back exactly', () => {
+    const value = fc.oneof(fc.constantFrom('a', 'b', '', '\u2028', 'Zoë', '2021-04-01'), fc.constant(null));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(value, value), { minLength: 1, maxLength: 60 }), (pairs) => {
+        const data = {
+          ...emptyDataset('841'),
+          contacts: pairs.map(([a, b], i) => ({ id: `c${i}`, a, b })),
+        } as unknown as LaDataset;
+        assert.deepStrictEqual(decodeSnapshot(encodeSnapshot({ dataset: data, checks: [] })!)!.dataset, data);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   test('property: any records either come back exactly or give no snapshot', () => {

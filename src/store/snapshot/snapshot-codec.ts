@@ -26,7 +26,12 @@ interface Source {
   readonly submissionId: string;
 }
 
-type Column = 'plain' | 'source' | 'sources';
+/**
+ * How a column's values are held: `plain` as they are; `dict` (strings and nulls that repeat: dates, codes,
+ * teams, a child's id across their visits) as the distinct values once and one index per record; `source`
+ * and `sources` as references through the dictionaries of submissions and files.
+ */
+type Column = 'plain' | 'dict' | 'source' | 'sources';
 
 interface EncodedTable {
   /** Number of records. */
@@ -36,14 +41,15 @@ interface EncodedTable {
   /** How each field is encoded (`plain`, or a source reference / list of them through the dictionaries). */
   readonly c: Column[];
   /**
-   * One array per field, one value per record: a plain field's values; a `source` field's three parallel
-   * arrays (file index, position, submission index); a `sources` field's lists of [file, position, submission].
+   * One array per field, one value per record: a plain field's values; a `dict` field's [distinct values,
+   * index of each record's value]; a `source` field's three parallel arrays (file index, position, submission
+   * index); a `sources` field's lists of [file, position, submission].
    */
   readonly v: unknown[][];
 }
 
 /** The layout of the encoded text; bump with any change to it (a stored snapshot of another is ignored). */
-const FORMAT = 3;
+const FORMAT = 4;
 
 /**
  * A snapshot as text: a head (layout, dictionaries, scalars) and the parts it names, each one JSON value (a
@@ -195,7 +201,43 @@ function encodeTable(records: readonly unknown[], subs: Dictionary, files: Dicti
       }
     }
   }
+  for (let j = 0; j < fields.length; j++) {
+    if (columns[j] !== 'plain') continue;
+    const dict = dictionaryColumn(values[j]!);
+    if (dict) {
+      columns[j] = 'dict';
+      values[j] = dict;
+    }
+  }
   return { n, f: fields, c: columns, v: values };
+}
+
+/**
+ * A column of strings (and nulls) as its distinct values and an index per record, when they repeat enough
+ * to be worth it (at most one distinct value in four): a whole number parses in a fraction of a string's
+ * time, and the records share one string per distinct value instead of one each. Null otherwise (numbers,
+ * flags, lists, or mostly distinct strings such as record ids), having given up as soon as that is clear.
+ */
+function dictionaryColumn(values: readonly unknown[]): [unknown[], number[]] | null {
+  const n = values.length;
+  const limit = n >> 2;
+  const at = new Map<string | null, number>();
+  const distinct: (string | null)[] = [];
+  const index = new Array<number>(n);
+  let strings = false;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (typeof v === 'string') strings = true;
+    else if (v !== null) return null;
+    let k = at.get(v);
+    if (k === undefined) {
+      if (distinct.length >= limit) return null;
+      k = distinct.push(v) - 1;
+      at.set(v, k);
+    }
+    index[i] = k;
+  }
+  return strings ? [distinct, index] : null;
 }
 
 /**
@@ -273,6 +315,7 @@ export const NO_SOURCES: readonly Source[] = Object.freeze([]);
 /** The expression reading record `i`'s value of field `j` (its column is `c${j}`), by the column's kind. */
 const READ_VALUE: Readonly<Record<Column, (j: number) => string>> = {
   plain: (j) => `c${j}[i]`,
+  dict: (j) => `d${j}[c${j}[i]]`,
   source: (j) => `{ file: files[c${j}[0][i]], position: c${j}[1][i], submissionId: subs[c${j}[2][i]] }`,
   sources: (j) => `c${j}[i].map((s) => ({ file: files[s[0]], position: s[1], submissionId: subs[s[2]] }))`,
 };
@@ -280,11 +323,19 @@ const READ_VALUE: Readonly<Record<Column, (j: number) => string>> = {
 /** {@link READ_VALUE} for a figures-only dataset: source references are the shared placeholders. */
 const READ_FIGURES_VALUE: Readonly<Record<Column, (j: number) => string>> = {
   plain: READ_VALUE.plain,
+  dict: READ_VALUE.dict,
   source: () => 'NO_SOURCE',
   sources: () => 'NO_SOURCES',
 };
 
 const isColumn = (c: unknown): c is Column => typeof c === 'string' && Object.hasOwn(READ_VALUE, c);
+
+/** Whether a column holds source references (which a figures-only load leaves out). */
+const isReference = (c: Column): boolean => c === 'source' || c === 'sources';
+
+/** Whether a `dict` column's part has its shape: [distinct values, indexes]. */
+const isDictionary = (v: unknown): boolean =>
+  Array.isArray(v) && v.length === 2 && Array.isArray(v[0]) && Array.isArray(v[1]);
 
 /**
  * The records of an encoded table, by a function generated for its fields: one object literal per record
@@ -296,7 +347,29 @@ function tableBuilder(
   t: { readonly f: readonly string[]; readonly c: readonly Column[] },
   read: Readonly<Record<Column, (j: number) => string>>,
 ): TableBuilder {
-  const head = t.f.map((_, j) => `const c${j} = v[${j}];`);
+  const key = JSON.stringify([read === READ_FIGURES_VALUE, t.f, t.c]);
+  let builder = BUILDERS.get(key);
+  if (builder === undefined) {
+    builder = newTableBuilder(t, read);
+    BUILDERS.set(key, builder);
+  }
+  return builder;
+}
+
+/**
+ * The builders made so far, by layout: one function per table layout for the process's life, so every LA's
+ * records of a table come from one allocation site (V8 learns to place them straight in the old generation
+ * once they keep surviving, and the function stays optimised) instead of a fresh function per load.
+ */
+const BUILDERS = new Map<string, TableBuilder>();
+
+function newTableBuilder(
+  t: { readonly f: readonly string[]; readonly c: readonly Column[] },
+  read: Readonly<Record<Column, (j: number) => string>>,
+): TableBuilder {
+  const head = t.f.map((_, j) =>
+    t.c[j] === 'dict' ? `const d${j} = v[${j}][0], c${j} = v[${j}][1];` : `const c${j} = v[${j}];`,
+  );
   const parts = t.f.map((name, j) => `${JSON.stringify(name)}: ${read[t.c[j]!](j)}`);
   const build = new Function(
     'NO_SOURCE',
@@ -334,7 +407,13 @@ function decodeDataset(e: Head, part: (i: number) => string | undefined, figures
             : value;
       } else if ('raw' in t) dataset[key] = parsePart(t.raw);
       else if (t.c.every(isColumn) && t.p.length === t.f.length) {
-        const columns = t.p.map((p, j) => (figures && t.c[j] !== 'plain' ? null : parsePart(p)));
+        const columns = t.p.map((p, j) => {
+          const kind = t.c[j]!;
+          if (figures && isReference(kind)) return null;
+          const column = parsePart(p);
+          if (kind === 'dict' && !isDictionary(column)) throw new BadLayout();
+          return column;
+        });
         const build = tableBuilder(t, figures ? READ_FIGURES_VALUE : READ_VALUE);
         dataset[key] = build(columns as unknown[][], t.n, e.files, e.subs);
       } else return null;
@@ -387,7 +466,7 @@ export function figuresSnapshot(head: string): FiguresSnapshot | null {
     const t = e.tables[key];
     if (t === undefined) continue;
     if ('raw' in t) parts.push(t.raw);
-    else t.p.forEach((p, j) => (t.c[j] === 'plain' ? parts.push(p) : undefined));
+    else t.p.forEach((p, j) => (isReference(t.c[j]!) ? undefined : parts.push(p)));
   }
   return {
     parts,
