@@ -255,6 +255,42 @@ test('§5 an edit goes stale when the figure under it changes: flagged on the in
   assert.equal((await admin.post('/reports/publish?la=841', { period: PERIOD })).status, 303);
 });
 
+test('§5 §8 a commentary save landing while the Publish button runs (after the stale check) refuses the edition with a clear message; publishing again includes it', async () => {
+  const base = createFakeServices();
+  let during: (() => Promise<unknown>) | null = null;
+  // The engine's extra figures are computed after the stale check and before the edition is written: a
+  // save made then is the race.
+  const services: WebServices = {
+    ...base,
+    async reportExtras() {
+      const f = during;
+      during = null;
+      if (f) await f();
+      return null;
+    },
+  };
+  const { app, db } = await testApp(services);
+  const analyst = await signIn(app, 'analyst');
+  const admin = await signIn(app, 'admin');
+  await analyst.post('/reports/commentary/cic-count?la=841', { period: PERIOD, text: 'Checked text.' });
+  during = () =>
+    analyst.post('/reports/commentary/cic-count?la=841', { period: PERIOD, text: 'Saved while publishing.' });
+  const refused = await admin.post('/reports/publish?la=841', { period: PERIOD });
+  assert.equal(refused.status, 409);
+  assert.match(
+    await refused.text(),
+    /The commentary on [^<]+ was changed \(by analyst\) while the report was being published, so it was not checked\. Nothing was published; publish again/,
+  );
+  assert.equal((await readAudit(db, { action: 'report-publish' })).total, 0, 'nothing was published');
+  assert.equal((await commentaryHistory(db, '841', PERIOD)).length, 2, 'the save itself stands');
+
+  const published = await admin.post('/reports/publish?la=841', { period: PERIOD });
+  assert.equal(published.status, 303);
+  const id = new URL(published.headers.get('location')!, 'http://x').searchParams.get('published')!;
+  const frozen = (await loadEdition(db, id))!.frozen;
+  assert.equal(frozen.commentary.entries['cic-count']?.text, 'Saved while publishing.');
+});
+
 /** The scorecard row (its HTML) of an indicator. */
 function scorecardRowOf(html: string, id: string): string {
   const row = new RegExp(
