@@ -191,7 +191,6 @@ export function scorecardRow(
     return { ...cell, text: `${cell.text} r` };
   };
   const hub = extras.hub ? extras.hub[r.id] : undefined;
-  const note = commentaryInVersion(extras.commentary?.entries[r.id], visibility === 'public');
   return {
     ref,
     id: r.id,
@@ -224,11 +223,25 @@ export function scorecardRow(
     restatedNotes: notes,
     trendSvg: sparkline(trend, alt),
     trendAlt: alt,
-    commentary: {
-      text: scorecardCommentaryText(note),
-      stale: note !== null && (extras.staleCommentary?.has(r.id) ?? false),
-    },
+    commentary: commentaryCell(r.id, visibility, extras) ?? { text: '', stale: false },
   };
+}
+
+/**
+ * An indicator's Commentary cell as a view shows it (report.md §3, §6): the scorecard text of the entry in
+ * force (`commentaryInVersion`: never an internal entry in the public view), and whether it is stale (only
+ * where `staleCommentary` is given: officers); null when no entry is in force in that view. The scorecard
+ * page and `/api/scorecard` share it.
+ * @example commentaryCell('cic-count', 'full', { commentary, staleCommentary: new Set(['cic-count']) }) //=> { text: 'Over budget', stale: true }
+ */
+export function commentaryCell(
+  id: string,
+  visibility: Visibility,
+  extras: Pick<ScorecardExtras, 'commentary' | 'staleCommentary'>,
+): { readonly text: string; readonly stale: boolean } | null {
+  const note = commentaryInVersion(extras.commentary?.entries[id], visibility === 'public');
+  if (!note) return null;
+  return { text: scorecardCommentaryText(note), stale: extras.staleCommentary?.has(id) ?? false };
 }
 
 /**

@@ -353,6 +353,61 @@ test('§3 the dashboard scorecard has a Commentary column for officers: the scor
     assert.ok(!forMember.includes(hidden), `member: "${hidden}" is not on the page`);
 });
 
+test('§3 §9 /api/scorecard carries the Commentary column for officers (scorecard text, stale flag; internal entries never in the public view) and no commentary field for members', async () => {
+  const { services, moveOn } = movingServices();
+  const { app } = await testApp(services);
+  const analyst = await signIn(app, 'analyst');
+  type Api = { indicators: { id: string; commentary?: { text: string; stale: boolean } | null }[] };
+  const api = async (who: typeof analyst, view = 'full') => {
+    const r = await who.get(`/api/scorecard?${Q}&view=${view}`);
+    assert.equal(r.status, 200);
+    const body = (await r.json()) as Api;
+    return new Map(body.indicators.map((i) => [i.id, i]));
+  };
+  const save = async (id: string, form: Record<string, string>) =>
+    assert.equal(
+      (await analyst.post(`/reports/commentary/${id}?la=841`, { period: PERIOD, ...form })).status,
+      303,
+    );
+  // Read once before any save: the cached body must not outlive a save.
+  assert.equal((await api(analyst)).get('assessments-45wd')?.commentary, null);
+  await save('assessments-45wd', { text: PUBLIC, scorecard: '  Recovery plan in place  ' });
+  await save('cic-count', { text: INTERNAL, scorecard: 'Over budget', internal: 'yes' });
+
+  let full = await api(analyst);
+  assert.deepEqual(full.get('assessments-45wd')?.commentary, {
+    text: 'Recovery plan in place',
+    stale: false,
+  });
+  assert.deepEqual(full.get('cic-count')?.commentary, { text: 'Over budget', stale: false });
+  assert.ok(full.has('cp-visits-10wd'));
+  assert.equal(full.get('cp-visits-10wd')?.commentary, null, 'no entry: null');
+  const pub = await api(analyst, 'public');
+  assert.deepEqual(pub.get('assessments-45wd')?.commentary, { text: 'Recovery plan in place', stale: false });
+  assert.equal(pub.get('cic-count')?.commentary, null, 'public view: no internal entry');
+
+  moveOn(); // assessments-45wd's figure changes: its commentary is stale
+  full = await api(analyst);
+  assert.deepEqual(full.get('assessments-45wd')?.commentary, { text: 'Recovery plan in place', stale: true });
+  assert.deepEqual(full.get('cic-count')?.commentary, { text: 'Over budget', stale: false });
+
+  for (const role of ['manager', 'admin']) {
+    const got = await api(await signIn(app, role));
+    assert.equal(got.get('assessments-45wd')?.commentary?.text, 'Recovery plan in place', role);
+  }
+  const member = await signIn(app, 'member');
+  const forMember = await member.get(`/api/scorecard?${Q}`);
+  const raw = await forMember.text();
+  for (const hidden of ['Recovery plan in place', 'Over budget', INTERNAL, PUBLIC])
+    assert.ok(!raw.includes(hidden), `member: "${hidden}" is not in the JSON`);
+  const byId = (JSON.parse(raw) as Api).indicators;
+  assert.ok(byId.length > 0);
+  assert.ok(
+    byId.every((i) => !('commentary' in i)),
+    'member: no commentary field at all',
+  );
+});
+
 test('§3 §5 the dashboard scorecard marks stale commentary for officers only, and shows a save at once (one commentary query a page, not one per indicator)', async () => {
   const { services, moveOn } = movingServices();
   const db = await memoryDatabase();
