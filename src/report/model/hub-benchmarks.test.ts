@@ -231,6 +231,11 @@ test('figures from an earlier dataset version: used, and the benchmarks footnote
         .blocks.find((x) => x.kind === 'table' && x.table.id === 'hub-benchmarks') as { table: Table }
     ).table.footnotes.join(' ');
   const text = footnotes(hub);
+  // The first sentence holds either way; which version is said only when some LAs' figures are earlier.
+  const FIRST =
+    'Computed from the figures this system holds for each local authority loaded, this one included; quartiles by linear interpolation.';
+  assert.ok(text.startsWith(FIRST), text);
+  assert.doesNotMatch(text, /current dataset version\),/, 'not "each from its current version"');
   assert.match(
     text,
     new RegExp(
@@ -247,4 +252,5 @@ test('figures from an earlier dataset version: used, and the benchmarks footnote
   )!;
   assert.equal(current['assessments-45wd']!.earlierVersions, undefined);
   assert.doesNotMatch(footnotes(current), /earlier dataset version/);
+  assert.ok(footnotes(current).startsWith(FIRST));
 });
