@@ -217,8 +217,36 @@ export function openApiDocument(): Record<string, unknown> {
                 rated: { type: 'integer' },
               },
             },
-            indicators: { type: 'array', items: { $ref: '#/components/schemas/Indicator' } },
+            indicators: { type: 'array', items: { $ref: '#/components/schemas/ScorecardIndicator' } },
           },
+        },
+        ScorecardIndicator: {
+          allOf: [
+            { $ref: '#/components/schemas/Indicator' },
+            {
+              type: 'object',
+              properties: {
+                commentary: {
+                  type: 'object',
+                  nullable: true,
+                  description:
+                    "Officers only (roles that draft reports); absent for members, who read commentary in published papers. The officers' commentary in force, as the scorecard page's Commentary column shows it: null when no entry is in force in this view (the public view never shows an internal entry).",
+                  required: ['text', 'stale'],
+                  properties: {
+                    text: {
+                      type: 'string',
+                      description: "The entry's scorecard text ('' when it has none).",
+                    },
+                    stale: {
+                      type: 'boolean',
+                      description:
+                        'The figure under it has changed since it was written or last confirmed (report.md §5 "Editing").',
+                    },
+                  },
+                },
+              },
+            },
+          ],
         },
         IndicatorPage: {
           type: 'object',

@@ -22,6 +22,8 @@ import { laCode } from '../../ingest/la-code.js';
  * for the LA and period ({@link commentaryFor}); then, as the dashboard's Publish button, a period whose
  * stored commentary is stale (report.md §5 "Editing": its figure changed since it was written or last
  * confirmed) is refused, naming the indicators, and the commentary's history is frozen with the edition.
+ * A commentary save that lands between that check and the edition's write refuses it too
+ * ({@link publishEdition}'s `COMMENTARY-CHANGED`), so the edition holds exactly the text checked.
  */
 export async function runPublish(opts: ReportCommandOptions): Promise<EditionRecord> {
   const file = opts.commentary ? await readCommentary(opts.commentary) : null;
@@ -39,7 +41,8 @@ export async function runPublish(opts: ReportCommandOptions): Promise<EditionRec
       by: commentary.author,
       now: new Date(),
       commentary,
-      commentaryHistory: history,
+      // From a file: nothing stored was checked. From the store: publish only if it still holds what was checked.
+      commentaryHistory: file ? undefined : history,
       details: {
         ...(opts.committee ? { committee: opts.committee } : {}),
         meetingDate: opts.meetingDate ?? null,
@@ -56,6 +59,8 @@ export async function runPublish(opts: ReportCommandOptions): Promise<EditionRec
     });
     if (out.ok) return out.edition;
     if (out.code === 'CFG-SUPPRESSION') throw new UserError(`--settings: ${out.message}`);
+    if (out.code === 'COMMENTARY-CHANGED')
+      throw new UserError(`${out.message} Nothing was published; publish again to check and include it.`);
     throw new UserError(
       `PUB-CHECK: the public output failed the publication check (${out.breaches.length} breach(es)); nothing was published:\n${out.breaches
         .slice(0, 10)

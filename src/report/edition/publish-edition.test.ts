@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { testStores } from '../../store/test-stores.js';
-import { NO_COMMENTARY } from '../commentary/commentary.js';
+import { type CommentaryEntry, NO_COMMENTARY } from '../commentary/commentary.js';
+import { addCommentary, figureUnder, storedCommentary } from '../commentary/commentary-store.js';
 import { darlingtonReport } from '../fixtures/darlington-q3-2021-22.js';
 import { renderCsv, renderJson } from '../render/csv.js';
 import { renderHtml } from '../render/html.js';
@@ -16,6 +17,17 @@ import { datasetIdentifiers } from '../public/dataset-identifiers.js';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 const NOW = new Date('2022-01-20T09:30:00Z');
+const BLANK_ENTRY: CommentaryEntry = {
+  id: '',
+  text: null,
+  mode: 'follow',
+  section: null,
+  reason: null,
+  action: null,
+  outsideControl: false,
+  scorecard: null,
+  internal: false,
+};
 
 for (const store of testStores()) {
   test(
@@ -140,6 +152,100 @@ test('publishing is refused when a public output prints a child id or worker of 
         byMembers.breaches.some((b) => b.code === 'PUB-CHILD-ID'),
     );
     assert.equal((await listEditions(db, 'E06000005')).length, 0, 'nothing written');
+  } finally {
+    await cleanup();
+  }
+});
+
+for (const store of testStores()) {
+  test(
+    `§5 §8 a commentary save landing between the stale check and the edition's write refuses publication: the edition never holds unchecked or outdated text (${store.name})`,
+    { skip: store.skip },
+    async () => {
+      const { db, cleanup } = await store.open();
+      try {
+        const report = darlingtonReport();
+        const la = report.la;
+        const period = report.period.id;
+        const cic = report.indicators.find((r) => r.id === 'cic-count')!;
+        const save = (text: string, by: string, at: string) =>
+          addCommentary(
+            db,
+            {
+              la,
+              period,
+              indicatorId: 'cic-count',
+              kind: 'edit',
+              writtenBy: by,
+              entry: { ...BLANK_ENTRY, id: 'cic-count', text },
+              figure: figureUnder(cic),
+            },
+            new Date(at),
+          );
+        await save('Checked text.', 'jo', '2022-01-20T09:00:00Z');
+        // The publisher reads and checks the commentary (nothing stale)…
+        const checked = await storedCommentary(db, report, 'admin');
+        assert.deepEqual(checked.stale, []);
+        // …then, before the edition is written, an officer saves new text.
+        await save('Saved while publishing.', 'sam', '2022-01-20T09:29:00Z');
+        const out = await publishEdition(db, {
+          report,
+          by: 'admin',
+          now: NOW,
+          commentary: checked.commentary,
+          commentaryHistory: checked.history,
+        });
+        assert.deepEqual(out, {
+          ok: false,
+          code: 'COMMENTARY-CHANGED',
+          message:
+            'The commentary on Number of Children in Care was changed (by sam) while the report was being published, so it was not checked.',
+        });
+        assert.deepEqual(await listEditions(db, la), [], 'nothing was written');
+
+        // Publishing again reads, checks and freezes the new text with its whole history.
+        const again = await storedCommentary(db, report, 'admin');
+        const ok = await publishEdition(db, {
+          report,
+          by: 'admin',
+          now: NOW,
+          commentary: again.commentary,
+          commentaryHistory: again.history,
+        });
+        assert.ok(ok.ok);
+        const frozen = (await loadEdition(db, ok.edition.id))!.frozen;
+        assert.equal(frozen.commentary.entries['cic-count']?.text, 'Saved while publishing.');
+        assert.deepEqual(
+          frozen.commentaryHistory?.map((r) => r.entry.text),
+          ['Saved while publishing.', 'Checked text.'],
+        );
+      } finally {
+        await cleanup();
+      }
+    },
+  );
+}
+
+test('commentary given from a file (no stored history passed) is published whatever the store holds', async () => {
+  const [store] = testStores().filter((s) => s.name === 'sqlite');
+  const { db, cleanup } = await store!.open();
+  try {
+    const report = darlingtonReport();
+    await addCommentary(
+      db,
+      {
+        la: report.la,
+        period: report.period.id,
+        indicatorId: 'cic-count',
+        kind: 'edit',
+        writtenBy: 'jo',
+        entry: { ...BLANK_ENTRY, id: 'cic-count', text: 'Stored text.' },
+        figure: figureUnder(report.indicators.find((r) => r.id === 'cic-count')!),
+      },
+      NOW,
+    );
+    const out = await publishEdition(db, { report, by: null, now: NOW, commentary: NO_COMMENTARY });
+    assert.ok(out.ok);
   } finally {
     await cleanup();
   }

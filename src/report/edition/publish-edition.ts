@@ -3,7 +3,7 @@ import { INDICATORS } from '../../indicators/registry.js';
 import type { IndicatorReport } from '../../indicators/types.js';
 import type { Database } from '../../store/database.js';
 import type { Commentary } from '../commentary/commentary.js';
-import type { CommentaryRecord } from '../commentary/commentary-store.js';
+import { type CommentaryRecord, commentaryHistory } from '../commentary/commentary-store.js';
 import type { HubBenchmarks } from '../model/hub-benchmarks.js';
 import type { MembersQuestionsFigures } from '../model/members-questions-figures.js';
 import type { NarrativeText } from '../model/render-model.js';
@@ -30,7 +30,12 @@ export interface PublishRequest {
   readonly by: string | null;
   readonly now: Date;
   readonly commentary: Commentary;
-  /** Every stored edit of the period's commentary, newest first (the dashboard's; a commentary file has none). */
+  /**
+   * Every stored edit of the period's commentary, newest first, as read and checked for staleness before
+   * publishing (the dashboard's, and `cspi publish` without `--commentary`); absent when the commentary
+   * comes from a file. When given, the edition is written only if the store still holds exactly these
+   * edits (report.md §5 "Editing", §8): see {@link publishEdition}.
+   */
   readonly commentaryHistory?: readonly CommentaryRecord[] | undefined;
   /** Committee details; defaults as a draft's. */
   readonly details?: {
@@ -58,7 +63,8 @@ export interface PublishRequest {
 export type PublishOutcome =
   | { readonly ok: true; readonly edition: EditionRecord }
   | { readonly ok: false; readonly code: 'PUB-CHECK'; readonly breaches: readonly Breach[] }
-  | { readonly ok: false; readonly code: 'CFG-SUPPRESSION'; readonly message: string };
+  | { readonly ok: false; readonly code: 'CFG-SUPPRESSION'; readonly message: string }
+  | { readonly ok: false; readonly code: 'COMMENTARY-CHANGED'; readonly message: string };
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
@@ -72,6 +78,14 @@ const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex
  * The public outputs are rescanned first (report.md §6, `rescanPublicOutputs`): the HTML, CSV, JSON and
  * DOCX, and so the PDF, which is printed from that HTML, for small figures and for the dataset's child-level
  * identifiers (`req.identifiers`, else the members' child ids); any breach refuses publication, nothing written.
+ *
+ * The commentary frozen is `req.commentary`, which the caller read and checked for staleness; a save made
+ * after that read would be left out of an edition that claims to hold the final text and its history
+ * (report.md §5 "Editing", §8), unchecked for staleness and unseen by whoever published. So when
+ * `req.commentaryHistory` is given, the store's commentary for the LA and period is read again in the same
+ * transaction that writes the edition, and if it holds any edit not in `req.commentaryHistory` nothing is
+ * written (`COMMENTARY-CHANGED`, naming the indicators and who saved): the caller publishes again, checking
+ * the new text. A save committed after that re-read is simply later than the edition.
  * @example const out = await publishEdition(db, { report, by: 'admin', now: new Date(), commentary: NO_COMMENTARY })
  */
 export async function publishEdition(db: Database, req: PublishRequest): Promise<PublishOutcome> {
@@ -151,6 +165,41 @@ export async function publishEdition(db: Database, req: PublishRequest): Promise
     frozen: { ...record.frozen, narrative: narrative! },
     outputHashes: hashes,
   };
-  await saveEdition(db, edition);
-  return { ok: true, edition };
+  return db.transaction(async (tx): Promise<PublishOutcome> => {
+    if (req.commentaryHistory) {
+      const now = await commentaryHistory(tx, report.la, report.period.id);
+      const unseen = commentarySavedSince(req.commentaryHistory, now);
+      if (unseen.length > 0)
+        return { ok: false, code: 'COMMENTARY-CHANGED', message: commentaryChangedProblem(unseen, report) };
+    }
+    await saveEdition(tx, edition);
+    return { ok: true, edition };
+  });
+}
+
+/**
+ * The commentary edits in the store now that were not among those read and checked, newest first.
+ * @example commentarySavedSince(checked, [...newer, ...checked]) //=> newer
+ */
+export function commentarySavedSince(
+  checked: readonly CommentaryRecord[],
+  now: readonly CommentaryRecord[],
+): CommentaryRecord[] {
+  const seen = new Set(checked.map((r) => r.id));
+  return now.filter((r) => !seen.has(r.id));
+}
+
+/**
+ * Why an edition was not written when commentary was saved while publishing, naming the indicators by
+ * title and who saved; the dashboard and `cspi publish` add what to do.
+ * @example commentaryChangedProblem(saves, report) //=> 'The commentary on Number of Children in Care was changed (by jo) while the report was being published, so it was not checked.'
+ */
+export function commentaryChangedProblem(
+  saves: readonly CommentaryRecord[],
+  report: IndicatorReport,
+): string {
+  const ids = [...new Set(saves.map((r) => r.indicatorId))];
+  const titles = ids.map((id) => report.indicators.find((r) => r.id === id)?.title ?? id);
+  const who = [...new Set(saves.map((r) => r.writtenBy))];
+  return `The commentary on ${titles.join('; ')} was changed (by ${who.join(', ')}) while the report was being published, so it was not checked.`;
 }

@@ -9,7 +9,8 @@ import type { ReportOptions } from './report-options.js';
  * numerator, denominator and value and `suppressed` true. The public version gives earlier quarters as
  * values only, so no year-to-date difference or other small figure can be worked out from the rows. Earlier
  * quarters restated since their editions are flagged; headline rows carry the benchmarks between the LAs
- * loaded (their mean, this LA's rank and quartile) when the store holds other LAs' figures. A team breakdown
+ * loaded (their mean, this LA's rank and quartile, and how many of the other LAs' figures are from an
+ * earlier dataset version than their current one) when the store holds other LAs' figures. A team breakdown
  * is in the public rows only when the setting is on and every cell passes (report.md §6).
  */
 export function dataRows(
@@ -37,6 +38,7 @@ export function dataRows(
       rankAmongLas: null,
       lasRanked: null,
       quartileAmongLas: null,
+      lasFromEarlierVersion: null,
     };
     const hide = v.plan.headline;
     const hub = opts.hubBenchmarks?.[r.id];
@@ -59,6 +61,7 @@ export function dataRows(
       rankAmongLas: pos?.rank ?? null,
       lasRanked: pos?.of ?? null,
       quartileAmongLas: pos?.quartile ?? null,
+      lasFromEarlierVersion: hub && !hub.notComparable ? (hub.earlierVersions?.las ?? 0) : null,
     });
     r.trend.forEach((t, i) => {
       if (t.period === report.period.id) return;

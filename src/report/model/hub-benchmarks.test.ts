@@ -7,6 +7,9 @@ import { buildRenderModel } from './build-render-model.js';
 import { hubBenchmarksOf, ordinal } from './hub-benchmarks.js';
 import type { Table } from './render-model.js';
 import { defaultReportOptions } from './report-options.js';
+import { renderCsv, renderJson } from '../render/csv.js';
+import { renderHtml } from '../render/html.js';
+import { rescanPublicOutputs } from '../public/rescan.js';
 
 const LA = 'E06000005';
 const GROUPS = {
@@ -214,7 +217,7 @@ test('like-for-like: under cpVisits.interval 15 the CP visits figure is not benc
   assert.notEqual(data('referrals-rereferral-12m').rankAmongLas, null);
 });
 
-test('figures from an earlier dataset version: used, and the benchmarks footnote counts them without naming an LA', () => {
+test('figures from an earlier dataset version: used, and the benchmarks footnote counts them without naming an LA', async () => {
   const report = darlingtonReport();
   const earlier = (f: StoredFigure): StoredFigure => ({ ...f, fromEarlierVersion: true });
   // 840 was imported since its figures were computed; this LA's own stored figure (earlier too) is replaced
@@ -231,6 +234,11 @@ test('figures from an earlier dataset version: used, and the benchmarks footnote
         .blocks.find((x) => x.kind === 'table' && x.table.id === 'hub-benchmarks') as { table: Table }
     ).table.footnotes.join(' ');
   const text = footnotes(hub);
+  // The first sentence holds either way; which version is said only when some LAs' figures are earlier.
+  const FIRST =
+    'Computed from the figures this system holds for each local authority loaded, this one included; quartiles by linear interpolation.';
+  assert.ok(text.startsWith(FIRST), text);
+  assert.doesNotMatch(text, /current dataset version\),/, 'not "each from its current version"');
   assert.match(
     text,
     new RegExp(
@@ -238,6 +246,53 @@ test('figures from an earlier dataset version: used, and the benchmarks footnote
     ),
   );
   assert.doesNotMatch(text, /840/, 'no LA is named');
+  // The CSV and JSON rows carry the count (public and full alike): the headline rows with benchmarks.
+  for (const pub of [true, false]) {
+    const model = buildRenderModel(
+      report,
+      FAKE_CATALOGUE,
+      defaultReportOptions({ hubBenchmarks: hub, public: pub }),
+    );
+    const headline = (id: string) =>
+      model.rows.find((r) => r.indicator === id && r.period === report.period.id && r.breakdown === '')!;
+    assert.equal(headline('assessments-45wd').lasFromEarlierVersion, 1, `public ${pub}`);
+    assert.equal(headline('cic-count').lasFromEarlierVersion, 1, 'every indicator benchmarked says it');
+    assert.equal(
+      headline('icpc-15wd').lasFromEarlierVersion,
+      null,
+      'no other LA has a figure: no benchmarks',
+    );
+    assert.ok(
+      model.rows
+        .filter((r) => r.period !== report.period.id || r.breakdown !== '')
+        .every((r) => r.lasFromEarlierVersion === null),
+      'earlier quarters and breakdown cells: null',
+    );
+    const csv = renderCsv(model).split('\n');
+    const cols = csv[0]!.split(',');
+    const at = cols.indexOf('lasFromEarlierVersion');
+    assert.ok(at >= 0, 'a CSV column');
+    const line = csv.find(
+      (l) => l.startsWith(`${LA},assessments-45wd,`) && l.includes(`,${report.period.id},`),
+    )!;
+    assert.equal(line.split(',').at(at - cols.length), '1');
+    const json = JSON.parse(renderJson(model)) as {
+      rows: { indicator: string; lasFromEarlierVersion: number | null }[];
+    };
+    assert.equal(json.rows.find((r) => r.indicator === 'assessments-45wd')?.lasFromEarlierVersion, 1);
+    if (pub) {
+      const outputs = new Map([
+        ['html', renderHtml(model)],
+        ['csv', renderCsv(model)],
+        ['json', renderJson(model)],
+      ] as const);
+      assert.deepEqual(
+        await rescanPublicOutputs(model, outputs, defaultReportOptions().suppression),
+        [],
+        'a count of LAs passes the publication check',
+      );
+    }
+  }
   // All current (or only this LA's own stored figure earlier): nothing said.
   const current = hubBenchmarksOf(
     report,
@@ -247,4 +302,16 @@ test('figures from an earlier dataset version: used, and the benchmarks footnote
   )!;
   assert.equal(current['assessments-45wd']!.earlierVersions, undefined);
   assert.doesNotMatch(footnotes(current), /earlier dataset version/);
+  const rowsNow = buildRenderModel(
+    report,
+    FAKE_CATALOGUE,
+    defaultReportOptions({ hubBenchmarks: current }),
+  ).rows;
+  assert.equal(
+    rowsNow.find((r) => r.indicator === 'assessments-45wd' && r.period === report.period.id)
+      ?.lasFromEarlierVersion,
+    0,
+    'none earlier: 0',
+  );
+  assert.ok(footnotes(current).startsWith(FIRST));
 });

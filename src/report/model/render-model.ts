@@ -126,6 +126,14 @@ export interface DataRow {
   readonly rankAmongLas: number | null;
   readonly lasRanked: number | null;
   readonly quartileAmongLas: number | null;
+  /**
+   * Of the other LAs whose stored figures the benchmarks between LAs use, how many are from an earlier
+   * dataset version than their current one (the count the benchmarks footnote gives as "N of the M LAs'
+   * figures …"; never which LAs): 0 when none is (and in editions frozen before this was counted); null
+   * where `lasLoadedMean` has no benchmarks to qualify (not a headline row, no other LA's figures, or "Not
+   * comparable").
+   */
+  readonly lasFromEarlierVersion: number | null;
   readonly suppressed: boolean;
   readonly status: string;
   readonly datasetVersion: string;

@@ -318,7 +318,11 @@ export function scorecardBlocks(
   return blocks;
 }
 
-/** " N of the M LAs' figures are from an earlier dataset version …." when the benchmarks say so, else "". */
+/**
+ * " N of the M LAs' figures are from an earlier dataset version …." when the benchmarks say so, else "":
+ * the footnote's only word on dataset versions, so its first sentence ("the figures this system holds for
+ * each local authority loaded") is true whether or not some LAs' figures predate their current version.
+ */
 function earlierVersionsSentence(benchmarks: readonly HubBenchmark[]): string {
   const e = benchmarks.find((b) => b.earlierVersions)?.earlierVersions;
   return e ? ` ${earlierVersionsNote(e)}.` : '';
@@ -386,7 +390,7 @@ export function hubTableBlocks(
       ];
     }),
     footnotes: [
-      `Computed from the figures this system holds for each local authority loaded (its current dataset version), this one included; quartiles by linear interpolation. Region and statistical-neighbour means give the number of LAs with a figure in brackets.${withheldNote(hub[shown[0]!.result.id]!.minOtherLas ?? MIN_OTHER_LAS)} The published England figure is the DfE's.${earlierVersionsSentence(shown.map((v) => hub[v.result.id]!))}`,
+      `Computed from the figures this system holds for each local authority loaded, this one included; quartiles by linear interpolation. Region and statistical-neighbour means give the number of LAs with a figure in brackets.${withheldNote(hub[shown[0]!.result.id]!.minOtherLas ?? MIN_OTHER_LAS)} The published England figure is the DfE's.${earlierVersionsSentence(shown.map((v) => hub[v.result.id]!))}`,
       ...notComparableFootnotes(shown, opts),
     ],
   };

@@ -30,6 +30,7 @@ export const CSV_COLUMNS: readonly (keyof DataRow)[] = [
   'rankAmongLas',
   'lasRanked',
   'quartileAmongLas',
+  'lasFromEarlierVersion',
 ];
 
 /**

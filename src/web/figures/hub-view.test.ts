@@ -190,3 +190,44 @@ test('other LAs’ figures from an earlier dataset version: still compared, and 
   const page = await (await m.get(`/indicators/assessments-45wd?${Q}`)).text();
   assert.ok(page.includes(note));
 });
+
+test('other LAs’ figures from an earlier dataset version: the scorecard marks its SN and mean cells "*" and says how many below the table (no LA named); Not comparable cells are not marked', async () => {
+  const { app: a, db } = await app(GROUPS, { ...DEFAULT_SETTINGS, variants: { 'cpVisits.interval': 15 } });
+  await storeOtherLas(db, { '840': 70, '805': 90, '352': 60 });
+  const b = await signIn(a, 'analyst');
+  const card = async () => (await (await b.get(`/scorecard?${Q}`)).text()).replace(/\s+/g, ' ');
+  const row = (html: string, id: string) =>
+    new RegExp(`href="/indicators/${id}\\?[^"]*"[\\s\\S]*?</tr>`).exec(html)![0];
+  const cells = (html: string, id: string) =>
+    [...row(html, id).matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) =>
+      m[1]!.replace(/<[^>]+>/g, '').trim(),
+    );
+  // SN average and mean of LAs loaded: the cells before the position and the trend.
+  const means = (html: string, id: string) => cells(html, id).slice(-4, -2);
+  const note =
+    '* 1 of the 3 LAs&#39; figures are from an earlier dataset version than their current one (recompute with cspi hub compute --period 2021-22-Q3).';
+  const fresh = await card();
+  assert.doesNotMatch(fresh, /earlier dataset version/);
+  assert.deepEqual(means(fresh, 'assessments-45wd'), ['Not shown', '75.0% (region not shown)']);
+  // 805 imports a new dataset version after its figures were computed; nobody recomputes the period.
+  await importSmallLa(db, '805', 4);
+  await new Promise((r) => setTimeout(r, 1100));
+  const stale = await card();
+  const marked = ' * (some LAs’ figures are from an earlier dataset version: see the note below the table)';
+  assert.deepEqual(means(stale, 'assessments-45wd'), [
+    `Not shown${marked}`,
+    `75.0% (region not shown)${marked}`,
+  ]);
+  assert.deepEqual(
+    means(stale, 'cp-visits-10wd'),
+    ['Not comparable', 'Not comparable'],
+    'nothing is computed from the figures: no mark',
+  );
+  assert.ok(stale.includes(`<p class="govuk-body-s" id="earlier-versions">${note}</p>`), stale);
+  assert.doesNotMatch(stale, /805/, 'the LA is not named to another LA’s users');
+  const forMember = (await (await (await signIn(a, 'member')).get(`/scorecard?${Q}`)).text()).replace(
+    /\s+/g,
+    ' ',
+  );
+  assert.ok(forMember.includes(note), 'members are told too');
+});

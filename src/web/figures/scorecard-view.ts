@@ -24,6 +24,7 @@ import type { EarlierRestatement } from '../../report/edition/earlier-restatemen
 import { restatedKey } from '../../report/edition/earlier-restatements.js';
 import type { HubBenchmarks } from '../../report/model/hub-benchmarks.js';
 import { notComparableReason } from '../../indicators/like-for-like.js';
+import { earlierVersionsNote } from '../../hub/indicator-results.js';
 import { hubMeanText, positionText, scorecardCommentaryText } from '../../report/model/scorecard.js';
 import { type Commentary, commentaryInVersion } from '../../report/commentary/commentary.js';
 import { restatementNote } from '../restated-figures.js';
@@ -76,6 +77,13 @@ export interface ScorecardRow {
   /** Mean of the LAs loaded with region and SN means, and this LA's position (null: no hub figures). */
   readonly hubMean: string | null;
   readonly position: string | null;
+  /**
+   * The SN and mean cells are computed from figures of which some other LAs' are from an earlier dataset
+   * version than their current one (`HubBenchmark.earlierVersions`): marked "*", with the count in a note
+   * below the table ({@link ScorecardView.earlierVersionsNote}). False when the benchmarks are "Not
+   * comparable" (nothing is computed from those figures).
+   */
+  readonly fromEarlierVersions: boolean;
   /** Footnotes of this row's figures marked "r". */
   readonly restatedNotes: readonly string[];
   readonly trendSvg: string;
@@ -119,6 +127,12 @@ export interface ScorecardView {
   readonly fewerThan: number;
   /** Whether the Commentary column is shown: some row shown has scorecard text or a stale mark. */
   readonly showCommentary: boolean;
+  /**
+   * "N of the M LAs' figures are from an earlier dataset version than their current one (recompute with
+   * cspi hub compute --period P)." when some row shown is marked `fromEarlierVersions` (counts only, never
+   * which LAs); null otherwise.
+   */
+  readonly earlierVersionsNote: string | null;
 }
 
 /**
@@ -191,7 +205,6 @@ export function scorecardRow(
     return { ...cell, text: `${cell.text} r` };
   };
   const hub = extras.hub ? extras.hub[r.id] : undefined;
-  const note = commentaryInVersion(extras.commentary?.entries[r.id], visibility === 'public');
   return {
     ref,
     id: r.id,
@@ -220,15 +233,30 @@ export function scorecardRow(
     englandFootnote: r.england !== null && !r.england.likeForLike,
     sn,
     hubMean: extras.hub ? hubMeanText(r, hub, sn !== null) : null,
+    fromEarlierVersions: Boolean(hub?.earlierVersions) && !hub?.notComparable,
     position: extras.hub ? positionText(hub, suppressed || r.status !== 'ok', r.polarity) : null,
     restatedNotes: notes,
     trendSvg: sparkline(trend, alt),
     trendAlt: alt,
-    commentary: {
-      text: scorecardCommentaryText(note),
-      stale: note !== null && (extras.staleCommentary?.has(r.id) ?? false),
-    },
+    commentary: commentaryCell(r.id, visibility, extras) ?? { text: '', stale: false },
   };
+}
+
+/**
+ * An indicator's Commentary cell as a view shows it (report.md §3, §6): the scorecard text of the entry in
+ * force (`commentaryInVersion`: never an internal entry in the public view), and whether it is stale (only
+ * where `staleCommentary` is given: officers); null when no entry is in force in that view. The scorecard
+ * page and `/api/scorecard` share it.
+ * @example commentaryCell('cic-count', 'full', { commentary, staleCommentary: new Set(['cic-count']) }) //=> { text: 'Over budget', stale: true }
+ */
+export function commentaryCell(
+  id: string,
+  visibility: Visibility,
+  extras: Pick<ScorecardExtras, 'commentary' | 'staleCommentary'>,
+): { readonly text: string; readonly stale: boolean } | null {
+  const note = commentaryInVersion(extras.commentary?.entries[id], visibility === 'public');
+  if (!note) return null;
+  return { text: scorecardCommentaryText(note), stale: extras.staleCommentary?.has(id) ?? false };
 }
 
 /**
@@ -288,5 +316,16 @@ export function scorecardView(
     }),
     fewerThan: rule.k + 1,
     showCommentary: shown.some((r) => r.commentary.text !== '' || r.commentary.stale),
+    earlierVersionsNote: earlierVersionsLine(shown, extras.hub),
   };
+}
+
+/** The note under the scorecard when some row shown is marked `fromEarlierVersions`; else null. */
+function earlierVersionsLine(
+  shown: readonly ScorecardRow[],
+  hub: HubBenchmarks | null | undefined,
+): string | null {
+  const marked = shown.find((r) => r.fromEarlierVersions);
+  const e = marked ? hub?.[marked.id]?.earlierVersions : undefined;
+  return e ? `${earlierVersionsNote(e)}.` : null;
 }

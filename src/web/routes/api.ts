@@ -8,7 +8,14 @@ import { notFound, requirePermission, requireUser } from '../middleware/guards.j
 import { openApiDocument } from '../openapi.js';
 import { pseudonym } from './indicator.js';
 import { visibilityFor } from './scorecard.js';
-import { keyedReport, resolveScope, scopedReport } from './scope.js';
+import { commentaryKey, keyedReport, resolveScope, scopedReport } from './scope.js';
+import { freshRead } from '../fresh-read.js';
+import { commentaryCell } from '../figures/scorecard-view.js';
+import {
+  commentaryHistory,
+  latestCommentary,
+  staleCommentary,
+} from '../../report/commentary/commentary-store.js';
 
 /** The JSON API under /api (documented in /api/openapi.json), with the same permissions as the pages. */
 export function apiRoutes(): Hono<AppEnv> {
@@ -17,6 +24,13 @@ export function apiRoutes(): Hono<AppEnv> {
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
   app.use('*', requireUser());
 
+  /**
+   * The scorecard as JSON. Officers (roles that draft reports) get each indicator's `commentary` as the
+   * scorecard page's Commentary column shows it (report.md §3, §6, §9): `{ text, stale }` for the entry in
+   * force (its scorecard text; never an internal entry in the public view), or null when none is in force
+   * in that view. Members read commentary only in published papers, so for them the field is absent. Like
+   * the page, reading it is not audited (only child-level views and exports are).
+   */
   app.get('/scorecard', requirePermission('scorecard:view'), async (c) => {
     const scope = await resolveScope(c);
     if (scope instanceof Response) return scope;
@@ -24,12 +38,29 @@ export function apiRoutes(): Hono<AppEnv> {
     if (!keyed) return notFound(c, 'No figures have been computed for this period.');
     const { report, key } = keyed;
     const visibility = visibilityFor(c.var.user!.role, c.req.query('view'));
-    const cacheKey = `api-scorecard|${key}|${visibility}`;
+    // Officers' commentary, as the scorecard page shows it (one query, shared and forgotten on a save).
+    const officer = can(c.var.user!.role, 'reports:draft');
+    const history = officer
+      ? await freshRead(c.var.deps.views, commentaryKey(scope.la.code, scope.period), () =>
+          commentaryHistory(c.var.deps.db, scope.la.code, scope.period),
+        )
+      : [];
+    const commentaryStamp = officer ? `${history.length}|${history[0]?.id ?? ''}` : 'none';
+    const cacheKey = `api-scorecard|${key}|${visibility}|${commentaryStamp}`;
     let body = c.var.deps.views.get(cacheKey) as Buffer | undefined;
     if (!body) {
       const rule = publicRuleOf(report.settings);
       const teams = publicTeamsOf(report.settings);
-      const indicators = report.indicators.map((r) => apiIndicator(r, visibility, rule, teams));
+      const notes = officer
+        ? {
+            commentary: latestCommentary(history, null),
+            staleCommentary: new Set(staleCommentary(history, report)),
+          }
+        : null;
+      const indicators = report.indicators.map((r) => ({
+        ...apiIndicator(r, visibility, rule, teams),
+        ...(notes ? { commentary: commentaryCell(r.id, visibility, notes) } : {}),
+      }));
       const counts = { green: 0, amber: 0, red: 0, none: 0, rated: 0 };
       for (const r of indicators) {
         if (r.rag) {

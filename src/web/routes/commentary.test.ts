@@ -255,6 +255,42 @@ test('§5 an edit goes stale when the figure under it changes: flagged on the in
   assert.equal((await admin.post('/reports/publish?la=841', { period: PERIOD })).status, 303);
 });
 
+test('§5 §8 a commentary save landing while the Publish button runs (after the stale check) refuses the edition with a clear message; publishing again includes it', async () => {
+  const base = createFakeServices();
+  let during: (() => Promise<unknown>) | null = null;
+  // The engine's extra figures are computed after the stale check and before the edition is written: a
+  // save made then is the race.
+  const services: WebServices = {
+    ...base,
+    async reportExtras() {
+      const f = during;
+      during = null;
+      if (f) await f();
+      return null;
+    },
+  };
+  const { app, db } = await testApp(services);
+  const analyst = await signIn(app, 'analyst');
+  const admin = await signIn(app, 'admin');
+  await analyst.post('/reports/commentary/cic-count?la=841', { period: PERIOD, text: 'Checked text.' });
+  during = () =>
+    analyst.post('/reports/commentary/cic-count?la=841', { period: PERIOD, text: 'Saved while publishing.' });
+  const refused = await admin.post('/reports/publish?la=841', { period: PERIOD });
+  assert.equal(refused.status, 409);
+  assert.match(
+    await refused.text(),
+    /The commentary on [^<]+ was changed \(by analyst\) while the report was being published, so it was not checked\. Nothing was published; publish again/,
+  );
+  assert.equal((await readAudit(db, { action: 'report-publish' })).total, 0, 'nothing was published');
+  assert.equal((await commentaryHistory(db, '841', PERIOD)).length, 2, 'the save itself stands');
+
+  const published = await admin.post('/reports/publish?la=841', { period: PERIOD });
+  assert.equal(published.status, 303);
+  const id = new URL(published.headers.get('location')!, 'http://x').searchParams.get('published')!;
+  const frozen = (await loadEdition(db, id))!.frozen;
+  assert.equal(frozen.commentary.entries['cic-count']?.text, 'Saved while publishing.');
+});
+
 /** The scorecard row (its HTML) of an indicator. */
 function scorecardRowOf(html: string, id: string): string {
   const row = new RegExp(
@@ -315,6 +351,61 @@ test('§3 the dashboard scorecard has a Commentary column for officers: the scor
   assert.doesNotMatch(forMember, />Commentary<\/th>/);
   for (const hidden of ['Recovery plan in place', 'Over budget', 'Chair on leave', 'Venue moved', INTERNAL])
     assert.ok(!forMember.includes(hidden), `member: "${hidden}" is not on the page`);
+});
+
+test('§3 §9 /api/scorecard carries the Commentary column for officers (scorecard text, stale flag; internal entries never in the public view) and no commentary field for members', async () => {
+  const { services, moveOn } = movingServices();
+  const { app } = await testApp(services);
+  const analyst = await signIn(app, 'analyst');
+  type Api = { indicators: { id: string; commentary?: { text: string; stale: boolean } | null }[] };
+  const api = async (who: typeof analyst, view = 'full') => {
+    const r = await who.get(`/api/scorecard?${Q}&view=${view}`);
+    assert.equal(r.status, 200);
+    const body = (await r.json()) as Api;
+    return new Map(body.indicators.map((i) => [i.id, i]));
+  };
+  const save = async (id: string, form: Record<string, string>) =>
+    assert.equal(
+      (await analyst.post(`/reports/commentary/${id}?la=841`, { period: PERIOD, ...form })).status,
+      303,
+    );
+  // Read once before any save: the cached body must not outlive a save.
+  assert.equal((await api(analyst)).get('assessments-45wd')?.commentary, null);
+  await save('assessments-45wd', { text: PUBLIC, scorecard: '  Recovery plan in place  ' });
+  await save('cic-count', { text: INTERNAL, scorecard: 'Over budget', internal: 'yes' });
+
+  let full = await api(analyst);
+  assert.deepEqual(full.get('assessments-45wd')?.commentary, {
+    text: 'Recovery plan in place',
+    stale: false,
+  });
+  assert.deepEqual(full.get('cic-count')?.commentary, { text: 'Over budget', stale: false });
+  assert.ok(full.has('cp-visits-10wd'));
+  assert.equal(full.get('cp-visits-10wd')?.commentary, null, 'no entry: null');
+  const pub = await api(analyst, 'public');
+  assert.deepEqual(pub.get('assessments-45wd')?.commentary, { text: 'Recovery plan in place', stale: false });
+  assert.equal(pub.get('cic-count')?.commentary, null, 'public view: no internal entry');
+
+  moveOn(); // assessments-45wd's figure changes: its commentary is stale
+  full = await api(analyst);
+  assert.deepEqual(full.get('assessments-45wd')?.commentary, { text: 'Recovery plan in place', stale: true });
+  assert.deepEqual(full.get('cic-count')?.commentary, { text: 'Over budget', stale: false });
+
+  for (const role of ['manager', 'admin']) {
+    const got = await api(await signIn(app, role));
+    assert.equal(got.get('assessments-45wd')?.commentary?.text, 'Recovery plan in place', role);
+  }
+  const member = await signIn(app, 'member');
+  const forMember = await member.get(`/api/scorecard?${Q}`);
+  const raw = await forMember.text();
+  for (const hidden of ['Recovery plan in place', 'Over budget', INTERNAL, PUBLIC])
+    assert.ok(!raw.includes(hidden), `member: "${hidden}" is not in the JSON`);
+  const byId = (JSON.parse(raw) as Api).indicators;
+  assert.ok(byId.length > 0);
+  assert.ok(
+    byId.every((i) => !('commentary' in i)),
+    'member: no commentary field at all',
+  );
 });
 
 test('§3 §5 the dashboard scorecard marks stale commentary for officers only, and shows a save at once (one commentary query a page, not one per indicator)', async () => {

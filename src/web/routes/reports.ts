@@ -190,6 +190,17 @@ export function reportRoutes(): Hono<AppEnv> {
       datasetSources: compared.datasetSources,
       identifiers: extras?.identifiers,
     });
+    if (!out.ok && out.code === 'COMMENTARY-CHANGED') {
+      c.status(409);
+      return c.html(
+        page(c, 'error.njk', {
+          title: 'The report could not be published',
+          status: 409,
+          message: `${out.message} Nothing was published; publish again to check and include it.`,
+          laName: la.name,
+        }),
+      );
+    }
     if (!out.ok && out.code === 'CFG-SUPPRESSION') {
       c.status(422);
       return c.html(
