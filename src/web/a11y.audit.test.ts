@@ -5,6 +5,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { TEST_PASSWORD, testApp } from './testing/harness.js';
 import {
@@ -16,6 +17,7 @@ import {
 import { createFakeServices } from './testing/fake-services.js';
 import { memoryDatabase } from './testing/sqlite-memory.js';
 import { storeOtherLas } from './testing/hub-figures-fixture.js';
+import { trendChart } from './figures/chart.js';
 
 const skip = BROWSER_SKIP;
 
@@ -390,7 +392,9 @@ test(
     for (const path of [INDICATOR, '/indicators/icpc-15wd?la=841&period=2021-22-Q3']) {
       await page.goto(base + path);
       const chart = page.locator('svg.app-chart');
-      assert.equal(await chart.getAttribute('role'), 'img');
+      // A group named by its text alternative, its points images named by their figures (not one image: an
+      // image's children are hidden from assistive technology, and the points take focus).
+      assert.equal(await chart.getAttribute('role'), 'group');
       const title = (await page.textContent('h1'))!.trim();
       const alt = (await chart.getAttribute('aria-label')) ?? '';
       assert.ok(alt.startsWith(title), `the chart's text alternative names the indicator: ${alt}`);
@@ -517,6 +521,165 @@ test(
     assert.ok(await tip.isVisible(), 'the tooltip stays while the pointer is over it');
     await page.mouse.move(5, 5);
     assert.ok(!(await tip.isVisible()), 'and goes when the pointer leaves both');
+    await ctx.close();
+  },
+);
+
+test(
+  "2.1.1 / 2.4.3 / 4.1.2 the chart's points by keyboard: one Tab stop, the arrow keys move between quarters, the focused point shows its tooltip, Escape hides it",
+  { skip },
+  async () => {
+    const ctx = await signedIn('manager');
+    const page = await ctx.newPage();
+    await page.goto(base + INDICATOR);
+    const tip = page.locator('.app-tooltip');
+    /** The focused point: its accessible name, its place among the points, and the tooltip shown. */
+    const at = () =>
+      page.evaluate(() => {
+        const e = document.activeElement!;
+        const points = Array.from(document.querySelectorAll('svg.app-chart .app-chart__point'));
+        const t = document.querySelector<HTMLElement>('.app-tooltip');
+        return {
+          index: points.indexOf(e),
+          of: points.length,
+          name: e.getAttribute('aria-label'),
+          tip: t && !t.hidden ? t.textContent : null,
+        };
+      });
+    // Each point can take focus in any browser (Chromium alone lets an SVG element with a focus listener take
+    // it): one in the Tab order, the others reached by the arrow keys.
+    const order = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('svg.app-chart .app-chart__point')).map((e) =>
+        e.getAttribute('tabindex'),
+      ),
+    );
+    assert.deepEqual(order, ['0', ...order.slice(1).map(() => '-1')]);
+    await tabTo(page, /^circle "/, 60);
+    const first = await at();
+    assert.ok(first.of >= 4, `the chart has points (${first.of})`);
+    assert.equal(first.index, 0, 'Tab reaches the chart at its first point');
+    assert.match(
+      first.name ?? '',
+      /^Q\d \d{4}\/\d\d: \d+(\.\d)?% \(95% interval \d+(\.\d)?% to \d+(\.\d)?%; target /,
+    );
+    assert.equal(first.tip, first.name, 'the focused point shows its tooltip, the same words as its name');
+    // Chromium exposes each point by its name: the chart is no longer one opaque image around them.
+    const tree = await page.locator('svg.app-chart').ariaSnapshot();
+    assert.ok(tree.includes(first.name!), tree);
+    // The arrow keys, Home and End move along the quarters; the tooltip follows.
+    await page.keyboard.press('ArrowRight');
+    const second = await at();
+    assert.equal(second.index, 1);
+    assert.notEqual(second.name, first.name);
+    assert.equal(second.tip, second.name);
+    await page.keyboard.press('End');
+    const last = await at();
+    assert.equal(last.index, first.of - 1);
+    assert.match(last.tip ?? '', /^Q3 2021\/22: /, 'the last point is the quarter shown');
+    await page.keyboard.press('ArrowRight');
+    assert.equal((await at()).index, first.of - 1, 'the last point stays put');
+    await page.keyboard.press('ArrowLeft');
+    assert.equal((await at()).index, first.of - 2);
+    await page.keyboard.press('Home');
+    assert.equal((await at()).index, 0);
+    await page.keyboard.press('ArrowLeft');
+    assert.equal((await at()).index, 0, 'the first point stays put');
+    // Escape hides the tooltip and leaves focus where it was.
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Escape');
+    assert.ok(!(await tip.isVisible()), 'Escape hides the tooltip');
+    assert.equal((await at()).index, 1, 'focus stays on the point');
+    // One Tab stop for the whole chart (roving tabindex): Tab leaves it, Shift+Tab comes back to the same point.
+    await page.keyboard.press('Tab');
+    assert.equal((await at()).index, -1, 'Tab leaves the chart from any point');
+    assert.ok(!(await tip.isVisible()), 'and the tooltip goes with it');
+    await page.keyboard.press('Shift+Tab');
+    const back = await at();
+    assert.equal(back.index, 1, 'Shift+Tab returns to the point last visited');
+    assert.equal(back.tip, back.name);
+    // On a 320 px screen the tooltip of the first and the last point wraps and stays on screen (1.4.10).
+    await page.setViewportSize({ width: 320, height: 640 });
+    for (const key of ['Home', 'End']) {
+      await page.keyboard.press(key);
+      const box = (await tip.boundingBox())!;
+      assert.ok(
+        box.x >= 0 && box.x + box.width <= 320,
+        `${key}: the tooltip is on screen: ${JSON.stringify(box)}`,
+      );
+    }
+    await ctx.close();
+  },
+);
+
+/** Where a chart's words and marks are drawn: text boxes, and the boxes of lines (with their strokes) and points. */
+const chartLayout = (page: Page) =>
+  page.evaluate(() =>
+    Array.from(
+      document.querySelectorAll<SVGGraphicsElement>(
+        'svg.app-chart text, svg.app-chart line, svg.app-chart circle',
+      ),
+    )
+      .filter((e) => !e.classList.contains('app-chart__grid'))
+      .map((e) => {
+        const r = e.getBoundingClientRect();
+        const half = e.tagName === 'line' ? parseFloat(getComputedStyle(e).strokeWidth) / 2 : 0;
+        return {
+          what: `${e.tagName} ${e.getAttribute('class')} "${e.tagName === 'text' ? e.textContent : ''}"`,
+          text: e.tagName === 'text',
+          x0: r.left - half,
+          x1: r.right + half,
+          y0: r.top - half,
+          y1: r.bottom + half,
+        };
+      }),
+  );
+
+test(
+  "1.4.1 / 1.3.1 the England benchmark's label never overlaps the target, the points or other words; the key names each line by its pattern",
+  { skip },
+  async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const css = readFileSync(new URL('./public/app.css', import.meta.url), 'utf8');
+    const periods = ['2020-21-Q4', '2021-22-Q1', '2021-22-Q2', '2021-22-Q3'];
+    const problems: string[] = [];
+    // England equal to the target, just under it, just over it, and on the last points.
+    for (const england of [90, 88.5, 91, 84.4, 86]) {
+      const points = periods.map((period, i) => ({
+        period,
+        value: 81 + i * 1.1,
+        ci95: [78 + i, 85 + i] as const,
+        target: 90,
+        tolerance: 5,
+      }));
+      const svg = trendChart('percent', points, { value: england, year: '2021-22' }, 'higher', 'A chart');
+      await page.setContent(`<style>${css}</style><div style="width:760px">${svg}</div>`);
+      const boxes = await chartLayout(page);
+      for (const a of boxes.filter((b) => b.text)) {
+        for (const b of boxes) {
+          if (a === b) continue;
+          const overlap = a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+          if (overlap) problems.push(`England ${england}%: ${a.what} overlaps ${b.what}`);
+        }
+      }
+    }
+    assert.deepEqual(problems, []);
+    await page.close();
+
+    // On the page, the key under the chart names the England benchmark with its year and value, and tells the
+    // lines apart by their pattern, not only their colour.
+    const ctx = await signedIn('manager');
+    const p = await ctx.newPage();
+    await p.goto(base + INDICATOR);
+    const key = await p.evaluate(() =>
+      Array.from(document.querySelectorAll('.app-chart-legend__item')).map((i) => ({
+        text: i.textContent!.trim(),
+        pattern: getComputedStyle(i.querySelector('.app-chart-legend__swatch')!).borderTopStyle,
+      })),
+    );
+    const england = key.find((k) => k.text.startsWith('England'));
+    assert.equal(england?.text, 'England 2021-22: 84.5%');
+    const lines = key.filter((k) => k.pattern !== 'none').map((k) => k.pattern);
+    assert.deepEqual(lines, ['solid', 'dashed', 'dotted'], JSON.stringify(key));
     await ctx.close();
   },
 );

@@ -287,7 +287,9 @@ test('indicator page: value, interval, trend chart with table alternative, defin
   const b = await signIn(app, 'analyst');
   const html = await (await b.get(`/indicators/assessments-45wd?${Q}`)).text();
   assert.match(html, /95% interval/);
-  assert.match(html, /<svg class="app-chart"[^>]*role="img"[^>]*aria-label="C&amp;F assessments/);
+  assert.match(html, /<svg class="app-chart"[^>]*role="group"[^>]*aria-label="C&amp;F assessments/);
+  assert.match(html, /<circle [^>]*role="img" aria-label="Q3 2021\/22: \d+\.\d% \(95% interval /);
+  assert.match(html, /England 2021-22: 84\.5%<\/span>/, 'the key gives the England benchmark and its year');
   assert.match(html, /last 8 quarters/);
   assert.match(html, /Q3 2021\/22/);
   assert.match(html, /Definition version/);

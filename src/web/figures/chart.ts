@@ -74,8 +74,41 @@ export function toleranceBand(
 }
 
 /**
+ * The England benchmark as the chart's key names it, with its year and value: "England 2021-22: 84.5%".
+ * @example englandKey('percent', { value: 84.5, year: '2021-22' }) //=> 'England 2021-22: 84.5%'
+ */
+export function englandKey(unit: Unit, england: { value: number; year: string }): string {
+  return `England ${england.year}: ${formatValue(unit, england.value)}`;
+}
+
+/**
+ * What a point's tooltip says, and its accessible name: the quarter, the value, the 95% interval where drawn,
+ * and the target in force.
+ * @example pointText('percent', { period: '2021-22-Q3', value: 84.2, ci95: [80.1, 87.6], target: 90, tolerance: 5 })
+ * //=> 'Q3 2021/22: 84.2% (95% interval 80.1% to 87.6%; target 90.0%)'
+ */
+export function pointText(unit: Unit, p: TrendPoint & { readonly value: number }): string {
+  const f = (v: number) => formatValue(unit, v);
+  const more = [
+    ...(p.ci95 ? [`95% interval ${f(p.ci95[0])} to ${f(p.ci95[1])}`] : []),
+    ...(p.target !== null ? [`target ${f(p.target)}`] : []),
+  ];
+  return `${shortPeriod(p.period)}: ${f(p.value)}${more.length ? ` (${more.join('; ')})` : ''}`;
+}
+
+/**
  * The indicator page's trend chart: values over the last quarters, the target as a stepped line with its
- * tolerance band, and the England benchmark labelled with its year.
+ * tolerance band, and the England benchmark as a line.
+ *
+ * Words drawn inside the plot collide with its lines and points whenever two figures are close (the England
+ * benchmark on the target, or on the latest quarters), so the chart draws none: the key under it
+ * (indicator.njk) names each line by its pattern, solid, dashed or dotted, never by colour alone (WCAG 1.4.1),
+ * and gives the England benchmark's year and value (`englandKey`).
+ *
+ * The chart is a group named by `alt`; its grid, axes, lines and bands are hidden from assistive technology
+ * (the table alternative gives every figure), and each point is an image named by `pointText`, which the
+ * dashboard's script makes reachable by keyboard (one Tab stop, the arrow keys move between quarters) and
+ * shows as a tooltip on focus (WCAG 2.1.1, 4.1.2). Without the script, each point's <title> is its tooltip.
  */
 export function trendChart(
   unit: Unit,
@@ -141,7 +174,6 @@ export function trendChart(
   if (england) {
     parts.push(
       `<line x1="${m.l}" x2="${W - m.r}" y1="${r1(y(england.value))}" y2="${r1(y(england.value))}" class="app-chart__england"/>`,
-      `<text x="${W - m.r - 4}" y="${r1(y(england.value) - 6)}" text-anchor="end" class="app-chart__label">England ${esc(england.year)}: ${esc(formatValue(unit, england.value))}</text>`,
     );
   }
   // intervals, line and points
@@ -161,18 +193,20 @@ export function trendChart(
     pen = true;
   });
   parts.push(`<path d="${d}" class="app-chart__line"/>`);
+  const marks: string[] = [];
   points.forEach((p, i) => {
     parts.push(
       `<text x="${r1(x(i))}" y="${H - m.b + 18}" text-anchor="middle" class="app-chart__tick">${esc(shortPeriod(p.period).replace(' ', '\u00a0'))}</text>`,
     );
     if (p.value === null) return;
-    const tip = `${shortPeriod(p.period)}: ${formatValue(unit, p.value)}${p.target !== null ? ` (target ${formatValue(unit, p.target)})` : ''}`;
-    parts.push(
-      `<circle cx="${r1(x(i))}" cy="${r1(y(p.value))}" r="5" class="app-chart__point" data-tooltip="${esc(tip)}"><title>${esc(tip)}</title></circle>`,
+    const tip = esc(pointText(unit, { ...p, value: p.value }));
+    marks.push(
+      `<circle cx="${r1(x(i))}" cy="${r1(y(p.value))}" r="5" class="app-chart__point" role="img" aria-label="${tip}" data-tooltip="${tip}"><title>${tip}</title></circle>`,
     );
   });
   return (
-    `<svg class="app-chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(alt)}" focusable="false">` +
-    `<title>${esc(alt)}</title>${parts.join('')}</svg>`
+    `<svg class="app-chart" viewBox="0 0 ${W} ${H}" role="group" aria-label="${esc(alt)}" focusable="false">` +
+    `<title>${esc(alt)}</title><g aria-hidden="true">${parts.join('')}</g>` +
+    `<g class="app-chart__points">${marks.join('')}</g></svg>`
   );
 }

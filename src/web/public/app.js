@@ -45,7 +45,10 @@ for (const table of document.querySelectorAll('table[data-sortable]')) {
   });
 }
 
-// Chart tooltips on hover and keyboard focus; the <title> of each point is the no-JavaScript fallback.
+// Chart points: tooltips on hover and on keyboard focus; the <title> of each point is the no-JavaScript
+// fallback. The chart is one Tab stop (a roving tabindex): Tab lands on the point last visited (the first, at
+// first), the arrow keys, Home and End move between quarters, and Escape hides the tooltip (WCAG 2.1.1, 1.4.13).
+const CHART_KEYS = { ArrowLeft: -1, ArrowUp: -1, ArrowRight: 1, ArrowDown: 1 };
 for (const figure of document.querySelectorAll('.app-chart-figure')) {
   const svg = figure.querySelector('svg');
   if (!svg) continue;
@@ -54,14 +57,17 @@ for (const figure of document.querySelectorAll('.app-chart-figure')) {
   tip.hidden = true;
   tip.setAttribute('aria-hidden', 'true');
   figure.appendChild(tip);
-  const points = svg.querySelectorAll('[data-tooltip]');
+  const points = [...svg.querySelectorAll('[data-tooltip]')];
   const show = (point) => {
     const box = point.getBoundingClientRect();
     const outer = figure.getBoundingClientRect();
     tip.textContent = point.getAttribute('data-tooltip');
-    tip.style.left = `${box.left + box.width / 2 - outer.left}px`;
-    tip.style.top = `${box.top - outer.top}px`;
     tip.hidden = false;
+    // Centred over the point, but kept inside the figure, so a narrow screen shows all of it (WCAG 1.4.10).
+    const half = tip.offsetWidth / 2;
+    const centre = box.left + box.width / 2 - outer.left;
+    tip.style.left = `${Math.max(half, Math.min(outer.width - half, centre))}px`;
+    tip.style.top = `${box.top - outer.top}px`;
   };
   // WCAG 1.4.13: the tooltip stays while the pointer is on it (hoverable) and Escape dismisses it.
   const leave = (event) => {
@@ -73,10 +79,33 @@ for (const figure of document.querySelectorAll('.app-chart-figure')) {
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') tip.hidden = true;
   });
+  const visit = (point) => {
+    for (const p of points) p.setAttribute('tabindex', p === point ? '0' : '-1');
+  };
+  if (points.length) visit(points[0]);
+  svg.addEventListener('keydown', (event) => {
+    const at = points.indexOf(event.target);
+    if (at < 0) return;
+    const to =
+      event.key === 'Home'
+        ? 0
+        : event.key === 'End'
+          ? points.length - 1
+          : event.key in CHART_KEYS
+            ? Math.min(points.length - 1, Math.max(0, at + CHART_KEYS[event.key]))
+            : null;
+    if (to === null) return;
+    event.preventDefault();
+    visit(points[to]);
+    points[to].focus();
+  });
   for (const point of points) {
     point.addEventListener('mouseenter', () => show(point));
     point.addEventListener('mouseleave', leave);
-    point.addEventListener('focus', () => show(point));
+    point.addEventListener('focus', () => {
+      visit(point);
+      show(point);
+    });
     point.addEventListener('blur', () => (tip.hidden = true));
   }
 }

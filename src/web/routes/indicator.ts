@@ -11,7 +11,7 @@ import { commentaryHistory, staleCommentary } from '../../report/commentary/comm
 import { appendAudit } from '../audit/audit-log.js';
 import { can } from '../auth/permissions.js';
 import type { AppEnv } from '../env.js';
-import { toleranceBand, trendChart } from '../figures/chart.js';
+import { englandKey, toleranceBand, trendChart } from '../figures/chart.js';
 import {
   figureCell,
   figureWords,
@@ -268,6 +268,7 @@ export function indicatorRoutes(): Hono<AppEnv> {
         basis: BASIS_LABELS[result.basis],
         target: targetText(result),
         chart,
+        englandKey: result.england ? englandKey(info.unit, result.england) : null,
         trendRows: trend.map((t, i) => ({
           period: shortPeriod(t.period),
           value: trendValue(i),
