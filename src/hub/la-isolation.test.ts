@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { readerRoleSql } from './la-isolation.js';
+import type { Database } from '../store/database.js';
+import { enableLaIsolation, readerRoleSql } from './la-isolation.js';
 
 const admin = process.env['CSPI_TEST_PG_URL'];
 
@@ -35,3 +36,33 @@ test(
     }
   },
 );
+
+/** A database whose set-up script fails with the given errors, one per attempt, then succeeds. */
+function failingSetUp(errors: unknown[]): { db: Database; attempts: () => number } {
+  let attempts = 0;
+  const db = {
+    kind: 'postgres',
+    exec: async () => {
+      const e = errors[attempts++];
+      if (e !== undefined) throw e;
+    },
+  } as unknown as Database;
+  return { db, attempts: () => attempts };
+}
+
+const deadlock = Object.assign(new Error('deadlock detected'), { code: '40P01' });
+
+test('a set-up ended by PostgreSQL to break a deadlock (another database setting up at once) is run again', async () => {
+  const waits: number[] = [];
+  const wait = async (ms: number) => void waits.push(ms);
+  const twice = failingSetUp([deadlock, deadlock]);
+  await enableLaIsolation(twice.db, wait);
+  assert.equal(twice.attempts(), 3);
+  assert.deepEqual(waits, [50, 100]);
+  const always = failingSetUp(Array.from({ length: 9 }, () => deadlock));
+  await assert.rejects(enableLaIsolation(always.db, wait), /deadlock detected/);
+  assert.equal(always.attempts(), 5, 'five attempts at most');
+  const other = failingSetUp([Object.assign(new Error('permission denied'), { code: '42501' })]);
+  await assert.rejects(enableLaIsolation(other.db, wait), /permission denied/);
+  assert.equal(other.attempts(), 1, 'any other error is not retried');
+});

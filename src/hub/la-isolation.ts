@@ -66,13 +66,37 @@ EXCEPTION WHEN duplicate_object OR unique_violation THEN
 END $$;`;
 }
 
-/** Sets up LA isolation on a hub database (PostgreSQL only). */
-export async function enableLaIsolation(db: Database): Promise<void> {
+/** How many times the set-up is tried when PostgreSQL ends it to break a deadlock. */
+const SET_UP_ATTEMPTS = 5;
+
+/**
+ * Sets up LA isolation on a hub database (PostgreSQL only). Granting to the reader role touches the server's
+ * shared catalogues, so the set-ups of two databases of one server running at once can deadlock; PostgreSQL
+ * then ends one of them (SQLSTATE 40P01) and nothing of it is kept (the script runs as one transaction),
+ * so it is run again, a few times at most, after a short wait. Any other error is the caller's.
+ */
+export async function enableLaIsolation(
+  db: Database,
+  wait: (ms: number) => Promise<void> = sleep,
+): Promise<void> {
   if (db.kind !== 'postgres') {
     throw new Error('hub mode needs PostgreSQL: pass --db postgres://… (the embedded database holds one LA)');
   }
-  await db.exec(laIsolationSql());
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.exec(laIsolationSql());
+      return;
+    } catch (e) {
+      if (attempt >= SET_UP_ATTEMPTS || !isDeadlock(e)) throw e;
+      await wait(50 * attempt);
+    }
+  }
 }
+
+const isDeadlock = (e: unknown): boolean =>
+  typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '40P01';
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs fn inside one read transaction that can see only LA `la`'s rows: every query fn makes through `tx`
