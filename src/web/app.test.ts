@@ -62,6 +62,28 @@ test('sign-in: wrong password is refused with a GOV.UK error and audited; the se
   assert.deepEqual(actions, ['sign-in', 'sign-in-failed']);
 });
 
+test('a failed sign-in keeps the account it was for, but never what was typed for no account (often a password)', async () => {
+  const { app, db } = await testApp();
+  const first = await app.request('/sign-in');
+  const cookie = first.headers.get('set-cookie')!.split(';')[0];
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await first.text())![1];
+  const post = (username: string, password: string) =>
+    app.request('/sign-in', {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrf, username, password }),
+    });
+  assert.equal((await post('analyst', 'wrong password!')).status, 401);
+  assert.equal((await post('Tr0ub4dor&3-not-a-name', 'x')).status, 401);
+  const failed = (await readAudit(db, { action: 'sign-in-failed' })).entries;
+  const details = failed.map((e) => e.detail);
+  assert.deepEqual(details.reverse(), [
+    { username: 'analyst', reason: 'wrong password' },
+    { username: null, reason: 'unknown user' },
+  ]);
+  assert.ok(!JSON.stringify(failed).includes('Tr0ub4dor'), 'the typed text is nowhere in the entry');
+});
+
 test('sign-in is rate-limited per user', async () => {
   const { app } = await testApp();
   const first = await app.request('/sign-in');

@@ -78,10 +78,11 @@ export function signInRoutes(): Hono<AppEnv> {
         action: 'sign-in-failed',
         // The account's LA, so that LA's admin sees attempts on its accounts (routes/audit.ts).
         la: found?.user.la ?? null,
-        detail: {
-          username,
-          reason: !found ? 'unknown user' : found.user.disabled ? 'disabled' : 'wrong password',
-        },
+        // An account's name is kept; what was typed for no account is not: it is often a password typed
+        // into the wrong box, and the audit log is read by admins (OWASP logging guidance).
+        detail: found
+          ? { username: found.user.username, reason: found.user.disabled ? 'disabled' : 'wrong password' }
+          : { username: null, reason: 'unknown user' },
       });
       return again(401, [{ field: 'username', text: GENERIC }]);
     }
