@@ -769,8 +769,8 @@ test(
     // A part-filled action names each missing part, in words (not the file format's "byWhen").
     // The summary follows the fields' order on the page.
     assert.deepEqual(await errorsLinkToFields(p), [
-      { href: '#text', text: 'Replace mode needs text' },
-      { href: '#reason', text: 'Give a reason when moving, omitting or replacing text' },
+      { href: '#text', text: 'Enter the text to print in place of the drafted commentary' },
+      { href: '#reason', text: 'Enter why the drafted commentary is being moved, left out or replaced' },
       { href: '#actionWhat', text: 'Enter what will be done' },
       { href: '#actionByWhen', text: 'Enter by when it will be done' },
     ]);

@@ -183,7 +183,10 @@ test('§5 a commentary file rule holds on the form: replacing the sentence or mo
     section: 'omit',
   });
   assert.equal(r.status, 400);
-  assert.match(await r.text(), /href="#reason"[^>]*>Give a reason when moving, omitting or replacing text/);
+  assert.match(
+    await r.text(),
+    /href="#reason"[^>]*>Enter why the drafted commentary is being moved, left out or replaced/,
+  );
   assert.deepEqual(await commentaryHistory(db, '841', PERIOD), []);
 });
 

@@ -85,6 +85,16 @@ const FORM_ORDER = [
 ];
 
 /**
+ * The file format's messages as the form words them: what to enter, not the file's field names (GOV.UK
+ * error messages; WCAG 3.3.3).
+ */
+const FORM_WORDING: Readonly<Record<string, string>> = {
+  'replace mode needs text': 'Enter the text to print in place of the drafted commentary',
+  'give a reason when moving, omitting or replacing text':
+    'Enter why the drafted commentary is being moved, left out or replaced',
+};
+
+/**
  * Checks the form as a commentary file's entry is checked (`parseCommentary`: a reason when moving,
  * omitting or replacing text; replace needs text; an action needs what, who and by when), and flags a
  * count from 1 to k next to "children" or a similar word (report.md §5 "Editing", §6) in any text that
@@ -139,7 +149,7 @@ export function checkCommentaryForm(
       if (partAction && m?.[1] === 'action' && /give what, who and byWhen/.test(m[2]!)) continue;
       const field = (m && FIELD_OF[m[1]!]) ?? 'text';
       const text = m ? m[2]! : issue.message;
-      add(field, text.charAt(0).toUpperCase() + text.slice(1));
+      add(field, FORM_WORDING[text] ?? text.charAt(0).toUpperCase() + text.slice(1));
     }
   }
   if (!f.internal) {
