@@ -17,6 +17,7 @@ import { migration as annexACp } from './migrations/009-annex-a-cp.js';
 import { migration as targetsThresholds } from './migrations/113-targets-thresholds.js';
 import { migration as commentary } from './migrations/120-commentary.js';
 import { migration as hubSettings } from './migrations/121-hub-settings.js';
+import { migration as editionOutputs } from './migrations/122-edition-outputs.js';
 
 /**
  * Every schema change, in the order applied. Append new ones at the end (a file
@@ -42,4 +43,5 @@ export const MIGRATIONS: readonly Migration[] = [
   targetsThresholds,
   commentary,
   hubSettings,
+  editionOutputs,
 ];

@@ -25,7 +25,10 @@ import {
   staleCommentaryProblem,
   storedCommentary,
 } from '../../report/commentary/commentary-store.js';
-import { latestEdition, loadEdition } from '../../report/edition/edition-store.js';
+import { type EditionRecord, latestEdition, loadEdition } from '../../report/edition/edition-store.js';
+import { EditionOutputCorrupted, KEPT_FORMATS, editionOutput } from '../../report/edition/edition-outputs.js';
+import { renderPdf } from '../../report/render/pdf.js';
+import type { Database } from '../../store/database.js';
 import { editionModel } from '../../report/edition/edition-model.js';
 import { SOFTWARE_VERSION } from '../../report/edition/software-version.js';
 import { type StoreComparisons, storeComparisons } from '../../report/edition/store-comparisons.js';
@@ -346,6 +349,61 @@ export async function renderAll(
   return out;
 }
 
+/**
+ * The outputs of a published edition (report.md §8 "`--edition ID` re-renders an edition byte for byte"):
+ * the HTML, CSV and JSON are the documents kept when it was published ({@link editionOutput}: checked
+ * against the hash frozen with the edition, refused when they differ; an edition published before they
+ * were kept is re-rendered, and a re-render whose hash differs from the published one adds a line to
+ * `notices`); the PDF is printed from that HTML; the DOCX, whose bytes are neither hashed nor kept, is
+ * rendered from the edition's frozen model by the software installed now. Public outputs are rescanned
+ * as {@link renderAll} rescans a draft's.
+ */
+export async function renderEdition(
+  db: Database,
+  e: EditionRecord,
+  model: RenderModel,
+  how: {
+    readonly formats: readonly OutputFormat[];
+    readonly rule: SuppressionRule;
+    readonly browser?: Promise<Browser> | undefined;
+    readonly identifiers: DatasetIdentifiers;
+    readonly notices: string[];
+  },
+): Promise<Map<OutputFormat, Buffer>> {
+  const version = model.meta.public ? 'public' : 'full';
+  const needed = new Set(how.formats);
+  if (model.meta.public) {
+    needed.add('html');
+    needed.add('csv');
+  }
+  if (needed.has('pdf')) needed.add('html');
+  const out = new Map<OutputFormat, Buffer>();
+  let html: string | undefined;
+  for (const f of KEPT_FORMATS) {
+    if (!needed.has(f)) continue;
+    const served = await editionOutput(db, e, version, f).catch((err: unknown) => {
+      throw err instanceof EditionOutputCorrupted ? new UserError(err.message, 2) : err;
+    });
+    if (served.notice) how.notices.push(served.notice);
+    if (f === 'html') html = served.body;
+    out.set(f, Buffer.from(served.body));
+  }
+  await checkPublic(model, out, how.rule, how.identifiers);
+  const launched = needed.has('pdf') ? (how.browser ?? launchBrowser()) : undefined;
+  try {
+    const [pdf, docx] = await Promise.all([
+      launched?.then((b) => renderPdf(model, b, html)),
+      needed.has('docx') ? renderOutput(model, 'docx') : undefined,
+    ]);
+    if (docx) await checkPublic(model, new Map([['docx', docx]]), how.rule, how.identifiers);
+    if (pdf) out.set('pdf', pdf);
+    if (docx) out.set('docx', docx);
+  } finally {
+    if (launched && !how.browser) await (await launched).close();
+  }
+  return out;
+}
+
 /** `cspi report`: renders the committee report for one LA and period in the format of each `--out`. */
 export async function runReport(opts: ReportCommandOptions): Promise<void> {
   const out = createOutput(opts.json === true);
@@ -368,6 +426,8 @@ async function writeReport(
   let model: RenderModel;
   let rule: SuppressionRule;
   let identifiers = NO_IDENTIFIERS;
+  let rendered: Map<OutputFormat, Buffer>;
+  const notices: string[] = [];
   if (opts.edition) {
     const db = await openDatabase(opts.db);
     try {
@@ -380,9 +440,17 @@ async function writeReport(
         const v = await loadDatasetVersion(db, e.la, e.datasetId);
         identifiers = v ? datasetIdentifiers(v.dataset) : identifiersOfMembers(e.frozen.members);
       }
+      rendered = await renderEdition(db, e, model, {
+        formats: outputs.map((o) => o.format),
+        rule,
+        browser,
+        identifiers,
+        notices,
+      });
     } finally {
       await db.close();
     }
+    for (const n of notices) process.stderr.write(`warning: ${n}\n`);
   } else {
     parsePeriod(opts.period);
     const file = opts.commentary ? await readCommentary(opts.commentary) : null;
@@ -400,14 +468,14 @@ async function writeReport(
     model = draftModel(computed, opts, commentary, new Date().toISOString(), restated, compared);
     rule = computed.suppression;
     if (opts.public === true) identifiers = datasetIdentifiers(computed.data);
+    rendered = await renderAll(
+      model,
+      outputs.map((o) => o.format),
+      rule,
+      browser,
+      identifiers,
+    );
   }
-  const rendered = await renderAll(
-    model,
-    outputs.map((o) => o.format),
-    rule,
-    browser,
-    identifiers,
-  );
   const results = [];
   for (const { file, format } of outputs) {
     const bytes = rendered.get(format)!;
@@ -421,6 +489,7 @@ async function writeReport(
     files: results,
     marking: model.meta.marking,
     edition: model.meta.edition,
+    ...(notices.length ? { notices } : {}),
     ...(results.length === 1 ? results[0] : {}),
   });
 }
@@ -449,7 +518,10 @@ export function register(program: Command): void {
       '--commentary <file>',
       'officer commentary file (JSON; see src/report/commentary/parse-commentary.ts); default: the commentary written on the dashboard',
     )
-    .option('--edition <id>', 're-render a published edition from its frozen figures')
+    .option(
+      '--edition <id>',
+      'a published edition: its HTML, CSV and JSON as published (the PDF printed from that HTML), the DOCX rendered from its frozen figures',
+    )
     .option('--committee <name>', 'committee name')
     .option('--meeting-date <date>', 'meeting date, YYYY-MM-DD')
     .option('--author <line>', 'author line, e.g. "Report of the Director of Children\'s Services"')

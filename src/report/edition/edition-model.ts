@@ -7,7 +7,10 @@ import type { EditionRecord } from './edition-store.js';
 /**
  * The render model of a published edition from its frozen figures, options, commentary, earlier-period
  * restatements and hub benchmarks, timestamped at publication: the one function behind publishing (the
- * output hashes), `cspi report --edition ID` and the dashboard's downloads, so all three are byte-identical.
+ * output hashes and the documents kept, `edition_outputs`), and behind the DOCX (and the PDF's page header
+ * and footer) of `cspi report --edition ID` and the dashboard's downloads. Their HTML, CSV and JSON are the
+ * documents kept at publication (`editionOutput`), not a re-render of this model, which follows the
+ * software installed now.
  * @example editionModel(await loadEdition(db, id), true).meta.marking //=> 'PUBLIC'
  */
 export function editionModel(e: EditionRecord, publicVersion: boolean): RenderModel {

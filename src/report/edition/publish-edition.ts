@@ -18,6 +18,7 @@ import { renderHtml } from '../render/html.js';
 import type { OutputFormat } from '../render/render-output.js';
 import type { EarlierRestatement } from './earlier-restatements.js';
 import { editionModel } from './edition-model.js';
+import { outputKey, saveEditionOutputs } from './edition-outputs.js';
 import { type EditionRecord, loadEdition, saveEdition } from './edition-store.js';
 import type { FrozenMembers } from './frozen-members.js';
 import { SOFTWARE_VERSION } from './software-version.js';
@@ -74,7 +75,9 @@ const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex
  * committee details, the suppression rule (from the settings' `suppression.k` and `suppression.complement`)
  * and in-line band, commentary and its history (report.md §8), the final narrative, Appendix B's figures, the children behind each figure,
  * the earlier-period restatements and hub benchmarks shown, the software version and the SHA-256 of the
- * public and full HTML, CSV and JSON, rendered by {@link editionModel} exactly as a re-render gives them.
+ * public and full HTML, CSV and JSON, rendered by {@link editionModel}; those six documents themselves are
+ * kept in `edition_outputs`, in the same transaction as the edition's row, so `cspi report --edition` and
+ * the dashboard serve them byte for byte whatever the software installed later (`editionOutput`).
  * The public outputs are rescanned first (report.md §6, `rescanPublicOutputs`): the HTML, CSV, JSON and
  * DOCX, and so the PDF, which is printed from that HTML, for small figures and for the dataset's child-level
  * identifiers (`req.identifiers`, else the members' child ids); any breach refuses publication, nothing written.
@@ -132,6 +135,7 @@ export async function publishEdition(db: Database, req: PublishRequest): Promise
     outputHashes: {},
   };
   const hashes: Record<string, string> = {};
+  const documents = new Map<string, string>();
   let narrative: NarrativeText | null = null;
   for (const pub of [true, false]) {
     const model = editionModel(record, pub);
@@ -158,6 +162,9 @@ export async function publishEdition(db: Database, req: PublishRequest): Promise
     hashes[`${tag}.html`] = sha256(html);
     hashes[`${tag}.csv`] = sha256(csv);
     hashes[`${tag}.json`] = sha256(json);
+    documents.set(outputKey(tag, 'html'), html);
+    documents.set(outputKey(tag, 'csv'), csv);
+    documents.set(outputKey(tag, 'json'), json);
     if (!pub) narrative = model.narrative;
   }
   const edition: EditionRecord = {
@@ -173,6 +180,7 @@ export async function publishEdition(db: Database, req: PublishRequest): Promise
         return { ok: false, code: 'COMMENTARY-CHANGED', message: commentaryChangedProblem(unseen, report) };
     }
     await saveEdition(tx, edition);
+    await saveEditionOutputs(tx, edition.id, documents);
     return { ok: true, edition };
   });
 }

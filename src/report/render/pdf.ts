@@ -19,9 +19,15 @@ function templates(model: RenderModel): { header: string; footer: string } {
 /**
  * Prints the report's HTML to an A4 PDF with Chromium: footer "Page X of Y" with title, period and
  * PUBLIC/EXEMPT, the exempt line heading every page of the full version, a document outline, and a tagged
- * PDF where Chromium allows. Pass a browser to reuse it; otherwise one is launched and closed.
+ * PDF where Chromium allows. Pass a browser to reuse it; otherwise one is launched and closed. `html` is
+ * the document printed: the model's HTML, or a published edition's kept HTML (report.md §8), so its PDF
+ * prints the published words; the page header and footer come from the model's title and marking.
  */
-export async function renderPdf(model: RenderModel, browser?: Browser): Promise<Buffer> {
+export async function renderPdf(
+  model: RenderModel,
+  browser?: Browser,
+  html: string = renderHtml(model),
+): Promise<Buffer> {
   const own = browser ?? (await launchBrowser());
   try {
     const context = await own.newContext({ javaScriptEnabled: false, offline: true });
@@ -29,7 +35,7 @@ export async function renderPdf(model: RenderModel, browser?: Browser): Promise<
       const page = await context.newPage();
       // Nothing may load from outside: the HTML is self-contained and every request is refused.
       await page.route('**/*', (route) => route.abort());
-      await page.setContent(renderHtml(model), { waitUntil: 'load' });
+      await page.setContent(html, { waitUntil: 'load' });
       await page.emulateMedia({ media: 'print' });
       const t = templates(model);
       const pdf = await page.pdf({

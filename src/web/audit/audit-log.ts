@@ -14,6 +14,7 @@ export type AuditAction =
   | 'commentary-confirm'
   | 'report-publish'
   | 'report-draft-refused'
+  | 'report-edition-refused'
   | 'user-add'
   | 'user-disable'
   | 'hub-setting-change';

@@ -19,6 +19,14 @@ import { DEFAULT_SUPPRESSION, type SuppressionRule } from '../../report/public/s
 import type { DatasetIdentifiers } from '../../report/public/dataset-identifiers.js';
 import { type Breach, rescanPublicOutputs } from '../../report/public/rescan.js';
 import { renderHtml } from '../../report/render/html.js';
+import { renderPdf } from '../../report/render/pdf.js';
+import {
+  type EditionVersion,
+  editionOutput,
+  loadEditionOutput,
+  rerenderNotice,
+  rerenderedOutput,
+} from '../../report/edition/edition-outputs.js';
 
 /** The formats the reports page offers. */
 export type ReportFormat = 'html' | 'pdf' | 'docx';
@@ -90,8 +98,9 @@ export function draftSuppression(report: IndicatorReport): SuppressionRule {
 }
 
 /**
- * The render model of a published edition, exactly as `cspi report --edition ID` re-renders it (the same
- * function), or null when the LA has no such edition.
+ * The render model of a published edition, as `cspi report --edition ID` builds it (the same function), or
+ * null when the LA has no such edition. Its HTML is the published one only while the software renders as it
+ * did then: downloads serve the kept documents ({@link editionFile}).
  */
 export async function editionRenderModel(
   db: Database,
@@ -104,6 +113,70 @@ export async function editionRenderModel(
   return editionModel(e, publicVersion);
 }
 
+/** A published edition's download, and notices when it cannot be shown to be the published document. */
+export interface EditionDownload {
+  readonly file: ReportFile;
+  readonly notices: readonly string[];
+}
+
+/**
+ * A download of a published edition as `cspi report --edition ID` writes it (report.md §8, the reading in
+ * docs/spec-readings.md): the HTML is the document kept when it was published, checked against its frozen
+ * hash ({@link editionOutput}; a mismatch throws `EditionOutputCorrupted` and nothing is served), and the
+ * PDF is printed from that HTML; an edition published before its documents were kept is re-rendered, with a
+ * notice when the re-render's hash differs from the published one. The DOCX, whose bytes are neither
+ * hashed nor kept, is rendered from the frozen model by the software installed now. Null when the LA has
+ * no such edition.
+ */
+export async function editionFile(
+  db: Database,
+  la: string,
+  id: string,
+  version: EditionVersion,
+  format: ReportFormat,
+  browser?: () => Promise<Browser>,
+): Promise<EditionDownload | null> {
+  const e = await loadEdition(db, id);
+  if (!e || e.la !== la) return null;
+  const model = editionModel(e, version === 'public');
+  const name = `${id}-${version}`;
+  if (format === 'docx') return { file: await reportFile(model, format, name), notices: [] };
+  const html = await editionOutput(db, e, version, 'html');
+  const body =
+    format === 'html'
+      ? Buffer.from(html.body)
+      : await renderPdf(model, browser ? await browser() : undefined, html.body);
+  return { file: namedFile(format, name, body), notices: html.notice ? [html.notice] : [] };
+}
+
+/**
+ * For the reports page: why the HTML (and so the PDF) downloads of an edition cannot be shown to be the
+ * published documents, per version offered: only an edition published before its documents were kept
+ * whose re-render's hash differs from the published one ({@link rerenderNotice}).
+ */
+export async function editionNotices(
+  db: Database,
+  la: string,
+  id: string,
+  versions: readonly EditionVersion[],
+): Promise<string[]> {
+  const notices: string[] = [];
+  for (const version of versions) {
+    if ((await loadEditionOutput(db, id, version, 'html')) !== undefined) continue;
+    const e = await loadEdition(db, id);
+    if (!e || e.la !== la) return [];
+    const notice = rerenderNotice(e, version, 'html', rerenderedOutput(e, version, 'html'));
+    if (notice) notices.push(notice);
+  }
+  return notices;
+}
+
+const namedFile = (format: ReportFormat, name: string, body: Buffer): ReportFile => ({
+  contentType: CONTENT_TYPES[format],
+  filename: `${name.replace(/[^A-Za-z0-9._-]/g, '_')}.${format}`,
+  body,
+});
+
 /**
  * Renders a model as a download named after the edition (or the draft's period) and version.
  * @example await reportFile(model, 'docx', 'Q3-draft-public') //=> { contentType: 'application/vnd…', filename: 'Q3-draft-public.docx', body }
@@ -115,11 +188,7 @@ export async function reportFile(
   browser?: () => Promise<Browser>,
 ): Promise<ReportFile> {
   const body = await renderOutput(model, format, format === 'pdf' && browser ? await browser() : undefined);
-  return {
-    contentType: CONTENT_TYPES[format],
-    filename: `${name.replace(/[^A-Za-z0-9._-]/g, '_')}.${format}`,
-    body,
-  };
+  return namedFile(format, name, body);
 }
 
 /** A public draft's file, or the publication check's breaches that refuse it. */

@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { runPublish } from '../../cli/commands/publish.js';
 import { runReport } from '../../cli/commands/report.js';
-import { loadEdition } from '../../report/edition/edition-store.js';
+import { createHash } from 'node:crypto';
+import { loadEdition, saveEdition } from '../../report/edition/edition-store.js';
+import { rerenderedOutput } from '../../report/edition/edition-outputs.js';
+import { CHANGED_WORDS, renderingChanged } from '../../report/edition/test-rendering-change.js';
 import { loadDatasetVersion } from '../../store/load-dataset.js';
 import { readAudit } from '../audit/audit-log.js';
 import { importSmallLa } from '../../hub/hub-fixtures.js';
@@ -181,6 +184,96 @@ test('a public draft that prints a child id of the dataset is refused (422, rule
     assert.equal(full.status, 200);
     assert.ok((await bytes(full)).toString().includes(childId));
   } finally {
+    await f.cleanup();
+  }
+});
+
+/** The edition id the dashboard's Publish button redirects to. */
+async function publishOnDashboard(admin: Awaited<ReturnType<typeof signIn>>): Promise<string> {
+  const r = await admin.post(`/reports/publish?la=841`, { period: PERIOD });
+  assert.equal(r.status, 303);
+  return new URL(r.headers.get('location')!, 'http://x').searchParams.get('published')!;
+}
+
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+test('§8 the dashboard serves an edition as published after the rendering changed; a changed stored document is refused', async () => {
+  const f = await fixture();
+  try {
+    const admin = await signIn(f.app, 'admin');
+    const id = await publishOnDashboard(admin);
+    const e = (await loadEdition(f.db, id))!;
+    const later = renderingChanged();
+    try {
+      for (const version of ['public', 'full'] as const) {
+        assert.notEqual(
+          sha(Buffer.from(rerenderedOutput(e, version, 'html'))),
+          e.outputHashes[`${version}.html`],
+        );
+        const d = await admin.get(`/reports/${id}/download?la=841&format=html&version=${version}`);
+        assert.equal(d.status, 200);
+        assert.equal(d.headers.get('x-cspi-edition-notice'), null);
+        const body = await bytes(d);
+        assert.equal(sha(body), e.outputHashes[`${version}.html`], `${version}: the published HTML`);
+        assert.doesNotMatch(body.toString(), new RegExp(CHANGED_WORDS));
+      }
+      assert.doesNotMatch(await (await admin.get('/reports?la=841')).text(), /Not the published document/);
+    } finally {
+      later.restore();
+    }
+    await f.db.exec('DROP TRIGGER edition_outputs_no_update');
+    await f.db.run(
+      "UPDATE edition_outputs SET body = body || ' ' WHERE edition_id = ? AND version = 'public' AND format = 'html'",
+      [id],
+    );
+    const refused = await admin.get(`/reports/${id}/download?la=841&format=html&version=public`);
+    assert.equal(refused.status, 500);
+    const page = await refused.text();
+    assert.match(page, /The published edition could not be served/);
+    assert.ok(
+      page.includes(
+        `edition ${id}: the stored public HTML does not match the hash frozen when it was published (sha256 ${e.outputHashes['public.html']}, stored bytes `,
+      ),
+    );
+    const audit = await readAudit(f.db, { action: 'report-edition-refused' });
+    assert.deepEqual(
+      audit.entries.map((a) => a.detail),
+      [{ edition: id, output: 'public.html' }],
+    );
+    // The full version's kept HTML is intact and still served.
+    assert.equal((await admin.get(`/reports/${id}/download?la=841&format=html&version=full`)).status, 200);
+  } finally {
+    await f.cleanup();
+  }
+});
+
+test('§8 an edition published before its documents were kept: the reports page and the download say when the re-render differs from the published one', async () => {
+  const f = await fixture();
+  const g = await fixture();
+  try {
+    const id = await publishOnDashboard(await signIn(f.app, 'admin'));
+    const e = (await loadEdition(f.db, id))!;
+    await saveEdition(g.db, e); // as an older cspi wrote it: the row and hashes, no documents
+    const admin = await signIn(g.app, 'admin');
+    const same = await admin.get(`/reports/${id}/download?la=841&format=html&version=full`);
+    assert.equal(same.headers.get('x-cspi-edition-notice'), null);
+    assert.equal(sha(await bytes(same)), e.outputHashes['full.html']);
+    assert.doesNotMatch(await (await admin.get('/reports?la=841')).text(), /Not the published document/);
+    const later = renderingChanged();
+    try {
+      const notice = (v: string) =>
+        `edition ${id}: ${v} HTML re-rendered by cspi 0.1.0 differs from the published one (sha256 ${e.outputHashes[`${v}.html`]}); the published bytes were not kept`;
+      const d = await admin.get(`/reports/${id}/download?la=841&format=html&version=full`);
+      assert.equal(d.status, 200);
+      assert.equal(d.headers.get('x-cspi-edition-notice'), notice('full'));
+      const page = await (await admin.get('/reports?la=841')).text();
+      assert.ok(page.includes(`Not the published document: ${notice('public')}.`));
+      assert.ok(page.includes(`Not the published document: ${notice('full')}.`));
+    } finally {
+      later.restore();
+    }
+  } finally {
+    await g.cleanup();
     await f.cleanup();
   }
 });

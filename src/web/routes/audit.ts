@@ -16,6 +16,7 @@ const ACTION_LABELS: Record<string, string> = {
   'commentary-confirm': 'Confirmed report commentary',
   'report-publish': 'Published a report',
   'report-draft-refused': 'Public draft refused by the publication check',
+  'report-edition-refused': 'Published edition not served: its stored document does not match its hash',
   'user-add': 'Added a user',
   'user-disable': 'Disabled a user',
   'hub-setting-change': 'Changed a hub setting',

@@ -15,10 +15,12 @@ import {
   type ReportFormat,
   draftModel,
   draftSuppression,
-  editionRenderModel,
+  editionFile,
+  editionNotices,
   publicDraftFile,
   reportFile,
 } from '../reports/report-files.js';
+import { EditionOutputCorrupted } from '../../report/edition/edition-outputs.js';
 import { identifiersOfMembers } from '../../report/public/dataset-identifiers.js';
 import { resolveLaOnly, scopedReport } from './scope.js';
 import type { Context } from 'hono';
@@ -39,7 +41,8 @@ function download(c: Context<AppEnv>, f: ReportFile): Response {
 /**
  * Reports page (report.md §8, §9): preview the draft of any quarter (public or full, HTML, PDF or Word;
  * the public version only once it passes the publication check, report.md §6),
- * publish it as an immutable edition, and list and download editions. Drafts, editions and files all come
+ * publish it as an immutable edition, and list and download editions (the documents kept when published,
+ * `editionFile`; an older edition's re-render is flagged when it differs). Drafts, editions and files all come
  * from the report module, on its `editions` table: an edition published here re-renders with
  * `cspi report --edition ID`, and one published by `cspi publish` is listed and downloaded here.
  */
@@ -65,16 +68,19 @@ export function reportRoutes(): Hono<AppEnv> {
         periodItems: periods.map((p) => ({ value: p, text: periodLabel(parsePeriod(p)) })),
         versionItems: versions.map((v) => ({ value: v, text: VERSION_LABELS[v] })),
         formatItems: formats.map((f) => ({ value: f, text: FORMAT_LABELS[f] })),
-        editions: editions.map((e) => ({
-          ...e,
-          periodLabel: periodLabel(parsePeriod(e.period)),
-          downloads: versions.flatMap((v) =>
-            formats.map((f) => ({
-              href: `/reports/${encodeURIComponent(e.id)}/download?${new URLSearchParams({ la: la.code, format: f, version: v })}`,
-              text: `${VERSION_LABELS[v]} ${FORMAT_LABELS[f]}`,
-            })),
-          ),
-        })),
+        editions: await Promise.all(
+          editions.map(async (e) => ({
+            ...e,
+            notices: await editionNotices(db, la.code, e.id, versions),
+            periodLabel: periodLabel(parsePeriod(e.period)),
+            downloads: versions.flatMap((v) =>
+              formats.map((f) => ({
+                href: `/reports/${encodeURIComponent(e.id)}/download?${new URLSearchParams({ la: la.code, format: f, version: v })}`,
+                text: `${VERSION_LABELS[v]} ${FORMAT_LABELS[f]}`,
+              })),
+            ),
+          })),
+        ),
       }),
     );
   });
@@ -247,9 +253,33 @@ export function reportRoutes(): Hono<AppEnv> {
     if (!pdf.formats().includes(format))
       return notFound(c, `This report is not available as ${FORMAT_LABELS[format]} here.`);
     const id = c.req.param('id');
-    const model = await editionRenderModel(db, la.code, id, version === 'public');
-    if (!model) return notFound(c, `There is no edition ${id}.`);
-    return download(c, await reportFile(model, format, `${id}-${version}`, pdf.browser));
+    let out;
+    try {
+      out = await editionFile(db, la.code, id, version, format, pdf.browser);
+    } catch (e) {
+      if (!(e instanceof EditionOutputCorrupted)) throw e;
+      await appendAudit(db, {
+        actor: c.var.user!.username,
+        ip: c.var.ip,
+        action: 'report-edition-refused',
+        la: la.code,
+        detail: { edition: id, output: e.key },
+      });
+      c.status(500);
+      return c.html(
+        page(c, 'error.njk', {
+          title: 'The published edition could not be served',
+          status: 500,
+          message: `${e.message}. Tell the system administrator: the published document must be restored from a backup.`,
+          laName: la.name,
+        }),
+      );
+    }
+    if (!out) return notFound(c, `There is no edition ${id}.`);
+    const res = download(c, out.file);
+    // Header values are Latin-1: the notice is ASCII (ids, version, format, hex hash).
+    if (out.notices.length) res.headers.set('X-Cspi-Edition-Notice', out.notices.join(' | '));
+    return res;
   });
 
   return app;
