@@ -193,7 +193,10 @@ test(
     await page.check('input[name="section"][value="omit"]');
     await page.click('button:has-text("Save commentary")');
     await page.locator('.govuk-error-summary').waitFor();
-    assert.match((await page.textContent('.govuk-error-summary')) ?? '', /Give a reason/);
+    assert.match(
+      (await page.textContent('.govuk-error-summary')) ?? '',
+      /Enter why the drafted commentary is being moved, left out or replaced/,
+    );
     await axe(page);
     await page.fill('#reason', 'Reported separately to this committee');
     await page.fill('#text', 'Conferences moved to a new venue in November.');
