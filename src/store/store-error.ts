@@ -31,3 +31,12 @@ export function isSqliteBusy(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
 }
+
+/**
+ * True for a row refused because its key is taken (SQLite SQLITE_CONSTRAINT_PRIMARYKEY / _UNIQUE,
+ * PostgreSQL unique_violation 23505): another writer got there first.
+ */
+export function isDuplicateKey(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}

@@ -80,6 +80,32 @@ for (const store of testStores()) {
   );
 }
 
+for (const store of testStores()) {
+  test(
+    `two publishes of one period in the same second, at once, each get an edition with its own id (${store.name})`,
+    { skip: store.skip },
+    async () => {
+      const { db, cleanup } = await store.open();
+      try {
+        const report = darlingtonReport();
+        const publish = () =>
+          publishEdition(db, { report, by: 'officer', now: NOW, commentary: NO_COMMENTARY });
+        const outs = await Promise.all([publish(), publish(), publish()]);
+        assert.ok(outs.every((o) => o.ok));
+        const ids = outs.map((o) => (o.ok ? o.edition.id : '')).sort();
+        const stem = 'E06000005-2021-22-Q3-20220120093000';
+        assert.deepEqual(ids, [stem, `${stem}-2`, `${stem}-3`]);
+        for (const id of ids) {
+          const e = (await loadEdition(db, id))!;
+          assert.equal(sha(renderHtml(editionModel(e, false))), e.outputHashes['full.html'], id);
+        }
+      } finally {
+        await cleanup();
+      }
+    },
+  );
+}
+
 test('the small-number threshold comes from the settings and is frozen with the edition', async () => {
   const [store] = testStores().filter((s) => s.name === 'sqlite');
   const { db, cleanup } = await store!.open();

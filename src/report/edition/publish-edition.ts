@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { INDICATORS } from '../../indicators/registry.js';
 import type { IndicatorReport } from '../../indicators/types.js';
 import type { Database } from '../../store/database.js';
+import { isDuplicateKey } from '../../store/store-error.js';
 import type { Commentary } from '../commentary/commentary.js';
 import { type CommentaryRecord, commentaryHistory } from '../commentary/commentary-store.js';
 import type { HubBenchmarks } from '../model/hub-benchmarks.js';
@@ -92,6 +93,23 @@ const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex
  * @example const out = await publishEdition(db, { report, by: 'admin', now: new Date(), commentary: NO_COMMENTARY })
  */
 export async function publishEdition(db: Database, req: PublishRequest): Promise<PublishOutcome> {
+  // The id is chosen before the edition is rendered (the documents print it) and written at the end: two
+  // publishes of one period in the same second can both choose it. The second is then refused by the key
+  // and published again, under the next free id.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await publishOnce(db, req);
+    } catch (e) {
+      if (attempt >= PUBLISH_ATTEMPTS || !isDuplicateKey(e)) throw e;
+    }
+  }
+}
+
+/** How many times a publish is tried when another took its edition id meanwhile. */
+const PUBLISH_ATTEMPTS = 3;
+
+/** {@link publishEdition}, once, under the first id free when it starts. */
+async function publishOnce(db: Database, req: PublishRequest): Promise<PublishOutcome> {
   const { report } = req;
   const rule = suppressionRuleOf(report.settings);
   if (!rule.ok) return { ok: false, code: 'CFG-SUPPRESSION', message: rule.issue.message };
