@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parsePeriod } from '../../calendar/period.js';
 import { computeAndStoreLa } from '../../hub/compute-la.js';
 import { importSmallLa } from '../../hub/hub-fixtures.js';
-import type { CommentaryEntry } from '../../report/commentary/commentary.js';
+import { commentaryEntry } from '../../report/commentary/test-entries.js';
 import { addCommentary, figureUnder } from '../../report/commentary/commentary-store.js';
 import { listEditions, loadEdition } from '../../report/edition/edition-store.js';
 import { testStores } from '../../store/test-stores.js';
@@ -139,18 +139,6 @@ for (const store of testStores()) {
         const computed = await computeFromStore({ period: Q2, la: '841', db: url });
         const figureOf = (report: typeof computed.report, id: string) =>
           figureUnder(report.indicators.find((r) => r.id === id)!);
-        const entry = (id: string, over: Partial<CommentaryEntry>): CommentaryEntry => ({
-          id,
-          text: null,
-          mode: 'follow',
-          section: null,
-          reason: null,
-          action: null,
-          outsideControl: false,
-          scorecard: null,
-          internal: false,
-          ...over,
-        });
         const at = new Date('2026-11-29T10:00:00Z');
         const base = { la: '841', period: Q2, kind: 'edit', writtenBy: 'jo' } as const;
         await addCommentary(
@@ -158,7 +146,7 @@ for (const store of testStores()) {
           {
             ...base,
             indicatorId: 'cic-count',
-            entry: entry('cic-count', { text: 'An earlier draft.' }),
+            entry: commentaryEntry('cic-count', { text: 'An earlier draft.' }),
             figure: figureOf(computed.report, 'cic-count'),
           },
           at,
@@ -168,7 +156,7 @@ for (const store of testStores()) {
           {
             ...base,
             indicatorId: 'cic-count',
-            entry: entry('cic-count', { text: PUBLIC_TEXT, scorecard: 'Stable placements' }),
+            entry: commentaryEntry('cic-count', { text: PUBLIC_TEXT, scorecard: 'Stable placements' }),
             figure: figureOf(computed.report, 'cic-count'),
           },
           new Date(at.getTime() + 1000),
@@ -178,7 +166,7 @@ for (const store of testStores()) {
           {
             ...base,
             indicatorId: 'assessments-45wd',
-            entry: entry('assessments-45wd', {
+            entry: commentaryEntry('assessments-45wd', {
               text: INTERNAL_TEXT,
               scorecard: INTERNAL_SCORECARD,
               internal: true,
@@ -238,7 +226,7 @@ for (const store of testStores()) {
             kind: 'confirm',
             writtenBy: 'sam',
             indicatorId: 'cic-count',
-            entry: entry('cic-count', { text: PUBLIC_TEXT, scorecard: 'Stable placements' }),
+            entry: commentaryEntry('cic-count', { text: PUBLIC_TEXT, scorecard: 'Stable placements' }),
             figure: figureOf(now.report, 'cic-count'),
           },
           new Date(at.getTime() + 3000),

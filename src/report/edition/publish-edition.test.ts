@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { testStores } from '../../store/test-stores.js';
-import { type CommentaryEntry, NO_COMMENTARY } from '../commentary/commentary.js';
+import { NO_COMMENTARY } from '../commentary/commentary.js';
+import { commentaryEntry } from '../commentary/test-entries.js';
 import { addCommentary, figureUnder, storedCommentary } from '../commentary/commentary-store.js';
 import { darlingtonReport } from '../fixtures/darlington-q3-2021-22.js';
 import { renderCsv, renderJson } from '../render/csv.js';
@@ -17,17 +18,6 @@ import { datasetIdentifiers } from '../public/dataset-identifiers.js';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 const NOW = new Date('2022-01-20T09:30:00Z');
-const BLANK_ENTRY: CommentaryEntry = {
-  id: '',
-  text: null,
-  mode: 'follow',
-  section: null,
-  reason: null,
-  action: null,
-  outsideControl: false,
-  scorecard: null,
-  internal: false,
-};
 
 for (const store of testStores()) {
   test(
@@ -203,7 +193,7 @@ for (const store of testStores()) {
               indicatorId: 'cic-count',
               kind: 'edit',
               writtenBy: by,
-              entry: { ...BLANK_ENTRY, id: 'cic-count', text },
+              entry: commentaryEntry('cic-count', { text }),
               figure: figureUnder(cic),
             },
             new Date(at),
@@ -265,7 +255,7 @@ test('commentary given from a file (no stored history passed) is published whate
         indicatorId: 'cic-count',
         kind: 'edit',
         writtenBy: 'jo',
-        entry: { ...BLANK_ENTRY, id: 'cic-count', text: 'Stored text.' },
+        entry: commentaryEntry('cic-count', { text: 'Stored text.' }),
         figure: figureUnder(report.indicators.find((r) => r.id === 'cic-count')!),
       },
       NOW,
