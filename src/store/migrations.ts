@@ -18,6 +18,7 @@ import { migration as targetsThresholds } from './migrations/113-targets-thresho
 import { migration as commentary } from './migrations/120-commentary.js';
 import { migration as hubSettings } from './migrations/121-hub-settings.js';
 import { migration as editionOutputs } from './migrations/122-edition-outputs.js';
+import { migration as editionDocuments } from './migrations/123-edition-documents.js';
 
 /**
  * Every schema change, in the order applied. Append new ones at the end (a file
@@ -44,4 +45,5 @@ export const MIGRATIONS: readonly Migration[] = [
   commentary,
   hubSettings,
   editionOutputs,
+  editionDocuments,
 ];

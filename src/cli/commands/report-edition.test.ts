@@ -75,11 +75,17 @@ async function corrupt(db: Database, id: string): Promise<void> {
     "UPDATE edition_outputs SET body = replace(body, 'Darlington', 'Darlingtom') WHERE edition_id = ? AND version = 'full' AND format = 'html'",
     [id],
   );
+  if (db.kind === 'postgres') await db.exec('ALTER TABLE edition_documents DISABLE TRIGGER USER');
+  else await db.exec('DROP TRIGGER edition_documents_no_update');
+  await db.run("UPDATE edition_documents SET body = ? WHERE edition_id = ? AND version = 'full'", [
+    Buffer.from('PK not the published document'),
+    id,
+  ]);
 }
 
 for (const store of testStores()) {
   test(
-    `§8 cspi report --edition gives the published HTML, CSV and JSON byte for byte after the rendering changed (${store.name})`,
+    `§8 cspi report --edition gives the published HTML, CSV, JSON and DOCX byte for byte after the rendering changed (${store.name})`,
     { skip: store.skip },
     async () => {
       const { db, url, cleanup } = await store.open();
@@ -106,6 +112,13 @@ for (const store of testStores()) {
               assert.equal(sha(bytes), e.outputHashes[`${v}.${f}`]);
             });
             assert.doesNotMatch(readFileSync(files[0]!, 'utf8'), new RegExp(CHANGED_WORDS));
+            // The Word document is the one published: a render now would carry a new timestamp and words.
+            const word = join(dir, `${v}.docx`);
+            const w = await captured(() =>
+              runReport({ period: '', edition: e.id, db: url, out: word, public: v === 'public' }),
+            );
+            assert.equal(w.stderr, '');
+            assert.equal(sha(readFileSync(word)), e.outputHashes[`${v}.docx`], `${v} docx`);
           }
         } finally {
           later.restore();
@@ -115,13 +128,19 @@ for (const store of testStores()) {
           /append-only/,
         );
         await assert.rejects(db.run('DELETE FROM edition_outputs'), /append-only/);
+        await assert.rejects(
+          db.run('UPDATE edition_documents SET body = body WHERE edition_id = ?', [e.id]),
+          /append-only/,
+        );
+        await assert.rejects(db.run('DELETE FROM edition_documents'), /append-only/);
         if (db.kind === 'postgres') {
           // On a hub the documents are closed to LA-scoped reads, as the editions are (src/hub/la-isolation.ts).
           await enableLaIsolation(db);
-          await assert.rejects(
-            withLaScope(db, e.la, (tx) => tx.all('SELECT edition_id FROM edition_outputs')),
-            /permission denied/,
-          );
+          for (const table of ['edition_outputs', 'edition_documents'])
+            await assert.rejects(
+              withLaScope(db, e.la, (tx) => tx.all(`SELECT edition_id FROM ${table}`)),
+              /permission denied/,
+            );
         }
       } finally {
         rmSync(dir, { recursive: true, force: true });
@@ -158,6 +177,22 @@ for (const store of testStores()) {
         const csv = join(dir, 'full.csv');
         await captured(() => runReport({ period: '', edition: e.id, db: url, out: csv }));
         assert.equal(sha(readFileSync(csv)), e.outputHashes['full.csv']);
+        // So is a changed Word document.
+        const word = join(dir, 'full.docx');
+        await assert.rejects(
+          captured(() => runReport({ period: '', edition: e.id, db: url, out: word })),
+          (err: Error) => {
+            assert.equal(err.name, 'UserError');
+            assert.match(
+              err.message,
+              new RegExp(
+                `^edition ${e.id}: the stored full Word document does not match the hash frozen when it was published \\(sha256 ${e.outputHashes['full.docx']}, stored bytes [0-9a-f]{64}\\): it was changed or corrupted in the database, so it is not served$`,
+              ),
+            );
+            return true;
+          },
+        );
+        assert.equal(existsSync(word), false, 'nothing written');
       } finally {
         rmSync(dir, { recursive: true, force: true });
         await cleanup();
@@ -182,6 +217,13 @@ for (const store of testStores()) {
         const same = await captured(() => runReport({ period: '', edition: e.id, db: url, out: files }));
         assert.equal(same.stderr, '', 'the re-render is the published one: nothing to say');
         FORMATS.forEach((f, i) => assert.equal(sha(readFileSync(files[i]!)), e.outputHashes[`full.${f}`]));
+        // It kept no Word document either: one is rendered from the frozen figures, as before.
+        const word = join(dir, 'full.docx');
+        assert.equal(
+          (await captured(() => runReport({ period: '', edition: e.id, db: url, out: word }))).stderr,
+          '',
+        );
+        assert.equal(readFileSync(word).subarray(0, 2).toString(), 'PK');
 
         const later = renderingChanged();
         try {

@@ -26,7 +26,12 @@ import {
   storedCommentary,
 } from '../../report/commentary/commentary-store.js';
 import { type EditionRecord, latestEdition, loadEdition } from '../../report/edition/edition-store.js';
-import { EditionOutputCorrupted, KEPT_FORMATS, editionOutput } from '../../report/edition/edition-outputs.js';
+import {
+  EditionOutputCorrupted,
+  KEPT_FORMATS,
+  editionDocument,
+  editionOutput,
+} from '../../report/edition/edition-outputs.js';
 import { renderPdf } from '../../report/render/pdf.js';
 import type { Database } from '../../store/database.js';
 import { editionModel } from '../../report/edition/edition-model.js';
@@ -354,9 +359,10 @@ export async function renderAll(
  * the HTML, CSV and JSON are the documents kept when it was published ({@link editionOutput}: checked
  * against the hash frozen with the edition, refused when they differ; an edition published before they
  * were kept is re-rendered, and a re-render whose hash differs from the published one adds a line to
- * `notices`); the PDF is printed from that HTML; the DOCX, whose bytes are neither hashed nor kept, is
- * rendered from the edition's frozen model by the software installed now. Public outputs are rescanned
- * as {@link renderAll} rescans a draft's.
+ * `notices`); the PDF is printed from that HTML; the DOCX is the Word document kept when it was published
+ * ({@link editionDocument}, checked and refused the same way; an edition published before Word documents
+ * were kept has it rendered from its frozen model by the software installed now). Public outputs are
+ * rescanned as {@link renderAll} rescans a draft's.
  */
 export async function renderEdition(
   db: Database,
@@ -393,7 +399,7 @@ export async function renderEdition(
   try {
     const [pdf, docx] = await Promise.all([
       launched?.then((b) => renderPdf(model, b, html)),
-      needed.has('docx') ? renderOutput(model, 'docx') : undefined,
+      needed.has('docx') ? keptDocument(db, e, version) : undefined,
     ]);
     if (docx) await checkPublic(model, new Map([['docx', docx]]), how.rule, how.identifiers);
     if (pdf) out.set('pdf', pdf);
@@ -402,6 +408,14 @@ export async function renderEdition(
     if (launched && !how.browser) await (await launched).close();
   }
   return out;
+}
+
+/** An edition's kept Word document; a stored one that no longer matches its hash is a user error (exit 2). */
+async function keptDocument(db: Database, e: EditionRecord, version: 'public' | 'full'): Promise<Buffer> {
+  const served = await editionDocument(db, e, version).catch((err: unknown) => {
+    throw err instanceof EditionOutputCorrupted ? new UserError(err.message, 2) : err;
+  });
+  return served.body;
 }
 
 /** `cspi report`: renders the committee report for one LA and period in the format of each `--out`. */
@@ -520,7 +534,7 @@ export function register(program: Command): void {
     )
     .option(
       '--edition <id>',
-      'a published edition: its HTML, CSV and JSON as published (the PDF printed from that HTML), the DOCX rendered from its frozen figures',
+      'a published edition: its HTML, CSV, JSON and DOCX as published (the PDF printed from that HTML)',
     )
     .option('--committee <name>', 'committee name')
     .option('--meeting-date <date>', 'meeting date, YYYY-MM-DD')

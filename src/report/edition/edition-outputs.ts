@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../../store/database.js';
 import { renderCsv, renderJson } from '../render/csv.js';
+import { renderDocx } from '../render/docx.js';
 import { renderHtml } from '../render/html.js';
 import { editionModel } from './edition-model.js';
 import type { EditionRecord } from './edition-store.js';
@@ -17,7 +18,7 @@ const LABELS: Readonly<Record<KeptFormat, string>> = { html: 'HTML', csv: 'CSV',
 /** The key of an output in `outputHashes` and in the kept bytes. @example outputKey('public', 'html') //=> 'public.html' */
 export const outputKey = (version: EditionVersion, format: KeptFormat): string => `${version}.${format}`;
 
-const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+const sha256 = (s: string | Buffer): string => createHash('sha256').update(s).digest('hex');
 
 /** The published documents of an edition, by {@link outputKey}: the text hashed into `outputHashes`. */
 export type EditionOutputs = ReadonlyMap<string, string>;
@@ -51,6 +52,71 @@ export async function loadEditionOutput(
     [editionId, version, format],
   );
   return r?.body;
+}
+
+/** Writes the Word documents of an edition, by version (call in the transaction that writes it). */
+export async function saveEditionDocuments(
+  db: Database,
+  editionId: string,
+  documents: ReadonlyMap<EditionVersion, Buffer>,
+): Promise<void> {
+  for (const [version, body] of documents)
+    await db.run('INSERT INTO edition_documents (edition_id, version, format, body) VALUES (?, ?, ?, ?)', [
+      editionId,
+      version,
+      'docx',
+      body,
+    ]);
+}
+
+/** The key of an edition's Word document in `outputHashes`. @example documentKey('full') //=> 'full.docx' */
+export const documentKey = (version: EditionVersion): string => `${version}.docx`;
+
+/** The kept Word document of an edition, or undefined when it was not kept (an older edition). */
+async function loadEditionDocument(
+  db: Database,
+  editionId: string,
+  version: EditionVersion,
+): Promise<Buffer | undefined> {
+  const r = await db.get<{ body: Buffer | Uint8Array }>(
+    "SELECT body FROM edition_documents WHERE edition_id = ? AND version = ? AND format = 'docx'",
+    [editionId, version],
+  );
+  return r === undefined ? undefined : Buffer.from(r.body.buffer, r.body.byteOffset, r.body.byteLength);
+}
+
+/** An edition's Word document as served: the published bytes, or a render for an edition that kept none. */
+export interface ServedDocument {
+  readonly body: Buffer;
+  /** True when the published bytes were kept (and matched their hash); false when rendered now. */
+  readonly kept: boolean;
+}
+
+/**
+ * The Word document of a published edition (report.md §8, the reading in docs/spec-readings.md): the bytes
+ * kept when it was published (`edition_documents`, migration 123), checked against the SHA-256 frozen with
+ * the edition; a mismatch throws {@link EditionOutputCorrupted} and nothing is served. An edition published
+ * before Word documents were kept has no hash of one to check against, so its frozen model is rendered by
+ * the software installed now, as it always was (`kept: false`).
+ */
+export async function editionDocument(
+  db: Database,
+  e: EditionRecord,
+  version: EditionVersion,
+): Promise<ServedDocument> {
+  const kept = await loadEditionDocument(db, e.id, version);
+  if (kept === undefined)
+    return { body: await renderDocx(editionModel(e, version === 'public')), kept: false };
+  const key = documentKey(version);
+  const published = e.outputHashes[key];
+  const actual = sha256(kept);
+  if (actual !== published)
+    throw new EditionOutputCorrupted(
+      e.id,
+      key,
+      `edition ${e.id}: the stored ${version} Word document does not match the hash frozen when it was published (sha256 ${published ?? 'none'}, stored bytes ${actual}): it was changed or corrupted in the database, so it is not served`,
+    );
+  return { body: kept, kept: true };
 }
 
 /** A kept document whose bytes no longer match the hash frozen with its edition: never served. */

@@ -16,7 +16,7 @@ import type { Child } from '../../model/child.js';
 import { emptyDataset } from '../../model/la-dataset.js';
 import { datasetIdentifiers } from '../public/dataset-identifiers.js';
 
-const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+const sha = (s: string | Buffer) => createHash('sha256').update(s).digest('hex');
 const NOW = new Date('2022-01-20T09:30:00Z');
 
 for (const store of testStores()) {
@@ -52,6 +52,13 @@ for (const store of testStores()) {
           assert.equal(sha(renderHtml(m)), back.outputHashes[`${tag}.html`]);
           assert.equal(sha(renderCsv(m)), back.outputHashes[`${tag}.csv`]);
           assert.equal(sha(renderJson(m)), back.outputHashes[`${tag}.json`]);
+          // The Word document is kept as published, under its frozen hash: a Word file is a zip of XML.
+          const word: { body: Buffer } | undefined = await db.get<{ body: Buffer }>(
+            "SELECT body FROM edition_documents WHERE edition_id = ? AND version = ? AND format = 'docx'",
+            [id, tag],
+          );
+          assert.equal(Buffer.from(word!.body).subarray(0, 2).toString(), 'PK');
+          assert.equal(sha(Buffer.from(word!.body)), back.outputHashes[`${tag}.docx`]);
         }
         assert.deepEqual(
           (await listEditions(db, 'E06000005')).map((e) => e.id),

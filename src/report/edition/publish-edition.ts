@@ -19,7 +19,7 @@ import { renderHtml } from '../render/html.js';
 import type { OutputFormat } from '../render/render-output.js';
 import type { EarlierRestatement } from './earlier-restatements.js';
 import { editionModel } from './edition-model.js';
-import { outputKey, saveEditionOutputs } from './edition-outputs.js';
+import { documentKey, outputKey, saveEditionDocuments, saveEditionOutputs } from './edition-outputs.js';
 import { type EditionRecord, loadEdition, saveEdition } from './edition-store.js';
 import type { FrozenMembers } from './frozen-members.js';
 import { SOFTWARE_VERSION } from './software-version.js';
@@ -68,7 +68,7 @@ export type PublishOutcome =
   | { readonly ok: false; readonly code: 'CFG-SUPPRESSION'; readonly message: string }
   | { readonly ok: false; readonly code: 'COMMENTARY-CHANGED'; readonly message: string };
 
-const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+const sha256 = (s: string | Buffer): string => createHash('sha256').update(s).digest('hex');
 
 /**
  * Publishes a period as an immutable edition in `editions` (report.md §8), the one function behind
@@ -76,9 +76,10 @@ const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex
  * committee details, the suppression rule (from the settings' `suppression.k` and `suppression.complement`)
  * and in-line band, commentary and its history (report.md §8), the final narrative, Appendix B's figures, the children behind each figure,
  * the earlier-period restatements and hub benchmarks shown, the software version and the SHA-256 of the
- * public and full HTML, CSV and JSON, rendered by {@link editionModel}; those six documents themselves are
- * kept in `edition_outputs`, in the same transaction as the edition's row, so `cspi report --edition` and
- * the dashboard serve them byte for byte whatever the software installed later (`editionOutput`).
+ * public and full HTML, CSV, JSON and DOCX, rendered by {@link editionModel}; those eight documents
+ * themselves are kept (`edition_outputs`, and `edition_documents` for the DOCX), in the same transaction as
+ * the edition's row, so `cspi report --edition` and the dashboard serve them byte for byte whatever the
+ * software installed later (`editionOutput`, `editionDocument`).
  * The public outputs are rescanned first (report.md §6, `rescanPublicOutputs`): the HTML, CSV, JSON and
  * DOCX, and so the PDF, which is printed from that HTML, for small figures and for the dataset's child-level
  * identifiers (`req.identifiers`, else the members' child ids); any breach refuses publication, nothing written.
@@ -154,14 +155,15 @@ async function publishOnce(db: Database, req: PublishRequest): Promise<PublishOu
   };
   const hashes: Record<string, string> = {};
   const documents = new Map<string, string>();
+  const wordDocuments = new Map<'public' | 'full', Buffer>();
   let narrative: NarrativeText | null = null;
   for (const pub of [true, false]) {
     const model = editionModel(record, pub);
     const html = renderHtml(model);
     const csv = renderCsv(model);
     const json = renderJson(model);
+    const docx = await renderDocx(model);
     if (pub) {
-      const docx = await renderDocx(model);
       const outputs = new Map<OutputFormat, Buffer | string>([
         ['html', html],
         ['csv', csv],
@@ -183,6 +185,8 @@ async function publishOnce(db: Database, req: PublishRequest): Promise<PublishOu
     documents.set(outputKey(tag, 'html'), html);
     documents.set(outputKey(tag, 'csv'), csv);
     documents.set(outputKey(tag, 'json'), json);
+    hashes[documentKey(tag)] = sha256(docx);
+    wordDocuments.set(tag, docx);
     if (!pub) narrative = model.narrative;
   }
   const edition: EditionRecord = {
@@ -199,6 +203,7 @@ async function publishOnce(db: Database, req: PublishRequest): Promise<PublishOu
     }
     await saveEdition(tx, edition);
     await saveEditionOutputs(tx, edition.id, documents);
+    await saveEditionDocuments(tx, edition.id, wordDocuments);
     return { ok: true, edition };
   });
 }

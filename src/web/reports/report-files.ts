@@ -22,6 +22,7 @@ import { renderHtml } from '../../report/render/html.js';
 import { renderPdf } from '../../report/render/pdf.js';
 import {
   type EditionVersion,
+  editionDocument,
   editionOutput,
   loadEditionOutput,
   rerenderNotice,
@@ -124,9 +125,10 @@ export interface EditionDownload {
  * docs/spec-readings.md): the HTML is the document kept when it was published, checked against its frozen
  * hash ({@link editionOutput}; a mismatch throws `EditionOutputCorrupted` and nothing is served), and the
  * PDF is printed from that HTML; an edition published before its documents were kept is re-rendered, with a
- * notice when the re-render's hash differs from the published one. The DOCX, whose bytes are neither
- * hashed nor kept, is rendered from the frozen model by the software installed now. Null when the LA has
- * no such edition.
+ * notice when the re-render's hash differs from the published one. The DOCX is the Word document kept
+ * when it was published ({@link editionDocument}, checked the same way; an edition published before Word
+ * documents were kept has it rendered from its frozen model by the software installed now). Null when the
+ * LA has no such edition.
  */
 export async function editionFile(
   db: Database,
@@ -138,14 +140,18 @@ export async function editionFile(
 ): Promise<EditionDownload | null> {
   const e = await loadEdition(db, id);
   if (!e || e.la !== la) return null;
-  const model = editionModel(e, version === 'public');
   const name = `${id}-${version}`;
-  if (format === 'docx') return { file: await reportFile(model, format, name), notices: [] };
+  if (format === 'docx')
+    return { file: namedFile(format, name, (await editionDocument(db, e, version)).body), notices: [] };
   const html = await editionOutput(db, e, version, 'html');
   const body =
     format === 'html'
       ? Buffer.from(html.body)
-      : await renderPdf(model, browser ? await browser() : undefined, html.body);
+      : await renderPdf(
+          editionModel(e, version === 'public'),
+          browser ? await browser() : undefined,
+          html.body,
+        );
   return { file: namedFile(format, name, body), notices: html.notice ? [html.notice] : [] };
 }
 

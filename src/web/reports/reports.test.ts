@@ -216,6 +216,14 @@ test('§8 the dashboard serves an edition as published after the rendering chang
         const body = await bytes(d);
         assert.equal(sha(body), e.outputHashes[`${version}.html`], `${version}: the published HTML`);
         assert.doesNotMatch(body.toString(), new RegExp(CHANGED_WORDS));
+        // The Word document too: the bytes published, which a render now could never give (a new timestamp).
+        const w = await admin.get(`/reports/${id}/download?la=841&format=docx&version=${version}`);
+        assert.equal(w.status, 200);
+        assert.equal(
+          sha(await bytes(w)),
+          e.outputHashes[`${version}.docx`],
+          `${version}: the published DOCX`,
+        );
       }
       assert.doesNotMatch(await (await admin.get('/reports?la=841')).text(), /Not the published document/);
     } finally {
@@ -242,6 +250,25 @@ test('§8 the dashboard serves an edition as published after the rendering chang
     );
     // The full version's kept HTML is intact and still served.
     assert.equal((await admin.get(`/reports/${id}/download?la=841&format=html&version=full`)).status, 200);
+    // A changed Word document is refused in the same way.
+    await f.db.exec('DROP TRIGGER edition_documents_no_update');
+    await f.db.run("UPDATE edition_documents SET body = X'00' WHERE edition_id = ? AND version = 'full'", [
+      id,
+    ]);
+    const word = await admin.get(`/reports/${id}/download?la=841&format=docx&version=full`);
+    assert.equal(word.status, 500);
+    assert.ok(
+      (await word.text()).includes(
+        `edition ${id}: the stored full Word document does not match the hash frozen when it was published (sha256 ${e.outputHashes['full.docx']}, stored bytes `,
+      ),
+    );
+    assert.deepEqual(
+      (await readAudit(f.db, { action: 'report-edition-refused' })).entries.map((a) => a.detail),
+      [
+        { edition: id, output: 'full.docx' },
+        { edition: id, output: 'public.html' },
+      ],
+    );
   } finally {
     await f.cleanup();
   }
@@ -258,6 +285,10 @@ test('§8 an edition published before its documents were kept: the reports page 
     const same = await admin.get(`/reports/${id}/download?la=841&format=html&version=full`);
     assert.equal(same.headers.get('x-cspi-edition-notice'), null);
     assert.equal(sha(await bytes(same)), e.outputHashes['full.html']);
+    // No Word document was kept: it is rendered from the frozen figures, as before.
+    const word = await admin.get(`/reports/${id}/download?la=841&format=docx&version=full`);
+    assert.equal(word.status, 200);
+    assert.equal((await bytes(word)).subarray(0, 2).toString(), 'PK');
     assert.doesNotMatch(await (await admin.get('/reports?la=841')).text(), /Not the published document/);
     const later = renderingChanged();
     try {
