@@ -329,6 +329,7 @@ export async function renderDocx(model: RenderModel): Promise<Buffer> {
   });
   const doc = new Document({
     creator: `cspi ${m.softwareVersion}`,
+    lastModifiedBy: `cspi ${m.softwareVersion}`,
     title: m.title,
     description: `${m.title}: ${m.committee} (${m.marking})`,
     styles: {

@@ -4,6 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import type { Browser } from 'playwright-core';
 import { darlingtonReport } from '../fixtures/darlington-q3-2021-22.js';
 import { FAKE_CATALOGUE } from '../fixtures/fake-catalogue.js';
@@ -54,6 +55,17 @@ test(
     assert.match(info, /Title:\s+Performance Indicators Quarter 3 2021\/22/);
   },
 );
+
+test('DOCX: its properties name the report and cspi as author and last editor (not the library\'s "Un-named")', async () => {
+  const core = await (
+    await JSZip.loadAsync(await renderDocx(model))
+  )
+    .file('docProps/core.xml')!
+    .async('string');
+  assert.match(core, /<dc:title>Performance Indicators Quarter 3 2021\/22<\/dc:title>/);
+  assert.match(core, /<dc:creator>cspi \d+\.\d+\.\d+<\/dc:creator>/);
+  assert.match(core, /<cp:lastModifiedBy>cspi \d+\.\d+\.\d+<\/cp:lastModifiedBy>/);
+});
 
 test(
   'DOCX: a valid Office Open XML package that LibreOffice converts without error',
