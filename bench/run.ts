@@ -3,26 +3,25 @@
  * `npm run bench -- calendar synth` runs only the named sections.
  */
 import { peakRssMb, print } from './measure.js';
-import { benchCalendar } from './calendar.js';
-import { benchSynth } from './synth.js';
-import { benchIngest } from './ingest.js';
-import { benchStore } from './store.js';
-import { benchChains } from './chains.js';
-import { benchIndicators } from './indicators.js';
-import { benchReport } from './report.js';
-import { benchWeb } from './web.js';
-import { benchHub } from './hub.js';
 
+/**
+ * The sections, in the order they run, each loading its modules only when it runs: a section must be
+ * measured with the modules its command loads, and no more. The dashboard's template engine (nunjucks)
+ * builds an object on `String.prototype` when it loads, and V8 then keeps `String.prototype` as a slow
+ * dictionary: every string method call (`slice`, `charCodeAt`, …) in the process gets about three times
+ * slower, and saxes reads at half speed. `cspi import` never loads it (the CLI loads only the command that
+ * runs), so the ingest figures were half what users get while bench/web.ts was imported up front.
+ */
 const sections: Record<string, () => Promise<void>> = {
-  calendar: benchCalendar,
-  synth: benchSynth,
-  ingest: benchIngest,
-  store: benchStore,
-  chains: benchChains,
-  indicators: benchIndicators,
-  report: benchReport,
-  web: benchWeb,
-  hub: benchHub,
+  calendar: async () => (await import('./calendar.js')).benchCalendar(),
+  synth: async () => (await import('./synth.js')).benchSynth(),
+  ingest: async () => (await import('./ingest.js')).benchIngest(),
+  store: async () => (await import('./store.js')).benchStore(),
+  chains: async () => (await import('./chains.js')).benchChains(),
+  indicators: async () => (await import('./indicators.js')).benchIndicators(),
+  report: async () => (await import('./report.js')).benchReport(),
+  web: async () => (await import('./web.js')).benchWeb(),
+  hub: async () => (await import('./hub.js')).benchHub(),
 };
 
 const wanted = process.argv.slice(2);
