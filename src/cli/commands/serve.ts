@@ -79,6 +79,8 @@ export function register(program: Command): void {
           process.stdout.write(
             `cspi dashboard on http://${opts.host}:${info.port}/ (database ${db.location})\n`,
           );
+          const warning = plainHttpWarning(opts.host, Boolean(opts.secureCookies));
+          if (warning) process.stderr.write(`warning: ${warning}\n`);
           if (Number(users?.n ?? 0) === 0) {
             process.stdout.write('No accounts yet: add one with cspi users add NAME --role admin\n');
           }
@@ -102,4 +104,21 @@ export function register(program: Command): void {
         process.once('SIGTERM', stop);
       });
     });
+}
+
+/** Addresses only this machine can reach: `localhost`, 127.0.0.0/8 and ::1. */
+function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+/**
+ * What `cspi serve` says on stderr when other machines can reach the dashboard and its session cookies are
+ * not marked Secure: a session (and so every child-level page it opens) could then travel over plain HTTP.
+ * Null on a loopback address, or with `--secure-cookies` (HTTPS in front, as the README says under Commands).
+ * @example plainHttpWarning('127.0.0.1', false) //=> null
+ */
+export function plainHttpWarning(host: string, secureCookies: boolean): string | null {
+  if (secureCookies || isLoopback(host)) return null;
+  return `the dashboard listens on ${host}, which other machines can reach, and its session cookies are not marked Secure: serve it only behind an HTTPS proxy, and pass --secure-cookies (and --trust-proxy) so the browser never sends a session over plain HTTP`;
 }
