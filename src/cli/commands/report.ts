@@ -412,10 +412,9 @@ export async function renderEdition(
 
 /** An edition's kept Word document; a stored one that no longer matches its hash is a user error (exit 2). */
 async function keptDocument(db: Database, e: EditionRecord, version: 'public' | 'full'): Promise<Buffer> {
-  const served = await editionDocument(db, e, version).catch((err: unknown) => {
+  return editionDocument(db, e, version).catch((err: unknown) => {
     throw err instanceof EditionOutputCorrupted ? new UserError(err.message, 2) : err;
   });
-  return served.body;
 }
 
 /** `cspi report`: renders the committee report for one LA and period in the format of each `--out`. */

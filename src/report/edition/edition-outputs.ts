@@ -85,28 +85,20 @@ async function loadEditionDocument(
   return r === undefined ? undefined : Buffer.from(r.body.buffer, r.body.byteOffset, r.body.byteLength);
 }
 
-/** An edition's Word document as served: the published bytes, or a render for an edition that kept none. */
-export interface ServedDocument {
-  readonly body: Buffer;
-  /** True when the published bytes were kept (and matched their hash); false when rendered now. */
-  readonly kept: boolean;
-}
-
 /**
  * The Word document of a published edition (report.md §8, the reading in docs/spec-readings.md): the bytes
  * kept when it was published (`edition_documents`, migration 123), checked against the SHA-256 frozen with
  * the edition; a mismatch throws {@link EditionOutputCorrupted} and nothing is served. An edition published
  * before Word documents were kept has no hash of one to check against, so its frozen model is rendered by
- * the software installed now, as it always was (`kept: false`).
+ * the software installed now, as it always was.
  */
 export async function editionDocument(
   db: Database,
   e: EditionRecord,
   version: EditionVersion,
-): Promise<ServedDocument> {
+): Promise<Buffer> {
   const kept = await loadEditionDocument(db, e.id, version);
-  if (kept === undefined)
-    return { body: await renderDocx(editionModel(e, version === 'public')), kept: false };
+  if (kept === undefined) return renderDocx(editionModel(e, version === 'public'));
   const key = documentKey(version);
   const published = e.outputHashes[key];
   const actual = sha256(kept);
@@ -116,7 +108,7 @@ export async function editionDocument(
       key,
       `edition ${e.id}: the stored ${version} Word document does not match the hash frozen when it was published (sha256 ${published ?? 'none'}, stored bytes ${actual}): it was changed or corrupted in the database, so it is not served`,
     );
-  return { body: kept, kept: true };
+  return kept;
 }
 
 /** A kept document whose bytes no longer match the hash frozen with its edition: never served. */

@@ -142,7 +142,7 @@ export async function editionFile(
   if (!e || e.la !== la) return null;
   const name = `${id}-${version}`;
   if (format === 'docx')
-    return { file: namedFile(format, name, (await editionDocument(db, e, version)).body), notices: [] };
+    return { file: namedFile(format, name, await editionDocument(db, e, version)), notices: [] };
   const html = await editionOutput(db, e, version, 'html');
   const body =
     format === 'html'
