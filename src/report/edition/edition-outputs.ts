@@ -99,16 +99,23 @@ export async function editionDocument(
 ): Promise<Buffer> {
   const kept = await loadEditionDocument(db, e.id, version);
   if (kept === undefined) return renderDocx(editionModel(e, version === 'public'));
-  const key = documentKey(version);
+  checkPublished(e, documentKey(version), `${version} Word document`, kept);
+  return kept;
+}
+
+/**
+ * Throws {@link EditionOutputCorrupted} unless a kept document has the SHA-256 frozen under `key` when its
+ * edition was published; `what` names it in the message (`full HTML`, `public Word document`).
+ */
+function checkPublished(e: EditionRecord, key: string, what: string, kept: string | Buffer): void {
   const published = e.outputHashes[key];
   const actual = sha256(kept);
   if (actual !== published)
     throw new EditionOutputCorrupted(
       e.id,
       key,
-      `edition ${e.id}: the stored ${version} Word document does not match the hash frozen when it was published (sha256 ${published ?? 'none'}, stored bytes ${actual}): it was changed or corrupted in the database, so it is not served`,
+      `edition ${e.id}: the stored ${what} does not match the hash frozen when it was published (sha256 ${published ?? 'none'}, stored bytes ${actual}): it was changed or corrupted in the database, so it is not served`,
     );
-  return kept;
 }
 
 /** A kept document whose bytes no longer match the hash frozen with its edition: never served. */
@@ -177,14 +184,6 @@ export async function editionOutput(
     const body = rerenderedOutput(e, version, format);
     return { body, kept: false, notice: rerenderNotice(e, version, format, body) };
   }
-  const key = outputKey(version, format);
-  const published = e.outputHashes[key];
-  const actual = sha256(kept);
-  if (actual !== published)
-    throw new EditionOutputCorrupted(
-      e.id,
-      key,
-      `edition ${e.id}: the stored ${version} ${LABELS[format]} does not match the hash frozen when it was published (sha256 ${published ?? 'none'}, stored bytes ${actual}): it was changed or corrupted in the database, so it is not served`,
-    );
+  checkPublished(e, outputKey(version, format), `${version} ${LABELS[format]}`, kept);
   return { body: kept, kept: true, notice: null };
 }
