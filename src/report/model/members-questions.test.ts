@@ -5,7 +5,7 @@ import { darlingtonReport } from '../fixtures/darlington-q3-2021-22.js';
 import { FAKE_CATALOGUE } from '../fixtures/fake-catalogue.js';
 import { buildRenderModel } from './build-render-model.js';
 import type { AppendixFigure, MembersQuestionsFigures } from './members-questions-figures.js';
-import { breakdownName } from './members-questions.js';
+import { breakdownName } from './breakdown-name.js';
 import type { Table } from './render-model.js';
 import { defaultReportOptions } from './report-options.js';
 

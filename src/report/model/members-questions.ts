@@ -1,4 +1,5 @@
 import { parsePeriod, periodShortLabel } from '../../calendar/period.js';
+import { breakdownName } from './breakdown-name.js';
 import { roundedPercent } from '../../indicators/engine/rounding.js';
 import type { BreakdownRow } from '../../indicators/types.js';
 import type { BreakdownTotal } from '../public/suppression.js';
@@ -322,28 +323,6 @@ const CONSUMED: Readonly<Record<string, readonly string[]>> = {
 
 /** Child characteristics: shown on the dashboard (report.md §9), not in the members' appendix. */
 const CHARACTERISTICS = new Set(['ageBand', 'age', 'sex', 'ethnicity', 'team', 'legalStatus']);
-
-const BREAKDOWN_NAMES: Readonly<Record<string, string>> = {
-  timing: 'time to conference',
-  placementCount: 'number of placements in the previous 12 months',
-  distanceBand: 'distance from home',
-  activity: 'activity',
-  accommodation: 'accommodation',
-};
-
-/**
- * A human name of a breakdown key: "distanceBand" → "distance from home"; unknown keys are spelt out
- * ("episodesPerChild" → "episodes per child").
- */
-export function breakdownName(key: string): string {
-  return (
-    BREAKDOWN_NAMES[key] ??
-    key
-      .replace(/[-:]/g, ' ')
-      .replace(/([a-z])([A-Z])/g, '$1 $2')
-      .toLowerCase()
-  );
-}
 
 function breakdownTable(
   v: IndicatorView,

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { Hono } from 'hono';
 import { parsePeriod, periodLabel, trailingQuarters } from '../../calendar/period.js';
 import type {
+  BreakdownRow,
   IndicatorDefinition,
   IndicatorReport,
   IndicatorResult,
@@ -28,6 +29,8 @@ import { restatedFigures, restatementNote } from '../restated-figures.js';
 import { restatedKey } from '../../report/edition/earlier-restatements.js';
 import { planSuppression } from '../../report/public/suppression.js';
 import { suppressedText } from '../../report/model/cell-text.js';
+import { breakdownName } from '../../report/model/breakdown-name.js';
+import { loadCodeBook } from '../../validate/code-lists.js';
 import {
   BASIS_LABELS,
   GOOD_IS,
@@ -84,51 +87,71 @@ async function loadIndicator(c: Context<AppEnv>) {
  * The breakdown tables of a result. In the public view each cell follows the report's public plan
  * (`planSuppression`: small cells, then secondary suppression where a breakdown shows its total), and a
  * team breakdown appears only when the LA's setting allows it (`publicTeams`, `publicTeamsOf`) and every
- * cell passes (report.md §6). `rule` is the report's public rule.
+ * cell passes (report.md §6). `rule` is the report's public rule. Each table is named as the report names it
+ * (`breakdownName`: "By age band", not the key "ageBand"); an ethnicity row by its label in the code list
+ * with its code. A row is compared with the LA's figure ("Significantly different" when the LA's value
+ * lies outside the row's 95% interval, else "Similar") only when it has an interval: a withheld row or a row
+ * with no eligible cases gets "–", and a table where no row has one has no such column. A breakdown of
+ * counts shows each group's number alone.
  */
 export function breakdownTables(
   r: IndicatorResult,
+  /** The period shown (`2021-22-Q4`): its collection year's code list names the ethnicities. */
+  period: string,
   visibility: Visibility,
   rule: SuppressionRule,
   publicTeams = false,
 ) {
   const plan = visibility === 'public' ? planSuppression(r, rule).breakdowns : null;
+  const ethnicities = loadCodeBook('ssda903', period.slice(0, 7));
   return Object.entries(r.breakdowns)
     .filter(([name]) => !(plan && name === 'team' && (!publicTeams || plan[name]!.some(Boolean))))
-    .map(([name, rows]) => ({
-      name,
-      title: name.replace(/[-_]/g, ' ').replace(/^./, (s) => s.toUpperCase()),
-      rows: rows.map((b, i) => {
-        if (plan?.[name]?.[i]) {
-          return {
-            label: b.label,
-            numerator: '–',
-            denominator: '–',
-            value: suppressedText(b.denominator === null ? 'count' : r.unit, rule.k),
-            interval: '–',
-            differs: false,
-          };
-        }
-        const ci = b.denominator ? wilson(b.numerator, b.denominator) : null;
-        const differs =
-          ci !== null && r.value !== null && r.unit === 'percent' && (r.value < ci[0] || r.value > ci[1]);
+    .map(([name, rows]) => tableOf(name, rows));
+  function tableOf(name: string, rows: readonly BreakdownRow[]) {
+    const shown = rows.map((b, i) => {
+      // An ethnicity is written as the year's code list names it, with its code: "African (BAFR)".
+      const entry = name === 'ethnicity' ? ethnicities?.get('ETHNIC', b.key) : undefined;
+      const label = entry ? `${entry.label} (${entry.code})` : b.label;
+      if (plan?.[name]?.[i]) {
         return {
-          label: b.label,
-          numerator: formatCount(b.numerator),
-          denominator: b.denominator === null ? '–' : formatCount(b.denominator),
-          value:
-            b.value === null
-              ? b.denominator === 0
-                ? 'No eligible cases'
-                : '–'
-              : r.unit === 'percent' && b.denominator !== null
-                ? formatPercent(b.value)
-                : formatCount(b.value),
-          interval: ci ? `${formatPercent(ci[0])} to ${formatPercent(ci[1])}` : '–',
-          differs,
+          label,
+          numerator: '–',
+          denominator: '–',
+          value: suppressedText(b.denominator === null ? 'count' : r.unit, rule.k),
+          interval: '–',
+          differs: null,
         };
-      }),
-    }));
+      }
+      const ci = b.denominator ? wilson(b.numerator, b.denominator) : null;
+      // Compared with the LA's figure only where there is an interval to compare (a percentage with cases).
+      const differs =
+        ci !== null && r.value !== null && r.unit === 'percent' ? r.value < ci[0] || r.value > ci[1] : null;
+      return {
+        label,
+        numerator: formatCount(b.numerator),
+        denominator: b.denominator === null ? '–' : formatCount(b.denominator),
+        value:
+          b.value === null
+            ? b.denominator === 0
+              ? 'No eligible cases'
+              : '–'
+            : r.unit === 'percent' && b.denominator !== null
+              ? formatPercent(b.value)
+              : formatCount(b.value),
+        interval: ci ? `${formatPercent(ci[0])} to ${formatPercent(ci[1])}` : '–',
+        differs,
+      };
+    });
+    return {
+      name,
+      title: breakdownName(name).replace(/^./, (s) => s.toUpperCase()),
+      rows: shown,
+      // A breakdown of counts (no denominators, as the report's tables tell them) shows each group's number
+      // only: it has no denominator, interval or comparison to show.
+      count: rows.every((b) => b.denominator === null),
+      compares: shown.some((r) => r.differs !== null),
+    };
+  }
 }
 
 /**
@@ -284,7 +307,7 @@ export function indicatorRoutes(): Hono<AppEnv> {
         trendNotes,
         breakdowns:
           visibility === 'public' || can(role, 'breakdowns:view')
-            ? breakdownTables(result, visibility, rule, publicTeamsOf(report.settings))
+            ? breakdownTables(result, scope.period, visibility, rule, publicTeamsOf(report.settings))
             : [],
         notes: visibility === 'full' ? result.notes : [],
         childrenHref: `/indicators/${info.id}/children?${new URLSearchParams({ la: scope.la.code, period: scope.period })}`,

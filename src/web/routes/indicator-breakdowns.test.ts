@@ -1,0 +1,99 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { BreakdownRow, IndicatorResult } from '../../indicators/types.js';
+import { DEFAULT_SUPPRESSION } from '../../report/public/suppression.js';
+import { breakdownTables } from './indicator.js';
+
+const row = (key: string, label: string, numerator: number, denominator: number | null): BreakdownRow => ({
+  key,
+  label,
+  numerator,
+  denominator,
+  value: denominator === null ? numerator : denominator === 0 ? null : (1000 * numerator) / denominator / 10,
+});
+
+/** Only what the breakdown tables read of a result (the full view: no public plan). */
+const result = (unit: 'percent' | 'count', breakdowns: Record<string, BreakdownRow[]>): IndicatorResult =>
+  ({ id: 'x', unit, value: unit === 'percent' ? 10 : 40, breakdowns }) as unknown as IndicatorResult;
+
+test('breakdown tables are named as the report names them, not by their keys', () => {
+  const tables = breakdownTables(
+    result('percent', {
+      ageBand: [row('1-4', '1 to 4', 1, 10)],
+      placementCount: [row('1', '1 placement', 1, 10)],
+      legalStatus: [row('C2', 'C2', 1, 10)],
+      sex: [row('F', 'Female', 1, 10)],
+    }),
+    '2021-22-Q4',
+    'full',
+    DEFAULT_SUPPRESSION,
+  );
+  assert.deepEqual(
+    tables.map((t) => [t.name, t.title]),
+    [
+      ['ageBand', 'Age band'],
+      ['placementCount', 'Number of placements in the previous 12 months'],
+      ['legalStatus', 'Legal status'],
+      ['sex', 'Sex'],
+    ],
+  );
+});
+
+test('an ethnicity is written as the code list names it, with its code; a code not in the list stays as it is', () => {
+  const [t] = breakdownTables(
+    result('percent', {
+      ethnicity: [
+        row('BAFR', 'BAFR', 3, 11),
+        row('WBRI', 'WBRI', 10, 182),
+        row('XXXX', 'XXXX', 0, 1),
+        row('not-recorded', 'Not recorded', 0, 2),
+      ],
+    }),
+    '2021-22-Q4',
+    'full',
+    DEFAULT_SUPPRESSION,
+  );
+  assert.deepEqual(
+    t!.rows.map((r) => r.label),
+    ['African (BAFR)', 'White British (WBRI)', 'XXXX', 'Not recorded'],
+  );
+});
+
+test('a row is compared with the LA only when it has an interval: no eligible cases get none, and a breakdown of counts shows numbers alone', () => {
+  const [pct] = breakdownTables(
+    result('percent', {
+      ageBand: [
+        row('10-15', '10 to 15', 8, 120),
+        row('16-plus', '16 and over', 9, 20),
+        row('unknown', 'Age not known', 0, 0),
+      ],
+    }),
+    '2021-22-Q4',
+    'full',
+    DEFAULT_SUPPRESSION,
+  );
+  // The LA's 10%: inside 10 to 15's interval (6.7%: 3.4% to 12.6%), outside 16 and over's (45%).
+  assert.deepEqual(
+    pct!.rows.map((r) => [r.label, r.value, r.differs]),
+    [
+      ['10 to 15', '6.7%', false],
+      ['16 and over', '45.0%', true],
+      ['Age not known', 'No eligible cases', null],
+    ],
+  );
+  const [count] = breakdownTables(
+    result('count', { sex: [row('F', 'Female', 25, null), row('M', 'Male', 15, null)] }),
+    '2021-22-Q4',
+    'full',
+    DEFAULT_SUPPRESSION,
+  );
+  assert.deepEqual(
+    count!.rows.map((r) => [r.label, r.value, r.differs]),
+    [
+      ['Female', '25', null],
+      ['Male', '15', null],
+    ],
+  );
+  assert.deepEqual([count!.count, count!.compares], [true, false], 'one column: the number');
+  assert.deepEqual([pct!.count, pct!.compares], [false, true]);
+});
