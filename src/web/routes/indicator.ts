@@ -365,10 +365,7 @@ export function indicatorRoutes(): Hono<AppEnv> {
         filter,
         total: list.members.length,
         inNumerator: list.members.filter((m) => m.inNumerator).length,
-        dateKeys: dateKeys.map((k) => ({
-          key: k,
-          label: k.replace(/([A-Z])/g, ' $1').replace(/^./, (s) => s.toUpperCase()),
-        })),
+        dateKeys: dateKeys.map((k) => ({ key: k, label: dateColumnLabel(k) })),
         rows: memberRows(c, scope, list, shown, identifiable, dateKeys),
         datasetId: list.datasetId,
         query: q.toString(),
@@ -462,6 +459,18 @@ function memberRows(
     dates: dateKeys.map((k) => m.dates[k] ?? ''),
     reason: m.reason,
   }));
+}
+
+/**
+ * The heading of a child list's date column, from the date's key in the members' `dates`.
+ * @example dateColumnLabel('placement2Start') //=> 'Placement 2 start'
+ */
+export function dateColumnLabel(key: string): string {
+  return key
+    .replace(/([a-z])([A-Z0-9])/g, '$1 $2')
+    .replace(/([0-9])([A-Za-z])/g, '$1 $2')
+    .toLowerCase()
+    .replace(/^./, (s) => s.toUpperCase());
 }
 
 /** For the trend table: the last eight quarter ids ending at a period. */

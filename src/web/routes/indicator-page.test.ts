@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BreakdownRow, IndicatorResult } from '../../indicators/types.js';
 import { DEFAULT_SUPPRESSION } from '../../report/public/suppression.js';
-import { breakdownTables } from './indicator.js';
+import { breakdownTables, dateColumnLabel } from './indicator.js';
 
 const row = (key: string, label: string, numerator: number, denominator: number | null): BreakdownRow => ({
   key,
@@ -96,4 +96,13 @@ test('a row is compared with the LA only when it has an interval: no eligible ca
   );
   assert.deepEqual([count!.count, count!.compares], [true, false], 'one column: the number');
   assert.deepEqual([pct!.count, pct!.compares], [false, true]);
+});
+
+test("a child list's date columns are headed in words: 'Placement 2 start', 'Period of care start'", () => {
+  assert.deepEqual(
+    ['placement2Start', 'periodOfCareStart', 'referralDate', 'received', 'placement10Start'].map(
+      dateColumnLabel,
+    ),
+    ['Placement 2 start', 'Period of care start', 'Referral date', 'Received', 'Placement 10 start'],
+  );
 });
