@@ -4,6 +4,7 @@ import { listDatasetVersions } from '../store/dataset-versions.js';
 import { loadDatasetVersion } from '../store/load-dataset.js';
 import { openDatabase } from '../store/open.js';
 import { storedTargets } from '../store/targets.js';
+import { type AuditEntry, appendAudit } from '../web/audit/audit-log.js';
 import type { TargetSet } from '../indicators/targets.js';
 import { UserError } from './user-error.js';
 
@@ -21,6 +22,8 @@ export interface DatasetSource {
   load(la: string | undefined): Promise<LoadedDataset>;
   /** The targets the LA set in the dashboard for a financial year (null = none; the catalogue's apply). */
   targets?(la: string, financialYear: string): Promise<TargetSet | null>;
+  /** Writes an entry to the store's audit log, the command line as the actor (a store-backed source). */
+  audit?(entry: Pick<AuditEntry, 'action' | 'la' | 'detail'>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -35,6 +38,7 @@ export async function storeDatasetSource(
   const db = await openDatabase(dbUrl);
   return {
     targets: (la, financialYear) => storedTargets(db, la, financialYear),
+    audit: async (entry) => void (await appendAudit(db, { actor: 'command line', ip: null, ...entry })),
     load: async (la) => {
       let code = la;
       if (code === undefined) {

@@ -25,7 +25,8 @@ export interface IndicatorsOptions {
 
 /**
  * `cspi indicators`: computes every indicator for one LA and period from a dataset source and writes a
- * table, the `--json` IndicatorReport, or with `--members ID` the child-level CSV behind one indicator.
+ * table, the `--json` IndicatorReport, or with `--members ID` the child-level CSV behind one indicator
+ * (written to the store's audit log as a `child-level-export`, as the dashboard's downloads are).
  * @example await runIndicators({ period: '2021-22-Q3', json: true }, source, (s) => process.stdout.write(s))
  */
 export async function runIndicators(
@@ -41,6 +42,20 @@ export async function runIndicators(
   const request = await reportRequestFor(loaded, period, opts, source);
   if (opts.members !== undefined) {
     const { result, current } = computeIndicatorResult(indicatorById(opts.members)!, request);
+    // Every child-level list is audited, as the dashboard's downloads are (`child-level-export`).
+    await source.audit?.({
+      action: 'child-level-export',
+      la: loaded.data.la,
+      detail: {
+        indicator: result.id,
+        period: period.id,
+        datasetVersion: request.dataset.id,
+        rows: current.members.length,
+        list: 'all',
+        format: opts.json ? 'json' : 'csv',
+        identifiable: true,
+      },
+    });
     if (opts.json) {
       const doc = {
         indicator: result.id,

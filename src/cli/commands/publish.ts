@@ -5,6 +5,7 @@ import { staleCommentaryProblem } from '../../report/commentary/commentary-store
 import { publishEdition } from '../../report/edition/publish-edition.js';
 import { datasetIdentifiers } from '../../report/public/dataset-identifiers.js';
 import { openDatabase } from '../../store/open.js';
+import { appendAudit } from '../../web/audit/audit-log.js';
 import { createOutput } from '../output.js';
 import { UserError } from '../user-error.js';
 import type { ReportCommandOptions } from './report.js';
@@ -24,6 +25,7 @@ import { laCode } from '../../ingest/la-code.js';
  * confirmed) is refused, naming the indicators, and the commentary's history is frozen with the edition.
  * A commentary save that lands between that check and the edition's write refuses it too
  * ({@link publishEdition}'s `COMMENTARY-CHANGED`), so the edition holds exactly the text checked.
+ * A publication is written to the audit log (`report-publish`), as the dashboard's is.
  */
 export async function runPublish(opts: ReportCommandOptions): Promise<EditionRecord> {
   const file = opts.commentary ? await readCommentary(opts.commentary) : null;
@@ -57,7 +59,21 @@ export async function runPublish(opts: ReportCommandOptions): Promise<EditionRec
       datasetSources: compared.datasetSources,
       identifiers: datasetIdentifiers(computed.data),
     });
-    if (out.ok) return out.edition;
+    if (out.ok) {
+      // Audited as the dashboard's Publish button audits it, the command line as the actor.
+      await appendAudit(db, {
+        actor: 'command line',
+        ip: null,
+        action: 'report-publish',
+        la: out.edition.la,
+        detail: {
+          period: out.edition.period,
+          edition: out.edition.id,
+          datasetVersion: out.edition.datasetId,
+        },
+      });
+      return out.edition;
+    }
     if (out.code === 'CFG-SUPPRESSION') throw new UserError(`--settings: ${out.message}`);
     if (out.code === 'COMMENTARY-CHANGED')
       throw new UserError(`${out.message} Nothing was published; publish again to check and include it.`);
