@@ -6,14 +6,7 @@ import { readAudit } from '../../web/audit/audit-log.js';
 import { storeDatasetSource } from '../dataset-source.js';
 import { runIndicators } from './indicators.js';
 import { runPublish } from './publish.js';
-
-const quiet = <T>(f: () => Promise<T>): Promise<T> => {
-  const log = console.log;
-  console.log = () => {};
-  return f().finally(() => {
-    console.log = log;
-  });
-};
+import { quiet } from '../test-quiet.js';
 
 for (const store of testStores()) {
   test(

@@ -13,6 +13,7 @@ import { testStores } from '../../store/test-stores.js';
 import { main } from '../main.js';
 import { runPublish } from './publish.js';
 import { computeFromStore, runReport } from './report.js';
+import { quiet } from '../test-quiet.js';
 
 const Q2 = '2021-22-Q2';
 const Q3 = '2021-22-Q3';
@@ -36,14 +37,6 @@ function rowOf(html: string, title: string): string {
     .replace(/<[^>]+>/g, ' ')
     .replace(/\s+/g, ' ');
 }
-
-const quiet = <T>(f: () => Promise<T>): Promise<T> => {
-  const log = console.log;
-  console.log = () => {};
-  return f().finally(() => {
-    console.log = log;
-  });
-};
 
 for (const store of testStores()) {
   test(

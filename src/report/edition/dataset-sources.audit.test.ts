@@ -6,19 +6,12 @@ import { testStores } from '../../store/test-stores.js';
 import { runPublish } from '../../cli/commands/publish.js';
 import { editionModel } from './edition-model.js';
 import { datasetSourcesOf } from './dataset-sources.js';
+import { quiet } from '../../cli/test-quiet.js';
 
 // Audit (report.md §2 item 7 "Appendix D: Data notes — dataset version, import date and extract date per
 // source"): ReportOptions.datasetSources was never filled, so Appendix D gave the dataset version and one
 // extract date but no source. Now storeComparisons reads them for cspi report, cspi publish and the
 // dashboard, and an edition freezes them (its re-render gives them as published).
-
-const quiet = <T>(f: () => Promise<T>): Promise<T> => {
-  const log = console.log;
-  console.log = () => {};
-  return f().finally(() => {
-    console.log = log;
-  });
-};
 
 for (const store of testStores()) {
   test(

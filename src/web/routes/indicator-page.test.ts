@@ -16,18 +16,17 @@ const row = (key: string, label: string, numerator: number, denominator: number 
 const result = (unit: 'percent' | 'count', breakdowns: Record<string, BreakdownRow[]>): IndicatorResult =>
   ({ id: 'x', unit, value: unit === 'percent' ? 10 : 40, breakdowns }) as unknown as IndicatorResult;
 
+/** The breakdown tables of the full view of Q4 2021/22 for a result with these breakdowns. */
+const fullTables = (unit: 'percent' | 'count', breakdowns: Record<string, BreakdownRow[]>) =>
+  breakdownTables(result(unit, breakdowns), '2021-22-Q4', 'full', DEFAULT_SUPPRESSION);
+
 test('breakdown tables are named as the report names them, not by their keys', () => {
-  const tables = breakdownTables(
-    result('percent', {
-      ageBand: [row('1-4', '1 to 4', 1, 10)],
-      placementCount: [row('1', '1 placement', 1, 10)],
-      legalStatus: [row('C2', 'C2', 1, 10)],
-      sex: [row('F', 'Female', 1, 10)],
-    }),
-    '2021-22-Q4',
-    'full',
-    DEFAULT_SUPPRESSION,
-  );
+  const tables = fullTables('percent', {
+    ageBand: [row('1-4', '1 to 4', 1, 10)],
+    placementCount: [row('1', '1 placement', 1, 10)],
+    legalStatus: [row('C2', 'C2', 1, 10)],
+    sex: [row('F', 'Female', 1, 10)],
+  });
   assert.deepEqual(
     tables.map((t) => [t.name, t.title]),
     [
@@ -40,19 +39,14 @@ test('breakdown tables are named as the report names them, not by their keys', (
 });
 
 test('an ethnicity is written as the code list names it, with its code; a code not in the list stays as it is', () => {
-  const [t] = breakdownTables(
-    result('percent', {
-      ethnicity: [
-        row('BAFR', 'BAFR', 3, 11),
-        row('WBRI', 'WBRI', 10, 182),
-        row('XXXX', 'XXXX', 0, 1),
-        row('not-recorded', 'Not recorded', 0, 2),
-      ],
-    }),
-    '2021-22-Q4',
-    'full',
-    DEFAULT_SUPPRESSION,
-  );
+  const [t] = fullTables('percent', {
+    ethnicity: [
+      row('BAFR', 'BAFR', 3, 11),
+      row('WBRI', 'WBRI', 10, 182),
+      row('XXXX', 'XXXX', 0, 1),
+      row('not-recorded', 'Not recorded', 0, 2),
+    ],
+  });
   assert.deepEqual(
     t!.rows.map((r) => r.label),
     ['African (BAFR)', 'White British (WBRI)', 'XXXX', 'Not recorded'],
@@ -60,18 +54,13 @@ test('an ethnicity is written as the code list names it, with its code; a code n
 });
 
 test('a row is compared with the LA only when it has an interval: no eligible cases get none, and a breakdown of counts shows numbers alone', () => {
-  const [pct] = breakdownTables(
-    result('percent', {
-      ageBand: [
-        row('10-15', '10 to 15', 8, 120),
-        row('16-plus', '16 and over', 9, 20),
-        row('unknown', 'Age not known', 0, 0),
-      ],
-    }),
-    '2021-22-Q4',
-    'full',
-    DEFAULT_SUPPRESSION,
-  );
+  const [pct] = fullTables('percent', {
+    ageBand: [
+      row('10-15', '10 to 15', 8, 120),
+      row('16-plus', '16 and over', 9, 20),
+      row('unknown', 'Age not known', 0, 0),
+    ],
+  });
   // The LA's 10%: inside 10 to 15's interval (6.7%: 3.4% to 12.6%), outside 16 and over's (45%).
   assert.deepEqual(
     pct!.rows.map((r) => [r.label, r.value, r.differs]),
@@ -81,12 +70,7 @@ test('a row is compared with the LA only when it has an interval: no eligible ca
       ['Age not known', 'No eligible cases', null],
     ],
   );
-  const [count] = breakdownTables(
-    result('count', { sex: [row('F', 'Female', 25, null), row('M', 'Male', 15, null)] }),
-    '2021-22-Q4',
-    'full',
-    DEFAULT_SUPPRESSION,
-  );
+  const [count] = fullTables('count', { sex: [row('F', 'Female', 25, null), row('M', 'Male', 15, null)] });
   assert.deepEqual(
     count!.rows.map((r) => [r.label, r.value, r.differs]),
     [
