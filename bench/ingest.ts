@@ -51,14 +51,19 @@ function collectGarbage(): void {
   gc();
 }
 
+/** Untimed runs between the first run and the steady-state runs, and how many steady-state runs are timed. */
+const WARM_UP_RUNS = 2;
+const STEADY_RUNS = 5;
+
 /**
  * Times a reader's first run and its steady state. The first run starts from a collected heap: what one
- * `cspi import` sees (code lists loaded, code not yet optimised by V8). The steady state is the third run,
- * with no forced collection after the first: what a process importing one file after another sees (a hub
- * worker). A forced full collection is no way to start a steady-state run: V8 then drops the type feedback
- * that points at objects it frees (the previous run's parser and records), and the next run re-optimises
- * from scratch. saxes alone read the bench's CIN file at about 64 MB/s after a forced collection and about
- * 105 MB/s without.
+ * `cspi import` sees (code lists loaded, code not yet optimised by V8). The steady state is what a process
+ * importing one file after another sees (a hub worker): after two more untimed runs, the median (by CPU
+ * time) of five timed runs, with no forced collection after the first run. V8 is still optimising in the
+ * second and third runs (the third took 230–430 ms on the CIN file where later runs settle near 230), and a
+ * forced full collection is no way to start a steady-state run: V8 then drops the type feedback that points
+ * at objects it frees (the previous run's parser and records), and the next run re-optimises from scratch.
+ * saxes alone read the bench's CIN file at about 64 MB/s after a forced collection and about 105 MB/s without.
  */
 async function firstAndSteady<T>(
   run: () => Promise<T>,
@@ -67,9 +72,12 @@ async function firstAndSteady<T>(
   collectGarbage();
   const [first, firstTime] = await timedCpu(run);
   report('first run', first, firstTime);
-  await run();
-  const [steady, steadyTime] = await timedCpu(run);
-  report('steady state (third run)', steady, steadyTime);
+  for (let i = 0; i < WARM_UP_RUNS; i++) await run();
+  const runs: [T, Timing][] = [];
+  for (let i = 0; i < STEADY_RUNS; i++) runs.push(await timedCpu(run));
+  runs.sort((a, b) => a[1].cpu - b[1].cpu);
+  const [steady, steadyTime] = runs[Math.floor(STEADY_RUNS / 2)]!;
+  report(`steady state (median of ${STEADY_RUNS} runs)`, steady, steadyTime);
 }
 
 /** A CIN census of n children, each with 2 referrals, an assessment, an S47 and a CP plan with 2 reviews. */
