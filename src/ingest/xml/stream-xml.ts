@@ -31,6 +31,8 @@ interface Frame {
   counts: number[];
   /** What the element's own children may be (null for leaves and opaque elements). */
   kinds: ChildKinds | null;
+  /** Where in `kinds` the last child opened was found: the next child is looked for from there. */
+  hint: number;
   /** A record element (handed to `onRecord` when it closes). */
   record: boolean;
   /** The node being collected (inside a record element), else null. */
@@ -69,14 +71,11 @@ interface ChildKind {
   readonly record: boolean;
 }
 
-/** A parent's children by name. */
-type ChildKinds = ReadonlyMap<string, ChildKind>;
+/** A parent's children, in the schema's order. */
+type ChildKinds = readonly ChildKind[];
 
-/** The schema as one lookup per element: parent → child name → what the child is. */
-function compileSchema(
-  schema: XmlSchema,
-  recordElements: ReadonlySet<string>,
-): Map<string, Map<string, ChildKind>> {
+/** The schema as one list per element: parent → what each of its children is. */
+function compileSchema(schema: XmlSchema, recordElements: ReadonlySet<string>): Map<string, ChildKind[]> {
   const bitsOf = new Map<string, Map<string, number>>();
   for (const [parent, spec] of Object.entries(schema)) {
     const kinds = new Map<string, number>();
@@ -89,13 +88,13 @@ function compileSchema(
     mark(spec.repeat, NUMBERED);
     bitsOf.set(parent, kinds);
   }
-  const out = new Map<string, Map<string, ChildKind>>();
-  for (const parent of bitsOf.keys()) out.set(parent, new Map());
+  const out = new Map<string, ChildKind[]>();
+  for (const parent of bitsOf.keys()) out.set(parent, []);
   for (const [parent, kinds] of bitsOf) {
     const target = out.get(parent)!;
     let slots = 0;
     for (const [name, bits] of kinds) {
-      target.set(name, {
+      target.push({
         name,
         bits: bitsOf.has(name) ? bits | CONTAINER : bits,
         slot: bits & NUMBERED ? slots++ : -1,
@@ -106,6 +105,20 @@ function compileSchema(
     }
   }
   return out;
+}
+
+/**
+ * Where child `name` is among a parent's kinds, or -1. A scan comparing names with `===`, not a Map
+ * look-up: each name saxes reads is a fresh string, which a Map must first hash (a pass over its
+ * characters; that look-up was a tenth of the CIN reader's own time), while `===` against the schema's
+ * strings stops at the first differing length or character. The scan starts at the parent's last match,
+ * since siblings come in the schema's order: a repeated element is found at once, the next a step on.
+ */
+function findKind(kinds: ChildKinds, name: string, from: number): number {
+  const n = kinds.length;
+  for (let i = from; i < n; i++) if (kinds[i]!.name === name) return i;
+  for (let i = 0; i < from; i++) if (kinds[i]!.name === name) return i;
+  return -1;
 }
 
 /**
@@ -243,7 +256,7 @@ const NONE: Readonly<Record<string, never>> = Object.freeze({});
 
 /** One file's reading state: the open elements, checked against the schema, and the record being collected. */
 class XmlReading {
-  readonly compiled: Map<string, Map<string, ChildKind>>;
+  readonly compiled: Map<string, ChildKind[]>;
   /** The open elements; frames are reused by depth, so reading allocates no frame per element. */
   readonly frames: Frame[] = [];
   depth = 0;
@@ -269,13 +282,14 @@ class XmlReading {
   ): void {
     let f = this.frames[this.depth];
     if (f === undefined) {
-      f = { name, path, counts: [], kinds, record, node, text, repeatLeaf, opaque };
+      f = { name, path, counts: [], kinds, hint: 0, record, node, text, repeatLeaf, opaque };
       this.frames[this.depth] = f;
     } else {
       f.name = name;
       f.path = path;
       if (f.counts.length > 0) f.counts.length = 0;
       f.kinds = kinds;
+      f.hint = 0;
       f.record = record;
       f.node = node;
       f.text = text;
@@ -308,7 +322,10 @@ class XmlReading {
       this.push(name, parent.path, null, null, null, false, true, false);
       return;
     }
-    const child = parent.kinds?.get(name);
+    const siblings = parent.kinds;
+    const at = siblings === null ? -1 : findKind(siblings, name, parent.hint);
+    const child = at === -1 ? undefined : siblings![at]!;
+    if (at !== -1) parent.hint = at;
     const kind = child === undefined ? 0 : child.bits;
     if ((kind & (LEAF | CHILD)) === 0) {
       const at = `line ${parser.line} col ${parser.column}`;

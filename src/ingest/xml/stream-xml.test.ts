@@ -1,0 +1,75 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { resolveLimits } from '../limits.js';
+import { Refusal } from '../refusal.js';
+import { streamXml } from './stream-xml.js';
+import type { XmlNode, XmlSchema } from './xml-schema.js';
+
+const SCHEMA: XmlSchema = {
+  Root: { children: ['Items'] },
+  Items: { children: ['Item'], repeat: ['Item'] },
+  Item: { leaves: ['Id', 'Start', 'End', 'Code'], children: ['Notes', 'Part'], repeat: ['Part'] },
+  Notes: { repeatLeaves: ['Note'] },
+  Part: { leaves: ['Name'] },
+};
+
+const dir = mkdtempSync(join(tmpdir(), 'cspi-stream-xml-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+async function records(xml: string): Promise<XmlNode[]> {
+  const path = join(dir, 'file.xml');
+  writeFileSync(path, xml);
+  const out: XmlNode[] = [];
+  await streamXml({
+    path,
+    file: 'file.xml',
+    encoding: 'utf-8',
+    limits: resolveLimits({}),
+    schema: SCHEMA,
+    root: 'Root',
+    recordElements: new Set(['Item']),
+    onRecord: (node) => out.push(node),
+    sourceName: 'test',
+  });
+  return out;
+}
+
+describe('streamXml', () => {
+  it('finds elements whatever order their siblings come in, and numbers repeated ones in document order', async () => {
+    const [first, second] = await records(
+      '<Root><Items>' +
+        '<Item><Id>a</Id><Start>2021-04-01</Start><End>2021-05-01</End><Code>X</Code>' +
+        '<Part><Name>p1</Name></Part><Part><Name>p2</Name></Part><Notes><Note>n1</Note><Note>n2</Note></Notes></Item>\n' +
+        // The same children in reverse order, a repeated Part between other children.
+        '<Item><Notes><Note>m1</Note></Notes><Part><Name>q1</Name></Part><Code>Y</Code><End>2022-05-01</End>' +
+        '<Part><Name>q2</Name></Part><Start>2022-04-01</Start><Id>b</Id></Item>' +
+        '</Items></Root>',
+    );
+    assert.deepEqual(first!.leaves, { Id: 'a', Start: '2021-04-01', End: '2021-05-01', Code: 'X' });
+    assert.deepEqual(second!.leaves, { Code: 'Y', End: '2022-05-01', Start: '2022-04-01', Id: 'b' });
+    assert.deepEqual(
+      second!.children['Part']!.map((p) => [p.path, p.leaves['Name']]),
+      [
+        ['/Root/Items/Item[2]/Part[1]', 'q1'],
+        ['/Root/Items/Item[2]/Part[2]', 'q2'],
+      ],
+    );
+    assert.deepEqual(first!.children['Notes']![0]!.leafLists['Note'], ['n1', 'n2']);
+    assert.deepEqual(second!.children['Notes']![0]!.leafLists['Note'], ['m1']);
+    assert.equal(second!.path, '/Root/Items/Item[2]');
+    assert.equal(second!.line, 2);
+  });
+
+  it('refuses an element its parent does not have, after children it does have', async () => {
+    await assert.rejects(
+      records('<Root><Items><Item><Id>a</Id><Start>2021-04-01</Start><Name>x</Name></Item></Items></Root>'),
+      (e: unknown) =>
+        e instanceof Refusal &&
+        e.issue.code === 'S-XML-UNKNOWN' &&
+        /<Name> is not a test element inside <Item>/.test(e.issue.message),
+    );
+  });
+});
