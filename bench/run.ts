@@ -1,9 +1,8 @@
 /**
  * `npm run bench`: prints throughput and latency figures on stated dataset sizes, to compare run to run.
  * `npm run bench -- calendar synth` runs only the named sections. It runs node with the flag bin/cspi.js runs
- * with (`--max-semi-space-size=64`): the size of V8's young generation moves the readers' figures by a
- * quarter or more (the CIN reader's steady state read 26–32 MB/s per CPU-second with node's default 16 MB,
- * 17–22 with 64), so the bench measures the process users run, not node's default.
+ * with (`--max-semi-space-size=64`), so each figure is of the process users run. (For the readers' steady state
+ * it made no difference on 29 Nov: CIN 32–35 MB/s per CPU-second with node's default 16 MB or with 64.)
  */
 import { peakRssMb, print } from './measure.js';
 
