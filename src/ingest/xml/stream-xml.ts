@@ -322,10 +322,10 @@ class XmlReading {
       this.push(name, parent.path, null, null, null, false, true, false);
       return;
     }
-    const siblings = parent.kinds;
-    const at = siblings === null ? -1 : findKind(siblings, name, parent.hint);
-    const child = at === -1 ? undefined : siblings![at]!;
-    if (at !== -1) parent.hint = at;
+    const childKinds = parent.kinds;
+    const kindAt = childKinds === null ? -1 : findKind(childKinds, name, parent.hint);
+    if (kindAt !== -1) parent.hint = kindAt;
+    const child = kindAt === -1 ? undefined : childKinds![kindAt]!;
     const kind = child === undefined ? 0 : child.bits;
     if ((kind & (LEAF | CHILD)) === 0) {
       const at = `line ${parser.line} col ${parser.column}`;
