@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { resolveLimits } from '../limits.js';
 import { Refusal } from '../refusal.js';
 import { streamXml } from './stream-xml.js';
@@ -19,10 +21,9 @@ const SCHEMA: XmlSchema = {
 const dir = mkdtempSync(join(tmpdir(), 'cspi-stream-xml-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function records(xml: string): Promise<XmlNode[]> {
+async function records(xml: string, out: XmlNode[] = []): Promise<XmlNode[]> {
   const path = join(dir, 'file.xml');
   writeFileSync(path, xml);
-  const out: XmlNode[] = [];
   await streamXml({
     path,
     file: 'file.xml',
@@ -71,5 +72,24 @@ describe('streamXml', () => {
         e.issue.code === 'S-XML-UNKNOWN' &&
         /<Name> is not a test element inside <Item>/.test(e.issue.message),
     );
+  });
+
+  it('keeps nothing it read once the file is read, nor once it is refused', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const ITEM = '<Item><Id>a</Id></Item>';
+    for (const xml of [`<Root><Items>${ITEM}</Items></Root>`, `<Root><Items>${ITEM}<Bad/></Items></Root>`]) {
+      // The records collected, reachable only through the reader's onRecord callback once the read ends.
+      const ref = await (async () => {
+        const out: XmlNode[] = [];
+        await records(xml, out).catch(() => out);
+        assert.equal(out.length, 1);
+        return new WeakRef(out);
+      })();
+      // A WeakRef's target lives at least until the current job ends: collect in the next one.
+      await new Promise((r) => setImmediate(r));
+      gc();
+      assert.equal(ref.deref(), undefined, `records still held after reading ${xml}`);
+    }
   });
 });

@@ -136,13 +136,18 @@ export async function streamXml(o: StreamXmlOptions): Promise<void> {
     current = reading;
     parser.write(text);
   };
-  for await (const chunk of fileChunks(o.path)) {
-    decodePieces(decoder, chunk, write);
-    o.onChunk?.(chunk);
+  try {
+    for await (const chunk of fileChunks(o.path)) {
+      decodePieces(decoder, chunk, write);
+      o.onChunk?.(chunk);
+    }
+    write(decoder.end());
+    current = reading;
+    parser.close();
+  } finally {
+    // The reading holds the file's sink (through onRecord) and so every record read: let them go with it.
+    current = null;
   }
-  write(decoder.end());
-  current = reading;
-  parser.close();
   if (!reading.rootSeen)
     refuse(
       'S-MALFORMED-XML',
