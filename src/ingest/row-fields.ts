@@ -1,5 +1,6 @@
 import type { IsoDate } from '../calendar/iso-date.js';
 import { datetimeDate } from './datetime-date.js';
+import { ownString } from './own-string.js';
 import type { FileSink } from './file-sink.js';
 import { type DateRead, type DateStyle, dateStyleHint, parseDate } from './parse-date.js';
 
@@ -149,7 +150,7 @@ export class RowFields {
   }
 }
 
-/** A trimmed cell, blank = null. */
+/** A trimmed cell, blank = null, as a string of its own ({@link ownString}). */
 export function cell(raw: string | undefined): string | null {
   if (raw === undefined) return null;
   const n = raw.length;
@@ -157,9 +158,9 @@ export function cell(raw: string | undefined): string | null {
   // Printable ASCII at both ends: nothing to trim (the usual cell), so no trim call.
   const a = raw.charCodeAt(0);
   const b = raw.charCodeAt(n - 1);
-  if (a > 32 && a < 127 && b > 32 && b < 127) return raw;
+  if (a > 32 && a < 127 && b > 32 && b < 127) return ownString(raw);
   const t = raw.trim();
-  return t === '' ? null : t;
+  return t === '' ? null : ownString(t);
 }
 
 /** Dates read so far, by style: a return repeats the same few thousand dates, so each is parsed once. */

@@ -4,6 +4,7 @@ import { refuse } from '../refusal.js';
 import { fileChunks } from '../file-chunks.js';
 import type { IngestLimits } from '../limits.js';
 import type { XmlNode, XmlSchema } from './xml-schema.js';
+import { ownString } from '../own-string.js';
 
 export interface StreamXmlOptions {
   readonly path: string;
@@ -431,14 +432,4 @@ class XmlReading {
 function localName(name: string): string {
   const i = name.indexOf(':');
   return i === -1 ? name : name.slice(i + 1);
-}
-
-/**
- * A leaf's text as a string of its own. V8 gives a piece of text 13 characters or longer (a UPN) as a view
- * into the string it was cut from: here the decoded 64 KiB piece of the file saxes was reading. A record
- * keeping that view (a child's UPN until the import hashes it) would keep the whole piece alive, and the
- * garbage collector would copy every piece of the file, twice, before the record dies.
- */
-function ownString(text: string): string {
-  return text.length < 13 ? text : (' ' + text).slice(1);
 }
