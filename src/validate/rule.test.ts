@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { byChild, childGroupsByDate, childGroupsOf } from './rule.js';
+import { byChild, childGroupsByDate, childGroupsOf, childRuns } from './rule.js';
 
 /** The plain grouping byChild must equal: one look-up and one push per record. */
 function naiveByChild<T extends { readonly childId: string }>(records: readonly T[]): Map<string, T[]> {
@@ -13,6 +13,23 @@ function naiveByChild<T extends { readonly childId: string }>(records: readonly 
   }
   return m;
 }
+
+test('childRuns ends each run of consecutive records with one child id, once per table (property)', () => {
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom('A', 'B', 'C', ''), { maxLength: 60 }), (ids) => {
+      const records = ids.map((childId) => ({ childId }));
+      const want: number[] = [];
+      for (let i = 1; i <= ids.length; i++) if (i === ids.length || ids[i] !== ids[i - 1]) want.push(i);
+      const got = childRuns(records);
+      assert.deepEqual([...got], want);
+      assert.equal(childRuns(records), got, 'computed once per table array');
+    }),
+  );
+  assert.deepEqual(
+    [...childRuns([{ childId: 'A' }, { childId: 'A' }, { childId: 'B' }, { childId: 'A' }])],
+    [2, 3, 4],
+  );
+});
 
 test('byChild groups by child id in file order, children in order of first appearance', () => {
   const a1 = { childId: 'A', n: 1 };

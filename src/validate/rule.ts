@@ -96,11 +96,41 @@ export function childIdOf(record: AnyRecord): string | null {
   return typeof r.childId === 'string' ? r.childId : null;
 }
 
+const runsOf = new WeakMap<readonly object[], Uint32Array>();
+
+/**
+ * Where each run of consecutive records with one child id ends (exclusive), in file order: run k is
+ * `records[k === 0 ? 0 : ends[k - 1] .. ends[k])`. A return lists each child's records together, so a rule that
+ * needs something once per child (its Header row, its group) does it once per run, not once per record.
+ * Computed once per table array and shared (rules never change a table in place). Read-only.
+ * @example childRuns([{ childId: 'A' }, { childId: 'A' }, { childId: 'B' }]) //=> Uint32Array [2, 3]
+ */
+export function childRuns(records: readonly { readonly childId: string }[]): Uint32Array {
+  let ends = runsOf.get(records);
+  if (ends === undefined) runsOf.set(records, (ends = runEnds(records)));
+  return ends;
+}
+
+function runEnds(records: readonly { readonly childId: string }[]): Uint32Array {
+  const n = records.length;
+  const ends = new Uint32Array(n);
+  let runs = 0;
+  let i = 0;
+  while (i < n) {
+    const id = records[i]!.childId;
+    let j = i + 1;
+    while (j < n && records[j]!.childId === id) j++;
+    ends[runs++] = j;
+    i = j;
+  }
+  return ends.slice(0, runs);
+}
+
 /**
  * Groups records by child id, keeping file order within each child (children in order of first appearance).
- * A child's records usually follow each other, so each run of them is copied as one exact-size slice: one
- * look-up per run, and no array grown by `push` to a 17-slot store that a one- or four-record child never
- * fills (the groups are kept as long as the table, so the spare slots were kept too).
+ * A child's records usually follow each other, so each run of them ({@link childRuns}) is copied as one
+ * exact-size slice: one look-up per run, and no array grown by `push` to a 17-slot store that a one- or
+ * four-record child never fills (the groups are kept as long as the table, so the spare slots were kept too).
  * @example byChild([{ childId: 'A' }, { childId: 'B' }, { childId: 'A' }]).get('A')!.length //=> 2
  */
 export function byChild<T extends { readonly childId: string }>(
@@ -108,15 +138,14 @@ export function byChild<T extends { readonly childId: string }>(
 ): Map<string, T[]> {
   const m = new Map<string, T[]>();
   if (records === undefined) return m;
-  const n = records.length;
+  const ends = childRuns(records);
   let i = 0;
-  while (i < n) {
+  for (let k = 0; k < ends.length; k++) {
+    const j = ends[k]!;
     const id = records[i]!.childId;
-    let j = i + 1;
-    while (j < n && records[j]!.childId === id) j++;
     const list = m.get(id);
     if (list === undefined) m.set(id, records.slice(i, j));
-    else for (let k = i; k < j; k++) list.push(records[k]!);
+    else for (let x = i; x < j; x++) list.push(records[x]!);
     i = j;
   }
   return m;

@@ -1,5 +1,6 @@
 import {
   childGroupsOf,
+  childRuns,
   childrenById,
   type AnyRecord,
   type RuleContext,
@@ -118,16 +119,13 @@ function repeatsInRuns(
   firstOf: Map<AnyRecord, AnyRecord>,
 ): boolean {
   const seen = new Set<string>();
-  const n = records.length;
   let i = 0;
-  while (i < n) {
+  for (const end of childRuns(records)) {
     const id = records[i]!.childId;
     if (seen.has(id)) return false;
     seen.add(id);
-    let j = i + 1;
-    while (j < n && records[j]!.childId === id) j++;
-    repeatsInGroup(table, records, i, j, firstOf);
-    i = j;
+    repeatsInGroup(table, records, i, end, firstOf);
+    i = end;
   }
   return true;
 }

@@ -1,4 +1,4 @@
-import { childrenById, ran, type AnyRecord, type Rule, type RuleHit, type StagedTableKey } from '../rule.js';
+import { childRuns, childrenById, ran, type Rule, type RuleHit, type StagedTableKey } from '../rule.js';
 
 const TABLES: readonly StagedTableKey[] = [
   'episodes',
@@ -32,17 +32,23 @@ export const ssda903ChildUnknown: Rule = {
     const header = childrenById(ctx.tables.children);
     const hits: RuleHit[] = [];
     for (const table of TABLES) {
-      for (const r of (ctx.tables[table] as readonly AnyRecord[] | undefined) ?? []) {
-        const id = (r as { childId: string }).childId;
+      const records = (ctx.tables[table] as readonly { readonly childId: string }[] | undefined) ?? [];
+      // One look-up per run of a child's records (a return lists them together), not per record.
+      let i = 0;
+      for (const end of childRuns(records)) {
+        const id = records[i]!.childId;
         if (!header.has(id)) {
-          hits.push({
-            table,
-            record: r,
-            field: 'CHILD',
-            value: id,
-            message: `child ${id} has ${NAMES[table]} but no Header row`,
-          });
+          for (let k = i; k < end; k++) {
+            hits.push({
+              table,
+              record: records[k]!,
+              field: 'CHILD',
+              value: id,
+              message: `child ${id} has ${NAMES[table]} but no Header row`,
+            });
+          }
         }
+        i = end;
       }
     }
     return ran(hits);
