@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { byChild, childGroupsByDate, childGroupsOf, childRuns } from './rule.js';
+import { byChild, childGroupsByDate, childGroupsOf, childRuns, childRunsApart } from './rule.js';
 
 /** The plain grouping byChild must equal: one look-up and one push per record. */
 function naiveByChild<T extends { readonly childId: string }>(records: readonly T[]): Map<string, T[]> {
@@ -29,6 +29,28 @@ test('childRuns ends each run of consecutive records with one child id, once per
     [...childRuns([{ childId: 'A' }, { childId: 'A' }, { childId: 'B' }, { childId: 'A' }])],
     [2, 3, 4],
   );
+});
+
+test('childRunsApart is true exactly when a child id comes back after another, sorted or not (property)', () => {
+  const id = fc.constantFrom('1', '2', '9', '10', '11', '100', 'A', '');
+  fc.assert(
+    fc.property(fc.array(id, { maxLength: 40 }), fc.constantFrom('file', 'text', 'number'), (ids, order) => {
+      const sorted =
+        order === 'text'
+          ? [...ids].sort()
+          : order === 'number'
+            ? [...ids].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0))
+            : ids;
+      const records = sorted.map((childId) => ({ childId }));
+      const runIds = sorted.filter((x, i) => i === 0 || sorted[i - 1] !== x);
+      const want = new Set(runIds).size !== runIds.length;
+      assert.equal(childRunsApart(records), want);
+      if (order !== 'file') assert.equal(want, false);
+    }),
+    { numRuns: 500 },
+  );
+  assert.equal(childRunsApart([{ childId: '2' }, { childId: '10' }, { childId: '2' }]), true);
+  assert.equal(childRunsApart([{ childId: '2' }, { childId: '10' }, { childId: '9' }]), false);
 });
 
 test('byChild groups by child id in file order, children in order of first appearance', () => {

@@ -126,6 +126,42 @@ function runEnds(records: readonly { readonly childId: string }[]): Uint32Array 
   return ends.slice(0, runs);
 }
 
+const apartOf = new WeakMap<readonly object[], boolean>();
+
+/**
+ * True when some child's records come in more than one run ({@link childRuns}), so a run is not all of a
+ * child's records. Computed once per table array. A return is usually sorted by child id (as text, or as a
+ * number: shorter ids first), and then no id can come back: only an unsorted table is checked with a set.
+ * @example childRunsApart([{ childId: 'A' }, { childId: 'B' }, { childId: 'A' }]) //=> true
+ */
+export function childRunsApart(records: readonly { readonly childId: string }[]): boolean {
+  let apart = apartOf.get(records);
+  if (apart === undefined) apartOf.set(records, (apart = idsRepeat(records, childRuns(records))));
+  return apart;
+}
+
+function idsRepeat(records: readonly { readonly childId: string }[], ends: Uint32Array): boolean {
+  let asText = true;
+  let asNumber = true;
+  let prev = ends.length > 0 ? records[0]!.childId : '';
+  for (let k = 1; k < ends.length && (asText || asNumber); k++) {
+    const id = records[ends[k - 1]!]!.childId;
+    asText &&= prev < id;
+    asNumber &&= prev.length < id.length || (prev.length === id.length && prev < id);
+    prev = id;
+  }
+  if (asText || asNumber) return false;
+  const seen = new Set<string>();
+  let i = 0;
+  for (const end of ends) {
+    const id = records[i]!.childId;
+    if (seen.has(id)) return true;
+    seen.add(id);
+    i = end;
+  }
+  return false;
+}
+
 /**
  * Groups records by child id, keeping file order within each child (children in order of first appearance).
  * A child's records usually follow each other, so each run of them ({@link childRuns}) is copied as one
