@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { byChild, childGroupsByDate, childGroupsOf, childRuns, childRunsApart } from './rule.js';
+import { byChild, childRuns, childRunsApart, childSpans, childSpansByDate, type ChildSpans } from './rule.js';
 
 /** The plain grouping byChild must equal: one look-up and one push per record. */
 function naiveByChild<T extends { readonly childId: string }>(records: readonly T[]): Map<string, T[]> {
@@ -85,7 +85,36 @@ test('byChild equals the record-by-record grouping, runs or not (property)', () 
   );
 });
 
-test('childGroupsByDate orders each child by the field, stably; in-order groups are shared (property)', () => {
+/** The spans as one list per child. */
+function spanLists<T>({ records, ends }: ChildSpans<T>): T[][] {
+  const out: T[][] = [];
+  let from = 0;
+  for (const to of ends) {
+    out.push(records.slice(from, to));
+    from = to;
+  }
+  return out;
+}
+
+test('childSpans are the byChild groups one after another; a table whose children are together is kept (property)', () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.constantFrom('A', 'B', 'C', '10', '9'), { maxLength: 60 }),
+      fc.boolean(),
+      (ids, sort) => {
+        const records = (sort ? [...ids].sort() : ids).map((childId, i) => ({ childId, i }));
+        const spans = childSpans(records);
+        assert.deepEqual(spanLists(spans), [...byChild(records).values()]);
+        if (!childRunsApart(records)) assert.equal(spans.records, records, 'the table itself, not a copy');
+        assert.equal(childSpans(records), spans, 'computed once per table');
+      },
+    ),
+    { numRuns: 300 },
+  );
+  assert.deepEqual(spanLists(childSpans(undefined)), []);
+});
+
+test('childSpansByDate orders each child by the field, stably; in-order spans are shared (property)', () => {
   fc.assert(
     fc.property(
       fc.array(
@@ -99,16 +128,19 @@ test('childGroupsByDate orders each child by the field, stably; in-order groups 
       ),
       (rows) => {
         const records = rows.map((r, i) => ({ ...r, i }));
-        const got = childGroupsByDate(records, 'd');
-        const want = byChild(records);
-        assert.deepEqual([...got.keys()], [...want.keys()]);
-        for (const [k, list] of want) {
-          const sorted = [...list].sort((a, b) => (a.d < b.d ? -1 : a.d > b.d ? 1 : a.i - b.i));
-          assert.deepEqual(got.get(k), sorted);
-        }
-        const inOrder = [...want.values()].every((l) => l.every((r, i) => i === 0 || l[i - 1]!.d <= r.d));
-        if (inOrder) assert.equal(got, childGroupsOf(records), 'the file-order groups, not a copy');
-        assert.equal(childGroupsByDate(records, 'd'), got, 'computed once per table and field');
+        const got = childSpansByDate(records, 'd');
+        const want = [...byChild(records).values()].map((list) =>
+          [...list].sort((a, b) => (a.d < b.d ? -1 : a.d > b.d ? 1 : a.i - b.i)),
+        );
+        assert.deepEqual(spanLists(got), want);
+        const inOrder = want.every((l, k) => l.every((r, i) => r === spanLists(childSpans(records))[k]![i]));
+        if (inOrder) assert.equal(got, childSpans(records), 'the file-order spans, not a copy');
+        assert.equal(childSpansByDate(records, 'd'), got, 'computed once per table and field');
+        assert.deepEqual(
+          records.map((r) => r.i),
+          rows.map((_, i) => i),
+          'the table is left alone',
+        );
       },
     ),
   );

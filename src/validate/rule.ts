@@ -187,62 +187,91 @@ export function byChild<T extends { readonly childId: string }>(
   return m;
 }
 
-const childGroups = new WeakMap<readonly object[], ReadonlyMap<string, readonly object[]>>();
-
 /**
- * {@link byChild} for rules, computed once per table: several rules group the same episodes by child, and
- * rules never change a table in place (the engine swaps in a new array when records go), so the grouping of
- * one array is shared. Read-only: copy a group before sorting it.
- * @example for (const eps of childGroupsOf(ctx.tables.episodes).values()) eps.length
+ * A table's records grouped by child as spans of one array: child k's records are
+ * `records[k === 0 ? 0 : ends[k - 1] .. ends[k])`, children in order of first appearance, each child's records in
+ * file order (or in date order, from {@link childSpansByDate}). Read-only.
  */
-export function childGroupsOf<T extends { readonly childId: string }>(
-  records: readonly T[] | undefined,
-): ReadonlyMap<string, readonly T[]> {
-  if (records === undefined) return new Map();
-  let groups = childGroups.get(records);
-  if (groups === undefined) childGroups.set(records, (groups = byChild(records)));
-  return groups as ReadonlyMap<string, readonly T[]>;
+export interface ChildSpans<T> {
+  readonly records: readonly T[];
+  readonly ends: Uint32Array;
 }
 
-const sortedGroups = new WeakMap<readonly object[], Map<string, ReadonlyMap<string, readonly object[]>>>();
+const EMPTY_SPANS: ChildSpans<never> = { records: [], ends: new Uint32Array(0) };
+const spansOf = new WeakMap<readonly object[], ChildSpans<object>>();
 
 /**
- * {@link childGroupsOf} with each child's records in order of a date field (stable: equal dates keep file
- * order), computed once per table and field and shared by the rules that walk records in date order.
- * Read-only.
- * @example for (const eps of childGroupsByDate(ctx.tables.episodes, 'decom').values()) eps[0]!.decom
+ * The records grouped by child ({@link ChildSpans}), computed once per table array and shared by the rules
+ * that walk a child's records. A return usually lists each child's records together: then the spans are the
+ * table itself and its runs ({@link childRuns}), and nothing is copied or mapped; otherwise the groups of
+ * {@link byChild}, one after another in one array.
+ * @example const { records, ends } = childSpans(ctx.tables.episodes); records.slice(0, ends[0]) // child 1
  */
-export function childGroupsByDate<T extends { readonly childId: string }, F extends keyof T & string>(
+export function childSpans<T extends { readonly childId: string }>(
+  records: readonly T[] | undefined,
+): ChildSpans<T> {
+  if (records === undefined) return EMPTY_SPANS;
+  let spans = spansOf.get(records) as ChildSpans<T> | undefined;
+  if (spans === undefined) {
+    spans = childRunsApart(records) ? groupedSpans(records) : { records, ends: childRuns(records) };
+    spansOf.set(records, spans);
+  }
+  return spans;
+}
+
+function groupedSpans<T extends { readonly childId: string }>(records: readonly T[]): ChildSpans<T> {
+  const groups = byChild(records);
+  const out: T[] = [];
+  const ends = new Uint32Array(groups.size);
+  let k = 0;
+  for (const group of groups.values()) {
+    for (const r of group) out.push(r);
+    ends[k++] = out.length;
+  }
+  return { records: out, ends };
+}
+
+const sortedSpans = new WeakMap<readonly object[], Map<string, ChildSpans<object>>>();
+
+/**
+ * {@link childSpans} with each child's records in order of a date field (stable: equal dates keep file
+ * order), computed once per table and field and shared by the rules that walk records in date order. Files
+ * usually list each child's records in date order: then these are the file-order spans themselves.
+ * @example const { records, ends } = childSpansByDate(ctx.tables.episodes, 'decom'); records[0]!.decom
+ */
+export function childSpansByDate<T extends { readonly childId: string }, F extends keyof T & string>(
   records: readonly T[] | undefined,
   field: F,
-): ReadonlyMap<string, readonly T[]> {
-  if (records === undefined) return new Map();
-  let byField = sortedGroups.get(records);
-  if (byField === undefined) sortedGroups.set(records, (byField = new Map()));
-  let groups = byField.get(field) as ReadonlyMap<string, readonly T[]> | undefined;
-  if (groups === undefined) {
-    const cmp = (a: T, b: T): number => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : 0);
-    const all = childGroupsOf(records);
-    // Files usually list each child's records in date order: then the groups in file order are the answer,
-    // shared as they are (both are read-only), and no second map of every child is built.
-    let out: ReadonlyMap<string, readonly T[]> = all;
-    for (const list of all.values()) {
-      if (isOrdered(list, cmp)) continue;
-      const sorted = new Map<string, readonly T[]>();
-      for (const [child, l] of all) sorted.set(child, isOrdered(l, cmp) ? l : [...l].sort(cmp));
-      out = sorted;
-      break;
-    }
-    byField.set(field, out as ReadonlyMap<string, readonly object[]>);
-    groups = out;
+): ChildSpans<T> {
+  if (records === undefined) return EMPTY_SPANS;
+  let byField = sortedSpans.get(records);
+  if (byField === undefined) sortedSpans.set(records, (byField = new Map()));
+  let spans = byField.get(field) as ChildSpans<T> | undefined;
+  if (spans === undefined) {
+    spans = sortedWithin(childSpans(records), field);
+    byField.set(field, spans);
   }
-  return groups;
+  return spans;
 }
 
-/** True when the list is in cmp order already. */
-function isOrdered<T>(list: readonly T[], cmp: (a: T, b: T) => number): boolean {
-  for (let i = 1; i < list.length; i++) if (cmp(list[i - 1]!, list[i]!) > 0) return false;
-  return true;
+/** The spans with each span sorted by the field (stably); the spans themselves when all are in order. */
+function sortedWithin<T, F extends keyof T>(spans: ChildSpans<T>, field: F): ChildSpans<T> {
+  const { records, ends } = spans;
+  let out: T[] | null = null;
+  let from = 0;
+  for (const to of ends) {
+    let ordered = true;
+    for (let i = from + 1; i < to && ordered; i++) ordered = !(records[i - 1]![field] > records[i]![field]);
+    if (!ordered) {
+      out ??= records.slice();
+      const sorted = records
+        .slice(from, to)
+        .sort((a, b) => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : 0));
+      for (let i = from; i < to; i++) out[i] = sorted[i - from]!;
+    }
+    from = to;
+  }
+  return out === null ? spans : { records: out, ends };
 }
 
 const byIdCache = new WeakMap<readonly object[], ReadonlyMap<string, object>>();

@@ -1,7 +1,7 @@
 import {
-  childGroupsOf,
   childRuns,
   childRunsApart,
+  childSpans,
   childrenById,
   type AnyRecord,
   type RuleContext,
@@ -54,8 +54,12 @@ export function keyRepeats(table: StagedTableKey, records: readonly AnyRecord[])
     else {
       // A child's records apart: compared within each child's group (grouped once per table, shared).
       firstOf.clear();
-      const groups = childGroupsOf(records as readonly { readonly childId: string }[]);
-      for (const group of groups.values()) repeatsInGroup(table, group, 0, group.length, firstOf);
+      const spans = childSpans(records as readonly { readonly childId: string }[]);
+      let from = 0;
+      for (const to of spans.ends) {
+        repeatsInGroup(table, spans.records, from, to, firstOf);
+        from = to;
+      }
       out = inFileOrder(records, firstOf);
     }
   }

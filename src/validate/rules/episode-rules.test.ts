@@ -8,6 +8,12 @@ import type { Rule, RuleContext, RuleHit, StagedTableKey } from '../rule.js';
 import { ukDate } from '../../ingest/parse-date.js';
 import { ssda903ChildUnknown } from './ssda903-child-unknown.js';
 import { ssda903EpBirth } from './ssda903-ep-birth.js';
+import { ssda903EpRecDec } from './ssda903-ep-recdec.js';
+import { ssda903EpChain } from './ssda903-ep-chain.js';
+import { ssda903EpFirst } from './ssda903-ep-first.js';
+import { ssda903EpOverlap } from './ssda903-ep-overlap.js';
+import { ssda903EpRneS } from './ssda903-ep-rne-s.js';
+import { cinCppOverlap } from './cin-cpp-overlap.js';
 
 // The SSDA903 rules that look children up or walk a child's episodes do it once per run or group of a
 // child's records; these tests hold them to the plain record-by-record reading of each rule, on returns
@@ -39,6 +45,7 @@ const tablesArb = fc
       children: children.map((c, i) => ({ ...c, n: i })) as unknown as Child[],
       episodes: eps as unknown as Episode[],
       cicReviews: cicReviews.map((r, i) => ({ ...r, n: i })),
+      cpPlans: eps.map((e) => ({ id: e.id, childId: e.childId, startDate: e.decom, endDate: e.dec, n: e.n })),
     } as unknown as StagedTables;
   });
 
@@ -100,9 +107,180 @@ function epBirthByRecord(tables: StagedTables): RuleHit[] {
   return hits;
 }
 
+/** Records by child id, children in order of first appearance, file order within a child (one push each). */
+function groups<T extends { readonly childId: string }>(records: readonly T[] | undefined): T[][] {
+  const m = new Map<string, T[]>();
+  for (const r of records ?? []) {
+    let list = m.get(r.childId);
+    if (!list) m.set(r.childId, (list = []));
+    list.push(r);
+  }
+  return [...m.values()];
+}
+
+/** {@link groups}, each child's records sorted by the field (stable). */
+function groupsByDate<T extends { readonly childId: string }>(
+  records: readonly T[] | undefined,
+  field: keyof T,
+): T[][] {
+  return groups(records).map((l) =>
+    [...l].sort((a, b) => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : 0)),
+  );
+}
+
+/** 903-EP-RECDEC read child by child. */
+function recDecByChild(tables: StagedTables): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const eps of groups(tables.episodes)) {
+    for (const e of eps) {
+      if (e.dec !== null && e.rec === null) {
+        const dec = e.dec;
+        const rec = eps.some((x) => x.decom === dec) ? 'X1' : 'E8';
+        hits.push({
+          table: 'episodes',
+          record: e,
+          field: 'REC',
+          value: null,
+          message: `DEC ${ukDate(e.dec)} is filled but REC is blank; read as REC ${rec}`,
+          repair: { ...e, rec },
+        });
+      } else if (e.dec === null && e.rec !== null) {
+        hits.push({
+          table: 'episodes',
+          record: e,
+          field: 'REC',
+          value: e.rec,
+          message: `REC ${e.rec} is filled but DEC is blank; REC is ignored`,
+          repair: { ...e, rec: null },
+        });
+      }
+    }
+  }
+  return hits;
+}
+
+/** 903-EP-CHAIN read child by child. */
+function chainByChild(tables: StagedTables): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const eps of groups(tables.episodes)) {
+    for (const e of eps) {
+      const dec = e.dec;
+      if (e.rec === 'X1' && dec !== null && !eps.some((x) => x.decom === dec)) {
+        hits.push({
+          table: 'episodes',
+          record: e,
+          field: 'REC',
+          value: 'X1',
+          message: `ended X1 on ${ukDate(dec)} but no episode of child ${e.childId} starts that day; the period of care is taken to end there`,
+        });
+      }
+    }
+  }
+  return hits;
+}
+
+/** 903-EP-FIRST read child by child. */
+function firstByChild(tables: StagedTables): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const eps of groups(tables.episodes)) {
+    const first = eps.reduce((a, b) => (b.decom < a.decom ? b : a));
+    if (first.rne !== 'S' && first.decom >= '2021-04-01') {
+      hits.push({
+        table: 'episodes',
+        record: first,
+        field: 'RNE',
+        value: first.rne,
+        message: `child ${first.childId}'s first episode (DECOM ${ukDate(first.decom)}) has RNE ${first.rne ?? 'blank'}, not S`,
+      });
+    }
+  }
+  return hits;
+}
+
+/** 903-EP-OVERLAP read child by child, in DECOM order. */
+function overlapByChild(tables: StagedTables): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const sorted of groupsByDate(tables.episodes, 'decom')) {
+    for (let i = 1; i < sorted.length; i++) {
+      const prev = sorted[i - 1]!;
+      const e = sorted[i]!;
+      if (prev.dec === null || prev.dec > e.decom) {
+        hits.push({
+          table: 'episodes',
+          record: e,
+          field: 'DECOM',
+          value: ukDate(e.decom),
+          message: `the episode starts ${ukDate(e.decom)}, before the previous episode (DECOM ${ukDate(prev.decom)}) ${prev.dec === null ? 'has ended' : `ends on ${ukDate(prev.dec)}`}; the previous episode is taken to end here`,
+        });
+      }
+    }
+  }
+  return hits;
+}
+
+/** 903-EP-RNE-S read child by child, in DECOM order. */
+function rneSByChild(tables: StagedTables): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const sorted of groupsByDate(tables.episodes, 'decom')) {
+    for (let i = 1; i < sorted.length; i++) {
+      const prev = sorted[i - 1]!;
+      const e = sorted[i]!;
+      const chained = prev.rec === 'X1' && prev.dec === e.decom;
+      if (e.rne === 'S' && chained) {
+        hits.push({
+          table: 'episodes',
+          record: e,
+          field: 'RNE',
+          value: 'S',
+          message: `RNE S only starts a period of care, but the previous episode ended X1 on ${ukDate(e.decom)}; read as a continuation`,
+        });
+      } else if (e.rne !== null && e.rne !== 'S' && prev.rec !== null && prev.rec.startsWith('E')) {
+        hits.push({
+          table: 'episodes',
+          record: e,
+          field: 'RNE',
+          value: e.rne,
+          message: `RNE ${e.rne} follows an episode that left care (REC ${prev.rec}); read as the start of a new period of care`,
+        });
+      }
+    }
+  }
+  return hits;
+}
+
+/** CIN-CPP-OVERLAP read child by child, in start date order (the episodes stand in as plans: same fields). */
+function cppOverlapByChild(tables: StagedTables): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const sorted of groupsByDate(tables.cpPlans, 'startDate')) {
+    for (let i = 1; i < sorted.length; i++) {
+      const prev = sorted[i - 1]!;
+      const p = sorted[i]!;
+      if (prev.endDate === null || prev.endDate > p.startDate) {
+        hits.push({
+          table: 'cpPlans',
+          record: p,
+          field: 'CPPstartDate',
+          value: p.startDate,
+          message:
+            prev.endDate === null
+              ? `the CP plan starting ${p.startDate} begins while the plan starting ${prev.startDate} is still open`
+              : `the CP plan starting ${p.startDate} overlaps the plan ${prev.startDate} to ${prev.endDate}`,
+        });
+      }
+    }
+  }
+  return hits;
+}
+
 const CASES: readonly [Rule, (t: StagedTables) => RuleHit[]][] = [
   [ssda903ChildUnknown, childUnknownByRecord],
   [ssda903EpBirth, epBirthByRecord],
+  [ssda903EpRecDec, recDecByChild],
+  [ssda903EpChain, chainByChild],
+  [ssda903EpFirst, firstByChild],
+  [ssda903EpOverlap, overlapByChild],
+  [ssda903EpRneS, rneSByChild],
+  [cinCppOverlap, cppOverlapByChild],
 ];
 
 for (const [rule, byRecord] of CASES) {
