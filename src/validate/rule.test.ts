@@ -1,7 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { byChild, childRuns, childRunsApart, childSpans, childSpansByDate, type ChildSpans } from './rule.js';
+import {
+  byChild,
+  childRuns,
+  childRunsApart,
+  childSpans,
+  childSpansByDate,
+  childrenById,
+  runHeads,
+  type ChildSpans,
+} from './rule.js';
 
 /** The plain grouping byChild must equal: one look-up and one push per record. */
 function naiveByChild<T extends { readonly childId: string }>(records: readonly T[]): Map<string, T[]> {
@@ -143,5 +152,30 @@ test('childSpansByDate orders each child by the field, stably; in-order spans ar
         );
       },
     ),
+  );
+});
+
+test('runHeads gives each run the child record childrenById finds, once per table and children array (property)', () => {
+  const id = fc.constantFrom('A', 'B', 'C', 'D');
+  fc.assert(
+    fc.property(fc.array(id, { maxLength: 30 }), fc.array(id, { maxLength: 6 }), (ids, heads) => {
+      const records = ids.map((childId) => ({ childId }));
+      const children = heads.map((childId, n) => ({ childId, n }));
+      const got = runHeads(records, children);
+      const byId = childrenById(children);
+      const starts = [0, ...childRuns(records)].slice(0, -1);
+      assert.deepEqual(
+        got,
+        starts.map((i) => byId.get(records[i]!.childId)),
+      );
+      assert.equal(runHeads(records, children), got, 'computed once');
+      const other = [...children].reverse();
+      assert.deepEqual(
+        runHeads(records, other),
+        starts.map((i) => childrenById(other).get(records[i]!.childId)),
+        'another children array is looked up afresh',
+      );
+    }),
+    { numRuns: 300 },
   );
 });

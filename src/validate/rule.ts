@@ -293,3 +293,33 @@ export function childrenById<T extends { readonly childId: string }>(
   }
   return m;
 }
+
+const headsOf = new WeakMap<
+  readonly object[],
+  { readonly of: readonly object[]; readonly heads: unknown[] }
+>();
+
+/**
+ * For each run of a table's records ({@link childRuns}), its child's record in `children` as
+ * {@link childrenById} finds it (undefined when the child has none), computed once per table and children
+ * array: the rules that need each episode's Header row share one look-up per run.
+ * @example runHeads(episodes, children)[0]?.dob // the first run's child's DOB
+ */
+export function runHeads<C extends { readonly childId: string }>(
+  records: readonly { readonly childId: string }[],
+  children: readonly C[] | undefined,
+): readonly (C | undefined)[] {
+  const of = children ?? [];
+  const cached = headsOf.get(records);
+  if (cached !== undefined && cached.of === of) return cached.heads as (C | undefined)[];
+  const byId = childrenById(of);
+  const ends = childRuns(records);
+  const heads: (C | undefined)[] = new Array(ends.length);
+  let i = 0;
+  for (let k = 0; k < ends.length; k++) {
+    heads[k] = byId.get(records[i]!.childId);
+    i = ends[k]!;
+  }
+  headsOf.set(records, { of, heads });
+  return heads;
+}
