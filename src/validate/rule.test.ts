@@ -9,6 +9,7 @@ import {
   childSpansByDate,
   childrenById,
   runHeads,
+  childRunOrder,
   type ChildSpans,
 } from './rule.js';
 
@@ -155,27 +156,52 @@ test('childSpansByDate orders each child by the field, stably; in-order spans ar
   );
 });
 
+/** The ids in file order, sorted as text, or sorted as numbers (shorter first). */
+function ordered(ids: readonly string[], order: 'file' | 'text' | 'number'): string[] {
+  if (order === 'text') return [...ids].sort();
+  if (order === 'number') return [...ids].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  return [...ids];
+}
+
 test('runHeads gives each run the child record childrenById finds, once per table and children array (property)', () => {
-  const id = fc.constantFrom('A', 'B', 'C', 'D');
+  const id = fc.constantFrom('1', '2', '9', '10', '11', 'A');
+  const order = fc.constantFrom('file', 'text', 'number') as fc.Arbitrary<'file' | 'text' | 'number'>;
   fc.assert(
-    fc.property(fc.array(id, { maxLength: 30 }), fc.array(id, { maxLength: 6 }), (ids, heads) => {
-      const records = ids.map((childId) => ({ childId }));
-      const children = heads.map((childId, n) => ({ childId, n }));
-      const got = runHeads(records, children);
-      const byId = childrenById(children);
-      const starts = [0, ...childRuns(records)].slice(0, -1);
-      assert.deepEqual(
-        got,
-        starts.map((i) => byId.get(records[i]!.childId)),
-      );
-      assert.equal(runHeads(records, children), got, 'computed once');
-      const other = [...children].reverse();
-      assert.deepEqual(
-        runHeads(records, other),
-        starts.map((i) => childrenById(other).get(records[i]!.childId)),
-        'another children array is looked up afresh',
-      );
-    }),
-    { numRuns: 300 },
+    fc.property(
+      fc.array(id, { maxLength: 30 }),
+      order,
+      fc.array(id, { maxLength: 6 }),
+      order,
+      fc.boolean(),
+      (ids, idOrder, heads, headOrder, unique) => {
+        const records = ordered(ids, idOrder).map((childId) => ({ childId }));
+        const headIds = ordered(unique ? [...new Set(heads)] : heads, headOrder);
+        const children = headIds.map((childId, n) => ({ childId, n }));
+        const got = runHeads(records, children);
+        const byId = childrenById(children);
+        const starts = [0, ...childRuns(records)].slice(0, -1);
+        assert.deepEqual(
+          got,
+          starts.map((i) => byId.get(records[i]!.childId)),
+        );
+        assert.equal(runHeads(records, children), got, 'computed once');
+        const other = [...children].reverse();
+        assert.deepEqual(
+          runHeads(records, other),
+          starts.map((i) => childrenById(other).get(records[i]!.childId)),
+          'another children array is looked up afresh',
+        );
+      },
+    ),
+    { numRuns: 1000 },
   );
+});
+
+test('childRunOrder names the orders the run ids strictly increase in', () => {
+  const order = (...ids: string[]) => childRunOrder(ids.map((childId) => ({ childId })));
+  assert.equal(order('1', '1', '2', '3'), 3);
+  assert.equal(order('9', '10', '11'), 2);
+  assert.equal(order('10', '9'), 1);
+  assert.equal(order('2', '10', '2'), 0);
+  assert.equal(order(), 3);
 });

@@ -126,21 +126,25 @@ function runEnds(records: readonly { readonly childId: string }[]): Uint32Array 
   return ends.slice(0, runs);
 }
 
-const apartOf = new WeakMap<readonly object[], boolean>();
+/** How a table's run ids ({@link childRuns}) strictly increase: bit 1 as text, bit 2 as numbers (shorter first). */
+const BY_TEXT = 1;
+const BY_NUMBER = 2;
+const orderOf = new WeakMap<readonly object[], number>();
 
 /**
- * True when some child's records come in more than one run ({@link childRuns}), so a run is not all of a
- * child's records. Computed once per table array. A return is usually sorted by child id (as text, or as a
- * number: shorter ids first), and then no id can come back: only an unsorted table is checked with a set.
- * @example childRunsApart([{ childId: 'A' }, { childId: 'B' }, { childId: 'A' }]) //=> true
+ * The orders a table's child ids strictly increase in from run to run ({@link childRuns}): `BY_TEXT` (1) as
+ * text, `BY_NUMBER` (2) as numbers written without leading zeros (shorter first, then as text); 0 when
+ * neither. A return is usually sorted by child id, one way or the other; in such a table no child id comes
+ * back after another. Computed once per table array.
+ * @example childRunOrder([{ childId: '9' }, { childId: '10' }]) //=> 2
  */
-export function childRunsApart(records: readonly { readonly childId: string }[]): boolean {
-  let apart = apartOf.get(records);
-  if (apart === undefined) apartOf.set(records, (apart = idsRepeat(records, childRuns(records))));
-  return apart;
+export function childRunOrder(records: readonly { readonly childId: string }[]): number {
+  let order = orderOf.get(records);
+  if (order === undefined) orderOf.set(records, (order = runOrder(records, childRuns(records))));
+  return order;
 }
 
-function idsRepeat(records: readonly { readonly childId: string }[], ends: Uint32Array): boolean {
+function runOrder(records: readonly { readonly childId: string }[], ends: Uint32Array): number {
   let asText = true;
   let asNumber = true;
   let prev = ends.length > 0 ? records[0]!.childId : '';
@@ -150,7 +154,27 @@ function idsRepeat(records: readonly { readonly childId: string }[], ends: Uint3
     asNumber &&= prev.length < id.length || (prev.length === id.length && prev < id);
     prev = id;
   }
-  if (asText || asNumber) return false;
+  return (asText ? BY_TEXT : 0) | (asNumber ? BY_NUMBER : 0);
+}
+
+const apartOf = new WeakMap<readonly object[], boolean>();
+
+/**
+ * True when some child's records come in more than one run ({@link childRuns}), so a run is not all of a
+ * child's records. Computed once per table array. A table sorted by child id ({@link childRunOrder}) has
+ * none; only an unsorted one is checked with a set.
+ * @example childRunsApart([{ childId: 'A' }, { childId: 'B' }, { childId: 'A' }]) //=> true
+ */
+export function childRunsApart(records: readonly { readonly childId: string }[]): boolean {
+  let apart = apartOf.get(records);
+  if (apart === undefined) {
+    apart = childRunOrder(records) === 0 && idsRepeat(records, childRuns(records));
+    apartOf.set(records, apart);
+  }
+  return apart;
+}
+
+function idsRepeat(records: readonly { readonly childId: string }[], ends: Uint32Array): boolean {
   const seen = new Set<string>();
   let i = 0;
   for (const end of ends) {
@@ -302,7 +326,8 @@ const headsOf = new WeakMap<
 /**
  * For each run of a table's records ({@link childRuns}), its child's record in `children` as
  * {@link childrenById} finds it (undefined when the child has none), computed once per table and children
- * array: the rules that need each episode's Header row share one look-up per run.
+ * array: the rules that need each episode's Header row share one look-up per run. When both tables are
+ * sorted by child id the same way and no child has two records, the two are walked side by side (no map).
  * @example runHeads(episodes, children)[0]?.dob // the first run's child's DOB
  */
 export function runHeads<C extends { readonly childId: string }>(
@@ -312,14 +337,54 @@ export function runHeads<C extends { readonly childId: string }>(
   const of = children ?? [];
   const cached = headsOf.get(records);
   if (cached !== undefined && cached.of === of) return cached.heads as (C | undefined)[];
-  const byId = childrenById(of);
+  const order = childRunOrder(records) & childRunOrder(of);
+  const heads =
+    order !== 0 && childRuns(of).length === of.length
+      ? headsSideBySide(records, of, order === BY_NUMBER)
+      : headsByLookUp(records, of);
+  headsOf.set(records, { of, heads });
+  return heads;
+}
+
+function headsByLookUp<C extends { readonly childId: string }>(
+  records: readonly { readonly childId: string }[],
+  children: readonly C[],
+): (C | undefined)[] {
   const ends = childRuns(records);
   const heads: (C | undefined)[] = new Array(ends.length);
+  if (ends.length === 0) return heads;
+  const byId = childrenById(children);
   let i = 0;
   for (let k = 0; k < ends.length; k++) {
     heads[k] = byId.get(records[i]!.childId);
     i = ends[k]!;
   }
-  headsOf.set(records, { of, heads });
   return heads;
+}
+
+/**
+ * {@link headsByLookUp} for two tables whose ids strictly increase run by run in one order (as numbers when
+ * `byNumber`, else as text), the children one record per id: a merge of the two sorted lists.
+ */
+function headsSideBySide<C extends { readonly childId: string }>(
+  records: readonly { readonly childId: string }[],
+  children: readonly C[],
+  byNumber: boolean,
+): (C | undefined)[] {
+  const ends = childRuns(records);
+  const heads: (C | undefined)[] = new Array(ends.length);
+  let p = 0;
+  let i = 0;
+  for (let k = 0; k < ends.length; k++) {
+    const id = records[i]!.childId;
+    while (p < children.length && before(children[p]!.childId, id, byNumber)) p++;
+    heads[k] = p < children.length && children[p]!.childId === id ? children[p] : undefined;
+    i = ends[k]!;
+  }
+  return heads;
+}
+
+/** True when id a comes before id b: as numbers (shorter first, then as text) or as text. */
+function before(a: string, b: string, byNumber: boolean): boolean {
+  return byNumber ? a.length < b.length || (a.length === b.length && a < b) : a < b;
 }

@@ -1,5 +1,6 @@
 import {
   childRuns,
+  childRunOrder,
   childRunsApart,
   childSpans,
   childrenById,
@@ -41,27 +42,28 @@ export function keyRepeats(table: StagedTableKey, records: readonly AnyRecord[])
   if (out !== undefined) return out;
   const firstOf = new Map<AnyRecord, AnyRecord>();
   const keyed = repeatsInRuns(table, records, firstOf);
+  const byChildId = records as readonly { readonly childId: string }[];
   if (keyed === 'other') out = repeatsByKey(table, records);
-  else if (keyed === 'child') {
-    // Keyed by the child id alone (Header, UASC, OC2, OC3…): the rules' shared map of records by child id
-    // (built once per table) has one entry per record exactly when no key repeats, the usual answer; no
-    // grouping of every record into a one-record group of its own.
-    const byId = childrenById(records as readonly { readonly childId: string }[]);
+  else if (childRunOrder(byChildId) !== 0 || (keyed === 'child-prefix' && !childRunsApart(byChildId))) {
+    // Each child's records in one run (a table sorted by child id, or found so): the repeats within the
+    // runs are all there are.
+    out = inFileOrder(records, firstOf);
+  } else if (keyed === 'child') {
+    // Keyed by the child id alone (Header, UASC, OC2, OC3…), not sorted: the rules' shared map of records by
+    // child id (built once per table) has one entry per record exactly when no key repeats, the usual
+    // answer; no grouping of every record into a one-record group of its own.
+    const byId = childrenById(byChildId);
     out = byId.size === records.length ? [] : repeatsByKey(table, records);
   } else {
-    if (!childRunsApart(records as readonly { readonly childId: string }[]))
-      out = inFileOrder(records, firstOf);
-    else {
-      // A child's records apart: compared within each child's group (grouped once per table, shared).
-      firstOf.clear();
-      const spans = childSpans(records as readonly { readonly childId: string }[]);
-      let from = 0;
-      for (const to of spans.ends) {
-        repeatsInGroup(table, spans.records, from, to, firstOf);
-        from = to;
-      }
-      out = inFileOrder(records, firstOf);
+    // A child's records apart: compared within each child's group (grouped once per table, shared).
+    firstOf.clear();
+    const spans = childSpans(byChildId);
+    let from = 0;
+    for (const to of spans.ends) {
+      repeatsInGroup(table, spans.records, from, to, firstOf);
+      from = to;
     }
+    out = inFileOrder(records, firstOf);
   }
   repeatsOf.set(records, out);
   return out;

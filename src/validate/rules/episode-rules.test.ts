@@ -5,9 +5,10 @@ import type { Child } from '../../model/child.js';
 import type { Episode } from '../../model/episode.js';
 import type { StagedTables } from '../../ingest/staged.js';
 import type { Rule, RuleContext, RuleHit, StagedTableKey } from '../rule.js';
-import { ukDate } from '../../ingest/parse-date.js';
+import { parseDate, ukDate } from '../../ingest/parse-date.js';
 import { ssda903ChildUnknown } from './ssda903-child-unknown.js';
 import { ssda903EpBirth } from './ssda903-ep-birth.js';
+import { ssda903DobDiff } from './ssda903-dob-diff.js';
 import { ssda903EpRecDec } from './ssda903-ep-recdec.js';
 import { ssda903EpChain } from './ssda903-ep-chain.js';
 import { ssda903EpFirst } from './ssda903-ep-first.js';
@@ -34,7 +35,7 @@ const tablesArb = fc
   .record({
     children: fc.array(fc.record({ childId: ids, dob: fc.option(dates) }), { maxLength: 6 }),
     episodes: fc.array(episodeArb, { maxLength: 30 }),
-    cicReviews: fc.array(fc.record({ childId: ids }), { maxLength: 6 }),
+    cicReviews: fc.array(fc.record({ childId: ids, dob: fc.option(dates) }), { maxLength: 8 }),
     together: fc.boolean(),
   })
   .map(({ children, episodes, cicReviews, together }) => {
@@ -42,7 +43,11 @@ const tablesArb = fc
     // A return usually lists each child's rows together: half the cases are sorted by child (stably).
     if (together) eps.sort((a, b) => (a.childId < b.childId ? -1 : a.childId > b.childId ? 1 : a.n - b.n));
     return {
-      children: children.map((c, i) => ({ ...c, n: i })) as unknown as Child[],
+      // Sorted returns usually come with a sorted Header file (then the two are walked side by side).
+      children: (together
+        ? [...children].sort((a, b) => (a.childId < b.childId ? -1 : a.childId > b.childId ? 1 : 0))
+        : children
+      ).map((c, i) => ({ ...c, n: i })) as unknown as Child[],
       episodes: eps as unknown as Episode[],
       cicReviews: cicReviews.map((r, i) => ({ ...r, n: i })),
       cpPlans: eps.map((e) => ({ id: e.id, childId: e.childId, startDate: e.decom, endDate: e.dec, n: e.n })),
@@ -272,9 +277,31 @@ function cppOverlapByChild(tables: StagedTables): RuleHit[] {
   return hits;
 }
 
+/** 903-DOB-DIFF read record by record (the reviews' DOB against the last Header row's). */
+function dobDiffByRecord(tables: StagedTables): RuleHit[] {
+  const children = new Map((tables.children ?? []).map((c) => [c.childId, c]));
+  const hits: RuleHit[] = [];
+  for (const r of (tables.cicReviews ?? []) as unknown as { childId: string; dob: string | null }[]) {
+    const raw = r.dob;
+    if (!raw) continue;
+    const read = parseDate(raw, 'dmy-or-iso');
+    const header = children.get(r.childId)?.dob;
+    if (read.ok && header && read.date !== header)
+      hits.push({
+        table: 'cicReviews',
+        record: r,
+        field: 'DOB',
+        value: raw,
+        message: `DOB ${ukDate(read.date)} differs from child ${r.childId}'s Header DOB ${ukDate(header)}; the Header DOB is used`,
+      });
+  }
+  return hits;
+}
+
 const CASES: readonly [Rule, (t: StagedTables) => RuleHit[]][] = [
   [ssda903ChildUnknown, childUnknownByRecord],
   [ssda903EpBirth, epBirthByRecord],
+  [ssda903DobDiff, dobDiffByRecord],
   [ssda903EpRecDec, recDecByChild],
   [ssda903EpChain, chainByChild],
   [ssda903EpFirst, firstByChild],
