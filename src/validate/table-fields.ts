@@ -87,8 +87,9 @@ export interface CodeFieldRef {
   readonly prop?: string;
   /**
    * Reads `prop` of a record: `(r) => r['prop']`, written out per field so the code scan reads each field by
-   * its name (a read by a computed name, the same line for every field of every table, is several times
-   * slower per value).
+   * its name (one read by a computed name, the same line for every field of every table, made the scan of
+   * the SSDA903 bench set's episodes half as slow again). Must read `prop` (table-fields and code-findings
+   * tests check each one).
    */
   readonly read?: (record: Readonly<Record<string, unknown>>) => unknown;
   readonly extra?: string;

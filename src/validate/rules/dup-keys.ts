@@ -33,8 +33,9 @@ const repeatsOf = new WeakMap<readonly AnyRecord[], readonly KeyRepeat[]>();
 
 /**
  * The records of a table that repeat an earlier record's natural key, in file order, each with the first
- * record of that key. Computed once per table array (GEN-DUP-ROW and GEN-DUP-KEY both need it; the engine
- * swaps in a new array when a rule rejects records, so a cached answer is never stale).
+ * record of that key. Computed once per table array (GEN-DUP-ROW and GEN-DUP-KEY both need it, and
+ * CIN-ASMT-BEFORE-REF asks whether referral ids repeat; the engine swaps in a new array when a rule rejects
+ * records, so a cached answer is never stale).
  * @example keyRepeats('episodes', [a, b, aAgain]) //=> [{ first: a, record: aAgain }]
  */
 export function keyRepeats(table: StagedTableKey, records: readonly AnyRecord[]): readonly KeyRepeat[] {
@@ -86,9 +87,9 @@ export function repeatsByKey(table: StagedTableKey, records: readonly AnyRecord[
  * Walks the runs of one child's records ({@link childRuns}) once, finding how the table's natural keys hold
  * the child id: `child` when every key is its record's child id, `child-prefix` when every key is its child id
  * or starts with it and a '/' (and no child id holds a '/'): then two records with one key have one child id,
- * so repeats can be looked for child by child. `other` otherwise. For a `child-prefix` table, the repeats
- * within each run are put in `firstOf` as it goes (each key built once); they are the answer when no child's
- * records come in more than one run.
+ * so repeats can be looked for child by child. `other` otherwise. Meanwhile the repeats within each run
+ * are put in `firstOf` (each key built once): for a `child` or `child-prefix` table they are the answer when
+ * no child's records come in more than one run.
  */
 function repeatsInRuns(
   table: StagedTableKey,
