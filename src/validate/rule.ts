@@ -96,11 +96,101 @@ export function childIdOf(record: AnyRecord): string | null {
   return typeof r.childId === 'string' ? r.childId : null;
 }
 
+const runsOf = new WeakMap<readonly object[], Uint32Array>();
+
+/**
+ * Where each run of consecutive records with one child id ends (exclusive), in file order: run k is
+ * `records[k === 0 ? 0 : ends[k - 1] .. ends[k])`. A return lists each child's records together, so a rule that
+ * needs something once per child (its Header row, its group) does it once per run, not once per record.
+ * Computed once per table array and shared (rules never change a table in place). Read-only.
+ * @example childRuns([{ childId: 'A' }, { childId: 'A' }, { childId: 'B' }]) //=> Uint32Array [2, 3]
+ */
+export function childRuns(records: readonly { readonly childId: string }[]): Uint32Array {
+  let ends = runsOf.get(records);
+  if (ends === undefined) runsOf.set(records, (ends = runEnds(records)));
+  return ends;
+}
+
+function runEnds(records: readonly { readonly childId: string }[]): Uint32Array {
+  const n = records.length;
+  const ends = new Uint32Array(n);
+  let runs = 0;
+  let i = 0;
+  while (i < n) {
+    const id = records[i]!.childId;
+    let j = i + 1;
+    while (j < n && records[j]!.childId === id) j++;
+    ends[runs++] = j;
+    i = j;
+  }
+  return ends.slice(0, runs);
+}
+
+/** How a table's run ids ({@link childRuns}) strictly increase: bit 1 as text, bit 2 as numbers (shorter first). */
+const BY_TEXT = 1;
+const BY_NUMBER = 2;
+const orderOf = new WeakMap<readonly object[], number>();
+
+/**
+ * The orders a table's child ids strictly increase in from run to run ({@link childRuns}): `BY_TEXT` (1) as
+ * text, `BY_NUMBER` (2) as numbers written without leading zeros (shorter first, then as text); 0 when
+ * neither. A return is usually sorted by child id, one way or the other; in such a table no child id comes
+ * back after another. Computed once per table array.
+ * @example childRunOrder([{ childId: '9' }, { childId: '10' }]) //=> 2
+ */
+export function childRunOrder(records: readonly { readonly childId: string }[]): number {
+  let order = orderOf.get(records);
+  if (order === undefined) orderOf.set(records, (order = runOrder(records, childRuns(records))));
+  return order;
+}
+
+function runOrder(records: readonly { readonly childId: string }[], ends: Uint32Array): number {
+  let asText = true;
+  let asNumber = true;
+  let prev = ends.length > 0 ? records[0]!.childId : '';
+  for (let k = 1; k < ends.length && (asText || asNumber); k++) {
+    const id = records[ends[k - 1]!]!.childId;
+    asText &&= prev < id;
+    asNumber &&= prev.length < id.length || (prev.length === id.length && prev < id);
+    prev = id;
+  }
+  return (asText ? BY_TEXT : 0) | (asNumber ? BY_NUMBER : 0);
+}
+
+const apartOf = new WeakMap<readonly object[], boolean>();
+
+/**
+ * True when some child's records come in more than one run ({@link childRuns}), so a run is not all of a
+ * child's records. Computed once per table array. A table sorted by child id ({@link childRunOrder}) has
+ * none; only an unsorted one is checked with a set.
+ * @example childRunsApart([{ childId: 'A' }, { childId: 'B' }, { childId: 'A' }]) //=> true
+ */
+export function childRunsApart(records: readonly { readonly childId: string }[]): boolean {
+  let apart = apartOf.get(records);
+  if (apart === undefined) {
+    apart = childRunOrder(records) === 0 && idsRepeat(records, childRuns(records));
+    apartOf.set(records, apart);
+  }
+  return apart;
+}
+
+function idsRepeat(records: readonly { readonly childId: string }[], ends: Uint32Array): boolean {
+  const seen = new Set<string>();
+  let i = 0;
+  for (const end of ends) {
+    const id = records[i]!.childId;
+    if (seen.has(id)) return true;
+    seen.add(id);
+    i = end;
+  }
+  return false;
+}
+
 /**
  * Groups records by child id, keeping file order within each child (children in order of first appearance).
- * A child's records usually follow each other, so each run of them is copied as one exact-size slice: one
- * look-up per run, and no array grown by `push` to a 17-slot store that a one- or four-record child never
- * fills (the groups are kept as long as the table, so the spare slots were kept too).
+ * A child's records usually follow each other, so each run of them ({@link childRuns}) is copied as one
+ * exact-size slice: one look-up per run, and no array grown by `push` to a 17-slot store that a one- or
+ * four-record child never fills (the groups are kept as long as the table, so the spare slots were kept too).
  * @example byChild([{ childId: 'A' }, { childId: 'B' }, { childId: 'A' }]).get('A')!.length //=> 2
  */
 export function byChild<T extends { readonly childId: string }>(
@@ -108,76 +198,104 @@ export function byChild<T extends { readonly childId: string }>(
 ): Map<string, T[]> {
   const m = new Map<string, T[]>();
   if (records === undefined) return m;
-  const n = records.length;
+  const ends = childRuns(records);
   let i = 0;
-  while (i < n) {
+  for (let k = 0; k < ends.length; k++) {
+    const j = ends[k]!;
     const id = records[i]!.childId;
-    let j = i + 1;
-    while (j < n && records[j]!.childId === id) j++;
     const list = m.get(id);
     if (list === undefined) m.set(id, records.slice(i, j));
-    else for (let k = i; k < j; k++) list.push(records[k]!);
+    else for (let x = i; x < j; x++) list.push(records[x]!);
     i = j;
   }
   return m;
 }
 
-const childGroups = new WeakMap<readonly object[], ReadonlyMap<string, readonly object[]>>();
-
 /**
- * {@link byChild} for rules, computed once per table: several rules group the same episodes by child, and
- * rules never change a table in place (the engine swaps in a new array when records go), so the grouping of
- * one array is shared. Read-only: copy a group before sorting it.
- * @example for (const eps of childGroupsOf(ctx.tables.episodes).values()) eps.length
+ * A table's records grouped by child as spans of one array: child k's records are
+ * `records[k === 0 ? 0 : ends[k - 1] .. ends[k])`, children in order of first appearance, each child's records in
+ * file order (or in date order, from {@link childSpansByDate}). Read-only.
  */
-export function childGroupsOf<T extends { readonly childId: string }>(
-  records: readonly T[] | undefined,
-): ReadonlyMap<string, readonly T[]> {
-  if (records === undefined) return new Map();
-  let groups = childGroups.get(records);
-  if (groups === undefined) childGroups.set(records, (groups = byChild(records)));
-  return groups as ReadonlyMap<string, readonly T[]>;
+export interface ChildSpans<T> {
+  readonly records: readonly T[];
+  readonly ends: Uint32Array;
 }
 
-const sortedGroups = new WeakMap<readonly object[], Map<string, ReadonlyMap<string, readonly object[]>>>();
+const EMPTY_SPANS: ChildSpans<never> = { records: [], ends: new Uint32Array(0) };
+const spansOf = new WeakMap<readonly object[], ChildSpans<object>>();
 
 /**
- * {@link childGroupsOf} with each child's records in order of a date field (stable: equal dates keep file
- * order), computed once per table and field and shared by the rules that walk records in date order.
- * Read-only.
- * @example for (const eps of childGroupsByDate(ctx.tables.episodes, 'decom').values()) eps[0]!.decom
+ * The records grouped by child ({@link ChildSpans}), computed once per table array and shared by the rules
+ * that walk a child's records. A return usually lists each child's records together: then the spans are the
+ * table itself and its runs ({@link childRuns}), and nothing is copied or mapped; otherwise the groups of
+ * {@link byChild}, one after another in one array.
+ * @example const { records, ends } = childSpans(ctx.tables.episodes); records.slice(0, ends[0]) // child 1
  */
-export function childGroupsByDate<T extends { readonly childId: string }, F extends keyof T & string>(
+export function childSpans<T extends { readonly childId: string }>(
+  records: readonly T[] | undefined,
+): ChildSpans<T> {
+  if (records === undefined) return EMPTY_SPANS;
+  let spans = spansOf.get(records) as ChildSpans<T> | undefined;
+  if (spans === undefined) {
+    spans = childRunsApart(records) ? groupedSpans(records) : { records, ends: childRuns(records) };
+    spansOf.set(records, spans);
+  }
+  return spans;
+}
+
+function groupedSpans<T extends { readonly childId: string }>(records: readonly T[]): ChildSpans<T> {
+  const groups = byChild(records);
+  const out: T[] = [];
+  const ends = new Uint32Array(groups.size);
+  let k = 0;
+  for (const group of groups.values()) {
+    for (const r of group) out.push(r);
+    ends[k++] = out.length;
+  }
+  return { records: out, ends };
+}
+
+const sortedSpans = new WeakMap<readonly object[], Map<string, ChildSpans<object>>>();
+
+/**
+ * {@link childSpans} with each child's records in order of a date field (stable: equal dates keep file
+ * order), computed once per table and field and shared by the rules that walk records in date order. Files
+ * usually list each child's records in date order: then these are the file-order spans themselves.
+ * @example const { records, ends } = childSpansByDate(ctx.tables.episodes, 'decom'); records[0]!.decom
+ */
+export function childSpansByDate<T extends { readonly childId: string }, F extends keyof T & string>(
   records: readonly T[] | undefined,
   field: F,
-): ReadonlyMap<string, readonly T[]> {
-  if (records === undefined) return new Map();
-  let byField = sortedGroups.get(records);
-  if (byField === undefined) sortedGroups.set(records, (byField = new Map()));
-  let groups = byField.get(field) as ReadonlyMap<string, readonly T[]> | undefined;
-  if (groups === undefined) {
-    const cmp = (a: T, b: T): number => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : 0);
-    const all = childGroupsOf(records);
-    // Files usually list each child's records in date order: then the groups in file order are the answer,
-    // shared as they are (both are read-only), and no second map of every child is built.
-    let out: ReadonlyMap<string, readonly T[]> = all;
-    for (const list of all.values()) {
-      if (isOrdered(list, cmp)) continue;
-      const sorted = new Map<string, readonly T[]>();
-      for (const [child, l] of all) sorted.set(child, isOrdered(l, cmp) ? l : [...l].sort(cmp));
-      out = sorted;
-      break;
-    }
-    byField.set(field, out as ReadonlyMap<string, readonly object[]>);
-    groups = out;
+): ChildSpans<T> {
+  if (records === undefined) return EMPTY_SPANS;
+  let byField = sortedSpans.get(records);
+  if (byField === undefined) sortedSpans.set(records, (byField = new Map()));
+  let spans = byField.get(field) as ChildSpans<T> | undefined;
+  if (spans === undefined) {
+    spans = sortedWithin(childSpans(records), field);
+    byField.set(field, spans);
   }
-  return groups;
+  return spans;
 }
 
-/** True when the list is in cmp order already. */
-function isOrdered<T>(list: readonly T[], cmp: (a: T, b: T) => number): boolean {
-  for (let i = 1; i < list.length; i++) if (cmp(list[i - 1]!, list[i]!) > 0) return false;
-  return true;
+/** The spans with each span sorted by the field (stably); the spans themselves when all are in order. */
+function sortedWithin<T, F extends keyof T>(spans: ChildSpans<T>, field: F): ChildSpans<T> {
+  const { records, ends } = spans;
+  let out: T[] | null = null;
+  let from = 0;
+  for (const to of ends) {
+    let ordered = true;
+    for (let i = from + 1; i < to && ordered; i++) ordered = !(records[i - 1]![field] > records[i]![field]);
+    if (!ordered) {
+      out ??= records.slice();
+      const sorted = records
+        .slice(from, to)
+        .sort((a, b) => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : 0));
+      for (let i = from; i < to; i++) out[i] = sorted[i - from]!;
+    }
+    from = to;
+  }
+  return out === null ? spans : { records: out, ends };
 }
 
 const byIdCache = new WeakMap<readonly object[], ReadonlyMap<string, object>>();
@@ -198,4 +316,75 @@ export function childrenById<T extends { readonly childId: string }>(
     byIdCache.set(records, (m = out));
   }
   return m;
+}
+
+const headsOf = new WeakMap<
+  readonly object[],
+  { readonly of: readonly object[]; readonly heads: unknown[] }
+>();
+
+/**
+ * For each run of a table's records ({@link childRuns}), its child's record in `children` as
+ * {@link childrenById} finds it (undefined when the child has none), computed once per table and children
+ * array: the rules that need each episode's Header row share one look-up per run. When both tables are
+ * sorted by child id the same way and no child has two records, the two are walked side by side (no map).
+ * @example runHeads(episodes, children)[0]?.dob // the first run's child's DOB
+ */
+export function runHeads<C extends { readonly childId: string }>(
+  records: readonly { readonly childId: string }[],
+  children: readonly C[] | undefined,
+): readonly (C | undefined)[] {
+  const of = children ?? [];
+  const cached = headsOf.get(records);
+  if (cached !== undefined && cached.of === of) return cached.heads as (C | undefined)[];
+  const order = childRunOrder(records) & childRunOrder(of);
+  const heads =
+    order !== 0 && childRuns(of).length === of.length
+      ? headsSideBySide(records, of, order === BY_NUMBER)
+      : headsByLookUp(records, of);
+  headsOf.set(records, { of, heads });
+  return heads;
+}
+
+function headsByLookUp<C extends { readonly childId: string }>(
+  records: readonly { readonly childId: string }[],
+  children: readonly C[],
+): (C | undefined)[] {
+  const ends = childRuns(records);
+  const heads: (C | undefined)[] = new Array(ends.length);
+  if (ends.length === 0) return heads;
+  const byId = childrenById(children);
+  let i = 0;
+  for (let k = 0; k < ends.length; k++) {
+    heads[k] = byId.get(records[i]!.childId);
+    i = ends[k]!;
+  }
+  return heads;
+}
+
+/**
+ * {@link headsByLookUp} for two tables whose ids strictly increase run by run in one order (as numbers when
+ * `byNumber`, else as text), the children one record per id: a merge of the two sorted lists.
+ */
+function headsSideBySide<C extends { readonly childId: string }>(
+  records: readonly { readonly childId: string }[],
+  children: readonly C[],
+  byNumber: boolean,
+): (C | undefined)[] {
+  const ends = childRuns(records);
+  const heads: (C | undefined)[] = new Array(ends.length);
+  let p = 0;
+  let i = 0;
+  for (let k = 0; k < ends.length; k++) {
+    const id = records[i]!.childId;
+    while (p < children.length && before(children[p]!.childId, id, byNumber)) p++;
+    heads[k] = p < children.length && children[p]!.childId === id ? children[p] : undefined;
+    i = ends[k]!;
+  }
+  return heads;
+}
+
+/** True when id a comes before id b: as numbers (shorter first, then as text) or as text. */
+function before(a: string, b: string, byNumber: boolean): boolean {
+  return byNumber ? a.length < b.length || (a.length === b.length && a < b) : a < b;
 }

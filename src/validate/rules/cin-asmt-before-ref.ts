@@ -1,4 +1,7 @@
 import { ran, type Rule, type RuleHit } from '../rule.js';
+import { keyRepeats } from './dup-keys.js';
+import type { Referral } from '../../model/cin.js';
+import type { IsoDate } from '../../calendar/iso-date.js';
 
 /** CIN-ASMT-BEFORE-REF (inputs.md §6; DfE 1103): an assessment starts before its referral. Query. */
 export const cinAsmtBeforeRef: Rule = {
@@ -10,10 +13,10 @@ export const cinAsmtBeforeRef: Rule = {
   fields: ['AssessmentActualStartDate', 'CINreferralDate'],
   message: 'An assessment starts before its referral date.',
   check: (ctx) => {
-    const ref = new Map((ctx.tables.referrals ?? []).map((r) => [r.id, r.referralDate]));
+    const dateOf = referralDates(ctx.tables.referrals ?? []);
     const hits: RuleHit[] = [];
     for (const a of ctx.tables.assessments ?? []) {
-      const d = ref.get(a.referralId);
+      const d = dateOf(a.referralId);
       if (d && a.startDate < d)
         hits.push({
           table: 'assessments',
@@ -26,3 +29,33 @@ export const cinAsmtBeforeRef: Rule = {
     return ran(hits);
   },
 };
+
+/**
+ * Finds a referral's date by its id (a later referral with the same id wins, as a map of every id would).
+ * A return lists each CINdetails with its assessments, so an assessment's referral is looked for from the
+ * last one found onwards: one comparison each, no map of every id. Only when ids repeat, or an assessment's
+ * referral is not ahead, is the map built (once) and used from then on.
+ */
+function referralDates(referrals: readonly Referral[]): (id: string) => IsoDate | undefined {
+  let byId: Map<string, IsoDate> | null = null;
+  const mapOf = (): Map<string, IsoDate> => {
+    if (byId === null) {
+      byId = new Map();
+      for (const r of referrals) byId.set(r.id, r.referralDate);
+    }
+    return byId;
+  };
+  if (keyRepeats('referrals', referrals).length > 0) return (id) => mapOf().get(id);
+  let at = 0;
+  return (id) => {
+    if (byId === null) {
+      for (let i = at; i < referrals.length; i++) {
+        if (referrals[i]!.id === id) {
+          at = i;
+          return referrals[i]!.referralDate;
+        }
+      }
+    }
+    return mapOf().get(id);
+  };
+}

@@ -1,4 +1,4 @@
-import { ran, childGroupsByDate, type Rule, type RuleHit } from '../rule.js';
+import { ran, childSpansByDate, type Rule, type RuleHit } from '../rule.js';
 
 /** CIN-CPP-OVERLAP (inputs.md §6; DfE 8940): a child's CP plans overlap, or two are open at once. Warning. */
 export const cinCppOverlap: Rule = {
@@ -11,8 +11,10 @@ export const cinCppOverlap: Rule = {
   message: 'A child’s CP plans overlap or two are open.',
   check: (ctx) => {
     const hits: RuleHit[] = [];
-    for (const sorted of childGroupsByDate(ctx.tables.cpPlans, 'startDate').values()) {
-      for (let i = 1; i < sorted.length; i++) {
+    const { records: sorted, ends } = childSpansByDate(ctx.tables.cpPlans, 'startDate');
+    let from = 0;
+    for (const to of ends) {
+      for (let i = from + 1; i < to; i++) {
         const prev = sorted[i - 1]!;
         const p = sorted[i]!;
         if (prev.endDate === null || prev.endDate > p.startDate) {
@@ -28,6 +30,7 @@ export const cinCppOverlap: Rule = {
           });
         }
       }
+      from = to;
     }
     return ran(hits);
   },

@@ -140,7 +140,9 @@ function yearOfDate(d: IsoDate | null | undefined, fallback: string): string {
 /**
  * The records with at least one code that is not a valid, current one, in file order. A value found in the
  * Set of the field's current codes (fields whose list is the submission year's) needs no further look-up;
- * only a value missing from it is looked up in full (it may be lower case, legacy or invalid).
+ * only a value missing from it is looked up in full (it may be lower case, legacy or invalid). Fields whose
+ * list the year lacks are left out before the walk; each field remembers the last value found current (a
+ * return repeats its codes row after row; codes are shared strings, so the check is one comparison).
  */
 function scanCandidates(
   records: readonly AnyRecord[],
@@ -150,18 +152,33 @@ function scanCandidates(
   bookFor: (list: 'ssda903' | 'cin', year: string) => CodeBook | null,
   yearOf: (d: IsoDate | null | undefined) => string,
 ): AnyRecord[] {
-  const current = fields.map((ref, fi) => fixed[fi]?.current(ref.field));
+  const checked = fields.flatMap((ref, fi) => (fixed[fi] === null ? [] : [{ ref, book: fixed[fi] }]));
+  const n = checked.length;
+  const refs = checked.map((c) => c.ref);
+  const books = checked.map((c) => c.book);
+  const keys = refs.map((ref) => (ref.extra ?? ref.prop)!);
+  const inExtras = refs.map((ref) => ref.extra !== undefined);
+  const current = checked.map((c) => c.book?.current(c.ref.field));
+  const reads = refs.map((ref) => ref.read);
+  const lastCurrent: unknown[] = refs.map(() => undefined);
   const candidates: AnyRecord[] = [];
   for (const record of records) {
     const r = record as Record<string, unknown>;
-    for (let fi = 0; fi < fields.length; fi++) {
-      const ref = fields[fi]!;
-      if (fixed[fi] === null) continue;
-      const raw = ref.extra ? ctx.extras(record)?.[ref.extra] : r[ref.prop!];
-      if (raw === null || raw === undefined) continue;
-      const set = current[fi];
-      if (set !== undefined && (typeof raw === 'string' ? set.has(raw) : allIn(set, raw))) continue;
-      const book = fixed[fi] ?? bookFor(ref.list, yearOf(r[ref.yearOf!] as IsoDate | null));
+    for (let j = 0; j < n; j++) {
+      const read = reads[j];
+      const raw = read !== undefined ? read(r) : inExtras[j] ? ctx.extras(record)?.[keys[j]!] : r[keys[j]!];
+      if (raw === null || raw === undefined || raw === lastCurrent[j]) continue;
+      const set = current[j];
+      if (set !== undefined) {
+        if (typeof raw === 'string') {
+          if (set.has(raw)) {
+            lastCurrent[j] = raw;
+            continue;
+          }
+        } else if (allIn(set, raw)) continue;
+      }
+      const ref = refs[j]!;
+      const book = books[j] ?? bookFor(ref.list, yearOf(r[ref.yearOf!] as IsoDate | null));
       if (!book || !book.has(ref.field)) continue;
       if (
         !Array.isArray(raw)

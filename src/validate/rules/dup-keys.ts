@@ -1,5 +1,8 @@
 import {
-  childGroupsOf,
+  childRuns,
+  childRunOrder,
+  childRunsApart,
+  childSpans,
   childrenById,
   type AnyRecord,
   type RuleContext,
@@ -30,22 +33,38 @@ const repeatsOf = new WeakMap<readonly AnyRecord[], readonly KeyRepeat[]>();
 
 /**
  * The records of a table that repeat an earlier record's natural key, in file order, each with the first
- * record of that key. Computed once per table array (GEN-DUP-ROW and GEN-DUP-KEY both need it; the engine
- * swaps in a new array when a rule rejects records, so a cached answer is never stale).
+ * record of that key. Computed once per table array (GEN-DUP-ROW and GEN-DUP-KEY both need it, and
+ * CIN-ASMT-BEFORE-REF asks whether referral ids repeat; the engine swaps in a new array when a rule rejects
+ * records, so a cached answer is never stale).
  * @example keyRepeats('episodes', [a, b, aAgain]) //=> [{ first: a, record: aAgain }]
  */
 export function keyRepeats(table: StagedTableKey, records: readonly AnyRecord[]): readonly KeyRepeat[] {
   let out = repeatsOf.get(records);
   if (out !== undefined) return out;
-  const keyed = childKeyed(table, records);
-  if (keyed === 'child') {
-    // Keyed by the child id alone (Header, UASC, OC2, OC3…): the rules' shared map of records by child id
-    // (built once per table) has one entry per record exactly when no key repeats, the usual answer; no
-    // grouping of every record into a one-record group of its own.
-    const byId = childrenById(records as readonly { readonly childId: string }[]);
+  const firstOf = new Map<AnyRecord, AnyRecord>();
+  const keyed = repeatsInRuns(table, records, firstOf);
+  const byChildId = records as readonly { readonly childId: string }[];
+  if (keyed === 'other') out = repeatsByKey(table, records);
+  else if (childRunOrder(byChildId) !== 0 || (keyed === 'child-prefix' && !childRunsApart(byChildId))) {
+    // Each child's records in one run (a table sorted by child id, or found so): the repeats within the
+    // runs are all there are.
+    out = inFileOrder(records, firstOf);
+  } else if (keyed === 'child') {
+    // Keyed by the child id alone (Header, UASC, OC2, OC3…), not sorted: the rules' shared map of records by
+    // child id (built once per table) has one entry per record exactly when no key repeats, the usual
+    // answer; no grouping of every record into a one-record group of its own.
+    const byId = childrenById(byChildId);
     out = byId.size === records.length ? [] : repeatsByKey(table, records);
   } else {
-    out = keyed === 'child-prefix' ? repeatsWithinChildren(table, records) : repeatsByKey(table, records);
+    // A child's records apart: compared within each child's group (grouped once per table, shared).
+    firstOf.clear();
+    const spans = childSpans(byChildId);
+    let from = 0;
+    for (const to of spans.ends) {
+      repeatsInGroup(table, spans.records, from, to, firstOf);
+      from = to;
+    }
+    out = inFileOrder(records, firstOf);
   }
   repeatsOf.set(records, out);
   return out;
@@ -65,40 +84,70 @@ export function repeatsByKey(table: StagedTableKey, records: readonly AnyRecord[
 }
 
 /**
- * How a table's natural keys hold the child id: `child` when every key is its record's child id, `child-prefix`
- * when every key is its child id or starts with it and a '/' (and no child id holds a '/'): then two records
- * with one key have one child id, so repeats can be looked for child by child. `other` otherwise.
+ * Walks the runs of one child's records ({@link childRuns}) once, finding how the table's natural keys hold
+ * the child id: `child` when every key is its record's child id, `child-prefix` when every key is its child id
+ * or starts with it and a '/' (and no child id holds a '/'): then two records with one key have one child id,
+ * so repeats can be looked for child by child. `other` otherwise. Meanwhile the repeats within each run
+ * are put in `firstOf` (each key built once): for a `child` or `child-prefix` table they are the answer when
+ * no child's records come in more than one run.
  */
-function childKeyed(
+function repeatsInRuns(
   table: StagedTableKey,
   records: readonly AnyRecord[],
+  firstOf: Map<AnyRecord, AnyRecord>,
 ): 'child' | 'child-prefix' | 'other' {
+  const rs = records as readonly { readonly childId?: unknown }[];
   let bare = true;
-  for (const r of records) {
-    const id = (r as { childId?: unknown }).childId;
+  const keys: string[] = [];
+  let i = 0;
+  for (const end of childRuns(rs as readonly { readonly childId: string }[])) {
+    // One id per run (the run's records have the same one).
+    const id = rs[i]!.childId;
     if (typeof id !== 'string' || id.includes('/')) return 'other';
-    const key = naturalKey(table, r);
-    if (key === id) continue;
-    if (!(key.charCodeAt(id.length) === 47 && key.startsWith(id))) return 'other';
-    bare = false;
+    for (let k = i; k < end; k++) {
+      const key = naturalKey(table, records[k]!);
+      if (key !== id) {
+        if (!(key.charCodeAt(id.length) === 47 && key.startsWith(id))) return 'other';
+        bare = false;
+      }
+      keys[k - i] = key;
+    }
+    if (end - i > 1) repeatsAmong(records, i, end - i, keys, firstOf);
+    i = end;
   }
   return bare ? 'child' : 'child-prefix';
 }
 
-/**
- * {@link keyRepeats} for a child-keyed table: keys compared within each child's records, so no map of every
- * key is built. A return lists each child's records together (a CIN Child gives all its referrals at once),
- * so the records are first walked as runs of one child, with nothing grouped; only when a child's records
- * are apart are they grouped (once per table, shared with the rules that walk children). Same answer, in file
- * order.
- */
-function repeatsWithinChildren(table: StagedTableKey, records: readonly AnyRecord[]): KeyRepeat[] {
-  const firstOf = new Map<AnyRecord, AnyRecord>();
-  if (!repeatsInRuns(table, records as readonly { readonly childId: string }[], firstOf)) {
-    firstOf.clear();
-    const groups = childGroupsOf(records as readonly { readonly childId: string }[]);
-    for (const group of groups.values()) repeatsInGroup(table, group, 0, group.length, firstOf);
+/** Records `records[from + j]` whose key `keys[j]` (j < n) repeats an earlier one's, each with the first. */
+function repeatsAmong(
+  records: readonly AnyRecord[],
+  from: number,
+  n: number,
+  keys: readonly string[],
+  firstOf: Map<AnyRecord, AnyRecord>,
+): void {
+  if (n > 32) {
+    const seen = new Map<string, number>();
+    for (let j = 0; j < n; j++) {
+      const at = seen.get(keys[j]!);
+      if (at === undefined) seen.set(keys[j]!, j);
+      else firstOf.set(records[from + j]!, records[from + at]!);
+    }
+    return;
   }
+  for (let j = 1; j < n; j++) {
+    const key = keys[j]!;
+    for (let k = 0; k < j; k++) {
+      if (keys[k] === key) {
+        firstOf.set(records[from + j]!, records[from + k]!);
+        break;
+      }
+    }
+  }
+}
+
+/** The repeats found, in file order. */
+function inFileOrder(records: readonly AnyRecord[], firstOf: ReadonlyMap<AnyRecord, AnyRecord>): KeyRepeat[] {
   if (firstOf.size === 0) return [];
   const repeats: KeyRepeat[] = [];
   for (const r of records) {
@@ -106,30 +155,6 @@ function repeatsWithinChildren(table: StagedTableKey, records: readonly AnyRecor
     if (first !== undefined) repeats.push({ first, record: r });
   }
   return repeats;
-}
-
-/**
- * Looks for repeats within each run of one child's records, into `firstOf`; false (and the answer unfinished)
- * when a child's records come in more than one run.
- */
-function repeatsInRuns(
-  table: StagedTableKey,
-  records: readonly { readonly childId: string }[],
-  firstOf: Map<AnyRecord, AnyRecord>,
-): boolean {
-  const seen = new Set<string>();
-  const n = records.length;
-  let i = 0;
-  while (i < n) {
-    const id = records[i]!.childId;
-    if (seen.has(id)) return false;
-    seen.add(id);
-    let j = i + 1;
-    while (j < n && records[j]!.childId === id) j++;
-    repeatsInGroup(table, records, i, j, firstOf);
-    i = j;
-  }
-  return true;
 }
 
 /** Records `group[from..to)` that repeat an earlier one's key in that range, each with the first, into `firstOf`. */
@@ -140,21 +165,10 @@ function repeatsInGroup(
   to: number,
   firstOf: Map<AnyRecord, AnyRecord>,
 ): void {
-  const n = to - from;
-  if (n < 2) return;
-  if (n > 32) {
-    for (const { first, record } of repeatsByKey(table, group.slice(from, to))) firstOf.set(record, first);
-    return;
-  }
-  for (let j = from + 1; j < to; j++) {
-    const key = naturalKey(table, group[j]!);
-    for (let k = from; k < j; k++) {
-      if (naturalKey(table, group[k]!) === key) {
-        firstOf.set(group[j]!, group[k]!);
-        break;
-      }
-    }
-  }
+  if (to - from < 2) return;
+  const keys: string[] = [];
+  for (let j = from; j < to; j++) keys.push(naturalKey(table, group[j]!));
+  repeatsAmong(group, from, keys.length, keys, firstOf);
 }
 
 /** The record without provenance, for "identical repeat" comparison. */

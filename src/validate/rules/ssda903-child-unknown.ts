@@ -1,4 +1,4 @@
-import { childrenById, ran, type AnyRecord, type Rule, type RuleHit, type StagedTableKey } from '../rule.js';
+import { childRuns, runHeads, ran, type Rule, type RuleHit, type StagedTableKey } from '../rule.js';
 
 const TABLES: readonly StagedTableKey[] = [
   'episodes',
@@ -29,20 +29,27 @@ export const ssda903ChildUnknown: Rule = {
   fields: ['CHILD'],
   message: 'A child has rows in a table but no Header row.',
   check: (ctx) => {
-    const header = childrenById(ctx.tables.children);
     const hits: RuleHit[] = [];
     for (const table of TABLES) {
-      for (const r of (ctx.tables[table] as readonly AnyRecord[] | undefined) ?? []) {
-        const id = (r as { childId: string }).childId;
-        if (!header.has(id)) {
-          hits.push({
-            table,
-            record: r,
-            field: 'CHILD',
-            value: id,
-            message: `child ${id} has ${NAMES[table]} but no Header row`,
-          });
+      const records = (ctx.tables[table] as readonly { readonly childId: string }[] | undefined) ?? [];
+      // One look-up per run of a child's records (a return lists them together), not per record.
+      const heads = runHeads(records, ctx.tables.children);
+      let i = 0;
+      let run = 0;
+      for (const end of childRuns(records)) {
+        if (heads[run++] === undefined) {
+          const id = records[i]!.childId;
+          for (let x = i; x < end; x++) {
+            hits.push({
+              table,
+              record: records[x]!,
+              field: 'CHILD',
+              value: id,
+              message: `child ${id} has ${NAMES[table]} but no Header row`,
+            });
+          }
         }
+        i = end;
       }
     }
     return ran(hits);

@@ -1,4 +1,4 @@
-import { childrenById, ran, type Rule, type RuleHit } from '../rule.js';
+import { childRuns, runHeads, ran, type Rule, type RuleHit } from '../rule.js';
 import { ukDate } from '../../ingest/parse-date.js';
 
 /** 903-EP-BIRTH (inputs.md §6; DfE 302): an episode starts before the child's date of birth. Error. */
@@ -11,18 +11,26 @@ export const ssda903EpBirth: Rule = {
   fields: ['DECOM', 'DOB'],
   message: 'An episode starts before the child was born.',
   check: (ctx) => {
-    const children = childrenById(ctx.tables.children);
     const hits: RuleHit[] = [];
-    for (const e of ctx.tables.episodes ?? []) {
-      const d = children.get(e.childId)?.dob;
-      if (d && e.decom < d)
-        hits.push({
-          table: 'episodes',
-          record: e,
-          field: 'DECOM',
-          value: ukDate(e.decom),
-          message: `DECOM ${ukDate(e.decom)} is before child ${e.childId}'s date of birth ${ukDate(d)}`,
-        });
+    const episodes = ctx.tables.episodes ?? [];
+    // One look-up per run of a child's episodes (a return lists them together), not per episode.
+    const heads = runHeads(episodes, ctx.tables.children);
+    let i = 0;
+    let run = 0;
+    for (const end of childRuns(episodes)) {
+      const d = heads[run++]?.dob;
+      for (let k = i; d && k < end; k++) {
+        const e = episodes[k]!;
+        if (e.decom < d)
+          hits.push({
+            table: 'episodes',
+            record: e,
+            field: 'DECOM',
+            value: ukDate(e.decom),
+            message: `DECOM ${ukDate(e.decom)} is before child ${e.childId}'s date of birth ${ukDate(d)}`,
+          });
+      }
+      i = end;
     }
     return ran(hits);
   },

@@ -1,4 +1,5 @@
-import { ran, childGroupsOf, type Rule, type RuleHit } from '../rule.js';
+import type { Episode } from '../../model/episode.js';
+import { ran, childSpans, type Rule, type RuleHit } from '../rule.js';
 import { ukDate } from '../../ingest/parse-date.js';
 
 /**
@@ -15,16 +16,15 @@ export const ssda903EpChain: Rule = {
   message: 'An episode ends X1 but no episode starts on its DEC.',
   check: (ctx) => {
     const hits: RuleHit[] = [];
-    for (const eps of childGroupsOf(ctx.tables.episodes).values()) {
+    const { records: eps, ends } = childSpans(ctx.tables.episodes);
+    let from = 0;
+    for (const to of ends) {
       // A child has a handful of episodes a year: a scan beats building a set of start dates.
-      const starts = eps.length > 16 ? new Set(eps.map((e) => e.decom)) : null;
-      for (const e of eps) {
+      const starts = to - from > 16 ? new Set(eps.slice(from, to).map((e) => e.decom)) : null;
+      for (let i = from; i < to; i++) {
+        const e = eps[i]!;
         const dec = e.dec;
-        if (
-          e.rec === 'X1' &&
-          dec !== null &&
-          !(starts ? starts.has(dec) : eps.some((x) => x.decom === dec))
-        ) {
+        if (e.rec === 'X1' && dec !== null && !(starts ? starts.has(dec) : startsOn(eps, from, to, dec))) {
           hits.push({
             table: 'episodes',
             record: e,
@@ -34,7 +34,14 @@ export const ssda903EpChain: Rule = {
           });
         }
       }
+      from = to;
     }
     return ran(hits);
   },
 };
+
+/** True when one of the child's episodes `eps[from..to)` starts on the day. */
+function startsOn(eps: readonly Episode[], from: number, to: number, day: string): boolean {
+  for (let i = from; i < to; i++) if (eps[i]!.decom === day) return true;
+  return false;
+}

@@ -1,4 +1,4 @@
-import { ran, childGroupsOf, type Rule, type RuleHit } from '../rule.js';
+import { ran, childSpans, type Rule, type RuleHit } from '../rule.js';
 import { ukDate } from '../../ingest/parse-date.js';
 
 /**
@@ -15,8 +15,13 @@ export const ssda903EpFirst: Rule = {
   message: 'A child’s first episode in the year is not RNE S.',
   check: (ctx) => {
     const hits: RuleHit[] = [];
-    for (const eps of childGroupsOf(ctx.tables.episodes).values()) {
-      const first = eps.reduce((a, b) => (b.decom < a.decom ? b : a));
+    const { records: eps, ends } = childSpans(ctx.tables.episodes);
+    let from = 0;
+    for (const to of ends) {
+      // The earliest DECOM (the first in file order of equal ones).
+      let first = eps[from]!;
+      for (let i = from + 1; i < to; i++) if (eps[i]!.decom < first.decom) first = eps[i]!;
+      from = to;
       if (first.rne !== 'S' && first.decom >= ctx.yearStart) {
         hits.push({
           table: 'episodes',

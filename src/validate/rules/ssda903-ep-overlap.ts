@@ -1,4 +1,4 @@
-import { ran, childGroupsByDate, type Rule, type RuleHit } from '../rule.js';
+import { ran, childSpansByDate, type Rule, type RuleHit } from '../rule.js';
 import { ukDate } from '../../ingest/parse-date.js';
 
 /**
@@ -15,8 +15,10 @@ export const ssda903EpOverlap: Rule = {
   message: 'An episode starts before the previous one ends.',
   check: (ctx) => {
     const hits: RuleHit[] = [];
-    for (const sorted of childGroupsByDate(ctx.tables.episodes, 'decom').values()) {
-      for (let i = 1; i < sorted.length; i++) {
+    const { records: sorted, ends } = childSpansByDate(ctx.tables.episodes, 'decom');
+    let from = 0;
+    for (const to of ends) {
+      for (let i = from + 1; i < to; i++) {
         const prev = sorted[i - 1]!;
         const e = sorted[i]!;
         if (prev.dec === null || prev.dec > e.decom) {
@@ -29,6 +31,7 @@ export const ssda903EpOverlap: Rule = {
           });
         }
       }
+      from = to;
     }
     return ran(hits);
   },

@@ -1,4 +1,5 @@
-import { ran, childGroupsOf, type Rule, type RuleHit } from '../rule.js';
+import type { Episode } from '../../model/episode.js';
+import { ran, childSpans, type Rule, type RuleHit } from '../rule.js';
 import { ukDate } from '../../ingest/parse-date.js';
 
 /**
@@ -15,11 +16,13 @@ export const ssda903EpRecDec: Rule = {
   message: 'DEC and REC must both be filled or both blank.',
   check: (ctx) => {
     const hits: RuleHit[] = [];
-    for (const eps of childGroupsOf(ctx.tables.episodes).values()) {
-      for (const e of eps) {
+    const { records: eps, ends } = childSpans(ctx.tables.episodes);
+    let from = 0;
+    for (const to of ends) {
+      for (let i = from; i < to; i++) {
+        const e = eps[i]!;
         if (e.dec !== null && e.rec === null) {
-          const dec = e.dec;
-          const rec = eps.some((x) => x.decom === dec) ? 'X1' : 'E8';
+          const rec = startsOn(eps, from, to, e.dec) ? 'X1' : 'E8';
           hits.push({
             table: 'episodes',
             record: e,
@@ -39,7 +42,14 @@ export const ssda903EpRecDec: Rule = {
           });
         }
       }
+      from = to;
     }
     return ran(hits);
   },
 };
+
+/** True when one of the child's episodes `eps[from..to)` starts on the day. */
+function startsOn(eps: readonly Episode[], from: number, to: number, day: string): boolean {
+  for (let i = from; i < to; i++) if (eps[i]!.decom === day) return true;
+  return false;
+}

@@ -1,0 +1,347 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { Child } from '../../model/child.js';
+import type { Episode } from '../../model/episode.js';
+import type { StagedTables } from '../../ingest/staged.js';
+import type { Rule, RuleContext, RuleHit, StagedTableKey } from '../rule.js';
+import { parseDate, ukDate } from '../../ingest/parse-date.js';
+import { ssda903ChildUnknown } from './ssda903-child-unknown.js';
+import { ssda903EpBirth } from './ssda903-ep-birth.js';
+import { ssda903DobDiff } from './ssda903-dob-diff.js';
+import { ssda903EpRecDec } from './ssda903-ep-recdec.js';
+import { ssda903EpChain } from './ssda903-ep-chain.js';
+import { ssda903EpFirst } from './ssda903-ep-first.js';
+import { ssda903EpOverlap } from './ssda903-ep-overlap.js';
+import { ssda903EpRneS } from './ssda903-ep-rne-s.js';
+import { cinCppOverlap } from './cin-cpp-overlap.js';
+
+// The SSDA903 rules that look children up or walk a child's episodes do it once per run or group of a
+// child's records; these tests hold them to the plain record-by-record reading of each rule, on returns
+// whose children's rows are together or apart, with and without Header rows.
+
+const ids = fc.constantFrom('1', '2', '3', '10', '11');
+const dates = fc.constantFrom('2009-12-31', '2010-01-01', '2021-04-01', '2021-06-01', '2021-09-01');
+
+const episodeArb = fc.record({
+  childId: ids,
+  decom: dates,
+  dec: fc.option(dates),
+  rne: fc.option(fc.constantFrom('S', 'P', 'L')),
+  rec: fc.option(fc.constantFrom('X1', 'E11', 'E3')),
+});
+
+const tablesArb = fc
+  .record({
+    children: fc.array(fc.record({ childId: ids, dob: fc.option(dates) }), { maxLength: 6 }),
+    episodes: fc.array(episodeArb, { maxLength: 30 }),
+    cicReviews: fc.array(fc.record({ childId: ids, dob: fc.option(dates) }), { maxLength: 8 }),
+    together: fc.boolean(),
+  })
+  .map(({ children, episodes, cicReviews, together }) => {
+    const eps = episodes.map((e, i) => ({ ...e, id: `${e.childId}/${e.decom}`, n: i }));
+    // A return usually lists each child's rows together: half the cases are sorted by child (stably).
+    if (together) eps.sort((a, b) => (a.childId < b.childId ? -1 : a.childId > b.childId ? 1 : a.n - b.n));
+    return {
+      // Sorted returns usually come with a sorted Header file (then the two are walked side by side).
+      children: (together
+        ? [...children].sort((a, b) => (a.childId < b.childId ? -1 : a.childId > b.childId ? 1 : 0))
+        : children
+      ).map((c, i) => ({ ...c, n: i })) as unknown as Child[],
+      episodes: eps as unknown as Episode[],
+      cicReviews: cicReviews.map((r, i) => ({ ...r, n: i })),
+      cpPlans: eps.map((e) => ({ id: e.id, childId: e.childId, startDate: e.decom, endDate: e.dec, n: e.n })),
+    } as unknown as StagedTables;
+  });
+
+function ctxOf(tables: StagedTables): RuleContext {
+  return {
+    source: 'ssda903',
+    year: '2021-22',
+    yearStart: '2021-04-01' as RuleContext['yearStart'],
+    yearEnd: '2022-03-31' as RuleContext['yearEnd'],
+    today: '2024-06-01' as RuleContext['today'],
+    tables,
+    importTables: [tables],
+    codes: () => null,
+    extras: () => undefined,
+  };
+}
+
+function hitsOf(rule: Rule, tables: StagedTables): readonly RuleHit[] {
+  const out = rule.check(ctxOf(tables));
+  assert.equal(out.kind, 'ran');
+  return out.kind === 'ran' ? out.hits : [];
+}
+
+/** 903-CHILD-UNKNOWN read record by record: each row whose child has no Header row, table by table. */
+function childUnknownByRecord(tables: StagedTables): RuleHit[] {
+  const header = new Map((tables.children ?? []).map((c) => [c.childId, c]));
+  const names: Partial<Record<StagedTableKey, string>> = { episodes: 'episodes', cicReviews: 'reviews' };
+  const hits: RuleHit[] = [];
+  for (const table of ['episodes', 'cicReviews'] as const) {
+    for (const r of tables[table] ?? []) {
+      if (!header.has(r.childId))
+        hits.push({
+          table,
+          record: r,
+          field: 'CHILD',
+          value: r.childId,
+          message: `child ${r.childId} has ${names[table]} but no Header row`,
+        });
+    }
+  }
+  return hits;
+}
+
+/** 903-EP-BIRTH read record by record: each episode starting before its child's DOB (the last Header row). */
+function epBirthByRecord(tables: StagedTables): RuleHit[] {
+  const children = new Map((tables.children ?? []).map((c) => [c.childId, c]));
+  const hits: RuleHit[] = [];
+  for (const e of tables.episodes ?? []) {
+    const d = children.get(e.childId)?.dob;
+    if (d && e.decom < d)
+      hits.push({
+        table: 'episodes',
+        record: e,
+        field: 'DECOM',
+        value: ukDate(e.decom),
+        message: `DECOM ${ukDate(e.decom)} is before child ${e.childId}'s date of birth ${ukDate(d)}`,
+      });
+  }
+  return hits;
+}
+
+/** Records by child id, children in order of first appearance, file order within a child (one push each). */
+function groups<T extends { readonly childId: string }>(records: readonly T[] | undefined): T[][] {
+  const m = new Map<string, T[]>();
+  for (const r of records ?? []) {
+    let list = m.get(r.childId);
+    if (!list) m.set(r.childId, (list = []));
+    list.push(r);
+  }
+  return [...m.values()];
+}
+
+/** {@link groups}, each child's records sorted by the field (stable). */
+function groupsByDate<T extends { readonly childId: string }>(
+  records: readonly T[] | undefined,
+  field: keyof T,
+): T[][] {
+  return groups(records).map((l) =>
+    [...l].sort((a, b) => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : 0)),
+  );
+}
+
+/** 903-EP-RECDEC read child by child. */
+function recDecByChild(tables: StagedTables): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const eps of groups(tables.episodes)) {
+    for (const e of eps) {
+      if (e.dec !== null && e.rec === null) {
+        const dec = e.dec;
+        const rec = eps.some((x) => x.decom === dec) ? 'X1' : 'E8';
+        hits.push({
+          table: 'episodes',
+          record: e,
+          field: 'REC',
+          value: null,
+          message: `DEC ${ukDate(e.dec)} is filled but REC is blank; read as REC ${rec}`,
+          repair: { ...e, rec },
+        });
+      } else if (e.dec === null && e.rec !== null) {
+        hits.push({
+          table: 'episodes',
+          record: e,
+          field: 'REC',
+          value: e.rec,
+          message: `REC ${e.rec} is filled but DEC is blank; REC is ignored`,
+          repair: { ...e, rec: null },
+        });
+      }
+    }
+  }
+  return hits;
+}
+
+/** 903-EP-CHAIN read child by child. */
+function chainByChild(tables: StagedTables): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const eps of groups(tables.episodes)) {
+    for (const e of eps) {
+      const dec = e.dec;
+      if (e.rec === 'X1' && dec !== null && !eps.some((x) => x.decom === dec)) {
+        hits.push({
+          table: 'episodes',
+          record: e,
+          field: 'REC',
+          value: 'X1',
+          message: `ended X1 on ${ukDate(dec)} but no episode of child ${e.childId} starts that day; the period of care is taken to end there`,
+        });
+      }
+    }
+  }
+  return hits;
+}
+
+/** 903-EP-FIRST read child by child. */
+function firstByChild(tables: StagedTables): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const eps of groups(tables.episodes)) {
+    const first = eps.reduce((a, b) => (b.decom < a.decom ? b : a));
+    if (first.rne !== 'S' && first.decom >= '2021-04-01') {
+      hits.push({
+        table: 'episodes',
+        record: first,
+        field: 'RNE',
+        value: first.rne,
+        message: `child ${first.childId}'s first episode (DECOM ${ukDate(first.decom)}) has RNE ${first.rne ?? 'blank'}, not S`,
+      });
+    }
+  }
+  return hits;
+}
+
+/** 903-EP-OVERLAP read child by child, in DECOM order. */
+function overlapByChild(tables: StagedTables): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const sorted of groupsByDate(tables.episodes, 'decom')) {
+    for (let i = 1; i < sorted.length; i++) {
+      const prev = sorted[i - 1]!;
+      const e = sorted[i]!;
+      if (prev.dec === null || prev.dec > e.decom) {
+        hits.push({
+          table: 'episodes',
+          record: e,
+          field: 'DECOM',
+          value: ukDate(e.decom),
+          message: `the episode starts ${ukDate(e.decom)}, before the previous episode (DECOM ${ukDate(prev.decom)}) ${prev.dec === null ? 'has ended' : `ends on ${ukDate(prev.dec)}`}; the previous episode is taken to end here`,
+        });
+      }
+    }
+  }
+  return hits;
+}
+
+/** 903-EP-RNE-S read child by child, in DECOM order. */
+function rneSByChild(tables: StagedTables): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const sorted of groupsByDate(tables.episodes, 'decom')) {
+    for (let i = 1; i < sorted.length; i++) {
+      const prev = sorted[i - 1]!;
+      const e = sorted[i]!;
+      const chained = prev.rec === 'X1' && prev.dec === e.decom;
+      if (e.rne === 'S' && chained) {
+        hits.push({
+          table: 'episodes',
+          record: e,
+          field: 'RNE',
+          value: 'S',
+          message: `RNE S only starts a period of care, but the previous episode ended X1 on ${ukDate(e.decom)}; read as a continuation`,
+        });
+      } else if (e.rne !== null && e.rne !== 'S' && prev.rec !== null && prev.rec.startsWith('E')) {
+        hits.push({
+          table: 'episodes',
+          record: e,
+          field: 'RNE',
+          value: e.rne,
+          message: `RNE ${e.rne} follows an episode that left care (REC ${prev.rec}); read as the start of a new period of care`,
+        });
+      }
+    }
+  }
+  return hits;
+}
+
+/** CIN-CPP-OVERLAP read child by child, in start date order (the episodes stand in as plans: same fields). */
+function cppOverlapByChild(tables: StagedTables): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const sorted of groupsByDate(tables.cpPlans, 'startDate')) {
+    for (let i = 1; i < sorted.length; i++) {
+      const prev = sorted[i - 1]!;
+      const p = sorted[i]!;
+      if (prev.endDate === null || prev.endDate > p.startDate) {
+        hits.push({
+          table: 'cpPlans',
+          record: p,
+          field: 'CPPstartDate',
+          value: p.startDate,
+          message:
+            prev.endDate === null
+              ? `the CP plan starting ${p.startDate} begins while the plan starting ${prev.startDate} is still open`
+              : `the CP plan starting ${p.startDate} overlaps the plan ${prev.startDate} to ${prev.endDate}`,
+        });
+      }
+    }
+  }
+  return hits;
+}
+
+/** 903-DOB-DIFF read record by record (the reviews' DOB against the last Header row's). */
+function dobDiffByRecord(tables: StagedTables): RuleHit[] {
+  const children = new Map((tables.children ?? []).map((c) => [c.childId, c]));
+  const hits: RuleHit[] = [];
+  for (const r of (tables.cicReviews ?? []) as unknown as { childId: string; dob: string | null }[]) {
+    const raw = r.dob;
+    if (!raw) continue;
+    const read = parseDate(raw, 'dmy-or-iso');
+    const header = children.get(r.childId)?.dob;
+    if (read.ok && header && read.date !== header)
+      hits.push({
+        table: 'cicReviews',
+        record: r,
+        field: 'DOB',
+        value: raw,
+        message: `DOB ${ukDate(read.date)} differs from child ${r.childId}'s Header DOB ${ukDate(header)}; the Header DOB is used`,
+      });
+  }
+  return hits;
+}
+
+const CASES: readonly [Rule, (t: StagedTables) => RuleHit[]][] = [
+  [ssda903ChildUnknown, childUnknownByRecord],
+  [ssda903EpBirth, epBirthByRecord],
+  [ssda903DobDiff, dobDiffByRecord],
+  [ssda903EpRecDec, recDecByChild],
+  [ssda903EpChain, chainByChild],
+  [ssda903EpFirst, firstByChild],
+  [ssda903EpOverlap, overlapByChild],
+  [ssda903EpRneS, rneSByChild],
+  [cinCppOverlap, cppOverlapByChild],
+];
+
+for (const [rule, byRecord] of CASES) {
+  test(`${rule.code} finds what the record-by-record reading finds, in the same order (property)`, () => {
+    fc.assert(
+      fc.property(tablesArb, (tables) => {
+        const got = hitsOf(rule, tables);
+        const want = byRecord(tables);
+        assert.deepEqual(got, want);
+        // The very records, not copies.
+        got.forEach((h, i) => assert.equal(h.record, want[i]!.record));
+      }),
+      { numRuns: 400 },
+    );
+  });
+}
+
+test('903-CHILD-UNKNOWN and 903-EP-BIRTH on a return whose child comes back after another', () => {
+  const e = (childId: string, decom: string): Episode =>
+    ({ id: `${childId}/${decom}`, childId, decom, dec: null, rne: 'S', rec: null }) as unknown as Episode;
+  const episodes = [e('1', '2009-12-31'), e('2', '2021-04-01'), e('1', '2021-04-01'), e('3', '2021-04-01')];
+  const tables = {
+    children: [
+      { childId: '1', dob: '2010-01-01' },
+      { childId: '2', dob: '2021-05-01' },
+    ] as unknown as Child[],
+    episodes,
+  } as StagedTables;
+  assert.deepEqual(
+    hitsOf(ssda903ChildUnknown, tables).map((h) => h.record),
+    [episodes[3]],
+  );
+  assert.deepEqual(
+    hitsOf(ssda903EpBirth, tables).map((h) => h.record),
+    [episodes[0], episodes[1]],
+  );
+});
