@@ -175,13 +175,13 @@ async function benchSynthOutput(dir: string): Promise<void> {
 }
 
 /**
- * Reading + validating + mapping throughput of the CIN XML and SSDA903 CSV readers, on one core. Each is run
- * twice: the first run is what one `cspi import` sees (code lists loaded, code not yet optimised by V8), the
- * second the steady state. A reference line gives what saxes alone (or CSV splitting alone) reaches on the
- * same file in the same run, since the machine's load moves every figure. The files are ~8 MB each by
- * default (CSPI_BENCH_CIN_CHILDREN=20000 and CSPI_BENCH_903_CHILDREN=100000 give ~32 MB): already far more
- * SSDA903 rows than any LA returns, and a large LA's CIN census. Every timed run starts from a collected heap,
- * as a fresh `cspi import` does (the records a run keeps make the next run's garbage collection dearer).
+ * Reading + validating + mapping throughput of the CIN XML and SSDA903 CSV readers, on one core: each as a
+ * first run and a steady state ({@link firstAndSteady}: the first run from a collected heap, as one
+ * `cspi import` sees it; the steady state the median of five runs after two untimed ones, as a hub worker
+ * reading one LA after another sees it). A reference line gives what saxes alone (or CSV splitting alone)
+ * reaches on the same file in the same run, since the machine's load moves every figure. The files are ~8 MB
+ * each by default (CSPI_BENCH_CIN_CHILDREN=20000 and CSPI_BENCH_903_CHILDREN=100000 give ~32 MB): already far
+ * more SSDA903 rows than any LA returns, and a large LA's CIN census.
  * The real synth output follows.
  */
 export async function benchIngest(): Promise<void> {
