@@ -21,7 +21,8 @@ const SCHEMA: XmlSchema = {
 const dir = mkdtempSync(join(tmpdir(), 'cspi-stream-xml-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function records(xml: string, out: XmlNode[] = []): Promise<XmlNode[]> {
+/** Reads the XML, handing each Item to onRecord. */
+async function read(xml: string, onRecord: (node: XmlNode) => void): Promise<void> {
   const path = join(dir, 'file.xml');
   writeFileSync(path, xml);
   await streamXml({
@@ -32,9 +33,15 @@ async function records(xml: string, out: XmlNode[] = []): Promise<XmlNode[]> {
     schema: SCHEMA,
     root: 'Root',
     recordElements: new Set(['Item']),
-    onRecord: (node) => out.push(node),
+    onRecord,
     sourceName: 'test',
   });
+}
+
+/** The Items read, in document order. */
+async function records(xml: string): Promise<XmlNode[]> {
+  const out: XmlNode[] = [];
+  await read(xml, (node) => out.push(node));
   return out;
 }
 
@@ -82,7 +89,7 @@ describe('streamXml', () => {
       // The records collected, reachable only through the reader's onRecord callback once the read ends.
       const ref = await (async () => {
         const out: XmlNode[] = [];
-        await records(xml, out).catch(() => out);
+        await read(xml, (node) => out.push(node)).catch(() => undefined);
         assert.equal(out.length, 1);
         return new WeakRef(out);
       })();
@@ -105,9 +112,7 @@ describe('streamXml', () => {
     const codes: string[] = [];
     gc();
     const before = process.memoryUsage().heapUsed;
-    await records(`<Root><Items>${items.join('')}</Items></Root>`, {
-      push: (node: XmlNode) => codes.push(node.leaves['Code']!),
-    } as unknown as XmlNode[]);
+    await read(`<Root><Items>${items.join('')}</Items></Root>`, (node) => codes.push(node.leaves['Code']!));
     gc();
     const kept = process.memoryUsage().heapUsed - before;
     assert.equal(codes.length, 4000);
