@@ -33,16 +33,21 @@ export async function read903Csv(sink: FileSink, o: Read903CsvOptions): Promise<
   });
 }
 
-/** The row being mapped and its file's column index (rows are mapped one at a time, synchronously). */
+/**
+ * The row being mapped and its file's column index (rows are mapped one at a time, synchronously). The index
+ * is a Map, not the options' plain object: the mapper asks for a dozen column names from one call site, which
+ * makes an object's keyed look-up megamorphic; a Map look-up by a constant name (its hash kept) is not, and
+ * took about 10 ms less a run on the 8 MB bench set (runs alternated with the object's).
+ */
 let currentCells: string[] = [];
-let currentIndex: Readonly<Record<string, number>> = {};
+let currentIndex: ReadonlyMap<string, number> = new Map();
 
 /**
  * The current row's cell by canonical column name. One module function for every file (not a closure per
  * file), so the mapper V8 optimised for one file's getter still fits the next file's.
  */
 function getCell(column: string): string | null {
-  const i = currentIndex[column];
+  const i = currentIndex.get(column);
   return i === undefined || i < 0 ? null : cell(currentCells[i]);
 }
 
@@ -50,12 +55,14 @@ function getCell(column: string): string | null {
 class Ssda903Rows implements CsvRowSink {
   private readonly options: Map903Options;
   private lastChild = '';
+  private readonly indexMap: ReadonlyMap<string, number>;
   constructor(
     private readonly sink: FileSink,
     private readonly o: Read903CsvOptions,
     private readonly columns: number,
   ) {
     this.options = { dateStyle: 'dmy' };
+    this.indexMap = new Map(Object.entries(o.index));
   }
 
   row(cells: string[], line: number): void {
@@ -71,7 +78,7 @@ class Ssda903Rows implements CsvRowSink {
       else this.lastChild = child;
     }
     currentCells = cells;
-    currentIndex = o.index;
+    currentIndex = this.indexMap;
     map903Row(o.table, getCell, f, sink, this.options);
   }
 }
