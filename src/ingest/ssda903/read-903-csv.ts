@@ -56,6 +56,8 @@ class Ssda903Rows implements CsvRowSink {
   private readonly options: Map903Options;
   private lastChild = '';
   private readonly indexMap: ReadonlyMap<string, number>;
+  /** The CHILD column's index (-1 when the file has none). */
+  private readonly childIndex: number;
   constructor(
     private readonly sink: FileSink,
     private readonly o: Read903CsvOptions,
@@ -63,11 +65,11 @@ class Ssda903Rows implements CsvRowSink {
   ) {
     this.options = { dateStyle: 'dmy' };
     this.indexMap = new Map(Object.entries(o.index));
+    this.childIndex = o.index['CHILD'] ?? -1;
   }
 
   row(cells: string[], line: number): void {
-    const { sink, o, columns } = this;
-    const ci = o.index['CHILD'] ?? -1;
+    const { sink, o, columns, childIndex: ci } = this;
     const f = csvRowFields(sink, o.table, cells, line, columns, ci);
     if (f === null) return;
     // Rows of one child usually follow each other: give them one child id string, so the rules' maps by
