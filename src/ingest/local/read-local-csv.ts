@@ -42,6 +42,9 @@ export interface LocalFileDates {
  */
 export async function readLocalCsv(sink: FileSink, o: ReadLocalCsvOptions): Promise<LocalFileDates> {
   const columns = Object.values(o.index).filter((i) => i >= 0).length;
+  // A Map, not the plain index object: the getter asks for many column names from one call site, which makes
+  // an object's keyed look-up megamorphic (see read-903-csv.ts).
+  const index: ReadonlyMap<string, number> = new Map(Object.entries(o.index));
   let start: IsoDate | null = null;
   let end: IsoDate | null = null;
   let latest: IsoDate | null = null;
@@ -58,7 +61,7 @@ export async function readLocalCsv(sink: FileSink, o: ReadLocalCsvOptions): Prom
         const d = mapLocalRow(
           o.table,
           (c) => {
-            const i = o.index[c];
+            const i = index.get(c);
             return i === undefined || i < 0 ? null : cell(cells[i]);
           },
           f,
