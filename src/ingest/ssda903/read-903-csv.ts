@@ -56,7 +56,8 @@ function getCell(column: string): string | null {
 class Ssda903Rows implements CsvRowSink {
   private readonly options: Map903Options;
   private lastChild = '';
-  private readonly indexMap: ReadonlyMap<string, number>;
+  /** Canonical column name → its index in this file (see {@link currentIndex}). */
+  private readonly columnIndex: ReadonlyMap<string, number>;
   /** The CHILD column's index (-1 when the file has none). */
   private readonly childIndex: number;
   constructor(
@@ -65,7 +66,7 @@ class Ssda903Rows implements CsvRowSink {
     private readonly columns: number,
   ) {
     this.options = { dateStyle: 'dmy' };
-    this.indexMap = new Map(Object.entries(o.index));
+    this.columnIndex = new Map(Object.entries(o.index));
     this.childIndex = o.index['CHILD'] ?? -1;
   }
 
@@ -81,7 +82,7 @@ class Ssda903Rows implements CsvRowSink {
       else this.lastChild = child;
     }
     currentCells = cells;
-    currentIndex = this.indexMap;
+    currentIndex = this.columnIndex;
     map903Row(o.table, getCell, f, sink, this.options);
   }
 }
