@@ -2,11 +2,12 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { FileSink } from '../file-sink.js';
 import { csvRowFields } from './csv-row-fields.js';
+import { CsvRow } from './csv-row.js';
 
 describe('csvRowFields', () => {
   it('counts a row with the header’s number of fields read and gives its RowFields, with no issue', () => {
     const sink = new FileSink('episodes.csv', new WeakMap());
-    const f = csvRowFields(sink, 'Episodes', ['1001', '01/05/2021', 'S'], 7, 3, 0);
+    const f = csvRowFields(sink, 'Episodes', CsvRow.of(['1001', '01/05/2021', 'S']), 7, 3, 0);
     assert.ok(f !== null);
     assert.deepEqual(
       [f.label, f.position, f.childId, f.where],
@@ -18,9 +19,9 @@ describe('csvRowFields', () => {
 
   it('rejects a row with too few or too many fields as GEN-FIELDS (error), counted read, naming its child when the table has a child column', () => {
     const sink = new FileSink('episodes.csv', new WeakMap());
-    assert.equal(csvRowFields(sink, 'Episodes', [' 1001 ', '01/05/2021'], 90, 3, 0), null);
-    assert.equal(csvRowFields(sink, 'Episodes', ['1002', 'a', 'b', 'c'], 91, 3, 0), null);
-    assert.equal(csvRowFields(sink, 'contacts', ['x'], 5, 6, -1), null);
+    assert.equal(csvRowFields(sink, 'Episodes', CsvRow.of([' 1001 ', '01/05/2021']), 90, 3, 0), null);
+    assert.equal(csvRowFields(sink, 'Episodes', CsvRow.of(['1002', 'a', 'b', 'c']), 91, 3, 0), null);
+    assert.equal(csvRowFields(sink, 'contacts', CsvRow.of(['x']), 5, 6, -1), null);
     assert.deepEqual(
       [...sink.reads],
       [

@@ -5,7 +5,7 @@ import { CsvRowReader } from './csv-row-reader.js';
 
 function parse(text: string, chunk = text.length): { rows: [string[], number][]; reader: CsvRowReader } {
   const rows: [string[], number][] = [];
-  const reader = new CsvRowReader({ row: (cells, line) => rows.push([cells, line]) }, 1 << 20, 500);
+  const reader = new CsvRowReader({ row: (row, line) => rows.push([row.toArray(), line]) }, 1 << 20, 500);
   for (let i = 0; i < text.length; i += Math.max(1, chunk))
     reader.push(text.slice(i, i + Math.max(1, chunk)));
   reader.end();

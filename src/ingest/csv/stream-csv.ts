@@ -3,6 +3,7 @@ import { fileChunks } from '../file-chunks.js';
 import { refuse } from '../refusal.js';
 import type { IngestLimits } from '../limits.js';
 import { CsvRowReader, CsvRowTooLong, type CsvRowSink } from './csv-row-reader.js';
+import type { CsvRow } from './csv-row.js';
 
 export interface StreamCsvOptions {
   readonly path: string;
@@ -72,12 +73,12 @@ class DataRows implements CsvRowSink {
   lastCount = 0;
   constructor(private readonly rows: CsvRowSink) {}
 
-  row(cells: string[], line: number): void {
+  row(row: CsvRow, line: number): void {
     if (this.header) {
       this.header = false;
       return;
     }
-    this.lastCount = cells.length;
-    this.rows.row(cells, line);
+    this.lastCount = row.length;
+    this.rows.row(row, line);
   }
 }

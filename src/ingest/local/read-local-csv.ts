@@ -1,6 +1,5 @@
 import type { FileSink } from '../file-sink.js';
 import type { IngestLimits } from '../limits.js';
-import { cell } from '../row-fields.js';
 import { csvRowFields } from '../csv/csv-row-fields.js';
 import { streamCsv } from '../csv/stream-csv.js';
 import { mapLocalRow } from './map-local-row.js';
@@ -55,14 +54,14 @@ export async function readLocalCsv(sink: FileSink, o: ReadLocalCsvOptions): Prom
     columns,
     onChunk: o.onChunk,
     rows: {
-      row: (cells, line) => {
-        const f = csvRowFields(sink, o.table, cells, line, columns, -1);
+      row: (row, line) => {
+        const f = csvRowFields(sink, o.table, row, line, columns, -1);
         if (f === null) return;
         const d = mapLocalRow(
           o.table,
           (c) => {
             const i = index.get(c);
-            return i === undefined || i < 0 ? null : cell(cells[i]);
+            return i === undefined || i < 0 ? null : row.cell(i);
           },
           f,
           sink,

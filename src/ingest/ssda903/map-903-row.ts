@@ -14,15 +14,31 @@ export interface Map903Options {
 export type CellGetter = (column: string) => string | null;
 
 /**
+ * A row's code by canonical column name: the cell upper-cased, blank = null, one shared string per distinct
+ * code ({@link internCode}): codes repeat row after row, and a staged record that shares its code strings
+ * leaves the garbage collector nothing to copy for them.
+ */
+export type CodeGetter = (column: string) => string | null;
+
+/** The code getter of a cell getter (cells cut out already, as the XML reader has them). */
+export function codesOf(get: CellGetter): CodeGetter {
+  return (column) => {
+    const v = get(column);
+    return v === null ? null : internCode(v);
+  };
+}
+
+/**
  * Maps one SSDA903 row (from CSV or XML) to its case-model record (inputs.md §2.1), checking required fields,
  * dates and flags as it goes; a row with an error is not staged. Codes are stored upper-case; whether a code
  * is valid for the collection year is checked later by the year's rules (the year is known only once the
  * whole set is read). AD1, PlacedAdoption, PrevPerm and DoLo rows are stored (no indicator reads them).
- * @example map903Row('Episodes', get, fields, sink, { dateStyle: 'dmy' }) // stages one Episode
+ * @example map903Row('Episodes', get, codesOf(get), fields, sink, { dateStyle: 'dmy' }) // stages one Episode
  */
 export function map903Row(
   table: Ssda903Table,
   get: CellGetter,
+  code: CodeGetter,
   f: RowFields,
   sink: FileSink,
   o: Map903Options,
@@ -43,7 +59,7 @@ export function map903Row(
         childId: child,
         dob,
         sex: sexCode(sexRaw),
-        ethnicity: upper(get, 'ETHNIC'),
+        ethnicity: code('ETHNIC'),
         deathDate: null,
         // Hashed once the import's LA is known (FileSink.hashUpns).
         upnHash: null,
@@ -57,9 +73,9 @@ export function map903Row(
     case 'Episodes': {
       const decom = f.date('DECOM', get('DECOM'), s, { required: true });
       const dec = f.date('DEC', get('DEC'), s);
-      const rne = f.required('RNE', upper(get, 'RNE'));
-      const ls = f.required('LS', upper(get, 'LS'));
-      const place = f.required('PLACE', upper(get, 'PLACE'));
+      const rne = f.required('RNE', code('RNE'));
+      const ls = f.required('LS', code('LS'));
+      const place = f.required('PLACE', code('PLACE'));
       const plDistance = readDistance(get('PL_DISTANCE'), f);
       if (f.rejected || child === null || decom === null) return;
       sink.add('episodes', {
@@ -68,15 +84,15 @@ export function map903Row(
         decom,
         rne,
         ls,
-        cin: upper(get, 'CIN'),
+        cin: code('CIN'),
         place,
-        placeProvider: upper(get, 'PLACE_PROVIDER'),
+        placeProvider: code('PLACE_PROVIDER'),
         dec,
-        rec: upper(get, 'REC'),
-        reasonPlaceChange: upper(get, 'REASON_PLACE_CHANGE'),
-        homePost: upper(get, 'HOME_POST'),
-        plPost: upper(get, 'PL_POST'),
-        urn: upper(get, 'URN'),
+        rec: code('REC'),
+        reasonPlaceChange: code('REASON_PLACE_CHANGE'),
+        homePost: code('HOME_POST'),
+        plPost: code('PL_POST'),
+        urn: code('URN'),
         plDistance,
         source,
       });
@@ -93,7 +109,7 @@ export function map903Row(
           id: sink.id('cicReviews', [child, review].join('/'), f.position),
           childId: child,
           reviewDate: review,
-          reviewCode: upper(get, 'REVIEW_CODE'),
+          reviewCode: code('REVIEW_CODE'),
           source,
         },
         { DOB: dob },
@@ -114,7 +130,7 @@ export function map903Row(
     case 'Missing': {
       const start = f.date('MIS_START', get('MIS_START'), s, { required: true });
       const end = f.date('MIS_END', get('MIS_END'), s);
-      const missing = f.required('MISSING', upper(get, 'MISSING'));
+      const missing = f.required('MISSING', code('MISSING'));
       if (missing !== null && missing !== 'M' && missing !== 'A') {
         f.issue(
           'GEN-CODE',
@@ -143,7 +159,7 @@ export function map903Row(
     case 'SWEpisodes': {
       const start = f.date('SW_DECOM', get('SW_DECOM'), s, { required: true });
       const end = f.date('SW_DEC', get('SW_DEC'), s);
-      const swId = f.required('SW_ID', upper(get, 'SW_ID'));
+      const swId = f.required('SW_ID', code('SW_ID'));
       f.date('DOB', get('DOB'), s, { severity: 'warning' });
       if (f.rejected || child === null || start === null || swId === null) return;
       sink.add(
@@ -154,7 +170,7 @@ export function map903Row(
           swId,
           start,
           end,
-          reason: upper(get, 'SW_REASON'),
+          reason: code('SW_REASON'),
           source,
         },
         { DOB: get('DOB') },
@@ -179,7 +195,7 @@ export function map903Row(
       f.bool('INTERVENTION_RECEIVED', get('INTERVENTION_RECEIVED'));
       f.bool('INTERVENTION_OFFERED', get('INTERVENTION_OFFERED'));
       if (f.rejected || child === null) return;
-      sink.add('oc2', rec, { DOB: get('DOB'), SDQ_REASON: upper(get, 'SDQ_REASON') });
+      sink.add('oc2', rec, { DOB: get('DOB'), SDQ_REASON: code('SDQ_REASON') });
       return;
     }
     case 'OC3': {
@@ -190,9 +206,9 @@ export function map903Row(
         childId: child,
         year: '',
         dob,
-        inTouch: upper(get, 'IN_TOUCH'),
-        activ: upper(get, 'ACTIV'),
-        accom: upper(get, 'ACCOM'),
+        inTouch: code('IN_TOUCH'),
+        activ: code('ACTIV'),
+        accom: code('ACCOM'),
         source,
       });
       return;
@@ -211,8 +227,8 @@ export function map903Row(
         dateMatch,
         fosterCare: get('FOSTER_CARE'),
         nbAdoptr: get('NB_ADOPTR'),
-        sexAdoptr: upper(get, 'SEX_ADOPTR'),
-        lsAdoptr: upper(get, 'LS_ADOPTR'),
+        sexAdoptr: code('SEX_ADOPTR'),
+        lsAdoptr: code('LS_ADOPTR'),
         source,
       });
       return;
@@ -228,7 +244,7 @@ export function map903Row(
         dob,
         datePlaced: placed,
         datePlacedCeased: ceased,
-        reasonPlacedCeased: upper(get, 'REASON_PLACED_CEASED'),
+        reasonPlacedCeased: code('REASON_PLACED_CEASED'),
         source,
       });
       return;
@@ -242,8 +258,8 @@ export function map903Row(
         childId: child,
         year: '',
         dob,
-        prevPerm: upper(get, 'PREV_PERM'),
-        laPerm: upper(get, 'LA_PERM'),
+        prevPerm: code('PREV_PERM'),
+        laPerm: code('LA_PERM'),
         datePerm,
         source,
       });
@@ -265,16 +281,6 @@ export function map903Row(
       return;
     }
   }
-}
-
-/**
- * A cell upper-cased (codes are stored upper case). A module function, not a closure per row: tsx keeps
- * function names, which costs a property definition per closure created. Codes repeat row after row, so
- * each distinct cell is upper-cased once and every record shares that one string ({@link internCode}).
- */
-function upper(get: CellGetter, column: string): string | null {
-  const v = get(column);
-  return v === null ? null : internCode(v);
 }
 
 /** A supplied PL_DISTANCE: 0.0–999.9 is used; anything else is 903-DIST (warning) and derived later. */

@@ -1,10 +1,10 @@
 import type { FileSink } from '../file-sink.js';
 import type { IngestLimits } from '../limits.js';
-import { cell } from '../row-fields.js';
 import { csvRowFields } from '../csv/csv-row-fields.js';
 import { streamCsv } from '../csv/stream-csv.js';
 import type { CsvRowSink } from '../csv/csv-row-reader.js';
 import { map903Row, type Map903Options } from './map-903-row.js';
+import { CsvRow } from '../csv/csv-row.js';
 import type { Ssda903Table } from './tables.js';
 
 export interface Read903CsvOptions {
@@ -34,28 +34,38 @@ export async function read903Csv(sink: FileSink, o: Read903CsvOptions): Promise<
 }
 
 /**
- * The row being mapped and its file's column index (rows are mapped one at a time, synchronously). The index
- * is a Map, not the options' plain object: the mapper asks for a dozen column names from one call site, which
- * makes an object's keyed look-up megamorphic (V8 then searches a shared cache on every call); a Map hashes
- * each constant name once (V8 keeps a string's hash) and finds it in its own small table. About 10 ms less a run
- * on the 8 MB bench set (runs alternated with the object's).
+ * The row being mapped, its file's column index and its child id (rows are mapped one at a time,
+ * synchronously). The index is a Map, not the options' plain object: the mapper asks for a dozen column names
+ * from one call site, which makes an object's keyed look-up megamorphic (V8 then searches a shared cache on
+ * every call); a Map hashes each constant name once (V8 keeps a string's hash) and finds it in its own small
+ * table. About 10 ms less a run on the 8 MB bench set (runs alternated with the object's).
  */
-let currentCells: string[] = [];
+let currentRow: CsvRow = CsvRow.of([]);
 let currentIndex: ReadonlyMap<string, number> = new Map();
+let currentChildIndex = -1;
+let currentChild: string | null = null;
 
 /**
- * The current row's cell by canonical column name. One module function for every file (not a closure per
- * file), so the mapper V8 optimised for one file's getter still fits the next file's.
+ * The current row's cell by canonical column name (the row's child id as read once). Module functions for
+ * every file (not closures per file), so the mapper V8 optimised for one file's getters still fits the next
+ * file's.
  */
 function getCell(column: string): string | null {
   const i = currentIndex.get(column);
-  return i === undefined || i < 0 ? null : cell(currentCells[i]);
+  if (i === undefined || i < 0) return null;
+  return i === currentChildIndex ? currentChild : currentRow.cell(i);
+}
+
+/** The current row's code by canonical column name, found where it stands in the line. */
+function getCode(column: string): string | null {
+  const i = currentIndex.get(column);
+  return i === undefined || i < 0 ? null : currentRow.code(i);
 }
 
 /** Maps each row of one SSDA903 CSV table. */
 class Ssda903Rows implements CsvRowSink {
   private readonly options: Map903Options;
-  private lastChild = '';
+  private lastChild: string | null = null;
   /** Canonical column name → its index in this file (see {@link currentIndex}). */
   private readonly columnIndex: ReadonlyMap<string, number>;
   /** The CHILD column's index (-1 when the file has none). */
@@ -70,19 +80,21 @@ class Ssda903Rows implements CsvRowSink {
     this.childIndex = o.index['CHILD'] ?? -1;
   }
 
-  row(cells: string[], line: number): void {
+  row(row: CsvRow, line: number): void {
     const { sink, o, columns, childIndex: ci } = this;
-    const f = csvRowFields(sink, o.table, cells, line, columns, ci);
+    const f = csvRowFields(sink, o.table, row, line, columns, ci);
     if (f === null) return;
     // Rows of one child usually follow each other: give them one child id string, so the rules' maps by
-    // child compare it by identity and hash it once.
+    // child compare it by identity and hash it once (and the row's id is not cut out again).
+    let child: string | null = null;
     if (ci >= 0) {
-      const child = cells[ci]!;
-      if (child === this.lastChild) cells[ci] = this.lastChild;
-      else this.lastChild = child;
+      const last = this.lastChild;
+      child = last !== null && row.fieldIs(ci, last) ? last : (this.lastChild = row.cell(ci));
     }
-    currentCells = cells;
+    currentRow = row;
     currentIndex = this.columnIndex;
-    map903Row(o.table, getCell, f, sink, this.options);
+    currentChildIndex = ci;
+    currentChild = child;
+    map903Row(o.table, getCell, getCode, f, sink, this.options);
   }
 }

@@ -5,7 +5,7 @@ import { RowFields } from '../row-fields.js';
 import { streamXml } from '../xml/stream-xml.js';
 import { xmlPosition, type XmlNode } from '../xml/xml-schema.js';
 import { SSDA903_XML_SCHEMA } from './ssda903-xml-schema.js';
-import { map903Row, type CellGetter } from './map-903-row.js';
+import { codesOf, map903Row, type CellGetter } from './map-903-row.js';
 import type { Ssda903Table } from './tables.js';
 
 /** HEADER fields of the AD1 table: any one set gives an AD1 row. */
@@ -49,7 +49,7 @@ export async function read903Xml(sink: FileSink, o: Read903XmlOptions): Promise<
       `${sink.file} ${node.path} (line ${node.line})`,
       shared ? `its ${table} record` : `this ${node.name}`,
     );
-    map903Row(table, get, f, sink, opts);
+    map903Row(table, get, codesOf(get), f, sink, opts);
   };
   await streamXml({
     path: o.path,
