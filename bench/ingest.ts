@@ -178,7 +178,7 @@ async function benchSynthOutput(dir: string): Promise<void> {
  * Reading + validating + mapping throughput of the CIN XML and SSDA903 CSV readers, on one core: each as a
  * first run and a steady state ({@link firstAndSteady}: the first run from a collected heap, as one
  * `cspi import` sees it; the steady state the median of five runs after two untimed ones, as a hub worker
- * reading one LA after another sees it). A reference line gives what saxes alone (or CSV splitting alone)
+ * reading one LA after another sees it). A reference line gives what saxes alone (or the CSV row reader alone)
  * reaches on the same file in the same run, since the machine's load moves every figure. The files are ~8 MB
  * each by default (CSPI_BENCH_CIN_CHILDREN=20000 and CSPI_BENCH_903_CHILDREN=100000 give ~32 MB): already far
  * more SSDA903 rows than any LA returns, and a large LA's CIN census.
@@ -227,7 +227,8 @@ export async function benchIngest(): Promise<void> {
         printTimings(`SSDA903 CSV, ${run}`, time903, { mb: mb903, rows: rows903, mbGoal: '≥ 40 MB/s' });
       },
     );
-    // The ceiling of the reader alone: decoding and splitting the same files into rows, no mapping or rules.
+    // The ceiling of the reader alone: decoding the same files and finding each row's fields (where they stand in
+    // the line, as the reader hands them on: no string per field), no mapping or rules.
     await firstAndSteady(
       async () => {
         for (const f of ['header.csv', 'episodes.csv']) {
@@ -235,8 +236,8 @@ export async function benchIngest(): Promise<void> {
           await streamCsv({ path, file: f, limits: resolveLimits({}), columns: 13, rows: { row: () => {} } });
         }
       },
-      (run, _none, splitTime) =>
-        printTimings(`reference: CSV decode + split alone, same files, ${run}`, splitTime, { mb: mb903 }),
+      (run, _none, rowTime) =>
+        printTimings(`reference: CSV decode + rows alone, same files, ${run}`, rowTime, { mb: mb903 }),
     );
     rmSync(set, { recursive: true, force: true });
 
