@@ -16,7 +16,7 @@ import type { FileInfo, IngestResult, StagedSubmission, StagedTables } from './s
 import { read903Csv } from './ssda903/read-903-csv.js';
 import { read903Xml } from './ssda903/read-903-xml.js';
 import { REQUIRED_903_TABLES, type Ssda903Table } from './ssda903/tables.js';
-import { ssda903CollectionYear } from './ssda903/collection-year.js';
+import { countDate, ssda903CollectionYear } from './ssda903/collection-year.js';
 import { readCinXml, type CinFileFacts } from './cin/read-cin-xml.js';
 import { readLocalCsv, type LocalFileDates } from './local/read-local-csv.js';
 import { UNDATED_LOCAL_TABLES, type LocalTable } from './local/tables.js';
@@ -512,14 +512,14 @@ function resolveYear(
   const names = g.files.map((f) => f.input.name).join(', ');
   if (g.source === 'ssda903') {
     // A row dated after today is rejected (GEN-FUTURE): its typo date does not tell the year.
-    const starts: IsoDate[] = [];
-    const inYear: IsoDate[] = [];
+    const starts = new Map<IsoDate, number>();
+    const inYear = new Map<IsoDate, number>();
     for (const e of tables.episodes ?? []) {
       if (e.decom > today || (e.dec !== null && e.dec > today)) continue;
-      starts.push(e.decom);
-      if (e.dec !== null) inYear.push(e.dec);
+      countDate(starts, e.decom);
+      if (e.dec !== null) countDate(inYear, e.dec);
     }
-    for (const r of tables.cicReviews ?? []) if (r.reviewDate <= today) inYear.push(r.reviewDate);
+    for (const r of tables.cicReviews ?? []) if (r.reviewDate <= today) countDate(inYear, r.reviewDate);
     const set = ssda903CollectionYear({ starts, inYear }, override);
     g.asAt = set?.asAt ?? null;
     g.year = set?.year ?? null;

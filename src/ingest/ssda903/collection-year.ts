@@ -1,12 +1,24 @@
 import type { IsoDate } from '../../calendar/iso-date.js';
 import { financialYear, financialYearId, financialYearStartOf } from '../../calendar/period.js';
 
-/** The dates of an SSDA903 set that tell its collection year (rows rejected as GEN-FUTURE left out). */
+/** How many times each date occurs. */
+export type DateCounts = ReadonlyMap<IsoDate, number>;
+
+/**
+ * The dates of an SSDA903 set that tell its collection year (rows rejected as GEN-FUTURE left out), each with
+ * how often it occurs: a set of 100,000 episodes has a few thousand distinct dates, so the year is found from
+ * those, not from every row's.
+ */
 export interface Ssda903SetDates {
   /** Episode start dates (DECOM): an episode open at the year's start began in an earlier year. */
-  readonly starts: readonly IsoDate[];
+  readonly starts: DateCounts;
   /** Episode end dates (DEC) and review dates (REVIEW): in a year's return, all in that year. */
-  readonly inYear: readonly IsoDate[];
+  readonly inYear: DateCounts;
+}
+
+/** Adds one to a date's count. */
+export function countDate(counts: Map<IsoDate, number>, d: IsoDate): void {
+  counts.set(d, (counts.get(d) ?? 0) + 1);
 }
 
 /** A set's collection year and as-at date. */
@@ -33,7 +45,7 @@ export interface Ssda903SetYear {
  * return to 2022-23, replacing a stored 2022-23 return whole: the set stays 2021-22 and those dates are
  * flagged `903-YEAR-END` ("after collection year end", §6). An in-year extract (only the current year's ends and
  * reviews) still takes its own year, however few its dates.
- * @example ssda903CollectionYear({ starts: ['2021-05-01'], inYear: ['2021-12-01', '2021-12-02', '2022-05-01'] }) //=> { year: '2021-22', asAt: '2021-12-02' }
+ * @example ssda903CollectionYear({ starts: new Map([['2021-05-01', 1]]), inYear: new Map([['2021-12-01', 2], ['2022-05-01', 1]]) }) //=> { year: '2021-22', asAt: '2021-12-01' }
  */
 export function ssda903CollectionYear(
   dates: Ssda903SetDates,
@@ -45,8 +57,8 @@ export function ssda903CollectionYear(
   const end = financialYear(startYear).end;
   let within: IsoDate | null = null;
   let latest: IsoDate | null = null;
-  for (const list of [dates.starts, dates.inYear])
-    for (const d of list) {
+  for (const counts of [dates.starts, dates.inYear])
+    for (const d of counts.keys()) {
       if (latest === null || d > latest) latest = d;
       if (d <= end && (within === null || d > within)) within = d;
     }
@@ -59,14 +71,11 @@ function bestFitYear(dates: Ssda903SetDates): number | null {
   // Counts per financial year (by its start year): every date, and the DEC and REVIEW dates.
   const all = new Map<number, number>();
   const inYear = new Map<number, number>();
-  const count = (m: Map<number, number>, y: number): void => {
-    m.set(y, (m.get(y) ?? 0) + 1);
-  };
-  for (const d of dates.starts) count(all, financialYearStartOf(d));
-  for (const d of dates.inYear) {
+  for (const [d, n] of dates.starts) addTo(all, financialYearStartOf(d), n);
+  for (const [d, n] of dates.inYear) {
     const y = financialYearStartOf(d);
-    count(all, y);
-    count(inYear, y);
+    addTo(all, y, n);
+    addTo(inYear, y, n);
   }
   let best: number | null = null;
   let bestScore = -Infinity;
@@ -80,4 +89,8 @@ function bestFitYear(dates: Ssda903SetDates): number | null {
     }
   }
   return best;
+}
+
+function addTo(m: Map<number, number>, y: number, n: number): void {
+  m.set(y, (m.get(y) ?? 0) + n);
 }
