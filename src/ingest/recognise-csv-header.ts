@@ -93,8 +93,9 @@ interface Candidate {
 
 function nearMiss(file: string, upper: readonly string[]): CsvHeaderMatch {
   const candidates: Candidate[] = [];
-  for (const [table, columns] of Object.entries(SSDA903_COLUMNS)) {
-    const allowed = table === 'Episodes' ? [...columns, ...EPISODE_DERIVED_COLUMNS] : columns;
+  for (const [table, columns] of Object.entries(SSDA903_COLUMNS) as [Ssda903Table, readonly string[]][]) {
+    const allowed: readonly string[] =
+      table === 'Episodes' ? [...columns, ...EPISODE_DERIVED_COLUMNS] : columns;
     const missing = columns.filter((c) => !upper.includes(c));
     const extra = upper.filter((c) => !allowed.includes(c));
     candidates.push(candidate(`SSDA903 ${table}`, columns.length, upper.length, missing, extra));

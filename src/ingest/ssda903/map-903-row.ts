@@ -1,7 +1,7 @@
 import type { FileSink } from '../file-sink.js';
 import type { RowFields } from '../row-fields.js';
 import type { DateStyle } from '../parse-date.js';
-import type { Ssda903Table } from './tables.js';
+import { COLUMN, type Ssda903Table } from './tables.js';
 import { sexCode } from '../sex-code.js';
 import { internCode } from '../intern-code.js';
 
@@ -10,15 +10,15 @@ export interface Map903Options {
   readonly dateStyle: DateStyle;
 }
 
-/** A row's cells by canonical column name, trimmed, blank = null. */
-export type CellGetter = (column: string) => string | null;
+/** A row's cells by column number ({@link COLUMN}), trimmed, blank = null. */
+export type CellGetter = (column: number) => string | null;
 
 /**
- * A row's code by canonical column name: the cell upper-cased, blank = null, one shared string per distinct
+ * A row's code by column number ({@link COLUMN}): the cell upper-cased, blank = null, one shared string per distinct
  * code ({@link internCode}): codes repeat row after row, and a staged record that shares its code strings
  * leaves the garbage collector nothing to copy for them.
  */
-export type CodeGetter = (column: string) => string | null;
+export type CodeGetter = (column: number) => string | null;
 
 /** The code getter of a cell getter (cells cut out already, as the XML reader has them). */
 export function codesOf(get: CellGetter): CodeGetter {
@@ -44,7 +44,7 @@ export function map903Row(
   o: Map903Options,
 ): void {
   const s = o.dateStyle;
-  const child = f.required('CHILD', get('CHILD'));
+  const child = f.required('CHILD', get(COLUMN.CHILD));
   f.childId = child;
   if (child !== null && child.length > 10) {
     f.issue('903-CHILD-ID', 'warning', 'CHILD', child, `CHILD '${child}' is longer than 10 characters`);
@@ -52,31 +52,31 @@ export function map903Row(
   const source = { file: sink.file, position: f.position };
   switch (table) {
     case 'Header': {
-      const dob = f.date('DOB', get('DOB'), s, { required: true });
-      const sexRaw = f.required('SEX', get('SEX'));
+      const dob = f.date('DOB', get(COLUMN.DOB), s, { required: true });
+      const sexRaw = f.required('SEX', get(COLUMN.SEX));
       if (f.rejected || child === null) return;
       const record = {
         childId: child,
         dob,
         sex: sexCode(sexRaw),
-        ethnicity: code('ETHNIC'),
+        ethnicity: code(COLUMN.ETHNIC),
         deathDate: null,
         // Hashed once the import's LA is known (FileSink.hashUpns).
         upnHash: null,
         disabilities: [],
         sources: [source],
       };
-      sink.add('children', record, { SEX: sexRaw, MC_DOB: get('MC_DOB'), MOTHER: get('MOTHER') });
-      sink.upn(record, get('UPN'));
+      sink.add('children', record, { SEX: sexRaw, MC_DOB: get(COLUMN.MC_DOB), MOTHER: get(COLUMN.MOTHER) });
+      sink.upn(record, get(COLUMN.UPN));
       return;
     }
     case 'Episodes': {
-      const decom = f.date('DECOM', get('DECOM'), s, { required: true });
-      const dec = f.date('DEC', get('DEC'), s);
-      const rne = f.required('RNE', code('RNE'));
-      const ls = f.required('LS', code('LS'));
-      const place = f.required('PLACE', code('PLACE'));
-      const plDistance = readDistance(get('PL_DISTANCE'), f);
+      const decom = f.date('DECOM', get(COLUMN.DECOM), s, { required: true });
+      const dec = f.date('DEC', get(COLUMN.DEC), s);
+      const rne = f.required('RNE', code(COLUMN.RNE));
+      const ls = f.required('LS', code(COLUMN.LS));
+      const place = f.required('PLACE', code(COLUMN.PLACE));
+      const plDistance = readDistance(get(COLUMN.PL_DISTANCE), f);
       if (f.rejected || child === null || decom === null) return;
       sink.add('episodes', {
         id: sink.id('episodes', [child, decom].join('/'), f.position),
@@ -84,23 +84,23 @@ export function map903Row(
         decom,
         rne,
         ls,
-        cin: code('CIN'),
+        cin: code(COLUMN.CIN),
         place,
-        placeProvider: code('PLACE_PROVIDER'),
+        placeProvider: code(COLUMN.PLACE_PROVIDER),
         dec,
-        rec: code('REC'),
-        reasonPlaceChange: code('REASON_PLACE_CHANGE'),
-        homePost: code('HOME_POST'),
-        plPost: code('PL_POST'),
-        urn: code('URN'),
+        rec: code(COLUMN.REC),
+        reasonPlaceChange: code(COLUMN.REASON_PLACE_CHANGE),
+        homePost: code(COLUMN.HOME_POST),
+        plPost: code(COLUMN.PL_POST),
+        urn: code(COLUMN.URN),
         plDistance,
         source,
       });
       return;
     }
     case 'Reviews': {
-      const review = f.date('REVIEW', get('REVIEW'), s, { required: true });
-      const dob = get('DOB');
+      const review = f.date('REVIEW', get(COLUMN.REVIEW), s, { required: true });
+      const dob = get(COLUMN.DOB);
       f.date('DOB', dob, s, { severity: 'warning' });
       if (f.rejected || child === null || review === null) return;
       sink.add(
@@ -109,7 +109,7 @@ export function map903Row(
           id: sink.id('cicReviews', [child, review].join('/'), f.position),
           childId: child,
           reviewDate: review,
-          reviewCode: code('REVIEW_CODE'),
+          reviewCode: code(COLUMN.REVIEW_CODE),
           source,
         },
         { DOB: dob },
@@ -117,20 +117,20 @@ export function map903Row(
       return;
     }
     case 'UASC': {
-      const dob = f.date('DOB', get('DOB'), s, { severity: 'warning' });
-      const duc = f.date('DUC', get('DUC'), s);
+      const dob = f.date('DOB', get(COLUMN.DOB), s, { severity: 'warning' });
+      const duc = f.date('DUC', get(COLUMN.DUC), s);
       if (f.rejected || child === null) return;
       sink.add(
         'uasc',
         { id: sink.id('uasc', child, f.position), childId: child, dob, duc, source },
-        { DOB: get('DOB'), SEX: get('SEX') },
+        { DOB: get(COLUMN.DOB), SEX: get(COLUMN.SEX) },
       );
       return;
     }
     case 'Missing': {
-      const start = f.date('MIS_START', get('MIS_START'), s, { required: true });
-      const end = f.date('MIS_END', get('MIS_END'), s);
-      const missing = f.required('MISSING', code('MISSING'));
+      const start = f.date('MIS_START', get(COLUMN.MIS_START), s, { required: true });
+      const end = f.date('MIS_END', get(COLUMN.MIS_END), s);
+      const missing = f.required('MISSING', code(COLUMN.MISSING));
       if (missing !== null && missing !== 'M' && missing !== 'A') {
         f.issue(
           'GEN-CODE',
@@ -140,7 +140,7 @@ export function map903Row(
           `MISSING '${missing}' is not M (missing) or A (away without authorisation)`,
         );
       }
-      f.date('DOB', get('DOB'), s, { severity: 'warning' });
+      f.date('DOB', get(COLUMN.DOB), s, { severity: 'warning' });
       if (f.rejected || child === null || start === null) return;
       sink.add(
         'missingEpisodes',
@@ -152,15 +152,15 @@ export function map903Row(
           end,
           source,
         },
-        { DOB: get('DOB') },
+        { DOB: get(COLUMN.DOB) },
       );
       return;
     }
     case 'SWEpisodes': {
-      const start = f.date('SW_DECOM', get('SW_DECOM'), s, { required: true });
-      const end = f.date('SW_DEC', get('SW_DEC'), s);
-      const swId = f.required('SW_ID', code('SW_ID'));
-      f.date('DOB', get('DOB'), s, { severity: 'warning' });
+      const start = f.date('SW_DECOM', get(COLUMN.SW_DECOM), s, { required: true });
+      const end = f.date('SW_DEC', get(COLUMN.SW_DEC), s);
+      const swId = f.required('SW_ID', code(COLUMN.SW_ID));
+      f.date('DOB', get(COLUMN.DOB), s, { severity: 'warning' });
       if (f.rejected || child === null || start === null || swId === null) return;
       sink.add(
         'swEpisodes',
@@ -170,53 +170,53 @@ export function map903Row(
           swId,
           start,
           end,
-          reason: code('SW_REASON'),
+          reason: code(COLUMN.SW_REASON),
           source,
         },
-        { DOB: get('DOB') },
+        { DOB: get(COLUMN.DOB) },
       );
       return;
     }
     case 'OC2': {
-      f.date('DOB', get('DOB'), s, { severity: 'warning' });
+      f.date('DOB', get(COLUMN.DOB), s, { severity: 'warning' });
       const rec = {
         id: sink.id('oc2', child ?? '', f.position),
         childId: child ?? '',
         year: '',
-        healthCheck: f.bool('HEALTH_CHECK', get('HEALTH_CHECK')),
-        teethCheck: f.bool('TEETH_CHECK', get('TEETH_CHECK')),
-        immunisations: f.bool('IMMUNISATIONS', get('IMMUNISATIONS')),
-        healthAssessment: f.bool('HEALTH_ASSESSMENT', get('HEALTH_ASSESSMENT')),
-        sdqScore: f.int('SDQ_SCORE', get('SDQ_SCORE'), 0, 40),
-        convicted: f.bool('CONVICTED', get('CONVICTED')),
-        substanceMisuse: f.bool('SUBSTANCE_MISUSE', get('SUBSTANCE_MISUSE')),
+        healthCheck: f.bool('HEALTH_CHECK', get(COLUMN.HEALTH_CHECK)),
+        teethCheck: f.bool('TEETH_CHECK', get(COLUMN.TEETH_CHECK)),
+        immunisations: f.bool('IMMUNISATIONS', get(COLUMN.IMMUNISATIONS)),
+        healthAssessment: f.bool('HEALTH_ASSESSMENT', get(COLUMN.HEALTH_ASSESSMENT)),
+        sdqScore: f.int('SDQ_SCORE', get(COLUMN.SDQ_SCORE), 0, 40),
+        convicted: f.bool('CONVICTED', get(COLUMN.CONVICTED)),
+        substanceMisuse: f.bool('SUBSTANCE_MISUSE', get(COLUMN.SUBSTANCE_MISUSE)),
         source,
       };
-      f.bool('INTERVENTION_RECEIVED', get('INTERVENTION_RECEIVED'));
-      f.bool('INTERVENTION_OFFERED', get('INTERVENTION_OFFERED'));
+      f.bool('INTERVENTION_RECEIVED', get(COLUMN.INTERVENTION_RECEIVED));
+      f.bool('INTERVENTION_OFFERED', get(COLUMN.INTERVENTION_OFFERED));
       if (f.rejected || child === null) return;
-      sink.add('oc2', rec, { DOB: get('DOB'), SDQ_REASON: code('SDQ_REASON') });
+      sink.add('oc2', rec, { DOB: get(COLUMN.DOB), SDQ_REASON: code(COLUMN.SDQ_REASON) });
       return;
     }
     case 'OC3': {
-      const dob = f.date('DOB', get('DOB'), s, { severity: 'warning' });
+      const dob = f.date('DOB', get(COLUMN.DOB), s, { severity: 'warning' });
       if (f.rejected || child === null) return;
       sink.add('oc3', {
         id: sink.id('oc3', child, f.position),
         childId: child,
         year: '',
         dob,
-        inTouch: code('IN_TOUCH'),
-        activ: code('ACTIV'),
-        accom: code('ACCOM'),
+        inTouch: code(COLUMN.IN_TOUCH),
+        activ: code(COLUMN.ACTIV),
+        accom: code(COLUMN.ACCOM),
         source,
       });
       return;
     }
     case 'AD1': {
-      const dob = f.date('DOB', get('DOB'), s, { severity: 'warning' });
-      const dateInt = f.date('DATE_INT', get('DATE_INT'), s);
-      const dateMatch = f.date('DATE_MATCH', get('DATE_MATCH'), s);
+      const dob = f.date('DOB', get(COLUMN.DOB), s, { severity: 'warning' });
+      const dateInt = f.date('DATE_INT', get(COLUMN.DATE_INT), s);
+      const dateMatch = f.date('DATE_MATCH', get(COLUMN.DATE_MATCH), s);
       if (f.rejected || child === null) return;
       sink.add('ad1', {
         id: sink.id('ad1', child, f.position),
@@ -225,18 +225,18 @@ export function map903Row(
         dob,
         dateInt,
         dateMatch,
-        fosterCare: get('FOSTER_CARE'),
-        nbAdoptr: get('NB_ADOPTR'),
-        sexAdoptr: code('SEX_ADOPTR'),
-        lsAdoptr: code('LS_ADOPTR'),
+        fosterCare: get(COLUMN.FOSTER_CARE),
+        nbAdoptr: get(COLUMN.NB_ADOPTR),
+        sexAdoptr: code(COLUMN.SEX_ADOPTR),
+        lsAdoptr: code(COLUMN.LS_ADOPTR),
         source,
       });
       return;
     }
     case 'PlacedAdoption': {
-      const dob = f.date('DOB', get('DOB'), s, { severity: 'warning' });
-      const placed = f.date('DATE_PLACED', get('DATE_PLACED'), s, { required: true });
-      const ceased = f.date('DATE_PLACED_CEASED', get('DATE_PLACED_CEASED'), s);
+      const dob = f.date('DOB', get(COLUMN.DOB), s, { severity: 'warning' });
+      const placed = f.date('DATE_PLACED', get(COLUMN.DATE_PLACED), s, { required: true });
+      const ceased = f.date('DATE_PLACED_CEASED', get(COLUMN.DATE_PLACED_CEASED), s);
       if (f.rejected || child === null || placed === null) return;
       sink.add('placedAdoption', {
         id: sink.id('placedAdoption', [child, placed].join('/'), f.position),
@@ -244,31 +244,31 @@ export function map903Row(
         dob,
         datePlaced: placed,
         datePlacedCeased: ceased,
-        reasonPlacedCeased: code('REASON_PLACED_CEASED'),
+        reasonPlacedCeased: code(COLUMN.REASON_PLACED_CEASED),
         source,
       });
       return;
     }
     case 'PrevPerm': {
-      const dob = f.date('DOB', get('DOB'), s, { severity: 'warning' });
-      const datePerm = f.date('DATE_PERM', get('DATE_PERM'), s, { severity: 'warning' });
+      const dob = f.date('DOB', get(COLUMN.DOB), s, { severity: 'warning' });
+      const datePerm = f.date('DATE_PERM', get(COLUMN.DATE_PERM), s, { severity: 'warning' });
       if (f.rejected || child === null) return;
       sink.add('prevPerm', {
         id: sink.id('prevPerm', child, f.position),
         childId: child,
         year: '',
         dob,
-        prevPerm: code('PREV_PERM'),
-        laPerm: code('LA_PERM'),
+        prevPerm: code(COLUMN.PREV_PERM),
+        laPerm: code(COLUMN.LA_PERM),
         datePerm,
         source,
       });
       return;
     }
     case 'DoLo': {
-      const dob = f.date('DOB', get('DOB'), s, { severity: 'warning' });
-      const start = f.date('DOLO_START', get('DOLO_START'), s, { required: true });
-      const end = f.date('DOLO_END', get('DOLO_END'), s);
+      const dob = f.date('DOB', get(COLUMN.DOB), s, { severity: 'warning' });
+      const start = f.date('DOLO_START', get(COLUMN.DOLO_START), s, { required: true });
+      const end = f.date('DOLO_END', get(COLUMN.DOLO_END), s);
       if (f.rejected || child === null || start === null) return;
       sink.add('dolo', {
         id: sink.id('dolo', [child, start].join('/'), f.position),

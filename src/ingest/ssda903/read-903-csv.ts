@@ -5,7 +5,7 @@ import { streamCsv } from '../csv/stream-csv.js';
 import type { CsvRowSink } from '../csv/csv-row-reader.js';
 import { map903Row, type Map903Options } from './map-903-row.js';
 import { CsvRow } from '../csv/csv-row.js';
-import type { Ssda903Table } from './tables.js';
+import { COLUMN, SSDA903_COLUMN_NAMES, type Ssda903Table } from './tables.js';
 
 export interface Read903CsvOptions {
   readonly path: string;
@@ -34,40 +34,37 @@ export async function read903Csv(sink: FileSink, o: Read903CsvOptions): Promise<
 }
 
 /**
- * The row being mapped, its file's column index and its child id (rows are mapped one at a time,
- * synchronously). The index is a Map, not the options' plain object: the mapper asks for a dozen column names
- * from one call site, which makes an object's keyed look-up megamorphic (V8 then searches a shared cache on
- * every call); a Map hashes each constant name once (V8 keeps a string's hash) and finds it in its own small
- * table. About 10 ms less a run on the 8 MB bench set (runs alternated with the object's).
+ * The row being mapped, where its file holds each column (rows are mapped one at a time, synchronously) and
+ * its child id. The mapper asks for cells by column number ({@link COLUMN}); `currentAt[n]` is column n's
+ * place in the file, -1 when the file has no such column.
  */
 let currentRow: CsvRow = CsvRow.of([]);
-let currentIndex: ReadonlyMap<string, number> = new Map();
+let currentAt: Int32Array = new Int32Array(0);
 let currentChildIndex = -1;
 let currentChild: string | null = null;
 
 /**
- * The current row's cell by canonical column name (the row's child id as read once). Module functions for
- * every file (not closures per file), so the mapper V8 optimised for one file's getters still fits the next
- * file's.
+ * The current row's cell by column number (the row's child id as read once). Module functions for every file
+ * (not closures per file), so the mapper V8 optimised for one file's getters still fits the next file's.
  */
-function getCell(column: string): string | null {
-  const i = currentIndex.get(column);
-  if (i === undefined || i < 0) return null;
+function getCell(column: number): string | null {
+  const i = currentAt[column]!;
+  if (i < 0) return null;
   return i === currentChildIndex ? currentChild : currentRow.cell(i);
 }
 
-/** The current row's code by canonical column name, found where it stands in the line. */
-function getCode(column: string): string | null {
-  const i = currentIndex.get(column);
-  return i === undefined || i < 0 ? null : currentRow.code(i);
+/** The current row's code by column number, found where it stands in the line. */
+function getCode(column: number): string | null {
+  const i = currentAt[column]!;
+  return i < 0 ? null : currentRow.code(i);
 }
 
 /** Maps each row of one SSDA903 CSV table. */
 class Ssda903Rows implements CsvRowSink {
   private readonly options: Map903Options;
   private lastChild: string | null = null;
-  /** Canonical column name → its index in this file (see {@link currentIndex}). */
-  private readonly columnIndex: ReadonlyMap<string, number>;
+  /** Each column's place in this file by column number, -1 when absent (see {@link currentAt}). */
+  private readonly at: Int32Array;
   /** The CHILD column's index (-1 when the file has none). */
   private readonly childIndex: number;
   constructor(
@@ -76,7 +73,11 @@ class Ssda903Rows implements CsvRowSink {
     private readonly columns: number,
   ) {
     this.options = { dateStyle: 'dmy' };
-    this.columnIndex = new Map(Object.entries(o.index));
+    this.at = new Int32Array(SSDA903_COLUMN_NAMES.length).fill(-1);
+    for (const [name, i] of Object.entries(o.index)) {
+      const n = (COLUMN as Readonly<Record<string, number>>)[name];
+      if (n !== undefined) this.at[n] = i;
+    }
     this.childIndex = o.index['CHILD'] ?? -1;
   }
 
@@ -92,7 +93,7 @@ class Ssda903Rows implements CsvRowSink {
       child = last !== null && row.fieldIs(ci, last) ? last : (this.lastChild = row.cell(ci));
     }
     currentRow = row;
-    currentIndex = this.columnIndex;
+    currentAt = this.at;
     currentChildIndex = ci;
     currentChild = child;
     map903Row(o.table, getCell, getCode, f, sink, this.options);

@@ -6,7 +6,7 @@ import { streamXml } from '../xml/stream-xml.js';
 import { xmlPosition, type XmlNode } from '../xml/xml-schema.js';
 import { SSDA903_XML_SCHEMA } from './ssda903-xml-schema.js';
 import { codesOf, map903Row, type CellGetter } from './map-903-row.js';
-import type { Ssda903Table } from './tables.js';
+import { COLUMN, SSDA903_COLUMN_NAMES, type Ssda903Table } from './tables.js';
 
 /** HEADER fields of the AD1 table: any one set gives an AD1 row. */
 const AD1_FIELDS = ['DATE_INT', 'DATE_MATCH', 'FOSTER_CARE', 'NB_ADOPTR', 'SEX_ADOPTR', 'LS_ADOPTR'];
@@ -69,7 +69,11 @@ export async function read903Xml(sink: FileSink, o: Read903XmlOptions): Promise<
       const withChild =
         (leaves: Record<string, string | null>): CellGetter =>
         (c) =>
-          c === 'CHILD' ? childId : c === 'DOB' && !('DOB' in leaves) ? dob : (leaves[c] ?? null);
+          c === COLUMN.CHILD
+            ? childId
+            : c === COLUMN.DOB && !('DOB' in leaves)
+              ? dob
+              : (leaves[SSDA903_COLUMN_NAMES[c]!] ?? null);
       if (header) {
         map('Header', header, withChild(h), childId);
         if (h['UASC'] === '1' || h['DUC']) map('UASC', header, withChild(h), childId, true);
@@ -95,7 +99,12 @@ export async function read903Xml(sink: FileSink, o: Read903XmlOptions): Promise<
         map(
           'Episodes',
           n,
-          (c) => (c === 'CHILD' ? childId : c === 'PLACE' ? (n.leaves['PL'] ?? null) : (n.leaves[c] ?? null)),
+          (c) =>
+            c === COLUMN.CHILD
+              ? childId
+              : c === COLUMN.PLACE
+                ? (n.leaves['PL'] ?? null)
+                : (n.leaves[SSDA903_COLUMN_NAMES[c]!] ?? null),
           childId,
         );
       }
