@@ -19,9 +19,16 @@ export class CsvRow {
   private readonly ends: Int32Array;
   /** The fields of a row with quotes; null for a row read in place. */
   private cells: readonly string[] | null = null;
+  /**
+   * The last code found in each field ('' for none). A child's rows follow each other and mostly repeat
+   * their codes (legal status, category of need, home postcode…), so a field written exactly as the code the
+   * previous row had there is that code, found by one comparison.
+   */
+  private readonly lastCodes: string[];
 
   constructor(maxFields: number) {
     this.ends = new Int32Array(maxFields + 2);
+    this.lastCodes = new Array<string>(maxFields + 2).fill('');
   }
 
   /** A row of the given fields (a quoted row; tests). */
@@ -81,7 +88,13 @@ export class CsvRow {
       const c = cell(this.cells[i]);
       return c === null ? null : internCode(c);
     }
-    return internCodeAt(this.text, this.fieldStart(i), this.ends[i]!);
+    const start = this.fieldStart(i);
+    const end = this.ends[i]!;
+    const last = this.lastCodes[i]!;
+    if (last.length === end - start && last !== '' && this.text.startsWith(last, start)) return last;
+    const code = internCodeAt(this.text, start, end);
+    if (code !== null) this.lastCodes[i] = code;
+    return code;
   }
 
   /** Whether field i is written exactly as `value` (no string is cut out to compare). */
