@@ -23,14 +23,20 @@ export interface Read903CsvOptions {
  */
 export async function read903Csv(sink: FileSink, o: Read903CsvOptions): Promise<void> {
   const columns = Object.values(o.index).filter((i) => i >= 0).length;
-  await streamCsv({
-    path: o.path,
-    file: sink.file,
-    limits: o.limits,
-    columns,
-    onChunk: o.onChunk,
-    rows: new Ssda903Rows(sink, o, columns),
-  });
+  try {
+    await streamCsv({
+      path: o.path,
+      file: sink.file,
+      limits: o.limits,
+      columns,
+      onChunk: o.onChunk,
+      rows: new Ssda903Rows(sink, o, columns),
+    });
+  } finally {
+    // The last row points into the file's text: let it go with the file.
+    currentRow = NO_ROW;
+    currentChild = null;
+  }
 }
 
 /**
@@ -38,7 +44,8 @@ export async function read903Csv(sink: FileSink, o: Read903CsvOptions): Promise<
  * its child id. The mapper asks for cells by column number ({@link COLUMN}); `currentAt[n]` is column n's
  * place in the file, -1 when the file has no such column.
  */
-let currentRow: CsvRow = CsvRow.of([]);
+const NO_ROW = CsvRow.of([]);
+let currentRow: CsvRow = NO_ROW;
 let currentAt: Int32Array = new Int32Array(0);
 let currentChildIndex = -1;
 let currentChild: string | null = null;
