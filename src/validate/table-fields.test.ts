@@ -1,7 +1,8 @@
-import { describe, it, after } from 'node:test';
+import { describe, it, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readInputs } from '../ingest/read-inputs.js';
 import type { IngestResult } from '../ingest/staged.js';
+import { EVENT_DATES } from './table-fields.js';
 import {
   EPISODE_COLUMNS,
   HEADER_COLUMNS,
@@ -300,4 +301,15 @@ describe('stored SSDA903 tables (XML): code lists and future dates', () => {
       [['2001', '2021-10-01']],
     );
   });
+});
+
+test('each event date field has a read that returns its property (GEN-FUTURE reads dates through it)', () => {
+  for (const tables of Object.values(EVENT_DATES)) {
+    for (const refs of Object.values(tables)) {
+      for (const ref of refs ?? []) {
+        const value = { is: ref.prop };
+        assert.equal(ref.read({ [ref.prop]: value, other: 'x' }), value, `${ref.field} reads ${ref.prop}`);
+      }
+    }
+  }
 });

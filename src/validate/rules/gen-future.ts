@@ -44,7 +44,7 @@ export const genFuture: Rule = {
     for (const [table, fields] of Object.entries(spec) as [StagedTableKey, readonly FieldRef[]][]) {
       for (const record of (ctx.tables[table] as readonly AnyRecord[] | undefined) ?? []) {
         for (const f of fields) {
-          const d = (record as Record<string, unknown>)[f.prop] as string | null;
+          const d = f.read(record as Record<string, unknown>) as string | null;
           if (d && d > ctx.today) {
             const shown = ctx.source === 'ssda903' ? ukDate(d) : d;
             hits.push({
