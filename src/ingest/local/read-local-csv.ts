@@ -42,7 +42,7 @@ export interface LocalFileDates {
 export async function readLocalCsv(sink: FileSink, o: ReadLocalCsvOptions): Promise<LocalFileDates> {
   const columns = Object.values(o.index).filter((i) => i >= 0).length;
   // A Map, not the plain index object: the getter asks for many column names from one call site, which makes
-  // an object's keyed look-up megamorphic (see read-903-csv.ts).
+  // an object's keyed look-up megamorphic (V8 then searches a shared cache on every call).
   const index: ReadonlyMap<string, number> = new Map(Object.entries(o.index));
   let start: IsoDate | null = null;
   let end: IsoDate | null = null;
