@@ -44,7 +44,7 @@ export const NOTE_WORDING: Readonly<Record<string, NoteWording>> = {
   },
   unknownWorker: {
     kind: 'issue',
-    text: '{n} allocated [worker is|workers are] missing from the workers list and [counts|count] as not qualified',
+    text: '{n} [child has|children have] an allocated worker missing from the workers list, counted as not qualified',
   },
   previousCppMismatch: {
     kind: 'issue',
