@@ -7,6 +7,7 @@ import type { LaDataset } from '../model/la-dataset.js';
 import { indicator } from './cic-placements-3plus.js';
 import { runIndicator } from './engine/run-indicator.js';
 import { buildIndicatorInput } from './input.js';
+import { noteWords } from '../report/model/note-text.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 import { dataset, run } from './lib/test-fixtures.js';
 import { childOf, TEST_SOURCE } from './lib/test-input.js';
@@ -280,4 +281,28 @@ test('audit: the member list is the denominator, its Y rows the numerator; figur
   const noUasc = run(indicator, d, '2021-22-Q3', 'snapshot', { excludeUasc: true });
   assert.deepEqual([noUasc.numerator, noUasc.denominator], [2, 2]);
   assert.equal(noUasc.notes.find((n) => n.code === 'excludeUasc')?.count, 1);
+});
+
+// Bug (fixed, wording): §1.4 step 2 "An X1 episode with no episode starting on its DEC ends the period of
+// care there … Both anomalies add to the note episodeChainErrors": the note counts anomalies, and one gap
+// is two (the X1 with nothing after it, and the non-S episode that starts a new period). G has one gap
+// (X1 on 2021-02-01, next episode 2021-02-10): its placements are 2020-05-01 and 2021-02-10 (a new period
+// of care, so a new placement), 2 in the window; the note counts 2 while only one child is affected. The
+// data notes read "2 children have SSDA903 episodes that do not chain"; they now say what is counted.
+test('audit: episodeChainErrors counts anomalies, and the data notes say so', () => {
+  const r = run(
+    indicator,
+    data([
+      { childId: 'G', decom: '2020-05-01', rne: 'S', dec: '2021-02-01', rec: 'X1' },
+      { childId: 'G', decom: '2021-02-10', rne: 'L' },
+    ]),
+    '2021-22-Q3',
+  );
+  assert.equal(member(r, 'G')?.reason, '2 placements since 01/01/2021: 01/05/2020, 10/02/2021');
+  const note = r.notes.find((n) => n.code === 'episodeChainErrors')!;
+  assert.equal(note.count, 2);
+  assert.equal(
+    noteWords(note, null, false, 5).text,
+    '2 SSDA903 episode-chain anomalies (gaps or overlaps between episodes); the care history is read as recorded',
+  );
 });

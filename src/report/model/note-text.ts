@@ -40,7 +40,7 @@ export const NOTE_WORDING: Readonly<Record<string, NoteWording>> = {
   },
   episodeChainErrors: {
     kind: 'issue',
-    text: '{n} [child has|children have] SSDA903 episodes that do not chain (gaps or overlaps); the care history is read as recorded',
+    text: '{n} SSDA903 episode-chain [anomaly|anomalies] (gaps or overlaps between episodes); the care history is read as recorded',
   },
   unknownWorker: {
     kind: 'issue',
