@@ -9,8 +9,37 @@ const EXCLUDED_ACCOM: Record<string, string> = {
   R: 'residence not known (R)',
 };
 
+/**
+ * The OC3 ACCOM codes other than `0` (inputs.md §2.2): a type letter and 1 (suitable) or 2 (not
+ * suitable); S1 (no fixed abode) and X1 (custody) are not codes.
+ */
+const ACCOM_CODE = /^[BCDEGHKRSTUVWXYZ][12]$/;
+const INVALID_ACCOM = new Set(['S1', 'X1']);
+
+/**
+ * How the measure reads an ACCOM code: `suitable` (ends in 1), `unsuitable` (ends in 2), or `not-known`
+ * for `0`, blank and anything that is not an ACCOM code, which loading keeps with a GEN-CODE warning
+ * (inputs.md §6 "a bad attribute is kept as invalid (read as unknown)"): an invalid S1 or X1 is never
+ * suitable.
+ * @example accommodationStatus('D1') //=> 'suitable'
+ * @example accommodationStatus('S1') //=> 'not-known'
+ */
+export function accommodationStatus(accom: string): 'suitable' | 'unsuitable' | 'not-known' {
+  if (!ACCOM_CODE.test(accom) || INVALID_ACCOM.has(accom)) return 'not-known';
+  return accom[1] === '1' ? 'suitable' : 'unsuitable';
+}
+
 function suitable(accom: string): boolean {
-  return accom.length === 2 && accom[1] === '1';
+  return accommodationStatus(accom) === 'suitable';
+}
+
+function describeAccommodation(accom: string): string {
+  const status = accommodationStatus(accom);
+  if (accom === '') return 'accommodation blank (not known)';
+  if (status === 'not-known' && accom !== '0') {
+    return `accommodation ${accom} (not a valid ACCOM code: not known)`;
+  }
+  return `accommodation ${accom} (${status === 'not-known' ? 'not known' : status})`;
 }
 
 /**
@@ -18,6 +47,8 @@ function suitable(accom: string): boolean {
  * Decided reading (as care-leavers-neet, "NO, REFU and NREQ stay in the cohort as "not known""): a young
  * person the LA is not in touch with counts as accommodation not known (ACCOM 0) whatever ACCOM the row
  * carries, so is in the denominator, never in the numerator, and not removed by a stale ACCOM G, H or R.
+ * An ACCOM that is not a code (e.g. the invalid S1 or X1, inputs.md §2.2) is read as not known (§6): in
+ * the denominator, never in the numerator ({@link accommodationStatus}).
  */
 export const indicator: IndicatorDefinition = {
   id: 'care-leavers-suitable-accommodation',
@@ -29,7 +60,7 @@ export const indicator: IndicatorDefinition = {
   bases: ['snapshot'],
   frequency: 'quarterly',
   specSection: 'indicators.md §2 care-leavers-suitable-accommodation; §1.5, §1.8 care leavers',
-  definitionVersion: '2',
+  definitionVersion: '2.1',
   definition: {
     summary:
       'The percentage of care leavers aged 19 to 21 (or 17 to 18, by setting) who were in suitable accommodation at the end of the period.',
@@ -62,23 +93,18 @@ export const indicator: IndicatorDefinition = {
     computeCareLeaverMeasure(input, ctx, {
       exclude: (c) => EXCLUDED_ACCOM[c.accommodation.charAt(0)] ?? null,
       inNumerator: (c) => suitable(c.accommodation),
-      describe: (c) =>
-        `accommodation ${c.accommodation === '' ? 'blank' : c.accommodation}${
-          suitable(c.accommodation)
-            ? ' (suitable)'
-            : c.accommodation.endsWith('2')
-              ? ' (unsuitable)'
-              : ' (not known)'
-        }`,
+      describe: (c) => describeAccommodation(c.accommodation),
       excludedNote: 'excludedAccommodation',
       group: {
         name: 'accommodation',
-        cell: (c) =>
-          suitable(c.accommodation)
+        cell: (c) => {
+          const status = accommodationStatus(c.accommodation);
+          return status === 'suitable'
             ? { key: 'suitable', label: 'Suitable' }
-            : c.accommodation.length === 2 && c.accommodation[1] === '2'
+            : status === 'unsuitable'
               ? { key: 'unsuitable', label: 'Unsuitable' }
-              : { key: 'not-known', label: 'Not known' },
+              : { key: 'not-known', label: 'Not known' };
+        },
       },
     }),
 };

@@ -81,12 +81,13 @@ export const cpCeased2yPlus: IndicatorDefinition = {
         continue;
       }
       const long = lastedTwoYears(p.startDate, p.endDate, rule);
+      const days = daysBetween(p.startDate, p.endDate) + 1;
       members.push({
         childId: p.childId,
         recordIds: [p.id],
         dates: { planStart: p.startDate, planEnd: p.endDate },
         inNumerator: long,
-        reason: `plan lasted ${daysBetween(p.startDate, p.endDate) + 1} days counting both ends`,
+        reason: `plan lasted ${days} day${days === 1 ? '' : 's'} counting both ends`,
       });
     }
     return fromMembers(members, { notes: [countNote('invalidDates', invalid)] });

@@ -14,7 +14,12 @@ import type { IndicatorDefinition, Member } from './types.js';
  * Decided readings: (§1.8) a blank NumberOfPreviousCPP states nothing, so it never disagrees with the
  * history (a stated 0 against an earlier loaded plan does); (§1.2 "End before start", as cp-repeat-2y) a
  * plan ending before it starts is invalid data: it is neither counted nor taken as an earlier plan, and
- * one starting in the period is counted in the note `invalidDates`.
+ * one starting in the period is counted in the note `invalidDates`; (§1.8 "where the two disagree") the
+ * two disagree when they answer "is this a repeat?" differently, not when the count differs from the
+ * number of earlier plans loaded (the count reaches back before the loaded history, which is why it is
+ * read); (§1.3 historyIncomplete) the measure looks back for ever, and NumberOfPreviousCPP is its
+ * look-back before the loaded data (DfE's figure uses it alone; §2 names no "history back to" for it), so
+ * there is no fixed look-back for the history to fall short of and no `historyIncomplete` note.
  */
 export const cpRepeatAny: IndicatorDefinition = {
   id: 'cp-repeat-any',

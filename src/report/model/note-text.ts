@@ -40,11 +40,11 @@ export const NOTE_WORDING: Readonly<Record<string, NoteWording>> = {
   },
   episodeChainErrors: {
     kind: 'issue',
-    text: '{n} [child has|children have] SSDA903 episodes that do not chain (gaps or overlaps); the care history is read as recorded',
+    text: '{n} SSDA903 episode-chain [anomaly|anomalies] (gaps or overlaps between episodes); the care history is read as recorded',
   },
   unknownWorker: {
     kind: 'issue',
-    text: '{n} allocated [worker is|workers are] missing from the workers list and [counts|count] as not qualified',
+    text: '{n} [child has|children have] an allocated worker missing from the workers list, counted as not qualified',
   },
   previousCppMismatch: {
     kind: 'issue',
