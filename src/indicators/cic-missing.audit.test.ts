@@ -17,8 +17,26 @@ import type { MissingEpisode } from '../model/episode.js';
 import { emptyDataset, type LaDataset } from '../model/la-dataset.js';
 import { indicator } from './cic-missing.js';
 import { displayValue } from './engine/indicator-value.js';
-import { run } from './lib/test-fixtures.js';
+import { type EngineComputation, runIndicator } from './engine/run-indicator.js';
+import { buildIndicatorInput } from './input.js';
+import { parsePeriod } from '../calendar/period.js';
+import { DEFAULT_SETTINGS } from './settings.js';
+import type { IndicatorSettings } from './types.js';
 import { childOf, tablesOf, TEST_SOURCE } from './lib/test-input.js';
+
+/** The engine's run (as `cspi indicators` runs it), with its status for the display value. */
+function run(
+  def: typeof indicator,
+  data: LaDataset,
+  periodId: string,
+  basis: 'in-period' | 'ytd',
+  settings: Partial<IndicatorSettings> = {},
+): EngineComputation {
+  return runIndicator(def, buildIndicatorInput(data), parsePeriod(periodId), basis, {
+    ...DEFAULT_SETTINGS,
+    ...settings,
+  });
+}
 
 function row(
   id: string,
