@@ -218,3 +218,46 @@ test('audit §1.6: the 2022-23 dues and their outcome equal a literal chain (ran
     { numRuns: 150 },
   );
 });
+
+test('audit --members: the figures-only run (comparisons, trends) equals the member list, quarters asked latest first', () => {
+  const s = isoDate('2022-01-10');
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 500 })), { maxLength: 40 }),
+      fc.array(fc.tuple(fc.integer({ min: 0, max: 300 }), fc.option(fc.integer({ min: 1, max: 300 }))), {
+        minLength: 1,
+        maxLength: 4,
+      }),
+      (visits, plans) => {
+        const data = dataset(['cp-plans', 'cp-visits'], {
+          cpPlans: plans.map(([o, len], i) =>
+            cpPlan(`P${i}`, `C${i % 3}`, addDays(s, o), len === null ? null : addDays(s, o + len)),
+          ),
+          cpVisits: visits.map(([c, o], i) => visit(`V${i}`, `C${c}`, addDays(s, o))),
+        });
+        // One input shared by every period, as a report shares it (the chain cache runs each chain once).
+        const shared = inputOf(data);
+        for (const q of ['Q4', 'Q3', 'Q2', 'Q1']) {
+          const period = `2022-23-${q}`;
+          const figures = indicator.compute(shared, { ...ctxOf(period, 'in-period'), members: false });
+          const listed = indicator.compute(inputOf(data), ctxOf(period, 'in-period'));
+          assert.equal(figures.numerator, listed.members.filter((m) => m.inNumerator).length);
+          assert.equal(figures.denominator, listed.members.length);
+          assert.equal(listed.numerator, figures.numerator);
+          assert.equal(listed.denominator, figures.denominator);
+        }
+      },
+    ),
+    { numRuns: 60 },
+  );
+});
+
+test('audit §2 unit (% of due visits): the narrative speaks of visits, and of no fixed interval (10 or 15 working days)', () => {
+  // §2 cp-visits-10wd: "Unit: % of due visits"; `cpVisits.interval` may be 15, and the narrative phrases
+  // are not recomputed per setting (only the title is, via titleUnder), so they must hold under both.
+  for (const phrase of [indicator.narrative.subject, indicator.narrative.zeroPhrase ?? '']) {
+    assert.match(phrase, /visits? /);
+    assert.doesNotMatch(phrase, /children/i);
+    assert.doesNotMatch(phrase, /\b1[05] working days\b/);
+  }
+});
