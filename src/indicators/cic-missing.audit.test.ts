@@ -227,3 +227,25 @@ test('audit §2/§1.8 decided reading: a child in the cohort counts for an M row
     undefined,
   );
 });
+
+test('audit §1.4 step 3: a period of care that starts and ends on the same day is no day looked after, on s or later', () => {
+  // Looked after on d = DECOM ≤ d and (DEC blank or DEC > d): with DECOM = DEC = d the child is looked
+  // after on no day at all, as K4 (ceased on s) is not looked after on s. Same-day periods on s and on
+  // 10 November must therefore be treated alike: neither child is in the Q3 cohort.
+  const data: LaDataset = {
+    ...q3(),
+    episodes: [
+      ...q3().episodes,
+      ep({ id: 'ES1', childId: 'S1', decom: '2021-10-01', dec: '2021-10-01', rec: 'E4A' }),
+      ep({ id: 'ES2', childId: 'S2', decom: '2021-11-10', dec: '2021-11-10', rec: 'E4A' }),
+    ],
+    missingEpisodes: [...q3().missingEpisodes, row('s2', 'S2', 'M', '2021-11-10', '2021-11-10')],
+  };
+  const c = run(indicator, data, '2021-22-Q3', 'in-period');
+  assert.deepEqual(
+    c.members.map((m) => m.childId).filter((id) => id.startsWith('S')),
+    [],
+  );
+  assert.equal(c.denominator, 6);
+  assert.equal(c.numerator, 4);
+});

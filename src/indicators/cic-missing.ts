@@ -72,7 +72,7 @@ export const indicator: IndicatorDefinition = {
   bases: ['in-period', 'ytd'],
   frequency: 'quarterly',
   specSection: 'indicators.md §2 cic-missing; §1.8 count indicators',
-  definitionVersion: '1',
+  definitionVersion: '1.1',
   definition: {
     summary:
       'The number of Children in Care who were missing from their placement at any time during the period, with the percentage of children looked after and the number of missing episodes.',
