@@ -53,7 +53,15 @@ export function missingFigures(
   return { children: sorted.size, episodes, stillMissing, byChild: sorted };
 }
 
-/** Children in Care with a missing episode (indicators.md §2 cic-missing). */
+/**
+ * Children in Care with a missing episode (indicators.md §2 cic-missing).
+ * Reading decided (§2 cic-missing Numerator, §1.8 count indicators): a child is counted when they are in
+ * the denominator (looked after on at least one day of the period) and have an M row overlapping the
+ * period; the row itself need not fall on a day they were looked after. The spec's row rule names no such
+ * condition, SSDA903 Missing rows are by definition missing-from-care episodes, and the DfE figure counts
+ * them as returned; a row dated while the child was not looked after is a data question for validation,
+ * not a reason for the figure to drop the child.
+ */
 export const indicator: IndicatorDefinition = {
   id: 'cic-missing',
   title: 'Children in Care with a missing episode',
@@ -64,7 +72,7 @@ export const indicator: IndicatorDefinition = {
   bases: ['in-period', 'ytd'],
   frequency: 'quarterly',
   specSection: 'indicators.md §2 cic-missing; §1.8 count indicators',
-  definitionVersion: '1',
+  definitionVersion: '1.1',
   definition: {
     summary:
       'The number of Children in Care who were missing from their placement at any time during the period, with the percentage of children looked after and the number of missing episodes.',

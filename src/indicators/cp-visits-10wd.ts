@@ -55,8 +55,10 @@ export const cpVisits10wd: IndicatorDefinition = {
   england: null,
   directionComparator: 'previous',
   narrative: {
-    subject: 'of children received a statutory Child Protection (CP) visit within 10 working days',
-    zeroPhrase: 'No statutory CP visit due {when} was made within 10 working days',
+    // The figure is a % of due visits (§2), and `cpVisits.interval` may be 15: "within timescale", as
+    // report.md §5 example 4 says of CiC visits.
+    subject: 'of statutory Child Protection (CP) visits were made within timescale',
+    zeroPhrase: 'No statutory Child Protection (CP) visit due {when} was made within timescale',
   },
   compute(input, ctx) {
     const missing = missingTables(input, SOURCES);

@@ -33,10 +33,14 @@ export function currentPlacementOn(history: CareHistory, d: IsoDate): Placement 
 }
 
 /**
- * Looked after on at least one day of [start, end]: some period with DECOM ≤ end and (DEC blank or
- * DEC > start).
+ * Looked after on at least one day of [start, end] (indicators.md §1.4 step 3, day by day): some period
+ * whose first day in the window, max(DECOM, start), is ≤ end and before its DEC. A period that starts and
+ * ends on the same day is looked after on no day, wherever it falls.
  * @example lookedAfterDuring(history, '2021-10-01', '2021-12-31') //=> true
  */
 export function lookedAfterDuring(history: CareHistory, start: IsoDate, end: IsoDate): boolean {
-  return history.periodsOfCare.some((p) => p.start <= end && (p.end === null || p.end > start));
+  return history.periodsOfCare.some((p) => {
+    const first = p.start > start ? p.start : start;
+    return first <= end && (p.end === null || p.end > first);
+  });
 }

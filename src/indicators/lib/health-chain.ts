@@ -80,7 +80,10 @@ export function computeHealthChain(
   const historyStart = input.data.historyStart.ssda903;
   for (const history of input.careHistories.values()) {
     const dob = input.childrenById.get(history.childId)?.dob ?? null;
-    const events = (checksByChild.get(history.childId) ?? []).map((c) => ({ date: c.checkDate, id: c.id }));
+    // In date order (then id), so the late check a member names is the earliest, as the chain's restart is.
+    const events = (checksByChild.get(history.childId) ?? [])
+      .map((c) => ({ date: c.checkDate, id: c.id }))
+      .sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
     const counted: {
       due: Due;
       ok: boolean;
