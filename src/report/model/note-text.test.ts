@@ -31,3 +31,25 @@ test('notes read as sentences, singular or plural, with the effect on the figure
 test('small counts read "fewer than 6" in the public version', () => {
   assert.match(noteWords({ code: 'noDob', count: 3 }, null, true, 5).text, /^fewer than 6 young people/);
 });
+
+test('a short history reads as unchecked dues when counted (chains) and as unseen earlier events from a look-back', () => {
+  assert.equal(
+    noteWords(
+      { code: 'historyIncomplete', count: 3, detail: 'plans starting before the loaded CIN history' },
+      null,
+      false,
+      5,
+    ).text,
+    '3 plans starting before the loaded CIN history: dues falling before the loaded history cannot be checked',
+  );
+  // A look-back (re-referrals within 12 months, repeat plans within 2 years) has no dues to check.
+  assert.equal(
+    noteWords(
+      { code: 'historyIncomplete', detail: 'data begin 2021-04-01; needs from 2020-10-01' },
+      null,
+      false,
+      5,
+    ).text,
+    'the loaded history is shorter than the look-back (data begin 2021-04-01; needs from 2020-10-01), so earlier events are not seen',
+  );
+});

@@ -8,6 +8,8 @@ interface NoteWording {
   readonly kind: 'issue' | 'info';
   /** Sentence with `{n}` for the count and `{detail}` for the engine's detail. */
   readonly text: string;
+  /** The sentence when the note carries no count, where the two read differently. */
+  readonly uncounted?: string;
   /** The count is of records left out of (or uncertain in) a percentage: show the largest possible effect. */
   readonly excluded?: boolean;
 }
@@ -34,9 +36,13 @@ export const NOTE_WORDING: Readonly<Record<string, NoteWording>> = {
     text: '{n} [young person|young people] without a date of birth [was|were] excluded',
     excluded: true,
   },
+  // Counted by the due-event chains (§1.6: records starting before the history, whose earlier dues are
+  // unknown); uncounted from a look-back (§1.3: re-referrals, repeat plans, placements, long-term stability),
+  // where what the short history hides is earlier events, not dues.
   historyIncomplete: {
     kind: 'issue',
     text: '{n} {detail}: dues falling before the loaded history cannot be checked',
+    uncounted: 'the loaded history is shorter than the look-back ({detail}), so earlier events are not seen',
   },
   episodeChainErrors: {
     kind: 'issue',
@@ -156,7 +162,7 @@ export function noteWords(
     return { kind: 'issue', text: [n, detail].filter(Boolean).join(' ') };
   }
   const one = note.count === 1;
-  let text = w.text
+  let text = (note.count === undefined ? (w.uncounted ?? w.text) : w.text)
     .replace('{n}', n)
     .replace('{detail}', pub ? maskSmallCounts(note.detail ?? '', k) : (note.detail ?? ''))
     .replace(/\[([^|\]]*)\|([^\]]*)\]/g, (_, singular: string, plural: string) => (one ? singular : plural));
