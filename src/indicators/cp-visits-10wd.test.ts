@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { addDays, isoDate } from '../calendar/iso-date.js';
 import { cpVisits10wd as indicator } from './cp-visits-10wd.js';
+import { definitionTextUnder } from './definition-under.js';
+import { DEFAULT_SETTINGS } from './settings.js';
 import { cpPlan, ctxOf, dataset, inputOf, visit } from './lib/chain-test-fixtures.js';
 import type { LaDataset } from '../model/la-dataset.js';
 
@@ -165,5 +167,30 @@ test('a visit on the plan start day does not meet the first due', () => {
       ['2023-01-03', false, 'visit due 03/01/2023 missed; no visit since'],
       ['2023-01-17', false, 'visit due 17/01/2023 missed; no visit since'],
     ],
+  );
+});
+
+test('definition text: the catalogue (definitionVersion 1.0) and the default settings say 10 working days; cpVisits.interval 15 says 15 in the summary, numerator and denominator', () => {
+  assert.equal(indicator.definitionVersion, '1.0');
+  assert.equal(
+    indicator.definition.summary,
+    'The percentage of statutory visits to children on a Child Protection plan, falling due in the period, that were made within 10 working days of the plan start or the previous visit.',
+  );
+  assert.deepEqual(definitionTextUnder(indicator, DEFAULT_SETTINGS), indicator.definition);
+  const every15 = definitionTextUnder(indicator, {
+    ...DEFAULT_SETTINGS,
+    variants: { 'cpVisits.interval': 15 },
+  });
+  for (const field of ['summary', 'numerator', 'denominator'] as const) {
+    assert.equal(
+      every15[field],
+      indicator.definition[field].replaceAll('10 working days', '15 working days'),
+    );
+    assert.notEqual(every15[field], indicator.definition[field], field);
+  }
+  assert.equal(every15.comparability, indicator.definition.comparability, 'it speaks of LAs in general');
+  assert.throws(
+    () => definitionTextUnder(indicator, { ...DEFAULT_SETTINGS, variants: { 'cpVisits.interval': 12 } }),
+    /cpVisits\.interval must be 10 or 15: 12/,
   );
 });

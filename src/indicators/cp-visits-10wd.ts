@@ -15,7 +15,7 @@ import { ukDate } from './lib/uk-date.js';
 import { chainDues } from './lib/chain-cache.js';
 import { sharedView } from './lib/shared-view.js';
 import { variant } from './settings.js';
-import type { IndicatorDefinition, IndicatorSettings, Member, Note } from './types.js';
+import type { DefinitionText, IndicatorDefinition, IndicatorSettings, Member, Note } from './types.js';
 
 const SOURCES: readonly TableName[] = ['cp-plans', 'cp-visits'];
 
@@ -37,19 +37,8 @@ export const cpVisits10wd: IndicatorDefinition = {
   frequency: 'quarterly',
   specSection: 'indicators.md §2 cp-visits-10wd; §1.6 due-event chains',
   definitionVersion: '1.0',
-  definition: {
-    summary:
-      'The percentage of statutory visits to children on a Child Protection plan, falling due in the period, that were made within 10 working days of the plan start or the previous visit.',
-    numerator:
-      'Visits due in the period for which the child was seen on a visit after the previous visit (or the plan start) and no later than the due date, 10 working days after it. A late visit restarts the clock but never meets a due.',
-    denominator:
-      'Visit due dates falling in the period, for every Child Protection plan: the first 10 working days after CPPstartDate, then 10 working days after each visit (or after a missed due date). Dues on or after the plan end date, or after the extract date, are not counted.',
-    exclusions:
-      'Visits where the child was not seen. Dues on or after the plan end. Under the seen-alone option, visits where the child was not seen alone.',
-    why: 'Regular visits, seeing the child, are how the social worker checks that the child is safe and the plan is working (Working Together to Safeguard Children; local practice standards).',
-    comparability:
-      'No national figure: visiting frequency for children on a plan is set locally, so LAs measure it differently (10 or 15 working days, calendar or working days).',
-  },
+  definition: visitsDefinition(10),
+  definitionUnder: (settings) => visitsDefinition(visitInterval(settings)),
   sources: SOURCES,
   target: { value: 90, kind: 'local' },
   england: null,
@@ -139,4 +128,22 @@ function visitInterval(settings: IndicatorSettings): 10 | 15 {
   if (interval !== 10 && interval !== 15)
     throw new RangeError(`cpVisits.interval must be 10 or 15: ${interval}`);
   return interval;
+}
+
+/**
+ * The definition text for visits every `interval` working days (`cpVisits.interval`, indicators.md §2): the
+ * catalogue's `definition` is the 10-day text, and an LA visiting every 15 working days reads 15 (Appendix C,
+ * the indicator page, the API).
+ */
+function visitsDefinition(interval: 10 | 15): DefinitionText {
+  return {
+    summary: `The percentage of statutory visits to children on a Child Protection plan, falling due in the period, that were made within ${interval} working days of the plan start or the previous visit.`,
+    numerator: `Visits due in the period for which the child was seen on a visit after the previous visit (or the plan start) and no later than the due date, ${interval} working days after it. A late visit restarts the clock but never meets a due.`,
+    denominator: `Visit due dates falling in the period, for every Child Protection plan: the first ${interval} working days after CPPstartDate, then ${interval} working days after each visit (or after a missed due date). Dues on or after the plan end date, or after the extract date, are not counted.`,
+    exclusions:
+      'Visits where the child was not seen. Dues on or after the plan end. Under the seen-alone option, visits where the child was not seen alone.',
+    why: 'Regular visits, seeing the child, are how the social worker checks that the child is safe and the plan is working (Working Together to Safeguard Children; local practice standards).',
+    comparability:
+      'No national figure: visiting frequency for children on a plan is set locally, so LAs measure it differently (10 or 15 working days, calendar or working days).',
+  };
 }

@@ -168,6 +168,12 @@ export interface IndicatorDefinition {
    * working days are not "within 10 working days"); results, the scorecard and the indicator page show it.
    */
   readonly titleUnder?: (settings: IndicatorSettings) => string;
+  /**
+   * Its definition text under these settings, when a variant changes what the text states (CP visits every
+   * 15 working days are not due "10 working days after" the last); the report's Appendix C, the indicator
+   * page and the API show it (`definitionTextUnder`). Under the default settings it gives `definition`.
+   */
+  readonly definitionUnder?: (settings: IndicatorSettings) => DefinitionText;
   /** Default target (percent points or count) and whether it is national or local; null = no target. */
   readonly target: { readonly value: number; readonly kind: 'national' | 'local' } | null;
   readonly england: Benchmark | null;

@@ -4,6 +4,7 @@ import type {
   Benchmark,
   DefinitionText,
   IndicatorReport,
+  IndicatorSettings,
   Member,
   Polarity,
   ServiceArea,
@@ -79,6 +80,12 @@ export interface IndicatorInfo {
   readonly specSection: string;
   readonly definitionVersion: string;
   readonly definition: DefinitionText;
+  /**
+   * Its definition text under the LA's settings (`IndicatorDefinition.definitionUnder`: CP visits every 15
+   * working days say 15); the indicator page and the API read it with the report's settings
+   * (`definitionTextUnder`). Absent: `definition` holds under every setting.
+   */
+  readonly definitionUnder?: (settings: IndicatorSettings) => DefinitionText;
   readonly target: { readonly value: number; readonly kind: 'national' | 'local' } | null;
   readonly england: Benchmark | null;
   readonly directionComparator: 'previous' | 'last-year';

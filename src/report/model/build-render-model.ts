@@ -116,7 +116,7 @@ export function buildRenderModel(
   const count = (rag: string) => rated.filter((v) => v.result.rag === rag).length;
   const [g, a, r] = [count('green'), count('amber'), count('red')];
   const focusTitles = focus.flatMap((b) =>
-    b.ids.map((id) => views.find((v) => v.result.id === id)!.entry.title),
+    b.ids.map((id) => views.find((v) => v.result.id === id)!.result.title),
   );
   const months = `${monthName(period.start)} ${period.start.slice(0, 4)} to ${monthName(period.end)} ${period.end.slice(0, 4)}`;
   const summary: Block[] = [
@@ -234,7 +234,7 @@ export function buildRenderModel(
     {
       id: 'appendix-c',
       heading: 'Appendix C: Definitions',
-      blocks: definitionsBlocks(views),
+      blocks: definitionsBlocks(views, report.settings),
       newPage: true,
       landscape: false,
     },

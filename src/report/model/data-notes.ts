@@ -70,7 +70,7 @@ export function dataNotesBlocks(
     ],
     rows: views.map((v): Cell[] => [
       { text: String(v.ref), numeric: true },
-      { text: v.entry.title, rowHeader: true },
+      { text: v.result.title, rowHeader: true },
       { text: v.entry.definitionVersion },
       {
         text:
@@ -100,10 +100,10 @@ export function dataNotesBlocks(
       if (n.code === 'reportedAnnually') continue;
       if (opts.public && v.plan.headline && n.count !== undefined) continue;
       const w = noteWords(n, v.result.unit === 'percent' ? figure : null, opts.public, k);
-      (w.kind === 'issue' ? issues : info).push(`${v.ref}. ${v.entry.title}: ${w.text}.`);
+      (w.kind === 'issue' ? issues : info).push(`${v.ref}. ${v.result.title}: ${w.text}.`);
     }
     if (v.result.status === 'not-available' && !v.result.notes.some((n) => n.code === 'notAvailable')) {
-      info.push(`${v.ref}. ${v.entry.title}: not available for this period.`);
+      info.push(`${v.ref}. ${v.result.title}: not available for this period.`);
     }
   }
   blocks.push(
@@ -173,7 +173,7 @@ export function dataNotesBlocks(
         ],
         rows: opts.restatements.map((s): Cell[] => [
           {
-            text: views.find((v) => v.result.id === s.indicator)?.entry.title ?? s.indicator,
+            text: views.find((v) => v.result.id === s.indicator)?.result.title ?? s.indicator,
             rowHeader: true,
           },
           { text: s.period },
@@ -215,7 +215,7 @@ export function dataNotesBlocks(
       {
         kind: 'list',
         items: overrides.map((e) => {
-          const title = views.find((v) => v.result.id === e.id)?.entry.title ?? e.id;
+          const title = views.find((v) => v.result.id === e.id)?.result.title ?? e.id;
           const what =
             e.section === 'omit'
               ? 'left out of the narrative (it stays in the scorecard)'

@@ -1,9 +1,15 @@
+import { definitionTextUnder } from '../../indicators/definition-under.js';
+import type { IndicatorSettings } from '../../indicators/types.js';
 import { basisText, goodIsText, targetCellText } from './cell-text.js';
 import type { IndicatorView } from './indicator-view.js';
 import type { Block } from './render-model.js';
 
-/** Appendix C: one definition list per indicator, generated from the catalogue (report.md §2 item 6). */
-export function definitionsBlocks(views: readonly IndicatorView[]): Block[] {
+/**
+ * Appendix C: one definition list per indicator, generated from the catalogue (report.md §2 item 6), worded
+ * under the LA's settings the figures were computed under (`definitionTextUnder`: CP visits every 15
+ * working days say 15), each headed by the result's title as the scorecard is.
+ */
+export function definitionsBlocks(views: readonly IndicatorView[], settings: IndicatorSettings): Block[] {
   const blocks: Block[] = [
     {
       kind: 'paragraph',
@@ -11,10 +17,10 @@ export function definitionsBlocks(views: readonly IndicatorView[]): Block[] {
     },
   ];
   for (const v of views) {
-    const d = v.entry.definition;
+    const d = definitionTextUnder(v.entry, settings);
     const r = v.result;
     blocks.push(
-      { kind: 'heading', text: `${v.ref}. ${v.entry.title}` },
+      { kind: 'heading', text: `${v.ref}. ${r.title}` },
       {
         kind: 'definitions',
         items: [

@@ -333,7 +333,7 @@ function breakdownTable(
 ): Table {
   const k = opts.suppression.k;
   const id = `breakdown-${v.result.id}-${key.replace(/[^a-z0-9]+/gi, '-')}`;
-  const caption = `${v.entry.title}, ${periodShort}: by ${breakdownName(key)}`;
+  const caption = `${v.result.title}, ${periodShort}: by ${breakdownName(key)}`;
   const headline = v.result.denominator;
   // A count breakdown (no denominators): the number in each group, with the total.
   if (rows.every((r) => r.denominator === null)) {
@@ -428,7 +428,7 @@ function otherBreakdowns(views: readonly IndicatorView[], opts: ReportOptions, p
         !CHARACTERISTICS.has(key) &&
         v.result.breakdowns[key]!.length > 0,
     );
-    if (keys.length) blocks.push({ kind: 'heading', text: v.entry.title });
+    if (keys.length) blocks.push({ kind: 'heading', text: v.result.title });
     for (const key of keys) {
       const table = breakdownTable(v, key, v.result.breakdowns[key]!, opts, periodShort);
       blocks.push({ kind: 'table', table });

@@ -71,13 +71,13 @@ export function buildNarrative(
     section: r.section,
     text: expanded[i]!,
   }));
-  const annual = placed.filter((p) => p.place === 'annual').map((p) => p.input.entry.title);
+  const annual = placed.filter((p) => p.place === 'annual').map((p) => p.input.result.title);
   return {
     performingWell: entries.filter((e) => e.section === 'performing-well'),
     areasForFocus: entries.filter((e) => e.section === 'areas-for-focus'),
     unpublished: placed
       .filter((p) => p.place === 'suppressed')
-      .map((p) => suppressedSentence(p.input.entry.title)),
+      .map((p) => suppressedSentence(p.input.result.title)),
     annualSentence:
       annual.length === 0
         ? null

@@ -10,6 +10,7 @@ import { pseudonym } from './indicator.js';
 import { visibilityFor } from './scorecard.js';
 import { commentaryKey, keyedReport, resolveScope, scopedReport } from './scope.js';
 import { freshRead } from '../fresh-read.js';
+import { definitionTextUnder } from '../../indicators/definition-under.js';
 import { commentaryCell } from '../figures/scorecard-view.js';
 import {
   commentaryHistory,
@@ -100,7 +101,8 @@ export function apiRoutes(): Hono<AppEnv> {
       dataset: report.dataset,
       visibility,
       definition: {
-        ...info.definition,
+        // Worded under the LA's settings, as the figure is computed (CP visits every 15 working days).
+        ...definitionTextUnder(info, report.settings),
         definitionVersion: info.definitionVersion,
         specSection: info.specSection,
         directionComparator: info.directionComparator,

@@ -233,7 +233,8 @@ export function commentaryRoutes(): Hono<AppEnv> {
     checked?: ReturnType<typeof checkCommentaryForm>,
   ) =>
     page(c, 'commentary-edit.njk', {
-      title: `Commentary: ${l.info.title}`,
+      title: `Commentary: ${l.result.title}`,
+      indicatorTitle: l.result.title,
       errorTitlePrefix: Boolean(checked?.errors.length),
       laName: l.la.name,
       la: l.la,

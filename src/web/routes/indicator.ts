@@ -46,6 +46,7 @@ import { notFound, requirePermission } from '../middleware/guards.js';
 import { cachedPage, page } from '../pages.js';
 import type { IndicatorInfo, MemberList } from '../services.js';
 import { storedTargets } from '../../store/targets.js';
+import { definitionTextUnder } from '../../indicators/definition-under.js';
 import { resolveTarget } from '../../indicators/targets.js';
 import { visibilityFor } from './scorecard.js';
 import { keyedReport, resolveScope, type Scope } from './scope.js';
@@ -275,6 +276,8 @@ export function indicatorRoutes(): Hono<AppEnv> {
         period: scope.period,
         periodLabel: periodLabel(p),
         info,
+        // The definition as the figure is computed: under the LA's settings (CP visits every 15 working days).
+        definition: definitionTextUnder(info, report.settings),
         areaLabel: SERVICE_AREA_LABELS[info.serviceArea],
         row,
         result,
