@@ -32,7 +32,7 @@ function folder(): ReturnType<typeof tempFolder> {
 
 /** Reads the files written by `write` into a fresh folder (no reject-rate limit: the cases are small). */
 async function read(
-  write: (f: ReturnType<typeof tempFolder>) => void | Promise<void>,
+  write: (f: ReturnType<typeof tempFolder>) => unknown,
   opts: { year?: string } = {},
 ): Promise<IngestResult> {
   const f = folder();
@@ -349,5 +349,408 @@ describe('audit: episode chaining boundaries (§2.3, §6)', () => {
       r.counts.find((c) => c.table === 'Episodes'),
       { file: 'episodes.csv', table: 'Episodes', read: 4, loaded: 2, rejected: 2, warnings: 0, queries: 0 },
     );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// (3) Codes valid in one collection year but not another (§2.2 year-bound codes, §3 year changes).
+// ---------------------------------------------------------------------------------------------------------
+
+describe('audit: year-bound codes (§2.2, §3; §6 GEN-CODE / GEN-LEGACY)', () => {
+  /** One Header and one episode per PLACE code, starting 1 May of the year's first calendar year. */
+  async function readPlaces(firstYear: number, places: readonly string[], sex = 'F'): Promise<IngestResult> {
+    return readInputs(
+      [
+        (() => {
+          const f = folder();
+          f.write(
+            'header.csv',
+            csv(
+              HEADER_COLUMNS,
+              places.map((_, i) => `${1001 + i},${sex},01/02/2010,WBRI,,,`),
+            ),
+          );
+          f.write(
+            'episodes.csv',
+            csv(
+              EPISODE_COLUMNS,
+              places.map(
+                (p, i) =>
+                  `${1001 + i},01/05/${firstYear},S,C2,N1,${p},${p.startsWith('Z') ? '' : 'PR1'},,,,,,`,
+              ),
+            ),
+          );
+          return f.dir;
+        })(),
+      ],
+      { today: '2026-11-29' as typeof TODAY, limits: { maxRejectRate: 1 } },
+    );
+  }
+
+  it('H5 is valid to 2023-24, legacy in 2024-25, invalid after; K3 is new in 2024-25; Z1 ends and Z11 starts in 2025-26', async () => {
+    const places = ['H5', 'K3', 'Z1', 'Z11'];
+    const seen: Record<string, [string, string, string][]> = {};
+    for (const first of [2023, 2024, 2025]) {
+      const r = await readPlaces(first, places);
+      const year = r.submissions[0]!.collectionYear!;
+      seen[year] = r.issues
+        .filter((i) => i.field === 'PLACE')
+        .map((i): [string, string, string] => [i.code, i.severity, i.value!]);
+      // Warnings load the row: every episode is there, its code as given.
+      assert.deepEqual(
+        r.submissions[0]!.tables.episodes!.map((e) => e.place),
+        places,
+      );
+    }
+    assert.deepEqual(seen, {
+      '2023-24': [
+        ['GEN-CODE', 'warning', 'K3'],
+        ['GEN-CODE', 'warning', 'Z11'],
+      ],
+      '2024-25': [
+        ['GEN-CODE', 'warning', 'Z11'],
+        ['GEN-LEGACY', 'warning', 'H5'],
+      ],
+      '2025-26': [
+        ['GEN-CODE', 'warning', 'H5'],
+        ['GEN-CODE', 'warning', 'Z1'],
+      ],
+    });
+  });
+
+  it('names file, line, field, code and year in the message ("PLACE Z1 is not valid in 2025-26")', async () => {
+    const r = await readPlaces(2025, ['U4', 'Z1']);
+    assert.equal(
+      only(r, 'GEN-CODE').message,
+      "episodes.csv line 3: PLACE 'Z1' is not a valid code in 2025-26.",
+    );
+  });
+
+  it('SEX 1/2 is legacy from 2024-25 and mapped to M/F; M/F/U are legacy before it (§2.2)', async () => {
+    const r2425 = await readPlaces(2024, ['U4'], '1');
+    assert.deepEqual(found(r2425, 'GEN-LEGACY', 'GEN-CODE'), [['GEN-LEGACY', 'warning', 'line 2', 'SEX']]);
+    assert.equal(r2425.submissions[0]!.tables.children![0]!.sex, 'M');
+    const r2324 = await readPlaces(2023, ['U4'], 'M');
+    assert.deepEqual(found(r2324, 'GEN-LEGACY', 'GEN-CODE'), [['GEN-LEGACY', 'warning', 'line 2', 'SEX']]);
+    assert.equal(r2324.submissions[0]!.tables.children![0]!.sex, 'M');
+  });
+
+  it('CIN: 18A is a legacy query from 2020-21; 24A is invalid before 2022-23 and valid from it (§3)', async () => {
+    const factorIssues = async (year: string, factor: string) => {
+      const r = await read((f) =>
+        f.write(
+          'cin.xml',
+          cinXml(
+            [
+              {
+                id: 'C1',
+                details: [
+                  cinDetails(
+                    `<CINreferralDate>${Number(year) - 1}-06-01</CINreferralDate><ReferralSource>1A</ReferralSource><Assessments><AssessmentActualStartDate>${Number(year) - 1}-06-02</AssessmentActualStartDate><FactorsIdentifiedAtAssessment><AssessmentFactors>${factor}</AssessmentFactors></FactorsIdentifiedAtAssessment></Assessments><ReferralNFA>0</ReferralNFA>`,
+                  ),
+                ],
+              },
+            ],
+            { year },
+          ),
+        ),
+      );
+      assert.equal(r.submissions[0]!.tables.assessments!.length, 1, 'the assessment loads');
+      return r.issues.map((i) => [i.code, i.severity, i.value]);
+    };
+    assert.deepEqual(await factorIssues('2020', '18A'), []);
+    assert.deepEqual(await factorIssues('2021', '18A'), [['GEN-LEGACY', 'query', '18A']]);
+    assert.deepEqual(await factorIssues('2022', '24A'), [['GEN-CODE', 'warning', '24A']]);
+    assert.deepEqual(await factorIssues('2023', '24A'), []);
+  });
+
+  it('a local contact’s ReferralSource is checked against the list of the year of its received_at (§5)', async () => {
+    // 5D (early help) is new in 2022-23: invalid on a 2021-22 contact, valid on a 2022-23 one of the same file.
+    const r = await read((f) =>
+      f.write(
+        'contacts.csv',
+        csv('contact_id,child_id,received_at,decided_at,outcome,source', [
+          'A1,1001,2022-03-31,,,5D',
+          'A2,1002,2022-04-01,,,5D',
+        ]),
+      ),
+    );
+    assert.deepEqual(found(r, 'GEN-CODE'), [['GEN-CODE', 'warning', 'line 2', 'ReferralSource']]);
+    assert.equal(r.counts.find((c) => c.table === 'contacts')?.loaded, 2);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// (4) Dates in the wrong format (§2.1 dd/mm/YYYY, §3 and §5 YYYY-MM-DD, §4 never month-first).
+// ---------------------------------------------------------------------------------------------------------
+
+describe('audit: dates in the wrong format', () => {
+  it('SSDA903 CSV: d/m/YYYY loads; YYYY-MM-DD and 31/02 are GEN-DATE errors naming the field; the rest loads', async () => {
+    const r = await readEpisodes([
+      '1001,1/5/2021,S,C2,N1,U4,PR1,,,,,,',
+      '1002,2021-05-01,S,C2,N1,U4,PR1,,,,,,',
+      '1003,01/05/2021,S,C2,N1,U4,PR1,31/02/2022,E8,,,,',
+      '1004,01/05/2021,S,C2,N1,U4,PR1,,,,,,',
+    ]);
+    assert.deepEqual(
+      r.issues.filter((i) => i.code === 'GEN-DATE').map((i) => [i.severity, i.message]),
+      [
+        [
+          'error',
+          "episodes.csv line 3: DECOM '2021-05-01' is not a date written dd/mm/yyyy; this row was not loaded.",
+        ],
+        ['error', "episodes.csv line 4: DEC '31/02/2022' is not a real date; this row was not loaded."],
+      ],
+    );
+    assert.deepEqual(episodesOf(r, '1001'), [['2021-05-01', null, null]]);
+    assert.deepEqual(
+      r.counts.find((c) => c.table === 'Episodes'),
+      { file: 'episodes.csv', table: 'Episodes', read: 4, loaded: 2, rejected: 2, warnings: 0, queries: 0 },
+    );
+  });
+
+  it('CIN: a dd/mm/YYYY CINreferralDate is CIN-REF-DATE; the CINdetails and what it holds are not loaded, the Child is', async () => {
+    const r = await read((f) =>
+      f.write(
+        'cin.xml',
+        cinXml([
+          {
+            id: 'C1',
+            details: [
+              cinDetails(
+                '<CINreferralDate>01/06/2021</CINreferralDate><ReferralSource>1A</ReferralSource><Assessments><AssessmentActualStartDate>2021-06-02</AssessmentActualStartDate></Assessments><ReferralNFA>0</ReferralNFA>',
+              ),
+              cinDetails(
+                '<CINreferralDate>2021-07-01</CINreferralDate><ReferralSource>1A</ReferralSource><ReferralNFA>0</ReferralNFA>',
+              ),
+            ],
+          },
+        ]),
+      ),
+    );
+    assert.deepEqual(found(r, 'CIN-REF-DATE', 'PARENT-REJECTED'), [
+      ['CIN-REF-DATE', 'error', '/Message/Children/Child[1]/CINdetails[1] line 15:15', 'CINreferralDate'],
+      [
+        'PARENT-REJECTED',
+        'error',
+        '/Message/Children/Child[1]/CINdetails[1]/Assessments[1] line 15:108',
+        null,
+      ],
+    ]);
+    assert.match(
+      only(r, 'CIN-REF-DATE').message,
+      /^cin\.xml \/Message\/Children\/Child\[1\]\/CINdetails\[1\] \(line 15\): CINreferralDate '01\/06\/2021' is not a date written YYYY-MM-DD; this CINdetails and everything in it was not loaded\.$/,
+    );
+    assert.deepEqual(
+      r.submissions[0]!.tables.referrals!.map((x) => x.referralDate),
+      ['2021-07-01'],
+    );
+    assertAccounted(r);
+  });
+
+  it('local: a dd/mm/YYYY date is GEN-DATE (error); a datetime with an offset is read as its Europe/London date', async () => {
+    const r = await read((f) =>
+      f.write(
+        'contacts.csv',
+        csv('contact_id,child_id,received_at,decided_at,outcome', [
+          'A1,1001,01/05/2022,,',
+          // 23:30 UTC on 30 June is 00:30 on 1 July in London (BST).
+          'A2,1002,2022-06-30T23:30:00Z,2022-07-01T09:00+01:00,nfa',
+        ]),
+      ),
+    );
+    assert.deepEqual(found(r, 'GEN-DATE'), [['GEN-DATE', 'error', 'line 2', 'received_at']]);
+    const c = r.submissions.flatMap((s) => s.tables.contacts ?? []);
+    assert.deepEqual(
+      c.map((x) => [x.id, x.receivedDate, x.decidedDate]),
+      [['A2', '2022-07-01', '2022-07-01']],
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// (5) Conflicting dates of birth across SSDA903 tables (§6 903-DOB-DIFF: warning, the Header wins).
+// ---------------------------------------------------------------------------------------------------------
+
+describe('audit: conflicting DOBs across SSDA903 tables', () => {
+  it('a Reviews, Missing or UASC DOB that differs from the Header is 903-DOB-DIFF (warning); the row loads and the Header DOB is the child’s', async () => {
+    const r = await read((f) => {
+      f.write('header.csv', csv(HEADER_COLUMNS, ['1001,1,01/02/2010,WBRI,,,']));
+      f.write('episodes.csv', csv(EPISODE_COLUMNS, ['1001,01/05/2021,S,C2,N1,U4,PR1,,,,,,']));
+      f.write('reviews.csv', csv('CHILD,DOB,REVIEW,REVIEW_CODE', ['1001,02/02/2010,10/05/2021,PN1']));
+      f.write(
+        'missing.csv',
+        csv('CHILD,DOB,MISSING,MIS_START,MIS_END', ['1001,01/02/2010,M,01/06/2021,02/06/2021']),
+      );
+      f.write('uasc.csv', csv('CHILD,SEX,DOB,DUC', ['1001,1,01/03/2010,']));
+    });
+    assert.deepEqual(
+      r.issues.filter((i) => i.code === '903-DOB-DIFF').map((i) => [i.severity, i.message]),
+      [
+        [
+          'warning',
+          "reviews.csv line 2: DOB 02/02/2010 differs from child 1001's Header DOB 01/02/2010; the Header DOB is used.",
+        ],
+        [
+          'warning',
+          "uasc.csv line 2: DOB 01/03/2010 differs from child 1001's Header DOB 01/02/2010; the Header DOB is used.",
+        ],
+      ],
+    );
+    const s = r.submissions[0]!;
+    assert.equal(s.tables.children![0]!.dob, '2010-02-01');
+    assert.equal(s.tables.cicReviews!.length, 1);
+    assert.equal(s.tables.uasc!.length, 1);
+    assertAccounted(r);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// (6) CIN census: order rules, element order, sex element by year (§3, §6).
+// ---------------------------------------------------------------------------------------------------------
+
+const ref = (date: string, inner = '') =>
+  cinDetails(
+    `<CINreferralDate>${date}</CINreferralDate><ReferralSource>1A</ReferralSource>${inner}<ReferralNFA>0</ReferralNFA>`,
+  );
+
+describe('audit: CIN census rules (§3, §6)', () => {
+  it('CIN-CLOSE-ORDER rejects the CINdetails and its nested elements (PARENT-REJECTED); closure on the referral day loads', async () => {
+    const r = await read((f) =>
+      f.write(
+        'cin.xml',
+        cinXml([
+          {
+            id: 'C1',
+            details: [
+              ref(
+                '2021-06-01',
+                '<CINclosureDate>2021-05-31</CINclosureDate><ReasonForClosure>RC8</ReasonForClosure><Assessments><AssessmentActualStartDate>2021-06-02</AssessmentActualStartDate></Assessments>',
+              ),
+              ref(
+                '2021-07-01',
+                '<CINclosureDate>2021-07-01</CINclosureDate><ReasonForClosure>RC8</ReasonForClosure>',
+              ),
+            ],
+          },
+        ]),
+      ),
+    );
+    assert.deepEqual(
+      r.issues.map((i) => [i.code, i.severity, i.table]),
+      [
+        ['CIN-CLOSE-ORDER', 'error', 'CINdetails'],
+        ['PARENT-REJECTED', 'error', 'Assessments'],
+      ],
+    );
+    assert.match(
+      only(r, 'CIN-CLOSE-ORDER').message,
+      /CINdetails\[1\] \(line \d+\): the referral date 2021-06-01 is after the closure date 2021-05-31; this CINdetails and everything in it was not loaded\.$/,
+    );
+    assert.deepEqual(
+      r.submissions[0]!.tables.referrals!.map((x) => x.referralDate),
+      ['2021-07-01'],
+    );
+    assert.deepEqual(
+      r.counts.map((c) => [c.table, c.read, c.loaded, c.rejected]),
+      [
+        ['Child', 1, 1, 0],
+        ['CINdetails', 2, 1, 1],
+        ['Assessments', 1, 0, 1],
+      ],
+    );
+  });
+
+  it('CIN-ASMT-ORDER and CIN-CPP-ORDER reject only the assessment or plan; same-day authorisation loads, a same-day plan is a query', async () => {
+    const plan = (start: string, end: string) =>
+      `<ChildProtectionPlans><CPPstartDate>${start}</CPPstartDate><CPPendDate>${end}</CPPendDate><InitialCategoryOfAbuse>NEG</InitialCategoryOfAbuse><LatestCategoryOfAbuse>NEG</LatestCategoryOfAbuse><NumberOfPreviousCPP>0</NumberOfPreviousCPP></ChildProtectionPlans>`;
+    const asmt = (start: string, auth: string) =>
+      `<Assessments><AssessmentActualStartDate>${start}</AssessmentActualStartDate><AssessmentAuthorisationDate>${auth}</AssessmentAuthorisationDate></Assessments>`;
+    const r = await read((f) =>
+      f.write(
+        'cin.xml',
+        cinXml([
+          {
+            id: 'C1',
+            details: [
+              ref(
+                '2021-06-01',
+                asmt('2021-06-10', '2021-06-09') +
+                  asmt('2021-06-20', '2021-06-20') +
+                  plan('2021-07-01', '2021-06-30') +
+                  plan('2021-08-01', '2021-08-01'),
+              ),
+            ],
+          },
+        ]),
+      ),
+    );
+    assert.deepEqual(
+      r.issues.map((i) => [i.code, i.severity, i.table, i.field]),
+      [
+        ['CIN-ASMT-ORDER', 'error', 'Assessments', 'AssessmentAuthorisationDate'],
+        ['CIN-CPP-ORDER', 'error', 'ChildProtectionPlans', 'CPPendDate'],
+        ['CIN-CPP-SAMEDAY', 'query', 'ChildProtectionPlans', 'CPPendDate'],
+      ],
+    );
+    assert.match(
+      only(r, 'CIN-ASMT-ORDER').message,
+      /Assessments\[1\] \(line \d+\): the assessment is authorised \(2021-06-09\) before it started \(2021-06-10\); this assessment was not loaded\.$/,
+    );
+    const t = r.submissions[0]!.tables;
+    assert.deepEqual(
+      t.assessments!.map((a) => a.startDate),
+      ['2021-06-20'],
+    );
+    assert.deepEqual(
+      t.cpPlans!.map((p) => p.startDate),
+      ['2021-08-01'],
+    );
+    assertAccounted(r);
+  });
+
+  it('reads elements by name, not schema order: a CINdetails with ReferralSource before CINreferralDate loads unflagged', async () => {
+    // §3 lists the schema order; §6 has no rule for order, and S-XML-UNKNOWN is for unknown names only. Reading
+    // taken (documented at mapCinChild): order is not checked; the DfE schema check is the LA's software's.
+    const r = await read((f) =>
+      f.write(
+        'cin.xml',
+        cinXml([
+          {
+            id: 'C1',
+            details: [
+              cinDetails(
+                '<ReferralNFA>0</ReferralNFA><ReferralSource>1A</ReferralSource><CINreferralDate>2021-06-01</CINreferralDate>',
+              ),
+            ],
+          },
+        ]),
+      ),
+    );
+    assert.deepEqual(r.issues, []);
+    assert.deepEqual(
+      r.submissions[0]!.tables.referrals!.map((x) => [x.referralDate, x.referralSource]),
+      [['2021-06-01', '1A']],
+    );
+  });
+
+  it('GenderCurrent in 2024-25 and Sex in 2021-22 are CIN-YEAR-ELEMENT (warning), mapped and loaded', async () => {
+    const r2425 = await read((f) =>
+      f.write('cin.xml', cinXml([{ id: 'C1', sexElement: 'GenderCurrent', sex: '2' }], { year: '2025' })),
+    );
+    assert.deepEqual(found(r2425, 'CIN-YEAR-ELEMENT'), [
+      ['CIN-YEAR-ELEMENT', 'warning', '/Message/Children/Child[1] line 8:9', 'GenderCurrent'],
+    ]);
+    assert.match(
+      only(r2425, 'CIN-YEAR-ELEMENT').message,
+      /<GenderCurrent> is not used in 2024-25 \(expected <Sex>\); 2 read as F\.$/,
+    );
+    assert.equal(r2425.submissions[0]!.tables.children![0]!.sex, 'F');
+    const r2122 = await read((f) => f.write('cin.xml', cinXml([{ id: 'C1', sexElement: 'Sex', sex: 'U' }])));
+    assert.deepEqual(
+      found(r2122, 'CIN-YEAR-ELEMENT').map(([c, s]) => [c, s]),
+      [['CIN-YEAR-ELEMENT', 'warning']],
+    );
+    assert.equal(r2122.submissions[0]!.tables.children![0]!.sex, 'U');
   });
 });
