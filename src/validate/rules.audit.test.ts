@@ -21,6 +21,9 @@ import {
   tempFolder,
 } from '../ingest/test-fixtures.js';
 import { LIST_3_HEADER } from '../ingest/annex-a/annex-a-test-workbook.js';
+import { unmappedLabels } from './unmapped-labels.js';
+import { reportJson } from './report-json.js';
+import { formatTerminalSummary } from './report-terminal.js';
 
 const folders: ReturnType<typeof tempFolder>[] = [];
 after(() => folders.forEach((f) => f.cleanup()));
@@ -752,5 +755,98 @@ describe('audit: CIN census rules (§3, §6)', () => {
       [['CIN-YEAR-ELEMENT', 'warning']],
     );
     assert.equal(r2122.submissions[0]!.tables.children![0]!.sex, 'U');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// (7) Annex A: tolerant label mapping, unmapped values reported, dates never month-first (§4).
+// ---------------------------------------------------------------------------------------------------------
+
+describe('audit: Annex A labels and dates (§4)', () => {
+  /** A List 3 workbook with one row per [gender, ethnicity, referral date, referral source]. */
+  async function readList3(rows: readonly (readonly unknown[])[]): Promise<IngestResult> {
+    return read(async (f) => {
+      const wb = new ExcelJS.Workbook();
+      const l3 = wb.addWorksheet('List 3');
+      l3.addRow(LIST_3_HEADER);
+      rows.forEach(([gender, ethnicity, date, source], i) =>
+        l3.addRow([`C${i + 1}`, gender, ethnicity, '05/01/2012', 9, date, source, 'No', 1, 'T', 'W']),
+      );
+      await wb.xlsx.writeFile(`${f.dir}/annex-a.xlsx`);
+    });
+  }
+
+  it('maps label variants to codes (case, spacing, a leading "a)", an embedded code); a group label is no code, not unmapped', async () => {
+    const r = await readList3([
+      ['A)  MALE', 'wbri', '01/06/2021', 'b)  1B :  Individual'],
+      ['1 - Female', 'WBRI - White British', '1-6-2021', '1B:Individual'],
+      [' f ', 'WBRI', '2021-06-01', 'a) Individual'],
+    ]);
+    assert.deepEqual(
+      r.issues.filter((i) => i.code !== 'AA-SHEET-ABSENT').map((i) => i.code),
+      [],
+    );
+    const s = r.submissions[0]!;
+    assert.deepEqual(
+      s.tables.referrals!.map((x) => [x.childId, x.referralDate, x.referralSource]),
+      [
+        ['C1', '2021-06-01', '1B'],
+        ['C2', '2021-06-01', '1B'],
+        ['C3', '2021-06-01', null],
+      ],
+    );
+    assert.deepEqual(
+      s.tables.children!.map((c) => [c.childId, c.sex, c.ethnicity]),
+      [
+        ['C1', 'M', 'WBRI'],
+        ['C2', 'F', 'WBRI'],
+        ['C3', 'F', 'WBRI'],
+      ],
+    );
+  });
+
+  it('an unmapped label loads with a null code (AA-UNMAPPED, warning); each distinct value is listed per column with its count', async () => {
+    const r = await readList3([
+      ['Male', 'Martian', '01/06/2021', '1A'],
+      ['Male', 'Martian', '02/06/2021', '1A'],
+      ['Male', 'WBRI', '03/06/2021', 'Carrier pigeon'],
+    ]);
+    assert.deepEqual(found(r, 'AA-UNMAPPED'), [
+      ['AA-UNMAPPED', 'warning', 'List 3!A2', 'Ethnicity'],
+      ['AA-UNMAPPED', 'warning', 'List 3!A3', 'Ethnicity'],
+      ['AA-UNMAPPED', 'warning', 'List 3!A4', 'Referral Source'],
+    ]);
+    assert.deepEqual(
+      r.submissions[0]!.tables.referrals!.map((x) => x.referralSource),
+      ['1A', '1A', null],
+    );
+    assert.deepEqual(
+      r.counts.find((c) => c.table === 'List 3'),
+      { file: 'annex-a.xlsx', table: 'List 3', read: 3, loaded: 3, rejected: 0, warnings: 3, queries: 0 },
+    );
+    // §4: "the report also lists each distinct unmapped value per column with counts".
+    assert.deepEqual(unmappedLabels(r.issues), [
+      { file: 'annex-a.xlsx', column: 'Ethnicity', value: 'Martian', count: 2 },
+      { file: 'annex-a.xlsx', column: 'Referral Source', value: 'Carrier pigeon', count: 1 },
+    ]);
+    assert.deepEqual(reportJson(r, null).unmappedLabels, unmappedLabels(r.issues));
+    const summary = formatTerminalSummary(r);
+    assert.match(
+      summary,
+      /Annex A labels not mapped[^\n]*:\n {2}annex-a\.xlsx Ethnicity 'Martian': 2\n {2}annex-a\.xlsx Referral Source 'Carrier pigeon': 1\n/,
+    );
+  });
+
+  it('text dates are day-first: 12/31/2021 is AA-DATE (error, row not loaded); 06/12/2021 is 6 December', async () => {
+    const r = await readList3([
+      ['Male', 'WBRI', '12/31/2021', '1A'],
+      ['Male', 'WBRI', '06/12/2021', '1A'],
+    ]);
+    assert.deepEqual(found(r, 'AA-DATE'), [['AA-DATE', 'error', 'List 3!A2', 'Date of referral']]);
+    assert.deepEqual(
+      r.submissions[0]!.tables.referrals!.map((x) => x.referralDate),
+      ['2021-12-06'],
+    );
+    assertAccounted(r);
   });
 });
