@@ -850,3 +850,115 @@ describe('audit: Annex A labels and dates (§4)', () => {
     assertAccounted(r);
   });
 });
+
+// ---------------------------------------------------------------------------------------------------------
+// (8) Row accounting: each row-level error leaves the rest loading; read = loaded + rejected (§6).
+// ---------------------------------------------------------------------------------------------------------
+
+describe('audit: every row read is loaded or listed (§6)', () => {
+  it('an SSDA903 set with one error of each kind: each rejected row is listed once as an error, the rest load', async () => {
+    const r = await read((f) => {
+      f.write('header.csv', csv(HEADER_COLUMNS, [...headerRows(8), '1009,1,,WBRI,,,']));
+      f.write(
+        'episodes.csv',
+        csv(EPISODE_COLUMNS, [
+          '1001,01/05/2021,S,C2,N1,U4,PR1,,,,,,', // clean
+          '1002,01/05/2021,,C2,N1,U4,PR1,,,,,,', // GEN-REQUIRED (RNE)
+          '1003,01/05/2021,S,C2,N1,U4,PR1,01/04/2021,E8,,,,', // 903-EP-ORDER
+          '1004,01/05/2009,S,C2,N1,U4,PR1,,,,,,', // 903-EP-BIRTH (born 04/02/2010)
+          '1005,01/05/2021,S,C2,N1,U4,PR1,01/12/2025,E8,,,,', // GEN-FUTURE
+          '9999,01/05/2021,S,C2,N1,U4,PR1,,,,,,', // 903-CHILD-UNKNOWN
+          '1007,01/05/2021,S,C2,N1,U4', // GEN-FIELDS
+          '1008,01/05/2021,S,C2,N1,ZZ,PR1,,,,,,', // GEN-CODE: a warning, loaded
+          '1009,01/05/2021,S,C2,N1,U4,PR1,,,,,,', // its Header row has no DOB: 903-CHILD-UNKNOWN
+        ]),
+      );
+      f.write(
+        'missing.csv',
+        csv('CHILD,DOB,MISSING,MIS_START,MIS_END', [
+          '1001,01/02/2010,M,01/06/2021,02/06/2021',
+          '1001,01/02/2010,M,01/07/2021,30/06/2021', // 903-MIS-ORDER
+          '1001,01/02/2010,X,01/08/2021,', // invalid MISSING: a key field, error
+        ]),
+      );
+    });
+    assertAccounted(r);
+    const errors = r.issues.filter((i) => i.severity === 'error');
+    for (const c of r.counts) {
+      const listed = new Set(errors.filter((i) => i.file === c.file).map((i) => i.position));
+      assert.equal(listed.size, c.rejected, `${c.file}: one error-listed position per rejected row`);
+    }
+    const byFile = (file: string) =>
+      errors
+        .filter((i) => i.file === file)
+        .map((i) => [i.position, i.code])
+        .sort();
+    assert.deepEqual(byFile('episodes.csv'), [
+      ['line 10', '903-CHILD-UNKNOWN'],
+      ['line 3', 'GEN-REQUIRED'],
+      ['line 4', '903-EP-ORDER'],
+      ['line 5', '903-EP-BIRTH'],
+      ['line 6', 'GEN-FUTURE'],
+      ['line 7', '903-CHILD-UNKNOWN'],
+      ['line 8', 'GEN-FIELDS'],
+    ]);
+    assert.deepEqual(byFile('missing.csv'), [
+      ['line 3', '903-MIS-ORDER'],
+      ['line 4', 'GEN-CODE'],
+    ]);
+    assert.deepEqual(byFile('header.csv'), [['line 10', 'GEN-REQUIRED']]);
+    assert.deepEqual(
+      r.submissions[0]!.tables.episodes!.map((e) => e.childId),
+      ['1001', '1008'],
+    );
+    // Messages name file, line, field and what is wrong, in words.
+    const msg = (code: string, file: string) =>
+      r.issues.find((i) => i.code === code && i.file === file)!.message;
+    assert.equal(
+      msg('GEN-REQUIRED', 'episodes.csv'),
+      'episodes.csv line 3: RNE is blank but required; this row was not loaded.',
+    );
+    assert.equal(
+      msg('903-EP-ORDER', 'episodes.csv'),
+      'episodes.csv line 4: the episode ends (DEC 01/04/2021) before it starts (DECOM 01/05/2021); this row was not loaded.',
+    );
+    assert.equal(msg('903-MIS-ORDER', 'missing.csv').startsWith('missing.csv line 3: '), true);
+  });
+
+  it('a CIN file: a rejected Child lists its CINdetails and their nested elements (PARENT-REJECTED); counts per element type balance', async () => {
+    const r = await read((f) =>
+      f.write(
+        'cin.xml',
+        cinXml([
+          {
+            id: null,
+            details: [
+              ref(
+                '2021-06-01',
+                '<Assessments><AssessmentActualStartDate>2021-06-02</AssessmentActualStartDate></Assessments>',
+              ),
+            ],
+          },
+          { id: 'C2' },
+        ]),
+      ),
+    );
+    assertAccounted(r);
+    assert.deepEqual(
+      r.issues.map((i) => [i.code, i.table]),
+      [
+        ['CIN-CHILD-ID', 'Child'],
+        ['PARENT-REJECTED', 'CINdetails'],
+        ['PARENT-REJECTED', 'Assessments'],
+      ],
+    );
+    assert.deepEqual(
+      r.counts.map((c) => [c.table, c.read, c.loaded, c.rejected]),
+      [
+        ['Child', 2, 1, 1],
+        ['CINdetails', 2, 1, 1],
+        ['Assessments', 1, 0, 1],
+      ],
+    );
+  });
+});
