@@ -962,3 +962,50 @@ describe('audit: every row read is loaded or listed (§6)', () => {
     );
   });
 });
+
+// ---------------------------------------------------------------------------------------------------------
+// (9) DfE rule numbers on report entries (§6: "DfE rule number (if any)").
+// ---------------------------------------------------------------------------------------------------------
+
+describe('audit: DfE rule numbers name the rule of the field, not the whole group', () => {
+  it('GEN-DATE on DECOM is DfE 141 and on DEC 147; GEN-CODE on RNE 143, LS 144, CIN 145, PLACE 146, REC 149, none on ETHNIC or CIN codes', async () => {
+    // §6 gives "GEN-REQUIRED / GEN-DATE · 141, 147" and "GEN-CODE / GEN-LEGACY · 143–146, 149": the DfE rules
+    // for those fields (141 DECOM not a valid date, 147 DEC; 143 RNE, 144 LS, 145 CIN, 146 PLACE, 149 REC
+    // not a valid code). Reading taken: an entry carries the number of its field's DfE rule, and none where
+    // the group has no rule for the field (an SSDA903 ETHNIC, a CIN ReferralSource: DfE 143–146 are not theirs).
+    const r = await read((f) => {
+      f.write('header.csv', csv(HEADER_COLUMNS, [...headerRows(7), '1008,1,01/02/2010,XXXX,,,']));
+      f.write(
+        'episodes.csv',
+        csv(EPISODE_COLUMNS, [
+          '1001,31/02/2021,S,C2,N1,U4,PR1,,,,,,',
+          '1002,01/05/2021,S,C2,N1,U4,PR1,31/02/2022,E8,,,,',
+          '1003,01/05/2021,Q,C2,N1,U4,PR1,,,,,,',
+          '1004,01/05/2021,S,C9,N1,U4,PR1,,,,,,',
+          '1005,01/05/2021,S,C2,N9,U4,PR1,,,,,,',
+          '1006,01/05/2021,S,C2,N1,ZZ,PR1,,,,,,',
+          '1007,01/05/2021,S,C2,N1,U4,PR1,01/12/2021,E99,,,,',
+          '1008,01/05/2021,S,C2,N1,U4,PR1,,,,,,',
+        ]),
+      );
+      f.write('cin.xml', cinXml([{ id: 'C1', details: [ref('2021-06-01').replace('>1A<', '>QQ<')] }]));
+    });
+    assert.deepEqual(
+      r.issues
+        .filter((i) => i.code === 'GEN-DATE' || i.code === 'GEN-CODE')
+        .map((i) => [i.code, i.field, i.dfeRule])
+        .sort(),
+      [
+        ['GEN-CODE', 'CIN', '145'],
+        ['GEN-CODE', 'ETHNIC', null],
+        ['GEN-CODE', 'LS', '144'],
+        ['GEN-CODE', 'PLACE', '146'],
+        ['GEN-CODE', 'REC', '149'],
+        ['GEN-CODE', 'RNE', '143'],
+        ['GEN-CODE', 'ReferralSource', null],
+        ['GEN-DATE', 'DEC', '147'],
+        ['GEN-DATE', 'DECOM', '141'],
+      ],
+    );
+  });
+});

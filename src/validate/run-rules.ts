@@ -100,7 +100,7 @@ export function runRules(
         childId: childIdOf(hit.record),
         field: hit.field,
         value: clipValue(hit.value),
-        dfeRule: rule.dfeRule ?? null,
+        dfeRule: hit.dfeRule !== undefined ? hit.dfeRule : (rule.dfeRule ?? null),
         message: `${file ?? ''}${position ? ` ${humanPosition(position)}` : ''}: ${hit.message}${tail}`,
       });
     }
