@@ -24,6 +24,12 @@ import { LIST_3_HEADER } from '../ingest/annex-a/annex-a-test-workbook.js';
 import { unmappedLabels } from './unmapped-labels.js';
 import { reportJson } from './report-json.js';
 import { formatTerminalSummary } from './report-terminal.js';
+import { postcodeChecks } from '../store/assemble/postcode-checks.js';
+import { emptyDataset } from '../model/la-dataset.js';
+import { episodeFixture } from '../model/episode-fixture.js';
+import type { Episode } from '../model/episode.js';
+import { assembleChecks } from '../store/assemble/assemble-dataset.js';
+import { child, episode, submission } from '../store/test-records.js';
 
 const folders: ReturnType<typeof tempFolder>[] = [];
 after(() => folders.forEach((f) => f.cleanup()));
@@ -234,15 +240,57 @@ describe('audit: rule codes and severities (inputs.md §6)', () => {
 });
 
 describe('audit: 903-POSTCODE (inputs.md §6)', () => {
-  it(
-    'flags an episode whose derived PL_DISTANCE is 999.9 because a postcode is unknown',
-    {
-      todo: 'not implemented: no code reports 903-POSTCODE; PL_DISTANCE is derived as 999.9 at assembly (store/pseudonymise.ts derivedDistance) and cic-placed-20-miles only counts them in its distanceUnknown note',
-    },
-    () => {
-      assert.fail('903-POSTCODE is never reported');
-    },
-  );
+  it('flags an episode whose PL_DISTANCE cannot be derived because a postcode is not in postcodes.csv (warning, a dataset check)', () => {
+    // §6: "903-POSTCODE warning: postcode unknown (999.9)"; §2.4: 999.9 when a postcode is "not found".
+    // Reading taken (postcodeChecks): a dataset check once postcodes.csv is loaded, on each episode without a
+    // supplied PL_DISTANCE (and not a V3/V4 short break) whose HOME_POST or PL_POST is given but is not a full
+    // unit postcode found with a grid reference; a blank one is absence, not an unknown postcode, and a
+    // postcode sector (a pseudonymised import's) is not checked.
+    const postcodes = [
+      { pcd: 'DL1 1AA', easting: 428000, northing: 514000, laua: 'E06000005' },
+      { pcd: 'DL1 2BB', easting: 429000, northing: 515000, laua: 'E06000005' },
+      { pcd: 'DL1 3CC', easting: null, northing: null, laua: 'E06000005' },
+    ];
+    const ep = (
+      childId: string,
+      home: string | null,
+      pl: string | null,
+      more: Partial<Episode> = {},
+    ): Episode => ({
+      ...episodeFixture({ childId, decom: '2021-05-01', plPost: pl }),
+      homePost: home,
+      ...more,
+    });
+    const episodes = [
+      ep('1', 'DL1 2BB', 'DL1 1AA'), // both found
+      ep('2', 'dl12bb', 'DL9 9ZZ'), // placement not found
+      ep('3', 'DL9 9ZZ', 'DL1 1AA'), // home not found
+      ep('4', 'DL1 2BB', 'DL1 3CC'), // no grid reference
+      ep('5', 'DL1 2BB', 'NOT KNOWN'), // not a postcode
+      ep('6', null, 'DL1 1AA'), // blank: absence, not flagged here
+      ep('7', 'DL9 9ZZ', 'DL1 1AA', { plDistance: 12.3 }), // supplied distance: no derivation
+      ep('8', 'DL9 9ZZ', 'DL1 1AA', { ls: 'V3' }), // short break: no distance
+      ep('9', 'DL1 2', 'DL1 1', {}), // sectors (pseudonymised)
+    ];
+    const d = { ...emptyDataset('841'), episodes, postcodes };
+    assert.deepEqual(
+      postcodeChecks(d).map((i) => [i.code, i.severity, i.childId, i.field, i.value]),
+      [
+        ['903-POSTCODE', 'warning', '2', 'PL_POST', 'DL9 9ZZ'],
+        ['903-POSTCODE', 'warning', '3', 'HOME_POST', 'DL9 9ZZ'],
+        ['903-POSTCODE', 'warning', '4', 'PL_POST', 'DL1 3CC'],
+        ['903-POSTCODE', 'warning', '5', 'PL_POST', 'NOT KNOWN'],
+      ],
+    );
+    const first = postcodeChecks(d)[0]!;
+    assert.equal(first.file, 'episodes.csv');
+    assert.equal(
+      first.message,
+      "PL_POST 'DL9 9ZZ' is not in postcodes.csv; the placement's distance from home is unknown (999.9).",
+    );
+    // Without postcodes.csv there is nothing to look up: no check (the indicator says so).
+    assert.deepEqual(postcodeChecks({ ...d, postcodes: [] }), []);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1006,6 +1054,23 @@ describe('audit: DfE rule numbers name the rule of the field, not the whole grou
         ['GEN-DATE', 'DEC', '147'],
         ['GEN-DATE', 'DECOM', '141'],
       ],
+    );
+  });
+});
+
+describe('audit: 903-POSTCODE is one of the dataset checks an import lists', () => {
+  it('assembling a return with a postcodes.csv from a local submission reports the unknown placement postcode', () => {
+    const s903 = submission('s1', 'ssda903', '2021-22', {
+      children: [child('1001')],
+      episodes: [episode('1001', '2021-05-01', { homePost: 'DL1 2BB', plPost: 'DL9 9ZZ' })],
+    });
+    const local = submission('l1', 'local', null, {
+      postcodes: [{ pcd: 'DL1 2BB', easting: 429000, northing: 515000, laua: 'E06000005' }],
+    });
+    const checks = assembleChecks('841', [s903, local]);
+    assert.deepEqual(
+      checks.issues.filter((i) => i.code === '903-POSTCODE').map((i) => [i.childId, i.field, i.value]),
+      [['1001', 'PL_POST', 'DL9 9ZZ']],
     );
   });
 });
