@@ -1,5 +1,6 @@
 import type { IngestResult } from '../ingest/staged.js';
 import type { RowCount, ValidationIssue } from './issue.js';
+import { unmappedLabels, type UnmappedLabel } from './unmapped-labels.js';
 
 /** The JSON validation report: what `--json` prints and `validation-report.json` holds. */
 export interface JsonReport {
@@ -26,6 +27,8 @@ export interface JsonReport {
   }[];
   readonly counts: readonly RowCount[];
   readonly byRule: Readonly<Record<string, { severity: string; count: number }>>;
+  /** Each distinct Annex A label no mapping table knows, per file and column, with its count (inputs.md §4). */
+  readonly unmappedLabels: readonly UnmappedLabel[];
   readonly issues: readonly ValidationIssue[];
 }
 
@@ -72,6 +75,7 @@ export function reportJson(result: IngestResult, importId: string | null): JsonR
     })),
     counts: result.counts,
     byRule,
+    unmappedLabels: unmappedLabels(result.issues),
     issues: result.issues,
   };
 }

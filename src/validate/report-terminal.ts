@@ -1,6 +1,7 @@
 import { submissionList } from './submission-list.js';
 import type { IngestResult } from '../ingest/staged.js';
 import type { ValidationIssue } from './issue.js';
+import { unmappedLabels } from './unmapped-labels.js';
 
 export interface TerminalSummaryOptions {
   /** Examples shown per rule (default 3). */
@@ -71,6 +72,13 @@ export function formatTerminalSummary(result: IngestResult, options: TerminalSum
       for (const i of list.slice(0, examples)) out.push(`    ${i.message}`);
       if (list.length > examples) out.push(`    … and ${list.length - examples} more (see the report files)`);
     }
+  }
+  const unmapped = unmappedLabels(result.issues);
+  if (unmapped.length > 0) {
+    // inputs.md §4: each distinct unmapped value per column with its count, so one fix to a mapping table
+    // (data/annex-a, LA-extendable) can be made for all its rows.
+    out.push('', 'Annex A labels not mapped (loaded as unknown; add them to the tables in data/annex-a):');
+    for (const u of unmapped) out.push(`  ${u.file ?? ''} ${u.column ?? ''} '${u.value ?? ''}': ${u.count}`);
   }
   const rejected = result.counts.reduce((s, c) => s + c.rejected, 0);
   out.push(

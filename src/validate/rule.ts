@@ -36,6 +36,11 @@ export interface RuleHit {
   readonly value: string | null;
   /** What is wrong, without the file and position (the engine adds them) and without the outcome. */
   readonly message: string;
+  /**
+   * Overrides the rule's DfE rule number for this hit (null: none): a rule that covers a group of DfE rules
+   * (GEN-CODE: 143–146, 149) gives each hit its field's one.
+   */
+  readonly dfeRule?: string | null;
   /** Overrides the rule's severity for this hit (e.g. an invalid code in a key field is an error). */
   readonly severity?: Exclude<Severity, 'structural'>;
   /** A repaired record that replaces this one (warnings "repaired by the stated rule"). */

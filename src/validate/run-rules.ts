@@ -89,7 +89,7 @@ export function runRules(
         ? 'this row'
         : shared !== undefined || (file && held?.get(file)?.has(path))
           ? `its ${shared ?? (hit.table === 'children' ? 'Header' : hit.table)} record`
-          : `this ${label}${label === 'Child' || label === 'CINdetails' ? ' and everything in it' : ''}`;
+          : `this ${ELEMENT_WORDS[label!] ?? label}${label === 'Child' || label === 'CINdetails' ? ' and everything in it' : ''}`;
       const tail = severity === 'error' ? `; ${unit} was not loaded.` : '.';
       issues.push({
         code: rule.code,
@@ -100,7 +100,7 @@ export function runRules(
         childId: childIdOf(hit.record),
         field: hit.field,
         value: clipValue(hit.value),
-        dfeRule: rule.dfeRule ?? null,
+        dfeRule: hit.dfeRule !== undefined ? hit.dfeRule : (rule.dfeRule ?? null),
         message: `${file ?? ''}${position ? ` ${humanPosition(position)}` : ''}: ${hit.message}${tail}`,
       });
     }
@@ -151,6 +151,17 @@ const SHARED_ELEMENT_TABLES: Partial<Record<StagedTableKey, string>> = {
   uasc: 'UASC',
   oc3: 'OC3',
   ad1: 'AD1',
+};
+
+/**
+ * CIN elements named in an error's outcome as the reader names them ("this assessment was not loaded", not
+ * "this Assessments"): a message is plain English (inputs.md §6).
+ */
+const ELEMENT_WORDS: Readonly<Record<string, string>> = {
+  Assessments: 'assessment',
+  CINPlanDates: 'CIN plan',
+  Section47: 'Section 47',
+  ChildProtectionPlans: 'CP plan',
 };
 
 /**

@@ -111,6 +111,8 @@ export interface CodeFieldRef {
   readonly yearOf?: string;
   /** Invalid values are read as null and kept in this property (Referral.referralSourceRaw). */
   readonly rawProp?: string;
+  /** The DfE rule for an invalid code in this field (inputs.md §6: GEN-CODE 143–146, 149), if there is one. */
+  readonly dfeRule?: string;
 }
 
 /** Coded fields checked against the year's lists (GEN-CODE, GEN-LEGACY), by source. */
@@ -124,12 +126,12 @@ export const CODE_FIELDS: Readonly<
     ],
     uasc: [{ extra: 'SEX', field: 'SEX', list: 'ssda903' }],
     episodes: [
-      { prop: 'rne', read: (r) => r['rne'], field: 'RNE', list: 'ssda903' },
-      { prop: 'ls', read: (r) => r['ls'], field: 'LS', list: 'ssda903' },
-      { prop: 'cin', read: (r) => r['cin'], field: 'CIN', list: 'ssda903' },
-      { prop: 'place', read: (r) => r['place'], field: 'PLACE', list: 'ssda903' },
+      { prop: 'rne', read: (r) => r['rne'], field: 'RNE', list: 'ssda903', dfeRule: '143' },
+      { prop: 'ls', read: (r) => r['ls'], field: 'LS', list: 'ssda903', dfeRule: '144' },
+      { prop: 'cin', read: (r) => r['cin'], field: 'CIN', list: 'ssda903', dfeRule: '145' },
+      { prop: 'place', read: (r) => r['place'], field: 'PLACE', list: 'ssda903', dfeRule: '146' },
       { prop: 'placeProvider', read: (r) => r['placeProvider'], field: 'PLACE_PROVIDER', list: 'ssda903' },
-      { prop: 'rec', read: (r) => r['rec'], field: 'REC', list: 'ssda903' },
+      { prop: 'rec', read: (r) => r['rec'], field: 'REC', list: 'ssda903', dfeRule: '149' },
       {
         prop: 'reasonPlaceChange',
         read: (r) => r['reasonPlaceChange'],

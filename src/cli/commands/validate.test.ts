@@ -28,7 +28,7 @@ describe('cspi validate', () => {
     const one = cspi(`${f.dir}/set`, '--report-dir', `${f.dir}/out`);
     assert.equal(one.status, 1, one.stderr);
     assert.match(one.stdout, /episodes\.csv Episodes\s+10\s+9\s+1/);
-    assert.match(one.stdout, /GEN-DATE \(error\): 1/);
+    assert.match(one.stdout, /GEN-DATE \(error, DfE 141\): 1/);
     const report = JSON.parse(readFileSync(`${f.dir}/out/validation-report.json`, 'utf8')) as {
       exitCode: number;
       issues: unknown[];

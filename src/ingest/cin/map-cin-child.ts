@@ -62,7 +62,11 @@ export interface CinChildDates {
  * Maps one CIN census `Child` element (inputs.md §3) to a Child and its referrals (CINdetails), assessments,
  * CIN plans, Section 47s and CP plans. A Child without a usable LAchildID is rejected (`CIN-CHILD-ID`) and so
  * is everything in it; a CINdetails without a usable CINreferralDate (`CIN-REF-DATE`) likewise. Each rejected
- * nested element is listed as `PARENT-REJECTED`, so every element read is loaded or listed.
+ * nested element is listed as `PARENT-REJECTED`, so every element read is loaded or listed. Elements are found by
+ * name: the schema order of inputs.md §3 is not checked (§6 has no rule for it; S-XML-UNKNOWN is for unknown
+ * names), so a CINdetails whose leaves come out of order loads as if in order. An unreadable PersonBirthDate or
+ * PersonDeathDate is GEN-DATE, an error like any checked date (§6: GEN-FUTURE exempts only
+ * ExpectedPersonBirthDate, so these are checked dates, not attributes read as unknown; DfE rejects them too).
  * @example mapCinChild(node, sink, dates) // stages children, referrals, assessments, …
  */
 export function mapCinChild(node: XmlNode, sink: FileSink, dates: CinChildDates): void {

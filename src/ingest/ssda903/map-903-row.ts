@@ -71,8 +71,9 @@ export function map903Row(
       return;
     }
     case 'Episodes': {
-      const decom = f.date('DECOM', get(COLUMN.DECOM), s, { required: true });
-      const dec = f.date('DEC', get(COLUMN.DEC), s);
+      // DfE 141 / 147: date episode began / ceased is not a valid date (inputs.md §6 GEN-DATE).
+      const decom = f.date('DECOM', get(COLUMN.DECOM), s, { required: true, dfeRule: '141' });
+      const dec = f.date('DEC', get(COLUMN.DEC), s, { dfeRule: '147' });
       const rne = f.required('RNE', code(COLUMN.RNE));
       const ls = f.required('LS', code(COLUMN.LS));
       const place = f.required('PLACE', code(COLUMN.PLACE));

@@ -5,6 +5,7 @@ import type { TableName } from '../../model/source.js';
 import type { ValidationIssue } from '../../validate/issue.js';
 import { collectionYearStart } from './collection-year.js';
 import { crossSourceChecks } from './cross-source-checks.js';
+import { postcodeChecks } from './postcode-checks.js';
 import { datasetIssue } from './dataset-issue.js';
 import { keepRecords, mergeByKey, type Reidentify, reidentifyCopy } from './keyed-merge.js';
 import { mergeChildren } from './merge-children.js';
@@ -242,7 +243,7 @@ export function assembleDataset(
     annexASupplied,
     ...localRecords,
   };
-  issues.push(...crossSourceChecks(dataset));
+  issues.push(...crossSourceChecks(dataset), ...postcodeChecks(dataset));
   return { dataset, issues };
 }
 

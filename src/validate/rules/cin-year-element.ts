@@ -2,7 +2,8 @@ import { ran, type Rule, type RuleHit } from '../rule.js';
 
 /**
  * CIN-YEAR-ELEMENT (inputs.md §3): the sex element of the wrong year: `GenderCurrent` (to 2023-24, 1/2/0/9) vs
- * `Sex` (from 2024-25, M/F/U). Warning: mapped (1→M, 2→F, 0/9→U). A value not valid for either form is GEN-CODE.
+ * `Sex` (from 2024-25, M/F/U). Warning: mapped (1→M, 2→F, 0/9→U). A value valid in neither form is reported
+ * here too ("not a valid code", read as unknown), not as GEN-CODE: the CIN sex element has no GEN-CODE field.
  */
 export const cinYearElement: Rule = {
   code: 'CIN-YEAR-ELEMENT',

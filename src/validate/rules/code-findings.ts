@@ -80,6 +80,7 @@ export function codeFindings(ctx: RuleContext, kind: 'invalid' | 'legacy'): Rule
                 value: v,
                 message: `${ref.field} '${v}' is not a valid code in ${year}${ref.rawProp ? '; read as unknown' : ''}`,
                 severity: ref.key ? 'error' : 'warning',
+                dfeRule: ref.dfeRule ?? null,
               });
               if (ref.rawProp) {
                 repaired ??= { ...r };
@@ -99,6 +100,7 @@ export function codeFindings(ctx: RuleContext, kind: 'invalid' | 'legacy'): Rule
               value: v,
               message: `${ref.field} ${v} is no longer used in ${year}${to ? `; read as ${to}` : ''}`,
               severity: entry.severity ?? 'warning',
+              dfeRule: ref.dfeRule ?? null,
             });
             next.push(to ?? v);
             continue;

@@ -140,7 +140,8 @@ function recDecByChild(tables: StagedTables): RuleHit[] {
     for (const e of eps) {
       if (e.dec !== null && e.rec === null) {
         const dec = e.dec;
-        const rec = eps.some((x) => x.decom === dec) ? 'X1' : 'E8';
+        // Another episode: a same-day one does not follow itself.
+        const rec = eps.some((x) => x !== e && x.decom === dec) ? 'X1' : 'E8';
         hits.push({
           table: 'episodes',
           record: e,
@@ -170,7 +171,7 @@ function chainByChild(tables: StagedTables): RuleHit[] {
   for (const eps of groups(tables.episodes)) {
     for (const e of eps) {
       const dec = e.dec;
-      if (e.rec === 'X1' && dec !== null && !eps.some((x) => x.decom === dec)) {
+      if (e.rec === 'X1' && dec !== null && !eps.some((x) => x !== e && x.decom === dec)) {
         hits.push({
           table: 'episodes',
           record: e,

@@ -4,6 +4,7 @@ import { codeFindings } from './code-findings.js';
 /**
  * GEN-CODE (inputs.md §6; DfE 143–146, 149): a code not in the collection year's list ("PLACE Z1 is not valid
  * in 2025-26"). Warning: the value is kept as given (read as unknown); in a key field it is an error.
+ * Each hit carries its field's DfE rule (143 RNE, 144 LS, 145 CIN, 146 PLACE, 149 REC; none for other fields).
  */
 export const genCode: Rule = {
   code: 'GEN-CODE',

@@ -4,7 +4,8 @@ import { ukDate } from '../../ingest/parse-date.js';
 
 /**
  * 903-EP-CHAIN (inputs.md §6; DfE 433, 388): "Ended X1 on 12/07/2021 but no episode starts that day" (X1 needs
- * the next DECOM = DEC). Warning: the period of care ends there (the chaining treats it so).
+ * the next DECOM = DEC). Warning: the period of care ends there (the chaining treats it so). The next episode is
+ * another one: a same-day episode (DEC = DECOM) ending X1 does not chain to itself (inputs.md §2.3).
  */
 export const ssda903EpChain: Rule = {
   code: '903-EP-CHAIN',
@@ -24,7 +25,7 @@ export const ssda903EpChain: Rule = {
       for (let i = from; i < to; i++) {
         const e = eps[i]!;
         const dec = e.dec;
-        if (e.rec === 'X1' && dec !== null && !(starts ? starts.has(dec) : startsOn(eps, from, to, dec))) {
+        if (e.rec === 'X1' && dec !== null && !anotherStartsOn(eps, from, to, i, dec, starts)) {
           hits.push({
             table: 'episodes',
             record: e,
@@ -40,8 +41,19 @@ export const ssda903EpChain: Rule = {
   },
 };
 
-/** True when one of the child's episodes `eps[from..to)` starts on the day. */
-function startsOn(eps: readonly Episode[], from: number, to: number, day: string): boolean {
-  for (let i = from; i < to; i++) if (eps[i]!.decom === day) return true;
+/**
+ * True when an episode of the child `eps[from..to)` other than `eps[self]` starts on the day (`starts`: their
+ * start dates, when the child has many). Only a same-day episode starts on its own DEC.
+ */
+export function anotherStartsOn(
+  eps: readonly Episode[],
+  from: number,
+  to: number,
+  self: number,
+  day: string,
+  starts: ReadonlySet<string> | null = null,
+): boolean {
+  if (starts !== null && eps[self]!.decom !== day) return starts.has(day);
+  for (let i = from; i < to; i++) if (i !== self && eps[i]!.decom === day) return true;
   return false;
 }

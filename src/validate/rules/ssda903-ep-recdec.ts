@@ -1,10 +1,12 @@
-import type { Episode } from '../../model/episode.js';
 import { ran, childSpans, type Rule, type RuleHit } from '../rule.js';
 import { ukDate } from '../../ingest/parse-date.js';
+import { anotherStartsOn } from './ssda903-ep-chain.js';
 
 /**
  * 903-EP-RECDEC (inputs.md §6; DfE 148): "DEC and REC must both be filled or both blank". Warning, repaired:
- * DEC alone → REC X1 if another episode of the child starts on DEC, else E8; REC alone is ignored.
+ * DEC alone → REC X1 if another episode of the child starts on DEC, else E8; REC alone is ignored. "Another":
+ * a same-day episode (DEC = DECOM) is not followed by itself, so with nothing else starting that day it reads
+ * E8 (inputs.md §2.3: a period continues only while the next DECOM = DEC).
  */
 export const ssda903EpRecDec: Rule = {
   code: '903-EP-RECDEC',
@@ -22,7 +24,7 @@ export const ssda903EpRecDec: Rule = {
       for (let i = from; i < to; i++) {
         const e = eps[i]!;
         if (e.dec !== null && e.rec === null) {
-          const rec = startsOn(eps, from, to, e.dec) ? 'X1' : 'E8';
+          const rec = anotherStartsOn(eps, from, to, i, e.dec) ? 'X1' : 'E8';
           hits.push({
             table: 'episodes',
             record: e,
@@ -47,9 +49,3 @@ export const ssda903EpRecDec: Rule = {
     return ran(hits);
   },
 };
-
-/** True when one of the child's episodes `eps[from..to)` starts on the day. */
-function startsOn(eps: readonly Episode[], from: number, to: number, day: string): boolean {
-  for (let i = from; i < to; i++) if (eps[i]!.decom === day) return true;
-  return false;
-}
