@@ -207,7 +207,13 @@ export async function readInputs(
       } else {
         // Loaded only for an Annex A workbook: exceljs takes most of a second to load.
         const { readAnnexA } = await import('./annex-a/read-annex-a.js');
-        const facts = await readAnnexA(sink, { path: input.path, zip: sniff.zip, limits, onChunk });
+        const facts = await readAnnexA(sink, {
+          path: input.path,
+          zip: sniff.zip,
+          limits,
+          today,
+          onChunk,
+        });
         file = {
           input,
           format: 'annex-a',

@@ -3,7 +3,7 @@ import { fileChunks } from '../file-chunks.js';
 import type { FileSink } from '../file-sink.js';
 import type { IngestLimits } from '../limits.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
-import { parseDate } from '../parse-date.js';
+import { parseDate, ukDate } from '../parse-date.js';
 import { clipValue } from '../clip-value.js';
 import {
   ANNEX_A_LISTS,
@@ -33,6 +33,11 @@ export interface ReadAnnexAOptions {
   /** The workbook's zip directory, as the sniff read and checked it. */
   readonly zip: ZipDirectory;
   readonly limits: IngestLimits;
+  /**
+   * Today: a row with an event date after it is rejected (GEN-FUTURE, inputs.md §6), and such a date is no
+   * event of the workbook (left out of its as-at date).
+   */
+  readonly today: IsoDate;
   onChunk?(chunk: Buffer): void;
 }
 
@@ -92,8 +97,12 @@ function cellDate(v: Cell, date1904: boolean): { date: IsoDate | null; raw: stri
  * records (its Allocated Team and Worker), List 8 children-in-care records and List 9 care-leaver statuses
  * (the fallback sources); lists 10 and 11 are stored as raw rows; every list's children become Child
  * records. List 7 allocation, List 8 and 9 records, and raw rows, carry the workbook's as-at date (its
- * latest event date), so they are added once the whole workbook is read.
- * @example const facts = await readAnnexA(sink, { path, limits })
+ * latest event date), so they are added once the whole workbook is read. A row with an event date after today
+ * is rejected (`GEN-FUTURE`, inputs.md §6, as in the other sources), named by its first such cell. Reading of
+ * §6's exemption: an Annex A Date of Birth after today is an unborn child's expected date (the lists hold
+ * contacts and referrals before birth, and Annex A has no separate column for it), so it is exempt, as CIN's
+ * ExpectedPersonBirthDate is.
+ * @example const facts = await readAnnexA(sink, { path, zip, limits, today })
  */
 export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<AnnexAFacts> {
   if (o.onChunk) for await (const chunk of fileChunks(o.path)) o.onChunk(chunk);
@@ -182,10 +191,24 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
       if (childId === null) continue;
       const dates: Record<string, IsoDate | null> = {};
       let rejected = false;
+      let future = false;
       for (const col of list.columns) {
         if (col.type !== 'date' || !header.has(col.key)) continue;
         const d = cellDate(get(col.key), date1904);
         dates[col.key] = d.date;
+        if (d.date !== null && col.key !== 'dob' && d.date > o.today) {
+          if (!future)
+            issue(
+              'GEN-FUTURE',
+              'error',
+              col.key,
+              ukDate(d.date),
+              `${col.label} ${ukDate(d.date)} is in the future`,
+            );
+          future = true;
+          rejected = true;
+          continue;
+        }
         if (d.date !== null && col.key !== 'dob' && (latest === null || d.date > latest)) latest = d.date;
         if (d.date === null && d.raw !== null) {
           const isKey = col.key === list.keyDate;

@@ -4,7 +4,9 @@ import { ukDate } from '../../ingest/parse-date.js';
 
 /**
  * GEN-FUTURE (inputs.md §6): an event date after today ("REVIEW 03/01/2031 is in the future"). Error: the
- * record is not loaded. ExpectedPersonBirthDate is exempt (it is not checked).
+ * record is not loaded. ExpectedPersonBirthDate is exempt (it is not checked). Ofsted Annex A dates are checked
+ * by the Annex A reader (readAnnexA), under the same code: a List 1, 2 or 6 row becomes no record a rule sees,
+ * and a future date must not become the workbook's as-at date.
  */
 export const genFuture: Rule = {
   code: 'GEN-FUTURE',
