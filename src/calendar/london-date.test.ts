@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { londonDate } from './london-date.js';
+import { londonDate, londonDateTime } from './london-date.js';
 
 test('londonDate reduces timestamps to the Europe/London date', () => {
   assert.equal(londonDate('2021-06-30T23:30:00Z'), '2021-07-01');
@@ -35,4 +35,24 @@ test('londonDate: always a YYYY-MM-DD date or null, even for years before 1000 o
   assert.equal(londonDate('0000-06-01T12:00Z'), null);
   assert.equal(londonDate('9999-12-31T12:00Z'), '9999-12-31');
   assert.equal(londonDate('9999-12-31T23:30-01:00'), null);
+});
+
+test('londonDateTime: the London date and time of a datetime, and whether it was converted', () => {
+  assert.deepEqual(londonDateTime('2021-06-30T23:30:00Z'), {
+    date: '2021-07-01',
+    time: '00:30',
+    converted: true,
+  });
+  assert.deepEqual(londonDateTime('2021-12-31T23:30:00+0100'), {
+    date: '2021-12-31',
+    time: '22:30',
+    converted: true,
+  });
+  assert.deepEqual(londonDateTime('2021-06-30 09:05'), {
+    date: '2021-06-30',
+    time: '09:05',
+    converted: false,
+  });
+  assert.deepEqual(londonDateTime('2021-06-30'), { date: '2021-06-30', time: null, converted: false });
+  assert.equal(londonDateTime('2021-06-31T10:00Z'), null);
 });

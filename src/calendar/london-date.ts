@@ -24,11 +24,42 @@ export function londonDate(text: string): IsoDate | null {
   if (!date) return null;
   if (m[2] !== undefined && (Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4] ?? 0) > 59)) return null;
   if (m[5] === undefined) return date;
-  const instant = Date.parse(
-    `${m[1]}T${m[2]}:${m[3]}:${m[4] ?? '00'}${m[5] === 'Z' ? 'Z' : m[5].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`,
-  );
+  const instant = instantOf(m);
   if (Number.isNaN(instant)) return null;
   return londonDay(instant);
+}
+
+/** The instant a {@link DATETIME_RE} match with a time and an offset names (NaN if none). */
+function instantOf(m: RegExpExecArray): number {
+  const offset = m[5]!;
+  return Date.parse(
+    `${m[1]}T${m[2]}:${m[3]}:${m[4] ?? '00'}${offset === 'Z' ? 'Z' : offset.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`,
+  );
+}
+
+const LONDON_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * A local-extract `datetime` as it reads in London (inputs.md §5), for messages: its {@link londonDate}, its
+ * London time `hh:mm` (null for a plain date), and whether the text had an offset (`Z`, `±hh:mm`), i.e. whether
+ * it was converted. Null if unreadable.
+ * @example londonDateTime('2021-06-30T23:30:00Z') //=> { date: '2021-07-01', time: '00:30', converted: true }
+ */
+export function londonDateTime(
+  text: string,
+): { date: IsoDate; time: string | null; converted: boolean } | null {
+  const date = londonDate(text);
+  const m = DATETIME_RE.exec(text.trim());
+  if (date === null || !m) return null;
+  if (m[2] === undefined) return { date, time: null, converted: false };
+  if (m[5] === undefined) return { date, time: `${m[2]}:${m[3]}`, converted: false };
+  const instant = instantOf(m);
+  return { date, time: LONDON_TIME.format(instant), converted: true };
 }
 
 /**
