@@ -804,6 +804,56 @@ describe('audit: CIN census rules (§3, §6)', () => {
     );
     assert.equal(r2122.submissions[0]!.tables.children![0]!.sex, 'U');
   });
+
+  it('a sex value valid in neither GenderCurrent nor Sex is GEN-CODE (warning, read as unknown), once, whichever element holds it', async () => {
+    // The right element for the year with a bad code, and the wrong one with a bad code: a bad code each, not
+    // an element of the wrong year (CIN-YEAR-ELEMENT is left for a valid code in the wrong year's element).
+    const r = await read((f) =>
+      f.write(
+        'cin.xml',
+        cinXml(
+          [
+            { id: 'C1', sexElement: 'Sex', sex: 'X' },
+            { id: 'C2', sexElement: 'GenderCurrent', sex: '7' },
+            { id: 'C3', sexElement: 'GenderCurrent', sex: '1' },
+          ],
+          { year: '2025' },
+        ),
+      ),
+    );
+    assert.deepEqual(
+      r.issues
+        .filter((i) => i.code === 'GEN-CODE' || i.code === 'CIN-YEAR-ELEMENT')
+        .map((i) => [i.code, i.severity, i.childId, i.field, i.value, i.message.replace(/^.*: /, '')]),
+      [
+        ['GEN-CODE', 'warning', 'C1', 'Sex', 'X', "Sex 'X' is not a valid code in 2024-25; read as unknown."],
+        [
+          'GEN-CODE',
+          'warning',
+          'C2',
+          'GenderCurrent',
+          '7',
+          "GenderCurrent '7' is not a valid code in 2024-25; read as unknown.",
+        ],
+        [
+          'CIN-YEAR-ELEMENT',
+          'warning',
+          'C3',
+          'GenderCurrent',
+          '1',
+          '<GenderCurrent> is not used in 2024-25 (expected <Sex>); 1 read as M.',
+        ],
+      ],
+    );
+    assert.deepEqual(
+      r.submissions[0]!.tables.children!.map((c) => [c.childId, c.sex]),
+      [
+        ['C1', null],
+        ['C2', null],
+        ['C3', 'M'],
+      ],
+    );
+  });
 });
 
 // ---------------------------------------------------------------------------------------------------------

@@ -2,8 +2,8 @@ import { ran, type Rule, type RuleHit } from '../rule.js';
 
 /**
  * CIN-YEAR-ELEMENT (inputs.md §3): the sex element of the wrong year: `GenderCurrent` (to 2023-24, 1/2/0/9) vs
- * `Sex` (from 2024-25, M/F/U). Warning: mapped (1→M, 2→F, 0/9→U). A value valid in neither form is reported
- * here too ("not a valid code", read as unknown), not as GEN-CODE: the CIN sex element has no GEN-CODE field.
+ * `Sex` (from 2024-25, M/F/U). Warning: mapped (1→M, 2→F, 0/9→U). A value valid in neither form (read as
+ * unknown) is a bad code, GEN-CODE's (invalidCinSex), whichever element holds it: not reported here too.
  */
 export const cinYearElement: Rule = {
   code: 'CIN-YEAR-ELEMENT',
@@ -19,7 +19,9 @@ export const cinYearElement: Rule = {
       const x = ctx.extras(c);
       const element = x?.['sexElement'] ?? null;
       const raw = x?.['SEX'] ?? null;
-      if (element !== null && element !== expected) {
+      // A value valid in neither form is GEN-CODE's (invalidCinSex): each value is reported once.
+      if (element === null || (raw !== null && c.sex === null)) continue;
+      if (element !== expected) {
         hits.push({
           table: 'children',
           record: c,
@@ -27,7 +29,7 @@ export const cinYearElement: Rule = {
           value: raw,
           message: `<${element}> is not used in ${ctx.year} (expected <${expected}>); ${raw ?? 'blank'} read as ${c.sex ?? 'unknown'}`,
         });
-      } else if (element !== null && raw !== null && c.sex !== null) {
+      } else if (raw !== null) {
         const ok = expected === 'Sex' ? /^[MFU]$/i.test(raw) : /^[1209]$/.test(raw);
         if (!ok)
           hits.push({
@@ -37,14 +39,6 @@ export const cinYearElement: Rule = {
             value: raw,
             message: `${element} '${raw}' is written in another year's codes; read as ${c.sex}`,
           });
-      } else if (element !== null && raw !== null && c.sex === null) {
-        hits.push({
-          table: 'children',
-          record: c,
-          field: element,
-          value: raw,
-          message: `${element} '${raw}' is not a valid code in ${ctx.year}; read as unknown`,
-        });
       }
     }
     return ran(hits);
