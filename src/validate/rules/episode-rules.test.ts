@@ -15,6 +15,8 @@ import { ssda903EpFirst } from './ssda903-ep-first.js';
 import { ssda903EpOverlap } from './ssda903-ep-overlap.js';
 import { ssda903EpRneS } from './ssda903-ep-rne-s.js';
 import { cinCppOverlap } from './cin-cpp-overlap.js';
+import { deriveCareHistory } from '../../model/derive-care-history.js';
+import { episodeFixture } from '../../model/episode-fixture.js';
 
 // The SSDA903 rules that look children up or walk a child's episodes do it once per run or group of a
 // child's records; these tests hold them to the plain record-by-record reading of each rule, on returns
@@ -165,13 +167,19 @@ function recDecByChild(tables: StagedTables): RuleHit[] {
   return hits;
 }
 
-/** 903-EP-CHAIN read child by child. */
+/**
+ * 903-EP-CHAIN read child by child: an X1 episode that no other starts on the DEC of, unless the next one in
+ * DECOM order (stable sort: equal dates keep file order) starts before that DEC (903-EP-OVERLAP's finding).
+ */
 function chainByChild(tables: StagedTables): RuleHit[] {
   const hits: RuleHit[] = [];
   for (const eps of groups(tables.episodes)) {
+    const sorted = [...eps].sort((a, b) => (a.decom < b.decom ? -1 : a.decom > b.decom ? 1 : 0));
     for (const e of eps) {
       const dec = e.dec;
-      if (e.rec === 'X1' && dec !== null && !eps.some((x) => x !== e && x.decom === dec)) {
+      const next = sorted[sorted.indexOf(e) + 1];
+      const overlapped = next !== undefined && dec !== null && next.decom < dec;
+      if (e.rec === 'X1' && dec !== null && !eps.some((x) => x !== e && x.decom === dec) && !overlapped) {
         hits.push({
           table: 'episodes',
           record: e,
@@ -345,4 +353,46 @@ test('903-CHILD-UNKNOWN and 903-EP-BIRTH on a return whose child comes back afte
     hitsOf(ssda903EpBirth, tables).map((h) => h.record),
     [episodes[0], episodes[1]],
   );
+});
+
+test('903-EP-CHAIN does not also flag an X1 episode that the next one overlaps: 903-EP-OVERLAP reports it, and the chain continues', () => {
+  // Child 1: A (01/05–10/05/2021, X1) is overlapped by B (starts 05/05): B is the overlap, A is taken to end
+  // on 05/05 (inputs.md §6), so A's X1 chains to B (as deriveCareHistory reads it) and no period of care ends
+  // on 10/05. Child 2: the same X1 with the next episode starting after its DEC: a real chain break.
+  const e = (childId: string, decom: string, dec: string | null, rec: string | null): Episode =>
+    episodeFixture({ id: `${childId}/${decom}`, childId, decom, dec, rne: 'P', rec });
+  const episodes = [
+    e('1', '2021-05-01', '2021-05-10', 'X1'),
+    e('1', '2021-05-05', '2021-06-01', 'E11'),
+    e('2', '2021-05-01', '2021-05-10', 'X1'),
+    e('2', '2021-05-12', null, null),
+  ];
+  const tables = { episodes } as StagedTables;
+  assert.deepEqual(
+    hitsOf(ssda903EpOverlap, tables).map((h) => h.record),
+    [episodes[1]],
+  );
+  assert.deepEqual(
+    hitsOf(ssda903EpChain, tables).map((h) => h.record),
+    [episodes[2]],
+  );
+  // The chaining agrees: child 1 has one period of care and no X1 break, child 2 two and one.
+  const history = (id: string) =>
+    deriveCareHistory(
+      id,
+      episodes.filter((x) => x.childId === id),
+    );
+  assert.deepEqual(
+    [history('1'), history('2')].map((h) => [
+      h.periodsOfCare.length,
+      h.issues.filter((i) => i.kind === 'x1-without-next').length,
+    ]),
+    [
+      [1, 0],
+      [2, 1],
+    ],
+  );
+  // The next episode in DECOM order decides (the file order does not): B listed first still overlaps A.
+  const reordered = { episodes: [episodes[1]!, episodes[0]!] } as StagedTables;
+  assert.deepEqual(hitsOf(ssda903EpChain, reordered), []);
 });

@@ -5,7 +5,9 @@ import { ukDate } from '../../ingest/parse-date.js';
 /**
  * 903-EP-CHAIN (inputs.md §6; DfE 433, 388): "Ended X1 on 12/07/2021 but no episode starts that day" (X1 needs
  * the next DECOM = DEC). Warning: the period of care ends there (the chaining treats it so). The next episode is
- * another one: a same-day episode (DEC = DECOM) ending X1 does not chain to itself (inputs.md §2.3).
+ * another one: a same-day episode (DEC = DECOM) ending X1 does not chain to itself (inputs.md §2.3). An X1
+ * episode that the next one (in DECOM order) overlaps is not reported: 903-EP-OVERLAP reports that next one,
+ * and the episode is taken to end where it starts, so the X1 chain continues (one problem, one finding).
  */
 export const ssda903EpChain: Rule = {
   code: '903-EP-CHAIN',
@@ -25,7 +27,12 @@ export const ssda903EpChain: Rule = {
       for (let i = from; i < to; i++) {
         const e = eps[i]!;
         const dec = e.dec;
-        if (e.rec === 'X1' && dec !== null && !anotherStartsOn(eps, from, to, i, dec, starts)) {
+        if (
+          e.rec === 'X1' &&
+          dec !== null &&
+          !anotherStartsOn(eps, from, to, i, dec, starts) &&
+          !overlappedByNext(eps, from, to, i)
+        ) {
           hits.push({
             table: 'episodes',
             record: e,
@@ -55,5 +62,22 @@ export function anotherStartsOn(
 ): boolean {
   if (starts !== null && eps[self]!.decom !== day) return starts.has(day);
   for (let i = from; i < to; i++) if (i !== self && eps[i]!.decom === day) return true;
+  return false;
+}
+
+/**
+ * True when the episode after `eps[self]` in the child's DECOM order (`eps[from..to)` in file order; equal
+ * DECOMs keep file order, as 903-EP-OVERLAP reads them) starts before `eps[self]` ends: 903-EP-OVERLAP's
+ * finding, after which `eps[self]` ends where that one starts. Some later episode starting before the DEC
+ * is enough: the next one starts no later.
+ */
+export function overlappedByNext(eps: readonly Episode[], from: number, to: number, self: number): boolean {
+  const e = eps[self]!;
+  if (e.dec === null) return false;
+  for (let i = from; i < to; i++) {
+    const x = eps[i]!;
+    const after = x.decom > e.decom || (x.decom === e.decom && i > self);
+    if (after && x.decom < e.dec) return true;
+  }
   return false;
 }
