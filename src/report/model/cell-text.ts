@@ -21,7 +21,11 @@ export function suppressedText(unit: 'percent' | 'count', k: number): string {
   return unit === 'percent' ? 'Small numbers' : smallCountText(k);
 }
 
-/** A comparison figure's table text (previous quarter, same period last year). */
+/**
+ * A comparison figure's table text (previous quarter, same period last year). A zero denominator reads
+ * "No eligible cases" as in {@link currentText}, for a count with a denominator too (cic-missing when no child
+ * was looked after; its engine status is ok with value 0).
+ */
 export function comparisonText(
   r: IndicatorResult,
   f: ComparisonFigure | null,
@@ -31,7 +35,8 @@ export function comparisonText(
 ): string {
   if (!f) return 'Not available';
   if (suppressed) return suppressedText(r.unit, k);
-  if (f.status === 'no-eligible-cases') return 'No eligible cases';
+  if (f.status === 'no-eligible-cases' || (f.status === 'ok' && f.denominator === 0))
+    return 'No eligible cases';
   if (f.status === 'annual-only') return 'Reported annually';
   if (f.value === null) return 'Not available';
   return `${valueText(r.unit, f.value)}${restated ? ' r' : ''}`;
