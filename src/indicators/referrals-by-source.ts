@@ -86,7 +86,9 @@ export const referralsBySource: IndicatorDefinition = {
     publisher: 'DfE Children in need statistics',
     likeForLike: true,
   },
-  directionComparator: 'last-year',
+  // report.md §4: the previous quarter by default; the shipped catalogue compares only cic-count and
+  // assessments-45wd with the same quarter last year (Appendix B still shows this one's same quarter last year).
+  directionComparator: 'previous',
   narrative: {
     subject: 'of referrals {when} were made by schools',
     narrativeGroup: 'referrals',

@@ -67,7 +67,9 @@ export interface ResolvedTarget {
  * The target, kind and tolerance (in points) for an indicator: the LA's override where it has one,
  * otherwise the catalogue default; the tolerance defaults to 10% of the target (report.md §4). Under the
  * `thresholds` scheme the bounds rate the figure and there is no tolerance. Without a target nothing is
- * rated, under any scheme (a row's blank target removes the catalogue's, as `none` does).
+ * rated, under any scheme (a row's blank target removes the catalogue's, as `none` does). Decided
+ * (indicators.md §1.7): a target of 0 is a target; its default tolerance, 10% of 0, is 0 points, so where low
+ * is good 0.0% is Green and any figure above it Red; an LA wanting an Amber band sets the tolerance in points.
  * @example resolveTarget(rereferrals, null) //=> { target: 18, kind: 'local', tolerance: 1.8, scheme: 'target-tolerance', rating: 'rounded', bounds: null, inLineBand: null }
  */
 export function resolveTarget(def: IndicatorDefinition, targets: TargetSet | null): ResolvedTarget {

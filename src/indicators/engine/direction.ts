@@ -14,7 +14,9 @@ export interface DirectionFigure {
  * - Without polarity: `up`, `down` or `no-change` on the rounded values.
  * - Counts are compared exactly: `improved`, `worsened` or `no-change`.
  * - Proportions: `no-significant-change` when the Newcombe 95% interval of the change includes 0,
- *   otherwise `improved` or `worsened` by polarity.
+ *   otherwise `improved` or `worsened` by polarity. Decided (report.md §4 "Display"): "No change" is the word
+ *   of exact comparisons (counts, figures without polarity); a proportion is always judged by its interval,
+ *   so equal proportions (80.0% then 80.0%) read "No significant change", as the interval rule says.
  * @example directionOfTravel('percent', 'higher', { value: 80, numerator: 16, denominator: 20 }, { value: 70, numerator: 14, denominator: 20 }) //=> 'no-significant-change'
  */
 export function directionOfTravel(

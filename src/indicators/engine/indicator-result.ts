@@ -105,8 +105,15 @@ export function computeIndicatorResult(def: IndicatorDefinition, req: ReportRequ
     resolved,
   );
   const comparator = def.directionComparator === 'last-year' ? lastYear : previous;
+  // report.md §4: no direction for annual indicators, without a comparator, or when a denominator is 0; the
+  // last includes a count with a denominator (cic-missing when no child was looked after), whose 0 is a
+  // figure (its engine status is ok) but whose scorecard cell reads "No eligible cases".
   const direction =
-    basis === 'annual' || comparator.status !== 'ok' || figure.status !== 'ok'
+    basis === 'annual' ||
+    comparator.status !== 'ok' ||
+    figure.status !== 'ok' ||
+    comparator.denominator === 0 ||
+    figure.denominator === 0
       ? null
       : directionOfTravel(def.unit, def.polarity, comparator, figure);
   const interval =

@@ -10,7 +10,8 @@ function floorDiv(a: number, b: number): number {
 
 /**
  * A percentage in tenths of a point, rounded half up: tenths = floor((2000·num + den) / (2·den)).
- * Returns null when the denominator is 0 (no eligible cases).
+ * Returns null when the denominator is 0 (no eligible cases). indicators.md §1.7 says "half up" and report.md §4
+ * "half away from zero": the same rule, as a percentage is never negative.
  * @example percentTenths(1, 8) //=> 125 (12.5%)
  * @example percentTenths(2, 3) //=> 667 (66.7%)
  */

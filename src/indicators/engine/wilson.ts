@@ -11,7 +11,9 @@ export interface ProportionInterval {
 /**
  * Wilson score interval for x of n (report.md §4):
  * (p + z²/2n ± z√(p(1−p)/n + z²/4n²)) / (1 + z²/n). Valid near 0 and 100% and for small n.
- * Returns null when n is 0.
+ * Returns null when n is 0. At 0/n the formula's lower end is exactly 0 and at n/n its upper end exactly 1
+ * (centre and half-width are then equal); they are given so, not as floating-point residue (2e-17 for 0/11,
+ * 0.9999999999999998 for 31/31).
  * @example wilson(16, 20) //=> { p: 0.8, lower: 0.5840…, upper: 0.9193… }
  */
 export function wilson(x: number, n: number, z = Z95): ProportionInterval | null {
@@ -22,5 +24,9 @@ export function wilson(x: number, n: number, z = Z95): ProportionInterval | null
   const centre = p + z2 / (2 * n);
   const half = z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
   const denom = 1 + z2 / n;
-  return { p, lower: Math.max(0, (centre - half) / denom), upper: Math.min(1, (centre + half) / denom) };
+  return {
+    p,
+    lower: x === 0 ? 0 : Math.max(0, (centre - half) / denom),
+    upper: x === n ? 1 : Math.min(1, (centre + half) / denom),
+  };
 }

@@ -21,7 +21,11 @@ export function suppressedText(unit: 'percent' | 'count', k: number): string {
   return unit === 'percent' ? 'Small numbers' : smallCountText(k);
 }
 
-/** A comparison figure's table text (previous quarter, same period last year). */
+/**
+ * A comparison figure's table text (previous quarter, same period last year). A zero denominator reads
+ * "No eligible cases" as in {@link currentText}, for a count with a denominator too (cic-missing when no child
+ * was looked after; its engine status is ok with value 0).
+ */
 export function comparisonText(
   r: IndicatorResult,
   f: ComparisonFigure | null,
@@ -31,7 +35,8 @@ export function comparisonText(
 ): string {
   if (!f) return 'Not available';
   if (suppressed) return suppressedText(r.unit, k);
-  if (f.status === 'no-eligible-cases') return 'No eligible cases';
+  if (f.status === 'no-eligible-cases' || (f.status === 'ok' && f.denominator === 0))
+    return 'No eligible cases';
   if (f.status === 'annual-only') return 'Reported annually';
   if (f.value === null) return 'Not available';
   return `${valueText(r.unit, f.value)}${restated ? ' r' : ''}`;
@@ -132,6 +137,8 @@ export function directionText(v: IndicatorView): string {
 /**
  * The target cell: "90% (±9), national", "18% or lower (+1.8), local", or "No target". Under the thresholds
  * scheme the LA's bounds replace the tolerance: "95% (Amber below 90%, Red below 80%), local".
+ * The tolerance is shown as the rating uses it (report.md §3–§4), to the thousandth of a point it is held in:
+ * 10% of a 22.7% target is "+2.27", never "+2.3", which would promise Amber for 25.0% (shortfall 2.3, Red).
  */
 export function targetCellText(r: IndicatorResult): string {
   if (r.target === null) return 'No target';
@@ -140,7 +147,7 @@ export function targetCellText(r: IndicatorResult): string {
   const kind = r.targetKind === 'local' ? 'local' : 'national';
   const lower = r.polarity === 'lower' ? ' or lower' : '';
   if (r.bounds) return `${t}${lower} (${boundsText(r.bounds, r.polarity, as)}), ${kind}`;
-  const tol = r.tolerance !== null ? formatAsSet(Math.round(r.tolerance * 10) / 10) : null;
+  const tol = r.tolerance !== null ? formatAsSet(Math.round(r.tolerance * 1000) / 1000) : null;
   if (r.polarity === 'lower') return `${t} or lower${tol ? ` (+${tol})` : ''}, ${kind}`;
   return `${t}${tol ? ` (±${tol})` : ''}, ${kind}`;
 }

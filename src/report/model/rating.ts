@@ -1,3 +1,4 @@
+import { ragFor } from '../../indicators/engine/rag.js';
 import type { IndicatorResult, Polarity, Rag, Unit } from '../../indicators/types.js';
 
 /**
@@ -9,8 +10,9 @@ export function shortfall(v: number, target: number, polarity: Polarity): number
 }
 
 /**
- * The target-tolerance rating of report.md §4 (the engine's default scheme), on the rounded value.
- * Shortfalls are compared in tenths so that 0.1-point steps never suffer binary rounding.
+ * The target-tolerance rating of report.md §4 (the engine's default scheme), on the rounded value: the
+ * engine's own {@link ragFor}, so that a tolerance in hundredths (10% of 22.7 = 2.27) is not rounded to a
+ * tenth (2.3 would make 25.0% Amber; it is Red).
  * @example rateAgainstTarget(89.8, 90, 9, 'higher') //=> 'amber'
  */
 export function rateAgainstTarget(
@@ -19,10 +21,7 @@ export function rateAgainstTarget(
   tolerance: number,
   polarity: Polarity,
 ): Rag | null {
-  if (polarity === 'none') return null;
-  const s = Math.round(shortfall(v, target, polarity) * 10);
-  if (s <= 0) return 'green';
-  return s <= Math.round(tolerance * 10) ? 'amber' : 'red';
+  return ragFor(v, target, tolerance, polarity);
 }
 
 /**

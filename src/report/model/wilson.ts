@@ -13,8 +13,11 @@ export function wilsonInterval(x: number, n: number, z = Z): readonly [number, n
   const centre = p + z2 / (2 * n);
   const half = z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
   const denom = 1 + z2 / n;
-  // Clamp rounding noise at 0 and 100 per cent.
-  return [Math.max(0, (centre - half) / denom), Math.min(1, (centre + half) / denom)];
+  // At 0/n and n/n the formula's ends are exactly 0 and 1; clamp rounding noise elsewhere.
+  return [
+    x === 0 ? 0 : Math.max(0, (centre - half) / denom),
+    x === n ? 1 : Math.min(1, (centre + half) / denom),
+  ];
 }
 
 /**

@@ -30,9 +30,13 @@ export function formatTargetNumber(unit: Unit, v: number): string {
   return unit === 'percent' ? `${Number.isInteger(v) ? v : v.toFixed(1)}%` : formatCount(v);
 }
 
-/** A point value without trailing zeros: 9 → '9', 1.8 → '1.8'. */
+/**
+ * A tolerance in points without trailing zeros, to the thousandth the rating holds it in (engine/rag.ts):
+ * 9 → '9', 1.8 → '1.8', 2.27 → '2.27' (10% of 22.7; never '2.3', which would promise Amber for a shortfall
+ * of 2.3, Red).
+ */
 export function formatPoints(v: number): string {
-  return String(Math.round(v * 10) / 10);
+  return String(Math.round(v * 1000) / 1000);
 }
 
 export const BASIS_LABELS: Readonly<Record<Basis, string>> = {
