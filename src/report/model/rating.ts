@@ -24,14 +24,19 @@ export function rateAgainstTarget(
   return ragFor(v, target, tolerance, polarity);
 }
 
+/** Thousandths of a point, the unit the engine's rating compares in (src/indicators/engine/rag.ts). */
+const milli = (x: number): number => Math.round(x * 1000);
+
 /**
  * The "in line with" band of report.md §4: |v − T| ≤ band points for percentages, v = T for counts.
- * It changes the wording and the narrative section, never the RAG.
+ * It changes the wording and the narrative section, never the RAG. Compared exactly, in thousandths of a
+ * point as the tolerance is ({@link ragFor}): an LA's band of 0.25 is 0.25, not 0.3.
  * @example isInLine(89.8, 90, 'percent', 0.5) //=> true
+ * @example isInLine(89.7, 90, 'percent', 0.25) //=> false
  */
 export function isInLine(v: number, target: number, unit: Unit, band = 0.5): boolean {
   if (unit === 'count') return v === target;
-  return Math.abs(Math.round((v - target) * 10)) <= Math.round(band * 10);
+  return Math.abs(milli(v) - milli(target)) <= milli(band);
 }
 
 /**
