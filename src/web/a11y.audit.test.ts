@@ -400,7 +400,7 @@ test(
       assert.ok(alt.startsWith(title), `the chart's text alternative names the indicator: ${alt}`);
       assert.match(
         alt,
-        /(Rose|Fell|Unchanged) from [\d.]+%? in Q\d \d{4}\/\d\d to [\d.]+%? in Q\d \d{4}\/\d\d/,
+        /(Rose|Fell) from [\d.]+%? in Q\d \d{4}\/\d\d to [\d.]+%? in Q\d \d{4}\/\d\d|Unchanged at [\d.]+%? from Q\d|Ended where it began, at [\d.]+%? in Q\d/,
       );
       const drawn = await chart.evaluate((svg) => ({
         points: svg.querySelectorAll('.app-chart__point').length,

@@ -1,6 +1,7 @@
 import type { ComparisonFigure, IndicatorResult, Unit } from '../../indicators/types.js';
 import { formatCount, formatValue, shortPeriod } from './format.js';
 import { suppressedText } from '../../report/model/cell-text.js';
+import { trendMovementText } from '../../report/model/sparkline.js';
 import { type Suppression, suppressionOf } from './suppression.js';
 import { type SuppressionRule, planSuppression } from '../../report/public/suppression.js';
 
@@ -90,7 +91,10 @@ export function figureCell(
   return { text: v + counts, sort: f.value, suppressed: false };
 }
 
-/** The sparkline's alt text: "Rose from 71.2% in Q4 2019/20 to 80.0% in Q3 2021/22". */
+/**
+ * The sparkline's alt text: "Rose from 71.2% in Q4 2019/20 to 80.0% in Q3 2021/22"; the report's wording
+ * ({@link trendMovementText}), so a trend that ends where it began gives its range, not "Unchanged".
+ */
 export function trendAltText(
   unit: Unit,
   points: readonly { period: string; value: number | null }[],
@@ -99,10 +103,10 @@ export function trendAltText(
   if (shown.length === 0) return 'No trend figures';
   if (shown.length === 1)
     return `${formatValue(unit, shown[0].value)} in ${shortPeriod(shown[0].period)}; no earlier figures`;
-  const a = shown[0];
-  const b = shown[shown.length - 1];
-  const verb = b.value > a.value ? 'Rose' : b.value < a.value ? 'Fell' : 'Unchanged';
-  return `${verb} from ${formatValue(unit, a.value)} in ${shortPeriod(a.period)} to ${formatValue(unit, b.value)} in ${shortPeriod(b.period)}`;
+  return trendMovementText(
+    shown.map((p) => ({ label: shortPeriod(p.period), value: p.value })),
+    (v) => formatValue(unit, v),
+  );
 }
 
 /** Trend points the viewer may see (suppressed points, `resultSuppression`, become gaps). */
