@@ -45,6 +45,8 @@ export const assessments45wd: IndicatorDefinition = {
   narrative: {
     subject: 'of the C&F assessments within timescale',
     lead: 'Social workers completed',
+    // The committee's word for its target (minutes, Q3 2021/22: "which falls below the target of 90 per cent"), not "internal target".
+    targetNoun: 'target',
   },
   compute(input, ctx) {
     const w = windowOf(ctx);

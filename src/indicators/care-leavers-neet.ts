@@ -39,7 +39,7 @@ export const indicator: IndicatorDefinition = {
   },
   sources: ['care-leavers'],
   sourcesUnder: careLeaverSources,
-  target: { value: 30, kind: 'national' },
+  target: { value: 30, kind: 'local' },
   england: {
     value: 38,
     text: '38% at 19–21 (12,640 of 33,560); 28% at 17–18',
@@ -51,6 +51,8 @@ export const indicator: IndicatorDefinition = {
   narrative: {
     subject: 'of Care Leavers were [[NEET]] at the end of {endMonth}{when:none}',
     zeroPhrase: 'No Care Leaver was [[NEET]] at the end of {endMonth}',
+    // The committee's word for its target (minutes, Q3 2021/22: "positivity below target of 30 per cent"), not "internal target".
+    targetNoun: 'target',
   },
   compute: (input, ctx) =>
     computeCareLeaverMeasure(input, ctx, {

@@ -76,7 +76,7 @@ export const indicator: IndicatorDefinition = {
   },
   sources: ['care-leavers'],
   sourcesUnder: careLeaverSources,
-  target: { value: 90, kind: 'national' },
+  target: { value: 90, kind: 'local' },
   england: {
     value: 88,
     text: '88% at 19–21 (29,260 of 33,290); 90% at 17–18',

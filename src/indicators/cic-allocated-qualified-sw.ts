@@ -26,7 +26,7 @@ export const indicator: IndicatorDefinition = {
   },
   sources: ['episodes', 'allocations', 'workers'],
   sourcesUnder: (settings) => allocationSources(settings, 'qualified'),
-  target: { value: 100, kind: 'national' },
+  target: { value: 100, kind: 'local' },
   england: null,
   directionComparator: 'previous',
   narrative: {

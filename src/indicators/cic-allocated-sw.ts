@@ -29,7 +29,7 @@ export const indicator: IndicatorDefinition = {
   sources: ['episodes', 'allocations'],
   sourcesUnder: (settings) => allocationSources(settings, 'allocated'),
   annexA: cicAllocatedSwFromList8,
-  target: { value: 100, kind: 'national' },
+  target: { value: 100, kind: 'local' },
   england: null,
   directionComparator: 'previous',
   narrative: {

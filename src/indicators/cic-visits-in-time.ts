@@ -101,6 +101,8 @@ export const cicVisitsInTime: IndicatorDefinition = {
   narrative: {
     subject: 'of statutory Children in Care (CiC) visits were completed within timescale',
     zeroPhrase: 'No statutory Children in Care (CiC) visit due {when} was completed within timescale',
+    // The committee's word for its target (minutes, Q3 2021/22: "in line with the target of 90 per cent"), not "internal target".
+    targetNoun: 'target',
   },
   compute(input, ctx) {
     const missing = missingTables(input, SOURCES);

@@ -68,6 +68,8 @@ export const cpCeased2yPlus: IndicatorDefinition = {
       'of children ceasing to be subject to a Child Protection (CP) plan {when} had been subject to the plan for two or more years',
     zeroPhrase:
       'No child ceased to be subject to a Child Protection (CP) plan who had been subject to the plan for two or more years',
+    // The committee's word for its target (minutes, Q3 2021/22: "continue to positively perform below the target of five per cent"), not "internal target".
+    targetNoun: 'target',
   },
   compute(input, ctx) {
     const w = windowOf(ctx);

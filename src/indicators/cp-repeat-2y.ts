@@ -51,6 +51,8 @@ export const cpRepeat2y: IndicatorDefinition = {
     subject:
       'of children becoming subject to a Child Protection (CP) plan {when} had been subject to a plan that ended in the previous two years',
     lead: 'At the end of {endMonth}, the percentage of children becoming subject to a [[CP]] plan {when} for a second or subsequent time within two years of the previous plan ending was {value}',
+    // The committee's word for its target (minutes, Q3 2021/22: "above the 6 per cent target"), not "internal target".
+    targetNoun: 'target',
   },
   compute(input, ctx) {
     const w = windowOf(ctx);

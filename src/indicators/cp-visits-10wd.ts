@@ -48,6 +48,8 @@ export const cpVisits10wd: IndicatorDefinition = {
     // report.md §5 example 4 says of CiC visits.
     subject: 'of statutory Child Protection (CP) visits were made within timescale',
     zeroPhrase: 'No statutory Child Protection (CP) visit due {when} was made within timescale',
+    // The committee's word for its target (minutes, Q3 2021/22: "below the target of 90 per cent"), not "internal target".
+    targetNoun: 'target',
   },
   compute(input, ctx) {
     const missing = missingTables(input, SOURCES);

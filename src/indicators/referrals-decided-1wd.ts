@@ -35,6 +35,8 @@ export const referralsDecided1wd: IndicatorDefinition = {
   narrative: {
     subject: 'of referrals were screened and completed within 1 day',
     narrativeGroup: 'screening',
+    // The committee's word for its target (minutes, Q3 2021/22: "below the target of 90 per cent"), not "internal target".
+    targetNoun: 'target',
   },
   compute(input, ctx) {
     const cohort = screeningCohort(input, ctx);

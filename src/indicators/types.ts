@@ -117,6 +117,12 @@ export interface NarrativePhrases {
   readonly lead?: string;
   readonly zeroPhrase?: string;
   readonly narrativeGroup?: string;
+  /**
+   * The noun the narrative gives a local target where the committee's own words differ from the default
+   * "internal target" (report.md §5: the catalogue supplies the target noun), e.g. plain "target" for CiC
+   * visits ("in line with the target of 90 per cent", as the minutes say). A national target is always "target".
+   */
+  readonly targetNoun?: string;
 }
 
 /** Definition text, used for the report's definitions appendix and the dashboard. */
@@ -174,7 +180,11 @@ export interface IndicatorDefinition {
    * page and the API show it (`definitionTextUnder`). Under the default settings it gives `definition`.
    */
   readonly definitionUnder?: (settings: IndicatorSettings) => DefinitionText;
-  /** Default target (percent points or count) and whether it is national or local; null = no target. */
+  /**
+   * Default target (percent points or count) and whether it is national or local; null = no target.
+   * Every shipped target is `local` (the committee's targets or project defaults, indicators.md §1.7:
+   * England sets none for these indicators); an LA's own targets file sets the kind of its own targets.
+   */
   readonly target: { readonly value: number; readonly kind: 'national' | 'local' } | null;
   readonly england: Benchmark | null;
   /** Direction-of-travel comparator (report.md §4). */

@@ -272,7 +272,7 @@ test('thresholds: a Green figure short of its target says so; the bounds are in 
     indicatorSentence(i, 'performing-well', settings),
     /, which falls below the target of 95 per cent\.$/,
   );
-  assert.equal(targetCellText(result), '95% (Amber below 90%, Red below 80%), national');
+  assert.equal(targetCellText(result), '95% (Amber below 90%, Red below 80%), local');
   // On or over the target it reads as above it, as under target-tolerance.
   const over = { ...result, value: 96.0, numerator: 960 };
   assert.match(
@@ -280,5 +280,5 @@ test('thresholds: a Green figure short of its target says so; the bounds are in 
     /, above the target of 95 per cent\.$/,
   );
   const low = { ...result, polarity: 'lower' as const, target: 18, bounds: { amber: 18, red: 20 } };
-  assert.equal(targetCellText(low), '18% or lower (Amber above 18%, Red above 20%), national');
+  assert.equal(targetCellText(low), '18% or lower (Amber above 18%, Red above 20%), local');
 });

@@ -76,7 +76,7 @@ export function sentenceParts(
   grouped = false,
 ): SentenceParts {
   const open = opening(input, settings);
-  const target = targetClause(input.result, settings.inLineBand, open.zero);
+  const target = targetClause(input.result, settings.inLineBand, open.zero, input.entry.narrative.targetNoun);
   const positive = input.result.rag === null || onOrNearTarget(input, settings.inLineBand);
   return {
     opening: open.text,

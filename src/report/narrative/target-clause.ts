@@ -8,20 +8,35 @@ export function targetText(r: IndicatorResult, target: number): string {
 }
 
 /**
+ * The target noun of report.md §5: "internal target" for a local target, or the catalogue's own noun for it
+ * (`narrative.targetNoun`, the committee's words: plain "target" for CiC visits); "target" for a national one.
+ * @example targetNoun('local', undefined) //=> 'internal target'
+ * @example targetNoun('local', 'target') //=> 'target'
+ */
+export function targetNoun(kind: IndicatorResult['targetKind'], localNoun: string | undefined): string {
+  return kind === 'local' ? (localNoun ?? 'internal target') : 'target';
+}
+
+/**
  * The {target} clause of report.md §5, with its leading comma, or '' without a rating:
  * in line "in line with the target of 90 per cent"; Green, low is good "which was positively below the
  * target of 18 per cent"; Green, high is good "above the target of 68 per cent"; Amber/Red, high is good
  * "which falls below the target of 90 per cent"; Amber/Red, low is good "above the 6 per cent target".
- * Local targets are "internal targets". After a zero phrase a Green low-is-good figure "continues to be
+ * Local targets are "internal targets" unless the catalogue gives its own noun (`localNoun`). After a zero phrase a Green low-is-good figure "continues to be
  * positively below" (when the previous figure was on target too). `band` is the report's in-line band (the
  * indicator's own, where its targets set one, wins). Under the thresholds scheme a Green figure may be short
  * of its target (Green ends at the LA's amber bound), so there the clause compares the value with the
  * target itself rather than reading the rating.
  * @example targetClause(rereferrals108, 0.5, false) //=> ', which was positively below the internal target of 18 per cent'
  */
-export function targetClause(r: IndicatorResult, band: number, afterZeroPhrase: boolean): string {
+export function targetClause(
+  r: IndicatorResult,
+  band: number,
+  afterZeroPhrase: boolean,
+  localNoun?: string,
+): string {
   if (r.target === null || r.rag === null || r.value === null) return '';
-  const noun = r.targetKind === 'local' ? 'internal target' : 'target';
+  const noun = targetNoun(r.targetKind, localNoun);
   const t = targetText(r, r.target);
   const onTarget = r.bounds
     ? Math.round(shortfall(r.value, r.target, r.polarity) * 10) <= 0
