@@ -36,7 +36,10 @@ export interface ReportOptions {
   readonly suppression: SuppressionRule;
   /** The "in line with" band in points (default 0.5). */
   readonly inLineBand: number;
-  /** Key of the statistical-neighbour average in `comparators`, and its label with year. */
+  /**
+   * Key of the statistical-neighbour average in `comparators`, and its label; the scorecard's column adds
+   * the period of the figures averaged ("SN average (Q3 2021/22)", report.md §3).
+   */
   readonly snKey: string;
   readonly snLabel: string;
   /** Join narrative sentences with semicolons (the minutes style). */

@@ -56,12 +56,23 @@ export function snLoaded(views: readonly IndicatorView[], snKey: string): boolea
   return views.some((v) => v.result.comparators[snKey] !== null && v.result.comparators[snKey] !== undefined);
 }
 
+/**
+ * The SN column's header: the label with the period of the figures averaged (report.md §3 "Statistical-
+ * neighbour average, with its year"). The average is of the neighbours' figures for the report's own period
+ * (their headline basis), so the header names that period, as the dashboard's scorecard does.
+ * @example snColumnLabel('SN average', 'Q3 2021/22') //=> 'SN average (Q3 2021/22)'
+ */
+export function snColumnLabel(snLabel: string, periodShort: string): string {
+  return `${snLabel} (${periodShort})`;
+}
+
 function columns(
   withSn: boolean,
   withCommentary: boolean,
   opts: ReportOptions,
   englandYear: string,
   withHub: boolean,
+  periodShort: string,
 ): Column[] {
   return [
     { label: 'Ref', numeric: true, width: withHub ? 4 : 3 },
@@ -75,7 +86,7 @@ function columns(
     { label: 'RAG', width: 8 },
     { label: 'Direction of travel vs previous quarter (‡ vs last year)', width: 9 },
     { label: `England ${englandYear}`, numeric: true, width: 7 },
-    ...(withSn ? [{ label: opts.snLabel, numeric: true, width: 6 }] : []),
+    ...(withSn ? [{ label: snColumnLabel(opts.snLabel, periodShort), numeric: true, width: 6 }] : []),
     ...(withHub
       ? [
           { label: 'Mean of LAs loaded', numeric: true, width: 6 },
@@ -274,7 +285,7 @@ export function scorecardBlocks(
   const table: Table = {
     id: 'scorecard',
     caption: `Scorecard, ${periodShort}, by service area`,
-    columns: columns(withSn, withCommentary, opts, englandYear, withHub),
+    columns: columns(withSn, withCommentary, opts, englandYear, withHub, periodShort),
     rows: ordered.map((v) => row(v, withSn, withCommentary, opts, withHub)),
     footnotes: [...restatementFootnotes(ordered, opts), ...notComparableFootnotes(ordered, opts)],
     groups,
