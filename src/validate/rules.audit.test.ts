@@ -910,9 +910,9 @@ describe('audit: Annex A labels and dates (§4)', () => {
       ['Male', 'WBRI', '03/06/2021', 'Carrier pigeon'],
     ]);
     assert.deepEqual(found(r, 'AA-UNMAPPED'), [
-      ['AA-UNMAPPED', 'warning', 'List 3!A2', 'Ethnicity'],
-      ['AA-UNMAPPED', 'warning', 'List 3!A3', 'Ethnicity'],
-      ['AA-UNMAPPED', 'warning', 'List 3!A4', 'Referral Source'],
+      ['AA-UNMAPPED', 'warning', 'List 3!C2', 'Ethnicity'],
+      ['AA-UNMAPPED', 'warning', 'List 3!C3', 'Ethnicity'],
+      ['AA-UNMAPPED', 'warning', 'List 3!G4', 'Referral Source'],
     ]);
     assert.deepEqual(
       r.submissions[0]!.tables.referrals!.map((x) => x.referralSource),
@@ -940,7 +940,7 @@ describe('audit: Annex A labels and dates (§4)', () => {
       ['Male', 'WBRI', '12/31/2021', '1A'],
       ['Male', 'WBRI', '06/12/2021', '1A'],
     ]);
-    assert.deepEqual(found(r, 'AA-DATE'), [['AA-DATE', 'error', 'List 3!A2', 'Date of referral']]);
+    assert.deepEqual(found(r, 'AA-DATE'), [['AA-DATE', 'error', 'List 3!F2', 'Date of referral']]);
     assert.deepEqual(
       r.submissions[0]!.tables.referrals!.map((x) => x.referralDate),
       ['2021-12-06'],

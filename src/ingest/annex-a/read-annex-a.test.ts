@@ -148,6 +148,18 @@ describe('Annex A', () => {
       r.issues.find((i) => i.code === 'AA-DATE')!.message,
       /^annex-a\.xlsx List 3!F8: Date of referral '31\/02\/2021' is not a date/,
     );
+    // Each row issue's position is the cell its message names (inputs.md §6, `Sheet!Cell`): the wrong value's
+    // cell; a blank Child Unique ID's own cell for the row's missing key.
+    assert.deepEqual(
+      r.issues
+        .filter((i) => i.table === 'List 3' && i.code !== 'AA-EXTRA-COLUMN')
+        .map((i) => [i.code, i.position, i.field]),
+      [
+        ['AA-UNMAPPED', 'List 3!C5', 'Ethnicity'],
+        ['AA-CHILD-ID', 'List 3!A7', 'Child Unique ID'],
+        ['AA-DATE', 'List 3!F8', 'Date of referral'],
+      ],
+    );
     assert.ok(r.issues.some((i) => i.code === 'AA-SHEET-ABSENT' && /no List 1 \(Contacts\)/.test(i.message)));
     assert.deepEqual(
       r.counts.find((c) => c.table === 'List 3'),

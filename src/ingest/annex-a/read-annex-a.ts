@@ -155,8 +155,10 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
         const i = header!.get(key);
         return i === undefined ? null : (values[i] ?? null);
       };
-      const where = (key: string): string =>
-        `${sink.file} ${label}!${colLetter(header!.get(key) ?? 1)}${row.number}`;
+      // An issue's position is the cell it is about (inputs.md §6, `Sheet!Cell`): the cell whose value is
+      // wrong, or for a whole-row issue the key's cell; the row's records keep the row's position.
+      const cellOf = (key: string): string => `${label}!${colLetter(header!.get(key) ?? 1)}${row.number}`;
+      const where = (key: string): string => `${sink.file} ${cellOf(key)}`;
       const childId = cellText(get('childId'));
       const issue = (
         code: string,
@@ -169,7 +171,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
           code,
           severity,
           table: label,
-          position,
+          position: cellOf(key),
           childId,
           field: list.columns.find((c) => c.key === key)?.label ?? key,
           value: clipValue(value),
