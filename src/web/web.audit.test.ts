@@ -344,11 +344,14 @@ test("§6/§9 hub benchmarks never disclose another LA's figure: a statistical-n
   assert.match(page, /Compared with other local authorities/);
   assert.doesNotMatch(
     page,
-    /Statistical neighbours \(1 LAs\): mean <\/dt> <dd[^>]*> 3 </,
+    /Statistical neighbours \(1 LAs\): mean \(Q3 2021\/22\) <\/dt> <dd[^>]*> 3 </,
     "LA 840's count of 3 children is shown to LA 841",
   );
   const notShown = '<dd[^>]*> Not shown: fewer than 3 other local authorities </dd>';
-  assert.match(page, new RegExp(`Statistical neighbours \\(1 LAs\\): mean </dt> ${notShown}`));
+  assert.match(
+    page,
+    new RegExp(`Statistical neighbours \\(1 LAs\\): mean \\(Q3 2021/22\\) </dt> ${notShown}`),
+  );
   // Nor the England (LAs loaded) mean of 841 and 840, which with 841's own 14 gives 840's 3.
   assert.match(page, new RegExp(`England \\(2 LAs loaded\\): mean </dt> ${notShown}`));
   assert.doesNotMatch(page, /> 8\.5 </);

@@ -69,7 +69,7 @@ test('with hub results: England (LAs loaded) mean and quartiles, region and SN m
   assert.match(section, /70\.0%, 80\.0%, 90\.0%/);
   // (80 + 70 + 90 + 100) / 4 with 841; (70 + 60 + 100) / 3 without it.
   assert.match(section, /Region \(North East, 4 LAs\): mean <\/dt> <dd[^>]*> 85\.0%/);
-  assert.match(section, /Statistical neighbours \(3 LAs\): mean <\/dt> <dd[^>]*> 76\.7%/);
+  assert.match(section, /Statistical neighbours \(3 LAs\): mean \(Q3 2021\/22\) <\/dt> <dd[^>]*> 76\.7%/);
   assert.match(section, /3rd of 5 \(quartile 2\)/);
   const card = await (await b.get(`/scorecard?${Q}`)).text();
   const row = /href="\/indicators\/assessments-45wd\?[^"]*"[\s\S]*?<\/tr>/.exec(card)![0];
@@ -87,7 +87,10 @@ test('a mean of fewer than 3 other LAs is not shown (the hub sharing rule): regi
   assert.match(section, /67\.5%, 75\.0%, 82\.5%/);
   const withheld = /<dd[^>]*> Not shown: fewer than 3 other local authorities <\/dd>/;
   assert.match(section, new RegExp(`Region \\(North East, 3 LAs\\): mean <\\/dt> ${withheld.source}`));
-  assert.match(section, new RegExp(`Statistical neighbours \\(2 LAs\\): mean <\\/dt> ${withheld.source}`));
+  assert.match(
+    section,
+    new RegExp(`Statistical neighbours \\(2 LAs\\): mean \\(Q3 2021/22\\) <\\/dt> ${withheld.source}`),
+  );
   assert.doesNotMatch(section, /80\.0%|65\.0%/, 'neither the region mean 80.0% nor the SN mean 65.0%');
   const card = await (await b.get(`/scorecard?${Q}`)).text();
   const row = /href="\/indicators\/assessments-45wd\?[^"]*"[\s\S]*?<\/tr>/.exec(card)![0];
@@ -145,7 +148,7 @@ test('like-for-like: under cpVisits.interval 15 the CP visits benchmarks are Not
   assert.match(cp, /England \(5 LAs loaded\): mean <\/dt> <dd[^>]*> Not comparable/);
   assert.match(cp, /quartiles <\/dt> <dd[^>]*> Not comparable/);
   assert.match(cp, /Region \(North East, 4 LAs\): mean <\/dt> <dd[^>]*> Not comparable/);
-  assert.match(cp, /Statistical neighbours \(3 LAs\): mean <\/dt> <dd[^>]*> Not comparable/);
+  assert.match(cp, /Statistical neighbours \(3 LAs\): mean \(Q3 2021\/22\) <\/dt> <dd[^>]*> Not comparable/);
   assert.doesNotMatch(cp, /rank|\d(st|nd|rd|th) of/);
   assert.ok(cp.includes(`Not comparable: ${reason}`), 'the reason is given');
   const rr = await section('referrals-rereferral-12m');
