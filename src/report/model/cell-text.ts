@@ -135,16 +135,34 @@ export function directionText(v: IndicatorView): string {
 }
 
 /**
+ * The kind of a result's target as the report names it. A result carrying no kind (hand-built, or read from
+ * elsewhere than the engine, which always resolves one) reads as `resolveTarget` reads a targets row without
+ * one: the catalogue's kind, or `local` when the catalogue sets no target (indicators.md §1.7: England sets
+ * no national target for these; every shipped target is local). Never "national" by default.
+ * @example targetKindOf({ targetKind: null }, { target: null }) //=> 'local'
+ */
+export function targetKindOf(
+  r: Pick<IndicatorResult, 'targetKind'>,
+  entry?: { readonly target: { readonly kind: 'national' | 'local' } | null },
+): 'national' | 'local' {
+  return r.targetKind ?? entry?.target?.kind ?? 'local';
+}
+
+/**
  * The target cell: "90% (±9), national", "18% or lower (+1.8), local", or "No target". Under the thresholds
- * scheme the LA's bounds replace the tolerance: "95% (Amber below 90%, Red below 80%), local".
+ * scheme the LA's bounds replace the tolerance: "95% (Amber below 90%, Red below 80%), local". The kind is
+ * {@link targetKindOf} (`entry`: the catalogue's, for a result that carries none).
  * The tolerance is shown as the rating uses it (report.md §3–§4), to the thousandth of a point it is held in:
  * 10% of a 22.7% target is "+2.27", never "+2.3", which would promise Amber for 25.0% (shortfall 2.3, Red).
  */
-export function targetCellText(r: IndicatorResult): string {
+export function targetCellText(
+  r: IndicatorResult,
+  entry?: { readonly target: { readonly kind: 'national' | 'local' } | null },
+): string {
   if (r.target === null) return 'No target';
   const as = (v: number): string => (r.unit === 'percent' ? `${formatAsSet(v)}%` : formatCount(v));
   const t = as(r.target);
-  const kind = r.targetKind === 'local' ? 'local' : 'national';
+  const kind = targetKindOf(r, entry);
   const lower = r.polarity === 'lower' ? ' or lower' : '';
   if (r.bounds) return `${t}${lower} (${boundsText(r.bounds, r.polarity, as)}), ${kind}`;
   const tol = r.tolerance !== null ? formatAsSet(Math.round(r.tolerance * 1000) / 1000) : null;

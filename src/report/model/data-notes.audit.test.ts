@@ -64,3 +64,40 @@ test('audit: the full restatements table gives every figure, counts as whole num
   assert.deepEqual(cells(t, 0).slice(3, 6), ['92.1% (35/38)', '92.3% (36/39)', '+0.2']);
   assert.deepEqual(cells(t, 1).slice(3, 6), ['271', '274', '+3']);
 });
+
+// Audit (report.md §2 item 7, "definition, target and benchmark versions"; indicators.md §1.7). A result that
+// carries no target kind reads as the engine reads a targets row without one (resolveTarget): the catalogue's
+// kind, or local where the catalogue sets no target. England sets no national target for these indicators,
+// so a missing kind is never "national".
+function versionsTargetCell(
+  targetKind: 'national' | 'local' | null,
+  catalogueKind: 'national' | 'local' | null,
+): string {
+  const report = darlingtonReport();
+  const id = 'referrals-rereferral-12m';
+  const indicators = report.indicators.map((r) => (r.id === id ? { ...r, targetKind } : r));
+  const catalogue = FAKE_CATALOGUE.map((e) =>
+    e.id === id
+      ? {
+          ...e,
+          target: catalogueKind === null ? null : { value: e.target?.value ?? 18, kind: catalogueKind },
+        }
+      : e,
+  );
+  const m = buildRenderModel({ ...report, indicators }, catalogue, defaultReportOptions());
+  const d = m.sections.find((s) => s.id === 'appendix-d')!;
+  const b = d.blocks.find((x) => x.kind === 'table' && x.table.id === 'versions');
+  assert.ok(b && b.kind === 'table');
+  const row = b.table.rows.find((r) => r[1]!.text === report.indicators.find((x) => x.id === id)!.title);
+  assert.ok(row, 'the re-referrals row');
+  return row[3]!.text;
+}
+
+test('audit: a target with no kind is described by the catalogue default or as local, never as national', () => {
+  assert.match(versionsTargetCell(null, 'local'), /, local$/);
+  assert.match(versionsTargetCell(null, null), /, local$/);
+  assert.match(versionsTargetCell(null, 'national'), /, national$/);
+  // The result's own kind wins over the catalogue's.
+  assert.match(versionsTargetCell('national', 'local'), /, national$/);
+  assert.match(versionsTargetCell('local', 'national'), /, local$/);
+});

@@ -5,7 +5,7 @@ import type { IndicatorView } from './indicator-view.js';
 import type { Block, Cell, Table } from './render-model.js';
 import type { ReportOptions } from './report-options.js';
 import { figureSuppressed, isSmall } from '../public/suppression.js';
-import { suppressedText, valueText } from './cell-text.js';
+import { suppressedText, targetKindOf, valueText } from './cell-text.js';
 import { boundsText } from '../../indicators/targets.js';
 import { noteWords } from './note-text.js';
 import type { MoveReason, Restatement } from '../edition/restatement.js';
@@ -80,7 +80,7 @@ export function dataNotesBlocks(
                 v.result.bounds
                   ? `thresholds: ${boundsText(v.result.bounds, v.result.polarity, (n) => oneDecimal(n).replace(/\.0$/, ''))}`
                   : `tolerance ${v.result.tolerance === null ? 'none' : oneDecimal(v.result.tolerance).replace(/\.0$/, '')}`
-              }), ${v.result.targetKind ?? 'national'}`,
+              }), ${targetKindOf(v.result, v.entry)}`,
       },
       {
         text: v.result.england

@@ -32,7 +32,7 @@ export function definitionsBlocks(views: readonly IndicatorView[], settings: Ind
             term: 'Good is',
             text: goodIsText(r) === '–' ? 'No judgement (a count or share without polarity)' : goodIsText(r),
           },
-          { term: 'Target', text: targetCellText(r) },
+          { term: 'Target', text: targetCellText(r, v.entry) },
           { term: 'Why it is reported', text: d.why },
           { term: 'Comparability with England', text: d.comparability },
           { term: 'Definition version', text: `${v.entry.definitionVersion} (${v.entry.specSection})` },

@@ -169,7 +169,7 @@ function row(
     { text: r.title, rowHeader: true },
     { text: goodIsText(r) },
     { text: basisText(r.basis) },
-    { text: targetCellText(r) },
+    { text: targetCellText(r, v.entry) },
     {
       text: comparisonText(
         r,
