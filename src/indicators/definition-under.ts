@@ -13,3 +13,16 @@ export function definitionTextUnder(
 ): DefinitionText {
   return def.definitionUnder?.(settings) ?? def.definition;
 }
+
+/**
+ * An indicator's title under an LA's settings: its `titleUnder` when it has one (CP visits every 15 working
+ * days: "Statutory CP visits within 15 working days"), else its catalogue `title`, as the engine titles its
+ * figures. For every page that names this LA's indicator outside a computed report (targets, data).
+ * @example titleTextUnder(cpVisits10wd, { ...DEFAULT_SETTINGS, variants: { 'cpVisits.interval': 15 } }) //=> 'Statutory CP visits within 15 working days'
+ */
+export function titleTextUnder(
+  def: Pick<IndicatorDefinition, 'title' | 'titleUnder'>,
+  settings: IndicatorSettings,
+): string {
+  return def.titleUnder?.(settings) ?? def.title;
+}

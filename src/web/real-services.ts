@@ -159,6 +159,10 @@ export function createStoreServices(
       return INDICATORS;
     },
 
+    async settings() {
+      return settings;
+    },
+
     async scorecard(la, periodId, targets) {
       const d = await load(la);
       if (!d) return null;

@@ -53,6 +53,11 @@ export interface WebServices {
    * rendered). Absent or null where the engine's input is not at hand (the test fake).
    */
   reportExtras?(la: string, period: string): Promise<ReportExtras | null>;
+  /**
+   * The LA's indicator settings, as its figures are computed under (the report's `settings`): pages that
+   * name an indicator outside a computed report (targets, data) title it under them (`titleTextUnder`).
+   */
+  settings(la: string): Promise<IndicatorSettings>;
 }
 
 /** Appendix B's figures and the frozen members of a period's report. */
@@ -86,6 +91,11 @@ export interface IndicatorInfo {
    * (`definitionTextUnder`). Absent: `definition` holds under every setting.
    */
   readonly definitionUnder?: (settings: IndicatorSettings) => DefinitionText;
+  /**
+   * Its title under the LA's settings (`IndicatorDefinition.titleUnder`: CP visits every 15 working days say
+   * 15), read with `titleTextUnder`. Absent: `title` holds under every setting.
+   */
+  readonly titleUnder?: (settings: IndicatorSettings) => string;
   readonly target: { readonly value: number; readonly kind: 'national' | 'local' } | null;
   readonly england: Benchmark | null;
   readonly directionComparator: 'previous' | 'last-year';

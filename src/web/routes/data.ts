@@ -13,6 +13,8 @@ import { pseudonym } from './indicator.js';
 import { redactIssueMessage } from '../issue-redaction.js';
 import { compareVersions } from '../version-comparison.js';
 import { affectedFigures } from '../affected-figures.js';
+import { titleTextUnder } from '../../indicators/definition-under.js';
+import type { IndicatorSettings } from '../../indicators/types.js';
 
 const SEVERITY_ORDER = { structural: 0, error: 1, warning: 2, query: 3 } as const;
 const SEVERITY_LABEL = {
@@ -23,11 +25,17 @@ const SEVERITY_LABEL = {
 } as const;
 
 /**
- * Issues ready for the report table, first 1,000 by severity. Child ids, and the child-level parts of each
+ * Issues ready for the report table, first 1,000 by severity, each with the figures it affects titled under
+ * the LA's `settings` (CP visits every 15 working days say 15). Child ids, and the child-level parts of each
  * message, only for roles that see identifiable data: others get the message with the child's pseudonym and
  * personal values withheld (`redactIssueMessage`). `named` counts the rows shown that name a child.
  */
-function issueRows(c: Context<AppEnv>, la: string, issues: readonly ValidationIssue[]) {
+function issueRows(
+  c: Context<AppEnv>,
+  la: string,
+  issues: readonly ValidationIssue[],
+  settings: IndicatorSettings,
+) {
   const showChild = can(c.var.user!.role, 'child-level:identifiable');
   const key = c.var.deps.pseudonymKey;
   const catalogue = c.var.deps.services.catalogue();
@@ -46,7 +54,7 @@ function issueRows(c: Context<AppEnv>, la: string, issues: readonly ValidationIs
       message: showChild ? i.message : redactIssueMessage(i, (id) => pseudonym(key, la, id)),
       namesChild: i.childId !== null,
       affects: affectedFigures(i, catalogue)
-        .map((x) => x.title)
+        .map((x) => titleTextUnder(x, settings))
         .join('; '),
     }));
   return { rows, named: showChild ? rows.filter((r) => r.namesChild).length : 0 };
@@ -109,7 +117,7 @@ export function dataRoutes(): Hono<AppEnv> {
     const other = compareId ? versions.find((v) => v.id === compareId && v.id !== id) : undefined;
     if (compareId && !other)
       return notFound(c, `There is no other dataset version "${compareId}" to compare.`);
-    const shown = issueRows(c, la.code, issues);
+    const shown = issueRows(c, la.code, issues, await c.var.deps.services.settings(la.code));
     await auditIssueView(c, la.code, id, shown.named);
     return c.html(
       page(c, 'dataset.njk', {
@@ -195,7 +203,7 @@ export function dataRoutes(): Hono<AppEnv> {
         queries: summary.query,
       },
     });
-    const shown = issueRows(c, la.code, outcome.issues);
+    const shown = issueRows(c, la.code, outcome.issues, await c.var.deps.services.settings(la.code));
     await auditIssueView(c, la.code, outcome.datasetId, shown.named);
     c.status(outcome.refused ? 422 : 200);
     return c.html(

@@ -10,6 +10,7 @@ import type { IndicatorInfo, LaInfo } from '../services.js';
 import { setTarget, type TargetSetting, targetsFor } from '../targets/target-store.js';
 import { forgetFresh } from '../fresh-read.js';
 import { resolveLaOnly, targetsKey } from './scope.js';
+import { titleTextUnder } from '../../indicators/definition-under.js';
 
 /** Financial years with figures, newest first. */
 async function yearsFor(c: Context<AppEnv>, la: string): Promise<string[]> {
@@ -145,7 +146,10 @@ export function targetRoutes(): Hono<AppEnv> {
     if (!year) return notFound(c, 'No figures have been computed yet.');
     const set = await targetsFor(c.var.deps.db, la.code, year);
     const catalogue = c.var.deps.services.catalogue();
+    // Titles under the LA's settings, as its scorecard names them (CP visits every 15 working days say 15).
+    const settings = await c.var.deps.services.settings(la.code);
     const updated = c.req.query('updated');
+    const updatedInfo = updated ? catalogue.find((i) => i.id === updated) : undefined;
     return c.html(
       page(c, 'targets.njk', {
         title: 'Targets',
@@ -153,12 +157,12 @@ export function targetRoutes(): Hono<AppEnv> {
         la,
         year,
         yearItems: years.map((y) => ({ value: y, text: y.replace('-', '/'), selected: y === year })),
-        updated: updated ? catalogue.find((i) => i.id === updated)?.title : null,
+        updated: updatedInfo ? titleTextUnder(updatedInfo, settings) : null,
         rows: catalogue.map((info) => {
           const t = set.find((s) => s.indicatorId === info.id);
           return {
             id: info.id,
-            title: info.title,
+            title: titleTextUnder(info, settings),
             area: SERVICE_AREA_LABELS[info.serviceArea],
             polarity: info.polarity,
             ...describe(info, t),
@@ -178,9 +182,11 @@ export function targetRoutes(): Hono<AppEnv> {
     year: string,
     values: FormValues,
     errors?: ReturnType<typeof validate>,
-  ) =>
-    page(c, 'target-edit.njk', {
-      title: `Change target: ${info.title}`,
+  ) => {
+    const indicatorTitle = titleTextUnder(info, await c.var.deps.services.settings(la.code));
+    return page(c, 'target-edit.njk', {
+      title: `Change target: ${indicatorTitle}`,
+      indicatorTitle,
       errorTitlePrefix: Boolean(errors?.errors.length),
       laName: la.name,
       la,
@@ -192,6 +198,7 @@ export function targetRoutes(): Hono<AppEnv> {
       fieldErrors: errors?.fields ?? {},
       unitLabel: info.unit === 'percent' ? '%' : '',
     });
+  };
 
   app.get('/targets/:id', requirePermission('targets:edit'), async (c) => {
     const la = await resolveLaOnly(c);

@@ -283,6 +283,9 @@ export function createFakeServices(opts: FakeOptions = {}): WebServices & { impo
     catalogue() {
       return FAKE_CATALOGUE;
     },
+    async settings() {
+      return opts.settings ?? DEFAULT_SETTINGS;
+    },
     async scorecard(
       la: string,
       period: string,
