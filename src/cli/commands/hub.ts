@@ -6,6 +6,7 @@ import { hubBenchmarksForOperator } from '../../hub/hub-benchmarks.js';
 import { earlierVersionsNote } from '../../hub/indicator-results.js';
 import { enableLaIsolation } from '../../hub/la-isolation.js';
 import { loadLaGroups } from '../../hub/la-groups.js';
+import { benchmarkLines } from '../../hub/benchmarks-text.js';
 import { QUEUES, openQueue, queueTiming } from '../../hub/queue.js';
 import type { Database } from '../../store/database.js';
 import { isPostgresUrl, openDatabase, resolveDatabaseUrl } from '../../store/open.js';
@@ -133,19 +134,7 @@ export function register(program: Command): void {
           });
           process.stdout.write(`${note}: ${earlierVersions.las.join(', ')}\n`);
         }
-        for (const b of benchmarks) {
-          const pos = opts.la ? b.positions.find((p) => p.la === opts.la) : undefined;
-          const fmt = (v: number | null): string => (v === null ? '–' : String(v));
-          process.stdout.write(
-            `${b.indicatorId.padEnd(40)} n=${String(b.all.n).padStart(3)} mean ${fmt(b.all.mean).padStart(7)}` +
-              ` quartiles ${fmt(b.all.q1)} / ${fmt(b.all.median)} / ${fmt(b.all.q3)}` +
-              `   England ${b.england ? `${b.england.value}${b.england.likeForLike ? '' : ' †'} (${b.england.publisher} ${b.england.year})` : '–'}` +
-              (pos
-                ? `   ${opts.la}: ${pos.value}, rank ${pos.rank} of ${pos.of}, quartile ${pos.quartile ?? '–'}`
-                : '') +
-              '\n',
-          );
-        }
+        for (const b of benchmarks) process.stdout.write(`${benchmarkLines(b, opts.la).join('\n')}\n`);
       } finally {
         await db.close();
       }
