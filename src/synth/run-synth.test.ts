@@ -459,6 +459,27 @@ describe('cspi synth for 2023-24 and 2024-25 (Sex M/F, SWEpisodes, K3)', () => {
   });
 });
 
+describe('cspi synth with an extract date inside the year (Darlington, 31 December 2022)', () => {
+  const out = join(base, 'mid-year');
+  before(() => run('mid-year', { end: '2022-12-31', years: 1, seed: '1', scale: 1 }));
+
+  test('the local extract holds no date after the extract date (an S47 starting later is blank)', () => {
+    // A file's latest date is its as-at date (indicators.md §1.8): a later one would date the extract wrongly.
+    const dir = join(out, '841', '2022-23', 'local');
+    let dates = 0;
+    for (const f of readdirSync(dir)) {
+      for (const r of csv(join(dir, f)).rows) {
+        for (const [col, v] of Object.entries(r)) {
+          if (!/^\d{4}-\d{2}-\d{2}/.test(v)) continue;
+          dates++;
+          assert.ok(v.slice(0, 10) <= '2022-12-31', `${f} ${col} ${v} is after the extract date`);
+        }
+      }
+    }
+    assert.ok(dates > 1000, `${dates} dates checked`);
+  });
+});
+
 describe('cspi synth --faults all', () => {
   const out = join(base, 'f');
   before(() => run('f', { end: '2022-03-31', years: 2, seed: 'delta', faults: true }));

@@ -38,7 +38,7 @@ const yn = (b: boolean | null): string => (b === null ? '' : b ? 'Y' : 'N');
 
 /**
  * The local extract's event tables for one collection year: events dated in the year, as extracted on
- * the extract date (a decision after it is blank). Contacts are in order of receipt.
+ * the extract date (a decision or a Section 47 start after it is blank). Contacts are in order of receipt.
  */
 export function localYearTables(sim: SimLa, year: CollectionYear, extract: Day, open: CsvOpener): void {
   const from = year.start;
@@ -99,7 +99,9 @@ export function localYearTables(sim: SimLa, year: CollectionYear, extract: Day, 
         leavers.add(c.id, [c.id, iso(s.date), s.inTouch, s.activity, s.accommodation, s.eligibility]);
     }
     for (const s of c.strategies) {
-      if (inYear(s.date)) strategy.add(c.id, [c.id, iso(s.date), s.s47Start === null ? '' : iso(s.s47Start)]);
+      // An enquiry starting after the extract date is not yet in the case system: blank, as a decision is.
+      const s47 = s.s47Start === null || s.s47Start > extract ? '' : iso(s.s47Start);
+      if (inYear(s.date)) strategy.add(c.id, [c.id, iso(s.date), s47]);
     }
   }
   contactRows.sort((a, b) => a.key - b.key || (a.cells[0]! < b.cells[0]! ? -1 : 1));
