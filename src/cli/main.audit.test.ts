@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { importSmallLa } from '../hub/hub-fixtures.js';
 import { openDatabase } from '../store/open.js';
@@ -115,4 +117,22 @@ test('an --out in a folder that does not exist is a user error naming the file',
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('cspi indicators list --json prints the catalogue as JSON and nothing else on stdout', () => {
+  // Run as a user would (a child process), so stdout is exactly what a script reading it gets.
+  const bin = fileURLToPath(new URL('../../bin/cspi.js', import.meta.url));
+  const r = spawnSync(process.execPath, [bin, 'indicators', 'list', '--json'], {
+    encoding: 'utf8',
+    env: { ...process.env, CSPI_RUN_SOURCES: '1' },
+  });
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(!r.stdout.includes('\u001b'), 'no ANSI codes');
+  const list = JSON.parse(r.stdout) as { id: string; title: string; target: unknown }[];
+  assert.ok(Array.isArray(list));
+  const first = list.find((d) => d.id === 'referrals-rereferral-12m');
+  assert.ok(first, 'the catalogue lists referrals-rereferral-12m');
+  assert.match(first.title, /Re-referrals/);
+  assert.deepEqual(first.target, { value: 18, kind: 'local' });
+  assert.equal(list.find((d) => d.id === 'cp-repeat-any')?.target, null, 'no target is null');
 });
