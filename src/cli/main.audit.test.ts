@@ -3,7 +3,7 @@
 // never S-INTERNAL (exit 70), which is kept for real bugs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -135,4 +135,40 @@ test('cspi indicators list --json prints the catalogue as JSON and nothing else 
   assert.match(first.title, /Re-referrals/);
   assert.deepEqual(first.target, { value: 18, kind: 'local' });
   assert.equal(list.find((d) => d.id === 'cp-repeat-any')?.target, null, 'no target is null');
+});
+
+test('a --meeting-date that is not a real date is refused (it printed "Meeting: 45 undefined 2021" on the report)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cspi-cli-audit-'));
+  const file = join(dir, 'cspi.db');
+  const db = await openDatabase(file);
+  try {
+    await importSmallLa(db, '841', 20);
+  } finally {
+    await db.close();
+  }
+  try {
+    const out = join(dir, 'report.html');
+    for (const argv of [
+      ['report', '--db', file, '--period', '2021-22-Q3', '--out', out, '--meeting-date', '2021-13-45'],
+      ['publish', '--db', file, '--period', '2021-22-Q3', '--meeting-date', '12/01/2022'],
+    ]) {
+      const r = await cspi(argv);
+      assertUserError(r, '--meeting-date', argv[0]!);
+    }
+    const ok = await cspi([
+      'report',
+      '--db',
+      file,
+      '--period',
+      '2021-22-Q3',
+      '--out',
+      out,
+      '--meeting-date',
+      '2022-01-12',
+    ]);
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.match(readFileSync(out, 'utf8'), /Meeting: 12 January 2022/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -9,7 +9,7 @@ import { appendAudit } from '../../web/audit/audit-log.js';
 import { createOutput } from '../output.js';
 import { UserError } from '../user-error.js';
 import type { ReportCommandOptions } from './report.js';
-import { commentaryFor, comparisonsFor, computeFromStore, readCommentary } from './report.js';
+import { commentaryFor, comparisonsFor, computeFromStore, meetingDate, readCommentary } from './report.js';
 import { laCode } from '../../ingest/la-code.js';
 
 /**
@@ -133,7 +133,7 @@ export function register(program: Command): void {
     )
     .option('--groups <file>', 'comparator groups file: { "statistical-neighbours": ["805", …] }')
     .option('--committee <name>', 'committee name')
-    .option('--meeting-date <date>', 'meeting date, YYYY-MM-DD')
+    .option('--meeting-date <date>', 'meeting date, YYYY-MM-DD', meetingDate)
     .option('--author <line>', 'author line')
     .option('--la-name <name>', 'council name')
     .option('--list', 'list the published editions (of --la, or of every LA) instead of publishing')

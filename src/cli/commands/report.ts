@@ -57,6 +57,7 @@ import { formatOf, renderOutput } from '../../report/render/render-output.js';
 import { openDatabase } from '../../store/open.js';
 import { storeDatasetSource } from '../dataset-source.js';
 import { UserError } from '../user-error.js';
+import { parseIsoDate } from '../../calendar/iso-date.js';
 import { createOutput } from '../output.js';
 import { laCode } from '../../ingest/la-code.js';
 
@@ -536,7 +537,7 @@ export function register(program: Command): void {
       'a published edition: its HTML, CSV, JSON and DOCX as published (the PDF printed from that HTML)',
     )
     .option('--committee <name>', 'committee name')
-    .option('--meeting-date <date>', 'meeting date, YYYY-MM-DD')
+    .option('--meeting-date <date>', 'meeting date, YYYY-MM-DD', meetingDate)
     .option('--author <line>', 'author line, e.g. "Report of the Director of Children\'s Services"')
     .option('--la-name <name>', 'council name')
     .option(
@@ -549,4 +550,16 @@ export function register(program: Command): void {
         throw new UserError('--period is required, e.g. --period 2021-22-Q3');
       await runReport(opts);
     });
+}
+
+/**
+ * The `--meeting-date` option: a real date written YYYY-MM-DD, else a user error (an impossible one was printed
+ * on the report as "Meeting: 45 undefined 2021").
+ * @example meetingDate('2022-01-12') //=> '2022-01-12'
+ */
+export function meetingDate(value: string): string {
+  const date = parseIsoDate(value.trim());
+  if (!date)
+    throw new UserError(`--meeting-date must be a date written YYYY-MM-DD, e.g. 2022-01-12 (got "${value}")`);
+  return date;
 }
