@@ -3,7 +3,7 @@
 // never S-INTERNAL (exit 70), which is kept for real bugs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -168,6 +168,26 @@ test('a --meeting-date that is not a real date is refused (it printed "Meeting: 
     ]);
     assert.equal(ok.code, 0, ok.stderr);
     assert.match(readFileSync(out, 'utf8'), /Meeting: 12 January 2022/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a --db file that does not exist is named for the commands that read it, and is not created', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cspi-cli-audit-'));
+  try {
+    const typo = join(dir, 'csip.db');
+    for (const argv of [
+      ['datasets', '--db', typo],
+      ['indicators', '--db', typo, '--period', '2021-22-Q3'],
+      ['report', '--db', typo, '--period', '2021-22-Q3', '--out', join(dir, 'r.html')],
+      ['publish', '--db', typo, '--period', '2021-22-Q3'],
+    ]) {
+      const r = await cspi(argv);
+      assertUserError(r, typo, argv[0]!);
+      assert.match(r.stderr, /does not exist/, argv[0]!);
+      assert.ok(!existsSync(typo), `${argv[0]!}: a mistyped --db is not created as an empty database`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

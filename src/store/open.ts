@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Database } from './database.js';
 import { openSqlite } from './sqlite.js';
 import { migrate } from './migrate.js';
@@ -14,6 +15,11 @@ export interface OpenOptions {
   readonly busyTimeoutMs?: number;
   /** Environment to read DATABASE_URL from (default process.env). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * SQLite only: refuse a file that does not exist ({@link StoreUnavailableError}) instead of creating an empty
+   * database; for commands that only read, where a missing file is a mistyped `--db`.
+   */
+  readonly mustExist?: boolean;
 }
 
 /**
@@ -41,12 +47,15 @@ export function isPostgresUrl(url: string): boolean {
  */
 export async function openDatabase(url?: string, options: OpenOptions = {}): Promise<Database> {
   const where = resolveDatabaseUrl(url, options.env);
+  const file = where.replace(/^sqlite:(\/\/)?/i, '');
+  if (options.mustExist && !isPostgresUrl(where) && file !== ':memory:' && !existsSync(file))
+    throw new StoreUnavailableError(file, 'does not exist: check --db, or load data first with cspi import');
   let db: Database;
   try {
     // pg is loaded only for a PostgreSQL URL (the embedded database is the common case).
     db = isPostgresUrl(where)
       ? (await import('./postgres.js')).openPostgres(where)
-      : openSqlite(where.replace(/^sqlite:(\/\/)?/i, ''), { busyTimeoutMs: options.busyTimeoutMs });
+      : openSqlite(file, { busyTimeoutMs: options.busyTimeoutMs });
   } catch (err) {
     throw unavailable(err, where);
   }

@@ -36,7 +36,7 @@ export async function runPublish(opts: ReportCommandOptions): Promise<EditionRec
       `${staleCommentaryProblem(stale, computed.report)} Confirm or change the commentary on the indicator's page of the dashboard (or give the commentary with --commentary FILE), then publish again. Nothing was published.`,
     );
   const compared = await comparisonsFor(computed, opts);
-  const db = await openDatabase(opts.db);
+  const db = await openDatabase(opts.db, { mustExist: true });
   try {
     const out = await publishEdition(db, {
       report: computed.report,
@@ -92,7 +92,7 @@ export async function runPublish(opts: ReportCommandOptions): Promise<EditionRec
 /** `cspi publish --list`: the LA's editions, newest first (the list the dashboard's reports page shows). */
 async function runList(opts: ReportCommandOptions): Promise<void> {
   const out = createOutput(opts.json === true);
-  const db = await openDatabase(opts.db);
+  const db = await openDatabase(opts.db, { mustExist: true });
   try {
     const las = opts.la
       ? [opts.la]

@@ -113,7 +113,7 @@ export async function commentaryFor(
   file: Commentary | null,
 ): Promise<StoredCommentary> {
   if (file) return { commentary: file, history: [], stale: [] };
-  const db = await openDatabase(opts.db);
+  const db = await openDatabase(opts.db, { mustExist: true });
   try {
     return await storedCommentary(db, report, null);
   } finally {
@@ -182,7 +182,7 @@ export async function restatementsFor(
   opts: ReportCommandOptions,
 ): Promise<Restatement[]> {
   const { report } = computed;
-  const db = await openDatabase(opts.db);
+  const db = await openDatabase(opts.db, { mustExist: true });
   try {
     const e = await latestEdition(db, report.la, report.period.id);
     if (!e) return [];
@@ -223,7 +223,7 @@ export async function comparisonsFor(
   } catch {
     throw new UserError(`--groups ${opts.groups}: cannot read the comparator groups file`);
   }
-  const db = await openDatabase(opts.db);
+  const db = await openDatabase(opts.db, { mustExist: true });
   try {
     return await storeComparisons(db, computed.report, groups);
   } finally {
@@ -443,7 +443,7 @@ async function writeReport(
   let rendered: Map<OutputFormat, Buffer>;
   const notices: string[] = [];
   if (opts.edition) {
-    const db = await openDatabase(opts.db);
+    const db = await openDatabase(opts.db, { mustExist: true });
     try {
       const e = await loadEdition(db, opts.edition);
       if (!e) throw new UserError(`--edition ${opts.edition}: no such edition in ${db.location}`);
