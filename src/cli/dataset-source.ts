@@ -35,7 +35,7 @@ export async function storeDatasetSource(
   dbUrl: string | undefined,
   datasetId: string | undefined,
 ): Promise<DatasetSource> {
-  const db = await openDatabase(dbUrl);
+  const db = await openDatabase(dbUrl, { mustExist: true });
   return {
     targets: (la, financialYear) => storedTargets(db, la, financialYear),
     audit: async (entry) => void (await appendAudit(db, { actor: 'command line', ip: null, ...entry })),

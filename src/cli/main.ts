@@ -3,12 +3,14 @@ import { UserError } from './user-error.js';
 import { CalendarRangeError } from '../calendar/working-day-calendar.js';
 import { PeriodError } from '../calendar/period.js';
 import { MigrationError } from '../store/migrate.js';
+import { StoreBusyError, StoreUnavailableError } from '../store/store-error.js';
 import { registerCommands } from './commands.js';
 
 /**
  * The `cspi` command line. Every command lives in `cli/commands/<name>.ts` and is listed in
  * `cli/commands.ts`. Errors meant for users print as one message with exit code 2 (or their own code);
- * an unexpected failure prints a short S-INTERNAL message, never a stack trace (set CSPI_DEBUG=1 for one).
+ * a database that cannot be opened or is locked, and a file that cannot be read or written, are user errors
+ * (exit 2); an unexpected failure prints a short S-INTERNAL message, never a stack trace (set CSPI_DEBUG=1 for one).
  */
 export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command('cspi')
@@ -32,12 +34,45 @@ function reportError(err: unknown): number {
     process.stderr.write(`cspi: ${err.message}\n`);
     return err.exitCode;
   }
-  if (err instanceof CalendarRangeError || err instanceof PeriodError || err instanceof MigrationError) {
+  if (
+    err instanceof CalendarRangeError ||
+    err instanceof PeriodError ||
+    err instanceof MigrationError ||
+    err instanceof StoreBusyError ||
+    err instanceof StoreUnavailableError
+  ) {
     process.stderr.write(`cspi: ${err.message}\n`);
+    return 2;
+  }
+  const file = fileProblem(err);
+  if (file) {
+    process.stderr.write(`cspi: ${file}\n`);
     return 2;
   }
   process.stderr.write('cspi: S-INTERNAL: an unexpected error stopped this command; nothing was changed.\n');
   if (process.env['CSPI_DEBUG']) process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
   else process.stderr.write('Run again with CSPI_DEBUG=1 to see the technical details.\n');
   return 70;
+}
+
+const FILE_PROBLEMS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or folder',
+  ENOTDIR: 'a folder on the path is a file',
+  EISDIR: 'it is a folder, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+};
+
+/**
+ * A file the user named (an --out, --report-dir, …) that cannot be read or written, in one line naming the
+ * path; undefined for any other error.
+ * @example fileProblem(Object.assign(new Error(), { code: 'ENOENT', path: 'x/r.html' })) //=> 'cannot use x/r.html: no such file or folder; check the path and run again'
+ */
+export function fileProblem(err: unknown): string | undefined {
+  const e = err as { code?: unknown; path?: unknown } | null;
+  const reason = typeof e?.code === 'string' ? FILE_PROBLEMS[e.code] : undefined;
+  if (reason === undefined || typeof e?.path !== 'string') return undefined;
+  return `cannot use ${e.path}: ${reason}; check the path and run again`;
 }

@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import type { Database } from './database.js';
 import { openSqlite } from './sqlite.js';
 import { migrate } from './migrate.js';
 import { MIGRATIONS } from './migrations.js';
+import { StoreUnavailableError, unavailableReason } from './store-error.js';
 
 /** The embedded database file used when neither `--db` nor `DATABASE_URL` names one. */
 export const DEFAULT_DB = './cspi.db';
@@ -13,6 +15,11 @@ export interface OpenOptions {
   readonly busyTimeoutMs?: number;
   /** Environment to read DATABASE_URL from (default process.env). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * SQLite only: refuse a file that does not exist ({@link StoreUnavailableError}) instead of creating an empty
+   * database; for commands that only read, where a missing file is a mistyped `--db`.
+   */
+  readonly mustExist?: boolean;
 }
 
 /**
@@ -40,17 +47,48 @@ export function isPostgresUrl(url: string): boolean {
  */
 export async function openDatabase(url?: string, options: OpenOptions = {}): Promise<Database> {
   const where = resolveDatabaseUrl(url, options.env);
-  // pg is loaded only for a PostgreSQL URL (the embedded database is the common case).
-  const db = isPostgresUrl(where)
-    ? (await import('./postgres.js')).openPostgres(where)
-    : openSqlite(where.replace(/^sqlite:(\/\/)?/i, ''), { busyTimeoutMs: options.busyTimeoutMs });
+  const file = where.replace(/^sqlite:(\/\/)?/i, '');
+  if (options.mustExist && !isPostgresUrl(where) && file !== ':memory:' && !existsSync(file))
+    throw new StoreUnavailableError(file, 'does not exist: check --db, or load data first with cspi import');
+  let db: Database;
+  try {
+    // pg is loaded only for a PostgreSQL URL (the embedded database is the common case).
+    db = isPostgresUrl(where)
+      ? (await import('./postgres.js')).openPostgres(where)
+      : openSqlite(file, { busyTimeoutMs: options.busyTimeoutMs });
+  } catch (err) {
+    throw unavailable(err, where);
+  }
   if (options.migrate !== false) {
     try {
       await migrate(db, MIGRATIONS);
     } catch (err) {
       await db.close();
-      throw err;
+      throw unavailable(err, db.location);
     }
   }
   return db;
+}
+
+/**
+ * A driver's failure to open or reach the database as {@link StoreUnavailableError} (named by `location`,
+ * never a PostgreSQL password); any other error unchanged.
+ */
+function unavailable(err: unknown, location: string): unknown {
+  const reason = unavailableReason(err);
+  if (reason === undefined) return err;
+  return new StoreUnavailableError(isPostgresUrl(location) ? withoutCredentials(location) : location, reason);
+}
+
+/**
+ * A PostgreSQL URL without user and password.
+ * @example withoutCredentials('postgres://u:pw@db:5432/cspi') //=> 'postgres://db:5432/cspi'
+ */
+function withoutCredentials(url: string): string {
+  try {
+    const u = new URL(url);
+    return `postgres://${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
+  } catch {
+    return 'postgres';
+  }
 }

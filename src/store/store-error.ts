@@ -40,3 +40,45 @@ export function isDuplicateKey(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
+
+/**
+ * The database cannot be used at all: the `--db` file is not an SQLite database, is a folder or sits in a
+ * folder that does not exist, or the PostgreSQL server cannot be reached or refuses the login. The message
+ * names the location (a PostgreSQL URL without user or password) and what to do; the CLI prints it and
+ * exits 2 (inputs.md §6: nothing done), not S-INTERNAL.
+ */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+  readonly code = 'STORE-UNAVAILABLE';
+  constructor(
+    readonly location: string,
+    reason: string,
+  ) {
+    super(`the database ${location} ${reason}`);
+  }
+}
+
+/**
+ * Why the database at `location` cannot be opened, from a driver's error, in words for the person who typed
+ * `--db`; undefined for an error that is not about reaching the database (a bug: S-INTERNAL).
+ * @example unavailableReason({ code: 'SQLITE_NOTADB' }) //=> 'is not a cspi database (not an SQLite file): check --db'
+ */
+export function unavailableReason(err: unknown): string | undefined {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  const code = typeof e?.code === 'string' ? e.code : '';
+  const message = typeof e?.message === 'string' ? e.message : '';
+  if (code === 'SQLITE_NOTADB') return 'is not a cspi database (not an SQLite file): check --db';
+  if (code === 'SQLITE_CORRUPT') return 'is damaged (SQLite reports it corrupt): restore it from a backup';
+  if (code === 'SQLITE_CANTOPEN' || code.startsWith('SQLITE_IOERR'))
+    return 'cannot be opened (is it a folder, or not readable?): give --db a database file';
+  if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM')
+    return 'cannot be written (read-only file or folder): check its permissions';
+  if (/directory does not exist/i.test(message))
+    return 'cannot be created: its folder does not exist; check --db';
+  if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ECONNRESET'].includes(code))
+    return 'cannot be reached: is the PostgreSQL server running, and is the host and port in --db right?';
+  if (code === '28P01' || code === '28000')
+    return 'refused the login: check the user and password in --db or DATABASE_URL';
+  if (code === '3D000') return 'does not exist on the server: create it, or check the database name in --db';
+  return undefined;
+}

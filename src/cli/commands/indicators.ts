@@ -90,6 +90,19 @@ export function catalogueText(): string {
   return `${rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ')).join('\n')}\n`;
 }
 
+/** `cspi indicators list --json`: the catalogue's columns, one object per indicator (`target` null when none). */
+export function catalogueJson(): object[] {
+  return INDICATORS.map((d) => ({
+    id: d.id,
+    serviceArea: d.serviceArea,
+    unit: d.unit,
+    polarity: d.polarity,
+    basis: d.basis,
+    target: d.target ? { value: d.target.value, kind: d.target.kind } : null,
+    title: d.title,
+  }));
+}
+
 /** Registers `cspi indicators` and `cspi indicators list`. */
 export function register(program: Command): void {
   const cmd = program
@@ -116,7 +129,11 @@ export function register(program: Command): void {
   cmd
     .command('list')
     .description('Print the indicator catalogue')
-    .action(() => {
-      process.stdout.write(catalogueText());
+    .option('--json', 'print the catalogue as JSON')
+    .action((opts: { json?: boolean }) => {
+      // `--json` after `list` is taken by `cspi indicators` itself (commander reads a parent's options
+      // anywhere), so either command's flag asks for JSON.
+      const json = opts.json === true || cmd.opts<IndicatorsOptions>().json === true;
+      process.stdout.write(json ? `${JSON.stringify(catalogueJson(), null, 2)}\n` : catalogueText());
     });
 }

@@ -9,7 +9,7 @@ import { appendAudit } from '../../web/audit/audit-log.js';
 import { createOutput } from '../output.js';
 import { UserError } from '../user-error.js';
 import type { ReportCommandOptions } from './report.js';
-import { commentaryFor, comparisonsFor, computeFromStore, readCommentary } from './report.js';
+import { commentaryFor, comparisonsFor, computeFromStore, meetingDate, readCommentary } from './report.js';
 import { laCode } from '../../ingest/la-code.js';
 
 /**
@@ -36,7 +36,7 @@ export async function runPublish(opts: ReportCommandOptions): Promise<EditionRec
       `${staleCommentaryProblem(stale, computed.report)} Confirm or change the commentary on the indicator's page of the dashboard (or give the commentary with --commentary FILE), then publish again. Nothing was published.`,
     );
   const compared = await comparisonsFor(computed, opts);
-  const db = await openDatabase(opts.db);
+  const db = await openDatabase(opts.db, { mustExist: true });
   try {
     const out = await publishEdition(db, {
       report: computed.report,
@@ -92,7 +92,7 @@ export async function runPublish(opts: ReportCommandOptions): Promise<EditionRec
 /** `cspi publish --list`: the LA's editions, newest first (the list the dashboard's reports page shows). */
 async function runList(opts: ReportCommandOptions): Promise<void> {
   const out = createOutput(opts.json === true);
-  const db = await openDatabase(opts.db);
+  const db = await openDatabase(opts.db, { mustExist: true });
   try {
     const las = opts.la
       ? [opts.la]
@@ -133,7 +133,7 @@ export function register(program: Command): void {
     )
     .option('--groups <file>', 'comparator groups file: { "statistical-neighbours": ["805", …] }')
     .option('--committee <name>', 'committee name')
-    .option('--meeting-date <date>', 'meeting date, YYYY-MM-DD')
+    .option('--meeting-date <date>', 'meeting date, YYYY-MM-DD', meetingDate)
     .option('--author <line>', 'author line')
     .option('--la-name <name>', 'council name')
     .option('--list', 'list the published editions (of --la, or of every LA) instead of publishing')

@@ -57,6 +57,7 @@ import { formatOf, renderOutput } from '../../report/render/render-output.js';
 import { openDatabase } from '../../store/open.js';
 import { storeDatasetSource } from '../dataset-source.js';
 import { UserError } from '../user-error.js';
+import { parseIsoDate } from '../../calendar/iso-date.js';
 import { createOutput } from '../output.js';
 import { laCode } from '../../ingest/la-code.js';
 
@@ -112,7 +113,7 @@ export async function commentaryFor(
   file: Commentary | null,
 ): Promise<StoredCommentary> {
   if (file) return { commentary: file, history: [], stale: [] };
-  const db = await openDatabase(opts.db);
+  const db = await openDatabase(opts.db, { mustExist: true });
   try {
     return await storedCommentary(db, report, null);
   } finally {
@@ -181,7 +182,7 @@ export async function restatementsFor(
   opts: ReportCommandOptions,
 ): Promise<Restatement[]> {
   const { report } = computed;
-  const db = await openDatabase(opts.db);
+  const db = await openDatabase(opts.db, { mustExist: true });
   try {
     const e = await latestEdition(db, report.la, report.period.id);
     if (!e) return [];
@@ -222,7 +223,7 @@ export async function comparisonsFor(
   } catch {
     throw new UserError(`--groups ${opts.groups}: cannot read the comparator groups file`);
   }
-  const db = await openDatabase(opts.db);
+  const db = await openDatabase(opts.db, { mustExist: true });
   try {
     return await storeComparisons(db, computed.report, groups);
   } finally {
@@ -442,7 +443,7 @@ async function writeReport(
   let rendered: Map<OutputFormat, Buffer>;
   const notices: string[] = [];
   if (opts.edition) {
-    const db = await openDatabase(opts.db);
+    const db = await openDatabase(opts.db, { mustExist: true });
     try {
       const e = await loadEdition(db, opts.edition);
       if (!e) throw new UserError(`--edition ${opts.edition}: no such edition in ${db.location}`);
@@ -536,7 +537,7 @@ export function register(program: Command): void {
       'a published edition: its HTML, CSV, JSON and DOCX as published (the PDF printed from that HTML)',
     )
     .option('--committee <name>', 'committee name')
-    .option('--meeting-date <date>', 'meeting date, YYYY-MM-DD')
+    .option('--meeting-date <date>', 'meeting date, YYYY-MM-DD', meetingDate)
     .option('--author <line>', 'author line, e.g. "Report of the Director of Children\'s Services"')
     .option('--la-name <name>', 'council name')
     .option(
@@ -549,4 +550,16 @@ export function register(program: Command): void {
         throw new UserError('--period is required, e.g. --period 2021-22-Q3');
       await runReport(opts);
     });
+}
+
+/**
+ * The `--meeting-date` option: a real date written YYYY-MM-DD, else a user error (an impossible one was printed
+ * on the report as "Meeting: 45 undefined 2021").
+ * @example meetingDate('2022-01-12') //=> '2022-01-12'
+ */
+export function meetingDate(value: string): string {
+  const date = parseIsoDate(value.trim());
+  if (!date)
+    throw new UserError(`--meeting-date must be a date written YYYY-MM-DD, e.g. 2022-01-12 (got "${value}")`);
+  return date;
 }
