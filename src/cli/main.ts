@@ -13,6 +13,7 @@ import { registerCommands } from './commands.js';
  * (exit 2); an unexpected failure prints a short S-INTERNAL message, never a stack trace (set CSPI_DEBUG=1 for one).
  */
 export async function main(argv: readonly string[]): Promise<number> {
+  ignoreClosedOutput();
   const program = new Command('cspi')
     .description("Children's Services Performance Indicators")
     .showHelpAfterError()
@@ -75,4 +76,22 @@ export function fileProblem(err: unknown): string | undefined {
   const reason = typeof e?.code === 'string' ? FILE_PROBLEMS[e.code] : undefined;
   if (reason === undefined || typeof e?.path !== 'string') return undefined;
   return `cannot use ${e.path}: ${reason}; check the path and run again`;
+}
+
+let closedOutputIgnored = false;
+
+/**
+ * A reader that stops early (`cspi indicators --members … | head`) closes the pipe; the next write then fails
+ * with EPIPE, which Node raises as an unhandled 'error' event: a stack trace and exit 1. Output nobody reads is
+ * dropped instead, and the command finishes as it would have (an import still commits or rolls back whole),
+ * with its own exit code. Any other output error still stops the process.
+ */
+function ignoreClosedOutput(): void {
+  if (closedOutputIgnored) return;
+  closedOutputIgnored = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+    });
+  }
 }
