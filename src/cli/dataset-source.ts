@@ -61,10 +61,11 @@ export async function storeDatasetSource(
         { keepAssembled: true },
       );
       if (!loaded) {
+        if (datasetId) throw new UserError(`LA ${code} has no dataset version ${datasetId}`);
+        const held = [...new Set((await listDatasetVersions(db)).map((v) => v.la))].sort();
         throw new UserError(
-          datasetId
-            ? `LA ${code} has no dataset version ${datasetId}`
-            : `LA ${code} has no dataset in ${db.location}`,
+          `LA ${code} has no dataset in ${db.location}` +
+            (held.length === 0 ? ': it holds none yet (cspi import)' : ` (it holds LA ${held.join(', ')})`),
         );
       }
       return {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Period } from '../calendar/period.js';
+import { type Period, quarterContaining } from '../calendar/period.js';
 import type { ReportRequest } from '../indicators/engine/indicator-result.js';
 import { formatIssue } from '../indicators/config-issue.js';
 import { buildIndicatorInput } from '../indicators/input.js';
@@ -111,6 +111,14 @@ export async function reportRequestFor(
   source: DatasetSource,
 ): Promise<ReportRequest> {
   const la = loaded.data.la;
+  if (loaded.asAt !== null && period.start > loaded.asAt) {
+    // A period wholly after the data (a mistyped year, say) would be all "No eligible cases", exit 0. A period
+    // that has begun (the quarter in progress) is computed, its figures marked provisional.
+    throw new UserError(
+      `--period ${period.id} begins on ${period.start}, after the data of dataset ${loaded.id} (as at ${loaded.asAt}): ` +
+        `there is nothing to count in it yet; the latest quarter with data is ${quarterContaining(loaded.asAt).id}`,
+    );
+  }
   return {
     input: buildIndicatorInput(loaded.data),
     period,

@@ -201,3 +201,16 @@ test('reads the current dataset version from an SQLite store', async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a period that begins after the data is refused, naming the latest quarter with data; one in progress is computed', async () => {
+  await assert.rejects(
+    capture((w) => runIndicators({ period: '2030-31-Q3' }, source(), w)),
+    (e: unknown) =>
+      e instanceof UserError &&
+      e.message ===
+        '--period 2030-31-Q3 begins on 2030-10-01, after the data of dataset ds-841 (as at 2022-01-05): there is nothing to count in it yet; the latest quarter with data is 2021-22-Q4',
+  );
+  // 2021-22-Q4 has begun by the as-at date: computed (provisional).
+  const text = await capture((w) => runIndicators({ period: '2021-22-Q4', json: true }, source(), w));
+  assert.equal((JSON.parse(text) as IndicatorReport).period.id, '2021-22-Q4');
+});
