@@ -15,16 +15,12 @@ import {
   csv,
   episodeRows,
   headerRows,
-  tempFolder,
+  tempFolders,
 } from './test-fixtures.js';
 
-const folders: ReturnType<typeof tempFolder>[] = [];
-after(() => folders.forEach((f) => f.cleanup()));
-function folder(): ReturnType<typeof tempFolder> {
-  const f = tempFolder();
-  folders.push(f);
-  return f;
-}
+const temp = tempFolders();
+after(temp.cleanup);
+const folder = temp.folder;
 
 describe('audit: collection year and as-at date of an SSDA903 set', () => {
   it('a typo DEC in the future (rejected, GEN-FUTURE) does not move a 2021-22 set to a later year', async () => {

@@ -16,17 +16,14 @@ import {
   episodeRows,
   headerRows,
   plainCinChildren,
-  tempFolder,
+  type TempFolder,
+  tempFolders,
 } from './test-fixtures.js';
 import { buildZip } from './zip-fixture.js';
 
-const folders: ReturnType<typeof tempFolder>[] = [];
-function folder(): ReturnType<typeof tempFolder> {
-  const f = tempFolder();
-  folders.push(f);
-  return f;
-}
-after(() => folders.forEach((f) => f.cleanup()));
+const temp = tempFolders();
+after(temp.cleanup);
+const folder = temp.folder;
 
 async function read(paths: string[], o: ReadInputsOptions = {}): Promise<IngestResult> {
   return readInputs(paths, { today: TODAY, ...o });
@@ -47,7 +44,7 @@ function only(r: IngestResult, code: string): { code: string; message: string } 
 }
 
 /** A clean SSDA903 set (10 children) in a folder, plus extra files. */
-function set903(extra: Record<string, string | Buffer> = {}, n = 10): ReturnType<typeof tempFolder> {
+function set903(extra: Record<string, string | Buffer> = {}, n = 10): TempFolder {
   const f = folder();
   f.write('header.csv', csv(HEADER_COLUMNS, headerRows(n)));
   f.write('episodes.csv', csv(EPISODE_COLUMNS, episodeRows(n)));

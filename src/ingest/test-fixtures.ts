@@ -26,6 +26,25 @@ export function tempFolder(): {
   };
 }
 
+export type TempFolder = ReturnType<typeof tempFolder>;
+
+/**
+ * Temporary folders for one test file: `folder()` makes one, `cleanup()` removes every one made (give it to
+ * node:test's `after`).
+ * @example const temp = tempFolders(); after(temp.cleanup); const f = temp.folder();
+ */
+export function tempFolders(): { folder(): TempFolder; cleanup(): void } {
+  const made: TempFolder[] = [];
+  return {
+    folder() {
+      const f = tempFolder();
+      made.push(f);
+      return f;
+    },
+    cleanup: () => made.forEach((f) => f.cleanup()),
+  };
+}
+
 /** A fixed "today" for tests. */
 export const TODAY = '2024-06-01' as IsoDate;
 

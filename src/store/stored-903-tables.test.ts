@@ -8,20 +8,19 @@ import {
   csv,
   episodeRows,
   headerRows,
-  tempFolder,
+  tempFolders,
 } from '../ingest/test-fixtures.js';
 import type { IngestResult } from '../ingest/staged.js';
 import { importDataset } from './import-dataset.js';
 import { loadDataset } from './load-dataset.js';
 import { testStores } from './test-stores.js';
 
-const folders: ReturnType<typeof tempFolder>[] = [];
-after(() => folders.forEach((f) => f.cleanup()));
+const temp = tempFolders();
+after(temp.cleanup);
 
 /** A 2021-22 SSDA903 CSV set of 3 children with the four stored tables (inputs.md §2.1). */
 function csvSet(placed: string[]): string {
-  const f = tempFolder();
-  folders.push(f);
+  const f = temp.folder();
   f.write('header.csv', csv(HEADER_COLUMNS, headerRows(3)));
   f.write('episodes.csv', csv(EPISODE_COLUMNS, episodeRows(3)));
   f.write(
@@ -45,8 +44,7 @@ function csvSet(placed: string[]): string {
 
 /** The same children as SSDA903 XML: AD1 fields and OC3 on HEADER, PERMANENCE, AD_PLACED. */
 function xmlSet(): string {
-  const f = tempFolder();
-  folders.push(f);
+  const f = temp.folder();
   const ep = `<EPISODE><DECOM>01/05/2021</DECOM><RNE>S</RNE><LS>C2</LS><CIN>N1</CIN><PL>A5</PL><PL_POST/><HOME_POST/><URN/><PLACE_PROVIDER>PR1</PLACE_PROVIDER><DEC/><REC/><REASON_PLACE_CHANGE/></EPISODE>`;
   const kid = (id: number, inner: string): string =>
     `<CHILD><HEADER><CHILDID>${id}</CHILDID><UPN/><SEX>1</SEX><DOB>01/02/2010</DOB><ETHNIC>WBRI</ETHNIC>${inner}</HEADER>${ep}</CHILD>`;

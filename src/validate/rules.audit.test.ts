@@ -18,7 +18,8 @@ import {
   cinXml,
   csv,
   headerRows,
-  tempFolder,
+  type TempFolder,
+  tempFolders,
 } from '../ingest/test-fixtures.js';
 import { LIST_3_HEADER } from '../ingest/annex-a/annex-a-test-workbook.js';
 import { unmappedLabels } from './unmapped-labels.js';
@@ -31,19 +32,12 @@ import type { Episode } from '../model/episode.js';
 import { assembleChecks } from '../store/assemble/assemble-dataset.js';
 import { child, episode, submission } from '../store/test-records.js';
 
-const folders: ReturnType<typeof tempFolder>[] = [];
-after(() => folders.forEach((f) => f.cleanup()));
-function folder(): ReturnType<typeof tempFolder> {
-  const f = tempFolder();
-  folders.push(f);
-  return f;
-}
+const temp = tempFolders();
+after(temp.cleanup);
+const folder = temp.folder;
 
 /** Reads the files written by `write` into a fresh folder (no reject-rate limit: the cases are small). */
-async function read(
-  write: (f: ReturnType<typeof tempFolder>) => unknown,
-  opts: { year?: string } = {},
-): Promise<IngestResult> {
+async function read(write: (f: TempFolder) => unknown, opts: { year?: string } = {}): Promise<IngestResult> {
   const f = folder();
   await write(f);
   return readInputs([f.dir], { today: TODAY, limits: { maxRejectRate: 1 }, ...opts });

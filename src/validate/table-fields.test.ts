@@ -10,19 +10,18 @@ import {
   csv,
   episodeRows,
   headerRows,
-  tempFolder,
+  tempFolders,
 } from '../ingest/test-fixtures.js';
 
 // The stored SSDA903 tables AD1, PlacedAdoption, PrevPerm and DoLo (inputs.md §2.1) get the same code-list
 // (GEN-CODE, warning, inputs.md §2.2 and §6) and future-date (GEN-FUTURE, error) checks as the other tables.
 // TODAY is 2024-06-01; the sets are 2021-22 (the episodes run May to December 2021).
 
-const folders: ReturnType<typeof tempFolder>[] = [];
-after(() => folders.forEach((f) => f.cleanup()));
+const temp = tempFolders();
+after(temp.cleanup);
 
 async function read903(files: Record<string, string>): Promise<IngestResult> {
-  const f = tempFolder();
-  folders.push(f);
+  const f = temp.folder();
   f.write('header.csv', csv(HEADER_COLUMNS, headerRows(10)));
   f.write('episodes.csv', csv(EPISODE_COLUMNS, episodeRows(10)));
   for (const [name, text] of Object.entries(files)) f.write(name, text);
@@ -174,8 +173,7 @@ describe('stored SSDA903 tables (XML): code lists and future dates', () => {
     `<AD_PLACED><DATE_PLACED>${start}</DATE_PLACED><DATE_PLACED_CEASED>${end}</DATE_PLACED_CEASED><REASON_PLACED_CEASED>${reason}</REASON_PLACED_CEASED></AD_PLACED>`;
 
   async function readXml(children: string[]): Promise<IngestResult> {
-    const f = tempFolder();
-    folders.push(f);
+    const f = temp.folder();
     f.write('903.xml', `<EXPSSDA903>${children.join('\n')}</EXPSSDA903>`);
     return readInputs([f.dir], { today: TODAY, limits: { maxRejectRate: 1 } });
   }
