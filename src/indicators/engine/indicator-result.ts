@@ -20,7 +20,7 @@ import { comparisonFigure, displayValue } from './indicator-value.js';
 import { rateFigure } from './rate-figure.js';
 import { roundTenth } from './rounding.js';
 import { type EngineComputation, headlineBasis, runIndicator } from './run-indicator.js';
-import { wilson } from './wilson.js';
+import { percentPoints, wilson } from './wilson.js';
 
 /** What the engine needs to compute one LA's indicators for one period. */
 export interface ReportRequest {
@@ -146,7 +146,7 @@ export function computeIndicatorResult(def: IndicatorDefinition, req: ReportRequ
     value,
     numerator: counted ? current.numerator : null,
     denominator: counted ? current.denominator : null,
-    ci95: interval ? [roundTenth(interval.lower * 100), roundTenth(interval.upper * 100)] : null,
+    ci95: interval ? percentPoints(interval) : null,
     target: resolved.target,
     targetKind: resolved.kind,
     tolerance: resolved.tolerance,

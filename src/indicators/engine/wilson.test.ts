@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { wilson } from './wilson.js';
+import { percentPoints, wilson } from './wilson.js';
 import { includesZero, newcombe } from './newcombe.js';
 
 const close = (a: number, b: number, eps = 5e-5) => assert.ok(Math.abs(a - b) < eps, `${a} ≉ ${b}`);
@@ -35,4 +35,11 @@ test('report.md §5 example 6: 164/192 → 160/200 gives −12.9 to +2.1 points'
   // At about 410 per period the same proportions differ significantly ("lower than").
   const big = newcombe(350, 410, 328, 410)!;
   assert.ok(!includesZero(big));
+});
+
+test('percentPoints: each end in percentage points to one decimal place, the ends of 0/n and n/n exact', () => {
+  assert.deepEqual(percentPoints(wilson(16, 20)!), [58.4, 91.9]);
+  assert.deepEqual(percentPoints(wilson(160, 200)!), [73.9, 85]);
+  assert.deepEqual(percentPoints(wilson(0, 11)!), [0, 25.9]);
+  assert.deepEqual(percentPoints(wilson(31, 31)!), [89, 100]);
 });

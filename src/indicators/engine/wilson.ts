@@ -1,3 +1,5 @@
+import { roundTenth } from './rounding.js';
+
 /** z for a 95% two-sided interval. */
 export const Z95 = 1.96;
 
@@ -29,4 +31,13 @@ export function wilson(x: number, n: number, z = Z95): ProportionInterval | null
     lower: x === 0 ? 0 : Math.max(0, (centre - half) / denom),
     upper: x === n ? 1 : Math.min(1, (centre + half) / denom),
   };
+}
+
+/**
+ * An interval in percentage points, each end rounded to one decimal place, as a figure's `ci95` carries it
+ * and the report and dashboard show it (report.md §4).
+ * @example percentPoints(wilson(16, 20)!) //=> [58.4, 91.9]
+ */
+export function percentPoints(i: ProportionInterval): [number, number] {
+  return [roundTenth(i.lower * 100), roundTenth(i.upper * 100)];
 }

@@ -1,12 +1,11 @@
+import { percentPoints, wilson } from '../../indicators/engine/wilson.js';
+
 /**
- * The Wilson score interval for x of n at 95% (report.md §4), in percentage points; null when n is 0.
- * @example wilson(160, 200) //=> [73.9, 85.0] (rounded)
+ * The engine's 95% Wilson interval for x of n (report.md §4), in percentage points rounded to one decimal
+ * place as the page shows it (a breakdown row's interval, a trend point's bar); null when n is 0.
+ * @example wilsonPercent(160, 200) //=> [73.9, 85]
  */
-export function wilson(x: number, n: number, z = 1.96): [number, number] | null {
-  if (n <= 0) return null;
-  const p = x / n;
-  const denom = 1 + (z * z) / n;
-  const centre = (p + (z * z) / (2 * n)) / denom;
-  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denom;
-  return [Math.max(0, centre - half) * 100, Math.min(1, centre + half) * 100];
+export function wilsonPercent(x: number, n: number): [number, number] | null {
+  const ci = wilson(x, n);
+  return ci === null ? null : percentPoints(ci);
 }

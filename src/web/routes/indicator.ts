@@ -41,7 +41,7 @@ import {
   shortPeriod,
 } from '../figures/format.js';
 import { scorecardRow, targetText } from '../figures/scorecard-view.js';
-import { wilson } from '../figures/wilson.js';
+import { wilsonPercent } from '../figures/wilson.js';
 import { notFound, requirePermission } from '../middleware/guards.js';
 import { cachedPage, page } from '../pages.js';
 import type { IndicatorInfo, MemberList } from '../services.js';
@@ -123,7 +123,7 @@ export function breakdownTables(
           differs: null,
         };
       }
-      const ci = b.denominator ? wilson(b.numerator, b.denominator) : null;
+      const ci = b.denominator ? wilsonPercent(b.numerator, b.denominator) : null;
       // Compared with the LA's figure only where there is an interval to compare (a percentage with cases).
       const differs =
         ci !== null && r.value !== null && r.unit === 'percent' ? r.value < ci[0] || r.value > ci[1] : null;
@@ -228,7 +228,7 @@ export function indicatorRoutes(): Hono<AppEnv> {
       const points = trend.map((t, i) => ({
         period: t.period,
         value: t.value,
-        ci95: showCi && t.denominator ? wilson(t.numerator ?? 0, t.denominator) : null,
+        ci95: showCi && t.denominator ? wilsonPercent(t.numerator ?? 0, t.denominator) : null,
         target: targets[i].target,
         tolerance: targets[i].tolerance,
       }));

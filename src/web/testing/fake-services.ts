@@ -3,7 +3,6 @@ import { type IsoDate, addDays } from '../../calendar/iso-date.js';
 import { parsePeriod, previousPeriod, samePeriodLastYear, trailingQuarters } from '../../calendar/period.js';
 import type {
   ComparisonFigure,
-  Direction,
   IndicatorDefinition,
   IndicatorReport,
   IndicatorResult,
@@ -14,6 +13,8 @@ import { DEFAULT_SETTINGS } from '../../indicators/settings.js';
 import type { ValidationIssue } from '../../validate/issue.js';
 import { percentTenths } from '../figures/rating.js';
 import { rateFigure } from '../../indicators/engine/rate-figure.js';
+import { directionOfTravel } from '../../indicators/engine/direction.js';
+import { percentPoints, wilson } from '../../indicators/engine/wilson.js';
 import { resolveTarget, type TargetSet } from '../../indicators/targets.js';
 import type {
   DatasetVersion,
@@ -30,12 +31,10 @@ function rand(key: string): number {
   return createHash('sha256').update(key).digest().readUInt32BE(0) / 2 ** 32;
 }
 
-function wilson(x: number, n: number): [number, number] {
-  const z = 1.96;
-  const p = x / n;
-  const c = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
-  const h = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);
-  return [c - h, c + h];
+/** A figure's 95% Wilson interval in percentage points to one decimal place, as the engine gives it. */
+function ci95(f: ComparisonFigure): [number, number] | null {
+  const ci = f.denominator && f.numerator !== null ? wilson(f.numerator, f.denominator) : null;
+  return ci ? percentPoints(ci) : null;
 }
 
 interface Raw {
@@ -80,30 +79,6 @@ function figure(
   return { period, value, numerator: r.status === 'ok' ? r.x : null, denominator: r.n, status: r.status };
 }
 
-function direction(
-  info: IndicatorInfo,
-  now: ComparisonFigure,
-  then: ComparisonFigure | null,
-): Direction | null {
-  if (!then || now.value === null || then.value === null) return null;
-  if (info.unit === 'count' || now.denominator === null || then.denominator === null) {
-    if (now.value === then.value) return 'no-change';
-    if (info.polarity === 'none') return now.value > then.value ? 'up' : 'down';
-    return now.value > then.value === (info.polarity === 'higher') ? 'improved' : 'worsened';
-  }
-  const [l1, u1] = wilson(then.numerator ?? 0, then.denominator);
-  const [l2, u2] = wilson(now.numerator ?? 0, now.denominator);
-  const p1 = (then.numerator ?? 0) / then.denominator;
-  const p2 = (now.numerator ?? 0) / now.denominator;
-  const d = p2 - p1;
-  const lo = d - Math.sqrt((p2 - l2) ** 2 + (u1 - p1) ** 2);
-  const hi = d + Math.sqrt((u2 - p2) ** 2 + (p1 - l1) ** 2);
-  if (now.value === then.value) return 'no-change';
-  if (info.polarity === 'none') return now.value > then.value ? 'up' : 'down';
-  if (lo <= 0 && hi >= 0) return 'no-significant-change';
-  return d > 0 === (info.polarity === 'higher') ? 'improved' : 'worsened';
-}
-
 /** One indicator's fake figures, rated by the engine's own rules against the LA's targets. */
 function result(
   la: string,
@@ -131,10 +106,7 @@ function result(
     value: now.value,
     numerator: now.numerator,
     denominator: now.denominator,
-    ci95:
-      now.denominator && now.numerator !== null
-        ? (wilson(now.numerator, now.denominator).map((v) => Math.round(v * 1000) / 10) as [number, number])
-        : null,
+    ci95: ci95(now),
     target: resolved.target,
     targetKind: resolved.kind,
     tolerance: resolved.tolerance,
@@ -152,7 +124,10 @@ function result(
             resolved,
           )
         : null,
-    direction: status === 'ok' ? direction(info, now, comparator) : null,
+    direction:
+      status === 'ok' && comparator.status === 'ok'
+        ? directionOfTravel(info.unit, info.polarity, comparator, now)
+        : null,
     previous,
     lastYear,
     trend,
