@@ -23,6 +23,7 @@ import { type PdfBrowser, pdfBrowser } from './reports/pdf-browser.js';
 import { type LaGroups, loadLaGroups } from '../hub/la-groups.js';
 import type { WebServices } from './services.js';
 import { mountStatic } from './static-files.js';
+import { loggableError } from './loggable-error.js';
 
 export interface AppOptions {
   readonly db: Database;
@@ -83,10 +84,8 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
   app.route('/api', apiRoutes());
   app.notFound((c) => notFound(c));
   app.onError((err, c) => {
-    // No personal data in logs: the message and stack only.
-    console.error(
-      `S-INTERNAL ${c.req.method} ${c.req.path}: ${err instanceof Error ? err.stack : String(err)}`,
-    );
+    // No personal data in logs: the route (no child ids in any path) and the error's kind and frames.
+    console.error(`S-INTERNAL ${c.req.method} ${c.req.path}: ${loggableError(err)}`);
     if (c.req.path.startsWith('/api/')) {
       return c.json({ error: 'internal', message: 'Something went wrong. Nothing was changed.' }, 500);
     }

@@ -114,6 +114,41 @@ test('§9 upload: the validation report of a refused upload is redacted for an a
     assert.ok(!html.includes(secret), `the analyst's upload result shows ${secret}`);
 });
 
+test('§9 no child-level data in the server log: an unexpected error is logged by its kind and frames, not its message', async (t) => {
+  // V8's JSON.parse error quotes the text it failed on; a driver's error can quote a row's values.
+  const failing = (): never => JSON.parse('["C77123",x]') as never;
+  const base = createFakeServices();
+  const services: WebServices = {
+    ...base,
+    scorecard: async () => failing(),
+    importFiles: async () => failing(),
+  };
+  const { app } = await testApp(services);
+  const logged = t.mock.method(console, 'error', () => {});
+  const manager = await signIn(app, 'manager');
+  logged.mock.resetCalls(); // signing in lands on the scorecard
+  assert.equal((await manager.get(`/scorecard?${Q}`)).status, 500);
+  const upload = await app.request('/data/upload?la=841', {
+    method: 'POST',
+    headers: { cookie: manager.cookie },
+    body: (() => {
+      const f = new FormData();
+      f.set('_csrf', manager.csrf);
+      f.set('files', new File(['a,b\n1,2\n'], 'episodes.csv', { type: 'text/csv' }));
+      return f;
+    })(),
+  });
+  assert.equal(upload.status, 422);
+  const lines = logged.mock.calls.map((c) => String(c.arguments[0]));
+  assert.equal(lines.length, 2, lines.join('\n'));
+  assert.match(lines[0]!, /^S-INTERNAL GET \/scorecard: SyntaxError at JSON\.parse .* \| at failing \(/);
+  assert.match(lines[1]!, /^S-INTERNAL upload: SyntaxError at JSON\.parse .* \| at failing \(/);
+  for (const line of lines) {
+    assert.match(line, /message withheld: set CSPI_DEBUG=1/);
+    assert.ok(!line.includes('C77123'), line);
+  }
+});
+
 test('§9 data page: a manager seeing child ids in a validation report is a child-level view, audited with who, LA, dataset version and rows', async () => {
   const { app, db } = await twoLaApp(servicesWithChildIssues());
   const manager = await signIn(app, 'manager');

@@ -15,6 +15,7 @@ import { compareVersions } from '../version-comparison.js';
 import { affectedFigures } from '../affected-figures.js';
 import { titleTextUnder } from '../../indicators/definition-under.js';
 import type { IndicatorSettings } from '../../indicators/types.js';
+import { loggableError } from '../loggable-error.js';
 
 const SEVERITY_ORDER = { structural: 0, error: 1, warning: 2, query: 3 } as const;
 const SEVERITY_LABEL = {
@@ -171,7 +172,7 @@ export function dataRoutes(): Hono<AppEnv> {
     try {
       outcome = await c.var.deps.services.importFiles(la.code, files, user.username);
     } catch (err) {
-      console.error(`S-INTERNAL upload: ${err instanceof Error ? err.message : String(err)}`);
+      console.error(`S-INTERNAL upload: ${loggableError(err)}`);
       outcome = {
         refused: true,
         datasetId: null,
