@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { makeFolder } from '../make-folder.js';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { quarterContaining } from '../../calendar/period.js';
@@ -84,7 +85,7 @@ export function register(program: Command): void {
       const period = quarterContaining(end).id;
       const out = resolve(opts.out);
       const data = join(out, 'demo', 'data');
-      mkdirSync(join(out, 'demo'), { recursive: true });
+      makeFolder(join(out, 'demo'));
 
       if (!existsSync(join(data, 'manifest.json'))) {
         await step('1. Synthetic data for one LA (Darlington-sized), five collection years', [

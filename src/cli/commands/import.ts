@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { makeFolder } from '../make-folder.js';
 import { join, resolve } from 'node:path';
 import { readInputs as ingestReadInputs } from '../../ingest/read-inputs.js';
 import type { IngestProgress } from '../../ingest/read-inputs.js';
@@ -158,7 +159,7 @@ function report(
   const exit = exitCodeOf(result);
 
   const dir = resolve(opts.reportDir ?? '.');
-  mkdirSync(dir, { recursive: true });
+  makeFolder(dir);
   const csv = join(dir, 'validation-report.csv');
   const json = join(dir, 'validation-report.json');
   const jsonReport = {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { parseIsoDate } from '../../calendar/iso-date.js';
 import { createOutput } from '../output.js';
 import { UserError } from '../user-error.js';
+import { makeFolder } from '../make-folder.js';
 import { runSynth } from '../../synth/run-synth.js';
 import { FAULT_KINDS, type FaultKind } from '../../synth/faults.js';
 import { day } from '../../synth/day-calendar.js';
@@ -72,6 +73,7 @@ export function register(program: Command): void {
         if (!(scale > 0 && scale <= 10))
           throw new UserError(`--scale must be a number above 0 and at most 10 (got "${o.scale}")`);
         const faults = parseFaultKinds(o.faults);
+        makeFolder(o.out);
         const bar = out.progress('synth', las, 'LAs');
         const summary = await runSynth({
           out: o.out,

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { makeFolder } from '../make-folder.js';
 import { join, resolve } from 'node:path';
 import { readInputs } from '../../ingest/read-inputs.js';
 import { formatTerminalSummary } from '../../validate/report-terminal.js';
@@ -57,7 +58,7 @@ export function register(program: Command): void {
       });
       (bar as Progress | null)?.stop();
       const dir = resolve(opts.reportDir ?? '.');
-      await mkdir(dir, { recursive: true });
+      makeFolder(dir);
       const report = reportJson(result, null);
       await writeFile(join(dir, 'validation-report.csv'), reportCsv(result.issues, null));
       await writeFile(join(dir, 'validation-report.json'), `${JSON.stringify(report, null, 2)}\n`);
