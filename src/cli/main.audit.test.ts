@@ -192,3 +192,15 @@ test('a --db file that does not exist is named for the commands that read it, an
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a mistyped option or command gets the error, a suggestion and a pointer to --help, not the whole help text', async () => {
+  const r = await cspi(['import', '--jsn', 'x']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /unknown option '--jsn'\n\(Did you mean --json\?\)\n/);
+  assert.match(r.stderr, /\(cspi --help lists the commands; cspi COMMAND --help, a command's options\)\n$/);
+  assert.doesNotMatch(r.stderr, /Usage:/);
+  const c = await cspi(['improt']);
+  assert.equal(c.code, 2);
+  assert.match(c.stderr, /unknown command 'improt'\n\(Did you mean import\?\)/);
+  assert.doesNotMatch(c.stderr, /Usage:/);
+});

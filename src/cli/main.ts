@@ -16,7 +16,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   ignoreClosedOutput();
   const program = new Command('cspi')
     .description("Children's Services Performance Indicators")
-    .showHelpAfterError()
+    .showHelpAfterError("(cspi --help lists the commands; cspi COMMAND --help, a command's options)")
     .exitOverride();
   try {
     await registerCommands(program, argv);
