@@ -1,6 +1,12 @@
 import type { Command } from 'commander';
 import { parsePeriod } from '../../calendar/period.js';
-import { fanOutCompute, fanOutImport, lasWithDatasets, waitForJobs } from '../../hub/fan-out.js';
+import {
+  fanOutCompute,
+  fanOutImport,
+  lasWithDatasets,
+  waitForJobs,
+  type JobProgress,
+} from '../../hub/fan-out.js';
 import { laFolders } from '../../hub/la-folders.js';
 import { hubBenchmarksForOperator } from '../../hub/hub-benchmarks.js';
 import { earlierVersionsNote } from '../../hub/indicator-results.js';
@@ -197,6 +203,21 @@ function osUser(): string {
   }
 }
 
+const START_WORKERS = 'start workers with: cspi worker --db <hub url>';
+
+/** How long a queue may wait with no job taken before the hub says no worker seems to be running. */
+const IDLE_QUEUE_MS = 15_000;
+
+/**
+ * The hint shown while no worker has taken any job of this run for {@link IDLE_QUEUE_MS} (none running, or
+ * all busy elsewhere); null once one has, or before then.
+ * @example idleQueueHint({ total: 3, completed: 0, failed: 0, active: 0, retried: 0, refused: 0 }, 20_000) //=> 'no worker has taken a job yet; start workers with: …'
+ */
+export function idleQueueHint(q: JobProgress, waitedMs: number): string | null {
+  if (waitedMs < IDLE_QUEUE_MS || q.completed + q.failed + q.active > 0) return null;
+  return `no worker has taken a job yet; ${START_WORKERS}`;
+}
+
 async function runJobs(
   opts: HubOptions & { wait: boolean; timeout: string },
   queue: string,
@@ -214,14 +235,24 @@ async function runJobs(
   const out = createOutput(Boolean(opts.json));
   try {
     const ids = await send(boss, timing);
-    out.info(`queued ${ids.size} jobs on ${queue}; start workers with: cspi worker --db <hub url>`);
-    if (!opts.wait) return { queued: ids.size };
+    if (!opts.wait) {
+      out.info(`queued ${ids.size} jobs on ${queue}; running workers take them (${START_WORKERS})`);
+      return { queued: ids.size };
+    }
+    out.info(`queued ${ids.size} jobs on ${queue}`);
     const bar = out.progress(label, total, 'LAs');
+    const started = Date.now();
+    let hinted = false;
     const p = await waitForJobs(
       boss,
       queue,
       ids,
-      (q) => bar.update(q.completed, q.failed ? `(${q.failed} failed)` : ''),
+      (q) => {
+        const hint = idleQueueHint(q, Date.now() - started);
+        bar.update(q.completed, hint ?? (q.failed ? `(${q.failed} failed)` : ''));
+        if (hint !== null && !hinted && !process.stderr.isTTY) out.info(hint);
+        hinted ||= hint !== null;
+      },
       Number(opts.timeout) * 60_000,
     );
     bar.stop();
