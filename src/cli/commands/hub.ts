@@ -218,6 +218,26 @@ export function idleQueueHint(q: JobProgress, waitedMs: number): string | null {
   return `no worker has taken a job yet; ${START_WORKERS}`;
 }
 
+const jobs = (n: number): string => `${n} ${n === 1 ? 'job' : 'jobs'}`;
+
+/**
+ * The line that ends a wait for the hub's jobs, and the exit code: 1 when a job failed, an import was refused, or
+ * the wait gave up with jobs still queued or running (they stay on the queue for the workers).
+ * @example jobsSummary({ total: 3, completed: 1, failed: 0, active: 1, retried: 0, refused: 0 }, 60).exitCode //=> 1
+ */
+export function jobsSummary(p: JobProgress, minutes: number): { line: string; exitCode: 0 | 1 } {
+  const waiting = p.total - p.completed - p.failed;
+  const line =
+    `${p.completed - p.refused} of ${p.total} done, ${p.failed} failed, ${p.retried} retried after a failure` +
+    (p.refused > 0
+      ? `, ${p.refused} ${p.refused === 1 ? 'import' : 'imports'} refused (their files' fault; the worker log names the LAs, cspi import on a folder shows why)`
+      : '') +
+    (waiting > 0
+      ? `; stopped waiting after ${minutes} min with ${waiting} still queued or running (they stay on the queue for the workers; ${START_WORKERS})`
+      : '');
+  return { line, exitCode: p.failed > 0 || p.refused > 0 || waiting > 0 ? 1 : 0 };
+}
+
 async function runJobs(
   opts: HubOptions & { wait: boolean; timeout: string },
   queue: string,
@@ -228,6 +248,9 @@ async function runJobs(
     timing: ReturnType<typeof queueTiming>,
   ) => Promise<Map<string, string>>,
 ): Promise<unknown> {
+  const minutes = Number(opts.timeout);
+  if (!(minutes > 0))
+    throw new UserError(`--timeout must be a number of minutes above 0 (got "${opts.timeout}")`);
   const { url, db } = await openHub(opts);
   await db.close();
   const timing = queueTiming();
@@ -236,10 +259,10 @@ async function runJobs(
   try {
     const ids = await send(boss, timing);
     if (!opts.wait) {
-      out.info(`queued ${ids.size} jobs on ${queue}; running workers take them (${START_WORKERS})`);
+      out.info(`queued ${jobs(ids.size)} on ${queue}; running workers take them (${START_WORKERS})`);
       return { queued: ids.size };
     }
-    out.info(`queued ${ids.size} jobs on ${queue}`);
+    out.info(`queued ${jobs(ids.size)} on ${queue}`);
     const bar = out.progress(label, total, 'LAs');
     const started = Date.now();
     let hinted = false;
@@ -253,16 +276,12 @@ async function runJobs(
         if (hint !== null && !hinted && !process.stderr.isTTY) out.info(hint);
         hinted ||= hint !== null;
       },
-      Number(opts.timeout) * 60_000,
+      minutes * 60_000,
     );
     bar.stop();
-    out.info(
-      `${p.completed - p.refused} of ${p.total} done, ${p.failed} failed, ${p.retried} retried after a failure` +
-        (p.refused > 0
-          ? `, ${p.refused} imports refused (their files' fault; the worker log names the LAs, cspi import on a folder shows why)`
-          : ''),
-    );
-    if (p.failed > 0 || p.refused > 0) process.exitCode = 1;
+    const summary = jobsSummary(p, minutes);
+    out.info(summary.line);
+    if (summary.exitCode !== 0) process.exitCode = summary.exitCode;
     return p;
   } finally {
     await boss.stop({ graceful: false, wait: true, timeout: 5000 });
