@@ -95,19 +95,18 @@ test('§9 data page: an analyst (pseudonymised role) is not shown child ids, dat
   assert.match(html, /differs from child P-[0-9A-F]{10}&#39;s Header DOB/);
 });
 
+/** Uploads a small episodes.csv to LA 841's data page as a signed-in user. */
+function uploadCsv(app: Awaited<ReturnType<typeof testApp>>['app'], user: { cookie: string; csrf: string }) {
+  const form = new FormData();
+  form.set('_csrf', user.csrf);
+  form.set('files', new File(['a,b\n1,2\n'], 'episodes.csv', { type: 'text/csv' }));
+  return app.request('/data/upload?la=841', { method: 'POST', headers: { cookie: user.cookie }, body: form });
+}
+
 test('§9 upload: the validation report of a refused upload is redacted for an analyst as on the data page', async () => {
   const { app } = await twoLaApp(servicesWithChildIssues());
   const analyst = await signIn(app, 'analyst');
-  const r = await app.request('/data/upload?la=841', {
-    method: 'POST',
-    headers: { cookie: analyst.cookie },
-    body: (() => {
-      const f = new FormData();
-      f.set('_csrf', analyst.csrf);
-      f.set('files', new File(['a,b\n1,2\n'], 'episodes.csv', { type: 'text/csv' }));
-      return f;
-    })(),
-  });
+  const r = await uploadCsv(app, analyst);
   assert.equal(r.status, 422);
   const html = await r.text();
   for (const secret of ['C77123', '03/04/2010', 'A12345678901B', 'DL1 5QT'])
@@ -128,16 +127,7 @@ test('§9 no child-level data in the server log: an unexpected error is logged b
   const manager = await signIn(app, 'manager');
   logged.mock.resetCalls(); // signing in lands on the scorecard
   assert.equal((await manager.get(`/scorecard?${Q}`)).status, 500);
-  const upload = await app.request('/data/upload?la=841', {
-    method: 'POST',
-    headers: { cookie: manager.cookie },
-    body: (() => {
-      const f = new FormData();
-      f.set('_csrf', manager.csrf);
-      f.set('files', new File(['a,b\n1,2\n'], 'episodes.csv', { type: 'text/csv' }));
-      return f;
-    })(),
-  });
+  const upload = await uploadCsv(app, manager);
   assert.equal(upload.status, 422);
   const lines = logged.mock.calls.map((c) => String(c.arguments[0]));
   assert.equal(lines.length, 2, lines.join('\n'));
