@@ -99,11 +99,31 @@ const isDeadlock = (e: unknown): boolean =>
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * Whether LA isolation is set up on this database ({@link enableLaIsolation}: `cspi hub init`) and the
+ * connection's role may take on {@link LA_READER_ROLE}, so that {@link withLaScope} can run. False on SQLite,
+ * on a PostgreSQL database that holds one LA without hub set-up, and for an owner that may not `SET ROLE` to
+ * the reader role (PostgreSQL 16 gives a role's creator no SET right on it unless granted).
+ */
+export async function laIsolationEnabled(db: Database): Promise<boolean> {
+  if (db.kind !== 'postgres') return false;
+  const row = await db.get<{ ready: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM pg_policies WHERE schemaname = current_schema()
+                      AND tablename = 'dataset_snapshot_parts' AND policyname = 'la_only')
+        AND EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${LA_READER_ROLE}')
+        AND CASE WHEN current_setting('server_version_num')::int >= 160000
+                 THEN pg_has_role(current_user, '${LA_READER_ROLE}', 'SET')
+                 ELSE pg_has_role(current_user, '${LA_READER_ROLE}', 'MEMBER') END AS ready`,
+  );
+  return row?.ready === true;
+}
+
+/**
  * Runs fn inside one read transaction that can see only LA `la`'s rows: every query fn makes through `tx`
  * is filtered by PostgreSQL's row-level security, so a query that forgets its LA filter still sees one LA.
  * It is not a boundary against hostile SQL: the scope is a setting and a `SET LOCAL ROLE` of the owner's
  * connection, which SQL sent in fn can undo (`RESET ROLE`, `set_config('cspi.la', …)`); that needs a login
- * role per LA (la-isolation.audit.test.ts, todo). The dashboard limits a user to their LA in its routes.
+ * role per LA (la-isolation.audit.test.ts, todo). The dashboard limits a user to their LA in its routes, and
+ * on a hub reads an LA's dataset and validation reports through this scope (web/real-services.ts).
  * @example await withLaScope(db, '841', (tx) => loadDataset(tx, '805')) //=> undefined (another LA)
  */
 export async function withLaScope<T>(db: Database, la: string, fn: (tx: Database) => Promise<T>): Promise<T> {

@@ -20,6 +20,7 @@ import type { Database } from '../store/database.js';
 import { getDatasetVersion, listDatasetVersions } from '../store/dataset-versions.js';
 import { importDataset } from '../store/import-dataset.js';
 import { loadDatasetVersion } from '../store/load-dataset.js';
+import { laIsolationEnabled, withLaScope } from '../hub/la-isolation.js';
 import type { RowCount, ValidationIssue } from '../validate/issue.js';
 import { laName } from './la-names.js';
 import { CURRENT_FRESH_MS, currentVersionsCache } from './current-versions.js';
@@ -107,6 +108,12 @@ export function createStoreServices(
   const current = currentVersionsCache(db, opts.freshMs ?? CURRENT_FRESH_MS);
   const currentId = async (la: string): Promise<string | null> => (await current.get()).get(la)?.id ?? null;
 
+  // On a hub (`cspi hub init`), child-level reads run in the LA's row-level-security scope: a query that
+  // forgot its LA, or an id that pointed at another LA's rows, still sees only this LA's (src/hub/la-isolation.ts).
+  let isolation: Promise<boolean> | null = null;
+  const asLa = async <T>(la: string, fn: (tx: Database) => Promise<T>): Promise<T> =>
+    (await (isolation ??= laIsolationEnabled(db))) ? withLaScope(db, la, fn) : fn(db);
+
   async function load(la: string): Promise<Loaded | null> {
     const id = await currentId(la);
     if (!id) return null;
@@ -118,7 +125,7 @@ export function createStoreServices(
       loaded.set(key, p);
     } else {
       p = (async () => {
-        const v = await loadDatasetVersion(db, la, id);
+        const v = await asLa(la, (tx) => loadDatasetVersion(tx, la, id));
         if (!v) return null;
         return {
           id: v.version.id,
@@ -258,19 +265,21 @@ export function createStoreServices(
     },
 
     async validationIssues(la, datasetId) {
-      const v = await getDatasetVersion(db, la, datasetId);
-      if (!v) return null;
-      const cols = 'code, severity, file, table_name, position, child_id, field, value, dfe_rule, message';
-      const imported = v.importId
-        ? await db.all<IssueRow>(`SELECT ${cols} FROM validation_issues WHERE import_id = ? ORDER BY seq`, [
-            v.importId,
-          ])
-        : [];
-      const checks = await db.all<IssueRow>(
-        `SELECT ${cols} FROM dataset_checks WHERE dataset_id = ? ORDER BY seq`,
-        [datasetId],
-      );
-      return [...imported, ...checks].map(toIssue);
+      return asLa(la, async (tx) => {
+        const v = await getDatasetVersion(tx, la, datasetId);
+        if (!v) return null;
+        const cols = 'code, severity, file, table_name, position, child_id, field, value, dfe_rule, message';
+        const imported = v.importId
+          ? await tx.all<IssueRow>(`SELECT ${cols} FROM validation_issues WHERE import_id = ? ORDER BY seq`, [
+              v.importId,
+            ])
+          : [];
+        const checks = await tx.all<IssueRow>(
+          `SELECT ${cols} FROM dataset_checks WHERE dataset_id = ? ORDER BY seq`,
+          [datasetId],
+        );
+        return [...imported, ...checks].map(toIssue);
+      });
     },
 
     async importFiles(la, files: readonly UploadedFile[]): Promise<ImportOutcome> {
