@@ -222,37 +222,7 @@ export async function importDataset(
         JSON.stringify(summariseIssues(issues)),
       ],
     );
-    await tx.insertMany(
-      'validation_issues',
-      [
-        'import_id',
-        'seq',
-        'code',
-        'severity',
-        'file',
-        'table_name',
-        'position',
-        'child_id',
-        'field',
-        'value',
-        'dfe_rule',
-        'message',
-      ],
-      issues.map((i, n) => [
-        importId,
-        n,
-        i.code,
-        i.severity,
-        i.file,
-        i.table,
-        i.position,
-        i.childId,
-        i.field,
-        i.value,
-        i.dfeRule,
-        i.message,
-      ]),
-    );
+    await insertIssues(tx, 'validation_issues', importId, issues);
 
     const added: { stored: SubmissionRecords; summary: SubmissionSummary; identity: string }[] = [];
     const replaced: string[] = [];
@@ -381,37 +351,7 @@ export async function importDataset(
       ['dataset_id', 'submission_id'],
       submissionsSummary.map((s) => [datasetId, s.id]),
     );
-    await tx.insertMany(
-      'dataset_checks',
-      [
-        'dataset_id',
-        'seq',
-        'code',
-        'severity',
-        'file',
-        'table_name',
-        'position',
-        'child_id',
-        'field',
-        'value',
-        'dfe_rule',
-        'message',
-      ],
-      checks.map((i, n) => [
-        datasetId,
-        n,
-        i.code,
-        i.severity,
-        i.file,
-        i.table,
-        i.position,
-        i.childId,
-        i.field,
-        i.value,
-        i.dfeRule,
-        i.message,
-      ]),
-    );
+    await insertIssues(tx, 'dataset_checks', datasetId, checks);
     await writeSnapshot(
       tx,
       la,
@@ -455,6 +395,52 @@ function assembleAsStored(
     if (e instanceof NotStorable) return null;
     throw e;
   }
+}
+
+/** The column naming whose issues a row is: the import's (validation_issues) or the dataset version's (dataset_checks). */
+const ISSUE_OWNER = { validation_issues: 'import_id', dataset_checks: 'dataset_id' } as const;
+
+/**
+ * Stores issues in `validation_issues` (an import's) or `dataset_checks` (a dataset version's), numbered
+ * `seq` from 0 in their order: the two tables hold an issue in the same columns (migration 001).
+ */
+async function insertIssues(
+  tx: Database,
+  table: keyof typeof ISSUE_OWNER,
+  ownerId: string,
+  issues: readonly ValidationIssue[],
+): Promise<void> {
+  await tx.insertMany(
+    table,
+    [
+      ISSUE_OWNER[table],
+      'seq',
+      'code',
+      'severity',
+      'file',
+      'table_name',
+      'position',
+      'child_id',
+      'field',
+      'value',
+      'dfe_rule',
+      'message',
+    ],
+    issues.map((i, n) => [
+      ownerId,
+      n,
+      i.code,
+      i.severity,
+      i.file,
+      i.table,
+      i.position,
+      i.childId,
+      i.field,
+      i.value,
+      i.dfeRule,
+      i.message,
+    ]),
+  );
 }
 
 async function ensureLa(db: Database, la: string, at: string): Promise<void> {
