@@ -276,13 +276,7 @@ export async function importDataset(
           importId,
           tables: s.tables,
         },
-        summary: {
-          id,
-          source: s.source,
-          collectionYear: s.collectionYear,
-          asAt: s.asAt,
-          rows: rowsByTable(s.tables),
-        },
+        summary: submissionSummary(id, s, s.tables),
       });
     }
 
@@ -302,13 +296,7 @@ export async function importDataset(
       ? datasetChecks(assembled)
       : assembleChecks(la, [...keptRecords, ...added.map((a) => a.stored)]);
     const submissionsSummary: SubmissionSummary[] = [
-      ...kept.map((s, n) => ({
-        id: s.id,
-        source: s.source,
-        collectionYear: s.collectionYear,
-        asAt: s.asAt,
-        rows: rowsByTable(keptRecords[n]!.tables),
-      })),
+      ...kept.map((s, n) => submissionSummary(s.id, s, keptRecords[n]!.tables)),
       ...added.map((a) => a.summary),
     ];
     const hash = contentHash([
@@ -460,10 +448,18 @@ function countRows(t: StagedTables): number {
   return Object.values(t).reduce((n, rows) => n + (rows as unknown[]).length, 0);
 }
 
-function rowsByTable(t: StagedTables): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [k, rows] of Object.entries(t)) out[k] = (rows as unknown[]).length;
-  return out;
+/**
+ * A submission as its dataset version lists it (`row_counts_json.submissions`), a new one or one kept from
+ * the previous version alike: what it is, and its rows by table.
+ */
+function submissionSummary(
+  id: string,
+  s: Pick<StoredSubmission, 'source' | 'collectionYear' | 'asAt'>,
+  tables: StagedTables,
+): SubmissionSummary {
+  const rows: Record<string, number> = {};
+  for (const [k, records] of Object.entries(tables)) rows[k] = (records as unknown[]).length;
+  return { id, source: s.source, collectionYear: s.collectionYear, asAt: s.asAt, rows };
 }
 
 /** SHA-256 over the version's submissions: identity, pseudonymisation and file digests, order-independent. */
