@@ -56,20 +56,14 @@ export const cicDentalChecks: IndicatorDefinition = {
     if (variant<string>(ctx.settings, 'dental.cohort', 'due') === 'oc2') {
       return computeOc2Cohort(input, ctx, (r) => r.teethCheck, 'TEETH_CHECK');
     }
-    const completion =
-      variant<string>(ctx.settings, 'dental.completion', 'byPeriodEnd') === 'onTime'
-        ? 'onTime'
-        : 'byPeriodEnd';
-    const result = computeHealthChain(input, ctx, {
+    return computeHealthChain(input, ctx, {
       checkTypes: ['DENTAL'],
       next: () => (a) => addMonths(a, 12),
       firstCountedK: 1,
-      completion,
+      completion: { setting: 'dental.completion', default: 'byPeriodEnd' },
       usesAge: false,
       noun: 'dental check',
       timetable: 'dental|12 months',
     });
-    if (completion === 'byPeriodEnd' || result.status !== 'ok') return result;
-    return { ...result, notes: [...result.notes, { code: 'variant', detail: 'completed on time' }] };
   },
 };

@@ -76,20 +76,14 @@ export const cicHealthAssessments: IndicatorDefinition = {
     if (variant<string>(ctx.settings, 'health.cohort', 'due') === 'oc2') {
       return computeOc2Cohort(input, ctx, (r) => r.healthCheck, 'HEALTH_CHECK');
     }
-    const completion =
-      variant<string>(ctx.settings, 'health.completion', 'onTime') === 'byPeriodEnd'
-        ? 'byPeriodEnd'
-        : 'onTime';
-    const result = computeHealthChain(input, ctx, {
+    return computeHealthChain(input, ctx, {
       checkTypes: ['IHA', 'RHA'],
       next: (dob) => healthAssessmentDue(dob, ctx.settings.workingDays),
       firstCountedK: 2,
-      completion,
+      completion: { setting: 'health.completion', default: 'onTime' },
       usesAge: true,
       noun: 'review health assessment',
       timetable: `health|${ctx.settings.workingDays}`,
     });
-    if (completion === 'onTime' || result.status !== 'ok') return result;
-    return { ...result, notes: [...result.notes, { code: 'variant', detail: 'completed by period end' }] };
   },
 };

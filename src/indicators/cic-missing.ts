@@ -5,6 +5,7 @@ import type { MissingEpisode } from '../model/episode.js';
 import { missingTables, notAvailable } from './lib/availability.js';
 import { childBreakdowns } from './lib/child-breakdowns.js';
 import { roundedPercent } from './engine/rounding.js';
+import { breakdownRow } from './lib/breakdown.js';
 import { chainErrorNotes } from './lib/looked-after.js';
 import { uascExclusion } from './lib/uasc.js';
 import { ukDate } from './lib/uk-date.js';
@@ -148,28 +149,10 @@ export const indicator: IndicatorDefinition = {
       { key: '1', label: '1 missing episode', n: perChild.filter((n) => n === 1).length },
       { key: '2', label: '2 missing episodes', n: perChild.filter((n) => n === 2).length },
       { key: '3-plus', label: '3 or more missing episodes', n: perChild.filter((n) => n >= 3).length },
-    ].map((r) => ({
-      key: r.key,
-      label: r.label,
-      numerator: r.n,
-      denominator: den,
-      value: roundedPercent(r.n, den),
-    }));
+    ].map((r) => breakdownRow(r.key, r.label, r.n, den));
     const kind: BreakdownRow[] = [
-      {
-        key: 'missing',
-        label: 'Missing',
-        numerator: m.children,
-        denominator: den,
-        value: roundedPercent(m.children, den),
-      },
-      {
-        key: 'away',
-        label: 'Away without authorisation',
-        numerator: a.children,
-        denominator: den,
-        value: roundedPercent(a.children, den),
-      },
+      breakdownRow('missing', 'Missing', m.children, den),
+      breakdownRow('away', 'Away without authorisation', a.children, den),
     ];
     const notes: Note[] = [
       ...uasc.notes(uascRemoved),

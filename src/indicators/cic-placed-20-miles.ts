@@ -1,7 +1,7 @@
 import { variant } from './settings.js';
 import { missingTables, notAvailable } from './lib/availability.js';
 import { childBreakdowns } from './lib/child-breakdowns.js';
-import { roundedPercent } from './engine/rounding.js';
+import { breakdownRow } from './lib/breakdown.js';
 import {
   type PlacementDistance,
   formatTenths,
@@ -212,21 +212,9 @@ export const indicator: IndicatorDefinition = {
     const distanceBand: BreakdownRow[] = [
       ...DISTANCE_BANDS.map((b) => {
         const num = [...tenthsOf.values()].filter((t) => t !== null && b.test(t)).length;
-        return {
-          key: b.key,
-          label: b.label,
-          numerator: num,
-          denominator: den,
-          value: roundedPercent(num, den),
-        };
+        return breakdownRow(b.key, b.label, num, den);
       }),
-      {
-        key: 'unknown',
-        label: 'Distance not known',
-        numerator: unknownTotal,
-        denominator: den,
-        value: roundedPercent(unknownTotal, den),
-      },
+      breakdownRow('unknown', 'Distance not known', unknownTotal, den),
     ];
     return {
       status: 'ok',

@@ -1,7 +1,7 @@
 import { basisWindow } from '../calendar/period.js';
 import { missingTables, notAvailable } from './lib/availability.js';
 import { childBreakdowns } from './lib/child-breakdowns.js';
-import { roundedPercent } from './engine/rounding.js';
+import { breakdownRow } from './lib/breakdown.js';
 import { chainErrorNotes, historyNotes, lookedAfterAt } from './lib/looked-after.js';
 import { uascExclusion } from './lib/uasc.js';
 import { ukDate } from './lib/uk-date.js';
@@ -79,13 +79,7 @@ export const indicator: IndicatorDefinition = {
       const num = [...counts.values()].filter((n) =>
         b.key === '4-plus' ? n >= 4 : n === Number(b.key),
       ).length;
-      return {
-        key: b.key,
-        label: b.label,
-        numerator: num,
-        denominator: den,
-        value: roundedPercent(num, den),
-      };
+      return breakdownRow(b.key, b.label, num, den);
     });
     return {
       status: 'ok',

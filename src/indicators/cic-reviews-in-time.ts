@@ -1,6 +1,5 @@
 import type { IsoDate } from '../calendar/iso-date.js';
 import { addMonths } from '../calendar/add-months.js';
-import { basisWindow } from '../calendar/period.js';
 import type { CareHistory } from '../model/care-history.js';
 import type { TableName } from '../model/source.js';
 import type { WorkingDayCount } from '../calendar/working-days.js';
@@ -20,6 +19,7 @@ import { countNote } from './lib/notes.js';
 import { ukDate } from './lib/uk-date.js';
 import { chainDues } from './lib/chain-cache.js';
 import { sharedView } from './lib/shared-view.js';
+import { windowOf } from './lib/window.js';
 import type { IndicatorDefinition, Member, Note } from './types.js';
 
 const SOURCES: readonly TableName[] = ['episodes', 'reviews'];
@@ -75,8 +75,7 @@ export const cicReviewsInTime: IndicatorDefinition = {
   compute(input, ctx) {
     const missing = missingTables(input, SOURCES);
     if (missing.length > 0) return notAvailable(missing);
-    const w = basisWindow(ctx.period, ctx.basis);
-    if (w === null) throw new Error(`no window for basis ${ctx.basis} in ${ctx.period.id}`);
+    const w = windowOf(ctx);
     const asAt = asAtFor(input.data, SOURCES);
     const isUasc = uascTest(input.data, ctx.settings);
     const reviewsByChild = sharedView(input, 'cicReviewsByChild', () => groupByChild(input.data.cicReviews));

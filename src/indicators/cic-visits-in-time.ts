@@ -1,7 +1,6 @@
 import type { IsoDate } from '../calendar/iso-date.js';
 import { addDays } from '../calendar/iso-date.js';
 import { addMonths } from '../calendar/add-months.js';
-import { basisWindow } from '../calendar/period.js';
 import type { CareHistory, Placement } from '../model/care-history.js';
 import type { LongTermPlacement } from '../model/local.js';
 import type { TableName } from '../model/source.js';
@@ -21,6 +20,7 @@ import { countNote } from './lib/notes.js';
 import { ukDate } from './lib/uk-date.js';
 import { chainDues } from './lib/chain-cache.js';
 import { sharedView } from './lib/shared-view.js';
+import { windowOf } from './lib/window.js';
 import type { IndicatorDefinition, Member, Note } from './types.js';
 
 const SOURCES: readonly TableName[] = ['episodes', 'cla-visits'];
@@ -107,8 +107,7 @@ export const cicVisitsInTime: IndicatorDefinition = {
   compute(input, ctx) {
     const missing = missingTables(input, SOURCES);
     if (missing.length > 0) return notAvailable(missing);
-    const w = basisWindow(ctx.period, ctx.basis);
-    if (w === null) throw new Error(`no window for basis ${ctx.basis} in ${ctx.period.id}`);
+    const w = windowOf(ctx);
     const seenAlone = flagSetting(ctx.settings, 'cicVisits.seenAlone');
     const asAt = asAtFor(input.data, SOURCES);
     const isUasc = uascTest(input.data, ctx.settings);

@@ -1,4 +1,3 @@
-import { basisWindow } from '../calendar/period.js';
 import type { TableName } from '../model/source.js';
 import { addWorkingDaysUnder } from './lib/add-working-days-under.js';
 import { notAvailable, missingTables } from './lib/availability.js';
@@ -14,6 +13,7 @@ import { countNote } from './lib/notes.js';
 import { ukDate } from './lib/uk-date.js';
 import { chainDues } from './lib/chain-cache.js';
 import { sharedView } from './lib/shared-view.js';
+import { windowOf } from './lib/window.js';
 import { variant } from './settings.js';
 import type { DefinitionText, IndicatorDefinition, IndicatorSettings, Member, Note } from './types.js';
 
@@ -54,8 +54,7 @@ export const cpVisits10wd: IndicatorDefinition = {
   compute(input, ctx) {
     const missing = missingTables(input, SOURCES);
     if (missing.length > 0) return notAvailable(missing);
-    const w = basisWindow(ctx.period, ctx.basis);
-    if (w === null) throw new Error(`no window for basis ${ctx.basis} in ${ctx.period.id}`);
+    const w = windowOf(ctx);
     const interval = visitInterval(ctx.settings);
     const seenAlone = flagSetting(ctx.settings, 'cpVisits.seenAlone');
     const asAt = asAtFor(input.data, SOURCES);

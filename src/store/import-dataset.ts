@@ -222,37 +222,7 @@ export async function importDataset(
         JSON.stringify(summariseIssues(issues)),
       ],
     );
-    await tx.insertMany(
-      'validation_issues',
-      [
-        'import_id',
-        'seq',
-        'code',
-        'severity',
-        'file',
-        'table_name',
-        'position',
-        'child_id',
-        'field',
-        'value',
-        'dfe_rule',
-        'message',
-      ],
-      issues.map((i, n) => [
-        importId,
-        n,
-        i.code,
-        i.severity,
-        i.file,
-        i.table,
-        i.position,
-        i.childId,
-        i.field,
-        i.value,
-        i.dfeRule,
-        i.message,
-      ]),
-    );
+    await insertIssues(tx, 'validation_issues', importId, issues);
 
     const added: { stored: SubmissionRecords; summary: SubmissionSummary; identity: string }[] = [];
     const replaced: string[] = [];
@@ -306,13 +276,7 @@ export async function importDataset(
           importId,
           tables: s.tables,
         },
-        summary: {
-          id,
-          source: s.source,
-          collectionYear: s.collectionYear,
-          asAt: s.asAt,
-          rows: rowsByTable(s.tables),
-        },
+        summary: submissionSummary(id, s, s.tables),
       });
     }
 
@@ -332,13 +296,7 @@ export async function importDataset(
       ? datasetChecks(assembled)
       : assembleChecks(la, [...keptRecords, ...added.map((a) => a.stored)]);
     const submissionsSummary: SubmissionSummary[] = [
-      ...kept.map((s, n) => ({
-        id: s.id,
-        source: s.source,
-        collectionYear: s.collectionYear,
-        asAt: s.asAt,
-        rows: rowsByTable(keptRecords[n]!.tables),
-      })),
+      ...kept.map((s, n) => submissionSummary(s.id, s, keptRecords[n]!.tables)),
       ...added.map((a) => a.summary),
     ];
     const hash = contentHash([
@@ -381,37 +339,7 @@ export async function importDataset(
       ['dataset_id', 'submission_id'],
       submissionsSummary.map((s) => [datasetId, s.id]),
     );
-    await tx.insertMany(
-      'dataset_checks',
-      [
-        'dataset_id',
-        'seq',
-        'code',
-        'severity',
-        'file',
-        'table_name',
-        'position',
-        'child_id',
-        'field',
-        'value',
-        'dfe_rule',
-        'message',
-      ],
-      checks.map((i, n) => [
-        datasetId,
-        n,
-        i.code,
-        i.severity,
-        i.file,
-        i.table,
-        i.position,
-        i.childId,
-        i.field,
-        i.value,
-        i.dfeRule,
-        i.message,
-      ]),
-    );
+    await insertIssues(tx, 'dataset_checks', datasetId, checks);
     await writeSnapshot(
       tx,
       la,
@@ -457,6 +385,52 @@ function assembleAsStored(
   }
 }
 
+/** The column naming whose issues a row is: the import's (validation_issues) or the dataset version's (dataset_checks). */
+const ISSUE_OWNER = { validation_issues: 'import_id', dataset_checks: 'dataset_id' } as const;
+
+/**
+ * Stores issues in `validation_issues` (an import's) or `dataset_checks` (a dataset version's), numbered
+ * `seq` from 0 in their order: the two tables hold an issue in the same columns (migration 001).
+ */
+async function insertIssues(
+  tx: Database,
+  table: keyof typeof ISSUE_OWNER,
+  ownerId: string,
+  issues: readonly ValidationIssue[],
+): Promise<void> {
+  await tx.insertMany(
+    table,
+    [
+      ISSUE_OWNER[table],
+      'seq',
+      'code',
+      'severity',
+      'file',
+      'table_name',
+      'position',
+      'child_id',
+      'field',
+      'value',
+      'dfe_rule',
+      'message',
+    ],
+    issues.map((i, n) => [
+      ownerId,
+      n,
+      i.code,
+      i.severity,
+      i.file,
+      i.table,
+      i.position,
+      i.childId,
+      i.field,
+      i.value,
+      i.dfeRule,
+      i.message,
+    ]),
+  );
+}
+
 async function ensureLa(db: Database, la: string, at: string): Promise<void> {
   // The lock makes two imports for one LA run one after the other.
   if (!(await lockLa(db, la)))
@@ -474,10 +448,18 @@ function countRows(t: StagedTables): number {
   return Object.values(t).reduce((n, rows) => n + (rows as unknown[]).length, 0);
 }
 
-function rowsByTable(t: StagedTables): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [k, rows] of Object.entries(t)) out[k] = (rows as unknown[]).length;
-  return out;
+/**
+ * A submission as its dataset version lists it (`row_counts_json.submissions`), a new one or one kept from
+ * the previous version alike: what it is, and its rows by table.
+ */
+function submissionSummary(
+  id: string,
+  s: Pick<StoredSubmission, 'source' | 'collectionYear' | 'asAt'>,
+  tables: StagedTables,
+): SubmissionSummary {
+  const rows: Record<string, number> = {};
+  for (const [k, records] of Object.entries(tables)) rows[k] = (records as unknown[]).length;
+  return { id, source: s.source, collectionYear: s.collectionYear, asAt: s.asAt, rows };
 }
 
 /** SHA-256 over the version's submissions: identity, pseudonymisation and file digests, order-independent. */

@@ -7,7 +7,7 @@ import type { DatasetVersion } from './dataset-versions.js';
 import { getDatasetVersion, lockLa } from './dataset-versions.js';
 import type { SubmissionRecords } from './assemble/submission-records.js';
 import { readVersionRecords } from './records/read-version.js';
-import { versionSubmissions } from './stored-submissions.js';
+import { versionSubmissions, withRecords } from './stored-submissions.js';
 import { readFiguresSnapshot, readSnapshot, writeSnapshot } from './snapshot/dataset-snapshots.js';
 
 /**
@@ -126,14 +126,5 @@ export async function versionRecords(db: Database, datasetId: string): Promise<S
   const subs = await versionSubmissions(db, datasetId);
   // One query per record table for the whole version, not one per submission and table.
   const tables = await readVersionRecords(db, subs);
-  return subs.map((s) => ({
-    id: s.id,
-    source: s.source,
-    collectionYear: s.collectionYear,
-    asAt: s.asAt,
-    dateRange: s.dateRange,
-    seq: s.seq,
-    importId: s.importId,
-    tables: tables.get(s.id)!,
-  }));
+  return subs.map((s) => withRecords(s, tables.get(s.id)!));
 }

@@ -79,6 +79,14 @@ export async function versionSubmissions(db: Database, datasetId: string): Promi
 
 /** A stored submission with its records, as the merge takes it. */
 export async function readSubmission(db: Database, s: StoredSubmission): Promise<SubmissionRecords> {
+  return withRecords(s, await readRecords(db, s.id, s.tableKeys));
+}
+
+/**
+ * A stored submission with its records (read by {@link readSubmission}, or a version's at once), as the
+ * merge takes it: the bookkeeping the merge orders by, and the tables.
+ */
+export function withRecords(s: StoredSubmission, tables: StagedTables): SubmissionRecords {
   return {
     id: s.id,
     source: s.source,
@@ -87,6 +95,6 @@ export async function readSubmission(db: Database, s: StoredSubmission): Promise
     dateRange: s.dateRange,
     seq: s.seq,
     importId: s.importId,
-    tables: await readRecords(db, s.id, s.tableKeys),
+    tables,
   };
 }

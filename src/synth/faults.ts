@@ -129,6 +129,32 @@ export function injectFaults(input: FaultInput): { resolve(): FaultRecord[] } {
     hit.row.cells[i] = v;
     pending.push({ kind, file: hit.table.path, child: hit.row.child, field, value: v, row: hit });
   };
+  /**
+   * A duplicate key: a copy of the row inserted just after it, with `field` changed by `change` so that the
+   * two rows differ, the fault recorded on the copy by its `key` column's value.
+   */
+  const duplicateRow = (
+    kind: FaultKind,
+    hit: { table: CsvTable; row: CsvRow } | null,
+    field: string,
+    change: (old: string) => string,
+    key: string,
+  ): void => {
+    if (!hit) return;
+    const copy: CsvRow = { child: hit.row.child, cells: [...hit.row.cells] };
+    const i = col(hit.table, field);
+    copy.cells[i] = change(copy.cells[i]!);
+    hit.table.rows.splice(hit.table.rows.indexOf(hit.row) + 1, 0, copy);
+    used.add(copy);
+    pending.push({
+      kind,
+      file: hit.table.path,
+      child: copy.child,
+      field: key,
+      value: copy.cells[col(hit.table, key)]!,
+      row: { table: hit.table, row: copy },
+    });
+  };
   const yearOf = (t: CsvTable): number => Number(t.path.split('/')[1]!.slice(0, 4)) + 1;
 
   for (const kind of input.kinds) {
@@ -172,37 +198,21 @@ export function injectFaults(input: FaultInput): { resolve(): FaultRecord[] } {
         }
         case 'dup-key': {
           if (rng.chance(0.5)) {
-            const hit = pickRow('/ssda903/episodes.csv', (t, r) => r.cells[col(t, 'PLACE')]!.startsWith('U'));
-            if (!hit) break;
-            const copy: CsvRow = { child: hit.row.child, cells: [...hit.row.cells] };
-            const p = col(hit.table, 'PLACE');
-            copy.cells[p] = copy.cells[p] === 'U6' ? 'U4' : 'U6';
-            hit.table.rows.splice(hit.table.rows.indexOf(hit.row) + 1, 0, copy);
-            used.add(copy);
-            pending.push({
+            duplicateRow(
               kind,
-              file: hit.table.path,
-              child: copy.child,
-              field: 'DECOM',
-              value: copy.cells[col(hit.table, 'DECOM')]!,
-              row: { table: hit.table, row: copy },
-            });
+              pickRow('/ssda903/episodes.csv', (t, r) => r.cells[col(t, 'PLACE')]!.startsWith('U')),
+              'PLACE',
+              (place) => (place === 'U6' ? 'U4' : 'U6'),
+              'DECOM',
+            );
           } else {
-            const hit = pickRow('/local/contacts.csv', (t, r) => r.cells[col(t, 'decided_at')] !== '');
-            if (!hit) break;
-            const copy: CsvRow = { child: hit.row.child, cells: [...hit.row.cells] };
-            const o = col(hit.table, 'outcome');
-            copy.cells[o] = copy.cells[o] === 'nfa' ? 'early-help' : 'nfa';
-            hit.table.rows.splice(hit.table.rows.indexOf(hit.row) + 1, 0, copy);
-            used.add(copy);
-            pending.push({
+            duplicateRow(
               kind,
-              file: hit.table.path,
-              child: copy.child,
-              field: 'contact_id',
-              value: copy.cells[0]!,
-              row: { table: hit.table, row: copy },
-            });
+              pickRow('/local/contacts.csv', (t, r) => r.cells[col(t, 'decided_at')] !== ''),
+              'outcome',
+              (outcome) => (outcome === 'nfa' ? 'early-help' : 'nfa'),
+              'contact_id',
+            );
           }
           break;
         }

@@ -4,50 +4,29 @@ import type { SimChild, SimEpisode, SimLa, SimWorker } from './sim-types.js';
 import { type Day, ageOn, birthdayOf, ddmmyyyy, plusMonths } from './day-calendar.js';
 import { sex903 } from './codes.js';
 import { Rng } from './prng.js';
+import { SSDA903_COLUMNS } from '../ingest/ssda903/tables.js';
 
-/** SSDA903 CSV tables and their column sets (inputs.md §2.1), in file-name order. */
+/**
+ * The SSDA903 CSV tables the synthesiser writes, by file name in file-name order, each with the column set
+ * the import reads it by (ingest/ssda903/tables.ts, inputs.md §2.1): one list of columns, so a column
+ * added there is written here.
+ */
 export const SSDA903_TABLES = {
-  header: ['CHILD', 'SEX', 'DOB', 'ETHNIC', 'UPN', 'MOTHER', 'MC_DOB'],
-  episodes: [
-    'CHILD',
-    'DECOM',
-    'RNE',
-    'LS',
-    'CIN',
-    'PLACE',
-    'PLACE_PROVIDER',
-    'DEC',
-    'REC',
-    'REASON_PLACE_CHANGE',
-    'HOME_POST',
-    'PL_POST',
-    'URN',
-  ],
-  reviews: ['CHILD', 'DOB', 'REVIEW', 'REVIEW_CODE'],
-  uasc: ['CHILD', 'SEX', 'DOB', 'DUC'],
-  oc2: [
-    'CHILD',
-    'DOB',
-    'SDQ_SCORE',
-    'SDQ_REASON',
-    'CONVICTED',
-    'HEALTH_CHECK',
-    'IMMUNISATIONS',
-    'TEETH_CHECK',
-    'HEALTH_ASSESSMENT',
-    'SUBSTANCE_MISUSE',
-    'INTERVENTION_RECEIVED',
-    'INTERVENTION_OFFERED',
-  ],
-  oc3: ['CHILD', 'DOB', 'IN_TOUCH', 'ACTIV', 'ACCOM'],
-  missing: ['CHILD', 'DOB', 'MISSING', 'MIS_START', 'MIS_END'],
-  ad1: ['CHILD', 'DOB', 'DATE_INT', 'DATE_MATCH', 'FOSTER_CARE', 'NB_ADOPTR', 'SEX_ADOPTR', 'LS_ADOPTR'],
-  placed_adoption: ['CHILD', 'DOB', 'DATE_PLACED', 'DATE_PLACED_CEASED', 'REASON_PLACED_CEASED'],
-  prev_perm: ['CHILD', 'DOB', 'PREV_PERM', 'LA_PERM', 'DATE_PERM'],
-  sw_episodes: ['CHILD', 'DOB', 'SW_ID', 'SW_DECOM', 'SW_DEC', 'SW_REASON'],
+  header: SSDA903_COLUMNS.Header,
+  episodes: SSDA903_COLUMNS.Episodes,
+  reviews: SSDA903_COLUMNS.Reviews,
+  uasc: SSDA903_COLUMNS.UASC,
+  oc2: SSDA903_COLUMNS.OC2,
+  oc3: SSDA903_COLUMNS.OC3,
+  missing: SSDA903_COLUMNS.Missing,
+  ad1: SSDA903_COLUMNS.AD1,
+  placed_adoption: SSDA903_COLUMNS.PlacedAdoption,
+  prev_perm: SSDA903_COLUMNS.PrevPerm,
+  sw_episodes: SSDA903_COLUMNS.SWEpisodes,
 } as const;
 
-export type Ssda903Table = keyof typeof SSDA903_TABLES;
+/** The file name of an SSDA903 table the synthesiser writes (`header`, `sw_episodes`, …). */
+export type Ssda903File = keyof typeof SSDA903_TABLES;
 
 const SW_REASONS = ['MANAGE', 'FCONTA', 'LEFTRL', 'ORGRST', 'TSPROC', 'ABSENC', 'CHCHAN', 'PCCHAN', 'OTHERS'];
 
@@ -61,7 +40,7 @@ const d903 = (d: Day | null): string => (d === null ? '' : ddmmyyyy(d));
  */
 export function ssda903Tables(sim: SimLa, year: CollectionYear, seed: string, open: CsvOpener): void {
   const ref = year.refDate;
-  const t = (name: Ssda903Table): CsvOut => open(name, SSDA903_TABLES[name]);
+  const t = (name: Ssda903File): CsvOut => open(name, SSDA903_TABLES[name]);
   const tables = {
     header: t('header'),
     episodes: t('episodes'),

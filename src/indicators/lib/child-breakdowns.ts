@@ -1,7 +1,7 @@
 import { ageAt } from '../../calendar/age.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
 import type { Child } from '../../model/child.js';
-import { roundedPercent } from '../engine/rounding.js';
+import { breakdownRow } from './breakdown.js';
 import type { BreakdownRow, Member } from '../types.js';
 
 /** One breakdown cell's key and label. */
@@ -38,7 +38,7 @@ export function breakdownBy(
     const t = tally.get(key)!;
     return unit === 'count'
       ? { key, label: t.label, numerator: t.num, denominator: null, value: t.num }
-      : { key, label: t.label, numerator: t.num, denominator: t.den, value: roundedPercent(t.num, t.den) };
+      : breakdownRow(key, t.label, t.num, t.den);
   });
 }
 

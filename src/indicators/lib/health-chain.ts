@@ -21,6 +21,7 @@ import { ukDate } from './uk-date.js';
 import type { Due } from './due-chain.js';
 import { chainDues } from './chain-cache.js';
 import { sharedView } from './shared-view.js';
+import { variant } from '../settings.js';
 import type { Computation, ComputeContext, IndicatorInput, Member, Note } from '../types.js';
 
 /** One health-check chain family (review health assessments or dental checks). */
@@ -31,8 +32,12 @@ export interface HealthChainRule {
   readonly next: (dob: IsoDate | null) => (anchor: IsoDate, k: number) => IsoDate;
   /** Dues with k below this are anchors only (the initial health assessment), not counted. */
   readonly firstCountedK: number;
-  /** `onTime`: a due counts only when met; `byPeriodEnd`: also when a check falls in (anchor, e]. */
-  readonly completion: 'onTime' | 'byPeriodEnd';
+  /**
+   * When a due is completed: `onTime`, only when met; `byPeriodEnd`, also when a check falls in
+   * (anchor, e]. The measure's `default`, or the other rule where the `setting` names it (see
+   * {@link completionRule}); a figure under the other rule is noted `variant`.
+   */
+  readonly completion: { readonly setting: string; readonly default: Completion };
   /** The timetable depends on age (a missing date of birth is then noted `noDob`). */
   readonly usesAge: boolean;
   /** Words for members' reasons, e.g. "review health assessment". */
@@ -44,6 +49,23 @@ export interface HealthChainRule {
   readonly timetable: string;
 }
 
+/** When a health check due counts as completed (indicators.md cic-health-assessments, cic-dental-checks). */
+export type Completion = 'onTime' | 'byPeriodEnd';
+
+/**
+ * The completion rule a health-check measure runs under: the other rule when the setting names it
+ * exactly (`onTime` or `byPeriodEnd`), else the measure's default (absent, or any other value).
+ * @example completionRule({ ...settings, variants: { 'dental.completion': 'onTime' } }, 'dental.completion', 'byPeriodEnd') //=> 'onTime'
+ */
+export function completionRule(
+  settings: ComputeContext['settings'],
+  setting: string,
+  byDefault: Completion,
+): Completion {
+  const other: Completion = byDefault === 'onTime' ? 'byPeriodEnd' : 'onTime';
+  return variant<string>(settings, setting, byDefault) === other ? other : byDefault;
+}
+
 const HEALTH_SOURCES: readonly TableName[] = ['episodes', 'cla-health'];
 const OC2_SOURCES: readonly TableName[] = ['episodes', 'oc2'];
 
@@ -51,7 +73,7 @@ const OC2_SOURCES: readonly TableName[] = ['episodes', 'oc2'];
  * A per-child health-check measure (indicators.md cic-health-assessments, cic-dental-checks): one
  * due-event chain (§1.6) per period of care from its start; the denominator is the children with at
  * least one counted due in [fy, e], the numerator those all of whose counted dues there were completed
- * under `rule.completion`. One member per child.
+ * under `rule.completion` (the other rule than the measure's default noted `variant`). One member per child.
  */
 export function computeHealthChain(
   input: IndicatorInput,
@@ -72,6 +94,7 @@ export function computeHealthChain(
     ),
   );
   const family = `health|${rule.checkTypes.join(',')}|${rule.timetable}`;
+  const completion = completionRule(ctx.settings, rule.completion.setting, rule.completion.default);
   const members: Member[] = [];
   const used: CareHistory[] = [];
   let noDob = 0;
@@ -109,7 +132,7 @@ export function computeHealthChain(
         const late = due.met
           ? null
           : (events.find((ev) => ev.date > due.anchor && ev.date <= e && ev.date > due.due)?.date ?? null);
-        const ok = due.met || (rule.completion === 'byPeriodEnd' && late !== null);
+        const ok = due.met || (completion === 'byPeriodEnd' && late !== null);
         counted.push({ due, ok, periodStart: poc.start, firstEpisode: poc.episodes[0]!.id, lateEvent: late });
       }
       if (any && historyStart !== null && poc.start < historyStart) beforeHistory += 1;
@@ -162,6 +185,12 @@ export function computeHealthChain(
     ),
     countNote('noDob', noDob, 'no date of birth: treated as aged 5 or over'),
     uascNote(ctx.settings, uascRemoved),
+    completion === rule.completion.default
+      ? null
+      : {
+          code: 'variant',
+          detail: completion === 'onTime' ? 'completed on time' : 'completed by period end',
+        },
   ];
   return chainComputation(members, notes);
 }

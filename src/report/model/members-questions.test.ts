@@ -156,3 +156,43 @@ test('breakdown keys read as words', () => {
   assert.equal(breakdownName('distanceBand'), 'distance from home');
   assert.equal(breakdownName('episodesPerChild'), 'episodes per child');
 });
+
+test('Appendix B: a section whose figures were not supplied is its heading and a sentence saying why', () => {
+  const none = (period: string, basis: 'in-period' | 'ytd'): AppendixFigure => ({
+    ...fig(period, basis, 0, 0),
+    status: 'not-available',
+  });
+  const model = buildRenderModel(
+    darlingtonReport(),
+    FAKE_CATALOGUE,
+    defaultReportOptions({
+      public: false,
+      membersQuestions: {
+        referralSources: { current: none('2021-22-Q3', 'in-period'), lastYear: null },
+        decisionTimeliness: {
+          quarter: none('2021-22-Q3', 'in-period'),
+          yearToDate: none('2021-22-Q3', 'ytd'),
+        },
+        missing: { current: none('2021-22-Q3', 'in-period'), lastYear: null },
+      },
+    }),
+  );
+  const blocks = model.sections.flatMap((s) => s.blocks);
+  const after = (heading: string) => {
+    const i = blocks.findIndex((b) => b.kind === 'heading' && b.text === heading);
+    assert.ok(i >= 0, heading);
+    return blocks[i + 1];
+  };
+  assert.deepEqual(after('Referrals by source'), {
+    kind: 'paragraph',
+    text: 'Referrals by source are not available for this period: the CIN census referrals were not supplied.',
+  });
+  assert.deepEqual(after('Missing episodes of children in care'), {
+    kind: 'paragraph',
+    text: 'Missing episodes are not available for this period: the SSDA903 episodes or missing tables were not supplied.',
+  });
+  assert.deepEqual(after('Referral decision timeliness'), {
+    kind: 'paragraph',
+    text: 'Referral decision timeliness is not available for this period: the contacts file was not supplied.',
+  });
+});

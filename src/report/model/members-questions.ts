@@ -92,6 +92,11 @@ function unavailable(f: AppendixFigure | null): boolean {
   return !f || f.status === 'not-available' || f.status === 'annual-only';
 }
 
+/** A section whose figure is not available: its heading, then one paragraph saying so and why. */
+function notAvailableSection(heading: Block, sentence: string): Block[] {
+  return [heading, { kind: 'paragraph', text: sentence }];
+}
+
 function referralsBySource(
   v: IndicatorView | undefined,
   figs: MembersQuestionsFigures,
@@ -104,13 +109,10 @@ function referralsBySource(
   const heading: Block = { kind: 'heading', text: 'Referrals by source' };
   const now = unavailable(cur) ? null : shown(cur!.breakdowns['source'], opts);
   if (!now) {
-    return [
+    return notAvailableSection(
       heading,
-      {
-        kind: 'paragraph',
-        text: 'Referrals by source are not available for this period: the CIN census referrals were not supplied.',
-      },
-    ];
+      'Referrals by source are not available for this period: the CIN census referrals were not supplied.',
+    );
   }
   const before = unavailable(ly) ? null : shown(ly!.breakdowns['source'], opts);
   const k = opts.suppression.k;
@@ -205,13 +207,10 @@ function missingEpisodes(
   const ly = figs.missing.lastYear;
   const heading: Block = { kind: 'heading', text: 'Missing episodes of children in care' };
   if (unavailable(cur)) {
-    return [
+    return notAvailableSection(
       heading,
-      {
-        kind: 'paragraph',
-        text: 'Missing episodes are not available for this period: the SSDA903 episodes or missing tables were not supplied.',
-      },
-    ];
+      'Missing episodes are not available for this period: the SSDA903 episodes or missing tables were not supplied.',
+    );
   }
   const lyLabel = periodText(ly, 'Same quarter last year');
   const table: Table = {
@@ -269,13 +268,10 @@ function timeliness(
   const q = unavailable(qf) ? null : shown(qf!.breakdowns['timeliness'], opts);
   const y = ytdBesideQuarter(q, unavailable(yf) ? null : shown(yf!.breakdowns['timeliness'], opts));
   if (!q && !y) {
-    return [
+    return notAvailableSection(
       heading,
-      {
-        kind: 'paragraph',
-        text: 'Referral decision timeliness is not available for this period: the contacts file was not supplied.',
-      },
-    ];
+      'Referral decision timeliness is not available for this period: the contacts file was not supplied.',
+    );
   }
   const k = opts.suppression.k;
   const base = (q ?? y)!.rows;

@@ -13,6 +13,29 @@ const esc = (s: string): string =>
 const r1 = (v: number): string => String(Math.round(v * 10) / 10);
 
 /**
+ * The `d` of an SVG path through the points that have a value, the i-th at (x(i), y(value)), broken where
+ * a value is missing or suppressed: the line never bridges a gap, and a point alone draws nothing.
+ * @example linePath([{ value: 1 }, { value: null }, { value: 2 }, { value: 3 }], (i) => i, (v) => v) //=> 'M0 1M2 2L3 3'
+ */
+export function linePath(
+  points: readonly { value: number | null }[],
+  x: (i: number) => number,
+  y: (value: number) => number,
+): string {
+  let d = '';
+  let pen = false;
+  points.forEach((p, i) => {
+    if (p.value === null) {
+      pen = false;
+      return;
+    }
+    d += `${pen ? 'L' : 'M'}${r1(x(i))} ${r1(y(p.value))}`;
+    pen = true;
+  });
+  return d;
+}
+
+/**
  * A sparkline of up to eight points (gaps where a value is missing or suppressed).
  * @example sparkline([{ period: '2021-22-Q2', value: 71.2 }, { period: '2021-22-Q3', value: 80 }], 'Rose …')
  */
@@ -28,16 +51,7 @@ export function sparkline(points: readonly { period: string; value: number | nul
   const span = hi - lo || 1;
   const x = (i: number) => 3 + (i * (w - 6)) / Math.max(1, points.length - 1);
   const y = (v: number) => h - 3 - ((v - lo) / span) * (h - 6);
-  let d = '';
-  let pen = false;
-  points.forEach((p, i) => {
-    if (p.value === null) {
-      pen = false;
-      return;
-    }
-    d += `${pen ? 'L' : 'M'}${r1(x(i))} ${r1(y(p.value))}`;
-    pen = true;
-  });
+  const d = linePath(points, x, y);
   const lastIdx = points.map((p) => p.value !== null).lastIndexOf(true);
   const last = points[lastIdx];
   return (
@@ -177,22 +191,14 @@ export function trendChart(
     );
   }
   // intervals, line and points
-  let d = '';
-  let pen = false;
   points.forEach((p, i) => {
-    if (p.value === null) {
-      pen = false;
-      return;
-    }
-    if (p.ci95) {
+    if (p.value !== null && p.ci95) {
       parts.push(
         `<line x1="${r1(x(i))}" x2="${r1(x(i))}" y1="${r1(y(p.ci95[0]))}" y2="${r1(y(p.ci95[1]))}" class="app-chart__ci"/>`,
       );
     }
-    d += `${pen ? 'L' : 'M'}${r1(x(i))} ${r1(y(p.value))}`;
-    pen = true;
   });
-  parts.push(`<path d="${d}" class="app-chart__line"/>`);
+  parts.push(`<path d="${linePath(points, x, y)}" class="app-chart__line"/>`);
   const marks: string[] = [];
   points.forEach((p, i) => {
     parts.push(

@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BreakdownRow, IndicatorResult } from '../../indicators/types.js';
+import { isoDate } from '../../calendar/iso-date.js';
+import type { BreakdownRow, IndicatorResult, Member } from '../../indicators/types.js';
 import { DEFAULT_SUPPRESSION } from '../../report/public/suppression.js';
-import { breakdownTables, dateColumnLabel } from './indicator.js';
+import { breakdownTables, dateColumnLabel, memberDateKeys, shownMembers } from './indicator.js';
 
 const row = (key: string, label: string, numerator: number, denominator: number | null): BreakdownRow => ({
   key,
@@ -89,4 +90,35 @@ test("a child list's date columns are headed in words: 'Placement 2 start', 'Per
     ),
     ['Placement 2 start', 'Period of care start', 'Referral date', 'Received', 'Placement 10 start'],
   );
+});
+
+/** A member with only what the child list reads. */
+const member = (childId: string, inNumerator: boolean, dates: Member['dates'] = {}): Member => ({
+  childId,
+  recordIds: [],
+  dates,
+  inNumerator,
+  reason: '',
+});
+
+test('a child list shows the members ?show= asks for; any other value shows all of them', () => {
+  const members = [member('A', true), member('B', false), member('C', true)];
+  const ids = (show: string | undefined) => {
+    const { filter, shown } = shownMembers(show, members);
+    return [filter, shown.map((m) => m.childId).join('')];
+  };
+  assert.deepEqual(ids('numerator'), ['numerator', 'AC']);
+  assert.deepEqual(ids('not-numerator'), ['not-numerator', 'B']);
+  assert.deepEqual(ids(undefined), ['all', 'ABC']);
+  assert.deepEqual(ids('Numerator'), ['all', 'ABC']);
+  assert.deepEqual(ids(''), ['all', 'ABC']);
+});
+
+test("a child list's date columns are every member's date keys, in the order first met", () => {
+  const members = [
+    member('A', true, { due: isoDate('2022-01-04') }),
+    member('B', false, { anchor: isoDate('2021-12-21'), due: isoDate('2022-01-04'), event: null }),
+  ];
+  assert.deepEqual(memberDateKeys(members), ['due', 'anchor', 'event']);
+  assert.deepEqual(memberDateKeys([]), []);
 });

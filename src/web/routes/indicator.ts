@@ -330,15 +330,7 @@ export function indicatorRoutes(): Hono<AppEnv> {
     const loaded = await loadMembers(c);
     if (loaded instanceof Response) return loaded;
     const { scope, info, list, identifiable } = loaded;
-    const filter =
-      c.req.query('show') === 'numerator'
-        ? 'numerator'
-        : c.req.query('show') === 'not-numerator'
-          ? 'not-numerator'
-          : 'all';
-    const shown = list.members.filter((m) =>
-      filter === 'all' ? true : filter === 'numerator' ? m.inNumerator : !m.inNumerator,
-    );
+    const { filter, shown } = shownMembers(c.req.query('show'), list.members);
     await appendAudit(c.var.deps.db, {
       actor: c.var.user!.username,
       ip: c.var.ip,
@@ -353,7 +345,7 @@ export function indicatorRoutes(): Hono<AppEnv> {
         identifiable,
       },
     });
-    const dateKeys = [...new Set(list.members.flatMap((m) => Object.keys(m.dates)))];
+    const dateKeys = memberDateKeys(list.members);
     const q = new URLSearchParams({ la: scope.la.code, period: scope.period });
     return c.html(
       page(c, 'children.njk', {
@@ -383,16 +375,8 @@ export function indicatorRoutes(): Hono<AppEnv> {
     const loaded = await loadMembers(c);
     if (loaded instanceof Response) return loaded;
     const { scope, info, list, identifiable } = loaded;
-    const filter =
-      c.req.query('show') === 'numerator'
-        ? 'numerator'
-        : c.req.query('show') === 'not-numerator'
-          ? 'not-numerator'
-          : 'all';
-    const shown = list.members.filter((m) =>
-      filter === 'all' ? true : filter === 'numerator' ? m.inNumerator : !m.inNumerator,
-    );
-    const dateKeys = [...new Set(list.members.flatMap((m) => Object.keys(m.dates)))];
+    const { filter, shown } = shownMembers(c.req.query('show'), list.members);
+    const dateKeys = memberDateKeys(list.members);
     const rows = memberRows(c, scope, list, shown, identifiable, dateKeys);
     const cell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
     const header = [
@@ -444,6 +428,34 @@ async function loadMembers(
   const list = await c.var.deps.services.members(scope.la.code, scope.period, id);
   if (!list) return notFound(c, 'There is no child-level list for this figure.');
   return { scope, info, list, identifiable: can(c.var.user!.role, 'child-level:identifiable') };
+}
+
+/** Which members a child list shows: all of them, those in the numerator, or those not in it. */
+export type MemberFilter = 'all' | 'numerator' | 'not-numerator';
+
+/**
+ * The members a child list shows and its filter, from the `show` query parameter: `numerator` or
+ * `not-numerator`, else (absent or any other value) all. The page and its CSV export show the same list.
+ * @example shownMembers('numerator', members).shown.every((m) => m.inNumerator) //=> true
+ */
+export function shownMembers(
+  show: string | undefined,
+  members: readonly Member[],
+): { filter: MemberFilter; shown: Member[] } {
+  const filter: MemberFilter = show === 'numerator' || show === 'not-numerator' ? show : 'all';
+  const shown = members.filter((m) =>
+    filter === 'all' ? true : filter === 'numerator' ? m.inNumerator : !m.inNumerator,
+  );
+  return { filter, shown };
+}
+
+/**
+ * The date columns of a child list (page and CSV): every key of the members' `dates`, in the order first met,
+ * whichever members the filter shows.
+ * @example memberDateKeys([{ dates: { due: '2022-01-04' } }, { dates: { due: '…', event: '…' } }]) //=> ['due', 'event']
+ */
+export function memberDateKeys(members: readonly Pick<Member, 'dates'>[]): string[] {
+  return [...new Set(members.flatMap((m) => Object.keys(m.dates)))];
 }
 
 function memberRows(
