@@ -91,6 +91,16 @@ export async function fanOutImport(
   return ids;
 }
 
+/**
+ * An LA whose job did not load or compute it, and why, as the hub operator is told: an import the store
+ * refused (its files' fault: the first structural problem) or a job that failed for good (its error).
+ */
+export interface JobProblem {
+  readonly la: string;
+  readonly outcome: 'refused' | 'failed';
+  readonly reason: string;
+}
+
 /** Counts of a set of jobs by state. */
 export interface JobProgress {
   readonly total: number;
@@ -104,6 +114,11 @@ export interface JobProgress {
    * so `cspi hub import` said every LA was imported while a refused LA had no data on the hub.
    */
   readonly refused: number;
+  /**
+   * The LAs refused or failed, in LA order, with the reason: the summary named neither the LA nor why
+   * ("the worker log names the LAs"), and the worker logged no line for a failed job.
+   */
+  readonly problems: readonly JobProblem[];
 }
 
 /** True when a completed import job's output says its import was refused ({@link ImportJobOutput}). */
@@ -111,26 +126,59 @@ function wasRefused(output: unknown): boolean {
   return (output as Partial<ImportJobOutput> | null | undefined)?.outcome === 'refused';
 }
 
-/** Reads the states of a set of jobs. */
-export async function jobProgress(boss: PgBoss, queue: string, ids: Iterable<string>): Promise<JobProgress> {
+/**
+ * Why a job failed, from the output pg-boss stored: the thrown error's message (`{ message, stack, … }`), or
+ * pg-boss's own reason (`{ value: "…" }`, `{ value: { message: "…" } }`, e.g. a job that outlived its
+ * expiry on every try). Never the stack.
+ * @example failureReason({ value: { message: 'job failed by timeout in active state' } }) //=> 'job failed by timeout in active state'
+ */
+export function failureReason(output: unknown): string {
+  const text = (v: unknown): string | null => {
+    if (typeof v === 'string' && v.trim() !== '') return v.trim();
+    if (typeof v === 'object' && v !== null) {
+      const o = v as { message?: unknown; value?: unknown };
+      return text(o.message) ?? text(o.value);
+    }
+    return null;
+  };
+  return text(output) ?? 'the job failed (no reason recorded)';
+}
+
+/** Reads the states of a set of jobs (job ids by LA). */
+export async function jobProgress(
+  boss: PgBoss,
+  queue: string,
+  jobs: ReadonlyMap<string, string>,
+): Promise<JobProgress> {
   let total = 0;
   let completed = 0;
   let failed = 0;
   let active = 0;
   let retried = 0;
   let refused = 0;
-  for (const id of ids) {
+  const problems: JobProblem[] = [];
+  for (const [la, id] of [...jobs].sort(([a], [b]) => a.localeCompare(b))) {
     total++;
     const job = await boss.getJobById(queue, id);
     if (!job) continue;
     if (job.state === 'completed') {
       completed++;
-      if (wasRefused(job.output)) refused++;
-    } else if (job.state === 'failed' || job.state === 'cancelled') failed++;
-    else if (job.state === 'active') active++;
+      if (wasRefused(job.output)) {
+        refused++;
+        const reason = (job.output as Partial<ImportJobOutput>).reason;
+        problems.push({ la, outcome: 'refused', reason: reason ?? 'refused by the store' });
+      }
+    } else if (job.state === 'failed' || job.state === 'cancelled') {
+      failed++;
+      problems.push({
+        la,
+        outcome: 'failed',
+        reason: job.state === 'cancelled' ? 'the job was cancelled' : failureReason(job.output),
+      });
+    } else if (job.state === 'active') active++;
     if (job.retryCount > 0) retried++;
   }
-  return { total, completed, failed, active, retried, refused };
+  return { total, completed, failed, active, retried, refused, problems };
 }
 
 /**
@@ -147,7 +195,7 @@ export async function waitForJobs(
 ): Promise<JobProgress> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const p = await jobProgress(boss, queue, ids.values());
+    const p = await jobProgress(boss, queue, ids);
     onProgress(p);
     if (p.completed + p.failed >= p.total || Date.now() > deadline) return p;
     await new Promise((r) => setTimeout(r, pollMs));

@@ -24,6 +24,23 @@ export interface ImportJob {
 /** What an import job leaves as its output: how the import ended (`refused` completes the job, unretried). */
 export interface ImportJobOutput {
   readonly outcome: 'imported' | 'unchanged' | 'refused';
+  /**
+   * Why a refused import was refused: its first structural problem (`S-…` code and message, which name the
+   * file and position, never a child), and how many more there are ({@link refusalReason}).
+   */
+  readonly reason?: string;
+}
+
+/**
+ * The reason a hub import was refused, for the operator's summary: the first structural problem, code and
+ * message, and how many more (`cspi import` on the LA's folder lists them all).
+ * @example refusalReason([{ code: 'S-NO-INPUT', message: 'no input files found in /r/999.' }]) //=> 'S-NO-INPUT no input files found in /r/999.'
+ */
+export function refusalReason(issues: readonly { code: string; message: string }[]): string {
+  const [first] = issues;
+  if (!first) return 'refused by the store';
+  const more = issues.length - 1;
+  return `${first.code} ${first.message}${more > 0 ? ` (and ${more} more structural ${more === 1 ? 'problem' : 'problems'})` : ''}`;
 }
 
 /** Queue timing; tests shorten these so a killed worker's job is retried within seconds. */

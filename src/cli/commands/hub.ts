@@ -10,7 +10,7 @@ import {
 import { laFolders } from '../../hub/la-folders.js';
 import { hubBenchmarksForOperator } from '../../hub/hub-benchmarks.js';
 import { earlierVersionsNote } from '../../hub/indicator-results.js';
-import { enableLaIsolation } from '../../hub/la-isolation.js';
+import { enableLaIsolation, hubIsSetUp, notAHub } from '../../hub/la-isolation.js';
 import { loadLaGroups } from '../../hub/la-groups.js';
 import { benchmarkLines } from '../../hub/benchmarks-text.js';
 import { QUEUES, openQueue, queueTiming } from '../../hub/queue.js';
@@ -28,14 +28,24 @@ interface HubOptions {
   json?: boolean;
 }
 
-async function openHub(opts: HubOptions): Promise<{ url: string; db: Database }> {
+/**
+ * Opens the hub database. With `initialised`, refuses (exit 2) a database `cspi hub init` has not set up:
+ * jobs would load LAs there with no isolation between them ({@link hubIsSetUp}).
+ */
+async function openHub(opts: HubOptions, initialised = false): Promise<{ url: string; db: Database }> {
   const url = resolveDatabaseUrl(opts.db);
   if (!isPostgresUrl(url)) {
     throw new UserError(
       'hub commands need the hub PostgreSQL database: pass --db postgres://… or set DATABASE_URL',
     );
   }
-  return { url, db: await openDatabase(url) };
+  const db = await openDatabase(url);
+  if (initialised && !(await hubIsSetUp(db))) {
+    const location = db.location;
+    await db.close();
+    throw new UserError(notAHub(location));
+  }
+  return { url, db };
 }
 
 /** LA folders under a synth-style root: `ROOT/<LA code>/…` (a folder named by a 3-digit DfE code). */
@@ -99,7 +109,7 @@ export function register(program: Command): void {
     .action(async (opts: HubOptions & { period: string; wait: boolean; timeout: string }) => {
       const period = parsePeriod(opts.period);
       const out = createOutput(Boolean(opts.json));
-      const { db } = await openHub(opts);
+      const { db } = await openHub(opts, true);
       const las = await lasWithDatasets(db).finally(() => db.close());
       if (las.length === 0) throw new UserError('no LA has a dataset yet: run cspi hub import first');
       await runJobs(opts, QUEUES.compute, las.length, 'LAs computed', (boss, timing) =>
@@ -221,21 +231,26 @@ export function idleQueueHint(q: JobProgress, waitedMs: number): string | null {
 const jobs = (n: number): string => `${n} ${n === 1 ? 'job' : 'jobs'}`;
 
 /**
- * The line that ends a wait for the hub's jobs, and the exit code: 1 when a job failed, an import was refused, or
- * the wait gave up with jobs still queued or running (they stay on the queue for the workers).
- * @example jobsSummary({ total: 3, completed: 1, failed: 0, active: 1, retried: 0, refused: 0 }, 60).exitCode //=> 1
+ * What ends a wait for the hub's jobs, and the exit code: 1 when a job failed, an import was refused, or the
+ * wait gave up with jobs still queued or running (they stay on the queue for the workers). The line counts;
+ * below it, one line per LA refused or failed, naming the LA and why (README "Running a hub").
+ * @example jobsSummary({ total: 3, completed: 1, failed: 0, active: 1, retried: 0, refused: 0, problems: [] }, 60).exitCode //=> 1
  */
 export function jobsSummary(p: JobProgress, minutes: number): { line: string; exitCode: 0 | 1 } {
   const waiting = p.total - p.completed - p.failed;
   const line =
     `${p.completed - p.refused} of ${p.total} done, ${p.failed} failed, ${p.retried} retried after a failure` +
     (p.refused > 0
-      ? `, ${p.refused} ${p.refused === 1 ? 'import' : 'imports'} refused (their files' fault; the worker log names the LAs, cspi import on a folder shows why)`
+      ? `, ${p.refused} ${p.refused === 1 ? 'import' : 'imports'} refused (their files' fault: cspi import on the LA's folder lists every problem)`
       : '') +
     (waiting > 0
       ? `; stopped waiting after ${minutes} min with ${waiting} still queued or running (they stay on the queue for the workers; ${START_WORKERS})`
       : '');
-  return { line, exitCode: p.failed > 0 || p.refused > 0 || waiting > 0 ? 1 : 0 };
+  const perLa = p.problems.map((x) => `  LA ${x.la} ${x.outcome}: ${x.reason}`);
+  return {
+    line: [line, ...perLa].join('\n'),
+    exitCode: p.failed > 0 || p.refused > 0 || waiting > 0 ? 1 : 0,
+  };
 }
 
 async function runJobs(
@@ -251,7 +266,7 @@ async function runJobs(
   const minutes = Number(opts.timeout);
   if (!(minutes > 0))
     throw new UserError(`--timeout must be a number of minutes above 0 (got "${opts.timeout}")`);
-  const { url, db } = await openHub(opts);
+  const { url, db } = await openHub(opts, true);
   await db.close();
   const timing = queueTiming();
   const boss = await openQueue(url, timing);

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { openDatabase, resolveDatabaseUrl, isPostgresUrl } from '../../store/open.js';
 import { openQueue, queueTiming } from '../../hub/queue.js';
 import { startWorker } from '../../hub/worker.js';
+import { hubIsSetUp, notAHub } from '../../hub/la-isolation.js';
 import { UserError } from '../user-error.js';
 
 /**
@@ -23,6 +24,11 @@ export function register(program: Command): void {
         );
       }
       const db = await openDatabase(url);
+      if (!(await hubIsSetUp(db))) {
+        const location = db.location;
+        await db.close();
+        throw new UserError(notAHub(location));
+      }
       const timing = queueTiming();
       const boss = await openQueue(url, timing);
       await startWorker(

@@ -1,0 +1,160 @@
+/**
+ * Audit of the hub as an operator runs it from the command line (README "Running a hub", issue 7; issue 3 for
+ * imports): what the summary of a run names, what a worker logs, exit codes. Pure functions, no queue.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { jobsSummary } from './hub.js';
+import { failureReason, type JobProgress } from '../../hub/fan-out.js';
+import { logFailure, type WorkerLog } from '../../hub/worker.js';
+import { refusalReason } from '../../hub/queue.js';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { enableLaIsolation } from '../../hub/la-isolation.js';
+import { testStores } from '../../store/test-stores.js';
+
+const CLI = fileURLToPath(new URL('../../../bin/cspi.js', import.meta.url));
+const pg = testStores().find((s) => s.name === 'postgres')!;
+const cspi = (...args: string[]) =>
+  spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
+
+const progress = (p: Partial<JobProgress>): JobProgress => ({
+  total: 3,
+  completed: 0,
+  failed: 0,
+  active: 0,
+  retried: 0,
+  refused: 0,
+  problems: [],
+  ...p,
+});
+
+// The brief's contract: a root with one LA refused loads the rest, and "the summary must say which LA and
+// why, exit code 1". It said "1 import refused (…the worker log names the LAs…)", and the worker log said
+// "refused" without why; a failed job was named nowhere.
+test('hub summary: each LA refused or failed is named below the counts, with why; exit 1', () => {
+  const s = jobsSummary(
+    progress({
+      completed: 2,
+      failed: 1,
+      refused: 1,
+      problems: [
+        {
+          la: '840',
+          outcome: 'refused',
+          reason: 'S-TRUNCATED 2021-22/cin_census.xml line 300 col 2: cut short',
+        },
+        { la: '841', outcome: 'failed', reason: 'connection terminated' },
+      ],
+    }),
+    60,
+  );
+  assert.equal(s.exitCode, 1);
+  assert.deepEqual(s.line.split('\n'), [
+    "1 of 3 done, 1 failed, 0 retried after a failure, 1 import refused (their files' fault: cspi import on the LA's folder lists every problem)",
+    '  LA 840 refused: S-TRUNCATED 2021-22/cin_census.xml line 300 col 2: cut short',
+    '  LA 841 failed: connection terminated',
+  ]);
+});
+
+test('refusal reason: the first structural problem, code and message, and how many more', () => {
+  assert.equal(refusalReason([]), 'refused by the store');
+  assert.equal(
+    refusalReason([{ code: 'S-NO-INPUT', message: 'no input files found in /r/999.' }]),
+    'S-NO-INPUT no input files found in /r/999.',
+  );
+  assert.equal(
+    refusalReason([
+      { code: 'S-EMPTY', message: 'a.csv is empty.' },
+      { code: 'S-EMPTY', message: 'b.csv is empty.' },
+      { code: 'S-EMPTY', message: 'c.csv is empty.' },
+    ]),
+    'S-EMPTY a.csv is empty. (and 2 more structural problems)',
+  );
+});
+
+test('failure reason: the message of each output pg-boss stores for a failed job, never the stack', () => {
+  assert.equal(
+    failureReason({ name: 'Error', message: 'boom', stack: 'Error: boom\n    at x.js:1' }),
+    'boom',
+  );
+  assert.equal(failureReason({ value: 'pg-boss shut down while active' }), 'pg-boss shut down while active');
+  assert.equal(
+    failureReason({ value: { message: 'job failed by timeout in active state' } }),
+    'job failed by timeout in active state',
+  );
+  assert.equal(failureReason(null), 'the job failed (no reason recorded)');
+});
+
+test('worker: a job that throws is logged as failed, naming the LA and the message, and still fails', async () => {
+  const lines: Parameters<WorkerLog>[0][] = [];
+  const job = { id: 'j1', data: { la: '840' } };
+  await assert.rejects(
+    logFailure(
+      (e) => lines.push(e),
+      'cspi-import',
+      job,
+      Date.now(),
+      async () => {
+        throw new Error('deadlock detected');
+      },
+    ),
+    /deadlock detected/,
+  );
+  assert.equal(lines.length, 1);
+  assert.deepEqual(
+    { queue: lines[0]!.queue, jobId: lines[0]!.jobId, la: lines[0]!.la, outcome: lines[0]!.outcome },
+    { queue: 'cspi-import', jobId: 'j1', la: '840', outcome: 'failed: deadlock detected' },
+  );
+  assert.equal(
+    await logFailure(
+      (e) => lines.push(e),
+      'q',
+      job,
+      Date.now(),
+      async () => 7,
+    ),
+    7,
+  );
+  assert.equal(lines.length, 1, 'a job that succeeds logs its own line, not a failure');
+});
+
+// README "Running a hub": `cspi hub init` first. A worker, `hub import` and `hub compute` ran on a database
+// never set up as a hub: every LA's child-level records loaded with no row-level isolation between LAs.
+test(
+  'worker, hub import and hub compute refuse a database never hub-initialised: one line, exit 2',
+  { skip: pg.skip, timeout: 120_000 },
+  async () => {
+    const { db, url, cleanup } = await pg.open();
+    const root = mkdtempSync(join(tmpdir(), 'cspi-not-a-hub-'));
+    mkdirSync(join(root, '841'));
+    try {
+      for (const args of [
+        ['worker', '--db', url, '--json'],
+        ['hub', 'compute', '--period', '2021-22-Q3', '--db', url, '--json'],
+        ['hub', 'import', root, '--db', url, '--json'],
+      ]) {
+        const run = cspi(...args);
+        const label = args.slice(0, 2).join(' ');
+        assert.equal(run.status, 2, `${label}: ${run.stdout}${run.stderr}`);
+        assert.equal(run.stdout, '', label);
+        assert.match(
+          run.stderr,
+          /^cspi: .* is not set up as a hub .*run cspi hub init --db <hub url> first\n$/,
+          label,
+        );
+      }
+      // Once initialised, compute before any import says what to do first.
+      await enableLaIsolation(db);
+      const compute = cspi('hub', 'compute', '--period', '2021-22-Q3', '--db', url);
+      assert.equal(compute.status, 2);
+      assert.match(compute.stderr, /no LA has a dataset yet: run cspi hub import first/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+      await cleanup();
+    }
+  },
+);
