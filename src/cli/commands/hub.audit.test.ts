@@ -9,7 +9,8 @@ import { failureReason, type JobProgress } from '../../hub/fan-out.js';
 import { logFailure, type WorkerLog } from '../../hub/worker.js';
 import { refusalReason } from '../../hub/queue.js';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { LaGroupsError, parseLaGroups } from '../../hub/la-groups.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -158,3 +159,48 @@ test(
     }
   },
 );
+
+// README "Benchmarks": a groups file is `{ "statistical-neighbours:841": ["805", …], … }`. A file that was not
+// JSON crashed `cspi hub benchmarks` (S-INTERNAL, exit 70); a group that was not a list, a top-level list and
+// a code no LA has were dropped silently, so the benchmarks lacked the group or the LA without a word.
+test('groups file: codes read as DfE codes (numbers and ONS codes too); any other shape refused, saying where', () => {
+  assert.deepEqual(parseLaGroups('\uFEFF{ "statistical-neighbours:841": ["805", 806, "E06000005"] }'), {
+    'statistical-neighbours:841': ['805', '806', '841'],
+  });
+  const refused: [string, RegExp][] = [
+    ['{ "sn": ["805", ', /^not JSON/],
+    ['["805"]', /must be a JSON object/],
+    ['{ "sn": "805" }', /group "sn" must be a list of LA codes/],
+    ['{ "sn": ["805", "0806"] }', /group "sn": "0806" is not an LA code/],
+    ['{ "sn": [null] }', /group "sn": null is not an LA code/],
+  ];
+  for (const [text, message] of refused)
+    assert.throws(
+      () => parseLaGroups(text),
+      (e: unknown) => e instanceof LaGroupsError && message.test(e.message),
+      text,
+    );
+});
+
+test('hub benchmarks --groups: a malformed file is one line naming it and why, exit 2, before the database', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cspi-groups-'));
+  try {
+    const file = join(dir, 'sn.json');
+    writeFileSync(file, '{ "statistical-neighbours": ["805", ');
+    const run = cspi(
+      'hub',
+      'benchmarks',
+      '--period',
+      '2021-22-Q3',
+      '--groups',
+      file,
+      '--db',
+      'postgres://127.0.0.1:1/x',
+    );
+    assert.equal(run.status, 2, run.stderr);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /^cspi: --groups .*sn\.json: not JSON \(.*\)\n$/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

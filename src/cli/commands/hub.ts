@@ -11,7 +11,7 @@ import { laFolders } from '../../hub/la-folders.js';
 import { hubBenchmarksForOperator } from '../../hub/hub-benchmarks.js';
 import { earlierVersionsNote } from '../../hub/indicator-results.js';
 import { enableLaIsolation, hubIsSetUp, notAHub } from '../../hub/la-isolation.js';
-import { loadLaGroups } from '../../hub/la-groups.js';
+import { type LaGroups, LaGroupsError, loadLaGroups } from '../../hub/la-groups.js';
 import { benchmarkLines } from '../../hub/benchmarks-text.js';
 import { QUEUES, openQueue, queueTiming } from '../../hub/queue.js';
 import type { Database } from '../../store/database.js';
@@ -127,13 +127,10 @@ export function register(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (opts: HubOptions & { period: string; la?: string; groups?: string }) => {
       const period = parsePeriod(opts.period);
+      const groups = groupsOption(opts.groups);
       const { db } = await openHub(opts);
       try {
-        const { benchmarks, earlierVersions } = await hubBenchmarksForOperator(
-          db,
-          period.id,
-          loadLaGroups(opts.groups),
-        );
+        const { benchmarks, earlierVersions } = await hubBenchmarksForOperator(db, period.id, groups);
         if (opts.json) {
           process.stdout.write(
             `${JSON.stringify({ period: period.id, benchmarks, earlierVersions }, null, 2)}\n`,
@@ -157,6 +154,16 @@ export function register(program: Command): void {
     });
 
   registerSettings(hub);
+}
+
+/** The comparator groups of `--groups FILE`; a file that is not a groups document is refused, saying why. */
+function groupsOption(file: string | undefined): LaGroups {
+  try {
+    return loadLaGroups(file);
+  } catch (e) {
+    if (e instanceof LaGroupsError) throw new UserError(`--groups ${file}: ${e.message}`);
+    throw e;
+  }
 }
 
 /**
