@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { jobsSummary } from './hub.js';
+import { benchmarksRefusal, jobsSummary } from './hub.js';
 import { failureReason, type JobProgress } from '../../hub/fan-out.js';
 import { logFailure, type WorkerLog } from '../../hub/worker.js';
 import { refusalReason } from '../../hub/queue.js';
@@ -153,6 +153,14 @@ test(
       const compute = cspi('hub', 'compute', '--period', '2021-22-Q3', '--db', url);
       assert.equal(compute.status, 2);
       assert.match(compute.stderr, /no LA has a dataset yet: run cspi hub import first/);
+      // Benchmarks of a period no LA has figures for: said, not a table of dashes with exit 0.
+      const bench = cspi('hub', 'benchmarks', '--period', '2019-20-Q3', '--db', url, '--json');
+      assert.equal(bench.status, 2);
+      assert.equal(bench.stdout, '');
+      assert.equal(
+        bench.stderr,
+        'cspi: no LA has figures for 2019-20-Q3 on this hub: compute them with cspi hub compute --period 2019-20-Q3\n',
+      );
     } finally {
       rmSync(root, { recursive: true, force: true });
       await cleanup();
@@ -203,4 +211,19 @@ test('hub benchmarks --groups: a malformed file is one line naming it and why, e
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+// `cspi hub benchmarks` of a period never computed (or mistyped) printed 24 lines of "n=  0 … –" and exited 0;
+// `--la` of an LA without figures printed the table with no position and no word.
+test('hub benchmarks: no LA with figures for the period, or --la of an LA without any, is refused saying what to run', () => {
+  assert.equal(
+    benchmarksRefusal('2019-20-Q3', []),
+    'no LA has figures for 2019-20-Q3 on this hub: compute them with cspi hub compute --period 2019-20-Q3',
+  );
+  assert.equal(
+    benchmarksRefusal('2021-22-Q3', ['390', '840', '841'], '999'),
+    '--la 999: LA 999 has no figures for 2021-22-Q3 on this hub (3 LAs have); if it has been imported, run cspi hub compute --period 2021-22-Q3',
+  );
+  assert.equal(benchmarksRefusal('2021-22-Q3', ['390', '840', '841'], '841'), null);
+  assert.equal(benchmarksRefusal('2021-22-Q3', ['390']), null);
 });

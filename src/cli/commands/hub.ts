@@ -130,7 +130,9 @@ export function register(program: Command): void {
       const groups = groupsOption(opts.groups);
       const { db } = await openHub(opts);
       try {
-        const { benchmarks, earlierVersions } = await hubBenchmarksForOperator(db, period.id, groups);
+        const { benchmarks, earlierVersions, las } = await hubBenchmarksForOperator(db, period.id, groups);
+        const refusal = benchmarksRefusal(period.id, las, opts.la);
+        if (refusal !== null) throw new UserError(refusal);
         if (opts.json) {
           process.stdout.write(
             `${JSON.stringify({ period: period.id, benchmarks, earlierVersions }, null, 2)}\n`,
@@ -154,6 +156,20 @@ export function register(program: Command): void {
     });
 
   registerSettings(hub);
+}
+
+/**
+ * Why `cspi hub benchmarks` has nothing to show, or null: no LA has figures for the period (never computed, or
+ * a mistyped period), or `--la` names an LA without any. It printed a table of dashes (or no position) and
+ * exited 0, as if the hub held the period.
+ * @example benchmarksRefusal('2019-20-Q3', []) //=> 'no LA has figures for 2019-20-Q3 on this hub: compute them with cspi hub compute --period 2019-20-Q3'
+ */
+export function benchmarksRefusal(period: string, las: readonly string[], la?: string): string | null {
+  const compute = `cspi hub compute --period ${period}`;
+  if (las.length === 0) return `no LA has figures for ${period} on this hub: compute them with ${compute}`;
+  if (la !== undefined && !las.includes(la))
+    return `--la ${la}: LA ${la} has no figures for ${period} on this hub (${las.length} ${las.length === 1 ? 'LA has' : 'LAs have'}); if it has been imported, run ${compute}`;
+  return null;
 }
 
 /** The comparator groups of `--groups FILE`; a file that is not a groups document is refused, saying why. */
