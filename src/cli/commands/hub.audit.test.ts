@@ -16,6 +16,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { enableLaIsolation } from '../../hub/la-isolation.js';
 import { testStores } from '../../store/test-stores.js';
+import { importDataset } from '../../store/import-dataset.js';
+import { child, episode, ingestResult, referral, staged } from '../../store/test-records.js';
 
 const CLI = fileURLToPath(new URL('../../../bin/cspi.js', import.meta.url));
 const pg = testStores().find((s) => s.name === 'postgres')!;
@@ -227,3 +229,36 @@ test('hub benchmarks: no LA with figures for the period, or --la of an LA withou
   assert.equal(benchmarksRefusal('2021-22-Q3', ['390', '840', '841'], '841'), null);
   assert.equal(benchmarksRefusal('2021-22-Q3', ['390']), null);
 });
+
+// Two `cspi hub import`s of one root at once (two operators, or a rerun while the first still runs): the first
+// import of a new LA in each found no `las` row, both inserted one, and the second failed on the duplicate
+// code ("las_pkey") and was retried, a whole import's work thrown away. Now the second waits for the first's
+// row and imports after it, unchanged.
+test(
+  'two first imports of one LA at once: both succeed, one imported, the other unchanged, one version',
+  { skip: pg.skip, timeout: 60_000 },
+  async () => {
+    const { db, cleanup } = await pg.open();
+    try {
+      const input = () => {
+        const children = Array.from({ length: 40 }, (_, i) => child(`C${i + 1}`));
+        const episodes = children.map((c, i) => episode(c.childId, `2021-0${(i % 8) + 1}-10`));
+        const referrals = children.map((c, i) => referral(c.childId, `2021-1${i % 3}-0${(i % 9) + 1}`));
+        return ingestResult('841', [
+          staged('ssda903', '2021-22', { children, episodes }, { fileTag: '841' }),
+          staged('cin', '2021-22', { referrals }, { fileTag: '841' }),
+        ]);
+      };
+      const same = input();
+      const outcomes = await Promise.all([
+        importDataset(db, same, { la: '841' }),
+        importDataset(db, same, { la: '841' }),
+      ]);
+      assert.deepEqual(outcomes.map((o) => o.kind).sort(), ['imported', 'unchanged']);
+      const versions = await db.all<{ id: string }>("SELECT id FROM dataset_versions WHERE la = '841'");
+      assert.equal(versions.length, 1);
+    } finally {
+      await cleanup();
+    }
+  },
+);
