@@ -4,7 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { benchmarksRefusal, jobsSummary } from './hub.js';
+import { benchmarksRefusal, jobsSummary, leftOutLine } from './hub.js';
+import { notLaFolders } from '../../hub/la-folders.js';
 import { failureReason, type JobProgress } from '../../hub/fan-out.js';
 import { logFailure, type WorkerLog } from '../../hub/worker.js';
 import { refusalReason } from '../../hub/queue.js';
@@ -262,3 +263,22 @@ test(
     }
   },
 );
+
+// A root folder with folders that are not LA folders (`Kent`, `0886`, an ONS code): they were skipped without a
+// word, and their LAs were missing from the hub. `cspi hub import` now names them (and `leftOut` in --json).
+test('hub import: the folders of the root that are not LA folders are named as left out; files and hidden folders are not', () => {
+  const root = mkdtempSync(join(tmpdir(), 'cspi-left-out-'));
+  try {
+    for (const name of ['841', 'Kent', '0886', 'E10000016', '.git']) mkdirSync(join(root, name));
+    writeFileSync(join(root, 'manifest.json'), '{}');
+    writeFileSync(join(root, '805'), 'a file, not a folder');
+    assert.deepEqual(notLaFolders(root), ['0886', 'E10000016', 'Kent']);
+    assert.equal(
+      leftOutLine(notLaFolders(root)),
+      'left out 3 folders not named by a 3-digit DfE code: 0886, E10000016, Kent',
+    );
+    assert.equal(leftOutLine(['Kent']), 'left out 1 folder not named by a 3-digit DfE code: Kent');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

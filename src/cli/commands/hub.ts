@@ -7,7 +7,7 @@ import {
   waitForJobs,
   type JobProgress,
 } from '../../hub/fan-out.js';
-import { laFolders } from '../../hub/la-folders.js';
+import { laFolders, notLaFolders } from '../../hub/la-folders.js';
 import { hubBenchmarksForOperator } from '../../hub/hub-benchmarks.js';
 import { earlierVersionsNote } from '../../hub/indicator-results.js';
 import { enableLaIsolation, hubIsSetUp, notAHub } from '../../hub/la-isolation.js';
@@ -91,11 +91,16 @@ export function register(program: Command): void {
       // Checked here, so a mistyped period is reported before any job is queued.
       const period = opts.compute === undefined ? undefined : parsePeriod(opts.compute).id;
       const folders = laFolders(root);
+      const leftOut = notLaFolders(root);
       if (folders.length === 0)
-        throw new UserError(`${root} holds no LA folders (named by a 3-digit DfE code)`);
+        throw new UserError(
+          `${root} holds no LA folders (named by a 3-digit DfE code)` +
+            (leftOut.length > 0 ? `; its folders ${leftOut.join(', ')} are not` : ''),
+        );
+      if (leftOut.length > 0) out.info(leftOutLine(leftOut));
       await runJobs(opts, QUEUES.import, folders.length, 'LAs imported', (boss, timing) =>
         fanOutImport(boss, folders, timing, period),
-      ).then((p) => out.result(p));
+      ).then((p) => out.result(leftOut.length > 0 ? { ...(p as object), leftOut } : p));
     });
 
   hub
@@ -234,6 +239,14 @@ function osUser(): string {
   } catch {
     return 'cli';
   }
+}
+
+/**
+ * The line `cspi hub import` says about the folders of its root it leaves out (not LA folders).
+ * @example leftOutLine(['Kent']) //=> 'left out 1 folder not named by a 3-digit DfE code: Kent'
+ */
+export function leftOutLine(names: readonly string[]): string {
+  return `left out ${names.length} ${names.length === 1 ? 'folder' : 'folders'} not named by a 3-digit DfE code: ${names.join(', ')}`;
 }
 
 const START_WORKERS = 'start workers with: cspi worker --db <hub url>';
