@@ -35,6 +35,8 @@ export interface HubBenchmarksForOperator {
   readonly earlierVersions: { readonly las: readonly string[]; readonly of: number };
   /** The LAs with stored figures for the period, in code order. */
   readonly las: readonly string[];
+  /** Of {@link las}, those with a value for at least one indicator (the others' figures are all not available). */
+  readonly lasWithAValue: readonly string[];
 }
 
 /** {@link hubBenchmarks} with the LAs whose figures are from an earlier dataset version (for the operator). */
@@ -48,6 +50,7 @@ export async function hubBenchmarksForOperator(
     benchmarks: benchmarksOfFigures(figures, groups),
     earlierVersions: earlierVersionLas(figures),
     las: [...new Set(figures.map((f) => f.la))].sort(),
+    lasWithAValue: [...new Set(figures.filter((f) => f.value !== null).map((f) => f.la))].sort(),
   };
 }
 

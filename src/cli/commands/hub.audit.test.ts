@@ -229,6 +229,12 @@ test('hub benchmarks: no LA with figures for the period, or --la of an LA withou
   );
   assert.equal(benchmarksRefusal('2021-22-Q3', ['390', '840', '841'], '841'), null);
   assert.equal(benchmarksRefusal('2021-22-Q3', ['390']), null);
+  // Computed, but before the data begin: every indicator not available for every LA.
+  assert.equal(
+    benchmarksRefusal('2012-13-Q1', ['390', '840'], undefined, []),
+    'no LA has a value for 2012-13-Q1 (2 computed, every indicator not available): the period is outside the data imported',
+  );
+  assert.equal(benchmarksRefusal('2021-22-Q3', ['390', '840'], '840', ['390']), null);
 });
 
 // Two `cspi hub import`s of one root at once (two operators, or a rerun while the first still runs): the first

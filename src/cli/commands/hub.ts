@@ -135,8 +135,12 @@ export function register(program: Command): void {
       const groups = groupsOption(opts.groups);
       const { db } = await openHub(opts);
       try {
-        const { benchmarks, earlierVersions, las } = await hubBenchmarksForOperator(db, period.id, groups);
-        const refusal = benchmarksRefusal(period.id, las, opts.la);
+        const { benchmarks, earlierVersions, las, lasWithAValue } = await hubBenchmarksForOperator(
+          db,
+          period.id,
+          groups,
+        );
+        const refusal = benchmarksRefusal(period.id, las, opts.la, lasWithAValue);
         if (refusal !== null) throw new UserError(refusal);
         if (opts.json) {
           process.stdout.write(
@@ -165,13 +169,21 @@ export function register(program: Command): void {
 
 /**
  * Why `cspi hub benchmarks` has nothing to show, or null: no LA has figures for the period (never computed, or
- * a mistyped period), or `--la` names an LA without any. It printed a table of dashes (or no position) and
- * exited 0, as if the hub held the period.
+ * a mistyped period), the LAs computed have no value for any indicator (the period is outside their data), or
+ * `--la` names an LA without figures. It printed a table of dashes (or no position) and exited 0, as if the
+ * hub held the period.
  * @example benchmarksRefusal('2019-20-Q3', []) //=> 'no LA has figures for 2019-20-Q3 on this hub: compute them with cspi hub compute --period 2019-20-Q3'
  */
-export function benchmarksRefusal(period: string, las: readonly string[], la?: string): string | null {
+export function benchmarksRefusal(
+  period: string,
+  las: readonly string[],
+  la?: string,
+  lasWithAValue: readonly string[] = las,
+): string | null {
   const compute = `cspi hub compute --period ${period}`;
   if (las.length === 0) return `no LA has figures for ${period} on this hub: compute them with ${compute}`;
+  if (lasWithAValue.length === 0)
+    return `no LA has a value for ${period} (${las.length} computed, every indicator not available): the period is outside the data imported`;
   if (la !== undefined && !las.includes(la))
     return `--la ${la}: LA ${la} has no figures for ${period} on this hub (${las.length} ${las.length === 1 ? 'LA has' : 'LAs have'}); if it has been imported, run ${compute}`;
   return null;
