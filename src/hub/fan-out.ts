@@ -3,6 +3,7 @@ import type { Database } from '../store/database.js';
 import { importPriority, type LaFolder } from './la-folders.js';
 import {
   type ComputeJob,
+  type ComputeJobOutput,
   type ImportJob,
   type ImportJobOutput,
   type QueueTiming,
@@ -93,11 +94,12 @@ export async function fanOutImport(
 
 /**
  * An LA whose job did not load or compute it, and why, as the hub operator is told: an import the store
- * refused (its files' fault: the first structural problem) or a job that failed for good (its error).
+ * refused (its files' fault: the first structural problem), a job that failed for good (its error), or a
+ * computation with no value for any indicator (the period is outside the LA's data; not a failure).
  */
 export interface JobProblem {
   readonly la: string;
-  readonly outcome: 'refused' | 'failed';
+  readonly outcome: 'refused' | 'failed' | 'no value';
   readonly reason: string;
 }
 
@@ -120,6 +122,8 @@ export interface JobProgress {
    */
   readonly problems: readonly JobProblem[];
 }
+
+const NO_VALUE = "no indicator has a value for the period (it is outside the LA's data)";
 
 /** True when a completed import job's output says its import was refused ({@link ImportJobOutput}). */
 function wasRefused(output: unknown): boolean {
@@ -167,7 +171,8 @@ export async function jobProgress(
         refused++;
         const reason = (job.output as Partial<ImportJobOutput>).reason;
         problems.push({ la, outcome: 'refused', reason: reason ?? 'refused by the store' });
-      }
+      } else if ((job.output as Partial<ComputeJobOutput> | null)?.withAValue === 0)
+        problems.push({ la, outcome: 'no value', reason: NO_VALUE });
     } else if (job.state === 'failed' || job.state === 'cancelled') {
       failed++;
       problems.push({

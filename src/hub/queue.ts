@@ -29,6 +29,16 @@ export interface ImportJobOutput {
    * file and position, never a child), and how many more there are ({@link refusalReason}).
    */
   readonly reason?: string;
+  /** With `computePeriod`: of the indicators computed, those with a value ({@link ComputeJobOutput}). */
+  readonly withAValue?: number;
+}
+
+/**
+ * What a compute job leaves as its output: how many indicators have a value for the period. None means the
+ * period is outside the LA's data; `cspi hub compute` names such LAs (it said "done" for all).
+ */
+export interface ComputeJobOutput {
+  readonly withAValue: number;
 }
 
 /**

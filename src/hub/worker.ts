@@ -5,9 +5,10 @@ import type { LaDataset } from '../model/la-dataset.js';
 import type { Database } from '../store/database.js';
 import { getDatasetVersion } from '../store/dataset-versions.js';
 import { type ImportOutcome, importDataset } from '../store/import-dataset.js';
-import { computeAndStoreLa, storeLaFigures } from './compute-la.js';
+import { type LaComputeOutcome, computeAndStoreLa, storeLaFigures } from './compute-la.js';
 import {
   type ComputeJob,
+  type ComputeJobOutput,
   type ImportJob,
   type ImportJobOutput,
   QUEUES,
@@ -56,18 +57,21 @@ export async function startWorker(
   ids[QUEUES.compute] = await boss.work<ComputeJob>(QUEUES.compute, options, async ([job]) => {
     if (!job) return;
     const t0 = Date.now();
-    await logFailure(log, QUEUES.compute, job, t0, async () => {
+    const output = await logFailure(log, QUEUES.compute, job, t0, async () => {
       if (hangsFor(job.data.la)) await new Promise(() => {});
       const outcome = await computeAndStoreLa(db, job.data.la, parsePeriod(job.data.period));
       log({
         queue: QUEUES.compute,
         jobId: job.id,
         la: job.data.la,
-        outcome: outcome ? `${outcome.indicators} indicators for ${outcome.period}` : 'no dataset',
+        outcome: outcome ? computedText(outcome) : 'no dataset',
         seconds: (Date.now() - t0) / 1000,
       });
+      const out: ComputeJobOutput | null = outcome ? { withAValue: outcome.withAValue } : null;
+      return out;
     });
     fetchAgain(QUEUES.compute);
+    return output;
   });
   ids[QUEUES.import] = await boss.work<ImportJob>(QUEUES.import, options, async ([job]) => {
     if (!job) return undefined;
@@ -80,6 +84,7 @@ export async function startWorker(
       const reason = result.kind === 'refused' ? refusalReason(result.issues) : null;
       let outcome: string = reason === null ? result.kind : `refused: ${reason}`;
       let computeSeconds: number | undefined;
+      let withAValue: number | undefined;
       if (period && result.kind !== 'refused') {
         const c0 = Date.now();
         // The version just committed is computed from the dataset its import assembled; an unchanged import
@@ -89,7 +94,10 @@ export async function startWorker(
           version && assembled
             ? await storeLaFigures(db, version, assembled, period)
             : await computeAndStoreLa(db, la, period);
-        if (figures) outcome += `, ${figures.indicators} indicators for ${figures.period}`;
+        if (figures) {
+          outcome += `, ${computedText(figures)}`;
+          withAValue = figures.withAValue;
+        }
         computeSeconds = (Date.now() - c0) / 1000;
       }
       const seconds = (Date.now() - t0) / 1000;
@@ -105,10 +113,23 @@ export async function startWorker(
       // A refused import is the data's fault, not the worker's: it is not retried, but its job's output says
       // so, and `cspi hub import` counts it refused, not done (`cspi import` on the folder shows the issues).
       const output: ImportJobOutput =
-        reason === null ? { outcome: result.kind } : { outcome: 'refused', reason };
+        reason === null
+          ? { outcome: result.kind, ...(withAValue === undefined ? {} : { withAValue }) }
+          : { outcome: 'refused', reason };
       return output;
     });
   });
+}
+
+/**
+ * How a worker logs an LA's computed period: `24 indicators for 2021-22-Q3`, and when none has a value
+ * (the period is outside the LA's data) `…, none with a value (the period is outside the LA's data)`.
+ */
+function computedText(c: LaComputeOutcome): string {
+  return (
+    `${c.indicators} indicators for ${c.period}` +
+    (c.withAValue === 0 ? ", none with a value (the period is outside the LA's data)" : '')
+  );
 }
 
 /**

@@ -6,8 +6,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { benchmarksRefusal, jobsSummary, leftOutLine } from './hub.js';
 import { notLaFolders } from '../../hub/la-folders.js';
-import { failureReason, type JobProgress } from '../../hub/fan-out.js';
-import { logFailure, type WorkerLog } from '../../hub/worker.js';
+import { failureReason, jobProgress, type JobProgress } from '../../hub/fan-out.js';
+import type PgBoss from 'pg-boss';
+import { openDatabase } from '../../store/open.js';
+import { importSmallLa } from '../../hub/hub-fixtures.js';
+import { INDICATORS } from '../../indicators/registry.js';
+import { QUEUES, queueTiming } from '../../hub/queue.js';
+import { logFailure, startWorker, type WorkerLog } from '../../hub/worker.js';
 import { refusalReason } from '../../hub/queue.js';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -286,5 +291,69 @@ test('hub import: the folders of the root that are not LA folders are named as l
     assert.equal(leftOutLine(['Kent']), 'left out 1 folder not named by a 3-digit DfE code: Kent');
   } finally {
     rmSync(root, { recursive: true, force: true });
+  }
+});
+
+// `cspi hub compute` of a period outside an LA's data (before its first year, a mistyped year) said "3 of 3
+// done", exit 0, and the worker "24 indicators for 2012-13-Q1": every figure was "not available". The LAs
+// are now named (not a failure: exit 0), from the job's output.
+test('hub compute: an LA computed with no value for any indicator is named, and the run still exits 0', async () => {
+  const jobs = new Map<string, unknown>([
+    ['a', { state: 'completed', retryCount: 0, output: { withAValue: 0 } }],
+    ['b', { state: 'completed', retryCount: 0, output: { withAValue: 22 } }],
+    ['c', { state: 'completed', retryCount: 0, output: { outcome: 'imported', withAValue: 0 } }],
+  ]);
+  const queue = { getJobById: async (_q: string, id: string) => jobs.get(id) ?? null } as unknown as PgBoss;
+  const p = await jobProgress(
+    queue,
+    'cspi-compute',
+    new Map([
+      ['841', 'a'],
+      ['390', 'b'],
+      ['840', 'c'],
+    ]),
+  );
+  const reason = "no indicator has a value for the period (it is outside the LA's data)";
+  assert.deepEqual(p.problems, [
+    { la: '840', outcome: 'no value', reason },
+    { la: '841', outcome: 'no value', reason },
+  ]);
+  const s = jobsSummary(p, 60);
+  assert.equal(s.exitCode, 0);
+  assert.deepEqual(s.line.split('\n'), [
+    '3 of 3 done, 0 failed, 0 retried after a failure',
+    `  LA 840: ${reason}`,
+    `  LA 841: ${reason}`,
+  ]);
+});
+
+test('worker: a compute job leaves how many indicators have a value, and logs when none has', async () => {
+  const db = await openDatabase(':memory:', { env: {} });
+  try {
+    await importSmallLa(db, '841', 3);
+    const handlers = new Map<string, (jobs: unknown[]) => Promise<unknown>>();
+    const boss = {
+      work: async (name: string, _o: unknown, h: (jobs: unknown[]) => Promise<unknown>) => {
+        handlers.set(name, h);
+        return name;
+      },
+      notifyWorker: () => {},
+    } as unknown as PgBoss;
+    const logged: string[] = [];
+    await startWorker(boss, db, (e) => logged.push(`${e.la} ${e.outcome}`), queueTiming({}));
+    const compute = handlers.get(QUEUES.compute)!;
+    const before = await compute([{ id: 'j1', data: { la: '841', period: '2012-13-Q1' } }]);
+    assert.deepEqual(before, { withAValue: 0 });
+    assert.equal(
+      logged[0],
+      `841 ${INDICATORS.length} indicators for 2012-13-Q1, none with a value (the period is outside the LA's data)`,
+    );
+    const within = (await compute([{ id: 'j2', data: { la: '841', period: '2021-22-Q3' } }])) as {
+      withAValue: number;
+    };
+    assert.ok(within.withAValue > 0, JSON.stringify(within));
+    assert.equal(logged[1], `841 ${INDICATORS.length} indicators for 2021-22-Q3`);
+  } finally {
+    await db.close();
   }
 });

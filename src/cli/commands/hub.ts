@@ -281,7 +281,8 @@ const jobs = (n: number): string => `${n} ${n === 1 ? 'job' : 'jobs'}`;
 /**
  * What ends a wait for the hub's jobs, and the exit code: 1 when a job failed, an import was refused, or the
  * wait gave up with jobs still queued or running (they stay on the queue for the workers). The line counts;
- * below it, one line per LA refused or failed, naming the LA and why (README "Running a hub").
+ * below it, one line per LA refused or failed, naming the LA and why (README "Running a hub"), and per LA
+ * computed with no value for any indicator (the period is outside its data: said, but not a failure).
  * @example jobsSummary({ total: 3, completed: 1, failed: 0, active: 1, retried: 0, refused: 0, problems: [] }, 60).exitCode //=> 1
  */
 export function jobsSummary(p: JobProgress, minutes: number): { line: string; exitCode: 0 | 1 } {
@@ -294,7 +295,9 @@ export function jobsSummary(p: JobProgress, minutes: number): { line: string; ex
     (waiting > 0
       ? `; stopped waiting after ${minutes} min with ${waiting} still queued or running (they stay on the queue for the workers; ${START_WORKERS})`
       : '');
-  const perLa = p.problems.map((x) => `  LA ${x.la} ${x.outcome}: ${x.reason}`);
+  const perLa = p.problems.map((x) =>
+    x.outcome === 'no value' ? `  LA ${x.la}: ${x.reason}` : `  LA ${x.la} ${x.outcome}: ${x.reason}`,
+  );
   return {
     line: [line, ...perLa].join('\n'),
     exitCode: p.failed > 0 || p.refused > 0 || waiting > 0 ? 1 : 0,
