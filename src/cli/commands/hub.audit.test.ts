@@ -20,7 +20,7 @@ import { LaGroupsError, parseLaGroups } from '../../hub/la-groups.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { enableLaIsolation } from '../../hub/la-isolation.js';
+import { hubIsSetUp } from '../../hub/la-isolation.js';
 import { testStores } from '../../store/test-stores.js';
 import { importDataset } from '../../store/import-dataset.js';
 import { child, episode, ingestResult, referral, staged } from '../../store/test-records.js';
@@ -156,8 +156,12 @@ test(
           label,
         );
       }
+      // `cspi hub init --json` (it had no --json: "unknown option"): the JSON alone on stdout.
+      const init = cspi('hub', 'init', '--db', url, '--json');
+      assert.equal(init.status, 0, init.stderr);
+      assert.deepEqual(JSON.parse(init.stdout), { database: db.location, laIsolation: true });
+      assert.ok(await hubIsSetUp(db));
       // Once initialised, compute before any import says what to do first.
-      await enableLaIsolation(db);
       const compute = cspi('hub', 'compute', '--period', '2021-22-Q3', '--db', url);
       assert.equal(compute.status, 2);
       assert.match(compute.stderr, /no LA has a dataset yet: run cspi hub import first/);

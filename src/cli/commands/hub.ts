@@ -64,11 +64,14 @@ export function register(program: Command): void {
     .command('init')
     .description('prepare the hub database: schema and row-level isolation between LAs')
     .option('--db <url>', 'hub database (postgres://…; default DATABASE_URL)')
+    .option('--json', 'machine-readable output')
     .action(async (opts: HubOptions) => {
       const { db } = await openHub(opts);
       try {
         await enableLaIsolation(db);
-        process.stdout.write(`hub ready on ${db.location}: schema migrated, LA isolation enabled\n`);
+        const out = createOutput(Boolean(opts.json));
+        out.info(`hub ready on ${db.location}: schema migrated, LA isolation enabled`);
+        out.result({ database: db.location, laIsolation: true });
       } finally {
         await db.close();
       }
