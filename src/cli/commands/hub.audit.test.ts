@@ -11,7 +11,7 @@ import type PgBoss from 'pg-boss';
 import { openDatabase } from '../../store/open.js';
 import { importSmallLa } from '../../hub/hub-fixtures.js';
 import { INDICATORS } from '../../indicators/registry.js';
-import { QUEUES, queueTiming } from '../../hub/queue.js';
+import { QUEUES, queueErrorReporter, queueTiming } from '../../hub/queue.js';
 import { logFailure, startWorker, type WorkerLog } from '../../hub/worker.js';
 import { refusalReason } from '../../hub/queue.js';
 import { spawnSync } from 'node:child_process';
@@ -360,4 +360,30 @@ test('worker: a compute job leaves how many indicators have a value, and logs wh
   } finally {
     await db.close();
   }
+});
+
+// A worker whose database went away (dropped, restarted, the connection cut) kept running without a word: the
+// queue's errors were swallowed. It now says so on stderr, each message at most once a minute, and carries on.
+test('worker: the queue’s background errors are reported, each message at most once a minute, message only', () => {
+  const lines: string[] = [];
+  let t = 0;
+  const report = queueErrorReporter(
+    (l) => lines.push(l),
+    60_000,
+    () => t,
+  );
+  const cut = Object.assign(new Error('terminating connection due to administrator command'), {
+    detail: 'Key (child_id)=(C1)',
+  });
+  report(cut);
+  t = 30_000;
+  report(new Error('terminating connection due to administrator command'));
+  report({ message: 'database "hub" does not exist' });
+  t = 61_000;
+  report(cut);
+  assert.deepEqual(lines, [
+    'the hub database failed: terminating connection due to administrator command (still trying; jobs are taken again once it is back)',
+    'the hub database failed: database "hub" does not exist (still trying; jobs are taken again once it is back)',
+    'the hub database failed: terminating connection due to administrator command (still trying; jobs are taken again once it is back)',
+  ]);
 });
