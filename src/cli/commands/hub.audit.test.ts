@@ -10,6 +10,9 @@ import { failureReason, jobProgress, type JobProgress } from '../../hub/fan-out.
 import type PgBoss from 'pg-boss';
 import { openDatabase } from '../../store/open.js';
 import { importSmallLa } from '../../hub/hub-fixtures.js';
+import { saveIndicatorReport } from '../../hub/indicator-results.js';
+import type { IndicatorReport } from '../../indicators/types.js';
+import { parsePeriod } from '../../calendar/period.js';
 import { INDICATORS } from '../../indicators/registry.js';
 import { QUEUES, queueErrorReporter, queueTiming } from '../../hub/queue.js';
 import { logFailure, startWorker, type WorkerLog } from '../../hub/worker.js';
@@ -387,3 +390,36 @@ test('worker: the queue’s background errors are reported, each message at most
     'the hub database failed: terminating connection due to administrator command (still trying; jobs are taken again once it is back)',
   ]);
 });
+
+// Two `cspi hub compute`s of one period at once (or a compute beside an import --compute): both jobs of an LA
+// deleted its (absent) figures and inserted them; the second failed on the primary key and was retried.
+test(
+  'computations of one LA and period saved at once: all succeed, one set of figures',
+  { skip: pg.skip, timeout: 60_000 },
+  async () => {
+    const { db, cleanup } = await pg.open();
+    try {
+      await importSmallLa(db, '841', 3);
+      const report = {
+        la: '841',
+        period: parsePeriod('2021-22-Q3'),
+        dataset: { id: '841-v1', hash: 'h', asAt: null },
+        indicators: INDICATORS.map((d) => ({
+          id: d.id,
+          status: 'ok',
+          value: 20,
+          numerator: 1,
+          denominator: 5,
+        })),
+      } as unknown as IndicatorReport;
+      // Each job's compute ends in this save: four at once, as two runs' jobs of one LA can.
+      await Promise.all([1, 2, 3, 4].map(() => saveIndicatorReport(db, report, '2026-11-30T00:00:00Z')));
+      const rows = await db.all<{ n: number | string }>(
+        "SELECT COUNT(*) AS n FROM indicator_results WHERE la = '841' AND period = '2021-22-Q3'",
+      );
+      assert.equal(Number(rows[0]!.n), INDICATORS.length);
+    } finally {
+      await cleanup();
+    }
+  },
+);
