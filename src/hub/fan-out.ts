@@ -132,9 +132,9 @@ function wasRefused(output: unknown): boolean {
 
 /**
  * Why a job failed, from the output pg-boss stored: the thrown error's message (`{ message, stack, … }`), or
- * pg-boss's own reason (`{ value: "…" }`, `{ value: { message: "…" } }`, e.g. a job that outlived its
- * expiry on every try). Never the stack.
- * @example failureReason({ value: { message: 'job failed by timeout in active state' } }) //=> 'job failed by timeout in active state'
+ * pg-boss's own reason (`{ value: "…" }`, `{ value: { message: "…" } }`), its words for a job that outlived
+ * its expiry on every try put in the operator's terms (the setting to raise). Never the stack.
+ * @example failureReason({ name: 'Error', message: 'deadlock detected', stack: '…' }) //=> 'deadlock detected'
  */
 export function failureReason(output: unknown): string {
   const text = (v: unknown): string | null => {
@@ -145,7 +145,14 @@ export function failureReason(output: unknown): string {
     }
     return null;
   };
-  return text(output) ?? 'the job failed (no reason recorded)';
+  const reason = text(output);
+  if (reason === null) return 'the job failed (no reason recorded)';
+  // pg-boss's own words for a job that outlived its expiry, in the operator's terms.
+  const ms = /^handler execution exceeded (\d+)ms$/.exec(reason);
+  if (ms) return `it ran longer than CSPI_JOB_EXPIRE_SECONDS (${Number(ms[1]) / 1000} s) on every try`;
+  if (reason === 'job failed by timeout in active state')
+    return 'its worker stopped (killed, or lost its database) and no result came within CSPI_JOB_EXPIRE_SECONDS on every try';
+  return reason;
 }
 
 /** Reads the states of a set of jobs (job ids by LA). */

@@ -94,9 +94,14 @@ test('failure reason: the message of each output pg-boss stores for a failed job
     'boom',
   );
   assert.equal(failureReason({ value: 'pg-boss shut down while active' }), 'pg-boss shut down while active');
+  // pg-boss's words for a job that outlived its expiry, in the operator's terms (the setting to raise).
   assert.equal(
     failureReason({ value: { message: 'job failed by timeout in active state' } }),
-    'job failed by timeout in active state',
+    'its worker stopped (killed, or lost its database) and no result came within CSPI_JOB_EXPIRE_SECONDS on every try',
+  );
+  assert.equal(
+    failureReason({ message: 'handler execution exceeded 900000ms', stack: '…' }),
+    'it ran longer than CSPI_JOB_EXPIRE_SECONDS (900 s) on every try',
   );
   assert.equal(failureReason(null), 'the job failed (no reason recorded)');
 });
