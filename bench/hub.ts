@@ -7,6 +7,7 @@
  * or CSPI_TEST_PG_URL (`eval "$(scripts/pg-test-cluster.sh start)"`); a scratch database is made and dropped.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { enableLaIsolation } from '../src/hub/la-isolation.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +76,7 @@ export async function benchHub(): Promise<void> {
     );
     print({ name: `synthetic data for ${n} LAs (not counted below)`, value: synthSecs, unit: 's' });
     const db = await openDatabase(url);
+    await enableLaIsolation(db); // as `cspi hub init`: workers refuse a database without it
     const boss = await openQueue(url, timing);
     try {
       startWorker();

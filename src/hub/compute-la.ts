@@ -16,6 +16,8 @@ export interface LaComputeOutcome {
   readonly period: string;
   readonly datasetId: string;
   readonly indicators: number;
+  /** Of them, those with a value (none when the period is outside the LA's data: all not available). */
+  readonly withAValue: number;
 }
 
 /**
@@ -64,5 +66,11 @@ export async function storeLaFigures(
     INDICATORS,
   );
   await saveIndicatorReport(db, report, now());
-  return { la: version.la, period: period.id, datasetId: version.id, indicators: report.indicators.length };
+  return {
+    la: version.la,
+    period: period.id,
+    datasetId: version.id,
+    indicators: report.indicators.length,
+    withAValue: report.indicators.filter((r) => r.value !== null).length,
+  };
 }

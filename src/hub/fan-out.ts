@@ -3,6 +3,7 @@ import type { Database } from '../store/database.js';
 import { importPriority, type LaFolder } from './la-folders.js';
 import {
   type ComputeJob,
+  type ComputeJobOutput,
   type ImportJob,
   type ImportJobOutput,
   type QueueTiming,
@@ -91,6 +92,17 @@ export async function fanOutImport(
   return ids;
 }
 
+/**
+ * An LA whose job did not load or compute it, and why, as the hub operator is told: an import the store
+ * refused (its files' fault: the first structural problem), a job that failed for good (its error), or a
+ * computation with no value for any indicator (the period is outside the LA's data; not a failure).
+ */
+export interface JobProblem {
+  readonly la: string;
+  readonly outcome: 'refused' | 'failed' | 'no value';
+  readonly reason: string;
+}
+
 /** Counts of a set of jobs by state. */
 export interface JobProgress {
   readonly total: number;
@@ -104,33 +116,81 @@ export interface JobProgress {
    * so `cspi hub import` said every LA was imported while a refused LA had no data on the hub.
    */
   readonly refused: number;
+  /**
+   * The LAs refused or failed, in LA order, with the reason: the summary named neither the LA nor why
+   * ("the worker log names the LAs"), and the worker logged no line for a failed job.
+   */
+  readonly problems: readonly JobProblem[];
 }
+
+const NO_VALUE = "no indicator has a value for the period (it is outside the LA's data)";
 
 /** True when a completed import job's output says its import was refused ({@link ImportJobOutput}). */
 function wasRefused(output: unknown): boolean {
   return (output as Partial<ImportJobOutput> | null | undefined)?.outcome === 'refused';
 }
 
-/** Reads the states of a set of jobs. */
-export async function jobProgress(boss: PgBoss, queue: string, ids: Iterable<string>): Promise<JobProgress> {
+/**
+ * Why a job failed, from the output pg-boss stored: the thrown error's message (`{ message, stack, … }`), or
+ * pg-boss's own reason (`{ value: "…" }`, `{ value: { message: "…" } }`), its words for a job that outlived
+ * its expiry on every try put in the operator's terms (the setting to raise). Never the stack.
+ * @example failureReason({ name: 'Error', message: 'deadlock detected', stack: '…' }) //=> 'deadlock detected'
+ */
+export function failureReason(output: unknown): string {
+  const text = (v: unknown): string | null => {
+    if (typeof v === 'string' && v.trim() !== '') return v.trim();
+    if (typeof v === 'object' && v !== null) {
+      const o = v as { message?: unknown; value?: unknown };
+      return text(o.message) ?? text(o.value);
+    }
+    return null;
+  };
+  const reason = text(output);
+  if (reason === null) return 'the job failed (no reason recorded)';
+  // pg-boss's own words for a job that outlived its expiry, in the operator's terms.
+  const ms = /^handler execution exceeded (\d+)ms$/.exec(reason);
+  if (ms) return `it ran longer than CSPI_JOB_EXPIRE_SECONDS (${Number(ms[1]) / 1000} s) on every try`;
+  if (reason === 'job failed by timeout in active state')
+    return 'its worker stopped (killed, or lost its database) and no result came within CSPI_JOB_EXPIRE_SECONDS on every try';
+  return reason;
+}
+
+/** Reads the states of a set of jobs (job ids by LA). */
+export async function jobProgress(
+  boss: PgBoss,
+  queue: string,
+  jobs: ReadonlyMap<string, string>,
+): Promise<JobProgress> {
   let total = 0;
   let completed = 0;
   let failed = 0;
   let active = 0;
   let retried = 0;
   let refused = 0;
-  for (const id of ids) {
+  const problems: JobProblem[] = [];
+  for (const [la, id] of [...jobs].sort(([a], [b]) => a.localeCompare(b))) {
     total++;
     const job = await boss.getJobById(queue, id);
     if (!job) continue;
     if (job.state === 'completed') {
       completed++;
-      if (wasRefused(job.output)) refused++;
-    } else if (job.state === 'failed' || job.state === 'cancelled') failed++;
-    else if (job.state === 'active') active++;
+      if (wasRefused(job.output)) {
+        refused++;
+        const reason = (job.output as Partial<ImportJobOutput>).reason;
+        problems.push({ la, outcome: 'refused', reason: reason ?? 'refused by the store' });
+      } else if ((job.output as Partial<ComputeJobOutput> | null)?.withAValue === 0)
+        problems.push({ la, outcome: 'no value', reason: NO_VALUE });
+    } else if (job.state === 'failed' || job.state === 'cancelled') {
+      failed++;
+      problems.push({
+        la,
+        outcome: 'failed',
+        reason: job.state === 'cancelled' ? 'the job was cancelled' : failureReason(job.output),
+      });
+    } else if (job.state === 'active') active++;
     if (job.retryCount > 0) retried++;
   }
-  return { total, completed, failed, active, retried, refused };
+  return { total, completed, failed, active, retried, refused, problems };
 }
 
 /**
@@ -147,7 +207,7 @@ export async function waitForJobs(
 ): Promise<JobProgress> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const p = await jobProgress(boss, queue, ids.values());
+    const p = await jobProgress(boss, queue, ids);
     onProgress(p);
     if (p.completed + p.failed >= p.total || Date.now() > deadline) return p;
     await new Promise((r) => setTimeout(r, pollMs));

@@ -33,6 +33,10 @@ export interface HubBenchmarksForOperator {
    * many LAs have figures.
    */
   readonly earlierVersions: { readonly las: readonly string[]; readonly of: number };
+  /** The LAs with stored figures for the period, in code order. */
+  readonly las: readonly string[];
+  /** Of {@link las}, those with a value for at least one indicator (the others' figures are all not available). */
+  readonly lasWithAValue: readonly string[];
 }
 
 /** {@link hubBenchmarks} with the LAs whose figures are from an earlier dataset version (for the operator). */
@@ -42,7 +46,12 @@ export async function hubBenchmarksForOperator(
   groups: LaGroups,
 ): Promise<HubBenchmarksForOperator> {
   const figures = await currentFigures(db, period);
-  return { benchmarks: benchmarksOfFigures(figures, groups), earlierVersions: earlierVersionLas(figures) };
+  return {
+    benchmarks: benchmarksOfFigures(figures, groups),
+    earlierVersions: earlierVersionLas(figures),
+    las: [...new Set(figures.map((f) => f.la))].sort(),
+    lasWithAValue: [...new Set(figures.filter((f) => f.value !== null).map((f) => f.la))].sort(),
+  };
 }
 
 function benchmarksOfFigures(figures: readonly StoredFigure[], groups: LaGroups): HubIndicatorBenchmark[] {

@@ -454,20 +454,29 @@ test('an import job the store refuses is counted refused, not done', async () =>
     } as unknown as PgBoss;
     await startWorker(boss, db, () => {}, queueTiming({}));
     const output = await handler!([{ id: 'j1', data: { la: '841', paths: [dir] } }]);
-    assert.deepEqual(output, { outcome: 'refused' });
+    // The job's output says why, by the first structural problem (the operator's summary names LA and reason).
+    const reason =
+      "S-INCOMPLETE-SET the SSDA903 set with header.csv has no Episodes table; each year's set needs Header and Episodes (add it to the same folder). (and 1 more structural problem)";
+    assert.deepEqual(output, { outcome: 'refused', reason });
     const jobs = new Map<string, unknown>([
       ['a', { state: 'completed', retryCount: 0, output }],
       ['b', { state: 'completed', retryCount: 0, output: { outcome: 'imported' } }],
       ['c', { state: 'completed', retryCount: 1, output: null }],
     ]);
     const queue = { getJobById: async (_q: string, id: string) => jobs.get(id) ?? null } as unknown as PgBoss;
-    assert.deepEqual(await jobProgress(queue, QUEUES.import, jobs.keys()), {
+    const byLa = new Map([
+      ['841', 'a'],
+      ['805', 'b'],
+      ['806', 'c'],
+    ]);
+    assert.deepEqual(await jobProgress(queue, QUEUES.import, byLa), {
       total: 3,
       completed: 3,
       failed: 0,
       active: 0,
       retried: 1,
       refused: 1,
+      problems: [{ la: '841', outcome: 'refused', reason }],
     });
   } finally {
     await db.close();

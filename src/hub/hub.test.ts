@@ -76,6 +76,7 @@ test(
   { skip: pg.skip, timeout: 120_000 },
   async () => {
     const { db, url, cleanup } = await pg.open();
+    await enableLaIsolation(db); // cspi hub init: workers refuse a database without it
     const timing: QueueTiming = {
       expireInSeconds: 3,
       maintenanceIntervalSeconds: 1,
@@ -127,6 +128,7 @@ test(
   { skip: pg.skip, timeout: 120_000 },
   async () => {
     const { db, url, cleanup } = await pg.open();
+    await enableLaIsolation(db); // cspi hub init: workers refuse a database without it
     const dir = mkdtempSync(join(tmpdir(), 'cspi-hub-compute-'));
     const worker = startWorker(url, { CSPI_JOB_POLL_SECONDS: '1' });
     try {

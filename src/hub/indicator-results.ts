@@ -1,4 +1,5 @@
 import type { Database } from '../store/database.js';
+import { lockLa } from '../store/dataset-versions.js';
 import type { IndicatorReport, IndicatorResult } from '../indicators/types.js';
 
 /** A stored headline figure of one LA (what benchmarks between LAs read). */
@@ -20,7 +21,7 @@ export interface StoredFigure {
 /**
  * Stores one LA's computed report for a period, replacing any earlier rows for the same LA, period and
  * dataset version in the same transaction: a job retried after a worker died never leaves duplicates or a
- * half-written set.
+ * half-written set, and two saves of one LA at once run one after the other (the LA's lock, `lockLa`).
  */
 export async function saveIndicatorReport(
   db: Database,
@@ -28,6 +29,10 @@ export async function saveIndicatorReport(
   computedAt: string,
 ): Promise<void> {
   await db.transaction(async (tx) => {
+    // Two saves of one LA at once (two runs' jobs, or a compute beside an import --compute) each deleted
+    // nothing and inserted, and the second failed on the primary key (retried, its work lost): the LA's
+    // lock makes them replace one after the other.
+    await lockLa(tx, report.la);
     await tx.run('DELETE FROM indicator_results WHERE la = ? AND period = ? AND dataset_id = ?', [
       report.la,
       report.period.id,

@@ -23,6 +23,20 @@ export function laFolders(root: string): LaFolder[] {
     });
 }
 
+/**
+ * The folders under a hub root that are not LA folders (not named by a 3-digit DfE code), so `cspi hub import`
+ * can say it left them out: a folder named `Kent`, `0886` or `E10000016` was skipped without a word, and its
+ * LA was missing from the hub. Hidden folders (`.git`, …) are not listed.
+ * @example notLaFolders('/data/returns') //=> ['Kent', 'notes']
+ */
+export function notLaFolders(root: string): string[] {
+  return readdirSync(root)
+    .filter(
+      (name) => !name.startsWith('.') && !/^\d{3}$/.test(name) && statSync(join(root, name)).isDirectory(),
+    )
+    .sort();
+}
+
 function bytesUnder(path: string): number {
   const s = statSync(path);
   if (!s.isDirectory()) return s.size;

@@ -99,6 +99,25 @@ const isDeadlock = (e: unknown): boolean =>
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * Whether this database has been set up as a hub (`cspi hub init`: {@link enableLaIsolation}'s policies are
+ * there), whoever the connection's user is. `cspi worker`, `cspi hub import` and `cspi hub compute` refuse
+ * a database that has not: they ran on it, loading every LA's child-level records with no row-level
+ * isolation, and the dashboard then read them unscoped.
+ */
+export async function hubIsSetUp(db: Database): Promise<boolean> {
+  if (db.kind !== 'postgres') return false;
+  const row = await db.get<{ ready: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM pg_policies WHERE schemaname = current_schema()
+                      AND tablename = 'dataset_snapshot_parts' AND policyname = 'la_only') AS ready`,
+  );
+  return row?.ready === true;
+}
+
+/** The line a hub command that needs `cspi hub init` first says on a database without it. */
+export const notAHub = (location: string): string =>
+  `${location} is not set up as a hub (no isolation between LAs): run cspi hub init --db <hub url> first`;
+
+/**
  * Whether LA isolation is set up on this database ({@link enableLaIsolation}: `cspi hub init`) and the
  * connection's role may take on {@link LA_READER_ROLE}, so that {@link withLaScope} can run. False on SQLite,
  * on a PostgreSQL database that holds one LA without hub set-up, and for an owner that may not `SET ROLE` to

@@ -24,6 +24,33 @@ export interface ImportJob {
 /** What an import job leaves as its output: how the import ended (`refused` completes the job, unretried). */
 export interface ImportJobOutput {
   readonly outcome: 'imported' | 'unchanged' | 'refused';
+  /**
+   * Why a refused import was refused: its first structural problem (`S-…` code and message, which name the
+   * file and position, never a child), and how many more there are ({@link refusalReason}).
+   */
+  readonly reason?: string;
+  /** With `computePeriod`: of the indicators computed, those with a value ({@link ComputeJobOutput}). */
+  readonly withAValue?: number;
+}
+
+/**
+ * What a compute job leaves as its output: how many indicators have a value for the period. None means the
+ * period is outside the LA's data; `cspi hub compute` names such LAs (it said "done" for all).
+ */
+export interface ComputeJobOutput {
+  readonly withAValue: number;
+}
+
+/**
+ * The reason a hub import was refused, for the operator's summary: the first structural problem, code and
+ * message, and how many more (`cspi import` on the LA's folder lists them all).
+ * @example refusalReason([{ code: 'S-NO-INPUT', message: 'no input files found in /r/999.' }]) //=> 'S-NO-INPUT no input files found in /r/999.'
+ */
+export function refusalReason(issues: readonly { code: string; message: string }[]): string {
+  const [first] = issues;
+  if (!first) return 'refused by the store';
+  const more = issues.length - 1;
+  return `${first.code} ${first.message}${more > 0 ? ` (and ${more} more structural ${more === 1 ? 'problem' : 'problems'})` : ''}`;
 }
 
 /** Queue timing; tests shorten these so a killed worker's job is retried within seconds. */
@@ -55,17 +82,23 @@ export function queueTiming(env: Readonly<Record<string, string | undefined>> = 
 
 /**
  * Starts a pg-boss instance on the hub's PostgreSQL database (its tables live in the `pgboss` schema) and
- * makes sure both queues exist with the retry and expiry policy.
+ * makes sure both queues exist with the retry and expiry policy. `onError` hears the errors of its
+ * background work (see {@link queueErrorReporter}).
  */
-export async function openQueue(url: string, timing: QueueTiming = queueTiming()): Promise<PgBoss> {
+export async function openQueue(
+  url: string,
+  timing: QueueTiming = queueTiming(),
+  onError: (e: unknown) => void = () => {},
+): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString: url,
     max: 4,
     maintenanceIntervalSeconds: timing.maintenanceIntervalSeconds,
     monitorStateIntervalSeconds: 60,
   });
-  // Errors of the background maintenance are retried by pg-boss itself; they must not crash a worker.
-  boss.on('error', () => {});
+  // Errors of the background work (fetching jobs, maintenance) are retried by pg-boss itself; they must not
+  // crash a worker, but a worker reports them (`onError`): one whose database had gone kept running silently.
+  boss.on('error', onError);
   await boss.start();
   for (const name of Object.values(QUEUES)) {
     const policy = {
@@ -84,4 +117,27 @@ export async function openQueue(url: string, timing: QueueTiming = queueTiming()
 /** Send options for a job under the given timing (explicit, so a job never depends on queue defaults). */
 export function jobOptions(timing: QueueTiming): PgBoss.SendOptions {
   return { retryLimit: timing.retryLimit, retryDelay: 1, expireInSeconds: timing.expireInSeconds };
+}
+
+/**
+ * How a worker reports the queue's background errors (its database gone or restarting, a lost connection):
+ * one line per distinct message at most once per `intervalMs`, the message only (never a job's data). pg-boss
+ * keeps trying, so the worker carries on and takes jobs again once the database is back.
+ * @example queueErrorReporter((l) => console.error(l))(new Error('database "hub" does not exist'))
+ */
+export function queueErrorReporter(
+  write: (line: string) => void,
+  intervalMs = 60_000,
+  now: () => number = Date.now,
+): (e: unknown) => void {
+  const last = new Map<string, number>();
+  return (e) => {
+    const m = typeof e === 'object' && e !== null ? (e as { message?: unknown }).message : e;
+    const message = typeof m === 'string' && m !== '' ? m : String(m);
+    const at = now();
+    const before = last.get(message);
+    if (before !== undefined && at - before < intervalMs) return;
+    last.set(message, at);
+    write(`the hub database failed: ${message} (still trying; jobs are taken again once it is back)`);
+  };
 }

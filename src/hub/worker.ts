@@ -5,14 +5,16 @@ import type { LaDataset } from '../model/la-dataset.js';
 import type { Database } from '../store/database.js';
 import { getDatasetVersion } from '../store/dataset-versions.js';
 import { type ImportOutcome, importDataset } from '../store/import-dataset.js';
-import { computeAndStoreLa, storeLaFigures } from './compute-la.js';
+import { type LaComputeOutcome, computeAndStoreLa, storeLaFigures } from './compute-la.js';
 import {
   type ComputeJob,
+  type ComputeJobOutput,
   type ImportJob,
   type ImportJobOutput,
   QUEUES,
   type QueueTiming,
   queueTiming,
+  refusalReason,
 } from './queue.js';
 
 /** A line a worker logs about a job: ids, LA codes and counts only, never child-level data. */
@@ -55,53 +57,105 @@ export async function startWorker(
   ids[QUEUES.compute] = await boss.work<ComputeJob>(QUEUES.compute, options, async ([job]) => {
     if (!job) return;
     const t0 = Date.now();
-    if (hangsFor(job.data.la)) await new Promise(() => {});
-    const outcome = await computeAndStoreLa(db, job.data.la, parsePeriod(job.data.period));
-    log({
-      queue: QUEUES.compute,
-      jobId: job.id,
-      la: job.data.la,
-      outcome: outcome ? `${outcome.indicators} indicators for ${outcome.period}` : 'no dataset',
-      seconds: (Date.now() - t0) / 1000,
+    const output = await logFailure(log, QUEUES.compute, job, t0, async () => {
+      if (hangsFor(job.data.la)) await new Promise(() => {});
+      const outcome = await computeAndStoreLa(db, job.data.la, parsePeriod(job.data.period));
+      log({
+        queue: QUEUES.compute,
+        jobId: job.id,
+        la: job.data.la,
+        outcome: outcome ? computedText(outcome) : 'no dataset',
+        seconds: (Date.now() - t0) / 1000,
+      });
+      const out: ComputeJobOutput | null = outcome ? { withAValue: outcome.withAValue } : null;
+      return out;
     });
     fetchAgain(QUEUES.compute);
+    return output;
   });
   ids[QUEUES.import] = await boss.work<ImportJob>(QUEUES.import, options, async ([job]) => {
     if (!job) return undefined;
     const t0 = Date.now();
-    const { la, computePeriod } = job.data;
-    // The period is checked before the import, so a bad one fails the job without importing.
-    const period = computePeriod === undefined ? null : parsePeriod(computePeriod);
-    const { result, assembled } = await importLa(db, la, job.data.paths, period !== null);
-    let outcome: string = result.kind;
-    let computeSeconds: number | undefined;
-    if (period && result.kind !== 'refused') {
-      const c0 = Date.now();
-      // The version just committed is computed from the dataset its import assembled; an unchanged import
-      // (or one that kept no snapshot) loads the current version as a compute job would.
-      const version = result.kind === 'imported' ? await getDatasetVersion(db, la, result.datasetId) : null;
-      const figures =
-        version && assembled
-          ? await storeLaFigures(db, version, assembled, period)
-          : await computeAndStoreLa(db, la, period);
-      if (figures) outcome += `, ${figures.indicators} indicators for ${figures.period}`;
-      computeSeconds = (Date.now() - c0) / 1000;
-    }
-    const seconds = (Date.now() - t0) / 1000;
-    log({
-      queue: QUEUES.import,
-      jobId: job.id,
-      la,
-      outcome,
-      seconds,
-      ...(computeSeconds === undefined ? {} : { computeSeconds }),
+    return logFailure(log, QUEUES.import, job, t0, async () => {
+      const { la, computePeriod } = job.data;
+      // The period is checked before the import, so a bad one fails the job without importing.
+      const period = computePeriod === undefined ? null : parsePeriod(computePeriod);
+      const { result, assembled } = await importLa(db, la, job.data.paths, period !== null);
+      const reason = result.kind === 'refused' ? refusalReason(result.issues) : null;
+      let outcome: string = reason === null ? result.kind : `refused: ${reason}`;
+      let computeSeconds: number | undefined;
+      let withAValue: number | undefined;
+      if (period && result.kind !== 'refused') {
+        const c0 = Date.now();
+        // The version just committed is computed from the dataset its import assembled; an unchanged import
+        // (or one that kept no snapshot) loads the current version as a compute job would.
+        const version = result.kind === 'imported' ? await getDatasetVersion(db, la, result.datasetId) : null;
+        const figures =
+          version && assembled
+            ? await storeLaFigures(db, version, assembled, period)
+            : await computeAndStoreLa(db, la, period);
+        if (figures) {
+          outcome += `, ${computedText(figures)}`;
+          withAValue = figures.withAValue;
+        }
+        computeSeconds = (Date.now() - c0) / 1000;
+      }
+      const seconds = (Date.now() - t0) / 1000;
+      log({
+        queue: QUEUES.import,
+        jobId: job.id,
+        la,
+        outcome,
+        seconds,
+        ...(computeSeconds === undefined ? {} : { computeSeconds }),
+      });
+      fetchAgain(QUEUES.import);
+      // A refused import is the data's fault, not the worker's: it is not retried, but its job's output says
+      // so, and `cspi hub import` counts it refused, not done (`cspi import` on the folder shows the issues).
+      const output: ImportJobOutput =
+        reason === null
+          ? { outcome: result.kind, ...(withAValue === undefined ? {} : { withAValue }) }
+          : { outcome: 'refused', reason };
+      return output;
     });
-    fetchAgain(QUEUES.import);
-    // A refused import is the data's fault, not the worker's: it is not retried, but its job's output says
-    // so, and `cspi hub import` counts it refused, not done (`cspi import` on the folder shows the issues).
-    const output: ImportJobOutput = { outcome: result.kind };
-    return output;
   });
+}
+
+/**
+ * How a worker logs an LA's computed period: `24 indicators for 2021-22-Q3`, and when none has a value
+ * (the period is outside the LA's data) `…, none with a value (the period is outside the LA's data)`.
+ */
+function computedText(c: LaComputeOutcome): string {
+  return (
+    `${c.indicators} indicators for ${c.period}` +
+    (c.withAValue === 0 ? ", none with a value (the period is outside the LA's data)" : '')
+  );
+}
+
+/**
+ * Runs a job's work; if it throws, logs the job as failed with the error's message (never its stack or
+ * details, which may quote a record) and rethrows, so pg-boss retries it. A failed job logged nothing
+ * before: `cspi worker --json` gave no line for it and the operator could not see which LA failed or why.
+ */
+export async function logFailure<T>(
+  log: WorkerLog,
+  queue: string,
+  job: { readonly id: string; readonly data: { readonly la: string } },
+  t0: number,
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    log({
+      queue,
+      jobId: job.id,
+      la: job.data.la,
+      outcome: `failed: ${e instanceof Error ? e.message : String(e)}`,
+      seconds: (Date.now() - t0) / 1000,
+    });
+    throw e;
+  }
 }
 
 /**

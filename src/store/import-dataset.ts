@@ -433,8 +433,15 @@ async function insertIssues(
 
 async function ensureLa(db: Database, la: string, at: string): Promise<void> {
   // The lock makes two imports for one LA run one after the other.
-  if (!(await lockLa(db, la)))
-    await db.run('INSERT INTO las (code, name, created_at) VALUES (?, NULL, ?)', [la, at]);
+  if (await lockLa(db, la)) return;
+  // Two first imports of one LA at once (two `cspi hub import`s of one root) both find no row: the second's
+  // insert waits for the first's and, once it commits, does nothing, and the second then takes the lock and
+  // imports after it. A plain insert failed the second on the duplicate code, its whole import's work lost.
+  await db.run('INSERT INTO las (code, name, created_at) VALUES (?, NULL, ?) ON CONFLICT (code) DO NOTHING', [
+    la,
+    at,
+  ]);
+  await lockLa(db, la);
 }
 
 function sameFiles(a: readonly string[], b: readonly string[]): boolean {

@@ -9,6 +9,7 @@ const progress = (taken: { completed?: number; failed?: number; active?: number 
   active: taken.active ?? 0,
   retried: 0,
   refused: 0,
+  problems: [],
 });
 
 test('hub: the start-workers hint appears only once the queue has waited 15 s with no job taken', () => {
@@ -34,4 +35,5 @@ test('hub: a wait that gives up with jobs still queued or running says so and ex
   const refused = jobsSummary({ ...progress({ completed: 4 }), refused: 1 }, 60);
   assert.equal(refused.exitCode, 1);
   assert.match(refused.line, /^3 of 4 done, .*, 1 import refused/);
+  // (hub.audit.test.ts: the LAs refused or failed are named below the line, with why.)
 });

@@ -7,11 +7,11 @@ import {
   waitForJobs,
   type JobProgress,
 } from '../../hub/fan-out.js';
-import { laFolders } from '../../hub/la-folders.js';
+import { laFolders, notLaFolders } from '../../hub/la-folders.js';
 import { hubBenchmarksForOperator } from '../../hub/hub-benchmarks.js';
 import { earlierVersionsNote } from '../../hub/indicator-results.js';
-import { enableLaIsolation } from '../../hub/la-isolation.js';
-import { loadLaGroups } from '../../hub/la-groups.js';
+import { enableLaIsolation, hubIsSetUp, notAHub } from '../../hub/la-isolation.js';
+import { type LaGroups, LaGroupsError, loadLaGroups } from '../../hub/la-groups.js';
 import { benchmarkLines } from '../../hub/benchmarks-text.js';
 import { QUEUES, openQueue, queueTiming } from '../../hub/queue.js';
 import type { Database } from '../../store/database.js';
@@ -28,14 +28,24 @@ interface HubOptions {
   json?: boolean;
 }
 
-async function openHub(opts: HubOptions): Promise<{ url: string; db: Database }> {
+/**
+ * Opens the hub database. With `initialised`, refuses (exit 2) a database `cspi hub init` has not set up:
+ * jobs would load LAs there with no isolation between them ({@link hubIsSetUp}).
+ */
+async function openHub(opts: HubOptions, initialised = false): Promise<{ url: string; db: Database }> {
   const url = resolveDatabaseUrl(opts.db);
   if (!isPostgresUrl(url)) {
     throw new UserError(
       'hub commands need the hub PostgreSQL database: pass --db postgres://… or set DATABASE_URL',
     );
   }
-  return { url, db: await openDatabase(url) };
+  const db = await openDatabase(url);
+  if (initialised && !(await hubIsSetUp(db))) {
+    const location = db.location;
+    await db.close();
+    throw new UserError(notAHub(location));
+  }
+  return { url, db };
 }
 
 /** LA folders under a synth-style root: `ROOT/<LA code>/…` (a folder named by a 3-digit DfE code). */
@@ -54,11 +64,14 @@ export function register(program: Command): void {
     .command('init')
     .description('prepare the hub database: schema and row-level isolation between LAs')
     .option('--db <url>', 'hub database (postgres://…; default DATABASE_URL)')
+    .option('--json', 'machine-readable output')
     .action(async (opts: HubOptions) => {
       const { db } = await openHub(opts);
       try {
         await enableLaIsolation(db);
-        process.stdout.write(`hub ready on ${db.location}: schema migrated, LA isolation enabled\n`);
+        const out = createOutput(Boolean(opts.json));
+        out.info(`hub ready on ${db.location}: schema migrated, LA isolation enabled`);
+        out.result({ database: db.location, laIsolation: true });
       } finally {
         await db.close();
       }
@@ -81,11 +94,16 @@ export function register(program: Command): void {
       // Checked here, so a mistyped period is reported before any job is queued.
       const period = opts.compute === undefined ? undefined : parsePeriod(opts.compute).id;
       const folders = laFolders(root);
+      const leftOut = notLaFolders(root);
       if (folders.length === 0)
-        throw new UserError(`${root} holds no LA folders (named by a 3-digit DfE code)`);
+        throw new UserError(
+          `${root} holds no LA folders (named by a 3-digit DfE code)` +
+            (leftOut.length > 0 ? `; its folders ${leftOut.join(', ')} are not` : ''),
+        );
+      if (leftOut.length > 0) out.info(leftOutLine(leftOut));
       await runJobs(opts, QUEUES.import, folders.length, 'LAs imported', (boss, timing) =>
         fanOutImport(boss, folders, timing, period),
-      ).then((p) => out.result(p));
+      ).then((p) => out.result(leftOut.length > 0 ? { ...(p as object), leftOut } : p));
     });
 
   hub
@@ -99,7 +117,7 @@ export function register(program: Command): void {
     .action(async (opts: HubOptions & { period: string; wait: boolean; timeout: string }) => {
       const period = parsePeriod(opts.period);
       const out = createOutput(Boolean(opts.json));
-      const { db } = await openHub(opts);
+      const { db } = await openHub(opts, true);
       const las = await lasWithDatasets(db).finally(() => db.close());
       if (las.length === 0) throw new UserError('no LA has a dataset yet: run cspi hub import first');
       await runJobs(opts, QUEUES.compute, las.length, 'LAs computed', (boss, timing) =>
@@ -117,13 +135,16 @@ export function register(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (opts: HubOptions & { period: string; la?: string; groups?: string }) => {
       const period = parsePeriod(opts.period);
+      const groups = groupsOption(opts.groups);
       const { db } = await openHub(opts);
       try {
-        const { benchmarks, earlierVersions } = await hubBenchmarksForOperator(
+        const { benchmarks, earlierVersions, las, lasWithAValue } = await hubBenchmarksForOperator(
           db,
           period.id,
-          loadLaGroups(opts.groups),
+          groups,
         );
+        const refusal = benchmarksRefusal(period.id, las, opts.la, lasWithAValue);
+        if (refusal !== null) throw new UserError(refusal);
         if (opts.json) {
           process.stdout.write(
             `${JSON.stringify({ period: period.id, benchmarks, earlierVersions }, null, 2)}\n`,
@@ -147,6 +168,38 @@ export function register(program: Command): void {
     });
 
   registerSettings(hub);
+}
+
+/**
+ * Why `cspi hub benchmarks` has nothing to show, or null: no LA has figures for the period (never computed, or
+ * a mistyped period), the LAs computed have no value for any indicator (the period is outside their data), or
+ * `--la` names an LA without figures. It printed a table of dashes (or no position) and exited 0, as if the
+ * hub held the period.
+ * @example benchmarksRefusal('2019-20-Q3', []) //=> 'no LA has figures for 2019-20-Q3 on this hub: compute them with cspi hub compute --period 2019-20-Q3'
+ */
+export function benchmarksRefusal(
+  period: string,
+  las: readonly string[],
+  la?: string,
+  lasWithAValue: readonly string[] = las,
+): string | null {
+  const compute = `cspi hub compute --period ${period}`;
+  if (las.length === 0) return `no LA has figures for ${period} on this hub: compute them with ${compute}`;
+  if (lasWithAValue.length === 0)
+    return `no LA has a value for ${period} (${las.length} computed, every indicator not available): the period is outside the data imported`;
+  if (la !== undefined && !las.includes(la))
+    return `--la ${la}: LA ${la} has no figures for ${period} on this hub (${las.length} ${las.length === 1 ? 'LA has' : 'LAs have'}); if it has been imported, run ${compute}`;
+  return null;
+}
+
+/** The comparator groups of `--groups FILE`; a file that is not a groups document is refused, saying why. */
+function groupsOption(file: string | undefined): LaGroups {
+  try {
+    return loadLaGroups(file);
+  } catch (e) {
+    if (e instanceof LaGroupsError) throw new UserError(`--groups ${file}: ${e.message}`);
+    throw e;
+  }
 }
 
 /**
@@ -203,6 +256,14 @@ function osUser(): string {
   }
 }
 
+/**
+ * The line `cspi hub import` says about the folders of its root it leaves out (not LA folders).
+ * @example leftOutLine(['Kent']) //=> 'left out 1 folder not named by a 3-digit DfE code: Kent'
+ */
+export function leftOutLine(names: readonly string[]): string {
+  return `left out ${names.length} ${names.length === 1 ? 'folder' : 'folders'} not named by a 3-digit DfE code: ${names.join(', ')}`;
+}
+
 const START_WORKERS = 'start workers with: cspi worker --db <hub url>';
 
 /** How long a queue may wait with no job taken before the hub says no worker seems to be running. */
@@ -221,21 +282,29 @@ export function idleQueueHint(q: JobProgress, waitedMs: number): string | null {
 const jobs = (n: number): string => `${n} ${n === 1 ? 'job' : 'jobs'}`;
 
 /**
- * The line that ends a wait for the hub's jobs, and the exit code: 1 when a job failed, an import was refused, or
- * the wait gave up with jobs still queued or running (they stay on the queue for the workers).
- * @example jobsSummary({ total: 3, completed: 1, failed: 0, active: 1, retried: 0, refused: 0 }, 60).exitCode //=> 1
+ * What ends a wait for the hub's jobs, and the exit code: 1 when a job failed, an import was refused, or the
+ * wait gave up with jobs still queued or running (they stay on the queue for the workers). The line counts;
+ * below it, one line per LA refused or failed, naming the LA and why (README "Running a hub"), and per LA
+ * computed with no value for any indicator (the period is outside its data: said, but not a failure).
+ * @example jobsSummary({ total: 3, completed: 1, failed: 0, active: 1, retried: 0, refused: 0, problems: [] }, 60).exitCode //=> 1
  */
 export function jobsSummary(p: JobProgress, minutes: number): { line: string; exitCode: 0 | 1 } {
   const waiting = p.total - p.completed - p.failed;
   const line =
     `${p.completed - p.refused} of ${p.total} done, ${p.failed} failed, ${p.retried} retried after a failure` +
     (p.refused > 0
-      ? `, ${p.refused} ${p.refused === 1 ? 'import' : 'imports'} refused (their files' fault; the worker log names the LAs, cspi import on a folder shows why)`
+      ? `, ${p.refused} ${p.refused === 1 ? 'import' : 'imports'} refused (their files' fault: cspi import on the LA's folder lists every problem)`
       : '') +
     (waiting > 0
       ? `; stopped waiting after ${minutes} min with ${waiting} still queued or running (they stay on the queue for the workers; ${START_WORKERS})`
       : '');
-  return { line, exitCode: p.failed > 0 || p.refused > 0 || waiting > 0 ? 1 : 0 };
+  const perLa = p.problems.map((x) =>
+    x.outcome === 'no value' ? `  LA ${x.la}: ${x.reason}` : `  LA ${x.la} ${x.outcome}: ${x.reason}`,
+  );
+  return {
+    line: [line, ...perLa].join('\n'),
+    exitCode: p.failed > 0 || p.refused > 0 || waiting > 0 ? 1 : 0,
+  };
 }
 
 async function runJobs(
@@ -251,7 +320,7 @@ async function runJobs(
   const minutes = Number(opts.timeout);
   if (!(minutes > 0))
     throw new UserError(`--timeout must be a number of minutes above 0 (got "${opts.timeout}")`);
-  const { url, db } = await openHub(opts);
+  const { url, db } = await openHub(opts, true);
   await db.close();
   const timing = queueTiming();
   const boss = await openQueue(url, timing);

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { openDatabase, resolveDatabaseUrl, isPostgresUrl } from '../../store/open.js';
-import { openQueue, queueTiming } from '../../hub/queue.js';
+import { openQueue, queueErrorReporter, queueTiming } from '../../hub/queue.js';
 import { startWorker } from '../../hub/worker.js';
+import { hubIsSetUp, notAHub } from '../../hub/la-isolation.js';
 import { UserError } from '../user-error.js';
 
 /**
@@ -23,8 +24,16 @@ export function register(program: Command): void {
         );
       }
       const db = await openDatabase(url);
+      if (!(await hubIsSetUp(db))) {
+        const location = db.location;
+        await db.close();
+        throw new UserError(notAHub(location));
+      }
       const timing = queueTiming();
-      const boss = await openQueue(url, timing);
+      const report = queueErrorReporter((line) =>
+        process.stderr.write(`cspi worker ${process.pid}: ${line}\n`),
+      );
+      const boss = await openQueue(url, timing, report);
       await startWorker(
         boss,
         db,
