@@ -3,6 +3,11 @@ import { parsePeriod } from '../calendar/period.js';
 import { readInputs } from '../ingest/read-inputs.js';
 import type { LaDataset } from '../model/la-dataset.js';
 import type { Database } from '../store/database.js';
+import { StoreBusyError, StoreUnavailableError } from '../store/store-error.js';
+import { MigrationError } from '../store/migrate.js';
+import { PeriodError } from '../calendar/period.js';
+import { LaGroupsError } from './la-groups.js';
+import { loggableError } from '../web/loggable-error.js';
 import { getDatasetVersion } from '../store/dataset-versions.js';
 import { type ImportOutcome, importDataset } from '../store/import-dataset.js';
 import { type LaComputeOutcome, computeAndStoreLa, storeLaFigures } from './compute-la.js';
@@ -132,10 +137,24 @@ function computedText(c: LaComputeOutcome): string {
   );
 }
 
+/** Errors whose messages are written for the operator and quote no record (a store that is busy or gone, …). */
+const OPERATOR_ERRORS = [StoreBusyError, StoreUnavailableError, MigrationError, PeriodError, LaGroupsError];
+
 /**
- * Runs a job's work; if it throws, logs the job as failed with the error's message (never its stack or
- * details, which may quote a record) and rethrows, so pg-boss retries it. A failed job logged nothing
- * before: `cspi worker --json` gave no line for it and the operator could not see which LA failed or why.
+ * Why a job failed, as the worker log and the hub's run summary may say it: an operator-facing error's
+ * message; any other error by its kind and frames only ({@link loggableError}), since its message can quote a
+ * child's data (a chain outside the holiday table names the child, a database error quotes the value it
+ * refused), and a hub's operator is not one of the LA's users.
+ */
+export function failureText(e: unknown): string {
+  return OPERATOR_ERRORS.some((k) => e instanceof k) ? (e as Error).message : loggableError(e);
+}
+
+/**
+ * Runs a job's work; if it throws, logs the job as failed ({@link failureText}) and throws an error carrying
+ * only that text, so pg-boss retries the job and stores no more than the log shows. A failed job logged
+ * nothing before: `cspi worker --json` gave no line for it and the operator could not see which LA failed or
+ * why.
  */
 export async function logFailure<T>(
   log: WorkerLog,
@@ -147,14 +166,15 @@ export async function logFailure<T>(
   try {
     return await work();
   } catch (e) {
+    const reason = failureText(e);
     log({
       queue,
       jobId: job.id,
       la: job.data.la,
-      outcome: `failed: ${e instanceof Error ? e.message : String(e)}`,
+      outcome: `failed: ${reason}`,
       seconds: (Date.now() - t0) / 1000,
     });
-    throw e;
+    throw new Error(reason);
   }
 }
 

@@ -16,6 +16,8 @@ import { parsePeriod } from '../../calendar/period.js';
 import { INDICATORS } from '../../indicators/registry.js';
 import { QUEUES, queueErrorReporter, queueTiming } from '../../hub/queue.js';
 import { logFailure, startWorker, type WorkerLog } from '../../hub/worker.js';
+import { StoreUnavailableError } from '../../store/store-error.js';
+import { DueChainError } from '../../indicators/lib/due-chain.js';
 import { refusalReason } from '../../hub/queue.js';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -106,7 +108,7 @@ test('failure reason: the message of each output pg-boss stores for a failed job
   assert.equal(failureReason(null), 'the job failed (no reason recorded)');
 });
 
-test('worker: a job that throws is logged as failed, naming the LA and the message, and still fails', async () => {
+test('worker: a job that throws is logged as failed, naming the LA and why, and still fails', async () => {
   const lines: Parameters<WorkerLog>[0][] = [];
   const job = { id: 'j1', data: { la: '840' } };
   await assert.rejects(
@@ -116,16 +118,37 @@ test('worker: a job that throws is logged as failed, naming the LA and the messa
       job,
       Date.now(),
       async () => {
-        throw new Error('deadlock detected');
+        throw new StoreUnavailableError('postgres://127.0.0.1/hub', 'cannot be reached');
       },
     ),
-    /deadlock detected/,
+    /^Error: the database postgres:\/\/127\.0\.0\.1\/hub cannot be reached$/,
   );
   assert.equal(lines.length, 1);
   assert.deepEqual(
     { queue: lines[0]!.queue, jobId: lines[0]!.jobId, la: lines[0]!.la, outcome: lines[0]!.outcome },
-    { queue: 'cspi-import', jobId: 'j1', la: '840', outcome: 'failed: deadlock detected' },
+    {
+      queue: 'cspi-import',
+      jobId: 'j1',
+      la: '840',
+      outcome: 'failed: the database postgres://127.0.0.1/hub cannot be reached',
+    },
   );
+  // Any other error's message can quote a child's data: the log, and what pg-boss stores, keep its kind only.
+  await assert.rejects(
+    logFailure(
+      (e) => lines.push(e),
+      'cspi-compute',
+      job,
+      Date.now(),
+      async () => {
+        throw new DueChainError('child 840-C77123: a due date after the bank-holiday table');
+      },
+    ),
+    (e: Error) => e.message.startsWith('DueChainError at ') && !e.message.includes('C77123'),
+  );
+  assert.match(lines[1]!.outcome, /^failed: DueChainError at .*message withheld/);
+  assert.ok(!lines[1]!.outcome.includes('C77123'));
+  lines.length = 1;
   assert.equal(
     await logFailure(
       (e) => lines.push(e),
