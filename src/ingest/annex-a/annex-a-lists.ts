@@ -27,6 +27,13 @@ export interface AnnexAList {
   readonly raw?: boolean;
 }
 
+/**
+ * The extra (a raw value a record does not keep, for rules) that holds an Annex A record's key cell, `List 3!F7`:
+ * the key date's cell, or the Child Unique ID cell for a list keyed by the child alone. A repeated key
+ * (GEN-DUP-KEY) is reported at that cell (inputs.md §6, `Sheet!Cell`); the record keeps its row's position.
+ */
+export const ANNEX_A_KEY_CELL = 'annexAKeyCell';
+
 const c = (
   key: string,
   label: string,

@@ -6,6 +6,7 @@ import type { IsoDate } from '../../calendar/iso-date.js';
 import { parseDate, ukDate } from '../parse-date.js';
 import { clipValue } from '../clip-value.js';
 import {
+  ANNEX_A_KEY_CELL,
   ANNEX_A_LISTS,
   type AnnexAList,
   headerMatches,
@@ -24,7 +25,10 @@ import type { ZipDirectory } from '../zip-directory.js';
 /** What an Annex A workbook says about itself: the range of its key dates and its latest event date. */
 export interface AnnexAFacts {
   range: { start: IsoDate; end: IsoDate } | null;
-  /** The latest date of any event cell (key dates, reviews, visits, checks, contacts; not dates of birth). */
+  /**
+   * The latest date of any event cell (key dates, reviews, visits, checks, contacts; not dates of birth) of a
+   * loaded row: a row rejected while read (AA-DATE, GEN-FUTURE) is no event of the workbook.
+   */
   asAt: IsoDate | null;
 }
 
@@ -194,6 +198,9 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
       const dates: Record<string, IsoDate | null> = {};
       let rejected = false;
       let future = false;
+      // The row's latest event date: a workbook event only once the row is loaded (a rejected row's dates
+      // are no events of the workbook, so they never move its as-at date).
+      let rowLatest: IsoDate | null = null;
       for (const col of list.columns) {
         if (col.type !== 'date' || !header.has(col.key)) continue;
         const d = cellDate(get(col.key), date1904);
@@ -211,7 +218,8 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
           rejected = true;
           continue;
         }
-        if (d.date !== null && col.key !== 'dob' && (latest === null || d.date > latest)) latest = d.date;
+        if (d.date !== null && col.key !== 'dob' && (rowLatest === null || d.date > rowLatest))
+          rowLatest = d.date;
         if (d.date === null && d.raw !== null) {
           const isKey = col.key === list.keyDate;
           issue(
@@ -235,6 +243,8 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
         rejected = true;
       }
       if (rejected) continue;
+      if (rowLatest !== null && (latest === null || rowLatest > latest)) latest = rowLatest;
+      const extras = { [ANNEX_A_KEY_CELL]: cellOf(list.keyDate ?? 'childId') };
       const labels: Record<string, string | null> = {};
       const unmapped: Record<string, string> = {};
       for (const col of list.columns) {
@@ -277,11 +287,13 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
         source: { file: sink.file, position },
       };
       if (list.number === 8) {
-        deferred.push((asAt) => sink.add('annexACic', annexACicRecord(rowValues, asAt ?? dates['start']!)));
+        deferred.push((asAt) =>
+          sink.add('annexACic', annexACicRecord(rowValues, asAt ?? dates['start']!), extras),
+        );
       } else if (list.number === 9) {
         deferred.push((asAt) => {
           const status = annexACareLeaver(rowValues, asAt);
-          if (status) sink.add('careLeavers', status);
+          if (status) sink.add('careLeavers', status, extras);
           else
             issue(
               'AA-DATE',
@@ -292,7 +304,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
             );
         });
       } else {
-        addRecord(list, sink, childId, position, dates, labels, get);
+        addRecord(list, sink, childId, position, dates, labels, get, extras);
         // List 7's allocation is as at the workbook's date: kept beside the plan (the CP allocation fallback).
         if (list.number === 7) deferred.push((asAt) => sink.add('annexACp', annexACpRecord(rowValues, asAt)));
       }
@@ -406,79 +418,100 @@ function addRecord(
   dates: Record<string, IsoDate | null>,
   labels: Record<string, string | null>,
   get: (key: string) => Cell,
+  extras: Readonly<Record<string, string>>,
 ): void {
   const source = { file: sink.file, position };
   const text = (k: string): string | null => cellText(get(k));
   switch (list.number) {
     case 3: {
       const date = dates['referralDate']!;
-      sink.add('referrals', {
-        id: `${childId}/${date}`,
-        childId,
-        referralDate: date,
-        referralSource: labels['referralSource'] ?? null,
-        referralSourceRaw: labels['referralSource'] ? null : text('referralSource'),
-        primaryNeedCode: null,
-        closureDate: null,
-        reasonForClosure: null,
-        dateOfInitialCpc: null,
-        referralNfa: labels['nfa'] === 'Y' ? true : labels['nfa'] === 'N' ? false : null,
-        source,
-      });
+      sink.add(
+        'referrals',
+        {
+          id: `${childId}/${date}`,
+          childId,
+          referralDate: date,
+          referralSource: labels['referralSource'] ?? null,
+          referralSourceRaw: labels['referralSource'] ? null : text('referralSource'),
+          primaryNeedCode: null,
+          closureDate: null,
+          reasonForClosure: null,
+          dateOfInitialCpc: null,
+          referralNfa: labels['nfa'] === 'Y' ? true : labels['nfa'] === 'N' ? false : null,
+          source,
+        },
+        extras,
+      );
       return;
     }
     case 4: {
       const date = dates['start']!;
-      sink.add('assessments', {
-        id: `${childId}/${date}`,
-        referralId: '',
-        childId,
-        startDate: date,
-        internalReviewDate: null,
-        authorisationDate: dates['authorised'] ?? null,
-        factors: [],
-        source,
-      });
+      sink.add(
+        'assessments',
+        {
+          id: `${childId}/${date}`,
+          referralId: '',
+          childId,
+          startDate: date,
+          internalReviewDate: null,
+          authorisationDate: dates['authorised'] ?? null,
+          factors: [],
+          source,
+        },
+        extras,
+      );
       return;
     }
     case 5: {
       const date = dates['strategy']!;
-      sink.add('section47s', {
-        id: `${childId}/${date}`,
-        referralId: '',
-        childId,
-        startDate: date,
-        initialCpcTarget: null,
-        dateOfInitialCpc: dates['icpc'] ?? null,
-        icpcNotRequired: labels['unnecessary'] === 'Y',
-        source,
-      });
+      sink.add(
+        'section47s',
+        {
+          id: `${childId}/${date}`,
+          referralId: '',
+          childId,
+          startDate: date,
+          initialCpcTarget: null,
+          dateOfInitialCpc: dates['icpc'] ?? null,
+          icpcNotRequired: labels['unnecessary'] === 'Y',
+          source,
+        },
+        extras,
+      );
       // List 5 also supplies the strategy-discussion anchor of icpc-15wd when no strategy_discussions.csv
       // is loaded (inputs.md §4): the dataset takes it only in that case, as for any local table.
-      sink.add('strategyDiscussions', {
-        id: `${childId}/${date}`,
-        childId,
-        strategyDate: date,
-        s47Start: date,
-        source,
-      });
+      sink.add(
+        'strategyDiscussions',
+        {
+          id: `${childId}/${date}`,
+          childId,
+          strategyDate: date,
+          s47Start: date,
+          source,
+        },
+        extras,
+      );
       return;
     }
     case 7: {
       const date = dates['start']!;
       const prev = text('previous');
-      sink.add('cpPlans', {
-        id: `${childId}/${date}`,
-        referralId: '',
-        childId,
-        startDate: date,
-        endDate: dates['end'] ?? null,
-        initialCategoryOfAbuse: labels['initial'] ?? null,
-        latestCategoryOfAbuse: labels['latest'] ?? null,
-        numberOfPreviousCpp: prev !== null && /^\d+$/.test(prev) ? Number(prev) : null,
-        reviewDates: dates['review'] ? [dates['review']] : [],
-        source,
-      });
+      sink.add(
+        'cpPlans',
+        {
+          id: `${childId}/${date}`,
+          referralId: '',
+          childId,
+          startDate: date,
+          endDate: dates['end'] ?? null,
+          initialCategoryOfAbuse: labels['initial'] ?? null,
+          latestCategoryOfAbuse: labels['latest'] ?? null,
+          numberOfPreviousCpp: prev !== null && /^\d+$/.test(prev) ? Number(prev) : null,
+          reviewDates: dates['review'] ? [dates['review']] : [],
+          source,
+        },
+        extras,
+      );
       return;
     }
     default:

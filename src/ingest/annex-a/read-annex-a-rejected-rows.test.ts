@@ -1,0 +1,163 @@
+import { describe, it, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readInputs } from '../read-inputs.js';
+import { TODAY, tempFolder } from '../test-fixtures.js';
+import {
+  LIST_3_HEADER,
+  LIST_7_HEADER,
+  LIST_9_HEADER,
+  list9Row,
+  writeWorkbook,
+  xd,
+} from './annex-a-test-workbook.js';
+
+const f = tempFolder();
+after(() => f.cleanup());
+
+const list3 = (id: string, referral: unknown): unknown[] => [
+  id,
+  'Male',
+  'WBRI',
+  xd('2014-01-05'),
+  7,
+  referral,
+  'Schools',
+  'No',
+  1,
+  'T1',
+  'W1',
+];
+
+const list7 = (id: string, start: unknown, visit: unknown, review: unknown): unknown[] => [
+  id,
+  'Male',
+  'WBRI',
+  xd('2012-01-05'),
+  9,
+  'NONE',
+  start,
+  'Neglect',
+  'Neglect',
+  visit,
+  'Yes',
+  review,
+  '',
+  'No',
+  0,
+  'T',
+  'W',
+];
+
+describe('Annex A GEN-DUP-KEY position', () => {
+  it("names the key's cell (the key date's column), not column A, and the first row's key cell", async () => {
+    // inputs.md §6: a position is `Sheet!Cell`, the cell the issue is about. A List 3 row is keyed by child and
+    // Date of referral (§4): the repeat is that date's cell, F3, repeating F2.
+    const p = await writeWorkbook(`${f.dir}/dup-3.xlsx`, {
+      'List 3': [
+        LIST_3_HEADER,
+        list3('C1', xd('2021-06-01')),
+        list3('C1', xd('2021-06-01')),
+        list3('C2', xd('2021-06-02')),
+      ],
+    });
+    // The two rows differ only in Age, so the repeat is a repeated key, not an identical row.
+    const r = await readInputs([p], { today: TODAY, limits: { maxRejectRate: 1 } });
+    const dup = r.issues.filter((i) => i.code === 'GEN-DUP-KEY' || i.code === 'GEN-DUP-ROW');
+    assert.deepEqual(
+      dup.map((i) => [i.code, i.table, i.position, i.childId, i.field, i.message]),
+      [
+        [
+          'GEN-DUP-ROW',
+          'List 3',
+          'List 3!A3',
+          'C1',
+          null,
+          'dup-3.xlsx List 3!A3: this repeats List 3!A2 exactly; this row was not loaded.',
+        ],
+      ],
+      'an identical row is a whole-row issue, at the row',
+    );
+    const p2 = await writeWorkbook(`${f.dir}/dup-3b.xlsx`, {
+      'List 3': [
+        LIST_3_HEADER,
+        list3('C1', xd('2021-06-01')),
+        ['C1', 'Male', 'WBRI', xd('2014-01-05'), 8, xd('2021-06-01'), 'Police', 'No', 2, 'T1', 'W1'],
+        list3('C2', xd('2021-06-02')),
+      ],
+    });
+    const r2 = await readInputs([p2], { today: TODAY, limits: { maxRejectRate: 1 } });
+    const dup2 = r2.issues.filter((i) => i.code === 'GEN-DUP-KEY');
+    assert.deepEqual(
+      dup2.map((i) => [i.table, i.position, i.childId, i.field, i.value, i.message]),
+      [
+        [
+          'List 3',
+          'List 3!F3',
+          'C1',
+          'Date of referral',
+          '01/06/2021',
+          'dup-3b.xlsx List 3!F3: child C1 already has a List 3 row with Date of referral 01/06/2021 (List 3!F2); this row was not loaded.',
+        ],
+      ],
+    );
+  });
+
+  it('List 9 (keyed by the child alone): the Child Unique ID cell, wherever that column is', async () => {
+    // Columns moved: Child Unique ID in column B.
+    const header = ['Notes', ...LIST_9_HEADER];
+    const row = (cells: Record<string, unknown>): unknown[] => ['', ...list9Row(cells)];
+    const p = await writeWorkbook(`${f.dir}/dup-9.xlsx`, {
+      'List 9': [
+        header,
+        row({ 'Child Unique ID': 'L1' }),
+        row({ 'Child Unique ID': 'L2' }),
+        row({ 'Child Unique ID': 'L1', 'Latest date of contact': xd('2022-02-01') }),
+      ],
+    });
+    const r = await readInputs([p], { today: TODAY, limits: { maxRejectRate: 1 } });
+    const dup = r.issues.filter((i) => i.code === 'GEN-DUP-KEY');
+    assert.deepEqual(
+      dup.map((i) => [i.position, i.childId, i.field, i.message]),
+      [
+        [
+          'List 9!B4',
+          'L1',
+          'Child Unique ID',
+          'dup-9.xlsx List 9!B4: child L1 already has a List 9 row (List 9!B2); this row was not loaded.',
+        ],
+      ],
+    );
+  });
+});
+
+describe('Annex A as-at date and rejected rows', () => {
+  it('a row rejected for a bad or blank key date, or a future date, does not move the as-at date', async () => {
+    // The as-at date is the workbook's latest event date (inputs.md §1). A row rejected for AA-DATE (its key date
+    // unreadable or blank) or GEN-FUTURE is not loaded, so none of its dates is an event of the workbook.
+    const p = await writeWorkbook(`${f.dir}/as-at.xlsx`, {
+      'List 3': [LIST_3_HEADER, list3('C1', xd('2021-06-01'))],
+      'List 7': [
+        LIST_7_HEADER,
+        list7('C1', xd('2021-06-10'), xd('2021-07-01'), xd('2021-09-01')),
+        // AA-DATE: the key date is not a date; its review (later than every loaded date) must not count.
+        list7('C2', '31/02/2021', xd('2021-07-02'), xd('2022-01-15')),
+        // AA-DATE: the key date is blank; its visit must not count.
+        list7('C3', '', xd('2022-02-01'), ''),
+        // GEN-FUTURE: the review is after today; the visit before it must not count either.
+        list7('C4', xd('2021-06-12'), xd('2022-03-01'), xd('2030-01-01')),
+      ],
+    });
+    const r = await readInputs([p], { today: TODAY, limits: { maxRejectRate: 1 } });
+    assert.deepEqual(
+      r.issues.filter((i) => i.severity === 'error').map((i) => [i.code, i.position]),
+      [
+        ['AA-DATE', 'List 7!G3'],
+        ['AA-DATE', 'List 7!G4'],
+        ['GEN-FUTURE', 'List 7!L5'],
+      ],
+    );
+    const s = r.submissions[0]!;
+    assert.equal(s.asAt, '2021-09-01', "C1's review, the latest date of a loaded row");
+    assert.deepEqual(s.dateRange, { start: '2021-06-01', end: '2021-06-10' });
+  });
+});
