@@ -161,3 +161,41 @@ describe('Annex A as-at date and rejected rows', () => {
     assert.deepEqual(s.dateRange, { start: '2021-06-01', end: '2021-06-10' });
   });
 });
+
+describe('Annex A list without its key column', () => {
+  it('is not read (AA-SHEET-ABSENT naming the missing column), never loaded with a blank key', async () => {
+    // A misspelt key column ("Date of refferal") used to leave the List 3 rows loaded with no referral date
+    // (records keyed `A1/undefined`). Reading of inputs.md §4/§6: a list whose key column is not in its header
+    // row cannot be read, as a sheet with no header row: AA-SHEET-ABSENT (warning), the sheet not read.
+    const header = LIST_3_HEADER.map((h) => (h === 'Date of referral' ? 'Date of refferal' : h));
+    const p = await writeWorkbook(`${f.dir}/no-key.xlsx`, {
+      'List 3': [header, list3('A1', xd('2021-06-01')), list3('A2', xd('2021-06-02'))],
+      'List 7': [LIST_7_HEADER, list7('C1', xd('2021-06-10'), xd('2021-07-01'), xd('2021-09-01'))],
+    });
+    const r = await readInputs([p], { today: TODAY, limits: { maxRejectRate: 1 } });
+    assert.equal(r.refused, false);
+    const absent = r.issues.filter((i) => i.code === 'AA-SHEET-ABSENT' && i.table === 'List 3');
+    assert.deepEqual(
+      absent.map((i) => [i.severity, i.position, i.field, i.message]),
+      [
+        [
+          'warning',
+          'List 3!A1',
+          'Date of referral',
+          "no-key.xlsx List 3!A1: the header row has no 'Date of referral' column (the date each List 3 row is keyed by), so the sheet was not read; columns not recognised: 'Date of refferal' (F1). Name the column 'Date of referral' and re-import.",
+        ],
+      ],
+    );
+    const s = r.submissions[0]!;
+    assert.equal(s.tables.referrals, undefined, 'no referral is loaded without its date');
+    assert.deepEqual(
+      s.tables.cpPlans!.map((x) => x.id),
+      ['C1/2021-06-10'],
+    );
+    assert.equal(
+      r.counts.find((c) => c.table === 'List 3'),
+      undefined,
+      'the sheet is not read, so no row of it is counted',
+    );
+  });
+});

@@ -143,6 +143,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
     let header: Map<string, number> | null = null;
     let headerTexts: (string | null)[] = [];
     let rowsSeen = 0;
+    let keyless = false;
     for await (const row of sheet) {
       const values = row.values as Cell[];
       if (!header) {
@@ -150,8 +151,14 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
         if (rowsSeen > 10) continue;
         header = matchHeader(values, list, sink, label, row.number);
         if (header) headerTexts = Array.from(values, (v) => cellText(v ?? null));
+        if (header && list.keyDate !== null && !header.has(list.keyDate)) {
+          keyless = true;
+          noKeyColumn(sink, list, label, row.number, header, headerTexts);
+        }
         continue;
       }
+      // A list without its key column is not read (its rows cannot be keyed): see noKeyColumn.
+      if (keyless) continue;
       if (values.every((v) => cellText(v ?? null) === null)) continue;
       sink.read(label);
       const position = `${label}!A${row.number}`;
@@ -348,6 +355,38 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
     });
   }
   return { range: start !== null && end !== null ? { start, end } : null, asAt };
+}
+
+/**
+ * A list whose header row lacks its key date column (a misspelt `Date of refferal`): its rows cannot be keyed or
+ * dated, so the sheet is not read, as a sheet with no header row is not. Reading of inputs.md §4 and §6 (a
+ * missing list is `AA-SHEET-ABSENT`, a warning; a row is never loaded without its key): `AA-SHEET-ABSENT`
+ * at the header row, naming the missing column and the header cells cspi did not recognise.
+ */
+function noKeyColumn(
+  sink: FileSink,
+  list: AnnexAList,
+  label: string,
+  rowNumber: number,
+  header: ReadonlyMap<string, number>,
+  headerTexts: readonly (string | null)[],
+): void {
+  const key = list.columns.find((c) => c.key === list.keyDate)!;
+  const used = new Set(header.values());
+  const unknown = headerTexts
+    .map((t, i) => (t !== null && i > 0 && !used.has(i) ? `'${t}' (${colLetter(i)}${rowNumber})` : null))
+    .filter((t): t is string => t !== null);
+  const position = `${label}!A${rowNumber}`;
+  sink.issue({
+    code: 'AA-SHEET-ABSENT',
+    severity: 'warning',
+    table: label,
+    position,
+    field: key.label,
+    message: `${sink.file} ${position}: the header row has no '${key.label}' column (the date each ${label} row is keyed by), so the sheet was not read${
+      unknown.length > 0 ? `; columns not recognised: ${unknown.join(', ')}` : ''
+    }. Name the column '${key.label}' and re-import.`,
+  });
 }
 
 function matchHeader(
