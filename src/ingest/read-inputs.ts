@@ -245,7 +245,11 @@ export async function readInputs(
   }
 
   for (const f of read) for (const i of f.sink.issues) issues.push(i);
-  const groups = groupSubmissions(read, issues);
+  const groups = groupSubmissions(
+    read,
+    collected.files.filter((f) => !read.some((r) => r.input === f)),
+    issues,
+  );
   const la = resolveLa(read, givenLa ?? null, issues);
   // UPNs are hashed now that the LA is settled, so one UPN hashes alike whether the LA came from --la or from
   // a CIN LEA read after the SSDA903 files (inputs.md §7, X-UPN).
@@ -381,9 +385,15 @@ function mergeTables(files: readonly ReadFile[]): StagedTables {
 /**
  * Groups files into submissions (inputs.md §1.1): each CIN file, local file and Annex A workbook is one;
  * SSDA903 CSV tables in one folder form one set (with a 903 XML file there, its SWEpisodes/DoLo CSVs join it).
- * A table given twice, or in both forms, is `S-MIXED`; a set without Header or Episodes is `S-INCOMPLETE-SET`.
+ * A table given twice, or in both forms, is `S-MIXED`; a set without Header or Episodes is `S-INCOMPLETE-SET`,
+ * which names any file of its folder that was refused (`refused`): that file may be the table, refused for a
+ * fault of its own (a misspelt column), and is then what to fix, not a file to add.
  */
-function groupSubmissions(read: readonly ReadFile[], issues: ValidationIssue[]): Group[] {
+function groupSubmissions(
+  read: readonly ReadFile[],
+  refused: readonly InputFile[],
+  issues: ValidationIssue[],
+): Group[] {
   const groups: Group[] = [];
   const byDir = new Map<string, ReadFile[]>();
   for (const f of read) {
@@ -441,13 +451,19 @@ function groupSubmissions(read: readonly ReadFile[], issues: ValidationIssue[]):
     if (mixed) continue;
     if (xml.length === 0) {
       const missing = REQUIRED_903_TABLES.filter((t) => !seen.has(t));
+      const dir = csv[0]!.input.dir;
+      const refusedHere = refused.filter((f) => f.dir === dir).map((f) => f.name);
       if (missing.length > 0) {
         issues.push(
           structuralIssue(
             'S-INCOMPLETE-SET',
             csv[0]!.input.name,
             null,
-            `the SSDA903 set with ${csv.map((f) => f.input.name).join(', ')} has no ${missing.join(' or ')} table; each year's set needs Header and Episodes (add ${missing.length === 1 ? 'it' : 'them'} to the same folder).`,
+            `the SSDA903 set with ${csv.map((f) => f.input.name).join(', ')} has no ${missing.join(' or ')} table; each year's set needs Header and Episodes${
+              refusedHere.length > 0
+                ? `: ${refusedHere.join(', ')} in the same folder ${refusedHere.length === 1 ? 'was' : 'were'} refused (see above); if ${refusedHere.length === 1 ? 'it is' : 'one is'} the ${missing.join(' or ')} table, fix it and re-import.`
+                : ` (add ${missing.length === 1 ? 'it' : 'them'} to the same folder).`
+            }`,
           ),
         );
         continue;

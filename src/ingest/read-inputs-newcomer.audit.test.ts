@@ -1,0 +1,61 @@
+/**
+ * Audit of issue #3's acceptance point: a newcomer who imports a folder with one broken file understands from
+ * the message alone what to fix (inputs.md §6: the message names the file and position, and blames the right
+ * thing). Each case is a realistic breakage of an otherwise clean folder.
+ */
+import { describe, it, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readInputs } from './read-inputs.js';
+import type { IngestResult } from './staged.js';
+import {
+  EPISODE_COLUMNS,
+  HEADER_COLUMNS,
+  TODAY,
+  csv,
+  episodeRows,
+  headerRows,
+  tempFolders,
+} from './test-fixtures.js';
+
+const temp = tempFolders();
+after(temp.cleanup);
+
+function structural(r: IngestResult): [string, string][] {
+  return r.issues.filter((i) => i.severity === 'structural').map((i) => [i.code, i.message]);
+}
+
+describe('a folder with one broken file', () => {
+  it('an SSDA903 table refused for its own fault is not then reported as absent ("add it to the folder")', async () => {
+    // episodes.csv is there, refused for a misspelt column: the S-INCOMPLETE-SET that follows must not send
+    // the analyst looking for a missing file.
+    const f = temp.folder();
+    f.write('903/header.csv', csv(HEADER_COLUMNS, headerRows(3)));
+    f.write(
+      '903/episodes.csv',
+      csv(EPISODE_COLUMNS.replace('REASON_PLACE_CHANGE', 'REASON_PLACE_CHNAGE'), episodeRows(3)),
+    );
+    const r = await readInputs([f.dir], { today: TODAY });
+    assert.deepEqual(structural(r), [
+      [
+        'S-UNRECOGNISED',
+        'episodes.csv line 1: the header row is close to the SSDA903 Episodes table but column REASON_PLACE_CHANGE is missing and column REASON_PLACE_CHNAGE is not a column of that table; fix the header and re-import.',
+      ],
+      [
+        'S-INCOMPLETE-SET',
+        "the SSDA903 set with header.csv has no Episodes table; each year's set needs Header and Episodes: episodes.csv in the same folder was refused (see above); if it is the Episodes table, fix it and re-import.",
+      ],
+    ]);
+  });
+
+  it('a set truly without Episodes still says to add it', async () => {
+    const f = temp.folder();
+    f.write('903/header.csv', csv(HEADER_COLUMNS, headerRows(3)));
+    const r = await readInputs([f.dir], { today: TODAY });
+    assert.deepEqual(structural(r), [
+      [
+        'S-INCOMPLETE-SET',
+        "the SSDA903 set with header.csv has no Episodes table; each year's set needs Header and Episodes (add it to the same folder).",
+      ],
+    ]);
+  });
+});
