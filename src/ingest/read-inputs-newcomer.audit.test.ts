@@ -58,4 +58,39 @@ describe('a folder with one broken file', () => {
       ],
     ]);
   });
+
+  it('a table file with a header and no rows is listed in the counts (read 0), so the analyst sees it was read', async () => {
+    // inputs.md §6: per file and table the report counts read = loaded + rejected. A header-only file used to
+    // leave no line at all, as if it had not been read.
+    const f = temp.folder();
+    f.write('903/header.csv', csv(HEADER_COLUMNS, headerRows(3)));
+    f.write('903/episodes.csv', csv(EPISODE_COLUMNS, episodeRows(3)));
+    f.write('903/reviews.csv', csv('CHILD,DOB,REVIEW,REVIEW_CODE', []));
+    f.write('local/cp_visits.csv', csv('child_id,cp_visit_date,child_seen,seen_alone,visit_id', []));
+    const r = await readInputs([f.dir], { today: TODAY });
+    assert.equal(r.refused, false);
+    assert.deepEqual(
+      r.counts.filter((c) => c.read === 0),
+      [
+        {
+          file: 'local/cp_visits.csv',
+          table: 'cp_visits',
+          read: 0,
+          loaded: 0,
+          rejected: 0,
+          warnings: 0,
+          queries: 0,
+        },
+        {
+          file: '903/reviews.csv',
+          table: 'Reviews',
+          read: 0,
+          loaded: 0,
+          rejected: 0,
+          warnings: 0,
+          queries: 0,
+        },
+      ].sort((a, b) => a.file.localeCompare(b.file)),
+    );
+  });
 });

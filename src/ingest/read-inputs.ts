@@ -223,6 +223,7 @@ export async function readInputs(
           kind: { source: 'annex-a', facts },
         };
       }
+      if (file.label !== null) sink.holds(file.label);
       rows += countReads(sink);
       read.push(file);
     } catch (e) {
