@@ -199,3 +199,28 @@ describe('Annex A list without its key column', () => {
     );
   });
 });
+
+describe('Annex A row counts', () => {
+  it('a row with two faulty cells is one rejected row (read = loaded + rejected, inputs.md §6)', async () => {
+    // C2's Plan Start Date is not a date (AA-DATE, G3) and its review is in the future (GEN-FUTURE, L3): both
+    // are listed, and the row counts once.
+    const p = await writeWorkbook(`${f.dir}/two-faults.xlsx`, {
+      'List 7': [
+        LIST_7_HEADER,
+        list7('C1', xd('2021-06-10'), xd('2021-07-01'), xd('2021-09-01')),
+        list7('C2', 'n/a', xd('2021-07-02'), xd('2030-01-15')),
+        list7('C3', xd('2021-06-12'), xd('2021-07-03'), xd('2021-09-03')),
+      ],
+    });
+    const r = await readInputs([p], { today: TODAY, limits: { maxRejectRate: 1 } });
+    assert.deepEqual(
+      r.issues.filter((i) => i.severity === 'error').map((i) => [i.code, i.position]),
+      [
+        ['AA-DATE', 'List 7!G3'],
+        ['GEN-FUTURE', 'List 7!L3'],
+      ],
+    );
+    const c = r.counts.find((x) => x.table === 'List 7')!;
+    assert.deepEqual([c.read, c.loaded, c.rejected], [3, 2, 1]);
+  });
+});
