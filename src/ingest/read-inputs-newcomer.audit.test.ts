@@ -93,4 +93,28 @@ describe('a folder with one broken file', () => {
       ].sort((a, b) => a.file.localeCompare(b.file)),
     );
   });
+
+  it('an Episodes (or Header) file with its header row and no rows is refused, not loaded as a year with no episodes', async () => {
+    // Reading of inputs.md §2.1 ("Header and Episodes are required per year (S-INCOMPLETE-SET)"): a required
+    // table with no rows does not supply what is required (every LA's year has looked-after children, open
+    // episodes included). Loading it would replace that year's SSDA903 submission whole (§1.1) with one
+    // holding no episode: an empty export silently emptying the year.
+    const f = temp.folder();
+    f.write('903/header.csv', csv(HEADER_COLUMNS, headerRows(3)));
+    f.write('903/episodes.csv', csv(EPISODE_COLUMNS, []));
+    f.write('903/reviews.csv', csv('CHILD,DOB,REVIEW,REVIEW_CODE', ['1001,01/02/2010,01/07/2021,PN1']));
+    const r = await readInputs([f.dir], { today: TODAY, year: '2021-22' });
+    assert.deepEqual(structural(r), [
+      [
+        'S-INCOMPLETE-SET',
+        "episodes.csv has its header row but no rows: each year's SSDA903 set needs Header and Episodes rows (was the export empty?); export it again and re-import.",
+      ],
+    ]);
+    // An optional table may be empty (no adoptions this year).
+    const g = temp.folder();
+    g.write('903/header.csv', csv(HEADER_COLUMNS, headerRows(3)));
+    g.write('903/episodes.csv', csv(EPISODE_COLUMNS, episodeRows(3)));
+    g.write('903/reviews.csv', csv('CHILD,DOB,REVIEW,REVIEW_CODE', []));
+    assert.deepEqual(structural(await readInputs([g.dir], { today: TODAY })), []);
+  });
 });

@@ -469,6 +469,22 @@ function groupSubmissions(
         );
         continue;
       }
+      // A required table with no rows supplies nothing (reading of §2.1: every LA's year has looked-after
+      // children, open episodes included); loaded, it would replace the year's submission whole (§1.1) with an
+      // empty one.
+      const empty = REQUIRED_903_TABLES.map((t) => seen.get(t)!).filter(
+        (f) => (f.sink.reads.get((f.kind as { table: string }).table) ?? 0) === 0,
+      );
+      for (const f of empty)
+        issues.push(
+          structuralIssue(
+            'S-INCOMPLETE-SET',
+            f.input.name,
+            null,
+            `${f.input.name} has its header row but no rows: each year's SSDA903 set needs Header and Episodes rows (was the export empty?); export it again and re-import.`,
+          ),
+        );
+      if (empty.length > 0) continue;
     }
     groups.push({ source: 'ssda903', files: [...xml, ...csv], year: null, asAt: null, dateRange: null });
   }
