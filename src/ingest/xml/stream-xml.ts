@@ -134,7 +134,12 @@ function findKind(kinds: ChildKinds, name: string, from: number): number {
 export async function streamXml(o: StreamXmlOptions): Promise<void> {
   const reading = new XmlReading(o);
   const parser = new ReadingParser(reading);
-  const decoder = new CheckedDecoder({ file: o.file, encoding: o.encoding, maxLineBytes: Infinity });
+  const decoder = new CheckedDecoder({
+    file: o.file,
+    encoding: o.encoding,
+    maxLineBytes: Infinity,
+    form: 'xml',
+  });
   const write = (text: string): void => {
     current = reading;
     parser.write(text);
