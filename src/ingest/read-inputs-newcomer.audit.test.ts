@@ -117,4 +117,39 @@ describe('a folder with one broken file', () => {
     g.write('903/reviews.csv', csv('CHILD,DOB,REVIEW,REVIEW_CODE', []));
     assert.deepEqual(structural(await readInputs([g.dir], { today: TODAY })), []);
   });
+
+  it('Excel trailing empty columns: the message says they are empty and to delete them', async () => {
+    // Excel's CSV export writes the sheet's used range: columns cleared of their content come out as empty
+    // cells at the end of every line, header included ("URN,,,").
+    const f = temp.folder();
+    const comma = (l: string): string => `${l},,,`;
+    f.write('903/header.csv', csv(HEADER_COLUMNS, headerRows(3)));
+    f.write('903/episodes.csv', csv(comma(EPISODE_COLUMNS), episodeRows(3).map(comma)));
+    const r = await readInputs([f.dir], { today: TODAY });
+    assert.deepEqual(structural(r)[0], [
+      'S-UNRECOGNISED',
+      "episodes.csv line 1: the header row ends with 3 columns with no name (14 to 16, after URN), as Excel leaves when columns were cleared: delete those columns in the sheet, save it again as 'CSV UTF-8' and re-import.",
+    ]);
+    // A column with no name among named ones.
+    const g = temp.folder();
+    g.write('903/header.csv', csv(HEADER_COLUMNS.replace('ETHNIC', ''), headerRows(3)));
+    g.write('903/episodes.csv', csv(EPISODE_COLUMNS, episodeRows(3)));
+    assert.deepEqual(structural(await readInputs([g.dir], { today: TODAY }))[0], [
+      'S-UNRECOGNISED',
+      'header.csv line 1: column 4 (between DOB and UPN) has no name; every column needs its name in the header row: name it, or delete the column if it is not needed, and re-import.',
+    ]);
+  });
+
+  it('rows with empty fields after the last column (trailing commas): the message says they are empty', async () => {
+    const f = temp.folder();
+    f.write('903/header.csv', csv(HEADER_COLUMNS, headerRows(10)));
+    f.write('903/episodes.csv', csv(EPISODE_COLUMNS, [...episodeRows(9), `${episodeRows(1, 1010)[0]!},,`]));
+    const r = await readInputs([f.dir], { today: TODAY });
+    assert.deepEqual(
+      r.issues.filter((i) => i.code === 'GEN-FIELDS').map((i) => i.message),
+      [
+        'episodes.csv line 11: the row has 15 fields but the header has 13; the 2 after the last column are empty (delete the empty columns at the end of the sheet and save it again); this row was not loaded.',
+      ],
+    );
+  });
 });

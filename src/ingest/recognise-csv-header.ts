@@ -41,13 +41,7 @@ export function recogniseCsvHeader(file: string, header: readonly string[]): Csv
     }
     seen.set(upper[i]!, i);
   }
-  if (upper.some((c) => c === '')) {
-    return refused(
-      'S-UNRECOGNISED',
-      file,
-      `${file} line 1: column ${upper.indexOf('') + 1} has no name; every column needs its name in the header row.`,
-    );
-  }
+  if (upper.some((c) => c === '')) return refused('S-UNRECOGNISED', file, unnamedColumn(file, cells));
 
   // SSDA903: exact set equality.
   for (const [table, columns] of Object.entries(SSDA903_COLUMNS) as [Ssda903Table, readonly string[]][]) {
@@ -157,4 +151,26 @@ function candidate(
 ): Candidate {
   const common = given - extra.length;
   return { name, missing, extra, score: common / (size + extra.length) };
+}
+
+/**
+ * Why a header with an unnamed column is refused, and what to do: empty cells at the end of the header are
+ * what Excel writes for columns that were cleared (its CSV export keeps the sheet's used range), so they are
+ * named as such; an unnamed column among named ones is named by its neighbours.
+ * @example unnamedColumn('e.csv', ['CHILD', 'DOB', '']) //=> "e.csv line 1: the header row ends with 1 column with no name (3, after DOB), …"
+ */
+function unnamedColumn(file: string, cells: readonly string[]): string {
+  let last = cells.length;
+  while (last > 0 && cells[last - 1] === '') last--;
+  const first = cells.indexOf('');
+  if (first === last && last > 0) {
+    const n = cells.length - last;
+    const range = n === 1 ? `${last + 1}` : `${last + 1} to ${cells.length}`;
+    return `${file} line 1: the header row ends with ${n} column${n === 1 ? '' : 's'} with no name (${range}, after ${cells[last - 1]}), as Excel leaves when columns were cleared: delete those columns in the sheet, save it again as 'CSV UTF-8' and re-import.`;
+  }
+  const where =
+    first > 0 && first < last - 1
+      ? ` (between ${cells[first - 1]} and ${cells[first + 1] || 'an unnamed column'})`
+      : '';
+  return `${file} line 1: column ${first + 1}${where} has no name; every column needs its name in the header row: name it, or delete the column if it is not needed, and re-import.`;
 }
