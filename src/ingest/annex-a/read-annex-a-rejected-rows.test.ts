@@ -224,3 +224,17 @@ describe('Annex A row counts', () => {
     assert.deepEqual([c.read, c.loaded, c.rejected], [3, 2, 1]);
   });
 });
+
+describe('Annex A sheet not named List n', () => {
+  it("the missing list's warning names the workbook's other sheets, so a renamed sheet is found", async () => {
+    const p = await writeWorkbook(`${f.dir}/renamed.xlsx`, {
+      Referrals: [LIST_3_HEADER, list3('A1', xd('2021-06-01'))],
+      'List 7': [LIST_7_HEADER, list7('C1', xd('2021-06-10'), xd('2021-07-01'), xd('2021-09-01'))],
+    });
+    const r = await readInputs([p], { today: TODAY });
+    assert.equal(
+      r.issues.find((i) => i.code === 'AA-SHEET-ABSENT' && i.table === 'List 3')?.message,
+      "renamed.xlsx: there is no List 3 (Referrals) sheet; indicators needing it cannot use Annex A (sheets are found by their name, 'List 3'; this workbook's other sheets: 'Referrals': rename the one that holds List 3).",
+    );
+  });
+});

@@ -114,6 +114,8 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
   let end: IsoDate | null = null;
   let latest: IsoDate | null = null;
   const seenLists = new Set<number>();
+  /** Sheets not named `List n` (a list renamed `Referrals` is among them), named when a list is absent. */
+  const otherSheets: string[] = [];
   // Records that need the workbook's as-at date, added at the end in file order.
   const deferred: ((asAt: IsoDate | null) => void)[] = [];
   const children = new Map<
@@ -132,6 +134,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
     const n = listNumberOf(sheet.name);
     const list = n === null ? undefined : ANNEX_A_LISTS.find((l) => l.number === n);
     if (!list) {
+      otherSheets.push(sheet.name);
       for await (const _row of sheet) {
         // Other sheets (notes, guidance) are skipped.
       }
@@ -336,7 +339,11 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
         severity: 'warning',
         table: `List ${list.number}`,
         position: null,
-        message: `${sink.file}: there is no List ${list.number} (${list.title}) sheet; indicators needing it cannot use Annex A.`,
+        message: `${sink.file}: there is no List ${list.number} (${list.title}) sheet; indicators needing it cannot use Annex A${
+          otherSheets.length > 0
+            ? ` (sheets are found by their name, 'List ${list.number}'; this workbook's other sheets: ${otherSheets.map((n) => `'${n}'`).join(', ')}: rename the one that holds List ${list.number})`
+            : ''
+        }.`,
       });
     }
   }
