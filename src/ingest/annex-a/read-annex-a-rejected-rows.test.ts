@@ -238,3 +238,29 @@ describe('Annex A sheet not named List n', () => {
     );
   });
 });
+
+describe('a workbook with no List sheet', () => {
+  it('is not an Annex A workbook: refused (S-UNRECOGNISED), not an empty Annex A submission', async () => {
+    // inputs.md §1: Annex A is recognised as a zip "with sheets List 1…List 11 (one or more)". A 903 table saved
+    // as .xlsx used to load as an Annex A submission with no rows (its year taken from today), exit 0.
+    const p = await writeWorkbook(`${f.dir}/header.xlsx`, {
+      Sheet1: [
+        ['CHILD', 'SEX', 'DOB', 'ETHNIC', 'UPN', 'MOTHER', 'MC_DOB'],
+        ['1', '1', '01/02/2010', 'WBRI', '', '', ''],
+      ],
+    });
+    const r = await readInputs([p], { today: TODAY });
+    assert.equal(r.refused, true);
+    assert.deepEqual(
+      r.issues.map((i) => [i.code, i.severity, i.message]),
+      [
+        [
+          'S-UNRECOGNISED',
+          'structural',
+          "header.xlsx is an Excel workbook with no sheet named 'List 1' to 'List 11', so not an Ofsted Annex A (its sheets: 'Sheet1'); cspi reads SSDA903 and local tables as CSV: save the sheet as 'CSV UTF-8' and import that, or rename the Annex A sheets 'List 1' to 'List 11'.",
+        ],
+      ],
+    );
+    assert.deepEqual(r.submissions, []);
+  });
+});

@@ -20,6 +20,7 @@ import { annexACicRecord, type AnnexARowValues } from './map-annex-a-cic.js';
 import { annexACareLeaver } from './map-annex-a-care-leaver.js';
 import { annexACpRecord } from './map-annex-a-cp.js';
 import { workbookInput } from './workbook-parts-first.js';
+import { refuse } from '../refusal.js';
 import type { ZipDirectory } from '../zip-directory.js';
 
 /** What an Annex A workbook says about itself: the range of its key dates and its latest event date. */
@@ -332,6 +333,19 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
       });
     }
   }
+  // inputs.md §1: Annex A is a workbook "with sheets List 1…List 11 (one or more)"; one with none is not one
+  // (a table saved as .xlsx), and would otherwise load as an Annex A submission holding nothing.
+  if (seenLists.size === 0)
+    refuse(
+      'S-UNRECOGNISED',
+      sink.file,
+      null,
+      `${sink.file} is an Excel workbook with no sheet named 'List 1' to 'List 11', so not an Ofsted Annex A (its sheets: ${otherSheets
+        .map((n) => `'${n}'`)
+        .join(
+          ', ',
+        )}); cspi reads SSDA903 and local tables as CSV: save the sheet as 'CSV UTF-8' and import that, or rename the Annex A sheets 'List 1' to 'List 11'.`,
+    );
   for (const list of ANNEX_A_LISTS) {
     if (list.number <= 9 && !seenLists.has(list.number)) {
       sink.issue({
