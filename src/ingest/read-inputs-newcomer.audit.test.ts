@@ -152,4 +152,27 @@ describe('a folder with one broken file', () => {
       ],
     );
   });
+
+  it('names a misspelt column as the file writes it, and an Annex A list saved as CSV as such', async () => {
+    const f = temp.folder();
+    f.write('local/contacts.csv', csv('contact_id,child_id,recieved_at,decided_at,outcome,source', []));
+    f.write(
+      'List 3.csv',
+      csv(
+        'Child Unique ID,Gender,Ethnicity,Date of Birth,Age of Child (Years),Date of referral,Referral Source,Referral NFA?,Number of Referrals in Last 12 Months,Allocated Team,Allocated Worker',
+        ['A1,Male,WBRI,05/01/2014,7,01/06/2021,Police,No,1,T1,W1'],
+      ),
+    );
+    const r = await readInputs([f.dir], { today: TODAY });
+    assert.deepEqual(structural(r), [
+      [
+        'S-UNRECOGNISED',
+        "List 3.csv line 1: the header row is Ofsted Annex A List 3 (Referrals) saved as CSV; cspi reads Annex A only from the .xlsx workbook (sheets 'List 1' to 'List 11'): import the workbook instead.",
+      ],
+      [
+        'S-UNRECOGNISED',
+        'local/contacts.csv line 1: the header row is close to the local contacts table but column received_at is missing and column recieved_at is not a column of that table; fix the header and re-import.',
+      ],
+    ]);
+  });
 });

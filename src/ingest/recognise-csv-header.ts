@@ -1,6 +1,7 @@
 import { EPISODE_DERIVED_COLUMNS, SSDA903_COLUMNS, type Ssda903Table } from './ssda903/tables.js';
 import { LOCAL_COLUMNS, type LocalTable } from './local/tables.js';
 import { structuralIssue } from './refusal.js';
+import { annexAListOfHeader } from './annex-a/annex-a-lists.js';
 import type { ValidationIssue } from '../validate/issue.js';
 
 /** What a CSV header row is: a 903 table, a local table, or a structural problem. */
@@ -71,7 +72,7 @@ export function recogniseCsvHeader(file: string, header: readonly string[]): Csv
     }
   }
 
-  return nearMiss(file, upper);
+  return nearMiss(file, upper, cells);
 }
 
 function refused(code: string, file: string, message: string): CsvHeaderMatch {
@@ -85,7 +86,20 @@ interface Candidate {
   readonly score: number;
 }
 
-function nearMiss(file: string, upper: readonly string[]): CsvHeaderMatch {
+/**
+ * A header that is no table: the nearest table's missing and extra columns (extra ones as the file writes
+ * them), or an Annex A list saved as CSV named as such.
+ */
+function nearMiss(file: string, upper: readonly string[], cells: readonly string[]): CsvHeaderMatch {
+  const annexA = annexAListOfHeader(cells);
+  if (annexA !== null) {
+    return refused(
+      'S-UNRECOGNISED',
+      file,
+      `${file} line 1: the header row is Ofsted Annex A List ${annexA.number} (${annexA.title}) saved as CSV; cspi reads Annex A only from the .xlsx workbook (sheets 'List 1' to 'List 11'): import the workbook instead.`,
+    );
+  }
+  const asWritten = (u: string): string => cells[upper.indexOf(u)] ?? u;
   const candidates: Candidate[] = [];
   for (const [table, columns] of Object.entries(SSDA903_COLUMNS) as [Ssda903Table, readonly string[]][]) {
     const allowed: readonly string[] =
@@ -119,8 +133,8 @@ function nearMiss(file: string, upper: readonly string[]): CsvHeaderMatch {
       : `columns ${best.missing.join(', ')} are missing`;
   const extraText =
     best.extra.length === 1
-      ? `column ${best.extra[0]} is not a column of that table`
-      : `columns ${best.extra.join(', ')} are not columns of that table`;
+      ? `column ${asWritten(best.extra[0]!)} is not a column of that table`
+      : `columns ${best.extra.map(asWritten).join(', ')} are not columns of that table`;
   if (best.extra.length === 0) {
     return refused(
       'S-MISSING-COLUMN',
