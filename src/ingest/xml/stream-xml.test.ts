@@ -140,6 +140,16 @@ describe('streamXml', () => {
     );
   });
 
+  it('suggests the element a misspelt one is close to', async () => {
+    assert.deepEqual(
+      await refusal('<Root><Items><Item><Id>a</Id><Strat>2021-04-01</Strat></Item></Items></Root>'),
+      [
+        'S-XML-UNKNOWN',
+        "file.xml line 1 col 36: <Strat> is not a test element inside <Item> in any supported year (is it <Start> misspelt?); check the file's format.",
+      ],
+    );
+  });
+
   it('keeps nothing it read once the file is read, nor once it is refused', async () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;

@@ -351,7 +351,7 @@ class XmlReading {
         'S-XML-UNKNOWN',
         file,
         at,
-        `${file} ${at}: <${name}> is not ${aSource(o.sourceName)} element inside <${parent.name}> in any supported year; check the file's format.`,
+        `${file} ${at}: <${name}> is not ${aSource(o.sourceName)} element inside <${parent.name}> in any supported year${misspeltOf(name, childKinds)}; check the file's format.`,
       );
     }
     const known = child!;
@@ -494,6 +494,36 @@ class XmlReading {
     top.node = null;
     if (node && top.record && !parent?.node) this.o.onRecord(node);
   }
+}
+
+/**
+ * For an unknown element, the known child of its parent it most likely misspells (at most 2 edits, case
+ * ignored): " (is it <ReferralSource> misspelt?)"; '' when none is that close.
+ */
+function misspeltOf(name: string, kinds: ChildKinds | null): string {
+  let best: string | null = null;
+  let bestDistance = 3;
+  for (const k of kinds ?? []) {
+    const d = editDistance(name.toLowerCase(), k.name.toLowerCase(), bestDistance);
+    if (d < bestDistance) {
+      best = k.name;
+      bestDistance = d;
+    }
+  }
+  return best === null ? '' : ` (is it <${best}> misspelt?)`;
+}
+
+/** Levenshtein distance of two strings, or `limit` when it is at least that. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return Math.min(prev[b.length]!, limit);
 }
 
 /**
