@@ -122,6 +122,11 @@ describe('documents and images in the folder', () => {
       ),
       `S-UNRECOGNISED data.bin is not a text file (it holds binary data), ${NOT_DATA}`,
     );
+    // A zip named like a workbook is named as such.
+    assert.equal(
+      await sniffBytes('annex_a.xlsx', buildZip([{ name: 'readme.txt', data: Buffer.from('hi') }])),
+      'S-UNRECOGNISED annex_a.xlsx is named like an Excel workbook but is a plain zip archive: open the workbook in Excel and save it as .xlsx (Excel Workbook), or, if it is an archive of data files, unzip it and import the files inside.',
+    );
     // A zip of data files still says to unzip it.
     assert.equal(
       await sniffBytes('903.zip', buildZip([{ name: 'episodes.csv', data: Buffer.from('CHILD\n') }])),

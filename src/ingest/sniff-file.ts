@@ -88,6 +88,11 @@ export async function sniffFile(
         );
       const office = officeDocumentOf(zip.entries);
       if (office) return refused('S-UNRECOGNISED', `${name} is ${office}, ${NOT_AN_INPUT}`);
+      if (lower.endsWith('.xlsx') || lower.endsWith('.xlsm'))
+        return refused(
+          'S-UNRECOGNISED',
+          `${name} is named like an Excel workbook but is a plain zip archive: open the workbook in Excel and save it as .xlsx (Excel Workbook), or, if it is an archive of data files, unzip it and import the files inside.`,
+        );
       return refused('S-UNRECOGNISED', `${name} is a zip archive: unzip it and import the files inside.`);
     }
     if (head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0 && head.readUInt32BE(4) === 0xa1b11ae1) {
