@@ -18,6 +18,17 @@ describe('dateHint', () => {
     );
   });
 
+  it('names a date with a time of day (Excel writes one for a date-time cell)', () => {
+    assert.equal(
+      dateHint('20/10/2010 00:00', 'dmy', 'form'),
+      ' (it has a time of day: write the date alone, 20/10/2010)',
+    );
+    assert.equal(
+      dateHint('2016-09-29T00:00:00', 'iso', 'form'),
+      ' (it has a time of day: write the date alone, 2016-09-29)',
+    );
+  });
+
   it('names a day-first date in a year-first (CIN, local) column', () => {
     assert.equal(dateHint('29/09/2016', 'iso', 'form'), ' (it is day first: write 2016-09-29)');
   });

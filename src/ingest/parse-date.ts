@@ -53,6 +53,9 @@ export function dateHint(raw: string, style: DateStyle, reason: 'form' | 'unreal
   };
   const write = (d: IsoDate): string => (style === 'iso' ? d : ukDate(d));
   if (reason === 'form') {
+    const timed = /^(\S+)[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/.exec(t);
+    const dateAlone = timed ? parseDate(timed[1]!, style) : null;
+    if (dateAlone?.ok) return ` (it has a time of day: write the date alone, ${write(dateAlone.date)})`;
     const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
     const isoDate = iso ? real(iso[1]!, iso[2]!, iso[3]!) : null;
     if (isoDate && style === 'dmy') return ` (it is year first: write ${write(isoDate)})`;
