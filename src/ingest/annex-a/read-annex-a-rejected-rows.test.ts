@@ -264,3 +264,18 @@ describe('a workbook with no List sheet', () => {
     assert.deepEqual(r.submissions, []);
   });
 });
+
+describe('Annex A date cells a spreadsheet rewrote', () => {
+  it('say what the text most likely is (AA-DATE)', async () => {
+    const p = await writeWorkbook(`${f.dir}/dates.xlsx`, {
+      'List 3': [LIST_3_HEADER, list3('A1', '06/22/2021'), list3('A2', xd('2021-06-02'))],
+    });
+    const r = await readInputs([p], { today: TODAY, limits: { maxRejectRate: 1 } });
+    assert.deepEqual(
+      r.issues.filter((i) => i.code === 'AA-DATE').map((i) => i.message),
+      [
+        "dates.xlsx List 3!F2: Date of referral '06/22/2021' is not a date (write it as a date, or d/m/yyyy) (there is no month 22: dates are day first, so it may be 22/06/2021); this row was not loaded.",
+      ],
+    );
+  });
+});

@@ -3,7 +3,7 @@ import { fileChunks } from '../file-chunks.js';
 import type { FileSink } from '../file-sink.js';
 import type { IngestLimits } from '../limits.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
-import { parseDate, ukDate } from '../parse-date.js';
+import { dateHint, parseDate, ukDate } from '../parse-date.js';
 import { clipValue } from '../clip-value.js';
 import {
   ANNEX_A_KEY_CELL,
@@ -92,6 +92,12 @@ function cellDate(v: Cell, date1904: boolean): { date: IsoDate | null; raw: stri
   if (t === null) return { date: null, raw: null };
   const r = parseDate(t.replace(/-/g, t.match(/^\d{4}-/) ? '-' : '/'), 'dmy-or-iso');
   return { date: r.ok ? r.date : null, raw: t };
+}
+
+/** Why a date cell's text is no date ('unreal': a date's form, not a real date). */
+function reasonOf(text: string): 'form' | 'unreal' {
+  const r = parseDate(text, 'dmy-or-iso');
+  return r.ok ? 'form' : r.reason;
 }
 
 /**
@@ -238,7 +244,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
             isKey ? 'error' : 'warning',
             col.key,
             d.raw,
-            `${col.label} '${d.raw}' is not a date (write it as a date, or d/m/yyyy)${isKey ? '' : '; read as blank'}`,
+            `${col.label} '${d.raw}' is not a date (write it as a date, or d/m/yyyy)${dateHint(d.raw, 'dmy-or-iso', reasonOf(d.raw))}${isKey ? '' : '; read as blank'}`,
           );
           if (isKey) rejected = true;
         }
