@@ -175,4 +175,23 @@ describe('a folder with one broken file', () => {
       ],
     ]);
   });
+
+  it('two local files with a header and no rows (no CP and no CLA visits yet) are two tables, not one file twice', async () => {
+    // Each used to stage no table at all, so both looked like "the local extract file" of one identity:
+    // S-MIXED "cla_visits.csv and cp_visits.csv are both the local extract file: one would replace the other".
+    const f = temp.folder();
+    f.write('903/header.csv', csv(HEADER_COLUMNS, headerRows(3)));
+    f.write('903/episodes.csv', csv(EPISODE_COLUMNS, episodeRows(3)));
+    f.write('local/cp_visits.csv', csv('child_id,cp_visit_date,child_seen,seen_alone,visit_id', []));
+    f.write('local/cla_visits.csv', csv('child_id,cla_visit_date,child_seen,seen_alone,visit_id', []));
+    const r = await readInputs([f.dir], { today: TODAY });
+    assert.deepEqual(structural(r), []);
+    assert.deepEqual(
+      r.submissions
+        .filter((s) => s.source === 'local')
+        .map((s) => Object.entries(s.tables).map(([k, v]) => [k, v.length]))
+        .sort(),
+      [[['claVisits', 0]], [['cpVisits', 0]]],
+    );
+  });
 });

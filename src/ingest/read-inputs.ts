@@ -19,7 +19,7 @@ import { REQUIRED_903_TABLES, type Ssda903Table } from './ssda903/tables.js';
 import { countDate, ssda903CollectionYear } from './ssda903/collection-year.js';
 import { readCinXml, type CinFileFacts } from './cin/read-cin-xml.js';
 import { readLocalCsv, type LocalFileDates } from './local/read-local-csv.js';
-import { UNDATED_LOCAL_TABLES, type LocalTable } from './local/tables.js';
+import { LOCAL_STAGED_TABLE, UNDATED_LOCAL_TABLES, type LocalTable } from './local/tables.js';
 import { dfeLaCode, laCode } from './la-code.js';
 import type { AnnexAFacts } from './annex-a/read-annex-a.js';
 
@@ -224,6 +224,8 @@ export async function readInputs(
         };
       }
       if (file.label !== null) sink.holds(file.label);
+      if (file.kind.source === 'local')
+        (sink.tables[LOCAL_STAGED_TABLE[file.kind.table]] as unknown[] | undefined) ??= [];
       rows += countReads(sink);
       read.push(file);
     } catch (e) {

@@ -418,11 +418,12 @@ class XmlReading {
 
   /**
    * After each piece written: a reference still open this long after its '&' is no reference (the longest XML
-   * knows, `&#x10FFFF;`, is 10 characters). saxes would read on to the next ';', the rest of the file if there
-   * is none, and then call the file cut short at its end: refused here, naming the '&'.
+   * knows, `&#x10FFFF;`, is 10 characters; 32 leaves room for leading zeros). saxes would read on to the next
+   * ';', the rest of the file if there is none, and then call the file cut short at its end: refused here,
+   * naming the '&'.
    */
   checkEntity(): void {
-    if (this.pendingEntity().length > 10) this.badAmpersand();
+    if (this.pendingEntity().length > 32) this.badAmpersand();
   }
 
   /**
