@@ -194,4 +194,16 @@ describe('a folder with one broken file', () => {
       [[['claVisits', 0]], [['cpVisits', 0]]],
     );
   });
+
+  it('a text file that is no table (notes left in the folder) is told to be moved out, or its header fixed', async () => {
+    const f = temp.folder();
+    f.write('notes.txt', 'These are my notes about the return\r\n');
+    const r = await readInputs([f.dir], { today: TODAY });
+    assert.deepEqual(structural(r), [
+      [
+        'S-UNRECOGNISED',
+        "notes.txt line 1: the first row matches no SSDA903 table and no local extract table (inputs.md §2.1, §5): if the file is one, its first row must hold the table's column names; if it is not data (notes, a readme), move it out of the folder and re-import.",
+      ],
+    ]);
+  });
 });

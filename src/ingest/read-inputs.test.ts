@@ -155,7 +155,10 @@ describe('readInputs: structural refusals', () => {
     const f = folder();
     f.write('people.csv', csv('name,address,phone', ['a,b,c']));
     const r = await read([f.dir]);
-    assert.match(only(r, 'S-UNRECOGNISED').message, /matches no SSDA903 table and no local extract table/);
+    assert.match(
+      only(r, 'S-UNRECOGNISED').message,
+      /the first row matches no SSDA903 table and no local extract table/,
+    );
   });
 
   it('refuses a CSV cut off inside a quoted value', async () => {

@@ -124,7 +124,7 @@ function nearMiss(file: string, upper: readonly string[], cells: readonly string
     return refused(
       'S-UNRECOGNISED',
       file,
-      `${file} line 1: the header row matches no SSDA903 table and no local extract table (inputs.md §2.1, §5); check this is the right file and that the first row holds the column names.`,
+      `${file} line 1: the first row matches no SSDA903 table and no local extract table (inputs.md §2.1, §5): if the file is one, its first row must hold the table's column names; if it is not data (notes, a readme), move it out of the folder and re-import.`,
     );
   }
   const missingText =
