@@ -279,3 +279,20 @@ describe('Annex A date cells a spreadsheet rewrote', () => {
     );
   });
 });
+
+describe('Annex A list with its header and no rows', () => {
+  it('is counted, read 0 (inputs.md §6), so the summary shows it was read', async () => {
+    const p = await writeWorkbook(`${f.dir}/empty-list.xlsx`, {
+      'List 3': [LIST_3_HEADER],
+      'List 7': [LIST_7_HEADER, list7('C1', xd('2021-06-10'), xd('2021-07-01'), xd('2021-09-01'))],
+    });
+    const r = await readInputs([p], { today: TODAY });
+    assert.deepEqual(
+      r.counts.map((c) => [c.table, c.read, c.loaded]),
+      [
+        ['List 3', 0, 0],
+        ['List 7', 1, 1],
+      ],
+    );
+  });
+});

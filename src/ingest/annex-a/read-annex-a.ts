@@ -164,7 +164,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
         if (header && list.keyDate !== null && !header.has(list.keyDate)) {
           keyless = true;
           noKeyColumn(sink, list, label, row.number, header, headerTexts);
-        }
+        } else if (header) sink.holds(label);
         continue;
       }
       // A list without its key column is not read (its rows cannot be keyed): see noKeyColumn.
