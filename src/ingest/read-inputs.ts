@@ -9,7 +9,7 @@ import { runRules } from '../validate/run-rules.js';
 import { collectInputFiles, type InputFile } from './collect-input-files.js';
 import { FileSink, type RecordExtras } from './file-sink.js';
 import { type IngestLimits, resolveLimits } from './limits.js';
-import { Refusal, structuralIssue, unreadable } from './refusal.js';
+import { Refusal, refuse, structuralIssue, unreadable } from './refusal.js';
 import { errorRateIssues, rowCounts } from './row-counts.js';
 import { sniffFile } from './sniff-file.js';
 import type { FileInfo, IngestResult, StagedSubmission, StagedTables } from './staged.js';
@@ -206,13 +206,23 @@ export async function readInputs(
         };
       } else {
         // Loaded only for an Annex A workbook: exceljs takes most of a second to load.
-        const { readAnnexA } = await import('./annex-a/read-annex-a.js');
+        const { readAnnexA, isWorkbookDamage } = await import('./annex-a/read-annex-a.js');
         const facts = await readAnnexA(sink, {
           path: input.path,
           zip: sniff.zip,
           limits,
           today,
           onChunk,
+        }).catch((e: unknown) => {
+          // A part that is not XML, or data that does not inflate, is a damaged file, not a cspi failure.
+          if (isWorkbookDamage(e))
+            refuse(
+              'S-MALFORMED-XML',
+              input.name,
+              null,
+              `${input.name} could not be read as a workbook: a part of it is not well-formed XML (it was damaged, or not written by Excel); open it in Excel, save it again as .xlsx and re-import.`,
+            );
+          throw e;
         });
         file = {
           input,

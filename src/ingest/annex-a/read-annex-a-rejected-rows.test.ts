@@ -1,6 +1,8 @@
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { readInputs } from '../read-inputs.js';
+import { buildZip } from '../zip-fixture.js';
 import { TODAY, tempFolder } from '../test-fixtures.js';
 import {
   LIST_3_HEADER,
@@ -292,6 +294,29 @@ describe('Annex A list with its header and no rows', () => {
       [
         ['List 3', 0, 0],
         ['List 7', 1, 1],
+      ],
+    );
+  });
+});
+
+describe('a damaged workbook', () => {
+  it('whose parts are not XML is refused as damaged, not as an internal failure to report (S-INTERNAL)', async () => {
+    const p = `${f.dir}/damaged.xlsx`;
+    writeFileSync(
+      p,
+      buildZip([
+        { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+        { name: 'xl/workbook.xml', data: Buffer.from('this is not xml') },
+      ]),
+    );
+    const r = await readInputs([p], { today: TODAY });
+    assert.deepEqual(
+      r.issues.map((i) => [i.code, i.message]),
+      [
+        [
+          'S-MALFORMED-XML',
+          'damaged.xlsx could not be read as a workbook: a part of it is not well-formed XML (it was damaged, or not written by Excel); open it in Excel, save it again as .xlsx and re-import.',
+        ],
       ],
     );
   });

@@ -94,6 +94,16 @@ function cellDate(v: Cell, date1904: boolean): { date: IsoDate | null; raw: stri
   return { date: r.ok ? r.date : null, raw: t };
 }
 
+/**
+ * True for an error of reading a damaged workbook (exceljs's XML parser on a part that is not XML, `1:15: text
+ * data outside of root node.`; zlib on data that does not inflate), not of cspi.
+ */
+export function isWorkbookDamage(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  const code = (e as { code?: unknown }).code;
+  return /^\d+:\d+: /.test(e.message) || (typeof code === 'string' && code.startsWith('Z_'));
+}
+
 /** Why a date cell's text is no date ('unreal': a date's form, not a real date). */
 function reasonOf(text: string): 'form' | 'unreal' {
   const r = parseDate(text, 'dmy-or-iso');
