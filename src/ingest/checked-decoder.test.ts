@@ -27,6 +27,33 @@ describe('CheckedDecoder', () => {
     for (const p of pieces) assert.ok(Buffer.byteLength(p) <= TEXT_PIECE_BYTES);
   });
 
+  it("tells an XML file's reader how to fix Windows-1252 bytes in XML terms, a CSV's in CSV terms", () => {
+    // A newcomer with a CIN census XML was told to save it as 'CSV UTF-8'.
+    const bytes = Buffer.from('<Message>\n<LEA>Ren\xe9e</LEA>\n', 'latin1');
+    const message = (file: string, form?: 'xml'): string => {
+      const d = new CheckedDecoder({
+        file,
+        encoding: 'utf-8',
+        maxLineBytes: Infinity,
+        ...(form ? { form } : {}),
+      });
+      try {
+        d.write(bytes);
+      } catch (e) {
+        if (e instanceof Refusal) return e.issue.message;
+      }
+      return 'not refused';
+    };
+    assert.equal(
+      message('cin.xml', 'xml'),
+      'cin.xml line 2 is not UTF-8 (byte 0xe9; the file looks like Latin-1 / Windows-1252): export it again as UTF-8, or declare its encoding in its first line (<?xml version="1.0" encoding="ISO-8859-1"?>), and re-import.',
+    );
+    assert.equal(
+      message('x.csv'),
+      "x.csv line 2 is not UTF-8 (byte 0xe9; the file looks like Latin-1 / Windows-1252): save it as 'CSV UTF-8' and re-import.",
+    );
+  });
+
   it('names the right line of bad UTF-8 in a later piece of a chunk', () => {
     const lines = Array.from({ length: 20_000 }, (_, i) => `row ${i}`);
     const bytes = Buffer.concat([Buffer.from(lines.join('\n') + '\n'), Buffer.from('Ren\xe9e\n', 'latin1')]);

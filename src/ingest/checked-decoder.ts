@@ -9,6 +9,8 @@ export interface CheckedDecoderOptions {
   readonly encoding: TextEncoding;
   /** Longest line allowed in bytes (CSV); Infinity for none (XML). */
   readonly maxLineBytes: number;
+  /** What the file is, for how a refusal says to fix it (default CSV: "save it as 'CSV UTF-8'"). */
+  readonly form?: 'csv' | 'xml';
 }
 
 /**
@@ -102,7 +104,11 @@ export class CheckedDecoder {
       'S-ENCODING',
       this.options.file,
       `line ${line}`,
-      `${this.options.file} line ${line} is not UTF-8 (byte 0x${(chunk[at] ?? 0).toString(16)}; the file looks like Latin-1 / Windows-1252): save it as 'CSV UTF-8' (or UTF-8 XML) and re-import.`,
+      `${this.options.file} line ${line} is not UTF-8 (byte 0x${(chunk[at] ?? 0).toString(16)}; the file looks like Latin-1 / Windows-1252): ${
+        this.options.form === 'xml'
+          ? 'export it again as UTF-8, or declare its encoding in its first line (<?xml version="1.0" encoding="ISO-8859-1"?>), and re-import.'
+          : "save it as 'CSV UTF-8' and re-import."
+      }`,
     );
   }
 

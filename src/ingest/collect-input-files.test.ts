@@ -6,6 +6,14 @@ import { join } from 'node:path';
 import { collectInputFiles, commonFolder, isSkippedName } from './collect-input-files.js';
 import { unreadable } from './refusal.js';
 
+test("a folder walk skips Windows' hidden folder files (desktop.ini, Thumbs.db), which a copied share holds", () => {
+  // Hidden on Windows by an attribute, not a leading dot: desktop.ini used to refuse the whole import as a CSV
+  // matching no table.
+  for (const name of ['desktop.ini', 'Desktop.ini', 'Thumbs.db', 'thumbs.db', 'ehthumbs.db'])
+    assert.equal(isSkippedName(name), true, name);
+  assert.equal(isSkippedName('settings.ini'), false);
+});
+
 test('a folder walk skips hidden files, Office lock files and an embedded database beside the returns', async () => {
   for (const name of ['.DS_Store', '~$header.csv', 'cspi.db', 'cspi.db-wal', 'cspi.db-shm', 'x.DB-journal'])
     assert.equal(isSkippedName(name), true, name);

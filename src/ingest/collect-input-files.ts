@@ -18,13 +18,19 @@ export interface InputFile {
 }
 
 /**
- * True for names a folder walk skips: hidden files, Office lock files (`~$…`) and an embedded cspi
- * database with its journal files (`cspi.db`, `-wal`, `-shm`, `-journal`), kept beside the returns when
- * `cspi import .` is run in their folder.
+ * True for names a folder walk skips: hidden files (a leading dot, or Windows' hidden `desktop.ini`, which
+ * a folder copied from a share holds), Office lock files (`~$…`) and an embedded cspi database with its
+ * journal files (`cspi.db`, `-wal`, `-shm`, `-journal`; also Windows' `Thumbs.db`), kept beside the returns
+ * when `cspi import .` is run in their folder.
  * @example isSkippedName('cspi.db-wal') //=> true
  */
 export function isSkippedName(name: string): boolean {
-  return name.startsWith('.') || name.startsWith('~$') || /\.db(-wal|-shm|-journal)?$/i.test(name);
+  return (
+    name.startsWith('.') ||
+    name.startsWith('~$') ||
+    /\.db(-wal|-shm|-journal)?$/i.test(name) ||
+    name.toLowerCase() === 'desktop.ini'
+  );
 }
 
 /**

@@ -46,6 +46,14 @@ export class FileSink {
     else c.n++;
   }
 
+  /**
+   * Notes that the file holds a table, so it is counted even with no row (a header-only CSV: read 0, inputs.md
+   * §6), and the analyst sees the file was read.
+   */
+  holds(label: string): void {
+    if (!this.counters.has(label)) this.counters.set(label, { n: 0 });
+  }
+
   /** Rows (or elements) read so far per table label, in the order the labels were first met. */
   get reads(): ReadonlyMap<string, number> {
     const out = new Map<string, number>();

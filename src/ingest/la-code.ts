@@ -27,3 +27,21 @@ export function laCode(value: string): string {
   const given = value.trim();
   return dfeLaCode(given) ?? given;
 }
+
+/**
+ * Why a code given as the import's LA (`--la`, `CSPI_LA`) is no LA code, or null when it is one (inputs.md §1:
+ * the DfE three-digit number or the ONS code). An LA's name (`Darlington`) is answered with its codes; any
+ * other text with the two forms to give. `given` is how the user gave it (`--la`, `CSPI_LA`).
+ * @example laCodeProblem('841', '--la') //=> null
+ * @example laCodeProblem('Darlington', '--la') //=> '--la Darlington is not an LA code: Darlington is LA 841, so give --la 841 …'
+ */
+export function laCodeProblem(value: string, given: '--la' | 'CSPI_LA'): string | null {
+  const v = value.trim();
+  if (dfeLaCode(v) !== null) return null;
+  const key = (s: string): string => s.toLowerCase().replace(/[^a-z]+/g, '');
+  const la = loadLaTable().find((x) => key(x.name) === key(v));
+  const flag = given === '--la' ? '--la ' : '';
+  return la
+    ? `${given} ${v} is not an LA code: ${la.name} is LA ${la.code}, so give ${flag}${la.code} (the DfE number) or ${flag}${la.ons} (its ONS code).`
+    : `${given} ${v} is not an LA code cspi knows: give the LA's three-digit DfE number (e.g. 841) or its ONS code (e.g. E06000005).`;
+}

@@ -40,6 +40,44 @@ export function parseDate(text: string, style: DateStyle): DateRead {
   };
 }
 
+/**
+ * What a date that could not be read most likely is, and how to write it, for its message (a spreadsheet
+ * rewrites dates: year first, dashes, Excel's day numbers, month first); '' when that is not clear.
+ * @example dateHint('2010-10-20', 'dmy', 'form') //=> ' (it is year first: write 20/10/2010)'
+ */
+export function dateHint(raw: string, style: DateStyle, reason: 'form' | 'unreal'): string {
+  const t = raw.trim();
+  const real = (y: string, m: string, d: string): IsoDate | null => {
+    const r = parseDate(`${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`, 'iso');
+    return r.ok ? r.date : null;
+  };
+  const write = (d: IsoDate): string => (style === 'iso' ? d : ukDate(d));
+  if (reason === 'form') {
+    const timed = /^(\S+)[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/.exec(t);
+    const dateAlone = timed ? parseDate(timed[1]!, style) : null;
+    if (dateAlone?.ok) return ` (it has a time of day: write the date alone, ${write(dateAlone.date)})`;
+    const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+    const isoDate = iso ? real(iso[1]!, iso[2]!, iso[3]!) : null;
+    if (isoDate && style === 'dmy') return ` (it is year first: write ${write(isoDate)})`;
+    const dmy = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$/.exec(t);
+    const dmyDate = dmy ? real(dmy[4]!, dmy[3]!, dmy[1]!) : null;
+    if (dmyDate && style === 'iso') return ` (it is day first: write ${write(dmyDate)})`;
+    if (dmyDate && style !== 'iso') return ` (write it with slashes: ${write(dmyDate)})`;
+    if (/^\d{5}$/.test(t) && Number(t) >= 10000 && Number(t) < 80000) {
+      const d = new Date(Date.UTC(1899, 11, 30) + Number(t) * 86400000).toISOString().slice(0, 10) as IsoDate;
+      return ` (it is an Excel date number, ${write(d)}: format the column as a date before saving the CSV)`;
+    }
+    return '';
+  }
+  const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  if (dmy && style !== 'iso' && Number(dmy[2]) > 12) {
+    const swapped = real(dmy[3]!, dmy[1]!, dmy[2]!);
+    if (swapped)
+      return ` (there is no month ${Number(dmy[2])}: dates are day first, so it may be ${write(swapped)})`;
+  }
+  return '';
+}
+
 /** How a date style is written in messages. */
 export function dateStyleHint(style: DateStyle): string {
   return style === 'iso' ? 'YYYY-MM-DD' : style === 'dmy' ? 'dd/mm/yyyy' : 'dd/mm/yyyy or YYYY-MM-DD';

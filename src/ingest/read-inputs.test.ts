@@ -155,7 +155,10 @@ describe('readInputs: structural refusals', () => {
     const f = folder();
     f.write('people.csv', csv('name,address,phone', ['a,b,c']));
     const r = await read([f.dir]);
-    assert.match(only(r, 'S-UNRECOGNISED').message, /matches no SSDA903 table and no local extract table/);
+    assert.match(
+      only(r, 'S-UNRECOGNISED').message,
+      /the first row matches no SSDA903 table and no local extract table/,
+    );
   });
 
   it('refuses a CSV cut off inside a quoted value', async () => {
@@ -455,7 +458,7 @@ describe('readInputs: row problems are listed per row while the rest loads', () 
     const i = r.issues.find((x) => x.code === 'GEN-DATE')!;
     assert.equal(
       i.message,
-      "episodes.csv line 6: DECOM '2021-05-01' is not a date written dd/mm/yyyy; this row was not loaded.",
+      "episodes.csv line 6: DECOM '2021-05-01' is not a date written dd/mm/yyyy (it is year first: write 01/05/2021); this row was not loaded.",
     );
     assert.equal(i.severity, 'error');
     assert.equal(r.submissions[0]!.tables.episodes!.length, 9);

@@ -9,7 +9,7 @@ import { runRules } from '../validate/run-rules.js';
 import { collectInputFiles, type InputFile } from './collect-input-files.js';
 import { FileSink, type RecordExtras } from './file-sink.js';
 import { type IngestLimits, resolveLimits } from './limits.js';
-import { Refusal, structuralIssue, unreadable } from './refusal.js';
+import { Refusal, refuse, structuralIssue, unreadable } from './refusal.js';
 import { errorRateIssues, rowCounts } from './row-counts.js';
 import { sniffFile } from './sniff-file.js';
 import type { FileInfo, IngestResult, StagedSubmission, StagedTables } from './staged.js';
@@ -19,7 +19,7 @@ import { REQUIRED_903_TABLES, type Ssda903Table } from './ssda903/tables.js';
 import { countDate, ssda903CollectionYear } from './ssda903/collection-year.js';
 import { readCinXml, type CinFileFacts } from './cin/read-cin-xml.js';
 import { readLocalCsv, type LocalFileDates } from './local/read-local-csv.js';
-import { UNDATED_LOCAL_TABLES, type LocalTable } from './local/tables.js';
+import { LOCAL_STAGED_TABLE, UNDATED_LOCAL_TABLES, type LocalTable } from './local/tables.js';
 import { dfeLaCode, laCode } from './la-code.js';
 import type { AnnexAFacts } from './annex-a/read-annex-a.js';
 
@@ -206,13 +206,23 @@ export async function readInputs(
         };
       } else {
         // Loaded only for an Annex A workbook: exceljs takes most of a second to load.
-        const { readAnnexA } = await import('./annex-a/read-annex-a.js');
+        const { readAnnexA, isWorkbookDamage } = await import('./annex-a/read-annex-a.js');
         const facts = await readAnnexA(sink, {
           path: input.path,
           zip: sniff.zip,
           limits,
           today,
           onChunk,
+        }).catch((e: unknown) => {
+          // A part that is not XML, or data that does not inflate, is a damaged file, not a cspi failure.
+          if (isWorkbookDamage(e))
+            refuse(
+              'S-MALFORMED-XML',
+              input.name,
+              null,
+              `${input.name} could not be read as a workbook: a part of it is not well-formed XML (it was damaged, or not written by Excel); open it in Excel, save it again as .xlsx and re-import.`,
+            );
+          throw e;
         });
         file = {
           input,
@@ -223,6 +233,9 @@ export async function readInputs(
           kind: { source: 'annex-a', facts },
         };
       }
+      if (file.label !== null) sink.holds(file.label);
+      if (file.kind.source === 'local')
+        (sink.tables[LOCAL_STAGED_TABLE[file.kind.table]] as unknown[] | undefined) ??= [];
       rows += countReads(sink);
       read.push(file);
     } catch (e) {
@@ -245,7 +258,11 @@ export async function readInputs(
   }
 
   for (const f of read) for (const i of f.sink.issues) issues.push(i);
-  const groups = groupSubmissions(read, issues);
+  const groups = groupSubmissions(
+    read,
+    collected.files.filter((f) => !read.some((r) => r.input === f)),
+    issues,
+  );
   const la = resolveLa(read, givenLa ?? null, issues);
   // UPNs are hashed now that the LA is settled, so one UPN hashes alike whether the LA came from --la or from
   // a CIN LEA read after the SSDA903 files (inputs.md §7, X-UPN).
@@ -381,9 +398,15 @@ function mergeTables(files: readonly ReadFile[]): StagedTables {
 /**
  * Groups files into submissions (inputs.md §1.1): each CIN file, local file and Annex A workbook is one;
  * SSDA903 CSV tables in one folder form one set (with a 903 XML file there, its SWEpisodes/DoLo CSVs join it).
- * A table given twice, or in both forms, is `S-MIXED`; a set without Header or Episodes is `S-INCOMPLETE-SET`.
+ * A table given twice, or in both forms, is `S-MIXED`; a set without Header or Episodes is `S-INCOMPLETE-SET`,
+ * which names any file of its folder that was refused (`refused`): that file may be the table, refused for a
+ * fault of its own (a misspelt column), and is then what to fix, not a file to add.
  */
-function groupSubmissions(read: readonly ReadFile[], issues: ValidationIssue[]): Group[] {
+function groupSubmissions(
+  read: readonly ReadFile[],
+  refused: readonly InputFile[],
+  issues: ValidationIssue[],
+): Group[] {
   const groups: Group[] = [];
   const byDir = new Map<string, ReadFile[]>();
   for (const f of read) {
@@ -441,17 +464,39 @@ function groupSubmissions(read: readonly ReadFile[], issues: ValidationIssue[]):
     if (mixed) continue;
     if (xml.length === 0) {
       const missing = REQUIRED_903_TABLES.filter((t) => !seen.has(t));
+      const dir = csv[0]!.input.dir;
+      const refusedHere = refused.filter((f) => f.dir === dir).map((f) => f.name);
       if (missing.length > 0) {
         issues.push(
           structuralIssue(
             'S-INCOMPLETE-SET',
             csv[0]!.input.name,
             null,
-            `the SSDA903 set with ${csv.map((f) => f.input.name).join(', ')} has no ${missing.join(' or ')} table; each year's set needs Header and Episodes (add ${missing.length === 1 ? 'it' : 'them'} to the same folder).`,
+            `the SSDA903 set with ${csv.map((f) => f.input.name).join(', ')} has no ${missing.join(' or ')} table; each year's set needs Header and Episodes${
+              refusedHere.length > 0
+                ? `: ${refusedHere.join(', ')} in the same folder ${refusedHere.length === 1 ? 'was' : 'were'} refused (see above); if ${refusedHere.length === 1 ? 'it is' : 'one is'} the ${missing.join(' or ')} table, fix it and re-import.`
+                : ` (add ${missing.length === 1 ? 'it' : 'them'} to the same folder).`
+            }`,
           ),
         );
         continue;
       }
+      // A required table with no rows supplies nothing (reading of §2.1: every LA's year has looked-after
+      // children, open episodes included); loaded, it would replace the year's submission whole (§1.1) with an
+      // empty one.
+      const empty = REQUIRED_903_TABLES.map((t) => seen.get(t)!).filter(
+        (f) => (f.sink.reads.get((f.kind as { table: string }).table) ?? 0) === 0,
+      );
+      for (const f of empty)
+        issues.push(
+          structuralIssue(
+            'S-INCOMPLETE-SET',
+            f.input.name,
+            null,
+            `${f.input.name} has its header row but no rows: each year's SSDA903 set needs Header and Episodes rows (was the export empty?); export it again and re-import.`,
+          ),
+        );
+      if (empty.length > 0) continue;
     }
     groups.push({ source: 'ssda903', files: [...xml, ...csv], year: null, asAt: null, dateRange: null });
   }

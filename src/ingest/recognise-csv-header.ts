@@ -1,6 +1,7 @@
 import { EPISODE_DERIVED_COLUMNS, SSDA903_COLUMNS, type Ssda903Table } from './ssda903/tables.js';
 import { LOCAL_COLUMNS, type LocalTable } from './local/tables.js';
 import { structuralIssue } from './refusal.js';
+import { annexAListOfHeader } from './annex-a/annex-a-lists.js';
 import type { ValidationIssue } from '../validate/issue.js';
 
 /** What a CSV header row is: a 903 table, a local table, or a structural problem. */
@@ -41,13 +42,7 @@ export function recogniseCsvHeader(file: string, header: readonly string[]): Csv
     }
     seen.set(upper[i]!, i);
   }
-  if (upper.some((c) => c === '')) {
-    return refused(
-      'S-UNRECOGNISED',
-      file,
-      `${file} line 1: column ${upper.indexOf('') + 1} has no name; every column needs its name in the header row.`,
-    );
-  }
+  if (upper.some((c) => c === '')) return refused('S-UNRECOGNISED', file, unnamedColumn(file, cells));
 
   // SSDA903: exact set equality.
   for (const [table, columns] of Object.entries(SSDA903_COLUMNS) as [Ssda903Table, readonly string[]][]) {
@@ -77,7 +72,7 @@ export function recogniseCsvHeader(file: string, header: readonly string[]): Csv
     }
   }
 
-  return nearMiss(file, upper);
+  return nearMiss(file, upper, cells);
 }
 
 function refused(code: string, file: string, message: string): CsvHeaderMatch {
@@ -91,7 +86,20 @@ interface Candidate {
   readonly score: number;
 }
 
-function nearMiss(file: string, upper: readonly string[]): CsvHeaderMatch {
+/**
+ * A header that is no table: the nearest table's missing and extra columns (extra ones as the file writes
+ * them), or an Annex A list saved as CSV named as such.
+ */
+function nearMiss(file: string, upper: readonly string[], cells: readonly string[]): CsvHeaderMatch {
+  const annexA = annexAListOfHeader(cells);
+  if (annexA !== null) {
+    return refused(
+      'S-UNRECOGNISED',
+      file,
+      `${file} line 1: the header row is Ofsted Annex A List ${annexA.number} (${annexA.title}) saved as CSV; cspi reads Annex A only from the .xlsx workbook (sheets 'List 1' to 'List 11'): import the workbook instead.`,
+    );
+  }
+  const asWritten = (u: string): string => cells[upper.indexOf(u)] ?? u;
   const candidates: Candidate[] = [];
   for (const [table, columns] of Object.entries(SSDA903_COLUMNS) as [Ssda903Table, readonly string[]][]) {
     const allowed: readonly string[] =
@@ -116,7 +124,7 @@ function nearMiss(file: string, upper: readonly string[]): CsvHeaderMatch {
     return refused(
       'S-UNRECOGNISED',
       file,
-      `${file} line 1: the header row matches no SSDA903 table and no local extract table (inputs.md §2.1, §5); check this is the right file and that the first row holds the column names.`,
+      `${file} line 1: the first row matches no SSDA903 table and no local extract table (inputs.md §2.1, §5): if the file is one, its first row must hold the table's column names; if it is not data (notes, a readme), move it out of the folder and re-import.`,
     );
   }
   const missingText =
@@ -125,8 +133,8 @@ function nearMiss(file: string, upper: readonly string[]): CsvHeaderMatch {
       : `columns ${best.missing.join(', ')} are missing`;
   const extraText =
     best.extra.length === 1
-      ? `column ${best.extra[0]} is not a column of that table`
-      : `columns ${best.extra.join(', ')} are not columns of that table`;
+      ? `column ${asWritten(best.extra[0]!)} is not a column of that table`
+      : `columns ${best.extra.map(asWritten).join(', ')} are not columns of that table`;
   if (best.extra.length === 0) {
     return refused(
       'S-MISSING-COLUMN',
@@ -157,4 +165,26 @@ function candidate(
 ): Candidate {
   const common = given - extra.length;
   return { name, missing, extra, score: common / (size + extra.length) };
+}
+
+/**
+ * Why a header with an unnamed column is refused, and what to do: empty cells at the end of the header are
+ * what Excel writes for columns that were cleared (its CSV export keeps the sheet's used range), so they are
+ * named as such; an unnamed column among named ones is named by its neighbours.
+ * @example unnamedColumn('e.csv', ['CHILD', 'DOB', '']) //=> "e.csv line 1: the header row ends with 1 column with no name (3, after DOB), …"
+ */
+function unnamedColumn(file: string, cells: readonly string[]): string {
+  let last = cells.length;
+  while (last > 0 && cells[last - 1] === '') last--;
+  const first = cells.indexOf('');
+  if (first === last && last > 0) {
+    const n = cells.length - last;
+    const range = n === 1 ? `${last + 1}` : `${last + 1} to ${cells.length}`;
+    return `${file} line 1: the header row ends with ${n} column${n === 1 ? '' : 's'} with no name (${range}, after ${cells[last - 1]}), as Excel leaves when columns were cleared: delete those columns in the sheet, save it again as 'CSV UTF-8' and re-import.`;
+  }
+  const where =
+    first > 0 && first < last - 1
+      ? ` (between ${cells[first - 1]} and ${cells[first + 1] || 'an unnamed column'})`
+      : '';
+  return `${file} line 1: column ${first + 1}${where} has no name; every column needs its name in the header row: name it, or delete the column if it is not needed, and re-import.`;
 }

@@ -43,11 +43,16 @@ export function rowCounts(
   return counts;
 }
 
-/** The row a position names: an XML path without its line:col, a CSV line, a cell's row. */
+/**
+ * The row a position names: an XML path without its line:col, a CSV line, an Annex A cell's sheet and row
+ * (`List 7!G3` and `List 7!L3` are one row: two faulty cells of a row reject it once).
+ */
 function positionKey(position: string | null): string {
   if (position === null) return '';
   const i = position.indexOf(' line ');
-  return position.startsWith('/') && i !== -1 ? position.slice(0, i) : position;
+  if (position.startsWith('/')) return i !== -1 ? position.slice(0, i) : position;
+  const cell = /^(.+)![A-Z]{1,3}(\d+)$/.exec(position);
+  return cell ? `${cell[1]}!${cell[2]}` : position;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { IsoDate } from '../calendar/iso-date.js';
 import { datetimeDate } from './datetime-date.js';
 import { ownString } from './own-string.js';
 import type { FileSink } from './file-sink.js';
-import { type DateRead, type DateStyle, dateStyleHint, parseDate } from './parse-date.js';
+import { type DateRead, type DateStyle, dateHint, dateStyleHint, parseDate } from './parse-date.js';
 
 /**
  * Reads the fields of one row (or XML element) for a mapper: blank → null, dates and flags checked. Problems
@@ -81,8 +81,9 @@ export class RowFields {
     }
     const r = cachedDate(raw, style);
     if (r.ok) return r.date;
-    const what =
-      r.reason === 'unreal' ? 'is not a real date' : `is not a date written ${dateStyleHint(style)}`;
+    const what = `${
+      r.reason === 'unreal' ? 'is not a real date' : `is not a date written ${dateStyleHint(style)}`
+    }${dateHint(raw, style, r.reason)}`;
     const severity = opts.severity ?? 'error';
     this.issue(
       opts.code ?? 'GEN-DATE',

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sniffFile } from './sniff-file.js';
 import { resolveLimits } from './limits.js';
+import { buildZip } from './zip-fixture.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cspi-sniff-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -74,5 +75,62 @@ describe('JSON files', () => {
     if (r.kind !== 'refused') return;
     assert.equal(r.issue.code, 'S-UNRECOGNISED');
     assert.match(r.issue.message, /^notes\.json is a JSON file, not one of the formats cspi imports/);
+  });
+});
+
+// A newcomer's folder often holds a document beside the data: it is refused (content, not name, decides), and the
+// message says what it is and to move it out, not to unzip a Word document or save a PDF as 'CSV UTF-8'.
+describe('documents and images in the folder', () => {
+  async function sniffBytes(name: string, content: Buffer): Promise<string> {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    const r = await sniffFile(path, name, statSync(path).size, resolveLimits({}));
+    assert.equal(r.kind, 'refused');
+    return r.kind === 'refused' ? `${r.issue.code} ${r.issue.message}` : '';
+  }
+  const NOT_DATA =
+    'not one of the formats cspi imports (SSDA903 CSV or XML, CIN census XML, Annex A .xlsx, local extract CSV): move it out of the folder and re-import.';
+
+  it('names a Word document, a PDF and an image as such', async () => {
+    const docx = buildZip([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'word/document.xml', data: Buffer.from('<w:document/>') },
+    ]);
+    assert.equal(
+      await sniffBytes('notes.docx', docx),
+      `S-UNRECOGNISED notes.docx is a Word document, ${NOT_DATA}`,
+    );
+    assert.equal(
+      await sniffBytes(
+        'guidance.pdf',
+        Buffer.concat([Buffer.from('%PDF-1.4\n%\xe2\xe3\n', 'latin1'), Buffer.alloc(64, 7)]),
+      ),
+      `S-UNRECOGNISED guidance.pdf is a PDF document, ${NOT_DATA}`,
+    );
+    assert.equal(
+      await sniffBytes(
+        'logo.png',
+        Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), Buffer.alloc(64)]),
+      ),
+      `S-UNRECOGNISED logo.png is an image, ${NOT_DATA}`,
+    );
+    // Any other file with NUL bytes (not as many as UTF-16 text has) is not text.
+    assert.equal(
+      await sniffBytes(
+        'data.bin',
+        Buffer.from([...Array.from({ length: 200 }, (_, i) => (i % 255) + 1), 0, 0, 7]),
+      ),
+      `S-UNRECOGNISED data.bin is not a text file (it holds binary data), ${NOT_DATA}`,
+    );
+    // A zip named like a workbook is named as such.
+    assert.equal(
+      await sniffBytes('annex_a.xlsx', buildZip([{ name: 'readme.txt', data: Buffer.from('hi') }])),
+      'S-UNRECOGNISED annex_a.xlsx is named like an Excel workbook but is a plain zip archive: open the workbook in Excel and save it as .xlsx (Excel Workbook), or, if it is an archive of data files, unzip it and import the files inside.',
+    );
+    // A zip of data files still says to unzip it.
+    assert.equal(
+      await sniffBytes('903.zip', buildZip([{ name: 'episodes.csv', data: Buffer.from('CHILD\n') }])),
+      'S-UNRECOGNISED 903.zip is a zip archive: unzip it and import the files inside.',
+    );
   });
 });

@@ -17,6 +17,29 @@ export type SniffResult =
 
 const HEAD = 64 * 1024;
 
+/** The end of a refusal of a file that is no input (a document or image left in the folder). */
+const NOT_AN_INPUT =
+  'not one of the formats cspi imports (SSDA903 CSV or XML, CIN census XML, Annex A .xlsx, local extract CSV): move it out of the folder and re-import.';
+
+/** What an Office zip other than a workbook is ("a Word document"), from its entries, or null. */
+function officeDocumentOf(entries: readonly { readonly name: string }[]): string | null {
+  if (entries.some((e) => e.name.startsWith('word/'))) return 'a Word document';
+  if (entries.some((e) => e.name.startsWith('ppt/'))) return 'a PowerPoint presentation';
+  return null;
+}
+
+/**
+ * A PDF or an image, from its first bytes, or null. (Any other file with NUL bytes, once UTF-16 and UTF-32 are
+ * ruled out, is no text either: no CSV or XML input holds one.)
+ */
+function documentKindOf(head: Buffer): string | null {
+  const magic = head.subarray(0, 8).toString('latin1');
+  if (magic.startsWith('%PDF-')) return 'a PDF document';
+  if (magic.startsWith('\x89PNG') || magic.startsWith('GIF8') || magic.startsWith('\xff\xd8\xff'))
+    return 'an image';
+  return null;
+}
+
 /**
  * Sniffs a file: refuses it by size before reading (`S-TOO-LARGE`), then looks at its first bytes:
  * `PK\x03\x04` → xlsx (zip directory checked, nothing inflated); a UTF-16/32 byte-order mark →
@@ -63,6 +86,13 @@ export async function sniffFile(
           'S-UNRECOGNISED',
           `${name} is an OpenDocument spreadsheet (.ods): save it as .xlsx and re-import.`,
         );
+      const office = officeDocumentOf(zip.entries);
+      if (office) return refused('S-UNRECOGNISED', `${name} is ${office}, ${NOT_AN_INPUT}`);
+      if (lower.endsWith('.xlsx') || lower.endsWith('.xlsm'))
+        return refused(
+          'S-UNRECOGNISED',
+          `${name} is named like an Excel workbook but is a plain zip archive: open the workbook in Excel and save it as .xlsx (Excel Workbook), or, if it is an archive of data files, unzip it and import the files inside.`,
+        );
       return refused('S-UNRECOGNISED', `${name} is a zip archive: unzip it and import the files inside.`);
     }
     if (head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0 && head.readUInt32BE(4) === 0xa1b11ae1) {
@@ -96,6 +126,8 @@ export async function sniffFile(
         `${name} is named like an Excel workbook but is not one (it is not a zip file): open it in Excel, save it as .xlsx and re-import.`,
       );
     }
+    const document = documentKindOf(head);
+    if (document) return refused('S-UNRECOGNISED', `${name} is ${document}, ${NOT_AN_INPUT}`);
     const bom = encodingFromBom(head);
     if (bom) {
       const csvish = lower.endsWith('.csv') ? "save as 'CSV UTF-8'" : 'save it as UTF-8';
@@ -108,6 +140,8 @@ export async function sniffFile(
         'line 1',
       );
     }
+    if (head.includes(0))
+      return refused('S-UNRECOGNISED', `${name} is not a text file (it holds binary data), ${NOT_AN_INPUT}`);
     let start = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
     while (start < head.length && isBlank(head[start]!)) start++;
     if (start >= head.length) {

@@ -41,6 +41,11 @@ export interface RuleHit {
    * (GEN-CODE: 143–146, 149) gives each hit its field's one.
    */
   readonly dfeRule?: string | null;
+  /**
+   * The position the issue is about when it is not the record's own (inputs.md §6, `Sheet!Cell`): an Annex A
+   * repeated key is reported at the key's cell, not at the row's first cell.
+   */
+  readonly position?: string;
   /** Overrides the rule's severity for this hit (e.g. an invalid code in a key field is an error). */
   readonly severity?: Exclude<Severity, 'structural'>;
   /** A repaired record that replaces this one (warnings "repaired by the stated rule"). */

@@ -542,7 +542,7 @@ describe('audit: dates in the wrong format', () => {
       [
         [
           'error',
-          "episodes.csv line 3: DECOM '2021-05-01' is not a date written dd/mm/yyyy; this row was not loaded.",
+          "episodes.csv line 3: DECOM '2021-05-01' is not a date written dd/mm/yyyy (it is year first: write 01/05/2021); this row was not loaded.",
         ],
         ['error', "episodes.csv line 4: DEC '31/02/2022' is not a real date; this row was not loaded."],
       ],
@@ -584,7 +584,7 @@ describe('audit: dates in the wrong format', () => {
     ]);
     assert.match(
       only(r, 'CIN-REF-DATE').message,
-      /^cin\.xml \/Message\/Children\/Child\[1\]\/CINdetails\[1\] \(line 15\): CINreferralDate '01\/06\/2021' is not a date written YYYY-MM-DD; this CINdetails and everything in it was not loaded\.$/,
+      /^cin\.xml \/Message\/Children\/Child\[1\]\/CINdetails\[1\] \(line 15\): CINreferralDate '01\/06\/2021' is not a date written YYYY-MM-DD \(it is day first: write 2021-06-01\); this CINdetails and everything in it was not loaded\.$/,
     );
     assert.deepEqual(
       r.submissions[0]!.tables.referrals!.map((x) => x.referralDate),

@@ -79,7 +79,7 @@ export function runRules(
       const severity = hit.severity ?? rule.severity;
       const src = sourceOf(hit.record);
       const file = src?.file ?? null;
-      const position = src?.position ?? null;
+      const position = hit.position ?? src?.position ?? null;
       const label = position
         ? recordLabel(hit.table, position, file ? fileTables.get(file) : undefined)
         : null;

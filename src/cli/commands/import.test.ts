@@ -152,6 +152,39 @@ test('rows rejected: exit 1 and the rest loads; a refused import: exit 2, loaded
   }
 });
 
+test('an --la that is no LA code (a name, a typo) is refused before anything is read, naming the code to give', async () => {
+  // A code the LA table does not know used to be kept as given: `--la Darlington` loaded LA 841's CIN census as
+  // an LA called "Darlington", its LEA never compared (inputs.md §1: --la is the DfE number or ONS code).
+  await assert.rejects(
+    runImport(
+      ['x'],
+      { db: ':memory:', la: 'Darlington', env: {} },
+      reader(ingestResult('841', [])),
+      capture(),
+    ),
+    {
+      message:
+        '--la Darlington is not an LA code: Darlington is LA 841, so give --la 841 (the DfE number) or --la E06000005 (its ONS code).',
+    },
+  );
+  await assert.rejects(
+    runImport(['x'], { db: ':memory:', la: 'E0600005', env: {} }, reader(ingestResult('841', [])), capture()),
+    {
+      message:
+        "--la E0600005 is not an LA code cspi knows: give the LA's three-digit DfE number (e.g. 841) or its ONS code (e.g. E06000005).",
+    },
+  );
+  await assert.rejects(
+    runImport(
+      ['x'],
+      { db: ':memory:', env: { CSPI_LA: 'darlington' } },
+      reader(ingestResult('841', [])),
+      capture(),
+    ),
+    /CSPI_LA darlington is not an LA code: Darlington is LA 841, so give 841 /,
+  );
+});
+
 test('--pseudonymise without CSPI_LA_SECRET is refused before anything is read', async () => {
   await assert.rejects(
     runImport(

@@ -17,7 +17,7 @@ import { StoreBusyError } from '../../store/store-error.js';
 import type { Output, Progress } from '../output.js';
 import { createOutput } from '../output.js';
 import { UserError } from '../user-error.js';
-import { laCode } from '../../ingest/la-code.js';
+import { laCode, laCodeProblem } from '../../ingest/la-code.js';
 
 /** The ingest contract (`src/ingest/read-inputs.ts`): read and validate input paths into staged submissions. */
 export type ReadInputs = (
@@ -53,6 +53,8 @@ export async function runImport(
 ): Promise<ImportExit> {
   const env = opts.env ?? process.env;
   const given = opts.la?.trim() || env['CSPI_LA']?.trim() || undefined;
+  const laProblem = given === undefined ? null : laCodeProblem(given, opts.la?.trim() ? '--la' : 'CSPI_LA');
+  if (laProblem !== null) throw new UserError(laProblem);
   const la = given === undefined ? undefined : laCode(given);
   if (opts.year !== undefined && !/^\d{4}-\d{2}$/.test(opts.year)) {
     throw new UserError(`--year ${opts.year} is not a collection year: write it like 2021-22.`);

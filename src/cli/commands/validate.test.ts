@@ -19,6 +19,15 @@ function cspi(...args: string[]): { status: number | null; stdout: string; stder
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+describe('cspi validate --la', () => {
+  it('refuses an --la that is no LA code, naming the code to give', () => {
+    f.write('la/header.csv', csv(HEADER_COLUMNS, headerRows(3)));
+    const r = cspi(`${f.dir}/la`, '--la', 'Darlington', '--report-dir', `${f.dir}/la-out`);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /--la Darlington is not an LA code: Darlington is LA 841, so give --la 841/);
+  });
+});
+
 describe('cspi validate', () => {
   it('exits 1 when rows are rejected, 2 when refused, writing both report files', () => {
     f.write('set/header.csv', csv(HEADER_COLUMNS, headerRows(10)));

@@ -8,7 +8,7 @@ import { reportCsv } from '../../validate/report-csv.js';
 import { reportJson } from '../../validate/report-json.js';
 import { createOutput, type Progress } from '../output.js';
 import { UserError } from '../user-error.js';
-import { laCode } from '../../ingest/la-code.js';
+import { laCode, laCodeProblem } from '../../ingest/la-code.js';
 
 interface ValidateOptions {
   la?: string;
@@ -39,6 +39,8 @@ export function register(program: Command): void {
     .option('--json', 'print the report as JSON instead of the summary')
     .action(async (paths: string[], opts: ValidateOptions) => {
       const out = createOutput(!!opts.json);
+      const laProblem = opts.la === undefined ? null : laCodeProblem(opts.la, '--la');
+      if (laProblem !== null) throw new UserError(laProblem);
       if (opts.year !== undefined && !/^\d{4}-\d{2}$/.test(opts.year)) {
         throw new UserError(`--year ${opts.year} is not a collection year: write it like 2021-22.`);
       }

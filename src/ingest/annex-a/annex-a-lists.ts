@@ -27,6 +27,13 @@ export interface AnnexAList {
   readonly raw?: boolean;
 }
 
+/**
+ * The extra (a raw value a record does not keep, for rules) that holds an Annex A record's key cell, `List 3!F7`:
+ * the key date's cell, or the Child Unique ID cell for a list keyed by the child alone. A repeated key
+ * (GEN-DUP-KEY) is reported at that cell (inputs.md §6, `Sheet!Cell`); the record keeps its row's position.
+ */
+export const ANNEX_A_KEY_CELL = 'annexAKeyCell';
+
 const c = (
   key: string,
   label: string,
@@ -251,4 +258,34 @@ export function headerMatches(header: string, col: Pick<AnnexAColumn, 'tokens'>)
 export function listNumberOf(sheetName: string): number | null {
   const m = /^list(\d{1,2})$/.exec(sheetName.toLowerCase().replace(/[\s_]+/g, ''));
   return m ? Number(m[1]) : null;
+}
+
+/**
+ * The Annex A list a row of header texts is (its Child Unique ID and at least half its columns found, as a
+ * sheet's header row is recognised), the best match first; null when none. For naming a list saved as CSV.
+ * @example annexAListOfHeader(['Child Unique ID', 'Gender', 'Ethnicity', 'Date of Birth', 'Age', 'Date of referral'])?.number //=> 3
+ */
+export function annexAListOfHeader(texts: readonly string[]): AnnexAList | null {
+  const headers = texts.map(normaliseHeader).filter((t) => t !== '');
+  let best: AnnexAList | null = null;
+  let bestFound = 0;
+  for (const list of ANNEX_A_LISTS) {
+    if (list.columns.length === 0) continue;
+    const used = new Set<number>();
+    let found = 0;
+    for (const col of [...list.columns].sort((a, b) => b.tokens.length - a.tokens.length)) {
+      const i = headers.findIndex((h, idx) => !used.has(idx) && headerMatches(h, col));
+      if (i === -1) {
+        if (col.key === 'childId') found = -Infinity;
+        continue;
+      }
+      used.add(i);
+      found++;
+    }
+    if (found >= Math.ceil(list.columns.length / 2) && found > bestFound) {
+      best = list;
+      bestFound = found;
+    }
+  }
+  return best;
 }

@@ -3,9 +3,10 @@ import { fileChunks } from '../file-chunks.js';
 import type { FileSink } from '../file-sink.js';
 import type { IngestLimits } from '../limits.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
-import { parseDate, ukDate } from '../parse-date.js';
+import { dateHint, parseDate, ukDate } from '../parse-date.js';
 import { clipValue } from '../clip-value.js';
 import {
+  ANNEX_A_KEY_CELL,
   ANNEX_A_LISTS,
   type AnnexAList,
   headerMatches,
@@ -19,12 +20,16 @@ import { annexACicRecord, type AnnexARowValues } from './map-annex-a-cic.js';
 import { annexACareLeaver } from './map-annex-a-care-leaver.js';
 import { annexACpRecord } from './map-annex-a-cp.js';
 import { workbookInput } from './workbook-parts-first.js';
+import { refuse } from '../refusal.js';
 import type { ZipDirectory } from '../zip-directory.js';
 
 /** What an Annex A workbook says about itself: the range of its key dates and its latest event date. */
 export interface AnnexAFacts {
   range: { start: IsoDate; end: IsoDate } | null;
-  /** The latest date of any event cell (key dates, reviews, visits, checks, contacts; not dates of birth). */
+  /**
+   * The latest date of any event cell (key dates, reviews, visits, checks, contacts; not dates of birth) of a
+   * loaded row: a row rejected while read (AA-DATE, GEN-FUTURE) is no event of the workbook.
+   */
   asAt: IsoDate | null;
 }
 
@@ -90,6 +95,22 @@ function cellDate(v: Cell, date1904: boolean): { date: IsoDate | null; raw: stri
 }
 
 /**
+ * True for an error of reading a damaged workbook (exceljs's XML parser on a part that is not XML, `1:15: text
+ * data outside of root node.`; zlib on data that does not inflate), not of cspi.
+ */
+export function isWorkbookDamage(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  const code = (e as { code?: unknown }).code;
+  return /^\d+:\d+: /.test(e.message) || (typeof code === 'string' && code.startsWith('Z_'));
+}
+
+/** Why a date cell's text is no date ('unreal': a date's form, not a real date). */
+function reasonOf(text: string): 'form' | 'unreal' {
+  const r = parseDate(text, 'dmy-or-iso');
+  return r.ok ? 'form' : r.reason;
+}
+
+/**
  * Streams an Ofsted Annex A workbook (inputs.md §4) with exceljs's WorkbookReader: sheets `List n`; the
  * header row is the first of the top 10 rows matching half the list's columns; label cells are mapped through
  * the tables in `data/annex-a` (`AA-UNMAPPED` warning when not). Every list's rows are checked and counted;
@@ -110,6 +131,8 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
   let end: IsoDate | null = null;
   let latest: IsoDate | null = null;
   const seenLists = new Set<number>();
+  /** Sheets not named `List n` (a list renamed `Referrals` is among them), named when a list is absent. */
+  const otherSheets: string[] = [];
   // Records that need the workbook's as-at date, added at the end in file order.
   const deferred: ((asAt: IsoDate | null) => void)[] = [];
   const children = new Map<
@@ -128,6 +151,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
     const n = listNumberOf(sheet.name);
     const list = n === null ? undefined : ANNEX_A_LISTS.find((l) => l.number === n);
     if (!list) {
+      otherSheets.push(sheet.name);
       for await (const _row of sheet) {
         // Other sheets (notes, guidance) are skipped.
       }
@@ -139,6 +163,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
     let header: Map<string, number> | null = null;
     let headerTexts: (string | null)[] = [];
     let rowsSeen = 0;
+    let keyless = false;
     for await (const row of sheet) {
       const values = row.values as Cell[];
       if (!header) {
@@ -146,8 +171,14 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
         if (rowsSeen > 10) continue;
         header = matchHeader(values, list, sink, label, row.number);
         if (header) headerTexts = Array.from(values, (v) => cellText(v ?? null));
+        if (header && list.keyDate !== null && !header.has(list.keyDate)) {
+          keyless = true;
+          noKeyColumn(sink, list, label, row.number, header, headerTexts);
+        } else if (header) sink.holds(label);
         continue;
       }
+      // A list without its key column is not read (its rows cannot be keyed): see noKeyColumn.
+      if (keyless) continue;
       if (values.every((v) => cellText(v ?? null) === null)) continue;
       sink.read(label);
       const position = `${label}!A${row.number}`;
@@ -194,6 +225,9 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
       const dates: Record<string, IsoDate | null> = {};
       let rejected = false;
       let future = false;
+      // The row's latest event date: a workbook event only once the row is loaded (a rejected row's dates
+      // are no events of the workbook, so they never move its as-at date).
+      let rowLatest: IsoDate | null = null;
       for (const col of list.columns) {
         if (col.type !== 'date' || !header.has(col.key)) continue;
         const d = cellDate(get(col.key), date1904);
@@ -211,7 +245,8 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
           rejected = true;
           continue;
         }
-        if (d.date !== null && col.key !== 'dob' && (latest === null || d.date > latest)) latest = d.date;
+        if (d.date !== null && col.key !== 'dob' && (rowLatest === null || d.date > rowLatest))
+          rowLatest = d.date;
         if (d.date === null && d.raw !== null) {
           const isKey = col.key === list.keyDate;
           issue(
@@ -219,7 +254,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
             isKey ? 'error' : 'warning',
             col.key,
             d.raw,
-            `${col.label} '${d.raw}' is not a date (write it as a date, or d/m/yyyy)${isKey ? '' : '; read as blank'}`,
+            `${col.label} '${d.raw}' is not a date (write it as a date, or d/m/yyyy)${dateHint(d.raw, 'dmy-or-iso', reasonOf(d.raw))}${isKey ? '' : '; read as blank'}`,
           );
           if (isKey) rejected = true;
         }
@@ -235,6 +270,8 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
         rejected = true;
       }
       if (rejected) continue;
+      if (rowLatest !== null && (latest === null || rowLatest > latest)) latest = rowLatest;
+      const extras = { [ANNEX_A_KEY_CELL]: cellOf(list.keyDate ?? 'childId') };
       const labels: Record<string, string | null> = {};
       const unmapped: Record<string, string> = {};
       for (const col of list.columns) {
@@ -277,11 +314,13 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
         source: { file: sink.file, position },
       };
       if (list.number === 8) {
-        deferred.push((asAt) => sink.add('annexACic', annexACicRecord(rowValues, asAt ?? dates['start']!)));
+        deferred.push((asAt) =>
+          sink.add('annexACic', annexACicRecord(rowValues, asAt ?? dates['start']!), extras),
+        );
       } else if (list.number === 9) {
         deferred.push((asAt) => {
           const status = annexACareLeaver(rowValues, asAt);
-          if (status) sink.add('careLeavers', status);
+          if (status) sink.add('careLeavers', status, extras);
           else
             issue(
               'AA-DATE',
@@ -292,7 +331,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
             );
         });
       } else {
-        addRecord(list, sink, childId, position, dates, labels, get);
+        addRecord(list, sink, childId, position, dates, labels, get, extras);
         // List 7's allocation is as at the workbook's date: kept beside the plan (the CP allocation fallback).
         if (list.number === 7) deferred.push((asAt) => sink.add('annexACp', annexACpRecord(rowValues, asAt)));
       }
@@ -310,6 +349,19 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
       });
     }
   }
+  // inputs.md §1: Annex A is a workbook "with sheets List 1…List 11 (one or more)"; one with none is not one
+  // (a table saved as .xlsx), and would otherwise load as an Annex A submission holding nothing.
+  if (seenLists.size === 0)
+    refuse(
+      'S-UNRECOGNISED',
+      sink.file,
+      null,
+      `${sink.file} is an Excel workbook with no sheet named 'List 1' to 'List 11', so not an Ofsted Annex A (its sheets: ${otherSheets
+        .map((n) => `'${n}'`)
+        .join(
+          ', ',
+        )}); cspi reads SSDA903 and local tables as CSV: save the sheet as 'CSV UTF-8' and import that, or rename the Annex A sheets 'List 1' to 'List 11'.`,
+    );
   for (const list of ANNEX_A_LISTS) {
     if (list.number <= 9 && !seenLists.has(list.number)) {
       sink.issue({
@@ -317,7 +369,11 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
         severity: 'warning',
         table: `List ${list.number}`,
         position: null,
-        message: `${sink.file}: there is no List ${list.number} (${list.title}) sheet; indicators needing it cannot use Annex A.`,
+        message: `${sink.file}: there is no List ${list.number} (${list.title}) sheet; indicators needing it cannot use Annex A${
+          otherSheets.length > 0
+            ? ` (sheets are found by their name, 'List ${list.number}'; this workbook's other sheets: ${otherSheets.map((n) => `'${n}'`).join(', ')}: rename the one that holds List ${list.number})`
+            : ''
+        }.`,
       });
     }
   }
@@ -336,6 +392,38 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
     });
   }
   return { range: start !== null && end !== null ? { start, end } : null, asAt };
+}
+
+/**
+ * A list whose header row lacks its key date column (a misspelt `Date of refferal`): its rows cannot be keyed or
+ * dated, so the sheet is not read, as a sheet with no header row is not. Reading of inputs.md §4 and §6 (a
+ * missing list is `AA-SHEET-ABSENT`, a warning; a row is never loaded without its key): `AA-SHEET-ABSENT`
+ * at the header row, naming the missing column and the header cells cspi did not recognise.
+ */
+function noKeyColumn(
+  sink: FileSink,
+  list: AnnexAList,
+  label: string,
+  rowNumber: number,
+  header: ReadonlyMap<string, number>,
+  headerTexts: readonly (string | null)[],
+): void {
+  const key = list.columns.find((c) => c.key === list.keyDate)!;
+  const used = new Set(header.values());
+  const unknown = headerTexts
+    .map((t, i) => (t !== null && i > 0 && !used.has(i) ? `'${t}' (${colLetter(i)}${rowNumber})` : null))
+    .filter((t): t is string => t !== null);
+  const position = `${label}!A${rowNumber}`;
+  sink.issue({
+    code: 'AA-SHEET-ABSENT',
+    severity: 'warning',
+    table: label,
+    position,
+    field: key.label,
+    message: `${sink.file} ${position}: the header row has no '${key.label}' column (the date each ${label} row is keyed by), so the sheet was not read${
+      unknown.length > 0 ? `; columns not recognised: ${unknown.join(', ')}` : ''
+    }. Name the column '${key.label}' and re-import.`,
+  });
 }
 
 function matchHeader(
@@ -406,79 +494,100 @@ function addRecord(
   dates: Record<string, IsoDate | null>,
   labels: Record<string, string | null>,
   get: (key: string) => Cell,
+  extras: Readonly<Record<string, string>>,
 ): void {
   const source = { file: sink.file, position };
   const text = (k: string): string | null => cellText(get(k));
   switch (list.number) {
     case 3: {
       const date = dates['referralDate']!;
-      sink.add('referrals', {
-        id: `${childId}/${date}`,
-        childId,
-        referralDate: date,
-        referralSource: labels['referralSource'] ?? null,
-        referralSourceRaw: labels['referralSource'] ? null : text('referralSource'),
-        primaryNeedCode: null,
-        closureDate: null,
-        reasonForClosure: null,
-        dateOfInitialCpc: null,
-        referralNfa: labels['nfa'] === 'Y' ? true : labels['nfa'] === 'N' ? false : null,
-        source,
-      });
+      sink.add(
+        'referrals',
+        {
+          id: `${childId}/${date}`,
+          childId,
+          referralDate: date,
+          referralSource: labels['referralSource'] ?? null,
+          referralSourceRaw: labels['referralSource'] ? null : text('referralSource'),
+          primaryNeedCode: null,
+          closureDate: null,
+          reasonForClosure: null,
+          dateOfInitialCpc: null,
+          referralNfa: labels['nfa'] === 'Y' ? true : labels['nfa'] === 'N' ? false : null,
+          source,
+        },
+        extras,
+      );
       return;
     }
     case 4: {
       const date = dates['start']!;
-      sink.add('assessments', {
-        id: `${childId}/${date}`,
-        referralId: '',
-        childId,
-        startDate: date,
-        internalReviewDate: null,
-        authorisationDate: dates['authorised'] ?? null,
-        factors: [],
-        source,
-      });
+      sink.add(
+        'assessments',
+        {
+          id: `${childId}/${date}`,
+          referralId: '',
+          childId,
+          startDate: date,
+          internalReviewDate: null,
+          authorisationDate: dates['authorised'] ?? null,
+          factors: [],
+          source,
+        },
+        extras,
+      );
       return;
     }
     case 5: {
       const date = dates['strategy']!;
-      sink.add('section47s', {
-        id: `${childId}/${date}`,
-        referralId: '',
-        childId,
-        startDate: date,
-        initialCpcTarget: null,
-        dateOfInitialCpc: dates['icpc'] ?? null,
-        icpcNotRequired: labels['unnecessary'] === 'Y',
-        source,
-      });
+      sink.add(
+        'section47s',
+        {
+          id: `${childId}/${date}`,
+          referralId: '',
+          childId,
+          startDate: date,
+          initialCpcTarget: null,
+          dateOfInitialCpc: dates['icpc'] ?? null,
+          icpcNotRequired: labels['unnecessary'] === 'Y',
+          source,
+        },
+        extras,
+      );
       // List 5 also supplies the strategy-discussion anchor of icpc-15wd when no strategy_discussions.csv
       // is loaded (inputs.md §4): the dataset takes it only in that case, as for any local table.
-      sink.add('strategyDiscussions', {
-        id: `${childId}/${date}`,
-        childId,
-        strategyDate: date,
-        s47Start: date,
-        source,
-      });
+      sink.add(
+        'strategyDiscussions',
+        {
+          id: `${childId}/${date}`,
+          childId,
+          strategyDate: date,
+          s47Start: date,
+          source,
+        },
+        extras,
+      );
       return;
     }
     case 7: {
       const date = dates['start']!;
       const prev = text('previous');
-      sink.add('cpPlans', {
-        id: `${childId}/${date}`,
-        referralId: '',
-        childId,
-        startDate: date,
-        endDate: dates['end'] ?? null,
-        initialCategoryOfAbuse: labels['initial'] ?? null,
-        latestCategoryOfAbuse: labels['latest'] ?? null,
-        numberOfPreviousCpp: prev !== null && /^\d+$/.test(prev) ? Number(prev) : null,
-        reviewDates: dates['review'] ? [dates['review']] : [],
-        source,
-      });
+      sink.add(
+        'cpPlans',
+        {
+          id: `${childId}/${date}`,
+          referralId: '',
+          childId,
+          startDate: date,
+          endDate: dates['end'] ?? null,
+          initialCategoryOfAbuse: labels['initial'] ?? null,
+          latestCategoryOfAbuse: labels['latest'] ?? null,
+          numberOfPreviousCpp: prev !== null && /^\d+$/.test(prev) ? Number(prev) : null,
+          reviewDates: dates['review'] ? [dates['review']] : [],
+          source,
+        },
+        extras,
+      );
       return;
     }
     default:

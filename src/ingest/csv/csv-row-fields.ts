@@ -26,7 +26,18 @@ export function csvRowFields(
     'error',
     null,
     null,
-    `the row has ${row.length} fields but the header has ${columns}`,
+    `the row has ${row.length} fields but the header has ${columns}${emptyTail(row, columns)}`,
   );
   return null;
+}
+
+/**
+ * For a row longer than the header whose extra fields are all empty (commas at the end of the line, as Excel
+ * writes for cleared columns): says so and what to do; '' otherwise.
+ */
+function emptyTail(row: CsvRow, columns: number): string {
+  if (row.length <= columns) return '';
+  for (let i = columns; i < row.length; i++) if (row.cell(i) !== null) return '';
+  const n = row.length - columns;
+  return `; the ${n === 1 ? 'one' : n} after the last column ${n === 1 ? 'is' : 'are'} empty (delete the empty columns at the end of the sheet and save it again)`;
 }

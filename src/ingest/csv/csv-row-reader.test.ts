@@ -32,6 +32,17 @@ describe('CsvRowReader', () => {
     ]);
   });
 
+  it('skips lines of only separators (Excel writes them for rows whose cells were cleared) as blank lines', () => {
+    // A line such as ",,,," holds no value: it is a blank line, not a row with every field blank (which the
+    // readers would reject field by field: "CHILD is blank but required"). A row with any value is kept.
+    const { rows } = parse('a,b,c\r\n1,2,3\r\n,,\r\n , ,\r\n,,x\r\n,,\r\n');
+    assert.deepEqual(rows, [
+      [['a', 'b', 'c'], 1],
+      [['1', '2', '3'], 2],
+      [['', '', 'x'], 5],
+    ]);
+  });
+
   it('reads quoted fields with commas, doubled quotes and line breaks', () => {
     const { rows } = parse('a,b\n"x, y","say ""hi""\nthere"\nz,w\n');
     assert.deepEqual(rows, [

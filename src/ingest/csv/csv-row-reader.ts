@@ -79,9 +79,11 @@ export class CsvRowReader {
         let end = nl;
         if (end > pos && data.charCodeAt(end - 1) === 13) end--;
         if (end > pos) {
-          // A line starting with a printable ASCII character is not blank (no trim needed).
+          // A line starting with a printable ASCII character other than a comma is not blank (no trim
+          // needed). A line of only commas and white space (Excel writes one for a row whose cells were
+          // cleared) holds no value: it is blank, as an empty line is.
           const first = data.charCodeAt(pos);
-          if ((first > 32 && first < 127) || data.slice(pos, end).trim() !== '') {
+          if ((first > 32 && first < 127 && first !== 44) || !isBlankLine(data, pos, end)) {
             this.current.setLine(data, pos, end, this.maxFields + 1);
             this.lastRowLine = this.line;
             this.sink.row(this.current, this.line);
@@ -170,4 +172,9 @@ export class CsvRowReader {
       if (c === 10) return { cells, next: i, lines };
     }
   }
+}
+
+/** True when `data[from, to)` holds only commas and white space. */
+function isBlankLine(data: string, from: number, to: number): boolean {
+  return data.slice(from, to).replace(/,/g, '').trim() === '';
 }

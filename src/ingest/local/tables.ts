@@ -105,3 +105,22 @@ export const UNDATED_LOCAL_TABLES: readonly LocalTable[] = [
   'population',
   'placements_long_term',
 ];
+
+/**
+ * The staged table each local table's rows go to (`map-local-row`), so a file with no rows still stages its
+ * table, empty: a cp_visits.csv and a cla_visits.csv with only their headers are two tables, not one file
+ * twice (`S-MIXED`).
+ */
+export const LOCAL_STAGED_TABLE = {
+  contacts: 'contacts',
+  cp_visits: 'cpVisits',
+  cla_visits: 'claVisits',
+  allocations: 'allocations',
+  workers: 'workers',
+  cla_health: 'healthChecks',
+  care_leavers: 'careLeavers',
+  placements_long_term: 'placementsLongTerm',
+  postcodes: 'postcodes',
+  strategy_discussions: 'strategyDiscussions',
+  population: 'population',
+} as const satisfies Record<LocalTable, string>;

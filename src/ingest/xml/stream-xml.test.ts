@@ -81,6 +81,75 @@ describe('streamXml', () => {
     );
   });
 
+  /** The refusal's code and message for an XML text. */
+  async function refusal(xml: string): Promise<[string, string]> {
+    try {
+      await records(xml);
+    } catch (e) {
+      if (e instanceof Refusal) return [e.issue.code, e.issue.message];
+      throw e;
+    }
+    assert.fail('not refused');
+  }
+
+  it("names a bare '&' where it is, not the end of the file as cut short (it reads no further)", async () => {
+    // saxes reads a bare '&' as the start of an entity reference up to the next ';': with none after it, the
+    // whole rest of the file, reported as an unclosed root (S-TRUNCATED, "cut short") at the file's end.
+    const items = Array.from({ length: 3000 }, (_, i) => `<Item><Id>${i}</Id></Item>`).join('\n');
+    assert.deepEqual(
+      await refusal(`<Root><Items>\n<Item><Id>a</Id><Code>X & Y</Code></Item>\n${items}</Items></Root>`),
+      [
+        'S-MALFORMED-XML',
+        "file.xml line 2: a '&' that begins none of XML's references (&amp; &lt; &gt; &quot; &apos;): write it as &amp;. The file is not well-formed XML: fix it or export it again.",
+      ],
+    );
+    // With a ';' later on, saxes fails there ("disallowed character in entity name"): still named at the '&'.
+    assert.deepEqual(
+      await refusal('<Root><Items>\n<Item><Id>a</Id><Code>X &\nY;</Code></Item></Items></Root>'),
+      [
+        'S-MALFORMED-XML',
+        "file.xml line 2: a '&' that begins none of XML's references (&amp; &lt; &gt; &quot; &apos;): write it as &amp;. The file is not well-formed XML: fix it or export it again.",
+      ],
+    );
+    // An entity XML does not define is named at its '&' too.
+    assert.deepEqual(await refusal('<Root><Items>\n\n<Item><Id>a&nbsp;b</Id></Item></Items></Root>'), [
+      'S-MALFORMED-XML',
+      "file.xml line 3: an entity reference (&nbsp;) that is not one of XML's five (&amp; &lt; &gt; &quot; &apos;); cspi never expands entities: write the character itself.",
+    ]);
+    // Valid references still read.
+    const [item] = await records('<Root><Items><Item><Id>a &amp; b &#233; &#xE9;</Id></Item></Items></Root>');
+    assert.equal(item!.leaves['Id'], 'a & b é é');
+  });
+
+  it('names a missing close tag when an element opens inside a leaf, not the element as unknown', async () => {
+    // `<Start>` never closed: `<End>` then opens inside it. The schema knows <End> (inside <Item>), so the
+    // fault is the missing </Start>, as the spec's example of a close tag that does not close (inputs.md §6).
+    assert.deepEqual(
+      await refusal(
+        '<Root><Items>\n<Item><Id>a</Id><Start>2021-04-01\n<End>2021-05-01</End></Item></Items></Root>',
+      ),
+      [
+        'S-MALFORMED-XML',
+        'file.xml line 3 col 5: <End> opens inside <Start> (line 2), which holds only a value: is </Start> missing? The file is not well-formed test XML: fix it or export it again.',
+      ],
+    );
+    // An element the schema does not know anywhere is still S-XML-UNKNOWN.
+    assert.equal(
+      (await refusal('<Root><Items><Item><Start>2021-04-01<Bad/></Start></Item></Items></Root>'))[0],
+      'S-XML-UNKNOWN',
+    );
+  });
+
+  it('suggests the element a misspelt one is close to', async () => {
+    assert.deepEqual(
+      await refusal('<Root><Items><Item><Id>a</Id><Strat>2021-04-01</Strat></Item></Items></Root>'),
+      [
+        'S-XML-UNKNOWN',
+        "file.xml line 1 col 36: <Strat> is not a test element inside <Item> in any supported year (is it <Start> misspelt?); check the file's format.",
+      ],
+    );
+  });
+
   it('keeps nothing it read once the file is read, nor once it is refused', async () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;

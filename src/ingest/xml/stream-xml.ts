@@ -43,6 +43,8 @@ interface Frame {
   /** A repeatable leaf (collected into `leafLists`). */
   repeatLeaf: boolean;
   opaque: boolean;
+  /** The line the element opened on (for a message about a close tag it lacks). */
+  line: number;
 }
 
 /** What a child element may be inside its parent (bits). */
@@ -132,10 +134,16 @@ function findKind(kinds: ChildKinds, name: string, from: number): number {
 export async function streamXml(o: StreamXmlOptions): Promise<void> {
   const reading = new XmlReading(o);
   const parser = new ReadingParser(reading);
-  const decoder = new CheckedDecoder({ file: o.file, encoding: o.encoding, maxLineBytes: Infinity });
+  const decoder = new CheckedDecoder({
+    file: o.file,
+    encoding: o.encoding,
+    maxLineBytes: Infinity,
+    form: 'xml',
+  });
   const write = (text: string): void => {
     current = reading;
     parser.write(text);
+    reading.checkEntity();
   };
   try {
     for await (const chunk of fileChunks(o.path)) {
@@ -207,6 +215,8 @@ function onError(err: Error): void {
   const { file } = r.o;
   const at = `line ${r.parser.line} col ${r.parser.column}`;
   const msg = err.message.replace(/^\d+:\d+: /, '');
+  if (r.pendingEntity() !== '' || msg.includes('entity name')) r.badAmpersand();
+  if (msg.includes('undefined entity')) r.badAmpersand();
   if (msg.startsWith('unclosed tag')) {
     refuse(
       'S-TRUNCATED',
@@ -221,14 +231,6 @@ function onError(err: Error): void {
       file,
       at,
       `${file} ${at}: </${r.closingName}> does not close <${localName(r.lastClosedTag)}>. The file is not well-formed XML: fix it or export it again.`,
-    );
-  }
-  if (msg.includes('undefined entity')) {
-    refuse(
-      'S-MALFORMED-XML',
-      file,
-      at,
-      `${file} ${at}: an entity reference that is not one of XML's five (&amp; &lt; &gt; &quot; &apos;); cspi never expands entities.`,
     );
   }
   refuse(
@@ -288,7 +290,7 @@ class XmlReading {
   ): void {
     let f = this.frames[this.depth];
     if (f === undefined) {
-      f = { name, path, counts: [], kinds, hint: 0, record, node, text, repeatLeaf, opaque };
+      f = { name, path, counts: [], kinds, hint: 0, record, node, text, repeatLeaf, opaque, line: 0 };
       this.frames[this.depth] = f;
     } else {
       f.name = name;
@@ -302,6 +304,7 @@ class XmlReading {
       f.repeatLeaf = repeatLeaf;
       f.opaque = opaque;
     }
+    f.line = this.parser.line;
     this.depth++;
   }
 
@@ -314,7 +317,7 @@ class XmlReading {
         'S-MALFORMED-XML',
         file,
         at,
-        `${file} ${at}: elements nested deeper than ${limits.maxXmlDepth} levels; this is not a ${o.sourceName} file.`,
+        `${file} ${at}: elements nested deeper than ${limits.maxXmlDepth} levels; this is not ${aSource(o.sourceName)} file.`,
       );
     }
     if (depth === 0) {
@@ -335,11 +338,20 @@ class XmlReading {
     const kind = child === undefined ? 0 : child.bits;
     if ((kind & (LEAF | CHILD)) === 0) {
       const at = `line ${parser.line} col ${parser.column}`;
+      if (this.belongsAbove(name))
+        refuse(
+          'S-MALFORMED-XML',
+          file,
+          at,
+          `${file} ${at}: <${name}> opens inside <${parent.name}> (line ${parent.line}), ${
+            parent.text !== null ? 'which holds only a value' : 'where it does not belong'
+          }: is </${parent.name}> missing? The file is not well-formed ${o.sourceName} XML: fix it or export it again.`,
+        );
       refuse(
         'S-XML-UNKNOWN',
         file,
         at,
-        `${file} ${at}: <${name}> is not a ${o.sourceName} element inside <${parent.name}> in any supported year; check the file's format.`,
+        `${file} ${at}: <${name}> is not ${aSource(o.sourceName)} element inside <${parent.name}> in any supported year${misspeltOf(name, childKinds)}; check the file's format.`,
       );
     }
     const known = child!;
@@ -386,6 +398,62 @@ class XmlReading {
     this.push(known.name, path, known.kinds, node, null, false, known.opaque, known.record);
   }
 
+  /**
+   * True when an element the open element does not have is a child of an element further out: the open element
+   * was most likely never closed (`<CINreferralDate>2021-05-01` then `<ReferralSource>`), so the message names
+   * the missing close tag, not the next element as unknown.
+   */
+  private belongsAbove(name: string): boolean {
+    for (let d = this.depth - 2; d >= 0; d--) {
+      const kinds = this.frames[d]!.kinds;
+      if (kinds !== null && findKind(kinds, name, 0) !== -1) return true;
+    }
+    return false;
+  }
+
+  /** The text saxes has read after a '&' while looking for its ';' ('' when it is not in a reference). */
+  pendingEntity(): string {
+    return (this.parser as unknown as { entity?: string }).entity ?? '';
+  }
+
+  /**
+   * After each piece written: a reference still open this long after its '&' is no reference (the longest XML
+   * knows, `&#x10FFFF;`, is 10 characters; 32 leaves room for leading zeros). saxes would read on to the next
+   * ';', the rest of the file if there is none, and then call the file cut short at its end: refused here,
+   * naming the '&'.
+   */
+  checkEntity(): void {
+    if (this.pendingEntity().length > 32) this.badAmpersand();
+  }
+
+  /**
+   * Refuses a '&' that begins no reference XML knows (or an entity it does not define), at the '&': the first
+   * '&' after the last ';' before where saxes is (a '&' before it would have begun a reference taking the
+   * text up to here), else where saxes is, when the '&' was in an earlier piece.
+   */
+  badAmpersand(): never {
+    const p = this.parser as unknown as { chunk?: string; i?: number; line: number; column: number };
+    const chunk = p.chunk ?? '';
+    const end = Math.min(p.i ?? chunk.length, chunk.length);
+    const amp = chunk.indexOf('&', chunk.lastIndexOf(';', end - 2) + 1);
+    const { file } = this.o;
+    let at = `line ${p.line} col ${p.column}`;
+    if (amp !== -1 && amp < end) {
+      let line = p.line;
+      for (let k = chunk.indexOf('\n', amp); k !== -1 && k < end; k = chunk.indexOf('\n', k + 1)) line--;
+      at = `line ${line}`;
+    }
+    const ref = amp !== -1 && amp < end ? chunk.slice(amp, end) : '';
+    refuse(
+      'S-MALFORMED-XML',
+      file,
+      at,
+      /^&[A-Za-z_][\w.-]{0,30};$/.test(ref)
+        ? `${file} ${at}: an entity reference (${ref}) that is not one of XML's five (&amp; &lt; &gt; &quot; &apos;); cspi never expands entities: write the character itself.`
+        : `${file} ${at}: a '&' that begins none of XML's references (&amp; &lt; &gt; &quot; &apos;): write it as &amp;. The file is not well-formed XML: fix it or export it again.`,
+    );
+  }
+
   text(t: string): void {
     if (this.depth === 0) return;
     const top = this.frames[this.depth - 1]!;
@@ -398,7 +466,7 @@ class XmlReading {
         'S-MALFORMED-XML',
         o.file,
         at,
-        `${o.file} ${at}: <${top.name}> holds more than ${formatBytes(o.limits.maxXmlText)} of text; this is not a ${o.sourceName} value.`,
+        `${o.file} ${at}: <${top.name}> holds more than ${formatBytes(o.limits.maxXmlText)} of text; this is not ${aSource(o.sourceName)} value.`,
       );
     }
   }
@@ -427,6 +495,44 @@ class XmlReading {
     top.node = null;
     if (node && top.record && !parent?.node) this.o.onRecord(node);
   }
+}
+
+/**
+ * For an unknown element, the known child of its parent it most likely misspells (at most 2 edits, case
+ * ignored): " (is it <ReferralSource> misspelt?)"; '' when none is that close.
+ */
+function misspeltOf(name: string, kinds: ChildKinds | null): string {
+  let best: string | null = null;
+  let bestDistance = 3;
+  for (const k of kinds ?? []) {
+    const d = editDistance(name.toLowerCase(), k.name.toLowerCase(), bestDistance);
+    if (d < bestDistance) {
+      best = k.name;
+      bestDistance = d;
+    }
+  }
+  return best === null ? '' : ` (is it <${best}> misspelt?)`;
+}
+
+/** Levenshtein distance of two strings, or `limit` when it is at least that. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return Math.min(prev[b.length]!, limit);
+}
+
+/**
+ * The source's name with its article, as it is said: "an SSDA903", "a CIN census".
+ * @example aSource('SSDA903') //=> 'an SSDA903'
+ */
+function aSource(name: string): string {
+  return `${/^(S[A-Z]|[AEIOU])/.test(name) ? 'an' : 'a'} ${name}`;
 }
 
 function localName(name: string): string {

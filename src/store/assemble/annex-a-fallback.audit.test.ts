@@ -43,9 +43,9 @@ it('two List 8 rows of one child and start date: the later one is listed (GEN-DU
       [
         'error',
         'List 8',
-        'List 8!A3',
+        'List 8!H3',
         'C1',
-        'annex-a.xlsx List 8!A3: child C1 already has a List 8 row with Date Started to be Looked After 10/01/2019 (List 8!A2); this row was not loaded.',
+        'annex-a.xlsx List 8!H3: child C1 already has a List 8 row with Date Started to be Looked After 10/01/2019 (List 8!H2); this row was not loaded.',
       ],
     ],
   );
@@ -114,8 +114,8 @@ it('a repeated List 5 row is listed once and leaves neither its Section 47 nor i
       ],
       [
         'GEN-DUP-KEY',
-        'List 5!A3',
-        'annex-a-list5.xlsx List 5!A3: child C1 already has a List 5 row with Strategy discussion initiating Section 47 Enquiry Start Date 01/06/2021 (List 5!A2); this row was not loaded.',
+        'List 5!G3',
+        'annex-a-list5.xlsx List 5!G3: child C1 already has a List 5 row with Strategy discussion initiating Section 47 Enquiry Start Date 01/06/2021 (List 5!G2); this row was not loaded.',
       ],
     ],
   );

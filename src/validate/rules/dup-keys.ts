@@ -176,11 +176,19 @@ export function content(r: AnyRecord): string {
   return JSON.stringify(r, (k, v: unknown) => (k === 'source' || k === 'sources' ? undefined : v));
 }
 
-/** How a duplicate is described: "child 123456 already has an episode starting 04/05/2021 (line 88)". */
-export function describeDuplicate(table: StagedTableKey, r: AnyRecord, first: AnyRecord): string {
+/**
+ * How a duplicate is described: "child 123456 already has an episode starting 04/05/2021 (line 88)". The first
+ * record is named at `firstAt` when given (an Annex A key's cell), else at its own position.
+ */
+export function describeDuplicate(
+  table: StagedTableKey,
+  r: AnyRecord,
+  first: AnyRecord,
+  firstAt?: string,
+): string {
   const x = r as Record<string, string>;
-  const at = sourceOf(first);
-  const where = at ? ` (${humanPosition(at.position)})` : '';
+  const at = firstAt ?? sourceOf(first)?.position;
+  const where = at !== undefined ? ` (${humanPosition(at)})` : '';
   const annexA = annexAListOf(r);
   if (annexA !== null) {
     // An Annex A row: keyed by child and the list's key date (List 9: the child alone; inputs.md §4).
