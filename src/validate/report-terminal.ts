@@ -6,6 +6,11 @@ import { unmappedLabels } from './unmapped-labels.js';
 export interface TerminalSummaryOptions {
   /** Examples shown per rule (default 3). */
   readonly examples?: number;
+  /**
+   * `validate` (default) ends with what an import would do; `import` with what was left out, for the
+   * import's own line (loaded, unchanged or refused) to follow.
+   */
+  readonly mode?: 'validate' | 'import';
 }
 
 const SEVERITY_ORDER = { structural: 0, error: 1, warning: 2, query: 3 } as const;
@@ -80,16 +85,25 @@ export function formatTerminalSummary(result: IngestResult, options: TerminalSum
     out.push('', 'Annex A labels not mapped (loaded as unknown; add them to the tables in data/annex-a):');
     for (const u of unmapped) out.push(`  ${u.file ?? ''} ${u.column ?? ''} '${u.value ?? ''}': ${u.count}`);
   }
-  const rejected = result.counts.reduce((s, c) => s + c.rejected, 0);
-  out.push(
-    '',
-    result.refused
-      ? 'Result: refused. Fix the structural problems above and run again.'
-      : rejected > 0
-        ? `Result: ${rejected} row${rejected === 1 ? '' : 's'} would be rejected; the rest would load.`
-        : 'Result: everything would load.',
-  );
+  out.push('', resultLine(result, options.mode ?? 'validate'));
   return out.join('\n');
+}
+
+/**
+ * The summary's last line. `cspi validate` says what an import would do; `cspi import` says only what it left
+ * out (it said "everything would load" just before its "Loaded: …" line).
+ */
+function resultLine(result: IngestResult, mode: 'validate' | 'import'): string {
+  if (result.refused) return 'Result: refused. Fix the structural problems above and run again.';
+  const rejected = result.counts.reduce((s, c) => s + c.rejected, 0);
+  const rows = `${rejected} row${rejected === 1 ? '' : 's'}`;
+  if (mode === 'import')
+    return rejected > 0
+      ? `Result: ${rows} rejected (not loaded; listed in the report).`
+      : 'Result: no row rejected.';
+  return rejected > 0
+    ? `Result: ${rows} would be rejected; the rest would load.`
+    : 'Result: everything would load.';
 }
 
 function sourceName(s: string): string {

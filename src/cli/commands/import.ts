@@ -175,7 +175,7 @@ function report(
   writeFileSync(csv, reportCsv([...result.issues, ...checks], importId), { mode: 0o600 });
   writeFileSync(json, `${JSON.stringify(jsonReport, null, 2)}\n`, { mode: 0o600 });
 
-  out.info(formatTerminalSummary(result));
+  out.info(formatTerminalSummary(result, { mode: 'import' }));
   out.info('');
   if (outcome.kind === 'refused') {
     out.info('Import refused: nothing was loaded; the current dataset is unchanged.');

@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatTerminalSummary } from './report-terminal.js';
+import { child, ingestResult, staged } from '../store/test-records.js';
+import type { RowCount } from './issue.js';
+
+const lastLine = (text: string): string => text.split('\n').at(-1)!;
+const clean = ingestResult('841', [staged('ssda903', '2021-22', { children: [child('C1')] })]);
+const withRejected = (rejected: number) =>
+  ingestResult('841', [staged('ssda903', '2021-22', { children: [child('C1')] })], {
+    counts: [
+      {
+        file: 'header.csv',
+        table: 'Header',
+        read: 1 + rejected,
+        loaded: 1,
+        rejected,
+        warnings: 0,
+        queries: 0,
+      },
+    ] satisfies RowCount[],
+  });
+
+test('cspi validate ends with what an import would do', () => {
+  assert.equal(lastLine(formatTerminalSummary(clean)), 'Result: everything would load.');
+  assert.equal(
+    lastLine(formatTerminalSummary(withRejected(2))),
+    'Result: 2 rows would be rejected; the rest would load.',
+  );
+  assert.equal(
+    lastLine(formatTerminalSummary({ ...clean, refused: true })),
+    'Result: refused. Fix the structural problems above and run again.',
+  );
+});
+
+test('cspi import ends with what it left out, not with what an import would do (its own line follows)', () => {
+  const imported = (r: typeof clean) => lastLine(formatTerminalSummary(r, { mode: 'import' }));
+  assert.equal(imported(clean), 'Result: no row rejected.');
+  assert.equal(imported(withRejected(1)), 'Result: 1 row rejected (not loaded; listed in the report).');
+  assert.equal(
+    imported({ ...clean, refused: true }),
+    'Result: refused. Fix the structural problems above and run again.',
+  );
+});
