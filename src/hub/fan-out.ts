@@ -26,6 +26,22 @@ export async function lasWithDatasets(db: Database): Promise<LaWithDataset[]> {
   return rows.map((r) => ({ la: r.la, records: recordCount(r.row_counts_json) }));
 }
 
+/**
+ * LAs whose current dataset version already has a stored result for every indicator of `period` (a
+ * `hub compute` job, or an import job's `--compute`, finished for it): a rerun of `cspi hub compute` skips
+ * them, so a run stopped part-way resumes where it stopped. An LA imported since is not among them.
+ */
+export async function lasComputed(db: Database, period: string, indicators: number): Promise<Set<string>> {
+  const rows = await db.all<{ la: string }>(
+    `SELECT r.la FROM indicator_results r
+       JOIN dataset_versions v ON v.id = r.dataset_id
+      WHERE r.period = ? AND v.seq = (SELECT max(w.seq) FROM dataset_versions w WHERE w.la = v.la)
+      GROUP BY r.la HAVING count(DISTINCT r.indicator_id) >= ?`,
+    [period, indicators],
+  );
+  return new Set(rows.map((r) => r.la));
+}
+
 /** The records of a version by its stored row counts (`{ tables: { episodes: 696, … }, … }`); 0 if unreadable. */
 function recordCount(rowCountsJson: string): number {
   try {

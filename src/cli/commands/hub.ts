@@ -3,11 +3,13 @@ import { parsePeriod } from '../../calendar/period.js';
 import {
   fanOutCompute,
   fanOutImport,
+  lasComputed,
   lasWithDatasets,
   waitForJobs,
   type JobProgress,
 } from '../../hub/fan-out.js';
 import { laFolders, notLaFolders } from '../../hub/la-folders.js';
+import { INDICATORS } from '../../indicators/registry.js';
 import { hubBenchmarksForOperator } from '../../hub/hub-benchmarks.js';
 import { earlierVersionsNote } from '../../hub/indicator-results.js';
 import { enableLaIsolation, hubIsSetUp, notAHub } from '../../hub/la-isolation.js';
@@ -113,17 +115,34 @@ export function register(program: Command): void {
     .option('--db <url>', 'hub database (postgres://…; default DATABASE_URL)')
     .option('--no-wait', 'queue the jobs and return')
     .option('--timeout <minutes>', 'give up waiting after this long', '60')
+    .option('--force', 'recompute LAs already computed for the period on their current dataset')
     .option('--json', 'machine-readable output')
-    .action(async (opts: HubOptions & { period: string; wait: boolean; timeout: string }) => {
-      const period = parsePeriod(opts.period);
-      const out = createOutput(Boolean(opts.json));
-      const { db } = await openHub(opts, true);
-      const las = await lasWithDatasets(db).finally(() => db.close());
-      if (las.length === 0) throw new UserError('no LA has a dataset yet: run cspi hub import first');
-      await runJobs(opts, QUEUES.compute, las.length, 'LAs computed', (boss, timing) =>
-        fanOutCompute(boss, las, period.id, timing),
-      ).then((p) => out.result(p));
-    });
+    .action(
+      async (opts: HubOptions & { period: string; wait: boolean; timeout: string; force?: boolean }) => {
+        const period = parsePeriod(opts.period);
+        const out = createOutput(Boolean(opts.json));
+        const { db } = await openHub(opts, true);
+        const [las, done] = await Promise.all([
+          lasWithDatasets(db),
+          opts.force ? new Set<string>() : lasComputed(db, period.id, INDICATORS.length),
+        ]).finally(() => db.close());
+        if (las.length === 0) throw new UserError('no LA has a dataset yet: run cspi hub import first');
+        const todo = las.filter((l) => !done.has(l.la));
+        const skipped = las.length - todo.length;
+        if (skipped > 0)
+          out.info(
+            `${skipped} of ${las.length} LAs already computed for ${period.id} on their current dataset: ` +
+              'not queued again (--force recomputes them)',
+          );
+        if (todo.length === 0) {
+          out.result({ total: 0, skipped });
+          return;
+        }
+        await runJobs(opts, QUEUES.compute, todo.length, 'LAs computed', (boss, timing) =>
+          fanOutCompute(boss, todo, period.id, timing),
+        ).then((p) => out.result({ ...(p as object), skipped }));
+      },
+    );
 
   hub
     .command('benchmarks')
