@@ -188,6 +188,12 @@ describe('Annex A list without its key column', () => {
         ],
       ],
     );
+    // One mistake, one report: the misspelt cell is named in AA-SHEET-ABSENT's message, not again as an
+    // AA-EXTRA-COLUMN warning (the sheet is not read, so no column of it is "ignored").
+    assert.deepEqual(
+      r.issues.filter((i) => i.table === 'List 3').map((i) => i.code),
+      ['AA-SHEET-ABSENT'],
+    );
     const s = r.submissions[0]!;
     assert.equal(s.tables.referrals, undefined, 'no referral is loaded without its date');
     assert.deepEqual(

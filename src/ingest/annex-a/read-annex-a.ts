@@ -447,7 +447,9 @@ function matchHeader(
     }
   }
   if (header.size < Math.max(1, Math.ceil(list.columns.length / 2)) || !header.has('childId')) return null;
-  if (list.complete) {
+  // Without its key date column the sheet is not read, and noKeyColumn's AA-SHEET-ABSENT names every header
+  // cell it did not recognise: one misspelt cell is one mistake, reported once, not again as AA-EXTRA-COLUMN.
+  if (list.complete && (list.keyDate === null || header.has(list.keyDate))) {
     texts.forEach((t, i) => {
       if (t !== '' && !used.has(i)) {
         const raw = cellText(values[i] ?? null);
