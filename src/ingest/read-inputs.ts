@@ -272,11 +272,12 @@ export async function readInputs(
   const fileTables = new Map(read.filter((f) => f.label !== null).map((f) => [f.input.name, f.label!]));
   const submissions: StagedSubmission[] = [];
   const allTables = groups.map((g) => mergeTables(g.files));
+  groups.forEach((g, gi) => resolveYear(g, allTables[gi]!, options.year ?? null, today, issues));
+  yearsOfEmptyLocalFiles(groups, options.year ?? null, issues);
   const statutory = new Map<string, Group>();
   for (let gi = 0; gi < groups.length; gi++) {
     const g = groups[gi]!;
     let tables = allTables[gi]!;
-    resolveYear(g, tables, options.year ?? null, today, issues);
     if (g.year === null) continue;
     if (g.source === 'ssda903' || g.source === 'cin') {
       const other = statutory.get(`${g.source}|${g.year}`);
@@ -551,7 +552,48 @@ function sameSubmissionTwice(submissions: readonly StagedSubmission[], issues: V
   }
 }
 
-/** Works out a group's collection year, as-at date and date range (inputs.md §1, §1.1). */
+/**
+ * The collection year of each dated local file with its header and no rows (so no dates), which
+ * {@link resolveYear} leaves open. Reading of inputs.md §1 ("collection year per submission") and §5 (a local
+ * file is dated by its rows), which are silent on a file with none: it belongs to the import it came with, so
+ * it takes the latest collection year of the import's other dated submissions (a return, a census, a workbook,
+ * a local file with rows); with nothing dated beside it its year cannot be told: `S-YEAR`, as for an SSDA903
+ * set without dates (give `--year`). Never today's year, which nobody imported.
+ */
+function yearsOfEmptyLocalFiles(
+  groups: readonly Group[],
+  override: string | null,
+  issues: ValidationIssue[],
+): void {
+  if (override !== null) return;
+  const empty = groups.filter((g) => g.source === 'local' && g.year === null && !isUndated(g));
+  if (empty.length === 0) return;
+  const years = groups
+    .filter((g) => g.year !== null && !(g.source === 'local' && isUndated(g)))
+    .map((g) => g.year!)
+    .sort();
+  const latest = years.at(-1) ?? null;
+  for (const g of empty) {
+    g.year = latest;
+    if (latest !== null) continue;
+    const name = g.files[0]!.input.name;
+    const rows = countReads(g.files[0]!.sink);
+    const what = rows === 0 ? 'has its header but no rows' : 'has no row that loads with a date';
+    issues.push(
+      structuralIssue(
+        'S-YEAR',
+        name,
+        null,
+        `${name} ${what}, and nothing else in this import is dated, so its collection year cannot be told: give it with --year 2021-22, or leave the file out.`,
+      ),
+    );
+  }
+}
+
+/**
+ * Works out a group's collection year, as-at date and date range (inputs.md §1, §1.1); a dated local file
+ * with no dated row is left without a year here ({@link yearsOfEmptyLocalFiles}).
+ */
 function resolveYear(
   g: Group,
   tables: StagedTables,
@@ -615,7 +657,9 @@ function resolveYear(
     const { range, latest } = f.kind.dates;
     g.dateRange = range;
     g.asAt = latest;
-    g.year = override ?? (range ? fy(range.end) : fy(today));
+    // An undated table (workers, postcodes…) has no collection year (it is stored by key, §5, with none): the
+    // year only lets its rules run.
+    g.year = override ?? (range ? fy(range.end) : isUndated(g) ? fy(today) : null);
     return;
   }
   if (f.kind.source === 'annex-a') {
