@@ -1,3 +1,4 @@
+import type { IsoDate } from '../calendar/iso-date.js';
 import type { StagedTables } from './staged.js';
 import type { Severity, ValidationIssue } from '../validate/issue.js';
 import { clipValue } from './clip-value.js';
@@ -23,6 +24,16 @@ export interface RowIssueInput {
 }
 
 /**
+ * The dates a row (or XML element) the reader loaded gives its submission (inputs.md §1, §5): its key date, for
+ * the key-date range a newer local file replaces (null where none), and its latest event date up to today, for
+ * the as-at date.
+ */
+export interface RowDates {
+  readonly key: IsoDate | null;
+  readonly latest: IsoDate | null;
+}
+
+/**
  * Where one file's reader puts what it reads: staged records by table, raw extras for rules, issues, and the
  * number of rows (or elements) read per table label, for the read = loaded + rejected accounting.
  */
@@ -31,6 +42,12 @@ export class FileSink {
   readonly issues: ValidationIssue[] = [];
   /** Rows read per label, as one counter object each: counting a row is then one look-up, not a get and a set. */
   private readonly counters = new Map<string, { n: number }>();
+  /**
+   * The dates of each row the reader loaded, by its records' position (`line 7`, `List 3!A5`, an XML path):
+   * the submission's as-at date and range are worked out from the rows still loaded after the rules ran, so a
+   * row a rule rejects (GEN-DUP-KEY…) dates nothing (`datesOfLoadedRows`).
+   */
+  readonly rowDates = new Map<string, RowDates>();
   /** Child records and their UPNs as read, waiting for the import's UPN key ({@link hashUpns}). */
   private pendingUpns: { readonly child: { upnHash: string | null }; readonly upn: string }[] = [];
 
@@ -92,6 +109,19 @@ export class FileSink {
   hashUpns(key: string): void {
     for (const { child, upn } of this.pendingUpns) child.upnHash = upnHash(upn, key);
     this.pendingUpns = [];
+  }
+
+  /** Notes the dates of a loaded row (or element) at a position; an earlier note there is widened. */
+  dated(position: string, key: IsoDate | null, latest: IsoDate | null): void {
+    const was = this.rowDates.get(position);
+    if (was === undefined) {
+      this.rowDates.set(position, { key, latest });
+      return;
+    }
+    this.rowDates.set(position, {
+      key: was.key === null || (key !== null && key > was.key) ? key : was.key,
+      latest: was.latest === null || (latest !== null && latest > was.latest) ? latest : was.latest,
+    });
   }
 
   /** Records an issue found while reading a row. */

@@ -16,7 +16,8 @@ import type { FileInfo, IngestResult, StagedSubmission, StagedTables } from './s
 import { read903Csv } from './ssda903/read-903-csv.js';
 import { read903Xml } from './ssda903/read-903-xml.js';
 import { REQUIRED_903_TABLES, type Ssda903Table } from './ssda903/tables.js';
-import { countDate, ssda903CollectionYear } from './ssda903/collection-year.js';
+import { countDate, ssda903CollectionYear, type Ssda903SetDates } from './ssda903/collection-year.js';
+import { datesOfLoadedRows } from './loaded-row-dates.js';
 import { readCinXml, type CinFileFacts } from './cin/read-cin-xml.js';
 import { readLocalCsv, type LocalFileDates } from './local/read-local-csv.js';
 import { LOCAL_STAGED_TABLE, UNDATED_LOCAL_TABLES, type LocalTable } from './local/tables.js';
@@ -272,11 +273,12 @@ export async function readInputs(
   const fileTables = new Map(read.filter((f) => f.label !== null).map((f) => [f.input.name, f.label!]));
   const submissions: StagedSubmission[] = [];
   const allTables = groups.map((g) => mergeTables(g.files));
+  groups.forEach((g, gi) => resolveYear(g, allTables[gi]!, options.year ?? null, today, issues));
+  yearsOfEmptyLocalFiles(groups, options.year ?? null, issues);
   const statutory = new Map<string, Group>();
   for (let gi = 0; gi < groups.length; gi++) {
     const g = groups[gi]!;
     let tables = allTables[gi]!;
-    resolveYear(g, tables, options.year ?? null, today, issues);
     if (g.year === null) continue;
     if (g.source === 'ssda903' || g.source === 'cin') {
       const other = statutory.get(`${g.source}|${g.year}`);
@@ -330,7 +332,7 @@ export async function readInputs(
       fileTables,
       extras,
     );
-    tables = result.tables;
+    tables = datedByLoadedRows(g, result.tables, options.year ?? null, today);
     for (const i of result.issues) issues.push(i);
     const files = g.files.map((f) => fileInfo(f));
     submissions.push({
@@ -551,7 +553,48 @@ function sameSubmissionTwice(submissions: readonly StagedSubmission[], issues: V
   }
 }
 
-/** Works out a group's collection year, as-at date and date range (inputs.md §1, §1.1). */
+/**
+ * The collection year of each dated local file with its header and no rows (so no dates), which
+ * {@link resolveYear} leaves open. Reading of inputs.md §1 ("collection year per submission") and §5 (a local
+ * file is dated by its rows), which are silent on a file with none: it belongs to the import it came with, so
+ * it takes the latest collection year of the import's other dated submissions (a return, a census, a workbook,
+ * a local file with rows); with nothing dated beside it its year cannot be told: `S-YEAR`, as for an SSDA903
+ * set without dates (give `--year`). Never today's year, which nobody imported.
+ */
+function yearsOfEmptyLocalFiles(
+  groups: readonly Group[],
+  override: string | null,
+  issues: ValidationIssue[],
+): void {
+  if (override !== null) return;
+  const empty = groups.filter((g) => g.source === 'local' && g.year === null && !isUndated(g));
+  if (empty.length === 0) return;
+  const years = groups
+    .filter((g) => g.year !== null && !(g.source === 'local' && isUndated(g)))
+    .map((g) => g.year!)
+    .sort();
+  const latest = years.at(-1) ?? null;
+  for (const g of empty) {
+    g.year = latest;
+    if (latest !== null) continue;
+    const name = g.files[0]!.input.name;
+    const rows = countReads(g.files[0]!.sink);
+    const what = rows === 0 ? 'has its header but no rows' : 'has no row that loads with a date';
+    issues.push(
+      structuralIssue(
+        'S-YEAR',
+        name,
+        null,
+        `${name} ${what}, and nothing else in this import is dated, so its collection year cannot be told: give it with --year 2021-22, or leave the file out.`,
+      ),
+    );
+  }
+}
+
+/**
+ * Works out a group's collection year, as-at date and date range (inputs.md §1, §1.1); a dated local file
+ * with no dated row is left without a year here ({@link yearsOfEmptyLocalFiles}).
+ */
 function resolveYear(
   g: Group,
   tables: StagedTables,
@@ -562,16 +605,7 @@ function resolveYear(
   const fy = (d: IsoDate): string => financialYearContaining(d).financialYear;
   const names = g.files.map((f) => f.input.name).join(', ');
   if (g.source === 'ssda903') {
-    // A row dated after today is rejected (GEN-FUTURE): its typo date does not tell the year.
-    const starts = new Map<IsoDate, number>();
-    const inYear = new Map<IsoDate, number>();
-    for (const e of tables.episodes ?? []) {
-      if (e.decom > today || (e.dec !== null && e.dec > today)) continue;
-      countDate(starts, e.decom);
-      if (e.dec !== null) countDate(inYear, e.dec);
-    }
-    for (const r of tables.cicReviews ?? []) if (r.reviewDate <= today) countDate(inYear, r.reviewDate);
-    const set = ssda903CollectionYear({ starts, inYear }, override);
+    const set = ssda903CollectionYear(ssda903SetDates(tables, today), override);
     g.asAt = set?.asAt ?? null;
     g.year = set?.year ?? null;
     if (g.year === null) {
@@ -615,7 +649,9 @@ function resolveYear(
     const { range, latest } = f.kind.dates;
     g.dateRange = range;
     g.asAt = latest;
-    g.year = override ?? (range ? fy(range.end) : fy(today));
+    // An undated table (workers, postcodes…) has no collection year (it is stored by key, §5, with none): the
+    // year only lets its rules run.
+    g.year = override ?? (range ? fy(range.end) : isUndated(g) ? fy(today) : null);
     return;
   }
   if (f.kind.source === 'annex-a') {
@@ -625,6 +661,75 @@ function resolveYear(
     // The year of the workbook's as-at date (a List 8 alone has only old start dates as key dates).
     g.year = override ?? (g.asAt ? fy(g.asAt) : fy(today));
   }
+}
+
+/** The DECOM, DEC and REVIEW dates of an SSDA903 set, up to today (inputs.md §1.1). */
+function ssda903SetDates(tables: StagedTables, today: IsoDate): Ssda903SetDates {
+  // A row dated after today is rejected (GEN-FUTURE): its typo date does not tell the year.
+  const starts = new Map<IsoDate, number>();
+  const inYear = new Map<IsoDate, number>();
+  for (const e of tables.episodes ?? []) {
+    if (e.decom > today || (e.dec !== null && e.dec > today)) continue;
+    countDate(starts, e.decom);
+    if (e.dec !== null) countDate(inYear, e.dec);
+  }
+  for (const r of tables.cicReviews ?? []) if (r.reviewDate <= today) countDate(inYear, r.reviewDate);
+  return { starts, inYear };
+}
+
+/**
+ * A submission's as-at date worked out again from the rows still loaded once its rules have run, and its
+ * tables with the Annex A records that carry that date built again as at it. Reading of inputs.md §1 ("as-at
+ * date: latest event date") and §6 (every row read is loaded or listed): a row not loaded is no event of its
+ * submission, whether its reader rejected it (GEN-DATE, GEN-FUTURE, AA-DATE) or a rule did (GEN-DUP-KEY,
+ * 903-EP-ORDER, CIN-CPP-ORDER, LOC-ORDER…). For a local file and an Annex A workbook the key-date range, and the
+ * collection year that follows from their dates (unless --year gives it), are worked out again too; an
+ * SSDA903 set and a CIN census keep the year their rules ran for (their header, or the set's best-fit year).
+ * A CIN census's Source/DateTime, when given, stays its as-at date.
+ */
+function datedByLoadedRows(
+  g: Group,
+  tables: StagedTables,
+  override: string | null,
+  today: IsoDate,
+): StagedTables {
+  const fy = (d: IsoDate): string => financialYearContaining(d).financialYear;
+  if (g.source === 'ssda903') {
+    g.asAt = ssda903CollectionYear(ssda903SetDates(tables, today), g.year)?.asAt ?? null;
+    return tables;
+  }
+  const f = g.files[0]!;
+  const loaded = datesOfLoadedRows(tables, f.input.name, f.sink.rowDates);
+  if (f.kind.source === 'cin') {
+    g.asAt = f.kind.facts.sourceDate ?? loaded.latest;
+    return tables;
+  }
+  if (f.kind.source === 'local') {
+    if (isUndated(g)) return tables;
+    g.dateRange = loaded.range;
+    g.asAt = loaded.latest;
+    if (override === null && loaded.range !== null) g.year = fy(loaded.range.end);
+    return tables;
+  }
+  if (f.kind.source !== 'annex-a') return tables;
+  const facts = f.kind.facts;
+  g.dateRange = loaded.range;
+  const asAt = loaded.latest ?? loaded.range?.end ?? null;
+  // No loaded row has a date: the records as read (their as-at date is then that of no row either).
+  if (asAt === null || asAt === g.asAt) return tables;
+  g.asAt = asAt;
+  if (override === null) g.year = fy(asAt);
+  const out: Record<string, unknown[]> = {};
+  for (const [table, records] of Object.entries(tables) as [string, unknown[] | undefined][]) {
+    if (records === undefined) continue;
+    out[table] = records.map((r) => {
+      const again = facts.redate(r as object, asAt);
+      const x = f.sink.extras.get(r as object);
+      if (again !== r && x) f.sink.extras.set(again, x);
+      return again;
+    });
+  }
+  return out as StagedTables;
 }
 
 /**

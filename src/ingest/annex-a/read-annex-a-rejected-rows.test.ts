@@ -132,6 +132,34 @@ describe('Annex A GEN-DUP-KEY position', () => {
   });
 });
 
+describe('Annex A List 7 repeated key', () => {
+  it("rejects the repeated row's allocation with its plan (one row, one GEN-DUP-KEY)", async () => {
+    // A List 7 row gives a CP plan and its allocation (the cp-allocated-sw fallback). The repeated row's plan was
+    // rejected, but its allocation loaded beside the first row's, naming a worker the loaded row does not.
+    const row = (review: string, worker: string): unknown[] => [
+      ...list7('C1', xd('2021-06-10'), xd('2021-07-01'), xd(review)).slice(0, 16),
+      worker,
+    ];
+    const p = await writeWorkbook(`${f.dir}/dup-7.xlsx`, {
+      'List 7': [LIST_7_HEADER, row('2021-09-01', 'Unallocated'), row('2021-09-02', 'W2')],
+    });
+    const r = await readInputs([p], { today: TODAY, limits: { maxRejectRate: 1 } });
+    assert.deepEqual(
+      r.issues.filter((i) => i.severity === 'error').map((i) => [i.code, i.position]),
+      [['GEN-DUP-KEY', 'List 7!G3']],
+    );
+    const s = r.submissions[0]!;
+    assert.deepEqual(
+      s.tables.annexACp!.map((x) => [x.source.position, x.worker]),
+      [['List 7!A2', 'Unallocated']],
+    );
+    assert.deepEqual(
+      r.counts.find((c) => c.table === 'List 7'),
+      { file: 'dup-7.xlsx', table: 'List 7', read: 2, loaded: 1, rejected: 1, warnings: 0, queries: 0 },
+    );
+  });
+});
+
 describe('Annex A as-at date and rejected rows', () => {
   it('a row rejected for a bad or blank key date, or a future date, does not move the as-at date', async () => {
     // The as-at date is the workbook's latest event date (inputs.md §1). A row rejected for AA-DATE (its key date
@@ -187,6 +215,12 @@ describe('Annex A list without its key column', () => {
           "no-key.xlsx List 3!A1: the header row has no 'Date of referral' column (the date each List 3 row is keyed by), so the sheet was not read; columns not recognised: 'Date of refferal' (F1). Name the column 'Date of referral' and re-import.",
         ],
       ],
+    );
+    // One mistake, one report: the misspelt cell is named in AA-SHEET-ABSENT's message, not again as an
+    // AA-EXTRA-COLUMN warning (the sheet is not read, so no column of it is "ignored").
+    assert.deepEqual(
+      r.issues.filter((i) => i.table === 'List 3').map((i) => i.code),
+      ['AA-SHEET-ABSENT'],
     );
     const s = r.submissions[0]!;
     assert.equal(s.tables.referrals, undefined, 'no referral is loaded without its date');

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { fileChunks } from '../file-chunks.js';
-import type { FileSink } from '../file-sink.js';
+import type { FileSink, RecordExtras, StagedTableName } from '../file-sink.js';
+import type { StagedTables } from '../staged.js';
 import type { IngestLimits } from '../limits.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
 import { dateHint, parseDate, ukDate } from '../parse-date.js';
@@ -28,9 +29,17 @@ export interface AnnexAFacts {
   range: { start: IsoDate; end: IsoDate } | null;
   /**
    * The latest date of any event cell (key dates, reviews, visits, checks, contacts; not dates of birth) of a
-   * loaded row: a row rejected while read (AA-DATE, GEN-FUTURE) is no event of the workbook.
+   * row read and kept: a row rejected while read (AA-DATE, GEN-FUTURE) is no event of the workbook. Worked out
+   * again once the rules have run, without the rows they reject (`datesOfLoadedRows`, `redate`).
    */
   asAt: IsoDate | null;
+  /**
+   * A record that carries the workbook's as-at date (List 7 allocations, List 8 and 9 records, lists 10 and 11
+   * rows) built again as at another date; any other record as it is. The as-at date is worked out again once
+   * the rules have run, from the rows still loaded (a row GEN-DUP-KEY rejects dates nothing): see
+   * `datesOfLoadedRows`.
+   */
+  redate(record: object, asAt: IsoDate): object;
 }
 
 export interface ReadAnnexAOptions {
@@ -135,6 +144,19 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
   const otherSheets: string[] = [];
   // Records that need the workbook's as-at date, added at the end in file order.
   const deferred: ((asAt: IsoDate | null) => void)[] = [];
+  // How each of those records is built, to build it again as at the date left once the rules have run.
+  const builders = new WeakMap<object, (asAt: IsoDate) => object | null>();
+  const dated = <K extends StagedTableName>(
+    table: K,
+    build: (asAt: IsoDate | null) => NonNullable<StagedTables[K]>[number],
+    extras?: RecordExtras,
+  ): void => {
+    deferred.push((asAt) => {
+      const record = build(asAt);
+      sink.add(table, record, extras);
+      builders.set(record as object, build);
+    });
+  };
   const children = new Map<
     string,
     { dob: IsoDate | null; sex: string | null; ethnicity: string | null; position: string }
@@ -218,7 +240,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
         const dob = header.has('dob') ? cellDate(get('dob'), date1904).date : null;
         if (childId !== null && !children.has(childId))
           children.set(childId, { dob, sex: null, ethnicity: null, position });
-        deferred.push((asAt) => sink.add('annexARows', { ...rawRow, asAt }));
+        dated('annexARows', (asAt) => ({ ...rawRow, asAt }));
         continue;
       }
       if (childId === null) continue;
@@ -271,6 +293,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
       }
       if (rejected) continue;
       if (rowLatest !== null && (latest === null || rowLatest > latest)) latest = rowLatest;
+      sink.dated(position, list.keyDate ? (dates[list.keyDate] ?? null) : null, rowLatest);
       const extras = { [ANNEX_A_KEY_CELL]: cellOf(list.keyDate ?? 'childId') };
       const labels: Record<string, string | null> = {};
       const unmapped: Record<string, string> = {};
@@ -314,14 +337,14 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
         source: { file: sink.file, position },
       };
       if (list.number === 8) {
-        deferred.push((asAt) =>
-          sink.add('annexACic', annexACicRecord(rowValues, asAt ?? dates['start']!), extras),
-        );
+        dated('annexACic', (asAt) => annexACicRecord(rowValues, asAt ?? dates['start']!), extras);
       } else if (list.number === 9) {
         deferred.push((asAt) => {
           const status = annexACareLeaver(rowValues, asAt);
-          if (status) sink.add('careLeavers', status, extras);
-          else
+          if (status) {
+            sink.add('careLeavers', status, extras);
+            builders.set(status, (at) => annexACareLeaver(rowValues, at));
+          } else
             issue(
               'AA-DATE',
               'error',
@@ -333,7 +356,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
       } else {
         addRecord(list, sink, childId, position, dates, labels, get, extras);
         // List 7's allocation is as at the workbook's date: kept beside the plan (the CP allocation fallback).
-        if (list.number === 7) deferred.push((asAt) => sink.add('annexACp', annexACpRecord(rowValues, asAt)));
+        if (list.number === 7) dated('annexACp', (asAt) => annexACpRecord(rowValues, asAt));
       }
     }
     if (!header) {
@@ -391,7 +414,11 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
       sources: [{ file: sink.file, position: c.position }],
     });
   }
-  return { range: start !== null && end !== null ? { start, end } : null, asAt };
+  return {
+    range: start !== null && end !== null ? { start, end } : null,
+    asAt,
+    redate: (record, at) => builders.get(record)?.(at) ?? record,
+  };
 }
 
 /**
@@ -447,7 +474,9 @@ function matchHeader(
     }
   }
   if (header.size < Math.max(1, Math.ceil(list.columns.length / 2)) || !header.has('childId')) return null;
-  if (list.complete) {
+  // Without its key date column the sheet is not read, and noKeyColumn's AA-SHEET-ABSENT names every header
+  // cell it did not recognise: one misspelt cell is one mistake, reported once, not again as AA-EXTRA-COLUMN.
+  if (list.complete && (list.keyDate === null || header.has(list.keyDate))) {
     texts.forEach((t, i) => {
       if (t !== '' && !used.has(i)) {
         const raw = cellText(values[i] ?? null);

@@ -136,8 +136,8 @@ function mapReferral(d: XmlNode, sink: FileSink, childId: string, dates: CinChil
       for (const n of d.children[name] ?? []) rejectTree(sink, n, childId, 'its CINdetails was not loaded');
     return;
   }
-  see(dates, refDate);
-  see(dates, closure);
+  see(dates, sink, df.position, refDate);
+  see(dates, sink, df.position, closure);
   const referralId = sink.id('referrals', [childId, refDate].join('/'), df.position);
   sink.add('referrals', {
     id: referralId,
@@ -178,8 +178,8 @@ function mapAssessment(
   );
   const auth = af.date('AssessmentAuthorisationDate', a.leaves['AssessmentAuthorisationDate'] ?? null, 'iso');
   if (af.rejected || start === null) return;
-  see(dates, start);
-  see(dates, auth);
+  see(dates, sink, af.position, start);
+  see(dates, sink, af.position, auth);
   sink.add('assessments', {
     id: sink.id('assessments', [referralId, start].join('/'), af.position),
     referralId,
@@ -207,8 +207,8 @@ function mapCinPlan(
   });
   const end = pf.date('CINPlanEndDate', p.leaves['CINPlanEndDate'] ?? null, 'iso');
   if (pf.rejected || start === null) return;
-  see(dates, start);
-  see(dates, end);
+  see(dates, sink, pf.position, start);
+  see(dates, sink, pf.position, end);
   sink.add('cinPlans', {
     id: sink.id('cinPlans', [childId, start].join('/'), pf.position),
     referralId,
@@ -236,8 +236,8 @@ function mapSection47(
   const icpcDate = sf.date('DateOfInitialCPC', s.leaves['DateOfInitialCPC'] ?? null, 'iso');
   const notRequired = sf.bool('ICPCnotRequired', s.leaves['ICPCnotRequired'] ?? null);
   if (sf.rejected || start === null) return;
-  see(dates, start);
-  see(dates, icpcDate);
+  see(dates, sink, sf.position, start);
+  see(dates, sink, sf.position, icpcDate);
   sink.add('section47s', {
     id: sink.id('section47s', [childId, start].join('/'), sf.position),
     referralId,
@@ -269,9 +269,9 @@ function mapCpPlan(
   const reviews = read.includes(null) ? read.filter((d): d is IsoDate => d !== null) : (read as IsoDate[]);
   const previous = cf.int('NumberOfPreviousCPP', c.leaves['NumberOfPreviousCPP'] ?? null, 0, 99);
   if (cf.rejected || start === null) return;
-  see(dates, start);
-  see(dates, end);
-  for (const r of reviews) see(dates, r);
+  see(dates, sink, cf.position, start);
+  see(dates, sink, cf.position, end);
+  for (const r of reviews) see(dates, sink, cf.position, r);
   sink.add('cpPlans', {
     id: sink.id('cpPlans', [childId, start].join('/'), cf.position),
     referralId,
@@ -289,9 +289,14 @@ function mapCpPlan(
 /** Date options for a value that is ignored, not fatal, when unreadable. */
 const WARNING = { severity: 'warning' } as const;
 
-/** Moves the latest event date on (a module function: no closure per Child). */
-function see(dates: CinChildDates, d: IsoDate | null): void {
-  if (d !== null && d <= dates.until && (dates.latest === null || d > dates.latest)) dates.latest = d;
+/**
+ * Moves the latest event date on, and notes it as an event of the element at `position`, so that only
+ * elements still loaded once the rules have run date the census (a module function: no closure per Child).
+ */
+function see(dates: CinChildDates, sink: FileSink, position: string, d: IsoDate | null): void {
+  if (d === null || d > dates.until) return;
+  if (dates.latest === null || d > dates.latest) dates.latest = d;
+  sink.dated(position, null, d);
 }
 
 /** Lists an element (and, for CINdetails, its nested elements) as not loaded because its parent was rejected. */

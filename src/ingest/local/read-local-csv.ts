@@ -22,7 +22,10 @@ export interface LocalFileRange {
   readonly end: IsoDate;
 }
 
-/** What a local file's loaded rows say of its dates (all up to today). */
+/**
+ * What a local file's rows kept by its reader say of its dates (all up to today); worked out again from the
+ * rows still loaded once the rules have run (`datesOfLoadedRows`).
+ */
 export interface LocalFileDates {
   /** The range of the key dates (§5: a newer file replaces earlier rows whose key date lies in it); null when none. */
   readonly range: LocalFileRange | null;
@@ -73,8 +76,12 @@ export async function readLocalCsv(sink: FileSink, o: ReadLocalCsvOptions): Prom
         if (d.key > o.today) return;
         if (start === null || d.key < start) start = d.key;
         if (end === null || d.key > end) end = d.key;
-        if (latest === null || d.key > latest) latest = d.key;
-        for (const x of d.others) if (x !== null && x <= o.today && x > latest) latest = x;
+        let rowLatest = d.key;
+        for (const x of d.others) if (x !== null && x <= o.today && x > rowLatest) rowLatest = x;
+        if (latest === null || rowLatest > latest) latest = rowLatest;
+        // The row's dates, so that once the rules have run only rows still loaded date the file (a row a rule
+        // rejects, LOC-ORDER or GEN-DUP-KEY, is no event of it either).
+        sink.dated(f.position, d.key, rowLatest);
       },
     },
   });

@@ -229,11 +229,14 @@ function annexAListOf(r: AnyRecord): (typeof ANNEX_A_LISTS)[number] | null {
 }
 
 /**
- * Tables an Annex A workbook fills from two lists' rows at once: a List 5 row gives a Section47 and a strategy
- * discussion (inputs.md §4), checked as the Section47 (the row's key) and rejected with it.
+ * Tables an Annex A workbook fills from one row twice: a List 5 row gives a Section47 and a strategy
+ * discussion (inputs.md §4), a List 7 row a CP plan and its allocation (the cp-allocated-sw fallback); each is
+ * checked as the first (the row's key) and rejected with it, so a repeated row's allocation does not load
+ * beside the first row's (it could name a worker the loaded row does not).
  */
 const ANNEX_A_ROW_TWINS: Partial<Record<StagedTableKey, StagedTableKey>> = {
   section47s: 'strategyDiscussions',
+  cpPlans: 'annexACp',
 };
 
 /**
