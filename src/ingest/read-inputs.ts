@@ -19,6 +19,7 @@ import { REQUIRED_903_TABLES, type Ssda903Table } from './ssda903/tables.js';
 import { countDate, ssda903CollectionYear, type Ssda903SetDates } from './ssda903/collection-year.js';
 import { datesOfLoadedRows } from './loaded-row-dates.js';
 import { readCinXml, type CinFileFacts } from './cin/read-cin-xml.js';
+import { cinLatestEvent } from './cin/map-cin-child.js';
 import { readLocalCsv, type LocalFileDates } from './local/read-local-csv.js';
 import { LOCAL_STAGED_TABLE, UNDATED_LOCAL_TABLES, type LocalTable } from './local/tables.js';
 import { dfeLaCode, laCode } from './la-code.js';
@@ -332,7 +333,7 @@ export async function readInputs(
       fileTables,
       extras,
     );
-    tables = datedByLoadedRows(g, result.tables, options.year ?? null, today);
+    tables = datedByLoadedRows(g, tables, result.tables, options.year ?? null, today);
     for (const i of result.issues) issues.push(i);
     const files = g.files.map((f) => fileInfo(f));
     submissions.push({
@@ -689,21 +690,27 @@ function ssda903SetDates(tables: StagedTables, today: IsoDate): Ssda903SetDates 
  */
 function datedByLoadedRows(
   g: Group,
+  read: StagedTables,
   tables: StagedTables,
   override: string | null,
   today: IsoDate,
 ): StagedTables {
   const fy = (d: IsoDate): string => financialYearContaining(d).financialYear;
-  if (g.source === 'ssda903') {
-    g.asAt = ssda903CollectionYear(ssda903SetDates(tables, today), g.year)?.asAt ?? null;
-    return tables;
-  }
   const f = g.files[0]!;
-  const loaded = datesOfLoadedRows(tables, f.input.name, f.sink.rowDates);
-  if (f.kind.source === 'cin') {
-    g.asAt = f.kind.facts.sourceDate ?? loaded.latest;
+  // An SSDA903 set or a census from which no rule took a row is dated as it was read: no second pass over
+  // every record (a census's dates are then those its reader counted).
+  const removed = (Object.keys(read) as (keyof StagedTables)[]).some(
+    (t) => (read[t]?.length ?? 0) !== (tables[t]?.length ?? 0),
+  );
+  if (g.source === 'ssda903') {
+    if (removed) g.asAt = ssda903CollectionYear(ssda903SetDates(tables, today), g.year)?.asAt ?? null;
     return tables;
   }
+  if (f.kind.source === 'cin') {
+    if (removed) g.asAt = f.kind.facts.sourceDate ?? cinLatestEvent(tables, today);
+    return tables;
+  }
+  const loaded = datesOfLoadedRows(tables, f.input.name, f.sink.rowDates);
   if (f.kind.source === 'local') {
     if (isUndated(g)) return tables;
     g.dateRange = loaded.range;

@@ -4,6 +4,7 @@ import { xmlPosition, type XmlNode } from '../xml/xml-schema.js';
 import { sexCode } from '../sex-code.js';
 import { internCode } from '../intern-code.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
+import type { StagedTables } from '../staged.js';
 
 const NESTED = ['Assessments', 'CINPlanDates', 'Section47', 'ChildProtectionPlans'] as const;
 
@@ -136,8 +137,8 @@ function mapReferral(d: XmlNode, sink: FileSink, childId: string, dates: CinChil
       for (const n of d.children[name] ?? []) rejectTree(sink, n, childId, 'its CINdetails was not loaded');
     return;
   }
-  see(dates, sink, df.position, refDate);
-  see(dates, sink, df.position, closure);
+  see(dates, refDate);
+  see(dates, closure);
   const referralId = sink.id('referrals', [childId, refDate].join('/'), df.position);
   sink.add('referrals', {
     id: referralId,
@@ -178,8 +179,8 @@ function mapAssessment(
   );
   const auth = af.date('AssessmentAuthorisationDate', a.leaves['AssessmentAuthorisationDate'] ?? null, 'iso');
   if (af.rejected || start === null) return;
-  see(dates, sink, af.position, start);
-  see(dates, sink, af.position, auth);
+  see(dates, start);
+  see(dates, auth);
   sink.add('assessments', {
     id: sink.id('assessments', [referralId, start].join('/'), af.position),
     referralId,
@@ -207,8 +208,8 @@ function mapCinPlan(
   });
   const end = pf.date('CINPlanEndDate', p.leaves['CINPlanEndDate'] ?? null, 'iso');
   if (pf.rejected || start === null) return;
-  see(dates, sink, pf.position, start);
-  see(dates, sink, pf.position, end);
+  see(dates, start);
+  see(dates, end);
   sink.add('cinPlans', {
     id: sink.id('cinPlans', [childId, start].join('/'), pf.position),
     referralId,
@@ -236,8 +237,8 @@ function mapSection47(
   const icpcDate = sf.date('DateOfInitialCPC', s.leaves['DateOfInitialCPC'] ?? null, 'iso');
   const notRequired = sf.bool('ICPCnotRequired', s.leaves['ICPCnotRequired'] ?? null);
   if (sf.rejected || start === null) return;
-  see(dates, sink, sf.position, start);
-  see(dates, sink, sf.position, icpcDate);
+  see(dates, start);
+  see(dates, icpcDate);
   sink.add('section47s', {
     id: sink.id('section47s', [childId, start].join('/'), sf.position),
     referralId,
@@ -269,9 +270,9 @@ function mapCpPlan(
   const reviews = read.includes(null) ? read.filter((d): d is IsoDate => d !== null) : (read as IsoDate[]);
   const previous = cf.int('NumberOfPreviousCPP', c.leaves['NumberOfPreviousCPP'] ?? null, 0, 99);
   if (cf.rejected || start === null) return;
-  see(dates, sink, cf.position, start);
-  see(dates, sink, cf.position, end);
-  for (const r of reviews) see(dates, sink, cf.position, r);
+  see(dates, start);
+  see(dates, end);
+  for (const r of reviews) see(dates, r);
   sink.add('cpPlans', {
     id: sink.id('cpPlans', [childId, start].join('/'), cf.position),
     referralId,
@@ -290,13 +291,42 @@ function mapCpPlan(
 const WARNING = { severity: 'warning' } as const;
 
 /**
- * Moves the latest event date on, and notes it as an event of the element at `position`, so that only
- * elements still loaded once the rules have run date the census (a module function: no closure per Child).
+ * Moves the latest event date on (a module function: no closure per Child). A census whose rules then reject
+ * an element is dated again from the records still loaded ({@link cinLatestEvent}).
  */
-function see(dates: CinChildDates, sink: FileSink, position: string, d: IsoDate | null): void {
-  if (d === null || d > dates.until) return;
-  if (dates.latest === null || d > dates.latest) dates.latest = d;
-  sink.dated(position, null, d);
+function see(dates: CinChildDates, d: IsoDate | null): void {
+  if (d !== null && d <= dates.until && (dates.latest === null || d > dates.latest)) dates.latest = d;
+}
+
+/**
+ * The latest event date up to `until` of a census's records (inputs.md §1): the dates the reader counts as
+ * events ({@link see}), read again from the records still loaded once the rules have run.
+ * @example cinLatestEvent({ referrals: [{ referralDate: '2021-05-01', closureDate: null, … }] }, '2022-03-31') //=> '2021-05-01'
+ */
+export function cinLatestEvent(tables: StagedTables, until: IsoDate): IsoDate | null {
+  const dates: CinChildDates = { latest: null, until };
+  for (const r of tables.referrals ?? []) {
+    see(dates, r.referralDate);
+    see(dates, r.closureDate);
+  }
+  for (const a of tables.assessments ?? []) {
+    see(dates, a.startDate);
+    see(dates, a.authorisationDate);
+  }
+  for (const p of tables.cinPlans ?? []) {
+    see(dates, p.startDate);
+    see(dates, p.endDate);
+  }
+  for (const s of tables.section47s ?? []) {
+    see(dates, s.startDate);
+    see(dates, s.dateOfInitialCpc);
+  }
+  for (const c of tables.cpPlans ?? []) {
+    see(dates, c.startDate);
+    see(dates, c.endDate);
+    for (const d of c.reviewDates) see(dates, d);
+  }
+  return dates.latest;
 }
 
 /** Lists an element (and, for CINdetails, its nested elements) as not loaded because its parent was rejected. */
