@@ -9,7 +9,14 @@ import { appendAudit } from '../../web/audit/audit-log.js';
 import { createOutput } from '../output.js';
 import { UserError } from '../user-error.js';
 import type { ReportCommandOptions } from './report.js';
-import { commentaryFor, comparisonsFor, computeFromStore, meetingDate, readCommentary } from './report.js';
+import {
+  commentaryFor,
+  comparisonsFor,
+  computeFromStore,
+  meetingDate,
+  readCommentary,
+  restatementsFor,
+} from './report.js';
 import { laCode } from '../../ingest/la-code.js';
 
 /**
@@ -36,6 +43,8 @@ export async function runPublish(opts: ReportCommandOptions): Promise<EditionRec
       `${staleCommentaryProblem(stale, computed.report)} Confirm or change the commentary on the indicator's page of the dashboard (or give the commentary with --commentary FILE), then publish again. Nothing was published.`,
     );
   const compared = await comparisonsFor(computed, opts);
+  // Published again: the figures restated since the period's latest edition, as the draft listed them.
+  const restated = await restatementsFor(computed, opts);
   const db = await openDatabase(opts.db, { mustExist: true });
   try {
     const out = await publishEdition(db, {
@@ -54,6 +63,7 @@ export async function runPublish(opts: ReportCommandOptions): Promise<EditionRec
       membersQuestions: computed.membersQuestions,
       members: computed.members,
       snKey: computed.snKey,
+      restatements: restated,
       earlierRestatements: compared.earlierRestatements,
       hubBenchmarks: compared.hubBenchmarks,
       datasetSources: compared.datasetSources,

@@ -8,6 +8,7 @@ import type { MembersQuestionsFigures } from '../model/members-questions-figures
 import type { NarrativeText } from '../model/render-model.js';
 import type { HubBenchmarks } from '../model/hub-benchmarks.js';
 import type { EarlierRestatement, PublishedPeriod } from './earlier-restatements.js';
+import type { Restatement } from './restatement.js';
 import type { FrozenMembers } from './frozen-members.js';
 
 /** What an edition freezes (report.md §8), stored as JSON in `editions.frozen_json`. */
@@ -44,6 +45,12 @@ export interface FrozenEdition {
    * never rendered in any output. Absent in editions published before they were frozen.
    */
   readonly members?: FrozenMembers;
+  /**
+   * This period's figures restated since its previous edition (report.md §8), as Appendix D listed them when
+   * the period was published again on later data or definitions: counts of children only, never who.
+   * Absent for a period's first edition (and in editions published before they were frozen).
+   */
+  readonly restatements?: readonly Restatement[];
   /** Figures for earlier periods restated since their editions, as marked "r" when published. */
   readonly earlierRestatements?: readonly EarlierRestatement[];
   /** Benchmarks between the LAs loaded on the hub when published (absent without other LAs' figures). */

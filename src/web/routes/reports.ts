@@ -14,6 +14,7 @@ import {
   type ReportFile,
   type ReportFormat,
   draftModel,
+  draftRestatements,
   draftSuppression,
   editionFile,
   editionNotices,
@@ -182,6 +183,7 @@ export function reportRoutes(): Hono<AppEnv> {
     }
     const extras = (await services.reportExtras?.(la.code, period)) ?? null;
     const compared = await storeComparisons(db, report, groups);
+    const restated = await draftRestatements(db, report);
     const out = await publishEdition(db, {
       report,
       by: user.username,
@@ -191,6 +193,7 @@ export function reportRoutes(): Hono<AppEnv> {
       details: { laName: la.name },
       membersQuestions: extras?.membersQuestions,
       members: extras?.members,
+      restatements: restated,
       earlierRestatements: compared.earlierRestatements,
       hubBenchmarks: compared.hubBenchmarks,
       datasetSources: compared.datasetSources,
