@@ -107,3 +107,40 @@ test('audit: a target with no kind is described by the catalogue default or as l
   assert.match(versionsTargetCell('national', 'local'), /, national$/);
   assert.match(versionsTargetCell('local', 'national'), /, local$/);
 });
+
+// Audit (report.md §8). Appendix D's restatements paragraph when this period shows no restated figure but
+// earlier periods do: the period may have been published before (and published again unchanged), so the
+// text says only what is known, that none of its figures is restated, never "has been published before".
+test('audit: no restatement of this period reads "No figure for this period has been restated", whether or not it was published', () => {
+  const report = darlingtonReport();
+  const cic = report.indicators.find((r) => r.id === 'cic-count')!;
+  const m = buildRenderModel(
+    report,
+    FAKE_CATALOGUE,
+    defaultReportOptions({
+      earlierRestatements: [
+        {
+          indicator: 'cic-count',
+          period: cic.previous!.period,
+          edition: 'ed-q2',
+          publishedAt: '2021-10-20T09:00:00.000Z',
+          published: cic.previous!.value! - 10,
+          publishedNumerator: cic.previous!.value! - 10,
+          publishedDenominator: null,
+          now: cic.previous!.value,
+          nowNumerator: cic.previous!.numerator,
+          nowDenominator: cic.previous!.denominator,
+        },
+      ],
+    }),
+  );
+  const d = m.sections.find((s) => s.id === 'appendix-d')!;
+  const texts = d.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+  assert.ok(
+    texts.includes(
+      'No figure for this period has been restated. Figures for earlier periods restated since their editions:',
+    ),
+    texts.join('\n'),
+  );
+  assert.ok(!texts.some((t) => /published before/.test(t)));
+});
