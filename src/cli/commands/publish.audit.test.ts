@@ -41,22 +41,31 @@ function restatementRow(html: string, title: string): string {
   return table.slice(at, at + 200);
 }
 
-/** Runs the `cspi` command line in this process: its exit code and what it wrote to stderr. */
-async function cli(argv: readonly string[]): Promise<{ code: number; stderr: string }> {
+/** Runs the `cspi` command line in this process: its exit code and what it wrote to stdout and stderr. */
+async function cli(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const write = process.stderr.write.bind(process.stderr);
+  const writeOut = process.stdout.write.bind(process.stdout);
   let stderr = '';
+  let stdout = '';
   process.stderr.write = ((chunk: string | Uint8Array) => {
     stderr += String(chunk);
     return true;
   }) as typeof process.stderr.write;
+  // The command writes strings; the test runner's own reports (bytes) go through.
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+    if (typeof chunk !== 'string') return writeOut(chunk, ...rest);
+    stdout += chunk;
+    return true;
+  }) as typeof process.stdout.write;
   // main() answers process.exitCode when set, and the test runner sets it to 1 once any test has failed.
   const exitCode = process.exitCode;
   process.exitCode = undefined;
   try {
     const code = await quiet(() => main(argv));
-    return { code, stderr };
+    return { code, stdout, stderr };
   } finally {
     process.stderr.write = write;
+    process.stdout.write = writeOut;
     process.exitCode = exitCode;
   }
 }
@@ -172,6 +181,52 @@ for (const store of testStores()) {
         assert.ok(existsSync(out));
       } finally {
         rmSync(dir, { recursive: true, force: true });
+        await cleanup();
+      }
+    },
+  );
+}
+
+for (const store of testStores()) {
+  test(
+    `publishing a period again says which edition it follows (the earlier stays as published), and --list marks the earlier one; --json alone on stdout (${store.name})`,
+    { skip: store.skip },
+    async () => {
+      const { db, url, cleanup } = await store.open();
+      try {
+        await importSmallLa(db, '841', 40);
+        const publish = ['publish', '--period', Q2, '--la', '841', '--db', url];
+        const first = await cli([...publish, '--json']);
+        assert.equal(first.code, 0, first.stderr);
+        const a = JSON.parse(first.stdout) as { edition: string; follows: string | null };
+        assert.equal(a.follows, null);
+        await importSmallLa(db, '841', 44);
+        const second = await cli([...publish, '--json']);
+        const b = JSON.parse(second.stdout) as { edition: string; follows: string | null };
+        assert.equal(b.follows, a.edition);
+        const listed = await cli(['publish', '--list', '--la', '841', '--db', url, '--json']);
+        const list = JSON.parse(listed.stdout) as {
+          editions: { id: string; publishedAgainAs: string | null }[];
+        };
+        assert.deepEqual(
+          list.editions.map((e) => [e.id, e.publishedAgainAs]),
+          [
+            [b.edition, null],
+            [a.edition, b.edition],
+          ],
+        );
+        // Without --json, people read it.
+        await importSmallLa(db, '841', 45);
+        const third = await cli(publish);
+        assert.match(
+          third.stdout,
+          new RegExp(
+            `${Q2} was published before as edition ${b.edition}, which stays as published; later reports compare with 841-${Q2}-`,
+          ),
+        );
+        const text = await cli(['publish', '--list', '--la', '841', '--db', url]);
+        assert.match(text.stdout, new RegExp(`${a.edition} .*\\(published again as ${b.edition}\\)`));
+      } finally {
         await cleanup();
       }
     },

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { EditionRecord } from '../../report/edition/edition-store.js';
-import { listEditions } from '../../report/edition/edition-store.js';
+import { laterEditions, listEditions } from '../../report/edition/edition-store.js';
 import { staleCommentaryProblem } from '../../report/commentary/commentary-store.js';
 import { publishEdition } from '../../report/edition/publish-edition.js';
 import { datasetIdentifiers } from '../../report/public/dataset-identifiers.js';
@@ -33,6 +33,11 @@ import { laCode } from '../../ingest/la-code.js';
  * A commentary save that lands between that check and the edition's write refuses it too
  * ({@link publishEdition}'s `COMMENTARY-CHANGED`), so the edition holds exactly the text checked.
  * A publication is written to the audit log (`report-publish`), as the dashboard's is.
+ *
+ * Publishing a period that has an edition already (report.md §8 is silent; docs/spec-readings.md) makes a
+ * new edition: the earlier stays as published, the new one freezes its restatements against it (Appendix
+ * D, as the draft showed them, {@link restatementsFor}), and is the one later reports compare with; the
+ * command says which edition it follows.
  */
 export async function runPublish(opts: ReportCommandOptions): Promise<EditionRecord> {
   const file = opts.commentary ? await readCommentary(opts.commentary) : null;
@@ -99,6 +104,18 @@ export async function runPublish(opts: ReportCommandOptions): Promise<EditionRec
   }
 }
 
+/** The edition of the same LA and period that `e` followed, when the period was published before. */
+async function editionBefore(opts: ReportCommandOptions, e: EditionRecord): Promise<string | null> {
+  const db = await openDatabase(opts.db, { mustExist: true });
+  try {
+    for (const [earlier, later] of laterEditions(await listEditions(db, e.la)))
+      if (later === e.id) return earlier;
+    return null;
+  } finally {
+    await db.close();
+  }
+}
+
 /** `cspi publish --list`: the LA's editions, newest first (the list the dashboard's reports page shows). */
 async function runList(opts: ReportCommandOptions): Promise<void> {
   const out = createOutput(opts.json === true);
@@ -108,13 +125,15 @@ async function runList(opts: ReportCommandOptions): Promise<void> {
       ? [opts.la]
       : (await db.all<{ la: string }>('SELECT DISTINCT la FROM editions ORDER BY la')).map((r) => r.la);
     const editions = (await Promise.all(las.map((la) => listEditions(db, la)))).flat();
+    const later = laterEditions(editions);
     for (const e of editions) {
+      const next = later.get(e.id);
       out.info(
-        `${e.id}  ${e.la} ${e.period}  published ${e.publishedAt}${e.publishedBy ? ` by ${e.publishedBy}` : ''}  dataset ${e.datasetId}`,
+        `${e.id}  ${e.la} ${e.period}  published ${e.publishedAt}${e.publishedBy ? ` by ${e.publishedBy}` : ''}  dataset ${e.datasetId}${next ? `  (published again as ${next})` : ''}`,
       );
     }
     if (editions.length === 0) out.info('No edition has been published.');
-    out.result({ editions });
+    out.result({ editions: editions.map((e) => ({ ...e, publishedAgainAs: later.get(e.id) ?? null })) });
   } finally {
     await db.close();
   }
@@ -156,11 +175,17 @@ export function register(program: Command): void {
       out.info(
         `Published edition ${e.id} (${e.la} ${e.period}, dataset ${e.datasetId}). Re-render with cspi report --edition ${e.id} --out FILE`,
       );
+      const earlier = await editionBefore(opts, e);
+      if (earlier)
+        out.info(
+          `${e.period} was published before as edition ${earlier}, which stays as published; later reports compare with ${e.id}.`,
+        );
       out.result({
         edition: e.id,
         la: e.la,
         period: e.period,
         dataset: e.datasetId,
+        follows: earlier,
         outputHashes: e.outputHashes,
       });
     });

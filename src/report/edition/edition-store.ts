@@ -175,6 +175,27 @@ export async function listEditions(db: Database, la: string): Promise<EditionSum
 }
 
 /**
+ * For editions listed newest first, the edition that followed each one of the same LA and period, when the
+ * period was published again (report.md §8 is silent on publishing a period twice; the reading taken, as a
+ * committee clerk expects: each publication is a new edition, the earlier ones stay as published, and the
+ * latest is the one later reports compare with and mark "r" against).
+ * @example laterEditions([{ id: 'q3-b', la: '841', period: 'Q3' }, { id: 'q3-a', la: '841', period: 'Q3' }]) //=> Map { 'q3-a' => 'q3-b' }
+ */
+export function laterEditions(
+  newestFirst: readonly Pick<EditionSummary, 'id' | 'la' | 'period'>[],
+): Map<string, string> {
+  const next = new Map<string, string>();
+  const latest = new Map<string, string>();
+  for (const e of newestFirst) {
+    const key = `${e.la}|${e.period}`;
+    const later = latest.get(key);
+    if (later) next.set(e.id, later);
+    latest.set(key, e.id);
+  }
+  return next;
+}
+
+/**
  * The headline figures of each of the given periods as their latest edition published them (periods never
  * published are absent): what a later report compares its earlier-period figures with (report.md §8).
  * @example (await publishedPeriods(db, '841', ['2021-22-Q2'])).get('2021-22-Q2')?.figures.get('cic-count')

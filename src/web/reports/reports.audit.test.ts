@@ -51,6 +51,14 @@ test('audit: a quarter published again on the dashboard keeps its restatements a
     assert.equal(table(edition), table(draft));
     assert.match(table(edition)!, new RegExp(`Number of Children in Care ${PERIOD} ${first} 40 44 \\+4 `));
     assert.doesNotMatch(edition, /No figure for this period has been published before/);
+    // The reports page says which edition followed the first (both stay listed and downloadable).
+    const page = await (await admin.get('/reports?la=841')).text();
+    assert.ok(
+      page.includes(
+        `Quarter 3 2021/22 was published again as edition ${second}: this edition stays as it was published`,
+      ),
+    );
+    assert.equal(page.split('was published again as edition').length, 2, 'only the earlier edition says so');
   } finally {
     await db.close();
     rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import type { AppEnv } from '../env.js';
 import { forbidden, notFound, requirePermission } from '../middleware/guards.js';
 import { page } from '../pages.js';
 import { staleCommentaryProblem, storedCommentary } from '../../report/commentary/commentary-store.js';
-import { listEditions } from '../../report/edition/edition-store.js';
+import { laterEditions, listEditions } from '../../report/edition/edition-store.js';
 import { publishEdition } from '../../report/edition/publish-edition.js';
 import { storeComparisons } from '../../report/edition/store-comparisons.js';
 import {
@@ -59,6 +59,7 @@ export function reportRoutes(): Hono<AppEnv> {
     const versions = officer ? (['public', 'full'] as const) : (['public'] as const);
     const formats = pdf.formats();
     const editions = await listEditions(db, la.code);
+    const later = laterEditions(editions);
     const periods = officer ? await services.periods(la.code) : [];
     return c.html(
       page(c, 'reports.njk', {
@@ -72,6 +73,7 @@ export function reportRoutes(): Hono<AppEnv> {
         editions: await Promise.all(
           editions.map(async (e) => ({
             ...e,
+            publishedAgainAs: later.get(e.id) ?? null,
             notices: await editionNotices(db, la.code, e.id, versions),
             periodLabel: periodLabel(parsePeriod(e.period)),
             downloads: versions.flatMap((v) =>
