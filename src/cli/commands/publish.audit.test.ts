@@ -224,6 +224,9 @@ for (const store of testStores()) {
             `${Q2} was published before as edition ${b.edition}, which stays as published; later reports compare with 841-${Q2}-`,
           ),
         );
+        // --period lists that period's editions only.
+        const q3 = await cli(['publish', '--list', '--la', '841', '--period', '2021-22-Q3', '--db', url]);
+        assert.equal(q3.stdout, 'No edition of 2021-22-Q3 has been published.\n');
         const text = await cli(['publish', '--list', '--la', '841', '--db', url]);
         assert.match(text.stdout, new RegExp(`${a.edition} .*\\(published again as ${b.edition}\\)`));
       } finally {

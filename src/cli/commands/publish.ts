@@ -116,7 +116,10 @@ async function editionBefore(opts: ReportCommandOptions, e: EditionRecord): Prom
   }
 }
 
-/** `cspi publish --list`: the LA's editions, newest first (the list the dashboard's reports page shows). */
+/**
+ * `cspi publish --list`: the LA's editions, newest first (the list the dashboard's reports page shows), of
+ * one period with `--period`; an edition followed by another of its period says so (`publishedAgainAs`).
+ */
 async function runList(opts: ReportCommandOptions): Promise<void> {
   const out = createOutput(opts.json === true);
   const db = await openDatabase(opts.db, { mustExist: true });
@@ -124,15 +127,19 @@ async function runList(opts: ReportCommandOptions): Promise<void> {
     const las = opts.la
       ? [opts.la]
       : (await db.all<{ la: string }>('SELECT DISTINCT la FROM editions ORDER BY la')).map((r) => r.la);
-    const editions = (await Promise.all(las.map((la) => listEditions(db, la)))).flat();
-    const later = laterEditions(editions);
+    const all = (await Promise.all(las.map((la) => listEditions(db, la)))).flat();
+    const later = laterEditions(all);
+    const editions = opts.period ? all.filter((e) => e.period === opts.period) : all;
     for (const e of editions) {
       const next = later.get(e.id);
       out.info(
         `${e.id}  ${e.la} ${e.period}  published ${e.publishedAt}${e.publishedBy ? ` by ${e.publishedBy}` : ''}  dataset ${e.datasetId}${next ? `  (published again as ${next})` : ''}`,
       );
     }
-    if (editions.length === 0) out.info('No edition has been published.');
+    if (editions.length === 0)
+      out.info(
+        opts.period ? `No edition of ${opts.period} has been published.` : 'No edition has been published.',
+      );
     out.result({ editions: editions.map((e) => ({ ...e, publishedAgainAs: later.get(e.id) ?? null })) });
   } finally {
     await db.close();
@@ -165,7 +172,10 @@ export function register(program: Command): void {
     .option('--meeting-date <date>', 'meeting date, YYYY-MM-DD', meetingDate)
     .option('--author <line>', 'author line')
     .option('--la-name <name>', 'council name')
-    .option('--list', 'list the published editions (of --la, or of every LA) instead of publishing')
+    .option(
+      '--list',
+      'list the published editions (of --la, or of every LA; of --period when given) instead of publishing',
+    )
     .option('--json', 'print the edition id and hashes as JSON')
     .action(async (opts: ReportCommandOptions & { list?: boolean }) => {
       if (opts.list) return runList(opts);
