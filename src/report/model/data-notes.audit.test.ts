@@ -62,7 +62,13 @@ test('audit: the public restatements table hides a small figure and a small coun
     '274',
     'Not shown (small numbers)',
   ]);
-  assert.deepEqual(cells(t, 2).slice(3, 6), ['10.8%', '11.1%', '+0.3']);
+  // 31/287 → 32/288: one child more in the numerator and the denominator; 10.8% beside the scorecard's
+  // "11.1% (32/288)" gives the published 31, so the published percentage and the change are left out too.
+  assert.deepEqual(cells(t, 2).slice(3, 6), [
+    'Not shown (small numbers)',
+    '11.1%',
+    'Not shown (small numbers)',
+  ]);
 });
 
 test('audit: the full restatements table gives every figure, counts as whole numbers', () => {
@@ -145,27 +151,31 @@ test('audit: no restatement of this period reads "No figure for this period has 
   assert.ok(!texts.some((t) => /published before/.test(t)));
 });
 
-// Gap (report.md §6 "restatement deltas"), left open: a percentage restated by a small number of children.
-// Published 80.0% (80/100), now 82.0% (82/100): the public scorecard shows "82.0% (82/100)" and Appendix D's
-// table and the "r" footnote show "80.0%" as published, so a reader who takes the denominator as unchanged
-// works out that 2 children moved. Counts are covered (`restatedPublishedSuppressed`); percentages are
-// judged only by the published fraction's own rule. Choosing how to hide it (the published percentage, or
-// the fraction now) needs the scorecard's public plan, not only this table.
-test(
-  'audit: a percentage restated by 1..k children shows no published value beside the fraction now (public)',
-  { todo: 'restatedPublishedSuppressed judges a percentage by its published fraction only' },
-  () => {
-    const m = buildRenderModel(
-      darlingtonReport(),
-      FAKE_CATALOGUE,
-      defaultReportOptions({
-        public: true,
-        restatements: [restatement('referrals-rereferral-12m', [80, 80, 100], [82, 82, 100])],
-      }),
-    );
-    const d = m.sections.find((s) => s.id === 'appendix-d')!;
-    const b = d.blocks.find((x) => x.kind === 'table' && x.table.id === 'restatements');
-    assert.ok(b && b.kind === 'table');
-    assert.notEqual(b.table.rows[0]![3]!.text, '80.0%');
-  },
-);
+// Audit (report.md §6 "restatement deltas"). A percentage restated by a small number of children:
+// published 80.0% (80/100), now 82.0% (82/100). The public scorecard shows "82.0% (82/100)"; with "80.0%" as
+// published beside it, a reader who takes the denominator as unchanged works out that 2 children moved. So
+// the published percentage is left out, as a count's is (`restatedPublishedSuppressed`, the same rule for the
+// "r" footnotes and the dashboard's). A change of more than k children in each part (80/100 → 90/110) shows.
+test('audit: a percentage restated by 1..k children shows no published value beside the fraction now (public)', () => {
+  const m = buildRenderModel(
+    darlingtonReport(),
+    FAKE_CATALOGUE,
+    defaultReportOptions({
+      public: true,
+      restatements: [
+        restatement('referrals-rereferral-12m', [80, 80, 100], [82, 82, 100]),
+        restatement('assessments-45wd', [80, 80, 100], [81.8, 90, 110]),
+      ],
+    }),
+  );
+  const d = m.sections.find((s) => s.id === 'appendix-d')!;
+  const b = d.blocks.find((x) => x.kind === 'table' && x.table.id === 'restatements');
+  assert.ok(b && b.kind === 'table');
+  assert.deepEqual(
+    b.table.rows.map((r) => r.slice(3, 6).map((c) => c.text)),
+    [
+      ['Not shown (small numbers)', '82.0%', 'Not shown (small numbers)'],
+      ['80.0%', '81.8%', '+1.8'],
+    ],
+  );
+});

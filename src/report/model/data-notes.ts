@@ -4,7 +4,7 @@ import { formatCount, longDate, oneDecimal } from './format.js';
 import type { IndicatorView } from './indicator-view.js';
 import type { Block, Cell, Table } from './render-model.js';
 import type { ReportOptions } from './report-options.js';
-import { figureSuppressed, isSmall } from '../public/suppression.js';
+import { figureSuppressed, isSmall, restatedPublishedSuppressed } from '../public/suppression.js';
 import { suppressedText, targetKindOf, valueText } from './cell-text.js';
 import { boundsText } from '../../indicators/targets.js';
 import { noteWords } from './note-text.js';
@@ -142,11 +142,24 @@ export function dataNotesBlocks(
       opts.public &&
       (figureSuppressed(unitOf(s), f.numerator, f.denominator, opts.suppression) ||
         (f === s.now && headlineHidden(s)));
-    // A count's change of 1..k children is a restatement delta (report.md §6): the figure now is published
-    // in the scorecard, so the value as published is left out too, as the "r" footnotes leave it out
-    // (`restatedPublishedSuppressed`); otherwise a reader subtracts the two cells.
+    // A change of 1..k children (a count's, or a percentage's numerator or denominator) is a restatement
+    // delta (report.md §6): the figure now is published in the scorecard, so the value as published is left
+    // out too, as the "r" footnotes leave it out (`restatedPublishedSuppressed`); otherwise a reader
+    // subtracts the two cells.
     const smallChange = (s: Restatement) =>
-      opts.public && unitOf(s) === 'count' && s.change !== null && isSmall(Math.abs(s.change), k);
+      opts.public &&
+      restatedPublishedSuppressed(
+        unitOf(s),
+        {
+          published: s.published.value,
+          publishedNumerator: s.published.numerator,
+          publishedDenominator: s.published.denominator,
+          now: s.now.value,
+          nowNumerator: s.now.numerator,
+          nowDenominator: s.now.denominator,
+        },
+        opts.suppression,
+      );
     const fig = (s: Restatement, f: Restatement['published']) =>
       f.value === null
         ? 'No figure'
