@@ -51,8 +51,8 @@ export async function restatedFigures(
 
 /**
  * The footnote of a restated figure: "r …, Q2 2021/22: published as 40 in edition …; now 44". In the public
- * view the published value is left out where it, or for a count the change, is a small number under the
- * report's public rule (`restatedPublishedSuppressed`, the report's own).
+ * view the published value is left out where it, or the change in children (a count's, or a percentage's
+ * numerator or denominator), is a small number under the report's public rule (`restatedPublishedSuppressed`, the report's own).
  * @example restatementNote('count', 'Children in care', x, 'full', DEFAULT_SUPPRESSION) //=> 'r Children in care, Q2 2021/22: published as 40 in edition 841-…; now 44, restated on later data or definitions.'
  */
 export function restatementNote(

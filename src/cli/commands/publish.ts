@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { EditionRecord } from '../../report/edition/edition-store.js';
-import { listEditions } from '../../report/edition/edition-store.js';
+import { laterEditions, listEditions } from '../../report/edition/edition-store.js';
 import { staleCommentaryProblem } from '../../report/commentary/commentary-store.js';
 import { publishEdition } from '../../report/edition/publish-edition.js';
 import { datasetIdentifiers } from '../../report/public/dataset-identifiers.js';
@@ -9,7 +9,14 @@ import { appendAudit } from '../../web/audit/audit-log.js';
 import { createOutput } from '../output.js';
 import { UserError } from '../user-error.js';
 import type { ReportCommandOptions } from './report.js';
-import { commentaryFor, comparisonsFor, computeFromStore, meetingDate, readCommentary } from './report.js';
+import {
+  commentaryFor,
+  comparisonsFor,
+  computeFromStore,
+  meetingDate,
+  readCommentary,
+  restatementsFor,
+} from './report.js';
 import { laCode } from '../../ingest/la-code.js';
 
 /**
@@ -26,6 +33,11 @@ import { laCode } from '../../ingest/la-code.js';
  * A commentary save that lands between that check and the edition's write refuses it too
  * ({@link publishEdition}'s `COMMENTARY-CHANGED`), so the edition holds exactly the text checked.
  * A publication is written to the audit log (`report-publish`), as the dashboard's is.
+ *
+ * Publishing a period that has an edition already (report.md §8 is silent; docs/spec-readings.md) makes a
+ * new edition: the earlier stays as published, the new one freezes its restatements against it (Appendix
+ * D, as the draft showed them, {@link restatementsFor}), and is the one later reports compare with; the
+ * command says which edition it follows.
  */
 export async function runPublish(opts: ReportCommandOptions): Promise<EditionRecord> {
   const file = opts.commentary ? await readCommentary(opts.commentary) : null;
@@ -36,6 +48,8 @@ export async function runPublish(opts: ReportCommandOptions): Promise<EditionRec
       `${staleCommentaryProblem(stale, computed.report)} Confirm or change the commentary on the indicator's page of the dashboard (or give the commentary with --commentary FILE), then publish again. Nothing was published.`,
     );
   const compared = await comparisonsFor(computed, opts);
+  // Published again: the figures restated since the period's latest edition, as the draft listed them.
+  const restated = await restatementsFor(computed, opts);
   const db = await openDatabase(opts.db, { mustExist: true });
   try {
     const out = await publishEdition(db, {
@@ -54,6 +68,7 @@ export async function runPublish(opts: ReportCommandOptions): Promise<EditionRec
       membersQuestions: computed.membersQuestions,
       members: computed.members,
       snKey: computed.snKey,
+      restatements: restated,
       earlierRestatements: compared.earlierRestatements,
       hubBenchmarks: compared.hubBenchmarks,
       datasetSources: compared.datasetSources,
@@ -89,7 +104,22 @@ export async function runPublish(opts: ReportCommandOptions): Promise<EditionRec
   }
 }
 
-/** `cspi publish --list`: the LA's editions, newest first (the list the dashboard's reports page shows). */
+/** The edition of the same LA and period that `e` followed, when the period was published before. */
+async function editionBefore(opts: ReportCommandOptions, e: EditionRecord): Promise<string | null> {
+  const db = await openDatabase(opts.db, { mustExist: true });
+  try {
+    for (const [earlier, later] of laterEditions(await listEditions(db, e.la)))
+      if (later === e.id) return earlier;
+    return null;
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * `cspi publish --list`: the LA's editions, newest first (the list the dashboard's reports page shows), of
+ * one period with `--period`; an edition followed by another of its period says so (`publishedAgainAs`).
+ */
 async function runList(opts: ReportCommandOptions): Promise<void> {
   const out = createOutput(opts.json === true);
   const db = await openDatabase(opts.db, { mustExist: true });
@@ -97,14 +127,20 @@ async function runList(opts: ReportCommandOptions): Promise<void> {
     const las = opts.la
       ? [opts.la]
       : (await db.all<{ la: string }>('SELECT DISTINCT la FROM editions ORDER BY la')).map((r) => r.la);
-    const editions = (await Promise.all(las.map((la) => listEditions(db, la)))).flat();
+    const all = (await Promise.all(las.map((la) => listEditions(db, la)))).flat();
+    const later = laterEditions(all);
+    const editions = opts.period ? all.filter((e) => e.period === opts.period) : all;
     for (const e of editions) {
+      const next = later.get(e.id);
       out.info(
-        `${e.id}  ${e.la} ${e.period}  published ${e.publishedAt}${e.publishedBy ? ` by ${e.publishedBy}` : ''}  dataset ${e.datasetId}`,
+        `${e.id}  ${e.la} ${e.period}  published ${e.publishedAt}${e.publishedBy ? ` by ${e.publishedBy}` : ''}  dataset ${e.datasetId}${next ? `  (published again as ${next})` : ''}`,
       );
     }
-    if (editions.length === 0) out.info('No edition has been published.');
-    out.result({ editions });
+    if (editions.length === 0)
+      out.info(
+        opts.period ? `No edition of ${opts.period} has been published.` : 'No edition has been published.',
+      );
+    out.result({ editions: editions.map((e) => ({ ...e, publishedAgainAs: later.get(e.id) ?? null })) });
   } finally {
     await db.close();
   }
@@ -136,7 +172,10 @@ export function register(program: Command): void {
     .option('--meeting-date <date>', 'meeting date, YYYY-MM-DD', meetingDate)
     .option('--author <line>', 'author line')
     .option('--la-name <name>', 'council name')
-    .option('--list', 'list the published editions (of --la, or of every LA) instead of publishing')
+    .option(
+      '--list',
+      'list the published editions (of --la, or of every LA; of --period when given) instead of publishing',
+    )
     .option('--json', 'print the edition id and hashes as JSON')
     .action(async (opts: ReportCommandOptions & { list?: boolean }) => {
       if (opts.list) return runList(opts);
@@ -146,11 +185,17 @@ export function register(program: Command): void {
       out.info(
         `Published edition ${e.id} (${e.la} ${e.period}, dataset ${e.datasetId}). Re-render with cspi report --edition ${e.id} --out FILE`,
       );
+      const earlier = await editionBefore(opts, e);
+      if (earlier)
+        out.info(
+          `${e.period} was published before as edition ${earlier}, which stays as published; later reports compare with ${e.id}.`,
+        );
       out.result({
         edition: e.id,
         la: e.la,
         period: e.period,
         dataset: e.datasetId,
+        follows: earlier,
         outputHashes: e.outputHashes,
       });
     });

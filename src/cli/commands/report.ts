@@ -418,6 +418,46 @@ async function keptDocument(db: Database, e: EditionRecord, version: 'public' | 
   });
 }
 
+/** The options of a draft that would change what a published edition says, with their flags. */
+const DRAFT_ONLY_OPTIONS = [
+  ['dataset', '--dataset'],
+  ['targets', '--targets'],
+  ['settings', '--settings'],
+  ['groups', '--groups'],
+  ['commentary', '--commentary'],
+  ['committee', '--committee'],
+  ['meetingDate', '--meeting-date'],
+  ['author', '--author'],
+  ['laName', '--la-name'],
+  ['scrutinise', '--scrutinise'],
+] as const satisfies readonly (readonly [keyof ReportCommandOptions, string])[];
+
+/**
+ * Why `cspi report --edition ID` cannot serve the edition as asked, in one line, or null. An edition is
+ * rendered as published (report.md §8; README "An edition never changes"), so the spec is silent on options
+ * beside `--edition`; the reading taken is the clerk's: a `--la` or `--period` naming another LA or period
+ * than the edition's is a mistake about which paper this is (another LA's paper is never served under this
+ * LA's name), and an option that would change a draft (`--committee`, `--settings`, `--commentary`, …) cannot
+ * change a published paper, so it is refused rather than silently ignored. `--public`, `--out` and `--json`
+ * choose what is served.
+ * @example editionConflict({ period: '', edition: 'e1', la: '840' }, e) //=> "--edition e1 is LA 841's, not 840's: …"
+ */
+export function editionConflict(
+  opts: ReportCommandOptions,
+  e: Pick<EditionRecord, 'id' | 'la' | 'period'>,
+): string | null {
+  if (opts.la !== undefined && opts.la !== e.la)
+    return `--edition ${e.id} is LA ${e.la}'s, not ${opts.la}'s: cspi publish --list --la ${opts.la} lists that LA's editions`;
+  if (opts.period && opts.period !== e.period)
+    return `--edition ${e.id} is of ${e.period}, not ${opts.period}: leave out --period, or give an edition of ${opts.period} (cspi publish --list)`;
+  const given = DRAFT_ONLY_OPTIONS.filter(([key]) => opts[key] !== undefined && opts[key] !== false).map(
+    ([, flag]) => flag,
+  );
+  if (given.length)
+    return `${given.join(', ')} cannot change a published edition (it is served as published); leave ${given.length === 1 ? 'it' : 'them'} out, or render a draft with --period instead of --edition`;
+  return null;
+}
+
 /** `cspi report`: renders the committee report for one LA and period in the format of each `--out`. */
 export async function runReport(opts: ReportCommandOptions): Promise<void> {
   const out = createOutput(opts.json === true);
@@ -447,6 +487,8 @@ async function writeReport(
     try {
       const e = await loadEdition(db, opts.edition);
       if (!e) throw new UserError(`--edition ${opts.edition}: no such edition in ${db.location}`);
+      const conflict = editionConflict(opts, e);
+      if (conflict) throw new UserError(conflict);
       model = editionModel(e, opts.public === true);
       rule = e.frozen.options.suppression;
       if (opts.public === true) {

@@ -8,6 +8,7 @@ import type { MembersQuestionsFigures } from '../model/members-questions-figures
 import type { NarrativeText } from '../model/render-model.js';
 import type { HubBenchmarks } from '../model/hub-benchmarks.js';
 import type { EarlierRestatement, PublishedPeriod } from './earlier-restatements.js';
+import type { Restatement } from './restatement.js';
 import type { FrozenMembers } from './frozen-members.js';
 
 /** What an edition freezes (report.md §8), stored as JSON in `editions.frozen_json`. */
@@ -44,6 +45,12 @@ export interface FrozenEdition {
    * never rendered in any output. Absent in editions published before they were frozen.
    */
   readonly members?: FrozenMembers;
+  /**
+   * This period's figures restated since its previous edition (report.md §8), as Appendix D listed them when
+   * the period was published again on later data or definitions: counts of children only, never who.
+   * Absent for a period's first edition (and in editions published before they were frozen).
+   */
+  readonly restatements?: readonly Restatement[];
   /** Figures for earlier periods restated since their editions, as marked "r" when published. */
   readonly earlierRestatements?: readonly EarlierRestatement[];
   /** Benchmarks between the LAs loaded on the hub when published (absent without other LAs' figures). */
@@ -165,6 +172,27 @@ export async function listEditions(db: Database, la: string): Promise<EditionSum
     publishedBy: r.published_by,
     datasetId: r.dataset_id,
   }));
+}
+
+/**
+ * For editions listed newest first, the edition that followed each one of the same LA and period, when the
+ * period was published again (report.md §8 is silent on publishing a period twice; the reading taken, as a
+ * committee clerk expects: each publication is a new edition, the earlier ones stay as published, and the
+ * latest is the one later reports compare with and mark "r" against).
+ * @example laterEditions([{ id: 'q3-b', la: '841', period: 'Q3' }, { id: 'q3-a', la: '841', period: 'Q3' }]) //=> Map { 'q3-a' => 'q3-b' }
+ */
+export function laterEditions(
+  newestFirst: readonly Pick<EditionSummary, 'id' | 'la' | 'period'>[],
+): Map<string, string> {
+  const next = new Map<string, string>();
+  const latest = new Map<string, string>();
+  for (const e of newestFirst) {
+    const key = `${e.la}|${e.period}`;
+    const later = latest.get(key);
+    if (later) next.set(e.id, later);
+    latest.set(key, e.id);
+  }
+  return next;
 }
 
 /**

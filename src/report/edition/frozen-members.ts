@@ -34,6 +34,15 @@ export function freezeMembers(members: readonly Member[]): FrozenMember[] {
   }));
 }
 
+/**
+ * A record's natural key from its loaded id (`loadedId`: "submission:key"): what stays the same when the
+ * record's return is imported again as a new submission. An id without a submission is its own key.
+ * @example recordKey('841-ssda903-2021-22-45:C1/2021-11-11') //=> 'C1/2021-11-11'
+ */
+export function recordKey(loadedId: string): string {
+  return loadedId.slice(loadedId.indexOf(':') + 1);
+}
+
 /** Record ids of a dataset by child id (every table whose rows carry `id` and `childId`). */
 export type RecordIndex = ReadonlyMap<string, ReadonlySet<string>>;
 

@@ -18,6 +18,7 @@ import { renderDocx } from '../render/docx.js';
 import { renderHtml } from '../render/html.js';
 import type { OutputFormat } from '../render/render-output.js';
 import type { EarlierRestatement } from './earlier-restatements.js';
+import type { Restatement } from './restatement.js';
 import { editionModel } from './edition-model.js';
 import { documentKey, outputKey, saveEditionDocuments, saveEditionOutputs } from './edition-outputs.js';
 import { type EditionRecord, loadEdition, saveEdition } from './edition-store.js';
@@ -50,6 +51,12 @@ export interface PublishRequest {
   /** The children in each numerator and denominator: frozen, never rendered. */
   readonly members?: FrozenMembers | undefined;
   readonly snKey?: string | null | undefined;
+  /**
+   * The period's figures restated since its latest edition, when it is published again (as the draft showed
+   * them: `restatementsFor`, or the dashboard draft's `restatements`); without them a second edition of a
+   * period would say no figure of it had been published before.
+   */
+  readonly restatements?: readonly Restatement[] | undefined;
   readonly earlierRestatements?: readonly EarlierRestatement[] | undefined;
   readonly hubBenchmarks?: HubBenchmarks | null | undefined;
   /** Appendix D's import and extract date per source (`storeComparisons`). */
@@ -75,7 +82,7 @@ const sha256 = (s: string | Buffer): string => createHash('sha256').update(s).di
  * `cspi publish` and the dashboard's Publish button. It freezes the IndicatorReport, definition versions,
  * committee details, the suppression rule (from the settings' `suppression.k` and `suppression.complement`)
  * and in-line band, commentary and its history (report.md §8), the final narrative, Appendix B's figures, the children behind each figure,
- * the earlier-period restatements and hub benchmarks shown, the software version and the SHA-256 of the
+ * the period's own restatements against its previous edition (when published again), the earlier-period restatements and hub benchmarks shown, the software version and the SHA-256 of the
  * public and full HTML, CSV, JSON and DOCX, rendered by {@link editionModel}; those eight documents
  * themselves are kept (`edition_outputs`, and `edition_documents` for the DOCX), in the same transaction as
  * the edition's row, so `cspi report --edition` and the dashboard serve them byte for byte whatever the
@@ -147,6 +154,7 @@ async function publishOnce(db: Database, req: PublishRequest): Promise<PublishOu
       ...(req.membersQuestions ? { membersQuestions: req.membersQuestions } : {}),
       ...(req.snKey ? { snKey: req.snKey } : {}),
       ...(req.members ? { members: req.members } : {}),
+      ...(req.restatements?.length ? { restatements: req.restatements } : {}),
       ...(req.earlierRestatements?.length ? { earlierRestatements: req.earlierRestatements } : {}),
       ...(req.hubBenchmarks ? { hubBenchmarks: req.hubBenchmarks } : {}),
       ...(req.datasetSources?.length ? { datasetSources: req.datasetSources } : {}),

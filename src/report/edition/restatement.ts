@@ -1,4 +1,4 @@
-import type { FrozenMember, FrozenMembers, RecordIndex } from './frozen-members.js';
+import { type FrozenMember, type FrozenMembers, type RecordIndex, recordKey } from './frozen-members.js';
 
 /**
  * A figure as published in an edition against the same figure now (report.md §8). Counts of children moved
@@ -83,23 +83,28 @@ function rowsByChild(rows: readonly FrozenMember[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const r of rows) {
     const l = out.get(r.childId) ?? [];
-    l.push(`${r.recordIds.join('|')}#${r.dates}`);
+    l.push(`${r.recordIds.map(recordKey).join('|')}#${r.dates}`);
     out.set(r.childId, l);
   }
   for (const l of out.values()) l.sort();
   return out;
 }
 
+/** How many records of `a` (loaded ids) have a natural key not in `b` (natural keys). */
 function difference(a: ReadonlySet<string> | undefined, b: ReadonlySet<string>): number {
   if (!a) return 0;
   let n = 0;
-  for (const x of a) if (!b.has(x)) n++;
+  for (const x of a) if (!b.has(recordKey(x))) n++;
   return n;
 }
 
+/**
+ * The natural keys of every record of an index: a record whose return was imported again (a new submission,
+ * so a new loaded id) is the same record (`recordKey`).
+ */
 function allIds(index: RecordIndex): Set<string> {
   const s = new Set<string>();
-  for (const ids of index.values()) for (const id of ids) s.add(id);
+  for (const ids of index.values()) for (const id of ids) s.add(recordKey(id));
   return s;
 }
 
@@ -108,6 +113,8 @@ function allIds(index: RecordIndex): Set<string> {
  * member rows then and now, and the definition versions: a child or record only in the new data was added
  * after the extract; a record replaced by one with a different key (ids carry their dates) or a changed
  * deciding date is a date change; a child or record only in the published data was deleted or merged.
+ * Records are compared by natural key (`recordKey`), not loaded id: a return imported again is a new
+ * submission whose unchanged records are the same records.
  */
 export function moveReason(
   childId: string,

@@ -11,7 +11,9 @@ import { defaultReportOptions } from './report-options.js';
 // "A percentage shows as 'Small numbers' … when either is between 1 and k"; §8 restatements). Re-running a
 // published period lists each restated figure as published and now, with the change. Hand-worked: ICPC
 // published 92.1% (35/38) — shown as "Small numbers" in that edition's scorecard — and the CiC count
-// restated from 271 to 274 (3 children: a small difference).
+// restated from 271 to 274 (3 children: a small difference). 274 is this period's published headline, so
+// the public table leaves out 271 as well as the change (a reader would subtract them), as the scorecard's
+// "r" footnotes leave out such a published value (`restatedPublishedSuppressed`).
 
 const restatement = (
   indicator: string,
@@ -55,8 +57,18 @@ test('audit: the public restatements table hides a small figure and a small coun
   const t = table(true);
   // Indicator, period, edition, as published, now, change, numerator in/out, denominator in/out.
   assert.deepEqual(cells(t, 0).slice(3, 6), ['Small numbers', 'Small numbers', 'Not shown (small numbers)']);
-  assert.deepEqual(cells(t, 1).slice(3, 6), ['271', '274', 'Not shown (small numbers)']);
-  assert.deepEqual(cells(t, 2).slice(3, 6), ['10.8%', '11.1%', '+0.3']);
+  assert.deepEqual(cells(t, 1).slice(3, 6), [
+    'Not shown (small numbers)',
+    '274',
+    'Not shown (small numbers)',
+  ]);
+  // 31/287 → 32/288: one child more in the numerator and the denominator; 10.8% beside the scorecard's
+  // "11.1% (32/288)" gives the published 31, so the published percentage and the change are left out too.
+  assert.deepEqual(cells(t, 2).slice(3, 6), [
+    'Not shown (small numbers)',
+    '11.1%',
+    'Not shown (small numbers)',
+  ]);
 });
 
 test('audit: the full restatements table gives every figure, counts as whole numbers', () => {
@@ -100,4 +112,70 @@ test('audit: a target with no kind is described by the catalogue default or as l
   // The result's own kind wins over the catalogue's.
   assert.match(versionsTargetCell('national', 'local'), /, national$/);
   assert.match(versionsTargetCell('local', 'national'), /, local$/);
+});
+
+// Audit (report.md §8). Appendix D's restatements paragraph when this period shows no restated figure but
+// earlier periods do: the period may have been published before (and published again unchanged), so the
+// text says only what is known, that none of its figures is restated, never "has been published before".
+test('audit: no restatement of this period reads "No figure for this period has been restated", whether or not it was published', () => {
+  const report = darlingtonReport();
+  const cic = report.indicators.find((r) => r.id === 'cic-count')!;
+  const m = buildRenderModel(
+    report,
+    FAKE_CATALOGUE,
+    defaultReportOptions({
+      earlierRestatements: [
+        {
+          indicator: 'cic-count',
+          period: cic.previous!.period,
+          edition: 'ed-q2',
+          publishedAt: '2021-10-20T09:00:00.000Z',
+          published: cic.previous!.value! - 10,
+          publishedNumerator: cic.previous!.value! - 10,
+          publishedDenominator: null,
+          now: cic.previous!.value,
+          nowNumerator: cic.previous!.numerator,
+          nowDenominator: cic.previous!.denominator,
+        },
+      ],
+    }),
+  );
+  const d = m.sections.find((s) => s.id === 'appendix-d')!;
+  const texts = d.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+  assert.ok(
+    texts.includes(
+      'No figure for this period has been restated. Figures for earlier periods restated since their editions:',
+    ),
+    texts.join('\n'),
+  );
+  assert.ok(!texts.some((t) => /published before/.test(t)));
+});
+
+// Audit (report.md §6 "restatement deltas"). A percentage restated by a small number of children:
+// published 80.0% (80/100), now 82.0% (82/100). The public scorecard shows "82.0% (82/100)"; with "80.0%" as
+// published beside it, a reader who takes the denominator as unchanged works out that 2 children moved. So
+// the published percentage is left out, as a count's is (`restatedPublishedSuppressed`, the same rule for the
+// "r" footnotes and the dashboard's). A change of more than k children in each part (80/100 → 90/110) shows.
+test('audit: a percentage restated by 1..k children shows no published value beside the fraction now (public)', () => {
+  const m = buildRenderModel(
+    darlingtonReport(),
+    FAKE_CATALOGUE,
+    defaultReportOptions({
+      public: true,
+      restatements: [
+        restatement('referrals-rereferral-12m', [80, 80, 100], [82, 82, 100]),
+        restatement('assessments-45wd', [80, 80, 100], [81.8, 90, 110]),
+      ],
+    }),
+  );
+  const d = m.sections.find((s) => s.id === 'appendix-d')!;
+  const b = d.blocks.find((x) => x.kind === 'table' && x.table.id === 'restatements');
+  assert.ok(b && b.kind === 'table');
+  assert.deepEqual(
+    b.table.rows.map((r) => r.slice(3, 6).map((c) => c.text)),
+    [
+      ['Not shown (small numbers)', '82.0%', 'Not shown (small numbers)'],
+      ['80.0%', '81.8%', '+1.8'],
+    ],
+  );
 });

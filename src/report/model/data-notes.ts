@@ -4,7 +4,7 @@ import { formatCount, longDate, oneDecimal } from './format.js';
 import type { IndicatorView } from './indicator-view.js';
 import type { Block, Cell, Table } from './render-model.js';
 import type { ReportOptions } from './report-options.js';
-import { figureSuppressed, isSmall } from '../public/suppression.js';
+import { figureSuppressed, isSmall, restatedPublishedSuppressed } from '../public/suppression.js';
 import { suppressedText, targetKindOf, valueText } from './cell-text.js';
 import { boundsText } from '../../indicators/targets.js';
 import { noteWords } from './note-text.js';
@@ -126,7 +126,7 @@ export function dataNotesBlocks(
   } else if (opts.restatements.length === 0) {
     blocks.push({
       kind: 'paragraph',
-      text: 'No figure for this period has been published before. Figures for earlier periods restated since their editions:',
+      text: 'No figure for this period has been restated. Figures for earlier periods restated since their editions:',
     });
   } else {
     const small = (n: number | null) =>
@@ -134,23 +134,45 @@ export function dataNotesBlocks(
     const unitOf = (s: Restatement) =>
       views.find((v) => v.result.id === s.indicator)?.result.unit ?? 'percent';
     // Public (report.md §6): a figure the rule hides reads as it does in the scorecard, and so does a change
-    // that is a small number of children or the difference from a hidden figure.
+    // that is a small number of children or the difference from a hidden figure. The figure now is this
+    // period's headline, hidden when the scorecard hides it (also by the year-to-date difference rule).
+    const headlineHidden = (s: Restatement) =>
+      views.find((v) => v.result.id === s.indicator)?.plan.headline === true;
     const hidden = (s: Restatement, f: Restatement['published']) =>
-      opts.public && figureSuppressed(unitOf(s), f.numerator, f.denominator, opts.suppression);
+      opts.public &&
+      (figureSuppressed(unitOf(s), f.numerator, f.denominator, opts.suppression) ||
+        (f === s.now && headlineHidden(s)));
+    // A change of 1..k children (a count's, or a percentage's numerator or denominator) is a restatement
+    // delta (report.md §6): the figure now is published in the scorecard, so the value as published is left
+    // out too, as the "r" footnotes leave it out (`restatedPublishedSuppressed`); otherwise a reader
+    // subtracts the two cells.
+    const smallChange = (s: Restatement) =>
+      opts.public &&
+      restatedPublishedSuppressed(
+        unitOf(s),
+        {
+          published: s.published.value,
+          publishedNumerator: s.published.numerator,
+          publishedDenominator: s.published.denominator,
+          now: s.now.value,
+          nowNumerator: s.now.numerator,
+          nowDenominator: s.now.denominator,
+        },
+        opts.suppression,
+      );
     const fig = (s: Restatement, f: Restatement['published']) =>
       f.value === null
         ? 'No figure'
         : hidden(s, f)
           ? suppressedText(unitOf(s), k)
-          : opts.public || f.denominator === null
-            ? valueText(unitOf(s), f.value)
-            : `${valueText(unitOf(s), f.value)} (${formatCount(f.numerator ?? 0)}/${formatCount(f.denominator)})`;
+          : f === s.published && smallChange(s)
+            ? 'Not shown (small numbers)'
+            : opts.public || f.denominator === null
+              ? valueText(unitOf(s), f.value)
+              : `${valueText(unitOf(s), f.value)} (${formatCount(f.numerator ?? 0)}/${formatCount(f.denominator)})`;
     const change = (s: Restatement) => {
       if (s.change === null) return '–';
-      const small =
-        hidden(s, s.published) ||
-        hidden(s, s.now) ||
-        (opts.public && unitOf(s) === 'count' && isSmall(Math.abs(s.change), k));
+      const small = hidden(s, s.published) || hidden(s, s.now) || smallChange(s);
       if (small) return 'Not shown (small numbers)';
       const text = unitOf(s) === 'count' ? formatCount(s.change) : oneDecimal(s.change);
       return `${s.change > 0 ? '+' : ''}${text}`;

@@ -71,12 +71,71 @@ function outputLabel(name: string): string {
   return label[name] ?? name;
 }
 
+/** The words after a number that make it a count of children (or of their referrals, plans, …). */
+const CHILD_WORD =
+  'children|child|young people|young person|care leavers?|referrals?|episodes?|plans?|assessments?|CiC';
+
 /**
  * A number followed by "children" or a similar word: what the publication check looks for in text (not the
  * tail of a decimal or a section number, as in "§1.8 care leavers").
  */
-export const CHILD_WORDS =
-  /(?<![\d.,§])\b(\d{1,3})[ \u00a0]+(children|child|young people|young person|care leavers?|referrals?|episodes?|plans?|assessments?|CiC)\b(?!-)/gi;
+export const CHILD_WORDS = new RegExp(`(?<![\\d.,§])\\b(\\d{1,3})[ \u00a0]+(${CHILD_WORD})\\b(?!-)`, 'gi');
+
+/** The numbers one to twenty as words, by value (an officer's "Three children"). */
+const NUMBER_WORDS: readonly string[] = [
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
+];
+
+/**
+ * A number written as a word, one to twenty, followed by "children" or a similar word (report.md §5 "numbers
+ * from 1 to k next to 'children' … are flagged": a number in words is a number). Read by the publication
+ * check only: the generated text writes counts in digits, and an officer's words are theirs to change.
+ */
+const CHILD_NUMBER_WORDS = new RegExp(
+  `\\b(${NUMBER_WORDS.join('|')})[ \u00a0]+(${CHILD_WORD})\\b(?!-)`,
+  'gi',
+);
+
+/** A count of children from 1 to k in text, as written ("3 children", "Three children") and its word. */
+export interface SmallChildCount {
+  readonly text: string;
+  readonly word: string;
+}
+
+/**
+ * The counts from 1 to k next to "children" or a similar word in a text, in digits or in words (report.md
+ * §5 "In public text, numbers from 1 to k next to 'children' or similar words are flagged"): what the
+ * publication check refuses and the dashboard flags when commentary is saved.
+ * @example smallChildCounts('Three children and 12 referrals', 5) //=> [{ text: 'Three children', word: 'children' }]
+ */
+export function smallChildCounts(text: string, k: number): SmallChildCount[] {
+  const found: { at: number; text: string; word: string }[] = [];
+  for (const m of text.matchAll(CHILD_WORDS))
+    if (isSmall(Number(m[1]), k)) found.push({ at: m.index, text: m[0], word: m[2]! });
+  for (const m of text.matchAll(CHILD_NUMBER_WORDS))
+    if (isSmall(NUMBER_WORDS.indexOf(m[1]!.toLowerCase()) + 1, k))
+      found.push({ at: m.index, text: m[0], word: m[2]! });
+  return found.sort((a, b) => a.at - b.at).map(({ text: t, word }) => ({ text: t, word }));
+}
 
 /**
  * A count heading a list item of an engine note's detail, "2 gone abroad (G); 1 residence not known (R)" or
@@ -138,11 +197,8 @@ export function rescanPublic(
         detail: `${h.what} of the dataset at line ${h.line} of ${outputLabel(where(i))}`,
       });
     }
-    for (const m of text.matchAll(CHILD_WORDS)) {
-      if (isSmall(Number(m[1]), rule.k)) {
-        out.push({ code: 'PUB-SMALL-COUNT', where: where(i), detail: `"${m[0]}"` });
-      }
-    }
+    for (const c of smallChildCounts(text, rule.k))
+      out.push({ code: 'PUB-SMALL-COUNT', where: where(i), detail: `"${c.text}"` });
     // An item of a note's list of counts ("…; 1 residence not known (R)", "(3 removed)"): the check reads
     // only items after "; " and "(N removed)", as labels such as "1 placement" or "(1 of 8 quarters" are no counts.
     for (const m of text.matchAll(LISTED_COUNT)) {

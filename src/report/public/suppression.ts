@@ -186,13 +186,19 @@ export interface RestatedFigure {
   readonly publishedNumerator: number | null;
   readonly publishedDenominator: number | null;
   readonly now: number | null;
+  /** A percentage's numerator and denominator now (the public scorecard may show them). */
+  readonly nowNumerator?: number | null;
+  readonly nowDenominator?: number | null;
 }
 
 /**
  * True when the public version leaves out the published value of a restated figure (report.md §6
- * "restatement deltas"): it was itself a small number by the figure's rule, or, for a count, the change from
- * it to the figure now is from 1 to k (a reader of both papers would subtract them). The report's footnotes
- * and the dashboard's both ask this.
+ * "restatement deltas"): it was itself a small number by the figure's rule, or the change from it to the
+ * figure now is a small number of children (a reader would subtract them): for a count, the change from 1 to
+ * k; for a percentage, the change in its numerator or denominator (or, with the complement rule, in n − x)
+ * from 1 to k, as the year-to-date difference is judged (the percentage published beside the fraction now
+ * gives the published numerator when the denominator is unchanged). The report's footnotes, its restatements
+ * table and the dashboard's footnotes all ask this.
  * @example restatedPublishedSuppressed('count', { published: 40, publishedNumerator: 40, publishedDenominator: null, now: 44 }, DEFAULT_SUPPRESSION) //=> true (4 added)
  */
 export function restatedPublishedSuppressed(
@@ -201,9 +207,16 @@ export function restatedPublishedSuppressed(
   rule: SuppressionRule,
 ): boolean {
   if (x.published === null) return false;
-  return unit === 'count'
-    ? isSmall(x.published, rule.k) || (x.now !== null && isSmall(Math.abs(x.now - x.published), rule.k))
-    : percentSuppressed(x.publishedNumerator, x.publishedDenominator, rule);
+  if (unit === 'count')
+    return isSmall(x.published, rule.k) || (x.now !== null && isSmall(Math.abs(x.now - x.published), rule.k));
+  if (percentSuppressed(x.publishedNumerator, x.publishedDenominator, rule)) return true;
+  const [px, pn, nx, nn] = [x.publishedNumerator, x.publishedDenominator, x.nowNumerator, x.nowDenominator];
+  if (px === null || pn === null || nx === undefined || nx === null || nn === undefined || nn === null)
+    return false;
+  const dx = Math.abs(nx - px);
+  const dn = Math.abs(nn - pn);
+  const dRest = Math.abs(nn - nx - (pn - px));
+  return isSmall(dx, rule.k) || isSmall(dn, rule.k) || (rule.complement && isSmall(dRest, rule.k));
 }
 
 /**

@@ -3,7 +3,7 @@ import { INDICATORS } from '../../indicators/registry.js';
 import type { IndicatorReport } from '../../indicators/types.js';
 import { type Commentary, NO_COMMENTARY } from '../../report/commentary/commentary.js';
 import { latestEdition, loadEdition } from '../../report/edition/edition-store.js';
-import { restatements } from '../../report/edition/restatement.js';
+import { type Restatement, restatements } from '../../report/edition/restatement.js';
 import { buildRenderModel } from '../../report/model/build-render-model.js';
 import type { RenderModel } from '../../report/model/render-model.js';
 import { defaultReportOptions } from '../../report/model/report-options.js';
@@ -71,7 +71,7 @@ export async function draftModel(
     readonly commentary?: Commentary;
   },
 ): Promise<RenderModel> {
-  const e = await latestEdition(db, report.la, report.period.id);
+  const restated = await draftRestatements(db, report);
   const compared = await storeComparisons(db, report, opts.groups);
   return buildRenderModel(
     report,
@@ -82,7 +82,7 @@ export async function draftModel(
       commentary: opts.commentary ?? NO_COMMENTARY,
       generatedAt: opts.now.toISOString(),
       softwareVersion: SOFTWARE_VERSION,
-      restatements: e ? restatements(e.frozen.report, report, e.id) : [],
+      restatements: restated,
       earlierRestatements: compared.earlierRestatements,
       hubBenchmarks: compared.hubBenchmarks,
       datasetSources: compared.datasetSources,
@@ -90,6 +90,16 @@ export async function draftModel(
       ...(opts.extras ? { membersQuestions: opts.extras.membersQuestions } : {}),
     }),
   );
+}
+
+/**
+ * The period's figures restated since its latest edition (report.md §8), as the dashboard's draft lists them
+ * and its Publish button freezes them in a new edition of the period: figures, without the children moved.
+ * @example await draftRestatements(db, report) //=> [] when the period was never published
+ */
+export async function draftRestatements(db: Database, report: IndicatorReport): Promise<Restatement[]> {
+  const e = await latestEdition(db, report.la, report.period.id);
+  return e ? restatements(e.frozen.report, report, e.id) : [];
 }
 
 /** A draft's small-number rule: the settings' (`suppression.k`), the default when they cannot be used. */

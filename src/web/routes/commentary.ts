@@ -10,8 +10,8 @@ import {
   staleCommentary,
 } from '../../report/commentary/commentary-store.js';
 import { parseCommentary } from '../../report/commentary/parse-commentary.js';
-import { CHILD_WORDS } from '../../report/public/rescan.js';
-import { DEFAULT_SUPPRESSION, isSmall } from '../../report/public/suppression.js';
+import { smallChildCounts } from '../../report/public/rescan.js';
+import { DEFAULT_SUPPRESSION } from '../../report/public/suppression.js';
 import { suppressionRuleOf } from '../../report/public/suppression-rule.js';
 import { appendAudit } from '../audit/audit-log.js';
 import type { AppEnv } from '../env.js';
@@ -97,7 +97,7 @@ const FORM_WORDING: Readonly<Record<string, string>> = {
 /**
  * Checks the form as a commentary file's entry is checked (`parseCommentary`: a reason when moving,
  * omitting or replacing text; replace needs text; an action needs what, who and by when), and flags a
- * count from 1 to k next to "children" or a similar word (report.md §5 "Editing", §6) in any text that
+ * count from 1 to k next to "children" or a similar word, in digits or words (`smallChildCounts`; report.md §5 "Editing", §6) in any text that
  * would reach the public version (everything but an internal entry): the publication check would refuse
  * that paper, so the officer is told here, by the field. Reading of "flagged": the save is refused with
  * the error by the field (GOV.UK error summary); the officer can reword ("fewer than 6 children") or mark
@@ -154,13 +154,11 @@ export function checkCommentaryForm(
   }
   if (!f.internal) {
     for (const k2 of ['text', 'scorecard', 'reason', 'actionWhat', 'actionWho', 'actionByWhen'] as const) {
-      for (const m of f[k2].matchAll(CHILD_WORDS)) {
-        if (isSmall(Number(m[1]), k))
-          add(
-            k2,
-            `"${m[0]}" would disclose a small number in the public version: write "fewer than ${k + 1} ${m[2]}", or mark this commentary internal`,
-          );
-      }
+      for (const c of smallChildCounts(f[k2], k))
+        add(
+          k2,
+          `"${c.text}" would disclose a small number in the public version: write "fewer than ${k + 1} ${c.word}", or mark this commentary internal`,
+        );
     }
   }
   // The summary lists the errors in the order of the fields on the page (GOV.UK error summary).

@@ -6,7 +6,7 @@ import type { AppEnv } from '../env.js';
 import { forbidden, notFound, requirePermission } from '../middleware/guards.js';
 import { page } from '../pages.js';
 import { staleCommentaryProblem, storedCommentary } from '../../report/commentary/commentary-store.js';
-import { listEditions } from '../../report/edition/edition-store.js';
+import { laterEditions, listEditions } from '../../report/edition/edition-store.js';
 import { publishEdition } from '../../report/edition/publish-edition.js';
 import { storeComparisons } from '../../report/edition/store-comparisons.js';
 import {
@@ -14,6 +14,7 @@ import {
   type ReportFile,
   type ReportFormat,
   draftModel,
+  draftRestatements,
   draftSuppression,
   editionFile,
   editionNotices,
@@ -58,6 +59,7 @@ export function reportRoutes(): Hono<AppEnv> {
     const versions = officer ? (['public', 'full'] as const) : (['public'] as const);
     const formats = pdf.formats();
     const editions = await listEditions(db, la.code);
+    const later = laterEditions(editions);
     const periods = officer ? await services.periods(la.code) : [];
     return c.html(
       page(c, 'reports.njk', {
@@ -71,6 +73,7 @@ export function reportRoutes(): Hono<AppEnv> {
         editions: await Promise.all(
           editions.map(async (e) => ({
             ...e,
+            publishedAgainAs: later.get(e.id) ?? null,
             notices: await editionNotices(db, la.code, e.id, versions),
             periodLabel: periodLabel(parsePeriod(e.period)),
             downloads: versions.flatMap((v) =>
@@ -182,6 +185,7 @@ export function reportRoutes(): Hono<AppEnv> {
     }
     const extras = (await services.reportExtras?.(la.code, period)) ?? null;
     const compared = await storeComparisons(db, report, groups);
+    const restated = await draftRestatements(db, report);
     const out = await publishEdition(db, {
       report,
       by: user.username,
@@ -191,6 +195,7 @@ export function reportRoutes(): Hono<AppEnv> {
       details: { laName: la.name },
       membersQuestions: extras?.membersQuestions,
       members: extras?.members,
+      restatements: restated,
       earlierRestatements: compared.earlierRestatements,
       hubBenchmarks: compared.hubBenchmarks,
       datasetSources: compared.datasetSources,
