@@ -7,7 +7,7 @@ import { defaultReportOptions } from '../model/report-options.js';
 import { renderHtml } from '../render/html.js';
 import { rescanPublic } from './rescan.js';
 import { DEFAULT_SUPPRESSION } from './suppression.js';
-import { checkCommentaryForm } from '../../web/routes/commentary.js';
+import { checkCommentaryForm, EMPTY_FORM } from '../../web/routes/commentary.js';
 
 // Audit (report.md §5 "In public text, numbers from 1 to k next to 'children' or similar words are flagged";
 // §6 "Publication check"). An officer writes numbers as words as often as digits ("Three children waited"):
@@ -52,18 +52,7 @@ test('audit: the generated public report, at k = 20, has no number word the chec
 });
 
 test('audit: the dashboard flags a small number in words when commentary is saved, as the check would refuse it', () => {
-  const form = {
-    text: 'Three children waited longer.',
-    mode: 'follow',
-    section: '',
-    reason: '',
-    actionWhat: '',
-    actionWho: '',
-    actionByWhen: '',
-    outsideControl: false,
-    scorecard: 'Six children delayed',
-    internal: false,
-  };
+  const form = { ...EMPTY_FORM, text: 'Three children waited longer.', scorecard: 'Six children delayed' };
   const checked = checkCommentaryForm('assessments-45wd', form, 5);
   assert.equal(checked.entry, null);
   assert.deepEqual(checked.fields, {

@@ -35,7 +35,8 @@ export interface CommentaryForm {
   internal: boolean;
 }
 
-const EMPTY_FORM: CommentaryForm = {
+/** The commentary form with nothing filled in. */
+export const EMPTY_FORM: CommentaryForm = {
   text: '',
   mode: 'follow',
   section: '',
