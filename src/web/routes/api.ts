@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { appendAudit } from '../audit/audit-log.js';
+import { auditChildLevel } from '../audit/child-level.js';
 import { can } from '../auth/permissions.js';
 import type { AppEnv } from '../env.js';
 import { apiIndicator } from '../figures/public-result.js';
@@ -124,20 +124,14 @@ export function apiRoutes(): Hono<AppEnv> {
     if (!list) return notFound(c, 'There is no child-level list for this figure.');
     const user = c.var.user!;
     const identifiable = can(user.role, 'child-level:identifiable');
-    await appendAudit(c.var.deps.db, {
-      actor: user.username,
-      ip: c.var.ip,
-      action: 'child-level-export',
-      la: scope.la.code,
-      detail: {
-        indicator: id,
-        period: scope.period,
-        datasetVersion: list.datasetId,
-        rows: list.members.length,
-        list: 'all',
-        format: 'json',
-        identifiable,
-      },
+    await auditChildLevel(c, 'child-level-export', scope.la.code, {
+      indicator: id,
+      period: scope.period,
+      datasetVersion: list.datasetId,
+      rows: list.members.length,
+      list: 'all',
+      format: 'json',
+      identifiable,
     });
     return c.json({
       la: scope.la.code,

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { appendAudit } from '../audit/audit-log.js';
+import { auditChildLevel } from '../audit/child-level.js';
 import { can } from '../auth/permissions.js';
 import type { AppEnv } from '../env.js';
 import { notFound, requirePermission } from '../middleware/guards.js';
@@ -73,19 +74,13 @@ async function auditIssueView(
   named: number,
 ): Promise<void> {
   if (named === 0) return;
-  await appendAudit(c.var.deps.db, {
-    actor: c.var.user!.username,
-    ip: c.var.ip,
-    action: 'child-level-view',
-    la,
-    detail: {
-      indicator: null,
-      period: null,
-      datasetVersion,
-      rows: named,
-      list: 'validation',
-      identifiable: true,
-    },
+  await auditChildLevel(c, 'child-level-view', la, {
+    indicator: null,
+    period: null,
+    datasetVersion,
+    rows: named,
+    list: 'validation',
+    identifiable: true,
   });
 }
 

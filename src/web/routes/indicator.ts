@@ -9,7 +9,7 @@ import type {
   Member,
 } from '../../indicators/types.js';
 import { commentaryHistory, staleCommentary } from '../../report/commentary/commentary-store.js';
-import { appendAudit } from '../audit/audit-log.js';
+import { auditChildLevel } from '../audit/child-level.js';
 import { can } from '../auth/permissions.js';
 import type { AppEnv } from '../env.js';
 import { englandKey, toleranceBand, trendChart } from '../figures/chart.js';
@@ -331,19 +331,13 @@ export function indicatorRoutes(): Hono<AppEnv> {
     if (loaded instanceof Response) return loaded;
     const { scope, info, list, identifiable } = loaded;
     const { filter, shown } = shownMembers(c.req.query('show'), list.members);
-    await appendAudit(c.var.deps.db, {
-      actor: c.var.user!.username,
-      ip: c.var.ip,
-      action: 'child-level-view',
-      la: scope.la.code,
-      detail: {
-        indicator: info.id,
-        period: scope.period,
-        datasetVersion: list.datasetId,
-        rows: shown.length,
-        list: filter,
-        identifiable,
-      },
+    await auditChildLevel(c, 'child-level-view', scope.la.code, {
+      indicator: info.id,
+      period: scope.period,
+      datasetVersion: list.datasetId,
+      rows: shown.length,
+      list: filter,
+      identifiable,
     });
     const dateKeys = memberDateKeys(list.members);
     const q = new URLSearchParams({ la: scope.la.code, period: scope.period });
@@ -393,20 +387,14 @@ export function indicatorRoutes(): Hono<AppEnv> {
           .join(','),
       ),
     );
-    await appendAudit(c.var.deps.db, {
-      actor: c.var.user!.username,
-      ip: c.var.ip,
-      action: 'child-level-export',
-      la: scope.la.code,
-      detail: {
-        indicator: info.id,
-        period: scope.period,
-        datasetVersion: list.datasetId,
-        rows: rows.length,
-        list: filter,
-        format: 'csv',
-        identifiable,
-      },
+    await auditChildLevel(c, 'child-level-export', scope.la.code, {
+      indicator: info.id,
+      period: scope.period,
+      datasetVersion: list.datasetId,
+      rows: rows.length,
+      list: filter,
+      format: 'csv',
+      identifiable,
     });
     return c.body(`${lines.join('\n')}\n`, 200, {
       'Content-Type': 'text/csv; charset=utf-8',
