@@ -57,16 +57,12 @@ test(
   },
 );
 
-// withLaScope's doc said every query is filtered "whatever SQL it sends"; the scope is a session setting and a
-// `SET LOCAL ROLE` of the owner's own session, so SQL sent in it can undo both. It guards against a query that
-// forgets its LA filter, not against hostile SQL; nothing in the web reads through it (the dashboard limits a
-// user to their LA in its routes, src/web/routes/scope.ts). A database boundary needs a login role per LA.
+// The scope was a setting (`cspi.la`) read by the policies, and a `SET LOCAL ROLE` of the owner's session: SQL
+// sent in it could undo either. Each LA now has its own reader role and the policies read the role, so
+// changing the setting changes nothing; this runs with and without the setting changed.
 test(
-  'SQL run in an LA scope cannot leave it (RESET ROLE, set_config of cspi.la)',
-  {
-    skip: pg.skip,
-    todo: 'LA scope is a session setting of the owner connection: RESET ROLE or set_config(cspi.la) in fn reads another LA (needs a login role per LA)',
-  },
+  'SQL run in an LA scope cannot leave it by changing a setting (set_config of cspi.la)',
+  { skip: pg.skip },
   async () => {
     const { db, cleanup } = await pg.open();
     try {
@@ -74,13 +70,59 @@ test(
       await importSmallLa(db, '805', 1);
       await enableLaIsolation(db);
       const seen = await withLaScope(db, '841', async (tx) => {
+        const before = await tx.all<{ la: string }>('SELECT DISTINCT la FROM submissions');
         await tx.get("SELECT set_config('cspi.la', '805', true) AS la");
-        const a = await tx.all<{ la: string }>('SELECT DISTINCT la FROM submissions');
-        await tx.exec('RESET ROLE');
-        const b = await tx.all<{ la: string }>('SELECT DISTINCT la FROM submissions');
-        return [...a, ...b].map((r) => r.la);
-      }).catch((): string[] => []);
-      assert.ok(!seen.includes('805'), `LA 805's rows read from LA 841's scope: ${seen.join(', ')}`);
+        const after = await tx.all<{ la: string }>('SELECT DISTINCT la FROM submissions');
+        const las = await tx.all<{ code: string }>('SELECT code FROM las');
+        return { before, after, las };
+      });
+      assert.deepEqual(seen.before, [{ la: '841' }], 'the scope sees its own LA');
+      assert.deepEqual(seen.after, [{ la: '841' }], "LA 805's rows after set_config('cspi.la', '805')");
+      assert.deepEqual(seen.las, [{ code: '841' }]);
+      // Another LA's scope on the same connection pool sees that LA only.
+      const other = await withLaScope(db, '805', (tx) =>
+        tx.all<{ la: string }>('SELECT DISTINCT la FROM submissions'),
+      );
+      assert.deepEqual(other, [{ la: '805' }]);
+      // Set-up run again (cspi hub init twice) keeps the isolation.
+      await enableLaIsolation(db);
+      const again = await withLaScope(db, '841', (tx) =>
+        tx.all<{ la: string }>('SELECT DISTINCT la FROM submissions'),
+      );
+      assert.deepEqual(again, [{ la: '841' }]);
+    } finally {
+      await cleanup();
+    }
+  },
+);
+
+// The role half stays open: the scope is a `SET LOCAL ROLE` of a connection whose user (the hub owner) may take
+// on every LA's reader role, so `RESET ROLE` (back to the owner, who sees every LA) or `SET ROLE` to another
+// LA's reader in fn reads another LA. It guards against a query that forgets its LA filter, not against
+// hostile SQL; the dashboard limits a user to their LA in its routes (src/web/routes/scope.ts). A database
+// boundary needs a login role per LA, with the dashboard connecting as the LA's role for its reads.
+test(
+  'SQL run in an LA scope cannot leave it by changing role (RESET ROLE, SET ROLE to another LA)',
+  {
+    skip: pg.skip,
+    todo: "LA scope is a SET LOCAL ROLE of the owner's connection: RESET ROLE or SET ROLE cspi_la_reader_805 in fn reads another LA (needs a login role per LA)",
+  },
+  async () => {
+    const { db, cleanup } = await pg.open();
+    try {
+      await importSmallLa(db, '841', 1);
+      await importSmallLa(db, '805', 1);
+      await enableLaIsolation(db);
+      await withLaScope(db, '805', async () => undefined); // LA 805's reader role exists
+      const read = (escape: string) =>
+        withLaScope(db, '841', async (tx) => {
+          await tx.exec(escape);
+          return (await tx.all<{ la: string }>('SELECT DISTINCT la FROM submissions')).map((r) => r.la);
+        }).catch((): string[] => []);
+      const leaks: string[] = [];
+      for (const escape of ['RESET ROLE', 'SET LOCAL ROLE cspi_la_reader_805'])
+        if ((await read(escape)).includes('805')) leaks.push(escape);
+      assert.deepEqual(leaks, [], "LA 805's rows read from LA 841's scope");
     } finally {
       await cleanup();
     }

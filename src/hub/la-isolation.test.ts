@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Database } from '../store/database.js';
-import { enableLaIsolation, readerRoleSql } from './la-isolation.js';
+import {
+  enableLaIsolation,
+  laIsolationSql,
+  laReaderRole,
+  laReaderRoleSql,
+  readerRoleSql,
+} from './la-isolation.js';
 
 const admin = process.env['CSPI_TEST_PG_URL'];
 
@@ -65,4 +71,23 @@ test('a set-up ended by PostgreSQL to break a deadlock (another database setting
   const other = failingSetUp([Object.assign(new Error('permission denied'), { code: '42501' })]);
   await assert.rejects(enableLaIsolation(other.db, wait), /permission denied/);
   assert.equal(other.attempts(), 1, 'any other error is not retried');
+});
+
+test("each LA's reader role is named by its code; a code that is not letters and digits is refused, never put into SQL", () => {
+  assert.equal(laReaderRole('841'), 'cspi_la_reader_841');
+  assert.equal(laReaderRole('E06000005'), 'cspi_la_reader_E06000005');
+  // Quoted wherever it is an identifier, so an ONS code keeps its case (the policies compare it with `la`).
+  assert.match(laReaderRoleSql('E06000005'), /CREATE ROLE "cspi_la_reader_E06000005" NOLOGIN/);
+  for (const bad of ['', '841; DROP TABLE las', "8'41", '841 ', 'a'.repeat(41)])
+    assert.throws(() => laReaderRole(bad), /is not an LA code/, JSON.stringify(bad));
+  assert.throws(() => laReaderRoleSql('x"y'), /is not an LA code/);
+});
+
+test('the policies read the LA from the role the query runs as, not from a setting SQL can change', () => {
+  const sql = laIsolationSql();
+  assert.doesNotMatch(sql, /current_setting\('cspi\.la'/);
+  assert.match(
+    sql,
+    /CREATE POLICY la_only ON submissions FOR SELECT TO cspi_la_reader USING \(la = \(CASE WHEN starts_with\(current_user::text, 'cspi_la_reader_'\)/,
+  );
 });

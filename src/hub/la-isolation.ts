@@ -1,8 +1,32 @@
 import type { Database } from '../store/database.js';
 import { RECORD_TABLES } from '../store/records/record-tables.js';
 
-/** The PostgreSQL role LA-scoped reads run as: it sees only rows of the LA named in `cspi.la`. */
+/**
+ * The PostgreSQL role every LA's reader belongs to: it holds the SELECT grants and the policies name it.
+ * Itself it sees no LA's rows; LA-scoped reads run as one LA's role ({@link laReaderRole}).
+ */
 export const LA_READER_ROLE = 'cspi_la_reader';
+
+/** How each LA's reader role is named: the shared role's name, an underscore and the LA's code. */
+const LA_ROLE_PREFIX = `${LA_READER_ROLE}_`;
+
+/**
+ * The reader role of one LA (`cspi_la_reader_841`), a member of {@link LA_READER_ROLE}: the policies show it
+ * the rows of the LA its name ends with ({@link SCOPED_LA}). An LA code is letters and digits only (DfE codes
+ * are three digits, ONS codes like `E06000005` keep their case: the name is always quoted in SQL).
+ * @example laReaderRole('841') //=> 'cspi_la_reader_841'
+ */
+export function laReaderRole(la: string): string {
+  if (!/^[A-Za-z0-9]{1,40}$/.test(la)) throw new Error(`${JSON.stringify(la)} is not an LA code`);
+  return `${LA_ROLE_PREFIX}${la}`;
+}
+
+/**
+ * The LA a row must belong to for the role running the query: the code ending its LA reader role's name, or
+ * null (no rows) for any other role. It reads the role, not a setting: SQL in a scope can change a setting
+ * (`set_config('cspi.la', …)`) but that no longer changes what it sees.
+ */
+const SCOPED_LA = `(CASE WHEN starts_with(current_user::text, '${LA_ROLE_PREFIX}') THEN substr(current_user::text, ${LA_ROLE_PREFIX.length + 1}) END)`;
 
 /** Tables holding an `la` column directly. */
 const LA_TABLES = [
@@ -17,11 +41,12 @@ const LA_TABLES = [
 
 /**
  * PostgreSQL row-level security for a hub (issue 7: a user of one LA can never read another LA's
- * child-level data). Every LA-scoped read runs as {@link LA_READER_ROLE} with `cspi.la` set for the
- * transaction; the policies then hide every row of other LAs, in the record tables through their
- * submission. The role is granted SELECT on these tables only, so any other table (users, audit, …) is
- * closed to it. The hub's own processes (imports, workers) run as the owner and see all LAs. Idempotent,
- * and safe to run on several databases of one server at once ({@link readerRoleSql}).
+ * child-level data). Every LA-scoped read runs as that LA's reader role ({@link laReaderRole}, a member of
+ * {@link LA_READER_ROLE}); the policies then hide every row of other LAs, in the record tables through their
+ * submission. The shared role is granted SELECT on these tables only, so any other table (users, audit, …) is
+ * closed to it. The hub's own processes (imports, workers) run as the owner and see all LAs. Idempotent
+ * (`cspi hub init` again replaces the policies of an earlier version, which read the LA from the `cspi.la`
+ * setting), and safe to run on several databases of one server at once ({@link readerRoleSql}).
  */
 export function laIsolationSql(): string {
   const policies: string[] = [];
@@ -33,11 +58,7 @@ export function laIsolationSql(): string {
       `CREATE POLICY la_only ON ${table} FOR SELECT TO ${LA_READER_ROLE} USING (${using});`,
     );
   };
-  for (const t of LA_TABLES)
-    enable(
-      t,
-      t === 'las' ? `code = current_setting('cspi.la', true)` : `la = current_setting('cspi.la', true)`,
-    );
+  for (const t of LA_TABLES) enable(t, t === 'las' ? `code = ${SCOPED_LA}` : `la = ${SCOPED_LA}`);
   enable('submission_files', 'submission_id IN (SELECT id FROM submissions)');
   enable('dataset_submissions', 'dataset_id IN (SELECT id FROM dataset_versions)');
   enable('validation_issues', 'import_id IN (SELECT id FROM imports)');
@@ -66,6 +87,33 @@ EXCEPTION WHEN duplicate_object OR unique_violation THEN
 END $$;`;
 }
 
+/**
+ * Creates an LA's reader role unless it exists, as a member of {@link LA_READER_ROLE} (which it inherits its
+ * SELECT grants and policies from). Like {@link readerRoleSql}, a role created meanwhile by another
+ * connection (two dashboards, or tests, reading a new LA at once) is taken as there. A connection whose
+ * user is not a superuser is given the right to take the role on (its own LA-scoped reads need it).
+ */
+export function laReaderRoleSql(la: string): string {
+  const role = laReaderRole(la);
+  return `DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${role}') THEN
+    CREATE ROLE "${role}" NOLOGIN;
+  END IF;
+  IF NOT pg_has_role('${role}', '${LA_READER_ROLE}', 'MEMBER') THEN
+    GRANT ${LA_READER_ROLE} TO "${role}";
+  END IF;
+  IF current_setting('server_version_num')::int >= 160000 THEN
+    IF NOT pg_has_role(current_user, '${role}', 'SET') THEN
+      EXECUTE format('GRANT %I TO %I WITH INHERIT FALSE, SET TRUE', '${role}', current_user);
+    END IF;
+  ELSIF NOT pg_has_role(current_user, '${role}', 'MEMBER') THEN
+    EXECUTE format('GRANT %I TO %I', '${role}', current_user);
+  END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN
+  NULL; -- created meanwhile by another connection
+END $$;`;
+}
+
 /** How many times the set-up is tried when PostgreSQL ends it to break a deadlock. */
 const SET_UP_ATTEMPTS = 5;
 
@@ -82,9 +130,18 @@ export async function enableLaIsolation(
   if (db.kind !== 'postgres') {
     throw new Error('hub mode needs PostgreSQL: pass --db postgres://… (the embedded database holds one LA)');
   }
+  await execRetryingDeadlocks(db, laIsolationSql(), wait);
+}
+
+/** Runs a set-up script, again (a few times at most, after a short wait) when ended to break a deadlock. */
+async function execRetryingDeadlocks(
+  db: Database,
+  sql: string,
+  wait: (ms: number) => Promise<void> = sleep,
+): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await db.exec(laIsolationSql());
+      await db.exec(sql);
       return;
     } catch (e) {
       if (attempt >= SET_UP_ATTEMPTS || !isDeadlock(e)) throw e;
@@ -136,20 +193,38 @@ export async function laIsolationEnabled(db: Database): Promise<boolean> {
   return row?.ready === true;
 }
 
+/** The LA reader roles known to exist, by database (each is created once per process, {@link laReaderRoleSql}). */
+const knownRoles = new WeakMap<Database, Set<string>>();
+
+async function ensureLaReaderRole(db: Database, la: string): Promise<string> {
+  const role = laReaderRole(la);
+  let known = knownRoles.get(db);
+  if (!known) knownRoles.set(db, (known = new Set()));
+  if (!known.has(role)) {
+    await execRetryingDeadlocks(db, laReaderRoleSql(la));
+    known.add(role);
+  }
+  return role;
+}
+
 /**
  * Runs fn inside one read transaction that can see only LA `la`'s rows: every query fn makes through `tx`
- * is filtered by PostgreSQL's row-level security, so a query that forgets its LA filter still sees one LA.
- * It is not a boundary against hostile SQL: the scope is a setting and a `SET LOCAL ROLE` of the owner's
- * connection, which SQL sent in fn can undo (`RESET ROLE`, `set_config('cspi.la', …)`); that needs a login
- * role per LA (la-isolation.audit.test.ts, todo). The dashboard limits a user to their LA in its routes, and
+ * runs as the LA's reader role ({@link laReaderRole}, created at its first use) and is filtered by
+ * PostgreSQL's row-level security, so a query that forgets its LA filter still sees one LA, and changing a
+ * setting (`set_config('cspi.la', …)`) does not change what it sees: the policies read the role. It is not
+ * a boundary against every hostile SQL: the scope is a `SET LOCAL ROLE` of a connection whose user may take
+ * on any LA's role, so `RESET ROLE` or `SET ROLE` to another LA's reader in fn leaves it; that needs a login
+ * role per LA (la-isolation.audit.test.ts, todo). `cspi.la` is still set for a hub whose policies predate
+ * the LA roles (until `cspi hub init` runs again). The dashboard limits a user to their LA in its routes, and
  * on a hub reads an LA's dataset and validation reports through this scope (web/real-services.ts).
  * @example await withLaScope(db, '841', (tx) => loadDataset(tx, '805')) //=> undefined (another LA)
  */
 export async function withLaScope<T>(db: Database, la: string, fn: (tx: Database) => Promise<T>): Promise<T> {
   if (db.kind !== 'postgres') return fn(db);
+  const role = await ensureLaReaderRole(db, la);
   return db.transaction(async (tx) => {
     await tx.get("SELECT set_config('cspi.la', ?, true) AS la", [la]);
-    await tx.exec(`SET LOCAL ROLE ${LA_READER_ROLE}`);
+    await tx.exec(`SET LOCAL ROLE "${role}"`);
     return fn(tx);
   });
 }
