@@ -287,6 +287,67 @@ test('§6/§9 a member never sees a breakdown cell of 1..k children (numerator, 
   }
 });
 
+/**
+ * Fake services whose assessments-45wd (year to date) is 150/199 at Q3 after 148/195 at Q2 (2 of 4 in Q3 alone),
+ * with sex cells 75/99 and 75/100 that each pass the rule and add up to the headline.
+ */
+function servicesWithWithheldTotal(): WebServices {
+  const base = createFakeServices();
+  const q2 = { period: '2021-22-Q2', value: 75.9, numerator: 148, denominator: 195, status: 'ok' as const };
+  const q3 = { period: '2021-22-Q3', value: 75.4, numerator: 150, denominator: 199, status: 'ok' as const };
+  const sex = [
+    { key: 'F', label: 'Female', numerator: 75, denominator: 99, value: 75.8 },
+    { key: 'M', label: 'Male', numerator: 75, denominator: 100, value: 75 },
+  ];
+  return {
+    ...base,
+    async scorecard(la, period, targets) {
+      const r = await base.scorecard(la, period, targets);
+      if (!r) return r;
+      return {
+        ...r,
+        indicators: r.indicators.map((i) =>
+          i.id === 'assessments-45wd'
+            ? {
+                ...i,
+                ...{ value: q3.value, numerator: q3.numerator, denominator: q3.denominator, ci95: null },
+                previous: q2,
+                trend: i.trend.map((t) => (t.period === q2.period ? q2 : t.period === q3.period ? q3 : t)),
+                breakdowns: { sex },
+              }
+            : i,
+        ),
+      };
+    },
+  };
+}
+
+test('§6/§9 a member is not given a withheld year-to-date figure by breakdown cells that add up to it (page and API)', async () => {
+  const { app } = await testApp(servicesWithWithheldTotal());
+  const member = await signIn(app, 'member');
+  const api = (await (await member.get(`/api/indicators/assessments-45wd?${Q}`)).json()) as {
+    indicator: {
+      numerator: number | null;
+      breakdowns: Record<string, { numerator: number | null; denominator: number | null }[]>;
+    };
+  };
+  assert.equal(api.indicator.numerator, null, 'the headline is withheld (2 of 4 in Q3)');
+  assert.deepEqual(
+    api.indicator.breakdowns['sex']!.map((c) => [c.numerator, c.denominator]),
+    [
+      [null, null],
+      [null, null],
+    ],
+    '75/99 and 75/100 add up to 150/199',
+  );
+  const html = await (await member.get(`/indicators/assessments-45wd?${Q}`)).text();
+  const tables = html.slice(html.indexOf('Breakdowns'), html.indexOf('>Definition<'));
+  assert.doesNotMatch(tables, />\s*(75|99|100)\s*</);
+  // Officers' full view shows the cells.
+  const analyst = await signIn(app, 'analyst');
+  assert.match(await (await analyst.get(`/indicators/assessments-45wd?${Q}`)).text(), />\s*99\s*</);
+});
+
 /** Every registered state-changing route, with a path that reaches it and a form it would accept. */
 const STATE_CHANGING: readonly [string, Record<string, string>][] = [
   ['/sign-out', {}],

@@ -193,3 +193,34 @@ test('audit: a count hidden for its year-to-date difference reads "Small numbers
     '<6',
   );
 });
+
+// Audit (report.md §6: a suppressed figure is not published; "the check also covers differences a reader
+// could work out"). A year-to-date headline withheld only for its difference from the previous quarter's
+// (150/199 after 148/195: 2 of 4 in Q3) has breakdown cells that each pass (sex 75/99 and 75/100), and they
+// add up to 150/199: the reader sums them and subtracts Q2. Every cell of such a breakdown is withheld.
+test('audit: a withheld headline is not given away by breakdown cells that add up to it (year-to-date difference)', () => {
+  const sex = [row('F', 75, 99), row('M', 75, 100)];
+  const r = (current: [number, number], previous: [number, number], breakdowns = { sex }) =>
+    makeResult(entry('cic-health-assessments'), '2021-22-Q3', { current, previous, breakdowns });
+  const hidden = planSuppression(r([150, 199], [148, 195]), DEFAULT_SUPPRESSION);
+  assert.equal(hidden.headline, true, '2 of 4 in Q3');
+  assert.deepEqual(hidden.breakdowns['sex'], [true, true], '75/99 + 75/100 = 150/199');
+  // The same cells beside a published headline are shown (nothing is withheld to give away).
+  const shown = planSuppression(r([150, 199], [100, 150]), DEFAULT_SUPPRESSION);
+  assert.equal(shown.headline, false);
+  assert.deepEqual(shown.breakdowns['sex'], [false, false]);
+  // Cells that do not add up to the withheld headline (a subset of its children) give nothing away.
+  const subset = [row('F', 60, 80), row('M', 61, 90)];
+  assert.deepEqual(
+    planSuppression(r([150, 199], [148, 195], { sex: subset }), DEFAULT_SUPPRESSION).breakdowns['sex'],
+    [false, false],
+  );
+  // A year-to-date count withheld for its difference (40 by Q3 after 37 by Q2): its count cells add up to it.
+  const e = { ...entry('cic-missing'), basis: 'ytd' as const };
+  const count = makeResult(e, '2021-22-Q3', {
+    current: 40,
+    previous: 37,
+    breakdowns: { sex: [row('F', 20, null), row('M', 20, null)] },
+  });
+  assert.deepEqual(planSuppression(count, DEFAULT_SUPPRESSION).breakdowns['sex'], [true, true]);
+});

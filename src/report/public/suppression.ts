@@ -155,6 +155,28 @@ export function planBreakdown(
 }
 
 /**
+ * True when a breakdown as planned would give away the figure it makes up although that figure is withheld
+ * (report.md §6: a suppressed figure is not published, and "differences a reader could work out" are
+ * covered): its cells add up to it (`breakdownShowsTotal`, judged against the withheld figure) and either
+ * every cell is shown, so their sum is the figure, or the cells share its denominator, so each gives it. A
+ * year-to-date headline withheld because it less the previous quarter's is small (150/199 after 148/195: 2
+ * of 4 in the quarter) with sex cells 75/99 and 75/100 is the case: the cells pass, and add up to 150/199.
+ * The plan then withholds every cell, as a team breakdown is withheld whole: the reading that protects the
+ * figure in every shape of breakdown (one cell withheld would leave a shared denominator shown).
+ * @example givesWithheldTotal([f75of99, m75of100], [false, false], { numerator: 150, denominator: 199 }) //=> true
+ */
+export function givesWithheldTotal(
+  rows: readonly BreakdownRow[],
+  planned: readonly boolean[],
+  withheld: BreakdownTotal | null,
+): boolean {
+  if (!withheld || !breakdownShowsTotal(rows, withheld)) return false;
+  const sharedDenominator =
+    withheld.denominator !== null && rows.every((r) => r.denominator === withheld.denominator);
+  return sharedDenominator || !planned.some(Boolean);
+}
+
+/**
  * A team breakdown in the public version (report.md §6 "Team breakdowns appear only if the setting is on and
  * every cell passes"): all cells withheld unless `rule.teamBreakdowns` is on and no cell is suppressed.
  */
@@ -239,6 +261,9 @@ export function planSuppression(r: IndicatorResult, rule: SuppressionRule): Supp
   // The published figure a breakdown may make up (a suppressed headline is no total to subtract from).
   const headlineTotal = headline || r.status !== 'ok' ? null : r;
   const lastYearTotal = lastYearHidden || !r.lastYear || r.lastYear.status !== 'ok' ? null : r.lastYear;
+  // The withheld figure a breakdown may give away (its cells add up to it).
+  const headlineWithheld = headline && r.status === 'ok' ? r : null;
+  const lastYearWithheld = lastYearHidden && r.lastYear?.status === 'ok' ? r.lastYear : null;
   const extra: Record<string, boolean> = {};
   for (const [k, v] of Object.entries(r.extra)) {
     extra[k] = /^(percent|rate)/.test(k) ? headline : isSmall(v, rule.k);
@@ -250,8 +275,12 @@ export function planSuppression(r: IndicatorResult, rule: SuppressionRule): Supp
     trend: r.trend.map((t, i) => i === currentAt || comparisonSuppressed(r.unit, t, rule)),
     breakdowns: Object.fromEntries(
       Object.entries(r.breakdowns).map(([key, rows]) => {
-        const total = key.endsWith(':last-year') ? lastYearTotal : headlineTotal;
-        const cells = planBreakdown(rows, rule, total);
+        const lastYear = key.endsWith(':last-year');
+        const total = lastYear ? lastYearTotal : headlineTotal;
+        const planned = planBreakdown(rows, rule, total);
+        const cells = givesWithheldTotal(rows, planned, lastYear ? lastYearWithheld : headlineWithheld)
+          ? rows.map(() => true)
+          : planned;
         return [key, key === 'team' ? planTeamBreakdown(cells, rule) : cells];
       }),
     ),
