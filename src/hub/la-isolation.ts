@@ -1,5 +1,6 @@
 import type { Database } from '../store/database.js';
 import { RECORD_TABLES } from '../store/records/record-tables.js';
+import { loadLaTable } from '../synth/la-table.js';
 
 /**
  * The PostgreSQL role every LA's reader belongs to: it holds the SELECT grants and the policies name it.
@@ -88,31 +89,45 @@ END $$;`;
 }
 
 /**
- * Creates an LA's reader role unless it exists, as a member of {@link LA_READER_ROLE} (which it inherits its
- * SELECT grants and policies from). Like {@link readerRoleSql}, a role created meanwhile by another
+ * Creates each LA's reader role unless it exists, as a member of {@link LA_READER_ROLE} (which it inherits
+ * its SELECT grants and policies from). Like {@link readerRoleSql}, a role created meanwhile by another
  * connection (two dashboards, or tests, reading a new LA at once) is taken as there. A connection whose
  * user is not a superuser is given the right to take the role on (its own LA-scoped reads need it).
+ * @example laReaderRolesSql(['841', '805']) // one DO block for both
  */
-export function laReaderRoleSql(la: string): string {
-  const role = laReaderRole(la);
-  return `DO $$ BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${role}') THEN
-    CREATE ROLE "${role}" NOLOGIN;
-  END IF;
-  IF NOT pg_has_role('${role}', '${LA_READER_ROLE}', 'MEMBER') THEN
-    GRANT ${LA_READER_ROLE} TO "${role}";
-  END IF;
-  IF current_setting('server_version_num')::int >= 160000 THEN
-    IF NOT pg_has_role(current_user, '${role}', 'SET') THEN
-      EXECUTE format('GRANT %I TO %I WITH INHERIT FALSE, SET TRUE', '${role}', current_user);
-    END IF;
-  ELSIF NOT pg_has_role(current_user, '${role}', 'MEMBER') THEN
-    EXECUTE format('GRANT %I TO %I', '${role}', current_user);
-  END IF;
-EXCEPTION WHEN duplicate_object OR unique_violation THEN
-  NULL; -- created meanwhile by another connection
+export function laReaderRolesSql(las: readonly string[]): string {
+  const roles = [...new Set(las.map(laReaderRole))].sort();
+  if (roles.length === 0) return '';
+  return `DO $$ DECLARE r text; BEGIN
+  FOREACH r IN ARRAY ARRAY[${roles.map((r) => `'${r}'`).join(', ')}]::text[] LOOP
+    BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
+        EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+      END IF;
+      IF NOT pg_has_role(r, '${LA_READER_ROLE}', 'MEMBER') THEN
+        EXECUTE format('GRANT ${LA_READER_ROLE} TO %I', r);
+      END IF;
+      IF current_setting('server_version_num')::int >= 160000 THEN
+        IF NOT pg_has_role(current_user, r, 'SET') THEN
+          EXECUTE format('GRANT %I TO %I WITH INHERIT FALSE, SET TRUE', r, current_user);
+        END IF;
+      ELSIF NOT pg_has_role(current_user, r, 'MEMBER') THEN
+        EXECUTE format('GRANT %I TO %I', r, current_user);
+      END IF;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN
+      NULL; -- created meanwhile by another connection
+    END;
+  END LOOP;
 END $$;`;
 }
+
+/** {@link laReaderRolesSql} for one LA. */
+export function laReaderRoleSql(la: string): string {
+  return laReaderRolesSql([la]);
+}
+
+/** LA codes a reader role can be named by ({@link laReaderRole}); others are left to fail at first use. */
+const isLaCode = (code: string): boolean => /^[A-Za-z0-9]{1,40}$/.test(code);
 
 /** How many times the set-up is tried when PostgreSQL ends it to break a deadlock. */
 const SET_UP_ATTEMPTS = 5;
@@ -131,6 +146,20 @@ export async function enableLaIsolation(
     throw new Error('hub mode needs PostgreSQL: pass --db postgres://… (the embedded database holds one LA)');
   }
   await execRetryingDeadlocks(db, laIsolationSql(), wait);
+  // Each LA's reader role now, for the LAs of the shipped table and those loaded, so a dashboard needs no
+  // right to create roles for them (another LA's is created at its first scoped read, withLaScope).
+  const loaded = (await db.all<{ code: string }>('SELECT code FROM las')).map((r) => r.code);
+  const codes = [...shippedLaCodes(), ...loaded].filter(isLaCode);
+  await execRetryingDeadlocks(db, laReaderRolesSql(codes), wait);
+}
+
+/** The DfE codes of the shipped LA table (`data/las.csv`), or none when it is not shipped. */
+function shippedLaCodes(): string[] {
+  try {
+    return loadLaTable().map((la) => la.code);
+  } catch {
+    return [];
+  }
 }
 
 /** Runs a set-up script, again (a few times at most, after a short wait) when ended to break a deadlock. */
