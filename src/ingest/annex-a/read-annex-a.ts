@@ -23,6 +23,7 @@ import { annexACpRecord } from './map-annex-a-cp.js';
 import { workbookInput } from './workbook-parts-first.js';
 import { refuse } from '../refusal.js';
 import type { ZipDirectory } from '../zip-directory.js';
+import { type SheetSource, watchSheetEnd } from './sheet-end.js';
 
 /** What an Annex A workbook says about itself: the range of its key dates and its latest event date. */
 export interface AnnexAFacts {
@@ -131,7 +132,8 @@ function reasonOf(text: string): 'form' | 'unreal' {
  * is rejected (`GEN-FUTURE`, inputs.md §6, as in the other sources), named by its first such cell. Reading of
  * §6's exemption: an Annex A Date of Birth after today is an unborn child's expected date (the lists hold
  * contacts and referrals before birth, and Annex A has no separate column for it), so it is exempt, as CIN's
- * ExpectedPersonBirthDate is.
+ * ExpectedPersonBirthDate is. A list sheet whose XML stops before its end is refused (`S-TRUNCATED`:
+ * {@link watchSheetEnd}), so no row after the cut is lost without a word.
  * @example const facts = await readAnnexA(sink, { path, zip, limits, today })
  */
 export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<AnnexAFacts> {
@@ -180,6 +182,8 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
       continue;
     }
     seenLists.add(list.number);
+    const sheetEnd = watchSheetEnd(ws as unknown as SheetSource);
+    let lastRow = 0;
     const date1904 = !!(reader as unknown as { properties?: { date1904?: boolean } }).properties?.date1904;
     const label = `List ${list.number}`;
     let header: Map<string, number> | null = null;
@@ -187,6 +191,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
     let rowsSeen = 0;
     let keyless = false;
     for await (const row of sheet) {
+      lastRow = row.number;
       const values = row.values as Cell[];
       if (!header) {
         rowsSeen++;
@@ -359,6 +364,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
         if (list.number === 7) dated('annexACp', (asAt) => annexACpRecord(rowValues, asAt));
       }
     }
+    if (!sheetEnd.complete()) sheetCutShort(sink.file, sheet.name, label, lastRow);
     if (!header) {
       sink.issue({
         code: 'AA-SHEET-ABSENT',
@@ -419,6 +425,20 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
     asAt,
     redate: (record, at) => builders.get(record)?.(at) ?? record,
   };
+}
+
+/**
+ * Refuses a workbook whose list sheet's XML stops before the sheet's end (`S-TRUNCATED`, inputs.md §6, as
+ * for an unclosed XML root): the rows after the cut cannot be read, so loading the rest would lose them
+ * without a word. Names the file, the sheet and the cell after the last row read.
+ */
+function sheetCutShort(file: string, sheetName: string, label: string, lastRow: number): never {
+  refuse(
+    'S-TRUNCATED',
+    file,
+    `${label}!A${lastRow + 1}`,
+    `${file}: sheet '${sheetName}' is cut short ${lastRow > 0 ? `after row ${lastRow}` : 'before its first row'} (its XML stops before the end of the sheet, so the workbook was damaged or not completely saved), and any rows after that cannot be read; open the workbook in Excel, save it again as .xlsx and re-import.`,
+  );
 }
 
 /**
