@@ -23,7 +23,7 @@ import { annexACpRecord } from './map-annex-a-cp.js';
 import { workbookInput } from './workbook-parts-first.js';
 import { refuse } from '../refusal.js';
 import type { ZipDirectory } from '../zip-directory.js';
-import { type SheetSource, watchSheetEnd } from './sheet-end.js';
+import { type PartSource, watchSharedStringsEnd, watchSheetEnd } from './part-end.js';
 
 /** What an Annex A workbook says about itself: the range of its key dates and its latest event date. */
 export interface AnnexAFacts {
@@ -132,8 +132,9 @@ function reasonOf(text: string): 'form' | 'unreal' {
  * is rejected (`GEN-FUTURE`, inputs.md §6, as in the other sources), named by its first such cell. Reading of
  * §6's exemption: an Annex A Date of Birth after today is an unborn child's expected date (the lists hold
  * contacts and referrals before birth, and Annex A has no separate column for it), so it is exempt, as CIN's
- * ExpectedPersonBirthDate is. A list sheet whose XML stops before its end is refused (`S-TRUNCATED`:
- * {@link watchSheetEnd}), so no row after the cut is lost without a word.
+ * ExpectedPersonBirthDate is. A list sheet, or the shared strings, whose XML stops before its end is refused
+ * (`S-TRUNCATED`: {@link watchSheetEnd}, {@link watchSharedStringsEnd}), so nothing after the cut is lost
+ * without a word.
  * @example const facts = await readAnnexA(sink, { path, zip, limits, today })
  */
 export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<AnnexAFacts> {
@@ -170,6 +171,8 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
     worksheets: 'emit',
     entries: 'emit',
   });
+  // Read before any worksheet (workbookInput puts the workbook parts first).
+  const sharedStrings = watchSharedStringsEnd(reader);
   for await (const ws of reader) {
     const sheet = ws as unknown as { name: string } & AsyncIterable<ExcelJS.Row>;
     const n = listNumberOf(sheet.name);
@@ -182,7 +185,8 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
       continue;
     }
     seenLists.add(list.number);
-    const sheetEnd = watchSheetEnd(ws as unknown as SheetSource);
+    if (!sharedStrings.complete()) sharedStringsCutShort(sink.file);
+    const sheetEnd = watchSheetEnd(ws as unknown as PartSource);
     let lastRow = 0;
     const date1904 = !!(reader as unknown as { properties?: { date1904?: boolean } }).properties?.date1904;
     const label = `List ${list.number}`;
@@ -438,6 +442,20 @@ function sheetCutShort(file: string, sheetName: string, label: string, lastRow: 
     file,
     `${label}!A${lastRow + 1}`,
     `${file}: sheet '${sheetName}' is cut short ${lastRow > 0 ? `after row ${lastRow}` : 'before its first row'} (its XML stops before the end of the sheet, so the workbook was damaged or not completely saved), and any rows after that cannot be read; open the workbook in Excel, save it again as .xlsx and re-import.`,
+  );
+}
+
+/**
+ * Refuses a workbook whose shared strings part (the text of its cells) stops before its end (`S-TRUNCATED`,
+ * inputs.md §6): every cell whose text lies after the cut would read as blank, a child id or a label lost
+ * without a word.
+ */
+function sharedStringsCutShort(file: string): never {
+  refuse(
+    'S-TRUNCATED',
+    file,
+    null,
+    `${file}: the text of its cells (the workbook's shared strings) is cut short, so the workbook was damaged or not completely saved, and cells whose text comes after the cut cannot be read; open the workbook in Excel, save it again as .xlsx and re-import.`,
   );
 }
 
