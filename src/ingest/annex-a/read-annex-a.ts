@@ -86,15 +86,20 @@ function cellText(v: Cell): string | null {
   return t === '' ? null : t;
 }
 
-/** A date cell: an Excel date, or text `d/m/YYYY`, `dd-mm-YYYY`, `YYYY-MM-DD` (never month-first). */
+/**
+ * A date cell: an Excel date (a date cell, or a day number in a cell not formatted as a date, its time of day
+ * dropped), or text `d/m/YYYY`, `dd-mm-YYYY`, `YYYY-MM-DD` (never month-first).
+ */
 function cellDate(v: Cell, date1904: boolean): { date: IsoDate | null; raw: string | null } {
   if (v && typeof v === 'object' && !(v instanceof Date) && 'result' in v)
     return cellDate((v as { result: Cell }).result, date1904);
   if (v instanceof Date) return { date: v.toISOString().slice(0, 10) as IsoDate, raw: null };
   if (typeof v === 'number' && v > 0 && v < 80000) {
+    // Excel's day number; a fraction is a time of day, and the day is the one Excel shows (the whole number,
+    // once the time is to the millisecond): 44287.75, 18:00 on 01/04/2021, is not 02/04/2021.
     const base = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
     return {
-      date: new Date(base + Math.round(v) * 86400000).toISOString().slice(0, 10) as IsoDate,
+      date: new Date(base + Math.round(v * 86400000)).toISOString().slice(0, 10) as IsoDate,
       raw: null,
     };
   }
