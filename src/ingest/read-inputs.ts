@@ -580,7 +580,7 @@ function yearsOfUndatedSubmissions(
       rows > 0
         ? 'has no row that loads with a date'
         : g.source === 'annex-a'
-          ? 'has no rows in its lists'
+          ? noRowsInLists(g.files[0]!.sink)
           : 'has its header but no rows';
     issues.push(
       structuralIssue(
@@ -591,6 +591,20 @@ function yearsOfUndatedSubmissions(
       ),
     );
   }
+}
+
+/**
+ * Why an Annex A workbook has no rows, for its `S-YEAR` message: its lists are empty, or a list sheet was not
+ * read (no header row in its first 10 rows, or no key column: its `AA-SHEET-ABSENT` warning says which).
+ * @example noRowsInLists(sink) //=> 'has no rows cspi could read: List 3 was not read (see its AA-SHEET-ABSENT warning)'
+ */
+function noRowsInLists(sink: FileSink): string {
+  const unread = sink.issues.filter((i) => i.code === 'AA-SHEET-ABSENT' && i.position !== null);
+  if (unread.length === 0) return 'has no rows in its lists';
+  const lists = unread.map((i) => i.table).join(', ');
+  return unread.length === 1
+    ? `has no rows cspi could read: ${lists} was not read (see its AA-SHEET-ABSENT warning)`
+    : `has no rows cspi could read: ${lists} were not read (see their AA-SHEET-ABSENT warnings)`;
 }
 
 /**

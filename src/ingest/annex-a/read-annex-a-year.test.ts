@@ -100,3 +100,31 @@ describe('an Annex A workbook with no dates', () => {
     );
   });
 });
+
+describe('the S-YEAR message of an Annex A workbook with no rows', () => {
+  // Its list was there but not read (its header row below row 10): "has no rows in its lists" sent the
+  // analyst looking at a sheet full of rows. The message names the list not read and its warning.
+  it('names a list sheet that was not read', async () => {
+    const f = temp.folder();
+    const notes = Array.from({ length: 11 }, (_, i) => [`note ${i + 1}`]);
+    await writeWorkbook(`${f.dir}/annex-a.xlsx`, {
+      'List 3': [...notes, LIST_3_HEADER, list3('C1', xd('2021-06-01'))],
+    });
+    const r = await readInputs([f.dir], { today: TODAY, la: '841' });
+    assert.deepEqual(
+      r.issues
+        .filter((i) => i.code === 'S-YEAR' || i.position === 'List 3!A1')
+        .map((i) => [i.code, i.message]),
+      [
+        [
+          'AA-SHEET-ABSENT',
+          'annex-a.xlsx List 3: no header row found in the first 10 rows (expected columns such as Child Unique ID, Gender, Ethnicity); the sheet was not read. Row 12 looks like its header: delete rows above it so that it is within the first 10, and re-import.',
+        ],
+        [
+          'S-YEAR',
+          'annex-a.xlsx has no rows cspi could read: List 3 was not read (see its AA-SHEET-ABSENT warning), and nothing else in this import is dated, so its collection year cannot be told: give it with --year 2024-25, or leave the file out.',
+        ],
+      ],
+    );
+  });
+});

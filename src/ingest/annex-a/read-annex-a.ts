@@ -58,6 +58,9 @@ export interface ReadAnnexAOptions {
 
 type Cell = ExcelJS.CellValue;
 
+/** How far down a sheet with no header in its top 10 rows a header is looked for, to name it in the warning. */
+const LATE_HEADER_ROWS = 100;
+
 /** Column letters of a 1-based column number. */
 function colLetter(n: number): string {
   let s = '';
@@ -198,13 +201,20 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
     let header: Map<string, number> | null = null;
     let headerTexts: (string | null)[] = [];
     let rowsSeen = 0;
+    let lateHeader: number | null = null;
     let keyless = false;
     for await (const row of sheet) {
       lastRow = row.number;
       const values = row.values as Cell[];
       if (!header) {
         rowsSeen++;
-        if (rowsSeen > 10) continue;
+        // inputs.md §4: the header is in the top 10 rows. One further down (title rows added above it) is not
+        // read, but named in the sheet's warning (looked for up to row LATE_HEADER_ROWS, no further).
+        if (rowsSeen > 10) {
+          if (lateHeader === null && rowsSeen <= LATE_HEADER_ROWS && headerColumns(values, list))
+            lateHeader = row.number;
+          continue;
+        }
         header = matchHeader(values, list, sink, label, row.number);
         if (header) headerTexts = Array.from(values, (v) => cellText(v ?? null));
         if (header && list.keyDate !== null && !header.has(list.keyDate)) {
@@ -383,7 +393,11 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
         message: `${sink.file} ${label}: no header row found in the first 10 rows (expected columns such as ${list.columns
           .slice(0, 3)
           .map((c) => c.label)
-          .join(', ')}); the sheet was not read.`,
+          .join(', ')}); the sheet was not read.${
+          lateHeader === null
+            ? ''
+            : ` Row ${lateHeader} looks like its header: delete rows above it so that it is within the first 10, and re-import.`
+        }`,
       });
     }
   }
@@ -496,17 +510,19 @@ function noKeyColumn(
   });
 }
 
-function matchHeader(
-  values: Cell[],
+/**
+ * The list's columns a row heads (column key → cell index), when it is a header row: half the list's columns
+ * or more, Child Unique ID among them (a list of no set columns: three filled cells); else null.
+ */
+function headerColumns(
+  values: readonly Cell[],
   list: AnnexAList,
-  sink: FileSink,
-  label: string,
-  rowNumber: number,
-): Map<string, number> | null {
+): { header: Map<string, number>; used: Set<number>; texts: string[] } | null {
   const header = new Map<string, number>();
   const used = new Set<number>();
   const texts = Array.from(values, (v) => normaliseHeader(cellText(v ?? null) ?? ''));
-  if (list.columns.length === 0) return texts.filter((t) => t !== '').length >= 3 ? header : null;
+  if (list.columns.length === 0)
+    return texts.filter((t) => t !== '').length >= 3 ? { header, used, texts } : null;
   // Longer token lists first, so "Plan Start Date" is not taken by a looser column.
   const cols = [...list.columns].sort((a, b) => b.tokens.length - a.tokens.length);
   for (const col of cols) {
@@ -517,6 +533,19 @@ function matchHeader(
     }
   }
   if (header.size < Math.max(1, Math.ceil(list.columns.length / 2)) || !header.has('childId')) return null;
+  return { header, used, texts };
+}
+
+function matchHeader(
+  values: Cell[],
+  list: AnnexAList,
+  sink: FileSink,
+  label: string,
+  rowNumber: number,
+): Map<string, number> | null {
+  const found = headerColumns(values, list);
+  if (found === null) return null;
+  const { header, used, texts } = found;
   // Without its key date column the sheet is not read, and noKeyColumn's AA-SHEET-ABSENT names every header
   // cell it did not recognise: one misspelt cell is one mistake, reported once, not again as AA-EXTRA-COLUMN.
   if (list.complete && (list.keyDate === null || header.has(list.keyDate))) {

@@ -1,0 +1,66 @@
+import { describe, it, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readInputs } from '../read-inputs.js';
+import { TODAY, tempFolder } from '../test-fixtures.js';
+import { LIST_3_HEADER, writeWorkbook, xd } from './annex-a-test-workbook.js';
+
+const f = tempFolder();
+after(() => f.cleanup());
+
+const list3 = (id: string, referral: unknown): unknown[] => [
+  id,
+  'Male',
+  'WBRI',
+  xd('2014-01-05'),
+  7,
+  referral,
+  'Schools',
+  'No',
+  1,
+  'T1',
+  'W1',
+];
+
+async function read(name: string, rows: unknown[][]): Promise<Awaited<ReturnType<typeof readInputs>>> {
+  const p = await writeWorkbook(`${f.dir}/${name}`, { 'List 3': rows });
+  return readInputs([p], { today: TODAY, la: '841', year: '2021-22', limits: { maxRejectRate: 1 } });
+}
+
+// A newcomer's Annex A workbooks, broken as an analyst's often are (inputs.md §4).
+describe('an Annex A list', () => {
+  it('with title rows above its header, within the top 10 rows, is read', async () => {
+    const r = await read('titled.xlsx', [
+      ['Annex A List 3: Referrals'],
+      [],
+      LIST_3_HEADER,
+      list3('C1', xd('2021-06-01')),
+    ]);
+    assert.equal(r.counts.find((c) => c.table === 'List 3')?.loaded, 1);
+  });
+
+  // The header below row 10 is not read (§4: the first of the top 10 rows); the warning used to say only that
+  // none was found, about a sheet whose header the analyst can see.
+  it('with its header below row 10 is not read, and the warning names the row that looks like its header', async () => {
+    const notes = Array.from({ length: 14 }, (_, i) => [`note ${i + 1}`]);
+    const r = await read('late.xlsx', [...notes, LIST_3_HEADER, list3('C1', xd('2021-06-01'))]);
+    assert.deepEqual(
+      r.issues.filter((i) => i.position === 'List 3!A1').map((i) => [i.code, i.message]),
+      [
+        [
+          'AA-SHEET-ABSENT',
+          'late.xlsx List 3: no header row found in the first 10 rows (expected columns such as Child Unique ID, Gender, Ethnicity); the sheet was not read. Row 15 looks like its header: delete rows above it so that it is within the first 10, and re-import.',
+        ],
+      ],
+    );
+  });
+
+  it('with no header at all is not read, and no row is named as one', async () => {
+    const r = await read('headless.xlsx', [list3('C1', xd('2021-06-01')), list3('C2', xd('2021-06-02'))]);
+    assert.deepEqual(
+      r.issues.filter((i) => i.position === 'List 3!A1').map((i) => i.message),
+      [
+        'headless.xlsx List 3: no header row found in the first 10 rows (expected columns such as Child Unique ID, Gender, Ethnicity); the sheet was not read.',
+      ],
+    );
+  });
+});
