@@ -295,12 +295,16 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
           rowLatest = d.date;
         if (d.date === null && d.raw !== null) {
           const isKey = col.key === list.keyDate;
+          // The hint, when there is one, says how to write it; else the forms Annex A takes (inputs.md §4).
+          const hint =
+            dateHint(d.raw, 'dmy-or-iso', reasonOf(d.raw), 'workbook') ||
+            ' (write it as a date, or d/m/yyyy)';
           issue(
             isKey ? 'AA-DATE' : 'GEN-DATE',
             isKey ? 'error' : 'warning',
             col.key,
             d.raw,
-            `${col.label} '${d.raw}' is not a date (write it as a date, or d/m/yyyy)${dateHint(d.raw, 'dmy-or-iso', reasonOf(d.raw))}${isKey ? '' : '; read as blank'}`,
+            `${col.label} '${d.raw}' is not a date${hint}${isKey ? '' : '; read as blank'}`,
           );
           if (isKey) rejected = true;
         }
