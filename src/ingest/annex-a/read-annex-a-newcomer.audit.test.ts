@@ -2,6 +2,7 @@ import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readInputs } from '../read-inputs.js';
 import { TODAY, tempFolder } from '../test-fixtures.js';
+import ExcelJS from 'exceljs';
 import { LIST_3_HEADER, writeWorkbook, xd } from './annex-a-test-workbook.js';
 
 const f = tempFolder();
@@ -60,6 +61,49 @@ describe('an Annex A list', () => {
       r.issues.filter((i) => i.position === 'List 3!A1').map((i) => i.message),
       [
         'headless.xlsx List 3: no header row found in the first 10 rows (expected columns such as Child Unique ID, Gender, Ethnicity); the sheet was not read.',
+      ],
+    );
+  });
+});
+
+// Excel keeps a merged range's value in its first cell only; the analyst sees it across the merged rows. A
+// child id merged over two rows (one child, two referrals) left the second row's id blank, and "Child Unique
+// ID is blank" at a cell showing C1 puzzled. The message now says the cell is merged, and how to fix it.
+describe('an Annex A list with merged cells', () => {
+  it("says so in a blank cell's message", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('List 3');
+    ws.addRow(['Annex A List 3: Referrals']);
+    ws.mergeCells('A1:K1');
+    ws.addRow(LIST_3_HEADER);
+    ws.addRow(list3('C1', xd('2021-06-01')));
+    ws.addRow(list3('', xd('2021-07-01')));
+    ws.mergeCells('A3:A4');
+    ws.addRow(list3('C2', xd('2021-06-01')));
+    ws.addRow(list3('C3', null));
+    ws.mergeCells('F5:F6');
+    ws.addRow(list3('', xd('2021-08-01')));
+    const p = `${f.dir}/merged.xlsx`;
+    await wb.xlsx.writeFile(p);
+    const r = await readInputs([p], { today: TODAY, la: '841', limits: { maxRejectRate: 1 } });
+    assert.deepEqual(
+      r.issues.filter((i) => i.severity === 'error').map((i) => [i.code, i.position, i.message]),
+      [
+        [
+          'AA-CHILD-ID',
+          'List 3!A4',
+          'merged.xlsx List 3!A4: Child Unique ID is blank (A4 is in the merged cells A3:A4, whose value Excel keeps in A3 alone: unmerge them and fill in each row); this row was not loaded.',
+        ],
+        [
+          'AA-DATE',
+          'List 3!F6',
+          'merged.xlsx List 3!F6: Date of referral is blank (F6 is in the merged cells F5:F6, whose value Excel keeps in F5 alone: unmerge them and fill in each row); this row was not loaded.',
+        ],
+        [
+          'AA-CHILD-ID',
+          'List 3!A7',
+          'merged.xlsx List 3!A7: Child Unique ID is blank; this row was not loaded.',
+        ],
       ],
     );
   });

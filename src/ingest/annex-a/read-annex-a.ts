@@ -24,6 +24,7 @@ import { workbookInput } from './workbook-parts-first.js';
 import { refuse } from '../refusal.js';
 import type { ZipDirectory } from '../zip-directory.js';
 import { type PartSource, watchSharedStringsEnd, watchSheetEnd } from './part-end.js';
+import { columnNumber, type MergedRange, watchMergedCells } from './merged-cells.js';
 
 /** What an Annex A workbook says about itself: the range of its key dates and its latest event date. */
 export interface AnnexAFacts {
@@ -195,6 +196,8 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
     seenLists.add(list.number);
     if (!sharedStrings.complete()) sharedStringsCutShort(sink.file);
     const sheetEnd = watchSheetEnd(ws as unknown as PartSource);
+    const merges = watchMergedCells(ws as unknown as PartSource);
+    const firstIssue = sink.issues.length;
     let lastRow = 0;
     const date1904 = !!(reader as unknown as { properties?: { date1904?: boolean } }).properties?.date1904;
     const label = `List ${list.number}`;
@@ -388,6 +391,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
       }
     }
     if (!sheetEnd.complete()) sheetCutShort(sink.file, sheet.name, label, lastRow);
+    explainMergedBlanks(sink, firstIssue, label, merges.ranges());
     if (!header) {
       sink.issue({
         code: 'AA-SHEET-ABSENT',
@@ -452,6 +456,38 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
     asAt,
     redate: (record, at) => builders.get(record)?.(at) ?? record,
   };
+}
+
+/**
+ * Says, in the message of each of a sheet's issues about a blank cell (a blank child id or key date) that lies
+ * inside merged cells, that Excel keeps a merged range's value in its first cell only: the analyst sees the
+ * value across the merged rows, and "Child Unique ID is blank" at a cell showing one would puzzle. The issues
+ * are the sheet's (from `first` on); the ranges are known only once the sheet is read (they follow its rows).
+ */
+function explainMergedBlanks(
+  sink: FileSink,
+  first: number,
+  label: string,
+  ranges: readonly MergedRange[],
+): void {
+  if (ranges.length === 0) return;
+  for (let n = first; n < sink.issues.length; n++) {
+    const i = sink.issues[n]!;
+    const cell = i.position === null ? null : new RegExp(`^${label}!([A-Z]{1,3})(\\d+)$`).exec(i.position);
+    if (!cell || !i.message.includes(' is blank')) continue;
+    const row = Number(cell[2]);
+    const col = columnNumber(cell[1]!);
+    const range = ranges.find((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right);
+    if (!range || (row === range.top && col === range.left)) continue;
+    const firstCell = range.ref.split(':')[0]!;
+    sink.issues[n] = {
+      ...i,
+      message: i.message.replace(
+        ' is blank',
+        ` is blank (${cell[1]}${row} is in the merged cells ${range.ref}, whose value Excel keeps in ${firstCell} alone: unmerge them and fill in each row)`,
+      ),
+    };
+  }
 }
 
 /**
