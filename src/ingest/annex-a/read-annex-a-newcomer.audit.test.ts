@@ -108,3 +108,41 @@ describe('an Annex A list with merged cells', () => {
     );
   });
 });
+
+// A cell that shows an Excel error, or whose formula was saved without its result (a workbook written by a
+// program that does not calculate; exceljs drops a formula's error result too), reads as blank: "Child Unique ID is blank" at a cell showing #N/A, or a
+// formula, sent the analyst looking for an empty cell. The message now says what the cell holds.
+describe('an Annex A key cell holding an error or an unsaved formula', () => {
+  it('says so in its blank message', async () => {
+    const r = await read('formulas.xlsx', [
+      LIST_3_HEADER,
+      list3('C1', xd('2021-06-01')),
+      list3({ error: '#N/A' } as unknown as string, xd('2021-06-01')),
+      list3('C3', { formula: 'DATE(2021,6,1)' }),
+      list3('C4', { formula: 'F2', result: { error: '#REF!' } }),
+      list3({ formula: 'A2', result: 'C5' } as unknown as string, xd('2021-06-01')),
+    ]);
+    assert.deepEqual(
+      r.issues.filter((i) => i.severity === 'error').map((i) => [i.code, i.message]),
+      [
+        [
+          'AA-CHILD-ID',
+          'formulas.xlsx List 3!A3: Child Unique ID is blank (the cell shows the Excel error #N/A: correct it in the workbook); this row was not loaded.',
+        ],
+        [
+          'AA-DATE',
+          'formulas.xlsx List 3!F4: Date of referral is blank (the cell holds a formula with no result cspi can read: an Excel error such as #REF!, or a formula never calculated; correct it in Excel, save the workbook and re-import); this row was not loaded.',
+        ],
+        [
+          'AA-DATE',
+          'formulas.xlsx List 3!F5: Date of referral is blank (the cell holds a formula with no result cspi can read: an Excel error such as #REF!, or a formula never calculated; correct it in Excel, save the workbook and re-import); this row was not loaded.',
+        ],
+      ],
+    );
+    assert.deepEqual(
+      r.submissions[0]?.tables.referrals?.map((x) => x.childId),
+      ['C1', 'C5'],
+      "a formula's saved result is read",
+    );
+  });
+});

@@ -114,6 +114,24 @@ function cellDate(v: Cell, date1904: boolean): { date: IsoDate | null; raw: stri
 }
 
 /**
+ * Why a cell that reads as blank is so, when it is not empty in the workbook, for its message: it shows an
+ * Excel error (`#N/A`), or it holds a formula whose result exceljs does not give (an error result, `#REF!`, is
+ * dropped by its streaming reader, as is a result never saved by a program that does not calculate); '' for a
+ * cell that is empty.
+ * @example whyBlank({ error: '#N/A' }) //=> ' (the cell shows the Excel error #N/A: correct it in the workbook)'
+ */
+export function whyBlank(v: Cell): string {
+  if (v === null || v === undefined || typeof v !== 'object' || v instanceof Date) return '';
+  const o = v as { error?: unknown; formula?: unknown; sharedFormula?: unknown; result?: Cell };
+  const error = typeof o.error === 'string' ? o.error : null;
+  if (error !== null) return ` (the cell shows the Excel error ${error}: correct it in the workbook)`;
+  if (o.formula === undefined && o.sharedFormula === undefined) return '';
+  if (o.result === undefined || o.result === null)
+    return ' (the cell holds a formula with no result cspi can read: an Excel error such as #REF!, or a formula never calculated; correct it in Excel, save the workbook and re-import)';
+  return whyBlank(o.result);
+}
+
+/**
  * True for an error of reading a damaged workbook (exceljs's XML parser on a part that is not XML, `1:15: text
  * data outside of root node.`; zlib on data that does not inflate), not of cspi.
  */
@@ -259,7 +277,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
         });
       };
       if (childId === null && list.columns.some((c) => c.key === 'childId')) {
-        issue('AA-CHILD-ID', 'error', 'childId', null, 'Child Unique ID is blank');
+        issue('AA-CHILD-ID', 'error', 'childId', null, `Child Unique ID is blank${whyBlank(get('childId'))}`);
         continue;
       }
       if (list.raw) {
@@ -318,7 +336,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
           'error',
           list.keyDate,
           null,
-          `${list.columns.find((c) => c.key === list.keyDate)!.label} is blank`,
+          `${list.columns.find((c) => c.key === list.keyDate)!.label} is blank${whyBlank(get(list.keyDate))}`,
         );
         rejected = true;
       }
