@@ -33,6 +33,19 @@ describe('dateHint', () => {
     assert.equal(dateHint('29/09/2016', 'iso', 'form'), ' (it is day first: write 2016-09-29)');
   });
 
+  it('names a two-digit year, without guessing its century', () => {
+    assert.equal(dateHint('01/04/21', 'dmy', 'form'), ' (write the year in full: dd/mm/yyyy)');
+    assert.equal(dateHint('1-4-21', 'dmy-or-iso', 'form'), ' (write the year in full: dd/mm/yyyy)');
+    assert.equal(dateHint('01/04/21', 'iso', 'form'), ' (write the year in full: YYYY-MM-DD)');
+  });
+
+  it('names an Excel date number kept as text in a workbook, where no CSV is saved', () => {
+    assert.equal(
+      dateHint('44287', 'dmy-or-iso', 'form', 'workbook'),
+      ' (it is an Excel date number, 01/04/2021, kept as text: format the cell as a date and enter the date again)',
+    );
+  });
+
   it('says nothing it cannot say for sure', () => {
     assert.equal(dateHint('31/02/2021', 'dmy', 'unreal'), '');
     assert.equal(dateHint('next week', 'dmy', 'form'), '');

@@ -42,10 +42,17 @@ export function parseDate(text: string, style: DateStyle): DateRead {
 
 /**
  * What a date that could not be read most likely is, and how to write it, for its message (a spreadsheet
- * rewrites dates: year first, dashes, Excel's day numbers, month first); '' when that is not clear.
+ * rewrites dates: year first, dashes, Excel's day numbers, month first, two-digit years); '' when that is not
+ * clear. `container` is where the text was read: an Excel day number in a CSV is fixed before saving it, in
+ * a workbook's text cell by formatting the cell as a date.
  * @example dateHint('2010-10-20', 'dmy', 'form') //=> ' (it is year first: write 20/10/2010)'
  */
-export function dateHint(raw: string, style: DateStyle, reason: 'form' | 'unreal'): string {
+export function dateHint(
+  raw: string,
+  style: DateStyle,
+  reason: 'form' | 'unreal',
+  container: 'csv' | 'workbook' = 'csv',
+): string {
   const t = raw.trim();
   const real = (y: string, m: string, d: string): IsoDate | null => {
     const r = parseDate(`${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`, 'iso');
@@ -65,8 +72,12 @@ export function dateHint(raw: string, style: DateStyle, reason: 'form' | 'unreal
     if (dmyDate && style !== 'iso') return ` (write it with slashes: ${write(dmyDate)})`;
     if (/^\d{5}$/.test(t) && Number(t) >= 10000 && Number(t) < 80000) {
       const d = new Date(Date.UTC(1899, 11, 30) + Number(t) * 86400000).toISOString().slice(0, 10) as IsoDate;
-      return ` (it is an Excel date number, ${write(d)}: format the column as a date before saving the CSV)`;
+      return container === 'csv'
+        ? ` (it is an Excel date number, ${write(d)}: format the column as a date before saving the CSV)`
+        : ` (it is an Excel date number, ${write(d)}, kept as text: format the cell as a date and enter the date again)`;
     }
+    if (/^\d{1,2}([-/.])\d{1,2}\1\d{2}$/.test(t))
+      return ` (write the year in full: ${style === 'iso' ? 'YYYY-MM-DD' : 'dd/mm/yyyy'})`;
     return '';
   }
   const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);

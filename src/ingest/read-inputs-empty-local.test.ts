@@ -13,7 +13,7 @@ describe('a dated local file with its header and no rows', () => {
   // none, so it used to take today's year (2024-25 here), a year nobody imported. Reading taken: it belongs to
   // the import it came with, so it takes the latest collection year of the import's other dated submissions;
   // alone (nothing dated beside it) its year cannot be told, which is S-YEAR, as for an SSDA903 set without
-  // dates: give --year.
+  // dates: give --year (its example the collection year containing today).
   it('takes the collection year of the other files of its import', async () => {
     const f = temp.folder();
     f.write('contacts.csv', csv(CONTACTS, []));
@@ -50,7 +50,7 @@ describe('a dated local file with its header and no rows', () => {
         [
           'S-YEAR',
           'contacts.csv',
-          'contacts.csv has its header but no rows, and nothing else in this import is dated, so its collection year cannot be told: give it with --year 2021-22, or leave the file out.',
+          'contacts.csv has its header but no rows, and nothing else in this import is dated, so its collection year cannot be told: give it with --year 2024-25, or leave the file out.',
         ],
       ],
     );

@@ -23,6 +23,7 @@ import { cinLatestEvent } from './cin/map-cin-child.js';
 import { readLocalCsv, type LocalFileDates } from './local/read-local-csv.js';
 import { LOCAL_STAGED_TABLE, UNDATED_LOCAL_TABLES, type LocalTable } from './local/tables.js';
 import { dfeLaCode, laCode } from './la-code.js';
+import { collectionYearExample, collectionYearProblem, londonToday } from './collection-year-text.js';
 import type { AnnexAFacts } from './annex-a/read-annex-a.js';
 
 /** Progress of a read: the file being read, bytes read so far of all files, rows (elements) read so far. */
@@ -88,22 +89,12 @@ export async function readInputs(
   options: ReadInputsOptions = {},
 ): Promise<IngestResult> {
   const limits = resolveLimits(options.limits);
-  const today =
-    options.today ??
-    (new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date()) as IsoDate);
+  const today = options.today ?? londonToday();
   // One LA, however it was given (DfE number or ONS code): one UPN key, one LA in the report.
   const givenLa = options.la === undefined ? undefined : laCode(options.la);
   const issues: ValidationIssue[] = [];
-  if (options.year !== undefined && !/^\d{4}-\d{2}$/.test(options.year)) {
-    issues.push(
-      structuralIssue(
-        'S-YEAR',
-        null,
-        null,
-        `--year ${options.year} is not a collection year: write it like 2021-22.`,
-      ),
-    );
-  }
+  const yearProblem = options.year === undefined ? null : collectionYearProblem(options.year, today);
+  if (yearProblem !== null) issues.push(structuralIssue('S-YEAR', null, null, yearProblem));
   const collected = await collectInputFiles(paths);
   for (const i of collected.issues) issues.push(i);
   const totalBytes = collected.files.reduce((s, f) => s + f.size, 0);
@@ -275,7 +266,7 @@ export async function readInputs(
   const submissions: StagedSubmission[] = [];
   const allTables = groups.map((g) => mergeTables(g.files));
   groups.forEach((g, gi) => resolveYear(g, allTables[gi]!, options.year ?? null, today, issues));
-  yearsOfEmptyLocalFiles(groups, options.year ?? null, issues);
+  yearsOfUndatedSubmissions(groups, options.year ?? null, today, issues);
   const statutory = new Map<string, Group>();
   for (let gi = 0; gi < groups.length; gi++) {
     const g = groups[gi]!;
@@ -555,46 +546,70 @@ function sameSubmissionTwice(submissions: readonly StagedSubmission[], issues: V
 }
 
 /**
- * The collection year of each dated local file with its header and no rows (so no dates), which
- * {@link resolveYear} leaves open. Reading of inputs.md §1 ("collection year per submission") and §5 (a local
- * file is dated by its rows), which are silent on a file with none: it belongs to the import it came with, so
- * it takes the latest collection year of the import's other dated submissions (a return, a census, a workbook,
- * a local file with rows); with nothing dated beside it its year cannot be told: `S-YEAR`, as for an SSDA903
- * set without dates (give `--year`). Never today's year, which nobody imported.
+ * The collection year of each submission whose files hold no date, which {@link resolveYear} leaves open: a
+ * dated local file with its header and no rows (or none that loads with a date), and an Annex A workbook whose
+ * lists are empty or hold no row that loads with a date. Reading of inputs.md §1 ("collection year per
+ * submission"), §4 and §5 (a workbook and a local file are dated by their rows), which are silent on one with
+ * none: it belongs to the import it came with, so it takes the latest collection year of the import's other
+ * dated submissions (a return, a census, a workbook, a local file with rows); with nothing dated beside it its
+ * year cannot be told: `S-YEAR`, as for an SSDA903 set without dates (give `--year`). Never today's year,
+ * which nobody imported.
  */
-function yearsOfEmptyLocalFiles(
+function yearsOfUndatedSubmissions(
   groups: readonly Group[],
   override: string | null,
+  today: IsoDate,
   issues: ValidationIssue[],
 ): void {
   if (override !== null) return;
-  const empty = groups.filter((g) => g.source === 'local' && g.year === null && !isUndated(g));
-  if (empty.length === 0) return;
+  const undated = groups.filter(
+    (g) => g.year === null && ((g.source === 'local' && !isUndated(g)) || g.source === 'annex-a'),
+  );
+  if (undated.length === 0) return;
   const years = groups
     .filter((g) => g.year !== null && !(g.source === 'local' && isUndated(g)))
     .map((g) => g.year!)
     .sort();
   const latest = years.at(-1) ?? null;
-  for (const g of empty) {
+  for (const g of undated) {
     g.year = latest;
     if (latest !== null) continue;
     const name = g.files[0]!.input.name;
     const rows = countReads(g.files[0]!.sink);
-    const what = rows === 0 ? 'has its header but no rows' : 'has no row that loads with a date';
+    const what =
+      rows > 0
+        ? 'has no row that loads with a date'
+        : g.source === 'annex-a'
+          ? noRowsInLists(g.files[0]!.sink)
+          : 'has its header but no rows';
     issues.push(
       structuralIssue(
         'S-YEAR',
         name,
         null,
-        `${name} ${what}, and nothing else in this import is dated, so its collection year cannot be told: give it with --year 2021-22, or leave the file out.`,
+        `${name} ${what}, and nothing else in this import is dated, so its collection year cannot be told: give it with --year ${collectionYearExample(null, today)}, or leave the file out.`,
       ),
     );
   }
 }
 
 /**
- * Works out a group's collection year, as-at date and date range (inputs.md §1, §1.1); a dated local file
- * with no dated row is left without a year here ({@link yearsOfEmptyLocalFiles}).
+ * Why an Annex A workbook has no rows, for its `S-YEAR` message: its lists are empty, or a list sheet was not
+ * read (no header row in its first 10 rows, or no key column: its `AA-SHEET-ABSENT` warning says which).
+ * @example noRowsInLists(sink) //=> 'has no rows cspi could read: List 3 was not read (see its AA-SHEET-ABSENT warning)'
+ */
+function noRowsInLists(sink: FileSink): string {
+  const unread = sink.issues.filter((i) => i.code === 'AA-SHEET-ABSENT' && i.position !== null);
+  if (unread.length === 0) return 'has no rows in its lists';
+  const lists = unread.map((i) => i.table).join(', ');
+  return unread.length === 1
+    ? `has no rows cspi could read: ${lists} was not read (see its AA-SHEET-ABSENT warning)`
+    : `has no rows cspi could read: ${lists} were not read (see their AA-SHEET-ABSENT warnings)`;
+}
+
+/**
+ * Works out a group's collection year, as-at date and date range (inputs.md §1, §1.1); a dated local file or
+ * an Annex A workbook with no dated row is left without a year here ({@link yearsOfUndatedSubmissions}).
  */
 function resolveYear(
   g: Group,
@@ -615,7 +630,7 @@ function resolveYear(
           'S-YEAR',
           g.files[0]!.input.name,
           null,
-          `${names}: no episode or review dates, so the collection year cannot be told; give it with --year 2021-22.`,
+          `${names}: no episode or review dates, so the collection year cannot be told; give it with --year ${collectionYearExample(null, today)}.`,
         ),
       );
     }
@@ -637,7 +652,7 @@ function resolveYear(
           'S-YEAR',
           f.input.name,
           null,
-          `${f.input.name}: no CollectionDetails/Year, ReferenceDate or event dates, so the collection year cannot be told; give it with --year 2021-22.`,
+          `${f.input.name}: no CollectionDetails/Year, ReferenceDate or event dates, so the collection year cannot be told; give it with --year ${collectionYearExample(null, today)}.`,
         ),
       );
     }
@@ -659,8 +674,9 @@ function resolveYear(
     const facts = f.kind.facts;
     g.dateRange = facts.range;
     g.asAt = facts.asAt ?? facts.range?.end ?? null;
-    // The year of the workbook's as-at date (a List 8 alone has only old start dates as key dates).
-    g.year = override ?? (g.asAt ? fy(g.asAt) : fy(today));
+    // The year of the workbook's as-at date (a List 8 alone has only old start dates as key dates); a workbook
+    // with no date is left without a year here ({@link yearsOfUndatedSubmissions}), never given today's.
+    g.year = override ?? (g.asAt ? fy(g.asAt) : null);
   }
 }
 

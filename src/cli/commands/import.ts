@@ -18,6 +18,7 @@ import type { Output, Progress } from '../output.js';
 import { createOutput } from '../output.js';
 import { UserError } from '../user-error.js';
 import { laCode, laCodeProblem } from '../../ingest/la-code.js';
+import { collectionYearProblem, londonToday } from '../../ingest/collection-year-text.js';
 
 /** The ingest contract (`src/ingest/read-inputs.ts`): read and validate input paths into staged submissions. */
 export type ReadInputs = (
@@ -56,9 +57,8 @@ export async function runImport(
   const laProblem = given === undefined ? null : laCodeProblem(given, opts.la?.trim() ? '--la' : 'CSPI_LA');
   if (laProblem !== null) throw new UserError(laProblem);
   const la = given === undefined ? undefined : laCode(given);
-  if (opts.year !== undefined && !/^\d{4}-\d{2}$/.test(opts.year)) {
-    throw new UserError(`--year ${opts.year} is not a collection year: write it like 2021-22.`);
-  }
+  const yearProblem = opts.year === undefined ? null : collectionYearProblem(opts.year, londonToday());
+  if (yearProblem !== null) throw new UserError(yearProblem);
   let secret: string | null = null;
   if (opts.pseudonymise) {
     secret = env['CSPI_LA_SECRET'] ?? null;

@@ -9,6 +9,7 @@ import { reportJson } from '../../validate/report-json.js';
 import { createOutput, type Progress } from '../output.js';
 import { UserError } from '../user-error.js';
 import { laCode, laCodeProblem } from '../../ingest/la-code.js';
+import { collectionYearProblem, londonToday } from '../../ingest/collection-year-text.js';
 
 interface ValidateOptions {
   la?: string;
@@ -41,9 +42,8 @@ export function register(program: Command): void {
       const out = createOutput(!!opts.json);
       const laProblem = opts.la === undefined ? null : laCodeProblem(opts.la, '--la');
       if (laProblem !== null) throw new UserError(laProblem);
-      if (opts.year !== undefined && !/^\d{4}-\d{2}$/.test(opts.year)) {
-        throw new UserError(`--year ${opts.year} is not a collection year: write it like 2021-22.`);
-      }
+      const yearProblem = opts.year === undefined ? null : collectionYearProblem(opts.year, londonToday());
+      if (yearProblem !== null) throw new UserError(yearProblem);
       let bar: Progress | null = null;
       const started = Date.now();
       const result = await readInputs(paths, {

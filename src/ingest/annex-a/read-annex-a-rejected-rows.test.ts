@@ -304,13 +304,27 @@ describe('a workbook with no List sheet', () => {
 describe('Annex A date cells a spreadsheet rewrote', () => {
   it('say what the text most likely is (AA-DATE)', async () => {
     const p = await writeWorkbook(`${f.dir}/dates.xlsx`, {
-      'List 3': [LIST_3_HEADER, list3('A1', '06/22/2021'), list3('A2', xd('2021-06-02'))],
+      'List 3': [
+        LIST_3_HEADER,
+        list3('A1', '06/22/2021'),
+        list3('A2', xd('2021-06-02')),
+        list3('A3', '01.04.2021'),
+        list3('A4', '44287'),
+        list3('A5', '01/04/21'),
+        list3('A6', 'next week'),
+      ],
     });
     const r = await readInputs([p], { today: TODAY, limits: { maxRejectRate: 1 } });
+    // One hint, not two: the forms Annex A takes only when nothing more precise can be said; an Excel day
+    // number kept as text is fixed in the workbook (there is no CSV to save); a two-digit year is named.
     assert.deepEqual(
       r.issues.filter((i) => i.code === 'AA-DATE').map((i) => i.message),
       [
-        "dates.xlsx List 3!F2: Date of referral '06/22/2021' is not a date (write it as a date, or d/m/yyyy) (there is no month 22: dates are day first, so it may be 22/06/2021); this row was not loaded.",
+        "dates.xlsx List 3!F2: Date of referral '06/22/2021' is not a date (there is no month 22: dates are day first, so it may be 22/06/2021); this row was not loaded.",
+        "dates.xlsx List 3!F4: Date of referral '01.04.2021' is not a date (write it with slashes: 01/04/2021); this row was not loaded.",
+        "dates.xlsx List 3!F5: Date of referral '44287' is not a date (it is an Excel date number, 01/04/2021, kept as text: format the cell as a date and enter the date again); this row was not loaded.",
+        "dates.xlsx List 3!F6: Date of referral '01/04/21' is not a date (write the year in full: dd/mm/yyyy); this row was not loaded.",
+        "dates.xlsx List 3!F7: Date of referral 'next week' is not a date (write it as a date, or d/m/yyyy); this row was not loaded.",
       ],
     );
   });

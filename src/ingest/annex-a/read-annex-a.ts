@@ -23,6 +23,8 @@ import { annexACpRecord } from './map-annex-a-cp.js';
 import { workbookInput } from './workbook-parts-first.js';
 import { refuse } from '../refusal.js';
 import type { ZipDirectory } from '../zip-directory.js';
+import { type PartSource, watchSharedStringsEnd, watchSheetEnd } from './part-end.js';
+import { columnNumber, type MergedRange, watchMergedCells } from './merged-cells.js';
 
 /** What an Annex A workbook says about itself: the range of its key dates and its latest event date. */
 export interface AnnexAFacts {
@@ -57,6 +59,9 @@ export interface ReadAnnexAOptions {
 
 type Cell = ExcelJS.CellValue;
 
+/** How far down a sheet with no header in its top 10 rows a header is looked for, to name it in the warning. */
+const LATE_HEADER_ROWS = 100;
+
 /** Column letters of a 1-based column number. */
 function colLetter(n: number): string {
   let s = '';
@@ -85,15 +90,20 @@ function cellText(v: Cell): string | null {
   return t === '' ? null : t;
 }
 
-/** A date cell: an Excel date, or text `d/m/YYYY`, `dd-mm-YYYY`, `YYYY-MM-DD` (never month-first). */
+/**
+ * A date cell: an Excel date (a date cell, or a day number in a cell not formatted as a date, its time of day
+ * dropped), or text `d/m/YYYY`, `dd-mm-YYYY`, `YYYY-MM-DD` (never month-first).
+ */
 function cellDate(v: Cell, date1904: boolean): { date: IsoDate | null; raw: string | null } {
   if (v && typeof v === 'object' && !(v instanceof Date) && 'result' in v)
     return cellDate((v as { result: Cell }).result, date1904);
   if (v instanceof Date) return { date: v.toISOString().slice(0, 10) as IsoDate, raw: null };
   if (typeof v === 'number' && v > 0 && v < 80000) {
+    // Excel's day number; a fraction is a time of day, and the day is the one Excel shows (the whole number,
+    // once the time is to the millisecond): 44287.75, 18:00 on 01/04/2021, is not 02/04/2021.
     const base = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
     return {
-      date: new Date(base + Math.round(v) * 86400000).toISOString().slice(0, 10) as IsoDate,
+      date: new Date(base + Math.round(v * 86400000)).toISOString().slice(0, 10) as IsoDate,
       raw: null,
     };
   }
@@ -101,6 +111,24 @@ function cellDate(v: Cell, date1904: boolean): { date: IsoDate | null; raw: stri
   if (t === null) return { date: null, raw: null };
   const r = parseDate(t.replace(/-/g, t.match(/^\d{4}-/) ? '-' : '/'), 'dmy-or-iso');
   return { date: r.ok ? r.date : null, raw: t };
+}
+
+/**
+ * Why a cell that reads as blank is so, when it is not empty in the workbook, for its message: it shows an
+ * Excel error (`#N/A`), or it holds a formula whose result exceljs does not give (an error result, `#REF!`, is
+ * dropped by its streaming reader, as is a result never saved by a program that does not calculate); '' for a
+ * cell that is empty.
+ * @example whyBlank({ error: '#N/A' }) //=> ' (the cell shows the Excel error #N/A: correct it in the workbook)'
+ */
+export function whyBlank(v: Cell): string {
+  if (v === null || v === undefined || typeof v !== 'object' || v instanceof Date) return '';
+  const o = v as { error?: unknown; formula?: unknown; sharedFormula?: unknown; result?: Cell };
+  const error = typeof o.error === 'string' ? o.error : null;
+  if (error !== null) return ` (the cell shows the Excel error ${error}: correct it in the workbook)`;
+  if (o.formula === undefined && o.sharedFormula === undefined) return '';
+  if (o.result === undefined || o.result === null)
+    return ' (the cell holds a formula with no result cspi can read: an Excel error such as #REF!, or a formula never calculated; correct it in Excel, save the workbook and re-import)';
+  return whyBlank(o.result);
 }
 
 /**
@@ -131,7 +159,9 @@ function reasonOf(text: string): 'form' | 'unreal' {
  * is rejected (`GEN-FUTURE`, inputs.md §6, as in the other sources), named by its first such cell. Reading of
  * §6's exemption: an Annex A Date of Birth after today is an unborn child's expected date (the lists hold
  * contacts and referrals before birth, and Annex A has no separate column for it), so it is exempt, as CIN's
- * ExpectedPersonBirthDate is.
+ * ExpectedPersonBirthDate is. A list sheet, or the shared strings, whose XML stops before its end is refused
+ * (`S-TRUNCATED`: {@link watchSheetEnd}, {@link watchSharedStringsEnd}), so nothing after the cut is lost
+ * without a word.
  * @example const facts = await readAnnexA(sink, { path, zip, limits, today })
  */
 export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<AnnexAFacts> {
@@ -168,6 +198,8 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
     worksheets: 'emit',
     entries: 'emit',
   });
+  // Read before any worksheet (workbookInput puts the workbook parts first).
+  const sharedStrings = watchSharedStringsEnd(reader);
   for await (const ws of reader) {
     const sheet = ws as unknown as { name: string } & AsyncIterable<ExcelJS.Row>;
     const n = listNumberOf(sheet.name);
@@ -180,17 +212,30 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
       continue;
     }
     seenLists.add(list.number);
+    if (!sharedStrings.complete()) sharedStringsCutShort(sink.file);
+    const sheetEnd = watchSheetEnd(ws as unknown as PartSource);
+    const merges = watchMergedCells(ws as unknown as PartSource);
+    const firstIssue = sink.issues.length;
+    let lastRow = 0;
     const date1904 = !!(reader as unknown as { properties?: { date1904?: boolean } }).properties?.date1904;
     const label = `List ${list.number}`;
     let header: Map<string, number> | null = null;
     let headerTexts: (string | null)[] = [];
     let rowsSeen = 0;
+    let lateHeader: number | null = null;
     let keyless = false;
     for await (const row of sheet) {
+      lastRow = row.number;
       const values = row.values as Cell[];
       if (!header) {
         rowsSeen++;
-        if (rowsSeen > 10) continue;
+        // inputs.md §4: the header is in the top 10 rows. One further down (title rows added above it) is not
+        // read, but named in the sheet's warning (looked for up to row LATE_HEADER_ROWS, no further).
+        if (rowsSeen > 10) {
+          if (lateHeader === null && rowsSeen <= LATE_HEADER_ROWS && headerColumns(values, list))
+            lateHeader = row.number;
+          continue;
+        }
         header = matchHeader(values, list, sink, label, row.number);
         if (header) headerTexts = Array.from(values, (v) => cellText(v ?? null));
         if (header && list.keyDate !== null && !header.has(list.keyDate)) {
@@ -232,7 +277,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
         });
       };
       if (childId === null && list.columns.some((c) => c.key === 'childId')) {
-        issue('AA-CHILD-ID', 'error', 'childId', null, 'Child Unique ID is blank');
+        issue('AA-CHILD-ID', 'error', 'childId', null, `Child Unique ID is blank${whyBlank(get('childId'))}`);
         continue;
       }
       if (list.raw) {
@@ -271,12 +316,16 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
           rowLatest = d.date;
         if (d.date === null && d.raw !== null) {
           const isKey = col.key === list.keyDate;
+          // The hint, when there is one, says how to write it; else the forms Annex A takes (inputs.md §4).
+          const hint =
+            dateHint(d.raw, 'dmy-or-iso', reasonOf(d.raw), 'workbook') ||
+            ' (write it as a date, or d/m/yyyy)';
           issue(
             isKey ? 'AA-DATE' : 'GEN-DATE',
             isKey ? 'error' : 'warning',
             col.key,
             d.raw,
-            `${col.label} '${d.raw}' is not a date (write it as a date, or d/m/yyyy)${dateHint(d.raw, 'dmy-or-iso', reasonOf(d.raw))}${isKey ? '' : '; read as blank'}`,
+            `${col.label} '${d.raw}' is not a date${hint}${isKey ? '' : '; read as blank'}`,
           );
           if (isKey) rejected = true;
         }
@@ -287,7 +336,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
           'error',
           list.keyDate,
           null,
-          `${list.columns.find((c) => c.key === list.keyDate)!.label} is blank`,
+          `${list.columns.find((c) => c.key === list.keyDate)!.label} is blank${whyBlank(get(list.keyDate))}`,
         );
         rejected = true;
       }
@@ -359,6 +408,8 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
         if (list.number === 7) dated('annexACp', (asAt) => annexACpRecord(rowValues, asAt));
       }
     }
+    if (!sheetEnd.complete()) sheetCutShort(sink.file, sheet.name, label, lastRow);
+    explainMergedBlanks(sink, firstIssue, label, merges.ranges());
     if (!header) {
       sink.issue({
         code: 'AA-SHEET-ABSENT',
@@ -368,7 +419,11 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
         message: `${sink.file} ${label}: no header row found in the first 10 rows (expected columns such as ${list.columns
           .slice(0, 3)
           .map((c) => c.label)
-          .join(', ')}); the sheet was not read.`,
+          .join(', ')}); the sheet was not read.${
+          lateHeader === null
+            ? ''
+            : ` Row ${lateHeader} looks like its header: delete rows above it so that it is within the first 10, and re-import.`
+        }`,
       });
     }
   }
@@ -422,6 +477,66 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
 }
 
 /**
+ * Says, in the message of each of a sheet's issues about a blank cell (a blank child id or key date) that lies
+ * inside merged cells, that Excel keeps a merged range's value in its first cell only: the analyst sees the
+ * value across the merged rows, and "Child Unique ID is blank" at a cell showing one would puzzle. The issues
+ * are the sheet's (from `first` on); the ranges are known only once the sheet is read (they follow its rows).
+ */
+function explainMergedBlanks(
+  sink: FileSink,
+  first: number,
+  label: string,
+  ranges: readonly MergedRange[],
+): void {
+  if (ranges.length === 0) return;
+  for (let n = first; n < sink.issues.length; n++) {
+    const i = sink.issues[n]!;
+    const cell = i.position === null ? null : new RegExp(`^${label}!([A-Z]{1,3})(\\d+)$`).exec(i.position);
+    if (!cell || !i.message.includes(' is blank')) continue;
+    const row = Number(cell[2]);
+    const col = columnNumber(cell[1]!);
+    const range = ranges.find((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right);
+    if (!range || (row === range.top && col === range.left)) continue;
+    const firstCell = range.ref.split(':')[0]!;
+    sink.issues[n] = {
+      ...i,
+      message: i.message.replace(
+        ' is blank',
+        ` is blank (${cell[1]}${row} is in the merged cells ${range.ref}, whose value Excel keeps in ${firstCell} alone: unmerge them and fill in each row)`,
+      ),
+    };
+  }
+}
+
+/**
+ * Refuses a workbook whose list sheet's XML stops before the sheet's end (`S-TRUNCATED`, inputs.md §6, as
+ * for an unclosed XML root): the rows after the cut cannot be read, so loading the rest would lose them
+ * without a word. Names the file, the sheet and the cell after the last row read.
+ */
+function sheetCutShort(file: string, sheetName: string, label: string, lastRow: number): never {
+  refuse(
+    'S-TRUNCATED',
+    file,
+    `${label}!A${lastRow + 1}`,
+    `${file}: sheet '${sheetName}' is cut short ${lastRow > 0 ? `after row ${lastRow}` : 'before its first row'} (its XML stops before the end of the sheet, so the workbook was damaged or not completely saved), and any rows after that cannot be read; open the workbook in Excel, save it again as .xlsx and re-import.`,
+  );
+}
+
+/**
+ * Refuses a workbook whose shared strings part (the text of its cells) stops before its end (`S-TRUNCATED`,
+ * inputs.md §6): every cell whose text lies after the cut would read as blank, a child id or a label lost
+ * without a word.
+ */
+function sharedStringsCutShort(file: string): never {
+  refuse(
+    'S-TRUNCATED',
+    file,
+    null,
+    `${file}: the text of its cells (the workbook's shared strings) is cut short, so the workbook was damaged or not completely saved, and cells whose text comes after the cut cannot be read; open the workbook in Excel, save it again as .xlsx and re-import.`,
+  );
+}
+
+/**
  * A list whose header row lacks its key date column (a misspelt `Date of refferal`): its rows cannot be keyed or
  * dated, so the sheet is not read, as a sheet with no header row is not. Reading of inputs.md §4 and §6 (a
  * missing list is `AA-SHEET-ABSENT`, a warning; a row is never loaded without its key): `AA-SHEET-ABSENT`
@@ -453,17 +568,19 @@ function noKeyColumn(
   });
 }
 
-function matchHeader(
-  values: Cell[],
+/**
+ * The list's columns a row heads (column key → cell index), when it is a header row: half the list's columns
+ * or more, Child Unique ID among them (a list of no set columns: three filled cells); else null.
+ */
+function headerColumns(
+  values: readonly Cell[],
   list: AnnexAList,
-  sink: FileSink,
-  label: string,
-  rowNumber: number,
-): Map<string, number> | null {
+): { header: Map<string, number>; used: Set<number>; texts: string[] } | null {
   const header = new Map<string, number>();
   const used = new Set<number>();
   const texts = Array.from(values, (v) => normaliseHeader(cellText(v ?? null) ?? ''));
-  if (list.columns.length === 0) return texts.filter((t) => t !== '').length >= 3 ? header : null;
+  if (list.columns.length === 0)
+    return texts.filter((t) => t !== '').length >= 3 ? { header, used, texts } : null;
   // Longer token lists first, so "Plan Start Date" is not taken by a looser column.
   const cols = [...list.columns].sort((a, b) => b.tokens.length - a.tokens.length);
   for (const col of cols) {
@@ -474,6 +591,19 @@ function matchHeader(
     }
   }
   if (header.size < Math.max(1, Math.ceil(list.columns.length / 2)) || !header.has('childId')) return null;
+  return { header, used, texts };
+}
+
+function matchHeader(
+  values: Cell[],
+  list: AnnexAList,
+  sink: FileSink,
+  label: string,
+  rowNumber: number,
+): Map<string, number> | null {
+  const found = headerColumns(values, list);
+  if (found === null) return null;
+  const { header, used, texts } = found;
   // Without its key date column the sheet is not read, and noKeyColumn's AA-SHEET-ABSENT names every header
   // cell it did not recognise: one misspelt cell is one mistake, reported once, not again as AA-EXTRA-COLUMN.
   if (list.complete && (list.keyDate === null || header.has(list.keyDate))) {

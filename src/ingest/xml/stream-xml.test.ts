@@ -150,6 +150,28 @@ describe('streamXml', () => {
     );
   });
 
+  it('hints an element at most 2 edits away (case ignored), the first of two as close, none further', async () => {
+    // Pins the hint while its distance moved to fastest-levenshtein from a hand-written one: same answers.
+    const hint = async (name: string): Promise<string> => {
+      const [, message] = await refusal(
+        `<Root><Items><Item><Id>a</Id><${name}>x</${name}></Item></Items></Root>`,
+      );
+      return /\(is it <(\w+)> misspelt\?\)/.exec(message)?.[1] ?? 'none';
+    };
+    assert.deepEqual(
+      [
+        await hint('STARTS'),
+        await hint('Stxrtx'),
+        await hint('Sxxrtxx'),
+        await hint('Ed'),
+        await hint('Nots'),
+        await hint('Parts'),
+        await hint('Quux'),
+      ],
+      ['Start', 'Start', 'none', 'Id', 'Notes', 'Part', 'none'],
+    );
+  });
+
   it('keeps nothing it read once the file is read, nor once it is refused', async () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;

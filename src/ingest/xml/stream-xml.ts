@@ -1,4 +1,5 @@
 import { SaxesParser } from 'saxes';
+import { distance } from 'fastest-levenshtein';
 import { CheckedDecoder, decodePieces, formatBytes, type TextEncoding } from '../checked-decoder.js';
 import { refuse } from '../refusal.js';
 import { fileChunks } from '../file-chunks.js';
@@ -498,33 +499,25 @@ class XmlReading {
 }
 
 /**
- * For an unknown element, the known child of its parent it most likely misspells (at most 2 edits, case
- * ignored): " (is it <ReferralSource> misspelt?)"; '' when none is that close.
+ * For an unknown element, the known child of its parent it most likely misspells (at most 2 edits, Levenshtein
+ * distance by `fastest-levenshtein`, case ignored; of two as close, the first): " (is it <ReferralSource>
+ * misspelt?)"; '' when none is that close.
  */
 function misspeltOf(name: string, kinds: ChildKinds | null): string {
+  const a = name.toLowerCase();
   let best: string | null = null;
   let bestDistance = 3;
   for (const k of kinds ?? []) {
-    const d = editDistance(name.toLowerCase(), k.name.toLowerCase(), bestDistance);
+    const b = k.name.toLowerCase();
+    // Names whose lengths differ by the best distance or more cannot be closer: not measured.
+    if (Math.abs(a.length - b.length) >= bestDistance) continue;
+    const d = distance(a, b);
     if (d < bestDistance) {
       best = k.name;
       bestDistance = d;
     }
   }
   return best === null ? '' : ` (is it <${best}> misspelt?)`;
-}
-
-/** Levenshtein distance of two strings, or `limit` when it is at least that. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) >= limit) return limit;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++)
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return Math.min(prev[b.length]!, limit);
 }
 
 /**
