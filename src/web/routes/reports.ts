@@ -312,6 +312,31 @@ export function reportRoutes(): Hono<AppEnv> {
       );
     }
     if (!out) return notFound(c, `There is no edition ${id}.`);
+    if ('breaches' in out) {
+      await appendAudit(db, {
+        actor: c.var.user!.username,
+        ip: c.var.ip,
+        action: 'report-edition-refused',
+        la: la.code,
+        detail: {
+          edition: id,
+          output: out.output,
+          reason: 'PUB-CHECK',
+          rules: [...new Set(out.breaches.map((b) => b.code))].join(' '),
+        },
+      });
+      c.status(422);
+      return c.html(
+        page(c, 'error.njk', {
+          title: 'The published edition could not be served',
+          status: 422,
+          message: `Edition ${id} was published before its documents were kept, and its public ${FORMAT_LABELS[format]} re-rendered now is not the published document; it failed the publication check (rule and position; the values are not shown):`,
+          items: out.breaches.slice(0, 10).map((b) => `${b.code} (${b.where}): ${b.detail}`),
+          after: 'Download the full (exempt) version for internal use, or publish the quarter again.',
+          laName: la.name,
+        }),
+      );
+    }
     const res = download(c, out.file);
     // Header values are Latin-1: the notice is ASCII (ids, version, format, hex hash).
     if (out.notices.length) res.headers.set('X-Cspi-Edition-Notice', out.notices.join(' | '));
