@@ -77,6 +77,8 @@ export function reportRoutes(): Hono<AppEnv> {
         laName: la.name,
         la,
         published: c.req.query('published'),
+        // The edition just published follows an earlier one of its quarter: said, as cspi publish says it.
+        follows: [...later].find(([, next]) => next === c.req.query('published'))?.[0] ?? null,
         periodItems: periods.map((p) => ({ value: p, text: periodLabel(parsePeriod(p)) })),
         versionItems: versions.map((v) => ({ value: v, text: VERSION_LABELS[v] })),
         formatItems: formats.map((f) => ({ value: f, text: FORMAT_LABELS[f] })),
