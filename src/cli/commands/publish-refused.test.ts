@@ -29,7 +29,7 @@ test('§9 cspi publish refused by the publication check is audited, the rule cod
     );
     await assert.rejects(
       runPublish({ period: '2021-22-Q3', la: '841', db: file, commentary }),
-      /^UserError: PUB-CHECK: .*nothing was published/s,
+      /^UserError: PUB-CHECK: .*nothing was published:\n {2}PUB-SMALL-COUNT .*\nChange the commentary at those positions \(on the indicator's page of the dashboard, or in --commentary FILE\), then publish again; cspi report --period 2021-22-Q3 --public --out draft\.html runs the same check on a draft\.$/s,
     );
     const check = await openDatabase(file, { mustExist: true });
     try {

@@ -112,12 +112,21 @@ export async function runPublish(opts: ReportCommandOptions): Promise<EditionRec
       `PUB-CHECK: the public output failed the publication check (${out.breaches.length} breach(es)); nothing was published:\n${out.breaches
         .slice(0, 10)
         .map((b) => `  ${b.code} ${b.where}: ${b.detail}`)
-        .join('\n')}`,
+        .join('\n')}\n${pubCheckNext(computed.report.period.id)}`,
       1,
     );
   } finally {
     await db.close();
   }
+}
+
+/**
+ * What to do after the publication check refused a publish: the breach is at a position in text an officer
+ * wrote (a generated sentence never prints a small number), so change it and publish again.
+ * @example pubCheckNext('2021-22-Q3') //=> 'Change the commentary at those positions (on the indicator's page of the dashboard, or in --commentary FILE) …'
+ */
+export function pubCheckNext(period: string): string {
+  return `Change the commentary at those positions (on the indicator's page of the dashboard, or in --commentary FILE), then publish again; cspi report --period ${period} --public --out draft.html runs the same check on a draft.`;
 }
 
 /**
