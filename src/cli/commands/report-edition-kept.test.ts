@@ -4,17 +4,14 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CommentaryEntry, NO_COMMENTARY } from '../../report/commentary/commentary.js';
+import { NO_COMMENTARY } from '../../report/commentary/commentary.js';
 import { editionModel } from '../../report/edition/edition-model.js';
-import { saveEditionDocuments, saveEditionOutputs } from '../../report/edition/edition-outputs.js';
-import { type EditionRecord, saveEdition } from '../../report/edition/edition-store.js';
+import type { EditionRecord } from '../../report/edition/edition-store.js';
+import { olderEdition } from '../../report/edition/test-older-edition.js';
 import { publishEdition } from '../../report/edition/publish-edition.js';
 import { renderingChanged } from '../../report/edition/test-rendering-change.js';
 import { darlingtonReport } from '../../report/fixtures/darlington-q3-2021-22.js';
 import { rescanPublicOutputs } from '../../report/public/rescan.js';
-import { renderCsv, renderJson } from '../../report/render/csv.js';
-import { renderDocx } from '../../report/render/docx.js';
-import { renderHtml } from '../../report/render/html.js';
 import type { Database } from '../../store/database.js';
 import { testStores } from '../../store/test-stores.js';
 import { editionFile } from '../../web/reports/report-files.js';
@@ -32,10 +29,7 @@ const NOW = new Date('2022-01-20T09:30:00Z');
 const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 const WORDS = 'Three children waited longer than 15 days for their assessment.';
 
-/**
- * An edition as a cspi before the number-words check published it: its scorecard commentary says "Three
- * children", and its documents (when `keep`) and hashes are stored as publishing stored them.
- */
+/** An edition as a cspi before the number-words check published it (`olderEdition`), which the check flags. */
 async function publishedBeforeTheCheck(db: Database, keep: boolean): Promise<EditionRecord> {
   const out = await publishEdition(db, {
     report: darlingtonReport(),
@@ -45,45 +39,7 @@ async function publishedBeforeTheCheck(db: Database, keep: boolean): Promise<Edi
     details: { laName: 'Darlington' },
   });
   assert.ok(out.ok);
-  const entry: CommentaryEntry = {
-    id: 'assessments-45wd',
-    text: null,
-    mode: 'follow',
-    section: null,
-    reason: null,
-    action: null,
-    outsideControl: false,
-    scorecard: WORDS,
-    internal: false,
-  };
-  const old: EditionRecord = {
-    ...out.edition,
-    id: `${out.edition.id}-old`,
-    frozen: { ...out.edition.frozen, commentary: { author: 'officer', entries: { [entry.id]: entry } } },
-  };
-  const hashes: Record<string, string> = {};
-  const documents = new Map<string, string>();
-  const words = new Map<'public' | 'full', Buffer>();
-  for (const v of ['public', 'full'] as const) {
-    const m = editionModel(old, v === 'public');
-    for (const [f, body] of [
-      ['html', renderHtml(m)],
-      ['csv', renderCsv(m)],
-      ['json', renderJson(m)],
-    ] as const) {
-      hashes[`${v}.${f}`] = sha(body);
-      documents.set(`${v}.${f}`, body);
-    }
-    const docx = await renderDocx(m);
-    hashes[`${v}.docx`] = sha(docx);
-    words.set(v, docx);
-  }
-  const e = { ...old, outputHashes: hashes };
-  await saveEdition(db, e);
-  if (keep) {
-    await saveEditionOutputs(db, e.id, documents);
-    await saveEditionDocuments(db, e.id, words);
-  }
+  const { edition: e, documents } = await olderEdition(db, out.edition, WORDS, keep);
   // The check now refuses these documents: what this test is about.
   const breaches = await rescanPublicOutputs(
     editionModel(e, true),

@@ -332,7 +332,7 @@ export function reportRoutes(): Hono<AppEnv> {
         page(c, 'error.njk', {
           title: 'The published edition could not be served',
           status: 422,
-          message: `Edition ${id} was published before its documents were kept, and its public ${FORMAT_LABELS[format]} re-rendered now is not the published document; it failed the publication check (rule and position; the values are not shown):`,
+          message: `The public ${FORMAT_LABELS[format]} of edition ${id} was not kept when it was published, so it would be rendered again now, and that is not the published document: it failed the publication check (rule and position; the values are not shown):`,
           items: out.breaches.slice(0, 10).map((b) => `${b.code} (${b.where}): ${b.detail}`),
           after: 'Download the full (exempt) version for internal use, or publish the quarter again.',
           laName: la.name,
