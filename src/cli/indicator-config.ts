@@ -11,6 +11,7 @@ import type { TargetSet } from '../indicators/targets.js';
 import type { IndicatorInput, IndicatorSettings } from '../indicators/types.js';
 import type { DatasetSource, LoadedDataset } from './dataset-source.js';
 import { UserError } from './user-error.js';
+import { LaGroupsError, parseLaGroups } from '../hub/la-groups.js';
 
 /**
  * The `--targets`, `--settings` and `--groups` files shared by `cspi indicators`, `cspi report` and
@@ -55,31 +56,30 @@ export async function loadSettings(path: string | undefined): Promise<IndicatorS
   return parsed.value;
 }
 
-/** Reads a groups file: `{ "<group name>": ["<LA code>", …] }` (region, statistical neighbours). */
+/**
+ * Reads a groups file: `{ "<group name>": ["<LA code>", …] }` (region, statistical neighbours), checked and read
+ * as `cspi hub benchmarks --groups` reads it (`parseLaGroups`): a code is a DfE code or an ONS code, a group
+ * named after one LA (`statistical-neighbours:E06000005`) is named by its DfE code. Each member but the LA
+ * itself is loaded from the store.
+ */
 export async function loadGroups(
   path: string | undefined,
   source: DatasetSource,
   la: string,
 ): Promise<Record<string, IndicatorInput[]>> {
   if (!path) return {};
-  let doc: unknown;
+  let groups: Record<string, string[]>;
   try {
-    doc = JSON.parse(await readText(path, 'groups'));
+    groups = parseLaGroups(await readText(path, 'groups'));
   } catch (e) {
-    if (e instanceof UserError) throw e;
-    throw new UserError(`${path} is not valid JSON: write { "statistical-neighbours": ["805", "806"] }`);
-  }
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new UserError(`${path}: expected an object of group name to a list of LA codes`);
+    if (e instanceof LaGroupsError) throw new UserError(`--groups ${path}: ${e.message}`);
+    throw e;
   }
   const cache = new Map<string, IndicatorInput>();
   const out: Record<string, IndicatorInput[]> = {};
-  for (const [name, codes] of Object.entries(doc)) {
-    if (!Array.isArray(codes) || codes.some((c) => typeof c !== 'string')) {
-      throw new UserError(`${path} group "${name}": expected a list of LA codes as strings`);
-    }
+  for (const [name, codes] of Object.entries(groups)) {
     out[name] = [];
-    for (const code of (codes as string[]).filter((c) => c !== la)) {
+    for (const code of codes.filter((c) => c !== la)) {
       let input = cache.get(code);
       if (!input) {
         input = buildIndicatorInput((await source.load(code)).data);

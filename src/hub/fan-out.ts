@@ -147,12 +147,16 @@ function wasRefused(output: unknown): boolean {
 }
 
 /**
- * Why a job failed, from the output pg-boss stored: the thrown error's message (`{ message, stack, … }`), or
- * pg-boss's own reason (`{ value: "…" }`, `{ value: { message: "…" } }`), its words for a job that outlived
- * its expiry on every try put in the operator's terms (the setting to raise). Never the stack.
+ * Why a job failed, from the output pg-boss stored, in one short line: the thrown error's message
+ * (`{ message, stack, … }`: an operator-facing message, or an unexpected error's kind and first cspi frame,
+ * `jobFailure` in worker.ts), or pg-boss's own reason (`{ value: "…" }`, `{ value: { message: "…" } }`), its
+ * words for a job that outlived its expiry on every try put in the operator's terms (the setting to raise).
+ * Never the stack; an unexpected error's frames (`frames`, never its message) only with CSPI_DEBUG=1.
  * @example failureReason({ name: 'Error', message: 'deadlock detected', stack: '…' }) //=> 'deadlock detected'
  */
-export function failureReason(output: unknown): string {
+export function failureReason(output: unknown, debug = process.env['CSPI_DEBUG'] === '1'): string {
+  const frames = (output as { frames?: unknown } | null | undefined)?.frames;
+  if (debug && typeof frames === 'string' && frames.trim() !== '') return frames.trim();
   const text = (v: unknown): string | null => {
     if (typeof v === 'string' && v.trim() !== '') return v.trim();
     if (typeof v === 'object' && v !== null) {
@@ -168,7 +172,9 @@ export function failureReason(output: unknown): string {
   if (ms) return `it ran longer than CSPI_JOB_EXPIRE_SECONDS (${Number(ms[1]) / 1000} s) on every try`;
   if (reason === 'job failed by timeout in active state')
     return 'its worker stopped (killed, or lost its database) and no result came within CSPI_JOB_EXPIRE_SECONDS on every try';
-  return reason;
+  // A worker before `jobFailure` stored every frame ("X at a | at b | … (message withheld …)"): the first.
+  const legacy = /^(\S+(?: \(code [^)]*\))? at [^|]*?) \| at /.exec(reason);
+  return legacy && !debug ? legacy[1]! : reason;
 }
 
 /** Reads the states of a set of jobs (job ids by LA). */

@@ -50,11 +50,16 @@ export class LaGroupsError extends Error {
 
 /**
  * The groups of a groups file: a JSON object of lists of LA codes, each a DfE code (`"841"` or `841`) or an
- * ONS code (`"E06000005"`, stored as its DfE code). Anything else is refused with where it is: a file that is
- * not JSON crashed `cspi hub benchmarks` (S-INTERNAL), and a group that was not a list (`"sn": "805"`), a
- * top-level list, or a code no LA has (`"0805"`) was dropped without a word, so the benchmarks silently
- * lacked the group or the LA.
+ * ONS code (`"E06000005"`, stored as its DfE code, inputs.md §1). A group named after one LA (`"statistical-
+ * neighbours:E06000005"`, README "Benchmarks") is named by that LA's DfE code too (`…:841`), so the LA finds its
+ * own group (`snGroupName`): by its ONS code it never did, and its SN mean silently fell back to the plain group
+ * or to none. Anything else is refused with where it is: a file that is not JSON crashed `cspi hub benchmarks`
+ * (S-INTERNAL), and a group that was not a list (`"sn": "805"`), a top-level list, or a code no LA has
+ * (`"0805"`) was dropped without a word, so the benchmarks silently lacked the group or the LA. An ONS code the
+ * LA table does not know (a district's `E07…`) is refused naming it, saying to give the 3-digit DfE code; one
+ * LA's group given under both its codes is refused rather than one of them dropped.
  * @example parseLaGroups('{ "statistical-neighbours:841": ["805", 806] }') //=> { 'statistical-neighbours:841': ['805', '806'] }
+ * @example parseLaGroups('{ "statistical-neighbours:E06000005": ["E06000001"] }') //=> { 'statistical-neighbours:841': ['805'] }
  */
 export function parseLaGroups(text: string): Record<string, string[]> {
   let doc: unknown;
@@ -66,19 +71,51 @@ export function parseLaGroups(text: string): Record<string, string[]> {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
     throw new LaGroupsError('must be a JSON object { "group name": ["LA code", …] }');
   const out: Record<string, string[]> = {};
-  for (const [name, codes] of Object.entries(doc as Record<string, unknown>)) {
+  const givenAs: Record<string, string> = {};
+  for (const [given, codes] of Object.entries(doc as Record<string, unknown>)) {
     if (!Array.isArray(codes))
-      throw new LaGroupsError(`group "${name}" must be a list of LA codes, e.g. ["805", "806"]`);
+      throw new LaGroupsError(`group "${given}" must be a list of LA codes, e.g. ["805", "806"]`);
+    const name = groupName(given);
+    if (givenAs[name] !== undefined)
+      throw new LaGroupsError(
+        `groups "${givenAs[name]}" and "${given}" are the same group (LA ${name.slice(name.lastIndexOf(':') + 1)} is ${given.slice(given.lastIndexOf(':') + 1)}): give it once`,
+      );
+    givenAs[name] = given;
     out[name] = codes.map((c) => {
       const code = typeof c === 'number' || typeof c === 'string' ? dfeLaCode(String(c)) : null;
-      if (code === null)
+      if (code !== null) return code;
+      if (typeof c === 'string' && isOnsCode(c))
         throw new LaGroupsError(
-          `group "${name}": ${JSON.stringify(c)} is not an LA code (a 3-digit DfE code or an ONS code)`,
+          `group "${given}": ${unknownOnsCode(c)}; give the LA's 3-digit DfE code (e.g. 841)`,
         );
-      return code;
+      throw new LaGroupsError(
+        `group "${given}": ${JSON.stringify(c)} is not an LA code (a 3-digit DfE code or an ONS code)`,
+      );
     });
   }
   return out;
+}
+
+/** An ONS area code's shape (`E06000005`): a letter for the country and eight digits. */
+const isOnsCode = (s: string): boolean => /^[EWSN]\d{8}$/i.test(s.trim());
+
+const unknownOnsCode = (code: string): string =>
+  `${code.trim()} is not the ONS code of an LA in the LA table (data/las.csv), which holds each upper-tier LA (a county, not its districts)`;
+
+/**
+ * A group's name with the ONS code of the LA it is named after (`statistical-neighbours:E06000005`) as its DfE
+ * code (`statistical-neighbours:841`); any other name as given. Throws for an ONS code the table does not know.
+ */
+function groupName(given: string): string {
+  const colon = given.lastIndexOf(':');
+  const suffix = given.slice(colon + 1);
+  if (colon < 0 || !isOnsCode(suffix)) return given;
+  const code = dfeLaCode(suffix);
+  if (code === null)
+    throw new LaGroupsError(
+      `group "${given}": ${unknownOnsCode(suffix)}; name the group by the LA's 3-digit DfE code (e.g. "${given.slice(0, colon)}:841")`,
+    );
+  return `${given.slice(0, colon)}:${code}`;
 }
 
 /** The groups an LA belongs to. */

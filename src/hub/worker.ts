@@ -7,7 +7,7 @@ import { StoreBusyError, StoreUnavailableError } from '../store/store-error.js';
 import { MigrationError } from '../store/migrate.js';
 import { PeriodError } from '../calendar/period.js';
 import { LaGroupsError } from './la-groups.js';
-import { loggableError } from '../web/loggable-error.js';
+import { briefError, loggableError } from '../web/loggable-error.js';
 import { getDatasetVersion } from '../store/dataset-versions.js';
 import { type ImportOutcome, importDataset } from '../store/import-dataset.js';
 import { type LaComputeOutcome, computeAndStoreLa, storeLaFigures } from './compute-la.js';
@@ -147,12 +147,27 @@ const OPERATOR_ERRORS = [StoreBusyError, StoreUnavailableError, MigrationError, 
  * refused), and a hub's operator is not one of the LA's users.
  */
 export function failureText(e: unknown): string {
-  return OPERATOR_ERRORS.some((k) => e instanceof k) ? (e as Error).message : loggableError(e);
+  return isOperatorError(e) ? e.message : loggableError(e);
+}
+
+const isOperatorError = (e: unknown): e is Error => OPERATOR_ERRORS.some((k) => e instanceof k);
+
+/**
+ * The error a failed job throws, which pg-boss stores and `cspi hub import`/`compute` summarise, one short
+ * line per LA (README "Running a hub"): an operator-facing error's message; any other error's kind, code
+ * and first frame of cspi's own code ({@link briefError}) as its message, with its frames (never its message,
+ * whatever CSPI_DEBUG the worker runs with: a hub's operator is not one of the LA's users) in `frames`, which
+ * the summary shows only with CSPI_DEBUG=1 (`failureReason`). The whole frames made every failed LA's line
+ * a dozen code frames long.
+ */
+export function jobFailure(e: unknown): Error & { readonly frames?: string } {
+  if (isOperatorError(e)) return new Error(e.message);
+  return Object.assign(new Error(briefError(e)), { frames: loggableError(e, false) });
 }
 
 /**
- * Runs a job's work; if it throws, logs the job as failed ({@link failureText}) and throws an error carrying
- * only that text, so pg-boss retries the job and stores no more than the log shows. A failed job logged
+ * Runs a job's work; if it throws, logs the job as failed ({@link failureText}) and throws {@link jobFailure},
+ * so pg-boss retries the job and stores no more than the log shows. A failed job logged
  * nothing before: `cspi worker --json` gave no line for it and the operator could not see which LA failed or
  * why.
  */
@@ -174,7 +189,7 @@ export async function logFailure<T>(
       outcome: `failed: ${reason}`,
       seconds: (Date.now() - t0) / 1000,
     });
-    throw new Error(reason);
+    throw jobFailure(e);
   }
 }
 

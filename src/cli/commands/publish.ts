@@ -4,6 +4,8 @@ import { laterEditions, listEditions } from '../../report/edition/edition-store.
 import { staleCommentaryProblem } from '../../report/commentary/commentary-store.js';
 import { publishEdition } from '../../report/edition/publish-edition.js';
 import { datasetIdentifiers } from '../../report/public/dataset-identifiers.js';
+import type { Database } from '../../store/database.js';
+import type { IndicatorReport } from '../../indicators/types.js';
 import { openDatabase } from '../../store/open.js';
 import { appendAudit } from '../../web/audit/audit-log.js';
 import { createOutput } from '../output.js';
@@ -32,7 +34,8 @@ import { laCode } from '../../ingest/la-code.js';
  * confirmed) is refused, naming the indicators, and the commentary's history is frozen with the edition.
  * A commentary save that lands between that check and the edition's write refuses it too
  * ({@link publishEdition}'s `COMMENTARY-CHANGED`), so the edition holds exactly the text checked.
- * A publication is written to the audit log (`report-publish`), as the dashboard's is.
+ * A publication is written to the audit log (`report-publish`), as the dashboard's is, and so is a publish
+ * refused (`report-publish-refused`, with the reason's code): every attempt to publish is traced.
  *
  * Publishing a period that has an edition already (report.md §8 is silent; docs/spec-readings.md) makes a
  * new edition: the earlier stays as published, the new one freezes its restatements against it (Appendix
@@ -43,10 +46,15 @@ export async function runPublish(opts: ReportCommandOptions): Promise<EditionRec
   const file = opts.commentary ? await readCommentary(opts.commentary) : null;
   const computed = await computeFromStore(opts);
   const { commentary, history, stale } = await commentaryFor(computed.report, opts, file);
-  if (stale.length)
+  if (stale.length) {
+    const db = await openDatabase(opts.db, { mustExist: true });
+    await auditRefused(db, computed.report, 'COMMENTARY-STALE', { indicators: stale.join(' ') }).finally(() =>
+      db.close(),
+    );
     throw new UserError(
       `${staleCommentaryProblem(stale, computed.report)} Confirm or change the commentary on the indicator's page of the dashboard (or give the commentary with --commentary FILE), then publish again. Nothing was published.`,
     );
+  }
   const compared = await comparisonsFor(computed, opts);
   // Published again: the figures restated since the period's latest edition, as the draft listed them.
   const restated = await restatementsFor(computed, opts);
@@ -89,6 +97,14 @@ export async function runPublish(opts: ReportCommandOptions): Promise<EditionRec
       });
       return out.edition;
     }
+    await auditRefused(
+      db,
+      computed.report,
+      out.code,
+      out.code === 'PUB-CHECK'
+        ? { breaches: out.breaches.length, rules: [...new Set(out.breaches.map((b) => b.code))].join(' ') }
+        : {},
+    );
     if (out.code === 'CFG-SUPPRESSION') throw new UserError(`--settings: ${out.message}`);
     if (out.code === 'COMMENTARY-CHANGED')
       throw new UserError(`${out.message} Nothing was published; publish again to check and include it.`);
@@ -96,12 +112,40 @@ export async function runPublish(opts: ReportCommandOptions): Promise<EditionRec
       `PUB-CHECK: the public output failed the publication check (${out.breaches.length} breach(es)); nothing was published:\n${out.breaches
         .slice(0, 10)
         .map((b) => `  ${b.code} ${b.where}: ${b.detail}`)
-        .join('\n')}`,
+        .join('\n')}\n${pubCheckNext(computed.report.period.id)}`,
       1,
     );
   } finally {
     await db.close();
   }
+}
+
+/**
+ * What to do after the publication check refused a publish: the breach is at a position in text an officer
+ * wrote (a generated sentence never prints a small number), so change it and publish again.
+ * @example pubCheckNext('2021-22-Q3') //=> 'Change the commentary at those positions (on the indicator's page of the dashboard, or in --commentary FILE) …'
+ */
+export function pubCheckNext(period: string): string {
+  return `Change the commentary at those positions (on the indicator's page of the dashboard, or in --commentary FILE), then publish again; cspi report --period ${period} --public --out draft.html runs the same check on a draft.`;
+}
+
+/**
+ * Audits a publish that wrote no edition (`report-publish-refused`, as the dashboard's Publish button does):
+ * the LA, period and the reason's code (and the publication check's rule codes), never a value or text.
+ */
+async function auditRefused(
+  db: Database,
+  report: Pick<IndicatorReport, 'la' | 'period'>,
+  reason: string,
+  more: Readonly<Record<string, string | number>> = {},
+): Promise<void> {
+  await appendAudit(db, {
+    actor: 'command line',
+    ip: null,
+    action: 'report-publish-refused',
+    la: report.la,
+    detail: { period: report.period.id, reason, ...more },
+  });
 }
 
 /** The edition of the same LA and period that `e` followed, when the period was published before. */

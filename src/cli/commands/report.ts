@@ -29,8 +29,9 @@ import { type EditionRecord, latestEdition, loadEdition } from '../../report/edi
 import {
   EditionOutputCorrupted,
   KEPT_FORMATS,
-  editionDocument,
   editionOutput,
+  needsCheck,
+  servedDocument,
 } from '../../report/edition/edition-outputs.js';
 import { renderPdf } from '../../report/render/pdf.js';
 import type { Database } from '../../store/database.js';
@@ -361,9 +362,13 @@ export async function renderAll(
  * against the hash frozen with the edition, refused when they differ; an edition published before they
  * were kept is re-rendered, and a re-render whose hash differs from the published one adds a line to
  * `notices`); the PDF is printed from that HTML; the DOCX is the Word document kept when it was published
- * ({@link editionDocument}, checked and refused the same way; an edition published before Word documents
- * were kept has it rendered from its frozen model by the software installed now). Public outputs are
- * rescanned as {@link renderAll} rescans a draft's.
+ * ({@link servedDocument}, checked and refused the same way; an edition published before Word documents
+ * were kept has it rendered from its frozen model by the software installed now).
+ * A public output that is the published document (kept, or a re-render with the published hash) is served as
+ * published and never put through the publication check again: the check applies when publishing (report.md
+ * §6), and an edition is the record of what was published, so a check added since (small numbers in words)
+ * refused a paper the committee had been given. A public re-render that is not the published document
+ * ({@link needsCheck}) is checked as {@link renderAll} checks a draft's.
  */
 export async function renderEdition(
   db: Database,
@@ -385,6 +390,7 @@ export async function renderEdition(
   }
   if (needed.has('pdf')) needed.add('html');
   const out = new Map<OutputFormat, Buffer>();
+  const unpublished = new Map<OutputFormat, Buffer>();
   let html: string | undefined;
   for (const f of KEPT_FORMATS) {
     if (!needed.has(f)) continue;
@@ -394,26 +400,53 @@ export async function renderEdition(
     if (served.notice) how.notices.push(served.notice);
     if (f === 'html') html = served.body;
     out.set(f, Buffer.from(served.body));
+    if (needsCheck(served)) unpublished.set(f, Buffer.from(served.body));
   }
-  await checkPublic(model, out, how.rule, how.identifiers);
+  await checkEditionRerender(e, model, unpublished, how);
   const launched = needed.has('pdf') ? (how.browser ?? launchBrowser()) : undefined;
   try {
     const [pdf, docx] = await Promise.all([
       launched?.then((b) => renderPdf(model, b, html)),
       needed.has('docx') ? keptDocument(db, e, version) : undefined,
     ]);
-    if (docx) await checkPublic(model, new Map([['docx', docx]]), how.rule, how.identifiers);
+    if (docx && !docx.kept) await checkEditionRerender(e, model, new Map([['docx', docx.body]]), how);
     if (pdf) out.set('pdf', pdf);
-    if (docx) out.set('docx', docx);
+    if (docx) out.set('docx', docx.body);
   } finally {
     if (launched && !how.browser) await (await launched).close();
   }
   return out;
 }
 
+/**
+ * The publication check of an edition's public outputs re-rendered now (not the published documents), which
+ * says so: the edition itself was checked when it was published.
+ */
+async function checkEditionRerender(
+  e: EditionRecord,
+  model: RenderModel,
+  outputs: ReadonlyMap<OutputFormat, Buffer>,
+  how: { readonly rule: SuppressionRule; readonly identifiers: DatasetIdentifiers },
+): Promise<void> {
+  if (!model.meta.public || outputs.size === 0) return;
+  const breaches = await rescanPublicOutputs(model, outputs, how.rule, how.identifiers);
+  if (breaches.length)
+    throw new UserError(
+      `PUB-CHECK: edition ${e.id}: the public output re-rendered by cspi ${SOFTWARE_VERSION} (${[...outputs.keys()].join(', ')}), which is not the published document (its bytes were not kept), failed the publication check (${breaches.length} breach(es)); nothing was written:\n${breaches
+        .slice(0, 10)
+        .map((b) => `  ${b.code} ${b.where}: ${b.detail}`)
+        .join('\n')}`,
+      1,
+    );
+}
+
 /** An edition's kept Word document; a stored one that no longer matches its hash is a user error (exit 2). */
-async function keptDocument(db: Database, e: EditionRecord, version: 'public' | 'full'): Promise<Buffer> {
-  return editionDocument(db, e, version).catch((err: unknown) => {
+async function keptDocument(
+  db: Database,
+  e: EditionRecord,
+  version: 'public' | 'full',
+): Promise<{ readonly body: Buffer; readonly kept: boolean }> {
+  return servedDocument(db, e, version).catch((err: unknown) => {
     throw err instanceof EditionOutputCorrupted ? new UserError(err.message, 2) : err;
   });
 }

@@ -97,10 +97,36 @@ export async function editionDocument(
   e: EditionRecord,
   version: EditionVersion,
 ): Promise<Buffer> {
+  return (await servedDocument(db, e, version)).body;
+}
+
+/**
+ * {@link editionDocument}, saying whether it is the Word document kept when the edition was published (`kept`)
+ * or one rendered now, which is no published document (its bytes carry the time they were packed).
+ */
+export async function servedDocument(
+  db: Database,
+  e: EditionRecord,
+  version: EditionVersion,
+): Promise<{ readonly body: Buffer; readonly kept: boolean }> {
   const kept = await loadEditionDocument(db, e.id, version);
-  if (kept === undefined) return renderDocx(editionModel(e, version === 'public'));
+  if (kept === undefined)
+    return { body: await renderDocx(editionModel(e, version === 'public')), kept: false };
   checkPublished(e, documentKey(version), `${version} Word document`, kept);
-  return kept;
+  return { body: kept, kept: true };
+}
+
+/**
+ * Whether a served output of an edition is to be put through the publication check again (report.md §6, §8;
+ * the reading in docs/spec-readings.md "An edition is served as published"): never when it is the published
+ * document (the bytes kept, or a re-render whose SHA-256 is the one frozen), which was checked when it was
+ * published and is the record of what was published, whatever checks were added since; only a re-render
+ * that cannot be shown to be the published one (its hash differs, or none was frozen) is a new public
+ * document, checked as a draft is.
+ * @example needsCheck({ body, kept: true, notice: null }) //=> false
+ */
+export function needsCheck(served: Pick<ServedOutput, 'kept' | 'notice'>): boolean {
+  return !served.kept && served.notice !== null;
 }
 
 /**

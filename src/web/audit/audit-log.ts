@@ -13,6 +13,7 @@ export type AuditAction =
   | 'commentary-edit'
   | 'commentary-confirm'
   | 'report-publish'
+  | 'report-publish-refused'
   | 'report-draft-refused'
   | 'report-edition-refused'
   | 'user-add'

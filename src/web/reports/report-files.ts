@@ -16,17 +16,18 @@ import { SOFTWARE_VERSION } from '../../report/edition/software-version.js';
 import { storeComparisons } from '../../report/edition/store-comparisons.js';
 import { suppressionRuleOf } from '../../report/public/suppression-rule.js';
 import { DEFAULT_SUPPRESSION, type SuppressionRule } from '../../report/public/suppression.js';
-import type { DatasetIdentifiers } from '../../report/public/dataset-identifiers.js';
+import { type DatasetIdentifiers, identifiersOfMembers } from '../../report/public/dataset-identifiers.js';
 import { type Breach, rescanPublicOutputs } from '../../report/public/rescan.js';
 import { renderHtml } from '../../report/render/html.js';
 import { renderPdf } from '../../report/render/pdf.js';
 import {
   type EditionVersion,
-  editionDocument,
   editionOutput,
   loadEditionOutput,
+  needsCheck,
   rerenderNotice,
   rerenderedOutput,
+  servedDocument,
 } from '../../report/edition/edition-outputs.js';
 
 /** The formats the reports page offers. */
@@ -130,15 +131,27 @@ export interface EditionDownload {
   readonly notices: readonly string[];
 }
 
+/** A public re-render of an edition that is not its published document and fails the publication check. */
+export interface EditionRerenderRefused {
+  /** The output re-rendered (`public.html`, `public.docx`). */
+  readonly output: string;
+  readonly breaches: readonly Breach[];
+}
+
 /**
  * A download of a published edition as `cspi report --edition ID` writes it (report.md §8, the reading in
  * docs/spec-readings.md): the HTML is the document kept when it was published, checked against its frozen
  * hash ({@link editionOutput}; a mismatch throws `EditionOutputCorrupted` and nothing is served), and the
  * PDF is printed from that HTML; an edition published before its documents were kept is re-rendered, with a
  * notice when the re-render's hash differs from the published one. The DOCX is the Word document kept
- * when it was published ({@link editionDocument}, checked the same way; an edition published before Word
+ * when it was published ({@link servedDocument}, checked the same way; an edition published before Word
  * documents were kept has it rendered from its frozen model by the software installed now). Null when the
  * LA has no such edition.
+ * The published document is never put through the publication check again (the check applies when
+ * publishing, report.md §6; a check added since does not refuse the record of what was published); a
+ * public re-render that is not the published document ({@link needsCheck}) is a new document, checked as a
+ * draft is, for small numbers and the child ids frozen behind the edition's figures, and refused
+ * ({@link EditionRerenderRefused}) on a breach, as `cspi report --edition --public` refuses it.
  */
 export async function editionFile(
   db: Database,
@@ -147,13 +160,28 @@ export async function editionFile(
   version: EditionVersion,
   format: ReportFormat,
   browser?: () => Promise<Browser>,
-): Promise<EditionDownload | null> {
+): Promise<EditionDownload | EditionRerenderRefused | null> {
   const e = await loadEdition(db, id);
   if (!e || e.la !== la) return null;
   const name = `${id}-${version}`;
-  if (format === 'docx')
-    return { file: namedFile(format, name, await editionDocument(db, e, version)), notices: [] };
+  const recheck = async (output: 'html' | 'docx', body: string | Buffer) => {
+    if (version !== 'public') return null;
+    const breaches = await rescanPublicOutputs(
+      editionModel(e, true),
+      new Map([[output, body]]),
+      e.frozen.options.suppression,
+      identifiersOfMembers(e.frozen.members),
+    );
+    return breaches.length > 0 ? { output: `${version}.${output}`, breaches } : null;
+  };
+  if (format === 'docx') {
+    const doc = await servedDocument(db, e, version);
+    const refused = doc.kept ? null : await recheck('docx', doc.body);
+    return refused ?? { file: namedFile(format, name, doc.body), notices: [] };
+  }
   const html = await editionOutput(db, e, version, 'html');
+  const refused = needsCheck(html) ? await recheck('html', html.body) : null;
+  if (refused) return refused;
   const body =
     format === 'html'
       ? Buffer.from(html.body)

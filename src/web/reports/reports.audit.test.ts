@@ -33,12 +33,26 @@ test('audit: a quarter published again on the dashboard keeps its restatements a
       return new URL(r.headers.get('location')!, 'http://x').searchParams.get('published')!;
     };
     const first = await publish();
+    // Publish is one submission: a double click (GOV.UK Frontend's button) does not publish a twin.
+    assert.match(
+      await (await admin.get('/reports?la=841')).text(),
+      /<button[^>]*data-prevent-double-click="true"[^>]*>\s*Publish edition/,
+    );
     await importSmallLa(db, '841', 44);
     const draft = await (
       await admin.get(`/reports/draft?la=841&period=${PERIOD}&format=html&version=full`)
     ).text();
     const second = await publish();
     assert.notEqual(second, first);
+    // The page the Publish button lands on says which edition this one follows, as cspi publish says.
+    const landed = await (await admin.get(`/reports?la=841&published=${second}`)).text();
+    assert.ok(
+      landed.includes(
+        `Edition ${second} is published. It will not change. It follows edition ${first} of the same quarter, which stays as published;`,
+      ),
+    );
+    const firstLanded = await (await admin.get(`/reports?la=841&published=${first}`)).text();
+    assert.doesNotMatch(firstLanded, /It follows edition/);
     const edition = await (
       await admin.get(`/reports/${second}/download?la=841&format=html&version=full`)
     ).text();

@@ -15,8 +15,10 @@ const ACTION_LABELS: Record<string, string> = {
   'commentary-edit': 'Edited report commentary',
   'commentary-confirm': 'Confirmed report commentary',
   'report-publish': 'Published a report',
+  'report-publish-refused': 'Publish refused: nothing published',
   'report-draft-refused': 'Public draft refused by the publication check',
-  'report-edition-refused': 'Published edition not served: its stored document does not match its hash',
+  'report-edition-refused':
+    'Published edition not served: its stored document does not match its hash, or a re-render of it failed the publication check',
   'user-add': 'Added a user',
   'user-disable': 'Disabled a user',
   'hub-setting-change': 'Changed a hub setting',

@@ -7,7 +7,7 @@ import { forbidden, notFound, requirePermission } from '../middleware/guards.js'
 import { page } from '../pages.js';
 import { staleCommentaryProblem, storedCommentary } from '../../report/commentary/commentary-store.js';
 import { laterEditions, listEditions } from '../../report/edition/edition-store.js';
-import { publishEdition } from '../../report/edition/publish-edition.js';
+import { type PublishOutcome, publishEdition } from '../../report/edition/publish-edition.js';
 import { storeComparisons } from '../../report/edition/store-comparisons.js';
 import {
   FORMAT_LABELS,
@@ -28,6 +28,13 @@ import type { Context } from 'hono';
 
 const VERSION_LABELS = { public: 'Public', full: 'Full (exempt)' } as const;
 
+/**
+ * Why a Publish wrote no edition, by code, as the audit log keeps it (`report-publish-refused`): no figures
+ * for the period asked, commentary stale or changed while publishing, an unusable small-number rule, or the
+ * publication check (report.md §6).
+ */
+type PublishRefusal = 'NO-FIGURES' | 'COMMENTARY-STALE' | Exclude<PublishOutcome, { ok: true }>['code'];
+
 function formatOf(q: string | undefined): ReportFormat | null {
   return q === 'html' || q === 'pdf' || q === 'docx' ? q : null;
 }
@@ -46,6 +53,9 @@ function download(c: Context<AppEnv>, f: ReportFile): Response {
  * `editionFile`; an older edition's re-render is flagged when it differs). Drafts, editions and files all come
  * from the report module, on its `editions` table: an edition published here re-renders with
  * `cspi report --edition ID`, and one published by `cspi publish` is listed and downloaded here.
+ * Every Publish is audited: `report-publish` with the edition, or `report-publish-refused` with the reason's
+ * code (and the publication check's rule codes), never a value or commentary text (report.md §9: each
+ * attempt to publish is an action the council traces, and one refused is as much one as one that succeeded).
  */
 export function reportRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -67,6 +77,8 @@ export function reportRoutes(): Hono<AppEnv> {
         laName: la.name,
         la,
         published: c.req.query('published'),
+        // The edition just published follows an earlier one of its quarter: said, as cspi publish says it.
+        follows: [...later].find(([, next]) => next === c.req.query('published'))?.[0] ?? null,
         periodItems: periods.map((p) => ({ value: p, text: periodLabel(parsePeriod(p)) })),
         versionItems: versions.map((v) => ({ value: v, text: VERSION_LABELS[v] })),
         formatItems: formats.map((f) => ({ value: f, text: FORMAT_LABELS[f] })),
@@ -166,13 +178,27 @@ export function reportRoutes(): Hono<AppEnv> {
     const { services, db, now, groups } = c.var.deps;
     const body = await c.req.parseBody();
     const period = String(body['period'] ?? '');
-    const periods = await services.periods(la.code);
-    if (!periods.includes(period)) return notFound(c, `There are no figures for ${period}.`);
-    const report = await scopedReport(c, { la, las: [la], periods, period });
-    if (!report) return notFound(c, `There are no figures for ${period}.`);
     const user = c.var.user!;
+    /** Audits a refused attempt (report.md §9): who, the LA and period, and why by code only. */
+    const refused = (reason: PublishRefusal, more: Readonly<Record<string, string | number>> = {}) =>
+      appendAudit(db, {
+        actor: user.username,
+        ip: c.var.ip,
+        action: 'report-publish-refused',
+        la: la.code,
+        detail: { period: period.slice(0, 40), reason, ...more },
+      });
+    const periods = await services.periods(la.code);
+    const report = periods.includes(period)
+      ? await scopedReport(c, { la, las: [la], periods, period })
+      : null;
+    if (!report) {
+      await refused('NO-FIGURES');
+      return notFound(c, `There are no figures for ${period}.`);
+    }
     const stored = await storedCommentary(db, report, user.username);
     if (stored.stale.length > 0) {
+      await refused('COMMENTARY-STALE', { indicators: stored.stale.join(' ') });
       c.status(422);
       return c.html(
         page(c, 'error.njk', {
@@ -201,6 +227,13 @@ export function reportRoutes(): Hono<AppEnv> {
       datasetSources: compared.datasetSources,
       identifiers: extras?.identifiers,
     });
+    if (!out.ok)
+      await refused(
+        out.code,
+        out.code === 'PUB-CHECK'
+          ? { breaches: out.breaches.length, rules: [...new Set(out.breaches.map((b) => b.code))].join(' ') }
+          : {},
+      );
     if (!out.ok && out.code === 'COMMENTARY-CHANGED') {
       c.status(409);
       return c.html(
@@ -281,6 +314,31 @@ export function reportRoutes(): Hono<AppEnv> {
       );
     }
     if (!out) return notFound(c, `There is no edition ${id}.`);
+    if ('breaches' in out) {
+      await appendAudit(db, {
+        actor: c.var.user!.username,
+        ip: c.var.ip,
+        action: 'report-edition-refused',
+        la: la.code,
+        detail: {
+          edition: id,
+          output: out.output,
+          reason: 'PUB-CHECK',
+          rules: [...new Set(out.breaches.map((b) => b.code))].join(' '),
+        },
+      });
+      c.status(422);
+      return c.html(
+        page(c, 'error.njk', {
+          title: 'The published edition could not be served',
+          status: 422,
+          message: `The public ${FORMAT_LABELS[format]} of edition ${id} was not kept when it was published, so it would be rendered again now, and that is not the published document: it failed the publication check (rule and position; the values are not shown):`,
+          items: out.breaches.slice(0, 10).map((b) => `${b.code} (${b.where}): ${b.detail}`),
+          after: 'Download the full (exempt) version for internal use, or publish the quarter again.',
+          laName: la.name,
+        }),
+      );
+    }
     const res = download(c, out.file);
     // Header values are Latin-1: the notice is ASCII (ids, version, format, hex hash).
     if (out.notices.length) res.headers.set('X-Cspi-Edition-Notice', out.notices.join(' | '));
