@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { writeFile } from 'node:fs/promises';
-import { makeFolder } from '../make-folder.js';
-import { join, resolve } from 'node:path';
+import { prepareReportFiles, writeReportFiles } from '../report-files.js';
 import { readInputs } from '../../ingest/read-inputs.js';
 import { formatTerminalSummary } from '../../validate/report-terminal.js';
 import { reportCsv } from '../../validate/report-csv.js';
@@ -44,6 +42,8 @@ export function register(program: Command): void {
       if (opts.year !== undefined && !/^\d{4}-\d{2}$/.test(opts.year)) {
         throw new UserError(`--year ${opts.year} is not a collection year: write it like 2021-22.`);
       }
+      // Before minutes of reading: a folder the report cannot be written to is named first.
+      const files = prepareReportFiles(opts.reportDir, 'nothing was checked');
       let bar: Progress | null = null;
       const started = Date.now();
       const result = await readInputs(paths, {
@@ -59,14 +59,12 @@ export function register(program: Command): void {
         },
       });
       (bar as Progress | null)?.stop();
-      const dir = resolve(opts.reportDir ?? '.');
-      makeFolder(dir);
       const report = reportJson(result, null);
-      await writeFile(join(dir, 'validation-report.csv'), reportCsv(result.issues, null));
-      await writeFile(join(dir, 'validation-report.json'), `${JSON.stringify(report, null, 2)}\n`);
+      // It holds child ids and values: readable by its owner only, as cspi import's (inputs.md §7).
+      writeReportFiles(files, reportCsv(result.issues, null), `${JSON.stringify(report, null, 2)}\n`);
       out.info(formatTerminalSummary(result));
-      out.info(`\nReport: ${join(dir, 'validation-report.csv')} and validation-report.json`);
-      out.result(report);
+      out.info(`\nReport: ${files.csv} and validation-report.json`);
+      out.result({ ...report, reportFiles: files });
       process.exitCode = report.exitCode;
     });
 }
