@@ -515,10 +515,12 @@ async function writeReport(
     if (missing.length) throw new UserError(`the catalogue does not describe ${missing.join(', ')}`);
     // A draft carries stale commentary, so it can be checked (as the dashboard's drafts do); it is flagged.
     const { commentary, stale } = await commentaryFor(computed.report, opts, file);
-    if (stale.length)
-      out.info(
-        `Note: ${staleCommentaryProblem(stale, computed.report)} Confirm or change it on the dashboard before publishing.`,
-      );
+    if (stale.length) {
+      // Said on the terminal, and in --json's `notices`: the commentary must be confirmed before publishing.
+      const note = `${staleCommentaryProblem(stale, computed.report)} Confirm or change it on the dashboard before publishing.`;
+      notices.push(note);
+      out.info(`Note: ${note}`);
+    }
     const restated = await restatementsFor(computed, opts);
     const compared = await comparisonsFor(computed, opts);
     model = draftModel(computed, opts, commentary, new Date().toISOString(), restated, compared);
