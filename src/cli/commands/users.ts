@@ -70,7 +70,7 @@ export function register(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (opts: { db?: string; json?: boolean }) => {
       const out = createOutput(Boolean(opts.json));
-      const db = await openDatabase(opts.db);
+      const db = await openDatabase(opts.db, { mustExist: true });
       try {
         const list = await listUsers(db);
         out.result(list);
@@ -90,7 +90,7 @@ export function register(program: Command): void {
     .description('Disable an account and end its sessions')
     .option('--db <url>', 'database (default DATABASE_URL or ./cspi.db)')
     .action(async (username: string, opts: { db?: string }) => {
-      const db = await openDatabase(opts.db);
+      const db = await openDatabase(opts.db, { mustExist: true });
       try {
         if (!(await disableUser(db, username))) throw new UserError(`there is no user "${username}"`);
         await appendAudit(db, {
