@@ -377,3 +377,15 @@ test('the validation report (child ids and values) is readable by its owner only
   for (const f of ['validation-report.csv', 'validation-report.json'])
     assert.equal(statSync(join(dir, 'private-i', f)).mode & 0o777, 0o600, `import: ${f}`);
 });
+
+test('cspi report refuses an --out it cannot write before writing any: no partial set behind an exit 2', async () => {
+  const { dir, db } = await synthFixture();
+  writeFileSync(join(dir, 'plain-file'), 'x');
+  mkdirSync(join(dir, 'a-folder.csv'), { recursive: true });
+  for (const bad of ['no-such-folder/r.csv', 'plain-file/r.csv', 'a-folder.csv']) {
+    const first = join(dir, `first-${bad.length}.html`);
+    const r = cspi(['report', '--period', '2021-22-Q3', '--db', db, '--out', first, bad, '--json'], dir);
+    assertOneLineError(r, bad, bad);
+    assert.ok(!existsSync(first), `${bad}: the first --out file was not written`);
+  }
+});
