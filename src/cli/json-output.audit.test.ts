@@ -389,3 +389,41 @@ test('cspi report refuses an --out it cannot write before writing any: no partia
     assert.ok(!existsSync(first), `${bad}: the first --out file was not written`);
   }
 });
+
+test('a file given where a folder is wanted (synth --out, --report-dir) or a folder given as a file (hub --groups) is one line, exit 2, not S-INTERNAL', async () => {
+  const { dir, data } = await synthFixture();
+  writeFileSync(join(dir, 'not-a-folder'), 'x');
+  mkdirSync(join(dir, 'groups-folder'), { recursive: true });
+  assertOneLineError(
+    cspi(['synth', '--out', 'not-a-folder', '--years', '1', '--scale', '0.1', '--json'], dir),
+    'not-a-folder',
+    'synth --out a file',
+  );
+  const db = join(dir, 'file-report.db');
+  const r = cspi(['import', data, '--la', '841', '--db', db, '--report-dir', 'not-a-folder', '--json'], dir);
+  assertOneLineError(r, 'not-a-folder', 'import --report-dir a file');
+  assert.match(r.stderr, /nothing was loaded/);
+  assert.ok(!existsSync(db), 'the import stopped before the database was opened');
+  assertOneLineError(
+    cspi(['validate', data, '--report-dir', 'not-a-folder'], dir),
+    'not-a-folder',
+    'validate --report-dir a file',
+  );
+  assertOneLineError(
+    cspi(
+      [
+        'hub',
+        'benchmarks',
+        '--period',
+        '2021-22-Q3',
+        '--groups',
+        'groups-folder',
+        '--db',
+        'postgres://x@127.0.0.1:1/x',
+      ],
+      dir,
+    ),
+    'groups-folder',
+    'hub benchmarks --groups a folder',
+  );
+});
