@@ -427,3 +427,35 @@ test('a file given where a folder is wanted (synth --out, --report-dir) or a fol
     'hub benchmarks --groups a folder',
   );
 });
+
+test(
+  'on a terminal, a long job that fails after its progress bar has started still ends, with its one-line error (synth hung for ever)',
+  { skip: hasScript ? false : 'util-linux script is not installed' },
+  async () => {
+    const { dir } = await synthFixture();
+    mkdirSync(join(dir, 'blocked'), { recursive: true });
+    writeFileSync(join(dir, 'blocked', '841'), 'a file where the LA folder goes');
+    const env: NodeJS.ProcessEnv = { ...process.env, CSPI_RUN_SOURCES: '1' };
+    const line = [process.execPath, BIN, 'synth', '--out', 'blocked', '--years', '1', '--scale', '0.1']
+      .map((a) => `'${a}'`)
+      .join(' ');
+    const r = spawnSync('script', ['-qec', line, '/dev/null'], {
+      cwd: dir,
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+      killSignal: 'SIGKILL',
+    });
+    assert.equal(
+      r.signal,
+      null,
+      'the command ended by itself (the timer of a bar never stopped kept it running)',
+    );
+    assert.equal(r.status, 2, r.stdout);
+    assert.match(r.stdout, /synth \[/, 'the bar had started');
+    assert.match(
+      r.stdout,
+      /\ncspi: cannot use blocked\/841\/2021-22: a folder on the path is a file; check the path and run again\r?\n$/,
+    );
+  },
+);

@@ -359,6 +359,7 @@ async function runJobs(
     const bar = out.progress(label, total, 'LAs');
     const started = Date.now();
     let hinted = false;
+    // Stopped whatever happens: a bar left running keeps the process alive (its redraw timer) after an error.
     const p = await waitForJobs(
       boss,
       queue,
@@ -370,8 +371,7 @@ async function runJobs(
         hinted ||= hint !== null;
       },
       minutes * 60_000,
-    );
-    bar.stop();
+    ).finally(() => bar.stop());
     const summary = jobsSummary(p, minutes);
     out.info(summary.line);
     if (summary.exitCode !== 0) process.exitCode = summary.exitCode;

@@ -46,6 +46,7 @@ export function register(program: Command): void {
       const files = prepareReportFiles(opts.reportDir, 'nothing was checked');
       let bar: Progress | null = null;
       const started = Date.now();
+      // The bar is stopped whatever happens: one left running keeps the process alive (its redraw timer).
       const result = await readInputs(paths, {
         la: opts.la,
         year: opts.year,
@@ -57,8 +58,7 @@ export function register(program: Command): void {
             `| ${p.file} | ${p.rows.toLocaleString('en-GB')} rows | ${(p.bytes / 1e6 / secs).toFixed(1)} MB/s`,
           );
         },
-      });
-      (bar as Progress | null)?.stop();
+      }).finally(() => (bar as Progress | null)?.stop());
       const report = reportJson(result, null);
       // It holds child ids and values: readable by its owner only, as cspi import's (inputs.md §7).
       writeReportFiles(files, reportCsv(result.issues, null), `${JSON.stringify(report, null, 2)}\n`);
