@@ -182,6 +182,8 @@ test('--json: every command prints one JSON document on stdout and nothing else,
     users.map((u) => u.username),
     ['alex'],
   );
+  const disabled = cspi(['users', 'disable', 'alex', '--db', 'j.db', '--json'], dir);
+  assert.deepEqual(onlyJson(disabled, 'users disable'), { username: 'alex', disabled: true });
 });
 
 test('--json: a mistyped path, period, database or LA leaves stdout empty and is one line on stderr, exit 2', async () => {

@@ -89,7 +89,9 @@ export function register(program: Command): void {
     .command('disable <username>')
     .description('Disable an account and end its sessions')
     .option('--db <url>', 'database (default DATABASE_URL or ./cspi.db)')
-    .action(async (username: string, opts: { db?: string }) => {
+    .option('--json', 'machine-readable output')
+    .action(async (username: string, opts: { db?: string; json?: boolean }) => {
+      const out = createOutput(Boolean(opts.json));
       const db = await openDatabase(opts.db, { mustExist: true });
       try {
         if (!(await disableUser(db, username))) throw new UserError(`there is no user "${username}"`);
@@ -100,7 +102,8 @@ export function register(program: Command): void {
           la: null,
           detail: { username },
         });
-        process.stdout.write(`Disabled ${username}; their sessions have ended.\n`);
+        out.info(`Disabled ${username}; their sessions have ended.`);
+        out.result({ username, disabled: true });
       } finally {
         await db.close();
       }
