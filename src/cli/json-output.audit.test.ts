@@ -255,6 +255,20 @@ test('cspi import with a --report-dir it cannot write to refuses before loading 
   } finally {
     await store.close();
   }
+  // A folder where the report's JSON goes: refused first too.
+  mkdirSync(join(dir, 'odd-reports', 'validation-report.json'), { recursive: true });
+  const odd = cspi(['import', data, '--la', '841', '--db', db, '--report-dir', 'odd-reports'], dir);
+  assert.equal(odd.code, 2, odd.stderr);
+  assert.match(
+    odd.stderr,
+    /^cspi: --report-dir: [^\n]*validation-report\.json: it is a folder[^\n]*nothing was loaded\n$/,
+  );
+  const again = await openDatabase(db);
+  try {
+    assert.deepEqual(await listDatasetVersions(again), [], 'still no dataset version');
+  } finally {
+    await again.close();
+  }
   const v = cspi(['validate', data, '--la', '841', '--report-dir', reportDir], dir);
   assert.equal(v.code, 2);
   assert.match(v.stderr, /^cspi: [^\n]*a-file[^\n]*\n$/);

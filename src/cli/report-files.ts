@@ -1,4 +1,4 @@
-import { accessSync, chmodSync, constants, existsSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileProblem } from './main.js';
 import { makeFolder } from './make-folder.js';
@@ -23,7 +23,12 @@ export function prepareReportFiles(reportDir: string | undefined, what: string):
   const files = { csv: join(dir, 'validation-report.csv'), json: join(dir, 'validation-report.json') };
   try {
     makeFolder(dir);
-    for (const file of [files.csv, files.json]) accessSync(existsSync(file) ? file : dir, constants.W_OK);
+    for (const file of [files.csv, files.json]) {
+      const exists = existsSync(file);
+      if (exists && statSync(file).isDirectory())
+        throw Object.assign(new Error(`${file} is a folder`), { code: 'EISDIR', path: file });
+      accessSync(exists ? file : dir, constants.W_OK);
+    }
   } catch (e) {
     if (e instanceof UserError) throw new UserError(`--report-dir: ${e.message}; ${what}`, e.exitCode);
     const problem = fileProblem(e);
@@ -45,7 +50,8 @@ export function writeReportFiles(files: ReportFiles, csv: string, json: string):
     [files.csv, csv],
     [files.json, json],
   ] as const) {
+    // Made private before the new contents go in (a new file is made private by its mode).
+    if (existsSync(file)) chmodSync(file, 0o600);
     writeFileSync(file, text, { mode: 0o600 });
-    chmodSync(file, 0o600);
   }
 }
