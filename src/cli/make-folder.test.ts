@@ -15,6 +15,12 @@ test('makeFolder makes every missing level, and a folder that exists is left as 
   assert.ok(existsSync(join(root, 'a', 'b', 'c')));
   writeFileSync(join(root, 'file'), 'x');
   assert.throws(() => makeFolder(join(root, 'file', 'd')), { code: 'ENOTDIR' });
+  assert.throws(
+    () => makeFolder(join(root, 'file')),
+    (e: unknown) =>
+      e instanceof UserError &&
+      e.message === `${join(root, 'file')} is a file, not a folder; choose a folder and run again`,
+  );
 });
 
 test(

@@ -52,6 +52,17 @@ export function datasetLines(versions: readonly DatasetVersion[]): string[] {
   ];
 }
 
+/**
+ * What `cspi datasets --la CODE` says when the LA has no dataset: which LAs the database holds, so a mistyped
+ * code is not read as "nothing imported yet".
+ * @example noDatasetOf('805', 'cspi.db', ['841']) //=> 'No dataset of LA 805 in cspi.db (it holds LA 841).'
+ */
+export function noDatasetOf(la: string, location: string, held: readonly string[]): string {
+  return held.length === 0
+    ? `No dataset of LA ${la} in ${location}: it holds none yet (load some with cspi import PATH... --la ${la}).`
+    : `No dataset of LA ${la} in ${location} (it holds LA ${held.join(', ')}).`;
+}
+
 function fmt(n: number | undefined): string {
   return (n ?? 0).toLocaleString('en-GB');
 }
@@ -74,8 +85,12 @@ export function register(program: Command): void {
         throw err;
       }
       try {
-        const versions = await listDatasetVersions(db, o.la?.trim() || undefined);
-        for (const line of datasetLines(versions)) out.info(line);
+        const la = o.la?.trim() || undefined;
+        const versions = await listDatasetVersions(db, la);
+        if (la !== undefined && versions.length === 0) {
+          const held = [...new Set((await listDatasetVersions(db)).map((v) => v.la))].sort();
+          out.info(noDatasetOf(la, db.location, held));
+        } else for (const line of datasetLines(versions)) out.info(line);
         out.result(versions);
       } finally {
         await db.close();

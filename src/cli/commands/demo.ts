@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { makeFolder } from '../make-folder.js';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { quarterContaining } from '../../calendar/period.js';
 import { parseIsoDate } from '../../calendar/iso-date.js';
@@ -63,6 +63,16 @@ async function demoAccounts(dbPath: string, file: string): Promise<DemoAccount[]
   } finally {
     await db.close();
   }
+}
+
+/**
+ * The line above the demo accounts, naming the file their passwords are kept in as the user can type it (from
+ * the current folder): under `--out`, not always `out/` (it named `out/demo/demo-accounts.json` whatever `--out`).
+ * @example demoAccountsHeading(resolve('out/demo/demo-accounts.json')) //=> 'Demo accounts (LA 841; passwords also in out/demo/demo-accounts.json):'
+ */
+export function demoAccountsHeading(accountsFile: string, cwd = process.cwd()): string {
+  const shown = relative(cwd, accountsFile);
+  return `Demo accounts (LA ${DEMO_LA}; passwords also in ${shown.startsWith('..') ? accountsFile : shown}):`;
 }
 
 /**
@@ -146,14 +156,13 @@ export function register(program: Command): void {
         ]);
         reports.push(file);
       }
-      const accounts = await demoAccounts(opts.db, join(out, 'demo', 'demo-accounts.json'));
+      const accountsFile = join(out, 'demo', 'demo-accounts.json');
+      const accounts = await demoAccounts(opts.db, accountsFile);
 
       process.stdout.write('\n== Reports written\n');
       for (const f of reports) process.stdout.write(`  ${f}\n`);
       if (!opts.serve) return;
-      process.stdout.write(
-        '\n== 5. Dashboard\nDemo accounts (LA 841; passwords also in out/demo/demo-accounts.json):\n',
-      );
+      process.stdout.write(`\n== 5. Dashboard\n${demoAccountsHeading(accountsFile)}\n`);
       for (const a of accounts)
         process.stdout.write(`  ${a.role.padEnd(8)} user ${a.username.padEnd(14)} password ${a.password}\n`);
       await step('Serving the dashboard (Ctrl-C to stop)', ['serve', '--port', opts.port, '--db', opts.db]);

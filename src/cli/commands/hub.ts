@@ -20,6 +20,7 @@ import type { Database } from '../../store/database.js';
 import { isPostgresUrl, openDatabase, resolveDatabaseUrl } from '../../store/open.js';
 import { createOutput } from '../output.js';
 import { UserError } from '../user-error.js';
+import { fileProblem } from '../main.js';
 import { laCode } from '../../ingest/la-code.js';
 import { MIN_OTHER_LAS } from '../../hub/aggregate-sharing.js';
 import { MIN_OTHER_LAS_RANGE, hubSettings, setMinOtherLas } from '../../hub/hub-settings.js';
@@ -217,6 +218,10 @@ function groupsOption(file: string | undefined): LaGroups {
     return loadLaGroups(file);
   } catch (e) {
     if (e instanceof LaGroupsError) throw new UserError(`--groups ${file}: ${e.message}`);
+    // A folder or an unreadable file: Node's error for reading a folder names no path, so it is named here.
+    const code = (e as { code?: unknown }).code;
+    const problem = typeof code === 'string' ? fileProblem({ code, path: file }) : undefined;
+    if (problem !== undefined) throw new UserError(`--groups ${problem}`);
     throw e;
   }
 }
@@ -354,6 +359,7 @@ async function runJobs(
     const bar = out.progress(label, total, 'LAs');
     const started = Date.now();
     let hinted = false;
+    // Stopped whatever happens: a bar left running keeps the process alive (its redraw timer) after an error.
     const p = await waitForJobs(
       boss,
       queue,
@@ -365,8 +371,7 @@ async function runJobs(
         hinted ||= hint !== null;
       },
       minutes * 60_000,
-    );
-    bar.stop();
+    ).finally(() => bar.stop());
     const summary = jobsSummary(p, minutes);
     out.info(summary.line);
     if (summary.exitCode !== 0) process.exitCode = summary.exitCode;

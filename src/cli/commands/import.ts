@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { writeFileSync } from 'node:fs';
-import { makeFolder } from '../make-folder.js';
-import { join, resolve } from 'node:path';
+import { type ReportFiles, prepareReportFiles, writeReportFiles } from '../report-files.js';
 import { readInputs as ingestReadInputs } from '../../ingest/read-inputs.js';
 import type { IngestProgress } from '../../ingest/read-inputs.js';
 import type { IngestResult } from '../../ingest/staged.js';
@@ -69,6 +67,8 @@ export async function runImport(
     }
   }
   if (paths.length === 0) throw new UserError('give the files or folders to import: cspi import PATH...');
+  // Before anything is read or stored: exit 2 says nothing was loaded, so the report must not fail afterwards.
+  const reportFiles = prepareReportFiles(opts.reportDir, 'nothing was loaded');
 
   const db = await openStore(opts);
   try {
@@ -99,7 +99,7 @@ export async function runImport(
     if (target === undefined) {
       // A refused read (a cut-short or unreadable file) often never reaches the CIN LEA: its structural
       // problems, with file and position, are what to fix first, so they are reported and nothing is stored.
-      if (ingest.refused) return report(ingest, { kind: 'refused', issues: [] }, null, opts, out);
+      if (ingest.refused) return report(ingest, { kind: 'refused', issues: [] }, null, reportFiles, out);
       throw new UserError(
         'no LA: the files do not name one; give --la CODE (e.g. --la 841); nothing was loaded.',
       );
@@ -120,7 +120,7 @@ export async function runImport(
     } finally {
       (storing as Progress | null)?.stop();
     }
-    return report(ingest, outcome, target, opts, out);
+    return report(ingest, outcome, target, reportFiles, out);
   } finally {
     await db.close();
   }
@@ -148,7 +148,7 @@ function report(
   ingest: IngestResult,
   outcome: ImportOutcome,
   la: string | null,
-  opts: ImportCommandOptions,
+  files: ReportFiles,
   out: Output,
 ): ImportExit {
   // An S-LA-MISMATCH found by the store refuses the import like a structural issue from the readers.
@@ -160,10 +160,7 @@ function report(
   const importId = outcome.kind === 'imported' ? outcome.importId : null;
   const exit = exitCodeOf(result);
 
-  const dir = resolve(opts.reportDir ?? '.');
-  makeFolder(dir);
-  const csv = join(dir, 'validation-report.csv');
-  const json = join(dir, 'validation-report.json');
+  const { csv, json } = files;
   const jsonReport = {
     ...reportJson(result, importId),
     status: outcome.kind,
@@ -172,8 +169,11 @@ function report(
     datasetChecks: checks,
   };
   // The report holds child ids and values: readable by its owner only (inputs.md §7).
-  writeFileSync(csv, reportCsv([...result.issues, ...checks], importId), { mode: 0o600 });
-  writeFileSync(json, `${JSON.stringify(jsonReport, null, 2)}\n`, { mode: 0o600 });
+  writeReportFiles(
+    files,
+    reportCsv([...result.issues, ...checks], importId),
+    `${JSON.stringify(jsonReport, null, 2)}\n`,
+  );
 
   out.info(formatTerminalSummary(result, { mode: 'import' }));
   out.info('');
@@ -197,8 +197,23 @@ function report(
     }
   }
   out.info(`Report: ${csv} and ${json}`);
-  out.result(jsonReport);
+  // On stdout, also what the terminal says besides the report: where it was written and what was loaded.
+  out.result({ ...jsonReport, reportFiles: files, submissionCounts: submissionCounts(outcome) });
   return exit;
+}
+
+/**
+ * The submissions an import added, replaced and skipped as identical (the "Loaded:" line), for `--json`.
+ * @example submissionCounts({ kind: 'unchanged', datasetId: '841-v1', skipped: 3 }) //=> { added: 0, replaced: 0, skipped: 3 }
+ */
+export function submissionCounts(outcome: ImportOutcome): {
+  added: number;
+  replaced: number;
+  skipped: number;
+} {
+  if (outcome.kind === 'refused') return { added: 0, replaced: 0, skipped: 0 };
+  if (outcome.kind === 'unchanged') return { added: 0, replaced: 0, skipped: outcome.skipped };
+  return { added: outcome.added.length, replaced: outcome.replaced.length, skipped: outcome.skipped };
 }
 
 /** Registers `cspi import PATH... [--db URL] [--la CODE] [--year YYYY-YY] [--pseudonymise] [--report-dir DIR] [--json]`. */

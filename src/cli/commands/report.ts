@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Browser } from 'playwright-core';
 import { parsePeriod } from '../../calendar/period.js';
@@ -58,6 +60,7 @@ import { formatOf, renderOutput } from '../../report/render/render-output.js';
 import { openDatabase } from '../../store/open.js';
 import { storeDatasetSource } from '../dataset-source.js';
 import { UserError } from '../user-error.js';
+import { fileProblem } from '../main.js';
 import { parseIsoDate } from '../../calendar/iso-date.js';
 import { createOutput } from '../output.js';
 import { laCode } from '../../ingest/la-code.js';
@@ -296,6 +299,29 @@ export function outputsOf(
   });
 }
 
+/**
+ * Refuses an `--out` file that cannot be written (its folder missing or read-only, the file read-only) before
+ * anything is computed or written, in the line `fileProblem` gives: with several `--out` files, one that failed
+ * after others were written left a partial set behind an exit 2 ("nothing written").
+ * @example checkWritable('no-such-folder/r.html') // throws UserError('cannot use no-such-folder/r.html: no such file or folder; …')
+ */
+export function checkWritable(file: string): void {
+  const path = resolve(file);
+  const folder = dirname(path);
+  const fail = (code: string): never => {
+    throw new UserError(fileProblem({ code, path: file })!);
+  };
+  if (!existsSync(folder)) fail('ENOENT');
+  if (!statSync(folder).isDirectory()) fail('ENOTDIR');
+  const exists = existsSync(path);
+  if (exists && statSync(path).isDirectory()) fail('EISDIR');
+  try {
+    accessSync(exists ? path : folder, constants.W_OK);
+  } catch (e) {
+    fail(typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : 'EACCES');
+  }
+}
+
 /** The render model of a draft from a computed report. */
 export function draftModel(
   computed: ComputedReport,
@@ -495,6 +521,7 @@ export function editionConflict(
 export async function runReport(opts: ReportCommandOptions): Promise<void> {
   const out = createOutput(opts.json === true);
   const outputs = outputsOf(opts.out);
+  for (const { file } of outputs) checkWritable(file);
   // Chromium starts while the figures are computed (it runs in its own process).
   const browser = outputs.some((o) => o.format === 'pdf') ? launchBrowser() : undefined;
   try {
@@ -548,10 +575,12 @@ async function writeReport(
     if (missing.length) throw new UserError(`the catalogue does not describe ${missing.join(', ')}`);
     // A draft carries stale commentary, so it can be checked (as the dashboard's drafts do); it is flagged.
     const { commentary, stale } = await commentaryFor(computed.report, opts, file);
-    if (stale.length)
-      out.info(
-        `Note: ${staleCommentaryProblem(stale, computed.report)} Confirm or change it on the dashboard before publishing.`,
-      );
+    if (stale.length) {
+      // Said on the terminal, and in --json's `notices`: the commentary must be confirmed before publishing.
+      const note = `${staleCommentaryProblem(stale, computed.report)} Confirm or change it on the dashboard before publishing.`;
+      notices.push(note);
+      out.info(`Note: ${note}`);
+    }
     const restated = await restatementsFor(computed, opts);
     const compared = await comparisonsFor(computed, opts);
     model = draftModel(computed, opts, commentary, new Date().toISOString(), restated, compared);

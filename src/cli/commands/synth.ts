@@ -75,6 +75,7 @@ export function register(program: Command): void {
         const faults = parseFaultKinds(o.faults);
         makeFolder(o.out);
         const bar = out.progress('synth', las, 'LAs');
+        // Stopped whatever happens: a bar left running keeps the process alive (its redraw timer) after an error.
         const summary = await runSynth({
           out: o.out,
           las,
@@ -84,8 +85,7 @@ export function register(program: Command): void {
           faults,
           scale,
           onLa: (done, _total, la) => bar.update(done, la),
-        });
-        bar.stop();
+        }).finally(() => bar.stop());
         out.info(
           `Wrote ${summary.files} files (${summary.rows.toLocaleString('en-GB')} rows, ${(summary.bytes / 1e6).toFixed(1)} MB) ` +
             `for ${summary.las.length} LA(s), years ${summary.years[0]} to ${summary.years[summary.years.length - 1]}, to ${o.out}` +

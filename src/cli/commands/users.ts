@@ -70,7 +70,7 @@ export function register(program: Command): void {
     .option('--json', 'machine-readable output')
     .action(async (opts: { db?: string; json?: boolean }) => {
       const out = createOutput(Boolean(opts.json));
-      const db = await openDatabase(opts.db);
+      const db = await openDatabase(opts.db, { mustExist: true });
       try {
         const list = await listUsers(db);
         out.result(list);
@@ -89,8 +89,10 @@ export function register(program: Command): void {
     .command('disable <username>')
     .description('Disable an account and end its sessions')
     .option('--db <url>', 'database (default DATABASE_URL or ./cspi.db)')
-    .action(async (username: string, opts: { db?: string }) => {
-      const db = await openDatabase(opts.db);
+    .option('--json', 'machine-readable output')
+    .action(async (username: string, opts: { db?: string; json?: boolean }) => {
+      const out = createOutput(Boolean(opts.json));
+      const db = await openDatabase(opts.db, { mustExist: true });
       try {
         if (!(await disableUser(db, username))) throw new UserError(`there is no user "${username}"`);
         await appendAudit(db, {
@@ -100,7 +102,8 @@ export function register(program: Command): void {
           la: null,
           detail: { username },
         });
-        process.stdout.write(`Disabled ${username}; their sessions have ended.\n`);
+        out.info(`Disabled ${username}; their sessions have ended.`);
+        out.result({ username, disabled: true });
       } finally {
         await db.close();
       }

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { writeFile } from 'node:fs/promises';
-import { makeFolder } from '../make-folder.js';
-import { join, resolve } from 'node:path';
+import { prepareReportFiles, writeReportFiles } from '../report-files.js';
 import { readInputs } from '../../ingest/read-inputs.js';
 import { formatTerminalSummary } from '../../validate/report-terminal.js';
 import { reportCsv } from '../../validate/report-csv.js';
@@ -44,8 +42,11 @@ export function register(program: Command): void {
       if (laProblem !== null) throw new UserError(laProblem);
       const yearProblem = opts.year === undefined ? null : collectionYearProblem(opts.year, londonToday());
       if (yearProblem !== null) throw new UserError(yearProblem);
+      // Before minutes of reading: a folder the report cannot be written to is named first.
+      const files = prepareReportFiles(opts.reportDir, 'nothing was checked');
       let bar: Progress | null = null;
       const started = Date.now();
+      // The bar is stopped whatever happens: one left running keeps the process alive (its redraw timer).
       const result = await readInputs(paths, {
         la: opts.la,
         year: opts.year,
@@ -57,16 +58,13 @@ export function register(program: Command): void {
             `| ${p.file} | ${p.rows.toLocaleString('en-GB')} rows | ${(p.bytes / 1e6 / secs).toFixed(1)} MB/s`,
           );
         },
-      });
-      (bar as Progress | null)?.stop();
-      const dir = resolve(opts.reportDir ?? '.');
-      makeFolder(dir);
+      }).finally(() => (bar as Progress | null)?.stop());
       const report = reportJson(result, null);
-      await writeFile(join(dir, 'validation-report.csv'), reportCsv(result.issues, null));
-      await writeFile(join(dir, 'validation-report.json'), `${JSON.stringify(report, null, 2)}\n`);
+      // It holds child ids and values: readable by its owner only, as cspi import's (inputs.md §7).
+      writeReportFiles(files, reportCsv(result.issues, null), `${JSON.stringify(report, null, 2)}\n`);
       out.info(formatTerminalSummary(result));
-      out.info(`\nReport: ${join(dir, 'validation-report.csv')} and validation-report.json`);
-      out.result(report);
+      out.info(`\nReport: ${files.csv} and validation-report.json`);
+      out.result({ ...report, reportFiles: files });
       process.exitCode = report.exitCode;
     });
 }
