@@ -23,7 +23,7 @@ import { UserError } from '../user-error.js';
 import { laCode } from '../../ingest/la-code.js';
 import { MIN_OTHER_LAS } from '../../hub/aggregate-sharing.js';
 import { MIN_OTHER_LAS_RANGE, hubSettings, setMinOtherLas } from '../../hub/hub-settings.js';
-import { userInfo } from 'node:os';
+import { osUserName } from '../os-user.js';
 
 interface HubOptions {
   db?: string;
@@ -233,7 +233,7 @@ function registerSettings(hub: Command): void {
       '--min-other-las <n>',
       `the fewest other LAs a mean or quartile shown to an LA may be made of (${MIN_OTHER_LAS_RANGE.low}–${MIN_OTHER_LAS_RANGE.high}; default ${MIN_OTHER_LAS})`,
     )
-    .option('--by <name>', 'who is making the change (the audit log records it)', osUser())
+    .option('--by <name>', 'who is making the change (the audit log records it)', osUserName())
     .option('--db <url>', 'hub database (postgres://…; default DATABASE_URL)')
     .option('--json', 'machine-readable output')
     .action(async (opts: HubOptions & { minOtherLas?: string; by: string }) => {
@@ -264,15 +264,6 @@ function registerSettings(hub: Command): void {
         await db.close();
       }
     });
-}
-
-/** The operating-system user running the command, for the audit log ('cli' when it has no name). */
-function osUser(): string {
-  try {
-    return userInfo().username || 'cli';
-  } catch {
-    return 'cli';
-  }
 }
 
 /**
