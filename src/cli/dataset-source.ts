@@ -7,6 +7,7 @@ import { storedTargets } from '../store/targets.js';
 import { type AuditEntry, appendAudit } from '../web/audit/audit-log.js';
 import type { TargetSet } from '../indicators/targets.js';
 import { UserError } from './user-error.js';
+import { commandLineActor } from './os-user.js';
 
 /** A dataset version loaded for computing: the merged records and what identifies the version. */
 export interface LoadedDataset {
@@ -22,7 +23,7 @@ export interface DatasetSource {
   load(la: string | undefined): Promise<LoadedDataset>;
   /** The targets the LA set in the dashboard for a financial year (null = none; the catalogue's apply). */
   targets?(la: string, financialYear: string): Promise<TargetSet | null>;
-  /** Writes an entry to the store's audit log, the command line as the actor (a store-backed source). */
+  /** Writes an entry to the store's audit log, "command line (OS user)" as the actor (a store-backed source). */
   audit?(entry: Pick<AuditEntry, 'action' | 'la' | 'detail'>): Promise<void>;
   close(): Promise<void>;
 }
@@ -38,7 +39,7 @@ export async function storeDatasetSource(
   const db = await openDatabase(dbUrl, { mustExist: true });
   return {
     targets: (la, financialYear) => storedTargets(db, la, financialYear),
-    audit: async (entry) => void (await appendAudit(db, { actor: 'command line', ip: null, ...entry })),
+    audit: async (entry) => void (await appendAudit(db, { actor: commandLineActor(), ip: null, ...entry })),
     load: async (la) => {
       let code = la;
       if (code === undefined) {

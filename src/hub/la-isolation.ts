@@ -204,23 +204,84 @@ export const notAHub = (location: string): string =>
   `${location} is not set up as a hub (no isolation between LAs): run cspi hub init --db <hub url> first`;
 
 /**
- * Whether LA isolation is set up on this database ({@link enableLaIsolation}: `cspi hub init`) and the
- * connection's role may take on {@link LA_READER_ROLE}, so that {@link withLaScope} can run. False on SQLite,
- * on a PostgreSQL database that holds one LA without hub set-up, and for an owner that may not `SET ROLE` to
- * the reader role (PostgreSQL 16 gives a role's creator no SET right on it unless granted).
+ * Whether the dashboard's LA-scoped reads run in the LA's row-level-security scope ({@link withLaScope}):
+ * false where there is no hub (SQLite, or a PostgreSQL database holding one LA without `cspi hub init`), true
+ * on a hub. It fails closed: on a hub whose connection user may not take on the reader role of an LA loaded
+ * (PostgreSQL 16+: no SET right on it; before 16: not a member; e.g. `cspi hub init` was run by a superuser
+ * and the dashboard connects as the non-superuser owner, who bypasses row-level security on its own tables),
+ * it throws {@link LaIsolationUnavailable}, naming the grant missing and how to give it, and never answers
+ * false, which read every LA's data unscoped. An LA whose role does not exist yet is checked at its first
+ * scoped read ({@link withLaScope}, which fails the same way).
  */
 export async function laIsolationEnabled(db: Database): Promise<boolean> {
-  if (db.kind !== 'postgres') return false;
-  const row = await db.get<{ ready: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM pg_policies WHERE schemaname = current_schema()
-                      AND tablename = 'dataset_snapshot_parts' AND policyname = 'la_only')
-        AND EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${LA_READER_ROLE}')
-        AND CASE WHEN current_setting('server_version_num')::int >= 160000
-                 THEN pg_has_role(current_user, '${LA_READER_ROLE}', 'SET')
-                 ELSE pg_has_role(current_user, '${LA_READER_ROLE}', 'MEMBER') END AS ready`,
+  if (!(await hubIsSetUp(db))) return false;
+  const out = await db.all<{ role: string }>(
+    `SELECT r.rolname AS role FROM pg_roles r
+      WHERE r.rolname IN (SELECT '${LA_ROLE_PREFIX}' || code FROM las)
+        AND NOT CASE WHEN current_setting('server_version_num')::int >= 160000
+                     THEN pg_has_role(current_user, r.oid, 'SET')
+                     ELSE pg_has_role(current_user, r.oid, 'MEMBER') END
+      ORDER BY 1`,
   );
-  return row?.ready === true;
+  if (out.length > 0)
+    throw await laIsolationUnavailable(
+      db,
+      out.map((r) => r.role),
+    );
+  return true;
 }
+
+/**
+ * A hub whose connection user may not take on an LA's reader role: LA-scoped reads are refused rather than
+ * run unscoped. The message names the user, the roles and the fix, never any LA's data.
+ */
+export class LaIsolationUnavailable extends Error {
+  constructor(
+    readonly user: string,
+    readonly roles: readonly string[],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LaIsolationUnavailable';
+  }
+}
+
+/**
+ * The operator's message when `user` may not take on `roles` on a hub: which right is missing and the two
+ * ways to give it (PostgreSQL 16+ needs the SET option, earlier versions membership).
+ * @example laIsolationMessage('cspi', ['cspi_la_reader_841'], 160004) // '… GRANT "cspi_la_reader_841" TO "cspi" WITH INHERIT FALSE, SET TRUE; …'
+ */
+export function laIsolationMessage(user: string, roles: readonly string[], serverVersion: number): string {
+  const shown =
+    roles.length > 5 ? `${roles.slice(0, 5).join(', ')} and ${roles.length - 5} more` : roles.join(', ');
+  const grant = (role: string) =>
+    serverVersion >= 160000
+      ? `GRANT "${role}" TO "${user}" WITH INHERIT FALSE, SET TRUE;`
+      : `GRANT "${role}" TO "${user}";`;
+  return (
+    `this database is set up as a hub (cspi hub init), but its user "${user}" may not take on the LA reader ` +
+    `role${roles.length === 1 ? '' : 's'} ${shown} (${serverVersion >= 160000 ? 'no SET right on it' : 'not a member'}), ` +
+    `so an LA's data cannot be read in its row-level-security scope, and it is not read unscoped. ` +
+    `Fix: run cspi hub init --db <hub url> again connecting as "${user}" (it grants "${user}" each LA's reader ` +
+    `role, when "${user}" may: it created the roles or holds ADMIN on them), or as a superuser run ` +
+    `${grant(roles[0] ?? `${LA_ROLE_PREFIX}<LA>`)}${roles.length > 1 ? ' for each role named' : ''}`
+  );
+}
+
+async function laIsolationUnavailable(
+  db: Database,
+  roles: readonly string[],
+): Promise<LaIsolationUnavailable> {
+  const who = await db.get<{ name: string; version: number | string }>(
+    `SELECT current_user::text AS name, current_setting('server_version_num')::int AS version`,
+  );
+  const user = who?.name ?? 'unknown';
+  return new LaIsolationUnavailable(user, roles, laIsolationMessage(user, roles, Number(who?.version ?? 0)));
+}
+
+/** PostgreSQL's "insufficient privilege" (SQLSTATE 42501): creating, granting or setting a role refused. */
+const isPermissionDenied = (e: unknown): boolean =>
+  typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '42501';
 
 /** The LA reader roles known to exist, by database (each is created once per process, {@link laReaderRoleSql}). */
 const knownRoles = new WeakMap<Database, Set<string>>();
@@ -245,15 +306,21 @@ async function ensureLaReaderRole(db: Database, la: string): Promise<string> {
  * on any LA's role, so `RESET ROLE` or `SET ROLE` to another LA's reader in fn leaves it; that needs a login
  * role per LA (la-isolation.audit.test.ts, todo). `cspi.la` is still set for a hub whose policies predate
  * the LA roles (until `cspi hub init` runs again). The dashboard limits a user to their LA in its routes, and
- * on a hub reads an LA's dataset and validation reports through this scope (web/real-services.ts).
+ * on a hub reads an LA's dataset and validation reports through this scope (web/real-services.ts). A
+ * connection whose user may not create or take on the LA's role gets {@link LaIsolationUnavailable}.
  * @example await withLaScope(db, '841', (tx) => loadDataset(tx, '805')) //=> undefined (another LA)
  */
 export async function withLaScope<T>(db: Database, la: string, fn: (tx: Database) => Promise<T>): Promise<T> {
   if (db.kind !== 'postgres') return fn(db);
-  const role = await ensureLaReaderRole(db, la);
+  const role = laReaderRole(la);
+  // Taking on the role is refused (not enough rights): a clear error, never a read outside the scope.
+  const refused = async (e: unknown): Promise<never> => {
+    throw isPermissionDenied(e) ? await laIsolationUnavailable(db, [role]) : e;
+  };
+  await ensureLaReaderRole(db, la).catch(refused);
   return db.transaction(async (tx) => {
     await tx.get("SELECT set_config('cspi.la', ?, true) AS la", [la]);
-    await tx.exec(`SET LOCAL ROLE "${role}"`);
+    await tx.exec(`SET LOCAL ROLE "${role}"`).catch(refused);
     return fn(tx);
   });
 }

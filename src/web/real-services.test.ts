@@ -13,7 +13,17 @@ import { loadDatasetVersion } from '../store/load-dataset.js';
 import { storedTargets } from '../store/targets.js';
 import { signIn, testApp } from './testing/harness.js';
 import { testStores } from '../store/test-stores.js';
-import { enableLaIsolation, laIsolationEnabled } from '../hub/la-isolation.js';
+import {
+  enableLaIsolation,
+  LaIsolationUnavailable,
+  laIsolationEnabled,
+  withLaScope,
+} from '../hub/la-isolation.js';
+import { openPostgres } from '../store/postgres.js';
+import type { Database } from '../store/database.js';
+import { randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import pgClient from 'pg';
 
 test('the latest quarter is the last one the extract covers whole', () => {
   assert.equal(latestQuarter('2021-12-31' as IsoDate).id, '2021-22-Q3');
@@ -172,6 +182,114 @@ test(
       assert.deepEqual(await services.validationIssues('841', own.id), []);
     } finally {
       await cleanup();
+    }
+  },
+);
+
+// Fail closed (issue 7): `cspi hub init` run by a superuser, the dashboard connecting as the database's
+// non-superuser owner, who was never given the LA reader roles (PostgreSQL 16+: no SET right; before 16: not a
+// member). The owner bypasses row-level security on its own tables, so an unscoped read sees every LA: the
+// dashboard refused nothing and read LA 805's children for LA 841. It must refuse, naming the grant.
+test(
+  'on a hub whose dashboard user may not take on the LA reader roles, the dashboard refuses to read rather than read unscoped',
+  { skip: pg.skip },
+  async () => {
+    const { db, url, cleanup } = await pg.open();
+    const owner = `cspi_test_owner_${randomBytes(4).toString('hex')}`;
+    let asOwner: Database | null = null;
+    try {
+      await importSmallLa(db, '841', 3);
+      await importSmallLa(db, '805', 5);
+      await enableLaIsolation(db);
+      const version = async (la: string) =>
+        (await db.get<{ id: string }>(
+          'SELECT id FROM dataset_versions WHERE la = ? ORDER BY seq DESC LIMIT 1',
+          [la],
+        ))!.id;
+      // The kind of bug row-level security is there for: LA 841's version id on LA 805's snapshot.
+      const own = await version('841');
+      await db.exec(`DELETE FROM dataset_snapshot_parts WHERE la = '841'`);
+      await db.exec(`DELETE FROM dataset_snapshots WHERE la = '841'`);
+      await db.run('UPDATE dataset_snapshots SET dataset_id = ? WHERE la = ?', [own, '805']);
+      await db.run('UPDATE dataset_snapshot_parts SET dataset_id = ? WHERE la = ?', [own, '805']);
+      // A non-superuser login role that owns the database and its tables, without the LA reader roles.
+      await db.exec(`CREATE ROLE ${owner} LOGIN NOSUPERUSER NOCREATEROLE`);
+      const database = new URL(url).pathname.slice(1);
+      await db.exec(`ALTER DATABASE ${database} OWNER TO ${owner}; ALTER SCHEMA public OWNER TO ${owner};`);
+      const owned = await db.all<{ kind: string; name: string }>(
+        `SELECT CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' ELSE 'TABLE' END AS kind, c.relname AS name
+           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'S', 'v')`,
+      );
+      for (const o of owned) await db.exec(`ALTER ${o.kind} "${o.name}" OWNER TO ${owner}`);
+      const u = new URL(url);
+      u.username = owner;
+      asOwner = openPostgres(u.toString(), { max: 2 });
+      const unscoped = await asOwner.all<{ la: string }>('SELECT DISTINCT la FROM dataset_snapshots');
+      assert.deepEqual(
+        unscoped,
+        [{ la: '805' }],
+        'the owner bypasses row-level security: a read unscoped sees 805',
+      );
+
+      const services = createStoreServices(asOwner, { now: () => new Date('2022-01-14T10:00:00Z') });
+      await assert.rejects(services.members('841', '2021-22-Q3', 'cic-count'), LaIsolationUnavailable);
+      await assert.rejects(services.validationIssues('841', own), LaIsolationUnavailable);
+      await assert.rejects(laIsolationEnabled(asOwner), (e: unknown) => {
+        assert.ok(e instanceof LaIsolationUnavailable);
+        assert.deepEqual(e.roles, ['cspi_la_reader_805', 'cspi_la_reader_841']);
+        assert.match(e.message, new RegExp(`its user "${owner}" may not take on the LA reader roles`));
+        assert.match(e.message, /run cspi hub init --db <hub url> again connecting as/);
+        assert.match(e.message, new RegExp(`GRANT "cspi_la_reader_805" TO "${owner}"`));
+        return true;
+      });
+      // An LA loaded after the check, whose role the owner may not create or take on: refused at its read.
+      await assert.rejects(
+        withLaScope(asOwner, 'E06000005', async () => 'read'),
+        (e: unknown) => {
+          assert.ok(e instanceof LaIsolationUnavailable);
+          assert.deepEqual(e.roles, ['cspi_la_reader_E06000005']);
+          return true;
+        },
+      );
+
+      // The dashboard does not start on it (exit 2), naming the grant; it never serves every LA unscoped.
+      const serve = spawnSync(
+        process.execPath,
+        ['bin/cspi.js', 'serve', '--port', '0', '--db', u.toString()],
+        { encoding: 'utf8', timeout: 60_000 },
+      );
+      assert.equal(serve.status, 2, serve.stderr);
+      assert.match(
+        serve.stderr,
+        /may not take on the LA reader roles cspi_la_reader_805, cspi_la_reader_841/,
+      );
+      assert.doesNotMatch(serve.stdout, /cspi dashboard on/);
+
+      // The grant the message names: the same service then reads LA 841 in its scope, its own children only.
+      const version16 = Number(
+        (await db.get<{ v: string }>(`SELECT current_setting('server_version_num') AS v`))!.v,
+      );
+      for (const la of ['805', '841'])
+        await db.exec(
+          version16 >= 160000
+            ? `GRANT cspi_la_reader_${la} TO ${owner} WITH INHERIT FALSE, SET TRUE`
+            : `GRANT cspi_la_reader_${la} TO ${owner}`,
+        );
+      assert.equal(await laIsolationEnabled(asOwner), true);
+      const list = await services.members('841', '2021-22-Q3', 'cic-count');
+      assert.deepEqual(
+        list?.members.map((m) => m.childId).sort(),
+        ['841-C1', '841-C2', '841-C3'],
+        'assembled from 841’s own records',
+      );
+    } finally {
+      await asOwner?.close();
+      await cleanup();
+      const admin = new pgClient.Client({ connectionString: process.env['CSPI_TEST_PG_URL'] });
+      await admin.connect();
+      await admin.query(`DROP ROLE IF EXISTS ${owner}`);
+      await admin.end();
     }
   },
 );

@@ -110,9 +110,17 @@ export function createStoreServices(
 
   // On a hub (`cspi hub init`), child-level reads run in the LA's row-level-security scope: a query that
   // forgot its LA, or an id that pointed at another LA's rows, still sees only this LA's (src/hub/la-isolation.ts).
+  // Fail closed: on a hub whose user may not take on the LA's reader role the read is refused
+  // (LaIsolationUnavailable, naming the grant missing), never run unscoped; the check is made again at the
+  // next read, so the dashboard reads again once the grant is given.
   let isolation: Promise<boolean> | null = null;
-  const asLa = async <T>(la: string, fn: (tx: Database) => Promise<T>): Promise<T> =>
-    (await (isolation ??= laIsolationEnabled(db))) ? withLaScope(db, la, fn) : fn(db);
+  const asLa = async <T>(la: string, fn: (tx: Database) => Promise<T>): Promise<T> => {
+    const scoped = (isolation ??= laIsolationEnabled(db));
+    scoped.catch(() => {
+      if (isolation === scoped) isolation = null;
+    });
+    return (await scoped) ? withLaScope(db, la, fn) : fn(db);
+  };
 
   async function load(la: string): Promise<Loaded | null> {
     const id = await currentId(la);

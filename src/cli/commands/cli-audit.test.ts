@@ -7,6 +7,10 @@ import { storeDatasetSource } from '../dataset-source.js';
 import { runIndicators } from './indicators.js';
 import { runPublish } from './publish.js';
 import { quiet } from '../test-quiet.js';
+import { userInfo } from 'node:os';
+
+/** The actor of a cspi command's audit entry: the command line and the OS user running it. */
+const CLI_ACTOR = `command line (${userInfo().username})`;
 
 for (const store of testStores()) {
   test(
@@ -35,7 +39,7 @@ for (const store of testStores()) {
         assert.deepEqual(
           lists.entries.map((e) => [e.actor, e.ip, e.la, e.detail]),
           (['json', 'csv'] as const).map((format) => [
-            'command line',
+            CLI_ACTOR,
             null,
             '841',
             {
@@ -55,7 +59,7 @@ for (const store of testStores()) {
         const published = await readAudit(db, { action: 'report-publish' });
         assert.deepEqual(
           published.entries.map((x) => [x.actor, x.la, x.detail]),
-          [['command line', '841', { period: '2021-22-Q3', edition: e.id, datasetVersion: '841-v1' }]],
+          [[CLI_ACTOR, '841', { period: '2021-22-Q3', edition: e.id, datasetVersion: '841-v1' }]],
         );
       } finally {
         await cleanup();

@@ -24,7 +24,7 @@ import { fileProblem } from '../main.js';
 import { laCode } from '../../ingest/la-code.js';
 import { MIN_OTHER_LAS } from '../../hub/aggregate-sharing.js';
 import { MIN_OTHER_LAS_RANGE, hubSettings, setMinOtherLas } from '../../hub/hub-settings.js';
-import { userInfo } from 'node:os';
+import { osUserName } from '../os-user.js';
 
 interface HubOptions {
   db?: string;
@@ -238,7 +238,7 @@ function registerSettings(hub: Command): void {
       '--min-other-las <n>',
       `the fewest other LAs a mean or quartile shown to an LA may be made of (${MIN_OTHER_LAS_RANGE.low}–${MIN_OTHER_LAS_RANGE.high}; default ${MIN_OTHER_LAS})`,
     )
-    .option('--by <name>', 'who is making the change (the audit log records it)', osUser())
+    .option('--by <name>', 'who is making the change (the audit log records it)', osUserName())
     .option('--db <url>', 'hub database (postgres://…; default DATABASE_URL)')
     .option('--json', 'machine-readable output')
     .action(async (opts: HubOptions & { minOtherLas?: string; by: string }) => {
@@ -269,15 +269,6 @@ function registerSettings(hub: Command): void {
         await db.close();
       }
     });
-}
-
-/** The operating-system user running the command, for the audit log ('cli' when it has no name). */
-function osUser(): string {
-  try {
-    return userInfo().username || 'cli';
-  } catch {
-    return 'cli';
-  }
 }
 
 /**

@@ -7,6 +7,10 @@ import { importSmallLa } from '../../hub/hub-fixtures.js';
 import { openDatabase } from '../../store/open.js';
 import { readAudit } from '../../web/audit/audit-log.js';
 import { runPublish } from './publish.js';
+import { userInfo } from 'node:os';
+
+/** The actor of a cspi command's audit entry: the command line and the OS user running it. */
+const CLI_ACTOR = `command line (${userInfo().username})`;
 
 // report.md §9: every attempt to publish is traced, as the dashboard's Publish button now traces a refused
 // one (`report-publish-refused`). `cspi publish` audited only an edition written: a publish the publication
@@ -40,7 +44,7 @@ test('§9 cspi publish refused by the publication check is audited, the rule cod
         entries.map((e) => [e.actor, e.la, e.detail]),
         [
           [
-            'command line',
+            CLI_ACTOR,
             '841',
             { period: '2021-22-Q3', reason: 'PUB-CHECK', breaches: 2, rules: 'PUB-SMALL-COUNT' },
           ],

@@ -20,6 +20,7 @@ import {
   restatementsFor,
 } from './report.js';
 import { laCode } from '../../ingest/la-code.js';
+import { commandLineActor } from '../os-user.js';
 
 /**
  * `cspi publish`: freezes a period's report as an immutable edition (report.md §8) through the report
@@ -83,9 +84,9 @@ export async function runPublish(opts: ReportCommandOptions): Promise<EditionRec
       identifiers: datasetIdentifiers(computed.data),
     });
     if (out.ok) {
-      // Audited as the dashboard's Publish button audits it, the command line as the actor.
+      // Audited as the dashboard's Publish button audits it, the command line and the OS user as the actor.
       await appendAudit(db, {
-        actor: 'command line',
+        actor: commandLineActor(),
         ip: null,
         action: 'report-publish',
         la: out.edition.la,
@@ -140,7 +141,7 @@ async function auditRefused(
   more: Readonly<Record<string, string | number>> = {},
 ): Promise<void> {
   await appendAudit(db, {
-    actor: 'command line',
+    actor: commandLineActor(),
     ip: null,
     action: 'report-publish-refused',
     la: report.la,

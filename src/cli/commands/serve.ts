@@ -7,6 +7,7 @@ import { purgeExpiredSessions } from '../../web/auth/sessions.js';
 import { createStoreServices } from '../../web/real-services.js';
 import { pdfBrowser } from '../../web/reports/pdf-browser.js';
 import { loadLaGroups } from '../../hub/la-groups.js';
+import { LaIsolationUnavailable, laIsolationEnabled } from '../../hub/la-isolation.js';
 import { UserError } from '../user-error.js';
 import { loadSettings } from '../indicator-config.js';
 import { suppressionRuleOf } from '../../report/public/suppression-rule.js';
@@ -54,6 +55,13 @@ export function register(program: Command): void {
       const rule = suppressionRuleOf(settings);
       if (!rule.ok) throw new UserError(`--settings ${opts.settings ?? ''}: ${rule.issue.message}`.trim());
       const db = await openDatabase(opts.db);
+      // Fail closed on a hub: a dashboard whose database user may not take on the LA reader roles does not
+      // start (it would otherwise refuse every LA's data at its first read), naming the grant missing.
+      await laIsolationEnabled(db).catch(async (e: unknown) => {
+        if (!(e instanceof LaIsolationUnavailable)) throw e;
+        await db.close();
+        throw new UserError(`--db ${db.location}: ${e.message}`);
+      });
       await purgeExpiredSessions(db, new Date());
       const users = await db.get<{ n: number | string }>('SELECT COUNT(*) AS n FROM web_users');
       let groups;

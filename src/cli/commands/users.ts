@@ -7,6 +7,7 @@ import { addUser, disableUser, listUsers } from '../../web/auth/users.js';
 import { createOutput } from '../output.js';
 import { UserError } from '../user-error.js';
 import { laCode } from '../../ingest/la-code.js';
+import { commandLineActor } from '../os-user.js';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -41,7 +42,7 @@ export function register(program: Command): void {
           const r = await addUser(db, { username, role: opts.role, la: opts.la ?? null, password });
           if (!r.ok) throw new UserError(`${r.error.code}: ${r.error.message}`);
           await appendAudit(db, {
-            actor: 'command line',
+            actor: commandLineActor(),
             ip: null,
             action: 'user-add',
             la: r.user.la,
@@ -96,7 +97,7 @@ export function register(program: Command): void {
       try {
         if (!(await disableUser(db, username))) throw new UserError(`there is no user "${username}"`);
         await appendAudit(db, {
-          actor: 'command line',
+          actor: commandLineActor(),
           ip: null,
           action: 'user-disable',
           la: null,

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { spreadsheetCsv, type SpreadsheetCell } from '../../csv/spreadsheet-csv.js';
 import type { DataRow, RenderModel } from '../model/render-model.js';
 
 export const CSV_COLUMNS: readonly (keyof DataRow)[] = [
@@ -34,14 +34,20 @@ export const CSV_COLUMNS: readonly (keyof DataRow)[] = [
 ];
 
 /**
- * The CSV output (report.md §7): one row per indicator × period × breakdown cell, blank for null.
+ * The CSV output (report.md §7): one row per indicator × period × breakdown cell, blank for null. Written by
+ * {@link spreadsheetCsv}: figures stay numbers (a negative change stays `-3`), and a text cell that a
+ * spreadsheet would run as a formula (a breakdown label or title beginning `=`, `+`, `-`, `@`) gets a `'`.
  * @example renderCsv(model).split('\n')[0] //=> 'la,indicator,title,period,…'
  */
 export function renderCsv(model: RenderModel): string {
-  return stringify(
-    model.rows.map((r) => CSV_COLUMNS.map((c) => (r[c] === null ? '' : String(r[c])))),
-    { header: true, columns: CSV_COLUMNS as string[], record_delimiter: '\n' },
+  return spreadsheetCsv(
+    CSV_COLUMNS,
+    model.rows.map((r) => CSV_COLUMNS.map((c) => dataCell(r[c]))),
   );
+}
+
+function dataCell(v: DataRow[keyof DataRow]): SpreadsheetCell {
+  return typeof v === 'boolean' ? String(v) : v;
 }
 
 /** The JSON output: the meta, the rows and the narrative (report.md §7). */

@@ -51,6 +51,7 @@ import { resolveTarget } from '../../indicators/targets.js';
 import { visibilityFor } from './scorecard.js';
 import { keyedReport, resolveScope, type Scope } from './scope.js';
 import type { Context } from 'hono';
+import { spreadsheetCsv } from '../../csv/spreadsheet-csv.js';
 
 /** A stable pseudonym for a child (analysts): HMAC of the LA and child id, never reversible without the key. */
 export function pseudonym(key: Buffer, la: string, childId: string): string {
@@ -372,7 +373,6 @@ export function indicatorRoutes(): Hono<AppEnv> {
     const { filter, shown } = shownMembers(c.req.query('show'), list.members);
     const dateKeys = memberDateKeys(list.members);
     const rows = memberRows(c, scope, list, shown, identifiable, dateKeys);
-    const cell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
     const header = [
       'child',
       ...(identifiable ? ['date_of_birth'] : []),
@@ -380,12 +380,16 @@ export function indicatorRoutes(): Hono<AppEnv> {
       ...dateKeys,
       'reason',
     ];
-    const lines = [header.join(',')].concat(
-      rows.map((r) =>
-        [r.child, ...(identifiable ? [r.dob] : []), r.inNumerator ? 'yes' : 'no', ...r.dates, r.reason]
-          .map(cell)
-          .join(','),
-      ),
+    // Child ids come from the input files: written formula-safe (src/csv/spreadsheet-csv.ts).
+    const body = spreadsheetCsv(
+      header,
+      rows.map((r) => [
+        r.child,
+        ...(identifiable ? [r.dob] : []),
+        r.inNumerator ? 'yes' : 'no',
+        ...r.dates,
+        r.reason,
+      ]),
     );
     await auditChildLevel(c, 'child-level-export', scope.la.code, {
       indicator: info.id,
@@ -396,7 +400,7 @@ export function indicatorRoutes(): Hono<AppEnv> {
       format: 'csv',
       identifiable,
     });
-    return c.body(`${lines.join('\n')}\n`, 200, {
+    return c.body(body, 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="${info.id}-${scope.period}-children.csv"`,
     });

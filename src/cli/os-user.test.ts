@@ -1,0 +1,65 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../store/open.js';
+import { readAudit } from '../web/audit/audit-log.js';
+import { commandLineActor, osUserName } from './os-user.js';
+
+const noEntry = (): string => {
+  throw new Error('ENOENT: no such file or directory, uv_os_get_passwd');
+};
+
+test('the OS user: os.userInfo first, then USER, then USERNAME, then "unknown"', () => {
+  assert.equal(
+    osUserName(() => 'jsmith', { USER: 'other' }),
+    'jsmith',
+  );
+  assert.equal(osUserName(noEntry, { USER: 'jsmith', USERNAME: 'JSMITH' }), 'jsmith');
+  assert.equal(osUserName(noEntry, { USERNAME: 'JSmith' }), 'JSmith', 'Windows');
+  assert.equal(
+    osUserName(() => '', { USER: ' ' }),
+    'unknown',
+  );
+  assert.equal(osUserName(noEntry, {}), 'unknown');
+  assert.equal(osUserName(), userInfo().username);
+});
+
+test('a cspi command audits as "command line (OS user)"', () => {
+  assert.equal(commandLineActor('jsmith'), 'command line (jsmith)');
+  assert.equal(commandLineActor(), `command line (${userInfo().username})`);
+});
+
+// cspi users add / disable: the account changes in the audit log name the person who ran them.
+test('cspi users add and disable are audited with the OS user running them', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cspi-os-user-'));
+  try {
+    const db = join(dir, 'cspi.db');
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['bin/cspi.js', 'users', ...args, '--db', db], {
+        encoding: 'utf8',
+        input: 'correct horse battery staple\n',
+      });
+    const add = run('add', 'jo', '--role', 'analyst', '--la', '841', '--password-stdin');
+    assert.equal(add.status, 0, add.stderr);
+    const disable = run('disable', 'jo');
+    assert.equal(disable.status, 0, disable.stderr);
+    const store = await openDatabase(db, { mustExist: true });
+    try {
+      const { entries } = await readAudit(store);
+      assert.deepEqual(
+        entries.map((e) => [e.action, e.actor]),
+        [
+          ['user-disable', `command line (${userInfo().username})`],
+          ['user-add', `command line (${userInfo().username})`],
+        ],
+      );
+    } finally {
+      await store.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
