@@ -36,7 +36,9 @@ import { commandLineActor } from '../os-user.js';
  * A commentary save that lands between that check and the edition's write refuses it too
  * ({@link publishEdition}'s `COMMENTARY-CHANGED`), so the edition holds exactly the text checked.
  * A publication is written to the audit log (`report-publish`), as the dashboard's is, and so is a publish
- * refused (`report-publish-refused`, with the reason's code): every attempt to publish is traced.
+ * refused (`report-publish-refused`, with the reason's code): every attempt to publish is traced, also one
+ * refused before there was a report to publish (a period after the data, a bad --settings, no dataset:
+ * {@link auditRefusedEarly}; not audited only when there is no database to hold the audit log).
  *
  * Publishing a period that has an edition already (report.md §8 is silent; docs/spec-readings.md) makes a
  * new edition: the earlier stays as published, the new one freezes its restatements against it (Appendix
@@ -44,8 +46,15 @@ import { commandLineActor } from '../os-user.js';
  * command says which edition it follows.
  */
 export async function runPublish(opts: ReportCommandOptions): Promise<EditionRecord> {
-  const file = opts.commentary ? await readCommentary(opts.commentary) : null;
-  const computed = await computeFromStore(opts);
+  let file: Awaited<ReturnType<typeof readCommentary>> | null;
+  let computed: Awaited<ReturnType<typeof computeFromStore>>;
+  try {
+    file = opts.commentary ? await readCommentary(opts.commentary) : null;
+    computed = await computeFromStore(opts);
+  } catch (e) {
+    if (e instanceof UserError) await auditRefusedEarly(opts, e.code ?? 'OPTIONS');
+    throw e;
+  }
   const { commentary, history, stale } = await commentaryFor(computed.report, opts, file);
   if (stale.length) {
     const db = await openDatabase(opts.db, { mustExist: true });
@@ -147,6 +156,41 @@ async function auditRefused(
     la: report.la,
     detail: { period: report.period.id, reason, ...more },
   });
+}
+
+/**
+ * Audits a publish refused before there was a report to publish (`report-publish-refused`, as
+ * {@link auditRefused}): a period wholly after the data (`PERIOD-AFTER-DATA`), an unreadable or invalid
+ * --settings (`SETTINGS-FILE`, `CFG-SUPPRESSION`), no dataset (`NO-DATASET`), a bad --commentary, --targets or
+ * --groups file, … (the {@link UserError}'s code; `OPTIONS` when it has none). The same minimal fields: the
+ * OS user, the LA (`--la`, else the store's only LA; none when it cannot be told), the period as typed (cut
+ * to 40 characters), the code; never a value, path or message text.
+ * Without a database there is no audit log to write to (the store holds it: a --db that does not exist, or
+ * one that cannot be opened): the refusal is then not audited, and the command's own error stands.
+ */
+async function auditRefusedEarly(opts: ReportCommandOptions, reason: string): Promise<void> {
+  let db: Database;
+  try {
+    db = await openDatabase(opts.db, { mustExist: true });
+  } catch {
+    return; // No audit log to write to: see above.
+  }
+  try {
+    const la =
+      opts.la ??
+      ((las) => (las.length === 1 ? las[0]!.la : null))(
+        await db.all<{ la: string }>('SELECT DISTINCT la FROM dataset_versions'),
+      );
+    await appendAudit(db, {
+      actor: commandLineActor(),
+      ip: null,
+      action: 'report-publish-refused',
+      la,
+      detail: { period: (opts.period ?? '').slice(0, 40), reason },
+    });
+  } finally {
+    await db.close();
+  }
 }
 
 /** The edition of the same LA and period that `e` followed, when the period was published before. */
