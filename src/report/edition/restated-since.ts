@@ -109,17 +109,17 @@ export function restatedSince(
  * @example await editionsRestatedSince(db, editions, ds, (p) => report(p), 'public', rule)
  * //=> Map { '841-2021-22-Q3-…' => { indicators: [{ id: 'cic-count', withheld: true, … }], … } }
  */
-export async function editionsRestatedSince(
+export async function editionsRestatedSince<R extends Pick<IndicatorReport, 'indicators'>>(
   db: Database,
   editions: readonly Pick<EditionSummary, 'id' | 'period' | 'datasetId'>[],
   dataset: CurrentDataset | null,
-  figuresNow: (period: string) => Promise<Pick<IndicatorReport, 'indicators'> | null>,
+  figuresNow: (period: string) => Promise<R | null>,
   visibility: 'public' | 'full',
-  ruleOf: (now: Pick<IndicatorReport, 'indicators'>) => SuppressionRule,
+  ruleOf: (now: R) => SuppressionRule,
 ): Promise<Map<string, RestatedSince>> {
   const out = new Map<string, RestatedSince>();
   if (!dataset) return out;
-  const byPeriod = new Map<string, Promise<Pick<IndicatorReport, 'indicators'> | null>>();
+  const byPeriod = new Map<string, Promise<R | null>>();
   for (const e of editions) {
     if (e.datasetId === dataset.id) continue;
     if (!byPeriod.has(e.period)) byPeriod.set(e.period, figuresNow(e.period));
