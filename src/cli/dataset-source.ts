@@ -49,6 +49,8 @@ export async function storeDatasetSource(
             las.length === 0
               ? `the database ${db.location} holds no datasets: import one first (cspi import)`
               : `the database holds several LAs (${las.join(', ')}): choose one with --la`,
+            2,
+            las.length === 0 ? 'NO-DATASET' : 'LA-NOT-CHOSEN',
           );
         }
         code = las[0]!;
@@ -62,11 +64,13 @@ export async function storeDatasetSource(
         { keepAssembled: true },
       );
       if (!loaded) {
-        if (datasetId) throw new UserError(`LA ${code} has no dataset version ${datasetId}`);
+        if (datasetId) throw new UserError(`LA ${code} has no dataset version ${datasetId}`, 2, 'NO-DATASET');
         const held = [...new Set((await listDatasetVersions(db)).map((v) => v.la))].sort();
         throw new UserError(
           `LA ${code} has no dataset in ${db.location}` +
             (held.length === 0 ? ': it holds none yet (cspi import)' : ` (it holds LA ${held.join(', ')})`),
+          2,
+          'NO-DATASET',
         );
       }
       return {

@@ -24,7 +24,7 @@ async function readText(path: string, what: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch {
-    throw new UserError(`cannot read the ${what} file ${path}`);
+    throw new UserError(`cannot read the ${what} file ${path}`, 2, `${what.toUpperCase()}-FILE`);
   }
 }
 
@@ -52,7 +52,7 @@ export async function loadTargets(
 export async function loadSettings(path: string | undefined): Promise<IndicatorSettings> {
   if (!path) return DEFAULT_SETTINGS;
   const parsed = parseSettings(await readText(path, 'settings'), path, IDS);
-  if (!parsed.ok) throw new UserError(parsed.issues.map(formatIssue).join('\n'));
+  if (!parsed.ok) throw new UserError(parsed.issues.map(formatIssue).join('\n'), 2, 'SETTINGS-FILE');
   return parsed.value;
 }
 
@@ -117,6 +117,8 @@ export async function reportRequestFor(
     throw new UserError(
       `--period ${period.id} begins on ${period.start}, after the data of dataset ${loaded.id} (as at ${loaded.asAt}): ` +
         `there is nothing to count in it yet; the latest quarter with data is ${quarterContaining(loaded.asAt).id}`,
+      2,
+      'PERIOD-AFTER-DATA',
     );
   }
   return {

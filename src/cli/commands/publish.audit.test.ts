@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importSmallLa } from '../../hub/hub-fixtures.js';
 import { listEditions } from '../../report/edition/edition-store.js';
+import { listDatasetVersions } from '../../store/dataset-versions.js';
 import { testStores } from '../../store/test-stores.js';
 import { main } from '../main.js';
 import { quiet } from '../test-quiet.js';
@@ -229,6 +230,80 @@ for (const store of testStores()) {
         assert.equal(q3.stdout, 'No edition of 2021-22-Q3 has been published.\n');
         const text = await cli(['publish', '--list', '--la', '841', '--db', url]);
         assert.match(text.stdout, new RegExp(`${a.edition} .*\\(published again as ${b.edition}\\)`));
+      } finally {
+        await cleanup();
+      }
+    },
+  );
+}
+
+for (const store of testStores()) {
+  test(
+    `§8 cspi publish --list flags each published edition whose figures the current dataset would now give differently: which indicators, figures as published and now, the dataset and its import date (${store.name})`,
+    { skip: store.skip },
+    async () => {
+      const { db, url, cleanup } = await store.open();
+      try {
+        await importSmallLa(db, '841', 40);
+        const q2 = await quiet(() => runPublish({ period: Q2, la: '841', db: url }));
+        const q3 = await quiet(() => runPublish({ period: '2021-22-Q3', la: '841', db: url }));
+        type Listed = {
+          editions: {
+            id: string;
+            restatedSince: {
+              dataset: { id: string; importedAt: string };
+              indicators: { id: string; published: number | null; now: number | null; withheld: boolean }[];
+            } | null;
+          }[];
+        };
+        const list = async (): Promise<Listed> =>
+          JSON.parse(
+            (await cli(['publish', '--list', '--la', '841', '--db', url, '--json'])).stdout,
+          ) as Listed;
+        // Nothing imported since: nothing restated.
+        assert.deepEqual(
+          (await list()).editions.map((e) => [e.id, e.restatedSince]),
+          [
+            [q3.id, null],
+            [q2.id, null],
+          ],
+        );
+        // The analyst imports a correction: 44 children in care where Q2 and Q3 published 40.
+        await importSmallLa(db, '841', 44);
+        const v = (await listDatasetVersions(db, '841'))[0]!;
+        const current = { id: v.id, importedAt: v.createdAt };
+        const listed = await list();
+        for (const id of [q3.id, q2.id]) {
+          const x = listed.editions.find((e) => e.id === id)!.restatedSince;
+          assert.ok(x, `${id} is flagged`);
+          assert.deepEqual(x.dataset, current);
+          assert.deepEqual(
+            x.indicators.filter((i) => i.id === 'cic-count'),
+            [
+              {
+                id: 'cic-count',
+                title: CIC,
+                unit: 'count',
+                published: 40,
+                now: 44,
+                change: 4,
+                withheld: false,
+              },
+            ],
+          );
+        }
+        const text = await cli(['publish', '--list', '--la', '841', '--db', url]);
+        assert.match(
+          text.stdout,
+          new RegExp(
+            `${q2.id} .*\\n {2}Restated since publication: \\d+ indicators? would now give (a )?different figures? on dataset ${current.id} \\(imported ${current.importedAt.slice(0, 10)}\\): .*${CIC} \\(published 40, now 44\\)`,
+          ),
+        );
+        // Published again on the current dataset: the new edition is not flagged, the earlier still is.
+        const again = await quiet(() => runPublish({ period: Q2, la: '841', db: url }));
+        const after = await list();
+        assert.equal(after.editions.find((e) => e.id === again.id)!.restatedSince, null);
+        assert.ok(after.editions.find((e) => e.id === q2.id)!.restatedSince);
       } finally {
         await cleanup();
       }

@@ -1,5 +1,18 @@
 import type { Command } from 'commander';
-import type { EditionRecord } from '../../report/edition/edition-store.js';
+import type { EditionRecord, EditionSummary } from '../../report/edition/edition-store.js';
+import {
+  type RestatedSince,
+  editionsRestatedSince,
+  restatedSinceLine,
+} from '../../report/edition/restated-since.js';
+import { DEFAULT_SUPPRESSION } from '../../report/public/suppression.js';
+import { listDatasetVersions } from '../../store/dataset-versions.js';
+import { loadFiguresDataset } from '../../store/load-dataset.js';
+import { loadSettings } from '../indicator-config.js';
+import { buildIndicatorInput } from '../../indicators/input.js';
+import { computeReport } from '../../indicators/engine/compute-report.js';
+import { INDICATORS } from '../../indicators/registry.js';
+import { parsePeriod } from '../../calendar/period.js';
 import { laterEditions, listEditions } from '../../report/edition/edition-store.js';
 import { staleCommentaryProblem } from '../../report/commentary/commentary-store.js';
 import { publishEdition } from '../../report/edition/publish-edition.js';
@@ -36,7 +49,9 @@ import { commandLineActor } from '../os-user.js';
  * A commentary save that lands between that check and the edition's write refuses it too
  * ({@link publishEdition}'s `COMMENTARY-CHANGED`), so the edition holds exactly the text checked.
  * A publication is written to the audit log (`report-publish`), as the dashboard's is, and so is a publish
- * refused (`report-publish-refused`, with the reason's code): every attempt to publish is traced.
+ * refused (`report-publish-refused`, with the reason's code): every attempt to publish is traced, also one
+ * refused before there was a report to publish (a period after the data, a bad --settings, no dataset:
+ * {@link auditRefusedEarly}; not audited only when there is no database to hold the audit log).
  *
  * Publishing a period that has an edition already (report.md §8 is silent; docs/spec-readings.md) makes a
  * new edition: the earlier stays as published, the new one freezes its restatements against it (Appendix
@@ -44,8 +59,15 @@ import { commandLineActor } from '../os-user.js';
  * command says which edition it follows.
  */
 export async function runPublish(opts: ReportCommandOptions): Promise<EditionRecord> {
-  const file = opts.commentary ? await readCommentary(opts.commentary) : null;
-  const computed = await computeFromStore(opts);
+  let file: Awaited<ReturnType<typeof readCommentary>> | null;
+  let computed: Awaited<ReturnType<typeof computeFromStore>>;
+  try {
+    file = opts.commentary ? await readCommentary(opts.commentary) : null;
+    computed = await computeFromStore(opts);
+  } catch (e) {
+    if (e instanceof UserError) await auditRefusedEarly(opts, e.code ?? 'OPTIONS');
+    throw e;
+  }
   const { commentary, history, stale } = await commentaryFor(computed.report, opts, file);
   if (stale.length) {
     const db = await openDatabase(opts.db, { mustExist: true });
@@ -149,6 +171,41 @@ async function auditRefused(
   });
 }
 
+/**
+ * Audits a publish refused before there was a report to publish (`report-publish-refused`, as
+ * {@link auditRefused}): a period wholly after the data (`PERIOD-AFTER-DATA`), an unreadable or invalid
+ * --settings (`SETTINGS-FILE`, `CFG-SUPPRESSION`), no dataset (`NO-DATASET`), a bad --commentary, --targets or
+ * --groups file, … (the {@link UserError}'s code; `OPTIONS` when it has none). The same minimal fields: the
+ * OS user, the LA (`--la`, else the store's only LA; none when it cannot be told), the period as typed (cut
+ * to 40 characters), the code; never a value, path or message text.
+ * Without a database there is no audit log to write to (the store holds it: a --db that does not exist, or
+ * one that cannot be opened): the refusal is then not audited, and the command's own error stands.
+ */
+async function auditRefusedEarly(opts: ReportCommandOptions, reason: string): Promise<void> {
+  let db: Database;
+  try {
+    db = await openDatabase(opts.db, { mustExist: true });
+  } catch {
+    return; // No audit log to write to: see above.
+  }
+  try {
+    const la =
+      opts.la ??
+      ((las) => (las.length === 1 ? las[0]!.la : null))(
+        await db.all<{ la: string }>('SELECT DISTINCT la FROM dataset_versions'),
+      );
+    await appendAudit(db, {
+      actor: commandLineActor(),
+      ip: null,
+      action: 'report-publish-refused',
+      la,
+      detail: { period: (opts.period ?? '').slice(0, 40), reason },
+    });
+  } finally {
+    await db.close();
+  }
+}
+
 /** The edition of the same LA and period that `e` followed, when the period was published before. */
 async function editionBefore(opts: ReportCommandOptions, e: EditionRecord): Promise<string | null> {
   const db = await openDatabase(opts.db, { mustExist: true });
@@ -162,8 +219,53 @@ async function editionBefore(opts: ReportCommandOptions, e: EditionRecord): Prom
 }
 
 /**
+ * The LA's listed editions whose figures its current dataset would now give differently
+ * ({@link editionsRestatedSince}): the period's figures computed as `cspi report` would compute its draft (the
+ * current dataset version, `--settings`; headline figures only), once per period, on a version other than the
+ * edition's. The command line is an officer's: the full view (figures as published and now; never children).
+ */
+async function restatedOfLa(
+  db: Database,
+  la: string,
+  editions: readonly EditionSummary[],
+  opts: ReportCommandOptions,
+): Promise<Map<string, RestatedSince>> {
+  const version = (await listDatasetVersions(db, la))[0];
+  if (!version || editions.every((e) => e.datasetId === version.id)) return new Map();
+  const loaded = await loadFiguresDataset(db, la);
+  if (!loaded) return new Map();
+  const settings = await loadSettings(opts.settings);
+  const input = buildIndicatorInput(loaded.dataset);
+  const asAt = loaded.version.extractDate;
+  return editionsRestatedSince(
+    db,
+    editions,
+    { id: loaded.version.id, importedAt: loaded.version.createdAt },
+    async (period) => {
+      const p = parsePeriod(period);
+      if (asAt !== null && p.start > asAt) return null; // After the data: nothing to compare.
+      return computeReport(
+        {
+          input,
+          period: p,
+          settings,
+          targets: null,
+          dataset: { id: loaded.version.id, hash: loaded.version.contentHash, asAt },
+          figuresOnly: true,
+        },
+        INDICATORS,
+      );
+    },
+    'full',
+    () => DEFAULT_SUPPRESSION,
+  );
+}
+
+/**
  * `cspi publish --list`: the LA's editions, newest first (the list the dashboard's reports page shows), of
- * one period with `--period`; an edition followed by another of its period says so (`publishedAgainAs`).
+ * one period with `--period`; an edition followed by another of its period says so (`publishedAgainAs`),
+ * and one whose figures the current dataset would now give differently says which, on which dataset
+ * (`restatedSince`, {@link restatedOfLa}).
  */
 async function runList(opts: ReportCommandOptions): Promise<void> {
   const out = createOutput(opts.json === true);
@@ -175,17 +277,37 @@ async function runList(opts: ReportCommandOptions): Promise<void> {
     const all = (await Promise.all(las.map((la) => listEditions(db, la)))).flat();
     const later = laterEditions(all);
     const editions = opts.period ? all.filter((e) => e.period === opts.period) : all;
+    const restated = new Map<string, RestatedSince>();
+    for (const la of new Set(editions.map((e) => e.la)))
+      for (const [id, x] of await restatedOfLa(
+        db,
+        la,
+        editions.filter((e) => e.la === la),
+        opts,
+      ))
+        restated.set(id, x);
     for (const e of editions) {
       const next = later.get(e.id);
       out.info(
         `${e.id}  ${e.la} ${e.period}  published ${e.publishedAt}${e.publishedBy ? ` by ${e.publishedBy}` : ''}  dataset ${e.datasetId}${next ? `  (published again as ${next})` : ''}`,
       );
+      const x = restated.get(e.id);
+      if (x) out.info(`  ${restatedSinceLine(x)}`);
     }
     if (editions.length === 0)
       out.info(
         opts.period ? `No edition of ${opts.period} has been published.` : 'No edition has been published.',
       );
-    out.result({ editions: editions.map((e) => ({ ...e, publishedAgainAs: later.get(e.id) ?? null })) });
+    out.result({
+      editions: editions.map((e) => {
+        const x = restated.get(e.id);
+        return {
+          ...e,
+          publishedAgainAs: later.get(e.id) ?? null,
+          restatedSince: x ? { dataset: x.dataset, indicators: x.indicators } : null,
+        };
+      }),
+    });
   } finally {
     await db.close();
   }

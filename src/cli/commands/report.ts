@@ -93,13 +93,18 @@ export async function readCommentary(path: string | undefined): Promise<Commenta
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    throw new UserError(`cannot read the commentary file ${path}`);
+    throw new UserError(`cannot read the commentary file ${path}`, 2, 'COMMENTARY-FILE');
   }
   const parsed = parseCommentary(
     text,
     INDICATORS.map((d) => d.id),
   );
-  if (!parsed.ok) throw new UserError(parsed.issues.map((i) => `${path}: ${i.code} ${i.message}`).join('\n'));
+  if (!parsed.ok)
+    throw new UserError(
+      parsed.issues.map((i) => `${path}: ${i.code} ${i.message}`).join('\n'),
+      2,
+      'COMMENTARY-FILE',
+    );
   return parsed.value;
 }
 
@@ -164,7 +169,12 @@ export async function computeFromStore(opts: ReportCommandOptions): Promise<Comp
     // computeReport with no definitions gives the document's header (stable settings) exactly as cspi indicators.
     const report: IndicatorReport = { ...computeReport(req, []), indicators: outcomes.map((o) => o.result) };
     const rule = suppressionRuleOf(report.settings);
-    if (!rule.ok) throw new UserError(`--settings ${opts.settings ?? ''}: ${rule.issue.message}`.trim());
+    if (!rule.ok)
+      throw new UserError(
+        `--settings ${opts.settings ?? ''}: ${rule.issue.message}`.trim(),
+        2,
+        'CFG-SUPPRESSION',
+      );
     const members: Record<string, FrozenMember[]> = {};
     for (const o of outcomes) members[o.result.id] = freezeMembers(o.current.members);
     return {
@@ -225,7 +235,7 @@ export async function comparisonsFor(
   try {
     groups = loadLaGroups(opts.groups);
   } catch {
-    throw new UserError(`--groups ${opts.groups}: cannot read the comparator groups file`);
+    throw new UserError(`--groups ${opts.groups}: cannot read the comparator groups file`, 2, 'GROUPS-FILE');
   }
   const db = await openDatabase(opts.db, { mustExist: true });
   try {

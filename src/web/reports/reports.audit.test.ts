@@ -78,3 +78,59 @@ test('audit: a quarter published again on the dashboard keeps its restatements a
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// report.md §8: an edition whose figures a later import restates said nothing until the next draft was made.
+// The reports page now says, for each edition, which indicators the current dataset would give differently,
+// on which dataset: to officers with the figures as published and now; to members (public) never a change of
+// 1 to k children (40 → 44 children in care is 4: named, its figures withheld).
+test('audit: the reports page flags each published edition restated since by a later import, in the view the user may see', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cspi-web-restated-'));
+  const db = openSqlite(join(dir, 'cspi.db'));
+  try {
+    await migrate(db, MIGRATIONS);
+    await importSmallLa(db, '841', 40);
+    const services = createStoreServices(db, { now: () => new Date('2022-01-14T10:00:00Z'), freshMs: 0 });
+    const { app } = await testApp(services, db);
+    const admin = await signIn(app, 'admin');
+    const member = await signIn(app, 'member');
+    const publish = async (period: string): Promise<string> => {
+      const r = await admin.post(`/reports/publish?la=841`, { period });
+      assert.equal(r.status, 303);
+      return new URL(r.headers.get('location')!, 'http://x').searchParams.get('published')!;
+    };
+    const q2 = await publish('2021-22-Q2');
+    const q3 = await publish(PERIOD);
+    const restatedLines = (html: string) =>
+      [...html.matchAll(/app-editions__restated">([^<]*)/g)].map((m) => m[1]!.replace(/&#39;|&quot;/g, "'"));
+    assert.deepEqual(restatedLines(await (await admin.get('/reports?la=841')).text()), []);
+    await importSmallLa(db, '841', 44);
+    const current = (await services.datasets('841')).find((v) => v.current)!;
+    const flagged = new RegExp(
+      `^Restated since publication: \\d+ indicators? would now give (a )?different figures? on dataset ${current.id} \\(imported ${current.createdAt.slice(0, 10)}\\): `,
+    );
+    const officer = restatedLines(await (await admin.get('/reports?la=841')).text());
+    assert.equal(officer.length, 2, 'both editions (Q3 then Q2) are flagged');
+    for (const line of officer) {
+      assert.match(line, flagged);
+      assert.match(line, /Number of Children in Care \(published 40, now 44\)/);
+    }
+    const pub = restatedLines(await (await member.get('/reports?la=841')).text());
+    assert.equal(pub.length, 2);
+    for (const line of pub) {
+      assert.match(line, flagged);
+      assert.match(line, /Number of Children in Care \(figures not shown: small numbers\)/);
+      assert.doesNotMatch(line, /published 40|now 44/);
+    }
+    // Published again on the current data: the new edition is not flagged; the one it follows still is.
+    const again = await publish(PERIOD);
+    const page = await (await admin.get('/reports?la=841')).text();
+    const items = page.split('app-editions__item').slice(1);
+    const itemOf = (id: string) => items.find((i) => i.includes(`Edition ${id} `))!;
+    assert.doesNotMatch(itemOf(again), /app-editions__restated/);
+    assert.match(itemOf(q3), /app-editions__restated/);
+    assert.match(itemOf(q2), /app-editions__restated/);
+  } finally {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -9,6 +9,7 @@ import { staleCommentaryProblem, storedCommentary } from '../../report/commentar
 import { laterEditions, listEditions } from '../../report/edition/edition-store.js';
 import { type PublishOutcome, publishEdition } from '../../report/edition/publish-edition.js';
 import { storeComparisons } from '../../report/edition/store-comparisons.js';
+import { editionsRestatedSince, restatedSinceLine } from '../../report/edition/restated-since.js';
 import {
   FORMAT_LABELS,
   type ReportFile,
@@ -51,7 +52,8 @@ function download(c: Context<AppEnv>, f: ReportFile): Response {
  * the public version only once it passes the publication check, report.md §6),
  * publish it as an immutable edition, and list and download editions (the documents kept when published,
  * `editionFile`; an older edition's re-render is flagged when it differs). Drafts, editions and files all come
- * from the report module, on its `editions` table: an edition published here re-renders with
+ * from the report module, on its `editions` table; an edition whose figures the current dataset would now
+ * give differently says which (`editionsRestatedSince`, before the next draft lists them). An edition published here re-renders with
  * `cspi report --edition ID`, and one published by `cspi publish` is listed and downloaded here.
  * Every Publish is audited: `report-publish` with the edition, or `report-publish-refused` with the reason's
  * code (and the publication check's rule codes), never a value or commentary text (report.md §9: each
@@ -70,7 +72,23 @@ export function reportRoutes(): Hono<AppEnv> {
     const formats = pdf.formats();
     const editions = await listEditions(db, la.code);
     const later = laterEditions(editions);
-    const periods = officer ? await services.periods(la.code) : [];
+    const reportable = await services.periods(la.code);
+    const periods = officer ? reportable : [];
+    // Each edition whose figures the current dataset would now give differently (report.md §8): the
+    // scorecard's figures for its period (computed once per dataset version, kept with the scorecard's),
+    // in the view the user may see (members: public, a change of 1..k children never given).
+    const current = (await services.datasets(la.code)).find((v) => v.current);
+    const restated = await editionsRestatedSince(
+      db,
+      editions,
+      current ? { id: current.id, importedAt: current.createdAt } : null,
+      (period) =>
+        reportable.includes(period)
+          ? scopedReport(c, { la, las: [la], periods: reportable, period })
+          : Promise.resolve(null),
+      officer ? 'full' : 'public',
+      (now) => draftSuppression(now),
+    );
     return c.html(
       page(c, 'reports.njk', {
         title: 'Reports',
@@ -86,6 +104,7 @@ export function reportRoutes(): Hono<AppEnv> {
           editions.map(async (e) => ({
             ...e,
             publishedAgainAs: later.get(e.id) ?? null,
+            restated: ((x) => (x ? restatedSinceLine(x) : null))(restated.get(e.id)),
             notices: await editionNotices(db, la.code, e.id, versions),
             periodLabel: periodLabel(parsePeriod(e.period)),
             downloads: versions.flatMap((v) =>

@@ -1,0 +1,99 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { IndicatorReport } from '../../indicators/types.js';
+import { DEFAULT_SUPPRESSION } from '../public/suppression.js';
+import { restatedSince, restatedSinceLine } from './restated-since.js';
+
+// Hand-worked: Q3 published 40 children in care and 160/200 assessments in time (80.0%); the dataset now
+// gives 44 children (4 more: a small number under k = 5) and 170/210 (81.0%: 10 more in each part).
+type Fig = {
+  id: string;
+  title: string;
+  unit: 'count' | 'percent';
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+};
+const fig = (f: Fig) => f;
+const cic = (n: number) =>
+  fig({
+    id: 'cic-count',
+    title: 'Children in care',
+    unit: 'count',
+    value: n,
+    numerator: n,
+    denominator: null,
+  });
+const asmt = (x: number, n: number) =>
+  fig({
+    id: 'assessments-45wd',
+    title: 'Assessments in 45 working days',
+    unit: 'percent',
+    value: Math.round((1000 * x) / n) / 10,
+    numerator: x,
+    denominator: n,
+  });
+const report = (indicators: Fig[]) =>
+  ({ period: { id: '2021-22-Q3' }, indicators }) as unknown as Pick<IndicatorReport, 'period' | 'indicators'>;
+const edition = {
+  id: 'e-q3',
+  frozen: { report: report([cic(40), asmt(160, 200), fig({ ...cic(7), id: 'x' })]) },
+};
+const now = report([cic(44), asmt(170, 210), fig({ ...cic(7), id: 'x' })]);
+const ds = { id: 'ds-2', importedAt: '2022-02-01T09:00:00.000Z' };
+
+test('§8 an edition restated since: the indicators whose figures differ now, in full with both figures', () => {
+  const x = restatedSince(edition, now, ds, 'full', DEFAULT_SUPPRESSION)!;
+  assert.deepEqual(x, {
+    edition: 'e-q3',
+    period: '2021-22-Q3',
+    dataset: ds,
+    indicators: [
+      {
+        id: 'cic-count',
+        title: 'Children in care',
+        unit: 'count',
+        published: 40,
+        now: 44,
+        change: 4,
+        withheld: false,
+      },
+      {
+        id: 'assessments-45wd',
+        title: 'Assessments in 45 working days',
+        unit: 'percent',
+        published: 80,
+        now: 81,
+        change: 1,
+        withheld: false,
+      },
+    ],
+  });
+  assert.equal(
+    restatedSinceLine(x),
+    'Restated since publication: 2 indicators would now give different figures on dataset ds-2 (imported 2022-02-01): Children in care (published 40, now 44); Assessments in 45 working days (published 80.0%, now 81.0%).',
+  );
+});
+
+test('§6 in the public view a change of 1..k children is never given: the indicator is named, its figures withheld', () => {
+  const x = restatedSince(edition, now, ds, 'public', DEFAULT_SUPPRESSION)!;
+  assert.deepEqual(
+    x.indicators.map((i) => [i.id, i.published, i.now, i.change, i.withheld]),
+    [
+      ['cic-count', null, null, null, true],
+      ['assessments-45wd', 80, 81, 1, false],
+    ],
+  );
+  assert.match(restatedSinceLine(x), /Children in care \(figures not shown: small numbers\); Assessments/);
+  assert.doesNotMatch(restatedSinceLine(x), /\b4[04]\b/);
+  // A figure now hidden by the public scorecard (3 of 4 in time now) is withheld whatever the change.
+  const small = restatedSince(edition, report([cic(40), asmt(3, 4)]), ds, 'public', DEFAULT_SUPPRESSION)!;
+  assert.deepEqual(
+    small.indicators.map((i) => [i.id, i.withheld]),
+    [['assessments-45wd', true]],
+  );
+});
+
+test('§8 nothing differs: no flag', () => {
+  assert.equal(restatedSince(edition, edition.frozen.report, ds, 'public', DEFAULT_SUPPRESSION), null);
+});
