@@ -17,7 +17,7 @@ export type ConfigIssueCode =
 export interface ConfigIssue {
   readonly code: ConfigIssueCode;
   readonly file: string;
-  /** `line 3` (CSV, header = line 1), `targets[2]` or a key name (JSON). */
+  /** `line 3` (CSV, header = line 1), `targets[2]` or a key name (JSON); empty for the whole file. */
   readonly position: string;
   readonly message: string;
 }
@@ -26,7 +26,7 @@ export interface ConfigIssue {
 export type Parsed<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly ConfigIssue[] };
 
-/** "file position: message [CODE]" for the terminal. */
+/** "file position: message [CODE]" ("file: message [CODE]" for the whole file) for the terminal. */
 export function formatIssue(i: ConfigIssue): string {
-  return `${i.file} ${i.position}: ${i.message} [${i.code}]`;
+  return `${i.file}${i.position ? ` ${i.position}` : ''}: ${i.message} [${i.code}]`;
 }
