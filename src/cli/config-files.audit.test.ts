@@ -63,3 +63,26 @@ test('a --targets file with no targets (header only) is refused in one line nami
     assert.match(r.stderr, /has no targets/);
   });
 });
+
+test('a --settings, --commentary, --targets or --groups file that is not JSON is one line naming the file and the place, quoting none of it', async () => {
+  await withStore(async (dir, db) => {
+    // The parser's own message quoted the text around the error, over two lines when it held a line break.
+    const broken = '{\n  "icpc-15wd": { "text": Jo Bloggs was seen alone }\n}\n';
+    const file = join(dir, 'broken.json');
+    writeFileSync(file, broken);
+    const period = ['--db', db, '--period', '2021-22-Q3'];
+    for (const argv of [
+      ['indicators', ...period, '--settings', file],
+      ['indicators', ...period, '--targets', file],
+      ['indicators', ...period, '--groups', file],
+      ['report', ...period, '--out', join(dir, 'r.html'), '--commentary', file],
+    ]) {
+      const r = await cspi(argv);
+      const what = argv.slice(-2).join(' ');
+      assertOneLineError(r, file, what);
+      assert.match(r.stderr, /not (valid )?JSON/, what);
+      assert.match(r.stderr, /line 2, column 26\b/, `${what}: the place of the error`);
+      assert.doesNotMatch(r.stderr, /Jo|Bloggs|alone/, `${what}: the file's text is never quoted`);
+    }
+  });
+});

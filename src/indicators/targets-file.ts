@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import type { ConfigIssue, Parsed } from './config-issue.js';
+import { type ConfigIssue, type Parsed, notJsonIssue } from './config-issue.js';
 import type { RatingBounds, RatingScheme, TargetOverride, TargetSet } from './targets.js';
 import type { Polarity, Unit } from './types.js';
 
@@ -150,13 +150,8 @@ function fromJson(text: string, file: string): { la: unknown; year: unknown; row
   let doc: unknown;
   try {
     doc = JSON.parse(text);
-  } catch (e) {
-    return {
-      code: 'CFG-FORMAT',
-      file,
-      position: 'line 1',
-      message: `not valid JSON: ${(e as Error).message}`,
-    };
+  } catch {
+    return notJsonIssue(text, file);
   }
   const obj = Array.isArray(doc) ? { targets: doc } : (doc as Record<string, unknown>);
   if (!obj || typeof obj !== 'object' || !Array.isArray(obj['targets'])) {

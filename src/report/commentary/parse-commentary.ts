@@ -1,3 +1,4 @@
+import { describeJsonSyntaxError } from '../../indicators/json-syntax-error.js';
 import type { Commentary, CommentaryEntry } from './commentary.js';
 
 /** A problem in a commentary file, naming the indicator and field. */
@@ -35,8 +36,9 @@ export function parseCommentary(
   let doc: unknown;
   try {
     doc = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, issues: [{ code: 'COM-JSON', message: `not valid JSON: ${(e as Error).message}` }] };
+  } catch {
+    // Never JSON.parse's message: it quotes the text, which may be child-level commentary.
+    return { ok: false, issues: [{ code: 'COM-JSON', message: describeJsonSyntaxError(text) }] };
   }
   if (
     !doc ||
