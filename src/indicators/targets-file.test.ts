@@ -305,3 +305,9 @@ test('a targets file with no targets (empty, header only, or an empty JSON list)
     assert.doesNotMatch(line, /\n/);
   }
 });
+
+test('a JSON targets file saved with a byte-order mark (Windows Notepad) is read, as a CSV one is', () => {
+  const r = parseTargets('\uFEFF{ "targets": [{ "indicator": "icpc-15wd", "target": 85 }] }', 't.json', ids);
+  assert.ok(r.ok, JSON.stringify(r));
+  assert.equal(r.value.overrides[0]?.target, 85);
+});

@@ -253,8 +253,10 @@ export function parseTargets(
   knownIds: readonly string[],
   catalogue: ReadonlyMap<string, TargetedIndicator> | null = null,
 ): Parsed<TargetSet> {
-  const trimmed = text.replace(/^\uFEFF/, '').trimStart();
-  const raw = trimmed.startsWith('{') || trimmed.startsWith('[') ? fromJson(text, file) : fromCsv(text, file);
+  const unmarked = text.replace(/^\uFEFF/, '');
+  const trimmed = unmarked.trimStart();
+  const raw =
+    trimmed.startsWith('{') || trimmed.startsWith('[') ? fromJson(unmarked, file) : fromCsv(text, file);
   if ('code' in raw) return { ok: false, issues: [raw] };
   if (raw.rows.length === 0) return { ok: false, issues: [noTargets(file)] };
   const issues: ConfigIssue[] = [];

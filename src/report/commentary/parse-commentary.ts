@@ -34,11 +34,12 @@ export function parseCommentary(
   knownIds: readonly string[],
 ): { ok: true; value: Commentary } | { ok: false; issues: CommentaryIssue[] } {
   let doc: unknown;
+  const unmarked = text.replace(/^\uFEFF/, ''); // a byte-order mark (Windows Notepad) is not JSON
   try {
-    doc = JSON.parse(text);
+    doc = JSON.parse(unmarked);
   } catch {
     // Never JSON.parse's message: it quotes the text, which may be child-level commentary.
-    return { ok: false, issues: [{ code: 'COM-JSON', message: describeJsonSyntaxError(text) }] };
+    return { ok: false, issues: [{ code: 'COM-JSON', message: describeJsonSyntaxError(unmarked) }] };
   }
   if (
     !doc ||
