@@ -191,6 +191,13 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
     string,
     { dob: IsoDate | null; sex: string | null; ethnicity: string | null; position: string }
   >();
+  // Every worksheet's merged cells, read before any row (they follow the rows in a sheet's XML) so a merged
+  // cell's value fills the rows of its merge (mergedFill). Read before the reader starts: awaiting between
+  // the reader giving a worksheet and reading its rows lost rows of later sheets.
+  const mergesOfPart = new Map<string, readonly MergedRange[]>();
+  for (const e of o.zip.entries)
+    if (/^xl\/worksheets\/sheet\d+\.xml$/.test(e.name))
+      mergesOfPart.set(e.name, await readMergedCells(o.path, o.zip, e.name));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(await workbookInput(o.path, o.zip), {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -214,12 +221,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
     seenLists.add(list.number);
     if (!sharedStrings.complete()) sharedStringsCutShort(sink.file);
     const sheetEnd = watchSheetEnd(ws as unknown as PartSource);
-    // Read before the rows, so a merged cell's value fills the rows of its merge (mergedFill).
-    const merges = await readMergedCells(
-      o.path,
-      o.zip,
-      `xl/worksheets/sheet${(ws as unknown as { id: string }).id}.xml`,
-    );
+    const merges = mergesOfPart.get(`xl/worksheets/sheet${(ws as unknown as { id: string }).id}.xml`) ?? [];
     let fillMerged: ((row: number, values: Cell[]) => void) | null = null;
     const firstIssue = sink.issues.length;
     let lastRow = 0;
