@@ -149,7 +149,10 @@ test('synth → import → cspi report: every indicator, the narrative, Appendix
     assert.equal(icpc.rag, icpc.value >= 90 ? 'green' : icpc.value >= 80 ? 'amber' : 'red');
     assert.match(textOf(readFileSync(configured, 'utf8')), /counted inclusively/);
     const other = join(dir, 'other-year.json');
-    writeFileSync(other, JSON.stringify({ la: '841', year: '2020-21', targets: [] }));
+    writeFileSync(
+      other,
+      JSON.stringify({ la: '841', year: '2020-21', targets: [{ indicator: 'icpc-15wd', target: 90 }] }),
+    );
     await assert.rejects(
       runReport({ ...base, out: configured, targets: other }),
       /not the period's financial year/,

@@ -30,13 +30,19 @@ export interface DatasetSource {
 
 /**
  * The store-backed dataset source: opens the database (`--db`, else DATABASE_URL, else ./cspi.db) and loads
- * an LA's current dataset version (or `datasetId`). Without `--la`, the store must hold exactly one LA.
+ * an LA's current dataset version (or `datasetId`). Without `--la`, the store must hold exactly one LA. With
+ * `readOnlyIfUnwritable` (a caller that writes nothing, not even an audit entry) a file this user cannot
+ * write is read as it is ({@link openDatabase}).
  */
 export async function storeDatasetSource(
   dbUrl: string | undefined,
   datasetId: string | undefined,
+  options: { readonly readOnlyIfUnwritable?: boolean } = {},
 ): Promise<DatasetSource> {
-  const db = await openDatabase(dbUrl, { mustExist: true });
+  const db = await openDatabase(dbUrl, {
+    mustExist: true,
+    readOnlyIfUnwritable: options.readOnlyIfUnwritable ?? false,
+  });
   return {
     targets: (la, financialYear) => storedTargets(db, la, financialYear),
     audit: async (entry) => void (await appendAudit(db, { actor: commandLineActor(), ip: null, ...entry })),

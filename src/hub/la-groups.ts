@@ -2,6 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { dfeLaCode } from '../ingest/la-code.js';
+import { jsonSyntaxError } from '../indicators/json-syntax-error.js';
 
 /** The shipped table of English LAs (DfE code, ONS code, name, region, …). */
 export const LA_TABLE = fileURLToPath(new URL('../../data/las.csv', import.meta.url));
@@ -65,8 +66,10 @@ export function parseLaGroups(text: string): Record<string, string[]> {
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw new LaGroupsError(`not JSON (${e instanceof Error ? e.message : String(e)})`);
+  } catch {
+    // Where and why, in one line; JSON.parse's message quotes the text (over two lines at a line break).
+    const e = jsonSyntaxError(text.replace(/^\uFEFF/, ''));
+    throw new LaGroupsError(e ? `not JSON (line ${e.line}, column ${e.column}: ${e.reason})` : 'not JSON');
   }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
     throw new LaGroupsError('must be a JSON object { "group name": ["LA code", …] }');

@@ -1,5 +1,5 @@
 import type { Basis } from '../calendar/period.js';
-import type { ConfigIssue, Parsed } from './config-issue.js';
+import { type ConfigIssue, type Parsed, notJsonIssue } from './config-issue.js';
 import { DEFAULT_SETTINGS } from './settings.js';
 import { checkVariant } from './variant-catalogue.js';
 import type { IndicatorSettings } from './types.js';
@@ -22,13 +22,8 @@ export function parseSettings(
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    return {
-      ok: false,
-      issues: [
-        { code: 'CFG-FORMAT', file, position: 'line 1', message: `not valid JSON: ${(e as Error).message}` },
-      ],
-    };
+  } catch {
+    return { ok: false, issues: [notJsonIssue(text.replace(/^\uFEFF/, ''), file)] };
   }
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
     return {

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseTargets } from './targets-file.js';
+import { formatIssue } from './config-issue.js';
 import { parseSettings } from './settings-file.js';
 import { resolveTarget } from './targets.js';
 import { referralsRereferral12m } from './referrals-rereferral-12m.js';
@@ -282,4 +283,31 @@ test('in_line: an indicator\'s own "in line with" band in points; refused for a 
     bad.issues[0]!.message,
     /cic-count is a count: it is "in line with" its target only when equal to it/,
   );
+});
+
+test('a targets file with no targets (empty, header only, or an empty JSON list) is refused, naming the file', () => {
+  // Accepting it would apply the catalogue's (or the dashboard's) targets while the user believes theirs do.
+  for (const [text, file] of [
+    ['', 'empty.csv'],
+    ['  \n\n', 'blank.csv'],
+    ['indicator,target,tolerance,tolerance_unit,kind\n', 'header.csv'],
+    ['\uFEFFindicator,target,tolerance,tolerance_unit,kind\r\n\r\n', 'header-bom.csv'],
+    ['{ "la": "841", "year": "2021-22", "targets": [] }', 'empty.json'],
+    ['[]', 'empty-list.json'],
+  ] as const) {
+    const r = parseTargets(text, file, ids);
+    assert.equal(r.ok, false, file);
+    if (r.ok) continue;
+    assert.equal(r.issues.length, 1, file);
+    const line = formatIssue(r.issues[0]!);
+    assert.ok(line.startsWith(`${file}:`), line);
+    assert.match(line, /has no targets/);
+    assert.doesNotMatch(line, /\n/);
+  }
+});
+
+test('a JSON targets file saved with a byte-order mark (Windows Notepad) is read, as a CSV one is', () => {
+  const r = parseTargets('\uFEFF{ "targets": [{ "indicator": "icpc-15wd", "target": 85 }] }', 't.json', ids);
+  assert.ok(r.ok, JSON.stringify(r));
+  assert.equal(r.value.overrides[0]?.target, 85);
 });

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import type { ConfigIssue, Parsed } from './config-issue.js';
+import { type ConfigIssue, type Parsed, notJsonIssue } from './config-issue.js';
 import type { RatingBounds, RatingScheme, TargetOverride, TargetSet } from './targets.js';
 import type { Polarity, Unit } from './types.js';
 
@@ -150,13 +150,8 @@ function fromJson(text: string, file: string): { la: unknown; year: unknown; row
   let doc: unknown;
   try {
     doc = JSON.parse(text);
-  } catch (e) {
-    return {
-      code: 'CFG-FORMAT',
-      file,
-      position: 'line 1',
-      message: `not valid JSON: ${(e as Error).message}`,
-    };
+  } catch {
+    return notJsonIssue(text, file);
   }
   const obj = Array.isArray(doc) ? { targets: doc } : (doc as Record<string, unknown>);
   if (!obj || typeof obj !== 'object' || !Array.isArray(obj['targets'])) {
@@ -226,6 +221,21 @@ function fromCsv(text: string, file: string): { la: unknown; year: unknown; rows
 }
 
 /**
+ * A file with no targets (empty, a header with no rows, `"targets": []`) is refused: README and
+ * src/indicators/README.md give it no meaning, and accepting it would rate against the dashboard's or the
+ * catalogue's targets while the user believes the file's apply. To use those, leave out `--targets`.
+ */
+function noTargets(file: string): ConfigIssue {
+  return {
+    code: 'CFG-FORMAT',
+    file,
+    position: '',
+    message:
+      'has no targets: list at least one indicator, or leave out --targets to use the stored or catalogue targets',
+  };
+}
+
+/**
  * Parses an LA's targets file for a financial year: JSON (`{ "la", "year", "targets": [{ indicator, target,
  * tolerance, toleranceUnit, kind, scheme, rating, amber, red, inLine }] }`) or CSV
  * (`indicator,target,tolerance,tolerance_unit,kind`, optional `scheme`, `rating`, `amber`, `red`, `in_line`,
@@ -233,7 +243,8 @@ function fromCsv(text: string, file: string): { la: unknown; year: unknown; rows
  * the default (10% of the target). `scheme` is target-tolerance (default), thresholds (with `amber` and
  * `red` bounds), improvement-aware or none (report.md §4); `in_line` is the indicator's "in line with" band
  * in points (blank: the report's, 0.5). With `catalogue` (each id's polarity and unit) the bounds' order and
- * the band's unit are checked too. Returns every issue found, each naming its row.
+ * the band's unit are checked too. A file with no targets is refused ({@link noTargets}). Returns every issue
+ * found, each naming its row.
  * @example parseTargets('indicator,target,tolerance,tolerance_unit,kind\nicpc-15wd,85,5,points,local', 't.csv', ids)
  */
 export function parseTargets(
@@ -242,9 +253,12 @@ export function parseTargets(
   knownIds: readonly string[],
   catalogue: ReadonlyMap<string, TargetedIndicator> | null = null,
 ): Parsed<TargetSet> {
-  const trimmed = text.replace(/^\uFEFF/, '').trimStart();
-  const raw = trimmed.startsWith('{') || trimmed.startsWith('[') ? fromJson(text, file) : fromCsv(text, file);
+  const unmarked = text.replace(/^\uFEFF/, '');
+  const trimmed = unmarked.trimStart();
+  const raw =
+    trimmed.startsWith('{') || trimmed.startsWith('[') ? fromJson(unmarked, file) : fromCsv(text, file);
   if ('code' in raw) return { ok: false, issues: [raw] };
+  if (raw.rows.length === 0) return { ok: false, issues: [noTargets(file)] };
   const issues: ConfigIssue[] = [];
   const ids = new Set(knownIds);
   const seen = new Set<string>();

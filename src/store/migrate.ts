@@ -48,6 +48,29 @@ export async function migrate(db: Database, migrations: readonly Migration[]): P
   return { applied };
 }
 
+/**
+ * The migrations not yet applied to a database, read without writing (a database opened read-only): all of
+ * them when it has no `schema_migrations` table. SQLite only. Throws {@link MigrationError}, as
+ * {@link migrate} does, for a database newer than this cspi.
+ * @example await pendingMigrations(db, MIGRATIONS) //=> [] (the schema is current)
+ */
+export async function pendingMigrations(db: Database, migrations: readonly Migration[]): Promise<string[]> {
+  const table = await db.get(
+    "SELECT 1 AS one FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
+  );
+  const done = new Set(
+    table ? (await db.all<{ id: string }>('SELECT id FROM schema_migrations')).map((r) => r.id) : [],
+  );
+  const known = new Set(migrations.map((m) => m.id));
+  const unknown = [...done].filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new MigrationError(
+      `the database at ${db.location} has migrations this version of cspi does not know (${unknown.join(', ')}); use a newer cspi`,
+    );
+  }
+  return migrations.filter((m) => !done.has(m.id)).map((m) => m.id);
+}
+
 /** The database's schema cannot be brought to this version's (newer database, failed migration). */
 export class MigrationError extends Error {
   override readonly name = 'MigrationError';

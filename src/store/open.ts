@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import type { Database } from './database.js';
 import { openSqlite } from './sqlite.js';
-import { migrate } from './migrate.js';
+import { migrate, pendingMigrations } from './migrate.js';
 import { MIGRATIONS } from './migrations.js';
 import { StoreUnavailableError, unavailableReason } from './store-error.js';
 
@@ -20,6 +20,23 @@ export interface OpenOptions {
    * database; for commands that only read, where a missing file is a mistyped `--db`.
    */
   readonly mustExist?: boolean;
+  /**
+   * SQLite only, for commands that only read (`cspi datasets`, `cspi indicators`, `cspi report`): a file this
+   * user cannot write (mode 0444, a council's shared read-only copy) is opened read-only, provided its schema
+   * is current; one that needs migrating is refused ({@link StoreUnavailableError}), as nothing can be
+   * migrated in it. Commands that write never set it: for them such a file is refused as it always was.
+   */
+  readonly readOnlyIfUnwritable?: boolean;
+}
+
+/** True when this process may write the file (false when it cannot: mode 0444, a read-only share). */
+function canWrite(file: string): boolean {
+  try {
+    accessSync(file, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -42,7 +59,8 @@ export function isPostgresUrl(url: string): boolean {
 
 /**
  * Opens the cspi database: `postgres://…` → PostgreSQL, anything else → an SQLite file path (`sqlite:` prefix
- * allowed). Applies pending migrations unless `migrate: false`.
+ * allowed). Applies pending migrations unless `migrate: false`; with `readOnlyIfUnwritable`, a file this user
+ * cannot write is opened read-only instead, if no migration is pending.
  * @example const db = await openDatabase(opts.db); try { … } finally { await db.close(); }
  */
 export async function openDatabase(url?: string, options: OpenOptions = {}): Promise<Database> {
@@ -50,16 +68,34 @@ export async function openDatabase(url?: string, options: OpenOptions = {}): Pro
   const file = where.replace(/^sqlite:(\/\/)?/i, '');
   if (options.mustExist && !isPostgresUrl(where) && file !== ':memory:' && !existsSync(file))
     throw new StoreUnavailableError(file, 'does not exist: check --db, or load data first with cspi import');
+  const readOnly =
+    options.readOnlyIfUnwritable === true &&
+    !isPostgresUrl(where) &&
+    file !== ':memory:' &&
+    existsSync(file) &&
+    !canWrite(file);
   let db: Database;
   try {
     // pg is loaded only for a PostgreSQL URL (the embedded database is the common case).
     db = isPostgresUrl(where)
       ? (await import('./postgres.js')).openPostgres(where)
-      : openSqlite(file, { busyTimeoutMs: options.busyTimeoutMs });
+      : openSqlite(file, { busyTimeoutMs: options.busyTimeoutMs, readonly: readOnly });
   } catch (err) {
     throw unavailable(err, where);
   }
-  if (options.migrate !== false) {
+  if (readOnly) {
+    const pending = await pendingMigrations(db, MIGRATIONS).catch(async (err: unknown) => {
+      await db.close();
+      throw unavailable(err, db.location);
+    });
+    if (pending.length > 0) {
+      await db.close();
+      throw new StoreUnavailableError(
+        file,
+        `needs migrating to this version of cspi (${pending.length} schema ${pending.length === 1 ? 'change' : 'changes'}), and this user cannot write it (read-only file): run cspi on it once with write access, or use the cspi that wrote it`,
+      );
+    }
+  } else if (options.migrate !== false) {
     try {
       await migrate(db, MIGRATIONS);
     } catch (err) {

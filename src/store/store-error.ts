@@ -71,6 +71,8 @@ export function unavailableReason(err: unknown): string | undefined {
   if (code === 'SQLITE_CORRUPT') return 'is damaged (SQLite reports it corrupt): restore it from a backup';
   if (code === 'SQLITE_CANTOPEN' || code.startsWith('SQLITE_IOERR'))
     return 'cannot be opened (is it a folder, or not readable?): give --db a database file';
+  if (code === 'SQLITE_READONLY_DIRECTORY')
+    return 'is in a folder this user cannot write to, and SQLite must create its shared-memory file (-shm) beside the database to use it, even to read it: copy the database to a folder you can write to, or ask for write access to that folder';
   if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM')
     return 'cannot be written (read-only file or folder): check its permissions';
   if (/directory does not exist/i.test(message))

@@ -79,7 +79,7 @@ export function register(program: Command): void {
       const out = createOutput(o.json ?? false);
       let db;
       try {
-        db = await openDatabase(o.db, { mustExist: true });
+        db = await openDatabase(o.db, { mustExist: true, readOnlyIfUnwritable: true });
       } catch (err) {
         if (err instanceof StoreBusyError) throw new UserError(err.message, 2);
         throw err;

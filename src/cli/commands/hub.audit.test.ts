@@ -451,3 +451,28 @@ test(
     }
   },
 );
+
+// `cspi hub import --json --timeout` that gave up printed the counts alone (completed below total): a script
+// could not tell a timeout from a bug, while the terminal said "stopped waiting after … min".
+test(
+  'hub import --json that gives up waiting says so: timedOut true, pending the jobs left queued; exit 1',
+  { skip: pg.skip, timeout: 60_000 },
+  async () => {
+    const { url, cleanup } = await pg.open();
+    const root = mkdtempSync(join(tmpdir(), 'cspi-hub-timeout-'));
+    mkdirSync(join(root, '841'));
+    try {
+      assert.equal(cspi('hub', 'init', '--db', url).status, 0);
+      // No worker is running, so the one job stays queued until the wait (0.6 s) gives up.
+      const run = cspi('hub', 'import', root, '--db', url, '--json', '--timeout', '0.01');
+      assert.equal(run.status, 1, run.stderr);
+      const result = JSON.parse(run.stdout) as { timedOut?: boolean; pending?: number; total: number };
+      assert.equal(result.total, 1);
+      assert.equal(result.timedOut, true, run.stdout);
+      assert.equal(result.pending, 1, run.stdout);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+      await cleanup();
+    }
+  },
+);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { idleQueueHint, jobsSummary } from './hub.js';
+import { idleQueueHint, jobsResult, jobsSummary } from './hub.js';
 
 const progress = (taken: { completed?: number; failed?: number; active?: number }) => ({
   total: 4,
@@ -36,4 +36,14 @@ test('hub: a wait that gives up with jobs still queued or running says so and ex
   assert.equal(refused.exitCode, 1);
   assert.match(refused.line, /^3 of 4 done, .*, 1 import refused/);
   // (hub.audit.test.ts: the LAs refused or failed are named below the line, with why.)
+});
+
+test('hub --json: a wait that gives up says so outright (timedOut, pending), as the terminal line does', () => {
+  const gaveUp = jobsResult(progress({ completed: 1, failed: 1, active: 1 }));
+  assert.equal(gaveUp.timedOut, true);
+  assert.equal(gaveUp.pending, 2, 'one running and one still queued');
+  assert.equal(gaveUp.completed, 1, 'the counts are kept');
+  const done = jobsResult(progress({ completed: 3, failed: 1 }));
+  assert.equal(done.timedOut, false);
+  assert.equal(done.pending, 0);
 });

@@ -296,6 +296,20 @@ export function idleQueueHint(q: JobProgress, waitedMs: number): string | null {
 
 const jobs = (n: number): string => `${n} ${n === 1 ? 'job' : 'jobs'}`;
 
+/** The jobs of a run neither completed nor failed: still queued or running. */
+const pendingJobs = (p: JobProgress): number => p.total - p.completed - p.failed;
+
+/**
+ * The `--json` result of a wait for the hub's jobs: the counts, and `timedOut` (the wait gave up) with
+ * `pending` (jobs still queued or running, left on the queue), as {@link jobsSummary} says in the terminal.
+ * Without them a script saw `completed` below `total` and could not tell a timeout from a bug.
+ * @example jobsResult({ total: 3, completed: 1, failed: 0, active: 1, retried: 0, refused: 0, problems: [] }).timedOut //=> true
+ */
+export function jobsResult(p: JobProgress): JobProgress & { timedOut: boolean; pending: number } {
+  const pending = pendingJobs(p);
+  return { ...p, timedOut: pending > 0, pending };
+}
+
 /**
  * What ends a wait for the hub's jobs, and the exit code: 1 when a job failed, an import was refused, or the
  * wait gave up with jobs still queued or running (they stay on the queue for the workers). The line counts;
@@ -304,7 +318,7 @@ const jobs = (n: number): string => `${n} ${n === 1 ? 'job' : 'jobs'}`;
  * @example jobsSummary({ total: 3, completed: 1, failed: 0, active: 1, retried: 0, refused: 0, problems: [] }, 60).exitCode //=> 1
  */
 export function jobsSummary(p: JobProgress, minutes: number): { line: string; exitCode: 0 | 1 } {
-  const waiting = p.total - p.completed - p.failed;
+  const waiting = pendingJobs(p);
   const line =
     `${p.completed - p.refused} of ${p.total} done, ${p.failed} failed, ${p.retried} retried after a failure` +
     (p.refused > 0
@@ -366,7 +380,7 @@ async function runJobs(
     const summary = jobsSummary(p, minutes);
     out.info(summary.line);
     if (summary.exitCode !== 0) process.exitCode = summary.exitCode;
-    return p;
+    return jobsResult(p);
   } finally {
     await boss.stop({ graceful: false, wait: true, timeout: 5000 });
   }

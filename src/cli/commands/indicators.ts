@@ -119,7 +119,10 @@ export function register(program: Command): void {
     .option('--members <id>', 'print the child-level list behind one indicator as CSV (JSON with --json)')
     .action(async (opts: IndicatorsOptions) => {
       if (!opts.period) throw new UserError('--period is required, e.g. --period 2021-22-Q3');
-      const source = await storeDatasetSource(opts.db, opts.dataset);
+      // Only reads, but for --members: its child-level list is written to the store's audit log.
+      const source = await storeDatasetSource(opts.db, opts.dataset, {
+        readOnlyIfUnwritable: opts.members === undefined,
+      });
       try {
         await runIndicators(opts, source, (s) => process.stdout.write(s));
       } finally {

@@ -65,6 +65,11 @@ import { parseIsoDate } from '../../calendar/iso-date.js';
 import { createOutput } from '../output.js';
 import { laCode } from '../../ingest/la-code.js';
 
+/**
+ * How the report's reads open the store: they write nothing, so a file this user cannot write (a shared
+ * read-only copy) is read as it is (`cspi publish` writes its edition through its own, writable, open).
+ */
+const READ_ONLY = { mustExist: true, readOnlyIfUnwritable: true } as const;
 /** Options shared by `cspi report` and `cspi publish`. */
 export interface ReportCommandOptions {
   readonly period: string;
@@ -122,7 +127,7 @@ export async function commentaryFor(
   file: Commentary | null,
 ): Promise<StoredCommentary> {
   if (file) return { commentary: file, history: [], stale: [] };
-  const db = await openDatabase(opts.db, { mustExist: true });
+  const db = await openDatabase(opts.db, READ_ONLY);
   try {
     return await storedCommentary(db, report, null);
   } finally {
@@ -161,7 +166,7 @@ export function snGroup(groups: Readonly<Record<string, unknown>> | undefined, l
  */
 export async function computeFromStore(opts: ReportCommandOptions): Promise<ComputedReport> {
   const period = parsePeriod(opts.period);
-  const source = await storeDatasetSource(opts.db, opts.dataset);
+  const source = await storeDatasetSource(opts.db, opts.dataset, READ_ONLY);
   try {
     const loaded = await source.load(opts.la);
     const req = await reportRequestFor(loaded, period, opts, source);
@@ -196,7 +201,7 @@ export async function restatementsFor(
   opts: ReportCommandOptions,
 ): Promise<Restatement[]> {
   const { report } = computed;
-  const db = await openDatabase(opts.db, { mustExist: true });
+  const db = await openDatabase(opts.db, READ_ONLY);
   try {
     const e = await latestEdition(db, report.la, report.period.id);
     if (!e) return [];
@@ -237,7 +242,7 @@ export async function comparisonsFor(
   } catch {
     throw new UserError(`--groups ${opts.groups}: cannot read the comparator groups file`, 2, 'GROUPS-FILE');
   }
-  const db = await openDatabase(opts.db, { mustExist: true });
+  const db = await openDatabase(opts.db, READ_ONLY);
   try {
     return await storeComparisons(db, computed.report, groups);
   } finally {
@@ -553,7 +558,7 @@ async function writeReport(
   let rendered: Map<OutputFormat, Buffer>;
   const notices: string[] = [];
   if (opts.edition) {
-    const db = await openDatabase(opts.db, { mustExist: true });
+    const db = await openDatabase(opts.db, READ_ONLY);
     try {
       const e = await loadEdition(db, opts.edition);
       if (!e) throw new UserError(`--edition ${opts.edition}: no such edition in ${db.location}`);

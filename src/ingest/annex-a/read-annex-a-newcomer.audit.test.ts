@@ -146,3 +146,58 @@ describe('an Annex A key cell holding an error or an unsaved formula', () => {
     );
   });
 });
+
+// inputs.md §4 is silent on merged cells. Reading taken: a merged cell's value applies to every row of the
+// merge, as Excel shows it on each (what the analyst sees), for every column but the row's identity (child
+// id, key date: refused with the explanation above). A Referral Source or Gender merged over a child's rows
+// loaded the lower rows as unknown, with no message.
+describe('an Annex A list with a label or text merged over several rows', () => {
+  it('reads the merged value on every row of the merge', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('List 3');
+    ws.addRow(LIST_3_HEADER);
+    ws.addRow(list3('C1', xd('2021-06-01')));
+    ws.addRow(list3('C2', xd('2021-06-02')));
+    ws.addRow(list3('C3', xd('2021-06-03')));
+    ws.addRow(list3('C4', xd('2021-06-04')));
+    for (const r of [3, 4]) {
+      ws.getCell(`B${r}`).value = null;
+      ws.getCell(`G${r}`).value = null;
+      ws.getCell(`K${r}`).value = null;
+    }
+    ws.getCell('B2').value = 'Female';
+    ws.getCell('G2').value = 'Police';
+    ws.getCell('K2').value = 'W7';
+    ws.mergeCells('B2:B4'); // Gender
+    ws.mergeCells('G2:G4'); // Referral Source
+    ws.mergeCells('K2:K4'); // Allocated Worker
+    const p = `${f.dir}/merged-labels.xlsx`;
+    await wb.xlsx.writeFile(p);
+    const r = await readInputs([p], { today: TODAY, la: '841', limits: { maxRejectRate: 1 } });
+    assert.deepEqual(
+      r.issues.filter((i) => i.table === 'List 3'),
+      [],
+      'no issue: every row reads as Excel shows it',
+    );
+    const referrals = r.submissions[0]?.tables.referrals ?? [];
+    assert.deepEqual(
+      referrals.map((x) => [x.childId, x.referralSource]),
+      [
+        ['C1', '6'],
+        ['C2', '6'],
+        ['C3', '6'],
+        ['C4', '2A'],
+      ],
+    );
+    const children = r.submissions[0]?.tables.children ?? [];
+    assert.deepEqual(
+      children.map((c) => [c.childId, c.sex]),
+      [
+        ['C1', 'F'],
+        ['C2', 'F'],
+        ['C3', 'F'],
+        ['C4', 'M'],
+      ],
+    );
+  });
+});

@@ -24,7 +24,7 @@ import { workbookInput } from './workbook-parts-first.js';
 import { refuse } from '../refusal.js';
 import type { ZipDirectory } from '../zip-directory.js';
 import { type PartSource, watchSharedStringsEnd, watchSheetEnd } from './part-end.js';
-import { columnNumber, type MergedRange, watchMergedCells } from './merged-cells.js';
+import { columnNumber, type MergedRange, mergedFill, readMergedCells } from './merged-cells.js';
 
 /** What an Annex A workbook says about itself: the range of its key dates and its latest event date. */
 export interface AnnexAFacts {
@@ -191,6 +191,13 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
     string,
     { dob: IsoDate | null; sex: string | null; ethnicity: string | null; position: string }
   >();
+  // Every worksheet's merged cells, read before any row (they follow the rows in a sheet's XML) so a merged
+  // cell's value fills the rows of its merge (mergedFill). Read before the reader starts: awaiting between
+  // the reader giving a worksheet and reading its rows lost rows of later sheets.
+  const mergesOfPart = new Map<string, readonly MergedRange[]>();
+  for (const e of o.zip.entries)
+    if (/^xl\/worksheets\/sheet\d+\.xml$/.test(e.name))
+      mergesOfPart.set(e.name, await readMergedCells(o.path, o.zip, e.name));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(await workbookInput(o.path, o.zip), {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -214,7 +221,8 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
     seenLists.add(list.number);
     if (!sharedStrings.complete()) sharedStringsCutShort(sink.file);
     const sheetEnd = watchSheetEnd(ws as unknown as PartSource);
-    const merges = watchMergedCells(ws as unknown as PartSource);
+    const merges = mergesOfPart.get(`xl/worksheets/sheet${(ws as unknown as { id: string }).id}.xml`) ?? [];
+    let fillMerged: ((row: number, values: Cell[]) => void) | null = null;
     const firstIssue = sink.issues.length;
     let lastRow = 0;
     const date1904 = !!(reader as unknown as { properties?: { date1904?: boolean } }).properties?.date1904;
@@ -237,7 +245,14 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
           continue;
         }
         header = matchHeader(values, list, sink, label, row.number);
-        if (header) headerTexts = Array.from(values, (v) => cellText(v ?? null));
+        if (header) {
+          headerTexts = Array.from(values, (v) => cellText(v ?? null));
+          fillMerged = mergedFill<Cell>(
+            merges,
+            filledColumns(header, list),
+            (v) => cellText(v ?? null) === null,
+          );
+        }
         if (header && list.keyDate !== null && !header.has(list.keyDate)) {
           keyless = true;
           noKeyColumn(sink, list, label, row.number, header, headerTexts);
@@ -247,6 +262,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
       // A list without its key column is not read (its rows cannot be keyed): see noKeyColumn.
       if (keyless) continue;
       if (values.every((v) => cellText(v ?? null) === null)) continue;
+      fillMerged?.(row.number, values);
       sink.read(label);
       const position = `${label}!A${row.number}`;
       const get = (key: string): Cell => {
@@ -409,7 +425,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
       }
     }
     if (!sheetEnd.complete()) sheetCutShort(sink.file, sheet.name, label, lastRow);
-    explainMergedBlanks(sink, firstIssue, label, merges.ranges());
+    explainMergedBlanks(sink, firstIssue, label, merges);
     if (!header) {
       sink.issue({
         code: 'AA-SHEET-ABSENT',
@@ -477,10 +493,22 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
 }
 
 /**
+ * The columns whose merged cells fill the rows of their merge ({@link mergedFill}): every column of the list's
+ * header but the row's identity, the child id and the key date. inputs.md §4 is silent on merged cells; the
+ * reading taken is the analyst's: Excel shows a merged value on every row of the merge, so a Referral Source,
+ * Gender or Allocated Worker merged over a child's rows applies to each. A merged child id or key date is
+ * not filled: which child or event a row is stays what its own cells say, and a blank one is refused with
+ * the merge named ({@link explainMergedBlanks}).
+ */
+function filledColumns(header: ReadonlyMap<string, number>, list: AnnexAList): number[] {
+  return [...header].filter(([key]) => key !== 'childId' && key !== list.keyDate).map(([, column]) => column);
+}
+
+/**
  * Says, in the message of each of a sheet's issues about a blank cell (a blank child id or key date) that lies
  * inside merged cells, that Excel keeps a merged range's value in its first cell only: the analyst sees the
  * value across the merged rows, and "Child Unique ID is blank" at a cell showing one would puzzle. The issues
- * are the sheet's (from `first` on); the ranges are known only once the sheet is read (they follow its rows).
+ * are the sheet's (from `first` on).
  */
 function explainMergedBlanks(
   sink: FileSink,

@@ -66,3 +66,9 @@ test('commentary errors name the indicator and field', () => {
   );
   assert.match(r.issues[1]!.message, /cic-missing\.reason/);
 });
+
+test('a commentary file saved with a byte-order mark (Windows Notepad) is read, not refused as not JSON', () => {
+  const r = parseCommentary('\uFEFF{ "indicators": { "icpc-15wd": { "text": "On track" } } }', ['icpc-15wd']);
+  assert.ok(r.ok, JSON.stringify(r));
+  assert.equal(r.value.entries['icpc-15wd']?.text, 'On track');
+});

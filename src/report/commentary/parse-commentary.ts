@@ -1,3 +1,4 @@
+import { describeJsonSyntaxError } from '../../indicators/json-syntax-error.js';
 import type { Commentary, CommentaryEntry } from './commentary.js';
 
 /** A problem in a commentary file, naming the indicator and field. */
@@ -33,10 +34,12 @@ export function parseCommentary(
   knownIds: readonly string[],
 ): { ok: true; value: Commentary } | { ok: false; issues: CommentaryIssue[] } {
   let doc: unknown;
+  const unmarked = text.replace(/^\uFEFF/, ''); // a byte-order mark (Windows Notepad) is not JSON
   try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, issues: [{ code: 'COM-JSON', message: `not valid JSON: ${(e as Error).message}` }] };
+    doc = JSON.parse(unmarked);
+  } catch {
+    // Never JSON.parse's message: it quotes the text, which may be child-level commentary.
+    return { ok: false, issues: [{ code: 'COM-JSON', message: describeJsonSyntaxError(unmarked) }] };
   }
   if (
     !doc ||
