@@ -81,3 +81,8 @@ function londonDay(instant: number): IsoDate | null {
   if (era !== 'AD' || year.length > 4) return null;
   return parseIsoDate(`${year.padStart(4, '0')}-${month}-${day}`);
 }
+
+/** Today's date in England (Europe/London), the default `today` of an import or a check of `--year`. */
+export function londonToday(now: Date = new Date()): IsoDate {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now) as IsoDate;
+}

@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { IsoDate } from '../calendar/iso-date.js';
-import { collectionYearExample, collectionYearProblem, londonToday } from './collection-year-text.js';
+import { collectionYearExample, collectionYearProblem } from './collection-year-text.js';
+import { londonToday } from '../calendar/london-date.js';
 
 const TODAY = '2024-06-01' as IsoDate;
 

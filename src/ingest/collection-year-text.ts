@@ -1,11 +1,6 @@
 import type { IsoDate } from '../calendar/iso-date.js';
 import { financialYearContaining } from '../calendar/period.js';
 
-/** Today's date in England (Europe/London), the import's default `today`. */
-export function londonToday(now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now) as IsoDate;
-}
-
 /**
  * The collection year a message gives as its example of `--year`: the year a malformed `--year` plainly meant
  * (`2021/22`, `2021-2022`, `202122` → `2021-22`), else the collection year containing today (the one an

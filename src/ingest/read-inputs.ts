@@ -23,7 +23,8 @@ import { cinLatestEvent } from './cin/map-cin-child.js';
 import { readLocalCsv, type LocalFileDates } from './local/read-local-csv.js';
 import { LOCAL_STAGED_TABLE, UNDATED_LOCAL_TABLES, type LocalTable } from './local/tables.js';
 import { dfeLaCode, laCode } from './la-code.js';
-import { collectionYearExample, collectionYearProblem, londonToday } from './collection-year-text.js';
+import { collectionYearExample, collectionYearProblem } from './collection-year-text.js';
+import { londonToday } from '../calendar/london-date.js';
 import type { AnnexAFacts } from './annex-a/read-annex-a.js';
 
 /** Progress of a read: the file being read, bytes read so far of all files, rows (elements) read so far. */

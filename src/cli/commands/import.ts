@@ -16,7 +16,8 @@ import type { Output, Progress } from '../output.js';
 import { createOutput } from '../output.js';
 import { UserError } from '../user-error.js';
 import { laCode, laCodeProblem } from '../../ingest/la-code.js';
-import { collectionYearProblem, londonToday } from '../../ingest/collection-year-text.js';
+import { collectionYearProblem } from '../../ingest/collection-year-text.js';
+import { londonToday } from '../../calendar/london-date.js';
 
 /** The ingest contract (`src/ingest/read-inputs.ts`): read and validate input paths into staged submissions. */
 export type ReadInputs = (

@@ -7,7 +7,8 @@ import { reportJson } from '../../validate/report-json.js';
 import { createOutput, type Progress } from '../output.js';
 import { UserError } from '../user-error.js';
 import { laCode, laCodeProblem } from '../../ingest/la-code.js';
-import { collectionYearProblem, londonToday } from '../../ingest/collection-year-text.js';
+import { collectionYearProblem } from '../../ingest/collection-year-text.js';
+import { londonToday } from '../../calendar/london-date.js';
 
 interface ValidateOptions {
   la?: string;
