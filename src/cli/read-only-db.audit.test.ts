@@ -3,7 +3,7 @@
 // writes any file), so the permissions apply as they would for an analyst.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -15,14 +15,34 @@ const BIN = fileURLToPath(new URL('../../bin/cspi.js', import.meta.url));
 /** Root ignores file modes: the commands then run as `nobody`. */
 const AS = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
 
-function cspi(home: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
+/** The database's owner when the tests run as root: `daemon` (uid 1), who writes it but is not root. */
+const OWNER = process.getuid?.() === 0 ? { uid: 1, gid: 1 } : {};
+
+function cspi(
+  home: string,
+  args: string[],
+  as: { uid?: number; gid?: number } = AS,
+): { status: number | null; stdout: string; stderr: string } {
   return spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
     env: { ...process.env, CSPI_RUN_SOURCES: '1', HOME: home },
     timeout: 60_000,
-    ...AS,
+    ...as,
   });
 }
+
+/** A write that needs nothing but the database: an account added. */
+const WRITE = (db: string): string[] => [
+  'users',
+  'add',
+  'clerk',
+  '--role',
+  'analyst',
+  '--la',
+  '841',
+  '--db',
+  db,
+];
 
 /** A database of LA 841 in `folder/cspi.db`, closed (no -wal or -shm left), then made read-only (0444). */
 async function readOnlyDatabase(folder: string, forget?: string): Promise<string> {
@@ -60,6 +80,13 @@ test('a read-only database file (mode 0444) is read by the commands that only re
     // The write path is not weakened: an import into it is refused, in one line.
     const imp = cspi(dir, ['import', join(dir, 'nothing.csv'), '--db', db, '--la', '841']);
     assert.equal(imp.status, 2, imp.stderr);
+    // SQLite made -wal and -shm files for the reads, owned by the reader, which its read-only connections could
+    // not remove: left there, they stopped the owner writing once the copy was writable again (S-INTERNAL).
+    assert.deepEqual(readdirSync(join(dir, 'copy')), ['cspi.db'], 'nothing left beside it');
+    if (OWNER.uid !== undefined) chownSync(db, OWNER.uid, OWNER.gid);
+    chmodSync(db, 0o644);
+    const add = cspi(dir, WRITE(db), OWNER);
+    assert.equal(add.status, 0, add.stderr);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -103,3 +130,37 @@ test('a database in a folder that cannot be written is refused in one line sayin
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test(
+  "another user's read of a database it cannot write leaves files its owner's writes cannot use: a write is refused in one line saying what to delete, exit 2",
+  { skip: process.getuid?.() !== 0 && 'needs root, to act as two users (the owner and a colleague)' },
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cspi-readonly-'));
+    chmodSync(dir, 0o777);
+    const share = join(dir, 'share');
+    try {
+      const db = await readOnlyDatabase(share);
+      chmodSync(share, 0o777);
+      chownSync(db, OWNER.uid!, OWNER.gid!);
+      chmodSync(db, 0o644);
+      // A colleague (nobody) reads the owner's database: SQLite leaves its side files, owned by the colleague.
+      assert.equal(cspi(dir, ['datasets', '--db', db]).status, 0);
+      assert.deepEqual(readdirSync(share).sort(), ['cspi.db', 'cspi.db-shm', 'cspi.db-wal']);
+      // The owner's write (S-INTERNAL, exit 70, before) is refused before anything is done, saying why and what to do.
+      const add = cspi(dir, WRITE(db), OWNER);
+      assert.equal(add.status, 2, add.stderr);
+      assert.equal(add.stderr.trim().split('\n').length, 1, add.stderr);
+      assert.match(add.stderr, /cspi\.db-wal and cspi\.db-shm beside it belong to another user/);
+      assert.match(add.stderr, /delete cspi\.db-wal and cspi\.db-shm/);
+      // Reading is not stopped by them.
+      assert.equal(cspi(dir, ['datasets', '--db', db], OWNER).status, 0);
+      // Once they are deleted, as the message says, the owner writes again.
+      rmSync(`${db}-wal`);
+      rmSync(`${db}-shm`);
+      const again = cspi(dir, WRITE(db), OWNER);
+      assert.equal(again.status, 0, again.stderr);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);

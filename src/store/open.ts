@@ -1,9 +1,10 @@
-import { accessSync, constants, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Database } from './database.js';
 import { openSqlite } from './sqlite.js';
 import { migrate, pendingMigrations } from './migrate.js';
 import { MIGRATIONS } from './migrations.js';
 import { StoreUnavailableError, unavailableReason } from './store-error.js';
+import { canWrite, sideFilesReason, unwritableSideFiles, walBytes } from './sqlite-side-files.js';
 
 /** The embedded database file used when neither `--db` nor `DATABASE_URL` names one. */
 export const DEFAULT_DB = './cspi.db';
@@ -27,16 +28,6 @@ export interface OpenOptions {
    * migrated in it. Commands that write never set it: for them such a file is refused as it always was.
    */
   readonly readOnlyIfUnwritable?: boolean;
-}
-
-/** True when this process may write the file (false when it cannot: mode 0444, a read-only share). */
-function canWrite(file: string): boolean {
-  try {
-    accessSync(file, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -74,6 +65,8 @@ export async function openDatabase(url?: string, options: OpenOptions = {}): Pro
     file !== ':memory:' &&
     existsSync(file) &&
     !canWrite(file);
+  if (!readOnly && options.readOnlyIfUnwritable !== true && !isPostgresUrl(where) && file !== ':memory:')
+    refuseUnwritableSideFiles(file);
   let db: Database;
   try {
     // pg is loaded only for a PostgreSQL URL (the embedded database is the common case).
@@ -111,9 +104,22 @@ export async function openDatabase(url?: string, options: OpenOptions = {}): Pro
  * never a PostgreSQL password); any other error unchanged.
  */
 function unavailable(err: unknown, location: string): unknown {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_READONLY') && !isPostgresUrl(location))
+    refuseUnwritableSideFiles(location.replace(/^sqlite:(\/\/)?/i, ''));
   const reason = unavailableReason(err);
   if (reason === undefined) return err;
   return new StoreUnavailableError(isPostgresUrl(location) ? withoutCredentials(location) : location, reason);
+}
+
+/**
+ * Refuses a database file beside which SQLite's -wal or -shm file is another user's and not writable by this
+ * one: the database would open and read, then every write fail as an internal error (sqlite-side-files.ts).
+ * Only for commands that write: one that only reads is not stopped by them.
+ */
+function refuseUnwritableSideFiles(file: string): void {
+  const blocked = unwritableSideFiles(file);
+  if (blocked.length > 0) throw new StoreUnavailableError(file, sideFilesReason(blocked, walBytes(file)));
 }
 
 /**

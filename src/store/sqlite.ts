@@ -2,6 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from './database.js';
 import { bindValue } from './bind-value.js';
 import { StoreBusyError, isSqliteBusy } from './store-error.js';
+import { existingSideFiles, removeSideFilesLeftBy } from './sqlite-side-files.js';
 
 export interface SqliteOptions {
   /** How long a write waits for another connection's lock before giving up (ms). Default 5000. */
@@ -23,6 +24,8 @@ const MAX_PARAMS = 32_766;
  * @example const db = openSqlite('./cspi.db'); await db.all('SELECT 1 AS one'); //=> [{ one: 1 }]
  */
 export function openSqlite(path: string, options: SqliteOptions = {}): Database {
+  const readonly = options.readonly === true && path !== ':memory:';
+  const before = readonly ? existingSideFiles(path) : null;
   const raw = new BetterSqlite3(path, { readonly: options.readonly ?? false });
   try {
     raw.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
@@ -31,10 +34,14 @@ export function openSqlite(path: string, options: SqliteOptions = {}): Database 
     raw.pragma('foreign_keys = ON');
   } catch (err) {
     raw.close();
+    if (before) removeSideFilesLeftBy(path, before);
     if (isSqliteBusy(err)) throw new StoreBusyError(path);
     throw err;
   }
-  return new SqliteDatabase(raw, path);
+  const db = new SqliteDatabase(raw, path);
+  // A read-only connection cannot remove the -wal and -shm files SQLite made for it (sqlite-side-files.ts).
+  if (before) db.afterClose = () => removeSideFilesLeftBy(path, before);
+  return db;
 }
 
 /** Serialises transactions on one connection: a second caller waits for the first to finish. */
@@ -60,6 +67,8 @@ class Gate {
 class SqliteDatabase implements Database {
   readonly kind = 'sqlite' as const;
   private savepoint = 0;
+  /** Runs once, after the connection closes (a read-only connection's tidying of its side files). */
+  afterClose: (() => void) | null = null;
 
   constructor(
     private readonly raw: Raw,
@@ -193,6 +202,10 @@ class SqliteDatabase implements Database {
 
   async close(): Promise<void> {
     await this.gate.idle();
-    if (this.raw.open) this.raw.close();
+    if (!this.raw.open) return;
+    this.raw.close();
+    const after = this.afterClose;
+    this.afterClose = null;
+    after?.();
   }
 }
