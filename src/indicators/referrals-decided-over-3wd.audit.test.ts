@@ -17,9 +17,10 @@ import { makeResult } from '../report/fixtures/make-result.js';
 import { buildNarrative } from '../report/narrative/narrative.js';
 import type { NarrativeInput, NarrativeSettings } from '../report/narrative/narrative-input.js';
 import { readAsImport } from '../synth/read-as-import.js';
+import { definitionTextUnder } from './definition-under.js';
 import { computeIndicatorResult } from './engine/indicator-result.js';
 import { buildIndicatorInput } from './input.js';
-import { contact, dataset, run } from './lib/test-fixtures.js';
+import { contact, dataset, run, withVariants } from './lib/test-fixtures.js';
 import { referralsDecided1wd as oneDay } from './referrals-decided-1wd.js';
 import { referralsDecidedOver3wd as def } from './referrals-decided-over-3wd.js';
 import { DEFAULT_SETTINGS } from './settings.js';
@@ -265,4 +266,27 @@ test('audit report.md §5 example 7: the two screening measures make one sentenc
       '67.7 per cent of referrals were screened and completed within 1 day by the end of Q3, which falls below the target of 90 per cent, and 7.7 per cent of the referrals took over three days to complete.',
     ],
   );
+});
+
+// indicators.md §2 referrals-decided-1wd, variant `screening.cohortBy = received`: "cohort by received date;
+// rows undecided at asAt with wd(received, asAt) > 1 count as late", shared by over-3wd ("Same cohort, basis and
+// variants"). The definition text Appendix C, the indicator page and the API print for an LA on that variant
+// (definitionTextUnder) must describe that cohort, not the default's "decision date is in the period" (as
+// cp-visits-10wd's text follows cpVisits.interval; docs/spec-readings.md).
+test('audit §2 screening: under cohortBy = received both definitions describe the received cohort', () => {
+  const received = { ...DEFAULT_SETTINGS, ...withVariants({ 'screening.cohortBy': 'received' }) };
+  for (const d of [oneDay, def]) {
+    assert.deepEqual(definitionTextUnder(d, DEFAULT_SETTINGS), d.definition);
+    const t = definitionTextUnder(d, received);
+    assert.doesNotMatch(`${t.summary} ${t.numerator} ${t.denominator}`, /decision date is in the period/);
+    assert.match(t.denominator, /received in the period/);
+    assert.match(t.denominator, /undecided at the extract date more than 1 working day after receipt/);
+  }
+  // One cohort: the same denominator and exclusions, word for word.
+  const one = definitionTextUnder(oneDay, received);
+  const three = definitionTextUnder(def, received);
+  assert.equal(three.denominator, one.denominator);
+  assert.equal(three.exclusions, one.exclusions);
+  // The over-3wd numerator counts a contact still undecided over 3 working days after receipt.
+  assert.match(three.numerator, /undecided at the extract date more than 3 working days after receipt/);
 });
