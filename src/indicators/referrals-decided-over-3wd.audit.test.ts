@@ -14,6 +14,7 @@ import { isoDate } from '../calendar/iso-date.js';
 import { parsePeriod } from '../calendar/period.js';
 import type { Contact } from '../model/local.js';
 import { makeResult } from '../report/fixtures/make-result.js';
+import { basisText, goodIsText, targetCellText } from '../report/model/cell-text.js';
 import { buildNarrative } from '../report/narrative/narrative.js';
 import type { NarrativeInput, NarrativeSettings } from '../report/narrative/narrative-input.js';
 import { readAsImport } from '../synth/read-as-import.js';
@@ -229,11 +230,15 @@ test('audit report.md §4 over-3wd: 5.0% is Green, 5.5% Amber, 6.0% Red against 
       dataset: { id: 'ds', hash: 'h', asAt: isoDate('2022-07-08') },
       trendQuarters: 1,
     }).result;
+    cells.push([targetCellText(r), goodIsText(r), basisText(r.basis)]);
     return [r.value, r.rag, r.tolerance];
   };
+  const cells: [string, string, string][] = [];
   assert.deepEqual(rag(10), [5, 'green', 0.5]);
   assert.deepEqual(rag(11), [5.5, 'amber', 0.5]);
   assert.deepEqual(rag(12), [6, 'red', 0.5]);
+  // The scorecard (report.md §3): "Good is" Low, the year-to-date basis, the target as "5% or lower (+0.5)".
+  assert.deepEqual(cells[0], ['5% or lower (+0.5), local', 'Low', 'Year to date']);
   assert.equal(def.polarity, 'lower');
   assert.deepEqual(def.target, { value: 5, kind: 'local' });
   assert.equal(def.title, 'Referrals taking over three working days to complete');
