@@ -1,10 +1,23 @@
 import { fromCounts, fromMembers } from './lib/members.js';
-import { screeningCohort, screeningMember } from './lib/screening.js';
-import type { IndicatorDefinition } from './types.js';
+import { screeningCohort, screeningDefinitionUnder, screeningMember } from './lib/screening.js';
+import type { DefinitionText, IndicatorDefinition } from './types.js';
+
+const DEFINITION: DefinitionText = {
+  summary:
+    'The percentage of contacts that became referrals whose screening decision was made within 1 working day.',
+  numerator:
+    'Contacts with outcome referral decided within 1 working day of receipt: working days after the received date up to and including the decision date ≤ 1 (a Saturday contact decided on Monday took 1 working day).',
+  denominator: 'Contacts with outcome referral whose decision date is in the period.',
+  exclusions:
+    'Contacts with any other outcome; a decision dated before receipt (counted in the note invalidDates). Undecided contacts are reported in the note awaitingDecision.',
+  why: 'Quick screening decisions mean children who need help are identified and passed on without delay.',
+  comparability: 'A local measure from the case management system; there is no national figure.',
+};
 
 /**
  * referrals-decided-1wd (indicators.md §2): contacts with outcome referral decided in the period, and
- * those decided within 1 working day of receipt (wd(received, decided) ≤ 1).
+ * those decided within 1 working day of receipt (wd(received, decided) ≤ 1). Under `screening.cohortBy =
+ * received` the definition text describes the received cohort (`screeningDefinitionUnder`).
  */
 export const referralsDecided1wd: IndicatorDefinition = {
   id: 'referrals-decided-1wd',
@@ -17,17 +30,13 @@ export const referralsDecided1wd: IndicatorDefinition = {
   frequency: 'quarterly',
   specSection: 'indicators.md §2 referrals-decided-1wd',
   definitionVersion: '1.0',
-  definition: {
+  definition: DEFINITION,
+  definitionUnder: screeningDefinitionUnder(DEFINITION, {
     summary:
-      'The percentage of contacts that became referrals whose screening decision was made within 1 working day.',
+      'The percentage of contacts received in the period that became referrals whose screening decision was made within 1 working day.',
     numerator:
-      'Contacts with outcome referral decided within 1 working day of receipt: working days after the received date up to and including the decision date ≤ 1 (a Saturday contact decided on Monday took 1 working day).',
-    denominator: 'Contacts with outcome referral whose decision date is in the period.',
-    exclusions:
-      'Contacts with any other outcome; a decision dated before receipt (counted in the note invalidDates). Undecided contacts are reported in the note awaitingDecision.',
-    why: 'Quick screening decisions mean children who need help are identified and passed on without delay.',
-    comparability: 'A local measure from the case management system; there is no national figure.',
-  },
+      'Contacts in the cohort decided within 1 working day of receipt: working days after the received date up to and including the decision date ≤ 1 (a Saturday contact decided on Monday took 1 working day).',
+  }),
   sources: ['contacts'],
   target: { value: 90, kind: 'local' },
   england: null,

@@ -1,6 +1,17 @@
 import { fromCounts, fromMembers } from './lib/members.js';
-import { screeningCohort, screeningMember } from './lib/screening.js';
-import type { IndicatorDefinition } from './types.js';
+import { screeningCohort, screeningDefinitionUnder, screeningMember } from './lib/screening.js';
+import type { DefinitionText, IndicatorDefinition } from './types.js';
+
+const DEFINITION: DefinitionText = {
+  summary:
+    'The percentage of contacts that became referrals whose screening decision took over three working days.',
+  numerator: 'Contacts with outcome referral decided more than 3 working days after receipt.',
+  denominator: 'Contacts with outcome referral whose decision date is in the period.',
+  exclusions:
+    'Contacts with any other outcome; a decision dated before receipt (counted in the note invalidDates).',
+  why: 'Long screening delays leave children waiting for help; this shows how many wait longest.',
+  comparability: 'A local measure (Darlington’s threshold); there is no national figure.',
+};
 
 /**
  * referrals-decided-over-3wd (indicators.md §2): the referrals-decided-1wd cohort, and those taking over
@@ -9,7 +20,8 @@ import type { IndicatorDefinition } from './types.js';
  * "Same cohort … as referrals-decided-1wd" is read literally, variant included: under
  * `screening.cohortBy = received` a contact still undecided at as-at is in this denominator once it is in
  * the 1wd one (wd(received, as-at) > 1), and in the numerator once wd(received, as-at) > 3. So the two
- * measures always share one denominator (lib/screening.ts).
+ * measures always share one denominator (lib/screening.ts), and under that variant the definition text says
+ * so (`screeningDefinitionUnder`).
  */
 export const referralsDecidedOver3wd: IndicatorDefinition = {
   id: 'referrals-decided-over-3wd',
@@ -22,16 +34,13 @@ export const referralsDecidedOver3wd: IndicatorDefinition = {
   frequency: 'quarterly',
   specSection: 'indicators.md §2 referrals-decided-over-3wd',
   definitionVersion: '1.0',
-  definition: {
+  definition: DEFINITION,
+  definitionUnder: screeningDefinitionUnder(DEFINITION, {
     summary:
-      'The percentage of contacts that became referrals whose screening decision took over three working days.',
-    numerator: 'Contacts with outcome referral decided more than 3 working days after receipt.',
-    denominator: 'Contacts with outcome referral whose decision date is in the period.',
-    exclusions:
-      'Contacts with any other outcome; a decision dated before receipt (counted in the note invalidDates).',
-    why: 'Long screening delays leave children waiting for help; this shows how many wait longest.',
-    comparability: 'A local measure (Darlington’s threshold); there is no national figure.',
-  },
+      'The percentage of contacts received in the period that became referrals whose screening decision took over three working days.',
+    numerator:
+      'Contacts in the cohort decided more than 3 working days after receipt, and those still undecided at the extract date more than 3 working days after receipt.',
+  }),
   sources: ['contacts'],
   target: { value: 5, kind: 'local' },
   england: null,

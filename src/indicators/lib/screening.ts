@@ -2,7 +2,15 @@ import type { IsoDate } from '../../calendar/iso-date.js';
 import { type DateWindow, inWindow } from '../../calendar/period.js';
 import type { Contact } from '../../model/local.js';
 import { variant } from '../settings.js';
-import type { BreakdownRow, ComputeContext, IndicatorInput, Member, Note } from '../types.js';
+import type {
+  BreakdownRow,
+  ComputeContext,
+  DefinitionText,
+  IndicatorInput,
+  IndicatorSettings,
+  Member,
+  Note,
+} from '../types.js';
 import { breakdownRow } from './breakdown.js';
 import { countNote } from './notes.js';
 import { sharedView } from './shared-view.js';
@@ -57,10 +65,15 @@ const LATE_AFTER = 1;
  * over-3wd numerator only once wd(received, as-at) > 3 (it is already late for 1wd, not yet for 3wd). The
  * two percentages therefore share a denominator and add up with the "over 1 and up to 3" band, as the
  * timeliness breakdown shows.
+ *
+ * Units (indicators.md §1.7 against §2's "`contacts` rows"): one case per contacts row, keyed by contact_id
+ * (inputs.md §5). A child's several contacts that became referrals count once each, even two received the
+ * same day; the duplicate that counts once is a repeated contact_id, which the import already rejects
+ * (GEN-DUP-KEY). See docs/spec-readings.md.
  */
 export function screeningCohort(input: IndicatorInput, ctx: ComputeContext): ScreeningCohort {
   const w = windowOf(ctx);
-  const byReceived = variant<string>(ctx.settings, 'screening.cohortBy', 'decided') === 'received';
+  const byReceived = cohortByReceived(ctx.settings);
   // Shared by the screening indicators (one cohort for both, see above).
   const key = `screening|${w.start}|${w.end}|${ctx.period.end}|${ctx.settings.workingDays}|${byReceived ? 'received' : 'decided'}`;
   return sharedView(input, key, () => cohortOf(input, ctx, w, byReceived));
@@ -107,6 +120,35 @@ function cohortOf(
       breakdownRow('over-3', 'Over 3 working days', over3, n),
     ],
   };
+}
+
+/** Whether the LA counts the screening cohort by received date (`screening.cohortBy = received`). */
+function cohortByReceived(settings: IndicatorSettings): boolean {
+  return variant<string>(settings, 'screening.cohortBy', 'decided') === 'received';
+}
+
+/**
+ * A screening measure's definition text under the LA's settings (`definitionUnder`): its catalogue text by
+ * default; under `screening.cohortBy = received`, the received cohort both measures share (indicators.md §2:
+ * received in the period, and undecided contacts counted as late once over 1 working day old at the extract
+ * date), with the measure's own summary and numerator. The default text ("decision date is in the period")
+ * would describe a cohort the figure does not count.
+ */
+export function screeningDefinitionUnder(
+  definition: DefinitionText,
+  receivedCohort: Pick<DefinitionText, 'summary' | 'numerator'>,
+): (settings: IndicatorSettings) => DefinitionText {
+  return (settings) =>
+    cohortByReceived(settings)
+      ? {
+          ...definition,
+          ...receivedCohort,
+          denominator:
+            'Contacts received in the period with outcome referral, and contacts received in the period (outcome blank or referral) still undecided at the extract date more than 1 working day after receipt, counted as late.',
+          exclusions:
+            'Contacts with any other outcome; contacts undecided at the extract date within 1 working day of receipt; a decision dated before receipt (counted in the note invalidDates). Contacts undecided at the period end are also reported in the note awaitingDecision.',
+        }
+      : definition;
 }
 
 /** A screening member: one contact, its dates and a short reason. */
