@@ -96,7 +96,7 @@ export async function benchHub(): Promise<void> {
         waitForJobs(
           boss,
           QUEUES.import,
-          await fanOutImport(boss, folders, timing, '2021-22-Q4'),
+          await fanOutImport(boss, folders, timing, { computePeriod: '2021-22-Q4' }),
           () => {},
           3_600_000,
         ),

@@ -1,10 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
-import { openDatabase } from '../store/open.js';
+import { userInfo } from 'node:os';
+import { testStores } from '../store/test-stores.js';
 import { readAudit } from '../web/audit/audit-log.js';
 import { commandLineActor, osUserName } from './os-user.js';
 
@@ -33,33 +31,33 @@ test('a cspi command audits as "command line (OS user)"', () => {
 });
 
 // cspi users add / disable: the account changes in the audit log name the person who ran them.
-test('cspi users add and disable are audited with the OS user running them', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cspi-os-user-'));
-  try {
-    const db = join(dir, 'cspi.db');
-    const run = (...args: string[]) =>
-      spawnSync(process.execPath, ['bin/cspi.js', 'users', ...args, '--db', db], {
-        encoding: 'utf8',
-        input: 'correct horse battery staple\n',
-      });
-    const add = run('add', 'jo', '--role', 'analyst', '--la', '841', '--password-stdin');
-    assert.equal(add.status, 0, add.stderr);
-    const disable = run('disable', 'jo');
-    assert.equal(disable.status, 0, disable.stderr);
-    const store = await openDatabase(db, { mustExist: true });
-    try {
-      const { entries } = await readAudit(store);
-      assert.deepEqual(
-        entries.map((e) => [e.action, e.actor]),
-        [
-          ['user-disable', `command line (${userInfo().username})`],
-          ['user-add', `command line (${userInfo().username})`],
-        ],
-      );
-    } finally {
-      await store.close();
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+for (const store of testStores()) {
+  test(
+    `cspi users add and disable are audited with the OS user running them (${store.name})`,
+    { skip: store.skip },
+    async () => {
+      const { db: store0, url, cleanup } = await store.open();
+      try {
+        const run = (...args: string[]) =>
+          spawnSync(process.execPath, ['bin/cspi.js', 'users', ...args, '--db', url], {
+            encoding: 'utf8',
+            input: 'correct horse battery staple\n',
+          });
+        const add = run('add', 'jo', '--role', 'analyst', '--la', '841', '--password-stdin');
+        assert.equal(add.status, 0, add.stderr);
+        const disable = run('disable', 'jo');
+        assert.equal(disable.status, 0, disable.stderr);
+        const { entries } = await readAudit(store0);
+        assert.deepEqual(
+          entries.map((e) => [e.action, e.actor, e.la, e.detail]),
+          [
+            ['user-disable', `command line (${userInfo().username})`, null, { username: 'jo' }],
+            ['user-add', `command line (${userInfo().username})`, '841', { username: 'jo', role: 'analyst' }],
+          ],
+        );
+      } finally {
+        await cleanup();
+      }
+    },
+  );
+}

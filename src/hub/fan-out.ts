@@ -85,20 +85,23 @@ export async function fanOutCompute(
 
 /**
  * One import job per LA folder; the largest folders are taken first ({@link importPriority}). With
- * `computePeriod`, each job then computes that period's indicators for its LA (see {@link ImportJob}).
+ * `computePeriod`, each job then computes that period's indicators for its LA (see {@link ImportJob}); with
+ * `queuedBy` (the OS user running `cspi hub import`), each job's audit entry names who queued it.
  */
 export async function fanOutImport(
   boss: PgBoss,
   folders: readonly LaFolder[],
   timing: QueueTiming,
-  computePeriod?: string,
+  options: { readonly computePeriod?: string; readonly queuedBy?: string } = {},
 ): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const f of folders) {
-    const job: ImportJob =
-      computePeriod === undefined
-        ? { la: f.la, paths: f.paths }
-        : { la: f.la, paths: f.paths, computePeriod };
+    const job: ImportJob = {
+      la: f.la,
+      paths: f.paths,
+      ...(options.computePeriod === undefined ? {} : { computePeriod: options.computePeriod }),
+      ...(options.queuedBy === undefined ? {} : { queuedBy: options.queuedBy }),
+    };
     const id = await boss.send(QUEUES.import, job, {
       ...jobOptions(timing),
       priority: importPriority(f.bytes),

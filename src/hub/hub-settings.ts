@@ -30,10 +30,18 @@ export async function hubSettings(db: Database): Promise<HubSettings> {
 
 /**
  * Sets the sharing rule (an integer in {@link MIN_OTHER_LAS_RANGE}) and writes the change, old and new, to the
- * audit log, in one transaction. Throws RangeError for any other value.
+ * audit log, in one transaction. Throws RangeError for any other value. `by` is who the setting names as
+ * having set it, and the entry's actor; given an `actor` (`cspi hub settings`: `command line (OS user)`,
+ * whatever `--by` says), the entry's actor is that, and its detail names `by`.
  * @example await setMinOtherLas(db, 5, 'hub-admin', new Date())
  */
-export async function setMinOtherLas(db: Database, n: number, by: string, at: Date): Promise<void> {
+export async function setMinOtherLas(
+  db: Database,
+  n: number,
+  by: string,
+  at: Date,
+  actor?: string,
+): Promise<void> {
   if (!Number.isInteger(n) || n < MIN_OTHER_LAS_RANGE.low || n > MIN_OTHER_LAS_RANGE.high)
     throw new RangeError(
       `the fewest other LAs must be a whole number from ${MIN_OTHER_LAS_RANGE.low} to ${MIN_OTHER_LAS_RANGE.high}`,
@@ -50,11 +58,16 @@ export async function setMinOtherLas(db: Database, n: number, by: string, at: Da
     await appendAudit(
       tx,
       {
-        actor: by,
+        actor: actor ?? by,
         ip: null,
         action: 'hub-setting-change',
         la: null,
-        detail: { setting: MIN_OTHER_LAS_KEY, old: old.minOtherLas, new: n },
+        detail: {
+          setting: MIN_OTHER_LAS_KEY,
+          old: old.minOtherLas,
+          new: n,
+          ...(actor === undefined ? {} : { by }),
+        },
       },
       at,
     );

@@ -19,6 +19,22 @@ export interface ImportJob {
    * store, without loading the version again.
    */
   readonly computePeriod?: string;
+  /**
+   * The OS user who queued the job (`cspi hub import`): the job's `data-upload` audit entry names them as who
+   * loaded the LA's dataset ({@link hubImportActor}). A job queued by an earlier cspi has none.
+   */
+  readonly queuedBy?: string;
+}
+
+/**
+ * Who a hub import job's `data-upload` audit entry (and the dashboard's "Loaded by") names as having loaded
+ * the LA's dataset: the hub import and the OS user who queued it, `hub import (jsmith)`, as a `cspi import`
+ * is `command line (jsmith)`. The worker that ran it is machinery, not the person answerable for the data; a
+ * job queued by an earlier cspi, which did not say who queued it, is `hub import (unknown)`.
+ * @example hubImportActor('jsmith') //=> 'hub import (jsmith)'
+ */
+export function hubImportActor(queuedBy: string | undefined): string {
+  return `hub import (${queuedBy?.trim() || 'unknown'})`;
 }
 
 /** What an import job leaves as its output: how the import ended (`refused` completes the job, unretried). */

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type PgBoss from 'pg-boss';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parsePeriod } from '../calendar/period.js';
@@ -12,6 +12,10 @@ import { runSynth } from '../synth/run-synth.js';
 import { computeAndStoreLa } from './compute-la.js';
 import { QUEUES, queueTiming } from './queue.js';
 import { startWorker } from './worker.js';
+import { cinXml, plainCinChildren } from '../ingest/test-fixtures.js';
+import { testStores } from '../store/test-stores.js';
+import { readAudit } from '../web/audit/audit-log.js';
+import { createStoreServices } from '../web/real-services.js';
 
 /** A stand-in for pg-boss recording what the worker asks of it (the queue itself is tested in hub.test.ts). */
 function fakeBoss() {
@@ -101,3 +105,50 @@ test('an import job with a period computes it from the dataset it imported: the 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// A hub import job's data-upload entry names who loaded the LA's dataset: `hub import (OS user who queued it)`,
+// written in the import's transaction as `cspi import` writes its own (the dashboard's "Loaded by").
+for (const store of testStores()) {
+  test(
+    `an import job records who queued it as the loader of the LA's version (${store.name})`,
+    { skip: store.skip },
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'cspi-worker-'));
+      const { db, cleanup } = await store.open();
+      try {
+        mkdirSync(join(dir, '841'));
+        writeFileSync(join(dir, '841', 'cin_census.xml'), cinXml(plainCinChildren(3)));
+        writeFileSync(join(dir, 'other.xml'), cinXml(plainCinChildren(1), { lea: '805' }));
+        const { boss, handlers } = fakeBoss();
+        await startWorker(boss, db, () => {}, queueTiming({}));
+        const run = (id: string, data: object) => handlers.get(QUEUES.import)!([{ id, data }]);
+        await run('j1', { la: '841', paths: [join(dir, '841')], queuedBy: 'jsmith' });
+        // A job queued by an earlier cspi says nobody; its files are another LA's (refused).
+        await run('j2', { la: '841', paths: [join(dir, 'other.xml')] });
+        const entries = (await readAudit(db, { action: 'data-upload' })).entries.reverse();
+        assert.deepEqual(
+          entries.map((e) => [
+            e.actor,
+            e.ip,
+            e.la,
+            e.detail['files'],
+            e.detail['refused'],
+            e.detail['datasetVersion'],
+          ]),
+          [
+            ['hub import (jsmith)', null, '841', 'cin_census.xml', false, '841-v1'],
+            ['hub import (unknown)', null, '841', 'other.xml', true, null],
+          ],
+        );
+        assert.doesNotMatch(JSON.stringify(entries), /\bC[123]\b/, 'no child id');
+        assert.deepEqual(
+          (await createStoreServices(db).datasets('841')).map((v) => v.createdBy),
+          ['hub import (jsmith)'],
+        );
+      } finally {
+        await cleanup();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+}

@@ -19,8 +19,10 @@ import {
   QUEUES,
   type QueueTiming,
   queueTiming,
+  hubImportActor,
   refusalReason,
 } from './queue.js';
+import { recordImport } from '../web/audit/data-upload.js';
 
 /** A line a worker logs about a job: ids, LA codes and counts only, never child-level data. */
 export type WorkerLog = (event: {
@@ -85,7 +87,13 @@ export async function startWorker(
       const { la, computePeriod } = job.data;
       // The period is checked before the import, so a bad one fails the job without importing.
       const period = computePeriod === undefined ? null : parsePeriod(computePeriod);
-      const { result, assembled } = await importLa(db, la, job.data.paths, period !== null);
+      const { result, assembled } = await importLa(
+        db,
+        la,
+        job.data.paths,
+        period !== null,
+        hubImportActor(job.data.queuedBy),
+      );
       const reason = result.kind === 'refused' ? refusalReason(result.issues) : null;
       let outcome: string = reason === null ? result.kind : `refused: ${reason}`;
       let computeSeconds: number | undefined;
@@ -197,19 +205,24 @@ export async function logFailure<T>(
  * Reads and imports one LA's files, as they are: a hub import job never pseudonymises (inputs.md §7: it is
  * applied on import inside the LA, and the LA's secret is never sent to the hub). An LA sending pseudonymised
  * data imports it itself (`cspi import --pseudonymise --db <hub url>`); a job's raw files for such an LA
- * are then refused (S-PSEUDO-MIXED) rather than stored beside them. With `keep`, also returns the dataset the import assembled (null when it
- * handed none over). The staged records are not kept beyond the import, so a job computing after it holds
- * only the assembled dataset.
+ * are then refused (S-PSEUDO-MIXED) rather than stored beside them. With `keep`, also returns the dataset the
+ * import assembled (null when it handed none over). The staged records are not kept beyond the import, so a
+ * job computing after it holds only the assembled dataset. The import's `data-upload` audit entry names
+ * `actor` as who loaded it ({@link hubImportActor}), written in the import's transaction as `cspi import`
+ * writes its own.
  */
 async function importLa(
   db: Database,
   la: string,
   paths: readonly string[],
   keep: boolean,
+  actor: string,
 ): Promise<{ result: ImportOutcome; assembled: LaDataset | null }> {
   let assembled: LaDataset | null = null;
-  const result = await importDataset(db, await readInputs([...paths], { la }), {
+  const ingest = await readInputs([...paths], { la });
+  const result = await importDataset(db, ingest, {
     la,
+    record: recordImport(actor, la, ingest),
     onAssembled: keep ? (dataset) => (assembled = dataset) : undefined,
   });
   return { result, assembled };

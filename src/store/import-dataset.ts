@@ -41,6 +41,14 @@ export interface ImportOptions {
    * once the import returns.
    */
   readonly onAssembled?: (dataset: LaDataset) => void;
+  /**
+   * Writes what the caller records of the import (the audit log's `data-upload` entry naming who loaded it)
+   * in the import's own transaction, given its outcome, after everything else: the entry commits with the new
+   * version, and an import that fails and rolls back (or whose entry cannot be written) leaves neither.
+   * Called once for every outcome, an unchanged or refused import too; a refusal found before the import's
+   * transaction starts (a refused reading, files naming another LA) is recorded in a transaction of its own.
+   */
+  readonly record?: (tx: Database, outcome: ImportOutcome) => Promise<void>;
 }
 
 export type ImportOutcome =
@@ -88,10 +96,15 @@ export async function importDataset(
 ): Promise<ImportOutcome> {
   const la = laCode(options.la);
   const now = options.now ?? (() => new Date());
+  const record = options.record;
+  const refused = async (outcome: ImportOutcome): Promise<ImportOutcome> => {
+    if (record) await db.transaction((tx) => record(tx, outcome));
+    return outcome;
+  };
   if (ingest.refused)
-    return { kind: 'refused', issues: ingest.issues.filter((i) => i.severity === 'structural') };
+    return refused({ kind: 'refused', issues: ingest.issues.filter((i) => i.severity === 'structural') });
   if (ingest.la !== null && laCode(ingest.la) !== la) {
-    return {
+    return refused({
       kind: 'refused',
       issues: [
         {
@@ -107,7 +120,7 @@ export async function importDataset(
           message: `The files are for LA ${ingest.la} but the import is for LA ${la}; nothing was loaded. Import them with --la ${ingest.la} or check the files.`,
         },
       ],
-    };
+    });
   }
   const key = options.pseudonymise ?? null;
   const pseudonymised = key !== null;
@@ -151,7 +164,7 @@ export async function importDataset(
   });
   const countsOf = (s: StagedSubmission): RowCount[] => countsBySubmission.get(s) ?? [];
 
-  return db.transaction(async (tx) => {
+  const store = async (tx: Database): Promise<ImportOutcome> => {
     const startedAt = now().toISOString();
     await ensureLa(tx, la, startedAt);
     const current = await tx.get<{ id: string; seq: number }>(
@@ -361,6 +374,11 @@ export async function importDataset(
       validation,
       tables,
     } as const;
+  };
+  return db.transaction(async (tx) => {
+    const outcome = await store(tx);
+    await record?.(tx, outcome);
+    return outcome;
   });
 }
 

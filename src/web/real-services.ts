@@ -28,6 +28,7 @@ import { type FrozenMember, freezeMembers } from '../report/edition/frozen-membe
 import { membersQuestionsFigures } from '../report/model/members-questions-figures.js';
 import { datasetIdentifiers } from '../report/public/dataset-identifiers.js';
 import { type RatedReports, ratedReports } from './rated-report.js';
+import { LOADER_NOT_RECORDED, datasetLoaders } from './audit/data-upload.js';
 import type { IndicatorInput, IndicatorSettings } from '../indicators/types.js';
 import type {
   DatasetVersion,
@@ -243,22 +244,14 @@ export function createStoreServices(
         [la],
       );
       const byImport = new Map(imports.map((i) => [i.id, i]));
-      const uploads = await db.all<{ actor: string; detail: string }>(
-        "SELECT actor, detail FROM audit_log WHERE action = 'data-upload' AND la = ?",
-        [la],
-      );
-      const uploader = new Map<string, string>();
-      for (const u of uploads) {
-        const v = (JSON.parse(u.detail) as { datasetVersion?: string }).datasetVersion;
-        if (v) uploader.set(v, u.actor);
-      }
+      const loaders = await datasetLoaders(db, la);
       return versions.map((v) => {
         const imp = v.importId ? byImport.get(v.importId) : undefined;
         return {
           id: v.id,
           la: v.la,
           createdAt: v.createdAt,
-          createdBy: uploader.get(v.id) ?? 'command line',
+          createdBy: loaders.get(v.id) ?? LOADER_NOT_RECORDED,
           asAt: v.extractDate,
           current: v.current,
           files: imp ? (JSON.parse(imp.files_json) as FileInfo[]) : [],

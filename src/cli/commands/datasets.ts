@@ -6,12 +6,16 @@ import { StoreBusyError } from '../../store/store-error.js';
 import { createOutput } from '../output.js';
 import { UserError } from '../user-error.js';
 import { laCode } from '../../ingest/la-code.js';
+import { LOADER_NOT_RECORDED, datasetLoaders } from '../../web/audit/data-upload.js';
+
+/** A dataset version as `cspi datasets` lists it: with who loaded it (the dashboard's "Loaded by"). */
+export type ListedVersion = DatasetVersion & { readonly createdBy: string };
 
 /**
- * The lines `cspi datasets` prints: one per version, newest first, the current one marked.
- * @example datasetLines(versions)[1] //=> '* 841-v3  2024-05-01 10:02  as at 2024-03-31  episodes 1,204 …'
+ * The lines `cspi datasets` prints: one per version, newest first, the current one marked, with who loaded it.
+ * @example datasetLines(versions)[1] //=> '* 841-v3  2024-05-01 10:02  by command line (jsmith)  as at 2024-03-31  episodes 1,204 …'
  */
-export function datasetLines(versions: readonly DatasetVersion[]): string[] {
+export function datasetLines(versions: readonly ListedVersion[]): string[] {
   if (versions.length === 0) return ['No datasets yet: load some with `cspi import PATH... --la CODE`.'];
   const rows = versions.map((v) => {
     const t = v.rowCounts.tables;
@@ -34,6 +38,7 @@ export function datasetLines(versions: readonly DatasetVersion[]): string[] {
       v.current ? '*' : ' ',
       v.id,
       v.createdAt.slice(0, 16).replace('T', ' '),
+      `by ${v.createdBy}`,
       v.extractDate ? `as at ${v.extractDate}` : 'no as-at',
       `children ${fmt(t['children'])}, episodes ${fmt(t['episodes'])}, referrals ${fmt(t['referrals'])}`,
       `errors ${v.validation.error}, warnings ${v.validation.warning}, checks ${v.checks.error + v.checks.warning + v.checks.query}`,
@@ -67,7 +72,10 @@ function fmt(n: number | undefined): string {
   return (n ?? 0).toLocaleString('en-GB');
 }
 
-/** Registers `cspi datasets [--la CODE] [--db URL] [--json]`: lists dataset versions. */
+/**
+ * Registers `cspi datasets [--la CODE] [--db URL] [--json]`: lists dataset versions, each with who loaded it
+ * (`createdBy` in `--json`: the dashboard's name for it; {@link datasetLoaders}).
+ */
 export function register(program: Command): void {
   program
     .command('datasets')
@@ -86,7 +94,11 @@ export function register(program: Command): void {
       }
       try {
         const la = o.la?.trim() || undefined;
-        const versions = await listDatasetVersions(db, la);
+        const loaders = await datasetLoaders(db, la);
+        const versions: ListedVersion[] = (await listDatasetVersions(db, la)).map((v) => ({
+          ...v,
+          createdBy: loaders.get(v.id) ?? LOADER_NOT_RECORDED,
+        }));
         if (la !== undefined && versions.length === 0) {
           const held = [...new Set((await listDatasetVersions(db)).map((v) => v.la))].sort();
           out.info(noDatasetOf(la, db.location, held));

@@ -1,6 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { demoAccountsHeading } from './demo.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../../store/open.js';
+import { readAudit } from '../../web/audit/audit-log.js';
+import { demoAccounts, demoAccountsHeading } from './demo.js';
 
 test('cspi demo names the accounts file under its --out, as typed from the current folder', () => {
   assert.equal(
@@ -16,4 +21,32 @@ test('cspi demo names the accounts file under its --out, as typed from the curre
     'Demo accounts (LA 841; passwords also in /tmp/d/demo/demo-accounts.json):',
     'outside the current folder: the whole path',
   );
+});
+
+// cspi demo makes an account per role: each is audited as cspi users add audits it (they were in no entry).
+test('cspi demo audits the accounts it makes, once, naming the OS user', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cspi-demo-accounts-'));
+  try {
+    const file = join(dir, 'cspi.db');
+    await demoAccounts(file, join(dir, 'demo-accounts.json'));
+    await demoAccounts(file, join(dir, 'demo-accounts.json'));
+    const db = await openDatabase(file, { mustExist: true });
+    try {
+      const { entries } = await readAudit(db);
+      assert.deepEqual(
+        entries.reverse().map((e) => [e.action, e.actor, e.la, e.detail]),
+        (['admin', 'manager', 'analyst', 'member'] as const).map((role) => [
+          'user-add',
+          `command line (${userInfo().username})`,
+          '841',
+          { username: `demo-${role}`, role },
+        ]),
+        'the second run makes none, and audits none',
+      );
+    } finally {
+      await db.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -7,6 +7,8 @@ import { quarterContaining } from '../../calendar/period.js';
 import { parseIsoDate } from '../../calendar/iso-date.js';
 import { openDatabase } from '../../store/open.js';
 import { addUser } from '../../web/auth/users.js';
+import { appendAudit } from '../../web/audit/audit-log.js';
+import { commandLineActor } from '../os-user.js';
 import { main } from '../main.js';
 import { UserError } from '../user-error.js';
 
@@ -40,9 +42,10 @@ async function step(title: string, argv: string[]): Promise<number> {
 
 /**
  * Demo accounts, one per role, for the demo LA. Created once; their generated passwords are kept in
- * `OUT/demo-accounts.json` (readable by this user only) so a second run can print them again.
+ * `OUT/demo-accounts.json` (readable by this user only) so a second run can print them again. Each account
+ * made is in the audit log (`user-add`, `command line (OS user)`), as `cspi users add` writes it.
  */
-async function demoAccounts(dbPath: string, file: string): Promise<DemoAccount[]> {
+export async function demoAccounts(dbPath: string, file: string): Promise<DemoAccount[]> {
   const known: DemoAccount[] = existsSync(file)
     ? (JSON.parse(readFileSync(file, 'utf8')) as DemoAccount[])
     : [];
@@ -55,6 +58,15 @@ async function demoAccounts(dbPath: string, file: string): Promise<DemoAccount[]
       const password = saved?.password ?? randomBytes(12).toString('base64url');
       const r = await addUser(db, { username, role, la: DEMO_LA, password });
       if (!r.ok && r.error.code !== 'USER-EXISTS') throw new UserError(`${r.error.code}: ${r.error.message}`);
+      if (r.ok) {
+        await appendAudit(db, {
+          actor: commandLineActor(),
+          ip: null,
+          action: 'user-add',
+          la: r.user.la,
+          detail: { username: r.user.username, role: r.user.role },
+        });
+      }
       if (!r.ok && !saved) continue; // made by someone else: its password is not ours to print
       accounts.push({ username, role, password });
     }

@@ -24,7 +24,8 @@ import { fileProblem } from '../main.js';
 import { laCode } from '../../ingest/la-code.js';
 import { MIN_OTHER_LAS } from '../../hub/aggregate-sharing.js';
 import { MIN_OTHER_LAS_RANGE, hubSettings, setMinOtherLas } from '../../hub/hub-settings.js';
-import { osUserName } from '../os-user.js';
+import { commandLineActor, osUserName } from '../os-user.js';
+import { type AuditEntry, appendAudit } from '../../web/audit/audit-log.js';
 
 interface HubOptions {
   db?: string;
@@ -72,6 +73,14 @@ export function register(program: Command): void {
       const { db } = await openHub(opts);
       try {
         await enableLaIsolation(db);
+        // Audited as every other cspi command that changes the hub: who set it up (or set it up again).
+        await appendAudit(db, {
+          actor: commandLineActor(),
+          ip: null,
+          action: 'hub-init',
+          la: null,
+          detail: { laIsolation: true },
+        });
         const out = createOutput(Boolean(opts.json));
         out.info(`hub ready on ${db.location}: schema migrated, LA isolation enabled`);
         out.result({ database: db.location, laIsolation: true });
@@ -105,7 +114,7 @@ export function register(program: Command): void {
         );
       if (leftOut.length > 0) out.info(leftOutLine(leftOut));
       await runJobs(opts, QUEUES.import, folders.length, 'LAs imported', (boss, timing) =>
-        fanOutImport(boss, folders, timing, period),
+        fanOutImport(boss, folders, timing, { computePeriod: period, queuedBy: osUserName() }),
       ).then((p) => out.result(leftOut.length > 0 ? { ...(p as object), leftOut } : p));
     });
 
@@ -139,8 +148,19 @@ export function register(program: Command): void {
           out.result({ total: 0, skipped });
           return;
         }
-        await runJobs(opts, QUEUES.compute, todo.length, 'LAs computed', (boss, timing) =>
-          fanOutCompute(boss, todo, period.id, timing),
+        await runJobs(
+          opts,
+          QUEUES.compute,
+          todo.length,
+          'LAs computed',
+          (boss, timing) => fanOutCompute(boss, todo, period.id, timing),
+          (queued) => ({
+            actor: commandLineActor(),
+            ip: null,
+            action: 'hub-compute',
+            la: null,
+            detail: { period: period.id, queued, skipped, force: Boolean(opts.force) },
+          }),
         ).then((p) => out.result({ ...(p as object), skipped }));
       },
     );
@@ -238,15 +258,19 @@ function registerSettings(hub: Command): void {
       '--min-other-las <n>',
       `the fewest other LAs a mean or quartile shown to an LA may be made of (${MIN_OTHER_LAS_RANGE.low}–${MIN_OTHER_LAS_RANGE.high}; default ${MIN_OTHER_LAS})`,
     )
-    .option('--by <name>', 'who is making the change (the audit log records it)', osUserName())
+    .option(
+      '--by <name>',
+      'who the change is made for, if not the OS user running the command (the audit log records both)',
+    )
     .option('--db <url>', 'hub database (postgres://…; default DATABASE_URL)')
     .option('--json', 'machine-readable output')
-    .action(async (opts: HubOptions & { minOtherLas?: string; by: string }) => {
+    .action(async (opts: HubOptions & { minOtherLas?: string; by?: string }) => {
       const { db } = await openHub(opts);
       try {
         if (opts.minOtherLas !== undefined) {
           const n = /^\d+$/.test(opts.minOtherLas.trim()) ? Number(opts.minOtherLas) : NaN;
-          await setMinOtherLas(db, n, opts.by, new Date()).catch((e: unknown) => {
+          const by = opts.by?.trim() || osUserName();
+          await setMinOtherLas(db, n, by, new Date(), commandLineActor()).catch((e: unknown) => {
             if (e instanceof RangeError)
               throw new UserError(`--min-other-las ${opts.minOtherLas}: ${e.message}`);
             throw e;
@@ -345,6 +369,7 @@ async function runJobs(
     boss: Awaited<ReturnType<typeof openQueue>>,
     timing: ReturnType<typeof queueTiming>,
   ) => Promise<Map<string, string>>,
+  audit?: (queued: number) => Omit<AuditEntry, 'id' | 'at'>,
 ): Promise<unknown> {
   const minutes = Number(opts.timeout);
   if (!(minutes > 0))
@@ -356,6 +381,12 @@ async function runJobs(
   const out = createOutput(Boolean(opts.json));
   try {
     const ids = await send(boss, timing);
+    // The run is audited once its jobs are queued (before any wait: the workers make the change whether or
+    // not this command waits for them).
+    if (audit) {
+      const { db: log } = await openHub(opts);
+      await appendAudit(log, audit(ids.size)).finally(() => log.close());
+    }
     if (!opts.wait) {
       out.info(`queued ${jobs(ids.size)} on ${queue}; running workers take them (${START_WORKERS})`);
       return { queued: ids.size };

@@ -18,6 +18,8 @@ import { UserError } from '../user-error.js';
 import { laCode, laCodeProblem } from '../../ingest/la-code.js';
 import { collectionYearProblem } from '../../ingest/collection-year-text.js';
 import { londonToday } from '../../calendar/london-date.js';
+import { recordImport } from '../../web/audit/data-upload.js';
+import { commandLineActor } from '../os-user.js';
 
 /** The ingest contract (`src/ingest/read-inputs.ts`): read and validate input paths into staged submissions. */
 export type ReadInputs = (
@@ -43,6 +45,11 @@ export type ImportExit = 0 | 1 | 2;
  * `cspi import`: reads and validates the inputs, stores them as a new dataset version in one transaction,
  * prints the row accounting (read = loaded + rejected) and the validation summary, writes
  * `validation-report.csv` and `.json` (with the dataset checks), and returns the exit code.
+ * Every import that reads its files is in the audit log (`data-upload`, as the dashboard's upload: report.md
+ * §9), with `command line (OS user)` as who loaded it: written in the import's transaction, so a version is
+ * never current without its entry and an import that rolls back leaves none; a refused or unchanged import
+ * is recorded too, as the dashboard records them (a refusal naming no LA with no LA). An option refused
+ * before anything is read is not an upload, and is not recorded.
  * @example await runImport(['./returns/2023-24'], { la: '841' }, async () => readInputs, createOutput(false)) //=> 0
  */
 export async function runImport(
@@ -72,6 +79,7 @@ export async function runImport(
   const reportFiles = prepareReportFiles(opts.reportDir, 'nothing was loaded');
 
   const db = await openStore(opts);
+  const actor = commandLineActor();
   try {
     // Take the write lock once now, so a busy database is reported before minutes of reading.
     await guardBusy(() => db.transaction(async () => undefined));
@@ -100,7 +108,11 @@ export async function runImport(
     if (target === undefined) {
       // A refused read (a cut-short or unreadable file) often never reaches the CIN LEA: its structural
       // problems, with file and position, are what to fix first, so they are reported and nothing is stored.
-      if (ingest.refused) return report(ingest, { kind: 'refused', issues: [] }, null, reportFiles, out);
+      if (ingest.refused) {
+        const outcome = { kind: 'refused', issues: [] } as const;
+        await guardBusy(() => recordImport(actor, null, ingest)(db, outcome));
+        return report(ingest, outcome, null, reportFiles, out);
+      }
       throw new UserError(
         'no LA: the files do not name one; give --la CODE (e.g. --la 841); nothing was loaded.',
       );
@@ -112,6 +124,7 @@ export async function runImport(
         importDataset(db, ingest, {
           la: target,
           pseudonymise: secret ? { la: target, secret } : null,
+          record: recordImport(actor, target, ingest),
           onProgress: (done, total) => {
             storing ??= out.progress('Storing', total, 'rows');
             storing.update(done);

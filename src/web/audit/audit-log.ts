@@ -18,7 +18,9 @@ export type AuditAction =
   | 'report-edition-refused'
   | 'user-add'
   | 'user-disable'
-  | 'hub-setting-change';
+  | 'hub-setting-change'
+  | 'hub-init'
+  | 'hub-compute';
 
 /** One entry of the append-only audit log (report.md §9). `detail` never holds child ids. */
 export interface AuditEntry {

@@ -22,6 +22,8 @@ const ACTION_LABELS: Record<string, string> = {
   'user-add': 'Added a user',
   'user-disable': 'Disabled a user',
   'hub-setting-change': 'Changed a hub setting',
+  'hub-init': 'Set up the hub (schema and isolation between LAs)',
+  'hub-compute': 'Queued the computing of indicators for the hub’s LAs',
 };
 
 const PAGE_SIZE = 50;

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { appendAudit } from '../audit/audit-log.js';
+import { dataUploadDetail } from '../audit/data-upload.js';
 import { auditChildLevel } from '../audit/child-level.js';
 import { can } from '../auth/permissions.js';
 import type { AppEnv } from '../env.js';
@@ -188,16 +189,12 @@ export function dataRoutes(): Hono<AppEnv> {
       ip: c.var.ip,
       action: 'data-upload',
       la: la.code,
-      detail: {
-        files: files.map((f) => f.name).join(', '),
-        bytes: files.reduce((s, f) => s + f.bytes.length, 0),
+      detail: dataUploadDetail({
+        files: files.map((f) => ({ name: f.name, bytes: f.bytes.length })),
         refused: outcome.refused,
         datasetVersion: outcome.datasetId,
-        structural: summary.structural,
-        errors: summary.error,
-        warnings: summary.warning,
-        queries: summary.query,
-      },
+        issues: outcome.issues,
+      }),
     });
     const shown = issueRows(c, la.code, outcome.issues, await c.var.deps.services.settings(la.code));
     await auditIssueView(c, la.code, outcome.datasetId, shown.named);
