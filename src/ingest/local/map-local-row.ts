@@ -1,18 +1,17 @@
 import type { FileSink } from '../file-sink.js';
 import type { RowFields } from '../row-fields.js';
 import type { LocalTable } from './tables.js';
+import {
+  CONTACT_OUTCOME_CODES,
+  SSD_OUTCOME_COLUMN,
+  readSsdContactOutcome,
+  type ContactOutcome,
+} from './ssd-contact-outcome.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
 import type { CareLeaverEligibility } from '../../model/local.js';
 
 type Get = (column: string) => string | null;
 
-const OUTCOMES = new Map<string, 'referral' | 'nfa' | 'early-help' | 'other'>([
-  ['referral', 'referral'],
-  ['nfa', 'nfa'],
-  ['no-further-action', 'nfa'],
-  ['early-help', 'early-help'],
-  ['other', 'other'],
-]);
 const ELIGIBILITY: readonly CareLeaverEligibility[] = [
   'relevant',
   'former-relevant',
@@ -56,20 +55,7 @@ export function mapLocalRow(table: LocalTable, get: Get, f: RowFields, sink: Fil
       const received = f.datetime('received_at', receivedAt, true);
       const decidedAt = get('decided_at');
       const decided = f.datetime('decided_at', decidedAt, false);
-      const outcomeRaw = get('outcome');
-      let outcome = outcomeRaw === null ? null : (OUTCOMES.get(slug(outcomeRaw)) ?? null);
-      if (outcomeRaw !== null && outcome === null) {
-        f.issue(
-          'LOC-OUTCOME',
-          'error',
-          'outcome',
-          outcomeRaw,
-          `outcome '${outcomeRaw}' is not referral, nfa, early-help or other`,
-        );
-      } else if (decidedAt !== null && outcomeRaw === null) {
-        f.issue('LOC-OUTCOME', 'error', 'outcome', null, 'the contact has a decided_at but no outcome');
-      }
-      if (decidedAt === null) outcome = outcome ?? null;
+      const outcome = contactOutcome(get, decidedAt !== null, f);
       if (f.rejected || contactId === null || child === null || received === null || receivedAt === null)
         return null;
       sink.add('contacts', {
@@ -284,6 +270,55 @@ export function mapLocalRow(table: LocalTable, get: Get, f: RowFields, sink: Fil
       return null;
     }
   }
+}
+
+/**
+ * A contact's outcome (inputs.md §5): cspi's own `outcome` column (`referral`, `nfa`, `early-help`, `other`)
+ * where the row fills it, else the SSD's `cont_contact_outcome_json` read by `readSsdContactOutcome`
+ * (flags or a label). A value neither reads is LOC-OUTCOME, as is a decided contact with no outcome.
+ */
+function contactOutcome(get: Get, decided: boolean, f: RowFields): ContactOutcome | null {
+  const own = get('outcome');
+  if (own !== null) {
+    const outcome = CONTACT_OUTCOME_CODES.get(slug(own)) ?? null;
+    if (outcome === null) {
+      f.issue(
+        'LOC-OUTCOME',
+        'error',
+        'outcome',
+        own,
+        `outcome '${own}' is not referral, nfa, early-help or other`,
+      );
+    }
+    return outcome;
+  }
+  const ssd = get(SSD_OUTCOME_COLUMN);
+  if (ssd === null) {
+    if (decided)
+      f.issue('LOC-OUTCOME', 'error', 'outcome', null, 'the contact has a decided_at but no outcome');
+    return null;
+  }
+  const read = readSsdContactOutcome(ssd);
+  if (!read.ok) {
+    f.issue(
+      'LOC-OUTCOME',
+      'error',
+      'outcome',
+      read.shown,
+      `the outcome in ${SSD_OUTCOME_COLUMN} could not be read: ${read.problem}`,
+    );
+    return null;
+  }
+  if (read.outcome === null && decided) {
+    f.issue(
+      'LOC-OUTCOME',
+      'error',
+      'outcome',
+      read.shown,
+      `the contact has a decided_at but ${SSD_OUTCOME_COLUMN} sets no outcome flag to Y (expected one of NEW_REFERRAL_FLAG, EXISTING_REFERRAL_FLAG, CP_ENQUIRY_FLAG, NFA_FLAG, ADVICE_FLAG or another outcome flag)`,
+    );
+  }
+  return read.outcome;
 }
 
 function gridRef(field: string, raw: string | null, min: number, max: number, f: RowFields): number | null {

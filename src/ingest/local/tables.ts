@@ -2,6 +2,8 @@
  * The cspi local extract tables (inputs.md §5): columns, types, required flags and the Standard
  * Safeguarding Dataset (SSD) alias each column also accepts.
  */
+import { SSD_OUTCOME_COLUMN } from './ssd-contact-outcome.js';
+
 export type LocalTable =
   | 'contacts'
   | 'cp_visits'
@@ -35,8 +37,14 @@ export const LOCAL_COLUMNS: Readonly<Record<LocalTable, readonly LocalColumn[]>>
     col('child_id', 'text', true, 'cont_person_id'),
     col('received_at', 'datetime', true, 'cont_contact_date'),
     col('decided_at', 'datetime', false),
-    col('outcome', 'text', false, 'cont_contact_outcome_json'),
+    col('outcome', 'text', false),
+    // Not an alias of outcome: the SSD column holds a JSON object of outcome flags (or, in some LAs' scripts,
+    // a label), which `readSsdContactOutcome` reads into an outcome. A row's own `outcome`, where filled, wins.
+    col(SSD_OUTCOME_COLUMN, 'text', false),
     col('source', 'text', false, 'cont_contact_source_code'),
+    // The SSD's source label beside its code: known, so that an ssd_contacts extract is recognised as it
+    // stands; not read (the code is the source).
+    col('cont_contact_source_desc', 'text', false),
   ],
   cp_visits: [
     col('child_id', 'text', true, 'cppv_person_id'),
