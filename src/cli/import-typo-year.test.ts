@@ -2,10 +2,11 @@
 // an analyst meets it. Before GEN-PAST the row loaded without a word and every figure of the LA then failed
 // (`cspi indicators` exit 2: "working days for 1922 are not known … Add 1922's bank holidays", advice wrong for
 // a typo, with no pointer to the row). Now the import rejects that row (GEN-PAST, exit 1: rows rejected, the
-// rest loaded), naming file, line, field and value, and the indicators compute.
+// rest loaded), naming file, line, field and value, and the indicators compute. The limit follows the table
+// (CSPI_BANK_HOLIDAYS can add earlier years), not a fixed 1990.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -14,11 +15,16 @@ import { fileURLToPath } from 'node:url';
 const BIN = fileURLToPath(new URL('../../bin/cspi.js', import.meta.url));
 
 /** Runs `cspi ARGV…` as a child process (sources, not a build; no DATABASE_URL), in `cwd`. */
-function cspi(argv: readonly string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
+function cspi(
+  argv: readonly string[],
+  cwd: string,
+  bankHolidays?: string,
+): { code: number | null; stdout: string; stderr: string } {
   const env: NodeJS.ProcessEnv = { ...process.env, CSPI_RUN_SOURCES: '1' };
   delete env['DATABASE_URL'];
   delete env['CSPI_LA'];
   delete env['CSPI_BANK_HOLIDAYS'];
+  if (bankHolidays !== undefined) env['CSPI_BANK_HOLIDAYS'] = bankHolidays;
   const r = spawnSync(process.execPath, [BIN, ...argv], { cwd, env, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -76,4 +82,32 @@ test('a contact received in 1922 (a typo) is rejected at import as GEN-PAST, and
   assert.equal(indicators.code, 0, indicators.stderr);
   assert.doesNotMatch(indicators.stderr, /working days for|bank holidays/);
   assert.match(indicators.stdout, /referrals-decided-1wd/);
+});
+
+test("the limit is the bank-holiday table's first year: with 1989's holidays added (CSPI_BANK_HOLIDAYS) a 1989 contact loads", () => {
+  mkdirSync(join(dir, 'x'));
+  writeFileSync(
+    join(dir, 'x', 'contacts.csv'),
+    [
+      'contact_id,child_id,received_at,decided_at,outcome,source',
+      ...[1, 2, 3, 4, 5].map((n) => `K${n},C${n},2021-06-0${n}T09:00,2021-06-0${n + 1}T09:00,nfa,1A`),
+      'K9,C9,1989-06-01T09:00,1989-06-02T09:00,nfa,1A',
+      '',
+    ].join('\n'),
+  );
+  const holidays = join(dir, 'bank-holidays-1989.csv');
+  writeFileSync(
+    holidays,
+    'date,name\n1989-01-02,New Year\n1989-03-24,Good Friday\n1989-03-27,Easter Monday\n1989-05-01,Early May\n1989-05-29,Spring\n1989-08-28,Summer\n1989-12-25,Christmas Day\n1989-12-26,Boxing Day\n',
+  );
+  const codes = (r: { stdout: string }): string[] =>
+    (JSON.parse(r.stdout) as { issues: { code: string; field: string }[] }).issues.map(
+      (i) => `${i.code} ${i.field}`,
+    );
+  const shipped = cspi(['validate', 'x', '--la', '841', '--json'], dir);
+  assert.equal(shipped.code, 1, shipped.stderr);
+  assert.deepEqual(codes(shipped), ['GEN-PAST received_at']);
+  const extended = cspi(['validate', 'x', '--la', '841', '--json'], dir, holidays);
+  assert.equal(extended.code, 0, extended.stderr);
+  assert.deepEqual(codes(extended), []);
 });
