@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type IsoDate, parseIsoDate } from './iso-date.js';
+import { type IsoDate, makeDate, parseIsoDate } from './iso-date.js';
 import { type WorkingDayCalendar, createWorkingDayCalendar } from './working-day-calendar.js';
 
 /** The shipped England & Wales table (1990–2027, substitute days and one-offs included). */
@@ -58,4 +58,15 @@ export function defaultWorkingDayCalendar(): WorkingDayCalendar {
   if (extra) rows.push(...parseBankHolidayCsv(readFileSync(extra, 'utf8'), extra));
   cached = createWorkingDayCalendar([...new Set(rows.map((r) => r.date))]);
   return cached;
+}
+
+/**
+ * The earliest date cspi can count working days from: 1 January of the first year of the calendar every
+ * working-day measure uses ({@link defaultWorkingDayCalendar}; 1990 with the shipped table). indicators.md §1.2
+ * makes the table's range a hard limit, so an event date before this day is a typo rejected at import
+ * (`GEN-PAST`), never a figure that fails later.
+ * @example firstCountableDate() //=> '1990-01-01'
+ */
+export function firstCountableDate(): IsoDate {
+  return makeDate(defaultWorkingDayCalendar().firstYear, 1, 1);
 }

@@ -25,6 +25,7 @@ import { LOCAL_STAGED_TABLE, UNDATED_LOCAL_TABLES, type LocalTable } from './loc
 import { dfeLaCode, laCode } from './la-code.js';
 import { collectionYearExample, collectionYearProblem } from './collection-year-text.js';
 import { londonToday } from '../calendar/london-date.js';
+import { firstCountableDate } from '../calendar/bank-holidays.js';
 import type { AnnexAFacts } from './annex-a/read-annex-a.js';
 
 /** Progress of a read: the file being read, bytes read so far of all files, rows (elements) read so far. */
@@ -643,7 +644,8 @@ function resolveYear(
     let year: string | null = null;
     if (facts.year && /^\d{4}$/.test(facts.year)) year = `${Number(facts.year) - 1}-${facts.year.slice(2)}`;
     else if (facts.referenceDate) year = fy(facts.referenceDate);
-    // The latest event up to today (readCinXml leaves out a typo date in the future, GEN-FUTURE).
+    // The latest event up to today (readCinXml leaves out a typo date in the future, GEN-FUTURE, and one before
+    // the bank-holiday table, GEN-PAST).
     if (year === null && facts.latestEvent) year = fy(facts.latestEvent);
     g.year = override ?? year;
     g.asAt = facts.sourceDate ?? facts.latestEvent;
@@ -660,9 +662,10 @@ function resolveYear(
     return;
   }
   if (f.kind.source === 'local') {
-    // The key dates up to today (readLocalCsv leaves out a typo date in the future, GEN-FUTURE; §5) make the
-    // range a newer file replaces and the year; the as-at date is the file's latest date of any kind up to
-    // today (indicators.md §1.8), e.g. a contact's decided_at after the last received_at.
+    // The key dates up to today (readLocalCsv leaves out a typo date in the future, GEN-FUTURE, or before the
+    // bank-holiday table, GEN-PAST; §5) make the range a newer file replaces and the year; the as-at date is
+    // the file's latest date of any kind up to today (indicators.md §1.8), e.g. a contact's decided_at after
+    // the last received_at.
     const { range, latest } = f.kind.dates;
     g.dateRange = range;
     g.asAt = latest;
@@ -683,15 +686,19 @@ function resolveYear(
 
 /** The DECOM, DEC and REVIEW dates of an SSDA903 set, up to today (inputs.md §1.1). */
 function ssda903SetDates(tables: StagedTables, today: IsoDate): Ssda903SetDates {
-  // A row dated after today is rejected (GEN-FUTURE): its typo date does not tell the year.
+  // A row dated after today is rejected (GEN-FUTURE), as is one dated before the bank-holiday table
+  // (GEN-PAST): its typo date does not tell the year.
+  const since = firstCountableDate();
   const starts = new Map<IsoDate, number>();
   const inYear = new Map<IsoDate, number>();
   for (const e of tables.episodes ?? []) {
     if (e.decom > today || (e.dec !== null && e.dec > today)) continue;
+    if (e.decom < since || (e.dec !== null && e.dec < since)) continue;
     countDate(starts, e.decom);
     if (e.dec !== null) countDate(inYear, e.dec);
   }
-  for (const r of tables.cicReviews ?? []) if (r.reviewDate <= today) countDate(inYear, r.reviewDate);
+  for (const r of tables.cicReviews ?? [])
+    if (r.reviewDate <= today && r.reviewDate >= since) countDate(inYear, r.reviewDate);
   return { starts, inYear };
 }
 
@@ -699,10 +706,11 @@ function ssda903SetDates(tables: StagedTables, today: IsoDate): Ssda903SetDates 
  * A submission's as-at date worked out again from the rows still loaded once its rules have run, and its
  * tables with the Annex A records that carry that date built again as at it. Reading of inputs.md §1 ("as-at
  * date: latest event date") and §6 (every row read is loaded or listed): a row not loaded is no event of its
- * submission, whether its reader rejected it (GEN-DATE, GEN-FUTURE, AA-DATE) or a rule did (GEN-DUP-KEY,
- * 903-EP-ORDER, CIN-CPP-ORDER, LOC-ORDER…). For a local file and an Annex A workbook the key-date range, and the
- * collection year that follows from their dates (unless --year gives it), are worked out again too; an
- * SSDA903 set and a CIN census keep the year their rules ran for (their header, or the set's best-fit year).
+ * submission, whether its reader rejected it (GEN-DATE, GEN-FUTURE, GEN-PAST, AA-DATE) or a rule did
+ * (GEN-DUP-KEY, 903-EP-ORDER, CIN-CPP-ORDER, LOC-ORDER…). For a local file and an Annex A workbook the key-date
+ * range, and the collection year that follows from their dates (unless --year gives it), are worked out again
+ * too; an SSDA903 set and a CIN census keep the year their rules ran for (their header, or the set's best-fit
+ * year).
  * A CIN census's Source/DateTime, when given, stays its as-at date.
  */
 function datedByLoadedRows(
@@ -724,7 +732,7 @@ function datedByLoadedRows(
     return tables;
   }
   if (f.kind.source === 'cin') {
-    if (removed) g.asAt = f.kind.facts.sourceDate ?? cinLatestEvent(tables, today);
+    if (removed) g.asAt = f.kind.facts.sourceDate ?? cinLatestEvent(tables, today, firstCountableDate());
     return tables;
   }
   const loaded = datesOfLoadedRows(tables, f.input.name, f.sink.rowDates);

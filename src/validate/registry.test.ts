@@ -6,6 +6,7 @@ import { loadCodeBook } from './code-lists.js';
 /** Row-rule codes of the brief (inputs.md §6) checked by a registered rule rather than by a reader. */
 const RULE_CODES = [
   'GEN-FUTURE',
+  'GEN-PAST',
   'GEN-CODE',
   'GEN-LEGACY',
   'GEN-DUP-ROW',

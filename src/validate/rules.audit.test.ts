@@ -76,6 +76,9 @@ const episodesOf = (r: IngestResult, child: string) =>
  */
 const SPEC_RULES: readonly [string, 'error' | 'warning' | 'query', string | null, string][] = [
   ['GEN-FUTURE', 'error', null, '§6'],
+  // Not in §6: indicators.md §1.2 makes the bank-holiday table's range a hard limit, so an event date before it
+  // (a typo, 1922) is rejected at import, as GEN-FUTURE rejects one after today (docs/spec-readings.md).
+  ['GEN-PAST', 'error', null, 'indicators.md §1.2'],
   ['GEN-CODE', 'warning', '143–146, 149', '§6'],
   ['GEN-LEGACY', 'warning', '143–146, 149', '§6'],
   ['GEN-DUP-ROW', 'error', null, '§6, §1.1'],

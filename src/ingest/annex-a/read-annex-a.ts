@@ -4,6 +4,7 @@ import type { FileSink, RecordExtras, StagedTableName } from '../file-sink.js';
 import type { StagedTables } from '../staged.js';
 import type { IngestLimits } from '../limits.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
+import { firstCountableDate } from '../../calendar/bank-holidays.js';
 import { dateHint, parseDate, ukDate } from '../parse-date.js';
 import { clipValue } from '../clip-value.js';
 import {
@@ -31,7 +32,7 @@ export interface AnnexAFacts {
   range: { start: IsoDate; end: IsoDate } | null;
   /**
    * The latest date of any event cell (key dates, reviews, visits, checks, contacts; not dates of birth) of a
-   * row read and kept: a row rejected while read (AA-DATE, GEN-FUTURE) is no event of the workbook. Worked out
+   * row read and kept: a row rejected while read (AA-DATE, GEN-FUTURE, GEN-PAST) is no event of the workbook. Worked out
    * again once the rules have run, without the rows they reject (`datesOfLoadedRows`, `redate`).
    */
   asAt: IsoDate | null;
@@ -51,7 +52,7 @@ export interface ReadAnnexAOptions {
   readonly limits: IngestLimits;
   /**
    * Today: a row with an event date after it is rejected (GEN-FUTURE, inputs.md §6), and such a date is no
-   * event of the workbook (left out of its as-at date).
+   * event of the workbook (left out of its as-at date). So is one before the bank-holiday table (GEN-PAST).
    */
   readonly today: IsoDate;
   onChunk?(chunk: Buffer): void;
@@ -156,7 +157,8 @@ function reasonOf(text: string): 'form' | 'unreal' {
  * (the fallback sources); lists 10 and 11 are stored as raw rows; every list's children become Child
  * records. List 7 allocation, List 8 and 9 records, and raw rows, carry the workbook's as-at date (its
  * latest event date), so they are added once the whole workbook is read. A row with an event date after today
- * is rejected (`GEN-FUTURE`, inputs.md §6, as in the other sources), named by its first such cell. Reading of
+ * is rejected (`GEN-FUTURE`, inputs.md §6, as in the other sources), named by its first such cell; so is a row
+ * with an event date before the bank-holiday table's first year (`GEN-PAST`, a typo such as 1922). Reading of
  * §6's exemption: an Annex A Date of Birth after today is an unborn child's expected date (the lists hold
  * contacts and referrals before birth, and Annex A has no separate column for it), so it is exempt, as CIN's
  * ExpectedPersonBirthDate is. A list sheet, or the shared strings, whose XML stops before its end is refused
@@ -169,6 +171,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
   let start: IsoDate | null = null;
   let end: IsoDate | null = null;
   let latest: IsoDate | null = null;
+  const since = firstCountableDate();
   const seenLists = new Set<number>();
   /** Sheets not named `List n` (a list renamed `Referrals` is among them), named when a list is absent. */
   const otherSheets: string[] = [];
@@ -308,6 +311,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
       const dates: Record<string, IsoDate | null> = {};
       let rejected = false;
       let future = false;
+      let past = false;
       // The row's latest event date: a workbook event only once the row is loaded (a rejected row's dates
       // are no events of the workbook, so they never move its as-at date).
       let rowLatest: IsoDate | null = null;
@@ -325,6 +329,19 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
               `${col.label} ${ukDate(d.date)} is in the future`,
             );
           future = true;
+          rejected = true;
+          continue;
+        }
+        if (d.date !== null && col.key !== 'dob' && d.date < since) {
+          if (!past)
+            issue(
+              'GEN-PAST',
+              'error',
+              col.key,
+              ukDate(d.date),
+              `${col.label} ${ukDate(d.date)} is before ${since.slice(0, 4)}, earlier than any date cspi can count working days from; check the year`,
+            );
+          past = true;
           rejected = true;
           continue;
         }

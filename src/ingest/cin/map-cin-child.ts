@@ -57,6 +57,11 @@ export interface CinChildDates {
    * must not move its as-at date or collection year.
    */
   readonly until: IsoDate;
+  /**
+   * Dates before this day (1 January of the bank-holiday table's first year) are not events of the census
+   * either: a typo such as 1922, rejected as GEN-PAST.
+   */
+  readonly since: IsoDate;
 }
 
 /**
@@ -295,16 +300,17 @@ const WARNING = { severity: 'warning' } as const;
  * an element is dated again from the records still loaded ({@link cinLatestEvent}).
  */
 function see(dates: CinChildDates, d: IsoDate | null): void {
-  if (d !== null && d <= dates.until && (dates.latest === null || d > dates.latest)) dates.latest = d;
+  if (d !== null && d <= dates.until && d >= dates.since && (dates.latest === null || d > dates.latest))
+    dates.latest = d;
 }
 
 /**
- * The latest event date up to `until` of a census's records (inputs.md §1): the dates the reader counts as
+ * The latest event date from `since` up to `until` of a census's records (inputs.md §1): the dates the reader counts as
  * events ({@link see}), read again from the records still loaded once the rules have run.
- * @example cinLatestEvent({ referrals: [{ referralDate: '2021-05-01', closureDate: null, … }] }, '2022-03-31') //=> '2021-05-01'
+ * @example cinLatestEvent({ referrals: [{ referralDate: '2021-05-01', closureDate: null, … }] }, '2022-03-31', '1990-01-01') //=> '2021-05-01'
  */
-export function cinLatestEvent(tables: StagedTables, until: IsoDate): IsoDate | null {
-  const dates: CinChildDates = { latest: null, until };
+export function cinLatestEvent(tables: StagedTables, until: IsoDate, since: IsoDate): IsoDate | null {
+  const dates: CinChildDates = { latest: null, until, since };
   for (const r of tables.referrals ?? []) {
     see(dates, r.referralDate);
     see(dates, r.closureDate);

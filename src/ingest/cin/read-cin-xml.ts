@@ -7,6 +7,7 @@ import { mapCinChild, type CinChildDates } from './map-cin-child.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
 import { parseIsoDate } from '../../calendar/iso-date.js';
 import { londonDate } from '../../calendar/london-date.js';
+import { firstCountableDate } from '../../calendar/bank-holidays.js';
 
 /** What the CIN Header says, and the latest event date in the file. */
 export interface CinFileFacts {
@@ -23,7 +24,10 @@ export interface ReadCinXmlOptions {
   readonly path: string;
   readonly encoding: TextEncoding;
   readonly limits: IngestLimits;
-  /** Today: event dates after it (rejected typos) do not count as the census's latest event. */
+  /**
+   * Today: event dates after it (rejected typos, GEN-FUTURE) do not count as the census's latest event, nor do
+   * those before the bank-holiday table (GEN-PAST).
+   */
   readonly today: IsoDate;
   onChunk?(chunk: Buffer): void;
 }
@@ -41,7 +45,7 @@ export async function readCinXml(sink: FileSink, o: ReadCinXmlOptions): Promise<
     sourceDate: null,
     latestEvent: null,
   };
-  const dates: CinChildDates = { latest: null, until: o.today };
+  const dates: CinChildDates = { latest: null, until: o.today, since: firstCountableDate() };
   await streamXml({
     path: o.path,
     file: sink.file,

@@ -5,13 +5,17 @@ import { streamCsv } from '../csv/stream-csv.js';
 import { mapLocalRow } from './map-local-row.js';
 import type { LocalTable } from './tables.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
+import { firstCountableDate } from '../../calendar/bank-holidays.js';
 
 export interface ReadLocalCsvOptions {
   readonly path: string;
   readonly table: LocalTable;
   readonly index: Readonly<Record<string, number>>;
   readonly limits: IngestLimits;
-  /** Today: dates after it (rejected typos, GEN-FUTURE) are left out of the file's range and as-at date. */
+  /**
+   * Today: dates after it (rejected typos, GEN-FUTURE) are left out of the file's range and as-at date, as are
+   * key dates before the bank-holiday table (GEN-PAST).
+   */
   readonly today: IsoDate;
   onChunk?(chunk: Buffer): void;
 }
@@ -50,6 +54,7 @@ export async function readLocalCsv(sink: FileSink, o: ReadLocalCsvOptions): Prom
   let start: IsoDate | null = null;
   let end: IsoDate | null = null;
   let latest: IsoDate | null = null;
+  const since = firstCountableDate();
   await streamCsv({
     path: o.path,
     file: sink.file,
@@ -72,8 +77,10 @@ export async function readLocalCsv(sink: FileSink, o: ReadLocalCsvOptions): Prom
         if (d === null) return;
         // A row keyed after today is rejected (GEN-FUTURE): its typo date is no date the extract covers, so it
         // neither widens the range a newer file replaces nor moves the file's as-at date (§5); nor does any
-        // other date after today (a typo decided_at, a planned allocation_end).
-        if (d.key > o.today) return;
+        // other date after today (a typo decided_at, a planned allocation_end). Likewise a row keyed before the
+        // bank-holiday table begins (GEN-PAST: 1922 for 2022): it must not stretch the range back to 1922, so
+        // that the newer file would replace every earlier row from then on.
+        if (d.key > o.today || d.key < since) return;
         if (start === null || d.key < start) start = d.key;
         if (end === null || d.key > end) end = d.key;
         let rowLatest = d.key;

@@ -5,9 +5,9 @@ import { financialYear, financialYearId, financialYearStartOf } from '../../cale
 export type DateCounts = ReadonlyMap<IsoDate, number>;
 
 /**
- * The dates of an SSDA903 set that tell its collection year (rows rejected as GEN-FUTURE left out), each with
- * how often it occurs: a set of 100,000 episodes has a few thousand distinct dates, so the year is found from
- * those, not from every row's.
+ * The dates of an SSDA903 set that tell its collection year (rows rejected as GEN-FUTURE or GEN-PAST left
+ * out), each with how often it occurs: a set of 100,000 episodes has a few thousand distinct dates, so the year
+ * is found from those, not from every row's.
  */
 export interface Ssda903SetDates {
   /** Episode start dates (DECOM): an episode open at the year's start began in an earlier year. */

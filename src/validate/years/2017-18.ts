@@ -1,5 +1,6 @@
 import type { Rule } from '../rule.js';
 import { genFuture } from '../rules/gen-future.js';
+import { genPast } from '../rules/gen-past.js';
 import { genDupRow } from '../rules/gen-dup-row.js';
 import { genDupKey } from '../rules/gen-dup-key.js';
 import { genCode } from '../rules/gen-code.js';
@@ -40,6 +41,7 @@ export const rules2017_18: readonly Rule[] = [
   genDupRow,
   genDupKey,
   genFuture,
+  genPast,
   ssda903ChildUnknown,
   ssda903EpOrder,
   ssda903EpBirth,
