@@ -1,6 +1,8 @@
 import { ran, type AnyRecord, type Rule, type RuleHit, type StagedTableKey } from '../rule.js';
 import { EVENT_DATES, type FieldRef } from '../table-fields.js';
 import { ukDate } from '../../ingest/parse-date.js';
+import { firstCountableDate } from '../../calendar/bank-holidays.js';
+import { outOfRange } from './event-date-range.js';
 
 /**
  * GEN-FUTURE (inputs.md §6): an event date after today ("REVIEW 03/01/2031 is in the future"). Error: the
@@ -43,22 +45,21 @@ export const genFuture: Rule = {
   check: (ctx) => {
     const hits: RuleHit[] = [];
     const spec = EVENT_DATES[ctx.source];
+    // The scan GEN-PAST reuses (event-date-range.ts): one pass over the dates for both rules.
+    const from = firstCountableDate();
     for (const [table, fields] of Object.entries(spec) as [StagedTableKey, readonly FieldRef[]][]) {
-      for (const record of (ctx.tables[table] as readonly AnyRecord[] | undefined) ?? []) {
-        for (const f of fields) {
-          const d = f.read(record as Record<string, unknown>) as string | null;
-          if (d && d > ctx.today) {
-            const shown = ctx.source === 'ssda903' ? ukDate(d) : d;
-            hits.push({
-              table,
-              record,
-              field: f.field,
-              value: shown,
-              message: `${f.field} ${shown} is in the future`,
-            });
-            break;
-          }
-        }
+      const records = ctx.tables[table] as readonly AnyRecord[] | undefined;
+      if (!records) continue;
+      for (const { record, future } of outOfRange(records, fields, ctx.today, from)) {
+        if (future === null) continue;
+        const shown = ctx.source === 'ssda903' ? ukDate(future.date) : future.date;
+        hits.push({
+          table,
+          record,
+          field: future.field,
+          value: shown,
+          message: `${future.field} ${shown} is in the future`,
+        });
       }
     }
     return ran(hits);

@@ -1,0 +1,58 @@
+import type { AnyRecord } from '../rule.js';
+import type { FieldRef } from '../table-fields.js';
+
+/**
+ * Birth dates: not event dates (ages use calendar arithmetic, never working days), so a child born before the
+ * bank-holiday table begins, or a mother's child's DOB, loads. GEN-FUTURE still checks them.
+ */
+export const BIRTH_DATES: ReadonlySet<string> = new Set(['DOB', 'PersonBirthDate', 'MC_DOB']);
+
+/** A record's first event date outside the range, in field order: after today, or (birth dates aside) before `from`. */
+export interface OutOfRange {
+  readonly record: AnyRecord;
+  readonly future: { readonly field: string; readonly date: string } | null;
+  readonly past: { readonly field: string; readonly date: string } | null;
+}
+
+interface Scan {
+  readonly today: string;
+  readonly from: string;
+  readonly found: readonly OutOfRange[];
+}
+
+/** The last scan of each staged table (its record array), for the rule that runs next. */
+const scans = new WeakMap<readonly AnyRecord[], Scan>();
+
+/**
+ * The records of one staged table with an event date after `today` (GEN-FUTURE) or before `from` (GEN-PAST),
+ * found in one pass over the dates that serves both rules: they run one after the other over the same table,
+ * and a table no rule has changed in between is the same array, so the second rule reuses the first's scan
+ * (each pass cost about 5 ms a run on the SSDA903 bench set, 2% of its reading). A table a rule changed is a
+ * new array, scanned again. Dates are `YYYY-MM-DD` strings, compared as strings.
+ * @example outOfRange(episodes, fields, '2024-06-01', '1990-01-01') //=> [{ record, future: null, past: { field: 'DECOM', date: '1922-05-01' } }]
+ */
+export function outOfRange(
+  records: readonly AnyRecord[],
+  fields: readonly FieldRef[],
+  today: string,
+  from: string,
+): readonly OutOfRange[] {
+  const seen = scans.get(records);
+  if (seen && seen.today === today && seen.from === from) return seen.found;
+  const event = fields.map((f) => !BIRTH_DATES.has(f.field));
+  const found: OutOfRange[] = [];
+  for (const record of records) {
+    let future: OutOfRange['future'] = null;
+    let past: OutOfRange['past'] = null;
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i]!;
+      const d = f.read(record as Record<string, unknown>) as string | null;
+      if (!d) continue;
+      if (future === null && d > today) future = { field: f.field, date: d };
+      if (past === null && d < from && event[i]) past = { field: f.field, date: d };
+    }
+    if (future !== null || past !== null) found.push({ record, future, past });
+  }
+  scans.set(records, { today, from, found });
+  return found;
+}
