@@ -15,6 +15,7 @@ export interface OutOfRange {
 }
 
 interface Scan {
+  readonly fields: readonly FieldRef[];
   readonly today: string;
   readonly from: string;
   readonly found: readonly OutOfRange[];
@@ -38,7 +39,7 @@ export function outOfRange(
   from: string,
 ): readonly OutOfRange[] {
   const seen = scans.get(records);
-  if (seen && seen.today === today && seen.from === from) return seen.found;
+  if (seen && seen.fields === fields && seen.today === today && seen.from === from) return seen.found;
   const event = fields.map((f) => !BIRTH_DATES.has(f.field));
   const found: OutOfRange[] = [];
   for (const record of records) {
@@ -53,6 +54,6 @@ export function outOfRange(
     }
     if (future !== null || past !== null) found.push({ record, future, past });
   }
-  scans.set(records, { today, from, found });
+  scans.set(records, { fields, today, from, found });
   return found;
 }
