@@ -98,6 +98,32 @@ describe('GEN-PAST: an event date before the bank-holiday table', () => {
     assert.equal(t.asAt, '2021-12-01');
   });
 
+  it('one scan serves GEN-FUTURE and GEN-PAST: a row with both a 1922 and a future date is reported once, by GEN-FUTURE, which runs first; a row with only a past date still by GEN-PAST', async () => {
+    const f = temp.folder();
+    f.write('header.csv', csv(HEADER_COLUMNS, headerRows(4)));
+    f.write(
+      'episodes.csv',
+      csv(EPISODE_COLUMNS, [
+        ...episodeRows(2),
+        '1003,01/05/1922,S,C2,N1,U4,PR1,01/12/2031,E4A,,,,',
+        '1004,01/05/1921,S,C2,N1,U4,PR1,01/12/2021,E4A,,,,',
+      ]),
+    );
+    const r = await readInputs([f.dir], lenient);
+    assert.deepEqual(
+      r.issues.filter((i) => i.severity === 'error').map((i) => [i.code, i.position, i.field, i.value]),
+      [
+        ['GEN-FUTURE', 'line 4', 'DEC', '01/12/2031'],
+        ['GEN-PAST', 'line 5', 'DECOM', '01/05/1921'],
+      ],
+    );
+    const t = r.submissions.find((s) => s.tables.episodes)!;
+    assert.deepEqual(
+      t.tables.episodes!.map((e) => e.childId),
+      ['1001', '1002'],
+    );
+  });
+
   it('CIN: a CINreferralDate in 1922 rejects its CINdetails; 1 January 1990 and a PersonBirthDate in 1985 load', async () => {
     const f = temp.folder();
     const referral = (date: string): string =>
