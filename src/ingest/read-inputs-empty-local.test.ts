@@ -70,4 +70,21 @@ describe('a dated local file with its header and no rows', () => {
       ['S-YEAR'],
     );
   });
+
+  it('whose dated rows are all typos in the year (after today, before 1990) is refused, saying so', async () => {
+    // The rows are no events of the file (GEN-FUTURE, GEN-PAST), so it has no date; "no row that loads with a
+    // date" alone left the analyst looking at rows that plainly have one.
+    const f = temp.folder();
+    f.write(
+      'contacts.csv',
+      csv(CONTACTS, ['K1,C1,1922-04-01T08:00,,,1A', 'K2,C2,2031-05-01,,,1A', 'K3,C3,,,,1A']),
+    );
+    const r = await readInputs([f.dir], { today: TODAY, la: '841' });
+    assert.deepEqual(
+      r.issues.filter((i) => i.code === 'S-YEAR').map((i) => i.message),
+      [
+        'contacts.csv has no row that loads with a date (2 of its 3 rows are dated after today or before 1990, which cspi takes for a typo in the year: GEN-FUTURE, GEN-PAST), and nothing else in this import is dated, so its collection year cannot be told: give it with --year 2024-25, or leave the file out.',
+      ],
+    );
+  });
 });

@@ -578,9 +578,13 @@ function yearsOfUndatedSubmissions(
     if (latest !== null) continue;
     const name = g.files[0]!.input.name;
     const rows = countReads(g.files[0]!.sink);
+    const file = g.files[0]!;
+    const typos = file.kind.source === 'local' ? (file.kind.dates.typoDated ?? 0) : 0;
     const what =
       rows > 0
-        ? 'has no row that loads with a date'
+        ? typos > 0
+          ? `has no row that loads with a date (${typos === rows ? (rows === 1 ? 'its row is' : `all ${rows} rows are`) : `${typos} of its ${rows} rows ${typos === 1 ? 'is' : 'are'}`} dated after today or before ${firstCountableDate().slice(0, 4)}, which cspi takes for a typo in the year: GEN-FUTURE, GEN-PAST)`
+          : 'has no row that loads with a date'
         : g.source === 'annex-a'
           ? noRowsInLists(g.files[0]!.sink)
           : 'has its header but no rows';

@@ -39,6 +39,11 @@ export interface LocalFileDates {
    * last contact's receipt. Null for a reference table (no dates) or a file with no dated rows.
    */
   readonly latest: IsoDate | null;
+  /**
+   * Rows whose key date was left out as a typo: after today (GEN-FUTURE) or before the bank-holiday table
+   * (GEN-PAST). A file whose dated rows are all such has no date, and its `S-YEAR` says why.
+   */
+  readonly typoDated?: number;
 }
 
 /**
@@ -55,6 +60,7 @@ export async function readLocalCsv(sink: FileSink, o: ReadLocalCsvOptions): Prom
   let end: IsoDate | null = null;
   let latest: IsoDate | null = null;
   const since = firstCountableDate();
+  let typoDated = 0;
   await streamCsv({
     path: o.path,
     file: sink.file,
@@ -80,7 +86,10 @@ export async function readLocalCsv(sink: FileSink, o: ReadLocalCsvOptions): Prom
         // other date after today (a typo decided_at, a planned allocation_end). Likewise a row keyed before the
         // bank-holiday table begins (GEN-PAST: 1922 for 2022): it must not stretch the range back to 1922, so
         // that the newer file would replace every earlier row from then on.
-        if (d.key > o.today || d.key < since) return;
+        if (d.key > o.today || d.key < since) {
+          typoDated++;
+          return;
+        }
         if (start === null || d.key < start) start = d.key;
         if (end === null || d.key > end) end = d.key;
         let rowLatest = d.key;
@@ -92,5 +101,5 @@ export async function readLocalCsv(sink: FileSink, o: ReadLocalCsvOptions): Prom
       },
     },
   });
-  return { range: start !== null && end !== null ? { start, end } : null, latest };
+  return { range: start !== null && end !== null ? { start, end } : null, latest, typoDated };
 }
