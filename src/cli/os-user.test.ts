@@ -61,3 +61,41 @@ for (const store of testStores()) {
     },
   );
 }
+
+// An account change and its audit entry are one transaction: when the entry cannot be written, the account is
+// not added (or not disabled), so no change goes unrecorded.
+for (const store of testStores()) {
+  test(
+    `cspi users add and disable change nothing when their audit entry cannot be written (${store.name})`,
+    { skip: store.skip },
+    async () => {
+      const { db, url, cleanup } = await store.open();
+      try {
+        const run = (...args: string[]) =>
+          spawnSync(process.execPath, ['bin/cspi.js', 'users', ...args, '--db', url], {
+            encoding: 'utf8',
+            input: 'correct horse battery staple\n',
+          });
+        assert.equal(run('add', 'kept', '--role', 'analyst', '--la', '841', '--password-stdin').status, 0);
+        if (db.kind === 'sqlite')
+          await db.exec(
+            "CREATE TRIGGER no_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit refused'); END",
+          );
+        else
+          await db.exec(`CREATE FUNCTION no_audit() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'audit refused'; END $$ LANGUAGE plpgsql;
+            CREATE TRIGGER no_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION no_audit()`);
+        assert.notEqual(run('add', 'jo', '--role', 'analyst', '--la', '841', '--password-stdin').status, 0);
+        assert.notEqual(run('disable', 'kept').status, 0);
+        const users = await db.all<{ username: string; disabled: unknown }>(
+          'SELECT username, disabled FROM web_users ORDER BY username',
+        );
+        assert.deepEqual(
+          users.map((u) => [u.username, Boolean(u.disabled)]),
+          [['kept', false]],
+        );
+      } finally {
+        await cleanup();
+      }
+    },
+  );
+}

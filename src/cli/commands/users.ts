@@ -39,14 +39,18 @@ export function register(program: Command): void {
         const password = generated ?? (await readStdin());
         const db = await openDatabase(opts.db);
         try {
-          const r = await addUser(db, { username, role: opts.role, la: opts.la ?? null, password });
-          if (!r.ok) throw new UserError(`${r.error.code}: ${r.error.message}`);
-          await appendAudit(db, {
-            actor: commandLineActor(),
-            ip: null,
-            action: 'user-add',
-            la: r.user.la,
-            detail: { username: r.user.username, role: r.user.role },
+          // The account and its audit entry in one transaction: no account without its entry.
+          const r = await db.transaction(async (tx) => {
+            const added = await addUser(tx, { username, role: opts.role, la: opts.la ?? null, password });
+            if (!added.ok) throw new UserError(`${added.error.code}: ${added.error.message}`);
+            await appendAudit(tx, {
+              actor: commandLineActor(),
+              ip: null,
+              action: 'user-add',
+              la: added.user.la,
+              detail: { username: added.user.username, role: added.user.role },
+            });
+            return added;
           });
           out.info(
             `Added ${r.user.username} (${ROLE_LABELS[r.user.role].toLowerCase()}${r.user.la ? `, LA ${r.user.la}` : ', every LA'}).`,
@@ -95,13 +99,16 @@ export function register(program: Command): void {
       const out = createOutput(Boolean(opts.json));
       const db = await openDatabase(opts.db, { mustExist: true });
       try {
-        if (!(await disableUser(db, username))) throw new UserError(`there is no user "${username}"`);
-        await appendAudit(db, {
-          actor: commandLineActor(),
-          ip: null,
-          action: 'user-disable',
-          la: null,
-          detail: { username },
+        // Disabled and audited in one transaction: no account disabled without its entry.
+        await db.transaction(async (tx) => {
+          if (!(await disableUser(tx, username))) throw new UserError(`there is no user "${username}"`);
+          await appendAudit(tx, {
+            actor: commandLineActor(),
+            ip: null,
+            action: 'user-disable',
+            la: null,
+            detail: { username },
+          });
         });
         out.info(`Disabled ${username}; their sessions have ended.`);
         out.result({ username, disabled: true });
