@@ -47,25 +47,41 @@ test('cspi hub init is audited, naming the OS user', { skip: pg.skip }, async ()
 });
 
 // Each job carries who queued it; the worker's entry names them (worker.test.ts).
-test('cspi hub import hands the OS user to its jobs', { skip: pg.skip }, async () => {
-  const { url, cspi, cleanup } = await hub(true);
-  const root = mkdtempSync(join(tmpdir(), 'cspi-hub-audit-'));
-  try {
-    mkdirSync(join(root, '841'));
-    writeFileSync(join(root, '841', 'cin_census.xml'), cinXml(plainCinChildren(2)));
-    cspi('import', root, '--no-wait');
-    const boss = await openQueue(url, queueTiming({}));
+test(
+  'cspi hub import hands the OS user to its jobs, and --compute is audited',
+  { skip: pg.skip },
+  async () => {
+    const { url, cspi, entries, cleanup } = await hub(true);
+    const root = mkdtempSync(join(tmpdir(), 'cspi-hub-audit-'));
     try {
-      const [job] = await boss.fetch<ImportJob>(QUEUES.import);
-      assert.deepEqual([job!.data.la, job!.data.queuedBy], ['841', OS_USER]);
+      mkdirSync(join(root, '841'));
+      writeFileSync(join(root, '841', 'cin_census.xml'), cinXml(plainCinChildren(2)));
+      cspi('import', root, '--no-wait');
+      // Without --compute no computation was asked for: no hub-compute entry.
+      assert.deepEqual(await entries('hub-compute'), []);
+      cspi('import', root, '--compute', '2021-22-Q3', '--no-wait');
+      // With it, the computation asked for is recorded as cspi hub compute records its own.
+      assert.deepEqual(await entries('hub-compute'), [
+        [
+          CLI_ACTOR,
+          null,
+          null,
+          { period: '2021-22-Q3', queued: 1, skipped: 0, force: false, withImport: true },
+        ],
+      ]);
+      const boss = await openQueue(url, queueTiming({}));
+      try {
+        const [job] = await boss.fetch<ImportJob>(QUEUES.import);
+        assert.deepEqual([job!.data.la, job!.data.queuedBy], ['841', OS_USER]);
+      } finally {
+        await boss.stop({ graceful: false, wait: true, timeout: 5000 });
+      }
     } finally {
-      await boss.stop({ graceful: false, wait: true, timeout: 5000 });
+      await cleanup();
+      rmSync(root, { recursive: true, force: true });
     }
-  } finally {
-    await cleanup();
-    rmSync(root, { recursive: true, force: true });
-  }
-});
+  },
+);
 
 // The run is audited when its jobs are queued (the workers store the figures).
 test('cspi hub compute is audited, naming the OS user', { skip: pg.skip }, async () => {

@@ -113,8 +113,23 @@ export function register(program: Command): void {
             (leftOut.length > 0 ? `; its folders ${leftOut.join(', ')} are not` : ''),
         );
       if (leftOut.length > 0) out.info(leftOutLine(leftOut));
-      await runJobs(opts, QUEUES.import, folders.length, 'LAs imported', (boss, timing) =>
-        fanOutImport(boss, folders, timing, { computePeriod: period, queuedBy: osUserName() }),
+      await runJobs(
+        opts,
+        QUEUES.import,
+        folders.length,
+        'LAs imported',
+        (boss, timing) => fanOutImport(boss, folders, timing, { computePeriod: period, queuedBy: osUserName() }),
+        // Each import is recorded by its job (`hub import (user)`); the computation asked for with it is
+        // recorded here, as `cspi hub compute` records its own.
+        period === undefined
+          ? undefined
+          : (queued) => ({
+              actor: commandLineActor(),
+              ip: null,
+              action: 'hub-compute',
+              la: null,
+              detail: { period, queued, skipped: 0, force: false, withImport: true },
+            }),
       ).then((p) => out.result(leftOut.length > 0 ? { ...(p as object), leftOut } : p));
     });
 
