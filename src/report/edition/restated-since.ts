@@ -103,7 +103,7 @@ export function restatedSince(
  * Reading (report.md §8 restates a period "on later data or definitions" in the next report; it is silent on
  * flagging an edition before then; docs/spec-readings.md): the figures "now" are those the period's next
  * draft would give, so the flag says in advance what that draft's restatements will list: the current
- * dataset version, definitions and settings (`figuresNow`: the dashboard's scorecard figures, under the LA's
+ * dataset version, definitions and settings (`figuresNow`: the dashboard's scorecard headline figures, under the LA's
  * settings; `cspi publish --list`, under `--settings` as `cspi report`). Only an edition published on another
  * dataset version than the current one is compared, so a list costs nothing until data are imported again,
  * and each period is computed once however many editions it has (the dashboard keeps the figures per dataset
