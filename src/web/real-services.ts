@@ -10,6 +10,7 @@ import {
 } from '../calendar/period.js';
 import type { IsoDate } from '../calendar/iso-date.js';
 import { headlineBasis, runIndicator } from '../indicators/engine/run-indicator.js';
+import { headlineFigures } from '../indicators/engine/compute-report.js';
 import { buildIndicatorInput } from '../indicators/input.js';
 import { INDICATORS, indicatorById } from '../indicators/registry.js';
 import { DEFAULT_SETTINGS } from '../indicators/settings.js';
@@ -32,6 +33,7 @@ import { LOADER_NOT_RECORDED, datasetLoaders } from './audit/data-upload.js';
 import type { IndicatorInput, IndicatorSettings } from '../indicators/types.js';
 import type {
   DatasetVersion,
+  HeadlineFigures,
   ImportOutcome,
   IndicatorInfo,
   LaInfo,
@@ -106,6 +108,7 @@ export function createStoreServices(
   const settings = opts.settings ?? DEFAULT_SETTINGS;
   const loaded = new Map<string, Promise<Loaded | null>>();
   const memos = new Map<string, RatedReports>();
+  const headlines = new Map<string, HeadlineFigures>();
   const current = currentVersionsCache(db, opts.freshMs ?? CURRENT_FRESH_MS);
   const currentId = async (la: string): Promise<string | null> => (await current.get()).get(la)?.id ?? null;
 
@@ -196,6 +199,25 @@ export function createStoreServices(
         targets,
         dataset: { id: d.id, hash: d.hash, asAt: d.asAt },
       });
+    },
+
+    async headlineFigures(la, periodId) {
+      const d = await load(la);
+      if (!d) return null;
+      const key = `${la}\u0000${periodId}\u0000${d.id}`;
+      let h = headlines.get(key);
+      if (!h) {
+        h = {
+          indicators: headlineFigures(
+            { input: d.input, period: parsePeriod(periodId), settings },
+            INDICATORS,
+          ),
+          settings,
+        };
+        headlines.set(key, h);
+        while (headlines.size > 64) headlines.delete(headlines.keys().next().value as string);
+      }
+      return h;
     },
 
     async members(la, periodId, id): Promise<MemberList | null> {

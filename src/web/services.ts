@@ -1,4 +1,5 @@
 import type { IsoDate } from '../calendar/iso-date.js';
+import type { HeadlineFigure } from '../indicators/engine/compute-report.js';
 import type { FileInfo } from '../ingest/staged.js';
 import type {
   Benchmark,
@@ -37,6 +38,13 @@ export interface WebServices {
    * LA's targets for the period's financial year (`storedTargets`; null = the catalogue's); null = no data.
    */
   scorecard(la: string, period: string, targets: TargetSet | null): Promise<IndicatorReport | null>;
+  /**
+   * Each indicator's headline figure for an LA and period on the current dataset version (the scorecard's
+   * value, numerator and denominator, without its comparisons, targets, breakdowns or members), with the
+   * settings computed under; null = no data. What the reports page compares each edition with (restated
+   * since). Absent in the test fake, whose scorecard's figures are used.
+   */
+  headlineFigures?(la: string, period: string): Promise<HeadlineFigures | null>;
   /** The child-level rows behind one figure; null when the indicator or data is unknown. */
   members(la: string, period: string, indicatorId: string): Promise<MemberList | null>;
   /** The id of an LA's current dataset version (cheap: called on every scorecard request, for the cache key). */
@@ -58,6 +66,12 @@ export interface WebServices {
    * name an indicator outside a computed report (targets, data) title it under them (`titleTextUnder`).
    */
   settings(la: string): Promise<IndicatorSettings>;
+}
+
+/** Each indicator's headline figure for a period, and the settings they were computed under. */
+export interface HeadlineFigures {
+  readonly indicators: readonly HeadlineFigure[];
+  readonly settings: IndicatorSettings;
 }
 
 /** Appendix B's figures and the frozen members of a period's report. */

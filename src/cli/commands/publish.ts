@@ -10,7 +10,7 @@ import { listDatasetVersions } from '../../store/dataset-versions.js';
 import { loadFiguresDataset } from '../../store/load-dataset.js';
 import { loadSettings } from '../indicator-config.js';
 import { buildIndicatorInput } from '../../indicators/input.js';
-import { computeReport } from '../../indicators/engine/compute-report.js';
+import { headlineFigures } from '../../indicators/engine/compute-report.js';
 import { INDICATORS } from '../../indicators/registry.js';
 import { parsePeriod } from '../../calendar/period.js';
 import { laterEditions, listEditions } from '../../report/edition/edition-store.js';
@@ -221,8 +221,8 @@ async function editionBefore(opts: ReportCommandOptions, e: EditionRecord): Prom
 /**
  * The LA's listed editions whose figures its current dataset would now give differently
  * ({@link editionsRestatedSince}): the period's figures computed as `cspi report` would compute its draft (the
- * current dataset version, `--settings`; headline figures only), once per period, on a version other than the
- * edition's. The command line is an officer's: the full view (figures as published and now; never children).
+ * current dataset version, `--settings`; each indicator's headline figure only, {@link headlineFigures}: no
+ * previous quarter, last year or trend), once per period, on a version other than the edition's. The command line is an officer's: the full view (figures as published and now; never children).
  */
 async function restatedOfLa(
   db: Database,
@@ -244,17 +244,7 @@ async function restatedOfLa(
     async (period) => {
       const p = parsePeriod(period);
       if (asAt !== null && p.start > asAt) return null; // After the data: nothing to compare.
-      return computeReport(
-        {
-          input,
-          period: p,
-          settings,
-          targets: null,
-          dataset: { id: loaded.version.id, hash: loaded.version.contentHash, asAt },
-          figuresOnly: true,
-        },
-        INDICATORS,
-      );
+      return { indicators: headlineFigures({ input, period: p, settings }, INDICATORS) };
     },
     'full',
     () => DEFAULT_SUPPRESSION,

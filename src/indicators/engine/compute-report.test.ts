@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS } from '../settings.js';
 import { referralsRereferral12m } from '../referrals-rereferral-12m.js';
 import { assessments45wd } from '../assessments-45wd.js';
 import { dataset, referral, assessment, cpPlan } from '../lib/test-fixtures.js';
-import { computeReport } from './compute-report.js';
+import { computeReport, headlineFigures } from './compute-report.js';
 import { computeIndicatorResult, type ReportRequest } from './indicator-result.js';
 import type { IndicatorDefinition } from '../types.js';
 
@@ -221,6 +221,34 @@ test('figures only (the hub): every headline field as the full report gives it, 
       assert.deepEqual(f.trend, [], `${d.name} ${r.id}: no trend`);
       assert.deepEqual(f.breakdowns, {}, `${d.name} ${r.id}: no breakdowns`);
       assert.deepEqual({ ...f, trend: r.trend, breakdowns: r.breakdowns }, r, `${d.name} ${r.id}`);
+    }
+  }
+});
+
+test("headline figures: each indicator's value, numerator and denominator as the report gives them, for every pinned case (year end, variants, cohorts)", async () => {
+  const { SNAPSHOT_DATASETS } = await import('./snapshot-datasets.js');
+  for (const d of SNAPSHOT_DATASETS) {
+    const input = buildIndicatorInput(d.data());
+    for (const c of d.cases) {
+      const request: ReportRequest = {
+        input,
+        period: parsePeriod(c.period),
+        settings: c.settings,
+        targets: null,
+        dataset: { id: 'v1', hash: 'h', asAt: null },
+      };
+      const report = computeReport({ ...request, figuresOnly: true }, INDICATORS);
+      assert.deepEqual(
+        headlineFigures(request, INDICATORS),
+        report.indicators.map((r) => ({
+          id: r.id,
+          value: r.value,
+          numerator: r.numerator,
+          denominator: r.denominator,
+        })),
+        `${d.name} ${c.name}`,
+      );
+      assert.ok(report.indicators.some((r) => r.value !== null && r.denominator !== null));
     }
   }
 });

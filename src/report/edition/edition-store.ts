@@ -10,6 +10,7 @@ import type { HubBenchmarks } from '../model/hub-benchmarks.js';
 import type { EarlierRestatement, PublishedPeriod } from './earlier-restatements.js';
 import type { Restatement } from './restatement.js';
 import type { FrozenMembers } from './frozen-members.js';
+import { leadingMember } from './json-head.js';
 
 /** What an edition freezes (report.md §8), stored as JSON in `editions.frozen_json`. */
 export interface FrozenEdition {
@@ -123,6 +124,35 @@ export async function saveEdition(db: Database, e: EditionRecord): Promise<void>
 export async function loadEdition(db: Database, id: string): Promise<EditionRecord | undefined> {
   const r = await db.get<Row>('SELECT * FROM editions WHERE id = ?', [id]);
   return r ? fromRow(r) : undefined;
+}
+
+/**
+ * How much of an edition's frozen JSON {@link loadEditionReport} reads first, in characters: the report it
+ * begins with is about 90,000 for the largest LA (Kent); the children frozen after it (`members`) run to
+ * millions, which this read leaves in the database.
+ */
+export const FROZEN_REPORT_HEAD = 1 << 20;
+
+/**
+ * An edition's frozen report (its figures as published), or undefined: the beginning of the frozen JSON only
+ * (`FROZEN_REPORT_HEAD`), where `saveEdition` writes the report first (`publishEdition` freezes it first),
+ * so the children frozen with it are neither read nor parsed; the whole edition when the report does not
+ * end within that beginning ({@link leadingMember}).
+ * @example (await loadEditionReport(db, '841-2021-22-Q3-20220114093000'))?.frozen.report.indicators[0]?.value //=> 271
+ */
+export async function loadEditionReport(
+  db: Database,
+  id: string,
+): Promise<{ readonly id: string; readonly frozen: { readonly report: IndicatorReport } } | undefined> {
+  const r = await db.get<{ head: string }>(
+    `SELECT substr(frozen_json, 1, ${FROZEN_REPORT_HEAD}) AS head FROM editions WHERE id = ?`,
+    [id],
+  );
+  if (!r) return undefined;
+  const report = leadingMember(r.head, 'report') as IndicatorReport | undefined;
+  if (report) return { id, frozen: { report } };
+  const e = await loadEdition(db, id);
+  return e && { id, frozen: { report: e.frozen.report } };
 }
 
 /** The latest edition of an LA's period, or undefined when the period was never published. */

@@ -1,8 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { IndicatorReport } from '../../indicators/types.js';
+import { openDatabase } from '../../store/open.js';
 import { DEFAULT_SUPPRESSION } from '../public/suppression.js';
-import { restatedSince, restatedSinceLine } from './restated-since.js';
+import { type FrozenEdition, saveEdition } from './edition-store.js';
+import { editionsRestatedSince, restatedSince, restatedSinceLine } from './restated-since.js';
+import { recordingDatabase } from './test-recording-db.js';
 
 // Hand-worked: Q3 published 40 children in care and 160/200 assessments in time (80.0%); the dataset now
 // gives 44 children (4 more: a small number under k = 5) and 170/210 (81.0%: 10 more in each part).
@@ -96,4 +102,73 @@ test('§6 in the public view a change of 1..k children is never given: the indic
 
 test('§8 nothing differs: no flag', () => {
   assert.equal(restatedSince(edition, edition.frozen.report, ds, 'public', DEFAULT_SUPPRESSION), null);
+});
+
+test("§8 a list of editions: each period's figures computed once however many editions it has, and only each edition's figures as published read, never the children frozen with it", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cspi-restated-list-'));
+  const db = await openDatabase(join(dir, 'cspi.db'));
+  try {
+    // The children frozen with an edition: as a large LA's, millions of characters, one looked for last.
+    const members = {
+      'cic-count': [...Array.from({ length: 40_000 }, (_, n) => `C${n}`), 'CHILD-FROZEN-7'].map(
+        (childId) => ({
+          childId,
+          inNumerator: true,
+          recordIds: [`r-${childId}`],
+          dates: 'a=2021-12-31',
+        }),
+      ),
+    };
+    const periodReport = (period: string) => ({ ...edition.frozen.report, period: { id: period } });
+    const listed = [
+      { id: 'e-q3-now', period: '2021-22-Q3', datasetId: 'ds-2' },
+      { id: 'e-q3-c', period: '2021-22-Q3', datasetId: 'ds-1' },
+      { id: 'e-q2', period: '2021-22-Q2', datasetId: 'ds-1' },
+      { id: 'e-q3-b', period: '2021-22-Q3', datasetId: 'ds-1' },
+      { id: 'e-q1', period: '2021-22-Q1', datasetId: 'ds-1' },
+      { id: 'e-q3-a', period: '2021-22-Q3', datasetId: 'ds-1' },
+    ];
+    for (const e of listed)
+      await saveEdition(db, {
+        ...e,
+        la: '841',
+        publishedAt: '2022-01-14T09:30:00Z',
+        publishedBy: null,
+        datasetHash: 'h',
+        softwareVersion: '0.0.0',
+        frozen: { report: periodReport(e.period), members } as unknown as FrozenEdition,
+        outputHashes: {},
+      });
+    const computed: string[] = [];
+    const figuresNow = async (period: string) => {
+      computed.push(period);
+      // Q3 restated; Q2 as published; Q1 after the data (nothing to compare).
+      return period === '2021-22-Q3' ? now : period === '2021-22-Q2' ? periodReport(period) : null;
+    };
+    const r = recordingDatabase(db);
+    const found = await editionsRestatedSince(
+      r.db,
+      listed,
+      ds,
+      figuresNow,
+      'full',
+      () => DEFAULT_SUPPRESSION,
+    );
+    assert.deepEqual(computed, ['2021-22-Q3', '2021-22-Q2', '2021-22-Q1']);
+    assert.deepEqual(
+      [...found],
+      ['e-q3-c', 'e-q3-b', 'e-q3-a'].map((id) => [
+        id,
+        restatedSince({ ...edition, id }, now, ds, 'full', DEFAULT_SUPPRESSION),
+      ]),
+    );
+    assert.ok(r.read.length > 0);
+    assert.ok(
+      r.read.every((x) => !x.includes('CHILD-FROZEN-7')),
+      'the children frozen with an edition are never read',
+    );
+  } finally {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,3 +1,4 @@
+import type { HeadlineFigure } from '../../indicators/engine/compute-report.js';
 import type { IndicatorReport, Unit } from '../../indicators/types.js';
 import type { Database } from '../../store/database.js';
 import {
@@ -5,7 +6,7 @@ import {
   figureSuppressed,
   restatedPublishedSuppressed,
 } from '../public/suppression.js';
-import { type EditionSummary, loadEdition } from './edition-store.js';
+import { type EditionSummary, loadEditionReport } from './edition-store.js';
 import { restatements } from './restatement.js';
 
 /** One indicator of an edition whose figure the current dataset would now give differently. */
@@ -32,6 +33,11 @@ export interface RestatedSince {
   readonly indicators: readonly RestatedIndicator[];
 }
 
+/** The figures computed now for a period: each indicator's headline figure (a report's results will do). */
+export interface FiguresNow {
+  readonly indicators: readonly HeadlineFigure[];
+}
+
 /** The current dataset version the comparison is made with. */
 export interface CurrentDataset {
   readonly id: string;
@@ -53,7 +59,7 @@ export function restatedSince(
     readonly id: string;
     readonly frozen: { readonly report: Pick<IndicatorReport, 'period' | 'indicators'> };
   },
-  now: Pick<IndicatorReport, 'indicators'>,
+  now: FiguresNow,
   dataset: CurrentDataset,
   visibility: 'public' | 'full',
   rule: SuppressionRule,
@@ -97,11 +103,13 @@ export function restatedSince(
  * Reading (report.md §8 restates a period "on later data or definitions" in the next report; it is silent on
  * flagging an edition before then; docs/spec-readings.md): the figures "now" are those the period's next
  * draft would give, so the flag says in advance what that draft's restatements will list: the current
- * dataset version, definitions and settings (`figuresNow`: the dashboard's scorecard figures, under the LA's
+ * dataset version, definitions and settings (`figuresNow`: the dashboard's scorecard headline figures, under the LA's
  * settings; `cspi publish --list`, under `--settings` as `cspi report`). Only an edition published on another
  * dataset version than the current one is compared, so a list costs nothing until data are imported again,
  * and each period is computed once however many editions it has (the dashboard keeps the figures per dataset
- * version). The date given is the current version's import date: the dataset the figures now come from. A
+ * version). Of each edition only its figures as published are read (`loadEditionReport`): never the children
+ * frozen with it, which for a large LA are a hundred times its report and would make the list's cost grow
+ * with its editions. The date given is the current version's import date: the dataset the figures now come from. A
  * version imported between the edition's and the current one is not examined; the stored hub results
  * (`indicator_results`) are not used, as they are computed under the default settings and would flag a
  * setting's difference as a restatement. A period the current data cannot give (`figuresNow` null) is not
@@ -109,7 +117,7 @@ export function restatedSince(
  * @example await editionsRestatedSince(db, editions, ds, (p) => report(p), 'public', rule)
  * //=> Map { '841-2021-22-Q3-…' => { indicators: [{ id: 'cic-count', withheld: true, … }], … } }
  */
-export async function editionsRestatedSince<R extends Pick<IndicatorReport, 'indicators'>>(
+export async function editionsRestatedSince<R extends FiguresNow>(
   db: Database,
   editions: readonly Pick<EditionSummary, 'id' | 'period' | 'datasetId'>[],
   dataset: CurrentDataset | null,
@@ -125,7 +133,7 @@ export async function editionsRestatedSince<R extends Pick<IndicatorReport, 'ind
     if (!byPeriod.has(e.period)) byPeriod.set(e.period, figuresNow(e.period));
     const now = await byPeriod.get(e.period)!;
     if (!now) continue;
-    const edition = await loadEdition(db, e.id);
+    const edition = await loadEditionReport(db, e.id);
     if (!edition) continue;
     const found = restatedSince(edition, now, dataset, visibility, ruleOf(now));
     if (found) out.set(e.id, found);

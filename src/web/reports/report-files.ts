@@ -104,7 +104,7 @@ export async function draftRestatements(db: Database, report: IndicatorReport): 
 }
 
 /** A draft's small-number rule: the settings' (`suppression.k`), the default when they cannot be used. */
-export function draftSuppression(report: IndicatorReport): SuppressionRule {
+export function draftSuppression(report: Pick<IndicatorReport, 'settings'>): SuppressionRule {
   const rule = suppressionRuleOf(report.settings);
   return rule.ok ? rule.rule : DEFAULT_SUPPRESSION;
 }

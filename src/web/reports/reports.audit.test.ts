@@ -134,3 +134,54 @@ test('audit: the reports page flags each published edition restated since by a l
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// The reports page compares each edition with its period's headline figures, computed once per dataset
+// version: not a whole scorecard (trend, breakdowns, members) for every period ever published, which for a
+// large LA is seconds a period on the first visit after an import.
+test('the reports page flags editions restated since from the headline figures, computing no scorecard, each period once', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cspi-web-restated-headline-'));
+  const db = openSqlite(join(dir, 'cspi.db'));
+  try {
+    await migrate(db, MIGRATIONS);
+    await importSmallLa(db, '841', 40);
+    const real = createStoreServices(db, { now: () => new Date('2022-01-14T10:00:00Z'), freshMs: 0 });
+    const calls: string[] = [];
+    const services: typeof real = {
+      ...real,
+      scorecard: (la, period, targets) => {
+        calls.push(`scorecard ${period}`);
+        return real.scorecard(la, period, targets);
+      },
+      headlineFigures: (la, period) => {
+        calls.push(`headline ${period}`);
+        return real.headlineFigures!(la, period);
+      },
+    };
+    const { app } = await testApp(services, db);
+    const admin = await signIn(app, 'admin');
+    const member = await signIn(app, 'member');
+    for (const period of ['2021-22-Q2', PERIOD, PERIOD])
+      assert.equal((await admin.post(`/reports/publish?la=841`, { period })).status, 303);
+    await importSmallLa(db, '841', 44);
+    calls.length = 0;
+    const restatedLines = (html: string) =>
+      [...html.matchAll(/app-editions__restated">([^<]*)/g)].map((m) => m[1]!);
+    const officer = restatedLines(await (await admin.get('/reports?la=841')).text());
+    assert.equal(officer.length, 3, 'the three editions (Q3 twice, Q2) are flagged');
+    for (const line of officer) assert.match(line, /Number of Children in Care \(published 40, now 44\)/);
+    const pub = restatedLines(await (await member.get('/reports?la=841')).text());
+    assert.equal(pub.length, 3);
+    for (const line of pub)
+      assert.match(line, /Number of Children in Care \(figures not shown: small numbers\)/);
+    // One call a period a page (the services keep the figures per dataset version), never a scorecard.
+    assert.deepEqual(calls, [
+      `headline ${PERIOD}`,
+      'headline 2021-22-Q2',
+      `headline ${PERIOD}`,
+      'headline 2021-22-Q2',
+    ]);
+  } finally {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -75,17 +75,20 @@ export function reportRoutes(): Hono<AppEnv> {
     const reportable = await services.periods(la.code);
     const periods = officer ? reportable : [];
     // Each edition whose figures the current dataset would now give differently (report.md §8): the
-    // scorecard's figures for its period (computed once per dataset version, kept with the scorecard's),
-    // in the view the user may see (members: public, a change of 1..k children never given).
+    // scorecard's headline figures for its period (`headlineFigures`, computed once per dataset version and
+    // kept: not the whole scorecard, its trend and members, for every period ever published), in the view
+    // the user may see (members: public, a change of 1..k children never given).
     const current = (await services.datasets(la.code)).find((v) => v.current);
     const restated = await editionsRestatedSince(
       db,
       editions,
       current ? { id: current.id, importedAt: current.createdAt } : null,
       (period) =>
-        reportable.includes(period)
-          ? scopedReport(c, { la, las: [la], periods: reportable, period })
-          : Promise.resolve(null),
+        !reportable.includes(period)
+          ? Promise.resolve(null)
+          : services.headlineFigures
+            ? services.headlineFigures(la.code, period)
+            : scopedReport(c, { la, las: [la], periods: reportable, period }),
       officer ? 'full' : 'public',
       (now) => draftSuppression(now),
     );
