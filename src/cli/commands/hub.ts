@@ -118,7 +118,8 @@ export function register(program: Command): void {
         QUEUES.import,
         folders.length,
         'LAs imported',
-        (boss, timing) => fanOutImport(boss, folders, timing, { computePeriod: period, queuedBy: osUserName() }),
+        (boss, timing) =>
+          fanOutImport(boss, folders, timing, { computePeriod: period, queuedBy: osUserName() }),
         // Each import is recorded by its job (`hub import (user)`); the computation asked for with it is
         // recorded here, as `cspi hub compute` records its own.
         period === undefined
