@@ -1,5 +1,4 @@
 import type { Browser } from 'playwright-core';
-import { chromium } from 'playwright-core';
 
 /** Where Debian's chromium lives (never a downloaded browser: the machine is offline). */
 export const CHROMIUM_PATH = process.env['CSPI_CHROMIUM'] ?? '/usr/bin/chromium';
@@ -20,5 +19,8 @@ const ARGS = [
  * several PDFs (≈0.5 s each once warm).
  */
 export async function launchBrowser(): Promise<Browser> {
+  // Loaded here, when a PDF is made: playwright-core costs every command that reaches this module about
+  // 0.3 s of start-up (cspi publish --list, report --out x.html), and most make no PDF.
+  const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
 }
