@@ -15,6 +15,7 @@ import {
   latestEdition,
   loadEdition,
   loadEditionReport,
+  publishedPeriods,
   saveEdition,
 } from './edition-store.js';
 import { restatements } from './restatement.js';
@@ -128,6 +129,34 @@ test("an edition's frozen report is read without the children frozen with it, an
       'the frozen children are never read',
     );
     assert.equal(await loadEditionReport(db, 'no-such-edition'), undefined);
+  } finally {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a draft's published periods take each period's latest edition's figures without the children frozen with it", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cspi-ed-periods-'));
+  const db = await openDatabase(join(dir, 'cspi.db'));
+  try {
+    const e = editionOf('E06000005-2021-22-Q3-1', (report) => ({ report, ...rest(report) }));
+    await saveEdition(db, e);
+    const r = recordingDatabase(db);
+    const periods = await publishedPeriods(r.db, e.la, [e.period, '2020-21-Q1']);
+    assert.deepEqual([...periods.keys()], [e.period]);
+    const p = periods.get(e.period)!;
+    assert.deepEqual([p.edition, p.publishedAt], [e.id, e.publishedAt]);
+    const first = e.frozen.report.indicators[0]!;
+    assert.deepEqual(p.figures.get(first.id), {
+      value: first.value,
+      numerator: first.numerator,
+      denominator: first.denominator,
+    });
+    assert.equal(p.figures.size, e.frozen.report.indicators.length);
+    assert.ok(
+      r.read.every((x) => !x.includes(FROZEN_CHILD)),
+      'the frozen children are never read',
+    );
   } finally {
     await db.close();
     rmSync(dir, { recursive: true, force: true });

@@ -238,17 +238,18 @@ export async function publishedPeriods(
 ): Promise<Map<string, PublishedPeriod>> {
   const out = new Map<string, PublishedPeriod>();
   const wanted = new Set(periods);
-  // The light list first (newest first): only the latest edition of a wanted period is read whole.
-  const latest = new Map<string, string>();
+  // The light list first (newest first), then only the latest edition of a wanted period, and of it only its
+  // frozen report (loadEditionReport), never the children frozen with it.
+  const latest = new Map<string, EditionSummary>();
   for (const e of await listEditions(db, la)) {
-    if (wanted.has(e.period) && !latest.has(e.period)) latest.set(e.period, e.id);
+    if (wanted.has(e.period) && !latest.has(e.period)) latest.set(e.period, e);
   }
-  for (const [period, id] of latest) {
-    const e = await loadEdition(db, id);
+  for (const [period, summary] of latest) {
+    const e = await loadEditionReport(db, summary.id);
     if (!e) continue;
     out.set(period, {
       edition: e.id,
-      publishedAt: e.publishedAt,
+      publishedAt: summary.publishedAt,
       figures: new Map(
         e.frozen.report.indicators.map((r) => [
           r.id,
