@@ -17,6 +17,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command('cspi')
     .description("Children's Services Performance Indicators")
     .showHelpAfterError("(cspi --help lists the commands; cspi COMMAND --help, a command's options)")
+    .configureOutput({ outputError: (message, write) => write(usageErrorLine(message)) })
     .exitOverride();
   try {
     await registerCommands(program, argv);
@@ -25,6 +26,16 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (err) {
     return reportError(err);
   }
+}
+
+/**
+ * A usage error as commander words it (`error: unknown option '--bogus'`), as every other cspi error is worded:
+ * `cspi: …` (README, "Output and exit codes"), so a script or a reader can tell cspi's errors by one prefix.
+ * Subcommands inherit this from the program (commander copies the output settings to each `.command()`).
+ * @example usageErrorLine("error: unknown option '--bogus'\n") //=> "cspi: unknown option '--bogus'\n"
+ */
+export function usageErrorLine(message: string): string {
+  return message.replace(/^error: /, 'cspi: ');
 }
 
 function reportError(err: unknown): number {

@@ -219,7 +219,7 @@ async function importLa(
   actor: string,
 ): Promise<{ result: ImportOutcome; assembled: LaDataset | null }> {
   let assembled: LaDataset | null = null;
-  const ingest = await readInputs([...paths], { la });
+  const ingest = await readInputs([...paths], { la, laGivenBy: "the LA folder's name" });
   const result = await importDataset(db, ingest, {
     la,
     record: recordImport(actor, la, ingest),

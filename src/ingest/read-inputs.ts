@@ -42,6 +42,11 @@ export interface IngestProgress {
 export interface ReadInputsOptions {
   /** LA code (`--la`); a CIN LEA that differs is refused. */
   readonly la?: string;
+  /**
+   * Where `la` came from, as the S-LA-MISMATCH message names it, so the user knows what to change: `--la` (the
+   * default), `CSPI_LA` (`cspi import` without `--la`), the hub's LA folder, the dashboard's LA.
+   */
+  readonly laGivenBy?: string;
   /** Collection year (`--year 2021-22`), overriding what the files say. */
   readonly year?: string;
   readonly onProgress?: (p: IngestProgress) => void;
@@ -258,7 +263,7 @@ export async function readInputs(
     collected.files.filter((f) => !read.some((r) => r.input === f)),
     issues,
   );
-  const la = resolveLa(read, givenLa ?? null, issues);
+  const la = resolveLa(read, givenLa ?? null, options.laGivenBy ?? '--la', issues);
   // UPNs are hashed now that the LA is settled, so one UPN hashes alike whether the LA came from --la or from
   // a CIN LEA read after the SSDA903 files (inputs.md §7, X-UPN).
   const upnKey = options.upnKey ?? upnKeyOf(la);
@@ -778,10 +783,14 @@ export function upnKeyOf(la: string | null): string {
   return `cspi-upn:${la === null ? '' : laCode(la)}`;
 }
 
-/** The import's LA: --la, else the CIN LEA; a CIN LEA that differs is `S-LA-MISMATCH`. */
+/**
+ * The import's LA: --la, else the CIN LEA; a CIN LEA that differs is `S-LA-MISMATCH`, naming where the LA was
+ * given (`givenBy`: --la, CSPI_LA, …).
+ */
 function resolveLa(
   read: readonly ReadFile[],
   given: string | null,
+  givenBy: string,
   issues: ValidationIssue[],
 ): string | null {
   let la = given;
@@ -800,7 +809,7 @@ function resolveLa(
           'S-LA-MISMATCH',
           f.input.name,
           '/Message/Header/Source/LEA',
-          `${f.input.name}: the CIN census is for LA ${lea}, but this import is for LA ${la}${given ? ' (--la)' : ` (from another file)`}; import each LA's data separately.`,
+          `${f.input.name}: the CIN census is for LA ${lea}, but this import is for LA ${la}${given ? ` (${givenBy})` : ` (from another file)`}; import each LA's data separately.`,
         ),
       );
     }

@@ -315,7 +315,7 @@ export function createStoreServices(
           used.add(name);
           await writeFile(join(dir, name), f.bytes);
         }
-        const ingest = await readInputs([dir], { la });
+        const ingest = await readInputs([dir], { la, laGivenBy: "this Data page's LA" });
         const out = await importDataset(db, ingest, { la, now });
         current.clear();
         if (out.kind === 'refused') {

@@ -5,7 +5,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../store/open.js';
 import { readAudit } from '../../web/audit/audit-log.js';
-import { demoAccounts, demoAccountsHeading } from './demo.js';
+import { demoAccounts, demoAccountsHeading, demoDashboardText } from './demo.js';
 
 test('cspi demo names the accounts file under its --out, as typed from the current folder', () => {
   assert.equal(
@@ -49,4 +49,33 @@ test('cspi demo audits the accounts it makes, once, naming the OS user', async (
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+// The demo makes its accounts with or without --no-serve; it printed them only when serving, so after
+// `cspi demo --no-serve` a later `cspi serve` showed a sign-in page and no password had been given.
+test('cspi demo prints the demo accounts with --no-serve too, and the command that serves the dashboard', () => {
+  const accounts = [
+    { username: 'demo-admin', role: 'admin', password: 'pw-a' },
+    { username: 'demo-member', role: 'member', password: 'pw-m' },
+  ];
+  const lines = (serve: boolean): string[] =>
+    demoDashboardText(
+      accounts,
+      '/w/out/demo/demo-accounts.json',
+      { serve, port: '8081', db: 'x.db' },
+      '/w',
+    ).split('\n');
+  const accountLines = [
+    'Demo accounts (LA 841; passwords also in out/demo/demo-accounts.json):',
+    '  admin    user demo-admin     password pw-a',
+    '  member   user demo-member    password pw-m',
+  ];
+  assert.deepEqual(lines(true), ['', '== 5. Dashboard', ...accountLines, '']);
+  assert.deepEqual(lines(false), [
+    '',
+    '== 5. Dashboard',
+    ...accountLines,
+    'Start it with: cspi serve --port 8081 --db x.db',
+    '',
+  ]);
 });

@@ -24,7 +24,7 @@ interface DemoOptions {
 const DEMO_LA = '841';
 const DEMO_ROLES = ['admin', 'manager', 'analyst', 'member'] as const;
 
-interface DemoAccount {
+export interface DemoAccount {
   readonly username: string;
   readonly role: string;
   readonly password: string;
@@ -85,6 +85,26 @@ export async function demoAccounts(dbPath: string, file: string): Promise<DemoAc
 export function demoAccountsHeading(accountsFile: string, cwd = process.cwd()): string {
   const shown = relative(cwd, accountsFile);
   return `Demo accounts (LA ${DEMO_LA}; passwords also in ${shown.startsWith('..') ? accountsFile : shown}):`;
+}
+
+/**
+ * What the demo prints after the reports: the demo accounts to sign in with, and, with `--no-serve`, the command
+ * that serves the dashboard later. The accounts are made either way, so they are printed either way: with
+ * `--no-serve` they were made silently, and a later `cspi serve` showed a sign-in page with no password given.
+ * @example demoDashboardText([], '/w/out/demo/demo-accounts.json', { serve: false, port: '8080', db: './cspi.db' }, '/w')
+ * //=> '\n== 5. Dashboard\nDemo accounts (LA 841; passwords also in out/demo/demo-accounts.json):\nStart it with: cspi serve --port 8080 --db ./cspi.db\n'
+ */
+export function demoDashboardText(
+  accounts: readonly DemoAccount[],
+  accountsFile: string,
+  opts: { readonly serve: boolean; readonly port: string; readonly db: string },
+  cwd = process.cwd(),
+): string {
+  const lines = ['', '== 5. Dashboard', demoAccountsHeading(accountsFile, cwd)];
+  for (const a of accounts)
+    lines.push(`  ${a.role.padEnd(8)} user ${a.username.padEnd(14)} password ${a.password}`);
+  if (!opts.serve) lines.push(`Start it with: cspi serve --port ${opts.port} --db ${opts.db}`);
+  return `${lines.join('\n')}\n`;
 }
 
 /**
@@ -173,10 +193,8 @@ export function register(program: Command): void {
 
       process.stdout.write('\n== Reports written\n');
       for (const f of reports) process.stdout.write(`  ${f}\n`);
+      process.stdout.write(demoDashboardText(accounts, accountsFile, opts));
       if (!opts.serve) return;
-      process.stdout.write(`\n== 5. Dashboard\n${demoAccountsHeading(accountsFile)}\n`);
-      for (const a of accounts)
-        process.stdout.write(`  ${a.role.padEnd(8)} user ${a.username.padEnd(14)} password ${a.password}\n`);
       await step('Serving the dashboard (Ctrl-C to stop)', ['serve', '--port', opts.port, '--db', opts.db]);
     });
 }

@@ -271,3 +271,37 @@ test('a cut-short CIN census imported without --la is refused for the cut, not f
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// S-LA-MISMATCH names where the import's LA came from, so the user knows what to change: CSPI_LA when it was
+// the environment variable (README: the LA is --la, else CSPI_LA), not "--la", which they never typed.
+test('a CIN census for another LA is refused naming --la or CSPI_LA, whichever gave the LA', async () => {
+  const dir = tempDir();
+  try {
+    writeFileSync(join(dir, 'cin.xml'), cinXml(plainCinChildren(2), { lea: '202' }));
+    const { readInputs } = await import('../../ingest/read-inputs.js');
+    for (const [opts, by] of [
+      [{ env: { CSPI_LA: '841' } }, 'CSPI_LA'],
+      [{ la: '841', env: { CSPI_LA: '805' } }, '--la'],
+    ] as const) {
+      const reportDir = join(dir, by);
+      const code = await runImport(
+        [join(dir, 'cin.xml')],
+        { db: join(dir, 'cspi.db'), reportDir, ...opts },
+        async () => readInputs,
+        capture(),
+      );
+      assert.equal(code, 2, by);
+      const report = JSON.parse(readFileSync(join(reportDir, 'validation-report.json'), 'utf8')) as {
+        issues: { code: string; message: string }[];
+      };
+      const mismatch = report.issues.find((i) => i.code === 'S-LA-MISMATCH');
+      assert.equal(
+        mismatch?.message,
+        `cin.xml: the CIN census is for LA 202, but this import is for LA 841 (${by}); import each LA's data separately.`,
+        by,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

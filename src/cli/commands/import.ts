@@ -24,7 +24,7 @@ import { commandLineActor } from '../os-user.js';
 /** The ingest contract (`src/ingest/read-inputs.ts`): read and validate input paths into staged submissions. */
 export type ReadInputs = (
   paths: readonly string[],
-  options: { la?: string; year?: string; onProgress?: (p: IngestProgress) => void },
+  options: { la?: string; laGivenBy?: string; year?: string; onProgress?: (p: IngestProgress) => void },
 ) => Promise<IngestResult>;
 
 export interface ImportCommandOptions {
@@ -60,7 +60,8 @@ export async function runImport(
 ): Promise<ImportExit> {
   const env = opts.env ?? process.env;
   const given = opts.la?.trim() || env['CSPI_LA']?.trim() || undefined;
-  const laProblem = given === undefined ? null : laCodeProblem(given, opts.la?.trim() ? '--la' : 'CSPI_LA');
+  const laGivenBy = opts.la?.trim() ? '--la' : 'CSPI_LA';
+  const laProblem = given === undefined ? null : laCodeProblem(given, laGivenBy);
   if (laProblem !== null) throw new UserError(laProblem);
   const la = given === undefined ? undefined : laCode(given);
   const yearProblem = opts.year === undefined ? null : collectionYearProblem(opts.year, londonToday());
@@ -91,6 +92,7 @@ export async function runImport(
     try {
       ingest = await readInputs(paths, {
         la,
+        laGivenBy,
         year: opts.year,
         onProgress: (p) => {
           reading ??= out.progress('Reading', Math.max(1, Math.round(p.totalBytes / 1e6)), 'MB');
