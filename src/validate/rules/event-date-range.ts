@@ -1,5 +1,38 @@
-import type { AnyRecord } from '../rule.js';
-import type { FieldRef } from '../table-fields.js';
+import type { AnyRecord, RuleContext, RuleHit, StagedTableKey } from '../rule.js';
+import { EVENT_DATES, type FieldRef } from '../table-fields.js';
+import { ukDate } from '../../ingest/parse-date.js';
+import { firstCountableDate } from '../../calendar/bank-holidays.js';
+
+/** The tables GEN-FUTURE and GEN-PAST check (their registry metadata). */
+export const EVENT_DATE_TABLES: readonly StagedTableKey[] = [
+  'episodes',
+  'cicReviews',
+  'missingEpisodes',
+  'ad1',
+  'placedAdoption',
+  'prevPerm',
+  'dolo',
+  'referrals',
+  'assessments',
+  'cpPlans',
+  'contacts',
+];
+
+/** The fields GEN-FUTURE and GEN-PAST name in their registry metadata (all the event dates: {@link EVENT_DATES}). */
+export const EVENT_DATE_FIELDS: readonly string[] = [
+  'DECOM',
+  'DEC',
+  'REVIEW',
+  'DATE_INT',
+  'DATE_MATCH',
+  'DATE_PLACED',
+  'DATE_PLACED_CEASED',
+  'DATE_PERM',
+  'DOLO_START',
+  'DOLO_END',
+  'CINreferralDate',
+  'received_at',
+];
 
 /**
  * Birth dates: not event dates (ages use calendar arithmetic, never working days), so a child born before the
@@ -56,4 +89,38 @@ export function outOfRange(
   }
   scans.set(records, { fields, today, from, found });
   return found;
+}
+
+/**
+ * The hits of GEN-FUTURE (`side` future) or GEN-PAST (`side` past) over a submission's tables: each record's
+ * first event date on that side of the range, shown as its source writes dates (SSDA903 dd/mm/yyyy), with the
+ * rule's message for it.
+ */
+export function outOfRangeHits(
+  ctx: RuleContext,
+  side: 'future' | 'past',
+  message: (field: string, shown: string) => string,
+): RuleHit[] {
+  const hits: RuleHit[] = [];
+  const from = firstCountableDate();
+  for (const [table, fields] of Object.entries(EVENT_DATES[ctx.source]) as [
+    StagedTableKey,
+    readonly FieldRef[],
+  ][]) {
+    const records = ctx.tables[table] as readonly AnyRecord[] | undefined;
+    if (!records) continue;
+    for (const found of outOfRange(records, fields, ctx.today, from)) {
+      const at = found[side];
+      if (at === null) continue;
+      const shown = ctx.source === 'ssda903' ? ukDate(at.date) : at.date;
+      hits.push({
+        table,
+        record: found.record,
+        field: at.field,
+        value: shown,
+        message: message(at.field, shown),
+      });
+    }
+  }
+  return hits;
 }

@@ -1,8 +1,6 @@
-import { ran, type AnyRecord, type Rule, type RuleHit, type StagedTableKey } from '../rule.js';
-import { EVENT_DATES, type FieldRef } from '../table-fields.js';
-import { ukDate } from '../../ingest/parse-date.js';
+import { ran, type Rule } from '../rule.js';
 import { firstCountableDate } from '../../calendar/bank-holidays.js';
-import { outOfRange } from './event-date-range.js';
+import { EVENT_DATE_FIELDS, EVENT_DATE_TABLES, outOfRangeHits } from './event-date-range.js';
 
 /**
  * GEN-PAST: an event date before 1 January of the bank-holiday table's first year (1990 as shipped, later
@@ -19,55 +17,17 @@ export const genPast: Rule = {
   code: 'GEN-PAST',
   severity: 'error',
   sources: ['ssda903', 'cin', 'local'],
-  tables: [
-    'episodes',
-    'cicReviews',
-    'missingEpisodes',
-    'ad1',
-    'placedAdoption',
-    'prevPerm',
-    'dolo',
-    'referrals',
-    'assessments',
-    'cpPlans',
-    'contacts',
-  ],
-  fields: [
-    'DECOM',
-    'DEC',
-    'REVIEW',
-    'DATE_INT',
-    'DATE_MATCH',
-    'DATE_PLACED',
-    'DATE_PLACED_CEASED',
-    'DATE_PERM',
-    'DOLO_START',
-    'DOLO_END',
-    'CINreferralDate',
-    'received_at',
-  ],
+  tables: EVENT_DATE_TABLES,
+  fields: EVENT_DATE_FIELDS,
   message:
     'An event date lies before the first year of the bank-holiday table (1990 as shipped), earlier than any date cspi can count working days from.',
-  check: (ctx) => {
-    const hits: RuleHit[] = [];
-    const from = firstCountableDate();
-    const year = from.slice(0, 4);
-    const spec = EVENT_DATES[ctx.source];
-    for (const [table, fields] of Object.entries(spec) as [StagedTableKey, readonly FieldRef[]][]) {
-      const records = ctx.tables[table] as readonly AnyRecord[] | undefined;
-      if (!records) continue;
-      for (const { record, past } of outOfRange(records, fields, ctx.today, from)) {
-        if (past === null) continue;
-        const shown = ctx.source === 'ssda903' ? ukDate(past.date) : past.date;
-        hits.push({
-          table,
-          record,
-          field: past.field,
-          value: shown,
-          message: `${past.field} ${shown} is before ${year}, earlier than any date cspi can count working days from; check the year`,
-        });
-      }
-    }
-    return ran(hits);
-  },
+  check: (ctx) =>
+    ran(
+      outOfRangeHits(
+        ctx,
+        'past',
+        (field, shown) =>
+          `${field} ${shown} is before ${firstCountableDate().slice(0, 4)}, earlier than any date cspi can count working days from; check the year`,
+      ),
+    ),
 };
