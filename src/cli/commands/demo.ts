@@ -6,9 +6,7 @@ import type { Command } from 'commander';
 import { quarterContaining } from '../../calendar/period.js';
 import { parseIsoDate } from '../../calendar/iso-date.js';
 import { openDatabase } from '../../store/open.js';
-import { addUser } from '../../web/auth/users.js';
-import { appendAudit } from '../../web/audit/audit-log.js';
-import { commandLineActor } from '../os-user.js';
+import { addAccount } from '../add-account.js';
 import { main } from '../main.js';
 import { UserError } from '../user-error.js';
 
@@ -56,17 +54,8 @@ export async function demoAccounts(dbPath: string, file: string): Promise<DemoAc
       const username = `demo-${role}`;
       const saved = known.find((a) => a.username === username);
       const password = saved?.password ?? randomBytes(12).toString('base64url');
-      const r = await addUser(db, { username, role, la: DEMO_LA, password });
+      const r = await addAccount(db, { username, role, la: DEMO_LA, password });
       if (!r.ok && r.error.code !== 'USER-EXISTS') throw new UserError(`${r.error.code}: ${r.error.message}`);
-      if (r.ok) {
-        await appendAudit(db, {
-          actor: commandLineActor(),
-          ip: null,
-          action: 'user-add',
-          la: r.user.la,
-          detail: { username: r.user.username, role: r.user.role },
-        });
-      }
       if (!r.ok && !saved) continue; // made by someone else: its password is not ours to print
       accounts.push({ username, role, password });
     }

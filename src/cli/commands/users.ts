@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { openDatabase } from '../../store/open.js';
 import { appendAudit } from '../../web/audit/audit-log.js';
 import { ROLE_LABELS } from '../../web/auth/permissions.js';
-import { addUser, disableUser, listUsers } from '../../web/auth/users.js';
+import { disableUser, listUsers } from '../../web/auth/users.js';
+import { addAccount } from '../add-account.js';
 import { createOutput } from '../output.js';
 import { UserError } from '../user-error.js';
 import { laCode } from '../../ingest/la-code.js';
@@ -39,19 +40,8 @@ export function register(program: Command): void {
         const password = generated ?? (await readStdin());
         const db = await openDatabase(opts.db);
         try {
-          // The account and its audit entry in one transaction: no account without its entry.
-          const r = await db.transaction(async (tx) => {
-            const added = await addUser(tx, { username, role: opts.role, la: opts.la ?? null, password });
-            if (!added.ok) throw new UserError(`${added.error.code}: ${added.error.message}`);
-            await appendAudit(tx, {
-              actor: commandLineActor(),
-              ip: null,
-              action: 'user-add',
-              la: added.user.la,
-              detail: { username: added.user.username, role: added.user.role },
-            });
-            return added;
-          });
+          const r = await addAccount(db, { username, role: opts.role, la: opts.la ?? null, password });
+          if (!r.ok) throw new UserError(`${r.error.code}: ${r.error.message}`);
           out.info(
             `Added ${r.user.username} (${ROLE_LABELS[r.user.role].toLowerCase()}${r.user.la ? `, LA ${r.user.la}` : ', every LA'}).`,
           );
