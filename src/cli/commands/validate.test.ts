@@ -5,9 +5,11 @@ import { readFileSync } from 'node:fs';
 import {
   EPISODE_COLUMNS,
   HEADER_COLUMNS,
+  cinXml,
   csv,
   episodeRows,
   headerRows,
+  plainCinChildren,
   tempFolder,
 } from '../../ingest/test-fixtures.js';
 
@@ -15,7 +17,17 @@ const f = tempFolder();
 after(() => f.cleanup());
 
 function cspi(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['bin/cspi.js', 'validate', ...args], { encoding: 'utf8' });
+  return cspiWith({}, ...args);
+}
+
+function cspiWith(
+  env: Record<string, string>,
+  ...args: string[]
+): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['bin/cspi.js', 'validate', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, CSPI_LA: '', ...env },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -25,6 +37,31 @@ describe('cspi validate --la', () => {
     const r = cspi(`${f.dir}/la`, '--la', 'Darlington', '--report-dir', `${f.dir}/la-out`);
     assert.equal(r.status, 2, r.stderr);
     assert.match(r.stderr, /--la Darlington is not an LA code: Darlington is LA 841, so give --la 841/);
+  });
+
+  // cspi import takes the LA from --la, else CSPI_LA; validate did not read CSPI_LA, so it passed a census for
+  // another LA that the import then refused.
+  it('takes CSPI_LA when --la is not given, as cspi import does, and names it', () => {
+    f.write('env/cin.xml', cinXml(plainCinChildren(2), { lea: '841' }));
+    const other = cspiWith({ CSPI_LA: '805' }, `${f.dir}/env`, '--report-dir', `${f.dir}/env-out`);
+    assert.equal(other.status, 2, other.stderr);
+    assert.match(other.stdout, /S-LA-MISMATCH/);
+    assert.match(other.stdout, /CSPI_LA/);
+    const same = cspiWith({ CSPI_LA: '841' }, `${f.dir}/env`, '--report-dir', `${f.dir}/env-out`);
+    assert.equal(same.status, 0, same.stdout);
+    const bad = cspiWith({ CSPI_LA: 'Darlington' }, `${f.dir}/env`, '--report-dir', `${f.dir}/env-out`);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /CSPI_LA Darlington is not an LA code: Darlington is LA 841, so give 841/);
+    // --la wins over CSPI_LA.
+    const given = cspiWith(
+      { CSPI_LA: '805' },
+      `${f.dir}/env`,
+      '--la',
+      '841',
+      '--report-dir',
+      `${f.dir}/env-out`,
+    );
+    assert.equal(given.status, 0, given.stdout);
   });
 });
 

@@ -31,7 +31,7 @@ export function register(program: Command): void {
     .argument('<paths...>', 'files or folders (folders are read recursively)')
     .option(
       '--la <code>',
-      'LA code (DfE number, e.g. 841, or ONS code); a CIN census for another LA is refused',
+      'LA code (DfE number, e.g. 841, or ONS code; default CSPI_LA); a CIN census for another LA is refused',
       laCode,
     )
     .option('--year <yyyy-yy>', 'collection year, e.g. 2021-22 (overrides what the files say)')
@@ -39,7 +39,10 @@ export function register(program: Command): void {
     .option('--json', 'print the report as JSON instead of the summary')
     .action(async (paths: string[], opts: ValidateOptions) => {
       const out = createOutput(!!opts.json);
-      const laProblem = opts.la === undefined ? null : laCodeProblem(opts.la, '--la');
+      // The LA as cspi import takes it (--la, else CSPI_LA), so that validate refuses what import would.
+      const given = opts.la?.trim() || process.env['CSPI_LA']?.trim() || undefined;
+      const laGivenBy = opts.la?.trim() ? '--la' : 'CSPI_LA';
+      const laProblem = given === undefined ? null : laCodeProblem(given, laGivenBy);
       if (laProblem !== null) throw new UserError(laProblem);
       const yearProblem = opts.year === undefined ? null : collectionYearProblem(opts.year, londonToday());
       if (yearProblem !== null) throw new UserError(yearProblem);
@@ -49,7 +52,8 @@ export function register(program: Command): void {
       const started = Date.now();
       // The bar is stopped whatever happens: one left running keeps the process alive (its redraw timer).
       const result = await readInputs(paths, {
-        la: opts.la,
+        la: given === undefined ? undefined : laCode(given),
+        laGivenBy,
         year: opts.year,
         onProgress: (p) => {
           bar ??= out.progress('Reading', Math.max(1, Math.round(p.totalBytes / 1e6)), 'MB');
