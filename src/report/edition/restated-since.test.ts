@@ -100,6 +100,27 @@ test('§6 in the public view a change of 1..k children is never given: the indic
   );
 });
 
+test('§8 a percentage whose counts changed but that rounds to the same figure: the full view gives the counts, the public view says the change is within the rounding', () => {
+  // 140 of 200 and 175 of 250 are both 70.0%: "published 70.0%, now 70.0%" alone reads as no change.
+  const was = { id: 'e-q3', frozen: { report: report([asmt(140, 200)]) } };
+  const is = report([asmt(175, 250)]);
+  const full = restatedSince(was, is, ds, 'full', DEFAULT_SUPPRESSION)!;
+  assert.deepEqual(full.indicators[0]!.counts, {
+    published: { numerator: 140, denominator: 200 },
+    now: { numerator: 175, denominator: 250 },
+  });
+  assert.match(
+    restatedSinceLine(full),
+    /Assessments in 45 working days \(published 70\.0%, 140 of 200; now 70\.0%, 175 of 250\)\.$/,
+  );
+  const pub = restatedSince(was, is, ds, 'public', DEFAULT_SUPPRESSION)!;
+  assert.equal(pub.indicators[0]!.counts, undefined, 'no counts in the public view');
+  assert.match(
+    restatedSinceLine(pub),
+    /Assessments in 45 working days \(published 70\.0%, now 70\.0%: a change within the rounding\)\.$/,
+  );
+});
+
 test('§8 nothing differs: no flag', () => {
   assert.equal(restatedSince(edition, edition.frozen.report, ds, 'public', DEFAULT_SUPPRESSION), null);
 });

@@ -19,6 +19,15 @@ export interface RestatedIndicator {
   readonly now: number | null;
   /** now − published in points (percent) or units (count); null when either is null or withheld. */
   readonly change: number | null;
+  /**
+   * The counts behind the figures as published and now, given only where the two figures are the same once
+   * rounded (a percentage whose count changed can round to the same one-decimal figure), and only in the full
+   * view (the public view shows no counts); the list then shows them.
+   */
+  readonly counts?: {
+    readonly published: { readonly numerator: number | null; readonly denominator: number | null };
+    readonly now: { readonly numerator: number | null; readonly denominator: number | null };
+  };
   /** The public view leaves the figures out: the change is a small number of children (report.md §6). */
   readonly withheld: boolean;
 }
@@ -91,6 +100,19 @@ export function restatedSince(
       now: withheld ? null : x.now.value,
       change: withheld ? null : x.change,
       withheld,
+      // Only where the figures look the same once rounded, and only in the full view.
+      ...(!withheld &&
+      visibility === 'full' &&
+      x.published.value !== null &&
+      x.now.value !== null &&
+      formatted(r.unit, x.published.value) === formatted(r.unit, x.now.value)
+        ? {
+            counts: {
+              published: { numerator: x.published.numerator, denominator: x.published.denominator },
+              now: { numerator: x.now.numerator, denominator: x.now.denominator },
+            },
+          }
+        : {}),
     };
   });
   return { edition: edition.id, period: edition.frozen.report.period.id, dataset, indicators };
@@ -155,7 +177,14 @@ export function restatedSinceLine(x: RestatedSince): string {
     if (i.withheld) return `${i.title} (figures not shown: small numbers)`;
     const was = i.published === null ? 'no figure' : formatted(i.unit, i.published);
     const now = i.now === null ? 'no figure' : formatted(i.unit, i.now);
-    return `${i.title} (published ${was}, now ${now})`;
+    if (was !== now) return `${i.title} (published ${was}, now ${now})`;
+    // The same when rounded: the counts say what changed (the full view), else that it is within the rounding.
+    const c = i.counts;
+    const count = (x: { numerator: number | null; denominator: number | null }): string =>
+      `${x.numerator ?? '–'} of ${x.denominator ?? '–'}`;
+    return c
+      ? `${i.title} (published ${was}, ${count(c.published)}; now ${now}, ${count(c.now)})`
+      : `${i.title} (published ${was}, now ${now}: a change within the rounding)`;
   });
   return `Restated since publication: ${n} ${n === 1 ? 'indicator would now give a different figure' : 'indicators would now give different figures'} on dataset ${x.dataset.id} (imported ${x.dataset.importedAt.slice(0, 10)}): ${items.join('; ')}.`;
 }
