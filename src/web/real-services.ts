@@ -30,6 +30,7 @@ import { membersQuestionsFigures } from '../report/model/members-questions-figur
 import { datasetIdentifiers } from '../report/public/dataset-identifiers.js';
 import { type RatedReports, ratedReports } from './rated-report.js';
 import { LOADER_NOT_RECORDED, datasetLoaders } from './audit/data-upload.js';
+import { createLru } from './lru.js';
 import type { IndicatorInput, IndicatorSettings } from '../indicators/types.js';
 import type {
   DatasetVersion,
@@ -108,7 +109,7 @@ export function createStoreServices(
   const settings = opts.settings ?? DEFAULT_SETTINGS;
   const loaded = new Map<string, Promise<Loaded | null>>();
   const memos = new Map<string, RatedReports>();
-  const headlines = new Map<string, HeadlineFigures>();
+  const headlines = createLru<HeadlineFigures>(64);
   const current = currentVersionsCache(db, opts.freshMs ?? CURRENT_FRESH_MS);
   const currentId = async (la: string): Promise<string | null> => (await current.get()).get(la)?.id ?? null;
 
@@ -215,7 +216,6 @@ export function createStoreServices(
           settings,
         };
         headlines.set(key, h);
-        while (headlines.size > 64) headlines.delete(headlines.keys().next().value as string);
       }
       return h;
     },
