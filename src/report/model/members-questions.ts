@@ -2,6 +2,7 @@ import { parsePeriod, periodShortLabel } from '../../calendar/period.js';
 import { breakdownName } from './breakdown-name.js';
 import { roundedPercent } from '../../indicators/engine/rounding.js';
 import type { BreakdownRow } from '../../indicators/types.js';
+import { CHARACTERISTIC_BREAKDOWNS, breakdownShape } from '../../indicators/lib/breakdown-shape.js';
 import type { BreakdownTotal } from '../public/suppression.js';
 import { isSmall, percentSuppressed, planBreakdown, secondarySuppression } from '../public/suppression.js';
 import { smallCountText } from './cell-text.js';
@@ -16,7 +17,7 @@ const NA: Cell = { text: 'Not available', numeric: true };
 
 /** A hidden count that is not itself small (report.md §6 secondary suppression, or a percentage's n − x). */
 export const NOT_SHOWN = 'Not shown';
-const NOT_SHOWN_NOTE = `${NOT_SHOWN}: withheld with a small number in the same table, so that it cannot be worked out from the total or the other figures.`;
+export const NOT_SHOWN_NOTE = `${NOT_SHOWN}: withheld with a small number in the same table, so that it cannot be worked out from the total or the other figures.`;
 
 /**
  * A count cell: "<6" only for a hidden count from 1 to k; another hidden count (a secondary cell, or the
@@ -317,9 +318,6 @@ const CONSUMED: Readonly<Record<string, readonly string[]>> = {
   'cic-missing': ['type', 'episodesPerChild'],
 };
 
-/** Child characteristics: shown on the dashboard (report.md §9), not in the members' appendix. */
-const CHARACTERISTICS = new Set(['ageBand', 'age', 'sex', 'ethnicity', 'team', 'legalStatus']);
-
 function breakdownTable(
   v: IndicatorView,
   key: string,
@@ -331,8 +329,9 @@ function breakdownTable(
   const id = `breakdown-${v.result.id}-${key.replace(/[^a-z0-9]+/gi, '-')}`;
   const caption = `${v.result.title}, ${periodShort}: by ${breakdownName(key)}`;
   const headline = v.result.denominator;
+  const shape = breakdownShape(key, rows, headline);
   // A count breakdown (no denominators): the number in each group, with the total.
-  if (rows.every((r) => r.denominator === null)) {
+  if (shape === 'counts') {
     const s = shown(rows, opts)!;
     const sum = rows.reduce((a, r) => a + r.numerator, 0);
     return {
@@ -347,11 +346,7 @@ function breakdownTable(
     };
   }
   // A composition (each group is wholly in or out of the numerator, e.g. NEET by activity): group sizes.
-  const composition =
-    headline !== null &&
-    rows.reduce((a, r) => a + (r.denominator ?? 0), 0) === headline &&
-    rows.every((r) => r.numerator === 0 || r.numerator === r.denominator);
-  if (composition && headline) {
+  if (shape === 'composition' && headline) {
     const sizes = rows.map((r) => ({
       ...r,
       numerator: r.denominator ?? 0,
@@ -376,8 +371,7 @@ function breakdownTable(
     };
   }
   const s = shown(rows, opts, v.plan.headline ? null : v.result)!;
-  const shared = rows.every((r) => r.denominator === rows[0]!.denominator);
-  if (shared) {
+  if (shape === 'share') {
     const den = rows[0]!.denominator!;
     return {
       id,
@@ -421,7 +415,8 @@ function otherBreakdowns(views: readonly IndicatorView[], opts: ReportOptions, p
     const keys = Object.keys(v.result.breakdowns).filter(
       (key) =>
         !(CONSUMED[v.result.id] ?? []).includes(key) &&
-        !CHARACTERISTICS.has(key) &&
+        // Child characteristics are on the dashboard (report.md §9), not in the members' appendix.
+        !CHARACTERISTIC_BREAKDOWNS.has(key) &&
         v.result.breakdowns[key]!.length > 0,
     );
     if (keys.length) blocks.push({ kind: 'heading', text: v.result.title });

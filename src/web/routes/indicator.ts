@@ -27,8 +27,11 @@ import { indicatorHub } from '../figures/hub-view.js';
 import { hubFigures } from '../hub-figures.js';
 import { restatedFigures, restatementNote } from '../restated-figures.js';
 import { restatedKey } from '../../report/edition/earlier-restatements.js';
-import { planSuppression } from '../../report/public/suppression.js';
-import { suppressedText } from '../../report/model/cell-text.js';
+import { isSmall, planBreakdown, planSuppression } from '../../report/public/suppression.js';
+import { smallCountText, suppressedText } from '../../report/model/cell-text.js';
+import { NOT_SHOWN, NOT_SHOWN_NOTE } from '../../report/model/members-questions.js';
+import { breakdownShape } from '../../indicators/lib/breakdown-shape.js';
+import { roundedPercent } from '../../indicators/engine/rounding.js';
 import { breakdownName } from '../../report/model/breakdown-name.js';
 import { loadCodeBook } from '../../validate/code-lists.js';
 import {
@@ -86,15 +89,28 @@ async function loadIndicator(c: Context<AppEnv>) {
 }
 
 /**
- * The breakdown tables of a result. In the public view each cell follows the report's public plan
- * (`planSuppression`: small cells, then secondary suppression where a breakdown shows its total), and a
- * team breakdown appears only when the LA's setting allows it (`publicTeams`, `publicTeamsOf`) and every
- * cell passes (report.md §6). `rule` is the report's public rule. Each table is named as the report names it
- * (`breakdownName`: "By age band", not the key "ageBand"); an ethnicity row by its label in the code list
- * with its code. A row is compared with the LA's figure ("Significantly different" when the LA's value
- * lies outside the row's 95% interval, else "Similar") only when it has an interval: a withheld row or a row
- * with no eligible cases gets "–", and a table where no row has one has no such column. A breakdown of
- * counts shows each group's number alone.
+ * The breakdown tables of a result, each shown as its shape asks (`breakdownShape`, as the report's tables
+ * do):
+ * - a breakdown by a child's characteristic (`rate`): numerator, denominator, percentage and 95% interval of
+ *   each group. A row is compared with the LA's figure ("Significantly different" when the LA's value lies
+ *   outside the row's 95% interval, else "Similar") only when it has an interval and the LA's figure is a
+ *   percentage: a withheld row or a row with no eligible cases gets "–", and a table where no row has one
+ *   has no such column. A group's percentage is a percentage even when the headline is a count with a
+ *   denominator (cic-missing: 7 of 123 children aged 10 to 15 is 5.7%, not "6").
+ * - a `share` (ICPCs by time to conference, children by number of placements) or a `composition` (care
+ *   leavers by activity): the number in each group and its percentage of the whole, with no comparison, since
+ *   a group's share of the cohort is not the indicator's figure for that group; a share whose groups make up
+ *   the whole ends with it ("All"), one whose groups overlap or leave some out (children missing, children
+ *   away) does not.
+ * - `counts`: each group's number alone.
+ *
+ * In the public view each cell follows the report's public plan (`planSuppression`: small cells, then
+ * secondary suppression where a breakdown shows its total; a composition's group sizes as the report plans
+ * them; every group of a withheld headline, which the report leaves out), and a team breakdown appears only when the LA's setting allows it (`publicTeams`, `publicTeamsOf`)
+ * and every cell passes (report.md §6). A withheld count from 1 to k reads "<6"; a withheld count that is
+ * not itself small (a secondary cell) reads "Not shown", never "<6", as in the report. `rule` is the
+ * report's public rule. Each table is named as the report names it (`breakdownName`: "By age band", not the
+ * key "ageBand"); an ethnicity row by its label in the code list with its code.
  */
 export function breakdownTables(
   r: IndicatorResult,
@@ -104,22 +120,75 @@ export function breakdownTables(
   rule: SuppressionRule,
   publicTeams = false,
 ) {
-  const plan = visibility === 'public' ? planSuppression(r, rule).breakdowns : null;
+  const planned = visibility === 'public' ? planSuppression(r, rule) : null;
+  const plan = planned?.breakdowns ?? null;
   const ethnicities = loadCodeBook('ssda903', period.slice(0, 7));
   return Object.entries(r.breakdowns)
     .filter(([name]) => !(plan && name === 'team' && (!publicTeams || plan[name]!.some(Boolean))))
     .map(([name, rows]) => tableOf(name, rows));
-  function tableOf(name: string, rows: readonly BreakdownRow[]) {
-    const shown = rows.map((b, i) => {
-      // An ethnicity is written as the year's code list names it, with its code: "African (BAFR)".
-      const entry = name === 'ethnicity' ? ethnicities?.get('ETHNIC', b.key) : undefined;
-      const label = entry ? `${entry.label} (${entry.code})` : b.label;
+
+  function labelOf(name: string, b: BreakdownRow): string {
+    // An ethnicity is written as the year's code list names it, with its code: "African (BAFR)".
+    const entry = name === 'ethnicity' ? ethnicities?.get('ETHNIC', b.key) : undefined;
+    return entry ? `${entry.label} (${entry.code})` : b.label;
+  }
+
+  function countText(n: number, hidden: boolean): string {
+    return !hidden ? formatCount(n) : isSmall(n, rule.k) ? smallCountText(rule.k) : NOT_SHOWN;
+  }
+
+  function tableOf(name: string, rows: readonly BreakdownRow[]): GroupTable | RateTable {
+    const title = breakdownName(name).replace(/^./, (s) => s.toUpperCase());
+    const shape = breakdownShape(name, rows, r.denominator);
+    if (shape === 'share' || shape === 'composition') {
+      const whole = shape === 'share' ? rows[0]!.denominator! : r.denominator!;
+      // A composition shows each group's size (its denominator), planned as the report plans it.
+      const sizes = rows.map((b) =>
+        shape === 'share'
+          ? b
+          : {
+              ...b,
+              numerator: b.denominator!,
+              denominator: whole,
+              value: roundedPercent(b.denominator!, whole),
+            },
+      );
+      // A withheld headline withholds every group of it, as the report leaves out its breakdowns.
+      const hidden = !planned
+        ? rows.map(() => false)
+        : planned.headline
+          ? rows.map(() => true)
+          : shape === 'share'
+            ? planned.breakdowns[name]!
+            : planBreakdown(sizes, rule);
+      const shown: GroupRow[] = sizes.map((b, i) => ({
+        label: labelOf(name, b),
+        number: countText(b.numerator, hidden[i]!),
+        share: hidden[i] ? 'Small numbers' : b.value === null ? '–' : formatPercent(b.value),
+      }));
+      // The whole, when the groups make it up (not children missing and children away, who overlap).
+      const total: GroupRow | null =
+        shape === 'share' && !planned?.headline && rows.reduce((a, b) => a + b.numerator, 0) === whole
+          ? { label: 'All', number: formatCount(whole), share: '100.0%' }
+          : null;
+      const table: GroupTable = {
+        name,
+        title,
+        shape,
+        rows: shown,
+        total,
+        notShown: shown.some((x) => x.number === NOT_SHOWN),
+      };
+      return table;
+    }
+    const shown = rows.map((b, i): RateRow => {
+      const label = labelOf(name, b);
       if (plan?.[name]?.[i]) {
         return {
           label,
           numerator: '–',
           denominator: '–',
-          value: suppressedText(b.denominator === null ? 'count' : r.unit, rule.k),
+          value: b.denominator === null ? countText(b.numerator, true) : suppressedText('percent', rule.k),
           interval: '–',
           differs: null,
         };
@@ -137,23 +206,66 @@ export function breakdownTables(
             ? b.denominator === 0
               ? 'No eligible cases'
               : '–'
-            : r.unit === 'percent' && b.denominator !== null
+            : b.denominator !== null
               ? formatPercent(b.value)
               : formatCount(b.value),
         interval: ci ? `${formatPercent(ci[0])} to ${formatPercent(ci[1])}` : '–',
         differs,
       };
     });
-    return {
+    const table: RateTable = {
       name,
-      title: breakdownName(name).replace(/^./, (s) => s.toUpperCase()),
+      title,
+      shape,
       rows: shown,
+      notShown: shown.some((x) => x.value === NOT_SHOWN),
       // A breakdown of counts (no denominators, as the report's tables tell them) shows each group's number
       // only: it has no denominator, interval or comparison to show.
-      count: rows.every((b) => b.denominator === null),
-      compares: shown.some((r) => r.differs !== null),
+      count: shape === 'counts',
+      compares: shown.some((x) => x.differs !== null),
     };
+    return table;
   }
+}
+
+/** A row of a share or composition table: a group's number and its percentage of the whole. */
+export interface GroupRow {
+  readonly label: string;
+  readonly number: string;
+  readonly share: string;
+}
+
+/** A breakdown shown as groups of a whole (`share`, `composition`). */
+export interface GroupTable {
+  readonly name: string;
+  readonly title: string;
+  readonly shape: 'share' | 'composition';
+  readonly rows: readonly GroupRow[];
+  /** The whole, for a share ("All", its denominator, 100.0%). */
+  readonly total: GroupRow | null;
+  /** Some count is withheld without being small itself (the page then explains "Not shown"). */
+  readonly notShown: boolean;
+}
+
+/** A row of a rate (or counts) table. */
+export interface RateRow {
+  readonly label: string;
+  readonly numerator: string;
+  readonly denominator: string;
+  readonly value: string;
+  readonly interval: string;
+  readonly differs: boolean | null;
+}
+
+/** A breakdown shown group by group (`rate`, `counts`). */
+export interface RateTable {
+  readonly name: string;
+  readonly title: string;
+  readonly shape: 'rate' | 'counts';
+  readonly rows: readonly RateRow[];
+  readonly notShown: boolean;
+  readonly count: boolean;
+  readonly compares: boolean;
 }
 
 /**
@@ -313,6 +425,7 @@ export function indicatorRoutes(): Hono<AppEnv> {
           visibility === 'public' || can(role, 'breakdowns:view')
             ? breakdownTables(result, scope.period, visibility, rule, publicTeamsOf(report.settings))
             : [],
+        notShownNote: NOT_SHOWN_NOTE,
         notes: visibility === 'full' ? result.notes : [],
         childrenHref: `/indicators/${info.id}/children?${new URLSearchParams({ la: scope.la.code, period: scope.period })}`,
         backHref: `/scorecard?${new URLSearchParams({ la: scope.la.code, period: scope.period, ...(visibility === 'public' ? { view: 'public' } : {}) })}`,
