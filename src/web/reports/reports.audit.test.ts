@@ -185,3 +185,27 @@ test('the reports page flags editions restated since from the headline figures, 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('audit: an officer who drafts but may not publish is told who publishes, and sees no Publish button', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cspi-web-publisher-'));
+  const db = openSqlite(join(dir, 'cspi.db'));
+  try {
+    await migrate(db, MIGRATIONS);
+    await importSmallLa(db, '841', 40);
+    const services = createStoreServices(db, { now: () => new Date('2022-01-14T10:00:00Z'), freshMs: 0 });
+    const { app } = await testApp(services, db);
+    const manager = await (await signIn(app, 'manager')).get('/reports?la=841');
+    const page = await manager.text();
+    assert.match(
+      page,
+      /then publish it \(an administrator publishes editions: ask yours when the draft is ready\)\./,
+    );
+    assert.doesNotMatch(page, /Publish edition/);
+    const admin = await (await (await signIn(app, 'admin')).get('/reports?la=841')).text();
+    assert.match(admin, /then publish it\. A published edition/);
+    assert.match(admin, /Publish edition/);
+  } finally {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
