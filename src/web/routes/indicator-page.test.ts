@@ -249,6 +249,30 @@ test("a child list's date columns are every member's date keys, in the order fir
   assert.deepEqual(memberDateKeys([]), []);
 });
 
+test('numbered date columns keep their number order: Placement 9 start before Placement 10 start', () => {
+  // A stored list's keys come back sorted as text (placement10Start before placement1Start), so the first
+  // child with ten placements, after one with eight, met placement10Start before placement9Start.
+  const eight = Object.fromEntries(
+    [1, 2, 3, 4, 5, 6, 7, 8].map((n) => [`placement${n}Start`, isoDate('2021-06-01')]),
+  );
+  const ten = Object.fromEntries(
+    [10, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => [`placement${n}Start`, isoDate('2021-06-01')]),
+  );
+  const keys = memberDateKeys([{ dates: eight }, { dates: ten }]);
+  assert.deepEqual(
+    keys,
+    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => `placement${n}Start`),
+  );
+  // Other keys stay in the order first met, numbered ones at the place of their kind.
+  assert.deepEqual(
+    memberDateKeys([
+      { dates: { referralDate: null, placement2Start: null } },
+      { dates: { decisionDate: null, placement1Start: null } },
+    ]),
+    ['referralDate', 'placement1Start', 'placement2Start', 'decisionDate'],
+  );
+});
+
 /** A result as the public plan reads it: a published or withheld headline with these breakdowns. */
 const publicResult = (
   numerator: number,

@@ -556,11 +556,27 @@ export function shownMembers(
 
 /**
  * The date columns of a child list (page and CSV): every key of the members' `dates`, in the order first met,
- * whichever members the filter shows.
+ * whichever members the filter shows; numbered keys of one kind together in number order (`placement9Start`
+ * before `placement10Start`, which a stored list, its keys sorted as text, meets first).
  * @example memberDateKeys([{ dates: { due: '2022-01-04' } }, { dates: { due: '…', event: '…' } }]) //=> ['due', 'event']
  */
 export function memberDateKeys(members: readonly Pick<Member, 'dates'>[]): string[] {
-  return [...new Set(members.flatMap((m) => Object.keys(m.dates)))];
+  const keys = [...new Set(members.flatMap((m) => Object.keys(m.dates)))];
+  const kind = (k: string): string => k.replace(/\d+/g, '#');
+  const numberOf = (k: string): number => Number(/\d+/.exec(k)?.[0] ?? 0);
+  const firstOfKind = new Map<string, number>();
+  keys.forEach((k, i) => {
+    if (!firstOfKind.has(kind(k))) firstOfKind.set(kind(k), i);
+  });
+  return keys
+    .map((k, i) => ({ k, i }))
+    .sort(
+      (a, b) =>
+        firstOfKind.get(kind(a.k))! - firstOfKind.get(kind(b.k))! ||
+        numberOf(a.k) - numberOf(b.k) ||
+        a.i - b.i,
+    )
+    .map((x) => x.k);
 }
 
 function memberRows(
