@@ -63,17 +63,23 @@ export function computePriority(records: number): number {
 
 /**
  * "Compute period P for all LAs": one compute job per LA, the largest first ({@link computePriority}).
- * Returns the job ids by LA; each job is retried on another worker if its worker dies (see worker.ts).
+ * Returns the job ids by LA; each job is retried on another worker if its worker dies (see worker.ts). With
+ * `queuedBy` (the OS user running `cspi hub compute`), each job's audit entry names who queued it.
  */
 export async function fanOutCompute(
   boss: PgBoss,
   las: readonly LaWithDataset[],
   period: string,
   timing: QueueTiming,
+  options: { readonly queuedBy?: string } = {},
 ): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const { la, records } of las) {
-    const job: ComputeJob = { la, period };
+    const job: ComputeJob = {
+      la,
+      period,
+      ...(options.queuedBy === undefined ? {} : { queuedBy: options.queuedBy }),
+    };
     const id = await boss.send(QUEUES.compute, job, {
       ...jobOptions(timing),
       priority: computePriority(records),

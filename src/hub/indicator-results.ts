@@ -1,6 +1,7 @@
 import type { Database } from '../store/database.js';
 import { lockLa } from '../store/dataset-versions.js';
 import type { IndicatorReport, IndicatorResult } from '../indicators/types.js';
+import { type AuditEntry, appendAudit } from '../web/audit/audit-log.js';
 
 /** A stored headline figure of one LA (what benchmarks between LAs read). */
 export interface StoredFigure {
@@ -22,11 +23,14 @@ export interface StoredFigure {
  * Stores one LA's computed report for a period, replacing any earlier rows for the same LA, period and
  * dataset version in the same transaction: a job retried after a worker died never leaves duplicates or a
  * half-written set, and two saves of one LA at once run one after the other (the LA's lock, `lockLa`).
+ * With `audit`, that entry is appended in the same transaction (at `computedAt`): the figures are never
+ * stored without it, nor it written for figures that were not stored.
  */
 export async function saveIndicatorReport(
   db: Database,
   report: IndicatorReport,
   computedAt: string,
+  audit?: Omit<AuditEntry, 'id' | 'at'>,
 ): Promise<void> {
   await db.transaction(async (tx) => {
     // Two saves of one LA at once (two runs' jobs, or a compute beside an import --compute) each deleted
@@ -65,6 +69,7 @@ export async function saveIndicatorReport(
         computedAt,
       ]),
     );
+    if (audit) await appendAudit(tx, audit, new Date(computedAt));
   });
 }
 

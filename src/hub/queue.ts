@@ -7,6 +7,11 @@ export const QUEUES = { import: 'cspi-import', compute: 'cspi-compute' } as cons
 export interface ComputeJob {
   readonly la: string;
   readonly period: string;
+  /**
+   * The OS user who queued the job (`cspi hub compute`): the job's `hub-compute-la` audit entry names them
+   * as who computed the LA's figures ({@link hubComputeActor}). A job queued by an earlier cspi has none.
+   */
+  readonly queuedBy?: string;
 }
 
 /** Payload of an import job: one LA's files (paths every worker can read, e.g. a shared folder). */
@@ -35,6 +40,16 @@ export interface ImportJob {
  */
 export function hubImportActor(queuedBy: string | undefined): string {
   return `hub import (${queuedBy?.trim() || 'unknown'})`;
+}
+
+/**
+ * Who a hub compute job's `hub-compute-la` audit entry names as having computed the LA's figures: the hub
+ * computation and the OS user who queued it, `hub compute (jsmith)`, as an import job's loader is
+ * `hub import (jsmith)` ({@link hubImportActor}); a job queued by an earlier cspi is `hub compute (unknown)`.
+ * @example hubComputeActor('jsmith') //=> 'hub compute (jsmith)'
+ */
+export function hubComputeActor(queuedBy: string | undefined): string {
+  return `hub compute (${queuedBy?.trim() || 'unknown'})`;
 }
 
 /** What an import job leaves as its output: how the import ended (`refused` completes the job, unretried). */

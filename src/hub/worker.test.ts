@@ -152,3 +152,102 @@ for (const store of testStores()) {
     },
   );
 }
+
+// A hub operator (or the LA's own admin, who reads only its LA's entries) reading the audit log for one LA
+// saw no entry for its figures being computed: `cspi hub compute` wrote one entry for the whole run, with no
+// LA. Each LA's stored figures now have their own entry (`hub-compute-la`): who queued the job, the period,
+// the dataset version computed from and counts only, written in the transaction that stores the figures.
+for (const store of testStores()) {
+  test(
+    `each LA's figures computed by a hub job are audited for that LA: who queued it, the period and dataset version (${store.name})`,
+    { skip: store.skip },
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'cspi-worker-'));
+      const { db, cleanup } = await store.open();
+      try {
+        mkdirSync(join(dir, '841'));
+        writeFileSync(join(dir, '841', 'cin_census.xml'), cinXml(plainCinChildren(3)));
+        const { boss, handlers } = fakeBoss();
+        await startWorker(boss, db, () => {}, queueTiming({}));
+        const period = '2021-22-Q1';
+        // An import job computing its period, then compute jobs: queued by a user, by an earlier cspi (no
+        // user), and for an LA with no dataset (nothing computed, nothing audited).
+        await handlers.get(QUEUES.import)!([
+          {
+            id: 'j1',
+            data: { la: '841', paths: [join(dir, '841')], computePeriod: period, queuedBy: 'jsmith' },
+          },
+        ]);
+        await handlers.get(QUEUES.compute)!([{ id: 'j2', data: { la: '841', period, queuedBy: 'asmith' } }]);
+        await handlers.get(QUEUES.compute)!([{ id: 'j3', data: { la: '841', period } }]);
+        await handlers.get(QUEUES.compute)!([{ id: 'j4', data: { la: '805', period, queuedBy: 'asmith' } }]);
+        const withAValue = Number(
+          (
+            await db.get<{ n: number | string }>(
+              'SELECT count(*) AS n FROM indicator_results WHERE la = ? AND value IS NOT NULL',
+              ['841'],
+            )
+          )?.n,
+        );
+        assert.ok(withAValue > 0, 'figures were computed');
+        const { entries } = await readAudit(db, { action: 'hub-compute-la' });
+        const detail = (withImport: boolean) => ({
+          period,
+          datasetVersion: '841-v1',
+          indicators: INDICATORS.length,
+          withAValue,
+          withImport,
+        });
+        assert.deepEqual(
+          entries.reverse().map((e) => [e.actor, e.ip, e.la, e.detail]),
+          [
+            ['hub import (jsmith)', null, '841', detail(true)],
+            ['hub compute (asmith)', null, '841', detail(false)],
+            ['hub compute (unknown)', null, '841', detail(false)],
+          ],
+        );
+        // Read for the LA, as its own admin reads the log: the entries are there.
+        assert.equal((await readAudit(db, { la: '841', action: 'hub-compute-la' })).total, 3);
+        // Stamped as the figures it records were (the latest computation's rows).
+        const rows = await db.all<{ computed_at: string }>(
+          'SELECT DISTINCT computed_at FROM indicator_results WHERE la = ?',
+          ['841'],
+        );
+        assert.deepEqual(
+          rows.map((r) => r.computed_at),
+          [entries.at(-1)!.at],
+        );
+        assert.doesNotMatch(JSON.stringify(entries), /\bC[123]\b/, 'no child id');
+      } finally {
+        await cleanup();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+}
+
+test("an LA's figures are not stored without their audit entry: one transaction", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cspi-worker-'));
+  const db = await openDatabase(':memory:', { env: {} });
+  try {
+    mkdirSync(join(dir, '841'));
+    writeFileSync(join(dir, '841', 'cin_census.xml'), cinXml(plainCinChildren(3)));
+    const { boss, handlers } = fakeBoss();
+    await startWorker(boss, db, () => {}, queueTiming({}));
+    await handlers.get(QUEUES.import)!([{ id: 'j1', data: { la: '841', paths: [join(dir, '841')] } }]);
+    // The audit log refuses this entry (as a full disk or a lost connection would, mid-transaction).
+    await db.run(
+      `CREATE TRIGGER refuse_compute_entry BEFORE INSERT ON audit_log WHEN NEW.action = 'hub-compute-la'
+       BEGIN SELECT RAISE(ABORT, 'refused'); END`,
+    );
+    await assert.rejects(
+      handlers.get(QUEUES.compute)!([
+        { id: 'j2', data: { la: '841', period: '2021-22-Q3', queuedBy: 'jsmith' } },
+      ]),
+    );
+    assert.deepEqual(await db.all('SELECT la FROM indicator_results'), [], 'no figures without their entry');
+  } finally {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

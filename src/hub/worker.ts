@@ -19,6 +19,7 @@ import {
   QUEUES,
   type QueueTiming,
   queueTiming,
+  hubComputeActor,
   hubImportActor,
   refusalReason,
 } from './queue.js';
@@ -44,7 +45,9 @@ function hangsFor(la: string): boolean {
  * Registers this process as a hub worker: it takes import and compute jobs from the PostgreSQL queue one at
  * a time per queue and runs them against the hub database. A job whose worker dies stays active until its
  * expiry, then pg-boss fails and retries it on any live worker; a compute job replaces its LA's figures in
- * one transaction, so a retry never duplicates results.
+ * one transaction, so a retry never duplicates results. Each LA's figures stored (a compute job's, or an
+ * import job's `computePeriod`) are audited in that transaction (`hub-compute-la`, `laComputedEntry`),
+ * naming who queued the job: `hub compute (jsmith)`, or `hub import (jsmith)`.
  */
 export async function startWorker(
   boss: PgBoss,
@@ -66,7 +69,14 @@ export async function startWorker(
     const t0 = Date.now();
     const output = await logFailure(log, QUEUES.compute, job, t0, async () => {
       if (hangsFor(job.data.la)) await new Promise(() => {});
-      const outcome = await computeAndStoreLa(db, job.data.la, parsePeriod(job.data.period));
+      const outcome = await computeAndStoreLa(
+        db,
+        job.data.la,
+        parsePeriod(job.data.period),
+        undefined,
+        undefined,
+        { actor: hubComputeActor(job.data.queuedBy), withImport: false },
+      );
       log({
         queue: QUEUES.compute,
         jobId: job.id,
@@ -87,13 +97,8 @@ export async function startWorker(
       const { la, computePeriod } = job.data;
       // The period is checked before the import, so a bad one fails the job without importing.
       const period = computePeriod === undefined ? null : parsePeriod(computePeriod);
-      const { result, assembled } = await importLa(
-        db,
-        la,
-        job.data.paths,
-        period !== null,
-        hubImportActor(job.data.queuedBy),
-      );
+      const actor = hubImportActor(job.data.queuedBy);
+      const { result, assembled } = await importLa(db, la, job.data.paths, period !== null, actor);
       const reason = result.kind === 'refused' ? refusalReason(result.issues) : null;
       let outcome: string = reason === null ? result.kind : `refused: ${reason}`;
       let computeSeconds: number | undefined;
@@ -103,10 +108,12 @@ export async function startWorker(
         // The version just committed is computed from the dataset its import assembled; an unchanged import
         // (or one that kept no snapshot) loads the current version as a compute job would.
         const version = result.kind === 'imported' ? await getDatasetVersion(db, la, result.datasetId) : null;
+        // Audited as a compute job's figures are, naming who queued the import.
+        const audit = { actor, withImport: true };
         const figures =
           version && assembled
-            ? await storeLaFigures(db, version, assembled, period)
-            : await computeAndStoreLa(db, la, period);
+            ? await storeLaFigures(db, version, assembled, period, undefined, undefined, audit)
+            : await computeAndStoreLa(db, la, period, undefined, undefined, audit);
         if (figures) {
           outcome += `, ${computedText(figures)}`;
           withAValue = figures.withAValue;

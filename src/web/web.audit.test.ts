@@ -153,10 +153,58 @@ test('§9 data page: a manager seeing child ids in a validation report is a chil
   assert.equal(v!.detail['list'], 'validation');
   assert.equal(v!.detail['rows'], 2, 'two issues name a child');
   assert.equal(v!.detail['identifiable'], true);
-  // The analyst's redacted view names no child: nothing to audit.
+});
+
+// Reading taken (report.md §9, data.ts `auditIssueView`): the analyst's redacted report is a pseudonymised
+// child-level view, as the analyst's child list is, and audited as one. It was not audited at all: the
+// analyst's report lists the same children, one row each, by the pseudonym of their child lists and the line
+// of each child's record in the extract.
+test('§9 data page and upload result: an analyst shown a validation report about children (pseudonymised) is audited as a pseudonymised child-level view, with no child id or pseudonym in the entry', async () => {
+  const { app, db } = await twoLaApp(servicesWithChildIssues());
   const analyst = await signIn(app, 'analyst');
-  await analyst.get('/data/versions/841-v1?la=841');
-  assert.equal((await readAudit(db, { action: 'child-level-view' })).total, 1);
+  assert.equal((await analyst.get('/data/versions/841-v1?la=841')).status, 200);
+  assert.equal((await uploadCsv(app, analyst)).status, 422);
+  const views = (await readAudit(db, { action: 'child-level-view' })).entries.reverse();
+  assert.deepEqual(
+    views.map((e) => [e.actor, e.la, e.detail]),
+    [
+      [
+        'analyst',
+        '841',
+        {
+          indicator: null,
+          period: null,
+          datasetVersion: '841-v1',
+          rows: 2,
+          list: 'validation',
+          identifiable: false,
+        },
+      ],
+      // The refused upload made no dataset version; its data-upload entry says which files.
+      [
+        'analyst',
+        '841',
+        {
+          indicator: null,
+          period: null,
+          datasetVersion: null,
+          rows: 2,
+          list: 'validation',
+          identifiable: false,
+        },
+      ],
+    ],
+  );
+  const key = Buffer.alloc(32, 7);
+  for (const secret of ['C77123', 'C77124', pseudonym(key, '841', 'C77123'), pseudonym(key, '841', 'C77124')])
+    assert.ok(!JSON.stringify(views).includes(secret), `the entry holds ${secret}`);
+  // A HEAD request shows no rows: not a view.
+  const head = await app.request('/data/versions/841-v1?la=841', {
+    method: 'HEAD',
+    headers: { cookie: analyst.cookie },
+  });
+  assert.equal(head.status, 200);
+  assert.equal((await readAudit(db, { action: 'child-level-view' })).total, 2);
 });
 
 test('§1/§9 the audit log: an admin limited to one LA reads only that LA’s entries', async () => {

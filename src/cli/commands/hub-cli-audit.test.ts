@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importSmallLa } from '../../hub/hub-fixtures.js';
 import { enableLaIsolation } from '../../hub/la-isolation.js';
-import { type ImportJob, QUEUES, openQueue, queueTiming } from '../../hub/queue.js';
+import { type ComputeJob, type ImportJob, QUEUES, openQueue, queueTiming } from '../../hub/queue.js';
 import { cinXml, plainCinChildren } from '../../ingest/test-fixtures.js';
 import { testStores } from '../../store/test-stores.js';
 import { readAudit } from '../../web/audit/audit-log.js';
@@ -83,19 +83,34 @@ test(
   },
 );
 
-// The run is audited when its jobs are queued (the workers store the figures).
-test('cspi hub compute is audited, naming the OS user', { skip: pg.skip }, async () => {
-  const { db, cspi, entries, cleanup } = await hub(true);
-  try {
-    await importSmallLa(db, '841', 4);
-    cspi('compute', '--period', '2021-22-Q3', '--no-wait');
-    assert.deepEqual(await entries('hub-compute'), [
-      [CLI_ACTOR, null, null, { period: '2021-22-Q3', queued: 1, skipped: 0, force: false }],
-    ]);
-  } finally {
-    await cleanup();
-  }
-});
+// The run is audited when its jobs are queued; each LA's figures are audited by its job when stored
+// (`hub-compute-la`, worker.test.ts), naming who queued it: the jobs carry the OS user (they did not).
+test(
+  'cspi hub compute is audited, naming the OS user, and hands the OS user to its jobs',
+  { skip: pg.skip },
+  async () => {
+    const { db, url, cspi, entries, cleanup } = await hub(true);
+    try {
+      await importSmallLa(db, '841', 4);
+      cspi('compute', '--period', '2021-22-Q3', '--no-wait');
+      assert.deepEqual(await entries('hub-compute'), [
+        [CLI_ACTOR, null, null, { period: '2021-22-Q3', queued: 1, skipped: 0, force: false }],
+      ]);
+      const boss = await openQueue(url, queueTiming({}));
+      try {
+        const [job] = await boss.fetch<ComputeJob>(QUEUES.compute);
+        assert.deepEqual(
+          [job!.data.la, job!.data.period, job!.data.queuedBy],
+          ['841', '2021-22-Q3', OS_USER],
+        );
+      } finally {
+        await boss.stop({ graceful: false, wait: true, timeout: 5000 });
+      }
+    } finally {
+      await cleanup();
+    }
+  },
+);
 
 // The actor was the bare OS user, or whatever --by said (then the OS user was in no entry).
 test('cspi hub settings audits the OS user as the actor, whatever --by says', { skip: pg.skip }, async () => {

@@ -169,7 +169,7 @@ export function register(program: Command): void {
           QUEUES.compute,
           todo.length,
           'LAs computed',
-          (boss, timing) => fanOutCompute(boss, todo, period.id, timing),
+          (boss, timing) => fanOutCompute(boss, todo, period.id, timing, { queuedBy: osUserName() }),
           (queued) => ({
             actor: commandLineActor(),
             ip: null,

@@ -7,8 +7,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { importSmallLa } from '../../hub/hub-fixtures.js';
 import { listEditions } from '../../report/edition/edition-store.js';
@@ -305,6 +305,53 @@ for (const store of testStores()) {
         assert.equal(after.editions.find((e) => e.id === again.id)!.restatedSince, null);
         assert.ok(after.editions.find((e) => e.id === q2.id)!.restatedSince);
       } finally {
+        await cleanup();
+      }
+    },
+  );
+}
+
+// report.md §8-§9: an edition says who published it. cspi publish wrote the commentary's author as the
+// publisher: null for commentary written on the dashboard (the reports page and --list then named nobody),
+// and for a --commentary file whoever the file says wrote it, not who ran the command. It now records the
+// same "command line (OS user)" its audit entry names; the commentary's author stays in the frozen commentary.
+for (const store of testStores()) {
+  test(
+    `cspi publish records "command line (OS user)" as who published, shown by --list and its --json (${store.name})`,
+    { skip: store.skip },
+    async () => {
+      const { db, url, cleanup } = await store.open();
+      const dir = mkdtempSync(join(tmpdir(), 'cspi-published-by-'));
+      const actor = `command line (${userInfo().username})`;
+      try {
+        await importSmallLa(db, '841', 40);
+        const stored = await quiet(() => runPublish({ period: Q2, la: '841', db: url }));
+        const commentary = join(dir, 'commentary.json');
+        writeFileSync(commentary, JSON.stringify({ author: 'J Officer', indicators: {} }));
+        const fromFile = await quiet(() => runPublish({ period: Q2, la: '841', db: url, commentary }));
+        assert.equal(stored.publishedBy, actor);
+        assert.equal(fromFile.publishedBy, actor, 'who ran the command, not who wrote the commentary');
+        assert.equal(fromFile.frozen.commentary.author, 'J Officer', 'the commentary keeps its author');
+        assert.deepEqual(
+          (await listEditions(db, '841')).map((e) => [e.id, e.publishedBy]),
+          [
+            [fromFile.id, actor],
+            [stored.id, actor],
+          ],
+        );
+        const json = await cli(['publish', '--list', '--la', '841', '--db', url, '--json']);
+        assert.deepEqual(
+          (JSON.parse(json.stdout) as { editions: { publishedBy: string | null }[] }).editions.map(
+            (e) => e.publishedBy,
+          ),
+          [actor, actor],
+        );
+        const text = await cli(['publish', '--list', '--la', '841', '--db', url]);
+        for (const id of [stored.id, fromFile.id])
+          assert.ok(text.stdout.includes(`${id}  841 ${Q2}  published `), text.stdout);
+        assert.equal(text.stdout.split(` by ${actor}  dataset `).length - 1, 2, text.stdout);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
         await cleanup();
       }
     },

@@ -48,6 +48,9 @@ import { commandLineActor } from '../os-user.js';
  * confirmed) is refused, naming the indicators, and the commentary's history is frozen with the edition.
  * A commentary save that lands between that check and the edition's write refuses it too
  * ({@link publishEdition}'s `COMMENTARY-CHANGED`), so the edition holds exactly the text checked.
+ * The edition records who published it as the dashboard's records the signed-in user: `command line (OS user)`
+ * ({@link commandLineActor}), the actor of its audit entry, which the reports page and `cspi publish --list`
+ * show; a `--commentary` file's `author` is who wrote the commentary, kept with it, not who published.
  * A publication is written to the audit log (`report-publish`), as the dashboard's is, and so is a publish
  * refused (`report-publish-refused`, with the reason's code): every attempt to publish is traced, also one
  * refused before there was a report to publish (a period after the data, a bad --settings, no dataset:
@@ -85,7 +88,8 @@ export async function runPublish(opts: ReportCommandOptions): Promise<EditionRec
   try {
     const out = await publishEdition(db, {
       report: computed.report,
-      by: commentary.author,
+      // Who ran the command, as its audit entry names them (the commentary's author stays in the commentary).
+      by: commandLineActor(),
       now: new Date(),
       commentary,
       // From a file: nothing stored was checked. From the store: publish only if it still holds what was checked.

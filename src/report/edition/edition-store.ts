@@ -66,6 +66,7 @@ export interface EditionRecord {
   readonly la: string;
   readonly period: string;
   readonly publishedAt: string;
+  /** The dashboard's signed-in user, or `command line (OS user)`; null in editions `cspi publish` wrote before it said who. */
   readonly publishedBy: string | null;
   readonly datasetId: string;
   readonly datasetHash: string;

@@ -29,7 +29,11 @@ import { SOFTWARE_VERSION } from './software-version.js';
 export interface PublishRequest {
   /** The IndicatorReport: every figure, RAG, direction, targets, tolerances, settings, dataset version. */
   readonly report: IndicatorReport;
-  /** Who published (the commentary's author from the CLI, the signed-in user on the dashboard). */
+  /**
+   * Who published: the signed-in user on the dashboard, `command line (OS user)` from `cspi publish` (the
+   * actor each names in its `report-publish` audit entry); null only in editions published before the CLI
+   * said who.
+   */
   readonly by: string | null;
   readonly now: Date;
   readonly commentary: Commentary;

@@ -20,7 +20,8 @@ export type AuditAction =
   | 'user-disable'
   | 'hub-setting-change'
   | 'hub-init'
-  | 'hub-compute';
+  | 'hub-compute'
+  | 'hub-compute-la';
 
 /** One entry of the append-only audit log (report.md §9). `detail` never holds child ids. */
 export interface AuditEntry {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { runPublish } from '../../cli/commands/publish.js';
@@ -108,6 +108,8 @@ test('an edition published by cspi publish is listed and downloaded on the dashb
     const member = await signIn(f.app, 'member');
     const page = await (await member.get('/reports?la=841')).text();
     assert.ok(page.includes(`Edition ${e.id}`));
+    // Who published it: the command line and the OS user, as its audit entry says (it named nobody).
+    assert.ok(page.includes(`Edition ${e.id} · published by command line (${userInfo().username}), `), page);
     assert.ok(!page.includes('version=full'), 'members are offered the public version only');
     const full = await member.get(`/reports/${e.id}/download?la=841&format=html&version=full`);
     assert.equal(full.status, 403);

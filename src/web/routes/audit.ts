@@ -24,6 +24,7 @@ const ACTION_LABELS: Record<string, string> = {
   'hub-setting-change': 'Changed a hub setting',
   'hub-init': 'Set up the hub (schema and isolation between LAs)',
   'hub-compute': 'Queued the computing of indicators for the hub’s LAs',
+  'hub-compute-la': 'Computed and stored an LA’s indicators on the hub',
 };
 
 const PAGE_SIZE = 50;

@@ -31,7 +31,9 @@ const SEVERITY_LABEL = {
  * Issues ready for the report table, first 1,000 by severity, each with the figures it affects titled under
  * the LA's `settings` (CP visits every 15 working days say 15). Child ids, and the child-level parts of each
  * message, only for roles that see identifiable data: others get the message with the child's pseudonym and
- * personal values withheld (`redactIssueMessage`). `named` counts the rows shown that name a child.
+ * personal values withheld (`redactIssueMessage`). `named` counts the rows shown about a child (an issue
+ * with a child id: shown by id, or by pseudonym and the child's record's line), `identifiable` says which the
+ * role saw; {@link auditIssueView} records both.
  */
 function issueRows(
   c: Context<AppEnv>,
@@ -60,28 +62,36 @@ function issueRows(
         .map((x) => titleTextUnder(x, settings))
         .join('; '),
     }));
-  return { rows, named: showChild ? rows.filter((r) => r.namesChild).length : 0 };
+  return { rows, named: rows.filter((r) => r.namesChild).length, identifiable: showChild };
 }
 
 /**
- * A validation report that shows identifiable children is a child-level view (report.md §9: every view goes
- * to the audit log): audited as one, with the dataset version (null for a refused upload), list
- * `validation` and the rows naming a child. Nothing is written when the report names no child.
+ * A validation report whose rows name children is a child-level view (report.md §9: the child-level list "is
+ * identifiable or pseudonymised by role … Every view and export goes to an append-only audit log"), for
+ * every role that sees it, not only those shown child ids. Reading taken: a pseudonymised role's report
+ * (an analyst's: `redactIssueMessage`) still lists children one row each, by the same pseudonym as its
+ * audited child-level lists, beside the file and line of the child's record in the extract the LA loaded;
+ * pseudonymised data about a child is still personal data, and the pseudonymised child list is audited, so
+ * this view is too (`identifiable: false`), as the manager's is (`identifiable: true`). Audited as the
+ * child list is: the signed-in user, the LA, the dataset version (null for a refused upload, which made
+ * none), list `validation`, the rows shown about a child; never a child id, pseudonym or message. Nothing is
+ * written when no row shown is about a child (nothing child-level was shown). There is no CSV or JSON download
+ * of the report: the data page and the upload result are its only views.
  */
 async function auditIssueView(
   c: Context<AppEnv>,
   la: string,
   datasetVersion: string | null,
-  named: number,
+  shown: { readonly named: number; readonly identifiable: boolean },
 ): Promise<void> {
-  if (named === 0) return;
+  if (shown.named === 0) return;
   await auditChildLevel(c, 'child-level-view', la, {
     indicator: null,
     period: null,
     datasetVersion,
-    rows: named,
+    rows: shown.named,
     list: 'validation',
-    identifiable: true,
+    identifiable: shown.identifiable,
   });
 }
 
@@ -115,7 +125,7 @@ export function dataRoutes(): Hono<AppEnv> {
     if (compareId && !other)
       return notFound(c, `There is no other dataset version "${compareId}" to compare.`);
     const shown = issueRows(c, la.code, issues, await c.var.deps.services.settings(la.code));
-    await auditIssueView(c, la.code, id, shown.named);
+    await auditIssueView(c, la.code, id, shown);
     return c.html(
       page(c, 'dataset.njk', {
         title: `Dataset version ${id}`,
@@ -197,7 +207,7 @@ export function dataRoutes(): Hono<AppEnv> {
       }),
     });
     const shown = issueRows(c, la.code, outcome.issues, await c.var.deps.services.settings(la.code));
-    await auditIssueView(c, la.code, outcome.datasetId, shown.named);
+    await auditIssueView(c, la.code, outcome.datasetId, shown);
     c.status(outcome.refused ? 422 : 200);
     return c.html(
       page(c, 'upload-result.njk', {
