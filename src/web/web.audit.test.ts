@@ -93,6 +93,14 @@ test('§9 data page: an analyst (pseudonymised role) is not shown child ids, dat
   // The message still says what to fix, with the child's pseudonym (as in the analyst's child-level lists).
   assert.ok(html.includes(pseudonym(Buffer.alloc(32, 7), '841', 'C77123')), 'the pseudonym stands in');
   assert.match(html, /differs from child P-[0-9A-F]{10}&#39;s Header DOB/);
+  // Every row about a child carries the pseudonym in its Child column, whether or not its message names
+  // the child, so the analyst can find the child in their lists.
+  assert.match(html, /<th[^>]*>Child \(pseudonym\)<\/th>/);
+  const cells = [...html.matchAll(/<td class="govuk-table__cell app-mono">([^<]*)<\/td>/g)].map((m) => m[1]);
+  assert.deepEqual(
+    cells.filter((c) => c!.startsWith('P-')),
+    [pseudonym(Buffer.alloc(32, 7), '841', 'C77123'), pseudonym(Buffer.alloc(32, 7), '841', 'C77124')],
+  );
 });
 
 /** Uploads a small episodes.csv to LA 841's data page as a signed-in user. */

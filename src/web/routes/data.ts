@@ -30,8 +30,8 @@ const SEVERITY_LABEL = {
 /**
  * Issues ready for the report table, first 1,000 by severity, each with the figures it affects titled under
  * the LA's `settings` (CP visits every 15 working days say 15). Child ids, and the child-level parts of each
- * message, only for roles that see identifiable data: others get the message with the child's pseudonym and
- * personal values withheld (`redactIssueMessage`). `named` counts the rows shown about a child (an issue
+ * message, only for roles that see identifiable data: others get the child's pseudonym in the Child column and
+ * the message with the pseudonym and personal values withheld (`redactIssueMessage`). `named` counts the rows shown about a child (an issue
  * with a child id: shown by id, or by pseudonym and the child's record's line), `identifiable` says which the
  * role saw; {@link auditIssueView} records both.
  */
@@ -55,7 +55,9 @@ function issueRows(
       dfeRule: i.dfeRule,
       where: [i.file, i.position].filter(Boolean).join(', '),
       field: i.field,
-      child: showChild ? i.childId : null,
+      // The child's pseudonym for other roles, the one their child lists show, on every row about a child
+      // (the message names the child only sometimes).
+      child: i.childId === null ? null : showChild ? i.childId : pseudonym(key, la, i.childId),
       message: showChild ? i.message : redactIssueMessage(i, (id) => pseudonym(key, la, id)),
       namesChild: i.childId !== null,
       affects: affectedFigures(i, catalogue)
