@@ -1,19 +1,59 @@
 import { type IsoDate, dateParts, dayNumberOf, fromDayNumber, toDayNumber } from './iso-date.js';
 
-/** Thrown when a working-day calculation touches a date outside the bank-holiday table. */
+/**
+ * Where a loaded record holds an event date before the bank-holiday table (a typo year loaded before rule
+ * GEN-PAST rejected such dates): the LA and the table and field as users know them, never the child or the
+ * record's values (the message can reach logs).
+ */
+export interface LoadedDateBeforeTable {
+  readonly la: string;
+  /** `contacts.csv`, `SSDA903 episodes`, `CIN census`. */
+  readonly table: string;
+  /** `received_at`, `DECOM`, `CINreferralDate`. */
+  readonly field: string;
+}
+
+/**
+ * Thrown when a working-day calculation touches a date outside the bank-holiday table. With `loaded` (a
+ * loaded record's event date in `year`, before the table begins; `explainedByLoadedDates`), the message
+ * says so and how to remove the record, since adding the year's bank holidays is the wrong fix for a typo.
+ */
 export class CalendarRangeError extends Error {
   override readonly name = 'CalendarRangeError';
   constructor(
     readonly year: number,
     readonly firstYear: number,
     readonly lastYear: number,
+    readonly loaded: LoadedDateBeforeTable | null = null,
   ) {
-    super(
+    super(calendarRangeMessage(year, firstYear, lastYear, loaded));
+  }
+}
+
+/**
+ * The words of a {@link CalendarRangeError}.
+ * @example calendarRangeMessage(2031, 1990, 2027, null) //=> 'working days for 2031 are not known: the England & Wales bank holiday table covers 1990–2027. Add 2031's bank holidays …'
+ */
+function calendarRangeMessage(
+  year: number,
+  firstYear: number,
+  lastYear: number,
+  loaded: LoadedDateBeforeTable | null,
+): string {
+  const where = `(from gov.uk/bank-holidays) to a CSV named by CSPI_BANK_HOLIDAYS or to data/bank-holidays-england-and-wales.csv.`;
+  if (loaded === null) {
+    return (
       `working days for ${year} are not known: the England & Wales bank holiday table covers ${firstYear}–${lastYear}. ` +
-        `Add ${year}'s bank holidays (from gov.uk/bank-holidays) to a CSV named by CSPI_BANK_HOLIDAYS ` +
-        `or to data/bank-holidays-england-and-wales.csv.`,
+      `Add ${year}'s bank holidays ${where}`
     );
   }
+  return (
+    `a record loaded for LA ${loaded.la} has an event date in ${year} (${loaded.table}, ${loaded.field}), ` +
+    `before the England & Wales bank holiday table (${firstYear}–${lastYear}) begins, so its working days cannot be counted. ` +
+    `It is most likely a typo in the year, loaded before cspi rejected such dates: validate the LA's files ` +
+    `(cspi validate), where rule GEN-PAST names the row, correct its year and import the file again ` +
+    `(a file imported unchanged is skipped as already loaded, and the record stays). If the date is real, add ${year}'s bank holidays ${where}`
+  );
 }
 
 /**

@@ -442,8 +442,10 @@ test('an import job the store refuses is counted refused, not done', async () =>
   const dir = mkdtempSync(join(tmpdir(), 'cspi-refused-'));
   const db = await openDatabase(':memory:', { env: {} });
   try {
-    // Every Header row rejected (DOB unreadable): over the error-rate limit, the import is refused.
-    writeFileSync(join(dir, 'header.csv'), 'CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n1,1,soon,WBRI,,,\n');
+    // No Episodes beside the Header, and every one of its 10 rows rejected (DOB unreadable): over the
+    // error-rate limit (20%, from 10 rejected rows) too, so the import is refused for two structural problems.
+    const rows = Array.from({ length: 10 }, (_, i) => `${i + 1},1,soon,WBRI,,,\n`).join('');
+    writeFileSync(join(dir, 'header.csv'), `CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n${rows}`);
     let handler: ((jobs: unknown[]) => Promise<unknown>) | undefined;
     const boss = {
       work: async (name: string, _opts: unknown, h: (jobs: unknown[]) => Promise<unknown>) => {

@@ -21,6 +21,11 @@ export interface IngestLimits {
   readonly maxXlsxEntries: number;
   /** Share of a table's rows that may be rejected before the import is refused (`S-ERROR-RATE`). */
   readonly maxRejectRate: number;
+  /**
+   * Fewest rejected rows of a table for `maxRejectRate` to apply: fewer are a handful of bad rows, each named
+   * by its row error, not a systematically wrong export (see `errorRateIssues`).
+   */
+  readonly minRejectedRows: number;
 }
 
 export const DEFAULT_LIMITS: IngestLimits = {
@@ -33,6 +38,7 @@ export const DEFAULT_LIMITS: IngestLimits = {
   maxXlsxRatio: 100,
   maxXlsxEntries: 10_000,
   maxRejectRate: 0.2,
+  minRejectedRows: 10,
 };
 
 /** The defaults with some limits overridden. */

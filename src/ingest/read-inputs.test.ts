@@ -402,15 +402,15 @@ describe('readInputs: structural refusals', () => {
     assert.match(only(r, 'S-YEAR').message, /collection year 2010-11 has no SSDA903 code lists/);
   });
 
-  it('refuses a table with over 20% of its rows rejected', async () => {
-    const f = set903();
-    const rows = episodeRows(10);
-    for (let i = 0; i < 3; i++) rows[i] = rows[i]!.replace('01/05/2021', '2021-05-01');
+  it('refuses a table with over 20% of its rows rejected (and at least 10: error-rate.test.ts)', async () => {
+    const f = set903({}, 40);
+    const rows = episodeRows(40);
+    for (let i = 0; i < 12; i++) rows[i] = rows[i]!.replace('01/05/2021', '2021-05-01');
     f.write('episodes.csv', csv(EPISODE_COLUMNS, rows));
     const r = await read([f.dir]);
     assert.match(
       only(r, 'S-ERROR-RATE').message,
-      /^episodes\.csv: 3 of 10 Episodes rows \(30%\) were rejected, over the 20% limit/,
+      /^episodes\.csv: 12 of 40 Episodes rows \(30%\) were rejected, over the 20% limit/,
     );
   });
 

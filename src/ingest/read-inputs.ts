@@ -347,7 +347,7 @@ export async function readInputs(
   sameSubmissionTwice(submissions, issues);
   const reads = new Map(read.map((f) => [f.input.name, f.sink.reads] as const));
   const counts: RowCount[] = rowCounts(reads, issues);
-  issues.push(...errorRateIssues(counts, limits.maxRejectRate));
+  issues.push(...errorRateIssues(counts, limits));
   return {
     la,
     files: read.map((f) => fileInfo(f)),

@@ -1,4 +1,5 @@
 import type { RowCount, ValidationIssue } from '../validate/issue.js';
+import type { IngestLimits } from './limits.js';
 import { structuralIssue } from './refusal.js';
 
 /**
@@ -56,12 +57,23 @@ function positionKey(position: string | null): string {
 }
 
 /**
- * `S-ERROR-RATE` issues for tables with more than `maxRate` of their rows rejected (inputs.md §6).
- * @example errorRateIssues([{ file: 'e.csv', table: 'Episodes', read: 10, rejected: 3, … }], 0.2).length //=> 1
+ * `S-ERROR-RATE` issues for tables with more than `maxRejectRate` of their rows rejected (inputs.md §6 "Atomic":
+ * "Over 20% of a table's rows rejected (configurable)"), once at least `minRejectedRows` (10) of them are.
+ * Reading: the rule is there to catch a systematically wrong export (wrong columns, a wrong date format
+ * throughout), which a handful of rejected rows cannot show. One bad row of a two-row population.csv or of a
+ * small AD1 table is over 20% but is one typo, and its row error already says what to fix: the good rows load
+ * and the import exits 1 (rows rejected). Ten or more rejected rows over the rate refuse the import as before,
+ * with the same message. Both numbers are configurable ({@link IngestLimits}).
+ * @example errorRateIssues([{ file: 'e.csv', table: 'Episodes', read: 50, rejected: 30, … }], DEFAULT_LIMITS).length //=> 1
+ * @example errorRateIssues([{ file: 'p.csv', table: 'population', read: 2, rejected: 1, … }], DEFAULT_LIMITS).length //=> 0
  */
-export function errorRateIssues(counts: readonly RowCount[], maxRate: number): ValidationIssue[] {
+export function errorRateIssues(
+  counts: readonly RowCount[],
+  limits: Pick<IngestLimits, 'maxRejectRate' | 'minRejectedRows'>,
+): ValidationIssue[] {
+  const maxRate = limits.maxRejectRate;
   return counts
-    .filter((c) => c.read > 0 && c.rejected / c.read > maxRate)
+    .filter((c) => c.read > 0 && c.rejected >= limits.minRejectedRows && c.rejected / c.read > maxRate)
     .map((c) =>
       structuralIssue(
         'S-ERROR-RATE',

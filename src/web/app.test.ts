@@ -7,6 +7,7 @@ import { addUser } from './auth/users.js';
 import { createFakeServices } from './testing/fake-services.js';
 import { DEFAULT_SETTINGS } from '../indicators/settings.js';
 import { signIn, TEST_PASSWORD, TEST_SCRYPT, testApp } from './testing/harness.js';
+import { CalendarRangeError } from '../calendar/working-day-calendar.js';
 
 const Q = 'la=841&period=2021-22-Q3';
 
@@ -586,4 +587,29 @@ test('the child-list CSV download neutralises a child id a spreadsheet would run
   assert.equal(rows[1]!.at(-1), "'-1 day late");
   assert.match(rows[2]![0]!, /^C\d{5}$/, 'an ordinary child id is unchanged');
   assert.match(rows[2]![1]!, /^\d{4}-\d{2}-\d{2}$/, 'a date of birth is unchanged');
+});
+
+test("figures that touch a loaded typo year show the error's advice (the table and field, no child), page and API", async (t) => {
+  const loaded = new CalendarRangeError(1922, 1990, 2027, {
+    la: '841',
+    table: 'contacts.csv',
+    field: 'received_at',
+  });
+  const { app } = await testApp({
+    ...createFakeServices(),
+    scorecard: async () => {
+      throw loaded;
+    },
+  });
+  t.mock.method(console, 'error', () => {});
+  const manager = await signIn(app, 'manager');
+  const page = await manager.get(`/scorecard?${Q}`);
+  assert.equal(page.status, 500);
+  const html = await page.text();
+  assert.match(html, /These figures cannot be computed/);
+  assert.match(html, /a record loaded for LA 841 has an event date in 1922 \(contacts\.csv, received_at\)/);
+  assert.match(html, /rule GEN-PAST names the row, correct its year and import the file again/);
+  const api = await manager.get(`/api/scorecard?${Q}`);
+  assert.equal(api.status, 500);
+  assert.deepEqual(await api.json(), { error: 'calendar-range', message: loaded.message });
 });

@@ -24,6 +24,7 @@ import { type LaGroups, loadLaGroups } from '../hub/la-groups.js';
 import type { WebServices } from './services.js';
 import { mountStatic } from './static-files.js';
 import { loggableError } from './loggable-error.js';
+import { CalendarRangeError } from '../calendar/working-day-calendar.js';
 
 export interface AppOptions {
   readonly db: Database;
@@ -86,6 +87,13 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
   app.onError((err, c) => {
     // No personal data in logs: the route (no child ids in any path) and the error's kind and frames.
     console.error(`S-INTERNAL ${c.req.method} ${c.req.path}: ${loggableError(err)}`);
+    if (err instanceof CalendarRangeError) {
+      // Figures touching a year outside the bank-holiday table: its message says which year and what to do
+      // (a loaded record's typo year: its table and field, never a child or a value), as `cspi indicators` does.
+      if (c.req.path.startsWith('/api/'))
+        return c.json({ error: 'calendar-range', message: err.message }, 500);
+      return c.html(errorPage(c, 500, 'These figures cannot be computed', err.message), 500);
+    }
     if (c.req.path.startsWith('/api/')) {
       return c.json({ error: 'internal', message: 'Something went wrong. Nothing was changed.' }, 500);
     }

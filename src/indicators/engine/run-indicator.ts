@@ -7,6 +7,7 @@ import { beforeData } from '../lib/data-start.js';
 import { childBreakdowns } from '../lib/child-breakdowns.js';
 import { sortMembers } from '../lib/members.js';
 import { sortNotes } from '../lib/notes.js';
+import { explainedByLoadedDates } from './loaded-dates-before-table.js';
 import type {
   BreakdownRow,
   Computation,
@@ -107,12 +108,13 @@ export function runIndicator(
   const primary =
     missing.length > 0
       ? notAvailable(missing)
-      : (beforeData(input.data, sources, period) ?? def.compute(input, ctx));
+      : (beforeData(input.data, sources, period) ??
+        explainedByLoadedDates(input.data, () => def.compute(input, ctx)));
   // Ofsted Annex A answers only when the primary source is absent (inputs.md §4): a needed table, or a
   // file the compute found missing. When Annex A cannot answer either, the primary's reason stands.
   const fallbackRaw =
     primary.status === 'not-available' && def.annexA && missingTables(input, def.annexA.sources).length === 0
-      ? def.annexA.compute(input, ctx)
+      ? explainedByLoadedDates(input.data, () => def.annexA!.compute(input, ctx))
       : null;
   const fallback = fallbackRaw !== null && fallbackRaw.status !== 'not-available';
   const raw = fallback ? fallbackRaw : primary;
