@@ -431,7 +431,13 @@ export async function withLaScope<T>(db: Database, la: string, fn: (tx: Database
   // A pooled connection is left as SQL in an earlier scope left it: its role is set back to the LA's own.
   const scoped = (): Promise<T> =>
     login(role, password).transaction(async (tx) => {
-      await tx.exec(`RESET ROLE; SELECT set_config('cspi.la', '${la}', true);`);
+      await tx.exec('RESET ROLE');
+      const session = await tx.get<{ user: string }>(
+        "SELECT session_user::text AS user, set_config('cspi.la', ?, true) AS la",
+        [la],
+      );
+      // Never run fn on a connection that is not the LA's own login (a URL the role could not be put in).
+      if (session?.user !== role) throw new Error(`the scope of LA ${la} logged in as another role: refused`);
       return fn(tx);
     });
   const refused = async (e: unknown): Promise<never> => {

@@ -60,7 +60,8 @@ function newPool(url: string, options: PostgresOptions): pg.Pool {
 
 /**
  * The URL `url` with `user` and `password` for its credentials in place of its own (and of any `user` or
- * `password` parameter): host, port, database and every other parameter (`sslmode`, …) kept.
+ * `password` parameter): host, port, database and every other parameter (`sslmode`, …) kept. A URL with no
+ * host to put them before (`postgres:///hub`, a local socket) gets them as `user` and `password` parameters.
  * @example withLogin('postgres://cspi:s3cret@db/hub?sslmode=require', 'cspi_la_reader_841', 'pw') //=> 'postgres://cspi_la_reader_841:pw@db/hub?sslmode=require'
  */
 export function withLogin(url: string, user: string, password: string): string {
@@ -69,6 +70,10 @@ export function withLogin(url: string, user: string, password: string): string {
   u.searchParams.delete('password');
   u.username = encodeURIComponent(user);
   u.password = encodeURIComponent(password);
+  if (decodeURIComponent(u.username) !== user) {
+    u.searchParams.set('user', user);
+    u.searchParams.set('password', password);
+  }
   return u.toString();
 }
 
