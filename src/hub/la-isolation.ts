@@ -1,4 +1,6 @@
+import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
 import type { Database } from '../store/database.js';
+import { serverSecret } from '../web/auth/secrets.js';
 import { RECORD_TABLES } from '../store/records/record-tables.js';
 import { loadLaTable } from '../synth/la-table.js';
 
@@ -12,8 +14,9 @@ export const LA_READER_ROLE = 'cspi_la_reader';
 const LA_ROLE_PREFIX = `${LA_READER_ROLE}_`;
 
 /**
- * The reader role of one LA (`cspi_la_reader_841`), a member of {@link LA_READER_ROLE}: the policies show it
- * the rows of the LA its name ends with ({@link SCOPED_LA}). An LA code is letters and digits only (DfE codes
+ * The reader role of one LA (`cspi_la_reader_841`), a login role and a member of {@link LA_READER_ROLE}: the
+ * policies show it the rows of the LA its name ends with ({@link SCOPED_LA}); LA-scoped reads log in as it
+ * ({@link withLaScope}). An LA code is letters and digits only (DfE codes
  * are three digits, ONS codes like `E06000005` keep their case: the name is always quoted in SQL).
  * @example laReaderRole('841') //=> 'cspi_la_reader_841'
  */
@@ -42,8 +45,8 @@ const LA_TABLES = [
 
 /**
  * PostgreSQL row-level security for a hub (issue 7: a user of one LA can never read another LA's
- * child-level data). Every LA-scoped read runs as that LA's reader role ({@link laReaderRole}, a member of
- * {@link LA_READER_ROLE}); the policies then hide every row of other LAs, in the record tables through their
+ * child-level data). Every LA-scoped read runs on a connection logged in as that LA's reader role
+ * ({@link laReaderRole}, a member of {@link LA_READER_ROLE}; {@link withLaScope}); the policies then hide every row of other LAs, in the record tables through their
  * submission. The shared role is granted SELECT on these tables only, so any other table (users, audit, …) is
  * closed to it. The hub's own processes (imports, workers) run as the owner and see all LAs. Idempotent
  * (`cspi hub init` again replaces the policies of an earlier version, which read the LA from the `cspi.la`
@@ -88,42 +91,98 @@ EXCEPTION WHEN duplicate_object OR unique_violation THEN
 END $$;`;
 }
 
-/**
- * Creates each LA's reader role unless it exists, as a member of {@link LA_READER_ROLE} (which it inherits
- * its SELECT grants and policies from). Like {@link readerRoleSql}, a role created meanwhile by another
- * connection (two dashboards, or tests, reading a new LA at once) is taken as there. A connection whose
- * user is not a superuser is given the right to take the role on (its own LA-scoped reads need it).
- * @example laReaderRolesSql(['841', '805']) // one DO block for both
- */
-export function laReaderRolesSql(las: readonly string[]): string {
-  const roles = [...new Set(las.map(laReaderRole))].sort();
-  if (roles.length === 0) return '';
-  return `DO $$ DECLARE r text; BEGIN
-  FOREACH r IN ARRAY ARRAY[${roles.map((r) => `'${r}'`).join(', ')}]::text[] LOOP
-    BEGIN
-      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
-        EXECUTE format('CREATE ROLE %I NOLOGIN', r);
-      END IF;
-      IF NOT pg_has_role(r, '${LA_READER_ROLE}', 'MEMBER') THEN
-        EXECUTE format('GRANT ${LA_READER_ROLE} TO %I', r);
-      END IF;
-      IF current_setting('server_version_num')::int >= 160000 THEN
-        IF NOT pg_has_role(current_user, r, 'SET') THEN
-          EXECUTE format('GRANT %I TO %I WITH INHERIT FALSE, SET TRUE', r, current_user);
-        END IF;
-      ELSIF NOT pg_has_role(current_user, r, 'MEMBER') THEN
-        EXECUTE format('GRANT %I TO %I', r, current_user);
-      END IF;
-    EXCEPTION WHEN duplicate_object OR unique_violation THEN
-      NULL; -- created meanwhile by another connection
-    END;
-  END LOOP;
-END $$;`;
+/** An LA's login role and the SCRAM verifier of its password ({@link laLogin}). */
+export interface LaLogin {
+  readonly role: string;
+  readonly verifier: string;
 }
 
-/** {@link laReaderRolesSql} for one LA. */
-export function laReaderRoleSql(la: string): string {
-  return laReaderRolesSql([la]);
+/** A SCRAM-SHA-256 verifier as PostgreSQL keeps it (`SCRAM-SHA-256$iterations:salt$StoredKey:ServerKey`). */
+const SCRAM_VERIFIER = /^SCRAM-SHA-256\$\d+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$/;
+
+/**
+ * Makes each LA's login role ready: created unless it exists (LOGIN, with the password whose verifier is
+ * given), an existing one (a hub set up before the LA roles logged in, or a password changed since) made to
+ * log in with it, and each made a member of {@link LA_READER_ROLE} (its SELECT grants and policies) and given
+ * nothing else: no other role is granted to it, and it is granted to no role (not the hub owner's). Only the SCRAM verifier is sent, never the password, so a server logging statements never logs it.
+ * Like {@link readerRoleSql}, a role created meanwhile by another connection (two dashboards, or tests, reading
+ * a new LA at once) is taken as there, and so is a role another set-up changed at the same instant (PostgreSQL
+ * says "tuple concurrently updated"): a login then refused sets the password again ({@link withLaScope}).
+ * @example laLoginRolesSql([laLogin(key, '841')]) // one DO block
+ */
+export function laLoginRolesSql(logins: readonly LaLogin[]): string {
+  const byRole = new Map<string, string>();
+  for (const l of logins) {
+    laReaderRole(l.role.slice(LA_ROLE_PREFIX.length)); // an LA's role, its code checked
+    if (!SCRAM_VERIFIER.test(l.verifier)) throw new Error(`not a SCRAM verifier for ${l.role}`);
+    byRole.set(l.role, l.verifier);
+  }
+  if (byRole.size === 0) return '';
+  const pairs = [...byRole].sort(([a], [b]) => (a < b ? -1 : 1));
+  return `DO $cspi$ DECLARE l text[]; BEGIN
+  FOREACH l SLICE 1 IN ARRAY ARRAY[${pairs.map(([r, v]) => `['${r}', '${v}']`).join(', ')}]::text[] LOOP
+    BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = l[1]) THEN
+        EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', l[1], l[2]);
+      ELSE
+        EXECUTE format('ALTER ROLE %I LOGIN PASSWORD %L', l[1], l[2]);
+      END IF;
+      IF NOT pg_has_role(l[1], '${LA_READER_ROLE}', 'MEMBER') THEN
+        EXECUTE format('GRANT ${LA_READER_ROLE} TO %I', l[1]);
+      END IF;
+    EXCEPTION
+      WHEN duplicate_object OR unique_violation THEN
+        NULL; -- created meanwhile by another connection
+      WHEN internal_error THEN
+        IF SQLERRM <> 'tuple concurrently updated' THEN RAISE; END IF;
+    END;
+  END LOOP;
+END $cspi$;`;
+}
+
+/** The name of the hub's key the LA roles' passwords are derived from (`web_secrets`, {@link laPassword}). */
+export const LA_LOGIN_KEY = 'la-login-key';
+
+/**
+ * The password of an LA's login role: HMAC-SHA-256 of the role's name under the hub's key ({@link LA_LOGIN_KEY},
+ * 32 random bytes made at the first set-up and kept in `web_secrets`, which only the hub's owner can read).
+ * Derived, not stored: every process of the hub (dashboards, `cspi hub init` again) computes the same one.
+ * @example laPassword(key, 'cspi_la_reader_841') // 43 characters, base64url
+ */
+export function laPassword(key: Buffer, role: string): string {
+  return createHmac('sha256', key).update(role).digest('base64url');
+}
+
+/**
+ * PostgreSQL's SCRAM-SHA-256 verifier of a password (RFC 7677; what `ALTER ROLE … PASSWORD` stores), so the
+ * password itself never goes over the wire in SQL or into the server's log. The password is ASCII
+ * ({@link laPassword}), which SASLprep leaves as it is.
+ */
+export function scramVerifier(password: string, salt: Buffer = randomBytes(16), iterations = 4096): string {
+  const salted = pbkdf2Sync(password, salt, iterations, 32, 'sha256');
+  const clientKey = createHmac('sha256', salted).update('Client Key').digest();
+  const storedKey = createHash('sha256').update(clientKey).digest();
+  const serverKey = createHmac('sha256', salted).update('Server Key').digest();
+  return `SCRAM-SHA-256$${iterations}:${salt.toString('base64')}$${storedKey.toString('base64')}:${serverKey.toString('base64')}`;
+}
+
+/** The login role of LA `la` with the verifier of its password under `key`. */
+export function laLogin(key: Buffer, la: string): LaLogin {
+  const role = laReaderRole(la);
+  return { role, verifier: scramVerifier(laPassword(key, role)) };
+}
+
+/** The hub's key for the LA roles' passwords, by database (read once per process). */
+const loginKeys = new WeakMap<Database, Promise<Buffer>>();
+
+function laLoginKey(db: Database): Promise<Buffer> {
+  let key = loginKeys.get(db);
+  if (!key) {
+    key = serverSecret(db, LA_LOGIN_KEY);
+    loginKeys.set(db, key);
+    key.catch(() => loginKeys.delete(db));
+  }
+  return key;
 }
 
 /** LA codes a reader role can be named by ({@link laReaderRole}); others are left to fail at first use. */
@@ -133,7 +192,14 @@ const isLaCode = (code: string): boolean => /^[A-Za-z0-9]{1,40}$/.test(code);
 const SET_UP_ATTEMPTS = 5;
 
 /**
- * Sets up LA isolation on a hub database (PostgreSQL only). Granting to the reader role touches the server's
+ * Sets up LA isolation on a hub database (PostgreSQL only): the policies ({@link laIsolationSql}) and a login
+ * role per LA ({@link laLoginRolesSql}), for each LA of `data/las.csv` and each loaded. Each role's password
+ * is derived from a key of the hub's ({@link laPassword}: 32 random bytes in `web_secrets`, readable by the
+ * owner only) and set again each time, so running it again is harmless and upgrades a hub set up before the
+ * LA roles logged in (their roles were NOLOGIN, and read through the owner's `SET ROLE`). The roles belong to
+ * the server: a second hub on the same server sets their passwords to its own, and each hub sets them back at
+ * a login refused ({@link withLaScope}), so one hub per server is the supported set-up. pg_hba.conf must let
+ * the LA roles log in to the hub's database (`+cspi_la_reader` matches them all). Granting to the reader role touches the server's
  * shared catalogues, so the set-ups of two databases of one server running at once can deadlock; PostgreSQL
  * then ends one of them (SQLSTATE 40P01) and nothing of it is kept (the script runs as one transaction),
  * so it is run again, a few times at most, after a short wait. Any other error is the caller's.
@@ -146,11 +212,13 @@ export async function enableLaIsolation(
     throw new Error('hub mode needs PostgreSQL: pass --db postgres://… (the embedded database holds one LA)');
   }
   await execRetryingDeadlocks(db, laIsolationSql(), wait);
-  // Each LA's reader role now, for the LAs of the shipped table and those loaded, so a dashboard needs no
-  // right to create roles for them (another LA's is created at its first scoped read, withLaScope).
+  // Each LA's login role now, for the LAs of the shipped table and those loaded, so a dashboard needs no
+  // right to create roles for them (another LA's is created at its first scoped read, withLaScope). Their
+  // passwords are set again each time (a hub set up before they logged in is upgraded here).
   const loaded = (await db.all<{ code: string }>('SELECT code FROM las')).map((r) => r.code);
-  const codes = [...shippedLaCodes(), ...loaded].filter(isLaCode);
-  await execRetryingDeadlocks(db, laReaderRolesSql(codes), wait);
+  const codes = [...new Set([...shippedLaCodes(), ...loaded].filter(isLaCode))];
+  const key = await laLoginKey(db);
+  await execRetryingDeadlocks(db, laLoginRolesSql(codes.map((la) => laLogin(key, la))), wait);
 }
 
 /** The DfE codes of the shipped LA table (`data/las.csv`), or none when it is not shipped. */
@@ -179,8 +247,7 @@ async function execRetryingDeadlocks(
   }
 }
 
-const isDeadlock = (e: unknown): boolean =>
-  typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '40P01';
+const isDeadlock = (e: unknown): boolean => sqlState(e) === '40P01';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -206,34 +273,38 @@ export const notAHub = (location: string): string =>
 /**
  * Whether the dashboard's LA-scoped reads run in the LA's row-level-security scope ({@link withLaScope}):
  * false where there is no hub (SQLite, or a PostgreSQL database holding one LA without `cspi hub init`), true
- * on a hub. It fails closed: on a hub whose connection user may not take on the reader role of an LA loaded
- * (PostgreSQL 16+: no SET right on it; before 16: not a member; e.g. `cspi hub init` was run by a superuser
- * and the dashboard connects as the non-superuser owner, who bypasses row-level security on its own tables),
- * it throws {@link LaIsolationUnavailable}, naming the grant missing and how to give it, and never answers
- * false, which read every LA's data unscoped. An LA whose role does not exist yet is checked at its first
- * scoped read ({@link withLaScope}, which fails the same way).
+ * on a hub. It fails closed: on a hub where an LA loaded has no login role (a hub set up before the LA roles
+ * logged in, or an LA loaded since) and the connection's user may not create it, or where cspi cannot log
+ * in as an LA's role (pg_hba.conf does not let it, or its password is not the hub's and may not be set
+ * again), it throws {@link LaIsolationUnavailable}, naming the roles and the fix, and never answers false,
+ * which read every LA's data unscoped. It logs in as one LA's role to check.
  */
 export async function laIsolationEnabled(db: Database): Promise<boolean> {
   if (!(await hubIsSetUp(db))) return false;
-  const out = await db.all<{ role: string }>(
-    `SELECT r.rolname AS role FROM pg_roles r
-      WHERE r.rolname IN (SELECT '${LA_ROLE_PREFIX}' || code FROM las)
-        AND NOT CASE WHEN current_setting('server_version_num')::int >= 160000
-                     THEN pg_has_role(current_user, r.oid, 'SET')
-                     ELSE pg_has_role(current_user, r.oid, 'MEMBER') END
-      ORDER BY 1`,
+  const loaded = (await db.all<{ code: string }>('SELECT code FROM las ORDER BY code')).map((r) => r.code);
+  const las = loaded.filter(isLaCode);
+  const ready = new Set(
+    (
+      await db.all<{ role: string }>(
+        `SELECT rolname AS role FROM pg_roles WHERE rolcanlogin AND starts_with(rolname, '${LA_ROLE_PREFIX}')`,
+      )
+    ).map((r) => r.role),
   );
-  if (out.length > 0)
-    throw await laIsolationUnavailable(
-      db,
-      out.map((r) => r.role),
-    );
+  const missing = las.filter((la) => !ready.has(laReaderRole(la)));
+  if (missing.length > 0) {
+    const key = await laLoginKey(db);
+    const sql = laLoginRolesSql(missing.map((la) => laLogin(key, la)));
+    await execRetryingDeadlocks(db, sql).catch(refusedToCreate(db, missing.map(laReaderRole)));
+  }
+  const first = las[0];
+  if (first !== undefined) await withLaScope(db, first, (tx) => tx.get('SELECT 1 AS one'));
   return true;
 }
 
 /**
- * A hub whose connection user may not take on an LA's reader role: LA-scoped reads are refused rather than
- * run unscoped. The message names the user, the roles and the fix, never any LA's data.
+ * A hub where an LA's data cannot be read in its scope (no login role for it, or no login as it): LA-scoped
+ * reads are refused rather than run unscoped. The message names the user, the roles and the fix, never any
+ * LA's data, and never a password.
  */
 export class LaIsolationUnavailable extends Error {
   constructor(
@@ -246,81 +317,148 @@ export class LaIsolationUnavailable extends Error {
   }
 }
 
+/** Why LA isolation is unavailable: an LA's login role may not be created, or not logged in as. */
+export type LaIsolationProblem =
+  { readonly kind: 'create' } | { readonly kind: 'login'; readonly why: string };
+
 /**
- * The operator's message when `user` may not take on `roles` on a hub: which right is missing and the two
- * ways to give it (PostgreSQL 16+ needs the SET option, earlier versions membership).
- * @example laIsolationMessage('cspi', ['cspi_la_reader_841'], 160004) // '… GRANT "cspi_la_reader_841" TO "cspi" WITH INHERIT FALSE, SET TRUE; …'
+ * The operator's message when `user`'s hub cannot read in the scope of `roles`: what is missing and the fix.
+ * @example laIsolationMessage('cspi', ['cspi_la_reader_841'], { kind: 'create' }) // '… run cspi hub init --db <hub url> again as a user who may create roles …'
  */
-export function laIsolationMessage(user: string, roles: readonly string[], serverVersion: number): string {
+export function laIsolationMessage(
+  user: string,
+  roles: readonly string[],
+  problem: LaIsolationProblem,
+): string {
   const shown =
     roles.length > 5 ? `${roles.slice(0, 5).join(', ')} and ${roles.length - 5} more` : roles.join(', ');
-  const grant = (role: string) =>
-    serverVersion >= 160000
-      ? `GRANT "${role}" TO "${user}" WITH INHERIT FALSE, SET TRUE;`
-      : `GRANT "${role}" TO "${user}";`;
+  const plural = roles.length === 1 ? '' : 's';
+  const head = `this database is set up as a hub (cspi hub init), but`;
+  const tail = `so an LA's data cannot be read in its row-level-security scope, and it is not read unscoped.`;
+  if (problem.kind === 'create')
+    return (
+      `${head} its user "${user}" may not create the LA login role${plural} ${shown} or let ` +
+      `${roles.length === 1 ? 'it' : 'them'} log in, ${tail} Fix: run cspi hub init --db <hub url> again as a ` +
+      `user who may create roles (a superuser, or one with CREATEROLE)`
+    );
   return (
-    `this database is set up as a hub (cspi hub init), but its user "${user}" may not take on the LA reader ` +
-    `role${roles.length === 1 ? '' : 's'} ${shown} (${serverVersion >= 160000 ? 'no SET right on it' : 'not a member'}), ` +
-    `so an LA's data cannot be read in its row-level-security scope, and it is not read unscoped. ` +
-    `Fix: run cspi hub init --db <hub url> again connecting as "${user}" (it grants "${user}" each LA's reader ` +
-    `role, when "${user}" may: it created the roles or holds ADMIN on them), or as a superuser run ` +
-    `${grant(roles[0] ?? `${LA_ROLE_PREFIX}<LA>`)}${roles.length > 1 ? ' for each role named' : ''}`
+    `${head} cspi cannot log in to it as the LA login role${plural} ${shown} (${problem.why}), ${tail} ` +
+    `Fix: let the LA roles log in to this database with a password in pg_hba.conf (e.g. ` +
+    `"host <database> +${LA_READER_ROLE} <dashboard address> scram-sha-256"), and run cspi hub init --db ` +
+    `<hub url> again (it sets their passwords)`
   );
 }
 
 async function laIsolationUnavailable(
   db: Database,
   roles: readonly string[],
+  problem: LaIsolationProblem,
 ): Promise<LaIsolationUnavailable> {
-  const who = await db.get<{ name: string; version: number | string }>(
-    `SELECT current_user::text AS name, current_setting('server_version_num')::int AS version`,
-  );
+  const who = await db.get<{ name: string }>(`SELECT current_user::text AS name`);
   const user = who?.name ?? 'unknown';
-  return new LaIsolationUnavailable(user, roles, laIsolationMessage(user, roles, Number(who?.version ?? 0)));
+  return new LaIsolationUnavailable(user, roles, laIsolationMessage(user, roles, problem));
 }
 
-/** PostgreSQL's "insufficient privilege" (SQLSTATE 42501): creating, granting or setting a role refused. */
-const isPermissionDenied = (e: unknown): boolean =>
-  typeof e === 'object' && e !== null && (e as { code?: unknown }).code === '42501';
+/** PostgreSQL's "insufficient privilege" (SQLSTATE 42501): creating or altering a role refused. */
+const isPermissionDenied = (e: unknown): boolean => sqlState(e) === '42501';
 
-/** The LA reader roles known to exist, by database (each is created once per process, {@link laReaderRoleSql}). */
+/**
+ * A login refused: wrong password (28P01), or no pg_hba.conf line for the role, or the role may not log in
+ * (28000).
+ */
+const isLoginRefused = (e: unknown): boolean => ['28P01', '28000'].includes(sqlState(e) ?? '');
+
+const sqlState = (e: unknown): string | undefined =>
+  typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string'
+    ? (e as { code: string }).code
+    : undefined;
+
+/** Turns a refused role set-up into {@link LaIsolationUnavailable}; any other error is passed on. */
+const refusedToCreate =
+  (db: Database, roles: readonly string[]) =>
+  async (e: unknown): Promise<never> => {
+    throw isPermissionDenied(e) ? await laIsolationUnavailable(db, roles, { kind: 'create' }) : e;
+  };
+
+/** The LA login roles known to be ready, by database (each is checked once per process). */
 const knownRoles = new WeakMap<Database, Set<string>>();
 
-async function ensureLaReaderRole(db: Database, la: string): Promise<string> {
+/**
+ * Makes LA `la`'s login role ready unless this process knows it is: created, or made to log in with the
+ * hub's password, only when it does not exist or may not log in (so a dashboard whose user may not alter
+ * roles reads an LA `cspi hub init` set up). `reset` sets the password again whatever the role's state.
+ */
+async function ensureLaLogin(db: Database, la: string, reset = false): Promise<void> {
   const role = laReaderRole(la);
   let known = knownRoles.get(db);
   if (!known) knownRoles.set(db, (known = new Set()));
-  if (!known.has(role)) {
-    await execRetryingDeadlocks(db, laReaderRoleSql(la));
-    known.add(role);
+  if (known.has(role) && !reset) return;
+  const row = await db.get<{ login: boolean }>(
+    'SELECT rolcanlogin AS login FROM pg_roles WHERE rolname = ?',
+    [role],
+  );
+  if (reset || row?.login !== true) {
+    const sql = laLoginRolesSql([laLogin(await laLoginKey(db), la)]);
+    await execRetryingDeadlocks(db, sql).catch(refusedToCreate(db, [role]));
   }
-  return role;
+  known.add(role);
 }
 
 /**
- * Runs fn inside one read transaction that can see only LA `la`'s rows: every query fn makes through `tx`
- * runs as the LA's reader role ({@link laReaderRole}, created at its first use) and is filtered by
- * PostgreSQL's row-level security, so a query that forgets its LA filter still sees one LA, and changing a
- * setting (`set_config('cspi.la', …)`) does not change what it sees: the policies read the role. It is not
- * a boundary against every hostile SQL: the scope is a `SET LOCAL ROLE` of a connection whose user may take
- * on any LA's role, so `RESET ROLE` or `SET ROLE` to another LA's reader in fn leaves it; that needs a login
- * role per LA (la-isolation.audit.test.ts, todo). `cspi.la` is still set for a hub whose policies predate
- * the LA roles (until `cspi hub init` runs again). The dashboard limits a user to their LA in its routes, and
- * on a hub reads an LA's dataset and validation reports through this scope (web/real-services.ts). A
- * connection whose user may not create or take on the LA's role gets {@link LaIsolationUnavailable}.
+ * Runs fn inside one read transaction that can see only LA `la`'s rows, on a connection that logged in as
+ * the LA's own login role ({@link laReaderRole}, created at its first use; a member of {@link LA_READER_ROLE}
+ * only). PostgreSQL's row-level security filters every query fn makes through `tx` by that role, so a query
+ * that forgets its LA filter still sees one LA; changing a setting (`set_config('cspi.la', …)`) does not
+ * change what it sees (the policies read the role), and neither does changing role: `RESET ROLE` returns to
+ * the LA's own role, and it may take on no other LA's (nor the hub owner's). The connection is one of a small
+ * pool per LA ({@link Database.loginAs}: at most 2, let go when idle, closed with `db`), whose password is
+ * derived from the hub's key ({@link laPassword}) and sent on every login, so pg_hba.conf may ask for it.
+ * A login refused (the role's password changed, e.g. by a second hub on the same server: the roles are the
+ * server's) sets the hub's password again and logs in once more. `cspi.la` is still set for a hub whose
+ * policies predate the LA roles (until `cspi hub init` runs again). The dashboard limits a user to their LA in
+ * its routes, and on a hub reads an LA's dataset and validation reports through this scope
+ * (web/real-services.ts). A hub where the LA's role may not be created, or not logged in as, gets
+ * {@link LaIsolationUnavailable}; the work is never run unscoped.
  * @example await withLaScope(db, '841', (tx) => loadDataset(tx, '805')) //=> undefined (another LA)
  */
 export async function withLaScope<T>(db: Database, la: string, fn: (tx: Database) => Promise<T>): Promise<T> {
   if (db.kind !== 'postgres') return fn(db);
   const role = laReaderRole(la);
-  // Taking on the role is refused (not enough rights): a clear error, never a read outside the scope.
+  if (!db.loginAs) throw new Error(`${db.location}: cannot log in as ${role} (no loginAs)`);
+  const login = db.loginAs.bind(db);
+  await ensureLaLogin(db, la);
+  const password = laPassword(await laLoginKey(db), role);
+  // A pooled connection is left as SQL in an earlier scope left it: its role is set back to the LA's own.
+  const scoped = (): Promise<T> =>
+    login(role, password).transaction(async (tx) => {
+      await tx.exec('RESET ROLE');
+      const session = await tx.get<{ user: string }>(
+        "SELECT session_user::text AS user, set_config('cspi.la', ?, true) AS la",
+        [la],
+      );
+      // Never run fn on a connection that is not the LA's own login (a URL the role could not be put in).
+      if (session?.user !== role) throw new Error(`the scope of LA ${la} logged in as another role: refused`);
+      return fn(tx);
+    });
   const refused = async (e: unknown): Promise<never> => {
-    throw isPermissionDenied(e) ? await laIsolationUnavailable(db, [role]) : e;
+    if (!isLoginRefused(e)) throw e;
+    throw await laIsolationUnavailable(db, [role], { kind: 'login', why: loginRefusal(e) });
   };
-  await ensureLaReaderRole(db, la).catch(refused);
-  return db.transaction(async (tx) => {
-    await tx.get("SELECT set_config('cspi.la', ?, true) AS la", [la]);
-    await tx.exec(`SET LOCAL ROLE "${role}"`).catch(refused);
-    return fn(tx);
-  });
+  try {
+    return await scoped();
+  } catch (e) {
+    if (!isLoginRefused(e)) throw e; // refused at login: fn has not run
+    // Its password set again (when this user may), then one more login; else the login's refusal is reported.
+    const reset = await ensureLaLogin(db, la, true).then(
+      () => true,
+      (e2: unknown) => {
+        if (e2 instanceof LaIsolationUnavailable) return false;
+        throw e2;
+      },
+    );
+    return reset ? scoped().catch(refused) : refused(e);
+  }
 }
+
+/** What PostgreSQL said refusing a login (it names the role and host, never a password). */
+const loginRefusal = (e: unknown): string => (e instanceof Error ? e.message : String(e));

@@ -24,6 +24,12 @@ export interface Database {
   insertMany(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void>;
   /** Runs fn in one transaction: all of it commits, or none (an import is atomic). */
   transaction<T>(fn: (tx: Database) => Promise<T>): Promise<T>;
+  /**
+   * PostgreSQL only: the same database reached by another login role (`role`, with `password`), on a pool of
+   * its own, made at the first call and kept by role (at most 2 connections, each closed after 10 s idle),
+   * closed when this database closes. SQLite has no roles and leaves it undefined.
+   */
+  loginAs?(role: string, password: string): Database;
   close(): Promise<void>;
 }
 

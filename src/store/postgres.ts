@@ -31,17 +31,50 @@ const types = {
 export interface PostgresOptions {
   /** Pool size; default 10. */
   readonly max?: number;
+  /** How long an idle connection is kept, in ms; default pg's (10 s). */
+  readonly idleTimeoutMillis?: number;
 }
+
+/** A pool of another login role ({@link Database.loginAs}): small, and let go when idle. */
+const LOGIN_POOL = { max: 2, idleTimeoutMillis: 10_000 } as const;
 
 /**
  * Opens a PostgreSQL database (a `pg` pool) from a `postgres://` URL.
  * @example const db = openPostgres('postgres://cspi@db.example/cspi'); await db.get('SELECT count(*) AS n FROM las'); //=> { n: 0 }
  */
 export function openPostgres(url: string, options: PostgresOptions = {}): Database {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types });
+  return new PostgresDatabase(newPool(url, options), describe(url), url);
+}
+
+function newPool(url: string, options: PostgresOptions): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    types,
+    ...(options.idleTimeoutMillis === undefined ? {} : { idleTimeoutMillis: options.idleTimeoutMillis }),
+  });
   // An idle client losing its connection must not crash the process; the next query reports it.
   pool.on('error', () => {});
-  return new PostgresDatabase(pool, describe(url));
+  return pool;
+}
+
+/**
+ * The URL `url` with `user` and `password` for its credentials in place of its own (and of any `user` or
+ * `password` parameter): host, port, database and every other parameter (`sslmode`, …) kept. A URL with no
+ * host to put them before (`postgres:///hub`, a local socket) gets them as `user` and `password` parameters.
+ * @example withLogin('postgres://cspi:s3cret@db/hub?sslmode=require', 'cspi_la_reader_841', 'pw') //=> 'postgres://cspi_la_reader_841:pw@db/hub?sslmode=require'
+ */
+export function withLogin(url: string, user: string, password: string): string {
+  const u = new URL(url);
+  u.searchParams.delete('user');
+  u.searchParams.delete('password');
+  u.username = encodeURIComponent(user);
+  u.password = encodeURIComponent(password);
+  if (decodeURIComponent(u.username) !== user) {
+    u.searchParams.set('user', user);
+    u.searchParams.set('password', password);
+  }
+  return u.toString();
 }
 
 /** `host:port/database` without user or password. */
@@ -73,8 +106,22 @@ class PostgresDatabase implements Database {
   constructor(
     private readonly pool: pg.Pool,
     readonly location: string,
+    /** The URL it was opened with (credentials included: never shown), for {@link loginAs}. */
+    private readonly url: string,
     private readonly client: pg.PoolClient | null = null,
+    /** The pools of other login roles, by role: shared with this database's transactions, closed with it. */
+    private readonly logins: Map<string, { password: string; db: PostgresDatabase }> = new Map(),
   ) {}
+
+  loginAs(role: string, password: string): Database {
+    const held = this.logins.get(role);
+    if (held?.password === password) return held.db;
+    if (held) void held.db.pool.end().catch(() => {});
+    const url = withLogin(this.url, role, password);
+    const db = new PostgresDatabase(newPool(url, LOGIN_POOL), this.location, url);
+    this.logins.set(role, { password, db });
+    return db;
+  }
 
   private get q(): Queryable {
     return this.client ?? this.pool;
@@ -183,7 +230,7 @@ class PostgresDatabase implements Database {
     let broken = false;
     try {
       await client.query('BEGIN');
-      const r = await fn(new PostgresDatabase(this.pool, this.location, client));
+      const r = await fn(new PostgresDatabase(this.pool, this.location, this.url, client, this.logins));
       await client.query('COMMIT');
       return r;
     } catch (err) {
@@ -199,6 +246,10 @@ class PostgresDatabase implements Database {
   }
 
   async close(): Promise<void> {
-    if (!this.client) await this.pool.end();
+    if (this.client || this.pool.ending) return; // a transaction's, or closed already
+    const logins = [...this.logins.values()];
+    this.logins.clear();
+    await Promise.all(logins.map((l) => l.db.pool.end()));
+    await this.pool.end();
   }
 }

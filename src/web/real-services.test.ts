@@ -187,15 +187,18 @@ test(
 );
 
 // Fail closed (issue 7): `cspi hub init` run by a superuser, the dashboard connecting as the database's
-// non-superuser owner, who was never given the LA reader roles (PostgreSQL 16+: no SET right; before 16: not a
-// member). The owner bypasses row-level security on its own tables, so an unscoped read sees every LA: the
-// dashboard refused nothing and read LA 805's children for LA 841. It must refuse, naming the grant.
+// non-superuser owner, who bypasses row-level security on its own tables (an unscoped read sees every LA). The
+// owner needs no right on the LA roles: it logs in as the LA's own role, with the password derived from the
+// hub's key. Where that cannot be done (an LA loaded since whose role the owner may not create, or a role
+// that may not log in) the dashboard refuses, naming the roles and the fix; it never reads unscoped.
 test(
-  'on a hub whose dashboard user may not take on the LA reader roles, the dashboard refuses to read rather than read unscoped',
+  "on a hub whose dashboard user may not create an LA's login role, the dashboard refuses to read rather than read unscoped",
   { skip: pg.skip },
   async () => {
     const { db, url, cleanup } = await pg.open();
     const owner = `cspi_test_owner_${randomBytes(4).toString('hex')}`;
+    // An LA code no other test uses: its role is this test's alone (roles belong to the server).
+    const late = `T${randomBytes(4).toString('hex')}`;
     let asOwner: Database | null = null;
     try {
       await importSmallLa(db, '841', 3);
@@ -233,49 +236,7 @@ test(
       );
 
       const services = createStoreServices(asOwner, { now: () => new Date('2022-01-14T10:00:00Z') });
-      await assert.rejects(services.members('841', '2021-22-Q3', 'cic-count'), LaIsolationUnavailable);
-      await assert.rejects(services.validationIssues('841', own), LaIsolationUnavailable);
-      await assert.rejects(laIsolationEnabled(asOwner), (e: unknown) => {
-        assert.ok(e instanceof LaIsolationUnavailable);
-        assert.deepEqual(e.roles, ['cspi_la_reader_805', 'cspi_la_reader_841']);
-        assert.match(e.message, new RegExp(`its user "${owner}" may not take on the LA reader roles`));
-        assert.match(e.message, /run cspi hub init --db <hub url> again connecting as/);
-        assert.match(e.message, new RegExp(`GRANT "cspi_la_reader_805" TO "${owner}"`));
-        return true;
-      });
-      // An LA loaded after the check, whose role the owner may not create or take on: refused at its read.
-      await assert.rejects(
-        withLaScope(asOwner, 'E06000005', async () => 'read'),
-        (e: unknown) => {
-          assert.ok(e instanceof LaIsolationUnavailable);
-          assert.deepEqual(e.roles, ['cspi_la_reader_E06000005']);
-          return true;
-        },
-      );
-
-      // The dashboard does not start on it (exit 2), naming the grant; it never serves every LA unscoped.
-      const serve = spawnSync(
-        process.execPath,
-        ['bin/cspi.js', 'serve', '--port', '0', '--db', u.toString()],
-        { encoding: 'utf8', timeout: 60_000 },
-      );
-      assert.equal(serve.status, 2, serve.stderr);
-      assert.match(
-        serve.stderr,
-        /may not take on the LA reader roles cspi_la_reader_805, cspi_la_reader_841/,
-      );
-      assert.doesNotMatch(serve.stdout, /cspi dashboard on/);
-
-      // The grant the message names: the same service then reads LA 841 in its scope, its own children only.
-      const version16 = Number(
-        (await db.get<{ v: string }>(`SELECT current_setting('server_version_num') AS v`))!.v,
-      );
-      for (const la of ['805', '841'])
-        await db.exec(
-          version16 >= 160000
-            ? `GRANT cspi_la_reader_${la} TO ${owner} WITH INHERIT FALSE, SET TRUE`
-            : `GRANT cspi_la_reader_${la} TO ${owner}`,
-        );
+      // The dashboard reads LA 841 as LA 841's login role: its own children only, with no grant to the owner.
       assert.equal(await laIsolationEnabled(asOwner), true);
       const list = await services.members('841', '2021-22-Q3', 'cic-count');
       assert.deepEqual(
@@ -283,12 +244,73 @@ test(
         ['841-C1', '841-C2', '841-C3'],
         'assembled from 841’s own records',
       );
+      assert.deepEqual(
+        await withLaScope(asOwner, '805', (tx) => tx.all('SELECT DISTINCT la FROM submissions')),
+        [{ la: '805' }],
+      );
+
+      // An LA loaded after cspi hub init, whose login role the owner may not create: refused, at its read and at
+      // the dashboard's start (exit 2), naming the role and the fix.
+      await db.run("INSERT INTO las (code, name, created_at) VALUES (?, 'Late LA', '2022-01-01')", [late]);
+      const lateRole = `cspi_la_reader_${late}`;
+      const refusal = (e: unknown) => {
+        assert.ok(e instanceof LaIsolationUnavailable);
+        assert.deepEqual(e.roles, [lateRole]);
+        assert.match(
+          e.message,
+          new RegExp(`its user "${owner}" may not create the LA login role ${lateRole}`),
+        );
+        assert.match(e.message, /run cspi hub init --db <hub url> again as a user who may create roles/);
+        return true;
+      };
+      await assert.rejects(laIsolationEnabled(asOwner), refusal);
+      await assert.rejects(
+        withLaScope(asOwner, late, async () => 'read'),
+        refusal,
+      );
+      const serve = spawnSync(
+        process.execPath,
+        ['bin/cspi.js', 'serve', '--port', '0', '--db', u.toString()],
+        { encoding: 'utf8', timeout: 60_000 },
+      );
+      assert.equal(serve.status, 2, serve.stderr);
+      assert.match(serve.stderr, new RegExp(`may not create the LA login role ${lateRole}`));
+      assert.doesNotMatch(serve.stdout, /cspi dashboard on/);
+
+      // cspi hub init again (by the superuser) makes it; then a role that may no longer log in is refused at
+      // the login, and the owner, who may not let it log in again, says so rather than read unscoped.
+      await enableLaIsolation(db);
+      assert.equal(await withLaScope(asOwner, late, async () => 'read'), 'read');
+      await db.exec(`ALTER ROLE "${lateRole}" NOLOGIN`);
+      // Its pooled connection ended too (NOLOGIN stops new logins only), and the pool told of it.
+      await db.run('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = ?', [lateRole]);
+      const held = async () =>
+        (await db.get<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = ?', [
+          lateRole,
+        ]))!.n;
+      for (let i = 0; i < 50 && (await held()) > 0; i++) await new Promise((w) => setTimeout(w, 20));
+      await new Promise((w) => setTimeout(w, 200));
+      await assert.rejects(
+        withLaScope(asOwner, late, async () => 'read'),
+        (e: unknown) => {
+          assert.ok(e instanceof LaIsolationUnavailable);
+          assert.match(
+            e.message,
+            new RegExp(
+              `cspi cannot log in to it as the LA login role ${lateRole} \\(role "${lateRole}" is not permitted to log in\\)`,
+            ),
+          );
+          assert.match(e.message, /pg_hba\.conf/);
+          return true;
+        },
+      );
     } finally {
       await asOwner?.close();
       await cleanup();
       const admin = new pgClient.Client({ connectionString: process.env['CSPI_TEST_PG_URL'] });
       await admin.connect();
       await admin.query(`DROP ROLE IF EXISTS ${owner}`);
+      await admin.query(`DROP ROLE IF EXISTS "cspi_la_reader_${late}"`);
       await admin.end();
     }
   },

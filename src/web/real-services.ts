@@ -115,9 +115,9 @@ export function createStoreServices(
 
   // On a hub (`cspi hub init`), child-level reads run in the LA's row-level-security scope: a query that
   // forgot its LA, or an id that pointed at another LA's rows, still sees only this LA's (src/hub/la-isolation.ts).
-  // Fail closed: on a hub whose user may not take on the LA's reader role the read is refused
-  // (LaIsolationUnavailable, naming the grant missing), never run unscoped; the check is made again at the
-  // next read, so the dashboard reads again once the grant is given.
+  // Fail closed: on a hub where the LA's login role may not be created or logged in as, the read is refused
+  // (LaIsolationUnavailable, naming the roles and the fix), never run unscoped; the check is made again at
+  // the next read, so the dashboard reads again once it is fixed.
   let isolation: Promise<boolean> | null = null;
   const asLa = async <T>(la: string, fn: (tx: Database) => Promise<T>): Promise<T> => {
     const scoped = (isolation ??= laIsolationEnabled(db));

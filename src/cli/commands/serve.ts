@@ -55,8 +55,8 @@ export function register(program: Command): void {
       const rule = suppressionRuleOf(settings);
       if (!rule.ok) throw new UserError(`--settings ${opts.settings ?? ''}: ${rule.issue.message}`.trim());
       const db = await openDatabase(opts.db);
-      // Fail closed on a hub: a dashboard whose database user may not take on the LA reader roles does not
-      // start (it would otherwise refuse every LA's data at its first read), naming the grant missing.
+      // Fail closed on a hub: a dashboard that cannot read in the LAs' scopes (an LA's login role missing and
+      // its user may not create it, or no login as it: pg_hba.conf) does not start, naming the roles and fix.
       await laIsolationEnabled(db).catch(async (e: unknown) => {
         if (!(e instanceof LaIsolationUnavailable)) throw e;
         await db.close();
