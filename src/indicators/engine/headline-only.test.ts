@@ -30,7 +30,13 @@ function headline(c: Computation) {
 }
 
 /** Indicators whose own compute honours `breakdowns: false` (asserted on the compute's result, not the engine's). */
-const HONOURING = ['cic-count', 'care-leavers-neet', 'care-leavers-suitable-accommodation'];
+const HONOURING = [
+  'cic-count',
+  'care-leavers-neet',
+  'care-leavers-suitable-accommodation',
+  'cic-missing',
+  'cic-placements-3plus',
+];
 
 for (const id of HONOURING) {
   describe(`${id}: headline-only compute`, () => {
