@@ -4,10 +4,17 @@ import { financialYearContaining } from '../calendar/period.js';
 import type { LaDataset } from '../model/la-dataset.js';
 import { missingTables, notAvailable } from './lib/availability.js';
 import { breakdownBy, childBreakdowns } from './lib/child-breakdowns.js';
-import { chainErrorNotes, lookedAfterAt } from './lib/looked-after.js';
+import { type LookedAfterChild, chainErrorNotes, lookedAfterAt } from './lib/looked-after.js';
 import { uascExclusion } from './lib/uasc.js';
 import { ukDate } from './lib/uk-date.js';
-import type { Computation, IndicatorDefinition, Member, Note } from './types.js';
+import type {
+  BreakdownRow,
+  Computation,
+  IndicatorDefinition,
+  IndicatorInput,
+  Member,
+  Note,
+} from './types.js';
 import { cicCountFromList8 } from './annex-a/cic-count-from-list-8.js';
 
 /**
@@ -31,6 +38,31 @@ export function populationFor(data: LaDataset, e: IsoDate): { year: string; aged
  */
 export function ratePer10k(count: number, population: number): number {
   return Math.floor((2 * count * 10_000 + population) / (2 * population));
+}
+
+/**
+ * cic-count's breakdowns: legal status of each child's episode at e, and (with members) the standard child
+ * breakdowns (age band and sex at e, ethnicity). Not built for a headline-only run (`ctx.breakdowns` false).
+ */
+function cicCountBreakdowns(
+  members: readonly Member[],
+  children: readonly LookedAfterChild[],
+  childrenById: IndicatorInput['childrenById'],
+  e: IsoDate,
+  withChildBreakdowns: boolean,
+): Record<string, BreakdownRow[]> {
+  const byChild = new Map(children.map((c) => [c.childId, c]));
+  return {
+    ...(withChildBreakdowns ? childBreakdowns(members, childrenById, e, 'count') : {}),
+    legalStatus: breakdownBy(
+      members,
+      (m) => {
+        const ls = byChild.get(m.childId)?.episode?.ls ?? null;
+        return ls === null ? { key: 'not-recorded', label: 'Not recorded' } : { key: ls, label: ls };
+      },
+      'count',
+    ),
+  };
 }
 
 /** Number of Children in Care (indicators.md §2 cic-count). */
@@ -79,14 +111,18 @@ export const indicator: IndicatorDefinition = {
     const e = ctx.period.end;
     const uasc = uascExclusion(input.data, ctx.settings, e);
     const cohort = lookedAfterAt(input, e, uasc);
-    const members: Member[] = cohort.children.map((c) => ({
-      childId: c.childId,
-      recordIds: c.episode ? [c.episode.id] : [],
-      dates: { periodOfCareStart: c.periodOfCare.start, episodeStart: c.episode?.decom ?? null },
-      inNumerator: true,
-      reason: `Looked after at ${ukDate(e)}: in care since ${ukDate(c.periodOfCare.start)}`,
-    }));
-    const count = members.length;
+    // A headline-only run (no members, no breakdowns) counts the cohort without a member list to build.
+    const headlineOnly = ctx.members === false && ctx.breakdowns === false;
+    const members: Member[] = headlineOnly
+      ? []
+      : cohort.children.map((c) => ({
+          childId: c.childId,
+          recordIds: c.episode ? [c.episode.id] : [],
+          dates: { periodOfCareStart: c.periodOfCare.start, episodeStart: c.episode?.decom ?? null },
+          inNumerator: true,
+          reason: `Looked after at ${ukDate(e)}: in care since ${ukDate(c.periodOfCare.start)}`,
+        }));
+    const count = cohort.children.length;
 
     const yearAgo = addMonths(e, -12);
     const countYearAgo = lookedAfterAt(input, yearAgo, uascExclusion(input.data, ctx.settings, yearAgo))
@@ -107,24 +143,23 @@ export const indicator: IndicatorDefinition = {
         detail: `rate per 10,000 uses the ${population.year} population`,
       });
     }
-    const byChild = new Map(cohort.children.map((c) => [c.childId, c]));
     return {
       status: 'ok',
       numerator: count,
       denominator: null,
       members,
       notes,
-      breakdowns: {
-        ...(ctx.members === false ? {} : childBreakdowns(members, input.childrenById, e, 'count')),
-        legalStatus: breakdownBy(
-          members,
-          (m) => {
-            const ls = byChild.get(m.childId)?.episode?.ls ?? null;
-            return ls === null ? { key: 'not-recorded', label: 'Not recorded' } : { key: ls, label: ls };
-          },
-          'count',
-        ),
-      },
+      ...(ctx.breakdowns === false
+        ? {}
+        : {
+            breakdowns: cicCountBreakdowns(
+              members,
+              cohort.children,
+              input.childrenById,
+              e,
+              ctx.members !== false,
+            ),
+          }),
       extra: {
         rate: population === null ? null : ratePer10k(count, population.aged0to17),
         population: population?.aged0to17 ?? null,

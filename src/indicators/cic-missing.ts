@@ -55,6 +55,19 @@ export function missingFigures(
 }
 
 /**
+ * The episodes-per-child breakdown: children with 1, 2, and 3 or more missing episodes (of the den
+ * children looked after). Not built for a headline-only run (`ctx.breakdowns` false).
+ * @example episodesPerChildRows([1, 1, 4], 10)[0] //=> { key: '1', label: '1 missing episode', numerator: 2, … }
+ */
+function episodesPerChildRows(perChild: readonly number[], den: number): BreakdownRow[] {
+  return [
+    { key: '1', label: '1 missing episode', n: perChild.filter((n) => n === 1).length },
+    { key: '2', label: '2 missing episodes', n: perChild.filter((n) => n === 2).length },
+    { key: '3-plus', label: '3 or more missing episodes', n: perChild.filter((n) => n >= 3).length },
+  ].map((r) => breakdownRow(r.key, r.label, r.n, den));
+}
+
+/**
  * Children in Care with a missing episode (indicators.md §2 cic-missing).
  * Reading decided (§2 cic-missing Numerator, §1.8 count indicators): a child is counted when they are in
  * the denominator (looked after on at least one day of the period) and have an M row overlapping the
@@ -125,7 +138,9 @@ export const indicator: IndicatorDefinition = {
         (r.end === null || r.end >= window.start),
     ).length;
 
-    const members: Member[] = cohortIds.map((childId) => {
+    // A headline-only run (no members, no breakdowns) needs no member list: the figures are counts.
+    const headlineOnly = ctx.members === false && ctx.breakdowns === false;
+    const members: Member[] = (headlineOnly ? [] : cohortIds).map((childId) => {
       const rows = m.byChild.get(childId) ?? [];
       const away = a.byChild.get(childId) ?? [];
       const awayText = away.length > 0 ? `; ${away.length} away without authorisation` : '';
@@ -143,17 +158,8 @@ export const indicator: IndicatorDefinition = {
             : `Looked after in the period; no missing episode${awayText}`,
       };
     });
-    const den = members.length;
+    const den = cohortIds.length;
     const perChild = [...m.byChild.values()].map((l) => l.length);
-    const episodesPerChild: BreakdownRow[] = [
-      { key: '1', label: '1 missing episode', n: perChild.filter((n) => n === 1).length },
-      { key: '2', label: '2 missing episodes', n: perChild.filter((n) => n === 2).length },
-      { key: '3-plus', label: '3 or more missing episodes', n: perChild.filter((n) => n >= 3).length },
-    ].map((r) => breakdownRow(r.key, r.label, r.n, den));
-    const kind: BreakdownRow[] = [
-      breakdownRow('missing', 'Missing', m.children, den),
-      breakdownRow('away', 'Away without authorisation', a.children, den),
-    ];
     const notes: Note[] = [
       ...uasc.notes(uascRemoved),
       ...chainErrorNotes(cohortIds.map((id) => ({ history: input.careHistories.get(id)! }))),
@@ -171,11 +177,18 @@ export const indicator: IndicatorDefinition = {
       denominator: den,
       members,
       notes,
-      breakdowns: {
-        ...childBreakdowns(members, input.childrenById, window.end, 'percent'),
-        type: kind,
-        episodesPerChild,
-      },
+      ...(ctx.breakdowns === false
+        ? {}
+        : {
+            breakdowns: {
+              ...childBreakdowns(members, input.childrenById, window.end, 'percent'),
+              type: [
+                breakdownRow('missing', 'Missing', m.children, den),
+                breakdownRow('away', 'Away without authorisation', a.children, den),
+              ],
+              episodesPerChild: episodesPerChildRows(perChild, den),
+            },
+          }),
       extra: {
         percent: roundedPercent(m.children, den),
         episodes: m.episodes,

@@ -15,6 +15,18 @@ const COUNT_BANDS = [
   { key: '4-plus', label: '4 or more placements' },
 ] as const;
 
+/**
+ * The placement-count breakdown: children with 1, 2, 3, and 4 or more placements in the window, of the den
+ * children looked after. Not built for a headline-only run (`ctx.breakdowns` false).
+ * @example placementCountRows([1, 3, 5], 3)[2] //=> { key: '3', label: '3 placements', numerator: 1, … }
+ */
+function placementCountRows(counts: readonly number[], den: number): BreakdownRow[] {
+  return COUNT_BANDS.map((b) => {
+    const num = counts.filter((n) => (b.key === '4-plus' ? n >= 4 : n === Number(b.key))).length;
+    return breakdownRow(b.key, b.label, num, den);
+  });
+}
+
 /** Children in Care with 3 or more placements within the previous 12 months (indicators.md §2, former NI 062). */
 export const indicator: IndicatorDefinition = {
   id: 'cic-placements-3plus',
@@ -61,29 +73,29 @@ export const indicator: IndicatorDefinition = {
     const w = basisWindow(ctx.period, 'rolling-12m')!.start;
     const uasc = uascExclusion(input.data, ctx.settings, e);
     const cohort = lookedAfterAt(input, e, uasc);
-    const counts = new Map<string, number>();
-    const members: Member[] = cohort.children.map((c) => {
-      const inWindow = c.history.placements.filter((p) => p.start <= e && (p.end === null || p.end > w));
-      counts.set(c.childId, inWindow.length);
-      const n = inWindow.length;
-      return {
-        childId: c.childId,
-        recordIds: inWindow.map((p) => p.episodes[0].id),
-        dates: Object.fromEntries(inWindow.map((p, i) => [`placement${i + 1}Start`, p.start])),
-        inNumerator: n >= 3,
-        reason: `${n} placement${n === 1 ? '' : 's'} since ${ukDate(w)}: ${inWindow.map((p) => ukDate(p.start)).join(', ')}`,
-      };
-    });
-    const den = members.length;
-    const placementCount: BreakdownRow[] = COUNT_BANDS.map((b) => {
-      const num = [...counts.values()].filter((n) =>
-        b.key === '4-plus' ? n >= 4 : n === Number(b.key),
-      ).length;
-      return breakdownRow(b.key, b.label, num, den);
-    });
+    const placements = cohort.children.map((c) => ({
+      childId: c.childId,
+      inWindow: c.history.placements.filter((p) => p.start <= e && (p.end === null || p.end > w)),
+    }));
+    // A headline-only run (no members, no breakdowns) counts the children without a member list to build.
+    const headlineOnly = ctx.members === false && ctx.breakdowns === false;
+    const members: Member[] = headlineOnly
+      ? []
+      : placements.map(({ childId, inWindow }) => {
+          const n = inWindow.length;
+          return {
+            childId,
+            recordIds: inWindow.map((p) => p.episodes[0].id),
+            dates: Object.fromEntries(inWindow.map((p, i) => [`placement${i + 1}Start`, p.start])),
+            inNumerator: n >= 3,
+            reason: `${n} placement${n === 1 ? '' : 's'} since ${ukDate(w)}: ${inWindow.map((p) => ukDate(p.start)).join(', ')}`,
+          };
+        });
+    const counts = placements.map((c) => c.inWindow.length);
+    const den = counts.length;
     return {
       status: 'ok',
-      numerator: members.filter((m) => m.inNumerator).length,
+      numerator: counts.filter((n) => n >= 3).length,
       denominator: den,
       members,
       notes: [
@@ -91,10 +103,14 @@ export const indicator: IndicatorDefinition = {
         ...chainErrorNotes(cohort.children),
         ...historyNotes(input, w),
       ],
-      breakdowns: {
-        ...(ctx.members === false ? {} : childBreakdowns(members, input.childrenById, e, 'percent')),
-        placementCount,
-      },
+      ...(ctx.breakdowns === false
+        ? {}
+        : {
+            breakdowns: {
+              ...(ctx.members === false ? {} : childBreakdowns(members, input.childrenById, e, 'percent')),
+              placementCount: placementCountRows(counts, den),
+            },
+          }),
     };
   },
 };

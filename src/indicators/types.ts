@@ -98,6 +98,13 @@ export interface ComputeContext {
    * (Appendix B reads referrals-by-source, referrals-decided-1wd and cic-missing breakdowns so). Default true.
    */
   readonly members?: boolean;
+  /**
+   * false = the caller needs only the headline figures (`headlineFigures`, the hub's figures-only results,
+   * comparison and trend periods, comparator means): a compute may leave out every breakdown, and the
+   * engine drops any it returns; status, numerator, denominator, notes and extra figures are the same, and
+   * so is the member list when `members` is not false. Default true.
+   */
+  readonly breakdowns?: boolean;
 }
 
 /** England benchmark shipped with the catalogue (report.md §3). */

@@ -46,7 +46,7 @@ export interface HeadlineFigure {
 
 /**
  * Each indicator's headline figure for one LA and period, as {@link computeReport} gives it (the same run:
- * headline basis, no member lists), and nothing else: no previous quarter, last year, trend, target or RAG,
+ * headline basis, no member lists, no breakdowns), and nothing else: no previous quarter, last year, trend, target or RAG,
  * each a further run of the definition. What a published edition's figures are compared with to say whether
  * the period would now be restated (report.md §8). Pure.
  * @example headlineFigures({ input, period: parsePeriod('2021-22-Q3'), settings }, INDICATORS)[0]
@@ -59,6 +59,7 @@ export function headlineFigures(
   return definitions.map((def) => {
     const c = runIndicator(def, req.input, req.period, headlineBasis(def, req.settings), req.settings, {
       members: false,
+      breakdowns: false,
     });
     const f: ComparisonFigure = comparisonFigure(def, req.period.id, c);
     return { id: def.id, value: f.value, numerator: f.numerator, denominator: f.denominator };

@@ -19,7 +19,7 @@ import { directionOfTravel } from './direction.js';
 import { comparisonFigure, displayValue } from './indicator-value.js';
 import { rateFigure } from './rate-figure.js';
 import { roundTenth } from './rounding.js';
-import { type EngineComputation, headlineBasis, runIndicator } from './run-indicator.js';
+import { type EngineComputation, type RunOptions, headlineBasis, runIndicator } from './run-indicator.js';
 import { percentPoints, wilson } from './wilson.js';
 
 /** What the engine needs to compute one LA's indicators for one period. */
@@ -42,6 +42,9 @@ export interface ReportRequest {
   readonly figuresOnly?: boolean;
 }
 
+/** Runs whose figures alone are read (comparison periods, trend, comparator means): no members, no breakdowns. */
+const HEADLINE_ONLY: RunOptions = { members: false, breakdowns: false };
+
 /** An indicator's headline computation and result together (the CLI's `--members` needs both). */
 export interface IndicatorOutcome {
   readonly result: IndicatorResult;
@@ -56,7 +59,7 @@ function meanOfOthers(
 ): number | null {
   const basis = headlineBasis(def, settings);
   const values = inputs
-    .map((inp) => displayValue(def, runIndicator(def, inp, period, basis, settings, { members: false })))
+    .map((inp) => displayValue(def, runIndicator(def, inp, period, basis, settings, HEADLINE_ONLY)))
     .filter((v): v is number => v !== null);
   if (values.length === 0) return null;
   return roundTenth(values.reduce((a, b) => a + b, 0) / values.length);
@@ -73,12 +76,13 @@ export function computeIndicatorResult(def: IndicatorDefinition, req: ReportRequ
   const { input, period, settings } = req;
   const basis = headlineBasis(def, settings);
   const cache = new Map<string, EngineComputation>();
-  const current = runIndicator(def, input, period, basis, settings, { members: req.figuresOnly !== true });
+  const full = req.figuresOnly !== true;
+  const current = runIndicator(def, input, period, basis, settings, { members: full, breakdowns: full });
   cache.set(period.id, current);
   const run = (p: Period): EngineComputation => {
     let c = cache.get(p.id);
     if (!c) {
-      c = runIndicator(def, input, p, basis, settings, { members: false });
+      c = runIndicator(def, input, p, basis, settings, HEADLINE_ONLY);
       cache.set(p.id, c);
     }
     return c;

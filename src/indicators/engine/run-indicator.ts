@@ -71,6 +71,11 @@ function annexASuppliedNote(input: IndicatorInput, sources: readonly TableName[]
 export interface RunOptions {
   /** false = drop the member list (comparison and trend periods need only the figures). Default true. */
   readonly members?: boolean;
+  /**
+   * false = headline figures only (`ComputeContext.breakdowns`): no breakdowns at all, neither the
+   * indicator's own nor the standard child breakdowns. Default true.
+   */
+  readonly breakdowns?: boolean;
 }
 
 /**
@@ -80,7 +85,8 @@ export interface RunOptions {
  * definition's compute otherwise; when that is not available and the definition has an Annex A fallback
  * whose tables are loaded, the fallback's figure (note `annexA`; inputs.md §4); adds `provisional` when the period ends after the sources' as-at date,
  * adds the standard child breakdowns (age band and sex at the period end, ethnicity) when the indicator
- * gives none, and puts members, notes, breakdowns and extra figures in a stable order.
+ * gives none (no breakdowns at all when `options.breakdowns` is false), and puts members, notes, breakdowns
+ * and extra figures in a stable order.
  * @example runIndicator(def, input, parsePeriod('2021-22-Q3'), 'in-period', DEFAULT_SETTINGS).numerator
  */
 export function runIndicator(
@@ -102,9 +108,10 @@ export function runIndicator(
     };
   }
   const keep = options.members !== false;
+  const wantBreakdowns = options.breakdowns !== false;
   const sources = def.sourcesUnder?.(settings) ?? def.sources;
   const missing = missingTables(input, sources);
-  const ctx = { period, basis, settings, members: keep };
+  const ctx = { period, basis, settings, members: keep, breakdowns: wantBreakdowns };
   const primary =
     missing.length > 0
       ? notAvailable(missing)
@@ -133,9 +140,10 @@ export function runIndicator(
         : 'ok';
   const members = keep ? sortMembers(raw.members) : [];
   // The headline figure gets the standard child breakdowns (age band and sex at e, ethnicity) unless the
-  // indicator gives its own.
-  const breakdowns =
-    keep && raw.status === 'ok' && !raw.breakdowns?.['sex']
+  // indicator gives its own; a headline-only run gets none.
+  const breakdowns = !wantBreakdowns
+    ? undefined
+    : keep && raw.status === 'ok' && !raw.breakdowns?.['sex']
       ? {
           ...(raw.breakdowns ?? {}),
           ...childBreakdowns(

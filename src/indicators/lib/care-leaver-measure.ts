@@ -46,7 +46,6 @@ export function computeCareLeaverMeasure(
   if (cohort.status === 'annual-only') {
     return { status: 'annual-only', numerator: 0, denominator: null, members: [], notes: cohort.notes };
   }
-  const e = ctx.period.end;
   const entries: CareLeaverEntry[] = [];
   const excluded = new Map<string, number>();
   for (const c of cohort.entries) {
@@ -54,7 +53,13 @@ export function computeCareLeaverMeasure(
     if (why === null) entries.push(c);
     else excluded.set(why, (excluded.get(why) ?? 0) + 1);
   }
-  const byChild = new Map(entries.map((c) => [c.childId, c]));
+  const notes = measureNotes(cohort.notes, excluded, measure.excludedNote);
+  // A headline-only run (no members, no breakdowns) counts the entries without a member list to build.
+  if (ctx.members === false && ctx.breakdowns === false) {
+    let numerator = 0;
+    for (const c of entries) if (measure.inNumerator(c)) numerator++;
+    return { status: 'ok', numerator, denominator: entries.length, members: [], notes };
+  }
   const members: Member[] = entries.map((c) => {
     const on = c.statusDate === null ? 'as returned in OC3' : `at ${ukDate(c.statusDate)}`;
     return {
@@ -65,15 +70,48 @@ export function computeCareLeaverMeasure(
       reason: `Aged ${c.age}; ${measure.describe(c)} ${on}${notInTouchReason(c)}${c.eligibility === 'derived' ? '; eligibility derived from SSDA903' : ''}`,
     };
   });
-  const notes: Note[] = [...cohort.notes];
+  return {
+    status: 'ok',
+    numerator: members.filter((m) => m.inNumerator).length,
+    denominator: members.length,
+    members,
+    notes,
+    ...(ctx.breakdowns === false
+      ? {}
+      : { breakdowns: careLeaverBreakdowns(input, ctx, measure, entries, members) }),
+  };
+}
+
+/** The cohort's notes and, when the measure left entries out, its own note counting them by reason. */
+function measureNotes(
+  cohortNotes: readonly Note[],
+  excluded: ReadonlyMap<string, number>,
+  excludedNote: string,
+): Note[] {
+  const notes: Note[] = [...cohortNotes];
   const excludedTotal = [...excluded.values()].reduce((a, b) => a + b, 0);
   if (excludedTotal > 0) {
     notes.push({
-      code: measure.excludedNote,
+      code: excludedNote,
       count: excludedTotal,
       detail: [...excluded].map(([why, n]) => `${n} ${why}`).join('; '),
     });
   }
+  return notes;
+}
+
+/**
+ * A care-leaver measure's breakdowns: age on the birthday in the period, sex, ethnicity and the measure's
+ * own group (activity or accommodation). Not built for a headline-only run (`ctx.breakdowns` false).
+ */
+function careLeaverBreakdowns(
+  input: IndicatorInput,
+  ctx: ComputeContext,
+  measure: CareLeaverMeasure,
+  entries: readonly CareLeaverEntry[],
+  members: readonly Member[],
+): Record<string, BreakdownRow[]> {
+  const byChild = new Map(entries.map((c) => [c.childId, c]));
   const ages = careLeaverAges(ctx);
   const ageOrder: Cell[] = [];
   for (let a = ages.min; a <= ages.max; a++) ageOrder.push({ key: String(a), label: `Aged ${a}` });
@@ -83,19 +121,11 @@ export function computeCareLeaverMeasure(
       ? { key: 'unknown', label: 'Age not known' }
       : { key: String(age), label: `Aged ${age}` };
   };
-  const { sex, ethnicity } = childBreakdowns(members, input.childrenById, e, 'percent');
-  const breakdowns: Record<string, BreakdownRow[]> = {
+  const { sex, ethnicity } = childBreakdowns(members, input.childrenById, ctx.period.end, 'percent');
+  return {
     age: breakdownBy(members, ageCell, 'percent', ageOrder),
     sex,
     ethnicity,
     [measure.group.name]: breakdownBy(members, (m) => measure.group.cell(byChild.get(m.childId)!), 'percent'),
-  };
-  return {
-    status: 'ok',
-    numerator: members.filter((m) => m.inNumerator).length,
-    denominator: members.length,
-    members,
-    notes,
-    breakdowns,
   };
 }
