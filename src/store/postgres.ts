@@ -53,8 +53,12 @@ function newPool(url: string, options: PostgresOptions): pg.Pool {
     types,
     ...(options.idleTimeoutMillis === undefined ? {} : { idleTimeoutMillis: options.idleTimeoutMillis }),
   });
-  // An idle client losing its connection must not crash the process; the next query reports it.
+  // A client losing its connection must not crash the process. pg-pool listens for an idle client's error
+  // (and discards the client); a client in use has no listener of its own, so pg's 'error' event would be
+  // uncaught: each client gets one for its life. The query or transaction in hand still fails with the error,
+  // and the pool discards the broken client when it is released.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   return pool;
 }
 
