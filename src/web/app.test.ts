@@ -272,6 +272,13 @@ test('analysts get pseudonymised lists, managers identifiable ones; every view i
   const m = await (await manager.get(`/indicators/assessments-45wd/children?${Q}&show=numerator`)).text();
   assert.match(m, />C\d{5}</);
   assert.match(m, /Date of birth/);
+  // Dates read as the reasons beside them write dates (dd/mm/yyyy), and sort by the date; the CSV keeps ISO.
+  const cells = [...m.matchAll(/<td class="govuk-table__cell app-nowrap" data-sort="(\d*)">([^<]*)<\/td>/g)];
+  assert.ok(cells.length > 0, 'date cells with sort keys');
+  for (const [, sort, text] of cells)
+    if (sort) assert.equal(text, `${sort.slice(6, 8)}/${sort.slice(4, 6)}/${sort.slice(0, 4)}`);
+    else assert.equal(text, '–');
+  assert.doesNotMatch(m, /app-nowrap[^>]*>\d{4}-\d{2}-\d{2}</);
   const api = (await (await manager.get(`/api/indicators/assessments-45wd/members?${Q}`)).json()) as {
     members: { child: string }[];
     identifiable: boolean;
@@ -280,6 +287,7 @@ test('analysts get pseudonymised lists, managers identifiable ones; every view i
   const csv = await manager.get(`/indicators/assessments-45wd/children.csv?${Q}`);
   assert.equal(csv.status, 200);
   assert.match(csv.headers.get('content-disposition')!, /attachment/);
+  assert.match(await csv.text(), /,\d{4}-\d{2}-\d{2},/, 'the CSV keeps ISO dates');
   const views = (await readAudit(db, { action: 'child-level-view' })).entries;
   assert.equal(views.length, 2);
   const [managerView, analystView] = views;

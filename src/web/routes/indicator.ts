@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import type { IsoDate } from '../../calendar/iso-date.js';
+import { ukDate } from '../../indicators/lib/uk-date.js';
 import { Hono } from 'hono';
 import { parsePeriod, periodLabel, trailingQuarters } from '../../calendar/period.js';
 import type {
@@ -469,7 +471,7 @@ export function indicatorRoutes(): Hono<AppEnv> {
         total: list.members.length,
         inNumerator: list.members.filter((m) => m.inNumerator).length,
         dateKeys: dateKeys.map((k) => ({ key: k, label: dateColumnLabel(k) })),
-        rows: memberRows(c, scope, list, shown, identifiable, dateKeys),
+        rows: memberRows(c, scope, list, shown, identifiable, dateKeys).map(pageRow),
         datasetId: list.datasetId,
         query: q.toString(),
         backHref: `/indicators/${info.id}?${q}`,
@@ -595,6 +597,29 @@ function memberRows(
     dates: dateKeys.map((k) => m.dates[k] ?? ''),
     reason: m.reason,
   }));
+}
+
+/** A date cell of the child list page: written as the reasons beside it write dates, sorted by the date. */
+export interface DateCell {
+  /** `05/03/2021`, or '' for none. */
+  readonly text: string;
+  /** `20210305`, or '' for none (sorted last). */
+  readonly sort: string;
+}
+
+/**
+ * A child list row as the page shows it: dates as `dd/mm/yyyy`, as the row's reason writes them (the
+ * page had ISO dates beside `05/03/2021` in the reason), each with its sort key. The CSV keeps ISO dates.
+ * @example pageRow({ …, dob: '2009-10-25', dates: ['2021-03-05', ''] }).dates //=> [{ text: '05/03/2021', sort: '20210305' }, { text: '', sort: '' }]
+ */
+export function pageRow<R extends { readonly dob: string; readonly dates: readonly string[] }>(
+  r: R,
+): Omit<R, 'dob' | 'dates'> & { readonly dob: DateCell; readonly dates: readonly DateCell[] } {
+  const cell = (d: string): DateCell =>
+    /^\d{4}-\d{2}-\d{2}$/.test(d)
+      ? { text: ukDate(d as IsoDate), sort: d.replaceAll('-', '') }
+      : { text: d, sort: '' };
+  return { ...r, dob: cell(r.dob), dates: r.dates.map(cell) };
 }
 
 /**
