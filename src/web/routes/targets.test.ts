@@ -118,3 +118,34 @@ test('an admin rates against explicit amber and red bounds (report.md §4 thresh
     /The in-line band must be a number of points, 0 or more/,
   );
 });
+
+test("an admin sets next year's targets at the year end, before its first quarter's figures; the page still opens on the newest year with figures", async () => {
+  const { app, db } = await testApp();
+  const admin = await signIn(app, 'admin');
+  const page = await (await admin.get('/targets?la=841')).text();
+  assert.match(page, /<option value="2022-23"\s*>2022\/23<\/option>/, 'next year is offered');
+  assert.match(
+    page,
+    /<option value="2021-22" selected>2021\/22<\/option>/,
+    'the newest year with figures is shown',
+  );
+  assert.match(page, /Targets for 2021\/22/);
+  assert.equal((await admin.get('/targets/referrals-decided-1wd?la=841&year=2022-23')).status, 200);
+  const set = await admin.post('/targets/referrals-decided-1wd?la=841', {
+    year: '2022-23',
+    scheme: 'target-tolerance',
+    target: '95',
+    tolerance: '2',
+    toleranceUnit: 'points',
+    kind: 'local',
+    rationale: 'Agreed by committee for 2022/23',
+  });
+  assert.equal(set.status, 303);
+  const stored = (await targetsFor(db, '841', '2022-23')).find(
+    (t) => t.indicatorId === 'referrals-decided-1wd',
+  );
+  assert.equal(stored?.target, 95);
+  assert.equal((await targetsFor(db, '841', '2021-22')).length, 0, "this year's targets are untouched");
+  // Only the next year: not the one after it.
+  assert.equal((await admin.get('/targets/referrals-decided-1wd?la=841&year=2023-24')).status, 404);
+});

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import { parsePeriod } from '../../calendar/period.js';
+import { financialYearId, parsePeriod } from '../../calendar/period.js';
 import { boundsText } from '../../indicators/targets.js';
 import type { AppEnv } from '../env.js';
 import { formatTargetNumber, SERVICE_AREA_LABELS } from '../figures/format.js';
@@ -12,10 +12,19 @@ import { forgetFresh } from '../fresh-read.js';
 import { resolveLaOnly, targetsKey } from './scope.js';
 import { titleTextUnder } from '../../indicators/definition-under.js';
 
-/** Financial years with figures, newest first. */
-async function yearsFor(c: Context<AppEnv>, la: string): Promise<string[]> {
+/**
+ * The financial years whose targets may be set, newest first: each year with figures, and the year after
+ * the newest, so a committee can agree next year's targets at the year end, before its first quarter's data
+ * (report.md §9 targets "for each indicator and financial year"). `shown` is the year the page opens on: the
+ * newest with figures.
+ * @example // figures for 2020-21 and 2021-22 => { years: ['2022-23', '2021-22', '2020-21'], shown: '2021-22' }
+ */
+async function yearsFor(c: Context<AppEnv>, la: string): Promise<{ years: string[]; shown: string | null }> {
   const periods = await c.var.deps.services.periods(la);
-  return [...new Set(periods.map((p) => parsePeriod(p).financialYear))];
+  const withFigures = [...new Set(periods.map((p) => parsePeriod(p).financialYear))];
+  const newest = withFigures[0];
+  if (newest === undefined) return { years: [], shown: null };
+  return { years: [financialYearId(Number(newest.slice(0, 4)) + 1), ...withFigures], shown: newest };
 }
 
 /** How each rating scheme reads on the targets page. */
@@ -140,9 +149,8 @@ export function targetRoutes(): Hono<AppEnv> {
   app.get('/targets', requirePermission('targets:view'), async (c) => {
     const la = await resolveLaOnly(c);
     if (la instanceof Response) return la;
-    const years = await yearsFor(c, la.code);
-    const year =
-      c.req.query('year') && years.includes(c.req.query('year')!) ? c.req.query('year')! : years[0];
+    const { years, shown } = await yearsFor(c, la.code);
+    const year = c.req.query('year') && years.includes(c.req.query('year')!) ? c.req.query('year')! : shown;
     if (!year) return notFound(c, 'No figures have been computed yet.');
     const set = await targetsFor(c.var.deps.db, la.code, year);
     const catalogue = c.var.deps.services.catalogue();
@@ -204,8 +212,8 @@ export function targetRoutes(): Hono<AppEnv> {
     const la = await resolveLaOnly(c);
     if (la instanceof Response) return la;
     const info = c.var.deps.services.catalogue().find((i) => i.id === c.req.param('id'));
-    const years = await yearsFor(c, la.code);
-    const year = c.req.query('year') ?? years[0];
+    const { years, shown } = await yearsFor(c, la.code);
+    const year = c.req.query('year') ?? shown;
     if (!info || !year || !years.includes(year)) return notFound(c);
     const t = (await targetsFor(c.var.deps.db, la.code, year)).find((s) => s.indicatorId === info.id);
     const values: FormValues = {
@@ -228,7 +236,7 @@ export function targetRoutes(): Hono<AppEnv> {
     const info = c.var.deps.services.catalogue().find((i) => i.id === c.req.param('id'));
     const body = await c.req.parseBody();
     const year = String(body['year'] ?? '');
-    const years = await yearsFor(c, la.code);
+    const { years } = await yearsFor(c, la.code);
     if (!info || !years.includes(year)) return notFound(c);
     const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
     const values: FormValues = {
