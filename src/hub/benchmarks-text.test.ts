@@ -41,6 +41,12 @@ test('benchmarkLines: all LAs with England and the LA’s position, then each gr
     `  ${'statistical-neighbours:841'.padEnd(38)} n=  2 mean      35 quartiles 32.5 / 35 / 37.5`,
   ]);
   assert.equal(benchmarkLines({ ...b, england: null }, undefined)[0]!.endsWith('England –'), true);
+  // A counted indicator whose England figure is a percentage says so (children missing from care: 11%).
+  const missing = {
+    ...b,
+    england: { ...b.england!, value: 11, unit: 'percent' as const, likeForLike: false },
+  };
+  assert.match(benchmarkLines(missing)[0]!, /England 11% † \(DfE/);
 });
 
 const CLI = fileURLToPath(new URL('../../bin/cspi.js', import.meta.url));

@@ -17,7 +17,8 @@ function summaryText(s: GroupSummary): string {
 export function benchmarkLines(b: HubIndicatorBenchmark, la?: string): string[] {
   const pos = la ? b.positions.find((p) => p.la === la) : undefined;
   const england = b.england
-    ? `${b.england.value}${b.england.likeForLike ? '' : ' †'} (${b.england.publisher} ${b.england.year})`
+    ? // A percentage for a counted indicator says so (children missing from care: England 11%).
+      `${b.england.value}${b.england.unit === 'percent' ? '%' : ''}${b.england.likeForLike ? '' : ' †'} (${b.england.publisher} ${b.england.year})`
     : '–';
   const head =
     `${b.indicatorId.padEnd(40)} ${summaryText(b.all)}   England ${england}` +

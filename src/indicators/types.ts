@@ -110,6 +110,11 @@ export interface ComputeContext {
 /** England benchmark shipped with the catalogue (report.md §3). */
 export interface Benchmark {
   readonly value: number;
+  /**
+   * The unit of `value` where it is not the indicator's: children missing from care are counted, England's
+   * figure is a percentage of children looked after (11%).
+   */
+  readonly unit?: 'percent' | 'count';
   readonly text: string;
   readonly year: string;
   readonly publisher: string;

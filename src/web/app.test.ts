@@ -621,3 +621,30 @@ test("figures that touch a loaded typo year show the error's advice (the table a
   assert.equal(api.status, 500);
   assert.deepEqual(await api.json(), { error: 'calendar-range', message: loaded.message });
 });
+
+test("an indicator page's chart draws England only in the indicator's own unit, and its key names only what is drawn", async () => {
+  const { app } = await testApp();
+  const manager = await signIn(app, 'manager');
+  const chartOf = async (id: string) => {
+    const html = await (await manager.get(`/indicators/${id}?${Q}`)).text();
+    return {
+      svg: /<svg class="app-chart"[\s\S]*?<\/svg>/.exec(html)![0],
+      key: /<figcaption class="app-chart-legend">[\s\S]*?<\/figcaption>/
+        .exec(html)![0]
+        .replace(/<[^>]+>/g, ' '),
+    };
+  };
+  // Children in care: England's 82,170 is the whole country's count; drawn, it flattened the LA's line.
+  const count = await chartOf('cic-count');
+  assert.doesNotMatch(count.svg, /app-chart__england/);
+  assert.doesNotMatch(count.key, /England|Target|Tolerance/, 'no target, no England line: none in the key');
+  assert.doesNotMatch(count.svg, /82170|98547/);
+  // Children missing from care: England's 11% is a percentage of children looked after, not 11 children.
+  const missing = await chartOf('cic-missing');
+  assert.doesNotMatch(missing.svg, /app-chart__england/);
+  assert.doesNotMatch(missing.key, /England/);
+  // A percentage keeps its England line, target and tolerance.
+  const assessments = await chartOf('assessments-45wd');
+  assert.match(assessments.svg, /app-chart__england/);
+  assert.match(assessments.key, /Target \(by financial year\)[\s\S]*Tolerance[\s\S]*England 2021-22: 84\.5%/);
+});

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { linePath } from './chart.js';
+import { chartScale, linePath, trendChart } from './chart.js';
 
 const values = (...vs: (number | null)[]) => vs.map((value) => ({ value }));
 const path = (...vs: (number | null)[]) =>
@@ -20,4 +20,39 @@ test('a chart line joins the points with a value and breaks at a missing one, ne
 
 test('a chart line rounds its coordinates to one decimal place', () => {
   assert.equal(path(1, 2), 'M0 0.3L10 0.7');
+});
+
+test('a chart axis runs between round numbers with round ticks, thousands separated', () => {
+  assert.deepEqual(chartScale('percent', [72.9, 90]), { lo: 60, hi: 100, ticks: [60, 70, 80, 90, 100] });
+  assert.deepEqual(chartScale('percent', [3.1, 12.6]), { lo: 0, hi: 20, ticks: [0, 5, 10, 15, 20] });
+  assert.deepEqual(chartScale('percent', [40, 60]).ticks, [30, 40, 50, 60, 70]);
+  // Children missing from care, 15 to 26 a quarter: ticks 10 to 30 by 5, not 8, 12, 16, 21, 25, 29.
+  assert.deepEqual(chartScale('count', [15, 26]), { lo: 10, hi: 30, ticks: [10, 15, 20, 25, 30] });
+  assert.deepEqual(chartScale('count', [271, 298]).ticks, [260, 270, 280, 290, 300, 310]);
+  assert.deepEqual(chartScale('count', [0, 0]).ticks, [0, 1]);
+  assert.deepEqual(chartScale('count', [2, 3]).ticks, [1, 2, 3, 4]);
+  // Every value lies on the axis.
+  const cases = [
+    ['percent', [0.4, 99.6]],
+    ['percent', [12, 13]],
+    ['percent', [50, 50]],
+    ['count', [0, 1234]],
+    ['count', [12, 13]],
+    ['count', [82170, 82170]],
+  ] as const;
+  for (const [unit, vs] of cases) {
+    const s = chartScale(unit, vs);
+    assert.ok(s.lo <= Math.min(...vs) && s.hi >= Math.max(...vs), `${unit} ${vs}`);
+    assert.ok(s.ticks.length >= 2 && s.ticks.length <= 7, `${unit} ${vs}: ${s.ticks}`);
+    assert.equal(s.ticks[0], s.lo);
+    assert.equal(s.ticks.at(-1), s.hi);
+  }
+  const svg = trendChart(
+    'count',
+    [{ period: '2021-22-Q4', value: 1234, ci95: null, target: null, tolerance: null }],
+    null,
+    'none',
+    'x',
+  );
+  assert.match(svg, />1,234</, 'a tick of a thousand or more has its separator');
 });

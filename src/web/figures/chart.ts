@@ -96,6 +96,45 @@ export function englandKey(unit: Unit, england: { value: number; year: string })
 }
 
 /**
+ * The y axis of a trend chart over `values` (points, intervals, targets, bands, the England line): from a
+ * round number to a round number, ticks at a round step (1, 2, 2.5 or 5 times a power of ten), three to
+ * five intervals. A percentage's axis starts and ends at a multiple of 10 at least 5 points beyond the values,
+ * within 0–100; a count's has a fifth of the values' range (at least 1) either side, from 0 up.
+ * @example chartScale('percent', [72.9, 90]) //=> { lo: 60, hi: 100, ticks: [60, 70, 80, 90, 100] }
+ * @example chartScale('count', [271, 298]) //=> { lo: 260, hi: 310, ticks: [260, 270, 280, 290, 300, 310] }
+ */
+export function chartScale(
+  unit: Unit,
+  values: readonly number[],
+): { lo: number; hi: number; ticks: number[] } {
+  let lo = values.length ? Math.min(...values) : 0;
+  let hi = values.length ? Math.max(...values) : 100;
+  if (unit === 'percent') {
+    lo = Math.max(0, Math.floor((lo - 5) / 10) * 10);
+    hi = Math.min(100, Math.ceil((hi + 5) / 10) * 10);
+  } else {
+    const pad = Math.max(1, (hi - lo) * 0.2);
+    lo = Math.max(0, lo - pad);
+    hi = hi + pad;
+  }
+  const raw = (hi - lo) / 5;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 2.5, 5, 10].find((f) => f * power >= raw) ?? 10) * power;
+  // A count's step is a whole number: no axis of half-children.
+  const tick = unit === 'count' ? Math.max(1, Math.round(step)) : step;
+  lo = Math.floor(lo / tick + 1e-9) * tick;
+  hi = Math.max(lo + tick, Math.ceil(hi / tick - 1e-9) * tick);
+  const ticks: number[] = [];
+  for (let v = lo; v <= hi + tick / 1e6; v += tick) ticks.push(Number(v.toFixed(6)));
+  return { lo, hi, ticks };
+}
+
+/** A tick's number: thousands separated, a fraction only where the step has one (2.5). */
+function formatTick(v: number): string {
+  return v.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+}
+
+/**
  * What a point's tooltip says, and its accessible name: the quarter, the value, the 95% interval where drawn,
  * and the target in force.
  * @example pointText('percent', { period: '2021-22-Q3', value: 84.2, ci95: [80.1, 87.6], target: 90, tolerance: 5 })
@@ -144,27 +183,16 @@ export function trendChart(
     }
   }
   if (england) all.push(england.value);
-  let lo = all.length ? Math.min(...all) : 0;
-  let hi = all.length ? Math.max(...all) : 100;
-  if (unit === 'percent') {
-    lo = Math.max(0, Math.floor((lo - 5) / 10) * 10);
-    hi = Math.min(100, Math.ceil((hi + 5) / 10) * 10);
-  } else {
-    const pad = Math.max(1, (hi - lo) * 0.2);
-    lo = Math.max(0, Math.floor(lo - pad));
-    hi = Math.ceil(hi + pad);
-  }
-  if (hi === lo) hi = lo + 1;
+  const scale = chartScale(unit, all);
+  const { lo, hi } = scale;
   const n = points.length;
   const step = (W - m.l - m.r) / n;
   const x = (i: number) => m.l + step * (i + 0.5);
   const y = (v: number) => m.t + (H - m.t - m.b) * (1 - (v - lo) / (hi - lo));
   const parts: string[] = [];
   // grid and y axis
-  const ticks = 5;
-  for (let k = 0; k <= ticks; k++) {
-    const v = lo + ((hi - lo) * k) / ticks;
-    const label = unit === 'percent' ? `${Math.round(v)}%` : String(Math.round(v));
+  for (const v of scale.ticks) {
+    const label = unit === 'percent' ? `${formatTick(v)}%` : formatTick(v);
     parts.push(
       `<line x1="${m.l}" x2="${W - m.r}" y1="${r1(y(v))}" y2="${r1(y(v))}" class="app-chart__grid"/>`,
       `<text x="${m.l - 8}" y="${r1(y(v) + 4)}" text-anchor="end" class="app-chart__tick">${label}</text>`,

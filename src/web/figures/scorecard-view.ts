@@ -227,9 +227,7 @@ export function scorecardRow(
       sort: { red: 0, amber: 1, green: 2, none: 3 }[ragKey],
     },
     direction,
-    england: r.england
-      ? formatValue(r.unit, r.england.value) + (r.england.likeForLike ? '' : ' †')
-      : 'No national figure',
+    england: englandCell(r),
     englandFootnote: r.england !== null && !r.england.likeForLike,
     sn,
     hubMean: extras.hub ? hubMeanText(r, hub, sn !== null) : null,
@@ -328,4 +326,14 @@ function earlierVersionsLine(
   const marked = shown.find((r) => r.fromEarlierVersions);
   const e = marked ? hub?.[marked.id]?.earlierVersions : undefined;
   return e ? `${earlierVersionsNote(e)}.` : null;
+}
+
+/**
+ * The scorecard's England cell: the national figure in its own unit (a percentage for children missing from
+ * care, whose headline is a count), with † when it is not like-for-like.
+ * @example englandCell(cicMissingResult) //=> '11% †'
+ */
+export function englandCell(r: Pick<IndicatorResult, 'unit' | 'england'>): string {
+  if (!r.england) return 'No national figure';
+  return formatValue(r.england.unit ?? r.unit, r.england.value) + (r.england.likeForLike ? '' : ' †');
 }

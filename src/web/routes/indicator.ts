@@ -347,10 +347,14 @@ export function indicatorRoutes(): Hono<AppEnv> {
         target: targets[i].target,
         tolerance: targets[i].tolerance,
       }));
+      // The England figure is drawn for a percentage only, as the report's chart does: a count's England figure
+      // is the whole country's (82,170 children in care, which flattened the LA's line to nothing), and a
+      // count may have a percentage for England (children missing from care: 11%).
+      const england = info.unit === 'percent' ? result.england : null;
       const chart = trendChart(
         info.unit,
         points,
-        result.england ? { value: result.england.value, year: result.england.year } : null,
+        england ? { value: england.value, year: england.year } : null,
         info.polarity,
         alt,
       );
@@ -409,7 +413,8 @@ export function indicatorRoutes(): Hono<AppEnv> {
         basis: BASIS_LABELS[result.basis],
         target: targetText(result),
         chart,
-        englandKey: result.england ? englandKey(info.unit, result.england) : null,
+        englandKey: england ? englandKey(info.unit, england) : null,
+        showTarget: points.some((p) => p.target !== null),
         trendRows: trend.map((t, i) => ({
           period: shortPeriod(t.period),
           value: trendValue(i),
