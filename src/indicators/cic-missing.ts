@@ -104,6 +104,7 @@ export const indicator: IndicatorDefinition = {
   target: null,
   england: {
     value: 11,
+    unit: 'percent',
     text: '11% of children looked after during the year (12,150 children; 76,890 missing incidents)',
     year: '2021-22',
     publisher: 'DfE Children looked after in England including adoptions',

@@ -115,6 +115,12 @@ export interface Benchmark {
   readonly publisher: string;
   /** false = not like-for-like (shown with †, not used in narrative). */
   readonly likeForLike: boolean;
+  /**
+   * The England figure's own unit where it is not the indicator's headline unit: cic-missing's England
+   * figure is 11% of children looked after (indicators.md §2 cic-missing), beside a count of children, so
+   * a view that formats `value` must say "11%", never "11" (11 children). Absent: the indicator's unit.
+   */
+  readonly unit?: Unit;
 }
 
 /** Narrative phrases (report.md §5). */

@@ -228,7 +228,7 @@ export function scorecardRow(
     },
     direction,
     england: r.england
-      ? formatValue(r.unit, r.england.value) + (r.england.likeForLike ? '' : ' †')
+      ? formatValue(r.england.unit ?? r.unit, r.england.value) + (r.england.likeForLike ? '' : ' †')
       : 'No national figure',
     englandFootnote: r.england !== null && !r.england.likeForLike,
     sn,

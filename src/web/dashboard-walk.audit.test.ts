@@ -1,0 +1,69 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { indicator as cicMissing } from '../indicators/cic-missing.js';
+import { makeResult } from '../report/fixtures/make-result.js';
+import { DEFAULT_SUPPRESSION } from '../report/public/suppression.js';
+import { createApp } from './app.js';
+import { addUser } from './auth/users.js';
+import { scorecardRow } from './figures/scorecard-view.js';
+import { createFakeServices } from './testing/fake-services.js';
+import { TEST_PASSWORD, TEST_SCRYPT, signIn } from './testing/harness.js';
+import { storeOtherLas } from './testing/hub-figures-fixture.js';
+import { memoryDatabase } from './testing/sqlite-memory.js';
+
+// Audit: a walk through a small regional hub's dashboard (4 LAs on PostgreSQL) as an analyst, manager,
+// member and admin of one LA and as regional users, read as an LA performance analyst or a councillor would.
+
+const Q = 'la=841&period=2021-22-Q3';
+
+async function hubApp() {
+  const db = await memoryDatabase();
+  await addUser(
+    db,
+    { username: 'analyst', role: 'analyst', la: '841', password: TEST_PASSWORD },
+    new Date(),
+    TEST_SCRYPT,
+  );
+  const services = createFakeServices({
+    figures: { 'assessments-45wd': { x: 160, n: 200 }, 'cic-missing': { x: 30, n: 300 } },
+  });
+  const groups = {
+    'region:North East': ['841', '840', '805', '806'],
+    'statistical-neighbours': ['840', '805', '806'],
+  };
+  const app = createApp({ db, services, groups, scryptParams: TEST_SCRYPT });
+  await storeOtherLas(db, { '840': 70, '805': 90, '806': 100 });
+  return signIn(app, 'analyst');
+}
+
+test("audit: the England figure of children missing from care (11% of children looked after) reads as a percentage on the scorecard, never as 11 children beside the LA's count", () => {
+  const r = makeResult(cicMissing, '2021-22-Q3', { current: 32 });
+  assert.equal(r.unit, 'count');
+  const row = scorecardRow(r, 22, 'full', DEFAULT_SUPPRESSION);
+  assert.equal(row.england, '11.0% †', 'as the other England percentages: 38.0%, 10.0%');
+});
+
+test("audit: an indicator page's trend chart of a count draws no England line: a national total (82,170 children in care) is not on an LA's scale, as the report's chart leaves it out", async () => {
+  const b = await hubApp();
+  const page = await (await b.get(`/indicators/cic-count?${Q}`)).text();
+  const chart = /<svg[\s\S]*?<\/svg>/.exec(page.slice(page.indexOf('Trend over')))![0];
+  assert.doesNotMatch(chart, /app-chart__england/);
+  assert.doesNotMatch(page, /England 2021-22: 82,170/, 'the key names no line the chart does not draw');
+  assert.match(page, /82,170|82170/, 'the England figure is still given beside the LA figure');
+  const pct = await (await b.get(`/indicators/assessments-45wd?${Q}`)).text();
+  assert.match(pct.slice(pct.indexOf('Trend over')), /app-chart__england/, 'a percentage keeps its line');
+  assert.match(pct, /England 2021-22: 84\.5%/);
+});
+
+test('audit: the indicator page ranks no indicator without a polarity (a count of children missing from care is neither better nor worse for being higher), as the scorecard does not', async () => {
+  const b = await hubApp();
+  const page = (await (await b.get(`/indicators/cic-missing?${Q}`)).text()).replace(/\s+/g, ' ');
+  const section = /Compared with other local authorities[\s\S]*?<\/dl>/.exec(page)![0];
+  assert.doesNotMatch(section, /\d(st|nd|rd|th) of \d/);
+  assert.match(section, /This LA(&#39;|')s rank <\/dt> <dd[^>]*> Not ranked \(no polarity\)/);
+  const card = await (await b.get(`/scorecard?${Q}`)).text();
+  const row = /href="\/indicators\/cic-missing\?[^"]*"[\s\S]*?<\/tr>/.exec(card)![0];
+  assert.match(row, /Not ranked \(no polarity\)/);
+  const rated = (await (await b.get(`/indicators/assessments-45wd?${Q}`)).text()).replace(/\s+/g, ' ');
+  assert.match(rated, /\d(st|nd|rd|th) of 4 \(quartile \d/, 'an indicator with a polarity keeps its rank');
+});
