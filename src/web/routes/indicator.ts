@@ -12,7 +12,7 @@ import { commentaryHistory, staleCommentary } from '../../report/commentary/comm
 import { auditChildLevel } from '../audit/child-level.js';
 import { can } from '../auth/permissions.js';
 import type { AppEnv } from '../env.js';
-import { englandKey, toleranceBand, trendChart } from '../figures/chart.js';
+import { chartedEngland, englandKey, toleranceBand, trendChart } from '../figures/chart.js';
 import {
   figureCell,
   figureWords,
@@ -348,7 +348,7 @@ export function indicatorRoutes(): Hono<AppEnv> {
       const chart = trendChart(
         info.unit,
         points,
-        result.england ? { value: result.england.value, year: result.england.year } : null,
+        chartedEngland(info.unit, result.england),
         info.polarity,
         alt,
       );
@@ -407,7 +407,7 @@ export function indicatorRoutes(): Hono<AppEnv> {
         basis: BASIS_LABELS[result.basis],
         target: targetText(result),
         chart,
-        englandKey: result.england ? englandKey(info.unit, result.england) : null,
+        englandKey: ((e) => (e ? englandKey(info.unit, e) : null))(chartedEngland(info.unit, result.england)),
         trendRows: trend.map((t, i) => ({
           period: shortPeriod(t.period),
           value: trendValue(i),
