@@ -67,3 +67,18 @@ test('audit: the indicator page ranks no indicator without a polarity (a count o
   const rated = (await (await b.get(`/indicators/assessments-45wd?${Q}`)).text()).replace(/\s+/g, ' ');
   assert.match(rated, /\d(st|nd|rd|th) of 4 \(quartile \d/, 'an indicator with a polarity keeps its rank');
 });
+
+test("audit: the indicator page does not call the mean of the LAs loaded on a regional hub 'England': it sits under the DfE's England figure, and 4 North East LAs are not England", async () => {
+  const b = await hubApp();
+  const page = (await (await b.get(`/indicators/assessments-45wd?${Q}`)).text()).replace(/\s+/g, ' ');
+  const section = /Compared with other local authorities[\s\S]*?<\/dl>/.exec(page)![0];
+  assert.doesNotMatch(section, /England/);
+  // 841's 80.0% (160/200) with 70, 90 and 100: mean 85.0%; quartiles 77.5%, 85.0%, 92.5% (type 7).
+  assert.match(section, /All LAs loaded \(4\): mean <\/dt> <dd[^>]*> 85\.0%/);
+  assert.match(section, /All LAs loaded: quartiles <\/dt> <dd[^>]*> 77\.5%, 85\.0%, 92\.5%/);
+  assert.match(
+    page,
+    /England 2021-22 <\/dt> <dd[^>]*> 84\.5%/,
+    'the published England figure keeps its name',
+  );
+});
