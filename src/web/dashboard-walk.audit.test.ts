@@ -82,3 +82,17 @@ test("audit: the indicator page does not call the mean of the LAs loaded on a re
     'the published England figure keeps its name',
   );
 });
+
+test("audit: a scorecard for a quarter the hub has no LAs' figures for says why its SN average column reads 'No figures', naming the quarter", async () => {
+  const b = await hubApp();
+  // The hub computed Q3 2021/22 only (storeOtherLas), as a hub computed for one quarter while the LAs'
+  // data runs on to the next (the scorecard opens on the latest quarter of the LA's data).
+  const q2 = (await (await b.get('/scorecard?la=841&period=2021-22-Q2')).text()).replace(/\s+/g, ' ');
+  assert.match(q2, /SN average \(Q2 2021\/22\)/);
+  assert.match(
+    q2,
+    /No figures: no local authority’s figures for Q2 2021\/22 are held for comparison\. The SN average and the comparisons between local authorities are shown for the quarters computed on the hub\./,
+  );
+  const q3 = (await (await b.get(`/scorecard?${Q}`)).text()).replace(/\s+/g, ' ');
+  assert.doesNotMatch(q3, /No figures: no local authority/, 'not for a quarter with figures');
+});
