@@ -96,3 +96,35 @@ test("audit: a scorecard for a quarter the hub has no LAs' figures for says why 
   const q3 = (await (await b.get(`/scorecard?${Q}`)).text()).replace(/\s+/g, ' ');
   assert.doesNotMatch(q3, /No figures: no local authority/, 'not for a quarter with figures');
 });
+
+test("audit: beside this LA's own figure withheld from a member (small numbers), no mean or quartile that includes it is shown: with the SN mean of the other LAs it gives the figure away", async () => {
+  const db = await memoryDatabase();
+  await addUser(
+    db,
+    { username: 'member', role: 'member', la: '841', password: TEST_PASSWORD },
+    new Date(),
+    TEST_SCRYPT,
+  );
+  const services = createFakeServices({ figures: { 'cic-missing': { x: 3, n: null } } });
+  const groups = {
+    'region:North East': ['841', '840', '805', '806'],
+    'statistical-neighbours': ['840', '805', '806'],
+  };
+  const app = createApp({ db, services, groups, scryptParams: TEST_SCRYPT });
+  await storeOtherLas(db, { '840': 70, '805': 90, '806': 100 });
+  await db.run("UPDATE indicator_results SET value = 20 WHERE indicator_id = 'cic-missing'");
+  const m = await signIn(app, 'member');
+  // 841's 3 children (withheld) with 20, 20, 20: mean of all 15.75, region 15.75, SN (others) 20;
+  // 4 × 15.75 − 3 × 20 = 3, the figure withheld.
+  const page = (await (await m.get(`/indicators/cic-missing?${Q}`)).text()).replace(/\s+/g, ' ');
+  const section = /Compared with other local authorities[\s\S]*?<\/dl>/.exec(page)![0];
+  assert.doesNotMatch(section, /> 16 <|15\.8|15\.75/, 'no mean of all LAs or of the region');
+  const own = 'Not shown: it includes this LA(&#39;|’)s own figure, which is withheld';
+  assert.match(section, new RegExp(`All LAs loaded \\(4\\): mean <\\/dt> <dd[^>]*> ${own}`));
+  assert.match(section, new RegExp(`All LAs loaded: quartiles <\\/dt> <dd[^>]*> ${own}`));
+  assert.match(section, new RegExp(`Region \\(North East, 4 LAs\\): mean <\\/dt> <dd[^>]*> ${own}`));
+  assert.match(section, /Statistical neighbours \(3 LAs\): mean \(Q3 2021\/22\) <\/dt> <dd[^>]*> 20 </);
+  const card = await (await m.get(`/scorecard?${Q}`)).text();
+  const row = /href="\/indicators\/cic-missing\?[^"]*"[\s\S]*?<\/tr>/.exec(card)![0];
+  assert.doesNotMatch(row, />16|region 16/, 'nor on the scorecard');
+});

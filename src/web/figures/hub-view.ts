@@ -15,6 +15,9 @@ import {
   snGroupName,
 } from '../../report/model/hub-benchmarks.js';
 
+/** An aggregate that includes this LA's own figure, beside that figure withheld from the viewer. */
+const OWN_FIGURE_WITHHELD = 'Not shown: it includes this LA’s own figure, which is withheld';
+
 /** The rank of an indicator without a polarity, as the scorecard's position column words it. */
 const NOT_RANKED = 'Not ranked (no polarity)';
 
@@ -83,14 +86,17 @@ export function hubComparison(
   const region = regionGroupName(groups, la);
   const sn = snGroupName(groups, la);
   const pos = b.positions.find((p) => p.la === la);
+  // Beside this LA's own figure withheld, no aggregate that includes it: with the SN mean, which leaves the
+  // LA out, it gives the figure away (`withOwnFigureWithheld`).
+  const own = (text: string): string => (withheld ? OWN_FIGURE_WITHHELD : text);
   return {
     las: b.all.n,
-    englandMean: v(b.all.mean),
-    englandQuartiles: b.all.withheld ? v(null) : `${v(b.all.q1)}, ${v(b.all.median)}, ${v(b.all.q3)}`,
+    englandMean: own(v(b.all.mean)),
+    englandQuartiles: own(b.all.withheld ? v(null) : `${v(b.all.q1)}, ${v(b.all.median)}, ${v(b.all.q3)}`),
     region: region
       ? {
           name: region.slice('region:'.length),
-          mean: v(b.groups[region]!.mean, b.groups[region]!),
+          mean: own(v(b.groups[region]!.mean, b.groups[region]!)),
           las: b.groups[region]!.n,
         }
       : null,
