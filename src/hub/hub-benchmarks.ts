@@ -4,6 +4,7 @@ import type { Benchmark } from '../indicators/types.js';
 import { type StoredFigure, currentFigures, earlierVersionLas } from './indicator-results.js';
 import { type IndicatorBenchmark, benchmarkIndicator } from './benchmarks.js';
 import type { LaGroups } from './la-groups.js';
+import { comparatorGroupsFor } from '../report/model/hub-benchmarks.js';
 
 /** One indicator's benchmarks between the LAs loaded, with the published England figure beside them. */
 export interface HubIndicatorBenchmark extends IndicatorBenchmark {
@@ -39,15 +40,22 @@ export interface HubBenchmarksForOperator {
   readonly lasWithAValue: readonly string[];
 }
 
-/** {@link hubBenchmarks} with the LAs whose figures are from an earlier dataset version (for the operator). */
+/**
+ * {@link hubBenchmarks} with the LAs whose figures are from an earlier dataset version (for the operator).
+ * With `la` (`cspi hub benchmarks --la`), that LA's statistical-neighbour group leaves it out, as its
+ * dashboard and report take their SN mean ({@link comparatorGroupsFor}; README, Running a hub, Benchmarks:
+ * "its SN mean leaves it out"), so the operator reads the SN figure the LA sees; an LA without a group of its
+ * own takes the plain `statistical-neighbours` group, which may list it. Every other group is as listed.
+ */
 export async function hubBenchmarksForOperator(
   db: Database,
   period: string,
   groups: LaGroups,
+  la?: string,
 ): Promise<HubBenchmarksForOperator> {
   const figures = await currentFigures(db, period);
   return {
-    benchmarks: benchmarksOfFigures(figures, groups),
+    benchmarks: benchmarksOfFigures(figures, la ? comparatorGroupsFor(groups, la) : groups),
     earlierVersions: earlierVersionLas(figures),
     las: [...new Set(figures.map((f) => f.la))].sort(),
     lasWithAValue: [...new Set(figures.filter((f) => f.value !== null).map((f) => f.la))].sort(),

@@ -110,16 +110,17 @@ export interface ComputeContext {
 /** England benchmark shipped with the catalogue (report.md §3). */
 export interface Benchmark {
   readonly value: number;
-  /**
-   * The unit of `value` where it is not the indicator's: children missing from care are counted, England's
-   * figure is a percentage of children looked after (11%).
-   */
-  readonly unit?: 'percent' | 'count';
   readonly text: string;
   readonly year: string;
   readonly publisher: string;
   /** false = not like-for-like (shown with †, not used in narrative). */
   readonly likeForLike: boolean;
+  /**
+   * The England figure's own unit where it is not the indicator's headline unit: cic-missing's England
+   * figure is 11% of children looked after (indicators.md §2 cic-missing), beside a count of children, so
+   * a view that formats `value` must say "11%", never "11" (11 children). Absent: the indicator's unit.
+   */
+  readonly unit?: Unit;
 }
 
 /** Narrative phrases (report.md §5). */

@@ -433,8 +433,8 @@ test("§6/§9 hub benchmarks never disclose another LA's figure: a statistical-n
     page,
     new RegExp(`Statistical neighbours \\(1 LAs\\): mean \\(Q3 2021/22\\) </dt> ${notShown}`),
   );
-  // Nor the England (LAs loaded) mean of 841 and 840, which with 841's own 14 gives 840's 3.
-  assert.match(page, new RegExp(`England \\(2 LAs loaded\\): mean </dt> ${notShown}`));
+  // Nor the mean of all LAs loaded of 841 and 840, which with 841's own 14 gives 840's 3.
+  assert.match(page, new RegExp(`All LAs loaded \\(2\\): mean </dt> ${notShown}`));
   assert.doesNotMatch(page, /> 8\.5 </);
 });
 

@@ -185,7 +185,11 @@ export function register(program: Command): void {
     .command('benchmarks')
     .description('between-LA benchmarks for a period: means, quartiles, LA ranks')
     .requiredOption('--period <id>', 'period, e.g. 2021-22-Q3')
-    .option('--la <code>', 'show this LA’s position', laCode)
+    .option(
+      '--la <code>',
+      'show this LA’s position; its statistical-neighbour group without it, as its dashboard shows',
+      laCode,
+    )
     .option('--groups <file>', 'groups file: { "statistical-neighbours": ["805", …] }')
     .option('--db <url>', 'hub database (postgres://…; default DATABASE_URL)')
     .option('--json', 'machine-readable output')
@@ -198,6 +202,7 @@ export function register(program: Command): void {
           db,
           period.id,
           groups,
+          opts.la,
         );
         const refusal = benchmarksRefusal(period.id, las, opts.la, lasWithAValue);
         if (refusal !== null) throw new UserError(refusal);

@@ -47,6 +47,11 @@ export interface HubBenchmark {
    * only, never which LAs. Absent when none is, and in editions frozen before this was checked.
    */
   readonly earlierVersions?: EarlierVersions;
+  /**
+   * The aggregates that include this LA's figure are withheld because that figure is withheld for small
+   * numbers ({@link withOwnFigureWithheld}), not under the sharing rule; absent otherwise.
+   */
+  readonly ownWithheld?: true;
   /** This LA's place; null when it has no figure. */
   readonly position: {
     readonly rank: number;
@@ -226,4 +231,28 @@ export function ordinal(n: number): string {
   const t = n % 100;
   if (t >= 11 && t <= 13) return `${n}th`;
   return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+}
+
+/**
+ * A benchmark as shown beside this LA's own figure withheld for small numbers (the public version, report.md
+ * §7): every aggregate that includes this LA's figure is withheld too (the mean and quartiles of all LAs
+ * loaded, the region mean, the position), since with the statistical-neighbour mean, which leaves the LA out
+ * ({@link comparatorGroupsFor}), it gives the figure away: on a hub of 4 LAs whose SN group is the other 3,
+ * 4 × the mean of all − 3 × the SN mean is this LA's figure (to rounding: 3 children of 8 exactly). The SN
+ * mean is of other LAs only, under the sharing rule, and stays. `ownWithheld` marks the aggregates withheld
+ * for this reason, not the sharing rule's.
+ * @example withOwnFigureWithheld(b).mean //=> null
+ */
+export function withOwnFigureWithheld(b: HubBenchmark): HubBenchmark {
+  return {
+    ...b,
+    withheld: true,
+    mean: null,
+    q1: null,
+    median: null,
+    q3: null,
+    region: b.region ? { ...b.region, mean: null, withheld: true } : null,
+    position: null,
+    ownWithheld: true,
+  };
 }

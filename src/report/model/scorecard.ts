@@ -19,7 +19,7 @@ import {
 import { formatCount, longDate } from './format.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
 import type { HubBenchmark } from './hub-benchmarks.js';
-import { ordinal } from './hub-benchmarks.js';
+import { ordinal, withOwnFigureWithheld } from './hub-benchmarks.js';
 import { notComparableReason } from '../../indicators/like-for-like.js';
 import { earlierVersionsNote } from '../../hub/indicator-results.js';
 import type { IndicatorView } from './indicator-view.js';
@@ -34,6 +34,15 @@ const WITHHELD = 'Not shown';
  * standard one other LAs' figures use (HubBenchmark `notComparable`); distinct from {@link WITHHELD}.
  */
 export const NOT_COMPARABLE = 'Not comparable';
+/**
+ * The benchmark shown beside an indicator: where this LA's own figure is withheld (`headlineWithheld`, the
+ * public plan), every aggregate including it is withheld too ({@link withOwnFigureWithheld}).
+ */
+function shownBenchmark(b: HubBenchmark | undefined, headlineWithheld: boolean): HubBenchmark | undefined {
+  return b && headlineWithheld && !b.notComparable ? withOwnFigureWithheld(b) : b;
+}
+/** The key to {@link WITHHELD} beside this LA's own figure withheld for small numbers. */
+const OWN_WITHHELD_NOTE = ` Where this authority's own figure is withheld for small numbers, the mean, quartiles and region mean, which include it, are "${WITHHELD}" too: with the statistical neighbours' mean they would give it away.`;
 /**
  * The key to {@link WITHHELD} under the hub's sharing rule (`minOtherLas` other LAs at least); none when the
  * hub shares every aggregate (1: nothing is withheld).
@@ -163,7 +172,7 @@ function row(
   const k = opts.suppression.k;
   const rag = ragText(v);
   const sn = r.comparators[opts.snKey];
-  const hub = opts.hubBenchmarks?.[r.id];
+  const hub = shownBenchmark(opts.hubBenchmarks?.[r.id], v.plan.headline);
   return [
     { text: String(v.ref), numeric: true },
     { text: r.title, rowHeader: true },
@@ -375,7 +384,7 @@ export function hubTableBlocks(
     ],
     rows: shown.map((v): Cell[] => {
       const r = v.result;
-      const b = hub[r.id]!;
+      const b = shownBenchmark(hub[r.id], v.plan.headline)!;
       const val = (x: number | null | undefined, withheld = b.withheld) =>
         b.notComparable
           ? NOT_COMPARABLE
@@ -401,7 +410,7 @@ export function hubTableBlocks(
       ];
     }),
     footnotes: [
-      `Computed from the figures this system holds for each local authority loaded, this one included; quartiles by linear interpolation. Region and statistical-neighbour means give the number of LAs with a figure in brackets.${withheldNote(hub[shown[0]!.result.id]!.minOtherLas ?? MIN_OTHER_LAS)} The published England figure is the DfE's.${earlierVersionsSentence(shown.map((v) => hub[v.result.id]!))}`,
+      `Computed from the figures this system holds for each local authority loaded, this one included; quartiles by linear interpolation. Region and statistical-neighbour means give the number of LAs with a figure in brackets.${withheldNote(hub[shown[0]!.result.id]!.minOtherLas ?? MIN_OTHER_LAS)}${shown.some((v) => v.plan.headline) ? OWN_WITHHELD_NOTE : ''} The published England figure is the DfE's.${earlierVersionsSentence(shown.map((v) => hub[v.result.id]!))}`,
       ...notComparableFootnotes(shown, opts),
     ],
   };

@@ -88,6 +88,22 @@ export function toleranceBand(
 }
 
 /**
+ * The England benchmark the indicator page's trend chart draws: only for a percentage in the indicator's own
+ * unit, as the report's chart does (`chartSpecOf`). The England figure of a count is a national total
+ * (82,170 children in care) or, for children missing from care, a percentage: neither is on an LA's scale,
+ * and a line for it squashed the LA's trend flat or put "11" among counts of children. The page still gives
+ * the England figure beside the LA's.
+ * @example chartedEngland('count', { value: 82170, year: '2021-22' }) //=> null
+ */
+export function chartedEngland(
+  unit: Unit,
+  england: { value: number; year: string; unit?: Unit } | null,
+): { value: number; year: string } | null {
+  if (!england || unit !== 'percent' || (england.unit ?? unit) !== unit) return null;
+  return { value: england.value, year: england.year };
+}
+
+/**
  * The England benchmark as the chart's key names it, with its year and value: "England 2021-22: 84.5%".
  * @example englandKey('percent', { value: 84.5, year: '2021-22' }) //=> 'England 2021-22: 84.5%'
  */

@@ -52,7 +52,7 @@ test('without hub results the pages show nothing extra', async () => {
   assert.doesNotMatch(card2, /SN average/, 'no statistical-neighbour group loaded');
 });
 
-test('with hub results: England (LAs loaded) mean and quartiles, region and SN means, rank; SN column', async () => {
+test('with hub results: all LAs loaded: mean and quartiles, region and SN means, rank; SN column', async () => {
   // Groups of at least 3 other LAs each, so every aggregate may be shared with 841.
   const { app: a, db } = await app({
     'region:North East': ['841', '840', '805', '806'],
@@ -65,7 +65,7 @@ test('with hub results: England (LAs loaded) mean and quartiles, region and SN m
   const page = await (await b.get(`/indicators/assessments-45wd?${Q}`)).text();
   const section = /Compared with other local authorities[\s\S]*?<\/dl>/.exec(page)![0].replace(/\s+/g, ' ');
   // 60, 70, 80, 90, 100: mean 80.0; quartiles 70.0, 80.0, 90.0 (type 7).
-  assert.match(section, /England \(5 LAs loaded\): mean <\/dt> <dd[^>]*> 80\.0%/);
+  assert.match(section, /All LAs loaded \(5\): mean <\/dt> <dd[^>]*> 80\.0%/);
   assert.match(section, /70\.0%, 80\.0%, 90\.0%/);
   // (80 + 70 + 90 + 100) / 4 with 841; (70 + 60 + 100) / 3 without it.
   assert.match(section, /Region \(North East, 4 LAs\): mean <\/dt> <dd[^>]*> 85\.0%/);
@@ -83,7 +83,7 @@ test('a mean of fewer than 3 other LAs is not shown (the hub sharing rule): regi
   const page = await (await b.get(`/indicators/assessments-45wd?${Q}`)).text();
   const section = /Compared with other local authorities[\s\S]*?<\/dl>/.exec(page)![0].replace(/\s+/g, ' ');
   // All LAs loaded: three others, shown. 60, 70, 80, 90: mean 75.0; quartiles 67.5, 75.0, 82.5.
-  assert.match(section, /England \(4 LAs loaded\): mean <\/dt> <dd[^>]*> 75\.0%/);
+  assert.match(section, /All LAs loaded \(4\): mean <\/dt> <dd[^>]*> 75\.0%/);
   assert.match(section, /67\.5%, 75\.0%, 82\.5%/);
   const withheld = /<dd[^>]*> Not shown: fewer than 3 other local authorities <\/dd>/;
   assert.match(section, new RegExp(`Region \\(North East, 3 LAs\\): mean <\\/dt> ${withheld.source}`));
@@ -116,14 +116,14 @@ test('the hub sharing rule is the hub’s setting: at 4, a mean of three other L
     /Compared with other local authorities[\s\S]*?<\/dl>/
       .exec(await (await b.get(`/indicators/assessments-45wd?${Q}`)).text())![0]
       .replace(/\s+/g, ' ');
-  assert.match(await section(), /England \(4 LAs loaded\): mean <\/dt> <dd[^>]*> 75\.0%/);
+  assert.match(await section(), /All LAs loaded \(4\): mean <\/dt> <dd[^>]*> 75\.0%/);
   await setMinOtherLas(db, 4, 'hub-admin', new Date());
   // The page reads the setting afresh (within a second: the hub's results are read at most once a second).
   await new Promise((r) => setTimeout(r, 1100));
   const now = await section();
   assert.match(
     now,
-    /England \(4 LAs loaded\): mean <\/dt> <dd[^>]*> Not shown: fewer than 4 other local authorities/,
+    /All LAs loaded \(4\): mean <\/dt> <dd[^>]*> Not shown: fewer than 4 other local authorities/,
   );
   assert.doesNotMatch(now, /75\.0%/);
 });
@@ -145,7 +145,7 @@ test('like-for-like: under cpVisits.interval 15 the CP visits benchmarks are Not
       .exec(await (await b.get(`/indicators/${id}?${Q}`)).text())![0]
       .replace(/\s+/g, ' ');
   const cp = await section('cp-visits-10wd');
-  assert.match(cp, /England \(5 LAs loaded\): mean <\/dt> <dd[^>]*> Not comparable/);
+  assert.match(cp, /All LAs loaded \(5\): mean <\/dt> <dd[^>]*> Not comparable/);
   assert.match(cp, /quartiles <\/dt> <dd[^>]*> Not comparable/);
   assert.match(cp, /Region \(North East, 4 LAs\): mean <\/dt> <dd[^>]*> Not comparable/);
   assert.match(cp, /Statistical neighbours \(3 LAs\): mean \(Q3 2021\/22\) <\/dt> <dd[^>]*> Not comparable/);
@@ -153,7 +153,7 @@ test('like-for-like: under cpVisits.interval 15 the CP visits benchmarks are Not
   assert.ok(cp.includes(`Not comparable: ${reason}`), 'the reason is given');
   const rr = await section('referrals-rereferral-12m');
   assert.doesNotMatch(rr, /Not comparable/);
-  assert.match(rr, /England \(5 LAs loaded\): mean <\/dt> <dd[^>]*> \d+\.\d%/);
+  assert.match(rr, /All LAs loaded \(5\): mean <\/dt> <dd[^>]*> \d+\.\d%/);
   assert.match(rr, /\d(st|nd|rd|th) of 5/);
 
   const card = await (await b.get(`/scorecard?${Q}`)).text();
@@ -186,7 +186,7 @@ test('other LAs’ figures from an earlier dataset version: still compared, and 
   // The hub's results are read at most once a second; the new version is seen after that.
   await new Promise((r) => setTimeout(r, 1100));
   const stale = await section();
-  assert.match(stale, /England \(4 LAs loaded\): mean <\/dt> <dd[^>]*> 75\.0%/, '805’s figure still used');
+  assert.match(stale, /All LAs loaded \(4\): mean <\/dt> <dd[^>]*> 75\.0%/, '805’s figure still used');
   assert.ok(stale.includes(note), stale);
   assert.doesNotMatch(stale, /805/, 'the LA is not named to another LA’s users');
   const m = await signIn(a, 'member');

@@ -15,6 +15,12 @@ import {
   snGroupName,
 } from '../../report/model/hub-benchmarks.js';
 
+/** An aggregate that includes this LA's own figure, beside that figure withheld from the viewer. */
+const OWN_FIGURE_WITHHELD = 'Not shown: it includes this LA’s own figure, which is withheld';
+
+/** The rank of an indicator without a polarity, as the scorecard's position column words it. */
+const NOT_RANKED = 'Not ranked (no polarity)';
+
 /** What the indicator page shows of the LAs loaded on the hub (report.md §3, §9). */
 export interface HubComparison {
   /** LAs with a figure, this one included. */
@@ -23,7 +29,10 @@ export interface HubComparison {
   readonly englandQuartiles: string;
   readonly region: { readonly name: string; readonly mean: string; readonly las: number } | null;
   readonly sn: { readonly mean: string; readonly las: number } | null;
-  /** "3rd of 12 (quartile 1, best)"; null when this LA's figure is withheld or missing, or not comparable. */
+  /**
+   * "3rd of 12 (quartile 1, best)"; "Not ranked (no polarity)" for an indicator without a polarity; null when
+   * this LA's figure is withheld or missing, or not comparable.
+   */
   readonly position: string | null;
   /**
    * Why the benchmarks are "Not comparable" (this LA's settings change the definition from the standard one
@@ -77,14 +86,17 @@ export function hubComparison(
   const region = regionGroupName(groups, la);
   const sn = snGroupName(groups, la);
   const pos = b.positions.find((p) => p.la === la);
+  // Beside this LA's own figure withheld, no aggregate that includes it: with the SN mean, which leaves the
+  // LA out, it gives the figure away (`withOwnFigureWithheld`).
+  const own = (text: string): string => (withheld ? OWN_FIGURE_WITHHELD : text);
   return {
     las: b.all.n,
-    englandMean: v(b.all.mean),
-    englandQuartiles: b.all.withheld ? v(null) : `${v(b.all.q1)}, ${v(b.all.median)}, ${v(b.all.q3)}`,
+    englandMean: own(v(b.all.mean)),
+    englandQuartiles: own(b.all.withheld ? v(null) : `${v(b.all.q1)}, ${v(b.all.median)}, ${v(b.all.q3)}`),
     region: region
       ? {
           name: region.slice('region:'.length),
-          mean: v(b.groups[region]!.mean, b.groups[region]!),
+          mean: own(v(b.groups[region]!.mean, b.groups[region]!)),
           las: b.groups[region]!.n,
         }
       : null,
@@ -122,7 +134,16 @@ export function indicatorHub(
   const differs = definitionDiffers(result.id, settings);
   if (differs.length === 0) {
     const b = hubBenchmark(la, result, figures, groups, minOtherLas);
-    return b ? { ...hubComparison(la, unit, b, groups, withheld, minOtherLas), earlierVersions } : null;
+    if (!b) return null;
+    const shown = hubComparison(la, unit, b, groups, withheld, minOtherLas);
+    // No rank without a polarity (report.md §4: "Without polarity … no judgement"): a count of children in
+    // care or missing from care is neither better nor worse for being higher, so "4th of 4" would read as
+    // the worst, as the scorecard's "Position among LAs loaded" already says (`positionText`).
+    return {
+      ...shown,
+      position: result.polarity === 'none' && !withheld ? NOT_RANKED : shown.position,
+      earlierVersions,
+    };
   }
   const others = figures.filter((f) => f.indicatorId === result.id && f.la !== la && f.value !== null);
   if (others.length === 0) return null;

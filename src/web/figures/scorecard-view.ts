@@ -26,6 +26,7 @@ import type { HubBenchmarks } from '../../report/model/hub-benchmarks.js';
 import { notComparableReason } from '../../indicators/like-for-like.js';
 import { earlierVersionsNote } from '../../hub/indicator-results.js';
 import { hubMeanText, positionText, scorecardCommentaryText } from '../../report/model/scorecard.js';
+import { withOwnFigureWithheld } from '../../report/model/hub-benchmarks.js';
 import { type Commentary, commentaryInVersion } from '../../report/commentary/commentary.js';
 import { restatementNote } from '../restated-figures.js';
 import { publicRuleOf } from './suppression.js';
@@ -204,7 +205,9 @@ export function scorecardRow(
     notes.push(restatementNote(r.unit, r.title, x, visibility, rule));
     return { ...cell, text: `${cell.text} r` };
   };
-  const hub = extras.hub ? extras.hub[r.id] : undefined;
+  // Beside this LA's own figure withheld, no aggregate that includes it (`withOwnFigureWithheld`).
+  const stored = extras.hub ? extras.hub[r.id] : undefined;
+  const hub = stored && suppressed && !stored.notComparable ? withOwnFigureWithheld(stored) : stored;
   return {
     ref,
     id: r.id,

@@ -14,7 +14,7 @@ import { commentaryHistory, staleCommentary } from '../../report/commentary/comm
 import { auditChildLevel } from '../audit/child-level.js';
 import { can } from '../auth/permissions.js';
 import type { AppEnv } from '../env.js';
-import { englandKey, toleranceBand, trendChart } from '../figures/chart.js';
+import { chartedEngland, englandKey, toleranceBand, trendChart } from '../figures/chart.js';
 import {
   figureCell,
   figureWords,
@@ -347,17 +347,9 @@ export function indicatorRoutes(): Hono<AppEnv> {
         target: targets[i].target,
         tolerance: targets[i].tolerance,
       }));
-      // The England figure is drawn for a percentage only, as the report's chart does: a count's England figure
-      // is the whole country's (82,170 children in care, which flattened the LA's line to nothing), and a
-      // count may have a percentage for England (children missing from care: 11%).
-      const england = info.unit === 'percent' ? result.england : null;
-      const chart = trendChart(
-        info.unit,
-        points,
-        england ? { value: england.value, year: england.year } : null,
-        info.polarity,
-        alt,
-      );
+      // The England figure is drawn for a percentage only, as the report's chart does (`chartedEngland`).
+      const england = chartedEngland(info.unit, result.england);
+      const chart = trendChart(info.unit, points, england, info.polarity, alt);
       // The table gives every figure the chart draws (WCAG 1.1.1): the intervals and tolerance bands too.
       const range = (r: readonly [number, number] | null): string =>
         r ? `${formatValue(info.unit, r[0])} to ${formatValue(info.unit, r[1])}` : '–';

@@ -135,6 +135,9 @@ export function scorecardRoutes(): Hono<AppEnv> {
         comparatorLabel: comparator ? COMPARATOR_LABELS[comparator] : null,
         visibility,
         view,
+        // An SN column with no LA's figures for the quarter (not computed on the hub) says why it reads
+        // "No figures", rather than leaving a column of them unexplained.
+        snNotHeld: snName !== null && !hub.stamp,
         dataset: report.dataset,
         indicatorQuery: q(visibility === 'public' ? { view: 'public' } : {}),
       });
