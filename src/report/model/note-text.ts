@@ -161,7 +161,8 @@ export function noteWords(
     const detail = note.detail === undefined ? words : pub ? maskSmallCounts(note.detail, k) : note.detail;
     return { kind: 'issue', text: [n, detail].filter(Boolean).join(' ') };
   }
-  const one = note.count === 1;
+  // A masked count reads "fewer than k+1", which is plural whatever the true count (the singular would give a 1 back).
+  const one = note.count === 1 && !(pub && isSmall(note.count, k));
   let text = (note.count === undefined ? (w.uncounted ?? w.text) : w.text)
     .replace('{n}', n)
     .replace('{detail}', pub ? maskSmallCounts(note.detail ?? '', k) : (note.detail ?? ''))
