@@ -108,3 +108,30 @@ test('audit: a masked count reads in the plural, whatever the true count', () =>
     'the full version keeps the singular for 1',
   );
 });
+
+// Audit (report.md §2 item 7 data notes; §5 Formats "December 2021"), read as the analyst sending the Q4 paper:
+// Appendix D said "Dataset … extracted on 31 March 2022" and then, of health assessments, "provisional: the
+// period ends after the data were extracted (data to 2022-03-30; dues after it are not counted)". The data
+// were not extracted before the period ended; the SSDA903 records run only to 30 March. And a committee paper
+// writes dates as "30 March 2022", not ISO. Decided: the note says the data end before the period does, and
+// its dates read as the rest of the paper's.
+test('audit: a provisional note says the data end before the period does, with a long date', () => {
+  assert.equal(
+    noteWords(
+      { code: 'provisional', detail: 'data to 2022-03-30; dues after it are not counted' },
+      null,
+      false,
+      5,
+    ).text,
+    'provisional: the data end before the period does (data to 30 March 2022; dues after it are not counted)',
+  );
+  assert.equal(
+    noteWords(
+      { code: 'provisional', detail: "period ends after the data's as-at date 2022-03-26" },
+      null,
+      true,
+      5,
+    ).text,
+    "provisional: the data end before the period does (period ends after the data's as-at date 26 March 2022)",
+  );
+});
