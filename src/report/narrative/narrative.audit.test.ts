@@ -8,6 +8,7 @@ import { expandAbbreviations } from './abbreviations.js';
 import type { NarrativeSettings } from './narrative-input.js';
 import { selectSection } from './select-section.js';
 import { indicatorSentence } from './sentence.js';
+import { whenPhrase } from './when-phrase.js';
 
 // Audit (report.md §4 "In line with" wording: "It changes the wording and the section, never the RAG:
 // 89.8% against 90% is rated Amber but reads 'in line'"; §5 Selection: "Performing well: Green or in line
@@ -98,4 +99,17 @@ test('audit: "above the target and is similar" gets its verb', () => {
     ex8.text,
     /was 8\.0 per cent, above the 6 per cent target; however, this was a reduction from 9\.8 per cent/,
   );
+});
+
+// Audit (report.md §5 {when}, by basis; the brief's Q1 and year-end wording), read from the synth Darlington
+// Q4 2021/22 (year-end) paper: "0.6 per cent of children ceasing to be subject to a CP plan so far this year
+// had been subject to the plan for two or more years". At Q4 the year-to-date figure is the whole year's
+// outturn, and "so far this year" tells members the year is still running. Decided: a year-to-date phrase
+// embedded in a subject reads "so far this year" in Q1 to Q3 and "during 2021/22" at the year end.
+test('audit: at the year end a year-to-date figure is for the year, not "so far this year"', () => {
+  const q4 = parsePeriod('2021-22-Q4');
+  assert.equal(whenPhrase('ytd', q4, true), 'during 2021/22');
+  assert.equal(whenPhrase('ytd', parsePeriod('2021-22-Q3'), true), 'so far this year');
+  assert.equal(whenPhrase('ytd', parsePeriod('2021-22-Q1'), true), 'so far this year');
+  assert.equal(whenPhrase('ytd', q4), 'by the end of Q4', 'the appended phrase is unchanged');
 });
