@@ -10,7 +10,8 @@ import { chartSpecOf } from './chart-spec.js';
 import { dataNotesBlocks } from './data-notes.js';
 import { dataRows } from './data-rows.js';
 import { definitionsBlocks } from './definitions-appendix.js';
-import { longDate, monthName } from './format.js';
+import { listProse, longDate, monthName } from './format.js';
+import { notRatedReason } from './cell-text.js';
 import type { IndicatorView } from './indicator-view.js';
 import { membersQuestionsBlocks } from './members-questions.js';
 import type { Block, NarrativeBlock, RenderModel, Section } from './render-model.js';
@@ -126,7 +127,10 @@ export function buildRenderModel(
     },
     {
       kind: 'paragraph',
-      text: `${g + a} of ${rated.length} rated indicators are on target or within tolerance: ${g} on target (● Green) and ${a} within tolerance (▲ Amber); ${r} ${r === 1 ? 'is' : 'are'} outside tolerance (■ Red). ${views.length - rated.length} of the ${views.length} indicators are not rated (no target, reported annually, not available${opts.public ? ' or not published' : ''}).`,
+      text: `${g + a} of ${rated.length} rated indicators are on target or within tolerance: ${g} on target (● Green) and ${a} within tolerance (▲ Amber); ${r} ${r === 1 ? 'is' : 'are'} outside tolerance (■ Red). ${notRatedSentence(
+        views.filter((v) => !rated.includes(v)),
+        views.length,
+      )}`,
     },
     {
       kind: 'paragraph',
@@ -274,4 +278,30 @@ export function buildRenderModel(
       annual: narrative.annualSentence,
     },
   };
+}
+
+/** The summary's words for each reason a figure is not rated ({@link notRatedReason}), in the order given. */
+const NOT_RATED_WORDS: readonly (readonly [string, string])[] = [
+  ['no polarity', 'with no polarity (a count or share without a judgement)'],
+  ['no target', 'with no target'],
+  ['reported annually', 'reported annually'],
+  ['no eligible cases', 'with no eligible cases'],
+  ['not available', 'not available'],
+  ['small numbers', 'not published (small numbers)'],
+];
+
+/**
+ * The summary's sentence on figures not rated (report.md §2 item 1 "RAG counts"), naming the reasons that
+ * apply with their counts, "4 of the 24 indicators are not rated: 3 with no polarity (…) and 1 with no
+ * target." It listed every possible reason whatever applied ("no target, reported annually, not available"
+ * beside no annual indicator).
+ * @example notRatedSentence([], 24) //=> 'All 24 indicators are rated.'
+ */
+export function notRatedSentence(notRated: readonly IndicatorView[], total: number): string {
+  if (notRated.length === 0) return `All ${total} indicators are rated.`;
+  const parts = NOT_RATED_WORDS.flatMap(([reason, words]) => {
+    const n = notRated.filter((v) => notRatedReason(v) === reason).length;
+    return n > 0 ? [`${n} ${words}`] : [];
+  });
+  return `${notRated.length} of the ${total} indicators ${notRated.length === 1 ? 'is' : 'are'} not rated: ${listProse(parts)}.`;
 }

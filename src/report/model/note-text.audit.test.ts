@@ -83,3 +83,55 @@ test('audit: the largest possible effect does not give back a masked count', () 
     '9 conferences recorded without a Section 47 enquiry were excluded; at most 12.4 points',
   );
 });
+
+// Audit (report.md §6 "Counts from 1 to k show as 'fewer than 6'"), read as the public paper: a masked count
+// of 1 kept the singular the true count chose, so the public Darlington Q4 notes read "fewer than 6 child has
+// a placement distance that cannot be worked out … and stays in the denominator" and "fewer than 6 young
+// person … was excluded". "Fewer than 6" is plural whatever the count under it (and the singular would give
+// the 1 back).
+test('audit: a masked count reads in the plural, whatever the true count', () => {
+  const distance = noteWords({ code: 'distanceUnknown', count: 1 }, null, true, 5).text;
+  assert.equal(
+    distance,
+    'fewer than 6 children have a placement distance that cannot be worked out (postcode not in postcodes.csv) and stay in the denominator',
+  );
+  const dob = noteWords({ code: 'noDob', count: 1 }, { numerator: 57, denominator: 116 }, true, 5);
+  assert.match(dob.text, /^fewer than 6 young people without a date of birth were excluded; at most/);
+  assert.equal(
+    noteWords({ code: 'noDob', count: 3 }, { numerator: 57, denominator: 116 }, true, 5).text,
+    dob.text,
+    'the same words for 1 as for any count from 1 to k',
+  );
+  assert.equal(
+    noteWords({ code: 'distanceUnknown', count: 1 }, null, false, 5).text,
+    '1 child has a placement distance that cannot be worked out (postcode not in postcodes.csv) and stays in the denominator',
+    'the full version keeps the singular for 1',
+  );
+});
+
+// Audit (report.md §2 item 7 data notes; §5 Formats "December 2021"), read as the analyst sending the Q4 paper:
+// Appendix D said "Dataset … extracted on 31 March 2022" and then, of health assessments, "provisional: the
+// period ends after the data were extracted (data to 2022-03-30; dues after it are not counted)". The data
+// were not extracted before the period ended; the SSDA903 records run only to 30 March. And a committee paper
+// writes dates as "30 March 2022", not ISO. Decided: the note says the data end before the period does, and
+// its dates read as the rest of the paper's.
+test('audit: a provisional note says the data end before the period does, with a long date', () => {
+  assert.equal(
+    noteWords(
+      { code: 'provisional', detail: 'data to 2022-03-30; dues after it are not counted' },
+      null,
+      false,
+      5,
+    ).text,
+    'provisional: the data end before the period does (data to 30 March 2022; dues after it are not counted)',
+  );
+  assert.equal(
+    noteWords(
+      { code: 'provisional', detail: "period ends after the data's as-at date 2022-03-26" },
+      null,
+      true,
+      5,
+    ).text,
+    "provisional: the data end before the period does (period ends after the data's as-at date 26 March 2022)",
+  );
+});

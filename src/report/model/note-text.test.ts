@@ -50,6 +50,6 @@ test('a short history reads as unchecked dues when counted (chains) and as unsee
       false,
       5,
     ).text,
-    'the loaded history is shorter than the look-back (data begin 2021-04-01; needs from 2020-10-01), so earlier events are not seen',
+    'the loaded history is shorter than the look-back (data begin 1 April 2021; needs from 1 October 2020), so earlier events are not seen',
   );
 });

@@ -1,7 +1,8 @@
 import type { Note } from '../../indicators/types.js';
 import { maskSmallCounts } from '../public/rescan.js';
 import { isSmall } from '../public/suppression.js';
-import { formatCount } from './format.js';
+import type { IsoDate } from '../../calendar/iso-date.js';
+import { formatCount, longDate } from './format.js';
 
 /** How a note reads: a validation issue (records excluded or at risk) or information about the figure. */
 interface NoteWording {
@@ -91,7 +92,7 @@ export const NOTE_WORDING: Readonly<Record<string, NoteWording>> = {
   },
   provisional: {
     kind: 'info',
-    text: 'provisional: the period ends after the data were extracted ({detail})',
+    text: 'provisional: the data end before the period does ({detail})',
   },
   populationYear: { kind: 'info', text: 'the {detail}' },
   noPopulation: { kind: 'info', text: 'no rate per 10,000: {detail}' },
@@ -137,6 +138,15 @@ export function largestEffect(x: number, n: number, c: number): number {
 }
 
 /**
+ * An engine note's ISO dates as the paper writes dates (report.md §5 Formats): "data to 2022-03-30" reads
+ * "data to 30 March 2022".
+ * @example longDates('data to 2022-03-30') //=> 'data to 30 March 2022'
+ */
+export function longDates(text: string): string {
+  return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (d) => longDate(d as IsoDate));
+}
+
+/**
  * Words one engine note (`[singular|plural]` chosen by the count) for the data notes, e.g. "12 referrals were awaiting a decision at the period end
  * and are not yet counted (oldest 6 working days); at most 0.2 points". Counts 1..k read "fewer than k+1"
  * in the public version, and their largest possible effect is that of k records (report.md §6: the effect
@@ -161,10 +171,11 @@ export function noteWords(
     const detail = note.detail === undefined ? words : pub ? maskSmallCounts(note.detail, k) : note.detail;
     return { kind: 'issue', text: [n, detail].filter(Boolean).join(' ') };
   }
-  const one = note.count === 1;
+  // A masked count reads "fewer than k+1", which is plural whatever the true count (the singular would give a 1 back).
+  const one = note.count === 1 && !(pub && isSmall(note.count, k));
   let text = (note.count === undefined ? (w.uncounted ?? w.text) : w.text)
     .replace('{n}', n)
-    .replace('{detail}', pub ? maskSmallCounts(note.detail ?? '', k) : (note.detail ?? ''))
+    .replace('{detail}', longDates(pub ? maskSmallCounts(note.detail ?? '', k) : (note.detail ?? '')))
     .replace(/\[([^|\]]*)\|([^\]]*)\]/g, (_, singular: string, plural: string) => (one ? singular : plural));
   text = text.replace(/ \(\)/g, '').replace(/ {2,}/g, ' ').replace(/ :/g, ':').trim();
   if (

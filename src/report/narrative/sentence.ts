@@ -78,12 +78,26 @@ export function sentenceParts(
   const open = opening(input, settings);
   const target = targetClause(input.result, settings.inLineBand, open.zero, input.entry.narrative.targetNoun);
   const positive = input.result.rag === null || onOrNearTarget(input, settings.inLineBand);
+  const trend = grouped ? '' : trendClause(input, place, positive, target !== '');
   return {
     opening: open.text,
-    target,
-    trend: grouped ? '' : trendClause(input, place, positive, target !== ''),
+    target: withVerbBeforeAnd(target, trend),
+    trend,
     benchmark: grouped ? '' : benchmarkClause(input, settings),
   };
+}
+
+/**
+ * The low-is-good Amber/Red target clause ", above the 6 per cent target" (report.md §5) has no verb, so a trend
+ * clause continuing "and is similar to …" would have none to pair with; there it reads ", which is above the 6
+ * per cent target", as the high-is-good clause has "which falls below". Before "; however" (example 8) or with
+ * no trend clause it stays as the spec writes it.
+ * @example withVerbBeforeAnd(', above the 6 per cent target', ' and is similar to …') //=> ', which is above the 6 per cent target'
+ */
+export function withVerbBeforeAnd(target: string, trend: string): string {
+  return trend.startsWith(' and is ') && target.startsWith(', above the ') && target.endsWith(' target')
+    ? target.replace(/^, above /, ', which is above ')
+    : target;
 }
 
 /**

@@ -42,6 +42,21 @@ export function trendClause(
   return afterTarget ? clause : clause.replace(/^ and is /, ', ');
 }
 
+/**
+ * Whether a change that is not significant may read "similar to" (report.md §5 {trend}, example 6): only while
+ * it is no more than a tenth of the figure compared with (the 10% of §4's default tolerance, taken of the earlier
+ * figure): example 6's 85.4% to 80.0% (5.4 points, a tenth is 8.5) is "similar". A larger change that
+ * Newcombe's interval cannot tell from noise (6.4% to 13.6% on 44 children) is not "similar": the clause says
+ * which way it moved and that the change is "within normal variation", the scorecard key's words. Decided
+ * reading (the spec calls every non-significant change "similar"; members read "similar" as "did not move").
+ * Compared in thousandths of a point, as the rating is.
+ * @example similarChange(80.0, 85.4) //=> true
+ * @example similarChange(13.6, 6.4) //=> false
+ */
+export function similarChange(value: number, comparator: number): boolean {
+  return Math.round(Math.abs(value - comparator) * 1000) <= Math.round(Math.abs(comparator) * 100);
+}
+
 function trendWords(input: NarrativeInput, place: NarrativePlace, positiveTarget: boolean): string {
   const r = input.result;
   const cmp = comparatorFigure(input);
@@ -57,9 +72,12 @@ function trendWords(input: NarrativeInput, place: NarrativePlace, positiveTarget
   const c = perCent(cmp.value);
   switch (r.direction) {
     case 'no-significant-change':
-      return place === 'areas-for-focus'
-        ? ` and is similar to the ${c} ${comparatorWhen(input, cmp, false)}`
-        : '';
+      if (place !== 'areas-for-focus') return '';
+      if (!similarChange(r.value, cmp.value)) {
+        const way = r.value < cmp.value ? 'lower' : 'higher';
+        return ` and is ${way} than the ${c} ${comparatorWhen(input, cmp, false)}, a change within normal variation`;
+      }
+      return ` and is similar to the ${c} ${comparatorWhen(input, cmp, false)}`;
     case 'no-change':
       return place === 'areas-for-focus'
         ? ` and is the same as the ${c} ${comparatorWhen(input, cmp, false)}`

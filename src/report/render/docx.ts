@@ -98,7 +98,7 @@ function cellOf(c: Cell, widthTwips: number, png_: PngOf, header = false): Table
   });
 }
 
-function tableOf(t: Table, pageWidth: number, png: PngOf): (Paragraph | DocxTable)[] {
+function tableOf(t: Table, pageWidth: number, png: PngOf, captionLevel: 3 | 4): (Paragraph | DocxTable)[] {
   const total = t.columns.reduce((a, c) => a + (c.width ?? 5), 0);
   const widths = t.columns.map((c) => Math.floor(((c.width ?? 5) / total) * pageWidth));
   const header = new TableRow({
@@ -134,7 +134,7 @@ function tableOf(t: Table, pageWidth: number, png: PngOf): (Paragraph | DocxTabl
   });
   return [
     new Paragraph({
-      heading: HeadingLevel.HEADING_4,
+      heading: captionLevel === 3 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_4,
       keepNext: true,
       children: [new TextRun({ text: t.caption, font: FONT })],
     }),
@@ -155,7 +155,12 @@ function tableOf(t: Table, pageWidth: number, png: PngOf): (Paragraph | DocxTabl
   ];
 }
 
-function blockOf(b: Block, pageWidth: number, png: PngOf): (Paragraph | DocxTable)[] {
+/**
+ * One block as Word paragraphs and tables. `underHeading`: a heading block came before it in its section, so
+ * a table's caption is Heading 4 under that Heading 3; otherwise Heading 3 under the section's Heading 2 (no
+ * level skipped, report.md §7 built-in heading styles).
+ */
+function blockOf(b: Block, pageWidth: number, png: PngOf, underHeading: boolean): (Paragraph | DocxTable)[] {
   switch (b.kind) {
     case 'paragraph':
       return [para(b.text)];
@@ -188,7 +193,7 @@ function blockOf(b: Block, pageWidth: number, png: PngOf): (Paragraph | DocxTabl
           }),
       );
     case 'table':
-      return tableOf(b.table, pageWidth, png);
+      return tableOf(b.table, pageWidth, png, underHeading ? 4 : 3);
     case 'narrative': {
       const out: (Paragraph | DocxTable)[] = [];
       if (b.text)
@@ -242,7 +247,14 @@ function sectionChildren(s: Section, pageWidth: number, png: PngOf): (Paragraph 
       keepNext: true,
       children: [new TextRun({ text: s.heading, font: FONT })],
     }),
-    ...s.blocks.flatMap((b) => blockOf(b, pageWidth, png)),
+    ...s.blocks.flatMap((b, i) =>
+      blockOf(
+        b,
+        pageWidth,
+        png,
+        s.blocks.slice(0, i).some((x) => x.kind === 'heading'),
+      ),
+    ),
   ];
 }
 
