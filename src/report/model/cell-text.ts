@@ -16,6 +16,19 @@ export function smallCountText(k: number): string {
   return `<${k + 1}`;
 }
 
+/** A hidden count that is not itself small (report.md §6 secondary suppression, or a percentage's n − x). */
+export const NOT_SHOWN = 'Not shown';
+export const NOT_SHOWN_NOTE = `${NOT_SHOWN}: withheld with a small number in the same table, so that it cannot be worked out from the total or the other figures.`;
+
+/**
+ * A count's table text: "<6" only for a hidden count from 1 to k; another hidden count (a secondary cell, or
+ * the numerator of a percentage hidden for its n − x) reads "Not shown", never "fewer than 6".
+ * @example countText(9, true, 5) //=> 'Not shown'
+ */
+export function countText(n: number, hidden: boolean, k: number): string {
+  return !hidden ? formatCount(n) : isSmall(n, k) ? smallCountText(k) : NOT_SHOWN;
+}
+
 /** The public marker for a suppressed figure of the given unit. */
 export function suppressedText(unit: 'percent' | 'count', k: number): string {
   return unit === 'percent' ? 'Small numbers' : smallCountText(k);

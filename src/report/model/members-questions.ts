@@ -5,7 +5,7 @@ import type { BreakdownRow } from '../../indicators/types.js';
 import { CHARACTERISTIC_BREAKDOWNS, breakdownShape } from '../../indicators/lib/breakdown-shape.js';
 import type { BreakdownTotal } from '../public/suppression.js';
 import { isSmall, percentSuppressed, planBreakdown, secondarySuppression } from '../public/suppression.js';
-import { smallCountText } from './cell-text.js';
+import { NOT_SHOWN, NOT_SHOWN_NOTE, countText } from './cell-text.js';
 import { ENGLAND_REFERRAL_SOURCES } from './england-referral-sources.js';
 import { formatCount, pct } from './format.js';
 import type { IndicatorView } from './indicator-view.js';
@@ -15,18 +15,11 @@ import type { ReportOptions } from './report-options.js';
 
 const NA: Cell = { text: 'Not available', numeric: true };
 
-/** A hidden count that is not itself small (report.md §6 secondary suppression, or a percentage's n − x). */
-export const NOT_SHOWN = 'Not shown';
-export const NOT_SHOWN_NOTE = `${NOT_SHOWN}: withheld with a small number in the same table, so that it cannot be worked out from the total or the other figures.`;
-
-/**
- * A count cell: "<6" only for a hidden count from 1 to k; another hidden count (a secondary cell, or the
- * numerator of a percentage hidden for its n − x) reads "Not shown", never "fewer than 6".
- */
+/** A count cell ({@link countText}); "Not available" without a count. */
 function countCell(n: number | null | undefined, hidden: boolean, k: number): Cell {
   if (n === null || n === undefined) return NA;
   return {
-    text: !hidden ? formatCount(n) : isSmall(n, k) ? smallCountText(k) : NOT_SHOWN,
+    text: countText(n, hidden, k),
     numeric: true,
   };
 }

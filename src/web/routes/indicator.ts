@@ -29,9 +29,8 @@ import { indicatorHub } from '../figures/hub-view.js';
 import { hubFigures } from '../hub-figures.js';
 import { restatedFigures, restatementNote } from '../restated-figures.js';
 import { restatedKey } from '../../report/edition/earlier-restatements.js';
-import { isSmall, planBreakdown, planSuppression } from '../../report/public/suppression.js';
-import { smallCountText, suppressedText } from '../../report/model/cell-text.js';
-import { NOT_SHOWN, NOT_SHOWN_NOTE } from '../../report/model/members-questions.js';
+import { planBreakdown, planSuppression } from '../../report/public/suppression.js';
+import { NOT_SHOWN, NOT_SHOWN_NOTE, countText, suppressedText } from '../../report/model/cell-text.js';
 import { breakdownShape } from '../../indicators/lib/breakdown-shape.js';
 import { roundedPercent } from '../../indicators/engine/rounding.js';
 import { breakdownName } from '../../report/model/breakdown-name.js';
@@ -135,10 +134,6 @@ export function breakdownTables(
     return entry ? `${entry.label} (${entry.code})` : b.label;
   }
 
-  function countText(n: number, hidden: boolean): string {
-    return !hidden ? formatCount(n) : isSmall(n, rule.k) ? smallCountText(rule.k) : NOT_SHOWN;
-  }
-
   function tableOf(name: string, rows: readonly BreakdownRow[]): GroupTable | RateTable {
     const title = breakdownName(name).replace(/^./, (s) => s.toUpperCase());
     const shape = breakdownShape(name, rows, r.denominator);
@@ -165,7 +160,7 @@ export function breakdownTables(
             : planBreakdown(sizes, rule);
       const shown: GroupRow[] = sizes.map((b, i) => ({
         label: labelOf(name, b),
-        number: countText(b.numerator, hidden[i]!),
+        number: countText(b.numerator, hidden[i]!, rule.k),
         share: hidden[i] ? 'Small numbers' : b.value === null ? '–' : formatPercent(b.value),
       }));
       // The whole, when the groups make it up (not children missing and children away, who overlap).
@@ -190,7 +185,8 @@ export function breakdownTables(
           label,
           numerator: '–',
           denominator: '–',
-          value: b.denominator === null ? countText(b.numerator, true) : suppressedText('percent', rule.k),
+          value:
+            b.denominator === null ? countText(b.numerator, true, rule.k) : suppressedText('percent', rule.k),
           interval: '–',
           differs: null,
         };
