@@ -76,6 +76,7 @@ export const indicator: IndicatorDefinition = {
   },
   sources: ['care-leavers'],
   sourcesUnder: careLeaverSources,
+  cohortWithin: 'care-leavers-neet',
   target: { value: 90, kind: 'local' },
   england: {
     value: 88,

@@ -206,6 +206,13 @@ export interface IndicatorDefinition {
   compute(input: IndicatorInput, ctx: ComputeContext): Computation;
   /** The Annex A fallback, for indicators Annex A can answer when their primary source is absent. */
   readonly annexA?: AnnexAFallback;
+  /**
+   * The indicator whose denominator holds this one's: its cohort less some exclusions (suitable
+   * accommodation's care leavers are NEET's less those abroad, deported or whose residence is not known).
+   * Both are published, so the difference of their denominators is a number of children a reader can
+   * work out; the public version checks it as a small number (report.md §6, `planCohortDifference`).
+   */
+  readonly cohortWithin?: string;
 }
 
 /** A comparison figure (previous quarter, same period last year, a trend point). */

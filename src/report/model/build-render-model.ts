@@ -4,6 +4,7 @@ import { type CommentaryEntry, commentaryInVersion } from '../commentary/comment
 import type { NarrativeEntry, SectionOverride } from '../narrative/narrative.js';
 import { buildNarrative, minutesStyle } from '../narrative/narrative.js';
 import type { NarrativeInput, NarrativeSettings } from '../narrative/narrative-input.js';
+import { nestedCohorts } from '../public/cohort-difference.js';
 import { noSuppression, planSuppression } from '../public/suppression.js';
 import type { CatalogueEntry } from './catalogue-entry.js';
 import { chartSpecOf } from './chart-spec.js';
@@ -35,6 +36,8 @@ export function indicatorViews(
   opts: ReportOptions,
 ): IndicatorView[] {
   const byId = new Map(report.indicators.map((r) => [r.id, r]));
+  // The public plan checks each figure against the others published with it (nested cohorts, §6).
+  const rule = { ...opts.suppression, nestedIn: nestedCohorts(report.indicators, catalogue) };
   const views: IndicatorView[] = [];
   for (const entry of catalogue) {
     const result = byId.get(entry.id);
@@ -43,7 +46,7 @@ export function indicatorViews(
       ref: views.length + 1,
       entry,
       result,
-      plan: opts.public ? planSuppression(result, opts.suppression) : noSuppression(result),
+      plan: opts.public ? planSuppression(result, rule) : noSuppression(result),
       commentary: commentaryInVersion(opts.commentary.entries[entry.id], opts.public),
       restated: new Map(
         opts.earlierRestatements.filter((x) => x.indicator === entry.id).map((x) => [x.period, x]),

@@ -15,28 +15,36 @@ import { renderHtml } from '../render/html.js';
 // (H))", and the public CSV's sex breakdowns (NEET M 36/68, accommodation M 58/67) say he is male; the age
 // breakdowns narrow his age. Each figure passes §6 on its own; the difference between two indicators' nested
 // cohorts is not checked (§6 names only year-to-date and restatement differences).
-// Not fixed (too large for this walk): the public plan needs a rule for nested cohorts across indicators,
-// e.g. the catalogue declaring `cohortWithin: 'care-leavers-neet'` for accommodation, and planSuppression
-// treating a cohort difference of 1..k like a lone small cell: hide the smaller cohort's fraction and its
-// breakdown denominators (or both indicators' numbers, showing percentages only when they cannot give the
-// difference back), and drop the note's per-reason list when its total is masked.
-test(
-  'audit: nested cohorts of two indicators do not give back a small difference in the public version',
-  { todo: 'cross-indicator cohort differencing is not suppressed (report.md §6)' },
-  () => {
-    const report = darlingtonReport({
-      'care-leavers-neet': { current: [57, 116], previous: [50, 116], lastYear: [39, 115] },
-      'care-leavers-suitable-accommodation': {
-        current: [100, 115],
-        previous: [102, 116],
-        lastYear: [99, 115],
-      },
-    });
-    const m = buildRenderModel(report, FAKE_CATALOGUE, defaultReportOptions({ public: true }));
-    for (const out of [renderHtml(m), renderCsv(m)]) {
-      const neetShown = /57\/116|\b116\b/.test(out);
-      const accommodationShown = /100\/115|\b115\b/.test(out);
-      assert.ok(!(neetShown && accommodationShown), 'both cohorts shown: 116 − 115 = 1 young person');
-    }
-  },
-);
+// Fixed: the catalogue says accommodation's cohort lies within NEET's (`cohortWithin`), and the public plan
+// hides the inner figure when the difference is from 1 to k (`planCohortDifference`).
+test('audit: nested cohorts of two indicators do not give back a small difference in the public version', () => {
+  const base = darlingtonReport({
+    'care-leavers-neet': { current: [57, 116], previous: [50, 116], lastYear: [39, 115] },
+    'care-leavers-suitable-accommodation': {
+      current: [100, 115],
+      previous: [102, 116],
+      lastYear: [99, 115],
+    },
+  });
+  // The data note the measure writes for the young person left out of the cohort.
+  const report = {
+    ...base,
+    indicators: base.indicators.map((r) =>
+      r.id === 'care-leavers-suitable-accommodation'
+        ? { ...r, notes: [{ code: 'excludedAccommodation', count: 1, detail: '1 deported (H)' }] }
+        : r,
+    ),
+  };
+  const m = buildRenderModel(report, FAKE_CATALOGUE, defaultReportOptions({ public: true }));
+  for (const out of [renderHtml(m), renderCsv(m)]) {
+    const neetShown = /57\/116|\b116\b/.test(out);
+    const accommodationShown = /100\/115|\b115\b/.test(out);
+    assert.ok(!(neetShown && accommodationShown), 'both cohorts shown: 116 − 115 = 1 young person');
+    assert.ok(!/deported \(H\)/.test(out), 'the data note names why the one young person left the cohort');
+  }
+  // The full version (exempt, for officers and members) shows both.
+  const full = renderHtml(buildRenderModel(report, FAKE_CATALOGUE, defaultReportOptions()));
+  assert.match(full, /100\/115/);
+  assert.match(full, /57\/116/);
+  assert.match(full, /1 deported \(H\)/);
+});

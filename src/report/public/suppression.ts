@@ -1,4 +1,8 @@
 import type { BreakdownRow, ComparisonFigure, IndicatorResult } from '../../indicators/types.js';
+import { planCohortDifference } from './cohort-difference.js';
+import { isSmall, secondarySuppression } from './small-numbers.js';
+
+export { isSmall, secondarySuppression } from './small-numbers.js';
 
 /** The public version's threshold rule (report.md §6). */
 export interface SuppressionRule {
@@ -11,18 +15,16 @@ export interface SuppressionRule {
    * file's `suppression.teams`, off (absent) by default.
    */
   readonly teamBreakdowns?: boolean;
+  /**
+   * The figures published alongside, for the check across indicators (report.md §6 "differences a reader
+   * could work out"): for each indicator whose cohort lies within another's (`cohortWithin`), that other
+   * indicator's result in the same report or view (`nestedCohorts`). Absent for a figure shown alone.
+   * Never part of the settings (an edition freezes the rule without it; it is rebuilt from the figures).
+   */
+  readonly nestedIn?: ReadonlyMap<string, IndicatorResult>;
 }
 
 export const DEFAULT_SUPPRESSION: SuppressionRule = { k: 5, complement: true };
-
-/**
- * True when a count is small: 1 to k (zero is shown).
- * @example isSmall(3, 5) //=> true
- * @example isSmall(0, 5) //=> false
- */
-export function isSmall(n: number | null | undefined, k: number): boolean {
-  return n !== null && n !== undefined && n >= 1 && n <= k;
-}
 
 /**
  * True when a percentage must show as "Small numbers": numerator or denominator in 1..k, or (by default)
@@ -42,27 +44,6 @@ export function figureSuppressed(
   rule: SuppressionRule,
 ): boolean {
   return unit === 'count' ? isSmall(num, rule.k) : percentSuppressed(num, den, rule);
-}
-
-/**
- * Secondary suppression for a breakdown shown with its total (report.md §6): a lone suppressed cell forces
- * the next smallest cell (by `sizes`, non-zero first) to be suppressed too, so it cannot be worked out by
- * subtraction from the total.
- * @example secondarySuppression([20, 3, 40, 9], [false, true, false, false]) //=> [false, true, false, true]
- */
-export function secondarySuppression(sizes: readonly number[], primary: readonly boolean[]): boolean[] {
-  const out = [...primary];
-  if (out.filter(Boolean).length !== 1) return out;
-  let best = -1;
-  for (let i = 0; i < sizes.length; i++) {
-    if (out[i]) continue;
-    const c = sizes[i]!;
-    const b = best < 0 ? null : sizes[best]!;
-    // Prefer non-zero cells: hiding a zero beside a small cell still lets the reader infer the small one.
-    if (b === null || (b === 0 && c > 0) || (c > 0 && c < b)) best = i;
-  }
-  if (best >= 0) out[best] = true;
-  return out;
 }
 
 /** What the public version hides of one indicator's result. */
@@ -245,10 +226,35 @@ export function restatedPublishedSuppressed(
  * The public transform of one result (report.md §6): headline (also when it less the previous year to date
  * is small, `ytdDifferenceSuppressed`), comparison figures, trend points, breakdown
  * cells (with secondary suppression against the published headline; team cells only as the setting says)
- * and count-like extras. Extras named `percent…`/`rate` follow the headline.
+ * and count-like extras. Extras named `percent…`/`rate` follow the headline. An indicator whose cohort lies
+ * within another's published alongside (`rule.nestedIn`) also hides what would give their difference as a
+ * small number (`planCohortDifference`).
  * @example planSuppression(icpc3538, DEFAULT_SUPPRESSION).headline //=> true
  */
 export function planSuppression(r: IndicatorResult, rule: SuppressionRule): SuppressionPlan {
+  const own = ownPlan(r, rule);
+  const outer = rule.nestedIn?.get(r.id);
+  if (!outer) return own;
+  const nested = planCohortDifference(r, outer, rule.k);
+  const or = (a: readonly boolean[], b: readonly boolean[] | undefined) =>
+    a.map((x, i) => x || b?.[i] === true);
+  const headline = own.headline || nested.headline;
+  return {
+    headline,
+    previous: own.previous || nested.previous,
+    lastYear: own.lastYear || nested.lastYear,
+    trend: or(own.trend, nested.trend),
+    breakdowns: Object.fromEntries(
+      Object.entries(own.breakdowns).map(([key, cells]) => [key, or(cells, nested.breakdowns[key])]),
+    ),
+    extra: Object.fromEntries(
+      Object.entries(own.extra).map(([k, hidden]) => [k, hidden || (/^(percent|rate)/.test(k) && headline)]),
+    ),
+  };
+}
+
+/** The public plan of one result on its own figures (`planSuppression` without the nested-cohort check). */
+function ownPlan(r: IndicatorResult, rule: SuppressionRule): SuppressionPlan {
   const ytdHidden = ytdDifferenceSuppressed(r, rule);
   const headline =
     r.status === 'ok' || r.status === 'no-eligible-cases'

@@ -35,6 +35,8 @@ export function figureSuppression(
 /** How the view hides a result's headline and each of its trend points. */
 export interface ResultSuppression {
   readonly headline: Suppression;
+  readonly previous: Suppression;
+  readonly lastYear: Suppression;
   readonly trend: readonly Suppression[];
 }
 
@@ -42,7 +44,8 @@ export interface ResultSuppression {
  * How the public view hides a result's headline and trend points: by the report's own public plan
  * (`planSuppression`, report.md §6), so it also hides a figure from which a reader could work out a small
  * number: a year to date less the previous quarter's (`ytdDifferenceSuppressed`), with that quarter's trend
- * point. A figure hidden only for that reads "Small numbers", never "<6" (the figure itself is not small), as
+ * point, or a cohort less the one it lies within (`planCohortDifference`, with `rule.nestedIn`), with the
+ * comparison figures and trend points that give it for their periods. A figure hidden only for that reads "Small numbers", never "<6" (the figure itself is not small), as
  * in the report (`currentText`). The full view hides nothing.
  * @example resultSuppression(ytd191of199after126of132, 'public', DEFAULT_SUPPRESSION).headline //=> 'small-numbers'
  */
@@ -51,13 +54,19 @@ export function resultSuppression(
   visibility: Visibility,
   rule: SuppressionRule,
 ): ResultSuppression {
-  if (visibility === 'full') return { headline: 'none', trend: r.trend.map(() => 'none') };
+  if (visibility === 'full')
+    return { headline: 'none', previous: 'none', lastYear: 'none', trend: r.trend.map(() => 'none') };
   const plan = planSuppression(r, rule);
   const of = (f: { numerator: number | null; denominator: number | null }, hidden: boolean): Suppression => {
     const s = suppressionOf(r.unit, f.numerator, f.denominator, rule);
     return s === 'none' && hidden ? 'small-numbers' : s;
   };
-  return { headline: of(r, plan.headline), trend: r.trend.map((t, i) => of(t, plan.trend[i] ?? false)) };
+  return {
+    headline: of(r, plan.headline),
+    previous: r.previous ? of(r.previous, plan.previous) : 'none',
+    lastYear: r.lastYear ? of(r.lastYear, plan.lastYear) : 'none',
+    trend: r.trend.map((t, i) => of(t, plan.trend[i] ?? false)),
+  };
 }
 
 /**

@@ -36,7 +36,8 @@ function hideFigure(
  * numerator, denominator, interval, RAG or direction, suppressed trend points are blanked, breakdown
  * cells follow the report's public plan (`planSuppression`, with secondary suppression; a team breakdown
  * only when the LA's setting allows it, `publicTeams`, and every cell passes) and notes are left out; the
- * full view returns the result as computed. `rule` is the report's public rule (`publicRuleOf(report.settings)`).
+ * full view returns the result as computed. `rule` is the report's public rule
+ * (`publicRuleOf(report.settings, report.indicators)`, which also checks nested cohorts).
  * @example apiIndicator(result, 'public', DEFAULT_SUPPRESSION).suppressed //=> true when 1–5 children are involved
  */
 export function apiIndicator(
@@ -72,8 +73,8 @@ export function apiIndicator(
     ci95: suppressed ? null : r.ci95,
     rag: suppressed ? null : r.rag,
     direction: suppressed ? null : r.direction,
-    previous: r.previous ? hideFigure(r.unit, r.previous, rule) : null,
-    lastYear: r.lastYear ? hideFigure(r.unit, r.lastYear, rule) : null,
+    previous: r.previous ? hideFigure(r.unit, r.previous, rule, shown.previous) : null,
+    lastYear: r.lastYear ? hideFigure(r.unit, r.lastYear, rule, shown.lastYear) : null,
     trend: r.trend.map((t, i) => hideFigure(r.unit, t, rule, shown.trend[i])),
     extra: {},
     suppressed,

@@ -14,7 +14,6 @@ import {
   type FigureCell,
   type Visibility,
   figureCell,
-  figureSuppression,
   resultSuppression,
   trendAltText,
   visibleTrend,
@@ -189,7 +188,7 @@ export function scorecardRow(
     comparatorFigure.value !== null &&
     r.value !== null
   ) {
-    const prevHidden = figureSuppression(r.unit, comparatorFigure, visibility, rule) !== 'none';
+    const prevHidden = (comparator === 'last-year' ? shown.lastYear : shown.previous) !== 'none';
     if (!prevHidden) {
       const movement =
         r.value > comparatorFigure.value ? 'up' : r.value < comparatorFigure.value ? 'down' : 'same';
@@ -217,10 +216,10 @@ export function scorecardRow(
     basis: BASIS_LABELS[r.basis],
     target: targetText(r),
     previous: r.previous
-      ? marked(figureCell(r.unit, r.previous, visibility, false, rule), r.previous.period)
+      ? marked(figureCell(r.unit, r.previous, visibility, false, rule, shown.previous), r.previous.period)
       : { text: 'Not available', sort: null, suppressed: false },
     lastYear: r.lastYear
-      ? marked(figureCell(r.unit, r.lastYear, visibility, false, rule), r.lastYear.period)
+      ? marked(figureCell(r.unit, r.lastYear, visibility, false, rule, shown.lastYear), r.lastYear.period)
       : { text: 'Not available', sort: null, suppressed: false },
     current: figureCell(r.unit, r, visibility, visibility === 'full', rule, shown.headline),
     rag: {
@@ -262,8 +261,8 @@ export function commentaryCell(
 
 /**
  * The scorecard of a report, grouped by service area, optionally filtered to one area. The public view
- * suppresses small numbers by the report's settings (`publicRuleOf(report.settings)`). With the period's
- * commentary (`extras.commentary`), a Commentary column as the report's scorecard has it (report.md §3):
+ * suppresses small numbers by the report's settings, checking each figure against the others shown
+ * (`publicRuleOf(report.settings, report.indicators)`). With the period's commentary (`extras.commentary`), a Commentary column as the report's scorecard has it (report.md §3):
  * each entry's scorecard text (`scorecardCommentaryText`), internal entries left out of the public view,
  * and a stale entry marked where `extras.staleCommentary` is given (officers). The column is shown, as in
  * the report, only when some row has something in it.
@@ -277,7 +276,7 @@ export function scorecardView(
   sn: ReadonlyMap<string, string> | null = null,
   extras: ScorecardExtras = {},
 ): ScorecardView {
-  const rule = publicRuleOf(report.settings);
+  const rule = publicRuleOf(report.settings, report.indicators);
   const rows = report.indicators.map((r, i) =>
     scorecardRow(
       r,

@@ -1,4 +1,6 @@
-import type { IndicatorSettings } from '../../indicators/types.js';
+import type { IndicatorResult, IndicatorSettings } from '../../indicators/types.js';
+import { INDICATORS } from '../../indicators/registry.js';
+import { nestedCohorts } from '../../report/public/cohort-difference.js';
 import {
   DEFAULT_SUPPRESSION,
   type SuppressionRule,
@@ -21,11 +23,19 @@ export type Suppression = 'none' | 'fewer-than' | 'small-numbers';
  * `suppression.complement`, exactly as the report's drafts and editions use them (`suppressionRuleOf`), so
  * the public view hides what the public paper hides. Settings whose rule cannot be used (publishing refuses
  * them, CFG-SUPPRESSION) fall back to the defaults (k = 5, complement on), as the drafts do.
+ * With `alongside`, the report's indicators shown with the figure, the rule also checks an indicator whose
+ * cohort lies within another's against it (`nestedIn`, report.md §6), as the public paper does; every page
+ * showing a report's figures passes them.
  * @example publicRuleOf({ ...DEFAULT_SETTINGS, variants: { 'suppression.k': 10 } }) //=> { k: 10, complement: true }
  */
-export function publicRuleOf(settings: IndicatorSettings): SuppressionRule {
+export function publicRuleOf(
+  settings: IndicatorSettings,
+  alongside: readonly IndicatorResult[] = [],
+): SuppressionRule {
   const r = suppressionRuleOf(settings);
-  return r.ok ? r.rule : DEFAULT_SUPPRESSION;
+  const rule = r.ok ? r.rule : DEFAULT_SUPPRESSION;
+  const nestedIn = nestedCohorts(alongside, INDICATORS);
+  return nestedIn.size > 0 ? { ...rule, nestedIn } : rule;
 }
 
 /**

@@ -50,7 +50,7 @@ export function apiRoutes(): Hono<AppEnv> {
     const cacheKey = `api-scorecard|${key}|${visibility}|${commentaryStamp}`;
     let body = c.var.deps.views.get(cacheKey) as Buffer | undefined;
     if (!body) {
-      const rule = publicRuleOf(report.settings);
+      const rule = publicRuleOf(report.settings, report.indicators);
       const teams = publicTeamsOf(report.settings);
       const notes = officer
         ? {
@@ -107,7 +107,12 @@ export function apiRoutes(): Hono<AppEnv> {
         specSection: info.specSection,
         directionComparator: info.directionComparator,
       },
-      indicator: apiIndicator(r, visibility, publicRuleOf(report.settings), publicTeamsOf(report.settings)),
+      indicator: apiIndicator(
+        r,
+        visibility,
+        publicRuleOf(report.settings, report.indicators),
+        publicTeamsOf(report.settings),
+      ),
     });
   });
 

@@ -311,7 +311,7 @@ export function indicatorRoutes(): Hono<AppEnv> {
     const { scope, info, result, report, key } = loaded;
     const role = c.var.user!.role;
     const visibility: Visibility = visibilityFor(role, c.req.query('view'));
-    const rule = publicRuleOf(report.settings);
+    const rule = publicRuleOf(report.settings, report.indicators);
     const row = scorecardRow(
       result,
       report.indicators.indexOf(result) + 1,

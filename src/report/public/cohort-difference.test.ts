@@ -1,0 +1,124 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { BreakdownRow } from '../../indicators/types.js';
+import { INDICATORS } from '../../indicators/registry.js';
+import { FAKE_CATALOGUE } from '../fixtures/fake-catalogue.js';
+import { type Figures, makeResult } from '../fixtures/make-result.js';
+import { nestedCohorts, planCohortDifference } from './cohort-difference.js';
+import { DEFAULT_SUPPRESSION, planSuppression } from './suppression.js';
+
+const entry = (id: string) => FAKE_CATALOGUE.find((e) => e.id === id)!;
+const neet = (f: Figures) => makeResult(entry('care-leavers-neet'), '2021-22-Q4', f);
+const accommodation = (f: Figures) =>
+  makeResult(entry('care-leavers-suitable-accommodation'), '2021-22-Q4', f);
+
+/** A breakdown row by sex: numerator of denominator. */
+const sex = (key: 'M' | 'F', numerator: number, denominator: number): BreakdownRow => ({
+  key,
+  label: key === 'M' ? 'Male' : 'Female',
+  numerator,
+  denominator,
+  value: Math.round((numerator / denominator) * 1000) / 10,
+});
+
+test('the shipped catalogue nests suitable accommodation in the NEET cohort, and nothing else', () => {
+  const one = makeResult(entry('care-leavers-neet'), '2021-22-Q4', { current: 1 });
+  const results = INDICATORS.map((d) => ({ ...one, id: d.id }));
+  const nested = nestedCohorts(results, INDICATORS);
+  assert.deepEqual([...nested.keys()], ['care-leavers-suitable-accommodation']);
+  assert.equal(nested.get('care-leavers-suitable-accommodation')!.id, 'care-leavers-neet');
+  // An outer indicator not in the report checks nothing.
+  assert.equal(
+    nestedCohorts(
+      results.filter((r) => r.id !== 'care-leavers-neet'),
+      INDICATORS,
+    ).size,
+    0,
+  );
+});
+
+test('a cohort 1 to k smaller than the one it lies within is hidden, with its breakdowns', () => {
+  const outer = neet({ current: [57, 116], breakdowns: { sex: [sex('M', 36, 68), sex('F', 21, 48)] } });
+  const inner = accommodation({
+    current: [100, 115],
+    breakdowns: { sex: [sex('M', 58, 67), sex('F', 42, 48)], accommodation: [] },
+  });
+  const plan = planCohortDifference(inner, outer, 5);
+  assert.equal(plan.headline, true, '116 − 115 = 1 young person');
+  assert.deepEqual(plan.breakdowns['sex'], [true, true]);
+  // Through the public plan: the headline reads "Small numbers", and so does any percentage extra.
+  const rule = { ...DEFAULT_SUPPRESSION, nestedIn: new Map([[inner.id, outer]]) };
+  assert.equal(planSuppression(inner, rule).headline, true);
+  assert.equal(planSuppression(inner, DEFAULT_SUPPRESSION).headline, false, 'alone it passes');
+  assert.equal(planSuppression(outer, rule).headline, false, 'the outer cohort stays published');
+});
+
+test('the same cohort (a difference of 0) and a difference above k hide nothing', () => {
+  const outer = neet({ current: [57, 116] });
+  assert.equal(planCohortDifference(accommodation({ current: [100, 116] }), outer, 5).headline, false);
+  assert.equal(planCohortDifference(accommodation({ current: [100, 110] }), outer, 5).headline, false);
+  assert.equal(planCohortDifference(accommodation({ current: [100, 111] }), outer, 5).headline, true);
+  assert.equal(
+    planCohortDifference(accommodation({ current: [100, 111] }), outer, 4).headline,
+    false,
+    'k = 4',
+  );
+});
+
+test('a group whose difference is small is hidden with the next smallest, when the headline is not', () => {
+  // 8 left out in all: 1 young man and 7 young women.
+  const outer = neet({ current: [57, 116], breakdowns: { sex: [sex('M', 36, 68), sex('F', 21, 48)] } });
+  const inner = accommodation({
+    current: [100, 108],
+    breakdowns: { sex: [sex('M', 58, 67), sex('F', 36, 41)] },
+  });
+  const plan = planCohortDifference(inner, outer, 5);
+  assert.equal(plan.headline, false);
+  assert.deepEqual(plan.breakdowns['sex'], [true, true], '67 of 68: the other group would give it back');
+  // Differences of 6 and 8 are shown.
+  const wide = accommodation({
+    current: [90, 102],
+    breakdowns: { sex: [sex('M', 50, 62), sex('F', 36, 40)] },
+  });
+  assert.deepEqual(planCohortDifference(wide, outer, 5).breakdowns['sex'], [false, false]);
+});
+
+test('comparison figures and trend points are checked against the outer figure for the same period', () => {
+  const outer = neet({
+    current: [57, 116],
+    previous: [50, 116],
+    lastYear: [39, 115],
+    trend: [
+      [40, 100],
+      [41, 101],
+      [45, 110],
+      [46, 111],
+      [48, 112],
+      [49, 114],
+      [50, 116],
+      [57, 116],
+    ],
+  });
+  const inner = accommodation({
+    current: [100, 116],
+    previous: [102, 113],
+    lastYear: [99, 115],
+    trend: [
+      [90, 100],
+      [90, 99],
+      [95, 110],
+      [96, 111],
+      [97, 112],
+      [98, 114],
+      [102, 113],
+      [100, 116],
+    ],
+    breakdowns: { 'sex:last-year': [sex('M', 58, 67), sex('F', 41, 48)] },
+  });
+  const plan = planCohortDifference(inner, outer, 5);
+  assert.equal(plan.headline, false);
+  assert.equal(plan.previous, true, '116 − 113 = 3');
+  assert.equal(plan.lastYear, false);
+  assert.deepEqual(plan.trend, [false, true, false, false, false, false, true, false]);
+  assert.deepEqual(plan.breakdowns['sex:last-year'], [false, false], 'no outer breakdown to subtract');
+});
