@@ -11,6 +11,11 @@ import { readAudit } from './audit/audit-log.js';
 import { addUser } from './auth/users.js';
 import { createFakeServices } from './testing/fake-services.js';
 import { signIn, TEST_PASSWORD, TEST_SCRYPT, testApp } from './testing/harness.js';
+import { testStores } from '../store/test-stores.js';
+import { importSmallLa } from '../hub/hub-fixtures.js';
+import { enableLaIsolation } from '../hub/la-isolation.js';
+import { createStoreServices } from './real-services.js';
+import { CURRENT_FRESH_MS } from './current-versions.js';
 
 const TWO_LAS = [
   { code: '841', name: 'Darlington' },
@@ -137,3 +142,42 @@ test('a single-LA store is unchanged: a manager with no LA is that LA’s manage
   assert.equal((await m.get('/data/versions/841-v1')).status, 200);
   assert.match(await (await m.get('/scorecard')).text(), /href="\/data"/);
 });
+
+// The same on the real services over each store, a PostgreSQL hub with its isolation between LAs set up
+// (`cspi hub init`) included: the store's LA count is the LAs with a dataset version.
+for (const store of testStores()) {
+  test(
+    `on a store of two LAs (${store.name}), the LA count is the real one: no LA, no child list`,
+    { skip: store.skip },
+    async () => {
+      const { db, cleanup } = await store.open();
+      try {
+        await importSmallLa(db, '841', 3);
+        const services = createStoreServices(db, { now: () => new Date('2022-01-14T10:00:00Z') });
+        const { app } = await testApp(services, db);
+        await addUser(
+          db,
+          { username: 'manager-none', role: 'manager', la: null, password: TEST_PASSWORD },
+          new Date(),
+          TEST_SCRYPT,
+        );
+        const path = '/indicators/cic-count/children?la=841&period=2021-22-Q3';
+        const m = await signIn(app, 'manager-none');
+        assert.equal((await m.get(path)).status, 200, 'one LA: the store’s manager');
+        await importSmallLa(db, '805', 5);
+        if (store.name === 'postgres') await enableLaIsolation(db);
+        // The current versions are read again after CURRENT_FRESH_MS (1 s) at most.
+        await new Promise((r) => setTimeout(r, CURRENT_FRESH_MS + 50));
+        assert.equal((await m.get(path)).status, 403, 'two LAs: comparisons only');
+        const other = await m.get('/indicators/cic-count?la=805&period=2021-22-Q3');
+        assert.equal(other.status, 200, 'the figures of every LA');
+        assert.doesNotMatch(await other.text(), CHILD_LINK);
+        const own = await signIn(app, 'manager');
+        assert.equal((await own.get(path)).status, 200, 'the manager of 841');
+        assert.equal((await own.get(path.replace('841', '805'))).status, 403, 'not of 805');
+      } finally {
+        await cleanup();
+      }
+    },
+  );
+}
