@@ -7,6 +7,7 @@ import type { AppDeps, AppEnv } from './env.js';
 import { notFound } from './middleware/guards.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { csrfProtection, loadSession } from './middleware/session.js';
+import { countStoreLas } from './access.js';
 import { errorPage } from './pages.js';
 import { apiRoutes } from './routes/api.js';
 import { auditRoutes } from './routes/audit.js';
@@ -68,6 +69,7 @@ export function createApp(opts: AppOptions): Hono<AppEnv> {
   });
   mountStatic(app);
   app.use('*', loadSession());
+  app.use('*', countStoreLas());
   app.use('*', csrfProtection());
   for (const sub of [
     signInRoutes(),

@@ -37,6 +37,8 @@ export interface AppEnv {
     deps: AppDeps;
     session: Session | null;
     user: User | null;
+    /** How many LAs the store holds (LAs with data), counted for signed-in requests (`access.ts`). */
+    storeLas: number;
     /** The raw cookie value of a session created during this request, to set on the response. */
     newSessionCookie: string | null;
     ip: string;

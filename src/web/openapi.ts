@@ -1,7 +1,7 @@
 /**
  * The OpenAPI 3 description of the JSON API, served at /api/openapi.json. Authentication is the
- * dashboard's session cookie; permissions are the pages' (members get public values only and 403 for
- * child-level data).
+ * dashboard's session cookie; permissions are the pages' (members, and accounts with no LA on a store
+ * holding more than one LA, get public values only and 403 for child-level data).
  */
 export function openApiDocument(): Record<string, unknown> {
   const la = {
@@ -36,7 +36,8 @@ export function openApiDocument(): Record<string, unknown> {
   const errors = {
     '401': { description: 'Not signed in.', content: { 'application/json': { schema: error } } },
     '403': {
-      description: 'The role lacks the permission, or the LA is not the user’s.',
+      description:
+        'The role lacks the permission, or the LA is not the user’s; on a store holding more than one LA, an account with no LA gets public values and 403 for child-level data.',
       content: { 'application/json': { schema: error } },
     },
     '404': {

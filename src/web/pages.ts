@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { can, PERMISSIONS, type Permission, ROLE_LABELS } from './auth/permissions.js';
+import { accessOf } from './access.js';
 import type { AppEnv } from './env.js';
 import { render } from './render.js';
 import { laName } from './la-names.js';
@@ -16,8 +17,10 @@ const NAV: readonly { href: string; text: string; permission: Permission }[] = [
 /** What every page template gets: the user, their permissions, the CSRF token and the navigation. */
 export function baseContext(c: Context<AppEnv>): Record<string, unknown> {
   const u = c.var.user;
+  const a = accessOf(c);
+  // Links and buttons as the routes' guards decide: a link is never shown that the user may not follow.
   const perms: Record<string, boolean> = {};
-  for (const p of PERMISSIONS) perms[p] = u ? can(u.role, p) : false;
+  for (const p of PERMISSIONS) perms[p] = a ? can(a, p) : false;
   const path = c.req.path;
   return {
     laName: u?.la ? (laName(u.la) ?? `Local authority ${u.la}`) : null,
@@ -46,7 +49,8 @@ export function page(c: Context<AppEnv>, template: string, ctx: Record<string, u
 const CSRF_SLOT = 'csrf-slot-5b0e7d21';
 
 /**
- * A page rendered once per `key` and user (username, role, LA, path) and served from the cache after:
+ * A page rendered once per `key` and user (username, role, LA or, without one, whether the store holds more
+ * than one LA, path) and served from the cache after:
  * `key` must name everything the page shows (e.g. the figures version and view). Only the CSRF token of
  * the sign-out form differs between sessions, and it is put in on each request.
  * @example return cachedPage(c, `scorecard|${figuresKey}`, 'scorecard.njk', () => ({ title, body }))
@@ -58,7 +62,9 @@ export function cachedPage(
   build: () => Record<string, unknown>,
 ): Response {
   const u = c.var.user;
-  const k = `page|${template}|${u?.username ?? ''}|${u?.role ?? ''}|${u?.la ?? ''}|${c.req.path}|${key}`;
+  // Without an LA, the user's rights change when a second LA is loaded (`can`): so does the page.
+  const la = u?.la ?? (c.var.storeLas > 1 ? '*many' : '');
+  const k = `page|${template}|${u?.username ?? ''}|${u?.role ?? ''}|${la}|${c.req.path}|${key}`;
   const { views } = c.var.deps;
   let parts = views.get(k) as Buffer[] | undefined;
   if (!parts) {

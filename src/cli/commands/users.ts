@@ -9,6 +9,8 @@ import { createOutput } from '../output.js';
 import { UserError } from '../user-error.js';
 import { laCode } from '../../ingest/la-code.js';
 import { commandLineActor } from '../os-user.js';
+import { readCurrentVersions } from '../../web/current-versions.js';
+import type { Database } from '../../store/database.js';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -16,6 +18,33 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks)
     .toString('utf8')
     .replace(/\r?\n$/, '');
+}
+
+/** How many LAs the store holds (those with data, as the dashboard counts them for its permissions). */
+async function storeLaCount(db: Database): Promise<number> {
+  return (await readCurrentVersions(db)).size;
+}
+
+/**
+ * What an account's LA gives it on the dashboard, as `cspi users add` says it (`can` in
+ * web/auth/permissions.ts): an account with no LA on a store holding more than one LA (a hub) sees figures
+ * and comparisons between LAs only, whatever its role.
+ * @example accountScope('841', 3) //=> 'LA 841'
+ * @example accountScope(null, 3) //=> 'no LA: this store holds 3 LAs, so the account sees …'
+ */
+export function accountScope(la: string | null, storeLas: number): string {
+  if (la) return `LA ${la}`;
+  if (storeLas > 1)
+    return `no LA: this store holds ${storeLas} LAs, so the account sees figures and comparisons between LAs only (no child-level lists, Data pages, full figures or drafts); add it again with --la CODE to give it its LA's`;
+  return 'no LA: the store’s one LA; once the store holds more than one LA, figures and comparisons between LAs only';
+}
+
+/** The note under `cspi users list` when some account has no LA (null when none has). */
+export function noLaNote(users: readonly { la: string | null }[], storeLas: number): string | null {
+  if (!users.some((u) => u.la === null)) return null;
+  return storeLas > 1
+    ? `Accounts with no LA see figures and comparisons between LAs only: this store holds ${storeLas} LAs.`
+    : 'Accounts with no LA see the store’s one LA; once it holds more than one, figures and comparisons between LAs only.';
 }
 
 /** `cspi users add|list|disable`: dashboard accounts (report.md §9; every change is audited). */
@@ -26,7 +55,11 @@ export function register(program: Command): void {
     .command('add <username>')
     .description('Add an account; without --password-stdin a random password is generated and printed once')
     .requiredOption('--role <role>', 'member, analyst, manager or admin')
-    .option('--la <code>', 'limit the account to one LA (DfE or ONS code)', laCode)
+    .option(
+      '--la <code>',
+      'limit the account to one LA (DfE or ONS code); without it, on a store holding more than one LA (a hub), the account sees figures and comparisons between LAs only: no child-level lists, Data pages or full figures, whatever its role',
+      laCode,
+    )
     .option('--password-stdin', 'read the password from standard input')
     .option('--db <url>', 'database (default DATABASE_URL or ./cspi.db)')
     .option('--json', 'machine-readable output')
@@ -42,9 +75,8 @@ export function register(program: Command): void {
         try {
           const r = await addAccount(db, { username, role: opts.role, la: opts.la ?? null, password });
           if (!r.ok) throw new UserError(`${r.error.code}: ${r.error.message}`);
-          out.info(
-            `Added ${r.user.username} (${ROLE_LABELS[r.user.role].toLowerCase()}${r.user.la ? `, LA ${r.user.la}` : ', every LA'}).`,
-          );
+          const scope = accountScope(r.user.la, r.user.la ? 1 : await storeLaCount(db));
+          out.info(`Added ${r.user.username} (${ROLE_LABELS[r.user.role].toLowerCase()}, ${scope}).`);
           if (generated) out.info(`Password (shown once; give it to the user securely): ${generated}`);
           out.result({
             username: r.user.username,
@@ -72,9 +104,11 @@ export function register(program: Command): void {
         if (list.length === 0) out.info('No accounts yet: add one with cspi users add NAME --role admin');
         for (const u of list) {
           out.info(
-            `${u.username.padEnd(24)} ${u.role.padEnd(8)} ${(u.la ?? 'all LAs').padEnd(8)} ${u.disabled ? 'disabled' : 'active'}`,
+            `${u.username.padEnd(24)} ${u.role.padEnd(8)} ${(u.la ?? 'no LA').padEnd(8)} ${u.disabled ? 'disabled' : 'active'}`,
           );
         }
+        const note = noLaNote(list, list.some((u) => u.la === null) ? await storeLaCount(db) : 0);
+        if (note) out.info(note);
       } finally {
         await db.close();
       }

@@ -78,12 +78,71 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
 };
 
 /**
- * Whether a role has a permission.
- * @example can('member', 'child-level:view') //=> false
- * @example can('manager', 'child-level:identifiable') //=> true
+ * Whether a role's row of the table has a permission, whoever holds it. Routes and pages ask {@link can},
+ * which also weighs the user's LA; this is the table alone (the CLI's wording, the table's own tests).
+ * @example roleCan('member', 'child-level:view') //=> false
+ * @example roleCan('manager', 'child-level:identifiable') //=> true
  */
-export function can(role: Role, permission: Permission): boolean {
+export function roleCan(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].has(permission);
+}
+
+/**
+ * The permissions that expose child-level or LA-internal data, or act for an LA: full (unsuppressed)
+ * figures and breakdowns ("Do not share outside the council"), child-level lists and their exports, the Data
+ * page (dataset versions, validation reports with a row per child, uploads), drafting (the full, exempt
+ * version and internal commentary), publishing and setting targets. On a store holding more than one LA
+ * they need an account limited to one LA ({@link can}). The rest (scorecard, indicator figures and
+ * comparisons between LAs in the public view, published public reports, reading targets, the audit log,
+ * accounts) are aggregate or the hub's own.
+ */
+export const LA_SCOPED_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>([
+  'figures:full',
+  'breakdowns:view',
+  'child-level:view',
+  'child-level:identifiable',
+  'child-level:export',
+  'data:view',
+  'data:upload',
+  'reports:draft',
+  'reports:publish',
+  'targets:edit',
+]);
+
+/** Who is asking: the account's role and LA, and how many LAs the store holds (LAs with data). */
+export interface Access {
+  readonly role: Role;
+  /** The LA the account is limited to; null = none. */
+  readonly la: string | null;
+  /** LAs with a dataset version in the store: 1 on a laptop, more on a regional or national hub. */
+  readonly storeLas: number;
+}
+
+/**
+ * Whether a user may do something: their role's row of the table, and, for {@link LA_SCOPED_PERMISSIONS} on
+ * a store holding more than one LA, an LA on their account (least privilege on a hub). Reading taken (the
+ * spec is silent on hub accounts; docs/spec-readings.md): an account with no LA on a multi-LA store gets
+ * aggregate views only, as a councillor does (scorecards, indicator figures and comparisons between LAs, in
+ * the public view; published public reports), never child lists, validation reports or exports with child
+ * rows; its role keeps only what is not LA-scoped (an admin still reads the audit log). An account with an
+ * LA has its role's rights within that LA only: every route resolves the LA asked for against the account's
+ * (`routes/scope.ts`, 403 for another). On a single-LA store (the laptop default) nothing changes: an
+ * account with no LA is that LA's user.
+ * @example can({ role: 'manager', la: null, storeLas: 2 }, 'child-level:view') //=> false
+ * @example can({ role: 'manager', la: '841', storeLas: 2 }, 'child-level:view') //=> true
+ * @example can({ role: 'manager', la: null, storeLas: 1 }, 'child-level:view') //=> true
+ */
+export function can(who: Access, permission: Permission): boolean {
+  if (!roleCan(who.role, permission)) return false;
+  return !LA_SCOPED_PERMISSIONS.has(permission) || who.la !== null || who.storeLas <= 1;
+}
+
+/**
+ * True when a role allows a permission that the account may not use only because it has no LA on a
+ * multi-LA store (the 403 page then says so, and how to get it).
+ */
+export function deniedForNoLa(who: Access, permission: Permission): boolean {
+  return roleCan(who.role, permission) && !can(who, permission);
 }
 
 /** True for a known role name (CLI and database input). */

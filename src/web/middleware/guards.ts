@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { can, type Permission } from '../auth/permissions.js';
+import { can, deniedForNoLa, type Permission } from '../auth/permissions.js';
+import { accessOf, NO_LA_MESSAGE } from '../access.js';
 import type { AppEnv } from '../env.js';
 import { errorPage } from '../pages.js';
 
@@ -15,13 +16,17 @@ export function requireUser(): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** Requires a permission: 403 page or JSON otherwise (checked on the server for pages and API alike). */
+/**
+ * Requires a permission of the user ({@link can}: their role, and their LA on a multi-LA store): 403 page or
+ * JSON otherwise (checked on the server for pages and API alike). A user refused only for having no LA on a
+ * multi-LA store is told so ({@link NO_LA_MESSAGE}). Refusals are not audited (none are).
+ */
 export function requirePermission(p: Permission): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const u = c.var.user;
-    if (!u) return requireUser()(c, next);
-    if (can(u.role, p)) return next();
-    return forbidden(c);
+    const a = accessOf(c);
+    if (!a) return requireUser()(c, next);
+    if (can(a, p)) return next();
+    return forbidden(c, deniedForNoLa(a, p) ? NO_LA_MESSAGE : undefined);
   };
 }
 

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { auditChildLevel } from '../audit/child-level.js';
-import { can } from '../auth/permissions.js';
+import { accessOf, userCan } from '../access.js';
 import type { AppEnv } from '../env.js';
 import { apiIndicator } from '../figures/public-result.js';
 import { publicRuleOf, publicTeamsOf } from '../figures/suppression.js';
@@ -38,9 +38,9 @@ export function apiRoutes(): Hono<AppEnv> {
     const keyed = await keyedReport(c, scope);
     if (!keyed) return notFound(c, 'No figures have been computed for this period.');
     const { report, key } = keyed;
-    const visibility = visibilityFor(c.var.user!.role, c.req.query('view'));
+    const visibility = visibilityFor(accessOf(c)!, c.req.query('view'));
     // Officers' commentary, as the scorecard page shows it (one query, shared and forgotten on a save).
-    const officer = can(c.var.user!.role, 'reports:draft');
+    const officer = userCan(c, 'reports:draft');
     const history = officer
       ? await freshRead(c.var.deps.views, commentaryKey(scope.la.code, scope.period), () =>
           commentaryHistory(c.var.deps.db, scope.la.code, scope.period),
@@ -94,7 +94,7 @@ export function apiRoutes(): Hono<AppEnv> {
     const report = await scopedReport(c, scope);
     const r = report?.indicators.find((x) => x.id === info.id);
     if (!report || !r) return notFound(c, 'No figures have been computed for this period.');
-    const visibility = visibilityFor(c.var.user!.role, c.req.query('view'));
+    const visibility = visibilityFor(accessOf(c)!, c.req.query('view'));
     return c.json({
       la: { code: scope.la.code, name: scope.la.name },
       period: report.period,
@@ -127,8 +127,7 @@ export function apiRoutes(): Hono<AppEnv> {
     const id = c.req.param('id');
     const list = await c.var.deps.services.members(scope.la.code, scope.period, id);
     if (!list) return notFound(c, 'There is no child-level list for this figure.');
-    const user = c.var.user!;
-    const identifiable = can(user.role, 'child-level:identifiable');
+    const identifiable = userCan(c, 'child-level:identifiable');
     await auditChildLevel(c, 'child-level-export', scope.la.code, {
       indicator: id,
       period: scope.period,

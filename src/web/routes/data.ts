@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { appendAudit } from '../audit/audit-log.js';
 import { dataUploadDetail } from '../audit/data-upload.js';
 import { auditChildLevel } from '../audit/child-level.js';
-import { can } from '../auth/permissions.js';
+import { userCan } from '../access.js';
 import type { AppEnv } from '../env.js';
 import { notFound, requirePermission } from '../middleware/guards.js';
 import { page } from '../pages.js';
@@ -41,7 +41,7 @@ function issueRows(
   issues: readonly ValidationIssue[],
   settings: IndicatorSettings,
 ) {
-  const showChild = can(c.var.user!.role, 'child-level:identifiable');
+  const showChild = userCan(c, 'child-level:identifiable');
   const key = c.var.deps.pseudonymKey;
   const catalogue = c.var.deps.services.catalogue();
   const rows = [...issues]

@@ -12,7 +12,7 @@ import type {
 } from '../../indicators/types.js';
 import { commentaryHistory, staleCommentary } from '../../report/commentary/commentary-store.js';
 import { auditChildLevel } from '../audit/child-level.js';
-import { can } from '../auth/permissions.js';
+import { accessOf, userCan } from '../access.js';
 import type { AppEnv } from '../env.js';
 import { chartedEngland, englandKey, toleranceBand, trendChart } from '../figures/chart.js';
 import {
@@ -309,8 +309,7 @@ export function indicatorRoutes(): Hono<AppEnv> {
     const loaded = await loadIndicator(c);
     if (loaded instanceof Response) return loaded;
     const { scope, info, result, report, key } = loaded;
-    const role = c.var.user!.role;
-    const visibility: Visibility = visibilityFor(role, c.req.query('view'));
+    const visibility: Visibility = visibilityFor(accessOf(c)!, c.req.query('view'));
     const rule = publicRuleOf(report.settings, report.indicators);
     const row = scorecardRow(
       result,
@@ -329,7 +328,7 @@ export function indicatorRoutes(): Hono<AppEnv> {
     );
     const hub = await hubFigures(c, scope.period);
     const restated = await restatedFigures(c, report, key);
-    const commentary = can(role, 'reports:draft')
+    const commentary = userCan(c, 'reports:draft')
       ? await commentaryView(c, report, info.id, visibility)
       : null;
     const pageKey = `indicator|${key}|${info.id}|${visibility}|${JSON.stringify(targets)}|${hub.stamp}|${restated.stamp}|${commentary?.stamp ?? ''}`;
@@ -417,7 +416,7 @@ export function indicatorRoutes(): Hono<AppEnv> {
         showBands: bands.some((b) => b !== '–'),
         trendNotes,
         breakdowns:
-          visibility === 'public' || can(role, 'breakdowns:view')
+          visibility === 'public' || userCan(c, 'breakdowns:view')
             ? breakdownTables(result, scope.period, visibility, rule, publicTeamsOf(report.settings))
             : [],
         notShownNote: NOT_SHOWN_NOTE,
@@ -527,7 +526,7 @@ async function loadMembers(
   if (!info) return notFound(c, `There is no indicator "${id}".`);
   const list = await c.var.deps.services.members(scope.la.code, scope.period, id);
   if (!list) return notFound(c, 'There is no child-level list for this figure.');
-  return { scope, info, list, identifiable: can(c.var.user!.role, 'child-level:identifiable') };
+  return { scope, info, list, identifiable: userCan(c, 'child-level:identifiable') };
 }
 
 /** Which members a child list shows: all of them, those in the numerator, or those not in it. */

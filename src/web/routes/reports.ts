@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { parsePeriod, periodLabel } from '../../calendar/period.js';
 import { appendAudit } from '../audit/audit-log.js';
-import { can } from '../auth/permissions.js';
+import { accessOf, NO_LA_MESSAGE, userCan } from '../access.js';
+import { deniedForNoLa } from '../auth/permissions.js';
 import type { AppEnv } from '../env.js';
 import { forbidden, notFound, requirePermission } from '../middleware/guards.js';
 import { page } from '../pages.js';
@@ -66,8 +67,7 @@ export function reportRoutes(): Hono<AppEnv> {
     const la = await resolveLaOnly(c);
     if (la instanceof Response) return la;
     const { services, db, pdf } = c.var.deps;
-    const role = c.var.user!.role;
-    const officer = can(role, 'reports:draft');
+    const officer = userCan(c, 'reports:draft');
     const versions = officer ? (['public', 'full'] as const) : (['public'] as const);
     const formats = pdf.formats();
     const editions = await listEditions(db, la.code);
@@ -308,8 +308,13 @@ export function reportRoutes(): Hono<AppEnv> {
     const { db, pdf } = c.var.deps;
     const version = c.req.query('version') === 'full' ? 'full' : 'public';
     const format = formatOf(c.req.query('format')) ?? 'html';
-    if (version === 'full' && !can(c.var.user!.role, 'reports:draft'))
-      return forbidden(c, 'Only officers can download the full (exempt) version.');
+    if (version === 'full' && !userCan(c, 'reports:draft'))
+      return forbidden(
+        c,
+        deniedForNoLa(accessOf(c)!, 'reports:draft')
+          ? NO_LA_MESSAGE
+          : 'Only officers can download the full (exempt) version.',
+      );
     if (!pdf.formats().includes(format))
       return notFound(c, `This report is not available as ${FORMAT_LABELS[format]} here.`);
     const id = c.req.param('id');

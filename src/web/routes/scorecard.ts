@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { parsePeriod, periodLabel, previousPeriod } from '../../calendar/period.js';
 import type { ServiceArea } from '../../indicators/types.js';
-import { can } from '../auth/permissions.js';
+import { type Access, can } from '../auth/permissions.js';
+import { accessOf, userCan } from '../access.js';
 import type { AppEnv } from '../env.js';
 import { SERVICE_AREA_LABELS, SERVICE_AREAS, shortPeriod } from '../figures/format.js';
 import { hubSnMeanText } from '../figures/hub-view.js';
@@ -23,9 +24,12 @@ import {
 import { render } from '../render.js';
 import { COMPARATOR_LABELS, chosenComparator, withComparator } from '../figures/comparator.js';
 
-/** Which view a user gets: members always the public one; others choose (full by default). */
-export function visibilityFor(role: Parameters<typeof can>[0], asked: string | undefined): Visibility {
-  if (!can(role, 'figures:full')) return 'public';
+/**
+ * Which view a user gets: those without `figures:full` (members; on a multi-LA store, any account with no LA)
+ * always the public one; others choose (full by default).
+ */
+export function visibilityFor(who: Access, asked: string | undefined): Visibility {
+  if (!can(who, 'figures:full')) return 'public';
   return asked === 'public' ? 'public' : 'full';
 }
 
@@ -46,9 +50,9 @@ export function scorecardRoutes(): Hono<AppEnv> {
     const { report, key } = keyed;
     const areaQ = c.req.query('area');
     const area = SERVICE_AREAS.includes(areaQ as ServiceArea) ? (areaQ as ServiceArea) : null;
-    const visibility = visibilityFor(c.var.user!.role, c.req.query('view'));
+    const visibility = visibilityFor(accessOf(c)!, c.req.query('view'));
     const comparator = chosenComparator(c.req.query('comparator'));
-    const canChoose = can(c.var.user!.role, 'figures:full');
+    const canChoose = userCan(c, 'figures:full');
     const p = parsePeriod(scope.period);
     const laKey = scope.las.map((l) => l.code).join(',');
     const { groups } = c.var.deps;
@@ -60,7 +64,7 @@ export function scorecardRoutes(): Hono<AppEnv> {
     const history = await freshRead(c.var.deps.views, commentaryKey(scope.la.code, scope.period), () =>
       commentaryHistory(c.var.deps.db, scope.la.code, scope.period),
     );
-    const officer = can(c.var.user!.role, 'reports:draft');
+    const officer = userCan(c, 'reports:draft');
     const commentaryStamp = `${history.length}|${history[0]?.id ?? ''}`;
     const viewKey = `scorecard|${key}|${visibility}|${comparator ?? ''}|${area ?? ''}|${canChoose}|${laKey}|${hub.stamp}|${restated.stamp}|${commentaryStamp}|${officer}`;
     const html = cachedPage(c, viewKey, 'scorecard.njk', () => {
