@@ -17,8 +17,35 @@ test('every staged table key names the tables the store assembles it into', () =
 });
 
 test('with the real catalogue: an episodes issue affects children-in-care figures, not the front door; a refused import none', () => {
-  const ids = affectedFigures({ severity: 'error', table: 'episodes' }, INDICATORS).map((i) => i.id);
+  const ids = affectedFigures({ severity: 'error', table: 'episodes', field: null }, INDICATORS).map(
+    (i) => i.id,
+  );
   assert.ok(ids.includes('cic-count'), ids.join(','));
   assert.ok(!ids.includes('referrals-rereferral-12m'));
-  assert.deepEqual(affectedFigures({ severity: 'structural', table: 'episodes' }, INDICATORS), []);
+  assert.deepEqual(
+    affectedFigures({ severity: 'structural', table: 'episodes', field: null }, INDICATORS),
+    [],
+  );
+});
+
+test('a loaded row flagged on its placement postcode affects the distance figure only; a rejected one every CiC figure', () => {
+  const warned = affectedFigures({ severity: 'warning', table: 'Episodes', field: 'PL_POST' }, INDICATORS);
+  assert.deepEqual(
+    warned.map((i) => i.id),
+    ['cic-placed-20-miles'],
+  );
+  assert.deepEqual(
+    affectedFigures({ severity: 'query', table: 'episodes', field: 'HOME_POST' }, INDICATORS).map(
+      (i) => i.id,
+    ),
+    ['cic-placed-20-miles'],
+  );
+  const rejected = affectedFigures({ severity: 'error', table: 'episodes', field: 'PL_POST' }, INDICATORS);
+  assert.ok(
+    rejected.some((i) => i.id === 'cic-count'),
+    'the episode is missing from every figure',
+  );
+  // Another field of the table keeps every figure the table feeds.
+  const ls = affectedFigures({ severity: 'warning', table: 'episodes', field: 'LS' }, INDICATORS);
+  assert.ok(ls.length > 5 && ls.some((i) => i.id === 'cic-count'));
 });

@@ -72,18 +72,37 @@ export function issueTables(table: string | null): readonly TableName[] {
 }
 
 /**
+ * Fields of a table that only some of the indicators reading it use: a row loaded with a warning or query
+ * on one of them affects only those (the home and placement postcodes give the distance, nothing else).
+ */
+const FIELD_READERS: Readonly<Record<string, readonly string[]>> = {
+  homepost: ['cic-placed-20-miles'],
+  plpost: ['cic-placed-20-miles'],
+};
+
+/**
  * The figures an issue affects (report.md §9, data page): the indicators whose default sources include a
- * table the issue is about, in catalogue order. An import refused outright (`structural`) loaded nothing,
- * so it affects none of the figures shown; an issue naming no known table gives an empty list (the page
- * shows "–"). Variants that read other tables (`sourcesUnder`) and Annex A fallbacks are not followed.
- * @example affectedFigures({ severity: 'error', table: 'Episodes' }, catalogue).map((i) => i.id) //=> ['cic-count', …]
+ * table the issue is about, in catalogue order. A row loaded with a warning or query on a field only some
+ * of them read (`FIELD_READERS`: a placement postcode not in postcodes.csv) affects only those; a rejected
+ * row (error) affects every figure its table feeds, since the whole row is missing. An import refused
+ * outright (`structural`) loaded nothing, so it affects none of the figures shown; an issue naming no known
+ * table gives an empty list (the page shows "–"). Variants that read other tables (`sourcesUnder`) and
+ * Annex A fallbacks are not followed.
+ * @example affectedFigures({ severity: 'error', table: 'Episodes', field: null }, catalogue).map((i) => i.id) //=> ['cic-count', …]
+ * @example affectedFigures({ severity: 'warning', table: 'Episodes', field: 'PL_POST' }, catalogue).map((i) => i.id) //=> ['cic-placed-20-miles']
  */
 export function affectedFigures(
-  issue: Pick<ValidationIssue, 'severity' | 'table'>,
+  issue: Pick<ValidationIssue, 'severity' | 'table' | 'field'>,
   catalogue: readonly IndicatorInfo[],
 ): readonly IndicatorInfo[] {
   if (issue.severity === 'structural') return [];
   const tables = issueTables(issue.table);
   if (tables.length === 0) return [];
-  return catalogue.filter((i) => i.sources.some((t) => tables.includes(t)));
+  const readers =
+    issue.severity === 'error' || !issue.field
+      ? undefined
+      : FIELD_READERS[issue.field.toLowerCase().replace(/[^a-z0-9]/g, '')];
+  return catalogue.filter(
+    (i) => i.sources.some((t) => tables.includes(t)) && (!readers || readers.includes(i.id)),
+  );
 }

@@ -18,6 +18,7 @@ import { affectedFigures } from '../affected-figures.js';
 import { titleTextUnder } from '../../indicators/definition-under.js';
 import type { IndicatorSettings } from '../../indicators/types.js';
 import { loggableError } from '../loggable-error.js';
+import { formatCount } from '../figures/format.js';
 
 const SEVERITY_ORDER = { structural: 0, error: 1, warning: 2, query: 3 } as const;
 const SEVERITY_LABEL = {
@@ -27,8 +28,29 @@ const SEVERITY_LABEL = {
   query: 'Query: loaded unchanged',
 } as const;
 
+/** The line an issue's position names (`line 820`, `… line 881:14`); Infinity when none (a cell, a path). */
+function lineOf(i: ValidationIssue): number {
+  const m = /\bline (\d+)/.exec(i.position ?? '');
+  return m ? Number(m[1]) : Infinity;
+}
+
 /**
- * Issues ready for the report table, first 1,000 by severity, each with the figures it affects titled under
+ * The validation report's order, as an analyst works through it: by severity (refusals first), then by
+ * file (issues across files last), then by line in the file, then by rule.
+ * @example [warningLine147, errorLine900].sort(byReportOrder) //=> [errorLine900, warningLine147]
+ */
+export function byReportOrder(a: ValidationIssue, b: ValidationIssue): number {
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    (a.file === null ? 1 : 0) - (b.file === null ? 1 : 0) ||
+    (a.file ?? '').localeCompare(b.file ?? '') ||
+    lineOf(a) - lineOf(b) ||
+    a.code.localeCompare(b.code)
+  );
+}
+
+/**
+ * Issues ready for the report table, first 1,000 in report order (`byReportOrder`), each with the figures it affects titled under
  * the LA's `settings` (CP visits every 15 working days say 15). Child ids, and the child-level parts of each
  * message, only for roles that see identifiable data: others get the child's pseudonym in the Child column and
  * the message with the pseudonym and personal values withheld (`redactIssueMessage`). `named` counts the rows shown about a child (an issue
@@ -45,7 +67,7 @@ function issueRows(
   const key = c.var.deps.pseudonymKey;
   const catalogue = c.var.deps.services.catalogue();
   const rows = [...issues]
-    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
+    .sort(byReportOrder)
     .slice(0, 1000)
     .map((i, n) => ({
       n: n + 1,
@@ -103,6 +125,44 @@ function summarise(issues: readonly ValidationIssue[]) {
   return by;
 }
 
+const counted = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
+
+/**
+ * A validation report's issues in words, each count with its own noun: "0 errors, 1 warning, 2 queries";
+ * `upload` words an upload's result, refusals first ("1 problem refusing the import, 0 errors (rows not
+ * loaded), 3 warnings and 0 queries").
+ * @example issueSummaryText({ structural: 0, error: 1, warning: 29, query: 0 }, false) //=> '1 error, 29 warnings, 0 queries'
+ */
+export function issueSummaryText(by: ReturnType<typeof summarise>, upload: boolean): string {
+  const warnings = counted(by.warning, 'warning', 'warnings');
+  const queries = counted(by.query, 'query', 'queries');
+  if (!upload) return `${counted(by.error, 'error', 'errors')}, ${warnings}, ${queries}`;
+  const refusals = counted(by.structural, 'problem refusing the import', 'problems refusing the import');
+  return `${refusals}, ${counted(by.error, 'error', 'errors')} (rows not loaded), ${warnings} and ${queries}.`;
+}
+
+/**
+ * The warnings and queries of a version that its per-file row counts do not hold: the dataset checks
+ * across files and tables (a child id in no return, a placement postcode not in postcodes.csv) run after
+ * each file is read, so the table's Warnings and Queries columns leave them out. Null when there are none.
+ * @example acrossFilesText({ warning: 29, query: 0 }, [{ warnings: 0, queries: 0 }]) //=> 'The checks across files and tables found 29 more warnings, …'
+ */
+export function acrossFilesText(
+  by: { readonly warning: number; readonly query: number },
+  counts: readonly { readonly warnings: number; readonly queries: number }[],
+): string | null {
+  const warnings = by.warning - counts.reduce((a, r) => a + r.warnings, 0);
+  const queries = by.query - counts.reduce((a, r) => a + r.queries, 0);
+  if (warnings <= 0 && queries <= 0) return null;
+  const found = [
+    warnings > 0 ? counted(warnings, 'warning', 'warnings') : null,
+    queries > 0 ? counted(queries, 'query', 'queries') : null,
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  return `The Warnings and Queries columns count what was found reading each file. The checks across files and tables, run once every file is read, found ${found} more: they are in the validation report below.`;
+}
+
 /** Data page: dataset versions, validation reports and uploads through the import path (report.md §9). */
 export function dataRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -145,7 +205,8 @@ export function dataRoutes(): Hono<AppEnv> {
         comparison: other ? compareVersions(version, other) : null,
         issues: shown.rows,
         issueTotal: issues.length,
-        summary: summarise(issues),
+        summaryText: issueSummaryText(summarise(issues), false),
+        acrossFiles: acrossFilesText(summarise(issues), version.counts),
       }),
     );
   });
@@ -221,7 +282,7 @@ export function dataRoutes(): Hono<AppEnv> {
         fileNames: files.map((f) => f.name),
         issues: shown.rows,
         issueTotal: outcome.issues.length,
-        summary,
+        summaryText: issueSummaryText(summary, true),
         errorList: outcome.refused
           ? outcome.issues
               .filter((i) => i.severity === 'structural')
