@@ -12,6 +12,8 @@ test('accountScope: an account with no LA on a multi-LA store is told it gets co
   assert.equal(accountScope('841', 3), 'LA 841');
   assert.match(accountScope(null, 3), /^no LA: this store holds 3 LAs/);
   assert.match(accountScope(null, 3), /figures and comparisons between LAs only \(no child-level lists/);
+  // An existing account cannot be added again: the way to an LA's access is a new account.
+  assert.match(accountScope(null, 3), /disable it and add an account with --la CODE/);
   assert.match(accountScope(null, 3), /--la CODE/);
   assert.match(accountScope(null, 1), /^no LA: the store’s one LA; once the store holds more than one LA/);
 });

@@ -35,7 +35,7 @@ async function storeLaCount(db: Database): Promise<number> {
 export function accountScope(la: string | null, storeLas: number): string {
   if (la) return `LA ${la}`;
   if (storeLas > 1)
-    return `no LA: this store holds ${storeLas} LAs, so the account sees figures and comparisons between LAs only (no child-level lists, Data pages, full figures or drafts); add it again with --la CODE to give it its LA's`;
+    return `no LA: this store holds ${storeLas} LAs, so the account sees figures and comparisons between LAs only (no child-level lists, Data pages, full figures or drafts); for one LA's, disable it and add an account with --la CODE`;
   return 'no LA: the store’s one LA; once the store holds more than one LA, figures and comparisons between LAs only';
 }
 
