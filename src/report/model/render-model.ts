@@ -79,7 +79,15 @@ export interface NarrativeBlock {
 export type Block =
   | { readonly kind: 'paragraph'; readonly text: string }
   | { readonly kind: 'heading'; readonly text: string }
-  | { readonly kind: 'list'; readonly items: readonly string[] }
+  | {
+      readonly kind: 'list';
+      readonly items: readonly string[];
+      /**
+       * The scorecard's key to symbols: printed in one piece, never split across pages (its heading kept
+       * with it), and without bullets (each item starts with its own symbol).
+       */
+      readonly key?: true;
+    }
   | {
       readonly kind: 'definitions';
       readonly items: readonly { readonly term: string; readonly text: string }[];

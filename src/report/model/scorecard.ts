@@ -334,7 +334,7 @@ export function scorecardBlocks(
       : []),
     'Trend: the last 8 quarters, oldest first; the dashed line is the target',
   ];
-  blocks.push({ kind: 'heading', text: 'Key to symbols' }, { kind: 'list', items: key });
+  blocks.push({ kind: 'heading', text: 'Key to symbols' }, { kind: 'list', items: key, key: true });
   return blocks;
 }
 
