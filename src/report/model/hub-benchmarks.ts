@@ -234,6 +234,18 @@ export function ordinal(n: number): string {
 }
 
 /**
+ * This LA's rank and quartile among the LAs loaded, as the scorecard (report and dashboard) and the dashboard's
+ * indicator page give it: the quartile in words, never "Q2", which a reader of a quarterly report takes for
+ * the second quarter of the year.
+ * @example rankText({ rank: 3, of: 4, quartile: 2 }) //=> '3rd of 4 (quartile 2)'
+ * @example rankText({ rank: 12, of: 153, quartile: 1 }) //=> '12th of 153 (quartile 1, best)'
+ */
+export function rankText(p: { rank: number; of: number; quartile: 1 | 2 | 3 | 4 | null }): string {
+  const best = p.quartile === 1 ? ', best' : p.quartile === 4 ? ', worst' : '';
+  return `${ordinal(p.rank)} of ${p.of}${p.quartile ? ` (quartile ${p.quartile}${best})` : ''}`;
+}
+
+/**
  * A benchmark as shown beside this LA's own figure withheld for small numbers (the public version, report.md
  * §7): every aggregate that includes this LA's figure is withheld too (the mean and quartiles of all LAs
  * loaded, the region mean, the position), since with the statistical-neighbour mean, which leaves the LA out
