@@ -171,7 +171,8 @@ export function hubBenchmarksOf(
         ? { mean: b.groups[sn]!.mean, las: b.groups[sn]!.n, withheld: b.groups[sn]!.withheld === true }
         : null,
       ...stamp,
-      position: pos ? { rank: pos.rank, of: pos.of, quartile: pos.quartile } : null,
+      // None without polarity (rankLas): the scorecard says "Not ranked (no polarity)".
+      position: pos && pos.rank !== null ? { rank: pos.rank, of: pos.of, quartile: pos.quartile } : null,
     };
   }
   return Object.keys(out).length ? out : null;

@@ -103,7 +103,8 @@ export function hubComparison(
     sn: sn ? { mean: v(b.groups[sn]!.mean, b.groups[sn]!), las: b.groups[sn]!.n } : null,
     notComparable: null,
     earlierVersions: null,
-    position: withheld || !pos ? null : rankText(pos),
+    // A count has no rank (rankLas); indicatorHub says "Not ranked (no polarity)".
+    position: withheld || !pos || pos.rank === null ? null : rankText({ ...pos, rank: pos.rank }),
   };
 }
 
