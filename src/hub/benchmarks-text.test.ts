@@ -49,6 +49,18 @@ test('benchmarkLines: all LAs with England and the LA’s position, then each gr
   assert.match(benchmarkLines(missing)[0]!, /England 11% † \(DfE/);
 });
 
+test('benchmarkLines: a count is not ranked, as on the hub indicator page and the scorecard', () => {
+  const b: HubIndicatorBenchmark = {
+    indicatorId: 'cic-count',
+    all: { n: 3, mean: 4.3, q1: 3.5, median: 4, q3: 5 },
+    groups: {},
+    positions: [{ la: '841', value: 3, rank: null, of: 3, quartile: null }],
+    england: null,
+  };
+  assert.match(benchmarkLines(b, '841')[0]!, / {3}841: 3, not ranked \(no polarity\)$/);
+  assert.doesNotMatch(benchmarkLines(b, '841')[0]!, /rank \d/);
+});
+
 const CLI = fileURLToPath(new URL('../../bin/cspi.js', import.meta.url));
 const PERIOD = parsePeriod('2021-22-Q3');
 const pg = testStores().find((s) => s.name === 'postgres')!;
@@ -75,7 +87,8 @@ test('cspi hub benchmarks --groups prints each group’s mean and quartiles', { 
     assert.equal(run.status, 0, run.stderr);
     const lines = run.stdout.split('\n');
     const at = lines.findIndex((l) => l.startsWith('cic-count '));
-    assert.match(lines[at]!, /n= {2}3 mean .* 841: 3, rank /);
+    // A count has no polarity: not ranked (it printed "rank 3 of 3", the worst, for the fewest children).
+    assert.match(lines[at]!, /n= {2}3 mean .* 841: 3, not ranked \(no polarity\)$/);
     // 805 (4) and 806 (6): mean 5; and the three North East LAs together.
     assert.match(lines[at + 1]!, /^ {2}region:North East +n= {2}3 mean/);
     assert.match(

@@ -1,4 +1,4 @@
-import type { GroupSummary } from './benchmarks.js';
+import type { GroupSummary, LaPosition } from './benchmarks.js';
 import type { HubIndicatorBenchmark } from './hub-benchmarks.js';
 
 const fmt = (v: number | null): string => (v === null ? '–' : String(v));
@@ -9,8 +9,19 @@ function summaryText(s: GroupSummary): string {
 }
 
 /**
+ * An LA's rank and quartile, or "not ranked (no polarity)" for an indicator without one (a count of children
+ * in care is neither better nor worse for being higher), as the dashboard's indicator page and the report's
+ * scorecard say.
+ * @example positionWords({ la: '841', value: 3, rank: null, of: 3, quartile: null }) //=> 'not ranked (no polarity)'
+ */
+function positionWords(pos: LaPosition): string {
+  if (pos.rank === null) return 'not ranked (no polarity)';
+  return `rank ${pos.rank} of ${pos.of}, quartile ${pos.quartile ?? '–'}`;
+}
+
+/**
  * The lines `cspi hub benchmarks` prints for one indicator (the hub operator's view): all LAs loaded beside
- * the published England figure and, with `la`, that LA's position; then one indented line per group (region,
+ * the published England figure and, with `la`, that LA's position (none for a count: not ranked); then one indented line per group (region,
  * statistical neighbours from `--groups`) that holds at least one LA with a figure, so every group is shown
  * (a region with no LA loaded is left out rather than printed empty).
  */
@@ -22,7 +33,7 @@ export function benchmarkLines(b: HubIndicatorBenchmark, la?: string): string[] 
     : '–';
   const head =
     `${b.indicatorId.padEnd(40)} ${summaryText(b.all)}   England ${england}` +
-    (pos ? `   ${la}: ${pos.value}, rank ${pos.rank} of ${pos.of}, quartile ${pos.quartile ?? '–'}` : '');
+    (pos ? `   ${la}: ${pos.value}, ${positionWords(pos)}` : '');
   const groups = Object.entries(b.groups)
     .filter(([, s]) => s.n > 0)
     .map(([name, s]) => `  ${name.padEnd(38)} ${summaryText(s)}`);

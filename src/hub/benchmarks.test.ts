@@ -31,13 +31,17 @@ test('rankLas: lower is better ranks the lowest first; ties share the better ran
   );
 });
 
-test('rankLas: higher is better ranks the highest first; no polarity has no quartile', () => {
+test('rankLas: higher is better ranks the highest first; no polarity has no rank and no quartile', () => {
   const values = [
     { la: 'A', value: 80 },
     { la: 'B', value: 90 },
   ];
   assert.equal(rankLas(values, 'higher')[0]!.la, 'B');
-  assert.equal(rankLas(values, 'none')[0]!.quartile, null);
+  // A count (children in care) is neither better nor worse for being higher: "1st of 2" would judge it.
+  assert.deepEqual(rankLas(values, 'none'), [
+    { la: 'B', value: 90, rank: null, of: 2, quartile: null },
+    { la: 'A', value: 80, rank: null, of: 2, quartile: null },
+  ]);
 });
 
 test('benchmarkIndicator: all-LA and group means against hand-computed values, nulls left out', () => {

@@ -18,8 +18,8 @@ export interface GroupSummary {
 export interface LaPosition {
   readonly la: string;
   readonly value: number;
-  /** 1 = best; ties share the better rank. */
-  readonly rank: number;
+  /** 1 = best; ties share the better rank. Null without polarity: a count is not ranked. */
+  readonly rank: number | null;
   readonly of: number;
   /** 1 = best quarter of LAs … 4 = worst, against the quartile cut points ({@link quartileOf}); null without polarity. */
   readonly quartile: 1 | 2 | 3 | 4 | null;
@@ -84,9 +84,11 @@ export function quartileOf(value: number, cuts: GroupSummary, polarity: Polarity
 /**
  * Ranks LAs on one indicator: higher-is-better ranks the highest value first, lower-is-better the lowest;
  * equal values share the better rank (1, 1, 3: "standard competition" ranking). The quartile is the
- * value's place against the quartile cut points of the same LAs ({@link quartileOf}); none without
- * polarity. Without polarity the rank orders from the highest value.
+ * value's place against the quartile cut points of the same LAs ({@link quartileOf}). Without polarity
+ * (a count of children in care is neither better nor worse for being higher) no LA is ranked: rank and
+ * quartile are null, the LAs listed from the highest value (report.md §4: "Without polarity … no judgement").
  * @example rankLas([{ la: 'A', value: 80 }, { la: 'B', value: 90 }], 'higher')[0] //=> { la: 'B', rank: 1, of: 2, quartile: 1, … }
+ * @example rankLas([{ la: 'A', value: 80 }, { la: 'B', value: 90 }], 'none')[0] //=> { la: 'B', rank: null, of: 2, quartile: null, … }
  */
 export function rankLas(values: readonly { la: string; value: number }[], polarity: Polarity): LaPosition[] {
   const dir = polarity === 'lower' ? 1 : -1;
@@ -96,6 +98,7 @@ export function rankLas(values: readonly { la: string; value: number }[], polari
   let rank = 0;
   return sorted.map((v, i) => {
     if (i === 0 || sorted[i - 1]!.value !== v.value) rank = i + 1;
+    if (polarity === 'none') return { la: v.la, value: v.value, rank: null, of: n, quartile: null };
     return { la: v.la, value: v.value, rank, of: n, quartile: quartileOf(v.value, cuts, polarity) };
   });
 }

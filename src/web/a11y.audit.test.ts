@@ -905,7 +905,7 @@ test(
       assert.match(cells[0]!.text, /^\d+\.\d% \(region not shown\)$/);
       assert.deepEqual(cells, [
         { text: cells[0]!.text, sameColour: true, background: 'rgba(0, 0, 0, 0)' },
-        { text: '2nd of 4 (Q2)', sameColour: true, background: 'rgba(0, 0, 0, 0)' },
+        { text: '2nd of 4 (quartile 2)', sameColour: true, background: 'rgba(0, 0, 0, 0)' },
       ]);
       await page.setViewportSize({ width: 320, height: 640 });
       assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320);

@@ -105,6 +105,9 @@ test('with other LAs stored by the hub the scorecard shows their mean and this L
     // 60, 70, 80 (841), 90: mean 75.0; 841 is 2nd of 4, quartile 2. The North East mean (70, 80, 90: 80.0) is
     // of two other LAs, so not shown (the hub's sharing rule, src/hub/aggregate-sharing.ts).
     assert.match(row, />\s*75\.0% \(region not shown\)\s*</);
-    assert.match(row, />\s*2nd of 4 \(Q2\)\s*</);
+    assert.match(row, />\s*2nd of 4 \(quartile 2\)\s*</);
+    // The key names quartiles in words: "Q2" reads as the second quarter in a quarterly scorecard.
+    assert.match(card, /quartile 1 the best quarter and quartile 4 the worst/);
+    assert.doesNotMatch(card, /\(Q[1-4]\)|Q1 the best/);
   }
 });

@@ -75,3 +75,18 @@ test(
     }
   },
 );
+
+test("a count's chart starts its axis at zero; a percentage's stays near its values, as the dashboard's", () => {
+  const axis = (unit: 'percent' | 'count', values: number[]) =>
+    [
+      ...trendChartSvg({
+        ...spec(0, 0, 0),
+        unit,
+        target: null,
+        england: null,
+        points: values.map((value, i) => ({ label: `Q${i + 1} 2021/22`, value })),
+      }).matchAll(/text-anchor="end" fill="#0b0c0c">([^<]+)</g),
+    ].map((m) => m[1]);
+  assert.equal(axis('count', [285, 291, 298, 305])[0], '0');
+  assert.equal(axis('percent', [72.9, 80, 90])[0], '60%');
+});

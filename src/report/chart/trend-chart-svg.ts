@@ -7,6 +7,11 @@ const BLUE = '#1d70b8';
 const BLACK = '#0b0c0c';
 const GREY = '#505a5f';
 
+/**
+ * The y axis, from, to and step: a count's from zero (so a change of 20 in 300 children in care is drawn as the
+ * small change it is), a percentage's from 5 points below its values (the dashboard's `chartScale` takes the
+ * same rule).
+ */
 function niceRange(values: readonly number[], unit: 'percent' | 'count'): [number, number, number] {
   const lo = Math.min(...values);
   const hi = Math.max(...values);

@@ -30,6 +30,7 @@ export function dataRows(
       target: r.target,
       tolerance: r.tolerance,
       england: r.england?.value ?? null,
+      englandUnit: r.england ? (r.england.unit ?? r.unit) : null,
       snAverage: r.comparators[opts.snKey] ?? null,
       datasetVersion: report.dataset.id,
       definitionVersion: v.entry.definitionVersion,

@@ -4,7 +4,7 @@ import type { StoredFigure } from '../../hub/indicator-results.js';
 import { darlingtonReport } from '../fixtures/darlington-q3-2021-22.js';
 import { FAKE_CATALOGUE } from '../fixtures/fake-catalogue.js';
 import { buildRenderModel } from './build-render-model.js';
-import { hubBenchmarksOf, ordinal } from './hub-benchmarks.js';
+import { hubBenchmarksOf, ordinal, rankText } from './hub-benchmarks.js';
 import type { Table } from './render-model.js';
 import { defaultReportOptions } from './report-options.js';
 import { renderCsv, renderJson } from '../render/csv.js';
@@ -98,7 +98,7 @@ test('the scorecard shows the mean of LAs loaded and the position; the data rows
   const st = (sharing.sections.find((s) => s.id === 'appendix-a')!.blocks[0] as { table: Table }).table;
   const sharedRow = st.rows.find((r) => r.some((c) => c.text === title))!;
   assert.equal(sharedRow[col('Mean of LAs loaded')]!.text, '75.0% (region not shown, SN not shown)');
-  assert.equal(row[col('Position among LAs loaded')]!.text, '2nd of 4 (Q2)');
+  assert.equal(row[col('Position among LAs loaded')]!.text, '2nd of 4 (quartile 2)');
   const cic = table.rows.find((r) =>
     r.some((c) => c.text === FAKE_CATALOGUE.find((e) => e.id === 'cic-count')!.title),
   )!;
@@ -314,4 +314,24 @@ test('figures from an earlier dataset version: used, and the benchmarks footnote
     'none earlier: 0',
   );
   assert.ok(footnotes(current).startsWith(FIRST));
+});
+
+// "3rd of 4 (Q2)" in a quarterly report reads as a ranking in quarter 2. The position names the quartile in
+// words, in the scorecard, the benchmarks table and the key, as the dashboard's indicator page does.
+test('the position among LAs names its quartile in words, never "Q2", which reads as a quarter', () => {
+  assert.equal(rankText({ rank: 3, of: 4, quartile: 2 }), '3rd of 4 (quartile 2)');
+  assert.equal(rankText({ rank: 1, of: 153, quartile: 1 }), '1st of 153 (quartile 1, best)');
+  assert.equal(rankText({ rank: 153, of: 153, quartile: 4 }), '153rd of 153 (quartile 4, worst)');
+  assert.equal(rankText({ rank: 2, of: 2, quartile: null }), '2nd of 2');
+  const report = darlingtonReport();
+  const model = buildRenderModel(
+    report,
+    FAKE_CATALOGUE,
+    defaultReportOptions({ hubBenchmarks: hubBenchmarksOf(report, FIGURES, GROUPS, 1) }),
+  );
+  const html = renderHtml(model);
+  assert.ok(html.includes('2nd of 4 (quartile 2)'));
+  assert.doesNotMatch(html, /of \d+ \(Q[1-4]\)/);
+  assert.doesNotMatch(html, /Q1 the best|Q4 the worst/);
+  assert.match(html, /quartile 1 the best quarter of LAs and quartile 4 the worst/);
 });

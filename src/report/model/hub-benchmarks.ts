@@ -171,7 +171,8 @@ export function hubBenchmarksOf(
         ? { mean: b.groups[sn]!.mean, las: b.groups[sn]!.n, withheld: b.groups[sn]!.withheld === true }
         : null,
       ...stamp,
-      position: pos ? { rank: pos.rank, of: pos.of, quartile: pos.quartile } : null,
+      // None without polarity (rankLas): the scorecard says "Not ranked (no polarity)".
+      position: pos && pos.rank !== null ? { rank: pos.rank, of: pos.of, quartile: pos.quartile } : null,
     };
   }
   return Object.keys(out).length ? out : null;
@@ -231,6 +232,18 @@ export function ordinal(n: number): string {
   const t = n % 100;
   if (t >= 11 && t <= 13) return `${n}th`;
   return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
+}
+
+/**
+ * This LA's rank and quartile among the LAs loaded, as the scorecard (report and dashboard) and the dashboard's
+ * indicator page give it: the quartile in words, never "Q2", which a reader of a quarterly report takes for
+ * the second quarter of the year.
+ * @example rankText({ rank: 3, of: 4, quartile: 2 }) //=> '3rd of 4 (quartile 2)'
+ * @example rankText({ rank: 12, of: 153, quartile: 1 }) //=> '12th of 153 (quartile 1, best)'
+ */
+export function rankText(p: { rank: number; of: number; quartile: 1 | 2 | 3 | 4 | null }): string {
+  const best = p.quartile === 1 ? ', best' : p.quartile === 4 ? ', worst' : '';
+  return `${ordinal(p.rank)} of ${p.of}${p.quartile ? ` (quartile ${p.quartile}${best})` : ''}`;
 }
 
 /**

@@ -79,7 +79,15 @@ export interface NarrativeBlock {
 export type Block =
   | { readonly kind: 'paragraph'; readonly text: string }
   | { readonly kind: 'heading'; readonly text: string }
-  | { readonly kind: 'list'; readonly items: readonly string[] }
+  | {
+      readonly kind: 'list';
+      readonly items: readonly string[];
+      /**
+       * The scorecard's key to symbols: printed in one piece, never split across pages (its heading kept
+       * with it), and without bullets (each item starts with its own symbol).
+       */
+      readonly key?: true;
+    }
   | {
       readonly kind: 'definitions';
       readonly items: readonly { readonly term: string; readonly text: string }[];
@@ -117,7 +125,14 @@ export interface DataRow {
   readonly direction: string | null;
   readonly previous: number | null;
   readonly lastYear: number | null;
+  /** The published England figure, a number in {@link DataRow.englandUnit}. */
   readonly england: number | null;
+  /**
+   * The England figure's unit, `percent` or `count`: the indicator's `unit` unless the figure is of another
+   * (cic-missing counts children, and its England figure 11 is 11% of children looked after, which the
+   * `unit` column alone would give as 11 children); null without an England figure.
+   */
+  readonly englandUnit: 'percent' | 'count' | null;
   readonly snAverage: number | null;
   /** An earlier quarter's figure that differs from what its edition published (marked "r"). */
   readonly restated: boolean;

@@ -19,7 +19,7 @@ import {
 import { formatCount, longDate } from './format.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
 import type { HubBenchmark } from './hub-benchmarks.js';
-import { ordinal, withOwnFigureWithheld } from './hub-benchmarks.js';
+import { rankText, withOwnFigureWithheld } from './hub-benchmarks.js';
 import { notComparableReason } from '../../indicators/like-for-like.js';
 import { earlierVersionsNote } from '../../hub/indicator-results.js';
 import type { IndicatorView } from './indicator-view.js';
@@ -108,9 +108,9 @@ function columns(
 }
 
 /**
- * "12th of 153 (Q1)"; "–" when this LA's figure is not published; "Not ranked" without a polarity (a count
+ * "12th of 153 (quartile 1, best)" ({@link rankText}); "–" when this LA's figure is not published; "Not ranked" without a polarity (a count
  * of children in care is neither better nor worse for being higher).
- * @example positionText({ …, position: { rank: 12, of: 153, quartile: 1 } }, false, 'higher') //=> '12th of 153 (Q1)'
+ * @example positionText({ …, position: { rank: 12, of: 153, quartile: 1 } }, false, 'higher') //=> '12th of 153 (quartile 1, best)'
  */
 export function positionText(
   b: HubBenchmark | undefined,
@@ -122,8 +122,7 @@ export function positionText(
   if (polarity === 'none') return 'Not ranked (no polarity)';
   if (withheld) return '–';
   if (!b.position) return 'No figure';
-  const p = b.position;
-  return `${ordinal(p.rank)} of ${p.of}${p.quartile ? ` (Q${p.quartile})` : ''}`;
+  return rankText(b.position);
 }
 
 /**
@@ -315,7 +314,7 @@ export function scorecardBlocks(
     ...(withHub
       ? [
           'Mean of LAs loaded: the average of the local authorities whose figures this system holds for the period (this one included), with the means of this LA’s region and statistical neighbours; not the published England figure; – where no other LA has a figure',
-          'Position among LAs loaded: this LA’s rank (1st = best; ties share the better rank) and quartile, Q1 the best quarter of LAs and Q4 the worst; figures without a polarity are not ranked',
+          'Position among LAs loaded: this LA’s rank (1st = best; ties share the better rank) and quartile among them, quartile 1 the best quarter of LAs and quartile 4 the worst; figures without a polarity are not ranked',
         ]
       : []),
     ...(ordered.some((v) => opts.hubBenchmarks?.[v.result.id]?.notComparable)
@@ -334,7 +333,7 @@ export function scorecardBlocks(
       : []),
     'Trend: the last 8 quarters, oldest first; the dashed line is the target',
   ];
-  blocks.push({ kind: 'heading', text: 'Key to symbols' }, { kind: 'list', items: key });
+  blocks.push({ kind: 'heading', text: 'Key to symbols' }, { kind: 'list', items: key, key: true });
   return blocks;
 }
 

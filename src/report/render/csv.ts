@@ -20,6 +20,7 @@ export const CSV_COLUMNS: readonly (keyof DataRow)[] = [
   'previous',
   'lastYear',
   'england',
+  'englandUnit',
   'snAverage',
   'suppressed',
   'status',
@@ -34,7 +35,9 @@ export const CSV_COLUMNS: readonly (keyof DataRow)[] = [
 ];
 
 /**
- * The CSV output (report.md §7): one row per indicator × period × breakdown cell, blank for null. Written by
+ * The CSV output (report.md §7): one row per indicator × period × breakdown cell, blank for null. `unit` is
+ * the unit of `value`, `target`, `previous`, `lastYear` and the means; `englandUnit` that of `england`, which
+ * may differ (cic-missing: a count of children beside England's 11%). Written by
  * {@link spreadsheetCsv}: figures stay numbers (a negative change stays `-3`), and a text cell that a
  * spreadsheet would run as a formula (a breakdown label or title beginning `=`, `+`, `-`, `@`) gets a `'`.
  * @example renderCsv(model).split('\n')[0] //=> 'la,indicator,title,period,…'

@@ -33,3 +33,19 @@ test('audit: the Word paper never skips a heading level', async () => {
     assert.equal(levels[sc]!.level, 3, 'the scorecard caption is Heading 3 under Appendix A');
   }
 });
+
+// The printed scorecard's key to symbols split across two pages; the Word paper keeps it together as the PDF
+// does: its heading and every item but the last are "keep with next".
+test('the Word paper keeps the key to symbols on one page', async () => {
+  const model = buildRenderModel(darlingtonReport(), FAKE_CATALOGUE, defaultReportOptions());
+  const xml = await (
+    await JSZip.loadAsync(await renderDocx(model))
+  )
+    .file('word/document.xml')!
+    .async('string');
+  const paras = [...xml.matchAll(/<w:p>(.*?)<\/w:p>/gs)].map((m) => m[1]!);
+  const at = paras.findIndex((p) => p.includes('>Key to symbols<'));
+  const key = paras.slice(at, at + 1 + paras.slice(at + 1).findIndex((p) => !p.includes('<w:numPr>')));
+  assert.ok(key.length > 10, `${key.length} paragraphs`);
+  key.forEach((p, i) => assert.equal(p.includes('<w:keepNext/>'), i < key.length - 1, `paragraph ${i}`));
+});

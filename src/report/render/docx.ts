@@ -173,11 +173,13 @@ function blockOf(b: Block, pageWidth: number, png: PngOf, underHeading: boolean)
         }),
       ];
     case 'list':
+      // The key to symbols is kept on one page: each item but the last is kept with the next.
       return b.items.map(
-        (i) =>
+        (i, n) =>
           new Paragraph({
             bullet: { level: 0 },
             spacing: { after: 60 },
+            keepNext: b.key === true && n < b.items.length - 1,
             children: [new TextRun({ text: i, font: FONT })],
           }),
       );

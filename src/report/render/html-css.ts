@@ -1,7 +1,10 @@
 /**
  * The report's stylesheet: GOV.UK Design System conventions (Arial, 19px body on screen, 12pt in print,
  * nothing under 10pt, RAG tints with at least 4.5:1 contrast), print CSS for A4 with each appendix on a
- * new page and the scorecard on landscape pages (report.md §7).
+ * new page and the scorecard on landscape pages (report.md §7). In print the scorecard's key to symbols is
+ * kept in one piece with its heading (a key split across two pages is read without half its symbols), and
+ * every scorecard cell has 4px each side, so neighbouring cells (a right-aligned "Current" figure beside
+ * "– Not rated") are at least 8px apart however full the fixed-width columns are.
  */
 export const REPORT_CSS = `
 *,*::before,*::after{box-sizing:border-box}
@@ -66,7 +69,8 @@ svg{max-width:100%;height:auto}
   section.new-page{break-before:page}
   section.landscape{page:landscape}
   .scorecard-table{font-size:10pt;table-layout:fixed}
-  .scorecard-table th,.scorecard-table td{padding:3px 3px 3px 0;overflow-wrap:anywhere;hyphens:auto}
+  .scorecard-table th,.scorecard-table td{padding:3px 4px;overflow-wrap:anywhere;hyphens:auto}
+  ul.key{break-inside:avoid}
   a{color:#0b0c0c;text-decoration:none}
 }
 `;

@@ -63,7 +63,7 @@ function blockHtml(b: Block): string {
     case 'heading':
       return `<h3>${esc(b.text)}</h3>`;
     case 'list':
-      return `<ul>${b.items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`;
+      return `<ul${b.key ? ' class="key"' : ''}>${b.items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`;
     case 'definitions':
       return `<dl class="definitions">${b.items.map((i) => `<dt>${esc(i.term)}</dt><dd>${esc(i.text)}</dd>`).join('')}</dl>`;
     case 'table':

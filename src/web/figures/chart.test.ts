@@ -26,11 +26,10 @@ test('a chart axis runs between round numbers with round ticks, thousands separa
   assert.deepEqual(chartScale('percent', [72.9, 90]), { lo: 60, hi: 100, ticks: [60, 70, 80, 90, 100] });
   assert.deepEqual(chartScale('percent', [3.1, 12.6]), { lo: 0, hi: 20, ticks: [0, 5, 10, 15, 20] });
   assert.deepEqual(chartScale('percent', [40, 60]).ticks, [30, 40, 50, 60, 70]);
-  // Children missing from care, 15 to 26 a quarter: ticks 10 to 30 by 5, not 8, 12, 16, 21, 25, 29.
-  assert.deepEqual(chartScale('count', [15, 26]), { lo: 10, hi: 30, ticks: [10, 15, 20, 25, 30] });
-  assert.deepEqual(chartScale('count', [271, 298]).ticks, [260, 270, 280, 290, 300, 310]);
+  // Children missing from care, 15 to 26 a quarter: round ticks (not 8, 12, 16, 21, 25, 29), from zero.
+  assert.deepEqual(chartScale('count', [15, 26]), { lo: 0, hi: 30, ticks: [0, 10, 20, 30] });
   assert.deepEqual(chartScale('count', [0, 0]).ticks, [0, 1]);
-  assert.deepEqual(chartScale('count', [2, 3]).ticks, [1, 2, 3, 4]);
+  assert.deepEqual(chartScale('count', [2, 3]).ticks, [0, 1, 2, 3, 4]);
   // Every value lies on the axis.
   const cases = [
     ['percent', [0.4, 99.6]],
@@ -43,6 +42,7 @@ test('a chart axis runs between round numbers with round ticks, thousands separa
   for (const [unit, vs] of cases) {
     const s = chartScale(unit, vs);
     assert.ok(s.lo <= Math.min(...vs) && s.hi >= Math.max(...vs), `${unit} ${vs}`);
+    if (unit === 'count') assert.equal(s.lo, 0, `a count's axis starts at zero: ${vs}`);
     assert.ok(s.ticks.length >= 2 && s.ticks.length <= 7, `${unit} ${vs}: ${s.ticks}`);
     assert.equal(s.ticks[0], s.lo);
     assert.equal(s.ticks.at(-1), s.hi);
@@ -54,5 +54,27 @@ test('a chart axis runs between round numbers with round ticks, thousands separa
     'none',
     'x',
   );
-  assert.match(svg, />1,234</, 'a tick of a thousand or more has its separator');
+  assert.match(svg, />1,000</, 'a tick of a thousand or more has its separator');
+});
+
+// Children in care moving between 285 and 305 were drawn on an axis from 280 to 310, so a change of 20 children
+// (7%) filled the chart's height. A count's axis starts at zero; a percentage's stays near its values.
+test("a count's trend chart starts its axis at zero, so a small change is not drawn as a large one", () => {
+  assert.deepEqual(chartScale('count', [285, 305]), { lo: 0, hi: 400, ticks: [0, 100, 200, 300, 400] });
+  const points = [285, 291, 298, 305].map((value, i) => ({
+    period: `2021-22-Q${i + 1}`,
+    value,
+    ci95: null,
+    target: null,
+    tolerance: null,
+  }));
+  const svg = trendChart('count', points, null, 'none', 'Children in care');
+  const ticks = [...svg.matchAll(/class="app-chart__tick">([\d,]+)</g)].map((m) => m[1]);
+  assert.equal(ticks[0], '0');
+  // The line's height is 20 children of the axis's 400: a twentieth of the plot, not all of it.
+  const ys = [...svg.matchAll(/<circle cx="[\d.]+" cy="([\d.]+)"/g)].map((m) => Number(m[1]));
+  const plot = 300 - 16 - 40;
+  assert.ok((Math.max(...ys) - Math.min(...ys)) / plot < 0.06, `${ys}`);
+  // A percentage keeps an axis near its values (its tolerance band and labels give the size of a change).
+  assert.deepEqual(chartScale('percent', [72.9, 90]).lo, 60);
 });

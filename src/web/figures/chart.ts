@@ -115,9 +115,13 @@ export function englandKey(unit: Unit, england: { value: number; year: string })
  * The y axis of a trend chart over `values` (points, intervals, targets, bands, the England line): from a
  * round number to a round number, ticks at a round step (1, 2, 2.5 or 5 times a power of ten), three to
  * five intervals. A percentage's axis starts and ends at a multiple of 10 at least 5 points beyond the values,
- * within 0–100; a count's has a fifth of the values' range (at least 1) either side, from 0 up.
+ * within 0–100: a rate's movement within its band is what the chart shows, and the axis labels and the
+ * target's tolerance band give its size. A count's axis starts at zero and ends a fifth of the values' range
+ * (at least 1) above them: children in care moving between 285 and 305 drawn on an axis from 280 to 310 looked
+ * like the number had doubled. The report's chart (`niceRange`, src/report/chart/trend-chart-svg.ts) takes the
+ * same rule: counts from zero, percentages near their values.
  * @example chartScale('percent', [72.9, 90]) //=> { lo: 60, hi: 100, ticks: [60, 70, 80, 90, 100] }
- * @example chartScale('count', [271, 298]) //=> { lo: 260, hi: 310, ticks: [260, 270, 280, 290, 300, 310] }
+ * @example chartScale('count', [271, 298]) //=> { lo: 0, hi: 400, ticks: [0, 100, 200, 300, 400] }
  */
 export function chartScale(
   unit: Unit,
@@ -129,9 +133,8 @@ export function chartScale(
     lo = Math.max(0, Math.floor((lo - 5) / 10) * 10);
     hi = Math.min(100, Math.ceil((hi + 5) / 10) * 10);
   } else {
-    const pad = Math.max(1, (hi - lo) * 0.2);
-    lo = Math.max(0, lo - pad);
-    hi = hi + pad;
+    hi = Math.max(0, hi) + Math.max(1, (hi - lo) * 0.2);
+    lo = 0;
   }
   const raw = (hi - lo) / 5;
   const power = 10 ** Math.floor(Math.log10(raw));

@@ -10,7 +10,7 @@ import { NOT_COMPARABLE } from '../../report/model/scorecard.js';
 import {
   benchmarkAmongLas,
   comparatorGroupsFor,
-  ordinal,
+  rankText,
   regionGroupName,
   snGroupName,
 } from '../../report/model/hub-benchmarks.js';
@@ -103,10 +103,8 @@ export function hubComparison(
     sn: sn ? { mean: v(b.groups[sn]!.mean, b.groups[sn]!), las: b.groups[sn]!.n } : null,
     notComparable: null,
     earlierVersions: null,
-    position:
-      withheld || !pos
-        ? null
-        : `${ordinal(pos.rank)} of ${pos.of}${pos.quartile ? ` (quartile ${pos.quartile}${pos.quartile === 1 ? ', best' : pos.quartile === 4 ? ', worst' : ''})` : ''}`,
+    // A count has no rank (rankLas); indicatorHub says "Not ranked (no polarity)".
+    position: withheld || !pos || pos.rank === null ? null : rankText({ ...pos, rank: pos.rank }),
   };
 }
 
