@@ -29,4 +29,4 @@ export function userCan(c: Context<AppEnv>, permission: Permission): boolean {
 
 /** The 403 message for a user whose role allows a permission that their account, with no LA, may not use here. */
 export const NO_LA_MESSAGE =
-  'Your account is not limited to one local authority, so on this service it shows figures and comparisons between local authorities only: no lists of children, Data pages, full figures or drafts. If you need these for your local authority, ask your administrator to set it on your account.';
+  'Your account is not limited to one local authority, so on this service it shows figures and comparisons between local authorities only: no lists of children, Data pages, full figures or drafts. Those need an account limited to your local authority.';
