@@ -683,6 +683,34 @@ describe('readInputs: row problems are listed per row while the rest loads', () 
     );
   });
 
+  it("counts a census's tables in the schema's order, whichever the first child holds, with read 0 for one it lacks", async () => {
+    const f = folder();
+    const children = plainCinChildren(3);
+    // The first child's referral has a Section 47 enquiry; a later one has an assessment.
+    children[0] = {
+      id: 'C1',
+      details: [
+        cinDetails(
+          '<CINreferralDate>2021-06-01</CINreferralDate><ReferralSource>1A</ReferralSource><Section47><S47ActualStartDate>2021-06-03</S47ActualStartDate><InitialCPCtarget>2021-06-24</InitialCPCtarget><ICPCnotRequired>true</ICPCnotRequired></Section47><ReferralNFA>0</ReferralNFA>',
+        ),
+      ],
+    };
+    children[2] = {
+      id: 'C3',
+      details: [
+        cinDetails(
+          '<CINreferralDate>2021-07-01</CINreferralDate><ReferralSource>1A</ReferralSource><Assessments><AssessmentActualStartDate>2021-07-02</AssessmentActualStartDate></Assessments><ReferralNFA>0</ReferralNFA>',
+        ),
+      ],
+    };
+    f.write('cin.xml', cinXml(children));
+    const r = await read([f.dir]);
+    assert.deepEqual(
+      r.counts.map((c) => `${c.table} ${c.read}`),
+      ['Child 3', 'CINdetails 3', 'Assessments 1', 'CINPlanDates 0', 'Section47 1', 'ChildProtectionPlans 0'],
+    );
+  });
+
   it('rejects a CIN child without LAchildID and lists its CINdetails', async () => {
     const f = folder();
     const children = plainCinChildren(6);

@@ -32,6 +32,16 @@ export interface ReadCinXmlOptions {
   onChunk?(chunk: Buffer): void;
 }
 
+/** The CIN census tables a file's row counts list, in the schema's order (`CIN_SCHEMA`). */
+const CIN_TABLES = [
+  'Child',
+  'CINdetails',
+  'Assessments',
+  'CINPlanDates',
+  'Section47',
+  'ChildProtectionPlans',
+];
+
 /**
  * Streams a CIN census XML file (inputs.md §3) into the sink, one Child at a time (memory does not grow with
  * file size beyond the records kept), and returns what its Header says.
@@ -46,6 +56,7 @@ export async function readCinXml(sink: FileSink, o: ReadCinXmlOptions): Promise<
     latestEvent: null,
   };
   const dates: CinChildDates = { latest: null, until: o.today, since: firstCountableDate() };
+  let tablesNoted = false;
   await streamXml({
     path: o.path,
     file: sink.file,
@@ -66,6 +77,11 @@ export async function readCinXml(sink: FileSink, o: ReadCinXmlOptions): Promise<
         facts.sourceDate = src?.leaves['DateTime'] ? londonDate(src.leaves['DateTime']) : null;
         return;
       }
+      // The tables in the census's own order (Child, CINdetails and its groups, as the schema nests them),
+      // whichever the first child happens to hold, so every file's counts read alike; one a census has no
+      // element of is counted as read 0.
+      if (!tablesNoted) for (const label of CIN_TABLES) sink.holds(label);
+      tablesNoted = true;
       mapCinChild(node, sink, dates);
     },
   });
