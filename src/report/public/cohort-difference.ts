@@ -1,5 +1,6 @@
 import type { BreakdownRow, ComparisonFigure, IndicatorResult } from '../../indicators/types.js';
 import { isSmall, secondarySuppression } from './small-numbers.js';
+import type { SuppressionPlan } from './suppression.js';
 
 /**
  * For each indicator whose cohort lies within another's (the catalogue's `cohortWithin`), that other
@@ -19,16 +20,11 @@ export function nestedCohorts(
   return out;
 }
 
-/** What the public version hides of an inner indicator because of its cohort's difference from the outer's. */
-export interface CohortDifferencePlan {
-  readonly headline: boolean;
-  readonly previous: boolean;
-  readonly lastYear: boolean;
-  /** Per trend point of the inner result, in order. */
-  readonly trend: readonly boolean[];
-  /** Per breakdown key of the inner result, per row. */
-  readonly breakdowns: Readonly<Record<string, readonly boolean[]>>;
-}
+/**
+ * What the public version hides of an inner indicator because of its cohort's difference from the outer's:
+ * a public plan's parts other than the extras (which follow the headline).
+ */
+export type CohortDifferencePlan = Omit<SuppressionPlan, 'extra'>;
 
 type Sized = Pick<ComparisonFigure, 'status' | 'denominator'>;
 
