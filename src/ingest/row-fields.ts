@@ -4,6 +4,20 @@ import { ownString } from './own-string.js';
 import type { FileSink } from './file-sink.js';
 import { type DateRead, type DateStyle, dateHint, dateStyleHint, parseDate } from './parse-date.js';
 
+/** How {@link RowFields.date} checks a date cell. */
+export interface DateOptions {
+  /** Blank is GEN-REQUIRED (or `code`), an error. */
+  readonly required?: boolean;
+  /** Of an invalid date (default error). */
+  readonly severity?: 'error' | 'warning';
+  /** The issue code of an invalid or missing date (default GEN-DATE, GEN-REQUIRED). */
+  readonly code?: string;
+  readonly dfeRule?: string;
+}
+
+/** The default {@link DateOptions}, one object (a `= {}` default would be a new one per call). */
+const NO_DATE_OPTIONS: DateOptions = {};
+
 /**
  * Reads the fields of one row (or XML element) for a mapper: blank → null, dates and flags checked. Problems
  * become issues naming the file, position, field and value; an `error` marks the row rejected.
@@ -73,7 +87,7 @@ export class RowFields {
     field: string,
     raw: string | null,
     style: DateStyle,
-    opts: { required?: boolean; severity?: 'error' | 'warning'; code?: string; dfeRule?: string } = {},
+    opts: DateOptions = NO_DATE_OPTIONS,
   ): IsoDate | null {
     if (raw === null) {
       if (opts.required) this.required(field, raw, opts.code ?? 'GEN-REQUIRED', opts.dfeRule ?? null);
