@@ -33,13 +33,25 @@ export class RowFields {
     private readonly sink: FileSink,
     /** Table label for counts and issues (`Episodes`, `CINdetails`). */
     readonly label: string,
-    readonly position: string,
+    /** The row's position (`line 90`); {@link nextRow} moves it on. */
+    public position: string,
     public childId: string | null,
     /** `episodes.csv line 90` or `cin.xml /Message/…/CINdetails[2] (line 881)`. */
     private readonly whereText: string | null | (() => string),
     /** What is not loaded on an error: `this row`, `this CINdetails and everything in it`. */
     readonly unit: string = 'this row',
   ) {}
+
+  /**
+   * Starts the next row, at `position`, with no child id and nothing rejected: a reader whose rows are named
+   * as `<file> <position>` can give one RowFields every row of a file instead of a new object per row.
+   */
+  nextRow(position: string): this {
+    this.position = position;
+    this.childId = null;
+    this.rejected = false;
+    return this;
+  }
 
   /** How messages name the row: `episodes.csv line 90`, `cin.xml /Message/…/CINdetails[2] (line 881)`. */
   get where(): string {
