@@ -711,6 +711,30 @@ describe('readInputs: row problems are listed per row while the rest loads', () 
     );
   });
 
+  it("keeps a CP plan's review dates in date order, however the census lists them", async () => {
+    const f = folder();
+    const plan = (reviews: string): string =>
+      cinDetails(
+        `<CINreferralDate>2021-06-01</CINreferralDate><ReferralSource>1A</ReferralSource><ReferralNFA>0</ReferralNFA><ChildProtectionPlans><CPPstartDate>2021-06-10</CPPstartDate><InitialCategoryOfAbuse>NEG</InitialCategoryOfAbuse><LatestCategoryOfAbuse>NEG</LatestCategoryOfAbuse><NumberOfPreviousCPP>0</NumberOfPreviousCPP><Reviews>${reviews}</Reviews></ChildProtectionPlans>`,
+      );
+    const review = (d: string): string => `<CPPreviewDate>${d}</CPPreviewDate>`;
+    const children = plainCinChildren(2);
+    children[0] = {
+      id: 'C1',
+      details: [plan(['2021-09-01', '2021-07-01', '2021-08-01'].map(review).join(''))],
+    };
+    children[1] = { id: 'C2', details: [plan(['2021-07-01', '2021-08-01'].map(review).join(''))] };
+    f.write('cin.xml', cinXml(children));
+    const r = await read([f.dir]);
+    assert.deepEqual(
+      r.submissions[0]!.tables.cpPlans!.map((p) => [p.childId, p.reviewDates]),
+      [
+        ['C1', ['2021-07-01', '2021-08-01', '2021-09-01']],
+        ['C2', ['2021-07-01', '2021-08-01']],
+      ],
+    );
+  });
+
   it('rejects a CIN child without LAchildID and lists its CINdetails', async () => {
     const f = folder();
     const children = plainCinChildren(6);

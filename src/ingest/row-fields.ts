@@ -4,6 +4,20 @@ import { ownString } from './own-string.js';
 import type { FileSink } from './file-sink.js';
 import { type DateRead, type DateStyle, dateHint, dateStyleHint, parseDate } from './parse-date.js';
 
+/** How {@link RowFields.date} checks a date cell. */
+export interface DateOptions {
+  /** Blank is GEN-REQUIRED (or `code`), an error. */
+  readonly required?: boolean;
+  /** Of an invalid date (default error). */
+  readonly severity?: 'error' | 'warning';
+  /** The issue code of an invalid or missing date (default GEN-DATE, GEN-REQUIRED). */
+  readonly code?: string;
+  readonly dfeRule?: string;
+}
+
+/** The default {@link DateOptions}, one object (a `= {}` default would be a new one per call). */
+const NO_DATE_OPTIONS: DateOptions = {};
+
 /**
  * Reads the fields of one row (or XML element) for a mapper: blank → null, dates and flags checked. Problems
  * become issues naming the file, position, field and value; an `error` marks the row rejected.
@@ -19,13 +33,25 @@ export class RowFields {
     private readonly sink: FileSink,
     /** Table label for counts and issues (`Episodes`, `CINdetails`). */
     readonly label: string,
-    readonly position: string,
+    /** The row's position (`line 90`); {@link nextRow} moves it on. */
+    public position: string,
     public childId: string | null,
     /** `episodes.csv line 90` or `cin.xml /Message/…/CINdetails[2] (line 881)`. */
     private readonly whereText: string | null | (() => string),
     /** What is not loaded on an error: `this row`, `this CINdetails and everything in it`. */
     readonly unit: string = 'this row',
   ) {}
+
+  /**
+   * Starts the next row, at `position`, with no child id and nothing rejected: a reader whose rows are named
+   * as `<file> <position>` can give one RowFields every row of a file instead of a new object per row.
+   */
+  nextRow(position: string): this {
+    this.position = position;
+    this.childId = null;
+    this.rejected = false;
+    return this;
+  }
 
   /** How messages name the row: `episodes.csv line 90`, `cin.xml /Message/…/CINdetails[2] (line 881)`. */
   get where(): string {
@@ -73,7 +99,7 @@ export class RowFields {
     field: string,
     raw: string | null,
     style: DateStyle,
-    opts: { required?: boolean; severity?: 'error' | 'warning'; code?: string; dfeRule?: string } = {},
+    opts: DateOptions = NO_DATE_OPTIONS,
   ): IsoDate | null {
     if (raw === null) {
       if (opts.required) this.required(field, raw, opts.code ?? 'GEN-REQUIRED', opts.dfeRule ?? null);

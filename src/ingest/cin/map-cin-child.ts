@@ -1,5 +1,5 @@
 import type { FileSink } from '../file-sink.js';
-import { RowFields } from '../row-fields.js';
+import { type DateOptions, RowFields } from '../row-fields.js';
 import { xmlPosition, type XmlNode } from '../xml/xml-schema.js';
 import { sexCode } from '../sex-code.js';
 import { internCode } from '../intern-code.js';
@@ -96,9 +96,7 @@ export function mapCinChild(node: XmlNode, sink: FileSink, dates: CinChildDates)
   f.childId = rawId;
   const dob = f.date('PersonBirthDate', ids?.leaves['PersonBirthDate'] ?? null, 'iso');
   const death = f.date('PersonDeathDate', ids?.leaves['PersonDeathDate'] ?? null, 'iso');
-  f.date('ExpectedPersonBirthDate', ids?.leaves['ExpectedPersonBirthDate'] ?? null, 'iso', {
-    severity: 'warning',
-  });
+  f.date('ExpectedPersonBirthDate', ids?.leaves['ExpectedPersonBirthDate'] ?? null, 'iso', WARNING);
   const sexElement =
     ids && 'Sex' in ids.leaves ? 'Sex' : ids && 'GenderCurrent' in ids.leaves ? 'GenderCurrent' : null;
   const sexRaw = sexElement ? (ids!.leaves[sexElement] ?? null) : null;
@@ -129,11 +127,7 @@ export function mapCinChild(node: XmlNode, sink: FileSink, dates: CinChildDates)
 function mapReferral(d: XmlNode, sink: FileSink, childId: string, dates: CinChildDates): void {
   sink.read('CINdetails');
   const df = fieldsFor(sink, d, childId, 'this CINdetails and everything in it');
-  const refDate = df.date('CINreferralDate', d.leaves['CINreferralDate'] ?? null, 'iso', {
-    required: true,
-    code: 'CIN-REF-DATE',
-    dfeRule: '8600',
-  });
+  const refDate = df.date('CINreferralDate', d.leaves['CINreferralDate'] ?? null, 'iso', REFERRAL_DATE);
   const closure = df.date('CINclosureDate', d.leaves['CINclosureDate'] ?? null, 'iso');
   const icpc = df.date('DateOfInitialCPC', d.leaves['DateOfInitialCPC'] ?? null, 'iso');
   const nfa = df.bool('ReferralNFA', d.leaves['ReferralNFA'] ?? null);
@@ -174,9 +168,12 @@ function mapAssessment(
 ): void {
   sink.read('Assessments');
   const af = fieldsFor(sink, a, childId, 'this assessment');
-  const start = af.date('AssessmentActualStartDate', a.leaves['AssessmentActualStartDate'] ?? null, 'iso', {
-    required: true,
-  });
+  const start = af.date(
+    'AssessmentActualStartDate',
+    a.leaves['AssessmentActualStartDate'] ?? null,
+    'iso',
+    REQUIRED,
+  );
   const review = af.date(
     'AssessmentInternalReviewDate',
     a.leaves['AssessmentInternalReviewDate'] ?? null,
@@ -208,9 +205,7 @@ function mapCinPlan(
 ): void {
   sink.read('CINPlanDates');
   const pf = fieldsFor(sink, p, childId, 'this CIN plan');
-  const start = pf.date('CINPlanStartDate', p.leaves['CINPlanStartDate'] ?? null, 'iso', {
-    required: true,
-  });
+  const start = pf.date('CINPlanStartDate', p.leaves['CINPlanStartDate'] ?? null, 'iso', REQUIRED);
   const end = pf.date('CINPlanEndDate', p.leaves['CINPlanEndDate'] ?? null, 'iso');
   if (pf.rejected || start === null) return;
   see(dates, start);
@@ -235,9 +230,7 @@ function mapSection47(
 ): void {
   sink.read('Section47');
   const sf = fieldsFor(sink, s, childId, 'this Section 47');
-  const start = sf.date('S47ActualStartDate', s.leaves['S47ActualStartDate'] ?? null, 'iso', {
-    required: true,
-  });
+  const start = sf.date('S47ActualStartDate', s.leaves['S47ActualStartDate'] ?? null, 'iso', REQUIRED);
   const target = sf.date('InitialCPCtarget', s.leaves['InitialCPCtarget'] ?? null, 'iso');
   const icpcDate = sf.date('DateOfInitialCPC', s.leaves['DateOfInitialCPC'] ?? null, 'iso');
   const notRequired = sf.bool('ICPCnotRequired', s.leaves['ICPCnotRequired'] ?? null);
@@ -266,7 +259,7 @@ function mapCpPlan(
 ): void {
   sink.read('ChildProtectionPlans');
   const cf = fieldsFor(sink, c, childId, 'this CP plan');
-  const start = cf.date('CPPstartDate', c.leaves['CPPstartDate'] ?? null, 'iso', { required: true });
+  const start = cf.date('CPPstartDate', c.leaves['CPPstartDate'] ?? null, 'iso', REQUIRED);
   const end = cf.date('CPPendDate', c.leaves['CPPendDate'] ?? null, 'iso');
   // Mapped in order (issues in document order), then the unreadable ones dropped; exact-size arrays (`map`).
   const reviewLeaves = c.children['Reviews']?.[0]?.leafLists['CPPreviewDate'];
@@ -287,13 +280,26 @@ function mapCpPlan(
     initialCategoryOfAbuse: code(c.leaves['InitialCategoryOfAbuse']),
     latestCategoryOfAbuse: code(c.leaves['LatestCategoryOfAbuse']),
     numberOfPreviousCpp: previous,
-    reviewDates: reviews.sort(),
+    // Sorted only when out of order: a sort call allocates its work arrays even for two dates in order.
+    reviewDates: inOrder(reviews) ? reviews : reviews.sort(),
     source: { file: sink.file, position: cf.position },
   });
 }
 
-/** Date options for a value that is ignored, not fatal, when unreadable. */
-const WARNING = { severity: 'warning' } as const;
+/**
+ * Date options ({@link RowFields.date}), made once: an options literal in the call would be a new object for
+ * every element. WARNING: a value that is ignored, not fatal, when unreadable.
+ */
+const WARNING: DateOptions = { severity: 'warning' };
+const REQUIRED: DateOptions = { required: true };
+/** CIN-REF-DATE (DfE 8600): CINreferralDate missing or invalid (inputs.md §6). */
+const REFERRAL_DATE: DateOptions = { required: true, code: 'CIN-REF-DATE', dfeRule: '8600' };
+
+/** Whether the dates are in ascending order already. */
+function inOrder(dates: readonly IsoDate[]): boolean {
+  for (let i = 1; i < dates.length; i++) if (dates[i - 1]! > dates[i]!) return false;
+  return true;
+}
 
 /**
  * Moves the latest event date on (a module function: no closure per Child). A census whose rules then reject

@@ -6,7 +6,9 @@ import { linePosition } from './line-position.js';
 /**
  * Starts one CSV row of a table (inputs.md §6): counts it read under the table and gives the RowFields its
  * mapper fills, or null when the row's number of fields differs from the header's: `GEN-FIELDS` (error, the
- * row is not loaded), naming the row's child when the table has a child column (`childIndex` ≥ 0).
+ * row is not loaded), naming the row's child when the table has a child column (`childIndex` ≥ 0). `reuse`, a
+ * RowFields of the same sink and table, is moved on to the row ({@link RowFields.nextRow}) instead of a new one
+ * made (the caller must be done with the previous row's).
  * @example csvRowFields(sink, 'Episodes', CsvRow.of(['1001', '01/05/2021']), 90, 13, 0) //=> null (GEN-FIELDS: 2 fields, header 13)
  */
 export function csvRowFields(
@@ -16,9 +18,10 @@ export function csvRowFields(
   line: number,
   columns: number,
   childIndex: number,
+  reuse?: RowFields,
 ): RowFields | null {
   sink.read(table);
-  const f = new RowFields(sink, table, linePosition(line), null, null);
+  const f = reuse?.nextRow(linePosition(line)) ?? new RowFields(sink, table, linePosition(line), null, null);
   if (row.length === columns) return f;
   if (childIndex >= 0) f.childId = row.cell(childIndex);
   f.issue(

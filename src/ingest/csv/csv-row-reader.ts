@@ -41,10 +41,27 @@ export class CsvRowReader {
     this.current = new CsvRow(maxFields);
   }
 
-  /** Feeds text; emits every row completed by it. */
+  /**
+   * Feeds text; emits every row completed by it. The row left open at the end of the previous text is
+   * completed first on its own, with this text's first line, and the rest is read where it stands: joining
+   * the two (`pending + text`) would have V8 copy the whole text (some 64 KiB) into a new string, for a row
+   * of a hundred characters.
+   */
   push(text: string): void {
-    const data = this.pending.length > 0 ? this.pending + text : text;
-    const consumed = this.consume(data, false);
+    let data = text;
+    let from = 0;
+    if (this.pending.length > 0) {
+      const nl = text.indexOf('\n');
+      if (nl === -1) data = this.pending + text;
+      else {
+        const head = this.pending + text.slice(0, nl + 1);
+        const used = this.consume(head, 0, false);
+        // Usually the whole head is one row; what it left (a quoted field still open) goes on with the rest.
+        if (used === head.length) from = nl + 1;
+        else data = head.slice(used) + text.slice(nl + 1);
+      }
+    }
+    const consumed = this.consume(data, from, false);
     this.pending = data.slice(consumed);
     if (this.pending.length > this.maxRowChars) throw new CsvRowTooLong(this.line);
   }
@@ -52,14 +69,14 @@ export class CsvRowReader {
   /** Ends the input: emits the last row (even without a line break). */
   end(): void {
     if (this.pending.length > 0) {
-      const consumed = this.consume(this.pending, true);
+      const consumed = this.consume(this.pending, 0, true);
       this.pending = this.pending.slice(consumed);
     }
   }
 
-  /** Parses complete rows from data; returns how many characters were consumed. */
-  private consume(data: string, atEnd: boolean): number {
-    let pos = 0;
+  /** Parses complete rows from data, starting at `from`; returns where the rows it consumed end. */
+  private consume(data: string, from: number, atEnd: boolean): number {
+    let pos = from;
     const n = data.length;
     // Position of the next quote at or after pos (Infinity when none): found once, not once per line.
     let nextQuote = -1;

@@ -1,5 +1,5 @@
 import type { FileSink } from '../file-sink.js';
-import type { RowFields } from '../row-fields.js';
+import type { DateOptions, RowFields } from '../row-fields.js';
 import type { DateStyle } from '../parse-date.js';
 import { COLUMN, type Ssda903Table } from './tables.js';
 import { sexCode } from '../sex-code.js';
@@ -29,6 +29,16 @@ export function codesOf(get: CellGetter): CodeGetter {
 }
 
 /**
+ * How each kind of date cell is checked ({@link RowFields.date}), made once: an options literal in the call
+ * would be a new object for every row.
+ */
+const REQUIRED_DATE: DateOptions = { required: true };
+const WARNING_DATE: DateOptions = { severity: 'warning' };
+/** DfE 141 / 147: date episode began / ceased is not a valid date (inputs.md §6 GEN-DATE). */
+const DECOM_DATE: DateOptions = { required: true, dfeRule: '141' };
+const DEC_DATE: DateOptions = { dfeRule: '147' };
+
+/**
  * Maps one SSDA903 row (from CSV or XML) to its case-model record (inputs.md §2.1), checking required fields,
  * dates and flags as it goes; a row with an error is not staged. Codes are stored upper-case; whether a code
  * is valid for the collection year is checked later by the year's rules (the year is known only once the
@@ -52,7 +62,7 @@ export function map903Row(
   const source = { file: sink.file, position: f.position };
   switch (table) {
     case 'Header': {
-      const dob = f.date('DOB', get(COLUMN.DOB), s, { required: true });
+      const dob = f.date('DOB', get(COLUMN.DOB), s, REQUIRED_DATE);
       const sexRaw = f.required('SEX', get(COLUMN.SEX));
       if (f.rejected || child === null) return;
       const record = {
@@ -71,9 +81,8 @@ export function map903Row(
       return;
     }
     case 'Episodes': {
-      // DfE 141 / 147: date episode began / ceased is not a valid date (inputs.md §6 GEN-DATE).
-      const decom = f.date('DECOM', get(COLUMN.DECOM), s, { required: true, dfeRule: '141' });
-      const dec = f.date('DEC', get(COLUMN.DEC), s, { dfeRule: '147' });
+      const decom = f.date('DECOM', get(COLUMN.DECOM), s, DECOM_DATE);
+      const dec = f.date('DEC', get(COLUMN.DEC), s, DEC_DATE);
       const rne = f.required('RNE', code(COLUMN.RNE));
       const ls = f.required('LS', code(COLUMN.LS));
       const place = f.required('PLACE', code(COLUMN.PLACE));
@@ -100,9 +109,9 @@ export function map903Row(
       return;
     }
     case 'Reviews': {
-      const review = f.date('REVIEW', get(COLUMN.REVIEW), s, { required: true });
+      const review = f.date('REVIEW', get(COLUMN.REVIEW), s, REQUIRED_DATE);
       const dob = get(COLUMN.DOB);
-      f.date('DOB', dob, s, { severity: 'warning' });
+      f.date('DOB', dob, s, WARNING_DATE);
       if (f.rejected || child === null || review === null) return;
       sink.add(
         'cicReviews',
@@ -118,7 +127,7 @@ export function map903Row(
       return;
     }
     case 'UASC': {
-      const dob = f.date('DOB', get(COLUMN.DOB), s, { severity: 'warning' });
+      const dob = f.date('DOB', get(COLUMN.DOB), s, WARNING_DATE);
       const duc = f.date('DUC', get(COLUMN.DUC), s);
       if (f.rejected || child === null) return;
       sink.add(
@@ -129,7 +138,7 @@ export function map903Row(
       return;
     }
     case 'Missing': {
-      const start = f.date('MIS_START', get(COLUMN.MIS_START), s, { required: true });
+      const start = f.date('MIS_START', get(COLUMN.MIS_START), s, REQUIRED_DATE);
       const end = f.date('MIS_END', get(COLUMN.MIS_END), s);
       const missing = f.required('MISSING', code(COLUMN.MISSING));
       if (missing !== null && missing !== 'M' && missing !== 'A') {
@@ -141,7 +150,7 @@ export function map903Row(
           `MISSING '${missing}' is not M (missing) or A (away without authorisation)`,
         );
       }
-      f.date('DOB', get(COLUMN.DOB), s, { severity: 'warning' });
+      f.date('DOB', get(COLUMN.DOB), s, WARNING_DATE);
       if (f.rejected || child === null || start === null) return;
       sink.add(
         'missingEpisodes',
@@ -158,10 +167,10 @@ export function map903Row(
       return;
     }
     case 'SWEpisodes': {
-      const start = f.date('SW_DECOM', get(COLUMN.SW_DECOM), s, { required: true });
+      const start = f.date('SW_DECOM', get(COLUMN.SW_DECOM), s, REQUIRED_DATE);
       const end = f.date('SW_DEC', get(COLUMN.SW_DEC), s);
       const swId = f.required('SW_ID', code(COLUMN.SW_ID));
-      f.date('DOB', get(COLUMN.DOB), s, { severity: 'warning' });
+      f.date('DOB', get(COLUMN.DOB), s, WARNING_DATE);
       if (f.rejected || child === null || start === null || swId === null) return;
       sink.add(
         'swEpisodes',
@@ -179,7 +188,7 @@ export function map903Row(
       return;
     }
     case 'OC2': {
-      f.date('DOB', get(COLUMN.DOB), s, { severity: 'warning' });
+      f.date('DOB', get(COLUMN.DOB), s, WARNING_DATE);
       const rec = {
         id: sink.id('oc2', child ?? '', f.position),
         childId: child ?? '',
@@ -200,7 +209,7 @@ export function map903Row(
       return;
     }
     case 'OC3': {
-      const dob = f.date('DOB', get(COLUMN.DOB), s, { severity: 'warning' });
+      const dob = f.date('DOB', get(COLUMN.DOB), s, WARNING_DATE);
       if (f.rejected || child === null) return;
       sink.add('oc3', {
         id: sink.id('oc3', child, f.position),
@@ -215,7 +224,7 @@ export function map903Row(
       return;
     }
     case 'AD1': {
-      const dob = f.date('DOB', get(COLUMN.DOB), s, { severity: 'warning' });
+      const dob = f.date('DOB', get(COLUMN.DOB), s, WARNING_DATE);
       const dateInt = f.date('DATE_INT', get(COLUMN.DATE_INT), s);
       const dateMatch = f.date('DATE_MATCH', get(COLUMN.DATE_MATCH), s);
       if (f.rejected || child === null) return;
@@ -235,8 +244,8 @@ export function map903Row(
       return;
     }
     case 'PlacedAdoption': {
-      const dob = f.date('DOB', get(COLUMN.DOB), s, { severity: 'warning' });
-      const placed = f.date('DATE_PLACED', get(COLUMN.DATE_PLACED), s, { required: true });
+      const dob = f.date('DOB', get(COLUMN.DOB), s, WARNING_DATE);
+      const placed = f.date('DATE_PLACED', get(COLUMN.DATE_PLACED), s, REQUIRED_DATE);
       const ceased = f.date('DATE_PLACED_CEASED', get(COLUMN.DATE_PLACED_CEASED), s);
       if (f.rejected || child === null || placed === null) return;
       sink.add('placedAdoption', {
@@ -251,8 +260,8 @@ export function map903Row(
       return;
     }
     case 'PrevPerm': {
-      const dob = f.date('DOB', get(COLUMN.DOB), s, { severity: 'warning' });
-      const datePerm = f.date('DATE_PERM', get(COLUMN.DATE_PERM), s, { severity: 'warning' });
+      const dob = f.date('DOB', get(COLUMN.DOB), s, WARNING_DATE);
+      const datePerm = f.date('DATE_PERM', get(COLUMN.DATE_PERM), s, WARNING_DATE);
       if (f.rejected || child === null) return;
       sink.add('prevPerm', {
         id: sink.id('prevPerm', child, f.position),
@@ -267,8 +276,8 @@ export function map903Row(
       return;
     }
     case 'DoLo': {
-      const dob = f.date('DOB', get(COLUMN.DOB), s, { severity: 'warning' });
-      const start = f.date('DOLO_START', get(COLUMN.DOLO_START), s, { required: true });
+      const dob = f.date('DOB', get(COLUMN.DOB), s, WARNING_DATE);
+      const start = f.date('DOLO_START', get(COLUMN.DOLO_START), s, REQUIRED_DATE);
       const end = f.date('DOLO_END', get(COLUMN.DOLO_END), s);
       if (f.rejected || child === null || start === null) return;
       sink.add('dolo', {

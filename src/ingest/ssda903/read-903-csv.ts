@@ -5,6 +5,7 @@ import { streamCsv } from '../csv/stream-csv.js';
 import type { CsvRowSink } from '../csv/csv-row-reader.js';
 import { map903Row, type Map903Options } from './map-903-row.js';
 import { CsvRow } from '../csv/csv-row.js';
+import { RowFields } from '../row-fields.js';
 import { COLUMN, SSDA903_COLUMN_NAMES, type Ssda903Table } from './tables.js';
 
 export interface Read903CsvOptions {
@@ -74,6 +75,8 @@ class Ssda903Rows implements CsvRowSink {
   private readonly at: Int32Array;
   /** The CHILD column's index (-1 when the file has none). */
   private readonly childIndex: number;
+  /** The fields of the row being mapped: one object for every row of the file (map903Row keeps none). */
+  private readonly fields: RowFields;
   constructor(
     private readonly sink: FileSink,
     private readonly o: Read903CsvOptions,
@@ -86,11 +89,12 @@ class Ssda903Rows implements CsvRowSink {
       if (n !== undefined) this.at[n] = i;
     }
     this.childIndex = o.index['CHILD'] ?? -1;
+    this.fields = new RowFields(sink, o.table, '', null, null);
   }
 
   row(row: CsvRow, line: number): void {
     const { sink, o, columns, childIndex: ci } = this;
-    const f = csvRowFields(sink, o.table, row, line, columns, ci);
+    const f = csvRowFields(sink, o.table, row, line, columns, ci, this.fields);
     if (f === null) return;
     // Rows of one child usually follow each other: give them one child id string, so the rules' maps by
     // child compare it by identity and hash it once (and the row's id is not cut out again).
