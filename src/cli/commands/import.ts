@@ -11,6 +11,8 @@ import type { Database } from '../../store/database.js';
 import { importDataset } from '../../store/import-dataset.js';
 import type { ImportOutcome } from '../../store/import-dataset.js';
 import { openDatabase } from '../../store/open.js';
+import { storedRowErrors } from '../../store/stored-row-errors.js';
+import { noteSkippedFiles } from '../../validate/skipped-file-issues.js';
 import { StoreBusyError } from '../../store/store-error.js';
 import type { Output, Progress } from '../output.js';
 import { createOutput } from '../output.js';
@@ -136,10 +138,29 @@ export async function runImport(
     } finally {
       (storing as Progress | null)?.stop();
     }
-    return report(ingest, outcome, target, reportFiles, out);
+    return report(await noteSkipped(db, ingest, outcome), outcome, target, reportFiles, out);
   } finally {
     await db.close();
   }
+}
+
+/**
+ * The ingest with its row errors in files the import skipped as identical to ones already loaded told as
+ * they are (`noteSkippedFiles`): whether the stored copy left the row out too or holds it.
+ */
+async function noteSkipped(
+  db: Database,
+  ingest: IngestResult,
+  outcome: ImportOutcome,
+): Promise<IngestResult> {
+  if (outcome.kind === 'refused') return ingest;
+  const skippedFiles = new Map(
+    outcome.skippedSubmissions.flatMap((s) => s.files.map((f) => [f.name, f.sha256])),
+  );
+  if (!ingest.issues.some((i) => i.severity === 'error' && i.file !== null && skippedFiles.has(i.file)))
+    return ingest;
+  const stored = await storedRowErrors(db, outcome.skippedSubmissions);
+  return { ...ingest, issues: noteSkippedFiles(ingest.issues, skippedFiles, stored) };
 }
 
 async function openStore(opts: ImportCommandOptions): Promise<Database> {
@@ -175,6 +196,8 @@ function report(
   const checks: readonly ValidationIssue[] = outcome.kind === 'imported' ? outcome.checks : [];
   const importId = outcome.kind === 'imported' ? outcome.importId : null;
   const exit = exitCodeOf(result);
+  const skippedFiles =
+    outcome.kind === 'refused' ? [] : outcome.skippedSubmissions.flatMap((s) => s.files.map((f) => f.name));
 
   const { csv, json } = files;
   const jsonReport = {
@@ -183,6 +206,7 @@ function report(
     datasetId: outcome.kind === 'refused' ? null : outcome.datasetId,
     previousDatasetId: outcome.kind === 'imported' ? outcome.previousDatasetId : null,
     datasetChecks: checks,
+    skippedFiles,
   };
   // The report holds child ids and values: readable by its owner only (inputs.md §7).
   writeReportFiles(
@@ -191,7 +215,7 @@ function report(
     `${JSON.stringify(jsonReport, null, 2)}\n`,
   );
 
-  out.info(formatTerminalSummary(result, { mode: 'import' }));
+  out.info(formatTerminalSummary(result, { mode: 'import', skippedFiles: new Set(skippedFiles) }));
   out.info('');
   if (outcome.kind === 'refused') {
     out.info('Import refused: nothing was loaded; the current dataset is unchanged.');
