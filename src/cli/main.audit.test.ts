@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { importSmallLa } from '../hub/hub-fixtures.js';
 import { openDatabase } from '../store/open.js';
+import { listUsers } from '../web/auth/users.js';
 import { main } from './main.js';
 
 /**
@@ -97,6 +98,43 @@ test('a database locked by another process is a user error for every writing com
   } finally {
     holder.exec('ROLLBACK');
     holder.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('cspi users add refuses an --la that is no LA code, naming the code to give; no account is added', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cspi-cli-audit-'));
+  const file = join(dir, 'cspi.db');
+  try {
+    // It once added "carol (elected member, LA Darlington)", an account limited to an LA no data has.
+    const named = await cspi([
+      'users',
+      'add',
+      'carol',
+      '--role',
+      'member',
+      '--la',
+      'Darlington',
+      '--db',
+      file,
+    ]);
+    assertUserError(named, 'Darlington is LA 841, so give --la 841', 'users add --la Darlington');
+    assert.equal(named.stdout, '');
+    const unknown = await cspi(['users', 'add', 'carol', '--role', 'member', '--la', '9999', '--db', file]);
+    assertUserError(unknown, '--la 9999 is not an LA code cspi knows', 'users add --la 9999');
+    const ons = await cspi(['users', 'add', 'carol', '--role', 'member', '--la', 'E06000005', '--db', file]);
+    assert.equal(ons.code, 0, ons.stderr);
+    const db = await openDatabase(file);
+    try {
+      assert.deepEqual(
+        (await listUsers(db)).map((u) => [u.username, u.la]),
+        [['carol', '841']],
+        'only the account with a real LA code was added, under its DfE code',
+      );
+    } finally {
+      await db.close();
+    }
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });

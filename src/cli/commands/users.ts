@@ -7,7 +7,7 @@ import { disableUser, listUsers } from '../../web/auth/users.js';
 import { addAccount } from '../add-account.js';
 import { createOutput } from '../output.js';
 import { UserError } from '../user-error.js';
-import { laCode } from '../../ingest/la-code.js';
+import { laCode, laCodeProblem } from '../../ingest/la-code.js';
 import { commandLineActor } from '../os-user.js';
 
 async function readStdin(): Promise<string> {
@@ -35,6 +35,9 @@ export function register(program: Command): void {
         username: string,
         opts: { role: string; la?: string; passwordStdin?: boolean; db?: string; json?: boolean },
       ) => {
+        // An LA's name or a code no LA has would make an account that sees nothing, silently.
+        const laProblem = opts.la === undefined ? null : laCodeProblem(opts.la, '--la');
+        if (laProblem !== null) throw new UserError(`${laProblem} No account was added.`);
         const out = createOutput(Boolean(opts.json));
         const generated = opts.passwordStdin ? null : randomBytes(15).toString('base64url');
         const password = generated ?? (await readStdin());
