@@ -11,6 +11,7 @@ import type { TargetSet } from '../indicators/targets.js';
 import type { IndicatorInput, IndicatorSettings } from '../indicators/types.js';
 import type { DatasetSource, LoadedDataset } from './dataset-source.js';
 import { UserError } from './user-error.js';
+import { readProblem } from './main.js';
 import { LaGroupsError, parseLaGroups } from '../hub/la-groups.js';
 
 /**
@@ -23,8 +24,12 @@ const CATALOGUE = new Map(INDICATORS.map((d) => [d.id, { polarity: d.polarity, u
 async function readText(path: string, what: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
-  } catch {
-    throw new UserError(`cannot read the ${what} file ${path}`, 2, `${what.toUpperCase()}-FILE`);
+  } catch (err) {
+    throw new UserError(
+      `cannot read the ${what} file ${path}${readProblem(err)}`,
+      2,
+      `${what.toUpperCase()}-FILE`,
+    );
   }
 }
 

@@ -139,6 +139,41 @@ test('cspi users add refuses an --la that is no LA code, naming the code to give
   }
 });
 
+test('a --settings, --targets or --commentary file that cannot be read is named with why and what to do', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cspi-cli-audit-'));
+  const file = join(dir, 'cspi.db');
+  const db = await openDatabase(file);
+  try {
+    await importSmallLa(db, '841', 20);
+  } finally {
+    await db.close();
+  }
+  try {
+    const missing = join(dir, 'nope.json');
+    // They once said only "cannot read the settings file …/nope.json": not whether it was missing, a folder or
+    // not allowed.
+    for (const [argv, what] of [
+      [['indicators', '--settings', missing], 'settings'],
+      [['indicators', '--targets', missing], 'targets'],
+      [['report', '--out', join(dir, 'r.html'), '--commentary', missing], 'commentary'],
+    ] as const) {
+      const r = await cspi([...argv, '--db', file, '--period', '2021-22-Q3']);
+      assertUserError(r, missing, what);
+      assert.equal(
+        r.stderr,
+        `cspi: cannot read the ${what} file ${missing}: no such file or folder; check the path and run again\n`,
+      );
+    }
+    const folder = await cspi(['indicators', '--settings', dir, '--db', file, '--period', '2021-22-Q3']);
+    assert.equal(
+      folder.stderr,
+      `cspi: cannot read the settings file ${dir}: it is a folder, not a file; check the path and run again\n`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('an --out in a folder that does not exist is a user error naming the file', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cspi-cli-audit-'));
   const file = join(dir, 'cspi.db');
