@@ -102,7 +102,7 @@ test('a database locked by another process is a user error for every writing com
   }
 });
 
-test('cspi users add refuses an --la that is no LA code, naming the code to give; no account is added', async () => {
+test('cspi users add refuses an --la that is no LA code, naming the code to give; no account is added (and users list, with none, names the --db to add one to)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cspi-cli-audit-'));
   const file = join(dir, 'cspi.db');
   try {
@@ -122,6 +122,18 @@ test('cspi users add refuses an --la that is no LA code, naming the code to give
     assert.equal(named.stdout, '');
     const unknown = await cspi(['users', 'add', 'carol', '--role', 'member', '--la', '9999', '--db', file]);
     assertUserError(unknown, '--la 9999 is not an LA code cspi knows', 'users add --la 9999');
+    // No account yet: the hint names the --db listed (run as printed, it once added the account to ./cspi.db).
+    await (await openDatabase(file)).close();
+    const bin = fileURLToPath(new URL('../../bin/cspi.js', import.meta.url));
+    const none = spawnSync(process.execPath, [bin, 'users', 'list', '--db', file], {
+      encoding: 'utf8',
+      env: { ...process.env, CSPI_RUN_SOURCES: '1' },
+    });
+    assert.equal(none.status, 0, none.stderr);
+    assert.equal(
+      none.stdout,
+      `No accounts yet: add one with cspi users add NAME --role admin --db ${file}\n`,
+    );
     const ons = await cspi(['users', 'add', 'carol', '--role', 'member', '--la', 'E06000005', '--db', file]);
     assert.equal(ons.code, 0, ons.stderr);
     const db = await openDatabase(file);

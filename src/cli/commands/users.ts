@@ -9,6 +9,7 @@ import { createOutput } from '../output.js';
 import { UserError } from '../user-error.js';
 import { laCode, laCodeProblem } from '../../ingest/la-code.js';
 import { commandLineActor } from '../os-user.js';
+import { noAccountsLine } from './serve.js';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -72,7 +73,7 @@ export function register(program: Command): void {
       try {
         const list = await listUsers(db);
         out.result(list);
-        if (list.length === 0) out.info('No accounts yet: add one with cspi users add NAME --role admin');
+        if (list.length === 0) out.info(noAccountsLine(opts.db));
         for (const u of list) {
           out.info(
             `${u.username.padEnd(24)} ${u.role.padEnd(8)} ${(u.la ?? 'all LAs').padEnd(8)} ${u.disabled ? 'disabled' : 'active'}`,
