@@ -221,14 +221,14 @@ function report(
     out.info('Import refused: nothing was loaded; the current dataset is unchanged.');
   } else if (outcome.kind === 'unchanged') {
     out.info(
-      `Nothing new: every file is identical to one already loaded (${outcome.skipped} submission(s) skipped); ` +
+      `Nothing new: every file is identical to one already loaded (${submissions(outcome.skipped)} skipped); ` +
         `the current dataset is still ${outcome.datasetId ?? 'none'}.`,
     );
   } else {
     out.info(
       `Loaded: dataset ${outcome.datasetId} of LA ${la} is now current` +
         (outcome.previousDatasetId ? ` (was ${outcome.previousDatasetId})` : '') +
-        `; ${outcome.added.length} submission(s) added, ${outcome.replaced.length} replaced, ${outcome.skipped} identical skipped.`,
+        `; ${submissions(outcome.added.length)} added, ${outcome.replaced.length} replaced, ${outcome.skipped} identical skipped.`,
     );
     if (checks.length > 0) {
       const byCode = new Map<string, number>();
@@ -241,6 +241,9 @@ function report(
   out.result({ ...jsonReport, reportFiles: files, submissionCounts: submissionCounts(outcome) });
   return exit;
 }
+
+/** `1 submission`, `45 submissions`. */
+const submissions = (n: number): string => `${n} submission${n === 1 ? '' : 's'}`;
 
 /**
  * The submissions an import added, replaced and skipped as identical (the "Loaded:" line), for `--json`.
