@@ -289,7 +289,11 @@ export async function readInputs(
             'S-MIXED',
             g.files[0]!.input.name,
             null,
-            `${a} and ${b} are both the ${g.source === 'cin' ? 'CIN census' : 'SSDA903 return'} for ${g.year}: import one of them.`,
+            `${a} and ${b} are both the ${g.source === 'cin' ? 'CIN census' : 'SSDA903 return'} for ${g.year}: import one of them` +
+              // --year makes every file of the import that year: two years' folders then collide.
+              (options.year === undefined
+                ? '.'
+                : ` (--year ${options.year} puts every file of this import in that year: give --year only with one year's files, or leave it out).`),
           ),
         );
         continue;
