@@ -118,5 +118,12 @@ describe('cspi validate --json of a refused set', () => {
     );
     const text = cspi(`${f.dir}/half`, '--report-dir', `${f.dir}/half-out`);
     assert.match(text.stdout, /header\.csv Header\s+10\s+0 \(import refused\)/);
+    // Both report files by their path, as cspi import names them (the JSON was named without its folder).
+    assert.ok(
+      text.stdout.endsWith(
+        `Report: ${f.dir}/half-out/validation-report.csv and ${f.dir}/half-out/validation-report.json\n`,
+      ),
+      text.stdout,
+    );
   });
 });
