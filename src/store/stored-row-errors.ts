@@ -1,6 +1,7 @@
 import type { Database } from './database.js';
-import type { SkippedSubmission } from './import-dataset.js';
-import { rowErrorKey } from '../validate/skipped-file-issues.js';
+import type { ImportOutcome, SkippedSubmission } from './import-dataset.js';
+import type { ValidationIssue } from '../validate/issue.js';
+import { noteSkippedFiles, rowErrorKey } from '../validate/skipped-file-issues.js';
 
 interface IssueRow {
   file: string | null;
@@ -43,4 +44,24 @@ export async function storedRowErrors(
     }
   }
   return keys;
+}
+
+/**
+ * An import's issues with its row errors in files it skipped as identical to ones already loaded told as they
+ * are ({@link noteSkippedFiles}): whether the stored copy left the row out too or holds it. What `cspi import`
+ * and the dashboard's upload report; the issues as given when no such error (or a refused import).
+ * @example (await withSkippedFilesNoted(db, ingest.issues, outcome))[0].message //=> '…; this row is stored: the file is identical to the copy already loaded (so it was skipped), …'
+ */
+export async function withSkippedFilesNoted(
+  db: Database,
+  issues: readonly ValidationIssue[],
+  outcome: ImportOutcome,
+): Promise<readonly ValidationIssue[]> {
+  if (outcome.kind === 'refused') return issues;
+  const skippedFiles = new Map(
+    outcome.skippedSubmissions.flatMap((s) => s.files.map((f) => [f.name, f.sha256] as const)),
+  );
+  if (!issues.some((i) => i.severity === 'error' && i.file !== null && skippedFiles.has(i.file)))
+    return issues;
+  return noteSkippedFiles(issues, skippedFiles, await storedRowErrors(db, outcome.skippedSubmissions));
 }

@@ -11,8 +11,7 @@ import type { Database } from '../../store/database.js';
 import { importDataset } from '../../store/import-dataset.js';
 import type { ImportOutcome } from '../../store/import-dataset.js';
 import { openDatabase } from '../../store/open.js';
-import { storedRowErrors } from '../../store/stored-row-errors.js';
-import { noteSkippedFiles } from '../../validate/skipped-file-issues.js';
+import { withSkippedFilesNoted } from '../../store/stored-row-errors.js';
 import { StoreBusyError } from '../../store/store-error.js';
 import type { Output, Progress } from '../output.js';
 import { createOutput } from '../output.js';
@@ -138,29 +137,12 @@ export async function runImport(
     } finally {
       (storing as Progress | null)?.stop();
     }
-    return report(await noteSkipped(db, ingest, outcome), outcome, target, reportFiles, out);
+    // A row error in a file skipped as already loaded says whether the stored copy holds the row.
+    const issues = await withSkippedFilesNoted(db, ingest.issues, outcome);
+    return report({ ...ingest, issues }, outcome, target, reportFiles, out);
   } finally {
     await db.close();
   }
-}
-
-/**
- * The ingest with its row errors in files the import skipped as identical to ones already loaded told as
- * they are (`noteSkippedFiles`): whether the stored copy left the row out too or holds it.
- */
-async function noteSkipped(
-  db: Database,
-  ingest: IngestResult,
-  outcome: ImportOutcome,
-): Promise<IngestResult> {
-  if (outcome.kind === 'refused') return ingest;
-  const skippedFiles = new Map(
-    outcome.skippedSubmissions.flatMap((s) => s.files.map((f) => [f.name, f.sha256])),
-  );
-  if (!ingest.issues.some((i) => i.severity === 'error' && i.file !== null && skippedFiles.has(i.file)))
-    return ingest;
-  const stored = await storedRowErrors(db, outcome.skippedSubmissions);
-  return { ...ingest, issues: noteSkippedFiles(ingest.issues, skippedFiles, stored) };
 }
 
 async function openStore(opts: ImportCommandOptions): Promise<Database> {
