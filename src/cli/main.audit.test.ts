@@ -186,6 +186,40 @@ test('a --settings, --targets or --commentary file that cannot be read is named 
   }
 });
 
+test('cspi users disable of an account already disabled says so and changes nothing; an unknown one points to users list', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cspi-cli-audit-'));
+  const file = join(dir, 'cspi.db');
+  const bin = fileURLToPath(new URL('../../bin/cspi.js', import.meta.url));
+  const run = (...argv: string[]) =>
+    spawnSync(process.execPath, [bin, 'users', ...argv, '--db', file], {
+      encoding: 'utf8',
+      env: { ...process.env, CSPI_RUN_SOURCES: '1' },
+    });
+  try {
+    assert.equal(run('add', 'jo', '--role', 'analyst').status, 0);
+    assert.equal(run('disable', 'jo').stdout, 'Disabled jo; their sessions have ended.\n');
+    // Once "Disabled jo; their sessions have ended." again, and a second user-disable entry in the audit log.
+    const again = run('disable', 'JO');
+    assert.equal(again.status, 0, again.stderr);
+    assert.equal(again.stdout, 'jo was already disabled; nothing changed.\n');
+    const db = await openDatabase(file);
+    try {
+      assert.equal(
+        (await db.all("SELECT * FROM audit_log WHERE action = 'user-disable'")).length,
+        1,
+        'one entry',
+      );
+    } finally {
+      await db.close();
+    }
+    const unknown = run('disable', 'zed');
+    assert.equal(unknown.status, 2);
+    assert.equal(unknown.stderr, 'cspi: there is no user "zed": cspi users list names the accounts\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('an --out in a folder that does not exist is a user error naming the file', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cspi-cli-audit-'));
   const file = join(dir, 'cspi.db');

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { openDatabase } from '../../store/open.js';
 import { appendAudit } from '../../web/audit/audit-log.js';
 import { ROLE_LABELS } from '../../web/auth/permissions.js';
-import { disableUser, listUsers } from '../../web/auth/users.js';
+import { disableUser, findUser, listUsers } from '../../web/auth/users.js';
 import { addAccount } from '../add-account.js';
 import { createOutput } from '../output.js';
 import { UserError } from '../user-error.js';
@@ -93,9 +93,14 @@ export function register(program: Command): void {
       const out = createOutput(Boolean(opts.json));
       const db = await openDatabase(opts.db, { mustExist: true });
       try {
-        // Disabled and audited in one transaction: no account disabled without its entry.
-        await db.transaction(async (tx) => {
-          if (!(await disableUser(tx, username))) throw new UserError(`there is no user "${username}"`);
+        // Disabled and audited in one transaction: no account disabled without its entry. One disabled
+        // already is left as it is (it said "Disabled …; their sessions have ended" again, audited again).
+        const { already, name } = await db.transaction(async (tx) => {
+          const user = await findUser(tx, username.trim().toLowerCase());
+          if (!user)
+            throw new UserError(`there is no user "${username}": cspi users list names the accounts`);
+          if (user.disabled) return { already: true, name: user.username };
+          await disableUser(tx, username);
           await appendAudit(tx, {
             actor: commandLineActor(),
             ip: null,
@@ -103,9 +108,14 @@ export function register(program: Command): void {
             la: null,
             detail: { username },
           });
+          return { already: false, name: user.username };
         });
-        out.info(`Disabled ${username}; their sessions have ended.`);
-        out.result({ username, disabled: true });
+        out.info(
+          already
+            ? `${name} was already disabled; nothing changed.`
+            : `Disabled ${name}; their sessions have ended.`,
+        );
+        out.result({ username: name, disabled: true, alreadyDisabled: already });
       } finally {
         await db.close();
       }
