@@ -188,7 +188,17 @@ test('--json: every command prints one JSON document on stdout and nothing else,
     ['alex'],
   );
   const disabled = cspi(['users', 'disable', 'alex', '--db', 'j.db', '--json'], dir);
-  assert.deepEqual(onlyJson(disabled, 'users disable'), { username: 'alex', disabled: true });
+  assert.deepEqual(onlyJson(disabled, 'users disable'), {
+    username: 'alex',
+    disabled: true,
+    alreadyDisabled: false,
+  });
+  const disabledAgain = cspi(['users', 'disable', 'alex', '--db', 'j.db', '--json'], dir);
+  assert.deepEqual(onlyJson(disabledAgain, 'users disable again'), {
+    username: 'alex',
+    disabled: true,
+    alreadyDisabled: true,
+  });
 });
 
 test('--json: a mistyped path, period, database or LA leaves stdout empty and is one line on stderr, exit 2', async () => {
