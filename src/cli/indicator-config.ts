@@ -4,6 +4,7 @@ import type { ReportRequest } from '../indicators/engine/indicator-result.js';
 import { formatIssue } from '../indicators/config-issue.js';
 import { buildIndicatorInput } from '../indicators/input.js';
 import { INDICATORS } from '../indicators/registry.js';
+import { beforeAllData } from '../indicators/lib/before-all-data.js';
 import { DEFAULT_SETTINGS } from '../indicators/settings.js';
 import { parseSettings } from '../indicators/settings-file.js';
 import { parseTargets } from '../indicators/targets-file.js';
@@ -11,6 +12,7 @@ import type { TargetSet } from '../indicators/targets.js';
 import type { IndicatorInput, IndicatorSettings } from '../indicators/types.js';
 import type { DatasetSource, LoadedDataset } from './dataset-source.js';
 import { UserError } from './user-error.js';
+import { readProblem } from './main.js';
 import { LaGroupsError, parseLaGroups } from '../hub/la-groups.js';
 
 /**
@@ -23,8 +25,12 @@ const CATALOGUE = new Map(INDICATORS.map((d) => [d.id, { polarity: d.polarity, u
 async function readText(path: string, what: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
-  } catch {
-    throw new UserError(`cannot read the ${what} file ${path}`, 2, `${what.toUpperCase()}-FILE`);
+  } catch (err) {
+    throw new UserError(
+      `cannot read the ${what} file ${path}${readProblem(err)}`,
+      2,
+      `${what.toUpperCase()}-FILE`,
+    );
   }
 }
 
@@ -121,10 +127,23 @@ export async function reportRequestFor(
       'PERIOD-AFTER-DATA',
     );
   }
+  const input = buildIndicatorInput(loaded.data);
+  const settings = await loadSettings(opts.settings);
+  // A period that ends before every indicator's data begin (a mistyped year, say) would be all "Not available:
+  // loaded data begin …", exit 0: a committee report, or an edition that can never be removed, of nothing.
+  const before = beforeAllData(input, period, INDICATORS, settings);
+  if (before !== null) {
+    throw new UserError(
+      `--period ${period.id} ends on ${period.end}, before the data of dataset ${loaded.id} begin (${before.start}, ${before.source}): ` +
+        `there is nothing to count in it; the earliest quarter with data is ${quarterContaining(before.start).id}`,
+      2,
+      'PERIOD-BEFORE-DATA',
+    );
+  }
   return {
-    input: buildIndicatorInput(loaded.data),
+    input,
     period,
-    settings: await loadSettings(opts.settings),
+    settings,
     // A --targets file overrides; otherwise the targets set in the dashboard (store), else the catalogue's.
     targets: opts.targets
       ? await loadTargets(opts.targets, la, period.financialYear)

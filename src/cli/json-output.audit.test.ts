@@ -67,8 +67,13 @@ function synthFixture(): Promise<{ dir: string; data: string; db: string }> {
     const dir = mkdtempSync(join(tmpdir(), 'cspi-json-audit-'));
     const synth = cspi(['synth', '--out', 'data', '--years', '1', '--scale', '0.1'], dir);
     assert.equal(synth.code, 0, synth.stderr);
+    // Plurals as English has them (they once read "1 LA(s)" and "8 submission(s) added").
+    assert.match(synth.stdout, / for 1 LA, years 2021-22 to 2021-22, to data\n$/);
     const imported = cspi(['import', 'data/841', '--la', '841', '--db', 'cspi.db', '--report-dir', 'r'], dir);
     assert.equal(imported.code, 0, imported.stderr);
+    assert.match(imported.stdout, /; \d+ submissions added, 0 replaced, 0 identical skipped\.\n/);
+    const again = cspi(['import', 'data/841', '--la', '841', '--db', 'cspi.db', '--report-dir', 'r'], dir);
+    assert.match(again.stdout, /\(\d+ submissions skipped\); the current dataset is still 841-v1\.\n/);
     return { dir, data: join(dir, 'data', '841'), db: join(dir, 'cspi.db') };
   })();
   return fixture;
@@ -183,7 +188,17 @@ test('--json: every command prints one JSON document on stdout and nothing else,
     ['alex'],
   );
   const disabled = cspi(['users', 'disable', 'alex', '--db', 'j.db', '--json'], dir);
-  assert.deepEqual(onlyJson(disabled, 'users disable'), { username: 'alex', disabled: true });
+  assert.deepEqual(onlyJson(disabled, 'users disable'), {
+    username: 'alex',
+    disabled: true,
+    alreadyDisabled: false,
+  });
+  const disabledAgain = cspi(['users', 'disable', 'alex', '--db', 'j.db', '--json'], dir);
+  assert.deepEqual(onlyJson(disabledAgain, 'users disable again'), {
+    username: 'alex',
+    disabled: true,
+    alreadyDisabled: true,
+  });
 });
 
 test('--json: a mistyped path, period, database or LA leaves stdout empty and is one line on stderr, exit 2', async () => {

@@ -105,18 +105,34 @@ test('cspi indicators and cspi report on a stored 1922 contact name the table an
   }
 });
 
-test('the remedy the message gives works: the unchanged file is skipped, the corrected one replaces the record', () => {
+test('the remedy the message gives works: the unchanged file is skipped, saying its stored copy holds the row; the corrected one replaces the record', () => {
   const again = cspi(['import', 'la', '--la', '841', '--db', db, '--json'], dir);
   assert.equal(again.code, 1, again.stderr);
   const report = JSON.parse(again.stdout) as {
     status: string;
-    issues: { code: string; position: string; field: string }[];
+    skippedFiles: string[];
+    issues: { code: string; position: string; field: string; message: string }[];
   };
   assert.equal(report.status, 'unchanged');
+  assert.deepEqual(report.skippedFiles, ['contacts.csv']);
   assert.deepEqual(
     report.issues.map((i) => [i.code, i.position, i.field]),
     [['GEN-PAST', 'line 2', 'received_at']],
     'validating the files names the row',
+  );
+  // Once "…; check the year; this row was not loaded.", untrue: the stored copy, loaded before GEN-PAST, holds it.
+  assert.equal(
+    report.issues[0]!.message,
+    'contacts.csv line 2: received_at 1922-06-01 is before 1990, earlier than any date cspi can count working days from; check the year; ' +
+      'this row is stored: the file is identical to the copy already loaded (so it was skipped), loaded before cspi rejected such rows; correct the file and import it again.',
+  );
+  const terminal = cspi(['import', 'la', '--la', '841', '--db', db], dir);
+  assert.equal(terminal.code, 1, terminal.stderr);
+  assert.match(terminal.stdout, /this row is stored: the file is identical to the copy already loaded/);
+  assert.doesNotMatch(terminal.stdout, /not loaded|rejected \(/);
+  assert.match(
+    terminal.stdout,
+    /\nResult: 1 row in error in a file skipped as identical to the copy already loaded \(its message above says whether the stored copy holds it; listed in the report\)\.\n/,
   );
   assert.equal(cspi(INDICATORS, dir).stderr, MESSAGE, 'a file imported unchanged leaves the record');
 
@@ -126,4 +142,21 @@ test('the remedy the message gives works: the unchanged file is skipped, the cor
   const figures = cspi(INDICATORS, dir);
   assert.equal(figures.code, 0, figures.stderr);
   assert.match(figures.stdout, /referrals-decided-1wd/);
+});
+
+test('a file holding a typo year imported since GEN-PAST, imported again unchanged: the row is not stored, as the first import left it out', () => {
+  mkdirSync(join(dir, 'again'));
+  writeFileSync(join(dir, 'again', 'contacts.csv'), TYPO);
+  const db2 = join(dir, 'again.db');
+  const first = cspi(['import', 'again', '--la', '841', '--db', db2], dir);
+  assert.equal(first.code, 1, first.stderr);
+  assert.match(first.stdout, /check the year; this row was not loaded\./);
+  assert.match(first.stdout, /\nResult: 1 row rejected \(not loaded; listed in the report\)\.\n/);
+  const again = cspi(['import', 'again', '--la', '841', '--db', db2], dir);
+  assert.equal(again.code, 1, again.stderr);
+  assert.match(
+    again.stdout,
+    /check the year; this row is not stored: the file is identical to the copy already loaded \(so it was skipped\), which left it out too\./,
+  );
+  assert.match(again.stdout, /\nNothing new: every file is identical to one already loaded/);
 });

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import { importSmallLa } from '../hub/hub-fixtures.js';
 import { openDatabase } from '../store/open.js';
+import { listUsers } from '../web/auth/users.js';
 import { main } from './main.js';
 
 /**
@@ -97,6 +98,124 @@ test('a database locked by another process is a user error for every writing com
   } finally {
     holder.exec('ROLLBACK');
     holder.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('cspi users add refuses an --la that is no LA code, naming the code to give; no account is added (and users list, with none, names the --db to add one to)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cspi-cli-audit-'));
+  const file = join(dir, 'cspi.db');
+  try {
+    // It once added "carol (elected member, LA Darlington)", an account limited to an LA no data has.
+    const named = await cspi([
+      'users',
+      'add',
+      'carol',
+      '--role',
+      'member',
+      '--la',
+      'Darlington',
+      '--db',
+      file,
+    ]);
+    assertUserError(named, 'Darlington is LA 841, so give --la 841', 'users add --la Darlington');
+    assert.equal(named.stdout, '');
+    const unknown = await cspi(['users', 'add', 'carol', '--role', 'member', '--la', '9999', '--db', file]);
+    assertUserError(unknown, '--la 9999 is not an LA code cspi knows', 'users add --la 9999');
+    // No account yet: the hint names the --db listed (run as printed, it once added the account to ./cspi.db).
+    await (await openDatabase(file)).close();
+    const bin = fileURLToPath(new URL('../../bin/cspi.js', import.meta.url));
+    const none = spawnSync(process.execPath, [bin, 'users', 'list', '--db', file], {
+      encoding: 'utf8',
+      env: { ...process.env, CSPI_RUN_SOURCES: '1' },
+    });
+    assert.equal(none.status, 0, none.stderr);
+    assert.equal(
+      none.stdout,
+      `No accounts yet: add one with cspi users add NAME --role admin --db ${file}\n`,
+    );
+    const ons = await cspi(['users', 'add', 'carol', '--role', 'member', '--la', 'E06000005', '--db', file]);
+    assert.equal(ons.code, 0, ons.stderr);
+    const db = await openDatabase(file);
+    try {
+      assert.deepEqual(
+        (await listUsers(db)).map((u) => [u.username, u.la]),
+        [['carol', '841']],
+        'only the account with a real LA code was added, under its DfE code',
+      );
+    } finally {
+      await db.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a --settings, --targets or --commentary file that cannot be read is named with why and what to do', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cspi-cli-audit-'));
+  const file = join(dir, 'cspi.db');
+  const db = await openDatabase(file);
+  try {
+    await importSmallLa(db, '841', 20);
+  } finally {
+    await db.close();
+  }
+  try {
+    const missing = join(dir, 'nope.json');
+    // They once said only "cannot read the settings file …/nope.json": not whether it was missing, a folder or
+    // not allowed.
+    for (const [argv, what] of [
+      [['indicators', '--settings', missing], 'settings'],
+      [['indicators', '--targets', missing], 'targets'],
+      [['report', '--out', join(dir, 'r.html'), '--commentary', missing], 'commentary'],
+    ] as const) {
+      const r = await cspi([...argv, '--db', file, '--period', '2021-22-Q3']);
+      assertUserError(r, missing, what);
+      assert.equal(
+        r.stderr,
+        `cspi: cannot read the ${what} file ${missing}: no such file or folder; check the path and run again\n`,
+      );
+    }
+    const folder = await cspi(['indicators', '--settings', dir, '--db', file, '--period', '2021-22-Q3']);
+    assert.equal(
+      folder.stderr,
+      `cspi: cannot read the settings file ${dir}: it is a folder, not a file; check the path and run again\n`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('cspi users disable of an account already disabled says so and changes nothing; an unknown one points to users list', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cspi-cli-audit-'));
+  const file = join(dir, 'cspi.db');
+  const bin = fileURLToPath(new URL('../../bin/cspi.js', import.meta.url));
+  const run = (...argv: string[]) =>
+    spawnSync(process.execPath, [bin, 'users', ...argv, '--db', file], {
+      encoding: 'utf8',
+      env: { ...process.env, CSPI_RUN_SOURCES: '1' },
+    });
+  try {
+    assert.equal(run('add', 'jo', '--role', 'analyst').status, 0);
+    assert.equal(run('disable', 'jo').stdout, 'Disabled jo; their sessions have ended.\n');
+    // Once "Disabled jo; their sessions have ended." again, and a second user-disable entry in the audit log.
+    const again = run('disable', 'JO');
+    assert.equal(again.status, 0, again.stderr);
+    assert.equal(again.stdout, 'jo was already disabled; nothing changed.\n');
+    const db = await openDatabase(file);
+    try {
+      assert.equal(
+        (await db.all("SELECT * FROM audit_log WHERE action = 'user-disable'")).length,
+        1,
+        'one entry',
+      );
+    } finally {
+      await db.close();
+    }
+    const unknown = run('disable', 'zed');
+    assert.equal(unknown.status, 2);
+    assert.equal(unknown.stderr, 'cspi: there is no user "zed": cspi users list names the accounts\n');
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -89,6 +89,17 @@ export function fileProblem(err: unknown): string | undefined {
   return `cannot use ${e.path}: ${reason}; check the path and run again`;
 }
 
+/**
+ * Why a file the user named could not be read, as a clause to follow its name ("no such file or folder; check
+ * the path and run again"); a bare "" for any other error.
+ * @example readProblem(Object.assign(new Error(), { code: 'ENOENT' })) //=> ': no such file or folder; check the path and run again'
+ */
+export function readProblem(err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  const reason = typeof code === 'string' ? FILE_PROBLEMS[code] : undefined;
+  return reason === undefined ? '' : `: ${reason}; check the path and run again`;
+}
+
 let closedOutputIgnored = false;
 
 /**

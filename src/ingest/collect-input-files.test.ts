@@ -34,6 +34,27 @@ test('a folder walk skips hidden files, Office lock files and an embedded databa
   }
 });
 
+test("a folder walk skips cspi's own validation report, which validate and import write to the current folder", async () => {
+  // Run twice in the returns' folder (cspi validate ., then cspi import .), the second run was refused:
+  // S-UNRECOGNISED validation-report.csv and validation-report.json, written by the first.
+  for (const name of ['validation-report.csv', 'validation-report.json', 'Validation-Report.CSV'])
+    assert.equal(isSkippedName(name), true, name);
+  assert.equal(isSkippedName('validation.csv'), false);
+  const dir = mkdtempSync(join(tmpdir(), 'cspi-collect-'));
+  try {
+    for (const f of ['header.csv', 'validation-report.csv', 'validation-report.json'])
+      writeFileSync(join(dir, f), 'x');
+    const { files, issues } = await collectInputFiles([dir]);
+    assert.deepEqual(
+      files.map((f) => f.name),
+      ['header.csv'],
+    );
+    assert.deepEqual(issues, []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('files are named by their path from the folder holding them all: unique, and short when they share one', async () => {
   assert.equal(commonFolder(['/data/841/2020-21', '/data/841/2021-22/ssda903']), '/data/841');
   assert.equal(commonFolder(['/data/841/2021-22']), '/data/841/2021-22');

@@ -21,15 +21,20 @@ export interface InputFile {
  * True for names a folder walk skips: hidden files (a leading dot, or Windows' hidden `desktop.ini`, which
  * a folder copied from a share holds), Office lock files (`~$…`) and an embedded cspi database with its
  * journal files (`cspi.db`, `-wal`, `-shm`, `-journal`; also Windows' `Thumbs.db`), kept beside the returns
- * when `cspi import .` is run in their folder.
+ * when `cspi import .` is run in their folder, and cspi's own validation report (`validation-report.csv` and
+ * `.json`), which `cspi validate` and `cspi import` write to the current folder by default: run twice in the
+ * returns' folder, the second run refused the import over the first run's report (S-UNRECOGNISED).
  * @example isSkippedName('cspi.db-wal') //=> true
  */
 export function isSkippedName(name: string): boolean {
+  const lower = name.toLowerCase();
   return (
     name.startsWith('.') ||
     name.startsWith('~$') ||
     /\.db(-wal|-shm|-journal)?$/i.test(name) ||
-    name.toLowerCase() === 'desktop.ini'
+    lower === 'desktop.ini' ||
+    lower === 'validation-report.csv' ||
+    lower === 'validation-report.json'
   );
 }
 

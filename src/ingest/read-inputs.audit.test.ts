@@ -207,6 +207,19 @@ describe('audit: one local extract twice in one import', () => {
     );
   });
 
+  it('the message names the table by its file name, as the user knows it (cp_visits, not cpVisits)', async () => {
+    // It said "both the local cpVisits file", "the local placementsLongTerm file": cspi's own names.
+    const f = folder();
+    const head = 'child_id,cp_visit_date,child_seen';
+    f.write('a/cp_visits.csv', csv(head, ['1001,2021-05-01,1', '1002,2022-03-31,1']));
+    f.write('b/cp_visits.csv', csv(head, ['1003,2021-06-01,1', '1004,2022-03-31,1']));
+    const r = await readInputs([f.dir], { today: TODAY });
+    assert.match(
+      r.issues.find((i) => i.code === 'S-MIXED')?.message ?? '',
+      /^a\/cp_visits\.csv and b\/cp_visits\.csv are both the local cp_visits file as at 2022-03-31: /,
+    );
+  });
+
   it('byte-identical copies (one extract kept in two folders) load as one', async () => {
     const f = folder();
     f.write('2020-21/allocations.csv', csv('child_id,worker_id,allocation_start', ['1001,W1,2021-01-01']));

@@ -791,3 +791,18 @@ describe('readInputs: local extract', () => {
     );
   });
 });
+
+describe('readInputs: --year with two years of one return', () => {
+  // Two years' censuses with --year both became that year's, and S-MIXED said only "… are both the CIN census
+  // for 2021-22: import one of them", of files the analyst knew to be two different years.
+  it('S-MIXED says --year put both in its year, and what to do', async () => {
+    const f = folder();
+    f.write('2020-21/cin.xml', cinXml(plainCinChildren(2), { year: '2021' }));
+    f.write('2021-22/cin.xml', cinXml(plainCinChildren(2), { year: '2022' }));
+    assert.deepEqual(structural(await read([f.dir])), []);
+    assert.equal(
+      only(await read([f.dir], { year: '2021-22' }), 'S-MIXED').message,
+      "2020-21/cin.xml and 2021-22/cin.xml are both the CIN census for 2021-22: import one of them (--year 2021-22 puts every file of this import in that year: give --year only with one year's files, or leave it out).",
+    );
+  });
+});

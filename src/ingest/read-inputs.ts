@@ -289,7 +289,11 @@ export async function readInputs(
             'S-MIXED',
             g.files[0]!.input.name,
             null,
-            `${a} and ${b} are both the ${g.source === 'cin' ? 'CIN census' : 'SSDA903 return'} for ${g.year}: import one of them.`,
+            `${a} and ${b} are both the ${g.source === 'cin' ? 'CIN census' : 'SSDA903 return'} for ${g.year}: import one of them` +
+              // --year makes every file of the import that year: two years' folders then collide.
+              (options.year === undefined
+                ? '.'
+                : ` (--year ${options.year} puts every file of this import in that year: give --year only with one year's files, or leave it out).`),
           ),
         );
         continue;
@@ -505,6 +509,11 @@ function groupSubmissions(
   return groups;
 }
 
+/** Each staged local table's file name as a user knows it (`cpVisits` → `cp_visits`). */
+const LOCAL_FILE_OF_STAGED: ReadonlyMap<string, string> = new Map(
+  Object.entries(LOCAL_STAGED_TABLE).map(([file, staged]) => [staged, file]),
+);
+
 /**
  * `S-MIXED` for two local files (or Annex A workbooks) of one import that are the same submission (inputs.md
  * §1.1: a submission is LA, source, collection year and, for these, the as-at date; local files also by the
@@ -533,9 +542,14 @@ function sameSubmissionTwice(submissions: readonly StagedSubmission[], issues: V
     if (shas(other) === shas(s)) continue;
     const a = other.files.map((f) => f.name).join(', ');
     const b = s.files.map((f) => f.name).join(', ');
+    // The tables by the file names a user knows (cp_visits, not the staged cpVisits).
+    const named = Object.keys(s.tables)
+      .map((t) => LOCAL_FILE_OF_STAGED.get(t) ?? t)
+      .sort()
+      .join(', ');
     const what =
       s.source === 'local'
-        ? `the local ${tables || 'extract'} file${s.asAt ? ` as at ${s.asAt}` : ''}`
+        ? `the local ${named || 'extract'} file${s.asAt ? ` as at ${s.asAt}` : ''}`
         : `the Annex A workbook${s.asAt ? ` as at ${s.asAt}` : ''}`;
     issues.push(
       structuralIssue(

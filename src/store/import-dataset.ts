@@ -51,6 +51,16 @@ export interface ImportOptions {
   readonly record?: (tx: Database, outcome: ImportOutcome) => Promise<void>;
 }
 
+/**
+ * A staged submission skipped as byte-identical to a stored one: its files as this import named them, and the
+ * stored submission (and the import that stored it) that stays in its place, rows as that import loaded them.
+ */
+export interface SkippedSubmission {
+  readonly files: readonly { readonly name: string; readonly sha256: string }[];
+  readonly storedId: string;
+  readonly storedImportId: string;
+}
+
 export type ImportOutcome =
   | {
       readonly kind: 'refused';
@@ -62,6 +72,7 @@ export type ImportOutcome =
       /** Every submission was byte-identical to the current one: no new version. */
       readonly datasetId: string | null;
       readonly skipped: number;
+      readonly skippedSubmissions: readonly SkippedSubmission[];
     }
   | {
       readonly kind: 'imported';
@@ -73,6 +84,7 @@ export type ImportOutcome =
       readonly replaced: readonly string[];
       /** Staged submissions skipped as byte-identical to the current ones. */
       readonly skipped: number;
+      readonly skippedSubmissions: readonly SkippedSubmission[];
       /** Dataset checks found on the merged dataset (stitching, cross-source). */
       readonly checks: readonly ValidationIssue[];
       readonly validation: ValidationSummary;
@@ -178,6 +190,7 @@ export async function importDataset(
     const toAdd: { staged: StagedSubmission; identity: string; replaces: StoredSubmission | undefined }[] =
       [];
     let skipped = 0;
+    const skippedSubmissions: SkippedSubmission[] = [];
     for (const s of prepared) {
       const identity = submissionIdentity(s);
       const existing = byIdentity.get(identity);
@@ -190,13 +203,19 @@ export async function importDataset(
         )
       ) {
         skipped++;
+        skippedSubmissions.push({
+          files: s.files.map((f) => ({ name: f.name, sha256: f.sha256 })),
+          storedId: existing.id,
+          storedImportId: existing.importId,
+        });
         continue;
       }
       const earlier = toAdd.findIndex((a) => a.identity === identity);
       if (earlier >= 0) toAdd.splice(earlier, 1);
       toAdd.push({ staged: s, identity, replaces: existing });
     }
-    if (toAdd.length === 0) return { kind: 'unchanged', datasetId: current?.id ?? null, skipped } as const;
+    if (toAdd.length === 0)
+      return { kind: 'unchanged', datasetId: current?.id ?? null, skipped, skippedSubmissions } as const;
     const mixed = mixedPseudonymisation(la, held, new Set(toAdd.map((a) => a.identity)), pseudonymised);
     if (mixed) return { kind: 'refused', issues: [mixed] } as const;
 
@@ -370,6 +389,7 @@ export async function importDataset(
       added: added.map((a) => a.summary),
       replaced,
       skipped,
+      skippedSubmissions,
       checks,
       validation,
       tables,

@@ -25,6 +25,7 @@ export interface JsonReport {
     files: readonly string[];
     records: Readonly<Record<string, number>>;
   }[];
+  /** Per file and table; `loaded` is 0 in every row of a refused import (nothing is loaded). */
   readonly counts: readonly RowCount[];
   readonly byRule: Readonly<Record<string, { severity: string; count: number }>>;
   /** Each distinct Annex A label no mapping table knows, per file and column, with its count (inputs.md §4). */
@@ -73,7 +74,8 @@ export function reportJson(result: IngestResult, importId: string | null): JsonR
       files: s.files.map((f) => f.name),
       records: Object.fromEntries(Object.entries(s.tables).map(([k, v]) => [k, (v as unknown[]).length])),
     })),
-    counts: result.counts,
+    // A refused import loads nothing (inputs.md §6: it "shows loaded 0 (import refused)", as the terminal does).
+    counts: result.refused ? result.counts.map((c) => ({ ...c, loaded: 0 })) : result.counts,
     byRule,
     unmappedLabels: unmappedLabels(result.issues),
     issues: result.issues,

@@ -42,3 +42,23 @@ test('cspi import ends with what it left out, not with what an import would do (
     'Result: refused. Fix the structural problems above and run again.',
   );
 });
+
+test('cspi import does not count as rejected now the rows in error of files it skipped as already loaded', () => {
+  const two = ingestResult('841', [staged('ssda903', '2021-22', { children: [child('C1')] })], {
+    counts: [
+      { file: 'header.csv', table: 'Header', read: 3, loaded: 1, rejected: 2, warnings: 0, queries: 0 },
+      { file: 'episodes.csv', table: 'Episodes', read: 2, loaded: 1, rejected: 1, warnings: 0, queries: 0 },
+    ] satisfies RowCount[],
+  });
+  const imported = (skipped: string[]) =>
+    lastLine(formatTerminalSummary(two, { mode: 'import', skippedFiles: new Set(skipped) }));
+  assert.equal(imported([]), 'Result: 3 rows rejected (not loaded; listed in the report).');
+  assert.equal(
+    imported(['episodes.csv']),
+    'Result: 2 rows rejected (not loaded; listed in the report); 1 row in error in a file skipped as identical to the copy already loaded (its message above says whether the stored copy holds it; listed in the report).',
+  );
+  assert.equal(
+    imported(['episodes.csv', 'header.csv']),
+    'Result: 3 rows in error in 2 files skipped as identical to the copies already loaded (each message above says whether the stored copy holds the row; listed in the report).',
+  );
+});

@@ -11,6 +11,11 @@ export interface TerminalSummaryOptions {
    * import's own line (loaded, unchanged or refused) to follow.
    */
   readonly mode?: 'validate' | 'import';
+  /**
+   * `import`: the files it skipped as identical to ones already loaded. Their rows in error are not counted as
+   * rejected by this import (nothing of theirs was loaded or left out now; each message says what is stored).
+   */
+  readonly skippedFiles?: ReadonlySet<string>;
 }
 
 const SEVERITY_ORDER = { structural: 0, error: 1, warning: 2, query: 3 } as const;
@@ -85,7 +90,7 @@ export function formatTerminalSummary(result: IngestResult, options: TerminalSum
     out.push('', 'Annex A labels not mapped (loaded as unknown; add them to the tables in data/annex-a):');
     for (const u of unmapped) out.push(`  ${u.file ?? ''} ${u.column ?? ''} '${u.value ?? ''}': ${u.count}`);
   }
-  out.push('', resultLine(result, options.mode ?? 'validate'));
+  out.push('', resultLine(result, options.mode ?? 'validate', options.skippedFiles ?? new Set()));
   return out.join('\n');
 }
 
@@ -93,14 +98,33 @@ export function formatTerminalSummary(result: IngestResult, options: TerminalSum
  * The summary's last line. `cspi validate` says what an import would do; `cspi import` says only what it left
  * out (it said "everything would load" just before its "Loaded: …" line).
  */
-function resultLine(result: IngestResult, mode: 'validate' | 'import'): string {
+function resultLine(
+  result: IngestResult,
+  mode: 'validate' | 'import',
+  skippedFiles: ReadonlySet<string>,
+): string {
   if (result.refused) return 'Result: refused. Fix the structural problems above and run again.';
   const rejected = result.counts.reduce((s, c) => s + c.rejected, 0);
   const rows = `${rejected} row${rejected === 1 ? '' : 's'}`;
-  if (mode === 'import')
-    return rejected > 0
-      ? `Result: ${rows} rejected (not loaded; listed in the report).`
-      : 'Result: no row rejected.';
+  if (mode === 'import') {
+    const inSkipped = result.counts.filter((c) => skippedFiles.has(c.file) && c.rejected > 0);
+    const skippedRows = inSkipped.reduce((s, c) => s + c.rejected, 0);
+    const files = new Set(inSkipped.map((c) => c.file)).size;
+    const now = rejected - skippedRows;
+    const parts = [
+      ...(now > 0 ? [`${now} row${now === 1 ? '' : 's'} rejected (not loaded; listed in the report)`] : []),
+      ...(skippedRows > 0
+        ? [
+            `${skippedRows} row${skippedRows === 1 ? '' : 's'} in error in ` +
+              (files === 1
+                ? 'a file skipped as identical to the copy already loaded'
+                : `${files} files skipped as identical to the copies already loaded`) +
+              ` (${skippedRows === 1 ? 'its message' : 'each message'} above says whether the stored copy holds ${skippedRows === 1 ? 'it' : 'the row'}; listed in the report)`,
+          ]
+        : []),
+    ];
+    return parts.length > 0 ? `Result: ${parts.join('; ')}.` : 'Result: no row rejected.';
+  }
   return rejected > 0
     ? `Result: ${rows} would be rejected; the rest would load.`
     : 'Result: everything would load.';

@@ -48,6 +48,29 @@ test('an empty store has no LAs or periods; an unreadable upload is refused thro
   assert.equal((await db.all('SELECT * FROM dataset_versions')).length, 0, 'nothing loaded');
 });
 
+test('an upload of a file already loaded unchanged says whether its stored copy holds the row in error, as cspi import does', async () => {
+  const db = await memoryDatabase();
+  const s = createStoreServices(db);
+  const contacts = [
+    'contact_id,child_id,received_at,decided_at,outcome,source',
+    'K1,C1,1922-06-01T09:00,2021-06-02T09:00,referral,1A',
+    'K2,C2,2021-06-02T09:00,2021-06-03T09:00,referral,1A',
+    'K3,C3,2021-06-03T09:00,2021-06-04T09:00,referral,1A',
+    '',
+  ].join('\n');
+  const upload = () =>
+    s.importFiles('841', [{ name: 'contacts.csv', bytes: new TextEncoder().encode(contacts) }], 'jo');
+  const first = await upload();
+  assert.match(first.issues.find((i) => i.code === 'GEN-PAST')!.message, /; this row was not loaded\.$/);
+  // Uploaded again unchanged, the file is skipped: "this row was not loaded" was said of a row never loaded now.
+  const again = await upload();
+  assert.equal(again.refused, false);
+  assert.match(
+    again.issues.find((i) => i.code === 'GEN-PAST')!.message,
+    /; this row is not stored: the file is identical to the copy already loaded \(so it was skipped\), which left it out too\.$/,
+  );
+});
+
 test('the dashboard rates with the targets set on it, through the engine (as a targets file would)', async () => {
   const db = await memoryDatabase();
   await importSmallLa(db, '841', 40);

@@ -20,6 +20,7 @@ import type { LaDataset } from '../model/la-dataset.js';
 import type { Database } from '../store/database.js';
 import { getDatasetVersion, listDatasetVersions } from '../store/dataset-versions.js';
 import { importDataset } from '../store/import-dataset.js';
+import { withSkippedFilesNoted } from '../store/stored-row-errors.js';
 import { loadDatasetVersion } from '../store/load-dataset.js';
 import { laIsolationEnabled, withLaScope } from '../hub/la-isolation.js';
 import type { RowCount, ValidationIssue } from '../validate/issue.js';
@@ -326,10 +327,12 @@ export function createStoreServices(
             counts: ingest.counts,
           };
         }
+        // A row error in a file skipped as already loaded says whether the stored copy holds the row.
+        const issues = await withSkippedFilesNoted(db, ingest.issues, out);
         return {
           refused: false,
           datasetId: out.datasetId,
-          issues: out.kind === 'imported' ? [...ingest.issues, ...out.checks] : ingest.issues,
+          issues: out.kind === 'imported' ? [...issues, ...out.checks] : issues,
           counts: ingest.counts,
         };
       } finally {

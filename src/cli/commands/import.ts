@@ -11,6 +11,7 @@ import type { Database } from '../../store/database.js';
 import { importDataset } from '../../store/import-dataset.js';
 import type { ImportOutcome } from '../../store/import-dataset.js';
 import { openDatabase } from '../../store/open.js';
+import { withSkippedFilesNoted } from '../../store/stored-row-errors.js';
 import { StoreBusyError } from '../../store/store-error.js';
 import type { Output, Progress } from '../output.js';
 import { createOutput } from '../output.js';
@@ -136,7 +137,9 @@ export async function runImport(
     } finally {
       (storing as Progress | null)?.stop();
     }
-    return report(ingest, outcome, target, reportFiles, out);
+    // A row error in a file skipped as already loaded says whether the stored copy holds the row.
+    const issues = await withSkippedFilesNoted(db, ingest.issues, outcome);
+    return report({ ...ingest, issues }, outcome, target, reportFiles, out);
   } finally {
     await db.close();
   }
@@ -175,6 +178,8 @@ function report(
   const checks: readonly ValidationIssue[] = outcome.kind === 'imported' ? outcome.checks : [];
   const importId = outcome.kind === 'imported' ? outcome.importId : null;
   const exit = exitCodeOf(result);
+  const skippedFiles =
+    outcome.kind === 'refused' ? [] : outcome.skippedSubmissions.flatMap((s) => s.files.map((f) => f.name));
 
   const { csv, json } = files;
   const jsonReport = {
@@ -183,6 +188,7 @@ function report(
     datasetId: outcome.kind === 'refused' ? null : outcome.datasetId,
     previousDatasetId: outcome.kind === 'imported' ? outcome.previousDatasetId : null,
     datasetChecks: checks,
+    skippedFiles,
   };
   // The report holds child ids and values: readable by its owner only (inputs.md §7).
   writeReportFiles(
@@ -191,20 +197,20 @@ function report(
     `${JSON.stringify(jsonReport, null, 2)}\n`,
   );
 
-  out.info(formatTerminalSummary(result, { mode: 'import' }));
+  out.info(formatTerminalSummary(result, { mode: 'import', skippedFiles: new Set(skippedFiles) }));
   out.info('');
   if (outcome.kind === 'refused') {
     out.info('Import refused: nothing was loaded; the current dataset is unchanged.');
   } else if (outcome.kind === 'unchanged') {
     out.info(
-      `Nothing new: every file is identical to one already loaded (${outcome.skipped} submission(s) skipped); ` +
+      `Nothing new: every file is identical to one already loaded (${submissions(outcome.skipped)} skipped); ` +
         `the current dataset is still ${outcome.datasetId ?? 'none'}.`,
     );
   } else {
     out.info(
       `Loaded: dataset ${outcome.datasetId} of LA ${la} is now current` +
         (outcome.previousDatasetId ? ` (was ${outcome.previousDatasetId})` : '') +
-        `; ${outcome.added.length} submission(s) added, ${outcome.replaced.length} replaced, ${outcome.skipped} identical skipped.`,
+        `; ${submissions(outcome.added.length)} added, ${outcome.replaced.length} replaced, ${outcome.skipped} identical skipped.`,
     );
     if (checks.length > 0) {
       const byCode = new Map<string, number>();
@@ -217,6 +223,9 @@ function report(
   out.result({ ...jsonReport, reportFiles: files, submissionCounts: submissionCounts(outcome) });
   return exit;
 }
+
+/** `1 submission`, `45 submissions`. */
+const submissions = (n: number): string => `${n} submission${n === 1 ? '' : 's'}`;
 
 /**
  * The submissions an import added, replaced and skipped as identical (the "Loaded:" line), for `--json`.

@@ -214,3 +214,22 @@ test('a period that begins after the data is refused, naming the latest quarter 
   const text = await capture((w) => runIndicators({ period: '2021-22-Q4', json: true }, source(), w));
   assert.equal((JSON.parse(text) as IndicatorReport).period.id, '2021-22-Q4');
 });
+
+test('a period that ends before the data of every indicator begin is refused, naming the earliest quarter with data', async () => {
+  // It was computed, every indicator "Not available: loaded data begin 01/04/2019 (the CIN census)", exit 0:
+  // a committee report, or a published edition (never removed), of nothing.
+  const fromApril2019 = { ...data, historyStart: { cin: isoDate('2019-04-01'), ssda903: null } };
+  const only = (): DatasetSource => ({
+    load: async () => ({ data: fromApril2019, id: 'ds-841', hash: 'h1', asAt: isoDate('2022-01-05') }),
+    close: async () => {},
+  });
+  await assert.rejects(
+    capture((w) => runIndicators({ period: '2018-19-Q4' }, only(), w)),
+    (e: unknown) =>
+      e instanceof UserError &&
+      e.message ===
+        '--period 2018-19-Q4 ends on 2019-03-31, before the data of dataset ds-841 begin (2019-04-01, the CIN census): there is nothing to count in it; the earliest quarter with data is 2019-20-Q1',
+  );
+  const text = await capture((w) => runIndicators({ period: '2019-20-Q1', json: true }, only(), w));
+  assert.equal((JSON.parse(text) as IndicatorReport).period.id, '2019-20-Q1');
+});

@@ -228,6 +228,15 @@ for (const store of testStores()) {
         // --period lists that period's editions only.
         const q3 = await cli(['publish', '--list', '--la', '841', '--period', '2021-22-Q3', '--db', url]);
         assert.equal(q3.stdout, 'No edition of 2021-22-Q3 has been published.\n');
+        // A mistyped period is refused as every command refuses it: it once said "No edition of 2021-22-q2
+        // has been published." (exit 0) of a period published three times.
+        const typo = await cli(['publish', '--list', '--la', '841', '--period', '2021-22-q2', '--db', url]);
+        assert.equal(typo.code, 2, typo.stdout);
+        assert.equal(typo.stdout, '');
+        assert.match(
+          typo.stderr,
+          /^cspi: "2021-22-q2" is not a period: write a financial year as 2021-22 or a quarter as 2021-22-Q3\n/,
+        );
         const text = await cli(['publish', '--list', '--la', '841', '--db', url]);
         assert.match(text.stdout, new RegExp(`${a.edition} .*\\(published again as ${b.edition}\\)`));
       } finally {

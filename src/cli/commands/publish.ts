@@ -263,6 +263,8 @@ async function restatedOfLa(
  */
 async function runList(opts: ReportCommandOptions): Promise<void> {
   const out = createOutput(opts.json === true);
+  // A period as every command reads it: a mistyped one (2021-22-q3) is refused, never "no edition of it".
+  const period = opts.period === undefined ? undefined : parsePeriod(opts.period).id;
   const db = await openDatabase(opts.db, { mustExist: true });
   try {
     const las = opts.la
@@ -270,7 +272,7 @@ async function runList(opts: ReportCommandOptions): Promise<void> {
       : (await db.all<{ la: string }>('SELECT DISTINCT la FROM editions ORDER BY la')).map((r) => r.la);
     const all = (await Promise.all(las.map((la) => listEditions(db, la)))).flat();
     const later = laterEditions(all);
-    const editions = opts.period ? all.filter((e) => e.period === opts.period) : all;
+    const editions = period ? all.filter((e) => e.period === period) : all;
     const restated = new Map<string, RestatedSince>();
     for (const la of new Set(editions.map((e) => e.la)))
       for (const [id, x] of await restatedOfLa(
@@ -289,9 +291,7 @@ async function runList(opts: ReportCommandOptions): Promise<void> {
       if (x) out.info(`  ${restatedSinceLine(x)}`);
     }
     if (editions.length === 0)
-      out.info(
-        opts.period ? `No edition of ${opts.period} has been published.` : 'No edition has been published.',
-      );
+      out.info(period ? `No edition of ${period} has been published.` : 'No edition has been published.');
     out.result({
       editions: editions.map((e) => {
         const x = restated.get(e.id);

@@ -60,7 +60,7 @@ import { formatOf, renderOutput } from '../../report/render/render-output.js';
 import { openDatabase } from '../../store/open.js';
 import { storeDatasetSource } from '../dataset-source.js';
 import { UserError } from '../user-error.js';
-import { fileProblem } from '../main.js';
+import { fileProblem, readProblem } from '../main.js';
 import { parseIsoDate } from '../../calendar/iso-date.js';
 import { createOutput } from '../output.js';
 import { laCode } from '../../ingest/la-code.js';
@@ -97,8 +97,8 @@ export async function readCommentary(path: string | undefined): Promise<Commenta
   let text: string;
   try {
     text = await readFile(path, 'utf8');
-  } catch {
-    throw new UserError(`cannot read the commentary file ${path}`, 2, 'COMMENTARY-FILE');
+  } catch (err) {
+    throw new UserError(`cannot read the commentary file ${path}${readProblem(err)}`, 2, 'COMMENTARY-FILE');
   }
   const parsed = parseCommentary(
     text,

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { serve } from '@hono/node-server';
-import { openDatabase } from '../../store/open.js';
+import { existsSync } from 'node:fs';
+import { isPostgresUrl, openDatabase, resolveDatabaseUrl } from '../../store/open.js';
 import { createApp } from '../../web/app.js';
 import { serverSecret } from '../../web/auth/secrets.js';
 import { purgeExpiredSessions } from '../../web/auth/sessions.js';
@@ -54,6 +55,10 @@ export function register(program: Command): void {
       const settings = await loadSettings(opts.settings);
       const rule = suppressionRuleOf(settings);
       if (!rule.ok) throw new UserError(`--settings ${opts.settings ?? ''}: ${rule.issue.message}`.trim());
+      const where = resolveDatabaseUrl(opts.db);
+      const file = where.replace(/^sqlite:(\/\/)?/i, '');
+      // A mistyped --db makes a new, empty database: the dashboard then shows nothing and asks for accounts.
+      const isNew = !isPostgresUrl(where) && file !== ':memory:' && !existsSync(file);
       const db = await openDatabase(opts.db);
       // Fail closed on a hub: a dashboard that cannot read in the LAs' scopes (an LA's login role missing and
       // its user may not create it, or no login as it: pg_hba.conf) does not start, naming the roles and fix.
@@ -85,12 +90,12 @@ export function register(program: Command): void {
       await new Promise<void>((resolve, reject) => {
         const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
           process.stdout.write(
-            `cspi dashboard on http://${opts.host}:${info.port}/ (database ${db.location})\n`,
+            `cspi dashboard on http://${opts.host}:${info.port}/ (database ${db.location}${isNew ? ', new and empty: check --db if you meant another' : ''})\n`,
           );
           const warning = plainHttpWarning(opts.host, Boolean(opts.secureCookies));
           if (warning) process.stderr.write(`warning: ${warning}\n`);
           if (Number(users?.n ?? 0) === 0) {
-            process.stdout.write('No accounts yet: add one with cspi users add NAME --role admin\n');
+            process.stdout.write(`${noAccountsLine(opts.db)}\n`);
           }
         });
         server.on('error', (err: NodeJS.ErrnoException) =>
@@ -112,6 +117,20 @@ export function register(program: Command): void {
         process.once('SIGTERM', stop);
       });
     });
+}
+
+/**
+ * What `cspi serve` prints when its database holds no account: the `cspi users add` to run, with the same
+ * `--db` when one was given (without it the account went to ./cspi.db, or DATABASE_URL's database, while the
+ * dashboard read another, and nobody could sign in). A PostgreSQL URL is not repeated: it can hold a password.
+ * @example noAccountsLine('/srv/cspi/la.db') //=> 'No accounts yet: add one with cspi users add NAME --role admin --db /srv/cspi/la.db'
+ */
+export function noAccountsLine(db: string | undefined): string {
+  const line = 'No accounts yet: add one with cspi users add NAME --role admin';
+  const given = db?.trim();
+  if (!given) return line;
+  if (isPostgresUrl(given)) return `${line} --db and the same PostgreSQL URL`;
+  return `${line} --db ${/^[\w./:@%+=,-]+$/.test(given) ? given : `'${given.replace(/'/g, "'\\''")}'`}`;
 }
 
 /** Addresses only this machine can reach: `localhost`, 127.0.0.0/8 and ::1. */

@@ -88,7 +88,7 @@ export function register(program: Command): void {
         }).finally(() => bar.stop());
         out.info(
           `Wrote ${summary.files} files (${summary.rows.toLocaleString('en-GB')} rows, ${(summary.bytes / 1e6).toFixed(1)} MB) ` +
-            `for ${summary.las.length} LA(s), years ${summary.years[0]} to ${summary.years[summary.years.length - 1]}, to ${o.out}` +
+            `for ${summary.las.length} LA${summary.las.length === 1 ? '' : 's'}, years ${summary.years[0]} to ${summary.years[summary.years.length - 1]}, to ${o.out}` +
             (faults.length > 0 ? `; ${summary.faults} faults listed in faults.json` : ''),
         );
         out.result({ out: o.out, ...summary });

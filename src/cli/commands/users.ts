@@ -3,14 +3,15 @@ import type { Command } from 'commander';
 import { openDatabase } from '../../store/open.js';
 import { appendAudit } from '../../web/audit/audit-log.js';
 import { ROLE_LABELS } from '../../web/auth/permissions.js';
-import { disableUser, listUsers } from '../../web/auth/users.js';
+import { disableUser, findUser, listUsers } from '../../web/auth/users.js';
 import { addAccount } from '../add-account.js';
 import { createOutput } from '../output.js';
 import { UserError } from '../user-error.js';
-import { laCode } from '../../ingest/la-code.js';
+import { laCode, laCodeProblem } from '../../ingest/la-code.js';
 import { commandLineActor } from '../os-user.js';
 import { readCurrentVersions } from '../../web/current-versions.js';
 import type { Database } from '../../store/database.js';
+import { noAccountsLine } from './serve.js';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -68,6 +69,9 @@ export function register(program: Command): void {
         username: string,
         opts: { role: string; la?: string; passwordStdin?: boolean; db?: string; json?: boolean },
       ) => {
+        // An LA's name or a code no LA has would make an account that sees nothing, silently.
+        const laProblem = opts.la === undefined ? null : laCodeProblem(opts.la, '--la');
+        if (laProblem !== null) throw new UserError(`${laProblem} No account was added.`);
         const out = createOutput(Boolean(opts.json));
         const generated = opts.passwordStdin ? null : randomBytes(15).toString('base64url');
         const password = generated ?? (await readStdin());
@@ -101,7 +105,7 @@ export function register(program: Command): void {
       try {
         const list = await listUsers(db);
         out.result(list);
-        if (list.length === 0) out.info('No accounts yet: add one with cspi users add NAME --role admin');
+        if (list.length === 0) out.info(noAccountsLine(opts.db));
         for (const u of list) {
           out.info(
             `${u.username.padEnd(24)} ${u.role.padEnd(8)} ${(u.la ?? 'no LA').padEnd(8)} ${u.disabled ? 'disabled' : 'active'}`,
@@ -123,9 +127,14 @@ export function register(program: Command): void {
       const out = createOutput(Boolean(opts.json));
       const db = await openDatabase(opts.db, { mustExist: true });
       try {
-        // Disabled and audited in one transaction: no account disabled without its entry.
-        await db.transaction(async (tx) => {
-          if (!(await disableUser(tx, username))) throw new UserError(`there is no user "${username}"`);
+        // Disabled and audited in one transaction: no account disabled without its entry. One disabled
+        // already is left as it is (it said "Disabled …; their sessions have ended" again, audited again).
+        const { already, name } = await db.transaction(async (tx) => {
+          const user = await findUser(tx, username.trim().toLowerCase());
+          if (!user)
+            throw new UserError(`there is no user "${username}": cspi users list names the accounts`);
+          if (user.disabled) return { already: true, name: user.username };
+          await disableUser(tx, username);
           await appendAudit(tx, {
             actor: commandLineActor(),
             ip: null,
@@ -133,9 +142,14 @@ export function register(program: Command): void {
             la: null,
             detail: { username },
           });
+          return { already: false, name: user.username };
         });
-        out.info(`Disabled ${username}; their sessions have ended.`);
-        out.result({ username, disabled: true });
+        out.info(
+          already
+            ? `${name} was already disabled; nothing changed.`
+            : `Disabled ${name}; their sessions have ended.`,
+        );
+        out.result({ username: name, disabled: true, alreadyDisabled: already });
       } finally {
         await db.close();
       }

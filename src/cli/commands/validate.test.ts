@@ -91,3 +91,39 @@ describe('cspi validate', () => {
     assert.doesNotMatch(two.stderr, /\n\s+at /, 'no stack trace');
   });
 });
+
+describe('cspi validate --json of a refused set', () => {
+  // inputs.md §6: "A refused import shows loaded 0 (import refused)". The terminal did; --json and
+  // validation-report.json gave each table's rows as loaded (header.csv: loaded 10) beside "refused": true.
+  it('gives loaded 0 for every table, as the terminal does, keeping what was read', () => {
+    f.write('half/header.csv', csv(HEADER_COLUMNS, headerRows(10)));
+    f.write('half/episodes.csv', '');
+    const r = cspi(`${f.dir}/half`, '--report-dir', `${f.dir}/half-out`, '--json');
+    assert.equal(r.status, 2, r.stderr);
+    const json = JSON.parse(r.stdout) as {
+      refused: boolean;
+      counts: { file: string; read: number; loaded: number }[];
+    };
+    assert.equal(json.refused, true);
+    assert.deepEqual(
+      json.counts.map((c) => [c.file, c.read, c.loaded]),
+      [['header.csv', 10, 0]],
+    );
+    const file = JSON.parse(readFileSync(`${f.dir}/half-out/validation-report.json`, 'utf8')) as {
+      counts: { loaded: number }[];
+    };
+    assert.deepEqual(
+      file.counts.map((c) => c.loaded),
+      [0],
+    );
+    const text = cspi(`${f.dir}/half`, '--report-dir', `${f.dir}/half-out`);
+    assert.match(text.stdout, /header\.csv Header\s+10\s+0 \(import refused\)/);
+    // Both report files by their path, as cspi import names them (the JSON was named without its folder).
+    assert.ok(
+      text.stdout.endsWith(
+        `Report: ${f.dir}/half-out/validation-report.csv and ${f.dir}/half-out/validation-report.json\n`,
+      ),
+      text.stdout,
+    );
+  });
+});

@@ -68,7 +68,7 @@ export function register(program: Command): void {
       // It holds child ids and values: readable by its owner only, as cspi import's (inputs.md §7).
       writeReportFiles(files, reportCsv(result.issues, null), `${JSON.stringify(report, null, 2)}\n`);
       out.info(formatTerminalSummary(result));
-      out.info(`\nReport: ${files.csv} and validation-report.json`);
+      out.info(`\nReport: ${files.csv} and ${files.json}`);
       out.result({ ...report, reportFiles: files });
       process.exitCode = report.exitCode;
     });

@@ -56,12 +56,7 @@ export function beforeData(
   sources: readonly TableName[],
   period: Period,
 ): Computation | null {
-  let latest: { table: TableName; start: IsoDate } | null = null;
-  for (const table of sources) {
-    const start = dataStart(data, table);
-    if (start !== null && period.end < start && (latest === null || start > latest.start))
-      latest = { table, start };
-  }
+  const latest = dataBeginAfter(data, sources, period);
   if (latest === null) return null;
   return {
     status: 'not-available',
@@ -77,8 +72,27 @@ export function beforeData(
   };
 }
 
+/**
+ * The source whose loaded data begin latest after `period` ends, with that day, or null when none begins after
+ * it: what {@link beforeData}'s "loaded data begin …" names.
+ * @example dataBeginAfter(data, ['cp-plans', 'cp-visits'], parsePeriod('2016-17-Q2')) //=> { table: 'cp-visits', start: '2017-04-03' }
+ */
+export function dataBeginAfter(
+  data: LaDataset,
+  sources: readonly TableName[],
+  period: Period,
+): { readonly table: TableName; readonly start: IsoDate } | null {
+  let latest: { table: TableName; start: IsoDate } | null = null;
+  for (const table of sources) {
+    const start = dataStart(data, table);
+    if (start !== null && period.end < start && (latest === null || start > latest.start))
+      latest = { table, start };
+  }
+  return latest;
+}
+
 /** The return or file a table comes from, as a user knows it. */
-function sourceName(table: TableName): string {
+export function sourceName(table: TableName): string {
   if (CIN_TABLES.has(table)) return 'the CIN census';
   if (SSDA903_TABLES.has(table)) return 'the SSDA903 return';
   return fileFor(table);
