@@ -1,3 +1,4 @@
+import { checkOnlyIssues } from '../../validate/check-only-issues.js';
 import type { Command } from 'commander';
 import { prepareReportFiles, writeReportFiles } from '../report-files.js';
 import { readInputs } from '../../ingest/read-inputs.js';
@@ -51,7 +52,7 @@ export function register(program: Command): void {
       let bar: Progress | null = null;
       const started = Date.now();
       // The bar is stopped whatever happens: one left running keeps the process alive (its redraw timer).
-      const result = await readInputs(paths, {
+      const read = await readInputs(paths, {
         la: given === undefined ? undefined : laCode(given),
         laGivenBy,
         year: opts.year,
@@ -64,6 +65,8 @@ export function register(program: Command): void {
           );
         },
       }).finally(() => (bar as Progress | null)?.stop());
+      // Nothing is loaded: each error says what an import would do with its row.
+      const result = { ...read, issues: checkOnlyIssues(read.issues) };
       const report = reportJson(result, null);
       // It holds child ids and values: readable by its owner only, as cspi import's (inputs.md §7).
       writeReportFiles(files, reportCsv(result.issues, null), `${JSON.stringify(report, null, 2)}\n`);
