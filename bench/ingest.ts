@@ -53,17 +53,23 @@ function collectGarbage(): void {
 
 /** Untimed runs between the first run and the steady-state runs, and how many steady-state runs are timed. */
 const WARM_UP_RUNS = 2;
-const STEADY_RUNS = 5;
+const STEADY_RUNS = 24;
 
 /**
  * Times a reader's first run and its steady state. The first run starts from a collected heap: what one
  * `cspi import` sees (code lists loaded, code not yet optimised by V8). The steady state is what a process
- * importing one file after another sees (a hub worker): after two more untimed runs, the median (by CPU
- * time) of five timed runs, with no forced collection after the first run. V8 is still optimising in the
- * second and third runs (the third took 230–430 ms on the CIN file where later runs settle near 230), and a
- * forced full collection is no way to start a steady-state run: V8 then drops the type feedback that points
- * at objects it frees (the previous run's parser and records), and the next run re-optimises from scratch.
- * saxes alone read the bench's CIN file at about 64 MB/s after a forced collection and about 105 MB/s without.
+ * importing one file after another sees (a hub worker): after two more untimed runs, 24 timed runs with no
+ * forced collection after the first, given as their mean (total CPU time over total bytes) and their median.
+ * The mean is the figure: one run's CPU time depends on which collections fall in it (a run allocates about as
+ * much as the 64 MB young generation, so most hold one scavenge and some none, and about one in eight a
+ * mark-compact of the old generation; runs of the SSDA903 set took 186–231 ms without a collection, 217–299
+ * with a scavenge and about 445 with a mark-compact, docs/performance-history.md), so a median of a few runs
+ * moves with the phase of the collections, not with the code; 24 runs span about three whole cycles. V8 is
+ * still optimising in the second and third runs (the third took 230–430 ms on the CIN file where later runs
+ * settle near 230), and a forced full collection is no way to start a steady-state run: V8 then drops the type
+ * feedback that points at objects it frees (the previous run's parser and records), and the next run
+ * re-optimises from scratch. saxes alone read the bench's CIN file at about 64 MB/s after a forced collection
+ * and about 105 MB/s without.
  */
 async function firstAndSteady<T>(
   run: () => Promise<T>,
@@ -75,6 +81,11 @@ async function firstAndSteady<T>(
   for (let i = 0; i < WARM_UP_RUNS; i++) await run();
   const runs: [T, Timing][] = [];
   for (let i = 0; i < STEADY_RUNS; i++) runs.push(await timedCpu(run));
+  const mean: Timing = {
+    wall: runs.reduce((a, [, t]) => a + t.wall, 0) / STEADY_RUNS,
+    cpu: runs.reduce((a, [, t]) => a + t.cpu, 0) / STEADY_RUNS,
+  };
+  report(`steady state (mean of ${STEADY_RUNS} runs)`, runs[0]![0], mean);
   runs.sort((a, b) => a[1].cpu - b[1].cpu);
   const [steady, steadyTime] = runs[Math.floor(STEADY_RUNS / 2)]!;
   report(`steady state (median of ${STEADY_RUNS} runs)`, steady, steadyTime);
@@ -177,7 +188,7 @@ async function benchSynthOutput(dir: string): Promise<void> {
 /**
  * Reading + validating + mapping throughput of the CIN XML and SSDA903 CSV readers, on one core: each as a
  * first run and a steady state ({@link firstAndSteady}: the first run from a collected heap, as one
- * `cspi import` sees it; the steady state the median of five runs after two untimed ones, as a hub worker
+ * `cspi import` sees it; the steady state the mean (and median) of 24 runs after two untimed ones, as a hub worker
  * reading one LA after another sees it). A reference line gives what saxes alone (or the CSV row reader alone)
  * reaches on the same file in the same run, since the machine's load moves every figure. The files are ~8 MB
  * each by default (CSPI_BENCH_CIN_CHILDREN=20000 and CSPI_BENCH_903_CHILDREN=100000 give ~32 MB): already far
