@@ -69,6 +69,9 @@ test('an upload of a file already loaded unchanged says whether its stored copy 
     again.issues.find((i) => i.code === 'GEN-PAST')!.message,
     /; this row is not stored: the file is identical to the copy already loaded \(so it was skipped\), which left it out too\.$/,
   );
+  // The data page labels such an error by the file skipped, not as a row this upload left out.
+  assert.deepEqual(again.skippedFiles, ['contacts.csv']);
+  assert.deepEqual(first.skippedFiles, []);
 });
 
 test('the dashboard rates with the targets set on it, through the engine (as a targets file would)', async () => {

@@ -334,6 +334,7 @@ export function createStoreServices(
           datasetId: out.datasetId,
           issues: out.kind === 'imported' ? [...issues, ...out.checks] : issues,
           counts: ingest.counts,
+          skippedFiles: out.skippedSubmissions.flatMap((s) => s.files.map((f) => f.name)),
         };
       } finally {
         await rm(dir, { recursive: true, force: true });

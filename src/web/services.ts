@@ -154,4 +154,6 @@ export interface ImportOutcome {
   readonly datasetId: string | null;
   readonly issues: readonly ValidationIssue[];
   readonly counts: readonly RowCount[];
+  /** Files skipped as identical to ones already loaded (their row errors are about the stored copy). */
+  readonly skippedFiles?: readonly string[];
 }

@@ -259,7 +259,7 @@ test('a cut-short CIN census imported without --la is refused for the cut, not f
       r.stdout,
       /S-TRUNCATED\s+cin_census\.xml line \d+ col \d+: the file ends before <Message> is closed/,
     );
-    assert.match(r.stdout, /Import refused: nothing was loaded; the current dataset is unchanged\./);
+    assert.match(r.stdout, /Import refused: nothing was loaded; any dataset already stored is unchanged\./);
     assert.doesNotMatch(r.stdout + r.stderr, /give --la/);
     const store = await openDatabase(db, { env: {} });
     try {

@@ -200,7 +200,7 @@ function report(
   out.info(formatTerminalSummary(result, { mode: 'import', skippedFiles: new Set(skippedFiles) }));
   out.info('');
   if (outcome.kind === 'refused') {
-    out.info('Import refused: nothing was loaded; the current dataset is unchanged.');
+    out.info('Import refused: nothing was loaded; any dataset already stored is unchanged.');
   } else if (outcome.kind === 'unchanged') {
     out.info(
       `Nothing new: every file is identical to one already loaded (${submissions(outcome.skipped)} skipped); ` +

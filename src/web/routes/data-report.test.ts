@@ -100,3 +100,32 @@ test('data page: a placement postcode warning affects only the distance figure; 
   assert.match(text, /found 1 warning more: they are in the validation report below/);
   await db.close();
 });
+
+test('upload result: an error in a file skipped as already loaded is labelled by the skip, not "row not loaded"', async () => {
+  const db = await memoryDatabase();
+  const services = createStoreServices(db);
+  const { app } = await testApp(services, db);
+  const contacts = [
+    'contact_id,child_id,received_at,decided_at,outcome,source',
+    'K1,C1,1922-06-01T09:00,2021-06-02T09:00,referral,1A',
+    'K2,C2,2021-06-02T09:00,2021-06-03T09:00,referral,1A',
+    '',
+  ].join('\n');
+  const user = await signIn(app, 'manager');
+  const upload = async () => {
+    const form = new FormData();
+    form.set('_csrf', user.csrf);
+    form.set('files', new File([contacts], 'contacts.csv', { type: 'text/csv' }));
+    const r = await app.request('/data/upload?la=841', {
+      method: 'POST',
+      headers: { cookie: user.cookie },
+      body: form,
+    });
+    return (await r.text()).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+  };
+  assert.match(await upload(), /Error: row not loaded GEN-PAST/);
+  const again = await upload();
+  assert.match(again, /Error: in a file already loaded \(skipped\) GEN-PAST/);
+  assert.doesNotMatch(again, /row not loaded GEN-PAST/);
+  await db.close();
+});

@@ -21,6 +21,7 @@ import { loggableError } from '../loggable-error.js';
 import { formatCount } from '../figures/format.js';
 
 const SEVERITY_ORDER = { structural: 0, error: 1, warning: 2, query: 3 } as const;
+const SKIPPED_FILE_ERROR = 'Error: in a file already loaded (skipped)';
 const SEVERITY_LABEL = {
   structural: 'Import refused',
   error: 'Error: row not loaded',
@@ -62,6 +63,7 @@ function issueRows(
   la: string,
   issues: readonly ValidationIssue[],
   settings: IndicatorSettings,
+  skippedFiles: ReadonlySet<string> = new Set(),
 ) {
   const showChild = userCan(c, 'child-level:identifiable');
   const key = c.var.deps.pseudonymKey;
@@ -72,7 +74,12 @@ function issueRows(
     .map((i, n) => ({
       n: n + 1,
       severity: i.severity,
-      severityLabel: SEVERITY_LABEL[i.severity],
+      // An error in a file skipped as already loaded is about the stored copy (its message says whether it
+      // holds the row), not a row this upload left out.
+      severityLabel:
+        i.severity === 'error' && i.file !== null && skippedFiles.has(i.file)
+          ? SKIPPED_FILE_ERROR
+          : SEVERITY_LABEL[i.severity],
       code: i.code,
       dfeRule: i.dfeRule,
       where: [i.file, i.position].filter(Boolean).join(', '),
@@ -269,7 +276,13 @@ export function dataRoutes(): Hono<AppEnv> {
         issues: outcome.issues,
       }),
     });
-    const shown = issueRows(c, la.code, outcome.issues, await c.var.deps.services.settings(la.code));
+    const shown = issueRows(
+      c,
+      la.code,
+      outcome.issues,
+      await c.var.deps.services.settings(la.code),
+      new Set(outcome.skippedFiles ?? []),
+    );
     await auditIssueView(c, la.code, outcome.datasetId, shown);
     c.status(outcome.refused ? 422 : 200);
     return c.html(
