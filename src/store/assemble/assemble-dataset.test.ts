@@ -321,6 +321,15 @@ test('cross-source checks: X-CHILD-UNKNOWN, X-CPV-NOPLAN, X-CLAV-NOTLAC', () => 
   const { issues } = assembleDataset('841', [cin, s903, loc]);
   assert.deepEqual(codes(issues), ['X-CHILD-UNKNOWN', 'X-CLAV-NOTLAC', 'X-CPV-NOPLAN', 'X-CPV-NOPLAN']);
   assert.equal(issues.find((i) => i.code === 'X-CHILD-UNKNOWN')!.childId, 'C9');
+  // Each message starts where the row is, as a row issue's does, and says what to do.
+  assert.match(
+    issues.find((i) => i.code === 'X-CHILD-UNKNOWN')!.message,
+    /^cp_visits\.csv line \d+: the child_id is in no loaded CIN census, SSDA903 return or Annex A list; the row is kept\. Check the id against the case system/,
+  );
+  assert.match(
+    issues.find((i) => i.code === 'X-CLAV-NOTLAC')!.message,
+    /^cla_visits\.csv line \d+: the CLA visit on 2021-11-01 is outside every episode of care of the child; it is kept/,
+  );
   // Named by their file's table, as the row issues and row counts of those files name them.
   assert.deepEqual(issues.map((i) => [i.code, i.table]).sort(), [
     ['X-CHILD-UNKNOWN', 'cp_visits'],

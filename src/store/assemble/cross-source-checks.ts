@@ -2,6 +2,7 @@ import type { IsoDate } from '../../calendar/iso-date.js';
 import type { LaDataset } from '../../model/la-dataset.js';
 import type { ValidationIssue } from '../../validate/issue.js';
 import { datasetIssue } from './dataset-issue.js';
+import { humanPosition } from '../../validate/record-place.js';
 
 /**
  * The local tables with a child id, and the name an issue gives each: its file's table, as the row issues
@@ -71,7 +72,7 @@ export function crossSourceChecks(d: LaDataset): ValidationIssue[] {
           datasetIssue(
             'X-CHILD-UNKNOWN',
             'warning',
-            `Child id in ${table} is in no loaded CIN, SSDA903 or Annex A record.`,
+            `${where(r.source)}the child_id is in no loaded CIN census, SSDA903 return or Annex A list; the row is kept. Check the id against the case system (a typo, or another system's id), or load the return that holds the child.`,
             {
               table,
               childId: r.childId,
@@ -95,7 +96,7 @@ export function crossSourceChecks(d: LaDataset): ValidationIssue[] {
           datasetIssue(
             'X-CPV-NOPLAN',
             'warning',
-            `CP visit on ${v.visitDate} is outside every child protection plan of the child.`,
+            `${where(v.source)}the CP visit on ${v.visitDate} is outside every child protection plan of the child; it is kept, and counts for no plan.`,
             {
               table: 'cp_visits',
               childId: v.childId,
@@ -120,7 +121,7 @@ export function crossSourceChecks(d: LaDataset): ValidationIssue[] {
           datasetIssue(
             'X-CLAV-NOTLAC',
             'warning',
-            `CLA visit on ${v.visitDate} is outside every episode of care of the child.`,
+            `${where(v.source)}the CLA visit on ${v.visitDate} is outside every episode of care of the child; it is kept, and counts for no placement.`,
             {
               table: 'cla_visits',
               childId: v.childId,
@@ -135,6 +136,15 @@ export function crossSourceChecks(d: LaDataset): ValidationIssue[] {
     }
   }
   return issues;
+}
+
+/**
+ * Where a local row is, as a row issue's message begins (`allocations.csv line 820: `), or nothing for a row
+ * with no file (the CSV and JSON report give the file and position in their own columns too).
+ */
+function where(source: { readonly file: string | null; readonly position: string | null }): string {
+  if (!source.file) return '';
+  return `${source.file}${source.position ? ` ${humanPosition(source.position)}` : ''}: `;
 }
 
 /** When the loaded CIN and SSDA903 history begins (the earlier of the two), or null without either. */
