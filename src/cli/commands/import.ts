@@ -248,7 +248,11 @@ export function register(program: Command): void {
     .description('Validate input files and load them as a new dataset version (all or nothing)')
     .argument('<paths...>', 'files and folders (searched recursively)')
     .option('--db <url>', 'database: an SQLite file or postgres:// URL (default DATABASE_URL or ./cspi.db)')
-    .option('--la <code>', 'the LA the data is for (DfE code, e.g. 841, or ONS code)', laCode)
+    .option(
+      '--la <code>',
+      'the LA the data is for (DfE code, e.g. 841, or ONS code; default CSPI_LA, else the LA the CIN census names); files for another LA are refused',
+      laCode,
+    )
     .option('--year <yyyy-yy>', 'collection year, overriding the one found in the files')
     .option(
       '--pseudonymise',

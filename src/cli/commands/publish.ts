@@ -337,7 +337,10 @@ export function register(program: Command): void {
       '--list',
       'list the published editions (of --la, or of every LA; of --period when given) instead of publishing',
     )
-    .option('--json', 'print the edition id and hashes as JSON')
+    .option(
+      '--json',
+      'print the edition id and hashes as JSON (with --list: each edition, what replaced it and what is restated since)',
+    )
     .action(async (opts: ReportCommandOptions & { list?: boolean }) => {
       if (opts.list) return runList(opts);
       if (!opts.period) throw new UserError('--period is required, e.g. --period 2021-22-Q3');
