@@ -76,7 +76,7 @@ export const indicator: IndicatorDefinition = {
   },
   sources: ['care-leavers'],
   sourcesUnder: careLeaverSources,
-  cohortWithin: 'care-leavers-neet',
+  nestedIn: { indicator: 'care-leavers-neet', by: 'denominator' },
   target: { value: 90, kind: 'local' },
   england: {
     value: 88,

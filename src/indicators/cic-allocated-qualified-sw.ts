@@ -25,6 +25,9 @@ export const indicator: IndicatorDefinition = {
     comparability: 'A local measure: no national figure is published.',
   },
   sources: ['episodes', 'allocations', 'workers'],
+  // Its children are some of those allocated a social worker, of the same cohort (the public version checks
+  // the difference: children whose worker is not qualified).
+  nestedIn: { indicator: 'cic-allocated-sw', by: 'numerator' },
   sourcesUnder: (settings) => allocationSources(settings, 'qualified'),
   target: { value: 100, kind: 'local' },
   england: null,

@@ -44,6 +44,9 @@ export const cpRepeat2y: IndicatorDefinition = {
       'A local measure; the DfE publishes repeat plans ever (see cp-repeat-any), not within two years.',
   },
   sources: ['cp-plans'],
+  // Its plans are some of the repeat plans of cp-repeat-any, of the same plans started (the public version
+  // checks the difference: repeats more than two years after the previous plan).
+  nestedIn: { indicator: 'cp-repeat-any', by: 'numerator' },
   target: { value: 6, kind: 'local' },
   england: null,
   directionComparator: 'previous',

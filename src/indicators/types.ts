@@ -207,12 +207,24 @@ export interface IndicatorDefinition {
   /** The Annex A fallback, for indicators Annex A can answer when their primary source is absent. */
   readonly annexA?: AnnexAFallback;
   /**
-   * The indicator whose denominator holds this one's: its cohort less some exclusions (suitable
-   * accommodation's care leavers are NEET's less those abroad, deported or whose residence is not known).
-   * Both are published, so the difference of their denominators is a number of children a reader can
-   * work out; the public version checks it as a small number (report.md §6, `planCohortDifference`).
+   * The published indicator whose figure holds this one's, so that a reader can subtract them (report.md §6
+   * "differences a reader could work out"; the public version checks the difference as a small number,
+   * `planCohortDifference`): suitable accommodation's cohort is NEET's less young people abroad, deported or
+   * whose residence is not known (`by: 'denominator'`); children allocated a qualified social worker are
+   * some of those allocated one, of the same children (`by: 'numerator'`).
    */
-  readonly cohortWithin?: string;
+  readonly nestedIn?: Nesting;
+}
+
+/** How one indicator's figure lies within another's (`IndicatorDefinition.nestedIn`). */
+export interface Nesting {
+  /** The other indicator's id. */
+  readonly indicator: string;
+  /**
+   * `denominator`: this cohort is the other's less some exclusions; `numerator`: the same cohort, and this
+   * numerator is part of the other's.
+   */
+  readonly by: 'denominator' | 'numerator';
 }
 
 /** A comparison figure (previous quarter, same period last year, a trend point). */

@@ -15,7 +15,7 @@ import { renderHtml } from '../render/html.js';
 // (H))", and the public CSV's sex breakdowns (NEET M 36/68, accommodation M 58/67) say he is male; the age
 // breakdowns narrow his age. Each figure passes §6 on its own; the difference between two indicators' nested
 // cohorts is not checked (§6 names only year-to-date and restatement differences).
-// Fixed: the catalogue says accommodation's cohort lies within NEET's (`cohortWithin`), and the public plan
+// Fixed: the catalogue says accommodation's cohort lies within NEET's (`nestedIn`, by denominator), and the public plan
 // hides the inner figure when the difference is from 1 to k (`planCohortDifference`).
 test('audit: nested cohorts of two indicators do not give back a small difference in the public version', () => {
   const base = darlingtonReport({

@@ -21,19 +21,25 @@ const sex = (key: 'M' | 'F', numerator: number, denominator: number): BreakdownR
   value: Math.round((numerator / denominator) * 1000) / 10,
 });
 
-test('the shipped catalogue nests suitable accommodation in the NEET cohort, and nothing else', () => {
+test('the shipped catalogue: accommodation within the NEET cohort; qualified workers and repeats within two years within their wider numerators', () => {
   const one = makeResult(entry('care-leavers-neet'), '2021-22-Q4', { current: 1 });
   const results = INDICATORS.map((d) => ({ ...one, id: d.id }));
   const nested = nestedCohorts(results, INDICATORS);
-  assert.deepEqual([...nested.keys()], ['care-leavers-suitable-accommodation']);
-  assert.equal(nested.get('care-leavers-suitable-accommodation')!.id, 'care-leavers-neet');
+  assert.deepEqual(
+    [...nested].map(([id, n]) => [id, n.outer.id, n.by]),
+    [
+      ['cp-repeat-2y', 'cp-repeat-any', 'numerator'],
+      ['cic-allocated-qualified-sw', 'cic-allocated-sw', 'numerator'],
+      ['care-leavers-suitable-accommodation', 'care-leavers-neet', 'denominator'],
+    ],
+  );
   // An outer indicator not in the report checks nothing.
   assert.equal(
     nestedCohorts(
       results.filter((r) => r.id !== 'care-leavers-neet'),
       INDICATORS,
-    ).size,
-    0,
+    ).has('care-leavers-suitable-accommodation'),
+    false,
   );
 });
 
@@ -47,7 +53,10 @@ test('a cohort 1 to k smaller than the one it lies within is hidden, with its br
   assert.equal(plan.headline, true, '116 − 115 = 1 young person');
   assert.deepEqual(plan.breakdowns['sex'], [true, true]);
   // Through the public plan: the headline reads "Small numbers", and so does any percentage extra.
-  const rule = { ...DEFAULT_SUPPRESSION, nestedIn: new Map([[inner.id, outer]]) };
+  const rule = {
+    ...DEFAULT_SUPPRESSION,
+    nestedIn: new Map([[inner.id, { outer, by: 'denominator' as const }]]),
+  };
   assert.equal(planSuppression(inner, rule).headline, true);
   assert.equal(planSuppression(inner, DEFAULT_SUPPRESSION).headline, false, 'alone it passes');
   assert.equal(planSuppression(outer, rule).headline, false, 'the outer cohort stays published');
@@ -121,4 +130,30 @@ test('comparison figures and trend points are checked against the outer figure f
   assert.equal(plan.lastYear, false);
   assert.deepEqual(plan.trend, [false, true, false, false, false, false, true, false]);
   assert.deepEqual(plan.breakdowns['sex:last-year'], [false, false], 'no outer breakdown to subtract');
+});
+
+test('by numerator: of one cohort, a numerator 1 to k smaller than the one it lies within is hidden', () => {
+  const allocated = makeResult(entry('cic-allocated-sw'), '2021-22-Q4', {
+    current: [280, 288],
+    breakdowns: { sex: [sex('M', 150, 155), sex('F', 130, 133)] },
+  });
+  const qualified = (current: [number, number], m: number, f: number) =>
+    makeResult(entry('cic-allocated-qualified-sw'), '2021-22-Q4', {
+      current,
+      breakdowns: { sex: [sex('M', m, 155), sex('F', f, 133)] },
+    });
+  // 3 children allocated a worker who is not qualified.
+  assert.equal(
+    planCohortDifference(qualified([277, 288], 147, 130), allocated, 5, 'numerator').headline,
+    true,
+  );
+  // 20 in all, 1 of them a girl: her group is hidden, with the next smallest.
+  const plan = planCohortDifference(qualified([260, 288], 131, 129), allocated, 5, 'numerator');
+  assert.equal(plan.headline, false);
+  assert.deepEqual(plan.breakdowns['sex'], [true, true]);
+  // The same denominators are no difference when nested by numerator.
+  assert.equal(
+    planCohortDifference(qualified([250, 288], 125, 125), allocated, 5, 'numerator').headline,
+    false,
+  );
 });

@@ -1,21 +1,27 @@
-import type { BreakdownRow, ComparisonFigure, IndicatorResult } from '../../indicators/types.js';
+import type { BreakdownRow, ComparisonFigure, IndicatorResult, Nesting } from '../../indicators/types.js';
 import { isSmall, secondarySuppression } from './small-numbers.js';
 import type { SuppressionPlan } from './suppression.js';
 
+/** The result an indicator's figure lies within, published with it, and which part of it holds the figure. */
+export interface NestedFigure {
+  readonly outer: IndicatorResult;
+  readonly by: Nesting['by'];
+}
+
 /**
- * For each indicator whose cohort lies within another's (the catalogue's `cohortWithin`), that other
- * indicator's result among `results` (the figures published together: one report, one scorecard).
- * @example nestedCohorts(report.indicators, INDICATORS).get('care-leavers-suitable-accommodation')?.id //=> 'care-leavers-neet'
+ * For each indicator whose figure lies within another's (the catalogue's `nestedIn`), that other indicator's
+ * result among `results` (the figures published together: one report, one scorecard) and how it holds it.
+ * @example nestedCohorts(report.indicators, INDICATORS).get('care-leavers-suitable-accommodation')?.outer.id //=> 'care-leavers-neet'
  */
 export function nestedCohorts(
   results: readonly IndicatorResult[],
-  catalogue: readonly { readonly id: string; readonly cohortWithin?: string }[],
-): ReadonlyMap<string, IndicatorResult> {
+  catalogue: readonly { readonly id: string; readonly nestedIn?: Nesting }[],
+): ReadonlyMap<string, NestedFigure> {
   const byId = new Map(results.map((r) => [r.id, r]));
-  const out = new Map<string, IndicatorResult>();
+  const out = new Map<string, NestedFigure>();
   for (const e of catalogue) {
-    const outer = e.cohortWithin === undefined ? undefined : byId.get(e.cohortWithin);
-    if (outer && byId.has(e.id)) out.set(e.id, outer);
+    const outer = e.nestedIn === undefined ? undefined : byId.get(e.nestedIn.indicator);
+    if (outer && byId.has(e.id)) out.set(e.id, { outer, by: e.nestedIn!.by });
   }
   return out;
 }
@@ -26,28 +32,32 @@ export function nestedCohorts(
  */
 export type CohortDifferencePlan = Omit<SuppressionPlan, 'extra'>;
 
-type Sized = Pick<ComparisonFigure, 'status' | 'denominator'>;
+type Sized = Pick<ComparisonFigure, 'status' | 'numerator' | 'denominator'>;
 
-/** The outer cohort less the inner, when both figures were computed; null otherwise. */
-function difference(outer: Sized | undefined | null, inner: Sized | null): number | null {
+/** The outer figure's part less the inner's (`by`), when both figures were computed; null otherwise. */
+function difference(outer: Sized | undefined | null, inner: Sized | null, by: Nesting['by']): number | null {
   if (!outer || !inner || outer.status !== 'ok' || inner.status !== 'ok') return null;
-  if (outer.denominator === null || inner.denominator === null) return null;
-  return Math.abs(outer.denominator - inner.denominator);
+  const [o, i] = [outer[by], inner[by]];
+  return o === null || i === null ? null : Math.abs(o - i);
 }
 
 /**
  * Per row of the inner breakdown, whether its group's difference from the outer's same group gives a small
- * number: the rows with their own denominators are matched by key, and a difference from 1 to k is hidden
- * with the next smallest difference (`secondarySuppression`), since the groups' differences add up to the
- * headline's, which is published.
+ * number: the rows are matched by key, and a difference from 1 to k is hidden with the next smallest
+ * difference (`secondarySuppression`), since the groups' differences add up to the headline's, which is
+ * published.
  */
-function planRows(inner: readonly BreakdownRow[], outer: readonly BreakdownRow[] | undefined, k: number) {
+function planRows(
+  inner: readonly BreakdownRow[],
+  outer: readonly BreakdownRow[] | undefined,
+  k: number,
+  by: Nesting['by'],
+): boolean[] {
   const byKey = new Map((outer ?? []).map((r) => [r.key, r]));
   const diffs = inner.map((r) => {
     const o = byKey.get(r.key);
-    return o && o.denominator !== null && r.denominator !== null
-      ? Math.abs(o.denominator - r.denominator)
-      : 0;
+    const [a, b] = [o?.[by] ?? null, r[by]];
+    return a !== null && b !== null ? Math.abs(a - b) : 0;
   });
   return secondarySuppression(
     diffs,
@@ -56,41 +66,46 @@ function planRows(inner: readonly BreakdownRow[], outer: readonly BreakdownRow[]
 }
 
 /**
- * The public version's check of one indicator's cohort against the cohort it lies within (report.md §6
- * "The check also covers differences a reader could work out"; the catalogue's `cohortWithin`). Reading
- * taken (docs/spec-readings.md): §6 names year-to-date and restatement differences; two published
- * indicators whose cohorts are nested give one more, the outer's denominator less the inner's. The public
- * Q4 paper showed NEET 57/116 and suitable accommodation 100/115, and its data note said the one young
- * person left out had been deported; the sex breakdowns (68 and 67 young men) said he was male. So:
+ * The public version's check of one indicator's figure against the published figure it lies within (report.md
+ * §6 "The check also covers differences a reader could work out"; the catalogue's `nestedIn`). Reading taken
+ * (docs/spec-readings.md): §6 names year-to-date and restatement differences; two published indicators whose
+ * figures are nested give one more. By denominator, the outer cohort less the inner: the public Q4 paper
+ * showed NEET 57/116 and suitable accommodation 100/115, and its data note said the one young person left out
+ * had been deported; the sex breakdowns (68 and 67 young men) said he was male. By numerator, of one cohort,
+ * the outer numerator less the inner: children allocated a social worker less those allocated a qualified
+ * one are the children whose worker is not qualified, a group the complement rule would hide were it
+ * published as a figure. So:
  * - when the difference for the period is from 1 to k, the inner figure is hidden as "Small numbers" (its
  *   percentage alone, 87.0% of some denominator just under 116, gives 100/115 back), with every one of its
- *   breakdowns (their group sizes would give the difference by group) and, as for any hidden figure, the
- *   data note's counts;
+ *   breakdowns (their groups would give the difference by group) and, as for any hidden figure, the data
+ *   note's counts;
  * - the previous quarter, the same period last year and each trend point likewise, against the outer's
  *   figure for the same period (a `:last-year` breakdown goes with the figure last year);
  * - otherwise each breakdown group whose difference from the outer's same group is from 1 to k is hidden,
  *   with the next smallest (the differences add up to the headline's, which is shown).
- * The outer indicator is never hidden for it: hiding either breaks the difference, and the outer's cohort
- * is the wider, published measure (NEET). A difference of 0 is no child and is shown, as a zero count is.
+ * The outer indicator is never hidden for it: hiding either breaks the difference, and the outer figure is
+ * the wider, published measure (NEET, children with a social worker). A difference of 0 is no child and is
+ * shown, as a zero count is.
  * @example planCohortDifference(accommodation100of115, neet57of116, 5).headline //=> true (1 young person)
  */
 export function planCohortDifference(
   inner: IndicatorResult,
   outer: IndicatorResult,
   k: number,
+  by: Nesting['by'] = 'denominator',
 ): CohortDifferencePlan {
   const outerAt = new Map<string, ComparisonFigure>();
   for (const f of [...outer.trend, outer.previous, outer.lastYear]) if (f) outerAt.set(f.period, f);
   const small = (f: ComparisonFigure | null): boolean =>
-    f !== null && isSmall(difference(outerAt.get(f.period), f), k);
-  const headline = isSmall(difference(outer, inner), k);
+    f !== null && isSmall(difference(outerAt.get(f.period), f, by), k);
+  const headline = isSmall(difference(outer, inner, by), k);
   const lastYear = small(inner.lastYear);
   const breakdowns: Record<string, readonly boolean[]> = {};
   for (const [key, rows] of Object.entries(inner.breakdowns)) {
     const ofLastYear = key.endsWith(':last-year');
     breakdowns[key] = (ofLastYear ? lastYear : headline)
       ? rows.map(() => true)
-      : planRows(rows, outer.breakdowns[key], k);
+      : planRows(rows, outer.breakdowns[key], k, by);
   }
   return {
     headline,

@@ -1,5 +1,5 @@
 import type { BreakdownRow, ComparisonFigure, IndicatorResult } from '../../indicators/types.js';
-import { planCohortDifference } from './cohort-difference.js';
+import { type NestedFigure, planCohortDifference } from './cohort-difference.js';
 import { isSmall, secondarySuppression } from './small-numbers.js';
 
 export { isSmall, secondarySuppression } from './small-numbers.js';
@@ -17,11 +17,12 @@ export interface SuppressionRule {
   readonly teamBreakdowns?: boolean;
   /**
    * The figures published alongside, for the check across indicators (report.md §6 "differences a reader
-   * could work out"): for each indicator whose cohort lies within another's (`cohortWithin`), that other
-   * indicator's result in the same report or view (`nestedCohorts`). Absent for a figure shown alone.
-   * Never part of the settings (an edition freezes the rule without it; it is rebuilt from the figures).
+   * could work out"): for each indicator whose figure lies within another's (`nestedIn`), that other
+   * indicator's result in the same report or view and how it holds it (`nestedCohorts`). Absent for a figure
+   * shown alone. Never part of the settings (an edition freezes the rule without it; it is rebuilt from the
+   * figures).
    */
-  readonly nestedIn?: ReadonlyMap<string, IndicatorResult>;
+  readonly nestedIn?: ReadonlyMap<string, NestedFigure>;
 }
 
 export const DEFAULT_SUPPRESSION: SuppressionRule = { k: 5, complement: true };
@@ -226,16 +227,16 @@ export function restatedPublishedSuppressed(
  * The public transform of one result (report.md §6): headline (also when it less the previous year to date
  * is small, `ytdDifferenceSuppressed`), comparison figures, trend points, breakdown
  * cells (with secondary suppression against the published headline; team cells only as the setting says)
- * and count-like extras. Extras named `percent…`/`rate` follow the headline. An indicator whose cohort lies
+ * and count-like extras. Extras named `percent…`/`rate` follow the headline. An indicator whose figure lies
  * within another's published alongside (`rule.nestedIn`) also hides what would give their difference as a
  * small number (`planCohortDifference`).
  * @example planSuppression(icpc3538, DEFAULT_SUPPRESSION).headline //=> true
  */
 export function planSuppression(r: IndicatorResult, rule: SuppressionRule): SuppressionPlan {
   const own = ownPlan(r, rule);
-  const outer = rule.nestedIn?.get(r.id);
-  if (!outer) return own;
-  const nested = planCohortDifference(r, outer, rule.k);
+  const within = rule.nestedIn?.get(r.id);
+  if (!within) return own;
+  const nested = planCohortDifference(r, within.outer, rule.k, within.by);
   const or = (a: readonly boolean[], b: readonly boolean[] | undefined) =>
     a.map((x, i) => x || b?.[i] === true);
   const headline = own.headline || nested.headline;
