@@ -199,6 +199,42 @@ test('--json: every command prints one JSON document on stdout and nothing else,
     disabled: true,
     alreadyDisabled: true,
   });
+  const reset = onlyJson(
+    cspi(['users', 'reset-password', 'alex', '--db', 'j.db', '--json'], dir),
+    'users reset-password',
+  ) as { password: string };
+  assert.match(reset.password, /^[A-Za-z0-9_-]{20}$/);
+  assert.notEqual(reset.password, added.password);
+  assert.deepEqual(reset, {
+    username: 'alex',
+    disabled: true,
+    sessionsEnded: true,
+    password: reset.password,
+  });
+  assert.deepEqual(
+    onlyJson(
+      cspi(
+        ['users', 'reset-password', 'alex', '--password-stdin', '--db', 'j.db', '--json'],
+        dir,
+        'correct horse battery staple\n',
+      ),
+      'users reset-password --password-stdin',
+    ),
+    { username: 'alex', disabled: true, sessionsEnded: true },
+    'a given password is not echoed',
+  );
+  assert.deepEqual(
+    onlyJson(cspi(['users', 'enable', 'alex', '--db', 'j.db', '--json'], dir), 'users enable'),
+    {
+      username: 'alex',
+      disabled: false,
+      alreadyActive: false,
+    },
+  );
+  assert.deepEqual(
+    onlyJson(cspi(['users', 'enable', 'alex', '--db', 'j.db', '--json'], dir), 'users enable again'),
+    { username: 'alex', disabled: false, alreadyActive: true },
+  );
 });
 
 test('--json: a mistyped path, period, database or LA leaves stdout empty and is one line on stderr, exit 2', async () => {
@@ -214,6 +250,10 @@ test('--json: a mistyped path, period, database or LA leaves stdout empty and is
     [['indicators', '--period', '2021-22-Q3', '--db', 'notes.txt', '--json'], 'notes.txt'],
     [['datasets', '--db', typo, '--json'], typo],
     [['users', 'list', '--db', typo, '--json'], typo],
+    [['users', 'enable', 'alex', '--db', typo, '--json'], typo],
+    [['users', 'reset-password', 'alex', '--db', typo, '--json'], typo],
+    [['users', 'enable', 'nobody', '--db', db, '--json'], 'cspi users list'],
+    [['users', 'reset-password', 'nobody', '--db', db, '--json'], 'cspi users list'],
     [['indicators', '--period', '2021-22-Q3', '--db', db, '--la', '805', '--json'], 'LA 805'],
     [
       ['report', '--period', '2021-22-Q3', '--db', db, '--la', 'Darlingtn', '--out', 'x.html', '--json'],
@@ -225,7 +265,7 @@ test('--json: a mistyped path, period, database or LA leaves stdout empty and is
     [['report', '--period', '2021-22-Q3', '--db', db, '--out', 'x.txt', '--json'], 'x.txt'],
   ];
   for (const [argv, names] of cases) assertOneLineError(cspi(argv, dir), names, argv.join(' '));
-  assert.ok(!existsSync(typo), 'a mistyped --db is not created (users list)');
+  assert.ok(!existsSync(typo), 'a mistyped --db is not created (users list, enable, reset-password)');
 });
 
 test('--json: a missing input or a folder with no inputs is the refused report on stdout (S-NOT-FOUND, S-NO-INPUT), exit 2', async () => {

@@ -30,10 +30,10 @@ test('a cspi command audits as "command line (OS user)"', () => {
   assert.equal(commandLineActor(), `command line (${userInfo().username})`);
 });
 
-// cspi users add / disable: the account changes in the audit log name the person who ran them.
+// cspi users add / disable / reset-password / enable: the account changes in the audit log name the person who ran them.
 for (const store of testStores()) {
   test(
-    `cspi users add and disable are audited with the OS user running them (${store.name})`,
+    `cspi users add, disable, reset-password and enable are audited with the OS user running them (${store.name})`,
     { skip: store.skip },
     async () => {
       const { db: store0, url, cleanup } = await store.open();
@@ -47,10 +47,16 @@ for (const store of testStores()) {
         assert.equal(add.status, 0, add.stderr);
         const disable = run('disable', 'jo');
         assert.equal(disable.status, 0, disable.stderr);
+        const reset = run('reset-password', 'jo', '--password-stdin');
+        assert.equal(reset.status, 0, reset.stderr);
+        const enable = run('enable', 'jo');
+        assert.equal(enable.status, 0, enable.stderr);
         const { entries } = await readAudit(store0);
         assert.deepEqual(
           entries.map((e) => [e.action, e.actor, e.la, e.detail]),
           [
+            ['user-enable', `command line (${userInfo().username})`, '841', { username: 'jo' }],
+            ['user-password-reset', `command line (${userInfo().username})`, '841', { username: 'jo' }],
             ['user-disable', `command line (${userInfo().username})`, null, { username: 'jo' }],
             ['user-add', `command line (${userInfo().username})`, '841', { username: 'jo', role: 'analyst' }],
           ],

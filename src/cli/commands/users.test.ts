@@ -58,3 +58,70 @@ test('cspi users add and list on a store of two LAs say that an account with no 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('cspi users enable and reset-password: what they say, their exit codes, and the password printed once', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cspi-users-'));
+  const file = join(dir, 'cspi.db');
+  const run = (input: string | undefined, ...args: string[]) =>
+    spawnSync(process.execPath, ['bin/cspi.js', 'users', ...args, '--db', file], { encoding: 'utf8', input });
+  try {
+    assert.equal(run(undefined, 'add', 'jo', '--role', 'analyst', '--la', '841').status, 0);
+    const active = run(undefined, 'enable', 'jo');
+    assert.equal(active.status, 0, active.stderr);
+    assert.equal(active.stdout, 'jo is already active; nothing changed.\n');
+    assert.equal(run(undefined, 'disable', 'jo').status, 0);
+    const enabled = run(undefined, 'enable', 'JO');
+    assert.equal(enabled.status, 0, enabled.stderr);
+    assert.equal(
+      enabled.stdout,
+      'Enabled jo; they sign in with the password they had (cspi users reset-password jo gives a new one).\n',
+    );
+    for (const sub of ['enable', 'reset-password']) {
+      const unknown = run(undefined, sub, 'zed');
+      assert.equal(unknown.status, 2, sub);
+      assert.equal(unknown.stdout, '', sub);
+      assert.equal(unknown.stderr, 'cspi: there is no user "zed": cspi users list names the accounts\n', sub);
+    }
+
+    const generated = run(undefined, 'reset-password', 'jo');
+    assert.equal(generated.status, 0, generated.stderr);
+    const lines = generated.stdout.split('\n');
+    assert.equal(lines[0], 'Reset jo’s password; their sessions have ended.');
+    assert.match(lines[1]!, /^Password \(shown once; give it to the user securely\): [A-Za-z0-9_-]{20}$/);
+    assert.equal(lines.length, 3, 'nothing else');
+
+    const short = run('too short\n', 'reset-password', 'jo', '--password-stdin');
+    assert.equal(short.status, 2);
+    assert.equal(
+      short.stderr,
+      'cspi: USER-PASSWORD: the password must be at least 12 characters long; no password was changed\n',
+    );
+    const given = run('correct horse battery staple\n', 'reset-password', 'jo', '--password-stdin');
+    assert.equal(given.status, 0, given.stderr);
+    assert.equal(
+      given.stdout,
+      'Reset jo’s password; their sessions have ended.\n',
+      'a given one is not printed',
+    );
+
+    // A disabled account is reset and stays disabled; the output says how to enable it.
+    assert.equal(run(undefined, 'disable', 'jo').status, 0);
+    const disabled = run('another long password\n', 'reset-password', 'jo', '--password-stdin');
+    assert.equal(disabled.status, 0, disabled.stderr);
+    assert.equal(
+      disabled.stdout,
+      'Reset jo’s password; their sessions have ended.\njo is disabled: the new password signs in once cspi users enable jo has enabled the account.\n',
+    );
+    assert.match(run(undefined, 'list').stdout, /^jo\s+analyst\s+841\s+disabled$/m);
+
+    const missing = spawnSync(
+      process.execPath,
+      ['bin/cspi.js', 'users', 'enable', 'jo', '--db', join(dir, 'csip.db')],
+      { encoding: 'utf8' },
+    );
+    assert.equal(missing.status, 2, 'a mistyped --db is refused, not created');
+    assert.match(missing.stderr, /csip\.db does not exist/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

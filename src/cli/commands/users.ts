@@ -5,6 +5,7 @@ import { appendAudit } from '../../web/audit/audit-log.js';
 import { ROLE_LABELS } from '../../web/auth/permissions.js';
 import { disableUser, findUser, listUsers } from '../../web/auth/users.js';
 import { addAccount } from '../add-account.js';
+import { enableAccount, resetAccountPassword } from '../account-changes.js';
 import { createOutput } from '../output.js';
 import { UserError } from '../user-error.js';
 import { laCode, laCodeProblem } from '../../ingest/la-code.js';
@@ -48,7 +49,7 @@ export function noLaNote(users: readonly { la: string | null }[], storeLas: numb
     : 'Accounts with no LA see the store’s one LA; once it holds more than one, figures and comparisons between LAs only.';
 }
 
-/** `cspi users add|list|disable`: dashboard accounts (report.md §9; every change is audited). */
+/** `cspi users add|list|disable|enable|reset-password`: dashboard accounts (report.md §9; every change is audited). */
 export function register(program: Command): void {
   const users = program.command('users').description('Manage dashboard accounts');
 
@@ -150,6 +151,60 @@ export function register(program: Command): void {
             : `Disabled ${name}; their sessions have ended.`,
         );
         out.result({ username: name, disabled: true, alreadyDisabled: already });
+      } finally {
+        await db.close();
+      }
+    });
+
+  users
+    .command('enable <username>')
+    .description('Enable a disabled account: it signs in again with the password it had')
+    .option('--db <url>', 'database (default DATABASE_URL or ./cspi.db)')
+    .option('--json', 'machine-readable output')
+    .action(async (username: string, opts: { db?: string; json?: boolean }) => {
+      const out = createOutput(Boolean(opts.json));
+      const db = await openDatabase(opts.db, { mustExist: true });
+      try {
+        const r = await enableAccount(db, username);
+        out.info(
+          r.alreadyActive
+            ? `${r.username} is already active; nothing changed.`
+            : `Enabled ${r.username}; they sign in with the password they had (cspi users reset-password ${r.username} gives a new one).`,
+        );
+        out.result({ username: r.username, disabled: false, alreadyActive: r.alreadyActive });
+      } finally {
+        await db.close();
+      }
+    });
+
+  users
+    .command('reset-password <username>')
+    .description(
+      'Give an account a new password and end its sessions; without --password-stdin a random password is generated and printed once. A disabled account stays disabled',
+    )
+    .option('--password-stdin', 'read the password from standard input')
+    .option('--db <url>', 'database (default DATABASE_URL or ./cspi.db)')
+    .option('--json', 'machine-readable output')
+    .action(async (username: string, opts: { passwordStdin?: boolean; db?: string; json?: boolean }) => {
+      const out = createOutput(Boolean(opts.json));
+      const generated = opts.passwordStdin ? null : randomBytes(15).toString('base64url');
+      const password = generated ?? (await readStdin());
+      const db = await openDatabase(opts.db, { mustExist: true });
+      try {
+        // A disabled account is reset and stays disabled: resetAccountPassword says why that is the safer.
+        const r = await resetAccountPassword(db, username, password);
+        out.info(`Reset ${r.username}’s password; their sessions have ended.`);
+        if (generated) out.info(`Password (shown once; give it to the user securely): ${generated}`);
+        if (r.disabled)
+          out.info(
+            `${r.username} is disabled: the new password signs in once cspi users enable ${r.username} has enabled the account.`,
+          );
+        out.result({
+          username: r.username,
+          disabled: r.disabled,
+          sessionsEnded: true,
+          ...(generated ? { password: generated } : {}),
+        });
       } finally {
         await db.close();
       }

@@ -18,6 +18,8 @@ export type AuditAction =
   | 'report-edition-refused'
   | 'user-add'
   | 'user-disable'
+  | 'user-enable'
+  | 'user-password-reset'
   | 'hub-setting-change'
   | 'hub-init'
   | 'hub-compute'

@@ -46,6 +46,18 @@ export function userFromRow(r: Omit<UserRow, 'password_hash'>): User {
 }
 
 /**
+ * Why a password cannot be an account's (`cspi users add` and `reset-password` check it alike); null when it can.
+ * @example passwordProblem('short') //=> { code: 'USER-PASSWORD', message: 'the password must be at least 12 …' }
+ */
+export function passwordProblem(password: string): AddUserError | null {
+  if (password.length >= MIN_PASSWORD_LENGTH) return null;
+  return {
+    code: 'USER-PASSWORD',
+    message: `the password must be at least ${MIN_PASSWORD_LENGTH} characters long`,
+  };
+}
+
+/**
  * Adds an account with a scrypt-hashed password.
  * @example await addUser(db, { username: 'jo', role: 'analyst', la: '841', password: '…12+ chars…' })
  */
@@ -74,15 +86,8 @@ export async function addUser(
       },
     };
   }
-  if (input.password.length < MIN_PASSWORD_LENGTH) {
-    return {
-      ok: false,
-      error: {
-        code: 'USER-PASSWORD',
-        message: `the password must be at least ${MIN_PASSWORD_LENGTH} characters long`,
-      },
-    };
-  }
+  const weak = passwordProblem(input.password);
+  if (weak) return { ok: false, error: weak };
   if (await db.get('SELECT username FROM web_users WHERE username = ?', [username])) {
     return { ok: false, error: { code: 'USER-EXISTS', message: `user "${username}" already exists` } };
   }
@@ -129,6 +134,45 @@ export async function disableUser(db: Database, username: string, now: Date = ne
     return r.changes > 0;
   });
   // After the commit: a lookup that read the account before it is not cached either (session-cache.ts).
+  sessionCache(db).forgetUser(name);
+  return changed;
+}
+
+/**
+ * Enables a disabled account (it signs in again with the password it had); false when there is no such account
+ * or it is not disabled (nothing is written then).
+ */
+export async function enableUser(db: Database, username: string, now: Date = new Date()): Promise<boolean> {
+  const name = username.trim().toLowerCase();
+  const r = await db.run(
+    'UPDATE web_users SET disabled = 0, updated_at = ? WHERE username = ? AND disabled <> 0',
+    [now.toISOString(), name],
+  );
+  sessionCache(db).forgetUser(name);
+  return r.changes > 0;
+}
+
+/**
+ * Gives an account a new password, as the hash `hashPassword` made of it (hashed before, so no transaction
+ * waits on scrypt), and ends its sessions: whoever signed in with the old one is signed out. Its disabled
+ * state is left as it is. False when there is no such account.
+ */
+export async function setUserPasswordHash(
+  db: Database,
+  username: string,
+  passwordHash: string,
+  now: Date = new Date(),
+): Promise<boolean> {
+  const name = username.trim().toLowerCase();
+  const changed = await db.transaction(async (tx) => {
+    const r = await tx.run('UPDATE web_users SET password_hash = ?, updated_at = ? WHERE username = ?', [
+      passwordHash,
+      now.toISOString(),
+      name,
+    ]);
+    await tx.run('DELETE FROM web_sessions WHERE username = ?', [name]);
+    return r.changes > 0;
+  });
   sessionCache(db).forgetUser(name);
   return changed;
 }

@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
-import { readAudit } from '../audit/audit-log.js';
+import { type AuditAction, readAudit } from '../audit/audit-log.js';
 import type { AppEnv } from '../env.js';
 import { requirePermission } from '../middleware/guards.js';
 import { page } from '../pages.js';
 
+/** Each action's words on the audit page and in its filter (every action has some: tsc checks). */
 const ACTION_LABELS: Record<string, string> = {
   'sign-in': 'Signed in',
   'sign-in-failed': 'Sign-in failed',
@@ -21,11 +22,13 @@ const ACTION_LABELS: Record<string, string> = {
     'Published edition not served: its stored document does not match its hash, or a re-render of it failed the publication check',
   'user-add': 'Added a user',
   'user-disable': 'Disabled a user',
+  'user-enable': 'Enabled a user',
+  'user-password-reset': 'Reset a user’s password',
   'hub-setting-change': 'Changed a hub setting',
   'hub-init': 'Set up the hub (schema and isolation between LAs)',
   'hub-compute': 'Queued the computing of indicators for the hub’s LAs',
   'hub-compute-la': 'Computed and stored an LA’s indicators on the hub',
-};
+} satisfies Record<AuditAction, string>;
 
 const PAGE_SIZE = 50;
 
