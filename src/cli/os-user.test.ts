@@ -57,7 +57,7 @@ for (const store of testStores()) {
           [
             ['user-enable', `command line (${userInfo().username})`, '841', { username: 'jo' }],
             ['user-password-reset', `command line (${userInfo().username})`, '841', { username: 'jo' }],
-            ['user-disable', `command line (${userInfo().username})`, null, { username: 'jo' }],
+            ['user-disable', `command line (${userInfo().username})`, '841', { username: 'jo' }],
             ['user-add', `command line (${userInfo().username})`, '841', { username: 'jo', role: 'analyst' }],
           ],
         );

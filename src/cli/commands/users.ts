@@ -136,12 +136,14 @@ export function register(program: Command): void {
             throw new UserError(`there is no user "${username}": cspi users list names the accounts`);
           if (user.disabled) return { already: true, name: user.username };
           await disableUser(tx, username);
+          // Under the account's LA and by its stored name, as add, enable and reset-password record theirs,
+          // so the LA's own administrator sees it in their audit log.
           await appendAudit(tx, {
             actor: commandLineActor(),
             ip: null,
             action: 'user-disable',
-            la: null,
-            detail: { username },
+            la: user.la,
+            detail: { username: user.username },
           });
           return { already: false, name: user.username };
         });
