@@ -2,7 +2,13 @@ import type { Database } from '../store/database.js';
 import { appendAudit } from '../web/audit/audit-log.js';
 import { hashPassword, type ScryptParams, STRONG_SCRYPT } from '../web/auth/password.js';
 import { sessionCache } from '../web/auth/session-cache.js';
-import { enableUser, findUser, passwordProblem, setUserPasswordHash } from '../web/auth/users.js';
+import {
+  disableUser,
+  enableUser,
+  findUser,
+  passwordProblem,
+  setUserPasswordHash,
+} from '../web/auth/users.js';
 import { commandLineActor } from './os-user.js';
 import { UserError } from './user-error.js';
 
@@ -35,6 +41,34 @@ export async function enableAccount(
       detail: { username: user.username },
     });
     return { username: user.username, alreadyActive: false };
+  });
+}
+
+/**
+ * `cspi users disable`: disables an account, ends its sessions and writes its audit entry (`user-disable`,
+ * actor `command line (OS user)`, the account's LA and stored name, as `enableAccount` writes its) in one
+ * transaction: no account disabled without its entry. One disabled already is left as it is, with no entry
+ * (it said "Disabled …" and was audited again). A name no account has is a UserError pointing to
+ * `cspi users list`.
+ * @example await disableAccount(db, 'JO') //=> { username: 'jo', alreadyDisabled: false }
+ */
+export async function disableAccount(
+  db: Database,
+  username: string,
+): Promise<{ username: string; alreadyDisabled: boolean }> {
+  return db.transaction(async (tx) => {
+    const user = await findUser(tx, username.trim().toLowerCase());
+    if (!user) throw noSuchUser(username);
+    if (user.disabled) return { username: user.username, alreadyDisabled: true };
+    await disableUser(tx, user.username);
+    await appendAudit(tx, {
+      actor: commandLineActor(),
+      ip: null,
+      action: 'user-disable',
+      la: user.la,
+      detail: { username: user.username },
+    });
+    return { username: user.username, alreadyDisabled: false };
   });
 }
 

@@ -1,15 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { openDatabase } from '../../store/open.js';
-import { appendAudit } from '../../web/audit/audit-log.js';
 import { ROLE_LABELS } from '../../web/auth/permissions.js';
-import { disableUser, findUser, listUsers } from '../../web/auth/users.js';
+import { listUsers } from '../../web/auth/users.js';
 import { addAccount } from '../add-account.js';
-import { enableAccount, resetAccountPassword } from '../account-changes.js';
+import { disableAccount, enableAccount, resetAccountPassword } from '../account-changes.js';
 import { createOutput } from '../output.js';
 import { UserError } from '../user-error.js';
 import { laCode, laCodeProblem } from '../../ingest/la-code.js';
-import { commandLineActor } from '../os-user.js';
 import { readCurrentVersions } from '../../web/current-versions.js';
 import type { Database } from '../../store/database.js';
 import { noAccountsLine } from './serve.js';
@@ -128,25 +126,7 @@ export function register(program: Command): void {
       const out = createOutput(Boolean(opts.json));
       const db = await openDatabase(opts.db, { mustExist: true });
       try {
-        // Disabled and audited in one transaction: no account disabled without its entry. One disabled
-        // already is left as it is (it said "Disabled …; their sessions have ended" again, audited again).
-        const { already, name } = await db.transaction(async (tx) => {
-          const user = await findUser(tx, username.trim().toLowerCase());
-          if (!user)
-            throw new UserError(`there is no user "${username}": cspi users list names the accounts`);
-          if (user.disabled) return { already: true, name: user.username };
-          await disableUser(tx, username);
-          // Under the account's LA and by its stored name, as add, enable and reset-password record theirs,
-          // so the LA's own administrator sees it in their audit log.
-          await appendAudit(tx, {
-            actor: commandLineActor(),
-            ip: null,
-            action: 'user-disable',
-            la: user.la,
-            detail: { username: user.username },
-          });
-          return { already: false, name: user.username };
-        });
+        const { alreadyDisabled: already, username: name } = await disableAccount(db, username);
         out.info(
           already
             ? `${name} was already disabled; nothing changed.`
