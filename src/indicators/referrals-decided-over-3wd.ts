@@ -42,6 +42,9 @@ export const referralsDecidedOver3wd: IndicatorDefinition = {
       'Contacts in the cohort decided more than 3 working days after receipt, and those still undecided at the extract date more than 3 working days after receipt.',
   }),
   sources: ['contacts'],
+  // Its contacts are some of those not decided within 1 working day, of the same cohort (the public version
+  // checks the rest: contacts decided in 2 to 3 working days).
+  nestedIn: { indicator: 'referrals-decided-1wd', by: 'complement' },
   target: { value: 5, kind: 'local' },
   england: null,
   directionComparator: 'previous',

@@ -211,7 +211,8 @@ export interface IndicatorDefinition {
    * "differences a reader could work out"; the public version checks the difference as a small number,
    * `planCohortDifference`): suitable accommodation's cohort is NEET's less young people abroad, deported or
    * whose residence is not known (`by: 'denominator'`); children allocated a qualified social worker are
-   * some of those allocated one, of the same children (`by: 'numerator'`).
+   * some of those allocated one, of the same children (`by: 'numerator'`); referrals decided in over 3
+   * working days are some of those not decided within 1 (`by: 'complement'`).
    */
   readonly nestedIn?: Nesting;
 }
@@ -222,9 +223,10 @@ export interface Nesting {
   readonly indicator: string;
   /**
    * `denominator`: this cohort is the other's less some exclusions; `numerator`: the same cohort, and this
-   * numerator is part of the other's.
+   * numerator is part of the other's; `complement`: the same cohort, and this numerator is part of those not
+   * in the other's (referrals decided in over 3 working days are some of those not decided within 1).
    */
-  readonly by: 'denominator' | 'numerator';
+  readonly by: 'denominator' | 'numerator' | 'complement';
 }
 
 /** A comparison figure (previous quarter, same period last year, a trend point). */

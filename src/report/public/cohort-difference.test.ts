@@ -28,6 +28,7 @@ test('the shipped catalogue: accommodation within the NEET cohort; qualified wor
   assert.deepEqual(
     [...nested].map(([id, n]) => [id, n.outer.id, n.by]),
     [
+      ['referrals-decided-over-3wd', 'referrals-decided-1wd', 'complement'],
       ['cp-repeat-2y', 'cp-repeat-any', 'numerator'],
       ['cic-allocated-qualified-sw', 'cic-allocated-sw', 'numerator'],
       ['care-leavers-suitable-accommodation', 'care-leavers-neet', 'denominator'],
@@ -156,4 +157,34 @@ test('by numerator: of one cohort, a numerator 1 to k smaller than the one it li
     planCohortDifference(qualified([250, 288], 125, 125), allocated, 5, 'numerator').headline,
     false,
   );
+});
+
+test('by complement: of one cohort, the rest between two disjoint numerators from 1 to k hides the inner one', () => {
+  // 1,807 contacts: 1,317 decided within 1 working day, 486 in over 3: 4 were decided in 2 to 3.
+  const within1 = makeResult(entry('referrals-decided-1wd'), '2021-22-Q4', {
+    current: [1317, 1807],
+    previous: [900, 1300],
+  });
+  const timeliness = (n: number): BreakdownRow[] => [
+    { key: '1', label: 'Within 1 working day', numerator: 1317, denominator: n, value: 72.9 },
+    { key: '2-3', label: '2 to 3 working days', numerator: 4, denominator: n, value: 0.2 },
+    { key: '4+', label: 'Over 3 working days', numerator: 486, denominator: n, value: 26.9 },
+  ];
+  const over3 = makeResult(entry('referrals-decided-over-3wd'), '2021-22-Q4', {
+    current: [486, 1807],
+    previous: [300, 1300],
+    breakdowns: { timeliness: timeliness(1807) },
+  });
+  const plan = planCohortDifference(over3, within1, 5, 'complement');
+  assert.equal(plan.headline, true, '1,807 − 1,317 − 486 = 4');
+  assert.equal(plan.previous, false, '1,300 − 900 − 300 = 100');
+  // 128 in over 3 leaves 362 decided in 2 to 3: nothing hidden, and the shared timeliness shares are left
+  // to their own suppression.
+  const wide = makeResult(entry('referrals-decided-over-3wd'), '2021-22-Q4', {
+    current: [128, 1807],
+    breakdowns: { timeliness: timeliness(1807) },
+  });
+  const widePlan = planCohortDifference(wide, within1, 5, 'complement');
+  assert.equal(widePlan.headline, false);
+  assert.deepEqual(widePlan.breakdowns['timeliness'], [false, false, false]);
 });

@@ -34,10 +34,21 @@ export type CohortDifferencePlan = Omit<SuppressionPlan, 'extra'>;
 
 type Sized = Pick<ComparisonFigure, 'status' | 'numerator' | 'denominator'>;
 
+/** The part of the outer figure that holds the inner's (`by`): `complement` is those not in its numerator. */
+function outerPart(f: Pick<Sized, 'numerator' | 'denominator'>, by: Nesting['by']): number | null {
+  if (by !== 'complement') return f[by];
+  return f.denominator === null || f.numerator === null ? null : f.denominator - f.numerator;
+}
+
+/** The inner figure's part held by the outer (`by`): its numerator, for `complement`. */
+function innerPart(f: Pick<Sized, 'numerator' | 'denominator'>, by: Nesting['by']): number | null {
+  return by === 'complement' ? f.numerator : f[by];
+}
+
 /** The outer figure's part less the inner's (`by`), when both figures were computed; null otherwise. */
 function difference(outer: Sized | undefined | null, inner: Sized | null, by: Nesting['by']): number | null {
   if (!outer || !inner || outer.status !== 'ok' || inner.status !== 'ok') return null;
-  const [o, i] = [outer[by], inner[by]];
+  const [o, i] = [outerPart(outer, by), innerPart(inner, by)];
   return o === null || i === null ? null : Math.abs(o - i);
 }
 
@@ -45,7 +56,9 @@ function difference(outer: Sized | undefined | null, inner: Sized | null, by: Ne
  * Per row of the inner breakdown, whether its group's difference from the outer's same group gives a small
  * number: the rows are matched by key, and a difference from 1 to k is hidden with the next smallest
  * difference (`secondarySuppression`), since the groups' differences add up to the headline's, which is
- * published.
+ * published. A breakdown whose rows share one denominator is shares of the whole cohort, not the cohort by
+ * group: by `complement` it has no groups' differences (both indicators' timeliness tables are the same
+ * shares, with their own suppression).
  */
 function planRows(
   inner: readonly BreakdownRow[],
@@ -53,10 +66,12 @@ function planRows(
   k: number,
   by: Nesting['by'],
 ): boolean[] {
+  const shares = inner.every((r) => r.denominator !== null && r.denominator === inner[0]!.denominator);
+  if (by === 'complement' && shares) return inner.map(() => false);
   const byKey = new Map((outer ?? []).map((r) => [r.key, r]));
   const diffs = inner.map((r) => {
     const o = byKey.get(r.key);
-    const [a, b] = [o?.[by] ?? null, r[by]];
+    const [a, b] = [o ? outerPart(o, by) : null, innerPart(r, by)];
     return a !== null && b !== null ? Math.abs(a - b) : 0;
   });
   return secondarySuppression(
@@ -74,7 +89,8 @@ function planRows(
  * had been deported; the sex breakdowns (68 and 67 young men) said he was male. By numerator, of one cohort,
  * the outer numerator less the inner: children allocated a social worker less those allocated a qualified
  * one are the children whose worker is not qualified, a group the complement rule would hide were it
- * published as a figure. So:
+ * published as a figure. By complement, of one cohort, the outer's n − x less the inner numerator: referrals
+ * not decided within 1 working day less those decided in over 3 are those decided in 2 to 3. So:
  * - when the difference for the period is from 1 to k, the inner figure is hidden as "Small numbers" (its
  *   percentage alone, 87.0% of some denominator just under 116, gives 100/115 back), with every one of its
  *   breakdowns (their groups would give the difference by group) and, as for any hidden figure, the data
