@@ -4,7 +4,7 @@ import { type CommentaryEntry, commentaryInVersion } from '../commentary/comment
 import type { NarrativeEntry, SectionOverride } from '../narrative/narrative.js';
 import { buildNarrative, minutesStyle } from '../narrative/narrative.js';
 import type { NarrativeInput, NarrativeSettings } from '../narrative/narrative-input.js';
-import { nestedCohorts } from '../public/cohort-difference.js';
+import { nestedFigures } from '../public/cohort-difference.js';
 import { noSuppression, planSuppression } from '../public/suppression.js';
 import type { CatalogueEntry } from './catalogue-entry.js';
 import { chartSpecOf } from './chart-spec.js';
@@ -37,7 +37,7 @@ export function indicatorViews(
 ): IndicatorView[] {
   const byId = new Map(report.indicators.map((r) => [r.id, r]));
   // The public plan checks each figure against the others published with it (nested cohorts, §6).
-  const rule = { ...opts.suppression, nestedIn: nestedCohorts(report.indicators, catalogue) };
+  const rule = { ...opts.suppression, nestedIn: nestedFigures(report.indicators, catalogue) };
   const views: IndicatorView[] = [];
   for (const entry of catalogue) {
     const result = byId.get(entry.id);

@@ -4,7 +4,7 @@ import type { BreakdownRow } from '../../indicators/types.js';
 import { INDICATORS } from '../../indicators/registry.js';
 import { FAKE_CATALOGUE } from '../fixtures/fake-catalogue.js';
 import { type Figures, makeResult } from '../fixtures/make-result.js';
-import { nestedCohorts, planCohortDifference } from './cohort-difference.js';
+import { nestedFigures, planCohortDifference } from './cohort-difference.js';
 import { DEFAULT_SUPPRESSION, planSuppression } from './suppression.js';
 
 const entry = (id: string) => FAKE_CATALOGUE.find((e) => e.id === id)!;
@@ -24,7 +24,7 @@ const sex = (key: 'M' | 'F', numerator: number, denominator: number): BreakdownR
 test('the shipped catalogue: accommodation within the NEET cohort; qualified workers and repeats within two years within their wider numerators', () => {
   const one = makeResult(entry('care-leavers-neet'), '2021-22-Q4', { current: 1 });
   const results = INDICATORS.map((d) => ({ ...one, id: d.id }));
-  const nested = nestedCohorts(results, INDICATORS);
+  const nested = nestedFigures(results, INDICATORS);
   assert.deepEqual(
     [...nested].map(([id, n]) => [id, n.outer.id, n.by]),
     [
@@ -36,7 +36,7 @@ test('the shipped catalogue: accommodation within the NEET cohort; qualified wor
   );
   // An outer indicator not in the report checks nothing.
   assert.equal(
-    nestedCohorts(
+    nestedFigures(
       results.filter((r) => r.id !== 'care-leavers-neet'),
       INDICATORS,
     ).has('care-leavers-suitable-accommodation'),

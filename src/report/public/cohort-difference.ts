@@ -11,9 +11,9 @@ export interface NestedFigure {
 /**
  * For each indicator whose figure lies within another's (the catalogue's `nestedIn`), that other indicator's
  * result among `results` (the figures published together: one report, one scorecard) and how it holds it.
- * @example nestedCohorts(report.indicators, INDICATORS).get('care-leavers-suitable-accommodation')?.outer.id //=> 'care-leavers-neet'
+ * @example nestedFigures(report.indicators, INDICATORS).get('care-leavers-suitable-accommodation')?.outer.id //=> 'care-leavers-neet'
  */
-export function nestedCohorts(
+export function nestedFigures(
   results: readonly IndicatorResult[],
   catalogue: readonly { readonly id: string; readonly nestedIn?: Nesting }[],
 ): ReadonlyMap<string, NestedFigure> {

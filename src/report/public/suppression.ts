@@ -18,7 +18,7 @@ export interface SuppressionRule {
   /**
    * The figures published alongside, for the check across indicators (report.md §6 "differences a reader
    * could work out"): for each indicator whose figure lies within another's (`nestedIn`), that other
-   * indicator's result in the same report or view and how it holds it (`nestedCohorts`). Absent for a figure
+   * indicator's result in the same report or view and how it holds it (`nestedFigures`). Absent for a figure
    * shown alone. Never part of the settings (an edition freezes the rule without it; it is rebuilt from the
    * figures).
    */

@@ -1,6 +1,6 @@
 import type { IndicatorResult, IndicatorSettings } from '../../indicators/types.js';
 import { INDICATORS } from '../../indicators/registry.js';
-import { nestedCohorts } from '../../report/public/cohort-difference.js';
+import { nestedFigures } from '../../report/public/cohort-difference.js';
 import {
   DEFAULT_SUPPRESSION,
   type SuppressionRule,
@@ -34,7 +34,7 @@ export function publicRuleOf(
 ): SuppressionRule {
   const r = suppressionRuleOf(settings);
   const rule = r.ok ? r.rule : DEFAULT_SUPPRESSION;
-  const nestedIn = nestedCohorts(alongside, INDICATORS);
+  const nestedIn = nestedFigures(alongside, INDICATORS);
   return nestedIn.size > 0 ? { ...rule, nestedIn } : rule;
 }
 

@@ -194,6 +194,7 @@ export function dataRoutes(): Hono<AppEnv> {
     if (compareId && !other)
       return notFound(c, `There is no other dataset version "${compareId}" to compare.`);
     const shown = issueRows(c, la.code, issues, await c.var.deps.services.settings(la.code));
+    const bySeverity = summarise(issues);
     await auditIssueView(c, la.code, id, shown);
     return c.html(
       page(c, 'dataset.njk', {
@@ -212,8 +213,8 @@ export function dataRoutes(): Hono<AppEnv> {
         comparison: other ? compareVersions(version, other) : null,
         issues: shown.rows,
         issueTotal: issues.length,
-        summaryText: issueSummaryText(summarise(issues), false),
-        acrossFiles: acrossFilesText(summarise(issues), version.counts),
+        summaryText: issueSummaryText(bySeverity, false),
+        acrossFiles: acrossFilesText(bySeverity, version.counts),
       }),
     );
   });
