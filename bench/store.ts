@@ -20,7 +20,8 @@ import { heading, peakRssMb, print } from './measure.js';
 import { printTimings, timedCpu } from './cpu-time.js';
 import type { IsoDate } from '../src/calendar/iso-date.js';
 import { addDays, fromDayNumber, toDayNumber } from '../src/calendar/iso-date.js';
-import type { StagedSubmission, StagedTables } from '../src/ingest/staged.js';
+import type { RecordTables, StagedSubmission, StagedTables } from '../src/ingest/staged.js';
+import { stagedTablesOf } from '../src/ingest/episode-table.js';
 import type { Child } from '../src/model/child.js';
 import type { Assessment, CpPlan, Referral, Section47 } from '../src/model/cin.js';
 import type { CicReview, Episode, MissingEpisode } from '../src/model/episode.js';
@@ -71,7 +72,7 @@ export function syntheticLa(la: string, seed: number, sizes: Sizes): StagedSubmi
     YEARS.findIndex((y) => d >= `${y.slice(0, 4)}-04-01` && d <= `${Number(y.slice(0, 4)) + 1}-03-31`);
   const yearEnd = (i: number): IsoDate => `${Number(YEARS[i]!.slice(0, 4)) + 1}-03-31` as IsoDate;
   const per = YEARS.map(
-    (): Required<Pick<StagedTables, 'children' | 'episodes' | 'cicReviews' | 'missingEpisodes'>> => ({
+    (): Required<Pick<RecordTables, 'children' | 'episodes' | 'cicReviews' | 'missingEpisodes'>> => ({
       children: [],
       episodes: [],
       cicReviews: [],
@@ -317,7 +318,7 @@ export function syntheticLa(la: string, seed: number, sizes: Sizes): StagedSubmi
       asAt,
       dateRange: null,
       files: [file('episodes.csv', `903-${year}`, per[i]!.episodes.length)],
-      tables: per[i]!,
+      tables: stagedTablesOf(per[i]!),
     });
     subs.push({
       source: 'cin',

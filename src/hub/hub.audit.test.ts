@@ -1,3 +1,4 @@
+import { stagedTablesOf } from '../ingest/episode-table.js';
 /**
  * Audit of the regional/national hub against issue 7 and inputs.md §7 (hand-worked cases): benchmark maths
  * (quartile method, ties, polarity, comparator groups), the published England figure beside the hub's, and
@@ -257,10 +258,10 @@ const KEY = { la: '841', secret: 'audit-secret' };
 
 test('pseudonymised issues: a message quoting the child’s date of birth or a worker id keeps neither', () => {
   const personal = personalValuesOf([
-    {
+    stagedTablesOf({
       children: [child('1001', { dob: '2010-01-15' as IsoDate })],
       episodes: [episode('1001', '2009-12-01', { homePost: 'DL1 5AB', plPost: 'DL3 6CD' })],
-    },
+    }),
   ]);
   const birth = pseudonymiseIssue(
     {

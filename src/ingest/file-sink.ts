@@ -3,12 +3,15 @@ import type { StagedTables } from './staged.js';
 import type { Severity, ValidationIssue } from '../validate/issue.js';
 import { clipValue } from './clip-value.js';
 import { upnHash } from './upn-hash.js';
+import { EpisodeTableBuilder } from './episode-table.js';
 
 /** Raw values a record does not keep but rules need (e.g. the DOB column of Reviews, the SEX code as given). */
 export type RecordExtras = Readonly<Record<string, string | null>>;
 
 export type StagedTableName = keyof StagedTables;
-export type StagedRecord = NonNullable<StagedTables[StagedTableName]>[number];
+/** The staged tables held as arrays of records (all but SSDA903 episodes, held by column). */
+export type RecordTableName = Exclude<StagedTableName, 'episodes'>;
+export type StagedRecord = NonNullable<StagedTables[RecordTableName]>[number];
 
 /** A row-level issue before it is stamped with the file. */
 export interface RowIssueInput {
@@ -38,7 +41,9 @@ export interface RowDates {
  * number of rows (or elements) read per table label, for the read = loaded + rejected accounting.
  */
 export class FileSink {
-  readonly tables: StagedTables = {};
+  private readonly staged: StagedTables = {};
+  /** The episodes read so far, until {@link tables} is first asked for once reading is done. */
+  private episodeRows: EpisodeTableBuilder | null = null;
   readonly issues: ValidationIssue[] = [];
   /** Rows read per label, as one counter object each: counting a row is then one look-up, not a get and a set. */
   private readonly counters = new Map<string, { n: number }>();
@@ -55,6 +60,27 @@ export class FileSink {
     readonly file: string,
     readonly extras: WeakMap<object, RecordExtras>,
   ) {}
+
+  /**
+   * What the file's reader staged, by table. Asked for once reading is done: the episodes read are then made
+   * one table (an episode staged after that is a programming error).
+   */
+  get tables(): StagedTables {
+    const rows = this.episodeRows;
+    if (rows !== null) {
+      this.episodeRows = null;
+      this.staged.episodes = rows.build();
+    }
+    return this.staged;
+  }
+
+  /** The episodes being read ({@link EpisodeTableBuilder.add} stages one). */
+  get episodes(): EpisodeTableBuilder {
+    if (this.episodeRows !== null) return this.episodeRows;
+    if (this.staged.episodes !== undefined)
+      throw new Error(`${this.file}: episodes staged after reading ended`);
+    return (this.episodeRows = new EpisodeTableBuilder());
+  }
 
   /** Counts one row or element read under a table label (`Episodes`, `CINdetails`). */
   read(label: string): void {
@@ -79,12 +105,12 @@ export class FileSink {
   }
 
   /** Stages a record (with raw extras for rules, if any). */
-  add<K extends StagedTableName>(
+  add<K extends RecordTableName>(
     table: K,
     record: NonNullable<StagedTables[K]>[number],
     extras?: RecordExtras,
   ): void {
-    const list = (this.tables[table] ??= []) as unknown[];
+    const list = (this.staged[table] ??= []) as unknown[];
     list.push(record);
     if (extras) this.extras.set(record as object, extras);
   }

@@ -28,7 +28,8 @@ export function datesOfLoadedRows(
   let latest: IsoDate | null = null;
   const seen = new Set<string>();
   for (const [table, records] of Object.entries(tables) as [string, unknown[] | undefined][]) {
-    if (table === 'children' || records === undefined) continue;
+    // Only local and Annex A rows are dated so; SSDA903 episodes (held by column) never are.
+    if (table === 'children' || !Array.isArray(records)) continue;
     for (const r of records) {
       const src = (r as { source?: { file: string; position: string } }).source;
       if (src === undefined || src.file !== file || seen.has(src.position)) continue;

@@ -65,7 +65,7 @@ describe('readInputs: clean inputs', () => {
     assert.equal(s.asAt, '2021-12-01');
     assert.equal(s.tables.episodes?.length, 10);
     assert.equal(s.tables.children?.length, 10);
-    const ep = s.tables.episodes![0]!;
+    const ep = s.tables.episodes!.record(0);
     assert.deepEqual(ep.source, { file: 'episodes.csv', position: 'line 2' });
     assert.equal(ep.decom, '2021-05-01');
     assert.equal(ep.rec, 'E4A');
@@ -541,8 +541,11 @@ describe('readInputs: row problems are listed per row while the rest loads', () 
       i.message,
       'episodes.csv line 12: child 1003 already has an episode starting 01/05/2021 (line 4); this row was not loaded.',
     );
-    assert.equal(r.submissions[0]!.tables.episodes!.filter((e) => e.childId === '1003').length, 1);
-    assert.equal(r.submissions[0]!.tables.episodes!.find((e) => e.childId === '1003')!.dec, '2021-12-01');
+    assert.equal(r.submissions[0]!.tables.episodes!.records().filter((e) => e.childId === '1003').length, 1);
+    assert.equal(
+      r.submissions[0]!.tables.episodes!.records().find((e) => e.childId === '1003')!.dec,
+      '2021-12-01',
+    );
   });
 
   it('rejects an exact repeat as GEN-DUP-ROW', async () => {
@@ -616,7 +619,10 @@ describe('readInputs: row problems are listed per row while the rest loads', () 
       recdec.message,
       /^episodes\.csv line 12: DEC 01\/01\/2022 is filled but REC is blank; read as REC E8\.$/,
     );
-    assert.equal(r.submissions[0]!.tables.episodes!.find((e) => e.decom === '2021-12-01')!.rec, 'E8');
+    assert.equal(
+      r.submissions[0]!.tables.episodes!.records().find((e) => e.decom === '2021-12-01')!.rec,
+      'E8',
+    );
   });
 
   it('rejects an episode for a child without a Header row', async () => {

@@ -8,6 +8,7 @@ import { rulesFor } from '../validate/registry.js';
 import { runRules } from '../validate/run-rules.js';
 import { collectInputFiles, type InputFile } from './collect-input-files.js';
 import { FileSink, type RecordExtras } from './file-sink.js';
+import { EpisodeTable } from './episode-table.js';
 import { type IngestLimits, resolveLimits } from './limits.js';
 import { Refusal, refuse, structuralIssue, unreadable } from './refusal.js';
 import { errorRateIssues, rowCounts } from './row-counts.js';
@@ -390,11 +391,16 @@ function isUndated(g: Group): boolean {
  * is (nothing changes a staged array in place: the rules engine swaps in new arrays).
  */
 function mergeTables(files: readonly ReadFile[]): StagedTables {
-  const out: Record<string, unknown[]> = {};
+  const out: Record<string, unknown[] | EpisodeTable> = {};
   for (const f of files) {
-    for (const [k, v] of Object.entries(f.sink.tables) as [string, unknown[]][]) {
+    for (const [k, v] of Object.entries(f.sink.tables) as [string, unknown[] | EpisodeTable][]) {
       const list = out[k];
-      out[k] = list === undefined ? v : list.concat(v);
+      out[k] =
+        list === undefined
+          ? v
+          : list instanceof EpisodeTable
+            ? list.concat(v as EpisodeTable)
+            : list.concat(v as unknown[]);
     }
   }
   return out as StagedTables;
@@ -714,11 +720,14 @@ function ssda903SetDates(tables: StagedTables, today: IsoDate): Ssda903SetDates 
   const since = firstCountableDate();
   const starts = new Map<IsoDate, number>();
   const inYear = new Map<IsoDate, number>();
-  for (const e of tables.episodes ?? []) {
-    if (e.decom > today || (e.dec !== null && e.dec > today)) continue;
-    if (e.decom < since || (e.dec !== null && e.dec < since)) continue;
-    countDate(starts, e.decom);
-    if (e.dec !== null) countDate(inYear, e.dec);
+  const episodes = tables.episodes;
+  for (let i = 0; i < (episodes?.length ?? 0); i++) {
+    const decom = episodes!.decom[i]!;
+    const dec = episodes!.dec[i]!;
+    if (decom > today || (dec !== null && dec > today)) continue;
+    if (decom < since || (dec !== null && dec < since)) continue;
+    countDate(starts, decom);
+    if (dec !== null) countDate(inYear, dec);
   }
   for (const r of tables.cicReviews ?? [])
     if (r.reviewDate <= today && r.reviewDate >= since) countDate(inYear, r.reviewDate);

@@ -24,6 +24,7 @@ import type { SourceKind } from '../model/source.js';
 import type { Ad1Record, DoLoRecord, PlacedAdoptionRecord, PrevPermRecord } from '../model/adoption.js';
 import type { AnnexACic, AnnexACp, AnnexARow } from '../model/annex-a.js';
 import type { RowCount, ValidationIssue } from '../validate/issue.js';
+import type { EpisodeTable } from './episode-table.js';
 
 /** A file read by an import: never the raw content, only what identifies it (inputs.md §7). */
 export interface FileInfo {
@@ -37,8 +38,11 @@ export interface FileInfo {
   readonly tables: readonly string[];
 }
 
-/** The records of one submission, by table; a table key is present only when the submission holds that table. */
-export interface StagedTables {
+/**
+ * The records of one submission, by table, as the store reads them back and merges them; a table key is present
+ * only when the submission holds that table.
+ */
+export interface RecordTables {
   children?: Child[];
   uasc?: UascStatus[];
   referrals?: Referral[];
@@ -74,6 +78,12 @@ export interface StagedTables {
   postcodes?: Postcode[];
   population?: Population[];
 }
+
+/**
+ * The records of one submission as read, by table: as {@link RecordTables}, except that SSDA903 episodes are
+ * held by column ({@link EpisodeTable}: no object per row while reading, checking and storing).
+ */
+export type StagedTables = Omit<RecordTables, 'episodes'> & { episodes?: EpisodeTable };
 
 /**
  * A submission (inputs.md §1.1): one LA's data for one source and collection year (local and Annex A files

@@ -71,7 +71,7 @@ for (const store of testStores()) {
         };
         assert.deepEqual(
           d.episodes.map(strip).sort((a, b) => (a.childId < b.childId ? -1 : 1)),
-          s903.tables.episodes!.map(strip),
+          s903.tables.episodes!.records().map(strip),
         );
         assert.equal(d.episodes[0]!.source.file, 'episodes.csv');
         assert.match(d.episodes[0]!.source.submissionId!, /^841-ssda903-2021-22-\d+$/);

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { IngestResult, StagedSubmission, StagedTables } from '../ingest/staged.js';
+import type { IngestResult, RecordTables, StagedSubmission, StagedTables } from '../ingest/staged.js';
+import { recordTablesOf } from '../ingest/episode-table.js';
 import type { LaDataset } from '../model/la-dataset.js';
 import type { RowCount, ValidationIssue } from '../validate/issue.js';
 import {
@@ -256,7 +257,7 @@ export async function importDataset(
     );
     await insertIssues(tx, 'validation_issues', importId, issues);
 
-    const added: { stored: SubmissionRecords; summary: SubmissionSummary; identity: string }[] = [];
+    const added: { stored: StagedRecords; summary: SubmissionSummary; identity: string }[] = [];
     const replaced: string[] = [];
     for (const a of toAdd) {
       seq++;
@@ -326,7 +327,10 @@ export async function importDataset(
       asAt,
     } = assembled
       ? datasetChecks(assembled)
-      : assembleChecks(la, [...keptRecords, ...added.map((a) => a.stored)]);
+      : assembleChecks(la, [
+          ...keptRecords,
+          ...added.map((a) => ({ ...a.stored, tables: recordTablesOf(a.stored.tables) })),
+        ]);
     const submissionsSummary: SubmissionSummary[] = [
       ...kept.map((s, n) => submissionSummary(s.id, s, keptRecords[n]!.tables)),
       ...added.map((a) => a.summary),
@@ -411,7 +415,7 @@ export async function importDataset(
 function assembleAsStored(
   la: string,
   kept: readonly SubmissionRecords[],
-  added: readonly SubmissionRecords[],
+  added: readonly StagedRecords[],
 ): AssembledDataset | null {
   try {
     const stored = added.map((s) => ({ ...s, tables: storedTables(s.id, s.tables) }));
@@ -489,6 +493,9 @@ function sameFiles(a: readonly string[], b: readonly string[]): boolean {
   return x.every((v, i) => v === y[i]);
 }
 
+/** A new submission as the merge will take it, its tables still as read (episodes held by column). */
+type StagedRecords = Omit<SubmissionRecords, 'tables'> & { readonly tables: StagedTables };
+
 function countRows(t: StagedTables): number {
   return Object.values(t).reduce((n, rows) => n + (rows as unknown[]).length, 0);
 }
@@ -500,7 +507,7 @@ function countRows(t: StagedTables): number {
 function submissionSummary(
   id: string,
   s: Pick<StoredSubmission, 'source' | 'collectionYear' | 'asAt'>,
-  tables: StagedTables,
+  tables: StagedTables | RecordTables,
 ): SubmissionSummary {
   const rows: Record<string, number> = {};
   for (const [k, records] of Object.entries(tables)) rows[k] = (records as unknown[]).length;

@@ -1,3 +1,4 @@
+import { stagedTablesOf } from '../ingest/episode-table.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -35,12 +36,12 @@ test('dates of birth go to the first of the month; postcodes to the sector', () 
 test('records: child ids keyed in every table, record ids and parent links kept consistent, distance derived first', () => {
   const r = referral('1001', '2021-05-01');
   const t = pseudonymiseTables(
-    {
+    stagedTablesOf({
       children: [child('1001', { dob: '2010-01-15', upnHash: 'h' })],
       referrals: [r],
       assessments: [assessment(r, '2021-05-02', null)],
       episodes: [episode('1001', '2021-06-01', { homePost: 'DL1 5AB', plPost: 'DL3 6CD' })],
-    },
+    }),
     key,
     [
       { pcd: 'DL15AB', easting: 428000, northing: 514000, laua: 'E06000005' },
@@ -54,8 +55,8 @@ test('records: child ids keyed in every table, record ids and parent links kept 
   assert.equal(t.assessments![0]!.referralId, t.referrals![0]!.id);
   assert.doesNotMatch(t.referrals![0]!.id, /1001/);
   // 20 km = 12.4 miles, from the full postcodes before they become sectors.
-  assert.equal(t.episodes![0]!.plDistance, 12.4);
-  assert.equal(t.episodes![0]!.homePost, 'DL1 5');
+  assert.equal(t.episodes!.record(0).plDistance, 12.4);
+  assert.equal(t.episodes!.record(0).homePost, 'DL1 5');
 });
 
 test('stored issues lose child ids and personal values', () => {

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { IsoDate } from '../calendar/iso-date.js';
 import type { StagedTables } from '../ingest/staged.js';
+import { EpisodeTable } from '../ingest/episode-table.js';
 import type { Episode } from '../model/episode.js';
 import type { Postcode } from '../model/local.js';
 import type { ValidationIssue } from '../validate/issue.js';
@@ -61,7 +62,9 @@ export function pseudonymiseTables(
   const cid = (id: string): string => pseudonymId(key, id);
   const out: StagedTables = {};
   const lookup = new Map(postcodes.map((p) => [p.pcd.replace(/\s+/g, '').toUpperCase(), p]));
-  for (const [k, original] of Object.entries(t) as [keyof StagedTables, unknown[]][]) {
+  for (const [k, table] of Object.entries(t) as [keyof StagedTables, unknown[] | EpisodeTable][]) {
+    // Episodes are held by column; pseudonymised as records, then held by column again.
+    const original = table instanceof EpisodeTable ? table.records() : table;
     // Record ids are built from natural keys, which hold child ids: key them too (links such as referralId survive).
     const rows: unknown = original.map((r) => rekey(r as Record<string, unknown>, key));
     switch (k) {
@@ -89,13 +92,15 @@ export function pseudonymiseTables(
         }));
         break;
       case 'episodes':
-        out.episodes = (rows as NonNullable<StagedTables['episodes']>).map((e) => ({
-          ...e,
-          childId: cid(e.childId),
-          plDistance: e.plDistance ?? derivedDistance(e, lookup),
-          homePost: postcodeSector(e.homePost),
-          plPost: postcodeSector(e.plPost),
-        }));
+        out.episodes = EpisodeTable.fromRecords(
+          (rows as Episode[]).map((e) => ({
+            ...e,
+            childId: cid(e.childId),
+            plDistance: e.plDistance ?? derivedDistance(e, lookup),
+            homePost: postcodeSector(e.homePost),
+            plPost: postcodeSector(e.plPost),
+          })),
+        );
         break;
       case 'swEpisodes':
         out.swEpisodes = (rows as NonNullable<StagedTables['swEpisodes']>).map((r) => ({
@@ -263,9 +268,10 @@ export function personalValuesOf(tables: readonly StagedTables[]): PersonalValue
       ...(t.dolo ?? []),
     ])
       date(r.childId, r.dob);
-    for (const e of t.episodes ?? []) {
-      postcode(e.childId, e.homePost);
-      postcode(e.childId, e.plPost);
+    const episodes = t.episodes;
+    for (let i = 0; i < (episodes?.length ?? 0); i++) {
+      postcode(episodes!.childId(i), episodes!.codes.homePost[i]!);
+      postcode(episodes!.childId(i), episodes!.codes.plPost[i]!);
     }
     for (const r of t.annexACic ?? []) postcode(r.childId, r.placementPostcode);
   }

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../calendar/iso-date.js';
-import type { StagedTables } from '../ingest/staged.js';
+import type { RecordTables } from '../ingest/staged.js';
 import type { SourceKind } from '../model/source.js';
 import type { RowCount } from '../validate/issue.js';
 import type { SubmissionRecords } from './assemble/submission-records.js';
@@ -17,7 +17,7 @@ export interface StoredSubmission {
   readonly seq: number;
   /** The import that stored it. */
   readonly importId: string;
-  readonly tableKeys: readonly (keyof StagedTables)[];
+  readonly tableKeys: readonly (keyof RecordTables)[];
   readonly pseudonymised: boolean;
   readonly sha256s: readonly string[];
   /** Row accounting of its files when imported. */
@@ -70,7 +70,7 @@ export async function versionSubmissions(db: Database, datasetId: string): Promi
     identity: r.identity,
     seq: Number(r.seq),
     importId: r.import_id,
-    tableKeys: JSON.parse(r.tables_json) as (keyof StagedTables)[],
+    tableKeys: JSON.parse(r.tables_json) as (keyof RecordTables)[],
     pseudonymised: Number(r.pseudonymised) !== 0,
     sha256s: shas.get(r.id) ?? [],
     counts: r.counts_json ? (JSON.parse(r.counts_json) as RowCount[]) : [],
@@ -86,7 +86,7 @@ export async function readSubmission(db: Database, s: StoredSubmission): Promise
  * A stored submission with its records (read by {@link readSubmission}, or a version's at once), as the
  * merge takes it: the bookkeeping the merge orders by, and the tables.
  */
-export function withRecords(s: StoredSubmission, tables: StagedTables): SubmissionRecords {
+export function withRecords(s: StoredSubmission, tables: RecordTables): SubmissionRecords {
   return {
     id: s.id,
     source: s.source,

@@ -3,7 +3,8 @@
  * @example episode('C1', '2021-05-01', { dec: '2021-06-01', rec: 'E4A' })
  */
 import type { IsoDate } from '../calendar/iso-date.js';
-import type { FileInfo, IngestResult, StagedSubmission, StagedTables } from '../ingest/staged.js';
+import type { FileInfo, IngestResult, RecordTables, StagedSubmission } from '../ingest/staged.js';
+import { stagedTablesOf } from '../ingest/episode-table.js';
 import type { Child } from '../model/child.js';
 import type { Assessment, CpPlan, Referral } from '../model/cin.js';
 import type { Episode } from '../model/episode.js';
@@ -138,7 +139,7 @@ export function submission(
   id: string,
   source: SourceKind,
   collectionYear: string | null,
-  tables: StagedTables,
+  tables: RecordTables,
   extra: Partial<SubmissionRecords> = {},
 ): SubmissionRecords {
   return {
@@ -153,11 +154,11 @@ export function submission(
   };
 }
 
-/** A staged submission as the ingest produces it, with one made-up file per table. */
+/** A staged submission as the ingest produces it (episodes held by column), with one made-up file per table. */
 export function staged(
   source: SourceKind,
   collectionYear: string | null,
-  tables: StagedTables,
+  tables: RecordTables,
   extra: Partial<StagedSubmission> & { fileTag?: string } = {},
 ): StagedSubmission {
   const { fileTag = '', ...rest } = extra;
@@ -171,7 +172,15 @@ export function staged(
     format: source === 'cin' ? 'cin-xml' : source === 'ssda903' ? 'ssda903-csv' : 'local-csv',
     tables: [t],
   }));
-  return { source, collectionYear, asAt: null, dateRange: null, files, tables, ...rest };
+  return {
+    source,
+    collectionYear,
+    asAt: null,
+    dateRange: null,
+    files,
+    tables: stagedTablesOf(tables),
+    ...rest,
+  };
 }
 
 /** An accepted ingest result for the given submissions. */

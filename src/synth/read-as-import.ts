@@ -1,5 +1,6 @@
 import type { IsoDate } from '../calendar/iso-date.js';
 import { readInputs } from '../ingest/read-inputs.js';
+import { recordTablesOf } from '../ingest/episode-table.js';
 import type { IngestResult } from '../ingest/staged.js';
 import { type AssembledDataset, assembleDataset } from '../store/assemble/assemble-dataset.js';
 import type { SubmissionRecords } from '../store/assemble/submission-records.js';
@@ -23,7 +24,7 @@ export async function readAsImport(
     asAt: s.asAt,
     dateRange: s.dateRange,
     seq: i,
-    tables: s.tables,
+    tables: recordTablesOf(s.tables),
   }));
   return { read, assembled: assembleDataset(la, subs) };
 }

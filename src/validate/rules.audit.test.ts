@@ -62,7 +62,7 @@ function assertAccounted(r: IngestResult): void {
 }
 
 const episodesOf = (r: IngestResult, child: string) =>
-  (r.submissions.find((s) => s.tables.episodes)?.tables.episodes ?? [])
+  (r.submissions.find((s) => s.tables.episodes)?.tables.episodes?.records() ?? [])
     .filter((e) => e.childId === child)
     .map((e) => [e.decom, e.dec, e.rec]);
 
@@ -385,7 +385,7 @@ describe('audit: episode chaining boundaries (§2.3, §6)', () => {
       only(r, 'GEN-DUP-KEY').message,
       'episodes.csv line 4: child 1001 already has an episode starting 01/05/2021 (line 2); this row was not loaded.',
     );
-    const eps = r.submissions[0]!.tables.episodes!;
+    const eps = r.submissions[0]!.tables.episodes!.records();
     assert.deepEqual(
       eps.map((e) => [e.childId, e.place, e.source.position]),
       [
@@ -446,7 +446,7 @@ describe('audit: year-bound codes (§2.2, §3; §6 GEN-CODE / GEN-LEGACY)', () =
         .map((i): [string, string, string] => [i.code, i.severity, i.value!]);
       // Warnings load the row: every episode is there, its code as given.
       assert.deepEqual(
-        r.submissions[0]!.tables.episodes!.map((e) => e.place),
+        r.submissions[0]!.tables.episodes!.records().map((e) => e.place),
         places,
       );
     }
@@ -1007,7 +1007,7 @@ describe('audit: every row read is loaded or listed (§6)', () => {
     ]);
     assert.deepEqual(byFile('header.csv'), [['line 10', 'GEN-REQUIRED']]);
     assert.deepEqual(
-      r.submissions[0]!.tables.episodes!.map((e) => e.childId),
+      r.submissions[0]!.tables.episodes!.records().map((e) => e.childId),
       ['1001', '1008'],
     );
     // Messages name file, line, field and what is wrong, in words.

@@ -1,7 +1,9 @@
 import type { StagedTables } from '../ingest/staged.js';
 import type { ValidationIssue } from './issue.js';
 import type { AnyRecord, Rule, RuleContext, StagedTableKey } from './rule.js';
-import { childIdOf } from './rule.js';
+import { childIdOf, episodeRowOf } from './rule.js';
+import { EpisodeTable } from '../ingest/episode-table.js';
+import type { Episode } from '../model/episode.js';
 import { humanPosition, sourceOf, tableLabel, xmlPathOf } from './record-place.js';
 import { clipValue } from '../ingest/clip-value.js';
 
@@ -47,8 +49,17 @@ export function runRules(
     const rejected = new Map<StagedTableKey, Set<AnyRecord>>();
     const repairs = new Map<AnyRecord, AnyRecord>();
     const rejectedPaths = new Map<string, Set<string>>();
+    // Episodes are held by column: their hits are rows of the table the rule saw.
+    const episodes = tables.episodes;
+    const rejectedEpisodes = new Set<number>();
+    const repairedEpisodes = new Map<number, Episode>();
     for (const hit of outcome.hits) {
       const severity = hit.severity ?? rule.severity;
+      if (hit.table === 'episodes' && episodes !== undefined) {
+        const row = episodeRowOf(episodes, hit);
+        if (severity === 'error') rejectedEpisodes.add(row);
+        else if (hit.repair) repairedEpisodes.set(row, hit.repair as Episode);
+      }
       if (severity === 'error') {
         for (const { table, record } of [
           { table: hit.table, record: hit.record },
@@ -73,7 +84,7 @@ export function runRules(
     }
     // An XML element that still holds a loaded record of another table (an SSDA903 HEADER gives the Header row
     // and may give UASC, OC3 and AD1 rows) is not rejected: only the failing record goes, not what sits inside.
-    const held = rejectedPaths.size > 0 ? heldPaths(tables, rejected, rejectedPaths) : null;
+    const held = rejectedPaths.size > 0 ? heldPaths(tables, rejected, rejectedEpisodes, rejectedPaths) : null;
     for (const [file, paths] of held ?? []) for (const p of paths) rejectedPaths.get(file)?.delete(p);
     for (const hit of outcome.hits) {
       const severity = hit.severity ?? rule.severity;
@@ -104,7 +115,12 @@ export function runRules(
         message: `${file ?? ''}${position ? ` ${humanPosition(position)}` : ''}: ${hit.message}${tail}`,
       });
     }
+    if (episodes !== undefined) {
+      const next = keptEpisodes(episodes, rejectedEpisodes, repairedEpisodes, rejectedPaths, issues);
+      if (next !== episodes) tables.episodes = next;
+    }
     for (const key of Object.keys(tables) as StagedTableKey[]) {
+      if (key === 'episodes') continue;
       const list = tables[key] as AnyRecord[] | undefined;
       if (!list) continue;
       const gone = rejected.get(key);
@@ -118,19 +134,7 @@ export function runRules(
         const src = sourceOf(r);
         if (rejectedPaths.size > 0 && src && insideRejected(src.file, src.position, rejectedPaths)) {
           changed = true;
-          const label = recordLabel(key, src.position, undefined);
-          issues.push({
-            code: 'PARENT-REJECTED',
-            severity: 'error',
-            file: src.file,
-            table: label,
-            position: src.position,
-            childId: childIdOf(r),
-            field: null,
-            value: null,
-            dfeRule: null,
-            message: `${src.file} ${humanPosition(src.position)}: not loaded because the element it sits in was rejected.`,
-          });
+          issues.push(parentRejected(key, src.file, src.position, childIdOf(r)));
           continue;
         }
         const repaired = repairs.get(r);
@@ -141,6 +145,51 @@ export function runRules(
     }
   }
   return { tables, issues, skipped: skippedRules };
+}
+
+/** The issue of a record not loaded because the XML element it sits in was rejected. */
+function parentRejected(
+  key: StagedTableKey,
+  file: string,
+  position: string,
+  childId: string | null,
+): ValidationIssue {
+  return {
+    code: 'PARENT-REJECTED',
+    severity: 'error',
+    file,
+    table: recordLabel(key, position, undefined),
+    position,
+    childId,
+    field: null,
+    value: null,
+    dfeRule: null,
+    message: `${file} ${humanPosition(position)}: not loaded because the element it sits in was rejected.`,
+  };
+}
+
+/**
+ * The episodes left once a rule's hits are applied: rows an error rejected, or sitting in a rejected XML element
+ * (`PARENT-REJECTED`), left out; rows a warning repaired replaced. The same table when nothing changed.
+ */
+function keptEpisodes(
+  table: EpisodeTable,
+  rejected: ReadonlySet<number>,
+  repairs: ReadonlyMap<number, Episode>,
+  rejectedPaths: ReadonlyMap<string, ReadonlySet<string>>,
+  issues: ValidationIssue[],
+): EpisodeTable {
+  let drop: Uint8Array | null = null;
+  for (const row of rejected) (drop ??= new Uint8Array(table.length))[row] = 1;
+  if (rejectedPaths.size > 0) {
+    for (let i = 0; i < table.length; i++) {
+      if (drop?.[i] === 1 || !insideRejected(table.file[i]!, table.position[i]!, rejectedPaths)) continue;
+      (drop ??= new Uint8Array(table.length))[i] = 1;
+      issues.push(parentRejected('episodes', table.file[i]!, table.position[i]!, table.childId(i)));
+    }
+  }
+  const repaired = table.withRepairs(repairs);
+  return drop === null ? repaired : repaired.without(drop);
 }
 
 /**
@@ -178,21 +227,30 @@ function recordLabel(table: StagedTableKey, position: string, fileTable: string 
 function heldPaths(
   tables: StagedTables,
   rejected: ReadonlyMap<StagedTableKey, ReadonlySet<AnyRecord>>,
+  rejectedEpisodes: ReadonlySet<number>,
   rejectedPaths: ReadonlyMap<string, ReadonlySet<string>>,
 ): Map<string, Set<string>> {
   const held = new Map<string, Set<string>>();
+  const hold = (file: string, position: string): void => {
+    const paths = rejectedPaths.get(file);
+    if (!paths) return;
+    const path = xmlPathOf(position);
+    if (path === null || !paths.has(path)) return;
+    let h = held.get(file);
+    if (!h) held.set(file, (h = new Set()));
+    h.add(path);
+  };
   for (const key of Object.keys(tables) as StagedTableKey[]) {
+    const t = tables[key];
+    if (t instanceof EpisodeTable) {
+      for (let i = 0; i < t.length; i++) if (!rejectedEpisodes.has(i)) hold(t.file[i]!, t.position[i]!);
+      continue;
+    }
     const gone = rejected.get(key);
-    for (const r of (tables[key] as AnyRecord[] | undefined) ?? []) {
+    for (const r of (t as AnyRecord[] | undefined) ?? []) {
       if (gone?.has(r)) continue;
       const src = sourceOf(r);
-      const paths = src ? rejectedPaths.get(src.file) : undefined;
-      if (!paths || !src) continue;
-      const path = xmlPathOf(src.position);
-      if (path === null || !paths.has(path)) continue;
-      let h = held.get(src.file);
-      if (!h) held.set(src.file, (h = new Set()));
-      h.add(path);
+      if (src) hold(src.file, src.position);
     }
   }
   return held;

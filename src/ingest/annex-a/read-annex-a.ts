@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { fileChunks } from '../file-chunks.js';
-import type { FileSink, RecordExtras, StagedTableName } from '../file-sink.js';
+import type { FileSink, RecordExtras, RecordTableName } from '../file-sink.js';
 import type { StagedTables } from '../staged.js';
 import type { IngestLimits } from '../limits.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
@@ -179,7 +179,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
   const deferred: ((asAt: IsoDate | null) => void)[] = [];
   // How each of those records is built, to build it again as at the date left once the rules have run.
   const builders = new WeakMap<object, (asAt: IsoDate) => object | null>();
-  const dated = <K extends StagedTableName>(
+  const dated = <K extends RecordTableName>(
     table: K,
     build: (asAt: IsoDate | null) => NonNullable<StagedTables[K]>[number],
     extras?: RecordExtras,

@@ -38,6 +38,9 @@ const WARNING_DATE: DateOptions = { severity: 'warning' };
 const DECOM_DATE: DateOptions = { required: true, dfeRule: '141' };
 const DEC_DATE: DateOptions = { dfeRule: '147' };
 
+/** The source of a row whose record keeps none (an episode: its table holds file and position by column). */
+const NO_SOURCE = { file: '', position: '' };
+
 /**
  * Maps one SSDA903 row (from CSV or XML) to its case-model record (inputs.md §2.1), checking required fields,
  * dates and flags as it goes; a row with an error is not staged. Codes are stored upper-case; whether a code
@@ -59,7 +62,8 @@ export function map903Row(
   if (child !== null && child.length > 10) {
     f.issue('903-CHILD-ID', 'warning', 'CHILD', child, `CHILD '${child}' is longer than 10 characters`);
   }
-  const source = { file: sink.file, position: f.position };
+  // Episodes are held by column, with no source object of their own.
+  const source = table === 'Episodes' ? NO_SOURCE : { file: sink.file, position: f.position };
   switch (table) {
     case 'Header': {
       const dob = f.date('DOB', get(COLUMN.DOB), s, REQUIRED_DATE);
@@ -88,24 +92,25 @@ export function map903Row(
       const place = f.required('PLACE', code(COLUMN.PLACE));
       const plDistance = readDistance(get(COLUMN.PL_DISTANCE), f);
       if (f.rejected || child === null || decom === null) return;
-      sink.add('episodes', {
-        id: sink.id('episodes', [child, decom].join('/'), f.position),
-        childId: child,
+      // Held by column (EpisodeTable): no record object per row.
+      sink.episodes.add(
+        child,
         decom,
+        dec,
         rne,
         ls,
-        cin: code(COLUMN.CIN),
+        code(COLUMN.CIN),
         place,
-        placeProvider: code(COLUMN.PLACE_PROVIDER),
-        dec,
-        rec: code(COLUMN.REC),
-        reasonPlaceChange: code(COLUMN.REASON_PLACE_CHANGE),
-        homePost: code(COLUMN.HOME_POST),
-        plPost: code(COLUMN.PL_POST),
-        urn: code(COLUMN.URN),
+        code(COLUMN.PLACE_PROVIDER),
+        code(COLUMN.REC),
+        code(COLUMN.REASON_PLACE_CHANGE),
+        code(COLUMN.HOME_POST),
+        code(COLUMN.PL_POST),
+        code(COLUMN.URN),
         plDistance,
-        source,
-      });
+        sink.file,
+        f.position,
+      );
       return;
     }
     case 'Reviews': {

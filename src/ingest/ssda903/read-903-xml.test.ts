@@ -27,10 +27,10 @@ describe('SSDA903 XML', () => {
     const s = r.submissions[0]!;
     assert.equal(s.collectionYear, '2021-22');
     assert.equal(s.tables.episodes!.length, 6);
-    assert.equal(s.tables.episodes![0]!.place, 'U4');
-    assert.equal(s.tables.episodes![0]!.homePost, null, 'self-closed elements are null');
+    assert.equal(s.tables.episodes!.record(0).place, 'U4');
+    assert.equal(s.tables.episodes!.record(0).homePost, null, 'self-closed elements are null');
     assert.equal(
-      s.tables.episodes![1]!.source.position.split(' line ')[0],
+      s.tables.episodes!.record(1).source.position.split(' line ')[0],
       '/EXPSSDA903/CHILD[2]/EPISODE[1]',
     );
     assert.equal(s.tables.uasc!.length, 6, 'UASC=1 gives a UASC row');

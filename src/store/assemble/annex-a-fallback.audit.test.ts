@@ -1,3 +1,4 @@
+import { recordTablesOf } from '../../ingest/episode-table.js';
 /**
  * Audit of Annex A rows through the merge (inputs.md §1.1, §6): a row read is loaded or listed.
  */
@@ -58,7 +59,7 @@ it('two List 8 rows of one child and start date: the later one is listed (GEN-DU
       asAt: s.asAt,
       dateRange: s.dateRange,
       seq: 1,
-      tables: s.tables,
+      tables: recordTablesOf(s.tables),
     },
   ]);
   assert.equal(

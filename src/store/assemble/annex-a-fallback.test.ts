@@ -1,3 +1,4 @@
+import { recordTablesOf } from '../../ingest/episode-table.js';
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readInputs } from '../../ingest/read-inputs.js';
@@ -44,7 +45,7 @@ function records(r: IngestResult): SubmissionRecords[] {
     asAt: s.asAt,
     dateRange: s.dateRange,
     seq: i + 1,
-    tables: s.tables,
+    tables: recordTablesOf(s.tables),
   }));
 }
 

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../../calendar/iso-date.js';
-import type { StagedTables } from '../../ingest/staged.js';
+import type { RecordTables } from '../../ingest/staged.js';
 import type { AsAtDates, LaDataset } from '../../model/la-dataset.js';
 import type { TableName } from '../../model/source.js';
 import type { ValidationIssue } from '../../validate/issue.js';
@@ -45,7 +45,7 @@ const LOCAL_KEYS = [
 type StatKey = (typeof CIN_KEYS)[number] | (typeof SSDA903_KEYS)[number];
 
 /** The dataset table names each staged table fills (children: `header` from SSDA903, `cin-child` from CIN). */
-export const TABLE_NAMES: { readonly [K in keyof StagedTables]-?: readonly TableName[] } = {
+export const TABLE_NAMES: { readonly [K in keyof RecordTables]-?: readonly TableName[] } = {
   children: [],
   uasc: ['uasc'],
   referrals: ['cin-details'],
@@ -80,7 +80,7 @@ export const TABLE_NAMES: { readonly [K in keyof StagedTables]-?: readonly Table
 };
 
 /** Reference tables have no as-at date (indicators.md §1.8). */
-const REFERENCE_KEYS = new Set<keyof StagedTables>([
+const REFERENCE_KEYS = new Set<keyof RecordTables>([
   'workers',
   'placementsLongTerm',
   'postcodes',
@@ -103,7 +103,7 @@ const SSDA903_RECORD_KEYS = {
 } as const;
 
 /** Natural keys used when Annex A supplies a statutory table (no stitching; the latest workbook wins). */
-const FALLBACK_KEYS: { readonly [K in StatKey]: (r: NonNullable<StagedTables[K]>[number]) => string } = {
+const FALLBACK_KEYS: { readonly [K in StatKey]: (r: NonNullable<RecordTables[K]>[number]) => string } = {
   referrals: (r) => `${r.childId}|${r.referralDate}`,
   assessments: (r) => `${r.childId}|${r.startDate}`,
   cinPlans: (r) => `${r.childId}|${r.startDate}`,
@@ -147,7 +147,7 @@ export function assembleDataset(
   const stitched903 = stitchEpisodes(s903, reidentify);
   issues.push(...stitched903.issues, ...stitchedCin.issues);
 
-  const statutory: { [K in StatKey]: NonNullable<StagedTables[K]> } = {
+  const statutory: { [K in StatKey]: NonNullable<RecordTables[K]> } = {
     referrals: stitchedCin.referrals,
     assessments: stitchedCin.assessments,
     cinPlans: stitchedCin.cinPlans,
@@ -166,7 +166,7 @@ export function assembleDataset(
     dolo: keyed(s903, 'dolo', SSDA903_RECORD_KEYS.dolo, reidentify),
   };
   // A CIN census always holds every CIN module; SSDA903 tables are present when their file was.
-  const has = (group: readonly SubmissionRecords[], key: keyof StagedTables): boolean =>
+  const has = (group: readonly SubmissionRecords[], key: keyof RecordTables): boolean =>
     group.some((s) => s.tables[key] !== undefined);
   for (const key of CIN_KEYS) {
     if (cin.length > 0) TABLE_NAMES[key].forEach((t) => tables.add(t));
@@ -202,7 +202,7 @@ export function assembleDataset(
   if (s903.some((s) => s.tables.children !== undefined)) tables.add('header');
   if (cin.length > 0) tables.add('cin-child');
 
-  const localRecords = {} as { [K in (typeof LOCAL_KEYS)[number]]: NonNullable<StagedTables[K]> };
+  const localRecords = {} as { [K in (typeof LOCAL_KEYS)[number]]: NonNullable<RecordTables[K]> };
   const localAsAt: Partial<Record<TableName, IsoDate>> = {};
   for (const key of LOCAL_KEYS) {
     // Annex A never supplies local tables unless no local file does.
@@ -275,20 +275,20 @@ export function datasetChecks({ dataset, issues }: AssembledDataset): DatasetChe
   return { issues, counts, asAt: dataset.asAt };
 }
 
-function keyed<K extends Exclude<keyof StagedTables, 'children'>>(
+function keyed<K extends Exclude<keyof RecordTables, 'children'>>(
   group: readonly SubmissionRecords[],
   key: K,
-  naturalKey: (r: NonNullable<StagedTables[K]>[number]) => string,
+  naturalKey: (r: NonNullable<RecordTables[K]>[number]) => string,
   reidentify: Reidentify,
-): NonNullable<StagedTables[K]> {
-  type R = NonNullable<StagedTables[K]>[number];
+): NonNullable<RecordTables[K]> {
+  type R = NonNullable<RecordTables[K]>[number];
   const winners = mergeByKey(
     group.map((sub) => ({ sub, records: (sub.tables[key] ?? []) as R[] })),
     naturalKey,
   );
   const out: R[] = [];
   for (const w of winners.values()) out.push(reidentify(w.record, w.sub));
-  return out as NonNullable<StagedTables[K]>;
+  return out as NonNullable<RecordTables[K]>;
 }
 
 function latestAsAt(group: readonly SubmissionRecords[]): IsoDate | null {

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../../calendar/iso-date.js';
-import type { StagedTables } from '../../ingest/staged.js';
+import type { RecordTables } from '../../ingest/staged.js';
 import { type Reidentify, reidentifyCopy } from './keyed-merge.js';
 import type { SubmissionRecords } from './submission-records.js';
 
@@ -16,7 +16,7 @@ type LocalKey =
   | 'postcodes'
   | 'population';
 
-type Row<K extends LocalKey> = NonNullable<StagedTables[K]>[number];
+type Row<K extends LocalKey> = NonNullable<RecordTables[K]>[number];
 
 interface LocalRule<K extends LocalKey> {
   /** Natural key (inputs.md §5). */

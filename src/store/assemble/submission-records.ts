@@ -1,5 +1,5 @@
 import type { IsoDate } from '../../calendar/iso-date.js';
-import type { StagedTables } from '../../ingest/staged.js';
+import type { RecordTables } from '../../ingest/staged.js';
 import type { SourceKind } from '../../model/source.js';
 
 /**
@@ -19,7 +19,7 @@ export interface SubmissionRecords {
    * `readAsImport`, the merge's unit tests), which count as one import.
    */
   readonly importId?: string;
-  readonly tables: StagedTables;
+  readonly tables: RecordTables;
 }
 
 /**

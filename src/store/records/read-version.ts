@@ -1,4 +1,4 @@
-import type { StagedTables } from '../../ingest/staged.js';
+import type { RecordTables } from '../../ingest/staged.js';
 import type { Database } from '../database.js';
 import type { ColumnType, RecordTable } from './record-table.js';
 import { META_COLUMNS, columnNames } from './record-table.js';
@@ -50,10 +50,10 @@ function builderOf(t: RecordTable): RowBuilder {
  */
 export async function readVersionRecords(
   db: Database,
-  submissions: readonly { readonly id: string; readonly tableKeys: readonly (keyof StagedTables)[] }[],
-): Promise<Map<string, StagedTables>> {
+  submissions: readonly { readonly id: string; readonly tableKeys: readonly (keyof RecordTables)[] }[],
+): Promise<Map<string, RecordTables>> {
   const out = new Map<string, Record<string, object[]>>();
-  const wanted = new Set<keyof StagedTables>();
+  const wanted = new Set<keyof RecordTables>();
   for (const s of submissions) {
     const tables: Record<string, object[]> = {};
     for (const k of s.tableKeys) {
@@ -87,5 +87,5 @@ export async function readVersionRecords(
       if (list) list.push(build(v));
     }
   }
-  return out as Map<string, StagedTables>;
+  return out as Map<string, RecordTables>;
 }

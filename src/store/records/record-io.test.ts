@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { StagedTables } from '../../ingest/staged.js';
+import type { RecordTables } from '../../ingest/staged.js';
+import { stagedTablesOf } from '../../ingest/episode-table.js';
 import { testStores } from '../test-stores.js';
 import { migrate } from '../migrate.js';
 import { MIGRATIONS } from '../migrations.js';
@@ -11,7 +12,7 @@ const src = (n: number) => ({ file: 'f.csv', position: `line ${n}` });
 const d = (s: string) => s as never;
 
 /** One record of every table, every field filled (flags both ways, lists, decimals). */
-const ALL: StagedTables = {
+const ALL: RecordTables = {
   children: [
     {
       childId: 'C1',
@@ -334,7 +335,7 @@ const ALL: StagedTables = {
 };
 
 test('the record tables cover every staged table', () => {
-  const staged: (keyof StagedTables)[] = Object.keys(ALL) as (keyof StagedTables)[];
+  const staged: (keyof RecordTables)[] = Object.keys(ALL) as (keyof RecordTables)[];
   assert.deepEqual(RECORD_TABLES.map((t) => t.key).sort(), staged.sort());
 });
 
@@ -350,8 +351,8 @@ for (const store of testStores()) {
       await db.run(
         "INSERT INTO submissions (id, la, source, identity, import_id, seq, created_at, tables_json, pseudonymised) VALUES ('s', '841', 'local', 'x', 'i', 1, 'x', '[]', 0)",
       );
-      await db.transaction((tx) => writeRecords(tx, 's', ALL));
-      const back = await readRecords(db, 's', Object.keys(ALL) as (keyof StagedTables)[]);
+      await db.transaction((tx) => writeRecords(tx, 's', stagedTablesOf(ALL)));
+      const back = await readRecords(db, 's', Object.keys(ALL) as (keyof RecordTables)[]);
       const withSub = (r: Record<string, unknown>): Record<string, unknown> => {
         if (r['sources'])
           return { ...r, sources: (r['sources'] as object[]).map((s) => ({ ...s, submissionId: 's' })) };
@@ -362,7 +363,7 @@ for (const store of testStores()) {
             : { file: '', position: '', submissionId: 's' },
         };
       };
-      for (const key of Object.keys(ALL) as (keyof StagedTables)[]) {
+      for (const key of Object.keys(ALL) as (keyof RecordTables)[]) {
         assert.deepEqual(back[key], (ALL[key] as unknown as Record<string, unknown>[]).map(withSub), key);
       }
     } finally {

@@ -1,4 +1,5 @@
-import type { StagedTables } from '../../ingest/staged.js';
+import type { RecordTables, StagedTables } from '../../ingest/staged.js';
+import { EpisodeTable } from '../../ingest/episode-table.js';
 import type { Database } from '../database.js';
 import type { RecordTable } from './record-table.js';
 import { columnNames, fromValues, toRow } from './record-table.js';
@@ -26,17 +27,19 @@ export async function writeRecords(
   tables: StagedTables,
   onRows?: (rows: number) => void,
 ): Promise<void> {
-  for (const [key, records] of Object.entries(tables) as [keyof StagedTables, object[]][]) {
+  for (const [key, records] of Object.entries(tables) as [keyof StagedTables, object[] | EpisodeTable][]) {
     const t = recordTable(key);
     const names = columnNames(t);
     for (let at = 0; at < records.length; at += BATCH) {
-      const slice = records.slice(at, at + BATCH);
-      await db.insertMany(
-        t.table,
-        names,
-        slice.map((r, i) => toRow(t, submissionId, at + i, r)),
-      );
-      onRows?.(slice.length);
+      const end = Math.min(records.length, at + BATCH);
+      const rows: unknown[][] = [];
+      for (let i = at; i < end; i++) {
+        // An episode's record is made for its row alone (episodes are held by column).
+        const r = records instanceof EpisodeTable ? records.record(i) : records[i]!;
+        rows.push(toRow(t, submissionId, i, r));
+      }
+      await db.insertMany(t.table, names, rows);
+      onRows?.(end - at);
     }
   }
 }
@@ -48,8 +51,8 @@ export async function writeRecords(
 export async function readRecords(
   db: Database,
   submissionId: string,
-  keys: readonly (keyof StagedTables)[],
-): Promise<StagedTables> {
+  keys: readonly (keyof RecordTables)[],
+): Promise<RecordTables> {
   const out: Record<string, unknown[]> = {};
   for (const key of keys) {
     const t = recordTable(key);
@@ -59,5 +62,5 @@ export async function readRecords(
     );
     out[key] = rows.map((r) => fromValues(t, r));
   }
-  return out as StagedTables;
+  return out as RecordTables;
 }

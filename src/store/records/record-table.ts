@@ -1,4 +1,4 @@
-import type { StagedTables } from '../../ingest/staged.js';
+import type { RecordTables } from '../../ingest/staged.js';
 import type { SourceRef } from '../../model/source.js';
 
 /** How a model field is held in a column: dates as DATE, flags as INTEGER 0/1, lists as JSON text. */
@@ -21,8 +21,8 @@ export type SourceField = 'source' | 'sources' | 'none';
  * place within the submission's table, file order) and its source file and position.
  */
 export interface RecordTable {
-  /** Key of the records in {@link StagedTables} and `LaDataset`. */
-  readonly key: keyof StagedTables;
+  /** Key of the records in {@link RecordTables} and `LaDataset`. */
+  readonly key: keyof RecordTables;
   /** SQL table name. */
   readonly table: string;
   readonly sourceField: SourceField;

@@ -1,4 +1,5 @@
-import type { StagedTables } from '../../ingest/staged.js';
+import type { RecordTables, StagedTables } from '../../ingest/staged.js';
+import { EpisodeTable } from '../../ingest/episode-table.js';
 import type { ColumnType, RecordTable } from '../records/record-table.js';
 import { recordTable } from '../records/record-io.js';
 
@@ -105,11 +106,16 @@ export function storedForm(t: RecordTable, submissionId: string, record: object)
 }
 
 /** Every table of a staged submission in its stored form ({@link storedForm}). */
-export function storedTables(submissionId: string, tables: StagedTables): StagedTables {
+export function storedTables(submissionId: string, tables: StagedTables): RecordTables {
   const out: Record<string, object[]> = {};
-  for (const [key, records] of Object.entries(tables) as [keyof StagedTables, object[]][]) {
+  for (const [key, records] of Object.entries(tables) as [keyof StagedTables, object[] | EpisodeTable][]) {
     const t = recordTable(key);
-    out[key] = records.map((r) => storedForm(t, submissionId, r));
+    if (records instanceof EpisodeTable) {
+      // Held by column: each row's record is made for its stored form alone.
+      const forms = new Array<object>(records.length);
+      for (let i = 0; i < records.length; i++) forms[i] = storedForm(t, submissionId, records.record(i));
+      out[key] = forms;
+    } else out[key] = records.map((r) => storedForm(t, submissionId, r));
   }
-  return out as StagedTables;
+  return out as RecordTables;
 }

@@ -1,3 +1,4 @@
+import { tableRecords } from '../rule.js';
 import type { AnyRecord, RuleContext, RuleHit, StagedTableKey } from '../rule.js';
 import { CODE_FIELDS, type CodeFieldRef } from '../table-fields.js';
 import { financialYearContaining } from '../../calendar/period.js';
@@ -29,7 +30,7 @@ export function codeFindings(ctx: RuleContext, kind: 'invalid' | 'legacy'): Rule
     return y;
   };
   for (const [table, fields] of Object.entries(spec) as [StagedTableKey, readonly CodeFieldRef[]][]) {
-    const records = ctx.tables[table] as readonly AnyRecord[] | undefined;
+    const records = tableRecords(ctx.tables, table);
     if (!records) continue;
     // Fields whose list does not exist for the submission's year are never checked (no per-record work).
     const fixed = fields.map((ref) => {

@@ -8,6 +8,7 @@ import {
   type RuleContext,
   type RuleHit,
   type StagedTableKey,
+  tableRecords,
 } from '../rule.js';
 import { sourceOf, humanPosition } from '../record-place.js';
 import { ukDate } from '../../ingest/parse-date.js';
@@ -253,14 +254,12 @@ export function duplicateHits(
   const twinTables = new Set(Object.values(twins));
   for (const table of DUP_TABLES) {
     if (twinTables.has(table)) continue;
-    const records = ctx.tables[table] as readonly AnyRecord[] | undefined;
+    const records = tableRecords(ctx.tables, table);
     if (!records) continue;
     const repeats = keyRepeats(table, records);
     if (repeats.length === 0) continue;
     const twinTable = twins[table];
-    const twinOf = twinTable
-      ? recordsByPlace(ctx.tables[twinTable] as readonly AnyRecord[] | undefined)
-      : null;
+    const twinOf = twinTable ? recordsByPlace(tableRecords(ctx.tables, twinTable)) : null;
     for (const repeat of repeats) {
       const h = hit(table, repeat);
       if (h === null) continue;

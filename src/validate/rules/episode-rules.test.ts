@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Child } from '../../model/child.js';
 import type { Episode } from '../../model/episode.js';
-import type { StagedTables } from '../../ingest/staged.js';
-import type { Rule, RuleContext, RuleHit, StagedTableKey } from '../rule.js';
+import type { RecordTables, StagedTables } from '../../ingest/staged.js';
+import { episodeRowOf, type Rule, type RuleContext, type RuleHit, type StagedTableKey } from '../rule.js';
+import { stagedTablesOf } from '../../ingest/episode-table.js';
 import { parseDate, ukDate } from '../../ingest/parse-date.js';
 import { ssda903ChildUnknown } from './ssda903-child-unknown.js';
 import { ssda903EpBirth } from './ssda903-ep-birth.js';
@@ -41,9 +42,14 @@ const tablesArb = fc
     together: fc.boolean(),
   })
   .map(({ children, episodes, cicReviews, together }) => {
-    const eps = episodes.map((e, i) => ({ ...e, id: `${e.childId}/${e.decom}`, n: i }));
+    const eps = episodes.map((e, i) => ({
+      ...episodeFixture({ ...e, id: `${e.childId}/${e.decom}` }),
+      source: { file: 'episodes.csv', position: `line ${i + 2}` },
+    }));
+    const n = new Map(eps.map((e, i) => [e, i]));
     // A return usually lists each child's rows together: half the cases are sorted by child (stably).
-    if (together) eps.sort((a, b) => (a.childId < b.childId ? -1 : a.childId > b.childId ? 1 : a.n - b.n));
+    if (together)
+      eps.sort((a, b) => (a.childId < b.childId ? -1 : a.childId > b.childId ? 1 : n.get(a)! - n.get(b)!));
     return {
       // Sorted returns usually come with a sorted Header file (then the two are walked side by side).
       children: (together
@@ -52,8 +58,14 @@ const tablesArb = fc
       ).map((c, i) => ({ ...c, n: i })) as unknown as Child[],
       episodes: eps as unknown as Episode[],
       cicReviews: cicReviews.map((r, i) => ({ ...r, n: i })),
-      cpPlans: eps.map((e) => ({ id: e.id, childId: e.childId, startDate: e.decom, endDate: e.dec, n: e.n })),
-    } as unknown as StagedTables;
+      cpPlans: eps.map((e) => ({
+        id: e.id,
+        childId: e.childId,
+        startDate: e.decom,
+        endDate: e.dec,
+        n: n.get(e),
+      })),
+    } as unknown as RecordTables;
   });
 
 function ctxOf(tables: StagedTables): RuleContext {
@@ -70,14 +82,28 @@ function ctxOf(tables: StagedTables): RuleContext {
   };
 }
 
-function hitsOf(rule: Rule, tables: StagedTables): readonly RuleHit[] {
-  const out = rule.check(ctxOf(tables));
+/**
+ * A rule's hits on tables of records, staged as a reader stages them (episodes held by column). An episode hit
+ * is named by the given record of its row (after checking that the hit's record has the row's values), so hits
+ * compare with the readings below, which walk the given records.
+ */
+function hitsOf(rule: Rule, tables: RecordTables): readonly RuleHit[] {
+  const staged = stagedTablesOf(tables);
+  const out = rule.check(ctxOf(staged));
   assert.equal(out.kind, 'ran');
-  return out.kind === 'ran' ? out.hits : [];
+  const hits = out.kind === 'ran' ? out.hits : [];
+  return hits.map((h) => {
+    if (h.table !== 'episodes') return h;
+    const row = episodeRowOf(staged.episodes!, h);
+    const given = tables.episodes![row]!;
+    assert.deepEqual(h.record, given);
+    const { row: _row, ...rest } = h;
+    return { ...rest, record: given };
+  });
 }
 
 /** 903-CHILD-UNKNOWN read record by record: each row whose child has no Header row, table by table. */
-function childUnknownByRecord(tables: StagedTables): RuleHit[] {
+function childUnknownByRecord(tables: RecordTables): RuleHit[] {
   const header = new Map((tables.children ?? []).map((c) => [c.childId, c]));
   const names: Partial<Record<StagedTableKey, string>> = { episodes: 'episodes', cicReviews: 'reviews' };
   const hits: RuleHit[] = [];
@@ -97,7 +123,7 @@ function childUnknownByRecord(tables: StagedTables): RuleHit[] {
 }
 
 /** 903-EP-BIRTH read record by record: each episode starting before its child's DOB (the last Header row). */
-function epBirthByRecord(tables: StagedTables): RuleHit[] {
+function epBirthByRecord(tables: RecordTables): RuleHit[] {
   const children = new Map((tables.children ?? []).map((c) => [c.childId, c]));
   const hits: RuleHit[] = [];
   for (const e of tables.episodes ?? []) {
@@ -136,7 +162,7 @@ function groupsByDate<T extends { readonly childId: string }>(
 }
 
 /** 903-EP-RECDEC read child by child. */
-function recDecByChild(tables: StagedTables): RuleHit[] {
+function recDecByChild(tables: RecordTables): RuleHit[] {
   const hits: RuleHit[] = [];
   for (const eps of groups(tables.episodes)) {
     for (const e of eps) {
@@ -171,7 +197,7 @@ function recDecByChild(tables: StagedTables): RuleHit[] {
  * 903-EP-CHAIN read child by child: an X1 episode that no other starts on the DEC of, unless the next one in
  * DECOM order (stable sort: equal dates keep file order) starts before that DEC (903-EP-OVERLAP's finding).
  */
-function chainByChild(tables: StagedTables): RuleHit[] {
+function chainByChild(tables: RecordTables): RuleHit[] {
   const hits: RuleHit[] = [];
   for (const eps of groups(tables.episodes)) {
     const sorted = [...eps].sort((a, b) => (a.decom < b.decom ? -1 : a.decom > b.decom ? 1 : 0));
@@ -194,7 +220,7 @@ function chainByChild(tables: StagedTables): RuleHit[] {
 }
 
 /** 903-EP-FIRST read child by child. */
-function firstByChild(tables: StagedTables): RuleHit[] {
+function firstByChild(tables: RecordTables): RuleHit[] {
   const hits: RuleHit[] = [];
   for (const eps of groups(tables.episodes)) {
     const first = eps.reduce((a, b) => (b.decom < a.decom ? b : a));
@@ -212,7 +238,7 @@ function firstByChild(tables: StagedTables): RuleHit[] {
 }
 
 /** 903-EP-OVERLAP read child by child, in DECOM order. */
-function overlapByChild(tables: StagedTables): RuleHit[] {
+function overlapByChild(tables: RecordTables): RuleHit[] {
   const hits: RuleHit[] = [];
   for (const sorted of groupsByDate(tables.episodes, 'decom')) {
     for (let i = 1; i < sorted.length; i++) {
@@ -233,7 +259,7 @@ function overlapByChild(tables: StagedTables): RuleHit[] {
 }
 
 /** 903-EP-RNE-S read child by child, in DECOM order. */
-function rneSByChild(tables: StagedTables): RuleHit[] {
+function rneSByChild(tables: RecordTables): RuleHit[] {
   const hits: RuleHit[] = [];
   for (const sorted of groupsByDate(tables.episodes, 'decom')) {
     for (let i = 1; i < sorted.length; i++) {
@@ -263,7 +289,7 @@ function rneSByChild(tables: StagedTables): RuleHit[] {
 }
 
 /** CIN-CPP-OVERLAP read child by child, in start date order (the episodes stand in as plans: same fields). */
-function cppOverlapByChild(tables: StagedTables): RuleHit[] {
+function cppOverlapByChild(tables: RecordTables): RuleHit[] {
   const hits: RuleHit[] = [];
   for (const sorted of groupsByDate(tables.cpPlans, 'startDate')) {
     for (let i = 1; i < sorted.length; i++) {
@@ -287,7 +313,7 @@ function cppOverlapByChild(tables: StagedTables): RuleHit[] {
 }
 
 /** 903-DOB-DIFF read record by record (the reviews' DOB against the last Header row's). */
-function dobDiffByRecord(tables: StagedTables): RuleHit[] {
+function dobDiffByRecord(tables: RecordTables): RuleHit[] {
   const children = new Map((tables.children ?? []).map((c) => [c.childId, c]));
   const hits: RuleHit[] = [];
   for (const r of (tables.cicReviews ?? []) as unknown as { childId: string; dob: string | null }[]) {
@@ -307,7 +333,7 @@ function dobDiffByRecord(tables: StagedTables): RuleHit[] {
   return hits;
 }
 
-const CASES: readonly [Rule, (t: StagedTables) => RuleHit[]][] = [
+const CASES: readonly [Rule, (t: RecordTables) => RuleHit[]][] = [
   [ssda903ChildUnknown, childUnknownByRecord],
   [ssda903EpBirth, epBirthByRecord],
   [ssda903DobDiff, dobDiffByRecord],
@@ -336,7 +362,7 @@ for (const [rule, byRecord] of CASES) {
 
 test('903-CHILD-UNKNOWN and 903-EP-BIRTH on a return whose child comes back after another', () => {
   const e = (childId: string, decom: string): Episode =>
-    ({ id: `${childId}/${decom}`, childId, decom, dec: null, rne: 'S', rec: null }) as unknown as Episode;
+    episodeFixture({ id: `${childId}/${decom}`, childId, decom, dec: null, rne: 'S', rec: null });
   const episodes = [e('1', '2009-12-31'), e('2', '2021-04-01'), e('1', '2021-04-01'), e('3', '2021-04-01')];
   const tables = {
     children: [
@@ -344,7 +370,7 @@ test('903-CHILD-UNKNOWN and 903-EP-BIRTH on a return whose child comes back afte
       { childId: '2', dob: '2021-05-01' },
     ] as unknown as Child[],
     episodes,
-  } as StagedTables;
+  } as RecordTables;
   assert.deepEqual(
     hitsOf(ssda903ChildUnknown, tables).map((h) => h.record),
     [episodes[3]],
@@ -367,7 +393,7 @@ test('903-EP-CHAIN does not also flag an X1 episode that the next one overlaps: 
     e('2', '2021-05-01', '2021-05-10', 'X1'),
     e('2', '2021-05-12', null, null),
   ];
-  const tables = { episodes } as StagedTables;
+  const tables = { episodes } as RecordTables;
   assert.deepEqual(
     hitsOf(ssda903EpOverlap, tables).map((h) => h.record),
     [episodes[1]],
@@ -393,6 +419,6 @@ test('903-EP-CHAIN does not also flag an X1 episode that the next one overlaps: 
     ],
   );
   // The next episode in DECOM order decides (the file order does not): B listed first still overlaps A.
-  const reordered = { episodes: [episodes[1]!, episodes[0]!] } as StagedTables;
+  const reordered = { episodes: [episodes[1]!, episodes[0]!] } as RecordTables;
   assert.deepEqual(hitsOf(ssda903EpChain, reordered), []);
 });

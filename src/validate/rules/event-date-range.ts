@@ -1,3 +1,4 @@
+import { tableRecords } from '../rule.js';
 import type { AnyRecord, RuleContext, RuleHit, StagedTableKey } from '../rule.js';
 import { EVENT_DATES, type FieldRef } from '../table-fields.js';
 import { ukDate } from '../../ingest/parse-date.js';
@@ -107,7 +108,7 @@ export function outOfRangeHits(
     StagedTableKey,
     readonly FieldRef[],
   ][]) {
-    const records = ctx.tables[table] as readonly AnyRecord[] | undefined;
+    const records = tableRecords(ctx.tables, table);
     if (!records) continue;
     for (const found of outOfRange(records, fields, ctx.today, from)) {
       const at = found[side];

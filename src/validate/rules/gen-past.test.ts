@@ -75,7 +75,7 @@ describe('GEN-PAST: an event date before the bank-holiday table', () => {
     ]);
     const t = r.submissions.find((s) => s.tables.episodes)!;
     assert.deepEqual(
-      t.tables.episodes!.map((e) => [e.childId, e.decom]),
+      t.tables.episodes!.records().map((e) => [e.childId, e.decom]),
       [
         ['1001', '2021-05-01'],
         ['1002', '2021-05-01'],
@@ -119,7 +119,7 @@ describe('GEN-PAST: an event date before the bank-holiday table', () => {
     );
     const t = r.submissions.find((s) => s.tables.episodes)!;
     assert.deepEqual(
-      t.tables.episodes!.map((e) => e.childId),
+      t.tables.episodes!.records().map((e) => e.childId),
       ['1001', '1002'],
     );
   });

@@ -1,4 +1,12 @@
-import { childRuns, runHeads, ran, type Rule, type RuleHit, type StagedTableKey } from '../rule.js';
+import {
+  childRuns,
+  runHeads,
+  ran,
+  type Rule,
+  type RuleHit,
+  type StagedTableKey,
+  tableRecords,
+} from '../rule.js';
 
 const TABLES: readonly StagedTableKey[] = [
   'episodes',
@@ -31,7 +39,8 @@ export const ssda903ChildUnknown: Rule = {
   check: (ctx) => {
     const hits: RuleHit[] = [];
     for (const table of TABLES) {
-      const records = (ctx.tables[table] as readonly { readonly childId: string }[] | undefined) ?? [];
+      const records =
+        (tableRecords(ctx.tables, table) as readonly { readonly childId: string }[] | undefined) ?? [];
       // One look-up per run of a child's records (a return lists them together), not per record.
       const heads = runHeads(records, ctx.tables.children);
       let i = 0;

@@ -1,4 +1,12 @@
-import { childRuns, runHeads, ran, type Rule, type RuleHit, type StagedTableKey } from '../rule.js';
+import {
+  childRuns,
+  runHeads,
+  ran,
+  type Rule,
+  type RuleHit,
+  type StagedTableKey,
+  tableRecords,
+} from '../rule.js';
 import { parseDate, ukDate } from '../../ingest/parse-date.js';
 
 const TABLES: readonly StagedTableKey[] = [
@@ -21,7 +29,8 @@ export const ssda903DobDiff: Rule = {
   check: (ctx) => {
     const hits: RuleHit[] = [];
     for (const table of TABLES) {
-      const records = (ctx.tables[table] as readonly { readonly childId: string }[] | undefined) ?? [];
+      const records =
+        (tableRecords(ctx.tables, table) as readonly { readonly childId: string }[] | undefined) ?? [];
       // Each run of a child's records reads its Header DOB once (shared with the other rules).
       const heads = runHeads(records, ctx.tables.children);
       let i = 0;

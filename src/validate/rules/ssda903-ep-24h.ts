@@ -1,4 +1,4 @@
-import { ran, type Rule, type RuleHit } from '../rule.js';
+import { ran, type Rule, type RuleHit, episodeRecords } from '../rule.js';
 import { ukDate } from '../../ingest/parse-date.js';
 
 /** 903-EP-24H (inputs.md §6; DfE 355): an episode ends the day it starts (DEC = DECOM). Query. */
@@ -12,7 +12,7 @@ export const ssda903Ep24h: Rule = {
   message: 'An episode ends on the day it starts.',
   check: (ctx) =>
     ran(
-      (ctx.tables.episodes ?? [])
+      (episodeRecords(ctx.tables.episodes) ?? [])
         .filter((e) => e.dec !== null && e.dec === e.decom)
         .map((e): RuleHit => ({
           table: 'episodes',

@@ -1,4 +1,4 @@
-import { childRuns, runHeads, ran, type Rule, type RuleHit } from '../rule.js';
+import { childRuns, runHeads, ran, type Rule, type RuleHit, episodeRecords } from '../rule.js';
 import { ukDate } from '../../ingest/parse-date.js';
 
 /** 903-EP-BIRTH (inputs.md §6; DfE 302): an episode starts before the child's date of birth. Error. */
@@ -12,7 +12,7 @@ export const ssda903EpBirth: Rule = {
   message: 'An episode starts before the child was born.',
   check: (ctx) => {
     const hits: RuleHit[] = [];
-    const episodes = ctx.tables.episodes ?? [];
+    const episodes = episodeRecords(ctx.tables.episodes) ?? [];
     // One look-up per run of a child's episodes (a return lists them together), not per episode.
     const heads = runHeads(episodes, ctx.tables.children);
     let i = 0;

@@ -1,5 +1,5 @@
 import type { Episode } from '../../model/episode.js';
-import { ran, childSpans, type Rule, type RuleHit } from '../rule.js';
+import { ran, childSpans, type Rule, type RuleHit, episodeRecords } from '../rule.js';
 import { ukDate } from '../../ingest/parse-date.js';
 
 /**
@@ -19,7 +19,7 @@ export const ssda903EpChain: Rule = {
   message: 'An episode ends X1 but no episode starts on its DEC.',
   check: (ctx) => {
     const hits: RuleHit[] = [];
-    const { records: eps, ends } = childSpans(ctx.tables.episodes);
+    const { records: eps, ends } = childSpans(episodeRecords(ctx.tables.episodes));
     let from = 0;
     for (const to of ends) {
       // A child has a handful of episodes a year: a scan beats building a set of start dates.

@@ -1,4 +1,4 @@
-import { ran, childSpans, type Rule, type RuleHit } from '../rule.js';
+import { ran, childSpans, type Rule, type RuleHit, episodeRecords } from '../rule.js';
 import { ukDate } from '../../ingest/parse-date.js';
 
 /**
@@ -15,7 +15,7 @@ export const ssda903EpFirst: Rule = {
   message: 'A child’s first episode in the year is not RNE S.',
   check: (ctx) => {
     const hits: RuleHit[] = [];
-    const { records: eps, ends } = childSpans(ctx.tables.episodes);
+    const { records: eps, ends } = childSpans(episodeRecords(ctx.tables.episodes));
     let from = 0;
     for (const to of ends) {
       // The earliest DECOM (the first in file order of equal ones).

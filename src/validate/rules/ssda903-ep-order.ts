@@ -1,4 +1,4 @@
-import { ran, type Rule, type RuleHit } from '../rule.js';
+import { ran, type Rule, type RuleHit, episodeRecords } from '../rule.js';
 import { ukDate } from '../../ingest/parse-date.js';
 
 /** 903-EP-ORDER (inputs.md §6; DfE 356): "Episode ends before it starts" (DEC < DECOM). Error. */
@@ -12,7 +12,7 @@ export const ssda903EpOrder: Rule = {
   message: 'An episode ends before it starts.',
   check: (ctx) => {
     const hits: RuleHit[] = [];
-    for (const e of ctx.tables.episodes ?? []) {
+    for (const e of episodeRecords(ctx.tables.episodes) ?? []) {
       if (e.dec !== null && e.dec < e.decom) {
         hits.push({
           table: 'episodes',

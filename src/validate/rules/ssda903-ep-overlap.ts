@@ -1,4 +1,5 @@
-import { ran, childSpansByDate, type Rule, type RuleHit } from '../rule.js';
+import { ran, type Rule, type RuleHit } from '../rule.js';
+import { episodeSpansByDecom } from '../episode-spans.js';
 import { ukDate } from '../../ingest/parse-date.js';
 
 /**
@@ -15,19 +16,24 @@ export const ssda903EpOverlap: Rule = {
   message: 'An episode starts before the previous one ends.',
   check: (ctx) => {
     const hits: RuleHit[] = [];
-    const { records: sorted, ends } = childSpansByDate(ctx.tables.episodes, 'decom');
+    const t = ctx.tables.episodes;
+    if (t === undefined) return ran(hits);
+    const { rows, ends } = episodeSpansByDecom(t);
+    const { decom, dec } = t;
     let from = 0;
     for (const to of ends) {
-      for (let i = from + 1; i < to; i++) {
-        const prev = sorted[i - 1]!;
-        const e = sorted[i]!;
-        if (prev.dec === null || prev.dec > e.decom) {
+      for (let k = from + 1; k < to; k++) {
+        const prev = rows[k - 1]!;
+        const e = rows[k]!;
+        const prevDec = dec[prev]!;
+        if (prevDec === null || prevDec > decom[e]!) {
           hits.push({
             table: 'episodes',
-            record: e,
+            row: e,
+            record: t.record(e),
             field: 'DECOM',
-            value: ukDate(e.decom),
-            message: `the episode starts ${ukDate(e.decom)}, before the previous episode (DECOM ${ukDate(prev.decom)}) ${prev.dec === null ? 'has ended' : `ends on ${ukDate(prev.dec)}`}; the previous episode is taken to end here`,
+            value: ukDate(decom[e]!),
+            message: `the episode starts ${ukDate(decom[e]!)}, before the previous episode (DECOM ${ukDate(decom[prev]!)}) ${prevDec === null ? 'has ended' : `ends on ${ukDate(prevDec)}`}; the previous episode is taken to end here`,
           });
         }
       }

@@ -1,4 +1,4 @@
-import { ran, childSpans, type Rule, type RuleHit } from '../rule.js';
+import { ran, childSpans, type Rule, type RuleHit, episodeRecords } from '../rule.js';
 import { ukDate } from '../../ingest/parse-date.js';
 import { anotherStartsOn } from './ssda903-ep-chain.js';
 
@@ -18,7 +18,7 @@ export const ssda903EpRecDec: Rule = {
   message: 'DEC and REC must both be filled or both blank.',
   check: (ctx) => {
     const hits: RuleHit[] = [];
-    const { records: eps, ends } = childSpans(ctx.tables.episodes);
+    const { records: eps, ends } = childSpans(episodeRecords(ctx.tables.episodes));
     let from = 0;
     for (const to of ends) {
       for (let i = from; i < to; i++) {

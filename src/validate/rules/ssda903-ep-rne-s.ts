@@ -1,4 +1,4 @@
-import { ran, childSpansByDate, type Rule, type RuleHit } from '../rule.js';
+import { ran, childSpansByDate, type Rule, type RuleHit, episodeRecords } from '../rule.js';
 import { ukDate } from '../../ingest/parse-date.js';
 
 /**
@@ -15,7 +15,7 @@ export const ssda903EpRneS: Rule = {
   message: 'RNE S only starts a period of care.',
   check: (ctx) => {
     const hits: RuleHit[] = [];
-    const { records: sorted, ends } = childSpansByDate(ctx.tables.episodes, 'decom');
+    const { records: sorted, ends } = childSpansByDate(episodeRecords(ctx.tables.episodes), 'decom');
     let from = 0;
     for (const to of ends) {
       for (let i = from + 1; i < to; i++) {

@@ -1,4 +1,4 @@
-import { ran, type Rule, type RuleHit } from '../rule.js';
+import { ran, type Rule, type RuleHit, episodeRecords } from '../rule.js';
 import { ukDate } from '../../ingest/parse-date.js';
 
 /** 903-YEAR-END (inputs.md §6; DfE 354): an episode date or review after the collection year's end. Warning. */
@@ -13,7 +13,7 @@ export const ssda903YearEnd: Rule = {
   check: (ctx) => {
     const hits: RuleHit[] = [];
     const end = ctx.yearEnd;
-    for (const e of ctx.tables.episodes ?? []) {
+    for (const e of episodeRecords(ctx.tables.episodes) ?? []) {
       const field = e.decom > end ? 'DECOM' : e.dec !== null && e.dec > end ? 'DEC' : null;
       if (field) {
         const d = field === 'DECOM' ? e.decom : e.dec!;
