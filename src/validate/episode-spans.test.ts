@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { EpisodeTable } from '../ingest/episode-table.js';
 import { episodeFixture } from '../model/episode-fixture.js';
 import { childSpans, childSpansByDate } from './rule.js';
-import { episodeHeads, episodeSpans, episodeSpansByDecom } from './episode-spans.js';
+import { anotherStartsOn, episodeHeads, episodeSpans, episodeSpansByDecom } from './episode-spans.js';
 import type { Child } from '../model/child.js';
 
 const ep = (childId: string, decom: string) => episodeFixture({ id: `${childId}/${decom}`, childId, decom });
@@ -56,4 +56,34 @@ test('episode heads: each child’s Header record by the table’s child index (
   const heads = episodeHeads(t, [a1, a2]);
   assert.deepEqual(heads, [a2, undefined]);
   assert.equal(episodeHeads(t, [a1, a2]) === heads, false, 'another children array is looked up afresh');
+});
+
+const e = (childId: string, decom: string, dec: string | null = null) =>
+  episodeFixture({ childId, decom, dec });
+
+test('anotherStartsOn: another episode of the child starts on the day, never the episode itself', () => {
+  // Child A: a same-day episode (row 0) and one starting on 10/05 (row 2); child B's row 1 starts on 01/05.
+  const t = EpisodeTable.fromRecords([
+    e('A', '2021-05-01', '2021-05-01'),
+    e('B', '2021-05-01'),
+    e('A', '2021-05-10'),
+  ]);
+  const { rows } = episodeSpans(t); // A: rows[0..2) = [0, 2]; B: rows[2..3) = [1]
+  assert.equal(
+    anotherStartsOn(t, rows, 0, 2, 0, '2021-05-01'),
+    false,
+    'a same-day episode does not follow itself',
+  );
+  assert.equal(anotherStartsOn(t, rows, 0, 2, 0, '2021-05-10'), true);
+  assert.equal(anotherStartsOn(t, rows, 0, 2, 2, '2021-05-01'), true);
+  assert.equal(
+    anotherStartsOn(t, rows, 2, 3, 1, '2021-05-10'),
+    false,
+    "another child's episodes are not looked at",
+  );
+  // With the child's start dates given (a child with many episodes), the same answers.
+  const starts = new Set(['2021-05-01', '2021-05-10']);
+  assert.equal(anotherStartsOn(t, rows, 0, 2, 0, '2021-05-01', starts), false);
+  assert.equal(anotherStartsOn(t, rows, 0, 2, 0, '2021-05-10', starts), true);
+  assert.equal(anotherStartsOn(t, rows, 0, 2, 2, '2021-05-01', starts), true);
 });

@@ -98,3 +98,27 @@ export function episodeHeads<C extends { readonly childId: string }>(
   headsOf.set(t, { of, heads });
   return heads;
 }
+
+/**
+ * True when an episode of the child other than row `self` starts on the day: the child's rows are
+ * `rows[from..to)` of its {@link EpisodeSpans} (`starts`: their start dates, when the child has many). Only a
+ * same-day episode (DEC = DECOM) starts on its own DEC, and it does not follow itself (inputs.md §2.3).
+ * @example anotherStartsOn(t, rows, from, to, i, t.dec[i]!) // does row i's X1 chain to a next episode?
+ */
+export function anotherStartsOn(
+  t: EpisodeTable,
+  rows: Int32Array,
+  from: number,
+  to: number,
+  self: number,
+  day: string,
+  starts: ReadonlySet<string> | null = null,
+): boolean {
+  const decom = t.decom;
+  if (starts !== null && decom[self] !== day) return starts.has(day);
+  for (let k = from; k < to; k++) {
+    const r = rows[k]!;
+    if (r !== self && decom[r] === day) return true;
+  }
+  return false;
+}

@@ -15,6 +15,7 @@ import { ssda903EpChain } from './ssda903-ep-chain.js';
 import { ssda903EpFirst } from './ssda903-ep-first.js';
 import { ssda903EpOverlap } from './ssda903-ep-overlap.js';
 import { ssda903EpRneS } from './ssda903-ep-rne-s.js';
+import { ssda903Ep24h } from './ssda903-ep-24h.js';
 import { cinCppOverlap } from './cin-cpp-overlap.js';
 import { deriveCareHistory } from '../../model/derive-care-history.js';
 import { episodeFixture } from '../../model/episode-fixture.js';
@@ -288,6 +289,19 @@ function rneSByChild(tables: RecordTables): RuleHit[] {
   return hits;
 }
 
+/** 903-EP-24H read record by record: each episode ending the day it starts. */
+function sameDayByRecord(tables: RecordTables): RuleHit[] {
+  return (tables.episodes ?? [])
+    .filter((e) => e.dec !== null && e.dec === e.decom)
+    .map((e) => ({
+      table: 'episodes',
+      record: e,
+      field: 'DEC',
+      value: ukDate(e.dec!),
+      message: `the episode starts and ends on ${ukDate(e.decom)} (check it lasted under 24 hours)`,
+    }));
+}
+
 /** CIN-CPP-OVERLAP read child by child, in start date order (the episodes stand in as plans: same fields). */
 function cppOverlapByChild(tables: RecordTables): RuleHit[] {
   const hits: RuleHit[] = [];
@@ -342,6 +356,7 @@ const CASES: readonly [Rule, (t: RecordTables) => RuleHit[]][] = [
   [ssda903EpFirst, firstByChild],
   [ssda903EpOverlap, overlapByChild],
   [ssda903EpRneS, rneSByChild],
+  [ssda903Ep24h, sameDayByRecord],
   [cinCppOverlap, cppOverlapByChild],
 ];
 

@@ -1,4 +1,4 @@
-import { ran, type Rule, type RuleHit, episodeRecords } from '../rule.js';
+import { ran, type Rule, type RuleHit } from '../rule.js';
 import { ukDate } from '../../ingest/parse-date.js';
 
 /** 903-EP-24H (inputs.md §6; DfE 355): an episode ends the day it starts (DEC = DECOM). Query. */
@@ -10,16 +10,24 @@ export const ssda903Ep24h: Rule = {
   tables: ['episodes'],
   fields: ['DECOM', 'DEC'],
   message: 'An episode ends on the day it starts.',
-  check: (ctx) =>
-    ran(
-      (episodeRecords(ctx.tables.episodes) ?? [])
-        .filter((e) => e.dec !== null && e.dec === e.decom)
-        .map((e): RuleHit => ({
+  check: (ctx) => {
+    const hits: RuleHit[] = [];
+    const t = ctx.tables.episodes;
+    if (t === undefined) return ran(hits);
+    const { decom, dec } = t;
+    for (let i = 0; i < t.length; i++) {
+      const d = dec[i]!;
+      if (d !== null && d === decom[i]!) {
+        hits.push({
           table: 'episodes',
-          record: e,
+          row: i,
+          record: t.record(i),
           field: 'DEC',
-          value: ukDate(e.dec!),
-          message: `the episode starts and ends on ${ukDate(e.decom)} (check it lasted under 24 hours)`,
-        })),
-    ),
+          value: ukDate(d),
+          message: `the episode starts and ends on ${ukDate(decom[i]!)} (check it lasted under 24 hours)`,
+        });
+      }
+    }
+    return ran(hits);
+  },
 };

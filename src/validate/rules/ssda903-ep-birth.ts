@@ -1,4 +1,5 @@
-import { childRuns, runHeads, ran, type Rule, type RuleHit, episodeRecords } from '../rule.js';
+import { ran, type Rule, type RuleHit } from '../rule.js';
+import { episodeHeads } from '../episode-spans.js';
 import { ukDate } from '../../ingest/parse-date.js';
 
 /** 903-EP-BIRTH (inputs.md §6; DfE 302): an episode starts before the child's date of birth. Error. */
@@ -12,25 +13,22 @@ export const ssda903EpBirth: Rule = {
   message: 'An episode starts before the child was born.',
   check: (ctx) => {
     const hits: RuleHit[] = [];
-    const episodes = episodeRecords(ctx.tables.episodes) ?? [];
-    // One look-up per run of a child's episodes (a return lists them together), not per episode.
-    const heads = runHeads(episodes, ctx.tables.children);
-    let i = 0;
-    let run = 0;
-    for (const end of childRuns(episodes)) {
-      const d = heads[run++]?.dob;
-      for (let k = i; d && k < end; k++) {
-        const e = episodes[k]!;
-        if (e.decom < d)
-          hits.push({
-            table: 'episodes',
-            record: e,
-            field: 'DECOM',
-            value: ukDate(e.decom),
-            message: `DECOM ${ukDate(e.decom)} is before child ${e.childId}'s date of birth ${ukDate(d)}`,
-          });
-      }
-      i = end;
+    const t = ctx.tables.episodes;
+    if (t === undefined) return ran(hits);
+    // One look-up per child (its Header row), not per episode.
+    const heads = episodeHeads(t, ctx.tables.children);
+    const { child, decom } = t;
+    for (let i = 0; i < t.length; i++) {
+      const d = heads[child[i]!]?.dob;
+      if (d && decom[i]! < d)
+        hits.push({
+          table: 'episodes',
+          row: i,
+          record: t.record(i),
+          field: 'DECOM',
+          value: ukDate(decom[i]!),
+          message: `DECOM ${ukDate(decom[i]!)} is before child ${t.childId(i)}'s date of birth ${ukDate(d)}`,
+        });
     }
     return ran(hits);
   },

@@ -1,5 +1,6 @@
-import type { Episode } from '../../model/episode.js';
-import { ran, childSpans, type Rule, type RuleHit, episodeRecords } from '../rule.js';
+import type { EpisodeTable } from '../../ingest/episode-table.js';
+import { ran, type Rule, type RuleHit } from '../rule.js';
+import { anotherStartsOn, episodeSpans } from '../episode-spans.js';
 import { ukDate } from '../../ingest/parse-date.js';
 
 /**
@@ -19,26 +20,35 @@ export const ssda903EpChain: Rule = {
   message: 'An episode ends X1 but no episode starts on its DEC.',
   check: (ctx) => {
     const hits: RuleHit[] = [];
-    const { records: eps, ends } = childSpans(episodeRecords(ctx.tables.episodes));
+    const t = ctx.tables.episodes;
+    if (t === undefined) return ran(hits);
+    const { rows, ends } = episodeSpans(t);
+    const { decom, dec } = t;
+    const rec = t.codes.rec;
     let from = 0;
     for (const to of ends) {
       // A child has a handful of episodes a year: a scan beats building a set of start dates.
-      const starts = to - from > 16 ? new Set(eps.slice(from, to).map((e) => e.decom)) : null;
-      for (let i = from; i < to; i++) {
-        const e = eps[i]!;
-        const dec = e.dec;
+      let starts: Set<string> | null = null;
+      if (to - from > 16) {
+        starts = new Set();
+        for (let k = from; k < to; k++) starts.add(decom[rows[k]!]!);
+      }
+      for (let k = from; k < to; k++) {
+        const i = rows[k]!;
+        const d = dec[i]!;
         if (
-          e.rec === 'X1' &&
-          dec !== null &&
-          !anotherStartsOn(eps, from, to, i, dec, starts) &&
-          !overlappedByNext(eps, from, to, i)
+          rec[i] === 'X1' &&
+          d !== null &&
+          !anotherStartsOn(t, rows, from, to, i, d, starts) &&
+          !overlappedByNext(t, rows, from, to, i)
         ) {
           hits.push({
             table: 'episodes',
-            record: e,
+            row: i,
+            record: t.record(i),
             field: 'REC',
             value: 'X1',
-            message: `ended X1 on ${ukDate(dec)} but no episode of child ${e.childId} starts that day; the period of care is taken to end there`,
+            message: `ended X1 on ${ukDate(d)} but no episode of child ${t.childId(i)} starts that day; the period of care is taken to end there`,
           });
         }
       }
@@ -49,35 +59,28 @@ export const ssda903EpChain: Rule = {
 };
 
 /**
- * True when an episode of the child `eps[from..to)` other than `eps[self]` starts on the day (`starts`: their
- * start dates, when the child has many). Only a same-day episode starts on its own DEC.
+ * True when the episode after row `self` in the child's DECOM order (the child's rows `rows[from..to)` of its
+ * {@link episodeSpans}, in file order; equal DECOMs keep file order, as 903-EP-OVERLAP reads them) starts before
+ * row `self` ends: 903-EP-OVERLAP's finding, after which row `self` ends where that one starts. Some later
+ * episode starting before the DEC is enough: the next one starts no later.
  */
-export function anotherStartsOn(
-  eps: readonly Episode[],
+export function overlappedByNext(
+  t: EpisodeTable,
+  rows: Int32Array,
   from: number,
   to: number,
   self: number,
-  day: string,
-  starts: ReadonlySet<string> | null = null,
 ): boolean {
-  if (starts !== null && eps[self]!.decom !== day) return starts.has(day);
-  for (let i = from; i < to; i++) if (i !== self && eps[i]!.decom === day) return true;
-  return false;
-}
-
-/**
- * True when the episode after `eps[self]` in the child's DECOM order (`eps[from..to)` in file order; equal
- * DECOMs keep file order, as 903-EP-OVERLAP reads them) starts before `eps[self]` ends: 903-EP-OVERLAP's
- * finding, after which `eps[self]` ends where that one starts. Some later episode starting before the DEC
- * is enough: the next one starts no later.
- */
-export function overlappedByNext(eps: readonly Episode[], from: number, to: number, self: number): boolean {
-  const e = eps[self]!;
-  if (e.dec === null) return false;
-  for (let i = from; i < to; i++) {
-    const x = eps[i]!;
-    const after = x.decom > e.decom || (x.decom === e.decom && i > self);
-    if (after && x.decom < e.dec) return true;
+  const { decom, dec } = t;
+  const end = dec[self]!;
+  if (end === null) return false;
+  const start = decom[self]!;
+  for (let k = from; k < to; k++) {
+    const r = rows[k]!;
+    const x = decom[r]!;
+    // Rows of a span are in file order, so a later row is later in the file.
+    const after = x > start || (x === start && r > self);
+    if (after && x < end) return true;
   }
   return false;
 }

@@ -1,4 +1,5 @@
-import { ran, childSpans, type Rule, type RuleHit, episodeRecords } from '../rule.js';
+import { ran, type Rule, type RuleHit } from '../rule.js';
+import { episodeSpans } from '../episode-spans.js';
 import { ukDate } from '../../ingest/parse-date.js';
 
 /**
@@ -15,20 +16,27 @@ export const ssda903EpFirst: Rule = {
   message: 'A child’s first episode in the year is not RNE S.',
   check: (ctx) => {
     const hits: RuleHit[] = [];
-    const { records: eps, ends } = childSpans(episodeRecords(ctx.tables.episodes));
+    const t = ctx.tables.episodes;
+    if (t === undefined) return ran(hits);
+    const { rows, ends } = episodeSpans(t);
+    const decom = t.decom;
+    const rnes = t.codes.rne;
     let from = 0;
     for (const to of ends) {
       // The earliest DECOM (the first in file order of equal ones).
-      let first = eps[from]!;
-      for (let i = from + 1; i < to; i++) if (eps[i]!.decom < first.decom) first = eps[i]!;
+      let first = rows[from]!;
+      for (let k = from + 1; k < to; k++) if (decom[rows[k]!]! < decom[first]!) first = rows[k]!;
       from = to;
-      if (first.rne !== 'S' && first.decom >= ctx.yearStart) {
+      const rne = rnes[first]!;
+      const start = decom[first]!;
+      if (rne !== 'S' && start >= ctx.yearStart) {
         hits.push({
           table: 'episodes',
-          record: first,
+          row: first,
+          record: t.record(first),
           field: 'RNE',
-          value: first.rne,
-          message: `child ${first.childId}'s first episode (DECOM ${ukDate(first.decom)}) has RNE ${first.rne ?? 'blank'}, not S`,
+          value: rne,
+          message: `child ${t.childId(first)}'s first episode (DECOM ${ukDate(start)}) has RNE ${rne ?? 'blank'}, not S`,
         });
       }
     }

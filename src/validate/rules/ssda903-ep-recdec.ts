@@ -1,6 +1,6 @@
-import { ran, childSpans, type Rule, type RuleHit, episodeRecords } from '../rule.js';
+import { ran, type Rule, type RuleHit } from '../rule.js';
+import { anotherStartsOn, episodeSpans } from '../episode-spans.js';
 import { ukDate } from '../../ingest/parse-date.js';
-import { anotherStartsOn } from './ssda903-ep-chain.js';
 
 /**
  * 903-EP-RECDEC (inputs.md §6; DfE 148): "DEC and REC must both be filled or both blank". Warning, repaired:
@@ -18,28 +18,38 @@ export const ssda903EpRecDec: Rule = {
   message: 'DEC and REC must both be filled or both blank.',
   check: (ctx) => {
     const hits: RuleHit[] = [];
-    const { records: eps, ends } = childSpans(episodeRecords(ctx.tables.episodes));
+    const t = ctx.tables.episodes;
+    if (t === undefined) return ran(hits);
+    const { rows, ends } = episodeSpans(t);
+    const dec = t.dec;
+    const recs = t.codes.rec;
     let from = 0;
     for (const to of ends) {
-      for (let i = from; i < to; i++) {
-        const e = eps[i]!;
-        if (e.dec !== null && e.rec === null) {
-          const rec = anotherStartsOn(eps, from, to, i, e.dec) ? 'X1' : 'E8';
+      for (let k = from; k < to; k++) {
+        const i = rows[k]!;
+        const d = dec[i]!;
+        const given = recs[i]!;
+        if (d !== null && given === null) {
+          const rec = anotherStartsOn(t, rows, from, to, i, d) ? 'X1' : 'E8';
+          const e = t.record(i);
           hits.push({
             table: 'episodes',
+            row: i,
             record: e,
             field: 'REC',
             value: null,
-            message: `DEC ${ukDate(e.dec)} is filled but REC is blank; read as REC ${rec}`,
+            message: `DEC ${ukDate(d)} is filled but REC is blank; read as REC ${rec}`,
             repair: { ...e, rec },
           });
-        } else if (e.dec === null && e.rec !== null) {
+        } else if (d === null && given !== null) {
+          const e = t.record(i);
           hits.push({
             table: 'episodes',
+            row: i,
             record: e,
             field: 'REC',
-            value: e.rec,
-            message: `REC ${e.rec} is filled but DEC is blank; REC is ignored`,
+            value: given,
+            message: `REC ${given} is filled but DEC is blank; REC is ignored`,
             repair: { ...e, rec: null },
           });
         }

@@ -1,4 +1,5 @@
-import { ran, childSpansByDate, type Rule, type RuleHit, episodeRecords } from '../rule.js';
+import { ran, type Rule, type RuleHit } from '../rule.js';
+import { episodeSpansByDecom } from '../episode-spans.js';
 import { ukDate } from '../../ingest/parse-date.js';
 
 /**
@@ -15,28 +16,36 @@ export const ssda903EpRneS: Rule = {
   message: 'RNE S only starts a period of care.',
   check: (ctx) => {
     const hits: RuleHit[] = [];
-    const { records: sorted, ends } = childSpansByDate(episodeRecords(ctx.tables.episodes), 'decom');
+    const t = ctx.tables.episodes;
+    if (t === undefined) return ran(hits);
+    const { rows, ends } = episodeSpansByDecom(t);
+    const { decom, dec } = t;
+    const { rne, rec } = t.codes;
     let from = 0;
     for (const to of ends) {
-      for (let i = from + 1; i < to; i++) {
-        const prev = sorted[i - 1]!;
-        const e = sorted[i]!;
-        const chained = prev.rec === 'X1' && prev.dec === e.decom;
-        if (e.rne === 'S' && chained) {
+      for (let k = from + 1; k < to; k++) {
+        const prev = rows[k - 1]!;
+        const e = rows[k]!;
+        const prevRec = rec[prev]!;
+        const eRne = rne[e]!;
+        const chained = prevRec === 'X1' && dec[prev]! === decom[e]!;
+        if (eRne === 'S' && chained) {
           hits.push({
             table: 'episodes',
-            record: e,
+            row: e,
+            record: t.record(e),
             field: 'RNE',
             value: 'S',
-            message: `RNE S only starts a period of care, but the previous episode ended X1 on ${ukDate(e.decom)}; read as a continuation`,
+            message: `RNE S only starts a period of care, but the previous episode ended X1 on ${ukDate(decom[e]!)}; read as a continuation`,
           });
-        } else if (e.rne !== null && e.rne !== 'S' && prev.rec !== null && prev.rec.startsWith('E')) {
+        } else if (eRne !== null && eRne !== 'S' && prevRec !== null && prevRec.startsWith('E')) {
           hits.push({
             table: 'episodes',
-            record: e,
+            row: e,
+            record: t.record(e),
             field: 'RNE',
-            value: e.rne,
-            message: `RNE ${e.rne} follows an episode that left care (REC ${prev.rec}); read as the start of a new period of care`,
+            value: eRne,
+            message: `RNE ${eRne} follows an episode that left care (REC ${prevRec}); read as the start of a new period of care`,
           });
         }
       }
