@@ -65,6 +65,14 @@ export class EpisodeTable {
     return this.ids?.get(i) ?? `${this.childIds[this.child[i]!]!}/${this.decom[i]!}`;
   }
 
+  /**
+   * True when every row's id is its natural key `CHILD/DECOM` (always so for a table a reader built; a table made
+   * from records may keep other ids: {@link fromRecords}).
+   */
+  get idsAreNaturalKeys(): boolean {
+    return this.ids === null;
+  }
+
   /** The row's supplied PL_DISTANCE, null when none. */
   distance(i: number): number | null {
     const v = this.plDistance[i]!;

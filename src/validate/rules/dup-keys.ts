@@ -13,6 +13,8 @@ import {
 import { sourceOf, humanPosition } from '../record-place.js';
 import { ukDate } from '../../ingest/parse-date.js';
 import { ANNEX_A_LISTS } from '../../ingest/annex-a/annex-a-lists.js';
+import { EPISODE_CODE_FIELDS, type EpisodeTable } from '../../ingest/episode-table.js';
+import { episodeSpans } from '../episode-spans.js';
 
 /** The natural key of a staged record (inputs.md §1.1): ids are built from the natural keys. */
 export function naturalKey(table: StagedTableKey, r: AnyRecord): string {
@@ -36,7 +38,7 @@ const repeatsOf = new WeakMap<readonly AnyRecord[], readonly KeyRepeat[]>();
  * The records of a table that repeat an earlier record's natural key, in file order, each with the first
  * record of that key. Computed once per table array (GEN-DUP-ROW and GEN-DUP-KEY both need it, and
  * CIN-ASMT-BEFORE-REF asks whether referral ids repeat; the engine swaps in a new array when a rule rejects
- * records, so a cached answer is never stale).
+ * records, so a cached answer is never stale). Episodes held by column: {@link episodeKeyRepeats}.
  * @example keyRepeats('episodes', [a, b, aAgain]) //=> [{ first: a, record: aAgain }]
  */
 export function keyRepeats(table: StagedTableKey, records: readonly AnyRecord[]): readonly KeyRepeat[] {
@@ -177,6 +179,99 @@ export function content(r: AnyRecord): string {
   return JSON.stringify(r, (k, v: unknown) => (k === 'source' || k === 'sources' ? undefined : v));
 }
 
+/** A row of an episode table that repeats the natural key of an earlier row, with that first row. */
+export interface EpisodeKeyRepeat {
+  readonly first: number;
+  readonly row: number;
+}
+
+const episodeRepeatsOf = new WeakMap<EpisodeTable, readonly EpisodeKeyRepeat[]>();
+
+/**
+ * {@link keyRepeats} for an episode table held by column: the rows that repeat an earlier row's natural key, in
+ * file order, each with the first row of that key. The key is the child and DECOM (the id `CHILD/DECOM`), so
+ * repeats are looked for within each child's rows ({@link episodeSpans}, shared with other rules) by DECOM,
+ * without building an id. A table made from records whose ids are not all `CHILD/DECOM` is keyed by its ids,
+ * as its records are. Computed once per table (a table is never changed: the engine makes a new one).
+ * @example episodeKeyRepeats(EpisodeTable.fromRecords([a, b, aAgain])) //=> [{ first: 0, row: 2 }]
+ */
+export function episodeKeyRepeats(t: EpisodeTable): readonly EpisodeKeyRepeat[] {
+  let out = episodeRepeatsOf.get(t);
+  if (out === undefined) {
+    out = t.idsAreNaturalKeys ? repeatsByChildAndDecom(t) : repeatsById(t);
+    episodeRepeatsOf.set(t, out);
+  }
+  return out;
+}
+
+/**
+ * {@link episodeKeyRepeats} of a table keyed by child and DECOM: each child's rows compared by DECOM, pairwise
+ * (as {@link repeatsAmong}), or through a map of its DECOMs past 32 rows.
+ */
+function repeatsByChildAndDecom(t: EpisodeTable): EpisodeKeyRepeat[] {
+  const { rows, ends } = episodeSpans(t);
+  const decom = t.decom;
+  // The first row of each repeated row's key, by row (-1: not a repeat); a child's rows are in file order.
+  let firstOf: Int32Array | null = null;
+  let from = 0;
+  for (const to of ends) {
+    if (to - from > 32) {
+      const seen = new Map<string, number>();
+      for (let j = from; j < to; j++) {
+        const row = rows[j]!;
+        const first = seen.get(decom[row]!);
+        if (first === undefined) seen.set(decom[row]!, row);
+        else (firstOf ??= new Int32Array(t.length).fill(-1))[row] = first;
+      }
+    } else {
+      for (let j = from + 1; j < to; j++) {
+        const row = rows[j]!;
+        const d = decom[row]!;
+        for (let k = from; k < j; k++) {
+          if (decom[rows[k]!] === d) {
+            (firstOf ??= new Int32Array(t.length).fill(-1))[row] = rows[k]!;
+            break;
+          }
+        }
+      }
+    }
+    from = to;
+  }
+  const repeats: EpisodeKeyRepeat[] = [];
+  if (firstOf === null) return repeats;
+  for (let row = 0; row < t.length; row++)
+    if (firstOf[row]! >= 0) repeats.push({ first: firstOf[row]!, row });
+  return repeats;
+}
+
+/** {@link episodeKeyRepeats} of a table that keeps other ids: one map of every id, as {@link repeatsByKey}. */
+function repeatsById(t: EpisodeTable): EpisodeKeyRepeat[] {
+  const repeats: EpisodeKeyRepeat[] = [];
+  const seen = new Map<string, number>();
+  for (let row = 0; row < t.length; row++) {
+    const id = t.id(row);
+    const first = seen.get(id);
+    if (first === undefined) seen.set(id, row);
+    else repeats.push({ first, row });
+  }
+  return repeats;
+}
+
+/**
+ * Whether two rows of an episode table are the same but for their provenance: their records' {@link content}
+ * is the same, compared column by column (every column but file and position) without making the records.
+ */
+export function sameEpisodeContent(t: EpisodeTable, a: number, b: number): boolean {
+  if (t.child[a] !== t.child[b] || t.decom[a] !== t.decom[b] || t.dec[a] !== t.dec[b]) return false;
+  for (const field of EPISODE_CODE_FIELDS) if (t.codes[field][a] !== t.codes[field][b]) return false;
+  // PL_DISTANCE as JSON writes it: the number, or null for none (NaN) and any other number that is not finite.
+  const x = t.plDistance[a]!;
+  const y = t.plDistance[b]!;
+  if (x !== y && (Number.isFinite(x) || Number.isFinite(y))) return false;
+  // The same child and DECOM give the same id, unless the table keeps other ids.
+  return t.idsAreNaturalKeys || t.id(a) === t.id(b);
+}
+
 /**
  * How a duplicate is described: "child 123456 already has an episode starting 04/05/2021 (line 88)". The first
  * record is named at `firstAt` when given (an Annex A key's cell), else at its own position.
@@ -242,30 +337,37 @@ const ANNEX_A_ROW_TWINS: Partial<Record<StagedTableKey, StagedTableKey>> = {
 
 /**
  * The duplicate-key findings of a rule (GEN-DUP-ROW, GEN-DUP-KEY) over a submission's tables, table by table in
- * {@link DUP_TABLES} order: `hit` says whether a repeat is one and how it is reported. An Annex A row that gave
- * two records is reported once, by its first record, and rejected whole (`alsoRejects`).
+ * {@link DUP_TABLES} order, each table's in file order: `repeats` says which repeats of a key are findings (every
+ * one, or only `exact` ones: the same {@link content}), `hit` how each is reported. Episodes are compared by
+ * column ({@link episodeKeyRepeats}, {@link sameEpisodeContent}): only a finding's two rows are made records. An
+ * Annex A row that gave two records is reported once, by its first record, and rejected whole (`alsoRejects`).
  */
 export function duplicateHits(
   ctx: Pick<RuleContext, 'source' | 'tables'>,
-  hit: (table: StagedTableKey, repeat: KeyRepeat) => Omit<RuleHit, 'table' | 'record'> | null,
+  repeats: 'every' | 'exact',
+  hit: (table: StagedTableKey, repeat: KeyRepeat) => Omit<RuleHit, 'table' | 'record'>,
 ): RuleHit[] {
   const hits: RuleHit[] = [];
   const twins = ctx.source === 'annex-a' ? ANNEX_A_ROW_TWINS : {};
   const twinTables = new Set(Object.values(twins));
   for (const table of DUP_TABLES) {
     if (twinTables.has(table)) continue;
+    if (table === 'episodes') {
+      const t = ctx.tables.episodes;
+      if (t !== undefined) episodeDuplicateHits(t, repeats, hit, hits);
+      continue;
+    }
     const records = tableRecords(ctx.tables, table);
     if (!records) continue;
-    const repeats = keyRepeats(table, records);
-    if (repeats.length === 0) continue;
+    const found = keyRepeats(table, records);
+    if (found.length === 0) continue;
     const twinTable = twins[table];
     const twinOf = twinTable ? recordsByPlace(tableRecords(ctx.tables, twinTable)) : null;
-    for (const repeat of repeats) {
-      const h = hit(table, repeat);
-      if (h === null) continue;
+    for (const repeat of found) {
+      if (repeats === 'exact' && content(repeat.first) !== content(repeat.record)) continue;
       const twin = twinOf?.get(placeOf(repeat.record));
       hits.push({
-        ...h,
+        ...hit(table, repeat),
         table,
         record: repeat.record,
         ...(twin && twinTable ? { alsoRejects: [{ table: twinTable, record: twin }] } : {}),
@@ -273,6 +375,20 @@ export function duplicateHits(
     }
   }
   return hits;
+}
+
+/** {@link duplicateHits} of the episodes, pushed to `hits`: each finding names its row. */
+function episodeDuplicateHits(
+  t: EpisodeTable,
+  repeats: 'every' | 'exact',
+  hit: (table: StagedTableKey, repeat: KeyRepeat) => Omit<RuleHit, 'table' | 'record'>,
+  hits: RuleHit[],
+): void {
+  for (const { first, row } of episodeKeyRepeats(t)) {
+    if (repeats === 'exact' && !sameEpisodeContent(t, first, row)) continue;
+    const record = t.record(row);
+    hits.push({ ...hit('episodes', { first: t.record(first), record }), table: 'episodes', row, record });
+  }
 }
 
 function placeOf(r: AnyRecord): string {

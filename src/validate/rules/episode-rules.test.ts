@@ -17,15 +17,28 @@ import { ssda903EpOverlap } from './ssda903-ep-overlap.js';
 import { ssda903EpRneS } from './ssda903-ep-rne-s.js';
 import { ssda903Ep24h } from './ssda903-ep-24h.js';
 import { cinCppOverlap } from './cin-cpp-overlap.js';
+import { genDupKey } from './gen-dup-key.js';
+import { genDupRow } from './gen-dup-row.js';
+import { ssda903YearEnd } from './ssda903-year-end.js';
+import { ssda903EpOrder } from './ssda903-ep-order.js';
 import { deriveCareHistory } from '../../model/derive-care-history.js';
 import { episodeFixture } from '../../model/episode-fixture.js';
 
 // The SSDA903 rules that look children up or walk a child's episodes do it once per run or group of a
 // child's records; these tests hold them to the plain record-by-record reading of each rule, on returns
-// whose children's rows are together or apart, with and without Header rows.
+// whose children's rows are together or apart, with and without Header rows. The rules that read the episodes
+// by column row by row (repeated keys, dates) are held to the same readings.
 
 const ids = fc.constantFrom('1', '2', '3', '10', '11');
-const dates = fc.constantFrom('2009-12-31', '2010-01-01', '2021-04-01', '2021-06-01', '2021-09-01');
+// 2022-06-01 is after the 2021-22 collection year's end (903-YEAR-END).
+const dates = fc.constantFrom(
+  '2009-12-31',
+  '2010-01-01',
+  '2021-04-01',
+  '2021-06-01',
+  '2021-09-01',
+  '2022-06-01',
+);
 
 const episodeArb = fc.record({
   childId: ids,
@@ -33,18 +46,23 @@ const episodeArb = fc.record({
   dec: fc.option(dates),
   rne: fc.option(fc.constantFrom('S', 'P', 'L')),
   rec: fc.option(fc.constantFrom('X1', 'E11', 'E3')),
+  plDistance: fc.option(fc.constantFrom(0, 2.5)),
 });
 
 const tablesArb = fc
   .record({
     children: fc.array(fc.record({ childId: ids, dob: fc.option(dates) }), { maxLength: 6 }),
     episodes: fc.array(episodeArb, { maxLength: 30 }),
+    // Rows given again exactly (GEN-DUP-ROW), by index into the episodes.
+    again: fc.array(fc.nat(29), { maxLength: 4 }),
     cicReviews: fc.array(fc.record({ childId: ids, dob: fc.option(dates) }), { maxLength: 8 }),
     together: fc.boolean(),
   })
-  .map(({ children, episodes, cicReviews, together }) => {
-    const eps = episodes.map((e, i) => ({
+  .map(({ children, episodes, again, cicReviews, together }) => {
+    const given = [...episodes, ...again.flatMap((k) => (k < episodes.length ? [episodes[k]!] : []))];
+    const eps = given.map(({ plDistance, ...e }, i) => ({
       ...episodeFixture({ ...e, id: `${e.childId}/${e.decom}` }),
+      plDistance,
       source: { file: 'episodes.csv', position: `line ${i + 2}` },
     }));
     const n = new Map(eps.map((e, i) => [e, i]));
@@ -347,7 +365,81 @@ function dobDiffByRecord(tables: RecordTables): RuleHit[] {
   return hits;
 }
 
-const CASES: readonly [Rule, (t: RecordTables) => RuleHit[]][] = [
+/** GEN-DUP-KEY read record by record (episodes only): each episode whose id an earlier one has. */
+function dupKeyByRecord(tables: RecordTables): RuleHit[] {
+  const seen = new Map<string, Episode>();
+  const hits: RuleHit[] = [];
+  for (const e of tables.episodes ?? []) {
+    const first = seen.get(e.id);
+    if (first === undefined) seen.set(e.id, e);
+    else
+      hits.push({
+        table: 'episodes',
+        record: e,
+        field: null,
+        value: e.id,
+        message: `child ${e.childId} already has an episode starting ${ukDate(e.decom)} (${first.source.position})`,
+      });
+  }
+  return hits;
+}
+
+/** GEN-DUP-ROW read record by record (episodes only): each episode equal to the first of its id but for its source. */
+function dupRowByRecord(tables: RecordTables): RuleHit[] {
+  const seen = new Map<string, Episode>();
+  const hits: RuleHit[] = [];
+  const withoutSource = ({ source: _source, ...rest }: Episode) => rest;
+  for (const e of tables.episodes ?? []) {
+    const first = seen.get(e.id);
+    if (first === undefined) seen.set(e.id, e);
+    else if (JSON.stringify(withoutSource(first)) === JSON.stringify(withoutSource(e)))
+      hits.push({
+        table: 'episodes',
+        record: e,
+        field: null,
+        value: null,
+        message: `this repeats ${first.source.position} exactly`,
+      });
+  }
+  return hits;
+}
+
+/** 903-YEAR-END read record by record (episodes; the reviews here have no date): DECOM, else DEC, after 31/03/2022. */
+function yearEndByRecord(tables: RecordTables): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const e of tables.episodes ?? []) {
+    const d = e.decom > '2022-03-31' ? e.decom : e.dec !== null && e.dec > '2022-03-31' ? e.dec : null;
+    if (d !== null)
+      hits.push({
+        table: 'episodes',
+        record: e,
+        field: d === e.decom ? 'DECOM' : 'DEC',
+        value: ukDate(d),
+        message: `${d === e.decom ? 'DECOM' : 'DEC'} ${ukDate(d)} is after the end of the 2021-22 collection year (31/03/2022)`,
+      });
+  }
+  return hits;
+}
+
+/** 903-EP-ORDER read record by record. */
+function epOrderByRecord(tables: RecordTables): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const e of tables.episodes ?? [])
+    if (e.dec !== null && e.dec < e.decom)
+      hits.push({
+        table: 'episodes',
+        record: e,
+        field: 'DEC',
+        value: ukDate(e.dec),
+        message: `the episode ends (DEC ${ukDate(e.dec)}) before it starts (DECOM ${ukDate(e.decom)})`,
+      });
+  return hits;
+}
+
+/** The episodes alone (the duplicate rules check every table; their readings above read the episodes). */
+const episodesOnly = (t: RecordTables): RecordTables => ({ episodes: t.episodes });
+
+const CASES: readonly [Rule, (t: RecordTables) => RuleHit[], ((t: RecordTables) => RecordTables)?][] = [
   [ssda903ChildUnknown, childUnknownByRecord],
   [ssda903EpBirth, epBirthByRecord],
   [ssda903DobDiff, dobDiffByRecord],
@@ -358,12 +450,16 @@ const CASES: readonly [Rule, (t: RecordTables) => RuleHit[]][] = [
   [ssda903EpRneS, rneSByChild],
   [ssda903Ep24h, sameDayByRecord],
   [cinCppOverlap, cppOverlapByChild],
+  [genDupKey, dupKeyByRecord, episodesOnly],
+  [genDupRow, dupRowByRecord, episodesOnly],
+  [ssda903YearEnd, yearEndByRecord],
+  [ssda903EpOrder, epOrderByRecord],
 ];
 
-for (const [rule, byRecord] of CASES) {
+for (const [rule, byRecord, tablesOf] of CASES) {
   test(`${rule.code} finds what the record-by-record reading finds, in the same order (property)`, () => {
     fc.assert(
-      fc.property(tablesArb, (tables) => {
+      fc.property(tablesArb.map(tablesOf ?? ((t) => t)), (tables) => {
         const got = hitsOf(rule, tables);
         const want = byRecord(tables);
         assert.deepEqual(got, want);

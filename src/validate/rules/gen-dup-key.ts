@@ -19,7 +19,7 @@ export const genDupKey: Rule = {
   message: 'A record repeats the natural key of an earlier one; the first is kept.',
   check: (ctx) =>
     ran(
-      duplicateHits(ctx, (table, { first, record }) => {
+      duplicateHits(ctx, 'every', (table, { first, record }) => {
         const keyCell = ctx.extras(record)?.[ANNEX_A_KEY_CELL];
         if (!keyCell)
           return {

@@ -1,5 +1,5 @@
 import { ran, type Rule } from '../rule.js';
-import { DUP_TABLES, content, duplicateHits } from './dup-keys.js';
+import { DUP_TABLES, duplicateHits } from './dup-keys.js';
 import { humanPosition, sourceOf } from '../record-place.js';
 
 /**
@@ -15,8 +15,7 @@ export const genDupRow: Rule = {
   message: 'A row repeats an earlier row exactly.',
   check: (ctx) =>
     ran(
-      duplicateHits(ctx, (_table, { first, record }) => {
-        if (content(first) !== content(record)) return null;
+      duplicateHits(ctx, 'exact', (_table, { first }) => {
         const at = sourceOf(first);
         return {
           field: null,

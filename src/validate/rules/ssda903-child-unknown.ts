@@ -7,6 +7,7 @@ import {
   type StagedTableKey,
   tableRecords,
 } from '../rule.js';
+import { episodeHeads } from '../episode-spans.js';
 
 const TABLES: readonly StagedTableKey[] = [
   'episodes',
@@ -17,6 +18,8 @@ const TABLES: readonly StagedTableKey[] = [
   'oc3',
   'swEpisodes',
 ];
+/** The tables other than episodes (held by column): read record by record. */
+const RECORD_TABLES = TABLES.filter((t) => t !== 'episodes');
 const NAMES: Partial<Record<StagedTableKey, string>> = {
   episodes: 'episodes',
   cicReviews: 'reviews',
@@ -38,7 +41,24 @@ export const ssda903ChildUnknown: Rule = {
   message: 'A child has rows in a table but no Header row.',
   check: (ctx) => {
     const hits: RuleHit[] = [];
-    for (const table of TABLES) {
+    const t = ctx.tables.episodes;
+    if (t !== undefined) {
+      // Episodes first (in TABLES order), held by column: one look-up per child (its index in the table).
+      const heads = episodeHeads(t, ctx.tables.children);
+      for (let row = 0; row < t.length; row++) {
+        if (heads[t.child[row]!] !== undefined) continue;
+        const id = t.childId(row);
+        hits.push({
+          table: 'episodes',
+          row,
+          record: t.record(row),
+          field: 'CHILD',
+          value: id,
+          message: `child ${id} has ${NAMES.episodes} but no Header row`,
+        });
+      }
+    }
+    for (const table of RECORD_TABLES) {
       const records =
         (tableRecords(ctx.tables, table) as readonly { readonly childId: string }[] | undefined) ?? [];
       // One look-up per run of a child's records (a return lists them together), not per record.

@@ -1,4 +1,4 @@
-import { ran, type Rule, type RuleHit, episodeRecords } from '../rule.js';
+import { ran, type Rule, type RuleHit } from '../rule.js';
 import { ukDate } from '../../ingest/parse-date.js';
 
 /** 903-EP-ORDER (inputs.md §6; DfE 356): "Episode ends before it starts" (DEC < DECOM). Error. */
@@ -12,14 +12,19 @@ export const ssda903EpOrder: Rule = {
   message: 'An episode ends before it starts.',
   check: (ctx) => {
     const hits: RuleHit[] = [];
-    for (const e of episodeRecords(ctx.tables.episodes) ?? []) {
-      if (e.dec !== null && e.dec < e.decom) {
+    const t = ctx.tables.episodes;
+    if (t === undefined) return ran(hits);
+    const { decom, dec } = t;
+    for (let row = 0; row < t.length; row++) {
+      const end = dec[row]!;
+      if (end !== null && end < decom[row]!) {
         hits.push({
           table: 'episodes',
-          record: e,
+          row,
+          record: t.record(row),
           field: 'DEC',
-          value: ukDate(e.dec),
-          message: `the episode ends (DEC ${ukDate(e.dec)}) before it starts (DECOM ${ukDate(e.decom)})`,
+          value: ukDate(end),
+          message: `the episode ends (DEC ${ukDate(end)}) before it starts (DECOM ${ukDate(decom[row]!)})`,
         });
       }
     }

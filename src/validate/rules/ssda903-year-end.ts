@@ -1,4 +1,4 @@
-import { ran, type Rule, type RuleHit, episodeRecords } from '../rule.js';
+import { ran, type Rule, type RuleHit } from '../rule.js';
 import { ukDate } from '../../ingest/parse-date.js';
 
 /** 903-YEAR-END (inputs.md §6; DfE 354): an episode date or review after the collection year's end. Warning. */
@@ -13,17 +13,24 @@ export const ssda903YearEnd: Rule = {
   check: (ctx) => {
     const hits: RuleHit[] = [];
     const end = ctx.yearEnd;
-    for (const e of episodeRecords(ctx.tables.episodes) ?? []) {
-      const field = e.decom > end ? 'DECOM' : e.dec !== null && e.dec > end ? 'DEC' : null;
-      if (field) {
-        const d = field === 'DECOM' ? e.decom : e.dec!;
-        hits.push({
-          table: 'episodes',
-          record: e,
-          field,
-          value: ukDate(d),
-          message: `${field} ${ukDate(d)} is after the end of the ${ctx.year} collection year (${ukDate(end)})`,
-        });
+    const t = ctx.tables.episodes;
+    if (t !== undefined) {
+      const { decom, dec } = t;
+      for (let row = 0; row < t.length; row++) {
+        const start = decom[row]!;
+        const finish = dec[row]!;
+        const field = start > end ? 'DECOM' : finish !== null && finish > end ? 'DEC' : null;
+        if (field) {
+          const d = field === 'DECOM' ? start : finish!;
+          hits.push({
+            table: 'episodes',
+            row,
+            record: t.record(row),
+            field,
+            value: ukDate(d),
+            message: `${field} ${ukDate(d)} is after the end of the ${ctx.year} collection year (${ukDate(end)})`,
+          });
+        }
       }
     }
     for (const r of ctx.tables.cicReviews ?? []) {
