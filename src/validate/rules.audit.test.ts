@@ -474,6 +474,45 @@ describe('audit: year-bound codes (§2.2, §3; §6 GEN-CODE / GEN-LEGACY)', () =
     );
   });
 
+  it("an invalid PLACE in an episode is one GEN-CODE warning on its line, after the row's invalid RNE; the row loads as given, between the others", async () => {
+    // Episodes are held by column: the hits name their rows, and the issue reads as it did from records.
+    const r = await read((f) => {
+      f.write('header.csv', csv(HEADER_COLUMNS, headerRows(3)));
+      f.write(
+        'episodes.csv',
+        csv(EPISODE_COLUMNS, [
+          '1001,01/05/2021,S,C2,N1,U4,PR1,,,,,,',
+          '1002,01/05/2021,Q,C2,N1,X9,PR1,,,,,,',
+          '1003,01/05/2021,S,C2,N1,U4,PR1,,,,,,',
+        ]),
+      );
+    });
+    const issue = (field: string, value: string, dfeRule: string): ValidationIssue => ({
+      code: 'GEN-CODE',
+      severity: 'warning',
+      file: 'episodes.csv',
+      table: 'Episodes',
+      position: 'line 3',
+      childId: '1002',
+      field,
+      value,
+      dfeRule,
+      message: `episodes.csv line 3: ${field} '${value}' is not a valid code in 2021-22.`,
+    });
+    assert.deepEqual(
+      r.issues.filter((i) => i.code === 'GEN-CODE'),
+      [issue('RNE', 'Q', '143'), issue('PLACE', 'X9', '146')],
+    );
+    assert.deepEqual(
+      r.submissions[0]!.tables.episodes!.records().map((e) => [e.childId, e.rne, e.place, e.source.position]),
+      [
+        ['1001', 'S', 'U4', 'line 2'],
+        ['1002', 'Q', 'X9', 'line 3'],
+        ['1003', 'S', 'U4', 'line 4'],
+      ],
+    );
+  });
+
   it('SEX 1/2 is legacy from 2024-25 and mapped to M/F; M/F/U are legacy before it (§2.2)', async () => {
     const r2425 = await readPlaces(2024, ['U4'], '1');
     assert.deepEqual(found(r2425, 'GEN-LEGACY', 'GEN-CODE'), [['GEN-LEGACY', 'warning', 'line 2', 'SEX']]);

@@ -5,7 +5,9 @@ import { codeFindings } from './code-findings.js';
 import { loadCodeBook } from '../code-lists.js';
 import { CODE_FIELDS, type CodeFieldRef } from '../table-fields.js';
 import type { RuleContext, RuleHit, StagedTableKey } from '../rule.js';
-import type { StagedTables } from '../../ingest/staged.js';
+import type { RecordTables, StagedTables } from '../../ingest/staged.js';
+import { stagedTablesOf } from '../../ingest/episode-table.js';
+import { episodeFixture } from '../../model/episode-fixture.js';
 
 // GEN-CODE and GEN-LEGACY find their records through a scan that skips values known current (a Set of the
 // year's current codes, and the field's last value found current); these tests hold the findings to a plain
@@ -29,7 +31,7 @@ function ctxOf(tables: StagedTables, extras: WeakMap<object, Record<string, stri
 }
 
 /** [table, record index, field, value, severity] of each value not valid and current, read one by one. */
-function plainFindings(tables: StagedTables, kind: 'invalid' | 'legacy', extras: WeakMap<object, object>) {
+function plainFindings(tables: RecordTables, kind: 'invalid' | 'legacy', extras: WeakMap<object, object>) {
   const out: (string | number)[][] = [];
   for (const [table, refs] of Object.entries(CODE_FIELDS.ssda903) as [
     StagedTableKey,
@@ -51,14 +53,16 @@ function plainFindings(tables: StagedTables, kind: 'invalid' | 'legacy', extras:
   return out;
 }
 
-function found(hits: readonly RuleHit[], tables: StagedTables) {
-  return hits.map((h) => [
-    h.table,
-    (tables[h.table] as object[]).indexOf(h.record),
-    h.field!,
-    h.value!,
-    h.severity!,
-  ]);
+/** The hits as plainFindings gives them: an episode's (held by column) by its row, checked against its record. */
+function found(hits: readonly RuleHit[], tables: RecordTables) {
+  return hits.map((h) => {
+    let index: number;
+    if (h.table === 'episodes') {
+      index = h.row!;
+      assert.deepEqual(h.record, tables.episodes![index]);
+    } else index = (tables[h.table] as object[]).indexOf(h.record);
+    return [h.table, index, h.field!, h.value!, h.severity!];
+  });
 }
 
 const code = (valid: readonly string[]) => fc.option(fc.constantFrom(...valid), { nil: null });
@@ -83,9 +87,10 @@ test('GEN-CODE and GEN-LEGACY find every value a plain look-up finds, record by 
         extras.set(r, { SEX: sex });
         return r;
       });
-      const tables = { episodes: eps, children } as unknown as StagedTables;
+      const episodes = eps.map((e) => episodeFixture({ decom: '2024-05-01', ...e }));
+      const tables = { episodes, children } as unknown as RecordTables;
       for (const kind of ['invalid', 'legacy'] as const) {
-        const hits = codeFindings(ctxOf(tables, extras), kind);
+        const hits = codeFindings(ctxOf(stagedTablesOf(tables), extras), kind);
         assert.deepEqual(found(hits, tables), plainFindings(tables, kind, extras));
       }
     }),

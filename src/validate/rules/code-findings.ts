@@ -1,14 +1,16 @@
-import { tableRecords } from '../rule.js';
 import type { AnyRecord, RuleContext, RuleHit, StagedTableKey } from '../rule.js';
 import { CODE_FIELDS, type CodeFieldRef } from '../table-fields.js';
 import { financialYearContaining } from '../../calendar/period.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
 import type { CodeBook } from '../code-lists.js';
+import { EPISODE_CODE_FIELDS, EpisodeTable, type EpisodeCodeField } from '../../ingest/episode-table.js';
 
 /**
  * Checks every coded field of a submission against its collection year's lists (shared by GEN-CODE and
  * GEN-LEGACY): a code not in the list is `invalid`; a legacy code is `legacy` and, where the list says what it
- * maps to, repaired to that code. Fields without a list that year are not checked.
+ * maps to, repaired to that code. Fields without a list that year are not checked. Hits come table by table,
+ * each table's records in order and each record's fields in CODE_FIELDS order; an episode's hit (episodes are
+ * held by column) gives its `row`, and its repair is the row's full record with the code replaced.
  */
 export function codeFindings(ctx: RuleContext, kind: 'invalid' | 'legacy'): RuleHit[] {
   const hits: RuleHit[] = [];
@@ -29,18 +31,56 @@ export function codeFindings(ctx: RuleContext, kind: 'invalid' | 'legacy'): Rule
     if (y === undefined) years.set(d, (y = yearOfDate(d, ctx.year)));
     return y;
   };
+  const scanKey = `${ctx.source}|${ctx.year}`;
   for (const [table, fields] of Object.entries(spec) as [StagedTableKey, readonly CodeFieldRef[]][]) {
-    const records = tableRecords(ctx.tables, table);
-    if (!records) continue;
+    const staged = ctx.tables[table];
+    if (!staged) continue;
     // Fields whose list does not exist for the submission's year are never checked (no per-record work).
     const fixed = fields.map((ref) => {
       if (ref.yearOf) return undefined;
       const book = bookFor(ref.list, ctx.year);
       return book && book.has(ref.field) ? book : null;
     });
+    // A record's findings: `read` gives a field's value, `dateOf` the date its `yearOf` names.
+    const findings = (
+      read: (ref: CodeFieldRef, fi: number) => unknown,
+      dateOf: (ref: CodeFieldRef) => unknown,
+    ) =>
+      fieldFindings(
+        kind,
+        fields,
+        fixed,
+        read,
+        (ref) => (ref.yearOf ? yearOf(dateOf(ref) as IsoDate | null) : ctx.year),
+        bookFor,
+      );
+    if (staged instanceof EpisodeTable) {
+      // Episodes are held by column: their rows with a code that is not a valid, current one, found once per
+      // table and year as for the other tables, then each such row's findings read from its columns.
+      const t = staged;
+      const columns = fields.map((ref) => episodeCodeColumn(t, ref));
+      let scan = episodeScans.get(t);
+      if (scan === undefined || scan.key !== scanKey || scan.codes !== ctx.codes) {
+        const rows = episodeCandidateRows(t, fields, columns, fixed);
+        episodeScans.set(t, (scan = { key: scanKey, codes: ctx.codes, rows }));
+      }
+      for (const i of scan.rows) {
+        // No episode field has a yearOf date (episodeCodeColumn).
+        const { found, changes } = findings(
+          (_, fi) => columns[fi]![i],
+          () => null,
+        );
+        if (found === null) continue;
+        const record = t.record(i);
+        const repair = changes === null ? null : { ...record, ...changes };
+        for (const f of found)
+          hits.push(repair ? { table, record, row: i, ...f, repair } : { table, record, row: i, ...f });
+      }
+      continue;
+    }
+    const records = staged as readonly AnyRecord[];
     // Records with a code that is not a valid, current one: found once per table and year, shared by
     // GEN-CODE and GEN-LEGACY (a rule that rejects or repairs records leaves a new array, scanned afresh).
-    const scanKey = `${ctx.source}|${ctx.year}`;
     let scan = scans.get(records);
     if (
       scan === undefined ||
@@ -52,71 +92,94 @@ export function codeFindings(ctx: RuleContext, kind: 'invalid' | 'legacy'): Rule
       scans.set(records, (scan = { key: scanKey, codes: ctx.codes, extras: ctx.extras, candidates }));
     }
     for (const record of scan.candidates) {
-      let repaired: Record<string, unknown> | null = null;
-      let found: Omit<RuleHit, 'repair'>[] | null = null;
-      for (let fi = 0; fi < fields.length; fi++) {
-        const ref = fields[fi]!;
-        if (fixed[fi] === null) continue;
-        const r = record as Record<string, unknown>;
-        const raw = ref.extra ? ctx.extras(record)?.[ref.extra] : r[ref.prop!];
-        if (raw === null || raw === undefined) continue;
-        const year = ref.yearOf ? yearOf(r[ref.yearOf] as IsoDate | null) : ctx.year;
-        const book = fixed[fi] ?? bookFor(ref.list, year);
-        if (!book || !book.has(ref.field)) continue;
-        if (!Array.isArray(raw)) {
-          // One value (the usual case): nothing to collect when it is a valid, current code.
-          const entry = book.get(ref.field, String(raw));
-          if (entry !== undefined && entry.status !== 'legacy') continue;
-        }
-        const values = Array.isArray(raw) ? (raw as string[]) : [String(raw)];
-        const next: string[] = [];
-        for (const v of values) {
-          const entry = book.get(ref.field, v);
-          if (!entry) {
-            if (kind === 'invalid') {
-              (found ??= []).push({
-                table,
-                record,
-                field: ref.field,
-                value: v,
-                message: `${ref.field} '${v}' is not a valid code in ${year}${ref.rawProp ? '; read as unknown' : ''}`,
-                severity: ref.key ? 'error' : 'warning',
-                dfeRule: ref.dfeRule ?? null,
-              });
-              if (ref.rawProp) {
-                repaired ??= { ...r };
-                repaired[ref.prop!] = null;
-                repaired[ref.rawProp] = v;
-              }
-            }
-            next.push(v);
-            continue;
-          }
-          if (entry.status === 'legacy' && kind === 'legacy') {
-            const to = entry.maps_to;
-            (found ??= []).push({
-              table,
-              record,
-              field: ref.field,
-              value: v,
-              message: `${ref.field} ${v} is no longer used in ${year}${to ? `; read as ${to}` : ''}`,
-              severity: entry.severity ?? 'warning',
-              dfeRule: ref.dfeRule ?? null,
-            });
-            next.push(to ?? v);
-            continue;
-          }
-          next.push(v);
-        }
-        if (kind === 'legacy' && ref.prop && next.some((v, i) => v !== values[i])) {
-          repaired ??= { ...r };
-          repaired[ref.prop] = Array.isArray(raw) ? next : next[0];
-        }
-      }
-      if (found !== null) for (const f of found) hits.push(repaired ? { ...f, repair: repaired } : f);
+      const r = record as Record<string, unknown>;
+      const { found, changes } = findings(
+        (ref) => (ref.extra ? ctx.extras(record)?.[ref.extra] : r[ref.prop!]),
+        (ref) => r[ref.yearOf!],
+      );
+      if (found === null) continue;
+      const repaired = changes === null ? null : { ...r, ...changes };
+      for (const f of found)
+        hits.push(repaired ? { table, record, ...f, repair: repaired } : { table, record, ...f });
     }
   }
   return hits;
+}
+
+/** One finding of {@link fieldFindings}: a hit without its table, record and repair. */
+type Finding = Omit<RuleHit, 'table' | 'record' | 'row' | 'repair'>;
+
+/**
+ * The findings of one record's coded fields, in field order (`read` gives a field's value, `yearOf` the
+ * collection year whose list it is checked against), and the properties its repair changes
+ * (null when none): an invalid code kept in its `rawProp` and read as null (GEN-CODE), a legacy code read as
+ * the code it maps to (GEN-LEGACY).
+ */
+function fieldFindings(
+  kind: 'invalid' | 'legacy',
+  fields: readonly CodeFieldRef[],
+  fixed: readonly (CodeBook | null | undefined)[],
+  read: (ref: CodeFieldRef, fi: number) => unknown,
+  yearOf: (ref: CodeFieldRef) => string,
+  bookFor: (list: 'ssda903' | 'cin', year: string) => CodeBook | null,
+): { readonly found: Finding[] | null; readonly changes: Record<string, unknown> | null } {
+  let changes: Record<string, unknown> | null = null;
+  let found: Finding[] | null = null;
+  for (let fi = 0; fi < fields.length; fi++) {
+    const ref = fields[fi]!;
+    if (fixed[fi] === null) continue;
+    const raw = read(ref, fi);
+    if (raw === null || raw === undefined) continue;
+    const year = yearOf(ref);
+    const book = fixed[fi] ?? bookFor(ref.list, year);
+    if (!book || !book.has(ref.field)) continue;
+    if (!Array.isArray(raw)) {
+      // One value (the usual case): nothing to collect when it is a valid, current code.
+      const entry = book.get(ref.field, String(raw));
+      if (entry !== undefined && entry.status !== 'legacy') continue;
+    }
+    const values = Array.isArray(raw) ? (raw as string[]) : [String(raw)];
+    const next: string[] = [];
+    for (const v of values) {
+      const entry = book.get(ref.field, v);
+      if (!entry) {
+        if (kind === 'invalid') {
+          (found ??= []).push({
+            field: ref.field,
+            value: v,
+            message: `${ref.field} '${v}' is not a valid code in ${year}${ref.rawProp ? '; read as unknown' : ''}`,
+            severity: ref.key ? 'error' : 'warning',
+            dfeRule: ref.dfeRule ?? null,
+          });
+          if (ref.rawProp) {
+            changes ??= {};
+            changes[ref.prop!] = null;
+            changes[ref.rawProp] = v;
+          }
+        }
+        next.push(v);
+        continue;
+      }
+      if (entry.status === 'legacy' && kind === 'legacy') {
+        const to = entry.maps_to;
+        (found ??= []).push({
+          field: ref.field,
+          value: v,
+          message: `${ref.field} ${v} is no longer used in ${year}${to ? `; read as ${to}` : ''}`,
+          severity: entry.severity ?? 'warning',
+          dfeRule: ref.dfeRule ?? null,
+        });
+        next.push(to ?? v);
+        continue;
+      }
+      next.push(v);
+    }
+    if (kind === 'legacy' && ref.prop && next.some((v, i) => v !== values[i])) {
+      changes ??= {};
+      changes[ref.prop] = Array.isArray(raw) ? next : next[0];
+    }
+  }
+  return { found, changes };
 }
 
 /** Per table array: the records that have a code that is not a valid, current one (see codeFindings). */
@@ -130,6 +193,68 @@ const scans = new WeakMap<
     readonly candidates: readonly AnyRecord[];
   }
 >();
+
+/** Per episode table: its rows that have a code that is not a valid, current one (see codeFindings). */
+const episodeScans = new WeakMap<
+  EpisodeTable,
+  { readonly key: string; readonly codes: RuleContext['codes']; readonly rows: Int32Array }
+>();
+
+/**
+ * The column of an episode's coded field. Episodes' coded fields (CODE_FIELDS) are code columns, named by
+ * their record property, read in the submission's year: an episode has no raw extras, a field read from one
+ * or by a date's year would need reading here first, so it is refused.
+ */
+function episodeCodeColumn(t: EpisodeTable, ref: CodeFieldRef): readonly (string | null)[] {
+  const prop = ref.prop as EpisodeCodeField | undefined;
+  if (prop === undefined || !EPISODE_CODE_FIELDS.includes(prop) || ref.yearOf || ref.rawProp)
+    throw new Error(`episodes' ${ref.field} is not a code column read in the submission's year`);
+  return t.codes[prop];
+}
+
+/**
+ * The rows of an episode table with at least one code that is not a valid, current one, in row order. Codes
+ * are shared strings that repeat row after row, so each field's column is walked once: a value equal to the
+ * last one found current, or in the Set of the field's current codes, needs nothing more; any other value is
+ * looked up once per distinct value (it may be lower case, legacy or invalid) and its verdict kept.
+ */
+function episodeCandidateRows(
+  t: EpisodeTable,
+  fields: readonly CodeFieldRef[],
+  columns: readonly (readonly (string | null)[])[],
+  fixed: readonly (CodeBook | null | undefined)[],
+): Int32Array {
+  const n = t.length;
+  const marked = new Uint8Array(n);
+  let count = 0;
+  for (let fi = 0; fi < fields.length; fi++) {
+    const book = fixed[fi];
+    // Null: no list that year; undefined never happens (episodeCodeColumn refuses yearOf fields).
+    if (!book) continue;
+    const field = fields[fi]!.field;
+    const column = columns[fi]!;
+    const current = book.current(field);
+    const other = new Map<string, boolean>();
+    let lastCurrent: string | null = null;
+    for (let i = 0; i < n; i++) {
+      const v = column[i]!;
+      if (v === null || v === lastCurrent) continue;
+      if (current.has(v)) {
+        lastCurrent = v;
+        continue;
+      }
+      let isBad = other.get(v);
+      if (isBad === undefined) other.set(v, (isBad = !isCurrent(book, field, v)));
+      if (isBad && marked[i] === 0) {
+        marked[i] = 1;
+        count++;
+      }
+    }
+  }
+  const rows = new Int32Array(count);
+  for (let i = 0, k = 0; k < count; i++) if (marked[i] === 1) rows[k++] = i;
+  return rows;
+}
 
 function isCurrent(book: CodeBook, field: string, code: string): boolean {
   const entry = book.get(field, code);

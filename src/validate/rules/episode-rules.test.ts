@@ -23,6 +23,11 @@ import { ssda903YearEnd } from './ssda903-year-end.js';
 import { ssda903EpOrder } from './ssda903-ep-order.js';
 import { deriveCareHistory } from '../../model/derive-care-history.js';
 import { episodeFixture } from '../../model/episode-fixture.js';
+import { genCode } from './gen-code.js';
+import { genLegacy } from './gen-legacy.js';
+import { genFuture } from './gen-future.js';
+import { genPast } from './gen-past.js';
+import { CodeBook, loadCodeBook, type CodeEntry } from '../code-lists.js';
 
 // The SSDA903 rules that look children up or walk a child's episodes do it once per run or group of a
 // child's records; these tests hold them to the plain record-by-record reading of each rule, on returns
@@ -87,7 +92,7 @@ const tablesArb = fc
     } as unknown as RecordTables;
   });
 
-function ctxOf(tables: StagedTables): RuleContext {
+function ctxOf(tables: StagedTables, over: Partial<RuleContext> = {}): RuleContext {
   return {
     source: 'ssda903',
     year: '2021-22',
@@ -98,6 +103,7 @@ function ctxOf(tables: StagedTables): RuleContext {
     importTables: [tables],
     codes: () => null,
     extras: () => undefined,
+    ...over,
   };
 }
 
@@ -106,9 +112,9 @@ function ctxOf(tables: StagedTables): RuleContext {
  * is named by the given record of its row (after checking that the hit's record has the row's values), so hits
  * compare with the readings below, which walk the given records.
  */
-function hitsOf(rule: Rule, tables: RecordTables): readonly RuleHit[] {
+function hitsOf(rule: Rule, tables: RecordTables, over: Partial<RuleContext> = {}): readonly RuleHit[] {
   const staged = stagedTablesOf(tables);
-  const out = rule.check(ctxOf(staged));
+  const out = rule.check(ctxOf(staged, over));
   assert.equal(out.kind, 'ran');
   const hits = out.kind === 'ran' ? out.hits : [];
   return hits.map((h) => {
@@ -533,3 +539,175 @@ test('903-EP-CHAIN does not also flag an X1 episode that the next one overlaps: 
   const reordered = { episodes: [episodes[1]!, episodes[0]!] } as RecordTables;
   assert.deepEqual(hitsOf(ssda903EpChain, reordered), []);
 });
+
+// GEN-CODE, GEN-LEGACY, GEN-FUTURE and GEN-PAST read the episodes' code and date columns: held to a reading of
+// each record's fields in turn, on episodes with codes that are lower case, legacy (some mapped to a new code)
+// or invalid, and dates after today (2024-06-01) or before 1990.
+
+/** The 2024-25 lists, with legacy codes that map to new ones in two episode fields (the shipped lists have none). */
+const CODED_BOOK = (() => {
+  const lists = loadCodeBook('ssda903', '2024-25')!.lists;
+  const fields = lists.fields;
+  const legacy = (code: string, maps_to?: string, severity?: 'query'): CodeEntry => ({
+    code,
+    label: 'test',
+    status: 'legacy',
+    ...(maps_to ? { maps_to } : {}),
+    ...(severity ? { severity } : {}),
+  });
+  return new CodeBook({
+    ...lists,
+    fields: {
+      ...fields,
+      RNE: [...fields['RNE']!, legacy('V')],
+      PLACE: fields['PLACE']!.map((e) => (e.code === 'H5' ? legacy('H5', 'K3') : e)),
+      REC: [...fields['REC']!, legacy('E10', 'E11', 'query')],
+    },
+  });
+})();
+
+const CODED_CTX: Partial<RuleContext> = {
+  year: '2024-25',
+  yearStart: '2024-04-01' as RuleContext['yearStart'],
+  yearEnd: '2025-03-31' as RuleContext['yearEnd'],
+  today: '2024-06-01' as RuleContext['today'],
+  codes: () => CODED_BOOK,
+};
+
+const oddDates = fc.constantFrom(
+  '1922-05-01',
+  '1990-01-01',
+  '2021-06-01',
+  '2024-06-01',
+  '2024-06-02',
+  '2031-01-01',
+);
+
+const codedTablesArb = fc
+  .array(
+    fc.record({
+      childId: ids,
+      decom: oddDates,
+      dec: fc.option(oddDates, { nil: null }),
+      rne: fc.option(fc.constantFrom('S', 'P', 's', 'V', 'v', 'Q')),
+      ls: fc.option(fc.constantFrom('C2', 'c2', 'ZZ')),
+      cin: fc.option(fc.constantFrom('N1', 'n9')),
+      place: fc.option(fc.constantFrom('U4', 'K2', 'H5', 'h5', 'P2', 'X9', 'u4')),
+      rec: fc.option(fc.constantFrom('X1', 'E11', 'E10', 'e10', 'Q1')),
+      reasonPlaceChange: fc.option(fc.constantFrom('CARPL', 'BAD')),
+    }),
+    { maxLength: 30 },
+  )
+  .map(
+    (rows) =>
+      ({
+        episodes: rows.map(({ cin, reasonPlaceChange, ...e }, i) => ({
+          ...episodeFixture({ ...e, id: `${e.childId}/${e.decom}` }),
+          cin,
+          reasonPlaceChange,
+          source: { file: 'episodes.csv', position: `line ${i + 2}` },
+        })),
+      }) as RecordTables,
+  );
+
+/** The episodes' coded fields as GEN-CODE and GEN-LEGACY check them, in order: property, field, DfE rule. */
+const CODED: readonly [keyof Episode, string, string | null][] = [
+  ['rne', 'RNE', '143'],
+  ['ls', 'LS', '144'],
+  ['cin', 'CIN', '145'],
+  ['place', 'PLACE', '146'],
+  ['placeProvider', 'PLACE_PROVIDER', null],
+  ['rec', 'REC', '149'],
+  ['reasonPlaceChange', 'REASON_PLACE_CHANGE', null],
+];
+
+/** GEN-CODE (invalid) or GEN-LEGACY (legacy) read record by record, each record's fields in turn. */
+function codesByRecord(kind: 'invalid' | 'legacy') {
+  return (tables: RecordTables): RuleHit[] => {
+    const hits: RuleHit[] = [];
+    for (const e of tables.episodes ?? []) {
+      const found: RuleHit[] = [];
+      let repair: Episode | null = null;
+      for (const [prop, field, dfeRule] of CODED) {
+        const v = e[prop] as string | null;
+        if (v === null) continue;
+        const entry = CODED_BOOK.get(field, v);
+        if (entry === undefined && kind === 'invalid')
+          found.push({
+            table: 'episodes',
+            record: e,
+            field,
+            value: v,
+            message: `${field} '${v}' is not a valid code in 2024-25`,
+            severity: 'warning',
+            dfeRule,
+          });
+        if (entry?.status === 'legacy' && kind === 'legacy') {
+          const to = entry.maps_to;
+          found.push({
+            table: 'episodes',
+            record: e,
+            field,
+            value: v,
+            message: `${field} ${v} is no longer used in 2024-25${to ? `; read as ${to}` : ''}`,
+            severity: entry.severity ?? 'warning',
+            dfeRule,
+          });
+          if (to) repair = { ...(repair ?? e), [prop]: to };
+        }
+      }
+      for (const h of found) hits.push(repair ? { ...h, repair } : h);
+    }
+    return hits;
+  };
+}
+
+/** GEN-FUTURE (after today) or GEN-PAST (before 1990) read record by record: DECOM, then DEC. */
+function datesByRecord(side: 'future' | 'past') {
+  return (tables: RecordTables): RuleHit[] => {
+    const hits: RuleHit[] = [];
+    for (const e of tables.episodes ?? []) {
+      for (const [field, d] of [
+        ['DECOM', e.decom],
+        ['DEC', e.dec],
+      ] as const) {
+        if (d === null || !(side === 'future' ? d > '2024-06-01' : d < '1990-01-01')) continue;
+        const shown = ukDate(d);
+        hits.push({
+          table: 'episodes',
+          record: e,
+          field,
+          value: shown,
+          message:
+            side === 'future'
+              ? `${field} ${shown} is in the future`
+              : `${field} ${shown} is before 1990, earlier than any date cspi can count working days from; check the year`,
+        });
+        break;
+      }
+    }
+    return hits;
+  };
+}
+
+const COLUMN_CASES: readonly [Rule, (t: RecordTables) => RuleHit[]][] = [
+  [genCode, codesByRecord('invalid')],
+  [genLegacy, codesByRecord('legacy')],
+  [genFuture, datesByRecord('future')],
+  [genPast, datesByRecord('past')],
+];
+
+for (const [rule, byRecord] of COLUMN_CASES) {
+  test(`${rule.code} on episodes finds what the record-by-record reading finds, in the same order, each hit by its row (property)`, () => {
+    fc.assert(
+      fc.property(codedTablesArb, (tables) => {
+        const staged = stagedTablesOf(tables);
+        const out = rule.check(ctxOf(staged, CODED_CTX));
+        // Every hit names its row (the engine never has to find it from the record).
+        if (out.kind === 'ran') for (const h of out.hits) assert.notEqual(h.row, undefined);
+        assert.deepEqual(hitsOf(rule, tables, CODED_CTX), byRecord(tables));
+      }),
+      { numRuns: 300 },
+    );
+  });
+}

@@ -1,8 +1,9 @@
-import { tableRecords } from '../rule.js';
 import type { AnyRecord, RuleContext, RuleHit, StagedTableKey } from '../rule.js';
 import { EVENT_DATES, type FieldRef } from '../table-fields.js';
 import { ukDate } from '../../ingest/parse-date.js';
 import { firstCountableDate } from '../../calendar/bank-holidays.js';
+import { EpisodeTable } from '../../ingest/episode-table.js';
+import type { IsoDate } from '../../calendar/iso-date.js';
 
 /** The tables GEN-FUTURE and GEN-PAST check (their registry metadata). */
 export const EVENT_DATE_TABLES: readonly StagedTableKey[] = [
@@ -44,6 +45,8 @@ export const BIRTH_DATES: ReadonlySet<string> = new Set(['DOB', 'PersonBirthDate
 /** A record's first event date outside the range, in field order: after today, or (birth dates aside) before `from`. */
 export interface OutOfRange {
   readonly record: AnyRecord;
+  /** For an episode (held by column): its row in the table. */
+  readonly row?: number;
   readonly future: { readonly field: string; readonly date: string } | null;
   readonly past: { readonly field: string; readonly date: string } | null;
 }
@@ -55,19 +58,20 @@ interface Scan {
   readonly found: readonly OutOfRange[];
 }
 
-/** The last scan of each staged table (its record array), for the rule that runs next. */
-const scans = new WeakMap<readonly AnyRecord[], Scan>();
+/** The last scan of each staged table (its record array or episode table), for the rule that runs next. */
+const scans = new WeakMap<readonly AnyRecord[] | EpisodeTable, Scan>();
 
 /**
  * The records of one staged table with an event date after `today` (GEN-FUTURE) or before `from` (GEN-PAST),
  * found in one pass over the dates that serves both rules: they run one after the other over the same table,
  * and a table no rule has changed in between is the same array, so the second rule reuses the first's scan
  * (each pass cost about 5 ms a run on the SSDA903 bench set, 2% of its reading). A table a rule changed is a
- * new array, scanned again. Dates are `YYYY-MM-DD` strings, compared as strings.
+ * new array, scanned again. Dates are `YYYY-MM-DD` strings, compared as strings. Episodes (held by column) are
+ * read from their date columns, each found one with its row and record.
  * @example outOfRange(episodes, fields, '2024-06-01', '1990-01-01') //=> [{ record, future: null, past: { field: 'DECOM', date: '1922-05-01' } }]
  */
 export function outOfRange(
-  records: readonly AnyRecord[],
+  records: readonly AnyRecord[] | EpisodeTable,
   fields: readonly FieldRef[],
   today: string,
   from: string,
@@ -75,19 +79,10 @@ export function outOfRange(
   const seen = scans.get(records);
   if (seen && seen.fields === fields && seen.today === today && seen.from === from) return seen.found;
   const event = fields.map((f) => !BIRTH_DATES.has(f.field));
-  const found: OutOfRange[] = [];
-  for (const record of records) {
-    let future: OutOfRange['future'] = null;
-    let past: OutOfRange['past'] = null;
-    for (let i = 0; i < fields.length; i++) {
-      const f = fields[i]!;
-      const d = f.read(record as Record<string, unknown>) as string | null;
-      if (!d) continue;
-      if (future === null && d > today) future = { field: f.field, date: d };
-      if (past === null && d < from && event[i]) past = { field: f.field, date: d };
-    }
-    if (future !== null || past !== null) found.push({ record, future, past });
-  }
+  const found =
+    records instanceof EpisodeTable
+      ? episodesOutOfRange(records, fields, event, today, from)
+      : recordsOutOfRange(records, fields, event, today, from);
   scans.set(records, { fields, today, from, found });
   return found;
 }
@@ -108,7 +103,7 @@ export function outOfRangeHits(
     StagedTableKey,
     readonly FieldRef[],
   ][]) {
-    const records = tableRecords(ctx.tables, table);
+    const records = ctx.tables[table];
     if (!records) continue;
     for (const found of outOfRange(records, fields, ctx.today, from)) {
       const at = found[side];
@@ -117,6 +112,7 @@ export function outOfRangeHits(
       hits.push({
         table,
         record: found.record,
+        ...(found.row !== undefined ? { row: found.row } : {}),
         field: at.field,
         value: shown,
         message: message(at.field, shown),
@@ -124,4 +120,62 @@ export function outOfRangeHits(
     }
   }
   return hits;
+}
+
+/** {@link outOfRange} over a table of records, in order (`event`: each field is an event date, not a birth date). */
+function recordsOutOfRange(
+  records: readonly AnyRecord[],
+  fields: readonly FieldRef[],
+  event: readonly boolean[],
+  today: string,
+  from: string,
+): OutOfRange[] {
+  const found: OutOfRange[] = [];
+  for (const record of records) {
+    let future: OutOfRange['future'] = null;
+    let past: OutOfRange['past'] = null;
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i]!;
+      const d = f.read(record as Record<string, unknown>) as string | null;
+      if (!d) continue;
+      if (future === null && d > today) future = { field: f.field, date: d };
+      if (past === null && d < from && event[i]) past = { field: f.field, date: d };
+    }
+    if (future !== null || past !== null) found.push({ record, future, past });
+  }
+  return found;
+}
+
+/** {@link outOfRange} over an episode table's date columns, in row order. */
+function episodesOutOfRange(
+  t: EpisodeTable,
+  fields: readonly FieldRef[],
+  event: readonly boolean[],
+  today: string,
+  from: string,
+): OutOfRange[] {
+  const columns = fields.map((f) => episodeDateColumn(t, f));
+  const found: OutOfRange[] = [];
+  for (let row = 0; row < t.length; row++) {
+    let future: OutOfRange['future'] = null;
+    let past: OutOfRange['past'] = null;
+    for (let i = 0; i < fields.length; i++) {
+      const d = columns[i]![row]!;
+      if (!d) continue;
+      if (future === null && d > today) future = { field: fields[i]!.field, date: d };
+      if (past === null && d < from && event[i]) past = { field: fields[i]!.field, date: d };
+    }
+    if (future !== null || past !== null) found.push({ record: t.record(row), row, future, past });
+  }
+  return found;
+}
+
+/**
+ * The column of an episode's event date: EVENT_DATES names DECOM and DEC by their record properties, each a
+ * column of the table.
+ */
+function episodeDateColumn(t: EpisodeTable, f: FieldRef): readonly (IsoDate | null)[] {
+  if (f.prop === 'decom') return t.decom;
+  if (f.prop === 'dec') return t.dec;
+  throw new Error(`episodes have no date column ${f.prop} (${f.field})`);
 }
