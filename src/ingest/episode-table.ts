@@ -25,35 +25,50 @@ export type EpisodeCodeField = (typeof EPISODE_CODE_FIELDS)[number];
 export type EpisodeCodes = Readonly<Record<EpisodeCodeField, string | null>>;
 
 /**
+ * One column of an episode table: each row's value as an index into the column's distinct values (`values[0]`
+ * is null), so a column is one typed array, with no pointer per row for the garbage collector to trace.
+ */
+export class Column<T extends string | null> {
+  constructor(
+    /** Each row's value, as an index into {@link values}. */
+    readonly index: Int32Array,
+    /** The column's distinct values (index 0: null), shared strings as the reader found them. */
+    readonly values: readonly T[],
+  ) {}
+
+  /** Row i's value. */
+  at(i: number): T {
+    return this.values[this.index[i]!]!;
+  }
+}
+
+/**
  * The SSDA903 episodes of one submission, held by column (the performance plan in docs/performance-history.md):
- * no object per row while reading, checking and storing. Each column is an array indexed by row: the child as an
- * index into `childIds` (its distinct ids in first-seen order), the dates and codes as the shared strings the
- * reader found (ISO dates from its date cache, codes interned), `plDistance` as numbers (NaN for none), and each
- * row's file and position. A row's {@link Episode} record is made only when asked for ({@link record}), with the
- * same values, id (`CHILD/DECOM`) and source as the reader made them before episodes were held by column.
+ * no object per row while reading, checking and storing. Each column is indexed by row: the child as an index
+ * into `childIds` (its distinct ids in first-seen order), the dates, codes and file as {@link Column}s of the
+ * shared strings the reader found (ISO dates from its date cache, codes interned), `plDistance` as numbers (NaN
+ * for none), each row's position as its string. A row's {@link Episode} record is made only when asked for
+ * ({@link record}), with the same values, id (`CHILD/DECOM`) and source as the reader made them before episodes
+ * were held by column.
  *
  * A table is never changed once built: filtering and repairing make a new one ({@link without},
  * {@link withRepairs}), so a rule's cache keyed by the table stays right.
  */
 export class EpisodeTable {
-  /** The row's child id, as an index into {@link childIds}. */
-  readonly child: Int32Array;
-
   private constructor(
     readonly length: number,
     readonly childIds: readonly string[],
-    child: Int32Array,
-    readonly decom: readonly IsoDate[],
-    readonly dec: readonly (IsoDate | null)[],
-    readonly codes: Readonly<Record<EpisodeCodeField, readonly (string | null)[]>>,
+    /** The row's child id, as an index into {@link childIds}. */
+    readonly child: Int32Array,
+    readonly decom: Column<IsoDate>,
+    readonly dec: Column<IsoDate | null>,
+    readonly codes: Readonly<Record<EpisodeCodeField, Column<string | null>>>,
     readonly plDistance: Float64Array,
-    readonly file: readonly string[],
+    readonly file: Column<string>,
     readonly position: readonly string[],
     /** Ids that are not `CHILD/DECOM` (only a table made from records: {@link fromRecords}), by row. */
     private readonly ids: ReadonlyMap<number, string> | null,
-  ) {
-    this.child = child;
-  }
+  ) {}
 
   /** The row's child id. */
   childId(i: number): string {
@@ -62,7 +77,7 @@ export class EpisodeTable {
 
   /** The row's id: its natural key `CHILD/DECOM` (inputs.md §1.1). */
   id(i: number): string {
-    return this.ids?.get(i) ?? `${this.childIds[this.child[i]!]!}/${this.decom[i]!}`;
+    return this.ids?.get(i) ?? `${this.childIds[this.child[i]!]!}/${this.decom.at(i)}`;
   }
 
   /**
@@ -81,7 +96,7 @@ export class EpisodeTable {
 
   /** The row's source: its file and position (`line 7`, an XML path). */
   source(i: number): { readonly file: string; readonly position: string } {
-    return { file: this.file[i]!, position: this.position[i]! };
+    return { file: this.file.at(i), position: this.position[i]! };
   }
 
   /** Row i as an {@link Episode} record (a new object each call). */
@@ -90,18 +105,18 @@ export class EpisodeTable {
     return {
       id: this.id(i),
       childId: this.childId(i),
-      decom: this.decom[i]!,
-      rne: c.rne[i]!,
-      ls: c.ls[i]!,
-      cin: c.cin[i]!,
-      place: c.place[i]!,
-      placeProvider: c.placeProvider[i]!,
-      dec: this.dec[i]!,
-      rec: c.rec[i]!,
-      reasonPlaceChange: c.reasonPlaceChange[i]!,
-      homePost: c.homePost[i]!,
-      plPost: c.plPost[i]!,
-      urn: c.urn[i]!,
+      decom: this.decom.at(i),
+      rne: c.rne.at(i),
+      ls: c.ls.at(i),
+      cin: c.cin.at(i),
+      place: c.place.at(i),
+      placeProvider: c.placeProvider.at(i),
+      dec: this.dec.at(i),
+      rec: c.rec.at(i),
+      reasonPlaceChange: c.reasonPlaceChange.at(i),
+      homePost: c.homePost.at(i),
+      plPost: c.plPost.at(i),
+      urn: c.urn.at(i),
       plDistance: this.distance(i),
       source: this.source(i),
     };
@@ -160,15 +175,55 @@ export class EpisodeTable {
     length: number,
     childIds: readonly string[],
     child: Int32Array,
-    decom: readonly IsoDate[],
-    dec: readonly (IsoDate | null)[],
-    codes: Readonly<Record<EpisodeCodeField, readonly (string | null)[]>>,
+    decom: Column<IsoDate>,
+    dec: Column<IsoDate | null>,
+    codes: Readonly<Record<EpisodeCodeField, Column<string | null>>>,
     plDistance: Float64Array,
-    file: readonly string[],
+    file: Column<string>,
     position: readonly string[],
     ids: ReadonlyMap<number, string> | null,
   ): EpisodeTable {
     return new EpisodeTable(length, childIds, child, decom, dec, codes, plDistance, file, position, ids);
+  }
+}
+
+/**
+ * A {@link Column} being built: each value's index found by identity with the last value first (codes repeat
+ * row after row, and the reader shares one string per code), then in the map of the column's values.
+ */
+class ColumnBuilder<T extends string | null> {
+  index = new Int32Array(1024);
+  readonly values: (T | null)[] = [null];
+  private readonly indexOf = new Map<T, number>();
+  private last: T | null = null;
+  private lastIndex = 0;
+
+  set(i: number, v: T): void {
+    if (i === this.index.length) {
+      const grown = new Int32Array(i * 2);
+      grown.set(this.index);
+      this.index = grown;
+    }
+    if (v === this.last) {
+      this.index[i] = this.lastIndex;
+      return;
+    }
+    let k = 0;
+    if (v !== null) {
+      const found = this.indexOf.get(v);
+      if (found === undefined) {
+        k = this.values.length;
+        this.values.push(v);
+        this.indexOf.set(v, k);
+      } else k = found;
+    }
+    this.index[i] = k;
+    this.last = v;
+    this.lastIndex = k;
+  }
+
+  build(n: number): Column<T> {
+    return new Column(this.index.slice(0, n), this.values as T[]);
   }
 }
 
@@ -183,22 +238,20 @@ export class EpisodeTableBuilder {
   private lastChild: string | null = null;
   private lastChildIndex = -1;
   private child = new Int32Array(1024);
-  private readonly decom: IsoDate[] = [];
-  private readonly dec: (IsoDate | null)[] = [];
-  private readonly codes: Record<EpisodeCodeField, (string | null)[]> = {
-    rne: [],
-    ls: [],
-    cin: [],
-    place: [],
-    placeProvider: [],
-    rec: [],
-    reasonPlaceChange: [],
-    homePost: [],
-    plPost: [],
-    urn: [],
-  };
+  private readonly decom = new ColumnBuilder<IsoDate>();
+  private readonly dec = new ColumnBuilder<IsoDate | null>();
+  private readonly rne = new ColumnBuilder<string | null>();
+  private readonly ls = new ColumnBuilder<string | null>();
+  private readonly cin = new ColumnBuilder<string | null>();
+  private readonly place = new ColumnBuilder<string | null>();
+  private readonly placeProvider = new ColumnBuilder<string | null>();
+  private readonly rec = new ColumnBuilder<string | null>();
+  private readonly reasonPlaceChange = new ColumnBuilder<string | null>();
+  private readonly homePost = new ColumnBuilder<string | null>();
+  private readonly plPost = new ColumnBuilder<string | null>();
+  private readonly urn = new ColumnBuilder<string | null>();
   private plDistance = new Float64Array(1024);
-  private readonly file: string[] = [];
+  private readonly file = new ColumnBuilder<string>();
   private readonly position: string[] = [];
   private ids: Map<number, string> | null = null;
 
@@ -228,21 +281,20 @@ export class EpisodeTableBuilder {
     const i = this.n;
     if (i === this.child.length) this.grow();
     this.child[i] = this.indexOfChild(childId);
-    this.decom.push(decom);
-    this.dec.push(dec);
-    const c = this.codes;
-    c.rne.push(rne);
-    c.ls.push(ls);
-    c.cin.push(cin);
-    c.place.push(place);
-    c.placeProvider.push(placeProvider);
-    c.rec.push(rec);
-    c.reasonPlaceChange.push(reasonPlaceChange);
-    c.homePost.push(homePost);
-    c.plPost.push(plPost);
-    c.urn.push(urn);
+    this.decom.set(i, decom);
+    this.dec.set(i, dec);
+    this.rne.set(i, rne);
+    this.ls.set(i, ls);
+    this.cin.set(i, cin);
+    this.place.set(i, place);
+    this.placeProvider.set(i, placeProvider);
+    this.rec.set(i, rec);
+    this.reasonPlaceChange.set(i, reasonPlaceChange);
+    this.homePost.set(i, homePost);
+    this.plPost.set(i, plPost);
+    this.urn.set(i, urn);
     this.plDistance[i] = plDistance ?? NaN;
-    this.file.push(file);
+    this.file.set(i, file);
     this.position.push(position);
     this.n = i + 1;
   }
@@ -277,37 +329,51 @@ export class EpisodeTableBuilder {
     const at = this.n;
     this.add(
       t.childId(i),
-      t.decom[i]!,
-      t.dec[i]!,
-      c.rne[i]!,
-      c.ls[i]!,
-      c.cin[i]!,
-      c.place[i]!,
-      c.placeProvider[i]!,
-      c.rec[i]!,
-      c.reasonPlaceChange[i]!,
-      c.homePost[i]!,
-      c.plPost[i]!,
-      c.urn[i]!,
+      t.decom.at(i),
+      t.dec.at(i),
+      c.rne.at(i),
+      c.ls.at(i),
+      c.cin.at(i),
+      c.place.at(i),
+      c.placeProvider.at(i),
+      c.rec.at(i),
+      c.reasonPlaceChange.at(i),
+      c.homePost.at(i),
+      c.plPost.at(i),
+      c.urn.at(i),
       t.distance(i),
-      t.file[i]!,
+      t.file.at(i),
       t.position[i]!,
     );
-    const id = t.id(i);
-    if (id !== `${t.childId(i)}/${t.decom[i]!}`) (this.ids ??= new Map()).set(at, id);
+    if (!t.idsAreNaturalKeys) {
+      const id = t.id(i);
+      if (id !== `${t.childId(i)}/${t.decom.at(i)}`) (this.ids ??= new Map()).set(at, id);
+    }
   }
 
   /** The table of the rows added: the builder hands its columns over, so it is not used again. */
   build(): EpisodeTable {
+    const n = this.n;
     return EpisodeTable.of(
-      this.n,
+      n,
       this.childIds,
-      this.child.slice(0, this.n),
-      this.decom,
-      this.dec,
-      this.codes,
-      this.plDistance.slice(0, this.n),
-      this.file,
+      this.child.slice(0, n),
+      this.decom.build(n),
+      this.dec.build(n),
+      {
+        rne: this.rne.build(n),
+        ls: this.ls.build(n),
+        cin: this.cin.build(n),
+        place: this.place.build(n),
+        placeProvider: this.placeProvider.build(n),
+        rec: this.rec.build(n),
+        reasonPlaceChange: this.reasonPlaceChange.build(n),
+        homePost: this.homePost.build(n),
+        plPost: this.plPost.build(n),
+        urn: this.urn.build(n),
+      },
+      this.plDistance.slice(0, n),
+      this.file.build(n),
       this.position,
       this.ids,
     );

@@ -722,8 +722,8 @@ function ssda903SetDates(tables: StagedTables, today: IsoDate): Ssda903SetDates 
   const inYear = new Map<IsoDate, number>();
   const episodes = tables.episodes;
   for (let i = 0; i < (episodes?.length ?? 0); i++) {
-    const decom = episodes!.decom[i]!;
-    const dec = episodes!.dec[i]!;
+    const decom = episodes!.decom.at(i);
+    const dec = episodes!.dec.at(i);
     if (decom > today || (dec !== null && dec > today)) continue;
     if (decom < since || (dec !== null && dec < since)) continue;
     countDate(starts, decom);

@@ -270,8 +270,8 @@ export function personalValuesOf(tables: readonly StagedTables[]): PersonalValue
       date(r.childId, r.dob);
     const episodes = t.episodes;
     for (let i = 0; i < (episodes?.length ?? 0); i++) {
-      postcode(episodes!.childId(i), episodes!.codes.homePost[i]!);
-      postcode(episodes!.childId(i), episodes!.codes.plPost[i]!);
+      postcode(episodes!.childId(i), episodes!.codes.homePost.at(i));
+      postcode(episodes!.childId(i), episodes!.codes.plPost.at(i));
     }
     for (const r of t.annexACic ?? []) postcode(r.childId, r.placementPostcode);
   }

@@ -65,12 +65,12 @@ function sortedByDecom(t: EpisodeTable, spans: EpisodeSpans): EpisodeSpans {
   let from = 0;
   for (const to of ends) {
     let ordered = true;
-    for (let i = from + 1; i < to && ordered; i++) ordered = !(decom[rows[i - 1]!]! > decom[rows[i]!]!);
+    for (let i = from + 1; i < to && ordered; i++) ordered = !(decom.at(rows[i - 1]!) > decom.at(rows[i]!));
     if (!ordered) {
       out ??= rows.slice();
       // Array.prototype.sort is stable: rows of one date keep file order.
       const sorted = Array.from(rows.subarray(from, to)).sort((a, b) =>
-        decom[a]! < decom[b]! ? -1 : decom[a]! > decom[b]! ? 1 : 0,
+        decom.at(a) < decom.at(b) ? -1 : decom.at(a) > decom.at(b) ? 1 : 0,
       );
       out.set(sorted, from);
     }
@@ -103,7 +103,7 @@ export function episodeHeads<C extends { readonly childId: string }>(
  * True when an episode of the child other than row `self` starts on the day: the child's rows are
  * `rows[from..to)` of its {@link EpisodeSpans} (`starts`: their start dates, when the child has many). Only a
  * same-day episode (DEC = DECOM) starts on its own DEC, and it does not follow itself (inputs.md §2.3).
- * @example anotherStartsOn(t, rows, from, to, i, t.dec[i]!) // does row i's X1 chain to a next episode?
+ * @example anotherStartsOn(t, rows, from, to, i, t.dec.at(i)) // does row i's X1 chain to a next episode?
  */
 export function anotherStartsOn(
   t: EpisodeTable,
@@ -115,10 +115,10 @@ export function anotherStartsOn(
   starts: ReadonlySet<string> | null = null,
 ): boolean {
   const decom = t.decom;
-  if (starts !== null && decom[self] !== day) return starts.has(day);
+  if (starts !== null && decom.at(self) !== day) return starts.has(day);
   for (let k = from; k < to; k++) {
     const r = rows[k]!;
-    if (r !== self && decom[r] === day) return true;
+    if (r !== self && decom.at(r) === day) return true;
   }
   return false;
 }

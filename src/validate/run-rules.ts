@@ -183,9 +183,9 @@ function keptEpisodes(
   for (const row of rejected) (drop ??= new Uint8Array(table.length))[row] = 1;
   if (rejectedPaths.size > 0) {
     for (let i = 0; i < table.length; i++) {
-      if (drop?.[i] === 1 || !insideRejected(table.file[i]!, table.position[i]!, rejectedPaths)) continue;
+      if (drop?.[i] === 1 || !insideRejected(table.file.at(i), table.position[i]!, rejectedPaths)) continue;
       (drop ??= new Uint8Array(table.length))[i] = 1;
-      issues.push(parentRejected('episodes', table.file[i]!, table.position[i]!, table.childId(i)));
+      issues.push(parentRejected('episodes', table.file.at(i), table.position[i]!, table.childId(i)));
     }
   }
   const repaired = table.withRepairs(repairs);
@@ -243,7 +243,7 @@ function heldPaths(
   for (const key of Object.keys(tables) as StagedTableKey[]) {
     const t = tables[key];
     if (t instanceof EpisodeTable) {
-      for (let i = 0; i < t.length; i++) if (!rejectedEpisodes.has(i)) hold(t.file[i]!, t.position[i]!);
+      for (let i = 0; i < t.length; i++) if (!rejectedEpisodes.has(i)) hold(t.file.at(i), t.position[i]!);
       continue;
     }
     const gone = rejected.get(key);

@@ -3,7 +3,12 @@ import { CODE_FIELDS, type CodeFieldRef } from '../table-fields.js';
 import { financialYearContaining } from '../../calendar/period.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
 import type { CodeBook } from '../code-lists.js';
-import { EPISODE_CODE_FIELDS, EpisodeTable, type EpisodeCodeField } from '../../ingest/episode-table.js';
+import {
+  type Column,
+  EPISODE_CODE_FIELDS,
+  EpisodeTable,
+  type EpisodeCodeField,
+} from '../../ingest/episode-table.js';
 
 /**
  * Checks every coded field of a submission against its collection year's lists (shared by GEN-CODE and
@@ -67,7 +72,7 @@ export function codeFindings(ctx: RuleContext, kind: 'invalid' | 'legacy'): Rule
       for (const i of scan.rows) {
         // No episode field has a yearOf date (episodeCodeColumn).
         const { found, changes } = findings(
-          (_, fi) => columns[fi]![i],
+          (_, fi) => columns[fi]!.at(i),
           () => null,
         );
         if (found === null) continue;
@@ -205,7 +210,7 @@ const episodeScans = new WeakMap<
  * their record property, read in the submission's year: an episode has no raw extras, a field read from one
  * or by a date's year would need reading here first, so it is refused.
  */
-function episodeCodeColumn(t: EpisodeTable, ref: CodeFieldRef): readonly (string | null)[] {
+function episodeCodeColumn(t: EpisodeTable, ref: CodeFieldRef): Column<string | null> {
   const prop = ref.prop as EpisodeCodeField | undefined;
   if (prop === undefined || !EPISODE_CODE_FIELDS.includes(prop) || ref.yearOf || ref.rawProp)
     throw new Error(`episodes' ${ref.field} is not a code column read in the submission's year`);
@@ -213,15 +218,15 @@ function episodeCodeColumn(t: EpisodeTable, ref: CodeFieldRef): readonly (string
 }
 
 /**
- * The rows of an episode table with at least one code that is not a valid, current one, in row order. Codes
- * are shared strings that repeat row after row, so each field's column is walked once: a value equal to the
- * last one found current, or in the Set of the field's current codes, needs nothing more; any other value is
- * looked up once per distinct value (it may be lower case, legacy or invalid) and its verdict kept.
+ * The rows of an episode table with at least one code that is not a valid, current one, in row order. A code
+ * column holds each distinct value once ({@link Column}): each is judged once (in the Set of the field's
+ * current codes, or else looked up in full: it may be lower case, legacy or invalid), and only a column with a
+ * value found wanting is walked, for the rows holding it.
  */
 function episodeCandidateRows(
   t: EpisodeTable,
   fields: readonly CodeFieldRef[],
-  columns: readonly (readonly (string | null)[])[],
+  columns: readonly Column<string | null>[],
   fixed: readonly (CodeBook | null | undefined)[],
 ): Int32Array {
   const n = t.length;
@@ -232,20 +237,18 @@ function episodeCandidateRows(
     // Null: no list that year; undefined never happens (episodeCodeColumn refuses yearOf fields).
     if (!book) continue;
     const field = fields[fi]!.field;
-    const column = columns[fi]!;
+    const { index, values } = columns[fi]!;
+    // Each distinct value is judged once (values[0] is null: nothing to check).
     const current = book.current(field);
-    const other = new Map<string, boolean>();
-    let lastCurrent: string | null = null;
+    const bad = new Uint8Array(values.length);
+    let anyBad = false;
+    for (let k = 1; k < values.length; k++) {
+      const v = values[k]!;
+      if (!current.has(v) && !isCurrent(book, field, v)) anyBad = (bad[k] = 1) === 1;
+    }
+    if (!anyBad) continue;
     for (let i = 0; i < n; i++) {
-      const v = column[i]!;
-      if (v === null || v === lastCurrent) continue;
-      if (current.has(v)) {
-        lastCurrent = v;
-        continue;
-      }
-      let isBad = other.get(v);
-      if (isBad === undefined) other.set(v, (isBad = !isCurrent(book, field, v)));
-      if (isBad && marked[i] === 0) {
+      if (bad[index[i]!] === 1 && marked[i] === 0) {
         marked[i] = 1;
         count++;
       }

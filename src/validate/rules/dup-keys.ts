@@ -219,16 +219,16 @@ function repeatsByChildAndDecom(t: EpisodeTable): EpisodeKeyRepeat[] {
       const seen = new Map<string, number>();
       for (let j = from; j < to; j++) {
         const row = rows[j]!;
-        const first = seen.get(decom[row]!);
-        if (first === undefined) seen.set(decom[row]!, row);
+        const first = seen.get(decom.at(row));
+        if (first === undefined) seen.set(decom.at(row), row);
         else (firstOf ??= new Int32Array(t.length).fill(-1))[row] = first;
       }
     } else {
       for (let j = from + 1; j < to; j++) {
         const row = rows[j]!;
-        const d = decom[row]!;
+        const d = decom.at(row);
         for (let k = from; k < j; k++) {
-          if (decom[rows[k]!] === d) {
+          if (decom.at(rows[k]!) === d) {
             (firstOf ??= new Int32Array(t.length).fill(-1))[row] = rows[k]!;
             break;
           }
@@ -262,8 +262,9 @@ function repeatsById(t: EpisodeTable): EpisodeKeyRepeat[] {
  * is the same, compared column by column (every column but file and position) without making the records.
  */
 export function sameEpisodeContent(t: EpisodeTable, a: number, b: number): boolean {
-  if (t.child[a] !== t.child[b] || t.decom[a] !== t.decom[b] || t.dec[a] !== t.dec[b]) return false;
-  for (const field of EPISODE_CODE_FIELDS) if (t.codes[field][a] !== t.codes[field][b]) return false;
+  if (t.child[a] !== t.child[b] || t.decom.at(a) !== t.decom.at(b) || t.dec.at(a) !== t.dec.at(b))
+    return false;
+  for (const field of EPISODE_CODE_FIELDS) if (t.codes[field].at(a) !== t.codes[field].at(b)) return false;
   // PL_DISTANCE as JSON writes it: the number, or null for none (NaN) and any other number that is not finite.
   const x = t.plDistance[a]!;
   const y = t.plDistance[b]!;

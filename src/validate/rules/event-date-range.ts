@@ -2,7 +2,7 @@ import type { AnyRecord, RuleContext, RuleHit, StagedTableKey } from '../rule.js
 import { EVENT_DATES, type FieldRef } from '../table-fields.js';
 import { ukDate } from '../../ingest/parse-date.js';
 import { firstCountableDate } from '../../calendar/bank-holidays.js';
-import { EpisodeTable } from '../../ingest/episode-table.js';
+import { type Column, EpisodeTable } from '../../ingest/episode-table.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
 
 /** The tables GEN-FUTURE and GEN-PAST check (their registry metadata). */
@@ -146,7 +146,10 @@ function recordsOutOfRange(
   return found;
 }
 
-/** {@link outOfRange} over an episode table's date columns, in row order. */
+/**
+ * {@link outOfRange} over an episode table's date columns, in row order. A date column holds each distinct date
+ * once ({@link Column}): each is judged once, and only the rows holding a date out of range are read.
+ */
 function episodesOutOfRange(
   t: EpisodeTable,
   fields: readonly FieldRef[],
@@ -155,26 +158,36 @@ function episodesOutOfRange(
   from: string,
 ): OutOfRange[] {
   const columns = fields.map((f) => episodeDateColumn(t, f));
+  // Per field, per distinct date: FUTURE (after today) or PAST (an event date before `from`).
+  const verdicts = columns.map(({ values }, i) =>
+    Uint8Array.from(values, (d) => (!d ? 0 : d > today ? FUTURE : d < from && event[i] ? PAST : 0)),
+  );
   const found: OutOfRange[] = [];
   for (let row = 0; row < t.length; row++) {
+    let any = 0;
+    for (let i = 0; i < columns.length; i++) any |= verdicts[i]![columns[i]!.index[row]!]!;
+    if (any === 0) continue;
     let future: OutOfRange['future'] = null;
     let past: OutOfRange['past'] = null;
     for (let i = 0; i < fields.length; i++) {
-      const d = columns[i]![row]!;
+      const d = columns[i]!.at(row);
       if (!d) continue;
       if (future === null && d > today) future = { field: fields[i]!.field, date: d };
       if (past === null && d < from && event[i]) past = { field: fields[i]!.field, date: d };
     }
-    if (future !== null || past !== null) found.push({ record: t.record(row), row, future, past });
+    found.push({ record: t.record(row), row, future, past });
   }
   return found;
 }
+
+const FUTURE = 1;
+const PAST = 2;
 
 /**
  * The column of an episode's event date: EVENT_DATES names DECOM and DEC by their record properties, each a
  * column of the table.
  */
-function episodeDateColumn(t: EpisodeTable, f: FieldRef): readonly (IsoDate | null)[] {
+function episodeDateColumn(t: EpisodeTable, f: FieldRef): Column<IsoDate | null> {
   if (f.prop === 'decom') return t.decom;
   if (f.prop === 'dec') return t.dec;
   throw new Error(`episodes have no date column ${f.prop} (${f.field})`);

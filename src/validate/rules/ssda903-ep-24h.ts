@@ -16,15 +16,15 @@ export const ssda903Ep24h: Rule = {
     if (t === undefined) return ran(hits);
     const { decom, dec } = t;
     for (let i = 0; i < t.length; i++) {
-      const d = dec[i]!;
-      if (d !== null && d === decom[i]!) {
+      const d = dec.at(i);
+      if (d !== null && d === decom.at(i)) {
         hits.push({
           table: 'episodes',
           row: i,
           record: t.record(i),
           field: 'DEC',
           value: ukDate(d),
-          message: `the episode starts and ends on ${ukDate(decom[i]!)} (check it lasted under 24 hours)`,
+          message: `the episode starts and ends on ${ukDate(decom.at(i))} (check it lasted under 24 hours)`,
         });
       }
     }

@@ -20,14 +20,14 @@ export const ssda903EpBirth: Rule = {
     const { child, decom } = t;
     for (let i = 0; i < t.length; i++) {
       const d = heads[child[i]!]?.dob;
-      if (d && decom[i]! < d)
+      if (d && decom.at(i) < d)
         hits.push({
           table: 'episodes',
           row: i,
           record: t.record(i),
           field: 'DECOM',
-          value: ukDate(decom[i]!),
-          message: `DECOM ${ukDate(decom[i]!)} is before child ${t.childId(i)}'s date of birth ${ukDate(d)}`,
+          value: ukDate(decom.at(i)),
+          message: `DECOM ${ukDate(decom.at(i))} is before child ${t.childId(i)}'s date of birth ${ukDate(d)}`,
         });
     }
     return ran(hits);

@@ -31,13 +31,13 @@ export const ssda903EpChain: Rule = {
       let starts: Set<string> | null = null;
       if (to - from > 16) {
         starts = new Set();
-        for (let k = from; k < to; k++) starts.add(decom[rows[k]!]!);
+        for (let k = from; k < to; k++) starts.add(decom.at(rows[k]!));
       }
       for (let k = from; k < to; k++) {
         const i = rows[k]!;
-        const d = dec[i]!;
+        const d = dec.at(i);
         if (
-          rec[i] === 'X1' &&
+          rec.at(i) === 'X1' &&
           d !== null &&
           !anotherStartsOn(t, rows, from, to, i, d, starts) &&
           !overlappedByNext(t, rows, from, to, i)
@@ -72,12 +72,12 @@ export function overlappedByNext(
   self: number,
 ): boolean {
   const { decom, dec } = t;
-  const end = dec[self]!;
+  const end = dec.at(self);
   if (end === null) return false;
-  const start = decom[self]!;
+  const start = decom.at(self);
   for (let k = from; k < to; k++) {
     const r = rows[k]!;
-    const x = decom[r]!;
+    const x = decom.at(r);
     // Rows of a span are in file order, so a later row is later in the file.
     const after = x > start || (x === start && r > self);
     if (after && x < end) return true;

@@ -25,10 +25,10 @@ export const ssda903EpFirst: Rule = {
     for (const to of ends) {
       // The earliest DECOM (the first in file order of equal ones).
       let first = rows[from]!;
-      for (let k = from + 1; k < to; k++) if (decom[rows[k]!]! < decom[first]!) first = rows[k]!;
+      for (let k = from + 1; k < to; k++) if (decom.at(rows[k]!) < decom.at(first)) first = rows[k]!;
       from = to;
-      const rne = rnes[first]!;
-      const start = decom[first]!;
+      const rne = rnes.at(first);
+      const start = decom.at(first);
       if (rne !== 'S' && start >= ctx.yearStart) {
         hits.push({
           table: 'episodes',

@@ -16,15 +16,15 @@ export const ssda903EpOrder: Rule = {
     if (t === undefined) return ran(hits);
     const { decom, dec } = t;
     for (let row = 0; row < t.length; row++) {
-      const end = dec[row]!;
-      if (end !== null && end < decom[row]!) {
+      const end = dec.at(row);
+      if (end !== null && end < decom.at(row)) {
         hits.push({
           table: 'episodes',
           row,
           record: t.record(row),
           field: 'DEC',
           value: ukDate(end),
-          message: `the episode ends (DEC ${ukDate(end)}) before it starts (DECOM ${ukDate(decom[row]!)})`,
+          message: `the episode ends (DEC ${ukDate(end)}) before it starts (DECOM ${ukDate(decom.at(row))})`,
         });
       }
     }

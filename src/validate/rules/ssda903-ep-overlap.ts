@@ -25,15 +25,15 @@ export const ssda903EpOverlap: Rule = {
       for (let k = from + 1; k < to; k++) {
         const prev = rows[k - 1]!;
         const e = rows[k]!;
-        const prevDec = dec[prev]!;
-        if (prevDec === null || prevDec > decom[e]!) {
+        const prevDec = dec.at(prev);
+        if (prevDec === null || prevDec > decom.at(e)) {
           hits.push({
             table: 'episodes',
             row: e,
             record: t.record(e),
             field: 'DECOM',
-            value: ukDate(decom[e]!),
-            message: `the episode starts ${ukDate(decom[e]!)}, before the previous episode (DECOM ${ukDate(decom[prev]!)}) ${prevDec === null ? 'has ended' : `ends on ${ukDate(prevDec)}`}; the previous episode is taken to end here`,
+            value: ukDate(decom.at(e)),
+            message: `the episode starts ${ukDate(decom.at(e))}, before the previous episode (DECOM ${ukDate(decom.at(prev))}) ${prevDec === null ? 'has ended' : `ends on ${ukDate(prevDec)}`}; the previous episode is taken to end here`,
           });
         }
       }

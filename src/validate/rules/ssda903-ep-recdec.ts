@@ -27,8 +27,8 @@ export const ssda903EpRecDec: Rule = {
     for (const to of ends) {
       for (let k = from; k < to; k++) {
         const i = rows[k]!;
-        const d = dec[i]!;
-        const given = recs[i]!;
+        const d = dec.at(i);
+        const given = recs.at(i);
         if (d !== null && given === null) {
           const rec = anotherStartsOn(t, rows, from, to, i, d) ? 'X1' : 'E8';
           const e = t.record(i);

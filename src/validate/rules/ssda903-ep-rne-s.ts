@@ -26,9 +26,9 @@ export const ssda903EpRneS: Rule = {
       for (let k = from + 1; k < to; k++) {
         const prev = rows[k - 1]!;
         const e = rows[k]!;
-        const prevRec = rec[prev]!;
-        const eRne = rne[e]!;
-        const chained = prevRec === 'X1' && dec[prev]! === decom[e]!;
+        const prevRec = rec.at(prev);
+        const eRne = rne.at(e);
+        const chained = prevRec === 'X1' && dec.at(prev) === decom.at(e);
         if (eRne === 'S' && chained) {
           hits.push({
             table: 'episodes',
@@ -36,7 +36,7 @@ export const ssda903EpRneS: Rule = {
             record: t.record(e),
             field: 'RNE',
             value: 'S',
-            message: `RNE S only starts a period of care, but the previous episode ended X1 on ${ukDate(decom[e]!)}; read as a continuation`,
+            message: `RNE S only starts a period of care, but the previous episode ended X1 on ${ukDate(decom.at(e))}; read as a continuation`,
           });
         } else if (eRne !== null && eRne !== 'S' && prevRec !== null && prevRec.startsWith('E')) {
           hits.push({

@@ -17,8 +17,8 @@ export const ssda903YearEnd: Rule = {
     if (t !== undefined) {
       const { decom, dec } = t;
       for (let row = 0; row < t.length; row++) {
-        const start = decom[row]!;
-        const finish = dec[row]!;
+        const start = decom.at(row);
+        const finish = dec.at(row);
         const field = start > end ? 'DECOM' : finish !== null && finish > end ? 'DEC' : null;
         if (field) {
           const d = field === 'DECOM' ? start : finish!;
