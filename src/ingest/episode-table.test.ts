@@ -133,3 +133,17 @@ test('fromRecords then records gives the records back (property)', () => {
     }),
   );
 });
+
+test('a child id met again after the ids rose (as numbers or as text) is the same child', () => {
+  const t = EpisodeTable.fromRecords([
+    ep('9', '2021-04-01', 2),
+    ep('10', '2021-04-01', 3),
+    ep('11', '2021-04-01', 4),
+    ep('9', '2021-05-01', 5),
+    ep('B', '2021-04-01', 6),
+    ep('A', '2021-04-01', 7),
+    ep('10', '2021-05-01', 8),
+  ]);
+  assert.deepEqual(t.childIds, ['9', '10', '11', 'B', 'A']);
+  assert.deepEqual([...t.child], [0, 1, 2, 0, 3, 4, 1]);
+});

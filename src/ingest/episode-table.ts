@@ -227,6 +227,11 @@ class ColumnBuilder<T extends string | null> {
   }
 }
 
+/** Child ids rising as text. */
+const BY_TEXT = 1;
+/** Child ids rising as numbers written without leading zeros (shorter first, then as text). */
+const BY_NUMBER = 2;
+
 /**
  * Builds an {@link EpisodeTable} row by row: the columns grow as rows are added, and a child id string met
  * again (the reader hands one string to a child's consecutive rows) is found by identity before any look-up.
@@ -237,6 +242,8 @@ export class EpisodeTableBuilder {
   private readonly childIndex = new Map<string, number>();
   private lastChild: string | null = null;
   private lastChildIndex = -1;
+  /** How the child ids met so far rise ({@link indexOfChild}): BY_TEXT, BY_NUMBER, both or neither (0). */
+  private rising = BY_TEXT | BY_NUMBER;
   private child = new Int32Array(1024);
   private readonly decom = new ColumnBuilder<IsoDate>();
   private readonly dec = new ColumnBuilder<IsoDate | null>();
@@ -379,13 +386,26 @@ export class EpisodeTableBuilder {
     );
   }
 
+  /**
+   * The child's index, its id met again found by identity with the last one first. While the ids met so far rise
+   * (as text, or as numbers written without leading zeros: a return sorted by child id either way), an id above
+   * the last is new without a look-up; the map of ids is made only once an id breaks the order.
+   */
   private indexOfChild(id: string): number {
     if (id === this.lastChild) return this.lastChildIndex;
-    let k = this.childIndex.get(id);
+    let k: number | undefined;
+    const last = this.lastChild;
+    if (this.rising !== 0 && last !== null) {
+      if (!(last < id)) this.rising &= ~BY_TEXT;
+      if (!(last.length < id.length || (last.length === id.length && last < id))) this.rising &= ~BY_NUMBER;
+      if (this.rising === 0)
+        for (let j = 0; j < this.childIds.length; j++) this.childIndex.set(this.childIds[j]!, j);
+    }
+    if (this.rising === 0) k = this.childIndex.get(id);
     if (k === undefined) {
       k = this.childIds.length;
       this.childIds.push(id);
-      this.childIndex.set(id, k);
+      if (this.rising === 0) this.childIndex.set(id, k);
     }
     this.lastChild = id;
     this.lastChildIndex = k;
