@@ -130,7 +130,7 @@ export async function importDataset(
           field: 'LEA',
           value: ingest.la,
           dfeRule: null,
-          message: `The files are for LA ${ingest.la} but the import is for LA ${la}; nothing was loaded. Import them with --la ${ingest.la} or check the files.`,
+          message: `The files are for LA ${ingest.la} but the import is for LA ${la}. Import them with --la ${ingest.la} or check the files.`,
         },
       ],
     });
@@ -543,7 +543,7 @@ function mixedPseudonymisation(
     null,
     null,
     pseudonymised
-      ? `LA ${la}'s stored data is not pseudonymised (${kinds.join(', ')}): a pseudonymised import would not link to it; nothing was loaded. Re-import those submissions with --pseudonymise too, or import without it.`
-      : `LA ${la}'s stored data is pseudonymised (${kinds.join(', ')}): these files would add identifiable records beside it; nothing was loaded. Import them with --pseudonymise (CSPI_LA_SECRET, the same secret as before).`,
+      ? `LA ${la}'s stored data is not pseudonymised (${kinds.join(', ')}): a pseudonymised import would not link to it. Re-import those submissions with --pseudonymise too, or import without it.`
+      : `LA ${la}'s stored data is pseudonymised (${kinds.join(', ')}): these files would add identifiable records beside it. Import them with --pseudonymise (CSPI_LA_SECRET, the same secret as before).`,
   );
 }

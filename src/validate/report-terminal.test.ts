@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { formatTerminalSummary } from './report-terminal.js';
 import { child, ingestResult, staged } from '../store/test-records.js';
 import type { RowCount } from './issue.js';
+import { structuralIssue } from '../ingest/refusal.js';
 
 const lastLine = (text: string): string => text.split('\n').at(-1)!;
 const clean = ingestResult('841', [staged('ssda903', '2021-22', { children: [child('C1')] })]);
@@ -37,10 +38,25 @@ test('cspi import ends with what it left out, not with what an import would do (
   const imported = (r: typeof clean) => lastLine(formatTerminalSummary(r, { mode: 'import' }));
   assert.equal(imported(clean), 'Result: no row rejected.');
   assert.equal(imported(withRejected(1)), 'Result: 1 row rejected (not loaded; listed in the report).');
-  assert.equal(
-    imported({ ...clean, refused: true }),
+});
+
+// A refused import's own line ("Import refused: nothing was loaded; …") says what became of it; the summary
+// said "nothing would be loaded" and "Result: refused" before it, as if nothing had been tried.
+test('a refused set: validate says what an import would do; import lists the problems for its own line', () => {
+  const cut = structuralIssue('S-TRUNCATED', 'episodes.csv', 'line 5', 'episodes.csv line 5: cut short.');
+  const refused = { ...clean, refused: true, issues: [cut] };
+  assert.deepEqual(formatTerminalSummary(refused).split('\n').slice(-4), [
+    'The import is refused (1 structural problem); nothing would be loaded:',
+    '  S-TRUNCATED  episodes.csv line 5: cut short.',
+    '',
     'Result: refused. Fix the structural problems above and run again.',
-  );
+  ]);
+  const imported = formatTerminalSummary(refused, { mode: 'import' });
+  assert.deepEqual(imported.split('\n').slice(-2), [
+    'Structural problems (1):',
+    '  S-TRUNCATED  episodes.csv line 5: cut short.',
+  ]);
+  assert.doesNotMatch(imported, /would|Result:/);
 });
 
 test('cspi import does not count as rejected now the rows in error of files it skipped as already loaded', () => {

@@ -8,7 +8,8 @@ export interface TerminalSummaryOptions {
   readonly examples?: number;
   /**
    * `validate` (default) ends with what an import would do; `import` with what was left out, for the
-   * import's own line (loaded, unchanged or refused) to follow.
+   * import's own line (loaded, unchanged or refused) to follow. A refused import's own line says that nothing
+   * was loaded and what to do, so its summary only lists the structural problems (no "would", no Result line).
    */
   readonly mode?: 'validate' | 'import';
   /**
@@ -54,11 +55,15 @@ export function formatTerminalSummary(result: IngestResult, options: TerminalSum
       r.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');
     out.push('', line(head), ...rows.map(line));
   }
+  const mode = options.mode ?? 'validate';
   const structural = result.issues.filter((i) => i.severity === 'structural');
   if (structural.length > 0) {
+    const problems = `${structural.length} structural problem${structural.length === 1 ? '' : 's'}`;
     out.push(
       '',
-      `The import is refused (${structural.length} structural problem${structural.length === 1 ? '' : 's'}); nothing would be loaded:`,
+      mode === 'import'
+        ? `Structural problems (${structural.length}):`
+        : `The import is refused (${problems}); nothing would be loaded:`,
     );
     for (const i of structural) out.push(`  ${i.code}  ${i.message}`);
   }
@@ -90,20 +95,23 @@ export function formatTerminalSummary(result: IngestResult, options: TerminalSum
     out.push('', 'Annex A labels not mapped (loaded as unknown; add them to the tables in data/annex-a):');
     for (const u of unmapped) out.push(`  ${u.file ?? ''} ${u.column ?? ''} '${u.value ?? ''}': ${u.count}`);
   }
-  out.push('', resultLine(result, options.mode ?? 'validate', options.skippedFiles ?? new Set()));
+  const last = resultLine(result, mode, options.skippedFiles ?? new Set());
+  if (last !== null) out.push('', last);
   return out.join('\n');
 }
 
 /**
  * The summary's last line. `cspi validate` says what an import would do; `cspi import` says only what it left
- * out (it said "everything would load" just before its "Loaded: …" line).
+ * out (it said "everything would load" just before its "Loaded: …" line), and nothing when it was refused:
+ * its "Import refused: nothing was loaded; …" line says that once.
  */
 function resultLine(
   result: IngestResult,
   mode: 'validate' | 'import',
   skippedFiles: ReadonlySet<string>,
-): string {
-  if (result.refused) return 'Result: refused. Fix the structural problems above and run again.';
+): string | null {
+  if (result.refused)
+    return mode === 'import' ? null : 'Result: refused. Fix the structural problems above and run again.';
   const rejected = result.counts.reduce((s, c) => s + c.rejected, 0);
   const rows = `${rejected} row${rejected === 1 ? '' : 's'}`;
   if (mode === 'import') {

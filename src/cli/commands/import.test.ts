@@ -12,7 +12,15 @@ import { child, episode, ingestResult, staged } from '../../store/test-records.j
 import { openDatabase } from '../../store/open.js';
 import { listDatasetVersions } from '../../store/dataset-versions.js';
 import type { IngestResult } from '../../ingest/staged.js';
-import { cinXml, plainCinChildren } from '../../ingest/test-fixtures.js';
+import {
+  cinXml,
+  csv,
+  EPISODE_COLUMNS,
+  episodeRows,
+  HEADER_COLUMNS,
+  headerRows,
+  plainCinChildren,
+} from '../../ingest/test-fixtures.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -269,6 +277,42 @@ test('a cut-short CIN census imported without --la is refused for the cut, not f
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// A refused import said "nothing would be loaded" (the shared summary's wording for `cspi validate`) just before
+// its own "nothing was loaded": one fact in two wordings, the first as if nothing had been tried. It says it
+// once, in the past, whichever way episodes.csv was cut (the unclosed quote's message said it a third time).
+test('a refused import says once that nothing was loaded, never that nothing would be', async () => {
+  const { readInputs } = await import('../../ingest/read-inputs.js');
+  for (const [cut, tail] of [
+    ['a short last line', '1004,01/05/2021,S,C2'],
+    ['an unclosed quote', '1004,01/05/2021,S,C2,N1,U4,PR1,,,"CARPL'],
+  ] as const) {
+    const dir = tempDir();
+    try {
+      writeFileSync(join(dir, 'header.csv'), csv(HEADER_COLUMNS, headerRows(4)));
+      writeFileSync(join(dir, 'episodes.csv'), `${csv(EPISODE_COLUMNS, episodeRows(3))}${tail}`);
+      const out = capture();
+      const code = await runImport(
+        [dir],
+        { db: join(dir, 'cspi.db'), la: '841', reportDir: join(dir, 'r'), env: {} },
+        async () => readInputs,
+        out,
+      );
+      assert.equal(code, 2, cut);
+      const text = out.lines.join('\n');
+      assert.match(text, /S-TRUNCATED\s+episodes\.csv line 5: /, cut);
+      assert.doesNotMatch(text, /would/, cut);
+      assert.equal(text.match(/nothing was loaded/gi)?.length, 1, `${cut}:\n${text}`);
+      assert.match(
+        text,
+        /\n\nImport refused: nothing was loaded; any dataset already stored is unchanged\. Fix the structural problems above and run again\.\nReport: /,
+        cut,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 });
 

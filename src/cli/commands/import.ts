@@ -200,7 +200,10 @@ function report(
   out.info(formatTerminalSummary(result, { mode: 'import', skippedFiles: new Set(skippedFiles) }));
   out.info('');
   if (outcome.kind === 'refused') {
-    out.info('Import refused: nothing was loaded; any dataset already stored is unchanged.');
+    // The summary above lists the structural problems; this is the one line that says what became of them.
+    out.info(
+      'Import refused: nothing was loaded; any dataset already stored is unchanged. Fix the structural problems above and run again.',
+    );
   } else if (outcome.kind === 'unchanged') {
     out.info(
       `Nothing new: every file is identical to one already loaded (${submissions(outcome.skipped)} skipped); ` +

@@ -54,7 +54,7 @@ export async function streamCsv(o: StreamCsvOptions): Promise<void> {
       'S-TRUNCATED',
       file,
       `line ${reader.openQuoteLine}`,
-      `${file} line ${reader.openQuoteLine}: a quoted value starts here and is never closed, so the file was cut short or a quote is missing; nothing was loaded.`,
+      `${file} line ${reader.openQuoteLine}: a quoted value starts here and is never closed, so the file was cut short or a quote is missing; check the file and export it again.`,
     );
   }
   if (reader.lastRowUnterminated && !data.header && data.lastCount < o.columns) {
