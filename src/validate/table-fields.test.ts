@@ -2,7 +2,7 @@ import { describe, it, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readInputs } from '../ingest/read-inputs.js';
 import type { IngestResult } from '../ingest/staged.js';
-import { EVENT_DATES } from './table-fields.js';
+import { EVENT_DATE_LISTS, EVENT_DATES } from './table-fields.js';
 import {
   EPISODE_COLUMNS,
   HEADER_COLUMNS,
@@ -302,7 +302,7 @@ describe('stored SSDA903 tables (XML): code lists and future dates', () => {
 });
 
 test('each event date field has a read that returns its property (GEN-FUTURE reads dates through it)', () => {
-  for (const tables of Object.values(EVENT_DATES)) {
+  for (const tables of [...Object.values(EVENT_DATES), ...Object.values(EVENT_DATE_LISTS)]) {
     for (const refs of Object.values(tables)) {
       for (const ref of refs ?? []) {
         const value = { is: ref.prop };

@@ -92,6 +92,35 @@ export const EVENT_DATES: Readonly<Record<SourceKind, Partial<Record<StagedTable
     'annex-a': {},
   };
 
+/** An event date a record holds as a list ({@link EVENT_DATE_LISTS}): the field, and what loads without one. */
+export interface ListFieldRef extends FieldRef {
+  /** What an issue says happens when one of the dates is left out ("the CP plan loads without this review"). */
+  readonly without: string;
+}
+
+/**
+ * Event dates a record holds as a list, by source: a CP plan's CPPreviewDate, each a CP review of its own
+ * (inputs.md §3: "keep every one as a CP review row"). GEN-FUTURE and GEN-PAST check each date; one out of
+ * range leaves only itself out, with a warning, and the record loads (event-date-range.ts).
+ */
+export const EVENT_DATE_LISTS: Readonly<
+  Record<SourceKind, Partial<Record<StagedTableKey, readonly ListFieldRef[]>>>
+> = {
+  ssda903: {},
+  cin: {
+    cpPlans: [
+      {
+        prop: 'reviewDates',
+        read: (r) => r['reviewDates'],
+        field: 'CPPreviewDate',
+        without: 'the CP plan loads without this review',
+      },
+    ],
+  },
+  local: {},
+  'annex-a': {},
+};
+
 /** A coded field: where its value is (record property or raw extra), the code list field, and the list's source. */
 export interface CodeFieldRef {
   readonly prop?: string;

@@ -1,5 +1,5 @@
 import type { AnyRecord, RuleContext, RuleHit, StagedTableKey } from '../rule.js';
-import { EVENT_DATES, type FieldRef } from '../table-fields.js';
+import { EVENT_DATE_LISTS, EVENT_DATES, type FieldRef, type ListFieldRef } from '../table-fields.js';
 import { ukDate } from '../../ingest/parse-date.js';
 import { firstCountableDate } from '../../calendar/bank-holidays.js';
 import { type Column, EpisodeTable } from '../../ingest/episode-table.js';
@@ -33,6 +33,7 @@ export const EVENT_DATE_FIELDS: readonly string[] = [
   'DOLO_START',
   'DOLO_END',
   'CINreferralDate',
+  'CPPreviewDate',
   'received_at',
 ];
 
@@ -90,7 +91,17 @@ export function outOfRange(
 /**
  * The hits of GEN-FUTURE (`side` future) or GEN-PAST (`side` past) over a submission's tables: each record's
  * first event date on that side of the range, shown as its source writes dates (SSDA903 dd/mm/yyyy), with the
- * rule's message for it.
+ * rule's message for it (an error: the record is not loaded).
+ *
+ * A date of a list ({@link EVENT_DATE_LISTS}: a CP plan's CPPreviewDate) is judged one by one. Reading
+ * (inputs.md §3 keeps "every one as a CP review row"; §6 rejects the record an event date out of range belongs
+ * to, and a CP review is a record of its own): such a review date is left out, not the plan. Each is a
+ * warning naming the date ("CPPreviewDate 2031-01-03 is in the future; the CP plan loads without this
+ * review"), and the plan loads with its other review dates, as it does when a CPPreviewDate is unreadable
+ * (GEN-DATE, ignored). Dropping the date, rather than keeping it flagged, keeps a typo from being counted as a
+ * review by any later measure and a 1922 typo from making every figure fail (indicators.md §1.2). A record
+ * with a date of its own out of range, on either side, is rejected by one of the two rules, so its list is not
+ * judged. Hits are in record order.
  */
 export function outOfRangeHits(
   ctx: RuleContext,
@@ -99,27 +110,89 @@ export function outOfRangeHits(
 ): RuleHit[] {
   const hits: RuleHit[] = [];
   const from = firstCountableDate();
+  const shown = (date: string): string => (ctx.source === 'ssda903' ? ukDate(date) : date);
   for (const [table, fields] of Object.entries(EVENT_DATES[ctx.source]) as [
     StagedTableKey,
     readonly FieldRef[],
   ][]) {
     const records = ctx.tables[table];
     if (!records) continue;
-    for (const found of outOfRange(records, fields, ctx.today, from)) {
+    const hitOf = (found: OutOfRange): RuleHit | null => {
       const at = found[side];
-      if (at === null) continue;
-      const shown = ctx.source === 'ssda903' ? ukDate(at.date) : at.date;
-      hits.push({
+      if (at === null) return null;
+      return {
         table,
         record: found.record,
         ...(found.row !== undefined ? { row: found.row } : {}),
         field: at.field,
-        value: shown,
-        message: message(at.field, shown),
-      });
+        value: shown(at.date),
+        message: message(at.field, shown(at.date)),
+      };
+    };
+    const found = outOfRange(records, fields, ctx.today, from);
+    const lists = EVENT_DATE_LISTS[ctx.source][table];
+    if (lists === undefined || records instanceof EpisodeTable) {
+      for (const f of found) {
+        const hit = hitOf(f);
+        if (hit !== null) hits.push(hit);
+      }
+      continue;
+    }
+    const foundOf = new Map(found.map((f) => [f.record, f]));
+    for (const record of records) {
+      const f = foundOf.get(record);
+      if (f !== undefined) {
+        const hit = hitOf(f);
+        if (hit !== null) hits.push(hit);
+        continue;
+      }
+      for (const list of lists) {
+        for (const date of listDatesOutOfRange(record, list, side, ctx.today, from)) {
+          hits.push({
+            table,
+            record,
+            field: list.field,
+            value: shown(date),
+            message: `${message(list.field, shown(date))}; ${list.without}`,
+            severity: 'warning',
+            repair: withoutListDates(record, lists, side, ctx.today, from),
+          });
+        }
+      }
     }
   }
   return hits;
+}
+
+/** The dates of a record's list field on `side` of the range: after `today`, or before `from`. */
+function listDatesOutOfRange(
+  record: AnyRecord,
+  list: ListFieldRef,
+  side: 'future' | 'past',
+  today: string,
+  from: string,
+): readonly string[] {
+  const dates = (list.read(record as Record<string, unknown>) as readonly string[] | null) ?? [];
+  return dates.filter((d) => (side === 'future' ? d > today : d < from));
+}
+
+/** The record with every list date on `side` of the range left out (the repair of each of its hits). */
+function withoutListDates(
+  record: AnyRecord,
+  lists: readonly ListFieldRef[],
+  side: 'future' | 'past',
+  today: string,
+  from: string,
+): AnyRecord {
+  const out: Record<string, unknown> = { ...record };
+  for (const list of lists) {
+    const gone = new Set(listDatesOutOfRange(record, list, side, today, from));
+    if (gone.size > 0)
+      out[list.prop] = ((list.read(record as Record<string, unknown>) as readonly string[]) ?? []).filter(
+        (d) => !gone.has(d),
+      );
+  }
+  return out;
 }
 
 /** {@link outOfRange} over a table of records, in order (`event`: each field is an event date, not a birth date). */

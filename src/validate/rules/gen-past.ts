@@ -9,7 +9,8 @@ import { EVENT_DATE_FIELDS, EVENT_DATE_TABLES, outOfRangeHits } from './event-da
  * "a calculation touching a date outside it fails naming the year"): a date before the table is a typo (1922
  * for 2022), and letting it load would make every figure of the LA fail with advice to add 1922's bank
  * holidays; so, as GEN-FUTURE does for a date after today, the import rejects the row, naming it. Birth dates
- * are exempt (BIRTH_DATES, event-date-range.ts). Annex A dates are checked by the Annex A reader (readAnnexA), under the
+ * are exempt (BIRTH_DATES, event-date-range.ts). A CP plan's review date (CPPreviewDate) before the table is,
+ * as for GEN-FUTURE, a warning naming it: that review date is left out, the plan loads. Annex A dates are checked by the Annex A reader (readAnnexA), under the
  * same code, as for GEN-FUTURE; the readers also leave such a date out of a file's date range, as-at date and
  * collection year.
  */
