@@ -42,6 +42,10 @@ export const indicator: IndicatorDefinition = {
   },
   sources: ['header', 'episodes'],
   annexA: cicLongTermStabilityFromList8,
+  // Its cohort is the children looked after at the period end less those aged 16 or over, with no date of
+  // birth or in care under 30 months: cic-placements-3plus's cohort (also cic-count's and the allocation
+  // measures'), read from the same episodes, so the public version checks the difference against it.
+  nestedIn: { indicator: 'cic-placements-3plus', by: 'denominator' },
   target: { value: 68, kind: 'local' },
   england: {
     value: 71,

@@ -210,9 +210,10 @@ export interface IndicatorDefinition {
    * The published indicator whose figure holds this one's, so that a reader can subtract them (report.md §6
    * "differences a reader could work out"; the public version checks the difference as a small number,
    * `planCohortDifference`): suitable accommodation's cohort is NEET's less young people abroad, deported or
-   * whose residence is not known (`by: 'denominator'`); children allocated a qualified social worker are
-   * some of those allocated one, of the same children (`by: 'numerator'`); referrals decided in over 3
-   * working days are some of those not decided within 1 (`by: 'complement'`).
+   * whose residence is not known (`by: 'denominator'`), and long-term stability's is the children in care
+   * at the period end less those in care under 30 months or aged 16 or over; children allocated a qualified
+   * social worker are some of those allocated one, of the same children (`by: 'numerator'`); referrals
+   * decided in over 3 working days are some of those not decided within 1 (`by: 'complement'`).
    */
   readonly nestedIn?: Nesting;
 }

@@ -21,7 +21,7 @@ const sex = (key: 'M' | 'F', numerator: number, denominator: number): BreakdownR
   value: Math.round((numerator / denominator) * 1000) / 10,
 });
 
-test('the shipped catalogue: accommodation within the NEET cohort; qualified workers and repeats within two years within their wider numerators', () => {
+test('the shipped catalogue: accommodation within the NEET cohort, long-term stability within the children in care at the period end; qualified workers and repeats within two years within their wider numerators', () => {
   const one = makeResult(entry('care-leavers-neet'), '2021-22-Q4', { current: 1 });
   const results = INDICATORS.map((d) => ({ ...one, id: d.id }));
   const nested = nestedFigures(results, INDICATORS);
@@ -31,6 +31,7 @@ test('the shipped catalogue: accommodation within the NEET cohort; qualified wor
       ['referrals-decided-over-3wd', 'referrals-decided-1wd', 'complement'],
       ['cp-repeat-2y', 'cp-repeat-any', 'numerator'],
       ['cic-allocated-qualified-sw', 'cic-allocated-sw', 'numerator'],
+      ['cic-long-term-stability', 'cic-placements-3plus', 'denominator'],
       ['care-leavers-suitable-accommodation', 'care-leavers-neet', 'denominator'],
     ],
   );
