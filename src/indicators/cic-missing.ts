@@ -101,6 +101,9 @@ export const indicator: IndicatorDefinition = {
       'The England figure (11%) is for children looked after at any time in a whole year, so a quarter is not like-for-like.',
   },
   sources: ['episodes', 'missing'],
+  // Its denominator (looked after during the period) holds the children in care at the period end, whom five
+  // indicators publish: the public version hides this figure when the children who left care are 1 to k.
+  holds: { indicator: 'cic-placements-3plus', by: 'denominator' },
   target: null,
   england: {
     value: 11,

@@ -216,6 +216,22 @@ export interface IndicatorDefinition {
    * decided in over 3 working days are some of those not decided within 1 (`by: 'complement'`).
    */
   readonly nestedIn?: Nesting;
+  /**
+   * The published indicator whose cohort lies within this one's, where that other figure is the one to keep
+   * (report.md §6, as `nestedIn`, the other way round): children looked after during the period
+   * (cic-missing's denominator) hold the children in care at the period end, whom five indicators publish
+   * (their count, allocations, placements, distance). The public version checks the difference, the children
+   * who left care in the period, as a small number, and hides this figure, not the other. An indicator has
+   * `nestedIn` or `holds`, not both.
+   */
+  readonly holds?: Holding;
+}
+
+/** Whose cohort an indicator's cohort holds (`IndicatorDefinition.holds`): by denominator only. */
+export interface Holding {
+  /** The other indicator's id. */
+  readonly indicator: string;
+  readonly by: 'denominator';
 }
 
 /** How one indicator's figure lies within another's (`IndicatorDefinition.nestedIn`). */

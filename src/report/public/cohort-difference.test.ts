@@ -21,17 +21,18 @@ const sex = (key: 'M' | 'F', numerator: number, denominator: number): BreakdownR
   value: Math.round((numerator / denominator) * 1000) / 10,
 });
 
-test('the shipped catalogue: accommodation within the NEET cohort, long-term stability within the children in care at the period end; qualified workers and repeats within two years within their wider numerators', () => {
+test('the shipped catalogue: accommodation within the NEET cohort, long-term stability within the children in care at the period end, which cic-missing’s cohort holds; qualified workers and repeats within two years within their wider numerators', () => {
   const one = makeResult(entry('care-leavers-neet'), '2021-22-Q4', { current: 1 });
   const results = INDICATORS.map((d) => ({ ...one, id: d.id }));
   const nested = nestedFigures(results, INDICATORS);
   assert.deepEqual(
-    [...nested].map(([id, n]) => [id, n.outer.id, n.by]),
+    [...nested].map(([id, n]) => [id, n.against.id, n.by]),
     [
       ['referrals-decided-over-3wd', 'referrals-decided-1wd', 'complement'],
       ['cp-repeat-2y', 'cp-repeat-any', 'numerator'],
       ['cic-allocated-qualified-sw', 'cic-allocated-sw', 'numerator'],
       ['cic-long-term-stability', 'cic-placements-3plus', 'denominator'],
+      ['cic-missing', 'cic-placements-3plus', 'denominator'],
       ['care-leavers-suitable-accommodation', 'care-leavers-neet', 'denominator'],
     ],
   );
@@ -57,7 +58,7 @@ test('a cohort 1 to k smaller than the one it lies within is hidden, with its br
   // Through the public plan: the headline reads "Small numbers", and so does any percentage extra.
   const rule = {
     ...DEFAULT_SUPPRESSION,
-    nestedIn: new Map([[inner.id, { outer, by: 'denominator' as const }]]),
+    nestedIn: new Map([[inner.id, { against: outer, by: 'denominator' as const }]]),
   };
   assert.equal(planSuppression(inner, rule).headline, true);
   assert.equal(planSuppression(inner, DEFAULT_SUPPRESSION).headline, false, 'alone it passes');
@@ -188,4 +189,34 @@ test('by complement: of one cohort, the rest between two disjoint numerators fro
   const widePlan = planCohortDifference(wide, within1, 5, 'complement');
   assert.equal(widePlan.headline, false);
   assert.deepEqual(widePlan.breakdowns['timeliness'], [false, false, false]);
+});
+
+test('a figure that holds the cohort to keep is the one hidden: cic-missing when 1 to k children left care', () => {
+  const byId = (id: string) => INDICATORS.find((d) => d.id === id)!;
+  const placements = makeResult(entry('cic-placements-3plus'), '2021-22-Q4', {
+    current: [30, 300],
+    breakdowns: { sex: [sex('M', 16, 160), sex('F', 14, 140)] },
+  });
+  const missing = (looked: number, boys: number) =>
+    makeResult(entry('cic-missing'), '2021-22-Q4', {
+      current: [16, looked],
+      breakdowns: { sex: [sex('M', 9, boys), sex('F', 7, looked - boys)] },
+    });
+  const rule = (r: ReturnType<typeof missing>) => ({
+    ...DEFAULT_SUPPRESSION,
+    nestedIn: nestedFigures([placements, r], [byId('cic-missing'), byId('cic-placements-3plus')]),
+  });
+  // 303 looked after during the quarter, 300 at its end: 3 left care (2 boys, 1 girl).
+  const few = missing(303, 162);
+  assert.equal(planSuppression(few, DEFAULT_SUPPRESSION).headline, false, 'alone it passes');
+  assert.equal(planSuppression(few, rule(few)).headline, true, '3 children who left care');
+  assert.equal(planSuppression(placements, rule(few)).headline, false, 'the cohort to keep stays');
+  // 330 and 300: 30 left care (22 boys, 8 girls): nothing hidden; 12 boys and 18 girls likewise.
+  const many = missing(330, 182);
+  assert.equal(planSuppression(many, rule(many)).headline, false);
+  assert.deepEqual(planSuppression(many, rule(many)).breakdowns['sex'], [false, false]);
+  // 306 and 300, 6 left: 2 boys and 4 girls; a group from 1 to 5 is hidden with the next smallest.
+  const six = missing(306, 162);
+  assert.equal(planSuppression(six, rule(six)).headline, false);
+  assert.deepEqual(planSuppression(six, rule(six)).breakdowns['sex'], [true, true]);
 });

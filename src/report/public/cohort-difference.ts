@@ -1,27 +1,39 @@
-import type { BreakdownRow, ComparisonFigure, IndicatorResult, Nesting } from '../../indicators/types.js';
+import type {
+  BreakdownRow,
+  ComparisonFigure,
+  Holding,
+  IndicatorResult,
+  Nesting,
+} from '../../indicators/types.js';
 import { isSmall, secondarySuppression } from './small-numbers.js';
 import type { SuppressionPlan } from './suppression.js';
 
-/** The result an indicator's figure lies within, published with it, and which part of it holds the figure. */
+/**
+ * The published result an indicator's figure is checked against, and how the two are nested: the figure it
+ * lies within (`nestedIn`), or the figure whose cohort lies within its own (`holds`, by denominator).
+ */
 export interface NestedFigure {
-  readonly outer: IndicatorResult;
+  readonly against: IndicatorResult;
   readonly by: Nesting['by'];
 }
 
 /**
- * For each indicator whose figure lies within another's (the catalogue's `nestedIn`), that other indicator's
- * result among `results` (the figures published together: one report, one scorecard) and how it holds it.
- * @example nestedFigures(report.indicators, INDICATORS).get('care-leavers-suitable-accommodation')?.outer.id //=> 'care-leavers-neet'
+ * For each indicator whose figure lies within another's (the catalogue's `nestedIn`), or holds another's
+ * cohort that is the figure to keep (`holds`), that other indicator's result among `results` (the figures
+ * published together: one report, one scorecard) and how the two are nested. The indicator keyed is the one
+ * the public version hides when their difference is small.
+ * @example nestedFigures(report.indicators, INDICATORS).get('care-leavers-suitable-accommodation')?.against.id //=> 'care-leavers-neet'
  */
 export function nestedFigures(
   results: readonly IndicatorResult[],
-  catalogue: readonly { readonly id: string; readonly nestedIn?: Nesting }[],
+  catalogue: readonly { readonly id: string; readonly nestedIn?: Nesting; readonly holds?: Holding }[],
 ): ReadonlyMap<string, NestedFigure> {
   const byId = new Map(results.map((r) => [r.id, r]));
   const out = new Map<string, NestedFigure>();
   for (const e of catalogue) {
-    const outer = e.nestedIn === undefined ? undefined : byId.get(e.nestedIn.indicator);
-    if (outer && byId.has(e.id)) out.set(e.id, { outer, by: e.nestedIn!.by });
+    const nesting = e.nestedIn ?? e.holds;
+    const against = nesting === undefined ? undefined : byId.get(nesting.indicator);
+    if (against && byId.has(e.id)) out.set(e.id, { against, by: nesting!.by });
   }
   return out;
 }
@@ -99,9 +111,12 @@ function planRows(
  *   figure for the same period (a `:last-year` breakdown goes with the figure last year);
  * - otherwise each breakdown group whose difference from the outer's same group is from 1 to k is hidden,
  *   with the next smallest (the differences add up to the headline's, which is shown).
- * The outer indicator is never hidden for it: hiding either breaks the difference, and the outer figure is
- * the wider, published measure (NEET, children with a social worker). A difference of 0 is no child and is
- * shown, as a zero count is.
+ * The outer indicator is not hidden for it: hiding either breaks the difference, and the outer figure is
+ * usually the wider, published measure (NEET, children with a social worker). Where the inner cohort is the
+ * one to keep (the children in care at the period end, whom five indicators publish), the catalogue says the
+ * outer `holds` it and the plan is made for the outer figure instead (cic-missing, whose denominator is the
+ * children looked after during the period): the difference is the same either way. A difference of 0 is no
+ * child and is shown, as a zero count is.
  * @example planCohortDifference(accommodation100of115, neet57of116, 5).headline //=> true (1 young person)
  */
 export function planCohortDifference(

@@ -236,7 +236,7 @@ export function planSuppression(r: IndicatorResult, rule: SuppressionRule): Supp
   const own = ownPlan(r, rule);
   const within = rule.nestedIn?.get(r.id);
   if (!within) return own;
-  const nested = planCohortDifference(r, within.outer, rule.k, within.by);
+  const nested = planCohortDifference(r, within.against, rule.k, within.by);
   const or = (a: readonly boolean[], b: readonly boolean[] | undefined) =>
     a.map((x, i) => x || b?.[i] === true);
   const headline = own.headline || nested.headline;
