@@ -10,6 +10,13 @@ export interface AnnexAColumn {
   readonly type: 'id' | 'date' | 'text' | 'label';
   /** Mapping table in data/annex-a for label columns. */
   readonly map?: string;
+  /**
+   * For a date that is an event of its own beside the row's record (List 7's latest review conference, one of
+   * the CP plan's reviews, as a CIN CPPreviewDate is: inputs.md §3): what loads when the date is after today
+   * (GEN-FUTURE) or before the bank-holiday table (GEN-PAST) and so is left out, alone, with a warning ("the
+   * CP plan loads without this review"). Any other event date out of range rejects its row.
+   */
+  readonly without?: string;
 }
 
 export interface AnnexAList {
@@ -149,7 +156,10 @@ export const ANNEX_A_LISTS: readonly AnnexAList[] = [
       c('latest', 'Latest Category of Abuse', ['latest', 'category'], 'label', 'category-of-abuse'),
       c('visit', 'Date of the Last Statutory Visit', ['statutory', 'visit'], 'date'),
       c('alone', 'Seen Alone?', ['alone']),
-      c('review', 'Date of latest review conference', ['review'], 'date'),
+      {
+        ...c('review', 'Date of latest review conference', ['review'], 'date'),
+        without: 'the CP plan loads without this review',
+      },
       c('end', 'Plan End Date', ['plan', 'end'], 'date'),
       c('epo', 'Subject to EPO or police powers in the last 6 months', ['epo']),
       c('previous', 'Number of Previous Child Protection Plans', ['previous']),

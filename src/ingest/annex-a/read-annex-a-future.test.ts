@@ -10,7 +10,8 @@ after(() => f.cleanup());
 // GEN-FUTURE (inputs.md §6, error): an Annex A event date after today rejects its row, as in the other sources;
 // the row is counted (read = loaded + rejected) and named by file, cell and column. A Date of Birth after today
 // is an unborn child's expected date (Annex A has no separate column for it) and is exempt, as CIN's
-// ExpectedPersonBirthDate is. TODAY is 2024-06-01.
+// ExpectedPersonBirthDate is. A List 7 review date after today leaves out only itself, with a warning
+// (read-annex-a-review-dates.test.ts). TODAY is 2024-06-01.
 
 const list3 = (id: string, dob: unknown, referral: unknown): unknown[] => [
   id,
@@ -78,14 +79,14 @@ describe('Annex A GEN-FUTURE', () => {
           'annex-a.xlsx List 3!F3: Date of referral 03/01/2031 is in the future; this row was not loaded.',
         ],
         [
-          'error',
+          'warning',
           'annex-a.xlsx',
           'List 7',
           'List 7!L3',
           'C4',
           'Date of latest review conference',
           '01/02/2030',
-          'annex-a.xlsx List 7!L3: Date of latest review conference 01/02/2030 is in the future; this row was not loaded.',
+          'annex-a.xlsx List 7!L3: Date of latest review conference 01/02/2030 is in the future; the CP plan loads without this review.',
         ],
       ],
     );
@@ -95,10 +96,13 @@ describe('Annex A GEN-FUTURE', () => {
       ['C1', 'C3'],
     );
     assert.deepEqual(
-      s.tables.cpPlans!.map((x) => x.childId),
-      ['C1'],
+      s.tables.cpPlans!.map((x) => [x.childId, x.reviewDates]),
+      [
+        ['C1', ['2021-09-01']],
+        ['C4', []],
+      ],
     );
-    assert.deepEqual(s.tables.children!.map((c) => c.childId).sort(), ['C1', 'C3']);
+    assert.deepEqual(s.tables.children!.map((c) => c.childId).sort(), ['C1', 'C3', 'C4']);
     // The future review is not the workbook's latest event: the as-at date is C1's review, 01/09/2021.
     assert.equal(s.asAt, '2021-09-01');
     assert.deepEqual(
@@ -107,7 +111,7 @@ describe('Annex A GEN-FUTURE', () => {
         .map((c) => [c.table, c.read, c.loaded, c.rejected]),
       [
         ['List 3', 3, 2, 1],
-        ['List 7', 2, 1, 1],
+        ['List 7', 2, 2, 0],
       ],
     );
   });

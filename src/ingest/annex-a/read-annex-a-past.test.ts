@@ -10,7 +10,8 @@ after(() => f.cleanup());
 // GEN-PAST (error; reading in docs/spec-readings.md, indicators.md §1.2): an Annex A event date before 1 January
 // of the bank-holiday table's first year (1990) is a typo that rejects its row, as in the other sources and as
 // GEN-FUTURE does for one after today; the row is counted (read = loaded + rejected), named by file, cell and
-// column, and its date neither dates the workbook nor stretches its key-date range. A Date of Birth is exempt.
+// column, and its date neither dates the workbook nor stretches its key-date range. A Date of Birth is exempt; a
+// List 7 review date before 1990 leaves out only itself, with a warning (read-annex-a-review-dates.test.ts).
 
 const list3 = (id: string, dob: unknown, referral: unknown): unknown[] => [
   id,
@@ -83,14 +84,14 @@ describe('Annex A GEN-PAST', () => {
           `annex-a.xlsx List 3!F3: Date of referral 03/01/1922 ${WHY}; this row was not loaded.`,
         ],
         [
-          'error',
+          'warning',
           'annex-a.xlsx',
           'List 7',
           'List 7!L3',
           'C4',
           'Date of latest review conference',
           '01/02/1921',
-          `annex-a.xlsx List 7!L3: Date of latest review conference 01/02/1921 ${WHY}; this row was not loaded.`,
+          `annex-a.xlsx List 7!L3: Date of latest review conference 01/02/1921 ${WHY}; the CP plan loads without this review.`,
         ],
       ],
     );
@@ -104,10 +105,11 @@ describe('Annex A GEN-PAST', () => {
       ],
     );
     assert.deepEqual(
-      s.tables.cpPlans!.map((x) => [x.childId, x.startDate]),
+      s.tables.cpPlans!.map((x) => [x.childId, x.startDate, x.reviewDates]),
       [
-        ['C1', '2021-06-10'],
-        ['C6', '1990-01-01'],
+        ['C1', '2021-06-10', ['2021-09-01']],
+        ['C4', '2021-06-11', []],
+        ['C6', '1990-01-01', ['2021-10-01']],
       ],
     );
     assert.equal(s.tables.children!.find((c) => c.childId === 'C3')?.dob, '1989-09-01');
@@ -117,7 +119,7 @@ describe('Annex A GEN-PAST', () => {
         .map((c) => [c.table, c.read, c.loaded, c.rejected]),
       [
         ['List 3', 4, 3, 1],
-        ['List 7', 3, 2, 1],
+        ['List 7', 3, 3, 0],
       ],
     );
     // The key-date range runs from the 1990 CP plan start, not from the 1922 referral typo.

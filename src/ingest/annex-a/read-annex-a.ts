@@ -10,6 +10,7 @@ import { clipValue } from '../clip-value.js';
 import {
   ANNEX_A_KEY_CELL,
   ANNEX_A_LISTS,
+  type AnnexAColumn,
   type AnnexAList,
   headerMatches,
   listNumberOf,
@@ -53,6 +54,7 @@ export interface ReadAnnexAOptions {
   /**
    * Today: a row with an event date after it is rejected (GEN-FUTURE, inputs.md §6), and such a date is no
    * event of the workbook (left out of its as-at date). So is one before the bank-holiday table (GEN-PAST).
+   * A List 7 review date out of range is left out alone, its plan loading (see {@link readAnnexA}).
    */
   readonly today: IsoDate;
   onChunk?(chunk: Buffer): void;
@@ -158,8 +160,17 @@ function reasonOf(text: string): 'form' | 'unreal' {
  * records. List 7 allocation, List 8 and 9 records, and raw rows, carry the workbook's as-at date (its
  * latest event date), so they are added once the whole workbook is read. A row with an event date after today
  * is rejected (`GEN-FUTURE`, inputs.md §6, as in the other sources), named by its first such cell; so is a row
- * with an event date before the bank-holiday table's first year (`GEN-PAST`, a typo such as 1922). Reading of
- * §6's exemption: an Annex A Date of Birth after today is an unborn child's expected date (the lists hold
+ * with an event date before the bank-holiday table's first year (`GEN-PAST`, a typo such as 1922). But a List 7
+ * Date of latest review conference out of range (after today or before the table) is left out alone, with a
+ * warning naming the list, cell and date ("List 7!L3: Date of latest review conference 01/02/2030 is in the
+ * future; the CP plan loads without this review."), and the plan loads with its other dates
+ * ({@link AnnexAColumn.without}). Reading, as for a CIN CPPreviewDate (event-date-range.ts `outOfRangeHits`,
+ * docs/spec-readings.md): the review is staged as one of the CP plan's review dates (`cpPlans.reviewDates`), the
+ * same record as CIN's, and inputs.md §3 keeps each review as a CP review row of its own, so §6's rejection of
+ * the record an out-of-range date belongs to rejects the review, not the plan; §4 says nothing otherwise for
+ * Annex A, which stands in for the census's CP plans (its fallback), so a typo in the review would otherwise
+ * drop the plan from every CP measure. A row rejected for a date of its own (start, end, last visit), or
+ * for its key, is reported by that alone, its review not judged. Reading of §6's exemption: an Annex A Date of Birth after today is an unborn child's expected date (the lists hold
  * contacts and referrals before birth, and Annex A has no separate column for it), so it is exempt, as CIN's
  * ExpectedPersonBirthDate is. A list sheet, or the shared strings, whose XML stops before its end is refused
  * (`S-TRUNCATED`: {@link watchSheetEnd}, {@link watchSharedStringsEnd}), so nothing after the cut is lost
@@ -312,6 +323,9 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
       let rejected = false;
       let future = false;
       let past = false;
+      // Dates out of range that leave out only themselves (a List 7 review: AnnexAColumn.without), reported
+      // once the row is known to load: a row rejected for a date of its own is reported by that date alone.
+      const leftOut: { col: AnnexAColumn; date: IsoDate; side: 'future' | 'past' }[] = [];
       // The row's latest event date: a workbook event only once the row is loaded (a rejected row's dates
       // are no events of the workbook, so they never move its as-at date).
       let rowLatest: IsoDate | null = null;
@@ -319,27 +333,33 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
         if (col.type !== 'date' || !header.has(col.key)) continue;
         const d = cellDate(get(col.key), date1904);
         dates[col.key] = d.date;
-        if (d.date !== null && col.key !== 'dob' && d.date > o.today) {
+        const side = col.key === 'dob' ? null : outOfRangeSide(d.date, o.today, since);
+        if (side !== null && col.without !== undefined) {
+          dates[col.key] = null;
+          leftOut.push({ col, date: d.date!, side });
+          continue;
+        }
+        if (side === 'future') {
           if (!future)
             issue(
               'GEN-FUTURE',
               'error',
               col.key,
-              ukDate(d.date),
-              `${col.label} ${ukDate(d.date)} is in the future`,
+              ukDate(d.date!),
+              outOfRangeMessage(col, d.date!, side, since),
             );
           future = true;
           rejected = true;
           continue;
         }
-        if (d.date !== null && col.key !== 'dob' && d.date < since) {
+        if (side === 'past') {
           if (!past)
             issue(
               'GEN-PAST',
               'error',
               col.key,
-              ukDate(d.date),
-              `${col.label} ${ukDate(d.date)} is before ${since.slice(0, 4)}, earlier than any date cspi can count working days from; check the year`,
+              ukDate(d.date!),
+              outOfRangeMessage(col, d.date!, side, since),
             );
           past = true;
           rejected = true;
@@ -374,6 +394,14 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
         rejected = true;
       }
       if (rejected) continue;
+      for (const { col, date, side } of leftOut)
+        issue(
+          side === 'future' ? 'GEN-FUTURE' : 'GEN-PAST',
+          'warning',
+          col.key,
+          ukDate(date),
+          `${outOfRangeMessage(col, date, side, since)}; ${col.without}`,
+        );
       if (rowLatest !== null && (latest === null || rowLatest > latest)) latest = rowLatest;
       sink.dated(position, list.keyDate ? (dates[list.keyDate] ?? null) : null, rowLatest);
       const extras = { [ANNEX_A_KEY_CELL]: cellOf(list.keyDate ?? 'childId') };
@@ -507,6 +535,28 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
     asAt,
     redate: (record, at) => builders.get(record)?.(at) ?? record,
   };
+}
+
+/** Where an event date lies outside the range: after `today` (GEN-FUTURE), before `since` (GEN-PAST), or null. */
+function outOfRangeSide(date: IsoDate | null, today: IsoDate, since: IsoDate): 'future' | 'past' | null {
+  if (date === null) return null;
+  return date > today ? 'future' : date < since ? 'past' : null;
+}
+
+/**
+ * What GEN-FUTURE (`side` future) or GEN-PAST (past, `since` the table's first day) says of an event date out
+ * of range, before what follows (the row not loaded, or what loads without the date).
+ * @example outOfRangeMessage(review, '2030-02-01', 'future', '1990-01-01') //=> 'Date of latest review conference 01/02/2030 is in the future'
+ */
+function outOfRangeMessage(
+  col: AnnexAColumn,
+  date: IsoDate,
+  side: 'future' | 'past',
+  since: IsoDate,
+): string {
+  return side === 'future'
+    ? `${col.label} ${ukDate(date)} is in the future`
+    : `${col.label} ${ukDate(date)} is before ${since.slice(0, 4)}, earlier than any date cspi can count working days from; check the year`;
 }
 
 /**
