@@ -4,10 +4,13 @@ import { userInfo } from 'node:os';
 import { readAudit } from '../web/audit/audit-log.js';
 import { verifyPassword } from '../web/auth/password.js';
 import { createSession, findSessionAndUser } from '../web/auth/sessions.js';
-import { addUser, disableUser, findUserForSignIn, passwordProblem } from '../web/auth/users.js';
+import type { Database } from '../store/database.js';
+import { testStores } from '../store/test-stores.js';
+import { addUser, disableUser, findUser, findUserForSignIn, passwordProblem } from '../web/auth/users.js';
+import { createFakeServices } from '../web/testing/fake-services.js';
 import { signIn, TEST_PASSWORD, TEST_SCRYPT, testApp } from '../web/testing/harness.js';
 import { memoryDatabase } from '../web/testing/sqlite-memory.js';
-import { enableAccount, resetAccountPassword } from './account-changes.js';
+import { changeAccount, enableAccount, resetAccountPassword } from './account-changes.js';
 import { UserError } from './user-error.js';
 
 const NEW_PASSWORD = 'a new password, long enough';
@@ -170,6 +173,211 @@ test('the dashboard: a reset signs the account out at once and only the new pass
     assert.doesNotMatch(reset, new RegExp(NEW_PASSWORD));
     const enabled = await (await admin.get('/audit?action=user-enable')).text();
     assert.match(enabled, /<td[^>]*>Enabled a user<\/td>/);
+  } finally {
+    await db.close();
+  }
+});
+
+/** Jo (analyst, LA 841) and Sam (analyst, LA 841) on a fresh store, each signed in once. */
+async function jo0AndSam(db: Database): Promise<{ jo: string; sam: string }> {
+  for (const username of ['jo', 'sam'])
+    await addUser(
+      db,
+      { username, role: 'analyst', la: '841', password: TEST_PASSWORD },
+      new Date(),
+      TEST_SCRYPT,
+    );
+  const jo = (await createSession(db, 'jo', new Date())).cookieValue;
+  const sam = (await createSession(db, 'sam', new Date())).cookieValue;
+  return { jo, sam };
+}
+
+/** The audit log's entries, oldest first, as [action, actor, ip, la, detail]. */
+async function auditRows(db: Database) {
+  const { entries } = await readAudit(db);
+  return entries.reverse().map((e) => [e.action, e.actor, e.ip, e.la, e.detail]);
+}
+
+for (const store of testStores()) {
+  test(
+    `changeAccount: a role, an LA, both; audited old → new under the LAs it concerns, the sessions ended (${store.name})`,
+    { skip: store.skip },
+    async () => {
+      const { db, cleanup } = await store.open();
+      try {
+        const cookies = await jo0AndSam(db);
+        assert.ok(await findSessionAndUser(db, cookies.jo, new Date()), 'jo signed in (and cached)');
+
+        assert.deepEqual(await changeAccount(db, ' Jo ', { role: 'manager' }), {
+          username: 'jo',
+          before: { role: 'analyst', la: '841' },
+          after: { role: 'manager', la: '841' },
+          disabled: false,
+          unchanged: false,
+        });
+        assert.equal(await findSessionAndUser(db, cookies.jo, new Date()), null, 'jo’s session has ended');
+        assert.ok(await findSessionAndUser(db, cookies.sam, new Date()), 'another account’s is kept');
+        assert.equal((await findUser(db, 'jo'))!.role, 'manager');
+
+        // An ONS code is stored as the LA's DfE number, as cspi users add --la stores it.
+        const moved = await changeAccount(db, 'jo', { la: 'E06000047' });
+        assert.deepEqual([moved.before.la, moved.after.la], ['841', '840']);
+        await changeAccount(db, 'jo', { role: 'member', la: null });
+        await changeAccount(db, 'jo', { role: 'admin' });
+        await changeAccount(db, 'jo', { la: '841' });
+        const jo = (await findUser(db, 'jo'))!;
+        assert.deepEqual([jo.role, jo.la, jo.disabled], ['admin', '841', false]);
+
+        assert.deepEqual(await auditRows(db), [
+          ['user-change', ACTOR, null, '841', { username: 'jo', role: 'analyst → manager' }],
+          // Moved between LAs: one entry under each, so both LAs' admins read it.
+          ['user-change', ACTOR, null, '841', { username: 'jo', la: '841 → 840' }],
+          ['user-change', ACTOR, null, '840', { username: 'jo', la: '841 → 840' }],
+          ['user-change', ACTOR, null, '840', { username: 'jo', role: 'manager → member', la: '840 → none' }],
+          // An account with no LA: the entry is the hub's (no LA).
+          ['user-change', ACTOR, null, null, { username: 'jo', role: 'member → admin' }],
+          ['user-change', ACTOR, null, '841', { username: 'jo', la: 'none → 841' }],
+        ]);
+        const logged = JSON.stringify(await db.all('SELECT * FROM audit_log'));
+        const { passwordHash } = (await findUserForSignIn(db, 'jo'))!;
+        assert.ok(!logged.includes(passwordHash), 'no password hash in the log');
+        assert.equal(await verifyPassword(TEST_PASSWORD, passwordHash), true, 'the password is kept');
+      } finally {
+        await cleanup();
+      }
+    },
+  );
+
+  test(
+    `changeAccount to what the account already has changes nothing: no entry, its sessions kept (${store.name})`,
+    { skip: store.skip },
+    async () => {
+      const { db, cleanup } = await store.open();
+      try {
+        const cookies = await jo0AndSam(db);
+        for (const change of [
+          { role: 'analyst' },
+          { la: '841' },
+          { la: 'E06000005' },
+          { role: 'analyst', la: '841' },
+        ])
+          assert.deepEqual(
+            await changeAccount(db, 'jo', change),
+            {
+              username: 'jo',
+              before: { role: 'analyst', la: '841' },
+              after: { role: 'analyst', la: '841' },
+              disabled: false,
+              unchanged: true,
+            },
+            JSON.stringify(change),
+          );
+        assert.ok(await findSessionAndUser(db, cookies.jo, new Date()), 'still signed in');
+        assert.equal((await readAudit(db)).total, 0);
+      } finally {
+        await cleanup();
+      }
+    },
+  );
+
+  test(
+    `changeAccount refuses an unknown account, role or LA code, or no change given, changing and auditing nothing (${store.name})`,
+    { skip: store.skip },
+    async () => {
+      const { db, cleanup } = await store.open();
+      try {
+        const cookies = await jo0AndSam(db);
+        const refused = async (change: Parameters<typeof changeAccount>[2], message: string, name = 'jo') =>
+          assert.rejects(
+            changeAccount(db, name, change),
+            (e: unknown) => e instanceof UserError && e.exitCode === 2 && e.message === message,
+            message,
+          );
+        await refused(
+          { role: 'manager' },
+          'there is no user "zed": cspi users list names the accounts',
+          'zed',
+        );
+        await refused(
+          { role: 'boss' },
+          'USER-ROLE: "boss" is not a role: use member, analyst, manager or admin; nothing was changed',
+        );
+        await refused(
+          { role: 'manager', la: 'Darlington' },
+          '--la Darlington is not an LA code: Darlington is LA 841, so give --la 841 (the DfE number) or --la E06000005 (its ONS code). Nothing was changed.',
+        );
+        await refused(
+          { la: 'E99999999' },
+          "--la E99999999 is not an LA code cspi knows: give the LA's three-digit DfE number (e.g. 841) or its ONS code (e.g. E06000005). Nothing was changed.",
+        );
+        await refused({}, 'give --role ROLE, --la CODE or --no-la; nothing was changed');
+        assert.deepEqual(
+          { ...(await findUser(db, 'jo'))!, createdAt: '' },
+          { username: 'jo', role: 'analyst', la: '841', disabled: false, createdAt: '' },
+        );
+        assert.ok(await findSessionAndUser(db, cookies.jo, new Date()), 'still signed in');
+        assert.equal((await readAudit(db)).total, 0);
+      } finally {
+        await cleanup();
+      }
+    },
+  );
+
+  test(
+    `changeAccount of a disabled account changes it and leaves it disabled; nothing changes when its entry cannot be written (${store.name})`,
+    { skip: store.skip },
+    async () => {
+      const { db, cleanup } = await store.open();
+      try {
+        await jo0AndSam(db);
+        await disableUser(db, 'jo');
+        const r = await changeAccount(db, 'jo', { role: 'member' });
+        assert.deepEqual([r.after.role, r.disabled], ['member', true]);
+        assert.equal((await findUser(db, 'jo'))!.disabled, true, 'still disabled');
+
+        const sam = (await createSession(db, 'sam', new Date())).cookieValue;
+        await db.exec(
+          store.name === 'sqlite'
+            ? "CREATE TRIGGER no_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit refused'); END"
+            : "CREATE FUNCTION no_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit refused'; END $$; CREATE TRIGGER no_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION no_audit()",
+        );
+        await assert.rejects(changeAccount(db, 'sam', { role: 'admin', la: null }), /audit refused/);
+        const after = (await findUser(db, 'sam'))!;
+        assert.deepEqual([after.role, after.la], ['analyst', '841'], 'not changed');
+        assert.ok(await findSessionAndUser(db, sam, new Date()), 'its session kept');
+      } finally {
+        await cleanup();
+      }
+    },
+  );
+}
+
+test('the dashboard: a manager of LA 841 whose LA is taken away on a hub is signed out at once and then sees comparisons only; the audit page names the change', async () => {
+  const { app, db } = await testApp(
+    createFakeServices({
+      las: [
+        { code: '841', name: 'Darlington' },
+        { code: '840', name: 'County Durham' },
+      ],
+    }),
+  );
+  const children = '/indicators/assessments-45wd/children?la=841&period=2021-22-Q3';
+  try {
+    const manager = await signIn(app, 'manager');
+    assert.equal((await manager.get(children)).status, 200, 'a manager of LA 841 sees its children');
+    await changeAccount(db, 'manager', { la: null });
+    const after = await manager.get(children);
+    assert.equal(after.status, 303, 'signed out: sent to sign in');
+    assert.match(after.headers.get('location') ?? '', /^\/sign-in/);
+    const again = await (await signIn(app, 'manager')).get(children);
+    assert.equal(again.status, 403, 'no LA on a hub: no child list');
+    assert.match(await again.text(), /not limited to one local authority/);
+
+    // The admin of LA 841 reads the change (it concerns their LA); the detail is old → new.
+    const audit = await (await (await signIn(app, 'admin')).get('/audit?action=user-change')).text();
+    assert.match(audit, /<option value="user-change" selected>Changed a user’s role or LA<\/option>/);
+    assert.match(audit, /<td[^>]*>Changed a user’s role or LA<\/td>/);
+    assert.match(audit, /841 → none/);
   } finally {
     await db.close();
   }

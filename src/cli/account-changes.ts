@@ -1,13 +1,17 @@
+import { laCode, laCodeProblem } from '../ingest/la-code.js';
 import type { Database } from '../store/database.js';
 import { appendAudit } from '../web/audit/audit-log.js';
 import { hashPassword, type ScryptParams, STRONG_SCRYPT } from '../web/auth/password.js';
+import { isRole, type Role } from '../web/auth/permissions.js';
 import { sessionCache } from '../web/auth/session-cache.js';
 import {
   disableUser,
   enableUser,
   findUser,
   passwordProblem,
+  roleError,
   setUserPasswordHash,
+  setUserRoleAndLa,
 } from '../web/auth/users.js';
 import { commandLineActor } from './os-user.js';
 import { UserError } from './user-error.js';
@@ -114,5 +118,88 @@ export async function resetAccountPassword(
   // After the commit, on this store's own cache (the transaction's is another's): a session of the account
   // read before it is not reused (session-cache.ts; a `cspi serve` in another process forgets within its 1 s).
   sessionCache(db).forgetUser(r.username);
+  return r;
+}
+
+/** What `cspi users change` gives: a role, an LA (a code, or null for none); an absent one is kept. */
+export interface AccountChange {
+  readonly role?: string;
+  readonly la?: string | null;
+}
+
+/** An account's role and LA, before or after `changeAccount`. */
+export interface RoleAndLa {
+  readonly role: Role;
+  readonly la: string | null;
+}
+
+/**
+ * `old → new` as the audit entry and `cspi users change` show a change; an LA of null is "none".
+ * @example fromTo('841', null) //=> '841 → none'
+ */
+export function fromTo(old: string | null, now: string | null): string {
+  return `${old ?? 'none'} → ${now ?? 'none'}`;
+}
+
+/**
+ * `cspi users change`: gives an account another role and/or LA, ends its sessions (its next request signs in
+ * again, with the new permissions from the first page) and writes its audit entry (`user-change`, actor
+ * `command line (OS user)`, detail the name and each changed field as `old → new`) in one transaction: no
+ * account changed without its entry. The entry is under each LA the change concerns, so that LA's admins
+ * read it: the one the account leaves and the one it joins (an account moved from LA 841 to 840 has one
+ * under each; one moved to or from no LA, under its LA; a role changed on an account with no LA, under no
+ * LA, the hub's).
+ *
+ * Refused with a UserError, nothing changed: no role and no LA given; a role that is none
+ * (`USER-ROLE: …`); an LA that is no LA code (as `cspi users add --la` words it; an ONS code is stored as
+ * its DfE number); a name no account has. A change to what the account already has is left as it is, with
+ * no entry and its sessions kept (`unchanged: true`), as `disableAccount` leaves a disabled account. A
+ * disabled account is changed too and stays disabled (`disabled: true`).
+ * @example await changeAccount(db, 'jo', { role: 'manager' }) //=> { username: 'jo', before: { role: 'analyst', la: '841' }, after: { role: 'manager', la: '841' }, disabled: false, unchanged: false }
+ */
+export async function changeAccount(
+  db: Database,
+  username: string,
+  change: AccountChange,
+): Promise<{
+  username: string;
+  before: RoleAndLa;
+  after: RoleAndLa;
+  disabled: boolean;
+  unchanged: boolean;
+}> {
+  if (change.role === undefined && change.la === undefined)
+    throw new UserError('give --role ROLE, --la CODE or --no-la; nothing was changed');
+  const role = change.role;
+  if (role !== undefined && !isRole(role)) {
+    const e = roleError(role);
+    throw new UserError(`${e.code}: ${e.message}; nothing was changed`);
+  }
+  const laProblem = typeof change.la === 'string' ? laCodeProblem(change.la, '--la') : null;
+  if (laProblem !== null) throw new UserError(`${laProblem} Nothing was changed.`);
+  const r = await db.transaction(async (tx) => {
+    const user = await findUser(tx, username.trim().toLowerCase());
+    if (!user) throw noSuchUser(username);
+    const before: RoleAndLa = { role: user.role, la: user.la };
+    const after: RoleAndLa = {
+      role: role ?? user.role,
+      la: change.la === undefined ? user.la : change.la === null ? null : laCode(change.la),
+    };
+    const unchanged = before.role === after.role && before.la === after.la;
+    if (!unchanged) {
+      await setUserRoleAndLa(tx, user.username, after);
+      const detail = {
+        username: user.username,
+        ...(before.role === after.role ? {} : { role: fromTo(before.role, after.role) }),
+        ...(before.la === after.la ? {} : { la: fromTo(before.la, after.la) }),
+      };
+      const las = [...new Set([before.la, after.la].filter((la) => la !== null))];
+      for (const la of las.length > 0 ? las : [null])
+        await appendAudit(tx, { actor: commandLineActor(), ip: null, action: 'user-change', la, detail });
+    }
+    return { username: user.username, before, after, disabled: user.disabled, unchanged };
+  });
+  // After the commit, on this store's own cache, as resetAccountPassword does: no session read before it is reused.
+  if (!r.unchanged) sessionCache(db).forgetUser(r.username);
   return r;
 }

@@ -30,10 +30,10 @@ test('a cspi command audits as "command line (OS user)"', () => {
   assert.equal(commandLineActor(), `command line (${userInfo().username})`);
 });
 
-// cspi users add / disable / reset-password / enable: the account changes in the audit log name the person who ran them.
+// cspi users add / change / disable / reset-password / enable: the account changes in the audit log name the person who ran them.
 for (const store of testStores()) {
   test(
-    `cspi users add, disable, reset-password and enable are audited with the OS user running them (${store.name})`,
+    `cspi users add, change, disable, reset-password and enable are audited with the OS user running them (${store.name})`,
     { skip: store.skip },
     async () => {
       const { db: store0, url, cleanup } = await store.open();
@@ -45,6 +45,8 @@ for (const store of testStores()) {
           });
         const add = run('add', 'jo', '--role', 'analyst', '--la', '841', '--password-stdin');
         assert.equal(add.status, 0, add.stderr);
+        const change = run('change', 'jo', '--role', 'manager');
+        assert.equal(change.status, 0, change.stderr);
         const disable = run('disable', 'jo');
         assert.equal(disable.status, 0, disable.stderr);
         const reset = run('reset-password', 'jo', '--password-stdin');
@@ -58,6 +60,12 @@ for (const store of testStores()) {
             ['user-enable', `command line (${userInfo().username})`, '841', { username: 'jo' }],
             ['user-password-reset', `command line (${userInfo().username})`, '841', { username: 'jo' }],
             ['user-disable', `command line (${userInfo().username})`, '841', { username: 'jo' }],
+            [
+              'user-change',
+              `command line (${userInfo().username})`,
+              '841',
+              { username: 'jo', role: 'analyst → manager' },
+            ],
             ['user-add', `command line (${userInfo().username})`, '841', { username: 'jo', role: 'analyst' }],
           ],
         );

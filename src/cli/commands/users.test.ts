@@ -12,9 +12,8 @@ test('accountScope: an account with no LA on a multi-LA store is told it gets co
   assert.equal(accountScope('841', 3), 'LA 841');
   assert.match(accountScope(null, 3), /^no LA: this store holds 3 LAs/);
   assert.match(accountScope(null, 3), /figures and comparisons between LAs only \(no child-level lists/);
-  // An existing account cannot be added again: the way to an LA's access is a new account.
-  assert.match(accountScope(null, 3), /disable it and add an account with --la CODE/);
-  assert.match(accountScope(null, 3), /--la CODE/);
+  // The way to one LA's access is to give the account that LA.
+  assert.match(accountScope(null, 3), /give it one with cspi users change NAME --la CODE$/);
   assert.match(accountScope(null, 1), /^no LA: the store’s one LA; once the store holds more than one LA/);
 });
 
@@ -121,6 +120,102 @@ test('cspi users enable and reset-password: what they say, their exit codes, and
     );
     assert.equal(missing.status, 2, 'a mistyped --db is refused, not created');
     assert.match(missing.stderr, /csip\.db does not exist/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('cspi users change: what it says on a store of two LAs, its refusals and exit codes, --json, and its help', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cspi-users-'));
+  const file = join(dir, 'cspi.db');
+  try {
+    const db = await openDatabase(file);
+    try {
+      await importSmallLa(db, '841', 6);
+      await importSmallLa(db, '840', 6);
+    } finally {
+      await db.close();
+    }
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['bin/cspi.js', 'users', ...args, '--db', file], { encoding: 'utf8' });
+    assert.equal(run('add', 'jo', '--role', 'analyst', '--la', '841').status, 0);
+
+    const role = run('change', 'JO', '--role', 'manager');
+    assert.equal(role.status, 0, role.stderr);
+    assert.equal(
+      role.stdout,
+      'Changed jo: role analyst → manager; their sessions have ended.\njo is now: service manager, LA 841.\n',
+    );
+    const none = run('change', 'jo', '--no-la');
+    assert.equal(none.status, 0, none.stderr);
+    assert.match(
+      none.stdout,
+      /^Changed jo: LA 841 → none; their sessions have ended\.\njo is now: service manager, no LA: this store holds 2 LAs, so the account sees figures and comparisons between LAs only/,
+    );
+    const json = run('change', 'jo', '--role', 'analyst', '--la', 'E06000047', '--json');
+    assert.equal(json.status, 0, json.stderr);
+    assert.deepEqual(JSON.parse(json.stdout), {
+      username: 'jo',
+      role: 'analyst',
+      la: '840',
+      previous: { role: 'manager', la: null },
+      disabled: false,
+      unchanged: false,
+      sessionsEnded: true,
+    });
+    assert.match(run('list').stdout, /^jo\s+analyst\s+840\s+active$/m);
+
+    // What it already has: nothing changed, exit 0, as disable of a disabled account.
+    const same = run('change', 'jo', '--role', 'analyst', '--la', '840');
+    assert.equal(same.status, 0, same.stderr);
+    assert.equal(same.stdout, 'jo already has role analyst and LA 840; nothing changed.\n');
+    const sameJson = run('change', 'jo', '--la', '840', '--json');
+    assert.deepEqual(JSON.parse(sameJson.stdout), {
+      username: 'jo',
+      role: 'analyst',
+      la: '840',
+      previous: { role: 'analyst', la: '840' },
+      disabled: false,
+      unchanged: true,
+      sessionsEnded: false,
+    });
+
+    for (const [args, message] of [
+      [['zed', '--role', 'admin'], 'there is no user "zed": cspi users list names the accounts'],
+      [
+        ['jo', '--role', 'boss'],
+        'USER-ROLE: "boss" is not a role: use member, analyst, manager or admin; nothing was changed',
+      ],
+      [
+        ['jo', '--la', 'Darlington'],
+        '--la Darlington is not an LA code: Darlington is LA 841, so give --la 841 (the DfE number) or --la E06000005 (its ONS code). Nothing was changed.',
+      ],
+      [['jo', '--la', '841', '--no-la'], 'give --la CODE or --no-la, not both; nothing was changed'],
+      [['jo'], 'give --role ROLE, --la CODE or --no-la; nothing was changed'],
+    ] as const) {
+      const refused = run('change', ...args);
+      assert.equal(refused.status, 2, args.join(' '));
+      assert.equal(refused.stdout, '', args.join(' '));
+      assert.equal(refused.stderr, `cspi: ${message}\n`);
+    }
+    assert.match(run('list').stdout, /^jo\s+analyst\s+840\s+active$/m, 'nothing changed');
+
+    assert.equal(run('disable', 'jo').status, 0);
+    const disabled = run('change', 'jo', '--role', 'member');
+    assert.equal(disabled.status, 0, disabled.stderr);
+    assert.match(
+      disabled.stdout,
+      /\njo is disabled: the change applies once cspi users enable jo has enabled the account\.\n$/,
+    );
+
+    const help = run('change', '--help').stdout.replace(/\s+/g, ' ');
+    assert.match(help, /--role <role> member, analyst, manager or admin \(default: the role it has\)/);
+    assert.match(help, /\(default: the LA it has\)/);
+    assert.match(
+      help,
+      /--no-la take the account’s LA away: on a store holding more than one LA \(a hub\) it then sees figures and comparisons between LAs only/,
+    );
+    assert.match(help, /Examples: cspi users change jo --role manager/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

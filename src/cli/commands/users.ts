@@ -4,7 +4,13 @@ import { openDatabase } from '../../store/open.js';
 import { ROLE_LABELS } from '../../web/auth/permissions.js';
 import { listUsers } from '../../web/auth/users.js';
 import { addAccount } from '../add-account.js';
-import { disableAccount, enableAccount, resetAccountPassword } from '../account-changes.js';
+import {
+  changeAccount,
+  disableAccount,
+  enableAccount,
+  fromTo,
+  resetAccountPassword,
+} from '../account-changes.js';
 import { createOutput } from '../output.js';
 import { UserError } from '../user-error.js';
 import { laCode, laCodeProblem } from '../../ingest/la-code.js';
@@ -35,7 +41,7 @@ async function storeLaCount(db: Database): Promise<number> {
 export function accountScope(la: string | null, storeLas: number): string {
   if (la) return `LA ${la}`;
   if (storeLas > 1)
-    return `no LA: this store holds ${storeLas} LAs, so the account sees figures and comparisons between LAs only (no child-level lists, Data pages, full figures or drafts); for one LA's, disable it and add an account with --la CODE`;
+    return `no LA: this store holds ${storeLas} LAs, so the account sees figures and comparisons between LAs only (no child-level lists, Data pages, full figures or drafts); for one LA's, give it one with cspi users change NAME --la CODE`;
   return 'no LA: the store’s one LA; once the store holds more than one LA, figures and comparisons between LAs only';
 }
 
@@ -47,7 +53,7 @@ export function noLaNote(users: readonly { la: string | null }[], storeLas: numb
     : 'Accounts with no LA see the store’s one LA; once it holds more than one, figures and comparisons between LAs only.';
 }
 
-/** `cspi users add|list|disable|enable|reset-password`: dashboard accounts (report.md §9; every change is audited). */
+/** `cspi users add|list|change|disable|enable|reset-password`: dashboard accounts (report.md §9; every change is audited). */
 export function register(program: Command): void {
   const users = program.command('users').description('Manage dashboard accounts');
 
@@ -116,6 +122,82 @@ export function register(program: Command): void {
         await db.close();
       }
     });
+
+  // `--la CODE --no-la` would keep whichever came last, silently: each is noted as given, to refuse both.
+  const laFlags = new Set<string>();
+  users
+    .command('change <username>')
+    .description(
+      'Give an account another role or LA (or both, in one step) and end its sessions: it signs in again with the new permissions. A disabled account stays disabled',
+    )
+    .option('--role <role>', 'member, analyst, manager or admin (default: the role it has)')
+    .option(
+      '--la <code>',
+      'limit the account to this LA (DfE or ONS code): it then sees that LA’s data as its role allows, and no other LA’s (default: the LA it has)',
+    )
+    .option(
+      '--no-la',
+      'take the account’s LA away: on a store holding more than one LA (a hub) it then sees figures and comparisons between LAs only, no child-level lists, Data pages, full figures or drafts, whatever its role; on a store of one LA, that LA',
+    )
+    .option('--db <url>', 'database (default DATABASE_URL or ./cspi.db)')
+    .option('--json', 'machine-readable output')
+    .on('option:la', () => laFlags.add('--la'))
+    .on('option:no-la', () => laFlags.add('--no-la'))
+    .addHelpText(
+      'after',
+      `
+Without --role the account keeps its role; without --la or --no-la, its LA. A change to what it already has
+changes nothing. Every change is audited (who, and each changed field as old → new) under the LAs it concerns.
+
+Examples:
+  cspi users change jo --role manager          # jo becomes a service manager, in the LA jo has
+  cspi users change jo --la 840                # jo moves to LA 840 and no longer sees LA 841's children
+  cspi users change region --role member --no-la`,
+    )
+    .action(
+      async (username: string, opts: { role?: string; la?: string | false; db?: string; json?: boolean }) => {
+        if (laFlags.size > 1) throw new UserError('give --la CODE or --no-la, not both; nothing was changed');
+        const out = createOutput(Boolean(opts.json));
+        const db = await openDatabase(opts.db, { mustExist: true });
+        try {
+          const la = opts.la === false ? null : opts.la;
+          const r = await changeAccount(db, username, {
+            ...(opts.role === undefined ? {} : { role: opts.role }),
+            ...(la === undefined ? {} : { la }),
+          });
+          if (r.unchanged) {
+            const had = [
+              ...(opts.role === undefined ? [] : [`role ${r.after.role}`]),
+              ...(la === undefined ? [] : [r.after.la === null ? 'no LA' : `LA ${r.after.la}`]),
+            ];
+            out.info(`${r.username} already has ${had.join(' and ')}; nothing changed.`);
+          } else {
+            const changed = [
+              ...(r.before.role === r.after.role ? [] : [`role ${fromTo(r.before.role, r.after.role)}`]),
+              ...(r.before.la === r.after.la ? [] : [`LA ${fromTo(r.before.la, r.after.la)}`]),
+            ];
+            out.info(`Changed ${r.username}: ${changed.join(', ')}; their sessions have ended.`);
+            const scope = accountScope(r.after.la, r.after.la ? 1 : await storeLaCount(db));
+            out.info(`${r.username} is now: ${ROLE_LABELS[r.after.role].toLowerCase()}, ${scope}.`);
+            if (r.disabled)
+              out.info(
+                `${r.username} is disabled: the change applies once cspi users enable ${r.username} has enabled the account.`,
+              );
+          }
+          out.result({
+            username: r.username,
+            role: r.after.role,
+            la: r.after.la,
+            previous: r.before,
+            disabled: r.disabled,
+            unchanged: r.unchanged,
+            sessionsEnded: !r.unchanged,
+          });
+        } finally {
+          await db.close();
+        }
+      },
+    );
 
   users
     .command('disable <username>')

@@ -20,6 +20,7 @@ export type AuditAction =
   | 'user-disable'
   | 'user-enable'
   | 'user-password-reset'
+  | 'user-change'
   | 'hub-setting-change'
   | 'hub-init'
   | 'hub-compute'

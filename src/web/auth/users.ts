@@ -58,6 +58,14 @@ export function passwordProblem(password: string): AddUserError | null {
 }
 
 /**
+ * The refusal of a name that is no role (`isRole`), as `cspi users add` and `change` give it.
+ * @example roleError('boss') //=> { code: 'USER-ROLE', message: '"boss" is not a role: use member, …' }
+ */
+export function roleError(role: string): AddUserError {
+  return { code: 'USER-ROLE', message: `"${role}" is not a role: use member, analyst, manager or admin` };
+}
+
+/**
  * Adds an account with a scrypt-hashed password.
  * @example await addUser(db, { username: 'jo', role: 'analyst', la: '841', password: '…12+ chars…' })
  */
@@ -77,15 +85,7 @@ export async function addUser(
       },
     };
   }
-  if (!isRole(input.role)) {
-    return {
-      ok: false,
-      error: {
-        code: 'USER-ROLE',
-        message: `"${input.role}" is not a role: use member, analyst, manager or admin`,
-      },
-    };
-  }
+  if (!isRole(input.role)) return { ok: false, error: roleError(input.role) };
   const weak = passwordProblem(input.password);
   if (weak) return { ok: false, error: weak };
   if (await db.get('SELECT username FROM web_users WHERE username = ?', [username])) {
@@ -167,6 +167,33 @@ export async function setUserPasswordHash(
   const changed = await db.transaction(async (tx) => {
     const r = await tx.run('UPDATE web_users SET password_hash = ?, updated_at = ? WHERE username = ?', [
       passwordHash,
+      now.toISOString(),
+      name,
+    ]);
+    await tx.run('DELETE FROM web_sessions WHERE username = ?', [name]);
+    return r.changes > 0;
+  });
+  sessionCache(db).forgetUser(name);
+  return changed;
+}
+
+/**
+ * Gives an account a role and an LA (null = no LA: on a hub, figures and comparisons between LAs only) and
+ * ends its sessions, so a narrowed account keeps no page it may no longer see. The role is checked by the
+ * caller (`isRole`), as the LA is. Its password and disabled state are left as they are. False when there is
+ * no such account.
+ */
+export async function setUserRoleAndLa(
+  db: Database,
+  username: string,
+  change: { role: Role; la: string | null },
+  now: Date = new Date(),
+): Promise<boolean> {
+  const name = username.trim().toLowerCase();
+  const changed = await db.transaction(async (tx) => {
+    const r = await tx.run('UPDATE web_users SET role = ?, la = ?, updated_at = ? WHERE username = ?', [
+      change.role,
+      change.la,
       now.toISOString(),
       name,
     ]);

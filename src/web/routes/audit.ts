@@ -24,6 +24,7 @@ const ACTION_LABELS: Record<string, string> = {
   'user-disable': 'Disabled a user',
   'user-enable': 'Enabled a user',
   'user-password-reset': 'Reset a user’s password',
+  'user-change': 'Changed a user’s role or LA',
   'hub-setting-change': 'Changed a hub setting',
   'hub-init': 'Set up the hub (schema and isolation between LAs)',
   'hub-compute': 'Queued the computing of indicators for the hub’s LAs',
