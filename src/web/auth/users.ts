@@ -124,16 +124,32 @@ export async function listUsers(db: Database): Promise<User[]> {
 
 /** Disables an account and ends its sessions; false when there is no such account. */
 export async function disableUser(db: Database, username: string, now: Date = new Date()): Promise<boolean> {
+  return updateAndSignOut(db, username, 'disabled = 1', [], now);
+}
+
+/**
+ * Sets columns of an account's row (`set`, a fixed clause of this module such as `role = ?, la = ?`, never
+ * input, with its values) and its `updated_at`, and ends its sessions, in one transaction; then forgets its
+ * cached sessions, so a lookup that read the account before is not reused either (session-cache.ts). False
+ * when there is no such account.
+ */
+async function updateAndSignOut(
+  db: Database,
+  username: string,
+  set: string,
+  values: readonly unknown[],
+  now: Date,
+): Promise<boolean> {
   const name = username.trim().toLowerCase();
   const changed = await db.transaction(async (tx) => {
-    const r = await tx.run('UPDATE web_users SET disabled = 1, updated_at = ? WHERE username = ?', [
+    const r = await tx.run(`UPDATE web_users SET ${set}, updated_at = ? WHERE username = ?`, [
+      ...values,
       now.toISOString(),
       name,
     ]);
     await tx.run('DELETE FROM web_sessions WHERE username = ?', [name]);
     return r.changes > 0;
   });
-  // After the commit: a lookup that read the account before it is not cached either (session-cache.ts).
   sessionCache(db).forgetUser(name);
   return changed;
 }
@@ -163,18 +179,7 @@ export async function setUserPasswordHash(
   passwordHash: string,
   now: Date = new Date(),
 ): Promise<boolean> {
-  const name = username.trim().toLowerCase();
-  const changed = await db.transaction(async (tx) => {
-    const r = await tx.run('UPDATE web_users SET password_hash = ?, updated_at = ? WHERE username = ?', [
-      passwordHash,
-      now.toISOString(),
-      name,
-    ]);
-    await tx.run('DELETE FROM web_sessions WHERE username = ?', [name]);
-    return r.changes > 0;
-  });
-  sessionCache(db).forgetUser(name);
-  return changed;
+  return updateAndSignOut(db, username, 'password_hash = ?', [passwordHash], now);
 }
 
 /**
@@ -189,17 +194,5 @@ export async function setUserRoleAndLa(
   change: { role: Role; la: string | null },
   now: Date = new Date(),
 ): Promise<boolean> {
-  const name = username.trim().toLowerCase();
-  const changed = await db.transaction(async (tx) => {
-    const r = await tx.run('UPDATE web_users SET role = ?, la = ?, updated_at = ? WHERE username = ?', [
-      change.role,
-      change.la,
-      now.toISOString(),
-      name,
-    ]);
-    await tx.run('DELETE FROM web_sessions WHERE username = ?', [name]);
-    return r.changes > 0;
-  });
-  sessionCache(db).forgetUser(name);
-  return changed;
+  return updateAndSignOut(db, username, 'role = ?, la = ?', [change.role, change.la], now);
 }
