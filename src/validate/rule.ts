@@ -3,11 +3,12 @@ import type { StagedTables } from '../ingest/staged.js';
 import type { SourceKind } from '../model/source.js';
 import type { Severity } from './issue.js';
 import type { CodeBook } from './code-lists.js';
-import { EpisodeTable } from '../ingest/episode-table.js';
-import type { Episode } from '../model/episode.js';
 
 /** A staged table's key. */
 export type StagedTableKey = keyof StagedTables;
+
+/** The staged tables held as records: all but the episodes, held by column. */
+export type RecordTableKey = Exclude<StagedTableKey, 'episodes'>;
 
 /** Any staged record: every one carries its provenance (Child as `sources`). */
 export type AnyRecord = object;
@@ -33,12 +34,9 @@ export interface RuleContext {
 /** One finding of a rule on one record. */
 export interface RuleHit {
   readonly table: StagedTableKey;
-  /** The record the hit is about (for an episode, `episodes.record(row)` or one of {@link episodeRecords}). */
+  /** The record the hit is about (for an episode, `episodes.record(row)`). */
   readonly record: AnyRecord;
-  /**
-   * For an episode (held by column): its row in the table the rule was given. Without it the row is found from
-   * the record, which must then be one of {@link episodeRecords} of that table.
-   */
+  /** For an episode (held by column): its row in the table the rule was given (required for episodes). */
   readonly row?: number;
   readonly field: string | null;
   readonly value: string | null;
@@ -108,45 +106,27 @@ export function skipped(reason: string): RuleOutcome {
   return { kind: 'skipped', reason };
 }
 
-/** The child id of a staged record, if it has one. */
-const recordsOfTable = new WeakMap<EpisodeTable, readonly Episode[]>();
-const rowsOfTable = new WeakMap<EpisodeTable, Map<AnyRecord, number>>();
-
 /**
- * An episode table's rows as records, made once per table and shared by the rules that read records rather than
- * columns (a hit may name one of them as its record, without a row).
+ * A staged table held as records (every table but the episodes, held by column), undefined when the submission
+ * has none.
  */
-export function episodeRecords(table: EpisodeTable | undefined): readonly Episode[] | undefined {
-  if (table === undefined) return undefined;
-  let out = recordsOfTable.get(table);
-  if (out === undefined) recordsOfTable.set(table, (out = table.records()));
-  return out;
-}
-
-/** A staged table's records, episodes made records ({@link episodeRecords}). */
 export function tableRecords(
   tables: Readonly<StagedTables>,
-  key: StagedTableKey,
+  key: RecordTableKey,
 ): readonly AnyRecord[] | undefined {
-  const t = tables[key];
-  return t instanceof EpisodeTable ? episodeRecords(t) : t;
+  return tables[key];
 }
 
-/** The row of an episode hit in its table: its `row`, or the row of its record among {@link episodeRecords}. */
-export function episodeRowOf(table: EpisodeTable, hit: RuleHit): number {
-  if (hit.row !== undefined) return hit.row;
-  let rows = rowsOfTable.get(table);
-  if (rows === undefined) {
-    rows = new Map();
-    const records = episodeRecords(table)!;
-    for (let i = 0; i < records.length; i++) rows.set(records[i]!, i);
-    rowsOfTable.set(table, rows);
-  }
-  const row = rows.get(hit.record);
-  if (row === undefined) throw new Error('an episode hit names neither a row nor a record of its table');
-  return row;
+/**
+ * The row of an episode hit in its table. Every rule that reads episodes reads their columns and names the row
+ * of each hit; a hit without one is a rule's programming error, and throws (naming the field, not the values).
+ */
+export function episodeRowOf(hit: RuleHit): number {
+  if (hit.row === undefined) throw new Error(`an episode hit on ${hit.field ?? 'a row'} gives no row`);
+  return hit.row;
 }
 
+/** The child id of a staged record, if it has one. */
 export function childIdOf(record: AnyRecord): string | null {
   const r = record as { childId?: string };
   return typeof r.childId === 'string' ? r.childId : null;

@@ -56,7 +56,7 @@ export function runRules(
     for (const hit of outcome.hits) {
       const severity = hit.severity ?? rule.severity;
       if (hit.table === 'episodes' && episodes !== undefined) {
-        const row = episodeRowOf(episodes, hit);
+        const row = episodeRowOf(hit);
         if (severity === 'error') rejectedEpisodes.add(row);
         else if (hit.repair) repairedEpisodes.set(row, hit.repair as Episode);
       }

@@ -7,6 +7,7 @@ import {
   type AnyRecord,
   type RuleContext,
   type RuleHit,
+  type RecordTableKey,
   type StagedTableKey,
   tableRecords,
 } from '../rule.js';
@@ -331,7 +332,7 @@ function annexAListOf(r: AnyRecord): (typeof ANNEX_A_LISTS)[number] | null {
  * checked as the first (the row's key) and rejected with it, so a repeated row's allocation does not load
  * beside the first row's (it could name a worker the loaded row does not).
  */
-const ANNEX_A_ROW_TWINS: Partial<Record<StagedTableKey, StagedTableKey>> = {
+const ANNEX_A_ROW_TWINS: Partial<Record<StagedTableKey, RecordTableKey>> = {
   section47s: 'strategyDiscussions',
   cpPlans: 'annexACp',
 };
@@ -352,12 +353,12 @@ export function duplicateHits(
   const twins = ctx.source === 'annex-a' ? ANNEX_A_ROW_TWINS : {};
   const twinTables = new Set(Object.values(twins));
   for (const table of DUP_TABLES) {
-    if (twinTables.has(table)) continue;
     if (table === 'episodes') {
       const t = ctx.tables.episodes;
       if (t !== undefined) episodeDuplicateHits(t, repeats, hit, hits);
       continue;
     }
+    if (twinTables.has(table)) continue;
     const records = tableRecords(ctx.tables, table);
     if (!records) continue;
     const found = keyRepeats(table, records);

@@ -119,7 +119,7 @@ function hitsOf(rule: Rule, tables: RecordTables, over: Partial<RuleContext> = {
   const hits = out.kind === 'ran' ? out.hits : [];
   return hits.map((h) => {
     if (h.table !== 'episodes') return h;
-    const row = episodeRowOf(staged.episodes!, h);
+    const row = episodeRowOf(h);
     const given = tables.episodes![row]!;
     assert.deepEqual(h.record, given);
     const { row: _row, ...rest } = h;

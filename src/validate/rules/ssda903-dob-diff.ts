@@ -4,12 +4,12 @@ import {
   ran,
   type Rule,
   type RuleHit,
-  type StagedTableKey,
+  type RecordTableKey,
   tableRecords,
 } from '../rule.js';
 import { parseDate, ukDate } from '../../ingest/parse-date.js';
 
-const TABLES: readonly StagedTableKey[] = [
+const TABLES: readonly RecordTableKey[] = [
   'cicReviews',
   'missingEpisodes',
   'uasc',
