@@ -122,7 +122,7 @@ export class EpisodeTable {
     };
   }
 
-  /** Every row as a record, in row order (for a consumer that has not yet moved to the columns). */
+  /** Every row as a record, in row order (the store merges records: `recordTablesOf`). */
   records(): Episode[] {
     const out = new Array<Episode>(this.length);
     for (let i = 0; i < this.length; i++) out[i] = this.record(i);
