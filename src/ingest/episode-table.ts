@@ -1,6 +1,9 @@
 import type { IsoDate } from '../calendar/iso-date.js';
 import type { Episode } from '../model/episode.js';
 import type { RecordTables, StagedTables } from './staged.js';
+import { Column, ColumnBuilder } from './column.js';
+
+export { Column } from './column.js';
 
 /**
  * The coded fields of an episode (inputs.md §2.1), in the record's field order: each a column of the codes as
@@ -23,24 +26,6 @@ export type EpisodeCodeField = (typeof EPISODE_CODE_FIELDS)[number];
 
 /** One staged episode's values, as the reader hands them to {@link EpisodeTableBuilder.add}. */
 export type EpisodeCodes = Readonly<Record<EpisodeCodeField, string | null>>;
-
-/**
- * One column of an episode table: each row's value as an index into the column's distinct values (`values[0]`
- * is null), so a column is one typed array, with no pointer per row for the garbage collector to trace.
- */
-export class Column<T extends string | null> {
-  constructor(
-    /** Each row's value, as an index into {@link values}. */
-    readonly index: Int32Array,
-    /** The column's distinct values (index 0: null), shared strings as the reader found them. */
-    readonly values: readonly T[],
-  ) {}
-
-  /** Row i's value. */
-  at(i: number): T {
-    return this.values[this.index[i]!]!;
-  }
-}
 
 /**
  * The SSDA903 episodes of one submission, held by column (the performance plan in docs/performance-history.md):
@@ -184,46 +169,6 @@ export class EpisodeTable {
     ids: ReadonlyMap<number, string> | null,
   ): EpisodeTable {
     return new EpisodeTable(length, childIds, child, decom, dec, codes, plDistance, file, position, ids);
-  }
-}
-
-/**
- * A {@link Column} being built: each value's index found by identity with the last value first (codes repeat
- * row after row, and the reader shares one string per code), then in the map of the column's values.
- */
-class ColumnBuilder<T extends string | null> {
-  index = new Int32Array(1024);
-  readonly values: (T | null)[] = [null];
-  private readonly indexOf = new Map<T, number>();
-  private last: T | null = null;
-  private lastIndex = 0;
-
-  set(i: number, v: T): void {
-    if (i === this.index.length) {
-      const grown = new Int32Array(i * 2);
-      grown.set(this.index);
-      this.index = grown;
-    }
-    if (v === this.last) {
-      this.index[i] = this.lastIndex;
-      return;
-    }
-    let k = 0;
-    if (v !== null) {
-      const found = this.indexOf.get(v);
-      if (found === undefined) {
-        k = this.values.length;
-        this.values.push(v);
-        this.indexOf.set(v, k);
-      } else k = found;
-    }
-    this.index[i] = k;
-    this.last = v;
-    this.lastIndex = k;
-  }
-
-  build(n: number): Column<T> {
-    return new Column(this.index.slice(0, n), this.values as T[]);
   }
 }
 

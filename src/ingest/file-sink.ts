@@ -4,6 +4,7 @@ import type { Severity, ValidationIssue } from '../validate/issue.js';
 import { clipValue } from './clip-value.js';
 import { upnHash } from './upn-hash.js';
 import { EpisodeTableBuilder } from './episode-table.js';
+import { CinColumnsBuilder } from './cin/cin-columns.js';
 
 /** Raw values a record does not keep but rules need (e.g. the DOB column of Reviews, the SEX code as given). */
 export type RecordExtras = Readonly<Record<string, string | null>>;
@@ -44,6 +45,9 @@ export class FileSink {
   private readonly staged: StagedTables = {};
   /** The episodes read so far, until {@link tables} is first asked for once reading is done. */
   private episodeRows: EpisodeTableBuilder | null = null;
+  /** The CIN census elements read so far, until {@link tables} is first asked for once reading is done. */
+  private cinRows: CinColumnsBuilder | null = null;
+  private cinTaken = false;
   readonly issues: ValidationIssue[] = [];
   /** Rows read per label, as one counter object each: counting a row is then one look-up, not a get and a set. */
   private readonly counters = new Map<string, { n: number }>();
@@ -71,7 +75,23 @@ export class FileSink {
       this.episodeRows = null;
       this.staged.episodes = rows.build();
     }
+    const cin = this.cinRows;
+    if (cin !== null) {
+      this.cinRows = null;
+      this.cinTaken = true;
+      Object.assign(this.staged, cin.records());
+    }
     return this.staged;
+  }
+
+  /**
+   * The CIN census elements being read ({@link CinColumnsBuilder}): held by column while the file is read, made
+   * records of the referrals, assessments, CIN plans, Section 47s and CP plans tables once it is done.
+   */
+  get cin(): CinColumnsBuilder {
+    if (this.cinRows !== null) return this.cinRows;
+    if (this.cinTaken) throw new Error(`${this.file}: CIN elements staged after reading ended`);
+    return (this.cinRows = new CinColumnsBuilder(this.file));
   }
 
   /** The episodes being read ({@link EpisodeTableBuilder.add} stages one). */

@@ -12,7 +12,10 @@ function where(file: string, node: XmlNode): string {
   return `${file} ${node.path} (line ${node.line})`;
 }
 
-/** The fields of one element; messages name it by file, path and line (built only when there is an issue). */
+/**
+ * The fields of one element; messages name it by file, path and line, and its position is written only when
+ * there is an issue (a loaded element's record gets its position from {@link CinColumnsBuilder}).
+ */
 class ElementFields extends RowFields {
   constructor(
     private readonly file: string,
@@ -21,11 +24,23 @@ class ElementFields extends RowFields {
     childId: string | null,
     unit: string,
   ) {
-    super(sink, node.name, xmlPosition(node), childId, null, unit);
+    super(sink, node.name, '', childId, null, unit);
   }
 
   override get where(): string {
     return where(this.file, this.node);
+  }
+
+  override issue(
+    code: string,
+    severity: 'error' | 'warning' | 'query',
+    field: string | null,
+    value: string | null,
+    message: string,
+    dfeRule: string | null = null,
+  ): void {
+    if (this.position === '') this.position = xmlPosition(this.node);
+    super.issue(code, severity, field, value, message, dfeRule);
   }
 }
 
@@ -115,16 +130,17 @@ export function mapCinChild(node: XmlNode, sink: FileSink, dates: CinChildDates)
     // Hashed once the import's LA is known (FileSink.hashUpns).
     upnHash: null,
     disabilities: codes(chars?.children['Disabilities']?.[0]?.leafLists['Disability']),
-    sources: [{ file: sink.file, position: f.position }],
+    sources: [{ file: sink.file, position: xmlPosition(node) }],
   };
   sink.add('children', child, { sexElement, SEX: sexRaw });
   sink.upn(child, ids?.leaves['UPN'] ?? null);
 
-  for (const d of details) mapReferral(d, sink, childId, dates);
+  const c = sink.cin.child(childId, node);
+  for (const d of details) mapReferral(d, sink, c, childId, dates);
 }
 
 /** One CINdetails (a referral) and the elements inside it. */
-function mapReferral(d: XmlNode, sink: FileSink, childId: string, dates: CinChildDates): void {
+function mapReferral(d: XmlNode, sink: FileSink, c: number, childId: string, dates: CinChildDates): void {
   sink.read('CINdetails');
   const df = fieldsFor(sink, d, childId, 'this CINdetails and everything in it');
   const refDate = df.date('CINreferralDate', d.leaves['CINreferralDate'] ?? null, 'iso', REFERRAL_DATE);
@@ -138,36 +154,36 @@ function mapReferral(d: XmlNode, sink: FileSink, childId: string, dates: CinChil
   }
   see(dates, refDate);
   see(dates, closure);
-  const referralId = sink.id('referrals', [childId, refDate].join('/'), df.position);
-  sink.add('referrals', {
-    id: referralId,
-    childId,
-    referralDate: refDate,
-    referralSource: code(d.leaves['ReferralSource']),
-    referralSourceRaw: null,
-    primaryNeedCode: code(d.leaves['PrimaryNeedCode']),
-    closureDate: closure,
-    reasonForClosure: code(d.leaves['ReasonForClosure']),
-    dateOfInitialCpc: icpc,
-    referralNfa: nfa,
-    source: { file: sink.file, position: df.position },
-  });
-  for (const a of d.children['Assessments'] ?? []) mapAssessment(a, sink, childId, referralId, dates);
-  for (const p of d.children['CINPlanDates'] ?? []) mapCinPlan(p, sink, childId, referralId, dates);
-  for (const s of d.children['Section47'] ?? []) mapSection47(s, sink, childId, referralId, dates);
-  for (const c of d.children['ChildProtectionPlans'] ?? []) mapCpPlan(c, sink, childId, referralId, dates);
+  sink.cin.referral(
+    c,
+    d,
+    refDate,
+    code(d.leaves['ReferralSource']),
+    code(d.leaves['PrimaryNeedCode']),
+    closure,
+    code(d.leaves['ReasonForClosure']),
+    icpc,
+    nfa,
+  );
+  const at: ReferralAt = { c, childId, details: d.index, date: refDate };
+  for (const a of d.children['Assessments'] ?? []) mapAssessment(a, sink, at, dates);
+  for (const p of d.children['CINPlanDates'] ?? []) mapCinPlan(p, sink, at, dates);
+  for (const s of d.children['Section47'] ?? []) mapSection47(s, sink, at, dates);
+  for (const cp of d.children['ChildProtectionPlans'] ?? []) mapCpPlan(cp, sink, at, dates);
+}
+
+/** The loaded CINdetails an element sits in: its Child's index in the sink's CIN rows, number and date. */
+interface ReferralAt {
+  readonly c: number;
+  readonly childId: string;
+  readonly details: number;
+  readonly date: IsoDate;
 }
 
 /** One Assessments element. */
-function mapAssessment(
-  a: XmlNode,
-  sink: FileSink,
-  childId: string,
-  referralId: string,
-  dates: CinChildDates,
-): void {
+function mapAssessment(a: XmlNode, sink: FileSink, ref: ReferralAt, dates: CinChildDates): void {
   sink.read('Assessments');
-  const af = fieldsFor(sink, a, childId, 'this assessment');
+  const af = fieldsFor(sink, a, ref.childId, 'this assessment');
   const start = af.date(
     'AssessmentActualStartDate',
     a.leaves['AssessmentActualStartDate'] ?? null,
@@ -183,53 +199,34 @@ function mapAssessment(
   if (af.rejected || start === null) return;
   see(dates, start);
   see(dates, auth);
-  sink.add('assessments', {
-    id: sink.id('assessments', [referralId, start].join('/'), af.position),
-    referralId,
-    childId,
-    startDate: start,
-    internalReviewDate: review,
-    authorisationDate: auth,
-    factors: codes(a.children['FactorsIdentifiedAtAssessment']?.[0]?.leafLists['AssessmentFactors']),
-    source: { file: sink.file, position: af.position },
-  });
+  sink.cin.assessment(
+    ref.c,
+    ref.details,
+    ref.date,
+    a,
+    start,
+    review,
+    auth,
+    codes(a.children['FactorsIdentifiedAtAssessment']?.[0]?.leafLists['AssessmentFactors']),
+  );
 }
 
 /** One CINPlanDates element. */
-function mapCinPlan(
-  p: XmlNode,
-  sink: FileSink,
-  childId: string,
-  referralId: string,
-  dates: CinChildDates,
-): void {
+function mapCinPlan(p: XmlNode, sink: FileSink, ref: ReferralAt, dates: CinChildDates): void {
   sink.read('CINPlanDates');
-  const pf = fieldsFor(sink, p, childId, 'this CIN plan');
+  const pf = fieldsFor(sink, p, ref.childId, 'this CIN plan');
   const start = pf.date('CINPlanStartDate', p.leaves['CINPlanStartDate'] ?? null, 'iso', REQUIRED);
   const end = pf.date('CINPlanEndDate', p.leaves['CINPlanEndDate'] ?? null, 'iso');
   if (pf.rejected || start === null) return;
   see(dates, start);
   see(dates, end);
-  sink.add('cinPlans', {
-    id: sink.id('cinPlans', [childId, start].join('/'), pf.position),
-    referralId,
-    childId,
-    startDate: start,
-    endDate: end,
-    source: { file: sink.file, position: pf.position },
-  });
+  sink.cin.cinPlan(ref.c, ref.details, ref.date, p, start, end);
 }
 
 /** One Section47 element. */
-function mapSection47(
-  s: XmlNode,
-  sink: FileSink,
-  childId: string,
-  referralId: string,
-  dates: CinChildDates,
-): void {
+function mapSection47(s: XmlNode, sink: FileSink, ref: ReferralAt, dates: CinChildDates): void {
   sink.read('Section47');
-  const sf = fieldsFor(sink, s, childId, 'this Section 47');
+  const sf = fieldsFor(sink, s, ref.childId, 'this Section 47');
   const start = sf.date('S47ActualStartDate', s.leaves['S47ActualStartDate'] ?? null, 'iso', REQUIRED);
   const target = sf.date('InitialCPCtarget', s.leaves['InitialCPCtarget'] ?? null, 'iso');
   const icpcDate = sf.date('DateOfInitialCPC', s.leaves['DateOfInitialCPC'] ?? null, 'iso');
@@ -237,28 +234,13 @@ function mapSection47(
   if (sf.rejected || start === null) return;
   see(dates, start);
   see(dates, icpcDate);
-  sink.add('section47s', {
-    id: sink.id('section47s', [childId, start].join('/'), sf.position),
-    referralId,
-    childId,
-    startDate: start,
-    initialCpcTarget: target,
-    dateOfInitialCpc: icpcDate,
-    icpcNotRequired: notRequired ?? false,
-    source: { file: sink.file, position: sf.position },
-  });
+  sink.cin.section47(ref.c, ref.details, ref.date, s, start, target, icpcDate, notRequired ?? false);
 }
 
 /** One ChildProtectionPlans element. */
-function mapCpPlan(
-  c: XmlNode,
-  sink: FileSink,
-  childId: string,
-  referralId: string,
-  dates: CinChildDates,
-): void {
+function mapCpPlan(c: XmlNode, sink: FileSink, ref: ReferralAt, dates: CinChildDates): void {
   sink.read('ChildProtectionPlans');
-  const cf = fieldsFor(sink, c, childId, 'this CP plan');
+  const cf = fieldsFor(sink, c, ref.childId, 'this CP plan');
   const start = cf.date('CPPstartDate', c.leaves['CPPstartDate'] ?? null, 'iso', REQUIRED);
   const end = cf.date('CPPendDate', c.leaves['CPPendDate'] ?? null, 'iso');
   // Mapped in order (issues in document order), then the unreadable ones dropped; exact-size arrays (`map`).
@@ -271,19 +253,19 @@ function mapCpPlan(
   see(dates, start);
   see(dates, end);
   for (const r of reviews) see(dates, r);
-  sink.add('cpPlans', {
-    id: sink.id('cpPlans', [childId, start].join('/'), cf.position),
-    referralId,
-    childId,
-    startDate: start,
-    endDate: end,
-    initialCategoryOfAbuse: code(c.leaves['InitialCategoryOfAbuse']),
-    latestCategoryOfAbuse: code(c.leaves['LatestCategoryOfAbuse']),
-    numberOfPreviousCpp: previous,
+  sink.cin.cpPlan(
+    ref.c,
+    ref.details,
+    ref.date,
+    c,
+    start,
+    end,
+    code(c.leaves['InitialCategoryOfAbuse']),
+    code(c.leaves['LatestCategoryOfAbuse']),
+    previous,
     // Sorted only when out of order: a sort call allocates its work arrays even for two dates in order.
-    reviewDates: inOrder(reviews) ? reviews : reviews.sort(),
-    source: { file: sink.file, position: cf.position },
-  });
+    inOrder(reviews) ? reviews : reviews.sort(),
+  );
 }
 
 /**

@@ -381,6 +381,7 @@ class XmlReading {
       node = {
         name: known.name,
         path,
+        index,
         line: parser.line,
         column: parser.column,
         leaves: {},

@@ -18,6 +18,8 @@ export interface XmlNode {
   readonly name: string;
   /** `/Message/Children/Child[37]/CINdetails[2]`: repeatable elements numbered from 1 in document order. */
   readonly path: string;
+  /** The element's number in its path (`37` for `Child[37]`); 0 for an element that is not numbered. */
+  readonly index: number;
   readonly line: number;
   readonly column: number;
   /** Leaf text, trimmed; a self-closed or empty leaf is null. */
