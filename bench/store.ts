@@ -81,7 +81,7 @@ export function syntheticLa(la: string, seed: number, sizes: Sizes): StagedSubmi
   );
   const cinPer = YEARS.map(
     (): Required<
-      Pick<StagedTables, 'children' | 'referrals' | 'assessments' | 'section47s' | 'cpPlans'>
+      Pick<RecordTables, 'children' | 'referrals' | 'assessments' | 'section47s' | 'cpPlans'>
     > => ({
       children: [],
       referrals: [],

@@ -2,7 +2,10 @@
  * One column of a table held by column (SSDA903 episodes, CIN census elements): each row's value as an index into the column's distinct values (`values[0]`
  * is null), so a column is one typed array, with no pointer per row for the garbage collector to trace.
  */
-export class Column<T extends string | null> {
+/** A value a column holds: a code, a date, a number, yes/no, or none. */
+export type ColumnValue = string | number | boolean | null;
+
+export class Column<T extends ColumnValue> {
   constructor(
     /** Each row's value, as an index into {@link values}. */
     readonly index: Int32Array,
@@ -20,7 +23,7 @@ export class Column<T extends string | null> {
  * A {@link Column} being built: each value's index found by identity with the last value first (codes repeat
  * row after row, and the reader shares one string per code), then in the map of the column's values.
  */
-export class ColumnBuilder<T extends string | null> {
+export class ColumnBuilder<T extends ColumnValue> {
   index = new Int32Array(1024);
   readonly values: (T | null)[] = [null];
   private readonly indexOf = new Map<T, number>();
@@ -55,4 +58,3 @@ export class ColumnBuilder<T extends string | null> {
     return new Column(this.index.slice(0, n), this.values as T[]);
   }
 }
-

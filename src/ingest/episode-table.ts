@@ -1,7 +1,9 @@
 import type { IsoDate } from '../calendar/iso-date.js';
 import type { Episode } from '../model/episode.js';
 import type { RecordTables, StagedTables } from './staged.js';
-import { Column, ColumnBuilder } from './column.js';
+import type { Column} from './column.js';
+import { ColumnBuilder } from './column.js';
+import { isRowTable } from './row-table.js';
 
 export { Column } from './column.js';
 
@@ -77,6 +79,16 @@ export class EpisodeTable {
   distance(i: number): number | null {
     const v = this.plDistance[i]!;
     return Number.isNaN(v) ? null : v;
+  }
+
+  /** The row's file. */
+  sourceFile(i: number): string {
+    return this.file.at(i);
+  }
+
+  /** The row's position (`line 7`, an XML path). */
+  sourcePosition(i: number): string {
+    return this.position[i]!;
   }
 
   /** The row's source: its file and position (`line 7`, an XML path). */
@@ -368,12 +380,14 @@ export class EpisodeTableBuilder {
 }
 
 /**
- * Staged tables as the store merges them: episodes as records (a table of records is handed on as it is).
+ * Staged tables as the store merges them: every table held by column (episodes, a census's CIN tables) as records;
+ * a table of records is handed on as it is.
  * @example recordTablesOf(submission.tables).episodes?.[0]?.decom //=> '2021-04-01'
  */
 export function recordTablesOf(tables: StagedTables): RecordTables {
-  const { episodes, ...rest } = tables;
-  return episodes === undefined ? rest : { ...rest, episodes: episodes.records() };
+  const out: Record<string, unknown> = {};
+  for (const [key, t] of Object.entries(tables)) out[key] = isRowTable(t) ? t.records() : t;
+  return out as RecordTables;
 }
 
 /**

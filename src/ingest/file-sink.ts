@@ -1,10 +1,10 @@
 import type { IsoDate } from '../calendar/iso-date.js';
-import type { StagedTables } from './staged.js';
+import type { RecordTables, StagedTables } from './staged.js';
 import type { Severity, ValidationIssue } from '../validate/issue.js';
 import { clipValue } from './clip-value.js';
 import { upnHash } from './upn-hash.js';
 import { EpisodeTableBuilder } from './episode-table.js';
-import { CinColumnsBuilder } from './cin/cin-columns.js';
+import { CinTablesBuilder } from './cin/cin-columns.js';
 
 /** Raw values a record does not keep but rules need (e.g. the DOB column of Reviews, the SEX code as given). */
 export type RecordExtras = Readonly<Record<string, string | null>>;
@@ -12,7 +12,7 @@ export type RecordExtras = Readonly<Record<string, string | null>>;
 export type StagedTableName = keyof StagedTables;
 /** The staged tables held as arrays of records (all but SSDA903 episodes, held by column). */
 export type RecordTableName = Exclude<StagedTableName, 'episodes'>;
-export type StagedRecord = NonNullable<StagedTables[RecordTableName]>[number];
+export type StagedRecord = NonNullable<RecordTables[RecordTableName]>[number];
 
 /** A row-level issue before it is stamped with the file. */
 export interface RowIssueInput {
@@ -46,7 +46,7 @@ export class FileSink {
   /** The episodes read so far, until {@link tables} is first asked for once reading is done. */
   private episodeRows: EpisodeTableBuilder | null = null;
   /** The CIN census elements read so far, until {@link tables} is first asked for once reading is done. */
-  private cinRows: CinColumnsBuilder | null = null;
+  private cinRows: CinTablesBuilder | null = null;
   private cinTaken = false;
   readonly issues: ValidationIssue[] = [];
   /** Rows read per label, as one counter object each: counting a row is then one look-up, not a get and a set. */
@@ -79,19 +79,19 @@ export class FileSink {
     if (cin !== null) {
       this.cinRows = null;
       this.cinTaken = true;
-      Object.assign(this.staged, cin.records());
+      Object.assign(this.staged, cin.build());
     }
     return this.staged;
   }
 
   /**
-   * The CIN census elements being read ({@link CinColumnsBuilder}): held by column while the file is read, made
-   * records of the referrals, assessments, CIN plans, Section 47s and CP plans tables once it is done.
+   * The CIN census elements being read ({@link CinTablesBuilder}): the referrals, assessments, CIN plans, Section 47s
+   * and CP plans tables, held by column.
    */
-  get cin(): CinColumnsBuilder {
+  get cin(): CinTablesBuilder {
     if (this.cinRows !== null) return this.cinRows;
     if (this.cinTaken) throw new Error(`${this.file}: CIN elements staged after reading ended`);
-    return (this.cinRows = new CinColumnsBuilder(this.file));
+    return (this.cinRows = new CinTablesBuilder(this.file));
   }
 
   /** The episodes being read ({@link EpisodeTableBuilder.add} stages one). */
@@ -127,7 +127,7 @@ export class FileSink {
   /** Stages a record (with raw extras for rules, if any). */
   add<K extends RecordTableName>(
     table: K,
-    record: NonNullable<StagedTables[K]>[number],
+    record: NonNullable<RecordTables[K]>[number],
     extras?: RecordExtras,
   ): void {
     const list = (this.staged[table] ??= []) as unknown[];

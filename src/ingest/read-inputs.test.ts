@@ -1,3 +1,4 @@
+import { recordsOf } from './row-table.js';
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { open } from 'node:fs/promises';
@@ -85,9 +86,9 @@ describe('readInputs: clean inputs', () => {
     const s = r.submissions[0]!;
     assert.equal(s.collectionYear, '2021-22');
     assert.equal(s.asAt, '2022-05-01');
-    assert.equal(s.tables.referrals?.length, 5);
+    assert.equal(recordsOf(s.tables.referrals).length, 5);
     assert.match(
-      s.tables.referrals![2]!.source.position,
+      recordsOf(s.tables.referrals)[2]!.source.position,
       /^\/Message\/Children\/Child\[3\]\/CINdetails\[1\] line \d+:\d+$/,
     );
     assert.deepEqual(s.tables.children![0]!.disabilities, ['NONE']);
@@ -681,8 +682,8 @@ describe('readInputs: row problems are listed per row while the rest loads', () 
     );
     const parent = r.issues.find((i) => i.code === 'PARENT-REJECTED')!;
     assert.match(parent.position!, /^\/Message\/Children\/Child\[2\]\/CINdetails\[1\]\/Assessments\[1\]/);
-    assert.equal(r.submissions[0]!.tables.referrals!.length, 5);
-    assert.equal(r.submissions[0]!.tables.assessments?.length ?? 0, 0);
+    assert.equal(recordsOf(r.submissions[0]!.tables.referrals).length, 5);
+    assert.equal(recordsOf(r.submissions[0]!.tables.assessments).length ?? 0, 0);
     assert.deepEqual(
       r.counts.find((c) => c.table === 'Assessments'),
       { file: 'cin.xml', table: 'Assessments', read: 1, loaded: 0, rejected: 1, warnings: 0, queries: 0 },
@@ -733,7 +734,7 @@ describe('readInputs: row problems are listed per row while the rest loads', () 
     f.write('cin.xml', cinXml(children));
     const r = await read([f.dir]);
     assert.deepEqual(
-      r.submissions[0]!.tables.cpPlans!.map((p) => [p.childId, p.reviewDates]),
+      recordsOf(r.submissions[0]!.tables.cpPlans).map((p) => [p.childId, p.reviewDates]),
       [
         ['C1', ['2021-07-01', '2021-08-01', '2021-09-01']],
         ['C2', ['2021-07-01', '2021-08-01']],

@@ -25,6 +25,7 @@ import type { Ad1Record, DoLoRecord, PlacedAdoptionRecord, PrevPermRecord } from
 import type { AnnexACic, AnnexACp, AnnexARow } from '../model/annex-a.js';
 import type { RowCount, ValidationIssue } from '../validate/issue.js';
 import type { EpisodeTable } from './episode-table.js';
+import type { CinTable } from './cin/cin-table.js';
 
 /** A file read by an import: never the raw content, only what identifies it (inputs.md §7). */
 export interface FileInfo {
@@ -81,9 +82,21 @@ export interface RecordTables {
 
 /**
  * The records of one submission as read, by table: as {@link RecordTables}, except that SSDA903 episodes are
- * held by column ({@link EpisodeTable}: no object per row while reading, checking and storing).
+ * held by column ({@link EpisodeTable}: no object per row while reading, checking and storing), and so are the
+ * CIN census's referrals, assessments, CIN plans, Section 47s and CP plans ({@link CinTable}) when a census
+ * staged them; another source's (Annex A's) are records.
  */
-export type StagedTables = Omit<RecordTables, 'episodes'> & { episodes?: EpisodeTable };
+export type StagedTables = Omit<
+  RecordTables,
+  'episodes' | 'referrals' | 'assessments' | 'cinPlans' | 'section47s' | 'cpPlans'
+> & {
+  episodes?: EpisodeTable;
+  referrals?: Referral[] | CinTable<Referral>;
+  assessments?: Assessment[] | CinTable<Assessment>;
+  cinPlans?: CinPlan[] | CinTable<CinPlan>;
+  section47s?: Section47[] | CinTable<Section47>;
+  cpPlans?: CpPlan[] | CinTable<CpPlan>;
+};
 
 /**
  * A submission (inputs.md §1.1): one LA's data for one source and collection year (local and Annex A files

@@ -1,3 +1,4 @@
+import { recordsOf } from '../ingest/row-table.js';
 import { stagedTablesOf } from '../ingest/episode-table.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -51,9 +52,9 @@ test('records: child ids keyed in every table, record ids and parent links kept 
   const id = pseudonymId(key, '1001');
   assert.equal(t.children![0]!.childId, id);
   assert.equal(t.children![0]!.upnHash, null);
-  assert.equal(t.referrals![0]!.childId, id);
-  assert.equal(t.assessments![0]!.referralId, t.referrals![0]!.id);
-  assert.doesNotMatch(t.referrals![0]!.id, /1001/);
+  assert.equal(recordsOf(t.referrals)[0]!.childId, id);
+  assert.equal(recordsOf(t.assessments)[0]!.referralId, recordsOf(t.referrals)[0]!.id);
+  assert.doesNotMatch(recordsOf(t.referrals)[0]!.id, /1001/);
   // 20 km = 12.4 miles, from the full postcodes before they become sectors.
   assert.equal(t.episodes!.record(0).plDistance, 12.4);
   assert.equal(t.episodes!.record(0).homePost, 'DL1 5');

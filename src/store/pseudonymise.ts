@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { IsoDate } from '../calendar/iso-date.js';
 import type { StagedTables } from '../ingest/staged.js';
 import { EpisodeTable } from '../ingest/episode-table.js';
+import { isRowTable, type RowTable } from '../ingest/row-table.js';
 import type { Episode } from '../model/episode.js';
 import type { Postcode } from '../model/local.js';
 import type { ValidationIssue } from '../validate/issue.js';
@@ -62,9 +63,10 @@ export function pseudonymiseTables(
   const cid = (id: string): string => pseudonymId(key, id);
   const out: StagedTables = {};
   const lookup = new Map(postcodes.map((p) => [p.pcd.replace(/\s+/g, '').toUpperCase(), p]));
-  for (const [k, table] of Object.entries(t) as [keyof StagedTables, unknown[] | EpisodeTable][]) {
-    // Episodes are held by column; pseudonymised as records, then held by column again.
-    const original = table instanceof EpisodeTable ? table.records() : table;
+  for (const [k, table] of Object.entries(t) as [keyof StagedTables, unknown[] | RowTable<object>][]) {
+    // Episodes (and a census's CIN tables) are held by column; pseudonymised as records (the CIN tables then
+    // kept as records), the episodes then held by column again.
+    const original = isRowTable(table) ? table.records() : table;
     // Record ids are built from natural keys, which hold child ids: key them too (links such as referralId survive).
     const rows: unknown = original.map((r) => rekey(r as Record<string, unknown>, key));
     switch (k) {

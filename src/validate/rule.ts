@@ -3,11 +3,12 @@ import type { StagedTables } from '../ingest/staged.js';
 import type { SourceKind } from '../model/source.js';
 import type { Severity } from './issue.js';
 import type { CodeBook } from './code-lists.js';
+import { isRowTable, rowOfRecord, rowRecords, type RowTable } from '../ingest/row-table.js';
 
 /** A staged table's key. */
 export type StagedTableKey = keyof StagedTables;
 
-/** The staged tables held as records: all but the episodes, held by column. */
+/** The staged tables that may be held as records: all but the episodes, always held by column. */
 export type RecordTableKey = Exclude<StagedTableKey, 'episodes'>;
 
 /** Any staged record: every one carries its provenance (Child as `sources`). */
@@ -114,16 +115,29 @@ export function tableRecords(
   tables: Readonly<StagedTables>,
   key: RecordTableKey,
 ): readonly AnyRecord[] | undefined {
-  return tables[key];
+  const t = tables[key];
+  return isRowTable(t) ? rowRecords(t as RowTable<object>) : t;
 }
 
 /**
- * The row of an episode hit in its table. Every rule that reads episodes reads their columns and names the row
- * of each hit; a hit without one is a rule's programming error, and throws (naming the field, not the values).
+ * A CIN table's records, whether a census staged it by column ({@link rowRecords}) or another source as records.
  */
-export function episodeRowOf(hit: RuleHit): number {
-  if (hit.row === undefined) throw new Error(`an episode hit on ${hit.field ?? 'a row'} gives no row`);
-  return hit.row;
+export function cinRecords<R extends object>(t: readonly R[] | RowTable<R> | undefined): readonly R[] {
+  return t === undefined ? [] : isRowTable(t) ? rowRecords(t) : t;
+}
+
+/**
+ * The row of a hit on a table held by column (episodes, a census's CIN tables): the row it names, or, for a
+ * record {@link rowRecords} made, that record's row. Every rule that reads episodes reads their columns and names
+ * the row of each hit; a hit with neither is a rule's programming error, and throws (naming the field, not the
+ * values).
+ */
+export function rowOf(hit: RuleHit, table: RowTable<object>): number {
+  if (hit.row !== undefined) return hit.row;
+  const row = rowOfRecord(hit.record);
+  if (row === undefined || rowRecords(table)[row] !== hit.record)
+    throw new Error(`a ${hit.table} hit on ${hit.field ?? 'a row'} gives no row`);
+  return row;
 }
 
 /** The child id of a staged record, if it has one. */

@@ -1,3 +1,4 @@
+import { recordsOf } from '../ingest/row-table.js';
 /**
  * Audit of the import's validation rules against inputs.md §6 (the contract: code, severity, check) and the
  * rule-bearing parts of §2 (SSDA903 tables, code lists per year, episode chaining), §3 (CIN census), §4 (Annex A)
@@ -542,7 +543,7 @@ describe('audit: year-bound codes (§2.2, §3; §6 GEN-CODE / GEN-LEGACY)', () =
           ),
         ),
       );
-      assert.equal(r.submissions[0]!.tables.assessments!.length, 1, 'the assessment loads');
+      assert.equal(recordsOf(r.submissions[0]!.tables.assessments).length, 1, 'the assessment loads');
       return r.issues.map((i) => [i.code, i.severity, i.value]);
     };
     assert.deepEqual(await factorIssues('2020', '18A'), []);
@@ -629,7 +630,7 @@ describe('audit: dates in the wrong format', () => {
       /^cin\.xml \/Message\/Children\/Child\[1\]\/CINdetails\[1\] \(line 15\): CINreferralDate '01\/06\/2021' is not a date written YYYY-MM-DD \(it is day first: write 2021-06-01\); this CINdetails and everything in it was not loaded\.$/,
     );
     assert.deepEqual(
-      r.submissions[0]!.tables.referrals!.map((x) => x.referralDate),
+      recordsOf(r.submissions[0]!.tables.referrals).map((x) => x.referralDate),
       ['2021-07-01'],
     );
     assertAccounted(r);
@@ -735,7 +736,7 @@ describe('audit: CIN census rules (§3, §6)', () => {
       /CINdetails\[1\] \(line \d+\): the referral date 2021-06-01 is after the closure date 2021-05-31; this CINdetails and everything in it was not loaded\.$/,
     );
     assert.deepEqual(
-      r.submissions[0]!.tables.referrals!.map((x) => x.referralDate),
+      recordsOf(r.submissions[0]!.tables.referrals).map((x) => x.referralDate),
       ['2021-07-01'],
     );
     assert.deepEqual(
@@ -790,11 +791,11 @@ describe('audit: CIN census rules (§3, §6)', () => {
     );
     const t = r.submissions[0]!.tables;
     assert.deepEqual(
-      t.assessments!.map((a) => a.startDate),
+      recordsOf(t.assessments).map((a) => a.startDate),
       ['2021-06-20'],
     );
     assert.deepEqual(
-      t.cpPlans!.map((p) => p.startDate),
+      recordsOf(t.cpPlans).map((p) => p.startDate),
       ['2021-08-01'],
     );
     assertAccounted(r);
@@ -820,7 +821,7 @@ describe('audit: CIN census rules (§3, §6)', () => {
     );
     assert.deepEqual(r.issues, []);
     assert.deepEqual(
-      r.submissions[0]!.tables.referrals!.map((x) => [x.referralDate, x.referralSource]),
+      recordsOf(r.submissions[0]!.tables.referrals).map((x) => [x.referralDate, x.referralSource]),
       [['2021-06-01', '1A']],
     );
   });
@@ -926,7 +927,7 @@ describe('audit: Annex A labels and dates (§4)', () => {
     );
     const s = r.submissions[0]!;
     assert.deepEqual(
-      s.tables.referrals!.map((x) => [x.childId, x.referralDate, x.referralSource]),
+      recordsOf(s.tables.referrals).map((x) => [x.childId, x.referralDate, x.referralSource]),
       [
         ['C1', '2021-06-01', '1B'],
         ['C2', '2021-06-01', '1B'],
@@ -955,7 +956,7 @@ describe('audit: Annex A labels and dates (§4)', () => {
       ['AA-UNMAPPED', 'warning', 'List 3!G4', 'Referral Source'],
     ]);
     assert.deepEqual(
-      r.submissions[0]!.tables.referrals!.map((x) => x.referralSource),
+      recordsOf(r.submissions[0]!.tables.referrals).map((x) => x.referralSource),
       ['1A', '1A', null],
     );
     assert.deepEqual(
@@ -982,7 +983,7 @@ describe('audit: Annex A labels and dates (§4)', () => {
     ]);
     assert.deepEqual(found(r, 'AA-DATE'), [['AA-DATE', 'error', 'List 3!F2', 'Date of referral']]);
     assert.deepEqual(
-      r.submissions[0]!.tables.referrals!.map((x) => x.referralDate),
+      recordsOf(r.submissions[0]!.tables.referrals).map((x) => x.referralDate),
       ['2021-12-06'],
     );
     assertAccounted(r);
@@ -1199,7 +1200,7 @@ describe('audit: CIN duplicates and unreadable identifiers (§1.1, §3, §6)', (
       [['C1', '2012-01-01']],
     );
     assert.deepEqual(
-      t.referrals!.map((x) => x.referralDate),
+      recordsOf(t.referrals).map((x) => x.referralDate),
       ['2021-06-01'],
     );
     assertAccounted(r);

@@ -1,9 +1,8 @@
 import type { StagedTables } from '../ingest/staged.js';
 import type { ValidationIssue } from './issue.js';
 import type { AnyRecord, Rule, RuleContext, StagedTableKey } from './rule.js';
-import { childIdOf, episodeRowOf } from './rule.js';
-import { EpisodeTable } from '../ingest/episode-table.js';
-import type { Episode } from '../model/episode.js';
+import { childIdOf, rowOf } from './rule.js';
+import { isRowTable, type RowTable } from '../ingest/row-table.js';
 import { humanPosition, sourceOf, tableLabel, xmlPathOf } from './record-place.js';
 import { clipValue } from '../ingest/clip-value.js';
 
@@ -49,16 +48,23 @@ export function runRules(
     const rejected = new Map<StagedTableKey, Set<AnyRecord>>();
     const repairs = new Map<AnyRecord, AnyRecord>();
     const rejectedPaths = new Map<string, Set<string>>();
-    // Episodes are held by column: their hits are rows of the table the rule saw.
-    const episodes = tables.episodes;
-    const rejectedEpisodes = new Set<number>();
-    const repairedEpisodes = new Map<number, Episode>();
+    // Tables held by column (episodes, a census's CIN tables): their hits are rows of the table the rule saw.
+    const rejectedRows = new Map<StagedTableKey, Set<number>>();
+    const repairedRows = new Map<StagedTableKey, Map<number, object>>();
     for (const hit of outcome.hits) {
       const severity = hit.severity ?? rule.severity;
-      if (hit.table === 'episodes' && episodes !== undefined) {
-        const row = episodeRowOf(hit);
-        if (severity === 'error') rejectedEpisodes.add(row);
-        else if (hit.repair) repairedEpisodes.set(row, hit.repair as Episode);
+      const byRow = tables[hit.table];
+      if (isRowTable(byRow)) {
+        const row = rowOf(hit, byRow);
+        if (severity === 'error') {
+          let rows = rejectedRows.get(hit.table);
+          if (!rows) rejectedRows.set(hit.table, (rows = new Set()));
+          rows.add(row);
+        } else if (hit.repair) {
+          let rows = repairedRows.get(hit.table);
+          if (!rows) repairedRows.set(hit.table, (rows = new Map()));
+          rows.set(row, hit.repair);
+        }
       }
       if (severity === 'error') {
         for (const { table, record } of [
@@ -84,7 +90,7 @@ export function runRules(
     }
     // An XML element that still holds a loaded record of another table (an SSDA903 HEADER gives the Header row
     // and may give UASC, OC3 and AD1 rows) is not rejected: only the failing record goes, not what sits inside.
-    const held = rejectedPaths.size > 0 ? heldPaths(tables, rejected, rejectedEpisodes, rejectedPaths) : null;
+    const held = rejectedPaths.size > 0 ? heldPaths(tables, rejected, rejectedRows, rejectedPaths) : null;
     for (const [file, paths] of held ?? []) for (const p of paths) rejectedPaths.get(file)?.delete(p);
     for (const hit of outcome.hits) {
       const severity = hit.severity ?? rule.severity;
@@ -115,13 +121,15 @@ export function runRules(
         message: `${file ?? ''}${position ? ` ${humanPosition(position)}` : ''}: ${hit.message}${tail}`,
       });
     }
-    if (episodes !== undefined) {
-      const next = keptEpisodes(episodes, rejectedEpisodes, repairedEpisodes, rejectedPaths, issues);
-      if (next !== episodes) tables.episodes = next;
+    for (const key of Object.keys(tables) as StagedTableKey[]) {
+      const t = tables[key];
+      if (!isRowTable(t)) continue;
+      const next = keptRows(key, t, rejectedRows.get(key), repairedRows.get(key), rejectedPaths, issues);
+      if (next !== t) (tables as Record<string, unknown>)[key] = next;
     }
     for (const key of Object.keys(tables) as StagedTableKey[]) {
-      if (key === 'episodes') continue;
       const list = tables[key] as AnyRecord[] | undefined;
+      if (isRowTable(list)) continue;
       if (!list) continue;
       const gone = rejected.get(key);
       let changed = false;
@@ -169,26 +177,32 @@ function parentRejected(
 }
 
 /**
- * The episodes left once a rule's hits are applied: rows an error rejected, or sitting in a rejected XML element
- * (`PARENT-REJECTED`), left out; rows a warning repaired replaced. The same table when nothing changed.
+ * The rows of a table held by column left once a rule's hits are applied: rows an error rejected, or sitting in a
+ * rejected XML element (`PARENT-REJECTED`), left out; rows a warning repaired replaced. The same table when
+ * nothing changed.
  */
-function keptEpisodes(
-  table: EpisodeTable,
-  rejected: ReadonlySet<number>,
-  repairs: ReadonlyMap<number, Episode>,
+function keptRows(
+  key: StagedTableKey,
+  table: RowTable<object>,
+  rejected: ReadonlySet<number> | undefined,
+  repairs: ReadonlyMap<number, object> | undefined,
   rejectedPaths: ReadonlyMap<string, ReadonlySet<string>>,
   issues: ValidationIssue[],
-): EpisodeTable {
+): RowTable<object> {
   let drop: Uint8Array | null = null;
-  for (const row of rejected) (drop ??= new Uint8Array(table.length))[row] = 1;
+  for (const row of rejected ?? []) (drop ??= new Uint8Array(table.length))[row] = 1;
   if (rejectedPaths.size > 0) {
     for (let i = 0; i < table.length; i++) {
-      if (drop?.[i] === 1 || !insideRejected(table.file.at(i), table.position[i]!, rejectedPaths)) continue;
+      if (drop?.[i] === 1) continue;
+      const file = table.sourceFile(i);
+      if (!rejectedPaths.has(file)) continue;
+      const position = table.sourcePosition(i);
+      if (!insideRejected(file, position, rejectedPaths)) continue;
       (drop ??= new Uint8Array(table.length))[i] = 1;
-      issues.push(parentRejected('episodes', table.file.at(i), table.position[i]!, table.childId(i)));
+      issues.push(parentRejected(key, file, position, table.childId(i)));
     }
   }
-  const repaired = table.withRepairs(repairs);
+  const repaired = repairs === undefined ? table : table.withRepairs(repairs);
   return drop === null ? repaired : repaired.without(drop);
 }
 
@@ -227,7 +241,7 @@ function recordLabel(table: StagedTableKey, position: string, fileTable: string 
 function heldPaths(
   tables: StagedTables,
   rejected: ReadonlyMap<StagedTableKey, ReadonlySet<AnyRecord>>,
-  rejectedEpisodes: ReadonlySet<number>,
+  rejectedRows: ReadonlyMap<StagedTableKey, ReadonlySet<number>>,
   rejectedPaths: ReadonlyMap<string, ReadonlySet<string>>,
 ): Map<string, Set<string>> {
   const held = new Map<string, Set<string>>();
@@ -242,8 +256,13 @@ function heldPaths(
   };
   for (const key of Object.keys(tables) as StagedTableKey[]) {
     const t = tables[key];
-    if (t instanceof EpisodeTable) {
-      for (let i = 0; i < t.length; i++) if (!rejectedEpisodes.has(i)) hold(t.file.at(i), t.position[i]!);
+    if (isRowTable(t)) {
+      const gone = rejectedRows.get(key);
+      for (let i = 0; i < t.length; i++) {
+        if (gone?.has(i)) continue;
+        const file = t.sourceFile(i);
+        if (rejectedPaths.has(file)) hold(file, t.sourcePosition(i));
+      }
       continue;
     }
     const gone = rejected.get(key);

@@ -1,3 +1,4 @@
+import { recordsOf } from '../row-table.js';
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readInputs } from '../read-inputs.js';
@@ -25,7 +26,7 @@ async function referralDates(name: string, rows: unknown[][]): Promise<Record<st
   const p = await writeWorkbook(`${f.dir}/${name}`, { 'List 3': [LIST_3_HEADER, ...rows] });
   const r = await readInputs([p], { today: TODAY, la: '841', limits: { maxRejectRate: 1 } });
   return Object.fromEntries(
-    (r.submissions[0]?.tables.referrals ?? []).map((x) => [x.childId, x.referralDate as string]),
+    recordsOf(r.submissions[0]?.tables.referrals).map((x) => [x.childId, x.referralDate as string]),
   );
 }
 

@@ -1,3 +1,4 @@
+import { recordsOf } from '../row-table.js';
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readInputs } from '../read-inputs.js';
@@ -92,11 +93,11 @@ describe('Annex A GEN-FUTURE', () => {
     );
     const s = r.submissions[0]!;
     assert.deepEqual(
-      s.tables.referrals!.map((x) => x.childId),
+      recordsOf(s.tables.referrals).map((x) => x.childId),
       ['C1', 'C3'],
     );
     assert.deepEqual(
-      s.tables.cpPlans!.map((x) => [x.childId, x.reviewDates]),
+      recordsOf(s.tables.cpPlans).map((x) => [x.childId, x.reviewDates]),
       [
         ['C1', ['2021-09-01']],
         ['C4', []],

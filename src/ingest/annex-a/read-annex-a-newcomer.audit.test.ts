@@ -1,3 +1,4 @@
+import { recordsOf } from '../row-table.js';
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readInputs } from '../read-inputs.js';
@@ -140,7 +141,7 @@ describe('an Annex A key cell holding an error or an unsaved formula', () => {
       ],
     );
     assert.deepEqual(
-      r.submissions[0]?.tables.referrals?.map((x) => x.childId),
+      recordsOf(r.submissions[0]?.tables.referrals).map((x) => x.childId),
       ['C1', 'C5'],
       "a formula's saved result is read",
     );
@@ -179,7 +180,7 @@ describe('an Annex A list with a label or text merged over several rows', () => 
       [],
       'no issue: every row reads as Excel shows it',
     );
-    const referrals = r.submissions[0]?.tables.referrals ?? [];
+    const referrals = recordsOf(r.submissions[0]?.tables.referrals);
     assert.deepEqual(
       referrals.map((x) => [x.childId, x.referralSource]),
       [

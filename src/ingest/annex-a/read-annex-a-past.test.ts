@@ -1,3 +1,4 @@
+import { recordsOf } from '../row-table.js';
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readInputs } from '../read-inputs.js';
@@ -97,7 +98,7 @@ describe('Annex A GEN-PAST', () => {
     );
     const s = r.submissions[0]!;
     assert.deepEqual(
-      s.tables.referrals!.map((x) => [x.childId, x.referralDate]),
+      recordsOf(s.tables.referrals).map((x) => [x.childId, x.referralDate]),
       [
         ['C1', '2021-06-01'],
         ['C3', '2021-06-02'],
@@ -105,7 +106,7 @@ describe('Annex A GEN-PAST', () => {
       ],
     );
     assert.deepEqual(
-      s.tables.cpPlans!.map((x) => [x.childId, x.startDate, x.reviewDates]),
+      recordsOf(s.tables.cpPlans).map((x) => [x.childId, x.startDate, x.reviewDates]),
       [
         ['C1', '2021-06-10', ['2021-09-01']],
         ['C4', '2021-06-11', []],

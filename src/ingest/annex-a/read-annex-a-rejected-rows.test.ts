@@ -1,3 +1,4 @@
+import { recordsOf } from '../row-table.js';
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -226,7 +227,7 @@ describe('Annex A list without its key column', () => {
     const s = r.submissions[0]!;
     assert.equal(s.tables.referrals, undefined, 'no referral is loaded without its date');
     assert.deepEqual(
-      s.tables.cpPlans!.map((x) => x.id),
+      recordsOf(s.tables.cpPlans).map((x) => x.id),
       ['C1/2021-06-10'],
     );
     assert.equal(

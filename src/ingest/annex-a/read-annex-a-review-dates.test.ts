@@ -1,3 +1,4 @@
+import { recordsOf } from '../row-table.js';
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readInputs } from '../read-inputs.js';
@@ -80,7 +81,7 @@ describe('Annex A List 7 review dates out of range', () => {
     ]);
     const s = r.submissions[0]!;
     assert.deepEqual(
-      s.tables.cpPlans!.map((x) => [x.childId, x.startDate, x.endDate, x.reviewDates]),
+      recordsOf(s.tables.cpPlans).map((x) => [x.childId, x.startDate, x.endDate, x.reviewDates]),
       [
         ['C1', '2021-06-10', null, ['2021-09-01']],
         ['C4', '2021-06-11', null, []],
@@ -118,7 +119,7 @@ describe('Annex A List 7 review dates out of range', () => {
       ],
     );
     assert.deepEqual(
-      r.submissions[0]!.tables.cpPlans!.map((x) => x.childId),
+      recordsOf(r.submissions[0]!.tables.cpPlans).map((x) => x.childId),
       ['C1'],
     );
   });

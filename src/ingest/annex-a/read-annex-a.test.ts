@@ -1,3 +1,4 @@
+import { recordsOf } from '../row-table.js';
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
@@ -107,15 +108,15 @@ describe('Annex A', () => {
     const s = r.submissions[0]!;
     assert.equal(s.source, 'annex-a');
     assert.deepEqual(
-      s.tables.referrals!.map((x) => [x.childId, x.referralDate, x.referralSource, x.referralNfa]),
+      recordsOf(s.tables.referrals).map((x) => [x.childId, x.referralDate, x.referralSource, x.referralNfa]),
       [
         ['C1', '2021-06-01', '1B', false],
         ['C2', '2021-06-02', '2A', true],
         ['C3', '2021-06-03', null, false],
       ],
     );
-    assert.equal(s.tables.referrals![0]!.source.position, 'List 3!A4');
-    const cp = s.tables.cpPlans![0]!;
+    assert.equal(recordsOf(s.tables.referrals)[0]!.source.position, 'List 3!A4');
+    const cp = recordsOf(s.tables.cpPlans)[0]!;
     assert.deepEqual(
       [cp.startDate, cp.initialCategoryOfAbuse, cp.latestCategoryOfAbuse, cp.reviewDates],
       ['2021-06-10', 'NEG', 'EMO', ['2021-09-01']],

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { fileChunks } from '../file-chunks.js';
 import type { FileSink, RecordExtras, RecordTableName } from '../file-sink.js';
-import type { StagedTables } from '../staged.js';
+import type { RecordTables } from '../staged.js';
 import type { IngestLimits } from '../limits.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
 import { firstCountableDate } from '../../calendar/bank-holidays.js';
@@ -192,7 +192,7 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
   const builders = new WeakMap<object, (asAt: IsoDate) => object | null>();
   const dated = <K extends RecordTableName>(
     table: K,
-    build: (asAt: IsoDate | null) => NonNullable<StagedTables[K]>[number],
+    build: (asAt: IsoDate | null) => NonNullable<RecordTables[K]>[number],
     extras?: RecordExtras,
   ): void => {
     deferred.push((asAt) => {

@@ -5,6 +5,8 @@ import { sexCode } from '../sex-code.js';
 import { internCode } from '../intern-code.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
 import type { StagedTables } from '../staged.js';
+import type { ReferralAt } from './cin-columns.js';
+import { CinTable, type CinRecord, type ValueField } from './cin-table.js';
 
 const NESTED = ['Assessments', 'CINPlanDates', 'Section47', 'ChildProtectionPlans'] as const;
 
@@ -135,12 +137,17 @@ export function mapCinChild(node: XmlNode, sink: FileSink, dates: CinChildDates)
   sink.add('children', child, { sexElement, SEX: sexRaw });
   sink.upn(child, ids?.leaves['UPN'] ?? null);
 
-  const c = sink.cin.child(childId, node);
-  for (const d of details) mapReferral(d, sink, c, childId, dates);
+  for (const d of details) mapReferral(d, node, sink, childId, dates);
 }
 
 /** One CINdetails (a referral) and the elements inside it. */
-function mapReferral(d: XmlNode, sink: FileSink, c: number, childId: string, dates: CinChildDates): void {
+function mapReferral(
+  d: XmlNode,
+  child: XmlNode,
+  sink: FileSink,
+  childId: string,
+  dates: CinChildDates,
+): void {
   sink.read('CINdetails');
   const df = fieldsFor(sink, d, childId, 'this CINdetails and everything in it');
   const refDate = df.date('CINreferralDate', d.leaves['CINreferralDate'] ?? null, 'iso', REFERRAL_DATE);
@@ -154,8 +161,9 @@ function mapReferral(d: XmlNode, sink: FileSink, c: number, childId: string, dat
   }
   see(dates, refDate);
   see(dates, closure);
-  sink.cin.referral(
-    c,
+  const at = sink.cin.referral(
+    childId,
+    child,
     d,
     refDate,
     code(d.leaves['ReferralSource']),
@@ -165,19 +173,10 @@ function mapReferral(d: XmlNode, sink: FileSink, c: number, childId: string, dat
     icpc,
     nfa,
   );
-  const at: ReferralAt = { c, childId, details: d.index, date: refDate };
   for (const a of d.children['Assessments'] ?? []) mapAssessment(a, sink, at, dates);
   for (const p of d.children['CINPlanDates'] ?? []) mapCinPlan(p, sink, at, dates);
   for (const s of d.children['Section47'] ?? []) mapSection47(s, sink, at, dates);
   for (const cp of d.children['ChildProtectionPlans'] ?? []) mapCpPlan(cp, sink, at, dates);
-}
-
-/** The loaded CINdetails an element sits in: its Child's index in the sink's CIN rows, number and date. */
-interface ReferralAt {
-  readonly c: number;
-  readonly childId: string;
-  readonly details: number;
-  readonly date: IsoDate;
 }
 
 /** One Assessments element. */
@@ -200,9 +199,7 @@ function mapAssessment(a: XmlNode, sink: FileSink, ref: ReferralAt, dates: CinCh
   see(dates, start);
   see(dates, auth);
   sink.cin.assessment(
-    ref.c,
-    ref.details,
-    ref.date,
+    ref,
     a,
     start,
     review,
@@ -220,7 +217,7 @@ function mapCinPlan(p: XmlNode, sink: FileSink, ref: ReferralAt, dates: CinChild
   if (pf.rejected || start === null) return;
   see(dates, start);
   see(dates, end);
-  sink.cin.cinPlan(ref.c, ref.details, ref.date, p, start, end);
+  sink.cin.cinPlan(ref, p, start, end);
 }
 
 /** One Section47 element. */
@@ -234,7 +231,7 @@ function mapSection47(s: XmlNode, sink: FileSink, ref: ReferralAt, dates: CinChi
   if (sf.rejected || start === null) return;
   see(dates, start);
   see(dates, icpcDate);
-  sink.cin.section47(ref.c, ref.details, ref.date, s, start, target, icpcDate, notRequired ?? false);
+  sink.cin.section47(ref, s, start, target, icpcDate, notRequired ?? false);
 }
 
 /** One ChildProtectionPlans element. */
@@ -254,9 +251,7 @@ function mapCpPlan(c: XmlNode, sink: FileSink, ref: ReferralAt, dates: CinChildD
   see(dates, end);
   for (const r of reviews) see(dates, r);
   sink.cin.cpPlan(
-    ref.c,
-    ref.details,
-    ref.date,
+    ref,
     c,
     start,
     end,
@@ -299,28 +294,31 @@ function see(dates: CinChildDates, d: IsoDate | null): void {
  */
 export function cinLatestEvent(tables: StagedTables, until: IsoDate, since: IsoDate): IsoDate | null {
   const dates: CinChildDates = { latest: null, until, since };
-  for (const r of tables.referrals ?? []) {
-    see(dates, r.referralDate);
-    see(dates, r.closureDate);
-  }
-  for (const a of tables.assessments ?? []) {
-    see(dates, a.startDate);
-    see(dates, a.authorisationDate);
-  }
-  for (const p of tables.cinPlans ?? []) {
-    see(dates, p.startDate);
-    see(dates, p.endDate);
-  }
-  for (const s of tables.section47s ?? []) {
-    see(dates, s.startDate);
-    see(dates, s.dateOfInitialCpc);
-  }
-  for (const c of tables.cpPlans ?? []) {
-    see(dates, c.startDate);
-    see(dates, c.endDate);
-    for (const d of c.reviewDates) see(dates, d);
-  }
+  seeAll(dates, tables.referrals, ['referralDate', 'closureDate']);
+  seeAll(dates, tables.assessments, ['startDate', 'authorisationDate']);
+  seeAll(dates, tables.cinPlans, ['startDate', 'endDate']);
+  seeAll(dates, tables.section47s, ['startDate', 'dateOfInitialCpc']);
+  seeAll(dates, tables.cpPlans, ['startDate', 'endDate']);
+  const cp = tables.cpPlans;
+  if (cp instanceof CinTable) {
+    for (let i = 0; i < cp.length; i++) for (const d of cp.list('reviewDates', i)) see(dates, d as IsoDate);
+  } else for (const c of cp ?? []) for (const d of c.reviewDates) see(dates, d);
   return dates.latest;
+}
+
+/** Moves the latest event date on by the date fields of a table (read from its columns when held by column). */
+function seeAll<R extends CinRecord>(
+  dates: CinChildDates,
+  t: readonly R[] | CinTable<R> | undefined,
+  fields: readonly ValueField<R>[],
+): void {
+  if (t === undefined) return;
+  for (const field of fields) {
+    if (t instanceof CinTable) {
+      const c = t.field(field);
+      for (let i = 0; i < t.length; i++) see(dates, c.at(i) as IsoDate | null);
+    } else for (const r of t) see(dates, r[field] as IsoDate | null);
+  }
 }
 
 /** Lists an element (and, for CINdetails, its nested elements) as not loaded because its parent was rejected. */

@@ -1,3 +1,4 @@
+import { recordsOf } from '../../ingest/row-table.js';
 import { recordTablesOf } from '../../ingest/episode-table.js';
 /**
  * Audit of Annex A rows through the merge (inputs.md §1.1, §6): a row read is loaded or listed.
@@ -123,7 +124,7 @@ it('a repeated List 5 row is listed once and leaves neither its Section 47 nor i
   const list5 = r.counts.find((c) => c.table === 'List 5')!;
   assert.deepEqual([list5.read, list5.loaded, list5.rejected], [10, 8, 2]);
   const t = r.submissions[0]!.tables;
-  assert.equal(t.section47s?.length, 8);
+  assert.equal(recordsOf(t.section47s).length, 8);
   assert.equal(t.strategyDiscussions?.length, 8);
-  assert.equal(t.section47s?.find((s) => s.childId === 'C1')?.dateOfInitialCpc, '2021-06-20');
+  assert.equal(recordsOf(t.section47s).find((s) => s.childId === 'C1')?.dateOfInitialCpc, '2021-06-20');
 });

@@ -1,5 +1,5 @@
 import type { RecordTables, StagedTables } from '../../ingest/staged.js';
-import { EpisodeTable } from '../../ingest/episode-table.js';
+import { isRowTable, type RowTable } from '../../ingest/row-table.js';
 import type { Database } from '../database.js';
 import type { RecordTable } from './record-table.js';
 import { columnNames, fromValues, toRow } from './record-table.js';
@@ -27,15 +27,18 @@ export async function writeRecords(
   tables: StagedTables,
   onRows?: (rows: number) => void,
 ): Promise<void> {
-  for (const [key, records] of Object.entries(tables) as [keyof StagedTables, object[] | EpisodeTable][]) {
+  for (const [key, records] of Object.entries(tables) as [
+    keyof StagedTables,
+    object[] | RowTable<object>,
+  ][]) {
     const t = recordTable(key);
     const names = columnNames(t);
     for (let at = 0; at < records.length; at += BATCH) {
       const end = Math.min(records.length, at + BATCH);
       const rows: unknown[][] = [];
       for (let i = at; i < end; i++) {
-        // An episode's record is made for its row alone (episodes are held by column).
-        const r = records instanceof EpisodeTable ? records.record(i) : records[i]!;
+        // A row's record is made for it alone in a table held by column (episodes, a census's CIN tables).
+        const r = isRowTable(records) ? records.record(i) : records[i]!;
         rows.push(toRow(t, submissionId, i, r));
       }
       await db.insertMany(t.table, names, rows);

@@ -1,5 +1,5 @@
 import type { RecordTables, StagedTables } from '../../ingest/staged.js';
-import { EpisodeTable } from '../../ingest/episode-table.js';
+import { isRowTable, type RowTable } from '../../ingest/row-table.js';
 import type { ColumnType, RecordTable } from '../records/record-table.js';
 import { recordTable } from '../records/record-io.js';
 
@@ -108,9 +108,12 @@ export function storedForm(t: RecordTable, submissionId: string, record: object)
 /** Every table of a staged submission in its stored form ({@link storedForm}). */
 export function storedTables(submissionId: string, tables: StagedTables): RecordTables {
   const out: Record<string, object[]> = {};
-  for (const [key, records] of Object.entries(tables) as [keyof StagedTables, object[] | EpisodeTable][]) {
+  for (const [key, records] of Object.entries(tables) as [
+    keyof StagedTables,
+    object[] | RowTable<object>,
+  ][]) {
     const t = recordTable(key);
-    if (records instanceof EpisodeTable) {
+    if (isRowTable(records)) {
       // Held by column: each row's record is made for its stored form alone.
       const forms = new Array<object>(records.length);
       for (let i = 0; i < records.length; i++) forms[i] = storedForm(t, submissionId, records.record(i));

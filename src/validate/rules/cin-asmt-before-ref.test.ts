@@ -1,3 +1,4 @@
+import { recordsOf } from '../../ingest/row-table.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -16,9 +17,9 @@ function hitsOf(tables: StagedTables): readonly RuleHit[] {
 }
 
 function plainHits(tables: StagedTables): RuleHit[] {
-  const ref = new Map((tables.referrals ?? []).map((r) => [r.id, r.referralDate]));
+  const ref = new Map(recordsOf(tables.referrals).map((r) => [r.id, r.referralDate]));
   const hits: RuleHit[] = [];
-  for (const a of tables.assessments ?? []) {
+  for (const a of recordsOf(tables.assessments)) {
     const d = ref.get(a.referralId);
     if (d && a.startDate < d)
       hits.push({

@@ -1,3 +1,4 @@
+import { cinRecords } from '../rule.js';
 import { ran, type Rule, type RuleHit } from '../rule.js';
 import { keyRepeats } from './dup-keys.js';
 import type { Referral } from '../../model/cin.js';
@@ -13,9 +14,9 @@ export const cinAsmtBeforeRef: Rule = {
   fields: ['AssessmentActualStartDate', 'CINreferralDate'],
   message: 'An assessment starts before its referral date.',
   check: (ctx) => {
-    const dateOf = referralDates(ctx.tables.referrals ?? []);
+    const dateOf = referralDates(cinRecords(ctx.tables.referrals));
     const hits: RuleHit[] = [];
-    for (const a of ctx.tables.assessments ?? []) {
+    for (const a of cinRecords(ctx.tables.assessments)) {
       const d = dateOf(a.referralId);
       if (d && a.startDate < d)
         hits.push({

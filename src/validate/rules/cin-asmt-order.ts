@@ -1,3 +1,4 @@
+import { cinRecords } from '../rule.js';
 import { ran, type Rule, type RuleHit } from '../rule.js';
 
 /** CIN-ASMT-ORDER (inputs.md §6; DfE 8608): "Assessment authorised before it started". Error. */
@@ -11,7 +12,7 @@ export const cinAsmtOrder: Rule = {
   message: 'An assessment is authorised before it started.',
   check: (ctx) =>
     ran(
-      (ctx.tables.assessments ?? [])
+      cinRecords(ctx.tables.assessments)
         .filter((a) => a.authorisationDate !== null && a.authorisationDate < a.startDate)
         .map((a): RuleHit => ({
           table: 'assessments',

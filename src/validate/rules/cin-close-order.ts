@@ -1,3 +1,4 @@
+import { cinRecords } from '../rule.js';
 import { ran, type Rule, type RuleHit } from '../rule.js';
 
 /** CIN-CLOSE-ORDER (inputs.md §6; DfE 8630): "Referral date is after the closure date". Error. */
@@ -11,7 +12,7 @@ export const cinCloseOrder: Rule = {
   message: 'The referral date is after the closure date.',
   check: (ctx) =>
     ran(
-      (ctx.tables.referrals ?? [])
+      cinRecords(ctx.tables.referrals)
         .filter((r) => r.closureDate !== null && r.closureDate < r.referralDate)
         .map((r): RuleHit => ({
           table: 'referrals',

@@ -1,3 +1,4 @@
+import { cinRecords } from '../rule.js';
 import { ran, type Rule, type RuleHit } from '../rule.js';
 
 /** CIN-CLOSE-REASON (inputs.md §6; DfE 8805): CINclosureDate and ReasonForClosure not both present. Warning. */
@@ -11,7 +12,7 @@ export const cinCloseReason: Rule = {
   message: 'A closure date and a reason for closure must both be present or both absent.',
   check: (ctx) =>
     ran(
-      (ctx.tables.referrals ?? [])
+      cinRecords(ctx.tables.referrals)
         .filter((r) => (r.closureDate === null) !== (r.reasonForClosure === null))
         .map((r): RuleHit => ({
           table: 'referrals',

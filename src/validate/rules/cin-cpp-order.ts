@@ -1,3 +1,4 @@
+import { cinRecords } from '../rule.js';
 import { ran, type Rule, type RuleHit } from '../rule.js';
 
 /** CIN-CPP-ORDER (inputs.md §6; DfE 8925): "CP plan ends before it starts". Error. */
@@ -11,7 +12,7 @@ export const cinCppOrder: Rule = {
   message: 'A CP plan ends before it starts.',
   check: (ctx) =>
     ran(
-      (ctx.tables.cpPlans ?? [])
+      cinRecords(ctx.tables.cpPlans)
         .filter((p) => p.endDate !== null && p.endDate < p.startDate)
         .map((p): RuleHit => ({
           table: 'cpPlans',

@@ -1,3 +1,4 @@
+import { cinRecords } from '../rule.js';
 import { ran, childSpansByDate, type Rule, type RuleHit } from '../rule.js';
 
 /** CIN-CPP-OVERLAP (inputs.md §6; DfE 8940): a child's CP plans overlap, or two are open at once. Warning. */
@@ -11,7 +12,7 @@ export const cinCppOverlap: Rule = {
   message: 'A child’s CP plans overlap or two are open.',
   check: (ctx) => {
     const hits: RuleHit[] = [];
-    const { records: sorted, ends } = childSpansByDate(ctx.tables.cpPlans, 'startDate');
+    const { records: sorted, ends } = childSpansByDate(cinRecords(ctx.tables.cpPlans), 'startDate');
     let from = 0;
     for (const to of ends) {
       for (let i = from + 1; i < to; i++) {

@@ -1,3 +1,4 @@
+import { cinRecords } from '../rule.js';
 import { ran, type Rule, type RuleHit } from '../rule.js';
 
 /** CIN-CPP-REVIEW (inputs.md §6; DfE 8841): a CP review is not after the plan's start. Warning. */
@@ -11,7 +12,7 @@ export const cinCppReview: Rule = {
   message: 'A CP review is dated on or before the plan’s start.',
   check: (ctx) => {
     const hits: RuleHit[] = [];
-    for (const p of ctx.tables.cpPlans ?? []) {
+    for (const p of cinRecords(ctx.tables.cpPlans)) {
       const bad = p.reviewDates.find((d) => d <= p.startDate);
       if (bad)
         hits.push({

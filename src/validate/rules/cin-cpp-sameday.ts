@@ -1,3 +1,4 @@
+import { cinRecords } from '../rule.js';
 import { ran, type Rule, type RuleHit } from '../rule.js';
 
 /** CIN-CPP-SAMEDAY (inputs.md §6; DfE 8840): a CP plan starts and ends the same day. Query. */
@@ -11,7 +12,7 @@ export const cinCppSameday: Rule = {
   message: 'A CP plan starts and ends on the same day.',
   check: (ctx) =>
     ran(
-      (ctx.tables.cpPlans ?? [])
+      cinRecords(ctx.tables.cpPlans)
         .filter((p) => p.endDate !== null && p.endDate === p.startDate)
         .map((p): RuleHit => ({
           table: 'cpPlans',

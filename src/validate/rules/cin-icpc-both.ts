@@ -1,3 +1,4 @@
+import { cinRecords } from '../rule.js';
 import { ran, type Rule, type RuleHit } from '../rule.js';
 
 /**
@@ -13,10 +14,12 @@ export const cinIcpcBoth: Rule = {
   message: 'DateOfInitialCPC is on both the CINdetails and a Section47; the Section47 date is used.',
   check: (ctx) => {
     const withS47Icpc = new Set(
-      (ctx.tables.section47s ?? []).filter((s) => s.dateOfInitialCpc !== null).map((s) => s.referralId),
+      cinRecords(ctx.tables.section47s)
+        .filter((s) => s.dateOfInitialCpc !== null)
+        .map((s) => s.referralId),
     );
     const hits: RuleHit[] = [];
-    for (const r of ctx.tables.referrals ?? []) {
+    for (const r of cinRecords(ctx.tables.referrals)) {
       if (r.dateOfInitialCpc !== null && withS47Icpc.has(r.id)) {
         hits.push({
           table: 'referrals',

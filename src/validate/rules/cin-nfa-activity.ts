@@ -1,3 +1,4 @@
+import { cinRecords } from '../rule.js';
 import { ran, type Rule, type RuleHit } from '../rule.js';
 
 /** CIN-NFA-ACTIVITY (inputs.md §6; DfE 8831): a referral marked ReferralNFA has assessments, plans or S47s. Warning. */
@@ -12,15 +13,15 @@ export const cinNfaActivity: Rule = {
   check: (ctx) => {
     const active = new Set<string>();
     for (const t of [
-      ctx.tables.assessments,
-      ctx.tables.cinPlans,
-      ctx.tables.section47s,
-      ctx.tables.cpPlans,
+      cinRecords(ctx.tables.assessments),
+      cinRecords(ctx.tables.cinPlans),
+      cinRecords(ctx.tables.section47s),
+      cinRecords(ctx.tables.cpPlans),
     ]) {
       for (const r of t ?? []) active.add(r.referralId);
     }
     return ran(
-      (ctx.tables.referrals ?? [])
+      cinRecords(ctx.tables.referrals)
         .filter((r) => r.referralNfa === true && active.has(r.id))
         .map((r): RuleHit => ({
           table: 'referrals',

@@ -1,3 +1,4 @@
+import { cinRecords } from '../rule.js';
 import { ran, type Rule, type RuleHit } from '../rule.js';
 
 /**
@@ -14,7 +15,7 @@ export const cinS47Icpc: Rule = {
   message: 'The initial child protection conference is dated before the Section 47 started.',
   check: (ctx) =>
     ran(
-      (ctx.tables.section47s ?? [])
+      cinRecords(ctx.tables.section47s)
         .filter((s) => s.dateOfInitialCpc !== null && s.dateOfInitialCpc < s.startDate)
         .map((s): RuleHit => ({
           table: 'section47s',

@@ -1,4 +1,5 @@
 import type { AnyRecord, RuleContext, RuleHit, StagedTableKey } from '../rule.js';
+import { isRowTable, rowRecords, type RowTable } from '../../ingest/row-table.js';
 import { CODE_FIELDS, type CodeFieldRef } from '../table-fields.js';
 import { financialYearContaining } from '../../calendar/period.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
@@ -83,7 +84,10 @@ export function codeFindings(ctx: RuleContext, kind: 'invalid' | 'legacy'): Rule
       }
       continue;
     }
-    const records = staged as readonly AnyRecord[];
+    // A census's CIN tables are held by column: read here as records for now.
+    const records = isRowTable(staged)
+      ? rowRecords(staged as RowTable<AnyRecord>)
+      : (staged as readonly AnyRecord[]);
     // Records with a code that is not a valid, current one: found once per table and year, shared by
     // GEN-CODE and GEN-LEGACY (a rule that rejects or repairs records leaves a new array, scanned afresh).
     let scan = scans.get(records);

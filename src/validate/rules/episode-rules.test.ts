@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import type { Child } from '../../model/child.js';
 import type { Episode } from '../../model/episode.js';
 import type { RecordTables, StagedTables } from '../../ingest/staged.js';
-import { episodeRowOf, type Rule, type RuleContext, type RuleHit, type StagedTableKey } from '../rule.js';
+import { rowOf, type Rule, type RuleContext, type RuleHit, type StagedTableKey } from '../rule.js';
 import { stagedTablesOf } from '../../ingest/episode-table.js';
 import { parseDate, ukDate } from '../../ingest/parse-date.js';
 import { ssda903ChildUnknown } from './ssda903-child-unknown.js';
@@ -119,7 +119,7 @@ function hitsOf(rule: Rule, tables: RecordTables, over: Partial<RuleContext> = {
   const hits = out.kind === 'ran' ? out.hits : [];
   return hits.map((h) => {
     if (h.table !== 'episodes') return h;
-    const row = episodeRowOf(h);
+    const row = rowOf(h, staged.episodes!);
     const given = tables.episodes![row]!;
     assert.deepEqual(h.record, given);
     const { row: _row, ...rest } = h;

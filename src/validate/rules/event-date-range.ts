@@ -3,6 +3,8 @@ import { EVENT_DATE_LISTS, EVENT_DATES, type FieldRef, type ListFieldRef } from 
 import { ukDate } from '../../ingest/parse-date.js';
 import { firstCountableDate } from '../../calendar/bank-holidays.js';
 import { type Column, EpisodeTable } from '../../ingest/episode-table.js';
+import { CinTable, type CinRecord } from '../../ingest/cin/cin-table.js';
+import { rowRecords } from '../../ingest/row-table.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
 
 /** The tables GEN-FUTURE and GEN-PAST check (their registry metadata). */
@@ -115,8 +117,9 @@ export function outOfRangeHits(
     StagedTableKey,
     readonly FieldRef[],
   ][]) {
-    const records = ctx.tables[table];
-    if (!records) continue;
+    const staged = ctx.tables[table];
+    if (!staged) continue;
+    const records = staged instanceof CinTable ? rowRecords(staged as CinTable<CinRecord>) : staged;
     const hitOf = (found: OutOfRange): RuleHit | null => {
       const at = found[side];
       if (at === null) return null;

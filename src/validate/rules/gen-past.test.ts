@@ -1,3 +1,4 @@
+import { recordsOf } from '../../ingest/row-table.js';
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readInputs } from '../../ingest/read-inputs.js';
@@ -154,7 +155,7 @@ describe('GEN-PAST: an event date before the bank-holiday table', () => {
     ]);
     const s = r.submissions[0]!;
     assert.deepEqual(
-      s.tables.referrals!.map((x) => [x.childId, x.referralDate]),
+      recordsOf(s.tables.referrals).map((x) => [x.childId, x.referralDate]),
       [
         ['C1', '2021-06-01'],
         ['C3', '1990-01-01'],

@@ -1,3 +1,4 @@
+import { recordsOf } from '../../ingest/row-table.js';
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readInputs } from '../../ingest/read-inputs.js';
@@ -79,7 +80,7 @@ describe('GEN-FUTURE and GEN-PAST on CP review dates (CPPreviewDate)', () => {
     assert.equal(future.file, 'cin.xml');
     assert.match(future.position!, new RegExp(`^${PLAN.replace(/[[\]]/g, '\\$&')} line \\d+:\\d+$`));
     assert.deepEqual(
-      r.submissions[0]!.tables.cpPlans!.map((p) => [p.childId, p.startDate, p.reviewDates]),
+      recordsOf(r.submissions[0]!.tables.cpPlans).map((p) => [p.childId, p.startDate, p.reviewDates]),
       [
         ['C1', '2021-06-10', ['2021-07-01', '2021-10-01']],
         ['C2', '2021-06-10', ['2021-07-01']],
@@ -106,7 +107,7 @@ describe('GEN-FUTURE and GEN-PAST on CP review dates (CPPreviewDate)', () => {
       [['GEN-FUTURE', 'error', 'C1', 'CPPendDate', '2031-02-01']],
     );
     assert.deepEqual(
-      r.submissions[0]!.tables.cpPlans!.map((p) => p.childId),
+      recordsOf(r.submissions[0]!.tables.cpPlans).map((p) => p.childId),
       ['C2'],
     );
   });
