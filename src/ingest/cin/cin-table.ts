@@ -2,7 +2,7 @@ import type { IsoDate } from '../../calendar/iso-date.js';
 import type { Assessment, CinPlan, CpPlan, Referral, Section47 } from '../../model/cin.js';
 import type { SourceRef } from '../../model/source.js';
 import type { XmlNode } from '../xml/xml-schema.js';
-import type { Column} from '../column.js';
+import type { Column } from '../column.js';
 import { ColumnBuilder, type ColumnValue } from '../column.js';
 
 /** A CIN census record: one of the tables a CINdetails and the elements inside it give (inputs.md §3). */
@@ -45,6 +45,11 @@ export interface CinShape<R extends CinRecord> {
    * (assessments, under their referral), `CHILD/START` (the others).
    */
   readonly idKey: 'referral' | 'referral-start' | 'start';
+  /**
+   * Row i's record, in the field order above: `v` the value columns and `l` the list columns, each in that order
+   * (one object literal per table, so every record of a table has the same shape).
+   */
+  make(t: CinTable<R>, i: number, v: readonly Column<Value>[], l: readonly Lists[]): R;
 }
 
 /** `id`, `referralId` (the CINdetails' id, kept as its date), `childId`, `value` (a column), `list`, `source`. */
@@ -67,6 +72,19 @@ export const REFERRAL_SHAPE: CinShape<Referral> = {
     ['referralNfa', 'value'],
     ['source', 'source'],
   ],
+  make: (t, i, v) => ({
+    id: t.id(i),
+    childId: t.childId(i),
+    referralDate: v[0]!.at(i) as IsoDate,
+    referralSource: v[1]!.at(i) as string | null,
+    referralSourceRaw: v[2]!.at(i) as string | null,
+    primaryNeedCode: v[3]!.at(i) as string | null,
+    closureDate: v[4]!.at(i) as IsoDate | null,
+    reasonForClosure: v[5]!.at(i) as string | null,
+    dateOfInitialCpc: v[6]!.at(i) as IsoDate | null,
+    referralNfa: v[7]!.at(i) as boolean | null,
+    source: t.source(i),
+  }),
 };
 
 export const ASSESSMENT_SHAPE: CinShape<Assessment> = {
@@ -83,6 +101,16 @@ export const ASSESSMENT_SHAPE: CinShape<Assessment> = {
     ['factors', 'list'],
     ['source', 'source'],
   ],
+  make: (t, i, v, l) => ({
+    id: t.id(i),
+    referralId: t.referralId(i),
+    childId: t.childId(i),
+    startDate: v[0]!.at(i) as IsoDate,
+    internalReviewDate: v[1]!.at(i) as IsoDate | null,
+    authorisationDate: v[2]!.at(i) as IsoDate | null,
+    factors: l[0]!.at(i),
+    source: t.source(i),
+  }),
 };
 
 export const CIN_PLAN_SHAPE: CinShape<CinPlan> = {
@@ -97,6 +125,14 @@ export const CIN_PLAN_SHAPE: CinShape<CinPlan> = {
     ['endDate', 'value'],
     ['source', 'source'],
   ],
+  make: (t, i, v) => ({
+    id: t.id(i),
+    referralId: t.referralId(i),
+    childId: t.childId(i),
+    startDate: v[0]!.at(i) as IsoDate,
+    endDate: v[1]!.at(i) as IsoDate | null,
+    source: t.source(i),
+  }),
 };
 
 export const SECTION47_SHAPE: CinShape<Section47> = {
@@ -113,6 +149,16 @@ export const SECTION47_SHAPE: CinShape<Section47> = {
     ['icpcNotRequired', 'value'],
     ['source', 'source'],
   ],
+  make: (t, i, v) => ({
+    id: t.id(i),
+    referralId: t.referralId(i),
+    childId: t.childId(i),
+    startDate: v[0]!.at(i) as IsoDate,
+    initialCpcTarget: v[1]!.at(i) as IsoDate | null,
+    dateOfInitialCpc: v[2]!.at(i) as IsoDate | null,
+    icpcNotRequired: v[3]!.at(i) as boolean,
+    source: t.source(i),
+  }),
 };
 
 export const CP_PLAN_SHAPE: CinShape<CpPlan> = {
@@ -131,6 +177,18 @@ export const CP_PLAN_SHAPE: CinShape<CpPlan> = {
     ['reviewDates', 'list'],
     ['source', 'source'],
   ],
+  make: (t, i, v, l) => ({
+    id: t.id(i),
+    referralId: t.referralId(i),
+    childId: t.childId(i),
+    startDate: v[0]!.at(i) as IsoDate,
+    endDate: v[1]!.at(i) as IsoDate | null,
+    initialCategoryOfAbuse: v[2]!.at(i) as string | null,
+    latestCategoryOfAbuse: v[3]!.at(i) as string | null,
+    numberOfPreviousCpp: v[4]!.at(i) as number | null,
+    reviewDates: l[0]!.at(i) as IsoDate[],
+    source: t.source(i),
+  }),
 };
 
 /** The shapes by table. */
@@ -218,7 +276,14 @@ export class CinTable<R extends CinRecord> {
     private readonly place: Places,
     /** Rows that are records as staged, by row. */
     private readonly staged: ReadonlyMap<number, R> | null,
-  ) {}
+  ) {
+    this.valueColumns = [...values.values()];
+    this.listColumns = [...lists.values()];
+  }
+
+  /** The value and list columns in the shape's order (for {@link CinShape.make}). */
+  private readonly valueColumns: readonly Column<Value>[];
+  private readonly listColumns: readonly Lists[];
 
   /** The column of a value field. */
   field<K extends ValueField<R>>(name: K): FieldColumn<R[K]> {
@@ -271,30 +336,15 @@ export class CinTable<R extends CinRecord> {
   /** Row i as its record: the staged object itself for a row that is one, else a new one. */
   record(i: number): R {
     const s = this.staged?.get(i);
-    if (s !== undefined) return s;
-    const out: Record<string, unknown> = {};
-    for (const [name, kind] of this.shape.fields) {
-      switch (kind) {
-        case 'id':
-          out[name] = naturalId(this, i);
-          break;
-        case 'referralId':
-          out[name] = this.referralId(i);
-          break;
-        case 'childId':
-          out[name] = this.childId(i);
-          break;
-        case 'value':
-          out[name] = this.values.get(name)!.at(i);
-          break;
-        case 'list':
-          out[name] = this.lists.get(name)!.at(i);
-          break;
-        default:
-          out[name] = { file: this.place.file(i), position: this.place.position(i, this.shape.element) };
-      }
-    }
-    return out as R;
+    return s !== undefined ? s : this.shape.make(this, i, this.valueColumns, this.listColumns);
+  }
+
+  /** Row i's source (a new object; a staged record's own). */
+  source(i: number): SourceRef {
+    const s = this.staged?.get(i);
+    return s !== undefined
+      ? s.source
+      : { file: this.place.file(i), position: this.place.position(i, this.shape.element) };
   }
 
   /** Every row as its record, in row order. */
@@ -576,7 +626,21 @@ export class CinTableBuilder<R extends CinRecord> {
 
 const NO_LISTS: readonly (readonly string[])[] = [];
 
-/** The source of a row of a table (`record(i).source` without making the record). */
-export function cinSource<R extends CinRecord>(t: CinTable<R>, i: number): SourceRef {
-  return { file: t.sourceFile(i), position: t.sourcePosition(i) };
+const tablesOfRecords = new WeakMap<readonly object[], object>();
+
+/**
+ * A CIN table as a rule reads it: a census's, held by column, as it is; another source's records (Annex A, a test's)
+ * as a {@link CinTable} of those very records (made once per array), so one reading serves both. A hit names its
+ * row and `t.record(row)`, which for a table of records is the staged record itself.
+ * @example const t = cinTableOf(REFERRAL_SHAPE, ctx.tables.referrals); t?.field('closureDate').at(0)
+ */
+export function cinTableOf<R extends CinRecord>(
+  shape: CinShape<R>,
+  t: readonly R[] | CinTable<R> | undefined,
+): CinTable<R> | undefined {
+  if (t === undefined) return undefined;
+  if (t instanceof CinTable) return t;
+  let out = tablesOfRecords.get(t) as CinTable<R> | undefined;
+  if (out === undefined) tablesOfRecords.set(t, (out = CinTable.fromRecords(shape, t) as CinTable<R>));
+  return out;
 }
