@@ -25,10 +25,31 @@ export type ListField<R> = {
   [K in keyof R & string]: R[K] extends readonly string[] ? K : never;
 }[keyof R & string];
 
-/** A field's value by row. */
+/** A field's value by row, held as a {@link Column}. */
 export interface FieldColumn<T> {
   at(i: number): T;
+  /** Each row's value, as an index into {@link values}. */
+  readonly index: Int32Array;
+  /** The column's distinct values (index 0: null), each held once: a rule judges each one once. */
+  readonly values: readonly T[];
 }
+
+/**
+ * A list field held by column: row i's values are entries `start[i]` to `start[i + 1]` (exclusive) of `index`,
+ * each an index into `values`, the distinct values of every row's list (index 0: null, never an entry).
+ */
+export interface ListColumn {
+  readonly start: Int32Array;
+  readonly index: Int32Array;
+  readonly values: readonly (string | null)[];
+  /** Row i's list (a new array). */
+  at(i: number): string[];
+}
+
+/** A field named at run time (a rule's field list, table-fields.ts): a column of values, or of lists. */
+export type NamedColumn =
+  | { readonly kind: 'value'; readonly column: FieldColumn<ColumnValue> }
+  | { readonly kind: 'list'; readonly column: ListColumn };
 
 /**
  * How one CIN table's records are laid out: the element its rows are read from, its fields in the record's own
@@ -246,6 +267,16 @@ class Lists {
   size(i: number): number {
     return this.start.data[i + 1]! - this.start.data[i]!;
   }
+
+  /** The lists as they are held (read only: a built table's lists are not added to). */
+  column(): ListColumn {
+    return {
+      start: this.start.data,
+      index: this.values.index,
+      values: this.values.values,
+      at: (i) => this.at(i),
+    };
+  }
 }
 
 /**
@@ -300,6 +331,24 @@ export class CinTable<R extends CinRecord> {
   /** How many values row i's list field holds. */
   listSize(name: ListField<R>, i: number): number {
     return this.lists.get(name)!.size(i);
+  }
+
+  /** A list field as it is held, for a rule that judges each distinct value once. */
+  listColumn(name: ListField<R>): ListColumn {
+    const l = this.lists.get(name);
+    if (l === undefined) throw new Error(`${this.shape.table} has no list ${name}`);
+    return l.column();
+  }
+
+  /**
+   * A field named at run time (a rule's field list: table-fields.ts names fields by record property): its column
+   * of values or of lists; undefined for a name that is neither (an id, the source, no field of the table).
+   */
+  namedColumn(name: string): NamedColumn | undefined {
+    const c = this.values.get(name);
+    if (c !== undefined) return { kind: 'value', column: c };
+    const l = this.lists.get(name);
+    return l === undefined ? undefined : { kind: 'list', column: l.column() };
   }
 
   /** Row i's child id. */

@@ -1,5 +1,4 @@
 import type { AnyRecord, RuleContext, RuleHit, StagedTableKey } from '../rule.js';
-import { isRowTable, rowRecords, type RowTable } from '../../ingest/row-table.js';
 import { CODE_FIELDS, type CodeFieldRef } from '../table-fields.js';
 import { financialYearContaining } from '../../calendar/period.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
@@ -10,13 +9,16 @@ import {
   EpisodeTable,
   type EpisodeCodeField,
 } from '../../ingest/episode-table.js';
+import { CinTable, type CinRecord, type ListColumn } from '../../ingest/cin/cin-table.js';
 
 /**
  * Checks every coded field of a submission against its collection year's lists (shared by GEN-CODE and
  * GEN-LEGACY): a code not in the list is `invalid`; a legacy code is `legacy` and, where the list says what it
  * maps to, repaired to that code. Fields without a list that year are not checked. Hits come table by table,
- * each table's records in order and each record's fields in CODE_FIELDS order; an episode's hit (episodes are
- * held by column) gives its `row`, and its repair is the row's full record with the code replaced.
+ * each table's records in order and each record's fields in CODE_FIELDS order. A table held by column (the
+ * episodes, a census's CIN tables) is read from its columns, each distinct code judged once: its hit gives its
+ * `row` and `t.record(row)`, made only for a row with a finding, and its repair is that full record with the
+ * code replaced.
  */
 export function codeFindings(ctx: RuleContext, kind: 'invalid' | 'legacy'): RuleHit[] {
   const hits: RuleHit[] = [];
@@ -60,18 +62,21 @@ export function codeFindings(ctx: RuleContext, kind: 'invalid' | 'legacy'): Rule
         (ref) => (ref.yearOf ? yearOf(dateOf(ref) as IsoDate | null) : ctx.year),
         bookFor,
       );
-    if (staged instanceof EpisodeTable) {
-      // Episodes are held by column: their rows with a code that is not a valid, current one, found once per
-      // table and year as for the other tables, then each such row's findings read from its columns.
-      const t = staged;
-      const columns = fields.map((ref) => episodeCodeColumn(t, ref));
-      let scan = episodeScans.get(t);
+    if (staged instanceof EpisodeTable || staged instanceof CinTable) {
+      // Tables held by column (episodes, a census's CIN tables): their rows with a code that is not a valid,
+      // current one, found once per table and year as for the other tables, then each such row's findings
+      // read from its columns.
+      const t = staged as EpisodeTable | CinTable<CinRecord>;
+      const columns = fields.map((ref) =>
+        t instanceof EpisodeTable ? episodeCodeColumn(t, ref) : cinCodeColumn(t, ref),
+      );
+      let scan = columnScans.get(t);
       if (scan === undefined || scan.key !== scanKey || scan.codes !== ctx.codes) {
-        const rows = episodeCandidateRows(t, fields, columns, fixed);
-        episodeScans.set(t, (scan = { key: scanKey, codes: ctx.codes, rows }));
+        const rows = candidateRows(t.length, fields, columns, fixed);
+        columnScans.set(t, (scan = { key: scanKey, codes: ctx.codes, rows }));
       }
       for (const i of scan.rows) {
-        // No episode field has a yearOf date (episodeCodeColumn).
+        // No such field has a yearOf date (episodeCodeColumn, cinCodeColumn).
         const { found, changes } = findings(
           (_, fi) => columns[fi]!.at(i),
           () => null,
@@ -84,10 +89,7 @@ export function codeFindings(ctx: RuleContext, kind: 'invalid' | 'legacy'): Rule
       }
       continue;
     }
-    // A census's CIN tables are held by column: read here as records for now.
-    const records = isRowTable(staged)
-      ? rowRecords(staged as RowTable<AnyRecord>)
-      : (staged as readonly AnyRecord[]);
+    const records = staged as readonly AnyRecord[];
     // Records with a code that is not a valid, current one: found once per table and year, shared by
     // GEN-CODE and GEN-LEGACY (a rule that rejects or repairs records leaves a new array, scanned afresh).
     let scan = scans.get(records);
@@ -203,45 +205,113 @@ const scans = new WeakMap<
   }
 >();
 
-/** Per episode table: its rows that have a code that is not a valid, current one (see codeFindings). */
-const episodeScans = new WeakMap<
-  EpisodeTable,
+/** Per table held by column: its rows that have a code that is not a valid, current one (see codeFindings). */
+const columnScans = new WeakMap<
+  EpisodeTable | CinTable<CinRecord>,
   { readonly key: string; readonly codes: RuleContext['codes']; readonly rows: Int32Array }
 >();
+
+/**
+ * A coded field of a table held by column: each distinct code once (`values`, index 0 null), the rows holding
+ * each (`rowsHolding`), and a row's value (`at`: its code, or for a list field its codes, a new array).
+ */
+interface CodeColumn {
+  readonly values: readonly (string | null)[];
+  at(i: number): string | string[] | null;
+  /** Marks (1 in `marked`) each row holding a value `bad` marks, counting the rows newly marked. */
+  markRowsHolding(bad: Uint8Array, marked: Uint8Array): number;
+}
+
+/** A field with one code per row. */
+function valueCodeColumn(column: Column<string | null>): CodeColumn {
+  const { index, values } = column;
+  return {
+    values,
+    at: (i) => values[index[i]!]!,
+    markRowsHolding(bad, marked) {
+      let count = 0;
+      for (let i = 0; i < marked.length; i++) {
+        if (bad[index[i]!] === 1 && marked[i] === 0) {
+          marked[i] = 1;
+          count++;
+        }
+      }
+      return count;
+    },
+  };
+}
+
+/** A field with a list of codes per row. */
+function listCodeColumn(list: ListColumn): CodeColumn {
+  const { start, index, values } = list;
+  return {
+    values,
+    at: (i) => list.at(i),
+    markRowsHolding(bad, marked) {
+      let count = 0;
+      for (let i = 0; i < marked.length; i++) {
+        if (marked[i] === 1) continue;
+        for (let e = start[i]!; e < start[i + 1]!; e++) {
+          if (bad[index[e]!] === 1) {
+            marked[i] = 1;
+            count++;
+            break;
+          }
+        }
+      }
+      return count;
+    },
+  };
+}
 
 /**
  * The column of an episode's coded field. Episodes' coded fields (CODE_FIELDS) are code columns, named by
  * their record property, read in the submission's year: an episode has no raw extras, a field read from one
  * or by a date's year would need reading here first, so it is refused.
  */
-function episodeCodeColumn(t: EpisodeTable, ref: CodeFieldRef): Column<string | null> {
+function episodeCodeColumn(t: EpisodeTable, ref: CodeFieldRef): CodeColumn {
   const prop = ref.prop as EpisodeCodeField | undefined;
   if (prop === undefined || !EPISODE_CODE_FIELDS.includes(prop) || ref.yearOf || ref.rawProp)
     throw new Error(`episodes' ${ref.field} is not a code column read in the submission's year`);
-  return t.codes[prop];
+  return valueCodeColumn(t.codes[prop]);
 }
 
 /**
- * The rows of an episode table with at least one code that is not a valid, current one, in row order. A code
- * column holds each distinct value once ({@link Column}): each is judged once (in the Set of the field's
- * current codes, or else looked up in full: it may be lower case, legacy or invalid), and only a column with a
- * value found wanting is walked, for the rows holding it.
+ * The column of a CIN census table's coded field: a value column (a referral's ReferralSource) or a list
+ * (an assessment's factors), named by its record property and read in the submission's year. A CIN table's
+ * row has no raw extras (its repair's `rawProp` is a column of its own), so a field read from one or by a
+ * date's year is refused, as for episodes.
  */
-function episodeCandidateRows(
-  t: EpisodeTable,
+function cinCodeColumn(t: CinTable<CinRecord>, ref: CodeFieldRef): CodeColumn {
+  const named = ref.prop === undefined ? undefined : t.namedColumn(ref.prop);
+  if (named === undefined || ref.yearOf || ref.extra)
+    throw new Error(`${t.shape.table}' ${ref.field} is not a code column read in the submission's year`);
+  return named.kind === 'value'
+    ? valueCodeColumn(named.column as Column<string | null>)
+    : listCodeColumn(named.column);
+}
+
+/**
+ * The rows of a table held by column with at least one code that is not a valid, current one, in row order.
+ * A coded field holds each distinct value once ({@link CodeColumn}): each is judged once (in the Set of the
+ * field's current codes, or else looked up in full: it may be lower case, legacy or invalid), and only a field
+ * with a value found wanting is walked, for the rows holding it.
+ */
+function candidateRows(
+  n: number,
   fields: readonly CodeFieldRef[],
-  columns: readonly Column<string | null>[],
+  columns: readonly CodeColumn[],
   fixed: readonly (CodeBook | null | undefined)[],
 ): Int32Array {
-  const n = t.length;
   const marked = new Uint8Array(n);
   let count = 0;
   for (let fi = 0; fi < fields.length; fi++) {
     const book = fixed[fi];
-    // Null: no list that year; undefined never happens (episodeCodeColumn refuses yearOf fields).
+    // Null: no list that year; undefined never happens (the columns refuse yearOf fields).
     if (!book) continue;
     const field = fields[fi]!.field;
-    const { index, values } = columns[fi]!;
+    const column = columns[fi]!;
+    const values = column.values;
     // Each distinct value is judged once (values[0] is null: nothing to check).
     const current = book.current(field);
     const bad = new Uint8Array(values.length);
@@ -250,13 +320,7 @@ function episodeCandidateRows(
       const v = values[k]!;
       if (!current.has(v) && !isCurrent(book, field, v)) anyBad = (bad[k] = 1) === 1;
     }
-    if (!anyBad) continue;
-    for (let i = 0; i < n; i++) {
-      if (bad[index[i]!] === 1 && marked[i] === 0) {
-        marked[i] = 1;
-        count++;
-      }
-    }
+    if (anyBad) count += column.markRowsHolding(bad, marked);
   }
   const rows = new Int32Array(count);
   for (let i = 0, k = 0; k < count; i++) if (marked[i] === 1) rows[k++] = i;

@@ -3,8 +3,7 @@ import { EVENT_DATE_LISTS, EVENT_DATES, type FieldRef, type ListFieldRef } from 
 import { ukDate } from '../../ingest/parse-date.js';
 import { firstCountableDate } from '../../calendar/bank-holidays.js';
 import { type Column, EpisodeTable } from '../../ingest/episode-table.js';
-import { CinTable, type CinRecord } from '../../ingest/cin/cin-table.js';
-import { rowRecords } from '../../ingest/row-table.js';
+import { CinTable, type CinRecord, type FieldColumn } from '../../ingest/cin/cin-table.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
 
 /** The tables GEN-FUTURE and GEN-PAST check (their registry metadata). */
@@ -48,7 +47,7 @@ export const BIRTH_DATES: ReadonlySet<string> = new Set(['DOB', 'PersonBirthDate
 /** A record's first event date outside the range, in field order: after today, or (birth dates aside) before `from`. */
 export interface OutOfRange {
   readonly record: AnyRecord;
-  /** For an episode (held by column): its row in the table. */
+  /** For a row of a table held by column (episodes, a census's CIN tables): its row in the table. */
   readonly row?: number;
   readonly future: { readonly field: string; readonly date: string } | null;
   readonly past: { readonly field: string; readonly date: string } | null;
@@ -61,20 +60,23 @@ interface Scan {
   readonly found: readonly OutOfRange[];
 }
 
-/** The last scan of each staged table (its record array or episode table), for the rule that runs next. */
-const scans = new WeakMap<readonly AnyRecord[] | EpisodeTable, Scan>();
+/** A staged table held by column: the episodes, or one of a CIN census's tables. */
+type ColumnTable = EpisodeTable | CinTable<CinRecord>;
+
+/** The last scan of each staged table (its record array, or table held by column), for the rule that runs next. */
+const scans = new WeakMap<readonly AnyRecord[] | ColumnTable, Scan>();
 
 /**
  * The records of one staged table with an event date after `today` (GEN-FUTURE) or before `from` (GEN-PAST),
  * found in one pass over the dates that serves both rules: they run one after the other over the same table,
  * and a table no rule has changed in between is the same array, so the second rule reuses the first's scan
  * (each pass cost about 5 ms a run on the SSDA903 bench set, 2% of its reading). A table a rule changed is a
- * new array, scanned again. Dates are `YYYY-MM-DD` strings, compared as strings. Episodes (held by column) are
- * read from their date columns, each found one with its row and record.
+ * new array, scanned again. Dates are `YYYY-MM-DD` strings, compared as strings. A table held by column (the
+ * episodes, a census's CIN tables) is read from its date columns, each found one with its row and record.
  * @example outOfRange(episodes, fields, '2024-06-01', '1990-01-01') //=> [{ record, future: null, past: { field: 'DECOM', date: '1922-05-01' } }]
  */
 export function outOfRange(
-  records: readonly AnyRecord[] | EpisodeTable,
+  records: readonly AnyRecord[] | ColumnTable,
   fields: readonly FieldRef[],
   today: string,
   from: string,
@@ -83,8 +85,8 @@ export function outOfRange(
   if (seen && seen.fields === fields && seen.today === today && seen.from === from) return seen.found;
   const event = fields.map((f) => !BIRTH_DATES.has(f.field));
   const found =
-    records instanceof EpisodeTable
-      ? episodesOutOfRange(records, fields, event, today, from)
+    records instanceof EpisodeTable || records instanceof CinTable
+      ? columnsOutOfRange(records, fields, event, today, from)
       : recordsOutOfRange(records, fields, event, today, from);
   scans.set(records, { fields, today, from, found });
   return found;
@@ -103,7 +105,8 @@ export function outOfRange(
  * (GEN-DATE, ignored). Dropping the date, rather than keeping it flagged, keeps a typo from being counted as a
  * review by any later measure and a 1922 typo from making every figure fail (indicators.md §1.2). A record
  * with a date of its own out of range, on either side, is rejected by one of the two rules, so its list is not
- * judged. Hits are in record order.
+ * judged. Hits are in record order. A CIN census's table (held by column) is read from its columns, each
+ * distinct date judged once, and a record made only for a row with a date out of range.
  */
 export function outOfRangeHits(
   ctx: RuleContext,
@@ -119,7 +122,7 @@ export function outOfRangeHits(
   ][]) {
     const staged = ctx.tables[table];
     if (!staged) continue;
-    const records = staged instanceof CinTable ? rowRecords(staged as CinTable<CinRecord>) : staged;
+    const records = staged as readonly AnyRecord[] | ColumnTable;
     const hitOf = (found: OutOfRange): RuleHit | null => {
       const at = found[side];
       if (at === null) return null;
@@ -141,19 +144,13 @@ export function outOfRangeHits(
       }
       continue;
     }
-    const foundOf = new Map(found.map((f) => [f.record, f]));
-    for (const record of records) {
-      const f = foundOf.get(record);
-      if (f !== undefined) {
-        const hit = hitOf(f);
-        if (hit !== null) hits.push(hit);
-        continue;
-      }
+    const listHits = (record: AnyRecord, row: number | undefined): void => {
       for (const list of lists) {
         for (const date of listDatesOutOfRange(record, list, side, ctx.today, from)) {
           hits.push({
             table,
             record,
+            ...(row !== undefined ? { row } : {}),
             field: list.field,
             value: shown(date),
             message: `${message(list.field, shown(date))}; ${list.without}`,
@@ -162,6 +159,35 @@ export function outOfRangeHits(
           });
         }
       }
+    };
+    if (records instanceof CinTable) {
+      // Rows in order: one with a date of its own out of range gives its hit (if on this side); another with
+      // a list date on this side gives that list's hits.
+      const listed = rowsWithListDates(records, lists, side, ctx.today, from);
+      let k = 0;
+      for (const row of listed) {
+        for (; k < found.length && found[k]!.row! <= row; k++) {
+          const hit = hitOf(found[k]!);
+          if (hit !== null) hits.push(hit);
+        }
+        if (k > 0 && found[k - 1]!.row === row) continue;
+        listHits(records.record(row), row);
+      }
+      for (; k < found.length; k++) {
+        const hit = hitOf(found[k]!);
+        if (hit !== null) hits.push(hit);
+      }
+      continue;
+    }
+    const foundOf = new Map(found.map((f) => [f.record, f]));
+    for (const record of records) {
+      const f = foundOf.get(record);
+      if (f !== undefined) {
+        const hit = hitOf(f);
+        if (hit !== null) hits.push(hit);
+        continue;
+      }
+      listHits(record, undefined);
     }
   }
   return hits;
@@ -223,17 +249,54 @@ function recordsOutOfRange(
 }
 
 /**
- * {@link outOfRange} over an episode table's date columns, in row order. A date column holds each distinct date
- * once ({@link Column}): each is judged once, and only the rows holding a date out of range are read.
+ * The rows of a CIN table with a date of a list field ({@link EVENT_DATE_LISTS}) on `side` of the range, in row
+ * order. A list column holds each distinct date once: each is judged once, then each row's dates by their index.
  */
-function episodesOutOfRange(
-  t: EpisodeTable,
+function rowsWithListDates(
+  t: CinTable<CinRecord>,
+  lists: readonly ListFieldRef[],
+  side: 'future' | 'past',
+  today: string,
+  from: string,
+): number[] {
+  const onSide = new Uint8Array(t.length);
+  for (const list of lists) {
+    const named = t.namedColumn(list.prop);
+    if (named?.kind !== 'list') throw new Error(`${t.shape.table} has no list ${list.prop} (${list.field})`);
+    const { start, index, values } = named.column;
+    // As listDatesOutOfRange judges a date.
+    const out = Uint8Array.from(values, (d) =>
+      d !== null && (side === 'future' ? d > today : d < from) ? 1 : 0,
+    );
+    if (!out.includes(1)) continue;
+    for (let i = 0; i < t.length; i++) {
+      for (let e = start[i]!; e < start[i + 1]!; e++) {
+        if (out[index[e]!] === 1) {
+          onSide[i] = 1;
+          break;
+        }
+      }
+    }
+  }
+  const rows: number[] = [];
+  for (let i = 0; i < t.length; i++) if (onSide[i] === 1) rows.push(i);
+  return rows;
+}
+
+/**
+ * {@link outOfRange} over the date columns of a table held by column, in row order. A date column holds each
+ * distinct date once ({@link Column}): each is judged once, and only the rows holding a date out of range are read.
+ */
+function columnsOutOfRange(
+  t: ColumnTable,
   fields: readonly FieldRef[],
   event: readonly boolean[],
   today: string,
   from: string,
 ): OutOfRange[] {
-  const columns = fields.map((f) => episodeDateColumn(t, f));
+  const columns = fields.map((f) =>
+    t instanceof EpisodeTable ? episodeDateColumn(t, f) : cinDateColumn(t, f),
+  );
   // Per field, per distinct date: FUTURE (after today) or PAST (an event date before `from`).
   const verdicts = columns.map(({ values }, i) =>
     Uint8Array.from(values, (d) => (!d ? 0 : d > today ? FUTURE : d < from && event[i] ? PAST : 0)),
@@ -267,4 +330,11 @@ function episodeDateColumn(t: EpisodeTable, f: FieldRef): Column<IsoDate | null>
   if (f.prop === 'decom') return t.decom;
   if (f.prop === 'dec') return t.dec;
   throw new Error(`episodes have no date column ${f.prop} (${f.field})`);
+}
+
+/** The column of a CIN table's event date: EVENT_DATES names each by its record property, a value column. */
+function cinDateColumn(t: CinTable<CinRecord>, f: FieldRef): FieldColumn<IsoDate | null> {
+  const named = t.namedColumn(f.prop);
+  if (named?.kind !== 'value') throw new Error(`${t.shape.table} has no date column ${f.prop} (${f.field})`);
+  return named.column as FieldColumn<IsoDate | null>;
 }
