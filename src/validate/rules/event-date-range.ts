@@ -285,7 +285,8 @@ function rowsWithListDates(
 
 /**
  * {@link outOfRange} over the date columns of a table held by column, in row order. A date column holds each
- * distinct date once ({@link Column}): each is judged once, and only the rows holding a date out of range are read.
+ * distinct date once ({@link Column}): each is judged once, only a column with a date out of range is walked,
+ * for the rows holding one, and only those rows are read.
  */
 function columnsOutOfRange(
   t: ColumnTable,
@@ -297,15 +298,23 @@ function columnsOutOfRange(
   const columns = fields.map((f) =>
     t instanceof EpisodeTable ? episodeDateColumn(t, f) : cinDateColumn(t, f),
   );
-  // Per field, per distinct date: FUTURE (after today) or PAST (an event date before `from`).
-  const verdicts = columns.map(({ values }, i) =>
-    Uint8Array.from(values, (d) => (!d ? 0 : d > today ? FUTURE : d < from && event[i] ? PAST : 0)),
-  );
+  const marked = new Uint8Array(t.length);
+  let count = 0;
+  columns.forEach(({ index, values }, i) => {
+    // Per distinct date: after today, or an event date before `from`.
+    const out = Uint8Array.from(values, (d) => (d && (d > today || (d < from && event[i])) ? 1 : 0));
+    if (!out.includes(1)) return;
+    for (let row = 0; row < t.length; row++) {
+      if (out[index[row]!] === 1 && marked[row] === 0) {
+        marked[row] = 1;
+        count++;
+      }
+    }
+  });
   const found: OutOfRange[] = [];
-  for (let row = 0; row < t.length; row++) {
-    let any = 0;
-    for (let i = 0; i < columns.length; i++) any |= verdicts[i]![columns[i]!.index[row]!]!;
-    if (any === 0) continue;
+  for (let row = 0; count > 0; row++) {
+    if (marked[row] === 0) continue;
+    count--;
     let future: OutOfRange['future'] = null;
     let past: OutOfRange['past'] = null;
     for (let i = 0; i < fields.length; i++) {
@@ -318,9 +327,6 @@ function columnsOutOfRange(
   }
   return found;
 }
-
-const FUTURE = 1;
-const PAST = 2;
 
 /**
  * The column of an episode's event date: EVENT_DATES names DECOM and DEC by their record properties, each a
