@@ -402,7 +402,7 @@ export class CinTable<R extends CinRecord> {
     return this.place;
   }
 
-  /** @internal Row i's referral date, for {@link CinTableBuilder.copyRow}. */
+  /** Row i's CINdetails date (for a referral its own), for a row read from a census (not one staged as a record). */
   referralDateAt(i: number): IsoDate {
     return this.referralDate.at(i)!;
   }
