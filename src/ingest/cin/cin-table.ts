@@ -503,13 +503,34 @@ export class Places {
 /** The place of a row that is a record (its source is the record's own): never read. */
 const NO_PLACE = ['', '', 0, 0, 0, 0, 0] as const;
 
+/**
+ * Child ids given indexes in first-seen order; one id met again (a reader hands one string to a child's rows) is
+ * found by identity with the last one first. One may serve the five tables of a census file
+ * ({@link CinTableBuilder}'s `children`): a child is then looked up once, whichever tables its rows go to.
+ */
+export class ChildIndex {
+  readonly ids: string[] = [];
+  private readonly index = new Map<string, number>();
+  private last: string | null = null;
+  private lastIndex = -1;
+
+  of(id: string): number {
+    if (id === this.last) return this.lastIndex;
+    let k = this.index.get(id);
+    if (k === undefined) {
+      k = this.ids.length;
+      this.ids.push(id);
+      this.index.set(id, k);
+    }
+    this.last = id;
+    this.lastIndex = k;
+    return k;
+  }
+}
+
 /** Builds a {@link CinTable} row by row. */
 export class CinTableBuilder<R extends CinRecord> {
   private n = 0;
-  private readonly childIds: string[] = [];
-  private readonly childIndex = new Map<string, number>();
-  private lastChild: string | null = null;
-  private lastChildIndex = -1;
   private readonly child = new Ints();
   private readonly values = new Map<string, ColumnBuilder<Value>>();
   private readonly lists = new Map<string, Lists>();
@@ -520,7 +541,14 @@ export class CinTableBuilder<R extends CinRecord> {
   private readonly valueColumns: ColumnBuilder<Value>[] = [];
   private readonly listColumns: Lists[] = [];
 
-  constructor(readonly shape: CinShape<R>) {
+  /**
+   * @param children The child ids the rows' child indexes point into: the table's own, or one shared by a census
+   * file's tables (the built table's `childIds` may then list children with no row in it).
+   */
+  constructor(
+    readonly shape: CinShape<R>,
+    private readonly children: ChildIndex = new ChildIndex(),
+  ) {
     for (const [name, kind] of shape.fields) {
       if (kind === 'value') {
         const b = new ColumnBuilder<Value>();
@@ -539,12 +567,12 @@ export class CinTableBuilder<R extends CinRecord> {
   }
 
   /**
-   * Adds a row read from a census: its child, its CINdetails' date, where it sits (`childPath` the Child elements'
+   * Adds a row read from a census: its child (an index from the builder's {@link ChildIndex}), its CINdetails' date, where it sits (`childPath` the Child elements'
    * path up to their number, `childNo` its Child's number, `details` its CINdetails' number, `node` the element:
    * a CINdetails or one numbered inside it), and its value and list fields in the shape's order.
    */
   addRow(
-    childId: string,
+    child: number,
     referralDate: IsoDate,
     file: string,
     childPath: string,
@@ -555,7 +583,7 @@ export class CinTableBuilder<R extends CinRecord> {
     lists: readonly (readonly string[])[] = NO_LISTS,
   ): void {
     const i = this.n++;
-    this.child.set(i, this.indexOfChild(childId));
+    this.child.set(i, child);
     this.referralDate.set(i, referralDate);
     const cols = this.valueColumns;
     for (let k = 0; k < cols.length; k++) cols[k]!.set(i, values[k]!);
@@ -568,7 +596,7 @@ export class CinTableBuilder<R extends CinRecord> {
   /** Adds a record as a row: {@link CinTable.record} gives it back as it is. */
   addRecord(r: R): void {
     const i = this.n++;
-    this.child.set(i, this.indexOfChild(r.childId));
+    this.child.set(i, this.children.of(r.childId));
     // Not read for a record's row: its ids are its own.
     this.referralDate.set(i, null);
     const x = r as unknown as Record<string, unknown>;
@@ -585,7 +613,7 @@ export class CinTableBuilder<R extends CinRecord> {
       return;
     }
     const at = this.n++;
-    this.child.set(at, this.indexOfChild(t.childId(i)));
+    this.child.set(at, this.children.of(t.childId(i)));
     this.referralDate.set(at, t.referralDateAt(i));
     for (const [name, b] of this.values) b.set(at, t.field(name as ValueField<R>).at(i) as Value);
     for (const [name, l] of this.lists) l.set(at, t.list(name as ListField<R>, i));
@@ -600,7 +628,7 @@ export class CinTableBuilder<R extends CinRecord> {
     return CinTable.of(
       this.shape,
       n,
-      this.childIds,
+      this.children.ids,
       this.child.data.slice(0, n),
       values,
       this.lists,
@@ -608,19 +636,6 @@ export class CinTableBuilder<R extends CinRecord> {
       this.place,
       this.staged,
     );
-  }
-
-  private indexOfChild(id: string): number {
-    if (id === this.lastChild) return this.lastChildIndex;
-    let k = this.childIndex.get(id);
-    if (k === undefined) {
-      k = this.childIds.length;
-      this.childIds.push(id);
-      this.childIndex.set(id, k);
-    }
-    this.lastChild = id;
-    this.lastChildIndex = k;
-    return k;
   }
 }
 
