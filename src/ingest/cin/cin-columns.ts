@@ -8,11 +8,11 @@ import {
   type CinRecord,
   type CinTable,
   CinTableBuilder,
-  ChildIndex,
   type CinTableKey,
   REFERRAL_SHAPE,
   SECTION47_SHAPE,
 } from './cin-table.js';
+import { ChildIndex } from '../child-index.js';
 
 /** The CIN census tables of one file, held by column ({@link CinTable}); only those with a row. */
 export interface CinTables {

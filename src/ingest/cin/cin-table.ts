@@ -4,6 +4,7 @@ import type { SourceRef } from '../../model/source.js';
 import type { XmlNode } from '../xml/xml-schema.js';
 import type { Column } from '../column.js';
 import { ColumnBuilder, type ColumnValue } from '../column.js';
+import { ChildIndex } from '../child-index.js';
 
 /** A CIN census record: one of the tables a CINdetails and the elements inside it give (inputs.md §3). */
 export type CinRecord = Referral | Assessment | CinPlan | Section47 | CpPlan;
@@ -502,31 +503,6 @@ export class Places {
 
 /** The place of a row that is a record (its source is the record's own): never read. */
 const NO_PLACE = ['', '', 0, 0, 0, 0, 0] as const;
-
-/**
- * Child ids given indexes in first-seen order; one id met again (a reader hands one string to a child's rows) is
- * found by identity with the last one first. One may serve the five tables of a census file
- * ({@link CinTableBuilder}'s `children`): a child is then looked up once, whichever tables its rows go to.
- */
-export class ChildIndex {
-  readonly ids: string[] = [];
-  private readonly index = new Map<string, number>();
-  private last: string | null = null;
-  private lastIndex = -1;
-
-  of(id: string): number {
-    if (id === this.last) return this.lastIndex;
-    let k = this.index.get(id);
-    if (k === undefined) {
-      k = this.ids.length;
-      this.ids.push(id);
-      this.index.set(id, k);
-    }
-    this.last = id;
-    this.lastIndex = k;
-    return k;
-  }
-}
 
 /** Builds a {@link CinTable} row by row. */
 export class CinTableBuilder<R extends CinRecord> {
