@@ -272,8 +272,11 @@ export class CinTable<R extends CinRecord> {
     readonly child: Int32Array,
     private readonly values: ReadonlyMap<string, Column<Value>>,
     private readonly lists: ReadonlyMap<string, Lists>,
-    /** Each row's CINdetails date (nested tables: for the referral id); null for a record's row. */
-    private readonly referralDate: Column<IsoDate | null>,
+    /**
+     * Each row's CINdetails date (nested tables: for the referral id); null for a record's row. With the child and
+     * (but for a referral) the start date, a row's natural key: the parts its {@link id} is written from.
+     */
+    readonly referralDate: Column<IsoDate | null>,
     private readonly place: Places,
     /** Rows that are records as staged, by row. */
     private readonly staged: ReadonlyMap<number, R> | null,
@@ -282,8 +285,12 @@ export class CinTable<R extends CinRecord> {
     this.listColumns = [...lists.values()];
   }
 
-  /** The value and list columns in the shape's order (for {@link CinShape.make}). */
-  private readonly valueColumns: readonly Column<Value>[];
+  /**
+   * The value columns in the shape's order (the fields it holds as `value`): for {@link CinShape.make}, and for
+   * code that compares whole rows column by column.
+   */
+  readonly valueColumns: readonly Column<Value>[];
+  /** The list columns in the shape's order (for {@link CinShape.make}). */
   private readonly listColumns: readonly Lists[];
 
   /** The column of a value field. */
@@ -391,6 +398,11 @@ export class CinTable<R extends CinRecord> {
     const b = new CinTableBuilder(shape);
     for (const r of records) b.addRecord(r);
     return b.build();
+  }
+
+  /** Whether any row is a record as staged ({@link isStaged}): such a row's ids are its record's own. */
+  get hasStagedRows(): boolean {
+    return this.staged !== null && this.staged.size > 0;
   }
 
   /** Whether row i is a record as staged (not made from the census's columns). */
