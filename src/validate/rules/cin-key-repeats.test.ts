@@ -1,3 +1,4 @@
+import { ChildIndex } from '../../ingest/child-index.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -95,11 +96,12 @@ function rowsOf(shape: CinShape<CinRecord>): fc.Arbitrary<RowSpec[]> {
 
 /** A census table through the reader's path (`CinTableBuilder.addRow`, as cin-columns.ts adds each element). */
 function censusTable(shape: CinShape<CinRecord>, rows: readonly RowSpec[]): CinTable<CinRecord> {
-  const b = new CinTableBuilder(shape);
+  const children = new ChildIndex();
+  const b = new CinTableBuilder(shape, children);
   for (const r of rows) {
     const node = { index: r.no, line: 10 + r.no, column: 3 } as XmlNode;
     b.addRow(
-      r.childId,
+      children.of(r.childId),
       r.referralDate,
       'cin.xml',
       '/Message/Children/Child[',
