@@ -1,9 +1,10 @@
 import type { IsoDate } from '../calendar/iso-date.js';
 import type { Episode } from '../model/episode.js';
 import type { RecordTables, StagedTables } from './staged.js';
-import type { Column} from './column.js';
+import type { Column } from './column.js';
 import { ColumnBuilder } from './column.js';
 import { isRowTable } from './row-table.js';
+import { ChildIndex } from './child-index.js';
 
 export { Column } from './column.js';
 
@@ -184,23 +185,13 @@ export class EpisodeTable {
   }
 }
 
-/** Child ids rising as text. */
-const BY_TEXT = 1;
-/** Child ids rising as numbers written without leading zeros (shorter first, then as text). */
-const BY_NUMBER = 2;
-
 /**
- * Builds an {@link EpisodeTable} row by row: the columns grow as rows are added, and a child id string met
- * again (the reader hands one string to a child's consecutive rows) is found by identity before any look-up.
+ * Builds an {@link EpisodeTable} row by row: the columns grow as rows are added, each row's child indexed by a
+ * {@link ChildIndex}.
  */
 export class EpisodeTableBuilder {
   private n = 0;
-  private readonly childIds: string[] = [];
-  private readonly childIndex = new Map<string, number>();
-  private lastChild: string | null = null;
-  private lastChildIndex = -1;
-  /** How the child ids met so far rise ({@link indexOfChild}): BY_TEXT, BY_NUMBER, both or neither (0). */
-  private rising = BY_TEXT | BY_NUMBER;
+  private readonly children = new ChildIndex();
   private child = new Int32Array(1024);
   private readonly decom = new ColumnBuilder<IsoDate>();
   private readonly dec = new ColumnBuilder<IsoDate | null>();
@@ -244,7 +235,7 @@ export class EpisodeTableBuilder {
   ): void {
     const i = this.n;
     if (i === this.child.length) this.grow();
-    this.child[i] = this.indexOfChild(childId);
+    this.child[i] = this.children.of(childId);
     this.decom.set(i, decom);
     this.dec.set(i, dec);
     this.rne.set(i, rne);
@@ -320,7 +311,7 @@ export class EpisodeTableBuilder {
     const n = this.n;
     return EpisodeTable.of(
       n,
-      this.childIds,
+      this.children.ids,
       this.child.slice(0, n),
       this.decom.build(n),
       this.dec.build(n),
@@ -341,32 +332,6 @@ export class EpisodeTableBuilder {
       this.position,
       this.ids,
     );
-  }
-
-  /**
-   * The child's index, its id met again found by identity with the last one first. While the ids met so far rise
-   * (as text, or as numbers written without leading zeros: a return sorted by child id either way), an id above
-   * the last is new without a look-up; the map of ids is made only once an id breaks the order.
-   */
-  private indexOfChild(id: string): number {
-    if (id === this.lastChild) return this.lastChildIndex;
-    let k: number | undefined;
-    const last = this.lastChild;
-    if (this.rising !== 0 && last !== null) {
-      if (!(last < id)) this.rising &= ~BY_TEXT;
-      if (!(last.length < id.length || (last.length === id.length && last < id))) this.rising &= ~BY_NUMBER;
-      if (this.rising === 0)
-        for (let j = 0; j < this.childIds.length; j++) this.childIndex.set(this.childIds[j]!, j);
-    }
-    if (this.rising === 0) k = this.childIndex.get(id);
-    if (k === undefined) {
-      k = this.childIds.length;
-      this.childIds.push(id);
-      if (this.rising === 0) this.childIndex.set(id, k);
-    }
-    this.lastChild = id;
-    this.lastChildIndex = k;
-    return k;
   }
 
   private grow(): void {

@@ -12,6 +12,7 @@ import {
   REFERRAL_SHAPE,
   SECTION47_SHAPE,
 } from './cin-table.js';
+import { ChildIndex } from '../child-index.js';
 
 /** The CIN census tables of one file, held by column ({@link CinTable}); only those with a row. */
 export interface CinTables {
@@ -25,6 +26,8 @@ export interface CinTables {
 /** A loaded CINdetails, as the elements inside it are staged: its Child, its number and its date. */
 export interface ReferralAt {
   readonly childId: string;
+  /** The child's index in the file's tables. */
+  readonly child: number;
   readonly childNo: number;
   readonly details: number;
   readonly date: IsoDate;
@@ -36,11 +39,13 @@ export interface ReferralAt {
  * (`/Message/Children/Child[n]`, CIN_SCHEMA), so a row's position is written from the numbers in its path.
  */
 export class CinTablesBuilder {
-  private readonly referrals = new CinTableBuilder(REFERRAL_SHAPE);
-  private readonly assessments = new CinTableBuilder(ASSESSMENT_SHAPE);
-  private readonly cinPlans = new CinTableBuilder(CIN_PLAN_SHAPE);
-  private readonly section47s = new CinTableBuilder(SECTION47_SHAPE);
-  private readonly cpPlans = new CinTableBuilder(CP_PLAN_SHAPE);
+  /** The file's loaded children, shared by its tables: a child is looked up once per CINdetails. */
+  private readonly children = new ChildIndex();
+  private readonly referrals = new CinTableBuilder(REFERRAL_SHAPE, this.children);
+  private readonly assessments = new CinTableBuilder(ASSESSMENT_SHAPE, this.children);
+  private readonly cinPlans = new CinTableBuilder(CIN_PLAN_SHAPE, this.children);
+  private readonly section47s = new CinTableBuilder(SECTION47_SHAPE, this.children);
+  private readonly cpPlans = new CinTableBuilder(CP_PLAN_SHAPE, this.children);
   /** The tables in the order their first element was read (as a sink's tables are added). */
   private readonly order: CinTableKey[] = [];
   /** The Child elements' path up to their number (`/Message/Children/Child[`), from the first. */
@@ -62,7 +67,8 @@ export class CinTablesBuilder {
     referralNfa: boolean | null,
   ): ReferralAt {
     if (this.childPath === '') this.childPath = child.path.slice(0, child.path.lastIndexOf('[') + 1);
-    this.add('referrals', this.referrals, childId, referralDate, child.index, node.index, node, [
+    const c = this.children.of(childId);
+    this.add('referrals', this.referrals, c, referralDate, child.index, node.index, node, [
       referralDate,
       referralSource,
       null,
@@ -72,7 +78,7 @@ export class CinTablesBuilder {
       dateOfInitialCpc,
       referralNfa,
     ]);
-    return { childId, childNo: child.index, details: node.index, date: referralDate };
+    return { childId, child: c, childNo: child.index, details: node.index, date: referralDate };
   }
 
   /** A loaded Assessments element of the CINdetails `at`. */
@@ -152,13 +158,13 @@ export class CinTablesBuilder {
     values: readonly (string | number | boolean | null)[],
     lists?: readonly (readonly string[])[],
   ): void {
-    this.add(key, b, at.childId, at.date, at.childNo, at.details, node, values, lists);
+    this.add(key, b, at.child, at.date, at.childNo, at.details, node, values, lists);
   }
 
   private add<R extends CinRecord>(
     key: CinTableKey,
     b: CinTableBuilder<R>,
-    childId: string,
+    child: number,
     referralDate: IsoDate,
     childNo: number,
     details: number,
@@ -167,6 +173,6 @@ export class CinTablesBuilder {
     lists?: readonly (readonly string[])[],
   ): void {
     if (b.length === 0) this.order.push(key);
-    b.addRow(childId, referralDate, this.file, this.childPath, childNo, details, node, values, lists);
+    b.addRow(child, referralDate, this.file, this.childPath, childNo, details, node, values, lists);
   }
 }

@@ -4,6 +4,7 @@ import type { SourceRef } from '../../model/source.js';
 import type { XmlNode } from '../xml/xml-schema.js';
 import type { Column } from '../column.js';
 import { ColumnBuilder, type ColumnValue } from '../column.js';
+import { ChildIndex } from '../child-index.js';
 
 /** A CIN census record: one of the tables a CINdetails and the elements inside it give (inputs.md §3). */
 export type CinRecord = Referral | Assessment | CinPlan | Section47 | CpPlan;
@@ -302,8 +303,11 @@ export class CinTable<R extends CinRecord> {
     readonly child: Int32Array,
     private readonly values: ReadonlyMap<string, Column<Value>>,
     private readonly lists: ReadonlyMap<string, Lists>,
-    /** Each row's CINdetails date (nested tables: for the referral id); null for a record's row. */
-    private readonly referralDate: Column<IsoDate | null>,
+    /**
+     * Each row's CINdetails date (nested tables: for the referral id); null for a record's row. With the child and
+     * (but for a referral) the start date, a row's natural key: the parts its {@link id} is written from.
+     */
+    readonly referralDate: Column<IsoDate | null>,
     private readonly place: Places,
     /** Rows that are records as staged, by row. */
     private readonly staged: ReadonlyMap<number, R> | null,
@@ -312,8 +316,12 @@ export class CinTable<R extends CinRecord> {
     this.listColumns = [...lists.values()];
   }
 
-  /** The value and list columns in the shape's order (for {@link CinShape.make}). */
-  private readonly valueColumns: readonly Column<Value>[];
+  /**
+   * The value columns in the shape's order (the fields it holds as `value`): for {@link CinShape.make}, and for
+   * code that compares whole rows column by column.
+   */
+  readonly valueColumns: readonly Column<Value>[];
+  /** The list columns in the shape's order (for {@link CinShape.make}). */
   private readonly listColumns: readonly Lists[];
 
   /** The column of a value field. */
@@ -441,6 +449,11 @@ export class CinTable<R extends CinRecord> {
     return b.build();
   }
 
+  /** Whether any row is a record as staged ({@link isStaged}): such a row's ids are its record's own. */
+  get hasStagedRows(): boolean {
+    return this.staged !== null && this.staged.size > 0;
+  }
+
   /** Whether row i is a record as staged (not made from the census's columns). */
   isStaged(i: number): boolean {
     return this.staged?.has(i) ?? false;
@@ -451,7 +464,7 @@ export class CinTable<R extends CinRecord> {
     return this.place;
   }
 
-  /** @internal Row i's referral date, for {@link CinTableBuilder.copyRow}. */
+  /** Row i's CINdetails date (for a referral its own), for a row read from a census (not one staged as a record). */
   referralDateAt(i: number): IsoDate {
     return this.referralDate.at(i)!;
   }
@@ -555,10 +568,6 @@ const NO_PLACE = ['', '', 0, 0, 0, 0, 0] as const;
 /** Builds a {@link CinTable} row by row. */
 export class CinTableBuilder<R extends CinRecord> {
   private n = 0;
-  private readonly childIds: string[] = [];
-  private readonly childIndex = new Map<string, number>();
-  private lastChild: string | null = null;
-  private lastChildIndex = -1;
   private readonly child = new Ints();
   private readonly values = new Map<string, ColumnBuilder<Value>>();
   private readonly lists = new Map<string, Lists>();
@@ -569,7 +578,14 @@ export class CinTableBuilder<R extends CinRecord> {
   private readonly valueColumns: ColumnBuilder<Value>[] = [];
   private readonly listColumns: Lists[] = [];
 
-  constructor(readonly shape: CinShape<R>) {
+  /**
+   * @param children The child ids the rows' child indexes point into: the table's own, or one shared by a census
+   * file's tables (the built table's `childIds` may then list children with no row in it).
+   */
+  constructor(
+    readonly shape: CinShape<R>,
+    private readonly children: ChildIndex = new ChildIndex(),
+  ) {
     for (const [name, kind] of shape.fields) {
       if (kind === 'value') {
         const b = new ColumnBuilder<Value>();
@@ -588,12 +604,12 @@ export class CinTableBuilder<R extends CinRecord> {
   }
 
   /**
-   * Adds a row read from a census: its child, its CINdetails' date, where it sits (`childPath` the Child elements'
+   * Adds a row read from a census: its child (an index from the builder's {@link ChildIndex}), its CINdetails' date, where it sits (`childPath` the Child elements'
    * path up to their number, `childNo` its Child's number, `details` its CINdetails' number, `node` the element:
    * a CINdetails or one numbered inside it), and its value and list fields in the shape's order.
    */
   addRow(
-    childId: string,
+    child: number,
     referralDate: IsoDate,
     file: string,
     childPath: string,
@@ -604,7 +620,7 @@ export class CinTableBuilder<R extends CinRecord> {
     lists: readonly (readonly string[])[] = NO_LISTS,
   ): void {
     const i = this.n++;
-    this.child.set(i, this.indexOfChild(childId));
+    this.child.set(i, child);
     this.referralDate.set(i, referralDate);
     const cols = this.valueColumns;
     for (let k = 0; k < cols.length; k++) cols[k]!.set(i, values[k]!);
@@ -617,7 +633,7 @@ export class CinTableBuilder<R extends CinRecord> {
   /** Adds a record as a row: {@link CinTable.record} gives it back as it is. */
   addRecord(r: R): void {
     const i = this.n++;
-    this.child.set(i, this.indexOfChild(r.childId));
+    this.child.set(i, this.children.of(r.childId));
     // Not read for a record's row: its ids are its own.
     this.referralDate.set(i, null);
     const x = r as unknown as Record<string, unknown>;
@@ -634,7 +650,7 @@ export class CinTableBuilder<R extends CinRecord> {
       return;
     }
     const at = this.n++;
-    this.child.set(at, this.indexOfChild(t.childId(i)));
+    this.child.set(at, this.children.of(t.childId(i)));
     this.referralDate.set(at, t.referralDateAt(i));
     for (const [name, b] of this.values) b.set(at, t.field(name as ValueField<R>).at(i) as Value);
     for (const [name, l] of this.lists) l.set(at, t.list(name as ListField<R>, i));
@@ -649,7 +665,7 @@ export class CinTableBuilder<R extends CinRecord> {
     return CinTable.of(
       this.shape,
       n,
-      this.childIds,
+      this.children.ids,
       this.child.data.slice(0, n),
       values,
       this.lists,
@@ -657,19 +673,6 @@ export class CinTableBuilder<R extends CinRecord> {
       this.place,
       this.staged,
     );
-  }
-
-  private indexOfChild(id: string): number {
-    if (id === this.lastChild) return this.lastChildIndex;
-    let k = this.childIndex.get(id);
-    if (k === undefined) {
-      k = this.childIds.length;
-      this.childIds.push(id);
-      this.childIndex.set(id, k);
-    }
-    this.lastChild = id;
-    this.lastChildIndex = k;
-    return k;
   }
 }
 

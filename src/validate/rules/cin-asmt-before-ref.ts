@@ -1,6 +1,8 @@
 import { cinRecords } from '../rule.js';
 import { ran, type Rule, type RuleHit } from '../rule.js';
 import { keyRepeats } from './dup-keys.js';
+import { cinKeyRepeats } from './cin-key-repeats.js';
+import { CinTable } from '../../ingest/cin/cin-table.js';
 import type { Referral } from '../../model/cin.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
 
@@ -14,7 +16,14 @@ export const cinAsmtBeforeRef: Rule = {
   fields: ['AssessmentActualStartDate', 'CINreferralDate'],
   message: 'An assessment starts before its referral date.',
   check: (ctx) => {
-    const dateOf = referralDates(cinRecords(ctx.tables.referrals));
+    const staged = ctx.tables.referrals;
+    const referrals = cinRecords(staged);
+    // Whether referral ids repeat: a census's table is asked by column, without its records' ids.
+    const idsRepeat =
+      staged instanceof CinTable
+        ? cinKeyRepeats(staged).length > 0
+        : keyRepeats('referrals', referrals).length > 0;
+    const dateOf = referralDates(referrals, idsRepeat);
     const hits: RuleHit[] = [];
     for (const a of cinRecords(ctx.tables.assessments)) {
       const d = dateOf(a.referralId);
@@ -34,10 +43,13 @@ export const cinAsmtBeforeRef: Rule = {
 /**
  * Finds a referral's date by its id (a later referral with the same id wins, as a map of every id would).
  * A return lists each CINdetails with its assessments, so an assessment's referral is looked for from the
- * last one found onwards: one comparison each, no map of every id. Only when ids repeat, or an assessment's
- * referral is not ahead, is the map built (once) and used from then on.
+ * last one found onwards: one comparison each, no map of every id. Only when ids repeat (`idsRepeat`), or an
+ * assessment's referral is not ahead, is the map built (once) and used from then on.
  */
-function referralDates(referrals: readonly Referral[]): (id: string) => IsoDate | undefined {
+function referralDates(
+  referrals: readonly Referral[],
+  idsRepeat: boolean,
+): (id: string) => IsoDate | undefined {
   let byId: Map<string, IsoDate> | null = null;
   const mapOf = (): Map<string, IsoDate> => {
     if (byId === null) {
@@ -46,7 +58,7 @@ function referralDates(referrals: readonly Referral[]): (id: string) => IsoDate 
     }
     return byId;
   };
-  if (keyRepeats('referrals', referrals).length > 0) return (id) => mapOf().get(id);
+  if (idsRepeat) return (id) => mapOf().get(id);
   let at = 0;
   return (id) => {
     if (byId === null) {

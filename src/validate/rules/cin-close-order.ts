@@ -1,5 +1,5 @@
-import { cinRecords } from '../rule.js';
 import { ran, type Rule, type RuleHit } from '../rule.js';
+import { cinTableOf, REFERRAL_SHAPE } from '../../ingest/cin/cin-table.js';
 
 /** CIN-CLOSE-ORDER (inputs.md §6; DfE 8630): "Referral date is after the closure date". Error. */
 export const cinCloseOrder: Rule = {
@@ -10,16 +10,24 @@ export const cinCloseOrder: Rule = {
   tables: ['referrals'],
   fields: ['CINreferralDate', 'CINclosureDate'],
   message: 'The referral date is after the closure date.',
-  check: (ctx) =>
-    ran(
-      cinRecords(ctx.tables.referrals)
-        .filter((r) => r.closureDate !== null && r.closureDate < r.referralDate)
-        .map((r): RuleHit => ({
-          table: 'referrals',
-          record: r,
-          field: 'CINclosureDate',
-          value: r.closureDate,
-          message: `the referral date ${r.referralDate} is after the closure date ${r.closureDate}`,
-        })),
-    ),
+  check: (ctx) => {
+    const hits: RuleHit[] = [];
+    const t = cinTableOf(REFERRAL_SHAPE, ctx.tables.referrals);
+    if (t === undefined) return ran(hits);
+    const referred = t.field('referralDate');
+    const closed = t.field('closureDate');
+    for (let i = 0; i < t.length; i++) {
+      const c = closed.at(i);
+      if (c === null || !(c < referred.at(i))) continue;
+      hits.push({
+        table: 'referrals',
+        row: i,
+        record: t.record(i),
+        field: 'CINclosureDate',
+        value: c,
+        message: `the referral date ${referred.at(i)} is after the closure date ${c}`,
+      });
+    }
+    return ran(hits);
+  },
 };

@@ -1,5 +1,6 @@
-import { cinRecords } from '../rule.js';
-import { ran, childSpansByDate, type Rule, type RuleHit } from '../rule.js';
+import { ran, type Rule, type RuleHit } from '../rule.js';
+import { CP_PLAN_SHAPE, cinTableOf } from '../../ingest/cin/cin-table.js';
+import { cinRowsByChild } from '../cin-spans.js';
 
 /** CIN-CPP-OVERLAP (inputs.md §6; DfE 8940): a child's CP plans overlap, or two are open at once. Warning. */
 export const cinCppOverlap: Rule = {
@@ -12,22 +13,29 @@ export const cinCppOverlap: Rule = {
   message: 'A child’s CP plans overlap or two are open.',
   check: (ctx) => {
     const hits: RuleHit[] = [];
-    const { records: sorted, ends } = childSpansByDate(cinRecords(ctx.tables.cpPlans), 'startDate');
+    const t = cinTableOf(CP_PLAN_SHAPE, ctx.tables.cpPlans);
+    if (t === undefined) return ran(hits);
+    const start = t.field('startDate');
+    const end = t.field('endDate');
+    const { rows, ends } = cinRowsByChild(t, start);
     let from = 0;
     for (const to of ends) {
-      for (let i = from + 1; i < to; i++) {
-        const prev = sorted[i - 1]!;
-        const p = sorted[i]!;
-        if (prev.endDate === null || prev.endDate > p.startDate) {
+      for (let k = from + 1; k < to; k++) {
+        const prev = rows[k - 1]!;
+        const i = rows[k]!;
+        const s = start.at(i);
+        const prevEnd = end.at(prev);
+        if (prevEnd === null || prevEnd > s) {
           hits.push({
             table: 'cpPlans',
-            record: p,
+            row: i,
+            record: t.record(i),
             field: 'CPPstartDate',
-            value: p.startDate,
+            value: s,
             message:
-              prev.endDate === null
-                ? `the CP plan starting ${p.startDate} begins while the plan starting ${prev.startDate} is still open`
-                : `the CP plan starting ${p.startDate} overlaps the plan ${prev.startDate} to ${prev.endDate}`,
+              prevEnd === null
+                ? `the CP plan starting ${s} begins while the plan starting ${start.at(prev)} is still open`
+                : `the CP plan starting ${s} overlaps the plan ${start.at(prev)} to ${prevEnd}`,
           });
         }
       }

@@ -1,5 +1,5 @@
-import { cinRecords } from '../rule.js';
 import { ran, type Rule, type RuleHit } from '../rule.js';
+import { cinTableOf, SECTION47_SHAPE } from '../../ingest/cin/cin-table.js';
 
 /**
  * CIN-S47-ICPC (inputs.md §6; DfE 8615): "ICPC before the S47 start". Warning: loaded, and icpc-15wd leaves it
@@ -13,16 +13,24 @@ export const cinS47Icpc: Rule = {
   tables: ['section47s'],
   fields: ['S47ActualStartDate', 'DateOfInitialCPC'],
   message: 'The initial child protection conference is dated before the Section 47 started.',
-  check: (ctx) =>
-    ran(
-      cinRecords(ctx.tables.section47s)
-        .filter((s) => s.dateOfInitialCpc !== null && s.dateOfInitialCpc < s.startDate)
-        .map((s): RuleHit => ({
-          table: 'section47s',
-          record: s,
-          field: 'DateOfInitialCPC',
-          value: s.dateOfInitialCpc,
-          message: `the ICPC (${s.dateOfInitialCpc}) is before the S47 start (${s.startDate}); it is left out of icpc-15wd`,
-        })),
-    ),
+  check: (ctx) => {
+    const hits: RuleHit[] = [];
+    const t = cinTableOf(SECTION47_SHAPE, ctx.tables.section47s);
+    if (t === undefined) return ran(hits);
+    const start = t.field('startDate');
+    const icpc = t.field('dateOfInitialCpc');
+    for (let i = 0; i < t.length; i++) {
+      const d = icpc.at(i);
+      if (d === null || !(d < start.at(i))) continue;
+      hits.push({
+        table: 'section47s',
+        row: i,
+        record: t.record(i),
+        field: 'DateOfInitialCPC',
+        value: d,
+        message: `the ICPC (${d}) is before the S47 start (${start.at(i)}); it is left out of icpc-15wd`,
+      });
+    }
+    return ran(hits);
+  },
 };

@@ -16,6 +16,8 @@ import { ukDate } from '../../ingest/parse-date.js';
 import { ANNEX_A_LISTS } from '../../ingest/annex-a/annex-a-lists.js';
 import { EPISODE_CODE_FIELDS, type EpisodeTable } from '../../ingest/episode-table.js';
 import { episodeSpans } from '../episode-spans.js';
+import { CinTable, type CinRecord } from '../../ingest/cin/cin-table.js';
+import { cinKeyRepeats, sameCensusContent } from './cin-key-repeats.js';
 
 /** The natural key of a staged record (inputs.md §1.1): ids are built from the natural keys. */
 export function naturalKey(table: StagedTableKey, r: AnyRecord): string {
@@ -39,7 +41,8 @@ const repeatsOf = new WeakMap<readonly AnyRecord[], readonly KeyRepeat[]>();
  * The records of a table that repeat an earlier record's natural key, in file order, each with the first
  * record of that key. Computed once per table array (GEN-DUP-ROW and GEN-DUP-KEY both need it, and
  * CIN-ASMT-BEFORE-REF asks whether referral ids repeat; the engine swaps in a new array when a rule rejects
- * records, so a cached answer is never stale). Episodes held by column: {@link episodeKeyRepeats}.
+ * records, so a cached answer is never stale). Tables held by column: {@link episodeKeyRepeats},
+ * {@link cinKeyRepeats}.
  * @example keyRepeats('episodes', [a, b, aAgain]) //=> [{ first: a, record: aAgain }]
  */
 export function keyRepeats(table: StagedTableKey, records: readonly AnyRecord[]): readonly KeyRepeat[] {
@@ -340,9 +343,11 @@ const ANNEX_A_ROW_TWINS: Partial<Record<StagedTableKey, RecordTableKey>> = {
 /**
  * The duplicate-key findings of a rule (GEN-DUP-ROW, GEN-DUP-KEY) over a submission's tables, table by table in
  * {@link DUP_TABLES} order, each table's in file order: `repeats` says which repeats of a key are findings (every
- * one, or only `exact` ones: the same {@link content}), `hit` how each is reported. Episodes are compared by
- * column ({@link episodeKeyRepeats}, {@link sameEpisodeContent}): only a finding's two rows are made records. An
- * Annex A row that gave two records is reported once, by its first record, and rejected whole (`alsoRejects`).
+ * one, or only `exact` ones: the same {@link content}), `hit` how each is reported. Tables held by column are
+ * compared by column (episodes: {@link episodeKeyRepeats}, {@link sameEpisodeContent}; a census's CIN tables:
+ * {@link cinKeyRepeats}, {@link sameCensusContent}): only a finding's two rows are made records, and its hit names
+ * its row. An Annex A row that gave two records is reported once, by its first record, and rejected whole
+ * (`alsoRejects`).
  */
 export function duplicateHits(
   ctx: Pick<RuleContext, 'source' | 'tables'>,
@@ -359,24 +364,61 @@ export function duplicateHits(
       continue;
     }
     if (twinTables.has(table)) continue;
-    const records = tableRecords(ctx.tables, table);
-    if (!records) continue;
-    const found = keyRepeats(table, records);
+    const staged = ctx.tables[table];
+    const found =
+      staged instanceof CinTable
+        ? cinDuplicates(staged as CinTable<CinRecord>, repeats)
+        : recordDuplicates(table, staged as readonly AnyRecord[] | undefined, repeats);
     if (found.length === 0) continue;
     const twinTable = twins[table];
     const twinOf = twinTable ? recordsByPlace(tableRecords(ctx.tables, twinTable)) : null;
-    for (const repeat of found) {
-      if (repeats === 'exact' && content(repeat.first) !== content(repeat.record)) continue;
-      const twin = twinOf?.get(placeOf(repeat.record));
+    for (const { first, record, row } of found) {
+      const twin = twinOf?.get(placeOf(record));
       hits.push({
-        ...hit(table, repeat),
+        ...hit(table, { first, record }),
         table,
-        record: repeat.record,
+        ...(row !== undefined ? { row } : {}),
+        record,
         ...(twin && twinTable ? { alsoRejects: [{ table: twinTable, record: twin }] } : {}),
       });
     }
   }
   return hits;
+}
+
+/** A finding of {@link duplicateHits}: a repeat of a key, and its row in a table held by column. */
+interface Duplicate extends KeyRepeat {
+  readonly row?: number;
+}
+
+/** The repeats of a table held as records that are findings ({@link duplicateHits}). */
+function recordDuplicates(
+  table: StagedTableKey,
+  records: readonly AnyRecord[] | undefined,
+  repeats: 'every' | 'exact',
+): readonly Duplicate[] {
+  if (!records) return [];
+  const found = keyRepeats(table, records);
+  return repeats === 'exact' ? found.filter((r) => content(r.first) === content(r.record)) : found;
+}
+
+/**
+ * The repeats of a CIN table held by column that are findings ({@link duplicateHits}), each with its row: an exact
+ * repeat is found by column between census rows, by {@link content} when either row was staged as a record.
+ */
+function cinDuplicates(t: CinTable<CinRecord>, repeats: 'every' | 'exact'): Duplicate[] {
+  const found: Duplicate[] = [];
+  for (const { first, row } of cinKeyRepeats(t)) {
+    if (repeats === 'exact') {
+      const same =
+        t.isStaged(first) || t.isStaged(row)
+          ? content(t.record(first)) === content(t.record(row))
+          : sameCensusContent(t, first, row);
+      if (!same) continue;
+    }
+    found.push({ first: t.record(first), record: t.record(row), row });
+  }
+  return found;
 }
 
 /** {@link duplicateHits} of the episodes, pushed to `hits`: each finding names its row. */

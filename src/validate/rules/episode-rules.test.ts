@@ -108,7 +108,8 @@ function ctxOf(tables: StagedTables, over: Partial<RuleContext> = {}): RuleConte
 }
 
 /**
- * A rule's hits on tables of records, staged as a reader stages them (episodes held by column). An episode hit
+ * A rule's hits on tables of records, staged as a reader stages them (episodes held by column; a hit on any
+ * table's row is compared without its row number). An episode hit
  * is named by the given record of its row (after checking that the hit's record has the row's values), so hits
  * compare with the readings below, which walk the given records.
  */
@@ -118,7 +119,11 @@ function hitsOf(rule: Rule, tables: RecordTables, over: Partial<RuleContext> = {
   assert.equal(out.kind, 'ran');
   const hits = out.kind === 'ran' ? out.hits : [];
   return hits.map((h) => {
-    if (h.table !== 'episodes') return h;
+    // A hit on another table held by column (a CIN table, here of the given records) names its row too.
+    if (h.table !== 'episodes') {
+      const { row: _row, ...rest } = h;
+      return rest;
+    }
     const row = rowOf(h, staged.episodes!);
     const given = tables.episodes![row]!;
     assert.deepEqual(h.record, given);
