@@ -1,11 +1,8 @@
-import { cinRecords } from '../rule.js';
 import { ran, type Rule, type RuleHit } from '../rule.js';
-import { keyRepeats } from './dup-keys.js';
 import { cinKeyRepeats } from './cin-key-repeats.js';
-import { CinTable } from '../../ingest/cin/cin-table.js';
-import type { Referral } from '../../model/cin.js';
+import { ASSESSMENT_SHAPE, type CinTable, REFERRAL_SHAPE, cinTableOf } from '../../ingest/cin/cin-table.js';
+import type { Assessment, Referral } from '../../model/cin.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
-
 /** CIN-ASMT-BEFORE-REF (inputs.md §6; DfE 1103): an assessment starts before its referral. Query. */
 export const cinAsmtBeforeRef: Rule = {
   code: 'CIN-ASMT-BEFORE-REF',
@@ -16,24 +13,23 @@ export const cinAsmtBeforeRef: Rule = {
   fields: ['AssessmentActualStartDate', 'CINreferralDate'],
   message: 'An assessment starts before its referral date.',
   check: (ctx) => {
-    const staged = ctx.tables.referrals;
-    const referrals = cinRecords(staged);
-    // Whether referral ids repeat: a census's table is asked by column, without its records' ids.
-    const idsRepeat =
-      staged instanceof CinTable
-        ? cinKeyRepeats(staged).length > 0
-        : keyRepeats('referrals', referrals).length > 0;
-    const dateOf = referralDates(referrals, idsRepeat);
     const hits: RuleHit[] = [];
-    for (const a of cinRecords(ctx.tables.assessments)) {
-      const d = dateOf(a.referralId);
-      if (d && a.startDate < d)
+    const assessments = cinTableOf(ASSESSMENT_SHAPE, ctx.tables.assessments);
+    const referrals = cinTableOf(REFERRAL_SHAPE, ctx.tables.referrals);
+    if (assessments === undefined || referrals === undefined) return ran(hits);
+    const dateOf = referralDates(referrals);
+    const start = assessments.field('startDate');
+    for (let i = 0; i < assessments.length; i++) {
+      const d = dateOf(assessments, i);
+      const s = start.at(i);
+      if (d && s < d)
         hits.push({
           table: 'assessments',
-          record: a,
+          row: i,
+          record: assessments.record(i),
           field: 'AssessmentActualStartDate',
-          value: a.startDate,
-          message: `the assessment starts ${a.startDate}, before its referral date ${d}`,
+          value: s,
+          message: `the assessment starts ${s}, before its referral date ${d}`,
         });
     }
     return ran(hits);
@@ -41,34 +37,38 @@ export const cinAsmtBeforeRef: Rule = {
 };
 
 /**
- * Finds a referral's date by its id (a later referral with the same id wins, as a map of every id would).
- * A return lists each CINdetails with its assessments, so an assessment's referral is looked for from the
- * last one found onwards: one comparison each, no map of every id. Only when ids repeat (`idsRepeat`), or an
- * assessment's referral is not ahead, is the map built (once) and used from then on.
+ * Finds the date of assessment row i's referral: the referral whose id is its `referralId` (a later referral with
+ * the same id wins, as a map of every id would). A census lists each CINdetails with its assessments, and gives a
+ * referral the id `CHILD/REFERRALDATE` and its assessments that `referralId`: so while neither table holds a row
+ * staged as a record and no referral key repeats, an assessment's referral is looked for by child and date from
+ * the last one found onwards, one comparison each, with no id string. Otherwise, or when the referral is not ahead,
+ * a map of every referral id is built (once) and used from then on.
  */
 function referralDates(
-  referrals: readonly Referral[],
-  idsRepeat: boolean,
-): (id: string) => IsoDate | undefined {
+  referrals: CinTable<Referral>,
+): (t: CinTable<Assessment>, i: number) => IsoDate | undefined {
   let byId: Map<string, IsoDate> | null = null;
+  const referralDate = referrals.field('referralDate');
   const mapOf = (): Map<string, IsoDate> => {
     if (byId === null) {
       byId = new Map();
-      for (const r of referrals) byId.set(r.id, r.referralDate);
+      for (let r = 0; r < referrals.length; r++) byId.set(referrals.id(r), referralDate.at(r));
     }
     return byId;
   };
-  if (idsRepeat) return (id) => mapOf().get(id);
+  const byKey = !referrals.hasStagedRows && cinKeyRepeats(referrals).length === 0;
   let at = 0;
-  return (id) => {
-    if (byId === null) {
-      for (let i = at; i < referrals.length; i++) {
-        if (referrals[i]!.id === id) {
-          at = i;
-          return referrals[i]!.referralDate;
+  return (t, i) => {
+    if (byId === null && byKey && !t.isStaged(i)) {
+      const child = t.childId(i);
+      const date = t.referralDateAt(i);
+      for (let r = at; r < referrals.length; r++) {
+        if (referrals.childId(r) === child && referralDate.at(r) === date) {
+          at = r;
+          return date;
         }
       }
     }
-    return mapOf().get(id);
+    return mapOf().get(t.referralId(i));
   };
 }
