@@ -1,4 +1,5 @@
-import type { CinRecord, CinTable, FieldColumn } from '../ingest/cin/cin-table.js';
+import type { CinRecord, CinTable, CinTableKey, FieldColumn } from '../ingest/cin/cin-table.js';
+import type { RuleHit } from './rule.js';
 import type { IsoDate } from '../calendar/iso-date.js';
 import type { Referral } from '../model/cin.js';
 
@@ -89,4 +90,28 @@ export function referralKeys(referrals: CinTable<Referral>, rows: readonly numbe
       markAll(byId.get(id), into);
     },
   };
+}
+
+/** What a rule finds on one row: the hit without its table, row and record. */
+export type RowFinding = Pick<RuleHit, 'field' | 'value' | 'message'> & Partial<Pick<RuleHit, 'repair'>>;
+
+/**
+ * The hits of a rule that judges each row of a CIN table on its own, in row order: `finder` is given the table
+ * once (to take the columns it reads) and returns the judgement of row i, null when the row is fine. Each hit
+ * names its row and `t.record(row)`, made for it alone. None when the submission has no such table.
+ * @example rowHits(cinTableOf(CP_PLAN_SHAPE, ctx.tables.cpPlans), 'cpPlans', (t) => { const end = t.field('endDate'); return (i) => … })
+ */
+export function rowHits<R extends CinRecord>(
+  t: CinTable<R> | undefined,
+  table: CinTableKey,
+  finder: (t: CinTable<R>) => (i: number) => RowFinding | null,
+): RuleHit[] {
+  const hits: RuleHit[] = [];
+  if (t === undefined) return hits;
+  const find = finder(t);
+  for (let i = 0; i < t.length; i++) {
+    const f = find(i);
+    if (f !== null) hits.push({ table, row: i, record: t.record(i), ...f });
+  }
+  return hits;
 }

@@ -1,4 +1,5 @@
-import { ran, type Rule, type RuleHit } from '../rule.js';
+import { ran, type Rule } from '../rule.js';
+import { rowHits } from '../cin-spans.js';
 import { cinTableOf, SECTION47_SHAPE } from '../../ingest/cin/cin-table.js';
 
 /**
@@ -13,24 +14,20 @@ export const cinS47Icpc: Rule = {
   tables: ['section47s'],
   fields: ['S47ActualStartDate', 'DateOfInitialCPC'],
   message: 'The initial child protection conference is dated before the Section 47 started.',
-  check: (ctx) => {
-    const hits: RuleHit[] = [];
-    const t = cinTableOf(SECTION47_SHAPE, ctx.tables.section47s);
-    if (t === undefined) return ran(hits);
-    const start = t.field('startDate');
-    const icpc = t.field('dateOfInitialCpc');
-    for (let i = 0; i < t.length; i++) {
-      const d = icpc.at(i);
-      if (d === null || !(d < start.at(i))) continue;
-      hits.push({
-        table: 'section47s',
-        row: i,
-        record: t.record(i),
-        field: 'DateOfInitialCPC',
-        value: d,
-        message: `the ICPC (${d}) is before the S47 start (${start.at(i)}); it is left out of icpc-15wd`,
-      });
-    }
-    return ran(hits);
-  },
+  check: (ctx) =>
+    ran(
+      rowHits(cinTableOf(SECTION47_SHAPE, ctx.tables.section47s), 'section47s', (t) => {
+        const start = t.field('startDate');
+        const icpc = t.field('dateOfInitialCpc');
+        return (i) => {
+          const d = icpc.at(i);
+          if (d === null || !(d < start.at(i))) return null;
+          return {
+            field: 'DateOfInitialCPC',
+            value: d,
+            message: `the ICPC (${d}) is before the S47 start (${start.at(i)}); it is left out of icpc-15wd`,
+          };
+        };
+      }),
+    ),
 };
