@@ -102,8 +102,8 @@ export interface ListFieldRef extends FieldRef {
  * Event dates a record holds as a list, by source: a CP plan's CPPreviewDate, each a CP review of its own
  * (inputs.md §3: "keep every one as a CP review row"). GEN-FUTURE and GEN-PAST check each date; one out of
  * range leaves only itself out, with a warning, and the record loads (event-date-range.ts). Annex A has none
- * here: its reader checks its dates, and a List 7 review date is judged the same way there
- * (`AnnexAColumn.without`, read-annex-a.ts).
+ * here: its reader checks its dates, and a List 7 review or last-visit date and a List 8 latest review date are
+ * judged the same way there (`AnnexAColumn.without`, read-annex-a.ts).
  */
 export const EVENT_DATE_LISTS: Readonly<
   Record<SourceKind, Partial<Record<StagedTableKey, readonly ListFieldRef[]>>>

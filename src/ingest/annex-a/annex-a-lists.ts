@@ -12,9 +12,10 @@ export interface AnnexAColumn {
   readonly map?: string;
   /**
    * For a date that is an event of its own beside the row's record (List 7's latest review conference, one of
-   * the CP plan's reviews, as a CIN CPPreviewDate is: inputs.md §3): what loads when the date is after today
-   * (GEN-FUTURE) or before the bank-holiday table (GEN-PAST) and so is left out, alone, with a warning ("the
-   * CP plan loads without this review"). Any other event date out of range rejects its row.
+   * the CP plan's reviews, as a CIN CPPreviewDate is: inputs.md §3; List 7's last statutory visit; List 8's
+   * latest statutory review): what loads when the date is after today (GEN-FUTURE) or before the bank-holiday
+   * table (GEN-PAST) and so is left out, alone (read as blank), with a warning ("the CP plan loads without this
+   * review"). Any other event date out of range rejects its row.
    */
   readonly without?: string;
 }
@@ -154,7 +155,10 @@ export const ANNEX_A_LISTS: readonly AnnexAList[] = [
       c('start', 'Plan Start Date', ['plan', 'start'], 'date'),
       c('initial', 'Initial Category of Abuse', ['initial', 'category'], 'label', 'category-of-abuse'),
       c('latest', 'Latest Category of Abuse', ['latest', 'category'], 'label', 'category-of-abuse'),
-      c('visit', 'Date of the Last Statutory Visit', ['statutory', 'visit'], 'date'),
+      {
+        ...c('visit', 'Date of the Last Statutory Visit', ['statutory', 'visit'], 'date'),
+        without: 'the CP plan loads without this visit',
+      },
       c('alone', 'Seen Alone?', ['alone']),
       {
         ...c('review', 'Date of latest review conference', ['review'], 'date'),
@@ -186,7 +190,10 @@ export const ANNEX_A_LISTS: readonly AnnexAList[] = [
       ),
       c('legalStart', 'Date of Start of Legal Status', ['legal', 'status', 'start'], 'date'),
       c('legal', 'Legal Status', ['legal', 'status'], 'label', 'legal-status'),
-      c('review', 'Date of Latest Statutory Review', ['review'], 'date'),
+      {
+        ...c('review', 'Date of Latest Statutory Review', ['review'], 'date'),
+        without: 'the period of care loads without this review',
+      },
       c('swVisit', 'Date of Last Social Work Visit', ['social', 'visit'], 'date'),
       c('permanence', 'Permanence Plan', ['permanence']),
       c('iroVisit', 'Date of Last IRO Visit', ['iro'], 'date'),

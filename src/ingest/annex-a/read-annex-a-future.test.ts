@@ -12,7 +12,8 @@ after(() => f.cleanup());
 // the row is counted (read = loaded + rejected) and named by file, cell and column. A Date of Birth after today
 // is an unborn child's expected date (Annex A has no separate column for it) and is exempt, as CIN's
 // ExpectedPersonBirthDate is. A List 7 review date after today leaves out only itself, with a warning
-// (read-annex-a-review-dates.test.ts). TODAY is 2024-06-01.
+// (read-annex-a-review-dates.test.ts), as does a List 7 last visit or a List 8 latest review
+// (read-annex-a-visit-review-dates.test.ts). TODAY is 2024-06-01.
 
 const list3 = (id: string, dob: unknown, referral: unknown): unknown[] => [
   id,

@@ -12,7 +12,8 @@ after(() => f.cleanup());
 // of the bank-holiday table's first year (1990) is a typo that rejects its row, as in the other sources and as
 // GEN-FUTURE does for one after today; the row is counted (read = loaded + rejected), named by file, cell and
 // column, and its date neither dates the workbook nor stretches its key-date range. A Date of Birth is exempt; a
-// List 7 review date before 1990 leaves out only itself, with a warning (read-annex-a-review-dates.test.ts).
+// List 7 review date before 1990 leaves out only itself, with a warning (read-annex-a-review-dates.test.ts), as
+// does a List 7 last visit or a List 8 latest review (read-annex-a-visit-review-dates.test.ts).
 
 const list3 = (id: string, dob: unknown, referral: unknown): unknown[] => [
   id,

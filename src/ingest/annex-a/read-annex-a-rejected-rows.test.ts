@@ -31,7 +31,7 @@ const list3 = (id: string, referral: unknown): unknown[] => [
   'W1',
 ];
 
-const list7 = (id: string, start: unknown, visit: unknown, review: unknown): unknown[] => [
+const list7 = (id: string, start: unknown, visit: unknown, review: unknown, end: unknown = ''): unknown[] => [
   id,
   'Male',
   'WBRI',
@@ -44,7 +44,7 @@ const list7 = (id: string, start: unknown, visit: unknown, review: unknown): unk
   visit,
   'Yes',
   review,
-  '',
+  end,
   'No',
   0,
   'T',
@@ -174,9 +174,9 @@ describe('Annex A as-at date and rejected rows', () => {
         list7('C2', '31/02/2021', xd('2021-07-02'), xd('2022-01-15')),
         // AA-DATE: the key date is blank; its visit must not count.
         list7('C3', '', xd('2022-02-01'), ''),
-        // GEN-FUTURE: the last visit is after today; the review before it must not count either. (A review
-        // after today is left out alone, its plan loaded: read-annex-a-review-dates.test.ts.)
-        list7('C4', xd('2021-06-12'), xd('2030-01-01'), xd('2022-03-01')),
+        // GEN-FUTURE: the plan end is after today; the review before it must not count either. (A review or
+        // last visit after today is left out alone, its plan loaded: read-annex-a-review-dates.test.ts.)
+        list7('C4', xd('2021-06-12'), xd('2021-07-04'), xd('2022-03-01'), xd('2030-01-01')),
       ],
     });
     const r = await readInputs([p], { today: TODAY, limits: { maxRejectRate: 1 } });
@@ -185,7 +185,7 @@ describe('Annex A as-at date and rejected rows', () => {
       [
         ['AA-DATE', 'List 7!G3'],
         ['AA-DATE', 'List 7!G4'],
-        ['GEN-FUTURE', 'List 7!J5'],
+        ['GEN-FUTURE', 'List 7!M5'],
       ],
     );
     const s = r.submissions[0]!;
@@ -240,13 +240,13 @@ describe('Annex A list without its key column', () => {
 
 describe('Annex A row counts', () => {
   it('a row with two faulty cells is one rejected row (read = loaded + rejected, inputs.md §6)', async () => {
-    // C2's Plan Start Date is not a date (AA-DATE, G3) and its last visit is in the future (GEN-FUTURE, J3):
+    // C2's Plan Start Date is not a date (AA-DATE, G3) and its Plan End Date is in the future (GEN-FUTURE, M3):
     // both are listed, and the row counts once.
     const p = await writeWorkbook(`${f.dir}/two-faults.xlsx`, {
       'List 7': [
         LIST_7_HEADER,
         list7('C1', xd('2021-06-10'), xd('2021-07-01'), xd('2021-09-01')),
-        list7('C2', 'n/a', xd('2030-01-15'), xd('2021-09-02')),
+        list7('C2', 'n/a', xd('2021-07-02'), xd('2021-09-02'), xd('2030-01-15')),
         list7('C3', xd('2021-06-12'), xd('2021-07-03'), xd('2021-09-03')),
       ],
     });
@@ -255,7 +255,7 @@ describe('Annex A row counts', () => {
       r.issues.filter((i) => i.severity === 'error').map((i) => [i.code, i.position]),
       [
         ['AA-DATE', 'List 7!G3'],
-        ['GEN-FUTURE', 'List 7!J3'],
+        ['GEN-FUTURE', 'List 7!M3'],
       ],
     );
     const c = r.counts.find((x) => x.table === 'List 7')!;

@@ -54,7 +54,8 @@ export interface ReadAnnexAOptions {
   /**
    * Today: a row with an event date after it is rejected (GEN-FUTURE, inputs.md §6), and such a date is no
    * event of the workbook (left out of its as-at date). So is one before the bank-holiday table (GEN-PAST).
-   * A List 7 review date out of range is left out alone, its plan loading (see {@link readAnnexA}).
+   * A List 7 review or last-visit date, or a List 8 latest review date, out of range is left out alone, its
+   * row loading (see {@link readAnnexA}).
    */
   readonly today: IsoDate;
   onChunk?(chunk: Buffer): void;
@@ -169,8 +170,11 @@ function reasonOf(text: string): 'form' | 'unreal' {
  * same record as CIN's, and inputs.md §3 keeps each review as a CP review row of its own, so §6's rejection of
  * the record an out-of-range date belongs to rejects the review, not the plan; §4 says nothing otherwise for
  * Annex A, which stands in for the census's CP plans (its fallback), so a typo in the review would otherwise
- * drop the plan from every CP measure. A row rejected for a date of its own (start, end, last visit), or
- * for its key, is reported by that alone, its review not judged. Reading of §6's exemption: an Annex A Date of Birth after today is an unborn child's expected date (the lists hold
+ * drop the plan from every CP measure. List 7's Date of the Last Statutory Visit and List 8's Date of Latest
+ * Statutory Review are judged the same way ("the CP plan loads without this visit", "the period of care loads
+ * without this review"): a visit or a review is an event of its own, not the row's key, and §6 is silent on
+ * it. A row rejected for a date of its own (start, end), or for its key, is reported by that alone, its
+ * review or visit not judged. Reading of §6's exemption: an Annex A Date of Birth after today is an unborn child's expected date (the lists hold
  * contacts and referrals before birth, and Annex A has no separate column for it), so it is exempt, as CIN's
  * ExpectedPersonBirthDate is. A list sheet, or the shared strings, whose XML stops before its end is refused
  * (`S-TRUNCATED`: {@link watchSheetEnd}, {@link watchSharedStringsEnd}), so nothing after the cut is lost
@@ -323,8 +327,9 @@ export async function readAnnexA(sink: FileSink, o: ReadAnnexAOptions): Promise<
       let rejected = false;
       let future = false;
       let past = false;
-      // Dates out of range that leave out only themselves (a List 7 review: AnnexAColumn.without), reported
-      // once the row is known to load: a row rejected for a date of its own is reported by that date alone.
+      // Dates out of range that leave out only themselves (a List 7 review or visit, a List 8 review:
+      // AnnexAColumn.without), reported once the row is known to load: a row rejected for a date of its own
+      // is reported by that date alone.
       const leftOut: { col: AnnexAColumn; date: IsoDate; side: 'future' | 'past' }[] = [];
       // The row's latest event date: a workbook event only once the row is loaded (a rejected row's dates
       // are no events of the workbook, so they never move its as-at date).
