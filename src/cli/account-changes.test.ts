@@ -10,7 +10,7 @@ import { addUser, disableUser, findUser, findUserForSignIn, passwordProblem } fr
 import { createFakeServices } from '../web/testing/fake-services.js';
 import { signIn, TEST_PASSWORD, TEST_SCRYPT, testApp } from '../web/testing/harness.js';
 import { memoryDatabase } from '../web/testing/sqlite-memory.js';
-import { changeAccount, enableAccount, resetAccountPassword } from './account-changes.js';
+import { changeAccount, disableAccount, enableAccount, resetAccountPassword } from './account-changes.js';
 import { UserError } from './user-error.js';
 
 const NEW_PASSWORD = 'a new password, long enough';
@@ -207,6 +207,13 @@ for (const store of testStores()) {
       try {
         const cookies = await jo0AndSam(db);
         assert.ok(await findSessionAndUser(db, cookies.jo, new Date()), 'jo signed in (and cached)');
+        // The hub's admin (no LA): jo, made an admin with no LA below, is then not its last when moved to 841.
+        await addUser(
+          db,
+          { username: 'hq', role: 'admin', la: null, password: TEST_PASSWORD },
+          new Date(),
+          TEST_SCRYPT,
+        );
 
         assert.deepEqual(await changeAccount(db, ' Jo ', { role: 'manager' }), {
           username: 'jo',
@@ -345,6 +352,162 @@ for (const store of testStores()) {
         const after = (await findUser(db, 'sam'))!;
         assert.deepEqual([after.role, after.la], ['analyst', '841'], 'not changed');
         assert.ok(await findSessionAndUser(db, sam, new Date()), 'its session kept');
+      } finally {
+        await cleanup();
+      }
+    },
+  );
+}
+
+/** The refusal `cspi users disable` and `change` give for a scope's last enabled admin. */
+function lastAdmin(username: string, la: string | null): string {
+  return la === null
+    ? `${username} is the last enabled admin with no LA: add or enable another admin with no LA first (cspi users add NAME --role admin); nothing was changed`
+    : `${username} is the last enabled admin of LA ${la}: add or enable another admin of LA ${la} first (cspi users add NAME --role admin --la ${la}); nothing was changed`;
+}
+
+/** Adds an account directly (no audit entry), as `cspi users add` would. */
+async function add(db: Database, username: string, role: string, la: string | null): Promise<void> {
+  const r = await addUser(db, { username, role, la, password: TEST_PASSWORD }, new Date(), TEST_SCRYPT);
+  assert.ok(r.ok, username);
+}
+
+/** Each account as `username role la enabled|disabled`, by name. */
+async function accounts(db: Database): Promise<string[]> {
+  const rows = await db.all<{ username: string; role: string; la: string | null; disabled: number }>(
+    'SELECT username, role, la, disabled FROM web_users ORDER BY username',
+  );
+  return rows.map((u) => `${u.username} ${u.role} ${u.la ?? '-'} ${u.disabled ? 'disabled' : 'enabled'}`);
+}
+
+for (const store of testStores()) {
+  test(
+    `disableAccount and changeAccount refuse to leave an LA, or the hub, with no enabled admin: nothing changed, no entry, its sessions kept (${store.name})`,
+    { skip: store.skip },
+    async () => {
+      const { db, cleanup } = await store.open();
+      try {
+        await add(db, 'ada', 'admin', '841');
+        await add(db, 'hq', 'admin', null);
+        await add(db, 'ann', 'admin', '840');
+        const ada = (await createSession(db, 'ada', new Date())).cookieValue;
+        const refused = (p: Promise<unknown>, message: string) =>
+          assert.rejects(
+            p,
+            (e: unknown) => e instanceof UserError && e.exitCode === 2 && e.message === message,
+            message,
+          );
+        // The hub's admin (no LA) and LA 840's do not stand in for LA 841's last one.
+        await refused(disableAccount(db, 'ADA'), lastAdmin('ada', '841'));
+        await refused(changeAccount(db, 'ada', { role: 'manager' }), lastAdmin('ada', '841'));
+        await refused(changeAccount(db, 'ada', { role: 'member', la: '840' }), lastAdmin('ada', '841'));
+        // Moved to another LA or none, LA 841 would have no admin either.
+        await refused(changeAccount(db, 'ada', { la: '840' }), lastAdmin('ada', '841'));
+        await refused(changeAccount(db, 'ada', { la: null }), lastAdmin('ada', '841'));
+        // Nor does an LA's admin stand in for the hub's last.
+        await refused(disableAccount(db, 'hq'), lastAdmin('hq', null));
+        await refused(changeAccount(db, 'hq', { role: 'analyst' }), lastAdmin('hq', null));
+        await refused(changeAccount(db, 'hq', { la: '841' }), lastAdmin('hq', null));
+        assert.deepEqual(await accounts(db), [
+          'ada admin 841 enabled',
+          'ann admin 840 enabled',
+          'hq admin - enabled',
+        ]);
+        assert.ok(await findSessionAndUser(db, ada, new Date()), 'ada’s session kept');
+        assert.equal((await readAudit(db)).total, 0, 'no entry for a refused change');
+        // What an admin may change and keep its scope's admin: its password.
+        assert.deepEqual(await resetAccountPassword(db, 'ada', NEW_PASSWORD, TEST_SCRYPT), {
+          username: 'ada',
+          disabled: false,
+        });
+      } finally {
+        await cleanup();
+      }
+    },
+  );
+
+  test(
+    `with a second enabled admin of the LA, disabling or demoting the first is allowed; a disabled second admin does not count (${store.name})`,
+    { skip: store.skip },
+    async () => {
+      const { db, cleanup } = await store.open();
+      try {
+        await add(db, 'ada', 'admin', '841');
+        await add(db, 'bea', 'admin', '841');
+        await add(db, 'jo', 'analyst', '841');
+        // Bea disabled: ada is LA 841's only enabled admin.
+        assert.deepEqual(await disableAccount(db, 'bea'), { username: 'bea', alreadyDisabled: false });
+        await assert.rejects(disableAccount(db, 'ada'), { message: lastAdmin('ada', '841') });
+        await assert.rejects(changeAccount(db, 'ada', { role: 'analyst' }), {
+          message: lastAdmin('ada', '841'),
+        });
+        // A disabled admin is changed as any disabled account: it is no enabled admin before or after.
+        assert.equal((await changeAccount(db, 'bea', { la: '840' })).after.la, '840');
+        assert.equal((await changeAccount(db, 'bea', { la: '841' })).after.la, '841');
+
+        await enableAccount(db, 'bea');
+        const demoted = await changeAccount(db, 'ada', { role: 'analyst' });
+        assert.deepEqual([demoted.before.role, demoted.after.role], ['admin', 'analyst']);
+        await assert.rejects(disableAccount(db, 'bea'), { message: lastAdmin('bea', '841') });
+        // Jo made an admin of LA 841: bea may go.
+        await changeAccount(db, 'jo', { role: 'admin' });
+        assert.deepEqual(await disableAccount(db, 'bea'), { username: 'bea', alreadyDisabled: false });
+        await assert.rejects(changeAccount(db, 'jo', { la: null }), { message: lastAdmin('jo', '841') });
+        assert.deepEqual(await accounts(db), [
+          'ada analyst 841 enabled',
+          'bea admin 841 disabled',
+          'jo admin 841 enabled',
+        ]);
+        assert.deepEqual(
+          (await auditRows(db)).map(([action, , , la, detail]) => [action, la, detail]),
+          [
+            ['user-disable', '841', { username: 'bea' }],
+            ['user-change', '841', { username: 'bea', la: '841 → 840' }],
+            ['user-change', '840', { username: 'bea', la: '841 → 840' }],
+            ['user-change', '840', { username: 'bea', la: '840 → 841' }],
+            ['user-change', '841', { username: 'bea', la: '840 → 841' }],
+            ['user-enable', '841', { username: 'bea' }],
+            ['user-change', '841', { username: 'ada', role: 'admin → analyst' }],
+            ['user-change', '841', { username: 'jo', role: 'analyst → admin' }],
+            ['user-disable', '841', { username: 'bea' }],
+          ],
+          'an entry for each change made, none for a refused one',
+        );
+      } finally {
+        await cleanup();
+      }
+    },
+  );
+
+  test(
+    `two changes at once, each taking one of an LA's two admins: one is made, the other refused, one admin left (${store.name})`,
+    { skip: store.skip },
+    async () => {
+      const { db, cleanup } = await store.open();
+      try {
+        for (let round = 0; round < 6; round++) {
+          const a = `ada${round}`;
+          const b = `bea${round}`;
+          const la = String(800 + round);
+          await add(db, a, 'admin', la);
+          await add(db, b, 'admin', la);
+          const results = await Promise.allSettled([
+            round % 2 === 0 ? disableAccount(db, a) : changeAccount(db, a, { role: 'manager' }),
+            disableAccount(db, b),
+          ]);
+          const refused = results.filter((r) => r.status === 'rejected');
+          assert.equal(refused.length, 1, `round ${round}: exactly one refused`);
+          assert.match(
+            String((refused[0] as PromiseRejectedResult).reason),
+            /is the last enabled admin of LA 8\d\d: add or enable another admin/,
+          );
+          const left = await db.all(
+            "SELECT username FROM web_users WHERE la = ? AND role = 'admin' AND disabled = 0",
+            [la],
+          );
+          assert.equal(left.length, 1, `round ${round}: one enabled admin left`);
+          assert.equal((await readAudit(db, { la })).total, 1, `round ${round}: one entry`);
+        }
       } finally {
         await cleanup();
       }

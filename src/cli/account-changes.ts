@@ -8,6 +8,7 @@ import {
   disableUser,
   enableUser,
   findUser,
+  LastAdminError,
   passwordProblem,
   roleError,
   setUserPasswordHash,
@@ -19,6 +20,21 @@ import { UserError } from './user-error.js';
 /** The refusal for a name no account has, as `cspi users disable` words it. */
 function noSuchUser(username: string): UserError {
   return new UserError(`there is no user "${username}": cspi users list names the accounts`);
+}
+
+/**
+ * `cspi users disable` and `change` refuse, as a UserError (exit 2), a change that would leave the account's LA,
+ * or the hub (no LA), with no enabled admin ({@link LastAdminError}; no audit entry, as for their other
+ * refusals), saying what to do instead; any other error is thrown as it is.
+ * @example refuseLastAdmin(new LastAdminError('demo-admin', '841')) // throws 'demo-admin is the last enabled admin of LA 841: add or enable another admin of LA 841 first (cspi users add NAME --role admin --la 841); nothing was changed'
+ */
+function refuseLastAdmin(e: unknown): never {
+  if (!(e instanceof LastAdminError)) throw e;
+  const scope = e.la === null ? 'with no LA' : `of LA ${e.la}`;
+  const add = `cspi users add NAME --role admin${e.la === null ? '' : ` --la ${e.la}`}`;
+  throw new UserError(
+    `${e.username} is the last enabled admin ${scope}: add or enable another admin ${scope} first (${add}); nothing was changed`,
+  );
 }
 
 /**
@@ -53,7 +69,8 @@ export async function enableAccount(
  * actor `command line (OS user)`, the account's LA and stored name, as `enableAccount` writes its) in one
  * transaction: no account disabled without its entry. One disabled already is left as it is, with no entry
  * (it said "Disabled …" and was audited again). A name no account has is a UserError pointing to
- * `cspi users list`.
+ * `cspi users list`; so is the last enabled admin of its LA, or with no LA ({@link refuseLastAdmin}), nothing
+ * changed and no entry.
  * @example await disableAccount(db, 'JO') //=> { username: 'jo', alreadyDisabled: false }
  */
 export async function disableAccount(
@@ -64,7 +81,7 @@ export async function disableAccount(
     const user = await findUser(tx, username.trim().toLowerCase());
     if (!user) throw noSuchUser(username);
     if (user.disabled) return { username: user.username, alreadyDisabled: true };
-    await disableUser(tx, user.username);
+    await disableUser(tx, user.username).catch(refuseLastAdmin);
     await appendAudit(tx, {
       actor: commandLineActor(),
       ip: null,
@@ -152,7 +169,8 @@ export function fromTo(old: string | null, now: string | null): string {
  *
  * Refused with a UserError, nothing changed: no role and no LA given; a role that is none
  * (`USER-ROLE: …`); an LA that is no LA code (as `cspi users add --la` words it; an ONS code is stored as
- * its DfE number); a name no account has. A change to what the account already has is left as it is, with
+ * its DfE number); a name no account has; another role or another LA for the last enabled admin of its LA,
+ * or with no LA ({@link refuseLastAdmin}). A change to what the account already has is left as it is, with
  * no entry and its sessions kept (`unchanged: true`), as `disableAccount` leaves a disabled account. A
  * disabled account is changed too and stays disabled (`disabled: true`).
  * @example await changeAccount(db, 'jo', { role: 'manager' }) //=> { username: 'jo', before: { role: 'analyst', la: '841' }, after: { role: 'manager', la: '841' }, disabled: false, unchanged: false }
@@ -187,7 +205,7 @@ export async function changeAccount(
     };
     const unchanged = before.role === after.role && before.la === after.la;
     if (!unchanged) {
-      await setUserRoleAndLa(tx, user.username, after);
+      await setUserRoleAndLa(tx, user.username, after).catch(refuseLastAdmin);
       const detail = {
         username: user.username,
         ...(before.role === after.role ? {} : { role: fromTo(before.role, after.role) }),

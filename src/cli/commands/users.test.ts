@@ -220,3 +220,57 @@ test('cspi users change: what it says on a store of two LAs, its refusals and ex
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('cspi users disable and change refuse the last enabled admin of an LA (exit 2, one line, nothing changed), and allow it with a second', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cspi-users-'));
+  const file = join(dir, 'cspi.db');
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, ['bin/cspi.js', 'users', ...args, '--db', file], { encoding: 'utf8' });
+  const refusal =
+    'cspi: demo-admin is the last enabled admin of LA 841: add or enable another admin of LA 841 first (cspi users add NAME --role admin --la 841); nothing was changed\n';
+  try {
+    assert.equal(run('add', 'demo-admin', '--role', 'admin', '--la', '841').status, 0);
+    assert.equal(run('add', 'hq', '--role', 'admin').status, 0, 'the hub’s admin does not stand in');
+    for (const args of [
+      ['disable', 'demo-admin'],
+      ['change', 'demo-admin', '--role', 'analyst'],
+      ['change', 'demo-admin', '--la', '840', '--json'],
+    ]) {
+      const refused = run(...args);
+      assert.equal(refused.status, 2, args.join(' '));
+      assert.equal(refused.stdout, '', args.join(' '));
+      assert.equal(refused.stderr, refusal, args.join(' '));
+    }
+    const hub = run('disable', 'hq');
+    assert.equal(hub.status, 2);
+    assert.equal(
+      hub.stderr,
+      'cspi: hq is the last enabled admin with no LA: add or enable another admin with no LA first (cspi users add NAME --role admin); nothing was changed\n',
+    );
+    assert.match(run('list').stdout, /^demo-admin\s+admin\s+841\s+active$/m, 'nothing changed');
+
+    // A second admin of LA 841, disabled, does not count; enabled, it does.
+    assert.equal(run('add', 'bea', '--role', 'admin', '--la', '841').status, 0);
+    assert.equal(run('disable', 'bea').status, 0);
+    assert.equal(run('disable', 'demo-admin').stderr, refusal);
+    assert.equal(run('enable', 'bea').status, 0);
+    const demoted = run('change', 'demo-admin', '--role', 'analyst');
+    assert.equal(demoted.status, 0, demoted.stderr);
+    assert.match(demoted.stdout, /^Changed demo-admin: role admin → analyst; their sessions have ended\./);
+    assert.equal(run('change', 'demo-admin', '--role', 'admin').status, 0);
+    const disabled = run('disable', 'demo-admin');
+    assert.equal(disabled.status, 0, disabled.stderr);
+    assert.equal(disabled.stdout, 'Disabled demo-admin; their sessions have ended.\n');
+
+    assert.match(
+      run('disable', '--help').stdout.replace(/\s+/g, ' '),
+      /the last enabled admin of an LA, or with no LA \(the hub’s\), is refused: add or enable another first/,
+    );
+    assert.match(
+      run('change', '--help').stdout.replace(/\s+/g, ' '),
+      /The last enabled admin of an LA, or with no LA \(the hub's\), keeps its role and LA: add or enable another first\./,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

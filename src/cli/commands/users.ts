@@ -148,6 +148,7 @@ export function register(program: Command): void {
       `
 Without --role the account keeps its role; without --la or --no-la, its LA. A change to what it already has
 changes nothing. Every change is audited (who, and each changed field as old → new) under the LAs it concerns.
+The last enabled admin of an LA, or with no LA (the hub's), keeps its role and LA: add or enable another first.
 
 Examples:
   cspi users change jo --role manager          # jo becomes a service manager, in the LA jo has
@@ -201,7 +202,9 @@ Examples:
 
   users
     .command('disable <username>')
-    .description('Disable an account and end its sessions')
+    .description(
+      'Disable an account and end its sessions; the last enabled admin of an LA, or with no LA (the hub’s), is refused: add or enable another first',
+    )
     .option('--db <url>', 'database (default DATABASE_URL or ./cspi.db)')
     .option('--json', 'machine-readable output')
     .action(async (username: string, opts: { db?: string; json?: boolean }) => {

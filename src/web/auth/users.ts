@@ -122,9 +122,35 @@ export async function listUsers(db: Database): Promise<User[]> {
   return (await db.all<UserRow>('SELECT * FROM web_users ORDER BY username')).map(userFromRow);
 }
 
-/** Disables an account and ends its sessions; false when there is no such account. */
+/**
+ * Disables an account and ends its sessions; false when there is no such account. The last enabled admin of
+ * its LA (or with no LA) is not disabled: {@link LastAdminError}.
+ */
 export async function disableUser(db: Database, username: string, now: Date = new Date()): Promise<boolean> {
   return updateAndSignOut(db, username, 'disabled = 1', [], now);
+}
+
+/**
+ * The refusal of a change that would leave the scope an account administered with no enabled admin
+ * ({@link updateAndSignOut}): `la` is that scope, the account's LA, or null for an admin with no LA (the hub's).
+ */
+export class LastAdminError extends Error {
+  override readonly name = 'LastAdminError';
+  constructor(
+    readonly username: string,
+    readonly la: string | null,
+  ) {
+    super(`${username} is the last enabled admin ${la === null ? 'with no LA' : `of LA ${la}`}`);
+  }
+}
+
+/** Whether an enabled account has the admin role in a scope: an LA, or null for those with no LA. */
+async function hasEnabledAdmin(db: Database, la: string | null): Promise<boolean> {
+  const r = await db.get(
+    `SELECT username FROM web_users WHERE role = 'admin' AND disabled = 0 AND ${la === null ? 'la IS NULL' : 'la = ?'} LIMIT 1`,
+    la === null ? [] : [la],
+  );
+  return r !== undefined;
 }
 
 /**
@@ -132,6 +158,20 @@ export async function disableUser(db: Database, username: string, now: Date = ne
  * input, with its values) and its `updated_at`, and ends its sessions, in one transaction; then forgets its
  * cached sessions, so a lookup that read the account before is not reused either (session-cache.ts). False
  * when there is no such account.
+ *
+ * No change leaves an admin scope with no enabled admin: one that would (disabling its last enabled admin,
+ * giving it another role, or moving it to another LA or none) throws {@link LastAdminError}, nothing changed.
+ * Reading taken: admins are counted by the LA they have, as `can` (permissions.ts) gives them their rights.
+ * An admin of LA 841 sets that LA's targets, publishes its editions and reads its audit log; an admin with no
+ * LA is the hub's: it reads every LA's audit log but, on a store of more than one LA, sets no targets and
+ * publishes nothing. So a hub admin does not stand in for an LA's last admin, nor an LA's admin for the
+ * hub's last one; each LA with an admin keeps one, and so does the hub (no LA).
+ *
+ * The check and the change are one transaction, and run one at a time: the first statement locks the
+ * account's row and every admin's (an update that changes nothing), so a second such change waits until the
+ * first has committed and then counts what it left. On PostgreSQL (READ COMMITTED) two changes each removing
+ * one of a scope's two admins would otherwise each see the other and both commit; SQLite's `BEGIN IMMEDIATE`
+ * already runs one writer at a time.
  */
 async function updateAndSignOut(
   db: Database,
@@ -142,11 +182,18 @@ async function updateAndSignOut(
 ): Promise<boolean> {
   const name = username.trim().toLowerCase();
   const changed = await db.transaction(async (tx) => {
+    await tx.run("UPDATE web_users SET role = role WHERE username = ? OR role = 'admin'", [name]);
+    const before = await tx.get<Pick<UserRow, 'role' | 'la' | 'disabled'>>(
+      'SELECT role, la, disabled FROM web_users WHERE username = ?',
+      [name],
+    );
     const r = await tx.run(`UPDATE web_users SET ${set}, updated_at = ? WHERE username = ?`, [
       ...values,
       now.toISOString(),
       name,
     ]);
+    if (before?.role === 'admin' && !before.disabled && !(await hasEnabledAdmin(tx, before.la)))
+      throw new LastAdminError(name, before.la);
     await tx.run('DELETE FROM web_sessions WHERE username = ?', [name]);
     return r.changes > 0;
   });
@@ -186,7 +233,7 @@ export async function setUserPasswordHash(
  * Gives an account a role and an LA (null = no LA: on a hub, figures and comparisons between LAs only) and
  * ends its sessions, so a narrowed account keeps no page it may no longer see. The role is checked by the
  * caller (`isRole`), as the LA is. Its password and disabled state are left as they are. False when there is
- * no such account.
+ * no such account. The last enabled admin of its LA (or with no LA) keeps its role and LA: {@link LastAdminError}.
  */
 export async function setUserRoleAndLa(
   db: Database,
