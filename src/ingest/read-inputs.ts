@@ -5,7 +5,7 @@ import type { SourceKind } from '../model/source.js';
 import type { RowCount, ValidationIssue } from '../validate/issue.js';
 import { loadCodeBook } from '../validate/code-lists.js';
 import { rulesFor } from '../validate/registry.js';
-import { runRules } from '../validate/run-rules.js';
+import { RULE_FAILED, runRules } from '../validate/run-rules.js';
 import { collectInputFiles, type InputFile } from './collect-input-files.js';
 import { FileSink, type RecordExtras } from './file-sink.js';
 import { EpisodeTable } from './episode-table.js';
@@ -338,6 +338,19 @@ export async function readInputs(
     );
     tables = datedByLoadedRows(g, tables, result.tables, options.year ?? null, today);
     for (const i of result.issues) issues.push(i);
+    for (const skip of result.skipped) {
+      // A rule that failed (a bug) left its check undone: refused, never loaded unchecked (inputs.md §6).
+      if (!skip.reason.startsWith(RULE_FAILED)) continue;
+      const names = g.files.map((f) => f.input.name).join(', ');
+      issues.push(
+        structuralIssue(
+          'S-INTERNAL',
+          g.files[0]?.input.name ?? null,
+          null,
+          `could not check ${names}: the check ${skip.code} failed; nothing was loaded (an unexpected failure: run again with CSPI_DEBUG=1 and report it).`,
+        ),
+      );
+    }
     const files = g.files.map((f) => fileInfo(f));
     submissions.push({
       source: g.source,

@@ -24,29 +24,6 @@ export function isRowTable(t: unknown): t is RowTable<object> {
   );
 }
 
-const madeRecords = new WeakMap<object, readonly object[]>();
-const rowByRecord = new WeakMap<object, number>();
-
-/**
- * A table's rows as records, made once per table and shared, for code that still reads records: each record
- * remembers its row ({@link rowOfRecord}), so a hit naming it is applied to that row. Costs an object per row,
- * which holding the table by column avoids: a rule reading the columns does not need it.
- */
-export function rowRecords<R extends object>(t: RowTable<R>): readonly R[] {
-  let out = madeRecords.get(t) as readonly R[] | undefined;
-  if (out === undefined) {
-    const made = t.records();
-    for (let i = 0; i < made.length; i++) rowByRecord.set(made[i]!, i);
-    madeRecords.set(t, (out = made));
-  }
-  return out;
-}
-
-/** The row of a record {@link rowRecords} made, if it made it. */
-export function rowOfRecord(record: object): number | undefined {
-  return rowByRecord.get(record);
-}
-
 /**
  * A staged table's records, whether it is held by column (made afresh) or as records; none for an absent
  * table. For tests and tools that read what was staged.

@@ -3,7 +3,7 @@ import type { StagedTables } from '../ingest/staged.js';
 import type { SourceKind } from '../model/source.js';
 import type { Severity } from './issue.js';
 import type { CodeBook } from './code-lists.js';
-import { isRowTable, rowOfRecord, rowRecords, type RowTable } from '../ingest/row-table.js';
+import { isRowTable } from '../ingest/row-table.js';
 
 /** A staged table's key. */
 export type StagedTableKey = keyof StagedTables;
@@ -116,28 +116,20 @@ export function tableRecords(
   key: RecordTableKey,
 ): readonly AnyRecord[] | undefined {
   const t = tables[key];
-  return isRowTable(t) ? rowRecords(t as RowTable<object>) : t;
+  // A census's CIN tables are held by column: every rule reading them reads the columns (cinTableOf), so one
+  // reaching here is a programming error, not a reason to make a record of every row.
+  if (isRowTable(t)) throw new Error(`${key} is held by column: read its columns, not its records`);
+  return t;
 }
 
 /**
- * A CIN table's records, whether a census staged it by column ({@link rowRecords}) or another source as records.
+ * The row of a hit on a table held by column (episodes, a census's CIN tables). Every rule that reads such a table
+ * reads its columns and names the row of each hit; a hit without one is a rule's programming error, and throws
+ * (naming the field, not the values).
  */
-export function cinRecords<R extends object>(t: readonly R[] | RowTable<R> | undefined): readonly R[] {
-  return t === undefined ? [] : isRowTable(t) ? rowRecords(t) : t;
-}
-
-/**
- * The row of a hit on a table held by column (episodes, a census's CIN tables): the row it names, or, for a
- * record {@link rowRecords} made, that record's row. Every rule that reads episodes reads their columns and names
- * the row of each hit; a hit with neither is a rule's programming error, and throws (naming the field, not the
- * values).
- */
-export function rowOf(hit: RuleHit, table: RowTable<object>): number {
-  if (hit.row !== undefined) return hit.row;
-  const row = rowOfRecord(hit.record);
-  if (row === undefined || rowRecords(table)[row] !== hit.record)
-    throw new Error(`a ${hit.table} hit on ${hit.field ?? 'a row'} gives no row`);
-  return row;
+export function rowOf(hit: RuleHit): number {
+  if (hit.row === undefined) throw new Error(`a ${hit.table} hit on ${hit.field ?? 'a row'} gives no row`);
+  return hit.row;
 }
 
 /** The child id of a staged record, if it has one. */

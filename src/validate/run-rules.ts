@@ -6,6 +6,9 @@ import { isRowTable, type RowTable } from '../ingest/row-table.js';
 import { humanPosition, sourceOf, tableLabel, xmlPathOf } from './record-place.js';
 import { clipValue } from '../ingest/clip-value.js';
 
+/** How a skip's reason begins when the rule threw (a bug), not when it had nothing to check. */
+export const RULE_FAILED = 'internal error:';
+
 export interface RunRulesResult {
   readonly tables: StagedTables;
   readonly issues: ValidationIssue[];
@@ -17,7 +20,8 @@ export interface RunRulesResult {
  * Runs a year's rules over one submission's staged tables, in registry order: each rule sees the tables as
  * the previous rules left them. Errors remove the record (and, for XML, every element inside it:
  * `PARENT-REJECTED`); warnings with a repair replace it; queries change nothing. A rule that throws is
- * reported as skipped (a bug), never stops the others.
+ * reported as skipped with a reason beginning {@link RULE_FAILED} (a bug: readInputs then refuses the import,
+ * S-INTERNAL), never stops the others.
  * @example runRules(rulesFor('ssda903', '2021-22'), ctx, new Map([['episodes.csv', 'Episodes']]))
  */
 export function runRules(
@@ -36,8 +40,10 @@ export function runRules(
     } catch (e) {
       skippedRules.push({
         code: rule.code,
-        reason: `internal error: ${e instanceof Error ? e.message : String(e)}`,
+        reason: `${RULE_FAILED} ${e instanceof Error ? e.message : String(e)}`,
       });
+      if (process.env['CSPI_DEBUG'])
+        process.stderr.write(`${rule.code} failed: ${e instanceof Error ? e.stack : String(e)}\n`);
       continue;
     }
     if (outcome.kind === 'skipped') {
@@ -55,7 +61,7 @@ export function runRules(
       const severity = hit.severity ?? rule.severity;
       const byRow = tables[hit.table];
       if (isRowTable(byRow)) {
-        const row = rowOf(hit, byRow);
+        const row = rowOf(hit);
         if (severity === 'error') {
           let rows = rejectedRows.get(hit.table);
           if (!rows) rejectedRows.set(hit.table, (rows = new Set()));

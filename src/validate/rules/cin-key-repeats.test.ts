@@ -23,7 +23,7 @@ import { cinAsmtBeforeRef } from './cin-asmt-before-ref.js';
 
 // GEN-DUP-KEY, GEN-DUP-ROW and CIN-ASMT-BEFORE-REF read a census's CIN tables by column. These hold them to the
 // record reading they replaced: the same rules over the same tables given as arrays of their records (the path
-// the rules took for every table before, through `rowRecords`), compared hit by hit.
+// the rules took for every table before), compared hit by hit.
 
 const TABLES: readonly CinTableKey[] = ['referrals', 'assessments', 'cinPlans', 'section47s', 'cpPlans'];
 

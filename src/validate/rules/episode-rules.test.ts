@@ -124,7 +124,7 @@ function hitsOf(rule: Rule, tables: RecordTables, over: Partial<RuleContext> = {
       const { row: _row, ...rest } = h;
       return rest;
     }
-    const row = rowOf(h, staged.episodes!);
+    const row = rowOf(h);
     const given = tables.episodes![row]!;
     assert.deepEqual(h.record, given);
     const { row: _row, ...rest } = h;
