@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { IngestResult } from '../staged.js';
 
 /** Test helper: a date cell as Excel writes it. */
 export const xd = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
@@ -110,6 +111,52 @@ export const LIST_9_HEADER = [
   'Is this accommodation suitable?',
   'Activity status',
 ];
+
+/**
+ * One List 7 row (a CP plan) of child `id` from `start`, with its last statutory visit, latest review conference,
+ * end (none by default) and date of birth: the cells the date tests change; the others a default plan's.
+ */
+export function list7Row(
+  id: string,
+  start: unknown,
+  {
+    visit = '01/07/2021',
+    review = '',
+    end = '',
+    dob = '05/01/2012',
+  }: { visit?: unknown; review?: unknown; end?: unknown; dob?: unknown } = {},
+): unknown[] {
+  return [
+    id,
+    'Male',
+    'WBRI',
+    dob,
+    9,
+    'NONE',
+    start,
+    'Neglect',
+    'Neglect',
+    visit,
+    'Yes',
+    review,
+    end,
+    'No',
+    0,
+    'T',
+    'W',
+  ];
+}
+
+/** GEN-PAST's reason for a date before the bank-holiday table. */
+export const BEFORE_1990 =
+  'is before 1990, earlier than any date cspi can count working days from; check the year';
+
+/** Each GEN-FUTURE or GEN-PAST issue as [code, severity, table, position, child, field, value, message]. */
+export function rangeIssues(r: IngestResult): (string | null | undefined)[][] {
+  return r.issues
+    .filter((i) => i.code === 'GEN-FUTURE' || i.code === 'GEN-PAST')
+    .map((i) => [i.code, i.severity, i.table, i.position, i.childId, i.field, i.value, i.message]);
+}
 
 /** One List 8 row from the cells that differ from a default child in care. */
 export function list8Row(cells: Record<string, unknown>): unknown[] {

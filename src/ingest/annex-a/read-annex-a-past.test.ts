@@ -3,7 +3,7 @@ import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readInputs } from '../read-inputs.js';
 import { TODAY, tempFolder } from '../test-fixtures.js';
-import { LIST_3_HEADER, LIST_7_HEADER, writeWorkbook, xd } from './annex-a-test-workbook.js';
+import { LIST_3_HEADER, LIST_7_HEADER, list7Row, writeWorkbook, xd } from './annex-a-test-workbook.js';
 
 const f = tempFolder();
 after(() => f.cleanup());
@@ -29,25 +29,8 @@ const list3 = (id: string, dob: unknown, referral: unknown): unknown[] => [
   'W1',
 ];
 
-const list7 = (id: string, start: unknown, review: unknown): unknown[] => [
-  id,
-  'Male',
-  'WBRI',
-  '05/01/2012',
-  9,
-  'NONE',
-  start,
-  'Neglect',
-  'Neglect',
-  '01/07/2021',
-  'Yes',
-  review,
-  '',
-  'No',
-  0,
-  'T',
-  'W',
-];
+/** A List 7 row with its latest review conference. */
+const list7 = (id: string, start: unknown, review: unknown): unknown[] => list7Row(id, start, { review });
 
 const WHY = 'is before 1990, earlier than any date cspi can count working days from; check the year';
 

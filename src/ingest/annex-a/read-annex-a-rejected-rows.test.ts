@@ -8,6 +8,7 @@ import { TODAY, tempFolder } from '../test-fixtures.js';
 import {
   LIST_3_HEADER,
   LIST_7_HEADER,
+  list7Row,
   LIST_9_HEADER,
   list9Row,
   writeWorkbook,
@@ -31,25 +32,9 @@ const list3 = (id: string, referral: unknown): unknown[] => [
   'W1',
 ];
 
-const list7 = (id: string, start: unknown, visit: unknown, review: unknown, end: unknown = ''): unknown[] => [
-  id,
-  'Male',
-  'WBRI',
-  xd('2012-01-05'),
-  9,
-  'NONE',
-  start,
-  'Neglect',
-  'Neglect',
-  visit,
-  'Yes',
-  review,
-  end,
-  'No',
-  0,
-  'T',
-  'W',
-];
+/** A List 7 row with its last statutory visit, latest review conference and end (a date cell of birth). */
+const list7 = (id: string, start: unknown, visit: unknown, review: unknown, end: unknown = ''): unknown[] =>
+  list7Row(id, start, { visit, review, end, dob: xd('2012-01-05') });
 
 describe('Annex A GEN-DUP-KEY position', () => {
   it("names the key's cell (the key date's column), not column A, and the first row's key cell", async () => {

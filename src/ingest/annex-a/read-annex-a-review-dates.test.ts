@@ -2,10 +2,16 @@ import { recordsOf } from '../row-table.js';
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readInputs } from '../read-inputs.js';
-import type { IngestResult } from '../staged.js';
 import { TODAY, tempFolder } from '../test-fixtures.js';
 import { exitCodeOf } from '../../validate/report-json.js';
-import { LIST_7_HEADER, writeWorkbook, xd } from './annex-a-test-workbook.js';
+import {
+  BEFORE_1990,
+  LIST_7_HEADER,
+  list7Row,
+  rangeIssues,
+  writeWorkbook,
+  xd,
+} from './annex-a-test-workbook.js';
 
 const f = tempFolder();
 after(() => f.cleanup());
@@ -16,34 +22,9 @@ after(() => f.cleanup());
 // a review date out of range is left out with a warning naming its list, cell and date, and the plan loads with
 // its other dates. TODAY is 2024-06-01.
 
-const list7 = (id: string, start: unknown, review: unknown, end: unknown = ''): unknown[] => [
-  id,
-  'Male',
-  'WBRI',
-  '05/01/2012',
-  9,
-  'NONE',
-  start,
-  'Neglect',
-  'Neglect',
-  '01/07/2021',
-  'Yes',
-  review,
-  end,
-  'No',
-  0,
-  'T',
-  'W',
-];
-
-const WHY = 'is before 1990, earlier than any date cspi can count working days from; check the year';
-
-/** Each GEN-FUTURE or GEN-PAST issue as [code, severity, table, position, child, field, value, message]. */
-function rangeIssues(r: IngestResult): (string | null | undefined)[][] {
-  return r.issues
-    .filter((i) => i.code === 'GEN-FUTURE' || i.code === 'GEN-PAST')
-    .map((i) => [i.code, i.severity, i.table, i.position, i.childId, i.field, i.value, i.message]);
-}
+/** A List 7 row with its latest review conference and end. */
+const list7 = (id: string, start: unknown, review: unknown, end: unknown = ''): unknown[] =>
+  list7Row(id, start, { review, end });
 
 describe('Annex A List 7 review dates out of range', () => {
   it('a review date after today or before 1990 is named and left out; the CP plan loads with its other dates', async () => {
@@ -76,7 +57,7 @@ describe('Annex A List 7 review dates out of range', () => {
         'C5',
         'Date of latest review conference',
         '01/02/1921',
-        `annex-a.xlsx List 7!L4: Date of latest review conference 01/02/1921 ${WHY}; the CP plan loads without this review.`,
+        `annex-a.xlsx List 7!L4: Date of latest review conference 01/02/1921 ${BEFORE_1990}; the CP plan loads without this review.`,
       ],
     ]);
     const s = r.submissions[0]!;

@@ -2,10 +2,18 @@ import { recordsOf } from '../row-table.js';
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readInputs } from '../read-inputs.js';
-import type { IngestResult } from '../staged.js';
 import { TODAY, tempFolder } from '../test-fixtures.js';
 import { exitCodeOf } from '../../validate/report-json.js';
-import { LIST_7_HEADER, LIST_8_HEADER, list8Row, writeWorkbook, xd } from './annex-a-test-workbook.js';
+import {
+  BEFORE_1990,
+  LIST_7_HEADER,
+  LIST_8_HEADER,
+  list7Row,
+  list8Row,
+  rangeIssues,
+  writeWorkbook,
+  xd,
+} from './annex-a-test-workbook.js';
 
 const f = tempFolder();
 after(() => f.cleanup());
@@ -16,40 +24,14 @@ after(() => f.cleanup());
 // review is an event of its own, not the row's key, so one out of range is left out (read as blank) with a
 // warning naming its list, cell and date, and the row loads with its other dates. TODAY is 2024-06-01.
 
+/** A List 7 row with its last statutory visit, latest review conference and end. */
 const list7 = (
   id: string,
   start: unknown,
   visit: unknown,
   review: unknown = '',
   end: unknown = '',
-): unknown[] => [
-  id,
-  'Male',
-  'WBRI',
-  '05/01/2012',
-  9,
-  'NONE',
-  start,
-  'Neglect',
-  'Neglect',
-  visit,
-  'Yes',
-  review,
-  end,
-  'No',
-  0,
-  'T',
-  'W',
-];
-
-const WHY = 'is before 1990, earlier than any date cspi can count working days from; check the year';
-
-/** Each GEN-FUTURE or GEN-PAST issue as [code, severity, table, position, child, field, value, message]. */
-function rangeIssues(r: IngestResult): (string | null | undefined)[][] {
-  return r.issues
-    .filter((i) => i.code === 'GEN-FUTURE' || i.code === 'GEN-PAST')
-    .map((i) => [i.code, i.severity, i.table, i.position, i.childId, i.field, i.value, i.message]);
-}
+): unknown[] => list7Row(id, start, { visit, review, end });
 
 /** A List 8 row of child `id`, its period of care from `start`, its latest statutory review `review`. */
 const list8 = (id: string, start: unknown, review: unknown, cells: Record<string, unknown> = {}): unknown[] =>
@@ -93,7 +75,7 @@ describe('Annex A List 7 last statutory visit dates out of range', () => {
         'C5',
         'Date of the Last Statutory Visit',
         '01/02/1921',
-        `annex-a-7.xlsx List 7!J4: Date of the Last Statutory Visit 01/02/1921 ${WHY}; the CP plan loads without this visit.`,
+        `annex-a-7.xlsx List 7!J4: Date of the Last Statutory Visit 01/02/1921 ${BEFORE_1990}; the CP plan loads without this visit.`,
       ],
       [
         'GEN-FUTURE',
@@ -113,7 +95,7 @@ describe('Annex A List 7 last statutory visit dates out of range', () => {
         'C8',
         'Date of latest review conference',
         '01/02/1922',
-        `annex-a-7.xlsx List 7!L5: Date of latest review conference 01/02/1922 ${WHY}; the CP plan loads without this review.`,
+        `annex-a-7.xlsx List 7!L5: Date of latest review conference 01/02/1922 ${BEFORE_1990}; the CP plan loads without this review.`,
       ],
     ]);
     const s = r.submissions[0]!;
@@ -205,7 +187,7 @@ describe('Annex A List 8 latest statutory review dates out of range', () => {
         'C3',
         'Date of Latest Statutory Review',
         '01/02/1921',
-        `annex-a-8.xlsx List 8!M4: Date of Latest Statutory Review 01/02/1921 ${WHY}; the period of care loads without this review.`,
+        `annex-a-8.xlsx List 8!M4: Date of Latest Statutory Review 01/02/1921 ${BEFORE_1990}; the period of care loads without this review.`,
       ],
     ]);
     const s = r.submissions[0]!;
