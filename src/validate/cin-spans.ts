@@ -1,4 +1,5 @@
-import type { CinRecord, CinTable, CinTableKey, FieldColumn } from '../ingest/cin/cin-table.js';
+import type { CinTable } from '../ingest/cin/cin-table.js';
+import type { CinRecord, CinTableKey, FieldColumn } from '../ingest/cin/cin-shapes.js';
 import type { RuleHit } from './rule.js';
 import type { IsoDate } from '../calendar/iso-date.js';
 import type { Referral } from '../model/cin.js';

@@ -1,17 +1,16 @@
 import type { IsoDate } from '../../calendar/iso-date.js';
 import type { Assessment, CinPlan, CpPlan, Referral, Section47 } from '../../model/cin.js';
 import type { XmlNode } from '../xml/xml-schema.js';
+import { type CinTable, CinTableBuilder } from './cin-table.js';
 import {
   ASSESSMENT_SHAPE,
   CIN_PLAN_SHAPE,
   CP_PLAN_SHAPE,
   type CinRecord,
-  type CinTable,
-  CinTableBuilder,
   type CinTableKey,
   REFERRAL_SHAPE,
   SECTION47_SHAPE,
-} from './cin-table.js';
+} from './cin-shapes.js';
 import { ChildIndex } from '../child-index.js';
 
 /** The CIN census tables of one file, held by column ({@link CinTable}); only those with a row. */

@@ -3,15 +3,14 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { readInputs } from '../read-inputs.js';
 import { TODAY, cinDetails, cinXml, tempFolders } from '../test-fixtures.js';
+import { CinTable, cinTableOf } from './cin-table.js';
 import {
   ASSESSMENT_SHAPE,
   CP_PLAN_SHAPE,
-  CinTable,
   REFERRAL_SHAPE,
   SECTION47_SHAPE,
-  cinTableOf,
   type CinRecord,
-} from './cin-table.js';
+} from './cin-shapes.js';
 import type { StagedTables } from '../staged.js';
 import type { Assessment, CpPlan, Referral, Section47 } from '../../model/cin.js';
 import type { IsoDate } from '../../calendar/iso-date.js';

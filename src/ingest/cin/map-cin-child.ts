@@ -6,7 +6,8 @@ import { internCode } from '../intern-code.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
 import type { StagedTables } from '../staged.js';
 import type { ReferralAt } from './cin-columns.js';
-import { CinTable, type CinRecord, type ValueField } from './cin-table.js';
+import { CinTable } from './cin-table.js';
+import type { CinRecord, ValueField } from './cin-shapes.js';
 
 const NESTED = ['Assessments', 'CINPlanDates', 'Section47', 'ChildProtectionPlans'] as const;
 

@@ -6,7 +6,8 @@ import type { RuleContext, RuleHit } from '../rule.js';
 import type { StagedTables } from '../../ingest/staged.js';
 import { cinAsmtBeforeRef } from './cin-asmt-before-ref.js';
 import { ChildIndex } from '../../ingest/child-index.js';
-import { ASSESSMENT_SHAPE, CinTableBuilder, REFERRAL_SHAPE } from '../../ingest/cin/cin-table.js';
+import { CinTableBuilder } from '../../ingest/cin/cin-table.js';
+import { ASSESSMENT_SHAPE, REFERRAL_SHAPE } from '../../ingest/cin/cin-shapes.js';
 import type { XmlNode } from '../../ingest/xml/xml-schema.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
 

@@ -1,6 +1,7 @@
 import { ran, type Rule, type RuleHit } from '../rule.js';
 import { cinKeyRepeats } from './cin-key-repeats.js';
-import { ASSESSMENT_SHAPE, type CinTable, REFERRAL_SHAPE, cinTableOf } from '../../ingest/cin/cin-table.js';
+import { type CinTable, cinTableOf } from '../../ingest/cin/cin-table.js';
+import { ASSESSMENT_SHAPE, REFERRAL_SHAPE } from '../../ingest/cin/cin-shapes.js';
 import type { Assessment, Referral } from '../../model/cin.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
 /** CIN-ASMT-BEFORE-REF (inputs.md §6; DfE 1103): an assessment starts before its referral. Query. */

@@ -1,6 +1,7 @@
 import { ran, type Rule } from '../rule.js';
 import { rowHits } from '../cin-spans.js';
-import { cinTableOf, ASSESSMENT_SHAPE } from '../../ingest/cin/cin-table.js';
+import { cinTableOf } from '../../ingest/cin/cin-table.js';
+import { ASSESSMENT_SHAPE } from '../../ingest/cin/cin-shapes.js';
 
 /** CIN-ASMT-ORDER (inputs.md §6; DfE 8608): "Assessment authorised before it started". Error. */
 export const cinAsmtOrder: Rule = {

@@ -1,6 +1,7 @@
 import { ran, type Rule } from '../rule.js';
 import { rowHits } from '../cin-spans.js';
-import { cinTableOf, REFERRAL_SHAPE } from '../../ingest/cin/cin-table.js';
+import { cinTableOf } from '../../ingest/cin/cin-table.js';
+import { REFERRAL_SHAPE } from '../../ingest/cin/cin-shapes.js';
 
 /** CIN-CLOSE-ORDER (inputs.md §6; DfE 8630): "Referral date is after the closure date". Error. */
 export const cinCloseOrder: Rule = {

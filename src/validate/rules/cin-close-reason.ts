@@ -1,6 +1,7 @@
 import { ran, type Rule } from '../rule.js';
 import { rowHits } from '../cin-spans.js';
-import { cinTableOf, REFERRAL_SHAPE } from '../../ingest/cin/cin-table.js';
+import { cinTableOf } from '../../ingest/cin/cin-table.js';
+import { REFERRAL_SHAPE } from '../../ingest/cin/cin-shapes.js';
 
 /** CIN-CLOSE-REASON (inputs.md §6; DfE 8805): CINclosureDate and ReasonForClosure not both present. Warning. */
 export const cinCloseReason: Rule = {

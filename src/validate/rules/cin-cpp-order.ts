@@ -1,6 +1,7 @@
 import { ran, type Rule } from '../rule.js';
 import { rowHits } from '../cin-spans.js';
-import { cinTableOf, CP_PLAN_SHAPE } from '../../ingest/cin/cin-table.js';
+import { cinTableOf } from '../../ingest/cin/cin-table.js';
+import { CP_PLAN_SHAPE } from '../../ingest/cin/cin-shapes.js';
 
 /** CIN-CPP-ORDER (inputs.md §6; DfE 8925): "CP plan ends before it starts". Error. */
 export const cinCppOrder: Rule = {

@@ -1,5 +1,6 @@
 import { ran, type Rule, type RuleHit } from '../rule.js';
-import { CP_PLAN_SHAPE, cinTableOf } from '../../ingest/cin/cin-table.js';
+import { cinTableOf } from '../../ingest/cin/cin-table.js';
+import { CP_PLAN_SHAPE } from '../../ingest/cin/cin-shapes.js';
 import { cinRowsByChild } from '../cin-spans.js';
 
 /** CIN-CPP-OVERLAP (inputs.md §6; DfE 8940): a child's CP plans overlap, or two are open at once. Warning. */

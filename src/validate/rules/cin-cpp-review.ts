@@ -1,6 +1,7 @@
 import { ran, type Rule } from '../rule.js';
 import { rowHits } from '../cin-spans.js';
-import { cinTableOf, CP_PLAN_SHAPE } from '../../ingest/cin/cin-table.js';
+import { cinTableOf } from '../../ingest/cin/cin-table.js';
+import { CP_PLAN_SHAPE } from '../../ingest/cin/cin-shapes.js';
 
 /** CIN-CPP-REVIEW (inputs.md §6; DfE 8841): a CP review is not after the plan's start. Warning. */
 export const cinCppReview: Rule = {

@@ -1,6 +1,7 @@
 import { ran, type Rule } from '../rule.js';
 import { rowHits } from '../cin-spans.js';
-import { cinTableOf, CP_PLAN_SHAPE } from '../../ingest/cin/cin-table.js';
+import { cinTableOf } from '../../ingest/cin/cin-table.js';
+import { CP_PLAN_SHAPE } from '../../ingest/cin/cin-shapes.js';
 
 /** CIN-CPP-SAMEDAY (inputs.md §6; DfE 8840): a CP plan starts and ends the same day. Query. */
 export const cinCppSameday: Rule = {

@@ -1,5 +1,6 @@
 import { ran, type Rule, type RuleHit } from '../rule.js';
-import { REFERRAL_SHAPE, SECTION47_SHAPE, cinTableOf } from '../../ingest/cin/cin-table.js';
+import { cinTableOf } from '../../ingest/cin/cin-table.js';
+import { REFERRAL_SHAPE, SECTION47_SHAPE } from '../../ingest/cin/cin-shapes.js';
 import { referralKeys } from '../cin-spans.js';
 
 /**

@@ -2,14 +2,8 @@ import { ChildIndex } from '../../ingest/child-index.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {
-  CIN_SHAPES,
-  CinTable,
-  CinTableBuilder,
-  type CinRecord,
-  type CinShape,
-  type CinTableKey,
-} from '../../ingest/cin/cin-table.js';
+import { CinTable, CinTableBuilder } from '../../ingest/cin/cin-table.js';
+import { CIN_SHAPES, type CinRecord, type CinShape, type CinTableKey } from '../../ingest/cin/cin-shapes.js';
 import type { ColumnValue } from '../../ingest/column.js';
 import type { XmlNode } from '../../ingest/xml/xml-schema.js';
 import type { IsoDate } from '../../calendar/iso-date.js';

@@ -1,4 +1,5 @@
-import type { CinRecord, CinTable, ListField } from '../../ingest/cin/cin-table.js';
+import type { CinTable } from '../../ingest/cin/cin-table.js';
+import type { CinRecord, ListField } from '../../ingest/cin/cin-shapes.js';
 import type { Column, ColumnValue } from '../../ingest/column.js';
 
 /** A row of a table held by column that repeats an earlier row's natural key, with the first row of that key. */

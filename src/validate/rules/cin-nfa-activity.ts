@@ -1,12 +1,12 @@
 import { ran, type Rule, type RuleHit } from '../rule.js';
+import { cinTableOf } from '../../ingest/cin/cin-table.js';
 import {
   ASSESSMENT_SHAPE,
   CIN_PLAN_SHAPE,
   CP_PLAN_SHAPE,
   REFERRAL_SHAPE,
   SECTION47_SHAPE,
-  cinTableOf,
-} from '../../ingest/cin/cin-table.js';
+} from '../../ingest/cin/cin-shapes.js';
 import { referralKeys } from '../cin-spans.js';
 
 /** CIN-NFA-ACTIVITY (inputs.md §6; DfE 8831): a referral marked ReferralNFA has assessments, plans or S47s. Warning. */

@@ -1,6 +1,7 @@
 import { ran, type Rule } from '../rule.js';
 import { rowHits } from '../cin-spans.js';
-import { cinTableOf, SECTION47_SHAPE } from '../../ingest/cin/cin-table.js';
+import { cinTableOf } from '../../ingest/cin/cin-table.js';
+import { SECTION47_SHAPE } from '../../ingest/cin/cin-shapes.js';
 
 /**
  * CIN-S47-ICPC (inputs.md §6; DfE 8615): "ICPC before the S47 start". Warning: loaded, and icpc-15wd leaves it

@@ -9,7 +9,8 @@ import {
   EpisodeTable,
   type EpisodeCodeField,
 } from '../../ingest/episode-table.js';
-import { CinTable, type CinRecord, type ListColumn } from '../../ingest/cin/cin-table.js';
+import { CinTable } from '../../ingest/cin/cin-table.js';
+import type { CinRecord, ListColumn } from '../../ingest/cin/cin-shapes.js';
 
 /**
  * Checks every coded field of a submission against its collection year's lists (shared by GEN-CODE and

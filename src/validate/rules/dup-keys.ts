@@ -16,7 +16,8 @@ import { ukDate } from '../../ingest/parse-date.js';
 import { ANNEX_A_LISTS } from '../../ingest/annex-a/annex-a-lists.js';
 import { EPISODE_CODE_FIELDS, type EpisodeTable } from '../../ingest/episode-table.js';
 import { episodeSpans } from '../episode-spans.js';
-import { CinTable, type CinRecord } from '../../ingest/cin/cin-table.js';
+import { CinTable } from '../../ingest/cin/cin-table.js';
+import type { CinRecord } from '../../ingest/cin/cin-shapes.js';
 import { cinKeyRepeats, sameCensusContent } from './cin-key-repeats.js';
 
 /** The natural key of a staged record (inputs.md §1.1): ids are built from the natural keys. */

@@ -3,7 +3,8 @@ import { EVENT_DATE_LISTS, EVENT_DATES, type FieldRef, type ListFieldRef } from 
 import { ukDate } from '../../ingest/parse-date.js';
 import { firstCountableDate } from '../../calendar/bank-holidays.js';
 import { type Column, EpisodeTable } from '../../ingest/episode-table.js';
-import { CinTable, type CinRecord, type FieldColumn } from '../../ingest/cin/cin-table.js';
+import { CinTable } from '../../ingest/cin/cin-table.js';
+import type { CinRecord, FieldColumn } from '../../ingest/cin/cin-shapes.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
 
 /** The tables GEN-FUTURE and GEN-PAST check (their registry metadata). */
