@@ -4,7 +4,7 @@ import type { Severity, ValidationIssue } from '../validate/issue.js';
 import { clipValue } from './clip-value.js';
 import { upnHash } from './upn-hash.js';
 import { EpisodeTableBuilder } from './episode-table.js';
-import { CinTablesBuilder } from './cin/cin-columns.js';
+import { CinTablesBuilder } from './cin/cin-tables-builder.js';
 
 /** Raw values a record does not keep but rules need (e.g. the DOB column of Reviews, the SEX code as given). */
 export type RecordExtras = Readonly<Record<string, string | null>>;

@@ -59,6 +59,11 @@ export class RowFields {
     return w === null ? `${this.sink.file} ${this.position}` : typeof w === 'string' ? w : w();
   }
 
+  /** The position an issue names: the row's (a reader that writes it only when there is an issue overrides this). */
+  protected get issuePosition(): string {
+    return this.position;
+  }
+
   /** Records an issue; errors reject the row. */
   issue(
     code: string,
@@ -74,7 +79,7 @@ export class RowFields {
       code,
       severity,
       table: this.label,
-      position: this.position,
+      position: this.issuePosition,
       childId: this.childId,
       field,
       value,

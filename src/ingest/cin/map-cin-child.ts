@@ -5,7 +5,7 @@ import { sexCode } from '../sex-code.js';
 import { internCode } from '../intern-code.js';
 import type { IsoDate } from '../../calendar/iso-date.js';
 import type { StagedTables } from '../staged.js';
-import type { ReferralAt } from './cin-columns.js';
+import type { ReferralAt } from './cin-tables-builder.js';
 import { CinTable } from './cin-table.js';
 import type { CinRecord, ValueField } from './cin-shapes.js';
 
@@ -17,7 +17,7 @@ function where(file: string, node: XmlNode): string {
 
 /**
  * The fields of one element; messages name it by file, path and line, and its position is written only when
- * there is an issue (a loaded element's record gets its position from {@link CinColumnsBuilder}).
+ * there is an issue (a loaded element's record gets its position from its {@link CinTable} row).
  */
 class ElementFields extends RowFields {
   constructor(
@@ -34,16 +34,9 @@ class ElementFields extends RowFields {
     return where(this.file, this.node);
   }
 
-  override issue(
-    code: string,
-    severity: 'error' | 'warning' | 'query',
-    field: string | null,
-    value: string | null,
-    message: string,
-    dfeRule: string | null = null,
-  ): void {
+  protected override get issuePosition(): string {
     if (this.position === '') this.position = xmlPosition(this.node);
-    super.issue(code, severity, field, value, message, dfeRule);
+    return this.position;
   }
 }
 

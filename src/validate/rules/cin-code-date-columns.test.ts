@@ -8,7 +8,7 @@ import { genPast } from './gen-past.js';
 import { CodeBook, loadCodeBook, type CodeEntry } from '../code-lists.js';
 import { runRules } from '../run-rules.js';
 import type { Rule, RuleContext, RuleHit, StagedTableKey } from '../rule.js';
-import { CinTablesBuilder, type CinTables } from '../../ingest/cin/cin-columns.js';
+import { CinTablesBuilder, type CinTables } from '../../ingest/cin/cin-tables-builder.js';
 import { CinTable } from '../../ingest/cin/cin-table.js';
 import type { CinRecord, CinTableKey } from '../../ingest/cin/cin-shapes.js';
 import { recordsOf } from '../../ingest/row-table.js';
@@ -116,7 +116,7 @@ function node(name: string, path: string, index: number, line: number): XmlNode 
   return { name, path, index, line, column: 3, leaves: {}, leafLists: {}, children: {} };
 }
 
-/** The census's CIN tables, read as the CIN reader reads them (cin-columns.ts): one Child per referral here. */
+/** The census's CIN tables, read as the CIN reader reads them (cin-tables-builder.ts): one Child per referral here. */
 function census(specs: readonly ReferralSpec[]): CinTables {
   const b = new CinTablesBuilder(FILE);
   let line = 10;

@@ -88,7 +88,7 @@ function rowsOf(shape: CinShape<CinRecord>): fc.Arbitrary<RowSpec[]> {
   });
 }
 
-/** A census table through the reader's path (`CinTableBuilder.addRow`, as cin-columns.ts adds each element). */
+/** A census table through the reader's path (`CinTableBuilder.addRow`, as cin-tables-builder.ts adds each element). */
 function censusTable(shape: CinShape<CinRecord>, rows: readonly RowSpec[]): CinTable<CinRecord> {
   const children = new ChildIndex();
   const b = new CinTableBuilder(shape, children);
